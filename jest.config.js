@@ -1,0 +1,9 @@
+/** @type {import('jest').Config} */
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }];
+module.exports = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.tsx?$': tsJest },
+  testMatch: ['<rootDir>/test/**/*.test.ts'],
+  // Slow suites that need installed services run from .ci/run, not from `npm test`.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/', '\\.pg\\.test\\.ts$'],
+};

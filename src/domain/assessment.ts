@@ -1,0 +1,109 @@
+/**
+ * The KPI model as the rest of the code sees it: an assessment (คำรับรอง / ชุดตัวชี้วัด) already read and
+ * checked, with every default resolved, so scoring never has to ask "what if this is missing".
+ */
+import type { Policies } from './policies';
+import type { Scale } from './scale';
+
+export type Direction = 'higher' | 'lower';
+export type LeafKind = 'quantitative' | 'ratio' | 'milestone' | 'binary';
+
+export interface Variable {
+  readonly id: string;
+  readonly name: string;
+  readonly unit?: string;
+  /** Supplied by the central office (ข้อมูลส่วนกลาง): the unit sees it but cannot change it. */
+  readonly central: boolean;
+}
+
+interface IndicatorCommon {
+  readonly id: string;
+  readonly name: string;
+  readonly nameEn?: string;
+  readonly unit?: string;
+  /** Weight as written: percent of the total at the top level, a share of the parent below it. */
+  readonly weight: number;
+  /** Component (องค์ประกอบ / มิติ) id; children inherit their parent's. */
+  readonly component?: string;
+  readonly parentId: string | null;
+  readonly description?: string;
+}
+
+export interface LeafIndicator extends IndicatorCommon {
+  readonly kind: LeafKind;
+  /** The result at each level of the scale, T1..TN. For milestones: the steps needed at each level. */
+  readonly targets: readonly number[];
+  readonly direction: Direction;
+  /** T0 (optional): below T1 the score runs from `floor` at T0 up to S1 instead of dropping to `floor`. */
+  readonly floorTarget?: number;
+  /** Ratio: value = numerator / denominator × multiplier. */
+  readonly multiplier: number;
+  /** Ratio: exactly two, numerator then denominator. */
+  readonly variables: readonly Variable[];
+  /** Milestone and binary: the steps (ขั้นตอน) in order; binary has one. */
+  readonly steps: readonly string[];
+}
+
+export interface GroupIndicator extends IndicatorCommon {
+  readonly kind: 'group';
+  readonly children: readonly Indicator[];
+}
+
+export type Indicator = LeafIndicator | GroupIndicator;
+
+export interface Component {
+  readonly id: string;
+  readonly name: string;
+  readonly nameEn?: string;
+}
+
+export interface Unit {
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface Round {
+  /** Months into the fiscal year: 6, 9 or 12. */
+  readonly round: number;
+  readonly opensAt: string;
+  readonly closesAt: string;
+  readonly allowLate: boolean;
+}
+
+export interface Assessment {
+  readonly id: string;
+  readonly title: string;
+  readonly fiscalYear: number;
+  readonly scale: Scale;
+  readonly policies: Policies;
+  readonly components: readonly Component[];
+  /** Top-level indicators, in document order; groups hold their children. */
+  readonly indicators: readonly Indicator[];
+  readonly units: readonly Unit[];
+  readonly rounds: readonly Round[];
+}
+
+export function isGroup(indicator: Indicator): indicator is GroupIndicator {
+  return indicator.kind === 'group';
+}
+
+/** Every indicator, parents before their children, in document order. */
+export function allIndicators(assessment: Pick<Assessment, 'indicators'>): Indicator[] {
+  const out: Indicator[] = [];
+  const visit = (list: readonly Indicator[]): void => {
+    for (const indicator of list) {
+      out.push(indicator);
+      if (isGroup(indicator)) visit(indicator.children);
+    }
+  };
+  visit(assessment.indicators);
+  return out;
+}
+
+export function leafIndicators(assessment: Pick<Assessment, 'indicators'>): LeafIndicator[] {
+  return allIndicators(assessment).filter((i): i is LeafIndicator => !isGroup(i));
+}
+
+export function findIndicator(assessment: Pick<Assessment, 'indicators'>, id: string): Indicator | undefined {
+  return allIndicators(assessment).find((i) => i.id === id);
+}

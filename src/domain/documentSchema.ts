@@ -1,0 +1,124 @@
+/**
+ * The exchange formats as JSON documents (design.md: assessment format v1, results format v1), described once
+ * with zod. This checks shape and types only; what the shapes mean (ids unique, targets monotonic …) is
+ * checked in `readAssessment.ts`, where the messages can speak the domain's language.
+ */
+import { z } from 'zod';
+
+export const ASSESSMENT_FORMAT = 'scorebook/assessment@1';
+export const RESULTS_FORMAT = 'scorebook/results@1';
+
+const id = z.union([z.string().trim().min(1), z.number()]).transform(String);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+const isoDateTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected a date and time (ISO 8601)');
+
+export const scaleLevelSchema = z.object({
+  name: z.string().min(1),
+  nameEn: z.string().optional(),
+  score: z.number(),
+});
+
+export const scaleSchema = z.union([
+  z.literal('three-level'),
+  z.literal('five-level'),
+  z.object({ levels: z.array(scaleLevelSchema).min(2) }),
+]);
+
+export const policiesSchema = z.object({
+  floor: z.number().optional(),
+  notReported: z.union([z.number(), z.literal('exclude')]).optional(),
+  mode: z.enum(['interpolate', 'step']).optional(),
+  decimals: z.number().int().min(0).max(10).optional(),
+  latePenaltyPerWorkingDay: z.number().min(0).optional(),
+  holidays: z.array(isoDate).optional(),
+});
+
+export const variableSchema = z.object({
+  id,
+  name: z.string().min(1),
+  unit: z.string().optional(),
+  central: z.boolean().optional(),
+});
+
+export interface RawIndicator {
+  id: string;
+  name: string;
+  nameEn?: string;
+  unit?: string;
+  weight: number;
+  component?: string;
+  description?: string;
+  kind?: 'quantitative' | 'ratio' | 'milestone' | 'binary';
+  targets?: number[];
+  direction?: 'higher' | 'lower';
+  floorTarget?: number;
+  multiplier?: number;
+  variables?: z.infer<typeof variableSchema>[];
+  steps?: string[];
+  children?: RawIndicator[];
+}
+
+export const indicatorSchema: z.ZodType<RawIndicator, unknown> = z.lazy(() =>
+  z.object({
+    id,
+    name: z.string().trim().min(1),
+    nameEn: z.string().optional(),
+    unit: z.string().optional(),
+    weight: z.number(),
+    component: z.string().optional(),
+    description: z.string().optional(),
+    kind: z.enum(['quantitative', 'ratio', 'milestone', 'binary']).optional(),
+    targets: z.array(z.number()).optional(),
+    direction: z.enum(['higher', 'lower']).optional(),
+    floorTarget: z.number().optional(),
+    multiplier: z.number().optional(),
+    variables: z.array(variableSchema).optional(),
+    steps: z.array(z.string()).optional(),
+    children: z.array(indicatorSchema).optional(),
+  }),
+);
+
+export const roundSchema = z.object({
+  round: z.number().int().min(1).max(12),
+  opensAt: isoDateTime,
+  closesAt: isoDateTime,
+  allowLate: z.boolean().optional(),
+});
+
+export const assessmentDocumentSchema = z.object({
+  format: z.literal(ASSESSMENT_FORMAT),
+  id: z.string().trim().min(1).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, . _ - only'),
+  title: z.string().min(1),
+  fiscalYear: z.number().int().min(2400).max(2800),
+  scale: scaleSchema,
+  policies: policiesSchema.optional(),
+  components: z.array(z.object({ id, name: z.string().min(1), nameEn: z.string().optional() })).optional(),
+  indicators: z.array(indicatorSchema).min(1),
+  units: z.array(z.object({ id, name: z.string().min(1) })).optional(),
+  rounds: z.array(roundSchema).optional(),
+});
+
+export type AssessmentDocument = z.infer<typeof assessmentDocumentSchema>;
+
+/** A result as it travels: a number, text as typed in a sheet, milestone steps, or ratio variables. */
+export const rawResultSchema = z.union([
+  z.number(),
+  z.string(),
+  z.boolean(),
+  z.null(),
+  z.array(z.union([z.boolean(), z.number(), z.string(), z.null()])),
+  z.record(z.string(), z.union([z.number(), z.string(), z.null()])),
+]);
+
+export type RawResult = z.infer<typeof rawResultSchema>;
+
+export const resultsDocumentSchema = z.object({
+  format: z.literal(RESULTS_FORMAT),
+  assessment: z.string().min(1),
+  round: z.number().int().min(1).max(12).optional(),
+  unit: z.string().optional(),
+  submittedAt: isoDateTime.optional(),
+  results: z.record(z.string(), rawResultSchema),
+});
+
+export type ResultsDocument = z.infer<typeof resultsDocumentSchema>;

@@ -1,0 +1,428 @@
+/**
+ * Reads an assessment document (format v1) into the checked model. Shape errors come from the schema; the
+ * rules of scoring.md are checked here, each finding with the JSON path of what to fix. Errors stop the
+ * document from being used; warnings (weights that do not sum to 100 …) travel with it.
+ */
+import type {
+  Assessment,
+  Component,
+  Direction,
+  GroupIndicator,
+  Indicator,
+  LeafIndicator,
+  LeafKind,
+  Round,
+  Variable,
+} from './assessment';
+import { assessmentDocumentSchema, type AssessmentDocument, type RawIndicator } from './documentSchema';
+import { hasErrors, issue, type Issue, type Message } from './issues';
+import { formatPath } from './jsonPath';
+import { resolvePolicies } from './policies';
+import { customScale, FIVE_LEVEL, THREE_LEVEL, type Scale } from './scale';
+import { schemaIssues } from './schemaIssues';
+import { isRealDate } from './thaiDates';
+
+export type ReadResult<T> =
+  | { readonly ok: true; readonly value: T; readonly issues: readonly Issue[] }
+  | { readonly ok: false; readonly issues: readonly Issue[] };
+
+const WEIGHT_TOLERANCE = 1e-6;
+
+export function readAssessment(json: unknown): ReadResult<Assessment> {
+  const parsed = assessmentDocumentSchema.safeParse(json);
+  if (!parsed.success) return { ok: false, issues: schemaIssues(parsed.error) };
+  return new AssessmentReader(parsed.data).read();
+}
+
+/** Parses JSON text first, so a broken file is an issue too, not an exception. */
+export function readAssessmentText(text: string): ReadResult<Assessment> {
+  const json = parseJson(text);
+  return json.ok ? readAssessment(json.value) : json;
+}
+
+export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; issues: Issue[] } {
+  try {
+    return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, '')) as unknown };
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    return {
+      ok: false,
+      issues: [
+        issue('json-syntax', 'error', {
+          th: `ไฟล์ไม่ใช่ JSON ที่ถูกต้อง (${detail}) ตรวจสอบว่าไม่ได้แก้ไขไฟล์จนเสียรูปแบบ`,
+          en: `The file is not valid JSON (${detail}); check that it was not damaged by editing`,
+        }),
+      ],
+    };
+  }
+}
+
+class AssessmentReader {
+  private readonly issues: Issue[] = [];
+  private readonly seenIds = new Map<string, string>();
+  private readonly scale: Scale;
+  private readonly componentIds: Set<string>;
+
+  constructor(private readonly doc: AssessmentDocument) {
+    this.scale = this.readScale();
+    this.componentIds = new Set((doc.components ?? []).map((c) => c.id));
+  }
+
+  read(): ReadResult<Assessment> {
+    const doc = this.doc;
+    const policies = resolvePolicies(this.scale, doc.policies);
+    this.checkPolicies(policies.floor);
+    const components = this.readComponents();
+    const indicators = doc.indicators.map((raw, i) => this.readIndicator(raw, ['indicators', i], null, undefined));
+    this.checkTopLevelWeights(indicators);
+    const rounds = this.readRounds();
+    const units = this.readUnits();
+    if (hasErrors(this.issues)) return { ok: false, issues: this.issues };
+    return {
+      ok: true,
+      issues: this.issues,
+      value: { id: doc.id, title: doc.title, fiscalYear: doc.fiscalYear, scale: this.scale, policies, components, indicators, units, rounds },
+    };
+  }
+
+  private report(code: string, severity: 'error' | 'warning', path: readonly PropertyKey[], message: Message, indicatorId?: string): void {
+    const where = formatPath(path);
+    this.issues.push(
+      issue(code, severity, { th: `${where}: ${message.th}`, en: `${where}: ${message.en}` }, { path: where, indicatorId }),
+    );
+  }
+
+  private readScale(): Scale {
+    const s = this.doc.scale;
+    if (s === 'three-level') return THREE_LEVEL;
+    if (s === 'five-level') return FIVE_LEVEL;
+    s.levels.forEach((level, i) => {
+      const previous = s.levels[i - 1];
+      if (previous && level.score <= previous.score) {
+        this.report('scale-not-increasing', 'error', ['scale', 'levels', i, 'score'], {
+          th: `คะแนนของแต่ละระดับต้องเพิ่มขึ้น (${previous.score} แล้วจึง ${level.score})`,
+          en: `level scores must increase (${previous.score} then ${level.score})`,
+        });
+      }
+    });
+    return customScale(s.levels.map((l) => ({ name: l.name, nameEn: l.nameEn ?? l.name, score: l.score })));
+  }
+
+  private checkPolicies(floor: number): void {
+    const first = this.scale.levels[0]?.score ?? 0;
+    if (floor > first) {
+      this.report('floor-above-first-level', 'error', ['policies', 'floor'], {
+        th: `คะแนนต่ำสุด (${floor}) ต้องไม่เกินคะแนนของระดับแรก (${first})`,
+        en: `the floor (${floor}) must not exceed the first level's score (${first})`,
+      });
+    }
+    (this.doc.policies?.holidays ?? []).forEach((day, i) => {
+      if (!isRealDate(day)) {
+        this.report('invalid-date', 'error', ['policies', 'holidays', i], {
+          th: `ไม่มีวันที่ ${day} ในปฏิทิน`,
+          en: `${day} is not a calendar date`,
+        });
+      }
+    });
+  }
+
+  private readComponents(): Component[] {
+    const seen = new Set<string>();
+    return (this.doc.components ?? []).map((c, i) => {
+      if (seen.has(c.id)) {
+        this.report('duplicate-component-id', 'error', ['components', i, 'id'], {
+          th: `รหัสองค์ประกอบ "${c.id}" ซ้ำ`,
+          en: `component id "${c.id}" is used twice`,
+        });
+      }
+      seen.add(c.id);
+      return { id: c.id, name: c.name, nameEn: c.nameEn };
+    });
+  }
+
+  private readIndicator(raw: RawIndicator, path: PropertyKey[], parentId: string | null, parentComponent: string | undefined): Indicator {
+    this.checkId(raw.id, path);
+    this.checkWeight(raw, path, parentId);
+    const component = this.readComponentRef(raw, path, parentComponent);
+    const common = {
+      id: raw.id,
+      name: raw.name,
+      nameEn: raw.nameEn,
+      unit: raw.unit,
+      weight: raw.weight,
+      component,
+      parentId,
+      description: raw.description,
+    };
+    if (raw.children !== undefined) return this.readGroup(raw, path, common);
+    return this.readLeaf(raw, path, common);
+  }
+
+  private checkId(id: string, path: PropertyKey[]): void {
+    const where = formatPath(path);
+    const first = this.seenIds.get(id);
+    if (first !== undefined) {
+      this.report('duplicate-indicator-id', 'error', [...path, 'id'], {
+        th: `รหัสตัวชี้วัด "${id}" ซ้ำกับ ${first} รหัสตัวชี้วัดต้องไม่ซ้ำกัน`,
+        en: `indicator id "${id}" is already used by ${first}; indicator ids must be unique`,
+      }, id);
+    } else {
+      this.seenIds.set(id, where);
+    }
+  }
+
+  private checkWeight(raw: RawIndicator, path: PropertyKey[], parentId: string | null): void {
+    if (parentId !== null && !(raw.weight > 0)) {
+      this.report('child-weight-not-positive', 'error', [...path, 'weight'], {
+        th: `น้ำหนักของตัวชี้วัดย่อย ${raw.id} ต้องมากกว่า 0 (ได้ ${raw.weight})`,
+        en: `sub-indicator ${raw.id} needs a weight above 0 (got ${raw.weight})`,
+      }, raw.id);
+    } else if (parentId === null && raw.weight < 0) {
+      this.report('weight-negative', 'error', [...path, 'weight'], {
+        th: `น้ำหนักของตัวชี้วัด ${raw.id} ต้องไม่ติดลบ`,
+        en: `indicator ${raw.id} cannot have a negative weight`,
+      }, raw.id);
+    }
+  }
+
+  private readComponentRef(raw: RawIndicator, path: PropertyKey[], parentComponent: string | undefined): string | undefined {
+    if (raw.component === undefined) return parentComponent;
+    if (this.componentIds.size > 0 && !this.componentIds.has(raw.component)) {
+      this.report('unknown-component', 'error', [...path, 'component'], {
+        th: `ไม่มีองค์ประกอบ "${raw.component}" ในรายการ components`,
+        en: `component "${raw.component}" is not listed in components`,
+      }, raw.id);
+    }
+    if (parentComponent !== undefined && raw.component !== parentComponent) {
+      this.report('child-component-differs', 'warning', [...path, 'component'], {
+        th: `ตัวชี้วัดย่อยอยู่ในองค์ประกอบเดียวกับตัวชี้วัดหลัก (${parentComponent}) จึงไม่ใช้ค่า "${raw.component}"`,
+        en: `a sub-indicator belongs to its parent's component (${parentComponent}); "${raw.component}" is ignored`,
+      }, raw.id);
+      return parentComponent;
+    }
+    return raw.component;
+  }
+
+  private readGroup(raw: RawIndicator, path: PropertyKey[], common: Omit<GroupIndicator, 'kind' | 'children'>): GroupIndicator {
+    const children = raw.children ?? [];
+    if (children.length === 0) {
+      this.report('group-without-children', 'error', [...path, 'children'], {
+        th: `ตัวชี้วัด ${raw.id} มีรายการตัวชี้วัดย่อยว่าง ให้ลบ children หรือเพิ่มตัวชี้วัดย่อย`,
+        en: `indicator ${raw.id} has an empty children list; remove it or add sub-indicators`,
+      }, raw.id);
+    }
+    if (raw.kind !== undefined || raw.targets !== undefined) {
+      this.report('group-with-targets', 'error', [...path, raw.kind !== undefined ? 'kind' : 'targets'], {
+        th: `ตัวชี้วัด ${raw.id} มีตัวชี้วัดย่อย คะแนนจึงมาจากตัวชี้วัดย่อย ไม่ต้องกำหนด kind หรือ targets`,
+        en: `indicator ${raw.id} has sub-indicators, so its score comes from them; drop its kind and targets`,
+      }, raw.id);
+    }
+    return {
+      ...common,
+      kind: 'group',
+      children: children.map((child, i) => this.readIndicator(child, [...path, 'children', i], raw.id, common.component)),
+    };
+  }
+
+  private readLeaf(raw: RawIndicator, path: PropertyKey[], common: Omit<LeafIndicator, 'kind' | 'targets' | 'direction' | 'multiplier' | 'variables' | 'steps'>): LeafIndicator {
+    const kind: LeafKind = raw.kind ?? (raw.steps ? 'milestone' : raw.variables ? 'ratio' : 'quantitative');
+    const variables = this.readVariables(raw, path, kind);
+    const steps = this.readSteps(raw, path, kind);
+    const targets = kind === 'milestone' || kind === 'binary' ? this.milestoneTargets(raw, path, steps.length) : this.measuredTargets(raw, path);
+    const direction = this.readDirection(raw, path, targets, kind);
+    this.checkFloorTarget(raw, path, targets, direction);
+    const multiplier = raw.multiplier ?? 1;
+    if (kind === 'ratio' && !(multiplier > 0)) {
+      this.report('ratio-multiplier', 'error', [...path, 'multiplier'], {
+        th: 'ตัวคูณของอัตราส่วนต้องมากกว่า 0 (เช่น 100 สำหรับร้อยละ)',
+        en: 'a ratio multiplier must be above 0 (e.g. 100 for a percentage)',
+      }, raw.id);
+    }
+    return { ...common, kind, targets, direction, floorTarget: raw.floorTarget, multiplier, variables, steps };
+  }
+
+  private measuredTargets(raw: RawIndicator, path: PropertyKey[]): number[] {
+    const levels = this.scale.levels.length;
+    const targets = raw.targets;
+    if (targets === undefined) {
+      this.report('targets-missing', 'error', [...path, 'targets'], {
+        th: `ตัวชี้วัด ${raw.id} ต้องมีค่าเป้าหมาย ${levels} ระดับ`,
+        en: `indicator ${raw.id} needs ${levels} targets, one per level`,
+      }, raw.id);
+      return [];
+    }
+    if (targets.length !== levels) {
+      this.report('targets-count', 'error', [...path, 'targets'], {
+        th: `ตัวชี้วัด ${raw.id} มีค่าเป้าหมาย ${targets.length} ค่า แต่เกณฑ์มี ${levels} ระดับ`,
+        en: `indicator ${raw.id} has ${targets.length} targets but the scale has ${levels} levels`,
+      }, raw.id);
+    }
+    if (!isMonotonic(targets)) {
+      this.report('targets-not-monotonic', 'error', [...path, 'targets'], {
+        th: `ค่าเป้าหมายของตัวชี้วัด ${raw.id} (${targets.join(' / ')}) ต้องเรียงทางเดียวกัน ทั้งเพิ่มขึ้นหรือลดลงตามระดับ`,
+        en: `the targets of indicator ${raw.id} (${targets.join(' / ')}) must all rise or all fall from level to level`,
+      }, raw.id);
+    }
+    return targets;
+  }
+
+  /**
+   * Milestone targets are the steps needed at each level. By default achieving all m steps reaches the top
+   * level and each step less is one level lower (so a binary indicator scores the top level when done).
+   */
+  private milestoneTargets(raw: RawIndicator, path: PropertyKey[], stepCount: number): number[] {
+    const levels = this.scale.levels.length;
+    if (raw.targets === undefined) {
+      if (stepCount > levels) {
+        this.report('milestone-steps-exceed-levels', 'error', [...path, 'steps'], {
+          th: `ตัวชี้วัด ${raw.id} มี ${stepCount} ขั้นตอน มากกว่าจำนวนระดับ (${levels}) ให้กำหนด targets ว่าแต่ละระดับต้องสำเร็จกี่ขั้นตอน`,
+          en: `indicator ${raw.id} has ${stepCount} steps, more than the ${levels} levels; give targets: the steps needed at each level`,
+        }, raw.id);
+      }
+      return this.scale.levels.map((_, i) => Math.max(1, stepCount - (levels - 1 - i)));
+    }
+    const targets = this.measuredTargets(raw, path);
+    targets.forEach((t, i) => {
+      if (!Number.isInteger(t) || t < 0 || t > stepCount) {
+        this.report('milestone-target', 'error', [...path, 'targets', i], {
+          th: `เป้าหมายแบบขั้นตอนต้องเป็นจำนวนขั้นตอนเต็ม 0 ถึง ${stepCount}`,
+          en: `a milestone target is a whole number of steps from 0 to ${stepCount}`,
+        }, raw.id);
+      }
+    });
+    return targets;
+  }
+
+  private readDirection(raw: RawIndicator, path: PropertyKey[], targets: readonly number[], kind: LeafKind): Direction {
+    const first = targets[0];
+    const last = targets[targets.length - 1];
+    const implied: Direction | undefined = first === undefined || last === undefined || first === last ? undefined : first < last ? 'higher' : 'lower';
+    if ((kind === 'milestone' || kind === 'binary') && raw.direction === 'lower') {
+      this.report('milestone-direction', 'error', [...path, 'direction'], {
+        th: 'ตัวชี้วัดแบบขั้นตอนต้องเป็นแบบยิ่งมากยิ่งดี',
+        en: 'a milestone indicator is always higher-is-better',
+      }, raw.id);
+    }
+    if (raw.direction !== undefined && implied !== undefined && raw.direction !== implied) {
+      this.report('direction-contradicts-targets', 'error', [...path, 'direction'], {
+        th: `ระบุทิศทาง "${raw.direction}" แต่ค่าเป้าหมาย ${targets.join(' / ')} บอกว่า "${implied}"`,
+        en: `direction "${raw.direction}" contradicts the targets ${targets.join(' / ')}, which say "${implied}"`,
+      }, raw.id);
+    }
+    return raw.direction ?? implied ?? 'higher';
+  }
+
+  private checkFloorTarget(raw: RawIndicator, path: PropertyKey[], targets: readonly number[], direction: Direction): void {
+    const first = targets[0];
+    if (raw.floorTarget === undefined || first === undefined) return;
+    const worse = direction === 'higher' ? raw.floorTarget < first : raw.floorTarget > first;
+    if (!worse) {
+      this.report('floor-target-order', 'error', [...path, 'floorTarget'], {
+        th: `floorTarget (${raw.floorTarget}) ต้องด้อยกว่าเป้าหมายระดับแรก (${first})`,
+        en: `floorTarget (${raw.floorTarget}) must be worse than the first target (${first})`,
+      }, raw.id);
+    }
+  }
+
+  private readVariables(raw: RawIndicator, path: PropertyKey[], kind: LeafKind): Variable[] {
+    const variables = (raw.variables ?? []).map((v) => ({ id: v.id, name: v.name, unit: v.unit, central: v.central ?? false }));
+    if (kind === 'ratio' && variables.length !== 2) {
+      this.report('ratio-variables', 'error', [...path, 'variables'], {
+        th: `ตัวชี้วัดแบบอัตราส่วน ${raw.id} ต้องมีตัวแปร 2 ตัว คือ ตัวตั้งและตัวหาร (มี ${variables.length})`,
+        en: `ratio indicator ${raw.id} needs two variables, numerator then denominator (has ${variables.length})`,
+      }, raw.id);
+    }
+    if (variables.length === 2 && variables[0]?.id === variables[1]?.id) {
+      this.report('duplicate-variable-id', 'error', [...path, 'variables', 1, 'id'], {
+        th: `รหัสตัวแปร "${variables[1]?.id}" ซ้ำ`,
+        en: `variable id "${variables[1]?.id}" is used twice`,
+      }, raw.id);
+    }
+    return variables;
+  }
+
+  private readSteps(raw: RawIndicator, path: PropertyKey[], kind: LeafKind): string[] {
+    if (kind === 'binary') {
+      const steps = raw.steps ?? [raw.name];
+      if (steps.length !== 1) {
+        this.report('binary-steps', 'error', [...path, 'steps'], {
+          th: 'ตัวชี้วัดแบบใช่/ไม่ใช่ มีได้ขั้นตอนเดียว',
+          en: 'a binary indicator has exactly one step',
+        }, raw.id);
+      }
+      return steps;
+    }
+    if (kind === 'milestone' && (raw.steps === undefined || raw.steps.length === 0)) {
+      this.report('milestone-without-steps', 'error', [...path, 'steps'], {
+        th: `ตัวชี้วัดแบบขั้นตอน ${raw.id} ต้องระบุขั้นตอนอย่างน้อย 1 ขั้น`,
+        en: `milestone indicator ${raw.id} needs at least one step`,
+      }, raw.id);
+    }
+    return raw.steps ?? [];
+  }
+
+  private checkTopLevelWeights(indicators: readonly Indicator[]): void {
+    const sum = indicators.reduce((s, i) => s + i.weight, 0);
+    if (!(sum > 0)) {
+      this.report('weights-zero', 'error', ['indicators'], {
+        th: 'ผลรวมน้ำหนักของตัวชี้วัดต้องมากกว่า 0',
+        en: 'the indicator weights must add up to more than 0',
+      });
+    } else if (Math.abs(sum - 100) > WEIGHT_TOLERANCE) {
+      this.report('weights-not-100', 'warning', ['indicators'], {
+        th: `น้ำหนักรวม ${round6(sum)} ไม่เท่ากับ 100 คะแนนรวมจะคิดตามสัดส่วนของน้ำหนัก`,
+        en: `the weights add up to ${round6(sum)}, not 100; the total uses them in proportion`,
+      });
+    }
+  }
+
+  private readRounds(): Round[] {
+    const seen = new Set<number>();
+    return (this.doc.rounds ?? []).map((r, i) => {
+      if (seen.has(r.round)) {
+        this.report('duplicate-round', 'error', ['rounds', i, 'round'], {
+          th: `รอบการรายงาน ${r.round} เดือน ซ้ำ`,
+          en: `round ${r.round} is listed twice`,
+        });
+      }
+      seen.add(r.round);
+      if (Date.parse(r.closesAt) <= Date.parse(r.opensAt)) {
+        this.report('round-window', 'error', ['rounds', i, 'closesAt'], {
+          th: 'วันปิดรับรายงานต้องอยู่หลังวันเปิด',
+          en: 'a round must close after it opens',
+        });
+      }
+      return { round: r.round, opensAt: r.opensAt, closesAt: r.closesAt, allowLate: r.allowLate ?? false };
+    });
+  }
+
+  private readUnits(): { id: string; name: string }[] {
+    const seen = new Set<string>();
+    return (this.doc.units ?? []).map((u, i) => {
+      if (seen.has(u.id)) {
+        this.report('duplicate-unit-id', 'error', ['units', i, 'id'], {
+          th: `รหัสหน่วยงาน "${u.id}" ซ้ำ`,
+          en: `unit id "${u.id}" is used twice`,
+        });
+      }
+      seen.add(u.id);
+      return { id: u.id, name: u.name };
+    });
+  }
+}
+
+function isMonotonic(values: readonly number[]): boolean {
+  let rising = true;
+  let falling = true;
+  for (let i = 1; i < values.length; i++) {
+    const a = values[i - 1] as number;
+    const b = values[i] as number;
+    if (b < a) rising = false;
+    if (b > a) falling = false;
+  }
+  return rising || falling;
+}
+
+function round6(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
+}

@@ -1,0 +1,202 @@
+/**
+ * From results to the report: each indicator's score, parents as the weighted mean of their children,
+ * weighted scores (คะแนนถ่วงน้ำหนัก), component subtotals, the total and the late penalty (scoring.md §3–§4).
+ * Full precision throughout; rounding is for display only.
+ */
+import { isGroup, type Assessment, type Indicator, type LeafIndicator } from './assessment';
+import { levelReached, scoreOnCurve, type Curve } from './curve';
+import type { RawResult } from './documentSchema';
+import { issue, type Issue } from './issues';
+import { readResultValue } from './resultValue';
+import { scaleScores } from './scale';
+import { workingDaysLate } from './thaiDates';
+
+export type IndicatorStatus = 'scored' | 'not-reported' | 'invalid';
+
+export interface IndicatorScore {
+  readonly id: string;
+  readonly parent: string | null;
+  readonly component: string | null;
+  readonly status: IndicatorStatus;
+  /** The number compared with the targets (for a ratio the computed ratio); null when there is none. */
+  readonly value: number | null;
+  /** 1..N, the level reached; 0 below the first; null when not scored. */
+  readonly level: number | null;
+  /** The score on the scale, or null when the indicator is excluded from the total. */
+  readonly score: number | null;
+  /** Its share of the total, on the scale's range; null when excluded. */
+  readonly weightedScore: number | null;
+  /** Weight in points of the total: parent weight × child weight / Σ sibling weights. */
+  readonly effectiveWeight: number;
+  /** What one point of this indicator's score adds to the total (weightedScore = shareOfTotal × score); null when excluded. */
+  readonly shareOfTotal: number | null;
+  readonly issues: readonly Issue[];
+}
+
+export interface ComponentScore {
+  readonly id: string;
+  /** The weighted mean of its indicators' scores, on the scale; null when none counts. */
+  readonly score: number | null;
+  /** Its part of the total (the sum of its indicators' weighted scores). */
+  readonly weightedScore: number;
+}
+
+export interface ScoreReport {
+  readonly assessment: string;
+  /** After the late penalty; null when no indicator counts (all excluded). */
+  readonly total: number | null;
+  readonly totalBeforePenalty: number | null;
+  readonly penalty: number;
+  readonly workingDaysLate: number;
+  readonly components: readonly ComponentScore[];
+  /** Every indicator, parents before their children, in document order. */
+  readonly indicators: readonly IndicatorScore[];
+  readonly issues: readonly Issue[];
+}
+
+export interface ResultSet {
+  readonly results: Readonly<Record<string, RawResult | undefined>>;
+  readonly round?: number;
+  readonly submittedAt?: string;
+}
+
+interface Scored {
+  readonly status: IndicatorStatus;
+  readonly score: number | null;
+}
+
+export function curveOf(indicator: LeafIndicator, assessment: Pick<Assessment, 'scale' | 'policies'>): Curve {
+  return {
+    targets: indicator.targets,
+    scores: scaleScores(assessment.scale),
+    direction: indicator.direction,
+    floor: assessment.policies.floor,
+    mode: assessment.policies.mode,
+    floorTarget: indicator.floorTarget,
+  };
+}
+
+export interface ScoreOptions {
+  /** Scores to use instead of reading results: what-if asks "what if indicator X scored s". */
+  readonly scoreOverrides?: ReadonlyMap<string, number>;
+}
+
+export function scoreAssessment(assessment: Assessment, resultSet: ResultSet, options: ScoreOptions = {}): ScoreReport {
+  const { policies } = assessment;
+  const rows = new Map<string, { value: number | null; level: number | null; issues: readonly Issue[]; scored: Scored }>();
+  const nrScore = policies.notReported === 'exclude' ? null : policies.notReported;
+
+  const scoreLeaf = (indicator: LeafIndicator): Scored => {
+    const override = options.scoreOverrides?.get(indicator.id);
+    if (override !== undefined) {
+      const scored: Scored = { status: 'scored', score: override };
+      rows.set(indicator.id, { value: null, level: null, issues: [], scored });
+      return scored;
+    }
+    const read = readResultValue(indicator, resultSet.results[indicator.id]);
+    if (read.status !== 'value') {
+      const scored = { status: read.status, score: nrScore };
+      rows.set(indicator.id, { value: null, level: null, issues: read.issues, scored });
+      return scored;
+    }
+    const curve = curveOf(indicator, assessment);
+    const scored: Scored = { status: 'scored', score: scoreOnCurve(read.value, curve) };
+    rows.set(indicator.id, { value: read.value, level: levelReached(read.value, curve), issues: read.issues, scored });
+    return scored;
+  };
+
+  const scoreAny = (indicator: Indicator): Scored => {
+    if (!isGroup(indicator)) return scoreLeaf(indicator);
+    const children = indicator.children.map((c) => ({ weight: c.weight, ...scoreAny(c) }));
+    const counted = children.filter((c) => c.score !== null);
+    const weightSum = counted.reduce((s, c) => s + c.weight, 0);
+    const score = counted.length === 0 ? null : counted.reduce((s, c) => s + c.weight * (c.score as number), 0) / weightSum;
+    const status: IndicatorStatus = children.some((c) => c.status === 'scored')
+      ? 'scored'
+      : children.some((c) => c.status === 'invalid')
+        ? 'invalid'
+        : 'not-reported';
+    const scored = { status, score };
+    rows.set(indicator.id, { value: null, level: null, issues: [], scored });
+    return scored;
+  };
+
+  const top = assessment.indicators.map((i) => ({ indicator: i, ...scoreAny(i) }));
+  const denominator = top.filter((t) => t.score !== null).reduce((s, t) => s + t.indicator.weight, 0);
+
+  // Weighted scores flow down: a child's share of its parent's weight, renormalised over the siblings that count.
+  const indicators: IndicatorScore[] = [];
+  const emit = (indicator: Indicator, factor: number | null, effectiveWeight: number): void => {
+    const row = rows.get(indicator.id);
+    if (!row) return;
+    const { score, status } = row.scored;
+    indicators.push({
+      id: indicator.id,
+      parent: indicator.parentId,
+      component: indicator.component ?? null,
+      status,
+      value: row.value,
+      level: row.level,
+      score,
+      weightedScore: score === null || factor === null ? null : factor * score,
+      effectiveWeight,
+      shareOfTotal: score === null ? null : factor,
+      issues: row.issues,
+    });
+    if (!isGroup(indicator)) return;
+    const all = indicator.children.reduce((s, c) => s + c.weight, 0);
+    const counted = indicator.children.filter((c) => rows.get(c.id)?.scored.score !== null).reduce((s, c) => s + c.weight, 0);
+    for (const child of indicator.children) {
+      const childFactor = factor === null || counted === 0 ? null : (factor * child.weight) / counted;
+      emit(child, childFactor, (effectiveWeight * child.weight) / all);
+    }
+  };
+  for (const t of assessment.indicators) {
+    const counts = rows.get(t.id)?.scored.score !== null && denominator > 0;
+    emit(t, counts ? t.weight / denominator : null, t.weight);
+  }
+
+  const totalBeforePenalty =
+    denominator > 0 ? top.reduce((s, t) => s + (t.score === null ? 0 : (t.indicator.weight * t.score) / denominator), 0) : null;
+  const components = assessment.components.map((c) => {
+    const mine = top.filter((t) => t.indicator.component === c.id);
+    const counted = mine.filter((t) => t.score !== null);
+    const weight = counted.reduce((s, t) => s + t.indicator.weight, 0);
+    return {
+      id: c.id,
+      score: weight > 0 ? counted.reduce((s, t) => s + t.indicator.weight * (t.score as number), 0) / weight : null,
+      weightedScore: denominator > 0 ? counted.reduce((s, t) => s + (t.indicator.weight * (t.score as number)) / denominator, 0) : 0,
+    };
+  });
+
+  const issues: Issue[] = [];
+  const late = lateness(assessment, resultSet, issues);
+  const penalty = late * policies.latePenaltyPerWorkingDay;
+  const total = totalBeforePenalty === null ? null : Math.max(0, totalBeforePenalty - penalty);
+  if (totalBeforePenalty === null) {
+    issues.push(
+      issue('nothing-counted', 'warning', {
+        th: 'ยังไม่มีตัวชี้วัดใดที่นับคะแนนได้ จึงยังไม่มีคะแนนรวม',
+        en: 'no indicator counts yet, so there is no total',
+      }),
+    );
+  }
+  return { assessment: assessment.id, total, totalBeforePenalty, penalty, workingDaysLate: late, components, indicators, issues };
+}
+
+function lateness(assessment: Assessment, resultSet: ResultSet, issues: Issue[]): number {
+  if (resultSet.round === undefined || resultSet.submittedAt === undefined) return 0;
+  const round = assessment.rounds.find((r) => r.round === resultSet.round);
+  if (!round) return 0;
+  const days = workingDaysLate(round.closesAt, resultSet.submittedAt, assessment.policies.holidays);
+  if (days > 0) {
+    const penalty = days * assessment.policies.latePenaltyPerWorkingDay;
+    issues.push(
+      issue('late-submission', 'warning', {
+        th: `ส่งรายงานช้ากว่ากำหนด ${days} วันทำการ หักคะแนน ${penalty.toFixed(2)}`,
+        en: `submitted ${days} working day(s) late; ${penalty.toFixed(2)} taken off the total`,
+      }),
+    );
+  }
+  return days;
+}

@@ -1,0 +1,76 @@
+/**
+ * Dates as Thai government work counts them: the Buddhist Era (พ.ศ. = ค.ศ. + 543), the fiscal year that runs
+ * 1 October – 30 September and is named by the BE year it ends in, and working days in Bangkok time.
+ */
+const BE_OFFSET = 543;
+/** Thailand keeps UTC+7 all year (no daylight saving), so a fixed offset is exact. */
+const BANGKOK_OFFSET_MS = 7 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export const THAI_MONTHS = ['มกราคม', 'กุมภาพันธ์', 'มีนาคม', 'เมษายน', 'พฤษภาคม', 'มิถุนายน', 'กรกฎาคม', 'สิงหาคม', 'กันยายน', 'ตุลาคม', 'พฤศจิกายน', 'ธันวาคม'];
+export const THAI_MONTHS_SHORT = ['ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.', 'ต.ค.', 'พ.ย.', 'ธ.ค.'];
+
+export function toBuddhistYear(ceYear: number): number {
+  return ceYear + BE_OFFSET;
+}
+
+export function toCommonEraYear(beYear: number): number {
+  return beYear - BE_OFFSET;
+}
+
+export function isRealDate(isoDate: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === isoDate;
+}
+
+/** The calendar date (YYYY-MM-DD) in Bangkok of an instant. */
+export function bangkokDate(instant: string | Date): string {
+  const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  return new Date(ms + BANGKOK_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The fiscal year (BE) a date falls in: 1 October 2566 – 30 September 2567 is fiscal 2567. */
+export function fiscalYearOf(isoDate: string): number {
+  const [y, m] = isoDate.split('-').map(Number) as [number, number];
+  return toBuddhistYear(m >= 10 ? y + 1 : y);
+}
+
+/** The first and last day (ISO) of a BE fiscal year. */
+export function fiscalYearRange(fiscalYearBE: number): { start: string; end: string } {
+  const endCE = toCommonEraYear(fiscalYearBE);
+  return { start: `${endCE - 1}-10-01`, end: `${endCE}-09-30` };
+}
+
+/** "25 มีนาคม 2567" (or with the short month, "25 มี.ค. 2567"). */
+export function formatThaiDate(isoDate: string, options: { short?: boolean } = {}): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const months = options.short ? THAI_MONTHS_SHORT : THAI_MONTHS;
+  return `${d} ${months[m - 1]} ${toBuddhistYear(y)}`;
+}
+
+function isWeekend(isoDate: string): boolean {
+  const day = new Date(`${isoDate}T00:00:00Z`).getUTCDay();
+  return day === 0 || day === 6;
+}
+
+function nextDay(isoDate: string): string {
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * Working days late: the working days after the closing date, up to and including the day of submission,
+ * in Bangkok. Weekends and the listed holidays never count; anything on or before the closing day is on time.
+ */
+export function workingDaysLate(closesAt: string, submittedAt: string, holidays: readonly string[] = []): number {
+  if (Date.parse(submittedAt) <= Date.parse(closesAt)) return 0;
+  const closing = bangkokDate(closesAt);
+  const submitted = bangkokDate(submittedAt);
+  const off = new Set(holidays);
+  let days = 0;
+  for (let d = nextDay(closing); d <= submitted; d = nextDay(d)) {
+    if (!isWeekend(d) && !off.has(d)) days++;
+  }
+  return days;
+}

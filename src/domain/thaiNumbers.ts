@@ -1,0 +1,128 @@
+/**
+ * Reading numbers as Thai staff type them (เลขไทย ๐–๙, thousands separators, a trailing %, the unit)
+ * and writing them back rounded the way the assessment reports them.
+ */
+import { issue, type Issue } from './issues';
+
+const THAI_ZERO = 0x0e50;
+
+/** ๐๑๒๓๔๕๖๗๘๙ → 0123456789; everything else unchanged. */
+export function toArabicDigits(text: string): string {
+  return text.replace(/[\u0E50-\u0E59]/g, (d) => String(d.charCodeAt(0) - THAI_ZERO));
+}
+
+export function toThaiDigits(text: string): string {
+  return text.replace(/[0-9]/g, (d) => String.fromCharCode(THAI_ZERO + Number(d)));
+}
+
+/** Beyond this a double no longer holds every integer exactly, so such a value is almost surely a typo. */
+export const LARGEST_ACCEPTED = 1e15;
+
+const EXCEL_ERROR = /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|GETTING_DATA|UNKNOWN!)$/i;
+const PLAIN_NUMBER = /^[+-]?(?:\d+|\d{1,3}(?:,\d{3})+)?(?:\.\d+)?$/;
+// Spaces, no-break spaces and zero-width characters that arrive with pasted text.
+const INVISIBLE = /[\s\u00A0\u200B-\u200D\u2060\uFEFF]+/g;
+
+export type NumberReading =
+  | { readonly kind: 'number'; readonly value: number; readonly percent: boolean }
+  | { readonly kind: 'blank' }
+  | { readonly kind: 'invalid'; readonly issue: Issue };
+
+export interface ReadNumberOptions {
+  /** The indicator's unit (ล้านบาท, ร้อยละ …): a value typed with it, "3,050 ล้านบาท", is read as 3050. */
+  readonly unit?: string;
+  readonly indicatorId?: string;
+  readonly field?: string;
+}
+
+/**
+ * Reads one typed value. A blank is not a zero: it is "not reported", and the caller decides what that scores.
+ * Anything that is not clearly a number is an issue naming what was typed, never a silent zero.
+ */
+export function readNumber(raw: unknown, options: ReadNumberOptions = {}): NumberReading {
+  const where = { indicatorId: options.indicatorId, field: options.field };
+  if (raw === null || raw === undefined) return { kind: 'blank' };
+  if (typeof raw === 'number') return checkMagnitude(raw, false, String(raw), where);
+  if (typeof raw === 'boolean') {
+    return invalid('value-not-number', where, {
+      th: `ค่า ${raw ? 'TRUE' : 'FALSE'} ไม่ใช่ตัวเลข กรุณากรอกผลการดำเนินงานเป็นตัวเลข`,
+      en: `${raw ? 'TRUE' : 'FALSE'} is not a number; enter the result as a number`,
+    });
+  }
+  if (typeof raw !== 'string') {
+    return invalid('value-not-number', where, {
+      th: 'ค่าที่กรอกไม่ใช่ตัวเลข กรุณากรอกผลการดำเนินงานเป็นตัวเลข',
+      en: 'The value is not a number; enter the result as a number',
+    });
+  }
+  const typed = raw;
+  let text = toArabicDigits(raw).replace(INVISIBLE, ' ').trim().replace(/\u2212/g, '-');
+  if (text === '') return { kind: 'blank' };
+  if (EXCEL_ERROR.test(text)) {
+    return invalid('excel-error', where, {
+      th: `เซลล์มีค่าผิดพลาดของ Excel (${text}) แก้สูตรหรือกรอกผลการดำเนินงานใหม่`,
+      en: `The cell holds an Excel error (${text}); fix the formula or enter the result again`,
+    });
+  }
+  const unit = options.unit?.trim();
+  if (unit && unit !== '%' && text.toLowerCase().endsWith(unit.toLowerCase())) {
+    text = text.slice(0, text.length - unit.length).trim();
+  }
+  let percent = false;
+  if (text.endsWith('%')) {
+    percent = true;
+    text = text.slice(0, -1).trim();
+  }
+  const compact = text.replace(/ /g, '');
+  if (compact === '' || !PLAIN_NUMBER.test(compact) || !/\d/.test(compact)) {
+    return invalid('value-not-number', where, {
+      th: `"${typed}" ไม่ใช่ตัวเลข กรุณากรอกเป็นตัวเลข เช่น 3050, 3,050.25, ๓,๐๕๐ หรือ 85%`,
+      en: `"${typed}" is not a number; enter a number such as 3050, 3,050.25, ๓,๐๕๐ or 85%`,
+    });
+  }
+  return checkMagnitude(Number(compact.replace(/,/g, '')), percent, typed, where);
+}
+
+function checkMagnitude(
+  value: number,
+  percent: boolean,
+  typed: string,
+  where: { indicatorId?: string; field?: string },
+): NumberReading {
+  if (!Number.isFinite(value)) {
+    return invalid('value-not-number', where, {
+      th: `"${typed}" ไม่ใช่ตัวเลขที่ใช้ได้`,
+      en: `"${typed}" is not a usable number`,
+    });
+  }
+  if (Math.abs(value) > LARGEST_ACCEPTED) {
+    return invalid('value-too-large', where, {
+      th: `"${typed}" ใหญ่เกินกว่าจะเป็นผลการดำเนินงาน (เกิน 10^15) ตรวจสอบว่าพิมพ์ตัวเลขเกินหรือไม่`,
+      en: `"${typed}" is too large to be a result (over 10^15); check for extra digits`,
+    });
+  }
+  return { kind: 'number', value, percent };
+}
+
+function invalid(code: string, where: { indicatorId?: string; field?: string }, message: { th: string; en: string }): NumberReading {
+  return { kind: 'invalid', issue: issue(code, 'error', message, where) };
+}
+
+/** Half-up rounding (ปัดเศษครึ่งขึ้น) at `decimals`, robust to binary noise such as 1.005 → 1.01. */
+export function roundHalfUp(value: number, decimals: number): number {
+  if (!Number.isFinite(value)) return value;
+  const factor = 10 ** decimals;
+  const scaled = Math.abs(value) * factor;
+  // The epsilon absorbs representation error (1.005 is stored as 1.00499999…) without moving honest values.
+  const rounded = Math.floor(scaled + 0.5 + 1e-9 * Math.max(1, scaled)) / factor;
+  return value < 0 ? -rounded : rounded;
+}
+
+/** A number as a Thai report shows it: grouped thousands, fixed decimals, half-up. */
+export function formatNumber(value: number, decimals: number, options: { thaiDigits?: boolean } = {}): string {
+  const text = roundHalfUp(value, decimals).toLocaleString('en-US', {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  });
+  return options.thaiDigits ? toThaiDigits(text) : text;
+}
