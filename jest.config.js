@@ -5,5 +5,5 @@ module.exports = {
   transform: { '^.+\\.tsx?$': tsJest },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   // Slow suites that need installed services run from .ci/run, not from `npm test`.
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/', '\\.pg\\.test\\.ts$'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/', '\\.pg\\.test\\.ts$', '\\.slow\\.test\\.ts$'],
 };

@@ -1,0 +1,42 @@
+/** Reading the files a command is given; a broken file is a message naming the path, never a stack trace. */
+import { readFileSync } from 'node:fs';
+import { readAssessmentText, readResultsText, type Assessment, type Issue, type Results } from '../domain';
+
+export class FileProblem extends Error {
+  constructor(
+    readonly file: string,
+    readonly issues: readonly Issue[],
+  ) {
+    super(`${file}: ${issues.map((i) => i.message.en).join('; ')}`);
+  }
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
+    throw new FileProblem(file, [
+      {
+        code: 'file-unreadable',
+        severity: 'error',
+        message: {
+          th: code === 'ENOENT' ? `ไม่พบไฟล์ ${file}` : `อ่านไฟล์ ${file} ไม่ได้ (${code})`,
+          en: code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file} (${code})`,
+        },
+      },
+    ]);
+  }
+}
+
+export function loadAssessment(file: string): { assessment: Assessment; warnings: readonly Issue[] } {
+  const read = readAssessmentText(readText(file));
+  if (!read.ok) throw new FileProblem(file, read.issues);
+  return { assessment: read.value, warnings: read.issues };
+}
+
+export function loadResults(file: string, assessment: Assessment): { results: Results; warnings: readonly Issue[] } {
+  const read = readResultsText(readText(file), assessment);
+  if (!read.ok) throw new FileProblem(file, read.issues);
+  return { results: read.value, warnings: read.issues };
+}

@@ -1,0 +1,30 @@
+/**
+ * The `scorebook` command: the same work as the add-in, on files (score, template, check), and the server.
+ * Each command lives in its own module and registers itself here.
+ */
+import { Command } from 'commander';
+import { messageIn } from '../domain';
+import { FileProblem } from './loadFiles';
+import { localeOf } from './locale';
+import { registerScoreCommand } from './scoreCommand';
+
+const program = new Command('scorebook')
+  .description('Scorebook: KPI scoring for Thai public-sector assessments / คิดคะแนนตัวชี้วัด')
+  .option('--lang <lang>', 'language of messages: th (default) or en', 'th')
+  .showHelpAfterError();
+
+registerScoreCommand(program);
+
+/** Exit 2: the assessment or results file itself cannot be used. */
+function reportFileProblem(problem: FileProblem): void {
+  const locale = localeOf(program);
+  process.stderr.write(`${problem.file}:\n`);
+  for (const i of problem.issues) process.stderr.write(`  ✘ ${messageIn(i.message, locale)}\n`);
+  process.exitCode = 2;
+}
+
+program.parseAsync(process.argv).catch((e: unknown) => {
+  if (e instanceof FileProblem) return reportFileProblem(e);
+  process.stderr.write(`scorebook: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exitCode = 3;
+});

@@ -1,0 +1,111 @@
+/**
+ * How `score` and `check` show a score report: one JSON document (numbers unrounded) for programs,
+ * a table with Thai names (rounded per the `decimals` policy) for people.
+ */
+import {
+  allIndicators,
+  formatNumber,
+  messageIn,
+  type Assessment,
+  type Issue,
+  type Locale,
+  type ScoreReport,
+  type IndicatorStatus,
+} from '../domain';
+import { renderTable, truncate } from './textTable';
+
+export interface JsonIssue {
+  code: string;
+  severity: string;
+  message: string;
+  path?: string;
+  cell?: string;
+  field?: string;
+}
+
+function jsonIssue(i: Issue, locale: Locale): JsonIssue {
+  return { code: i.code, severity: i.severity, message: messageIn(i.message, locale), path: i.path, cell: i.cell, field: i.field };
+}
+
+/** The document of `scorebook score --json` (and of the API's scores route). */
+export function scoreJson(report: ScoreReport, extraIssues: readonly Issue[], locale: Locale): unknown {
+  return {
+    assessment: report.assessment,
+    total: report.total,
+    totalBeforePenalty: report.totalBeforePenalty,
+    penalty: report.penalty,
+    workingDaysLate: report.workingDaysLate,
+    components: report.components.map((c) => ({ id: c.id, score: c.score, weightedScore: c.weightedScore })),
+    indicators: report.indicators.map((i) => ({
+      id: i.id,
+      parent: i.parent,
+      score: i.score,
+      weightedScore: i.weightedScore,
+      status: i.status,
+      value: i.value,
+      level: i.level,
+      effectiveWeight: i.effectiveWeight,
+      issues: i.issues.map((x) => jsonIssue(x, locale)),
+    })),
+    issues: [...extraIssues, ...report.issues].map((x) => jsonIssue(x, locale)),
+  };
+}
+
+const statusText: Record<IndicatorStatus, { th: string; en: string }> = {
+  scored: { th: 'คิดคะแนนแล้ว', en: 'scored' },
+  'not-reported': { th: 'ไม่รายงาน', en: 'not reported' },
+  invalid: { th: 'ค่าไม่ถูกต้อง', en: 'invalid' },
+};
+
+const severityMark: Record<string, string> = { error: '✘', warning: '⚠', info: 'ℹ' };
+
+export function scoreText(assessment: Assessment, report: ScoreReport, extraIssues: readonly Issue[], locale: Locale): string {
+  const d = assessment.policies.decimals;
+  const num = (n: number | null, decimals = d): string => (n === null ? '–' : formatNumber(n, decimals));
+  const t = (th: string, en: string): string => (locale === 'th' ? th : en);
+  const byId = new Map(allIndicators(assessment).map((i) => [i.id, i]));
+  const rows = report.indicators.map((row) => {
+    const indicator = byId.get(row.id);
+    const name = (locale === 'en' && indicator?.nameEn) || indicator?.name || '';
+    const indent = row.parent === null ? '' : '  ';
+    return [
+      indent + row.id,
+      truncate(indent + name, 48),
+      num(row.effectiveWeight, 2),
+      row.value === null ? '–' : formatNumber(row.value, Math.max(d, 2)),
+      num(row.score),
+      num(row.weightedScore),
+      statusText[row.status][locale],
+    ];
+  });
+  const table = renderTable(
+    [t('ลำดับ', 'No.'), t('ตัวชี้วัด', 'Indicator'), t('น้ำหนัก', 'Weight'), t('ผล', 'Result'), t('คะแนน', 'Score'), t('ถ่วงน้ำหนัก', 'Weighted'), t('สถานะ', 'Status')],
+    rows,
+    ['left', 'left', 'right', 'right', 'right', 'right', 'left'],
+  );
+  const lines = [assessment.title, '', table, ''];
+  for (const c of report.components) {
+    const name = assessment.components.find((x) => x.id === c.id);
+    const label = (locale === 'en' && name?.nameEn) || name?.name || c.id;
+    lines.push(`${label}: ${t('คะแนนเฉลี่ย', 'mean')} ${num(c.score)}, ${t('คะแนนถ่วงน้ำหนัก', 'weighted')} ${num(c.weightedScore)}`);
+  }
+  if (report.penalty > 0) {
+    lines.push(`${t('คะแนนรวมก่อนหัก', 'Total before penalty')}: ${num(report.totalBeforePenalty)}`);
+    lines.push(`${t('หักส่งช้า', 'Late penalty')} (${report.workingDaysLate} ${t('วันทำการ', 'working days')}): ${num(report.penalty)}`);
+  }
+  lines.push(`${t('คะแนนรวม', 'Total')}: ${num(report.total)}`);
+  const issues = [...extraIssues, ...report.issues, ...report.indicators.flatMap((i) => i.issues)];
+  if (issues.length > 0) {
+    lines.push('', t('ข้อสังเกต', 'Issues') + ':');
+    for (const i of issues) {
+      const where = [i.indicatorId && `${t('ตัวชี้วัด', 'indicator')} ${i.indicatorId}`, i.cell].filter(Boolean).join(', ');
+      lines.push(`${severityMark[i.severity] ?? '-'} ${where ? `[${where}] ` : ''}${messageIn(i.message, locale)}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+/** 0 all good, 1 some result invalid (documents fine), as the issue fixes the codes. */
+export function exitCodeFor(report: ScoreReport): number {
+  return report.indicators.some((i) => i.status === 'invalid') ? 1 : 0;
+}
