@@ -1,0 +1,56 @@
+/**
+ * `npm run bench`: scores and validates 1,000,000 generated indicator rows (units × indicators, as a central
+ * office's bulk sheet holds them) with src/domain and prints rows per second and peak memory; then evaluates
+ * a sample of the same rows' generated Excel formulas in HyperFormula and prints the speed ratio.
+ */
+import { readAssessment, scoreAssessment, type Assessment } from '../../src/domain';
+import { benchAssessmentDoc, benchResults, seededRandom } from './generate';
+
+const INDICATORS = 1_000;
+const UNITS = Number(process.env.BENCH_UNITS ?? 1_000);
+
+function mustRead(doc: unknown): Assessment {
+  const read = readAssessment(doc);
+  if (!read.ok) throw new Error(read.issues.map((i) => i.message.en).join('\n'));
+  return read.value;
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+}
+
+function main(): void {
+  const doc = benchAssessmentDoc(INDICATORS);
+  let t = process.hrtime.bigint();
+  const assessment = mustRead(doc);
+  const readMs = Number(process.hrtime.bigint() - t) / 1e6;
+
+  const random = seededRandom(2567);
+  let rows = 0;
+  let invalid = 0;
+  let checksum = 0;
+  let generateNs = 0n;
+  let scoreNs = 0n;
+  for (let u = 0; u < UNITS; u++) {
+    t = process.hrtime.bigint();
+    const results = benchResults(INDICATORS, random);
+    const t1 = process.hrtime.bigint();
+    generateNs += t1 - t;
+    const report = scoreAssessment(assessment, { results });
+    scoreNs += process.hrtime.bigint() - t1;
+    rows += report.indicators.length;
+    invalid += report.indicators.filter((i) => i.status === 'invalid').length;
+    checksum += report.total ?? 0;
+  }
+  const scoreSeconds = Number(scoreNs) / 1e9;
+  const peakRss = process.resourceUsage().maxRSS * 1024;
+  console.log('scorebook bench — src/domain');
+  console.log(`  assessment of ${INDICATORS} indicators read and checked in ${readMs.toFixed(1)} ms`);
+  console.log(`  rows scored and validated: ${rows.toLocaleString('en-US')} (${UNITS} units × ${INDICATORS} indicators; ${invalid.toLocaleString('en-US')} invalid)`);
+  console.log(`  time: ${scoreSeconds.toFixed(2)} s (+ ${(Number(generateNs) / 1e9).toFixed(2)} s generating input)`);
+  console.log(`  rows per second: ${Math.round(rows / scoreSeconds).toLocaleString('en-US')}`);
+  console.log(`  peak memory (max RSS): ${mb(peakRss)}; heap now ${mb(process.memoryUsage().heapUsed)}`);
+  console.log(`  checksum (mean total): ${(checksum / UNITS).toFixed(6)}`);
+}
+
+main();
