@@ -122,7 +122,8 @@ function readRatio(indicator: LeafIndicator, raw: RawResult | undefined): Result
       }, { indicatorId: indicator.id, field: denominator.id }),
     ]);
   }
-  return { status: 'value', value: (num / den) * indicator.multiplier, issues: [] };
+  // Multiply first: for whole counts (num × multiplier) is exact, so a ratio equal to a target reaches it.
+  return { status: 'value', value: (num * indicator.multiplier) / den, issues: [] };
 }
 
 const ACHIEVED = new Set(['1', 'true', 'yes', 'y', '✔', '✓', 'x', 'ใช่', 'สำเร็จ', 'ทำสำเร็จ', 'ส่งแล้ว', 'มี', 'ผ่าน']);
