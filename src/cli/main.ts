@@ -7,6 +7,7 @@ import { messageIn } from '../domain';
 import { FileProblem } from './loadFiles';
 import { localeOf } from './locale';
 import { registerScoreCommand } from './scoreCommand';
+import { registerWhatIfCommand } from './whatIfCommand';
 
 const program = new Command('scorebook')
   .description('Scorebook: KPI scoring for Thai public-sector assessments / คิดคะแนนตัวชี้วัด')
@@ -14,6 +15,7 @@ const program = new Command('scorebook')
   .showHelpAfterError();
 
 registerScoreCommand(program);
+registerWhatIfCommand(program);
 
 /** Exit 2: the assessment or results file itself cannot be used. */
 function reportFileProblem(problem: FileProblem): void {
