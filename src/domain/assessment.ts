@@ -27,6 +27,8 @@ interface IndicatorCommon {
   readonly component?: string;
   readonly parentId: string | null;
   readonly description?: string;
+  /** The office responsible (หน่วยงานรับผิดชอบ). */
+  readonly owner?: string;
 }
 
 export interface LeafIndicator extends IndicatorCommon {
@@ -55,6 +57,8 @@ export interface Component {
   readonly id: string;
   readonly name: string;
   readonly nameEn?: string;
+  /** The weight the document states for it (Performance Base 70); its indicators' weights must add up to it. */
+  readonly weight?: number;
 }
 
 export interface Unit {

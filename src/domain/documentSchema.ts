@@ -48,6 +48,7 @@ export interface RawIndicator {
   weight: number;
   component?: string;
   description?: string;
+  owner?: string;
   kind?: 'quantitative' | 'ratio' | 'milestone' | 'binary';
   targets?: number[];
   direction?: 'higher' | 'lower';
@@ -67,6 +68,7 @@ export const indicatorSchema: z.ZodType<RawIndicator, unknown> = z.lazy(() =>
     weight: z.number(),
     component: z.string().optional(),
     description: z.string().optional(),
+    owner: z.string().optional(),
     kind: z.enum(['quantitative', 'ratio', 'milestone', 'binary']).optional(),
     targets: z.array(z.number()).optional(),
     direction: z.enum(['higher', 'lower']).optional(),
@@ -92,7 +94,7 @@ export const assessmentDocumentSchema = z.object({
   fiscalYear: z.number().int().min(2400).max(2800),
   scale: scaleSchema,
   policies: policiesSchema.optional(),
-  components: z.array(z.object({ id, name: z.string().min(1), nameEn: z.string().optional() })).optional(),
+  components: z.array(z.object({ id, name: z.string().min(1), nameEn: z.string().optional(), weight: z.number().min(0).optional() })).optional(),
   indicators: z.array(indicatorSchema).min(1),
   units: z.array(z.object({ id, name: z.string().min(1) })).optional(),
   rounds: z.array(roundSchema).optional(),

@@ -2,7 +2,7 @@
  * Scoring policies: every rule the seeds leave to the assessing agency is a setting with a default,
  * never a constant in code (scoring.md §2–§4).
  */
-import type { Scale } from './scale';
+import { scoreRange, type Scale } from './scale';
 
 export type ScoreMode = 'interpolate' | 'step';
 
@@ -15,7 +15,7 @@ export interface Policies {
   readonly mode: ScoreMode;
   /** Decimals shown and exported; scores are computed at full precision. */
   readonly decimals: number;
-  /** Points taken off the total per working day late (seed 004: 0.05). */
+  /** Points taken off the total per working day late (seed 004: 0.05 on the 1–5 scale). */
   readonly latePenaltyPerWorkingDay: number;
   /** Public holidays (ISO dates, YYYY-MM-DD) that are not working days. */
   readonly holidays: readonly string[];
@@ -23,15 +23,27 @@ export interface Policies {
 
 export type PolicyOverrides = Partial<Policies>;
 
-export const DEFAULT_LATE_PENALTY_PER_WORKING_DAY = 0.05;
+/** Seed 004 takes 0.05 per working day off a total on the five-level scale, whose range is 1–5. */
+const SEED_PENALTY = 0.05;
+const SEED_RANGE = 4;
+
+/**
+ * The default penalty keeps seed 004's weight relative to the scale: 0.05 on 1–5, 1.25 on 0–100. A flat 0.05
+ * on a 0–100 total would make lateness cost almost nothing; an agency states its own rule as the policy.
+ */
+export function defaultLatePenalty(scale: Scale, floor: number): number {
+  const { min, max } = scoreRange(scale, floor);
+  return (SEED_PENALTY * (max - min)) / SEED_RANGE;
+}
 
 export function resolvePolicies(scale: Scale, overrides: PolicyOverrides = {}): Policies {
+  const floor = overrides.floor ?? scale.defaults.floor;
   return {
-    floor: overrides.floor ?? scale.defaults.floor,
+    floor,
     notReported: overrides.notReported ?? scale.defaults.notReported,
     mode: overrides.mode ?? 'interpolate',
     decimals: overrides.decimals ?? scale.defaults.decimals,
-    latePenaltyPerWorkingDay: overrides.latePenaltyPerWorkingDay ?? DEFAULT_LATE_PENALTY_PER_WORKING_DAY,
+    latePenaltyPerWorkingDay: overrides.latePenaltyPerWorkingDay ?? defaultLatePenalty(scale, floor),
     holidays: overrides.holidays ?? [],
   };
 }

@@ -75,6 +75,7 @@ class AssessmentReader {
     const components = this.readComponents();
     const indicators = doc.indicators.map((raw, i) => this.readIndicator(raw, ['indicators', i], null, undefined));
     this.checkTopLevelWeights(indicators);
+    this.checkComponentWeights(components, indicators);
     const rounds = this.readRounds();
     const units = this.readUnits();
     if (hasErrors(this.issues)) return { ok: false, issues: this.issues };
@@ -136,7 +137,7 @@ class AssessmentReader {
         });
       }
       seen.add(c.id);
-      return { id: c.id, name: c.name, nameEn: c.nameEn };
+      return { id: c.id, name: c.name, nameEn: c.nameEn, weight: c.weight };
     });
   }
 
@@ -153,6 +154,7 @@ class AssessmentReader {
       component,
       parentId,
       description: raw.description,
+      owner: raw.owner,
     };
     if (raw.children !== undefined) return this.readGroup(raw, path, common);
     return this.readLeaf(raw, path, common);
@@ -374,6 +376,19 @@ class AssessmentReader {
         en: `the weights add up to ${round6(sum)}, not 100; the total uses them in proportion`,
       });
     }
+  }
+
+  private checkComponentWeights(components: readonly Component[], indicators: readonly Indicator[]): void {
+    components.forEach((c, i) => {
+      if (c.weight === undefined) return;
+      const sum = indicators.filter((x) => x.component === c.id).reduce((s, x) => s + x.weight, 0);
+      if (Math.abs(sum - c.weight) > WEIGHT_TOLERANCE) {
+        this.report('component-weight-mismatch', 'warning', ['components', i, 'weight'], {
+          th: `องค์ประกอบ "${c.name}" กำหนดน้ำหนัก ${c.weight} แต่น้ำหนักของตัวชี้วัดในองค์ประกอบรวมได้ ${round6(sum)}`,
+          en: `component "${c.name}" states a weight of ${c.weight} but its indicators' weights add up to ${round6(sum)}`,
+        });
+      }
+    });
   }
 
   private readRounds(): Round[] {

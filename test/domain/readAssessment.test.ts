@@ -101,3 +101,22 @@ describe('readResults', () => {
     expect(read.issues).toEqual([expect.objectContaining({ code: 'unknown-indicator', indicatorId: '99', path: 'results["99"]' })]);
   });
 });
+
+describe('components with a stated weight', () => {
+  test('indicator weights that do not add up to the component\'s weight are a warning naming it', () => {
+    const read = readAssessment(
+      doc({
+        components: [
+          { id: 'performance', name: 'Performance Base', weight: 70 },
+          { id: 'potential', name: 'Potential Base', weight: 30 },
+        ],
+        indicators: [quantitative('1', 60, [1, 2, 3], { component: 'performance' }), quantitative('2', 40, [1, 2, 3], { component: 'potential' })],
+      }),
+    );
+    expect(read.ok).toBe(true);
+    expect(read.issues.map((i) => [i.code, i.path])).toEqual([
+      ['component-weight-mismatch', 'components[0].weight'],
+      ['component-weight-mismatch', 'components[1].weight'],
+    ]);
+  });
+});

@@ -185,17 +185,24 @@ describe('scoring.md §4 weights and totals', () => {
   test('late submission (seed 004): 0.05 off the total per working day, weekends and holidays excluded', () => {
     const a = mustRead(
       doc({
+        scale: 'five-level',
         policies: { holidays: ['2024-04-15'] },
         rounds: [{ round: 6, opensAt: '2024-03-25T00:00:00+07:00', closesAt: '2024-04-11T23:59:59+07:00' }],
-        indicators: [quantitative('1', 100, [1, 2, 3])],
+        indicators: [quantitative('1', 100, [1, 2, 3, 4, 5])],
       }),
     );
     // Closed Thursday 11 April 2567; submitted Tuesday 16 April: Fri 12 and Tue 16 count, the weekend and Mon 15 (holiday) do not.
-    const report = scoreAssessment(a, { results: { '1': 3 }, round: 6, submittedAt: '2024-04-16T10:00:00+07:00' });
+    const report = scoreAssessment(a, { results: { '1': 5 }, round: 6, submittedAt: '2024-04-16T10:00:00+07:00' });
     expect(report.workingDaysLate).toBe(2);
     expect(report.penalty).toBeCloseTo(0.1, 12);
-    expect(report.totalBeforePenalty).toBe(100);
-    expect(report.total).toBeCloseTo(99.9, 12);
+    expect(report.totalBeforePenalty).toBe(5);
+    expect(report.total).toBeCloseTo(4.9, 12);
     expect(report.issues.map((i) => i.code)).toContain('late-submission');
+  });
+
+  test('the default late penalty keeps its weight on other scales: 1.25 a day on 0–100; a stated policy wins', () => {
+    expect(mustRead(doc({ indicators: [quantitative('1', 100, [1, 2, 3])] })).policies.latePenaltyPerWorkingDay).toBeCloseTo(1.25, 12);
+    const stated = mustRead(doc({ policies: { latePenaltyPerWorkingDay: 0.05 }, indicators: [quantitative('1', 100, [1, 2, 3])] }));
+    expect(stated.policies.latePenaltyPerWorkingDay).toBe(0.05);
   });
 });
