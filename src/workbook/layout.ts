@@ -1,0 +1,146 @@
+/**
+ * The KPI template layout (แบบฟอร์มรายงานตัวชี้วัด): which columns a sheet has for an assessment and which row holds
+ * which indicator. One row per indicator, parents before their children in document order; a summary row above
+ * the table holds the weight sum and the total.
+ *
+ *   row 1  title
+ *   row 2  summary: Σ counted top-level weights (under น้ำหนัก), the total (under คะแนนถ่วงน้ำหนัก) = ScorebookTotal
+ *   row 4  table header (Thai), then one row per indicator
+ */
+import { allIndicators, isGroup, type Assessment, type Indicator } from '../domain';
+import { cellAddress, columnLetter } from './cells';
+import {
+  depthHeaders, FIXED_HEADERS, normalizeHeader, stepHeader, targetHeader, type ColumnRole, type HeaderEntry,
+} from './headers';
+
+export interface LayoutColumn extends HeaderEntry {
+  /** 1-based sheet column. */
+  readonly column: number;
+  readonly letter: string;
+  /** The header written in the table; unique within it (Excel tables require that). */
+  readonly header: string;
+}
+
+export interface LayoutRow {
+  readonly indicator: Indicator;
+  readonly row: number;
+  /** A number per indicator (1..n in document order) that formulas match on, so sorting rows keeps them right. */
+  readonly key: number;
+  /** The parent's key; 0 at the top level. */
+  readonly parentKey: number;
+  /** 0 at the top level. */
+  readonly depth: number;
+}
+
+export interface KpiLayout {
+  readonly sheet: string;
+  readonly table: string;
+  readonly titleRow: number;
+  readonly summaryRow: number;
+  readonly headerRow: number;
+  readonly firstDataRow: number;
+  readonly lastDataRow: number;
+  readonly levels: number;
+  /** Step columns: the most steps any milestone has. */
+  readonly maxSteps: number;
+  /** Deepest level of the indicator tree (0 when there are no sub-indicators). */
+  readonly maxDepth: number;
+  readonly columns: readonly LayoutColumn[];
+  readonly rows: readonly LayoutRow[];
+  /** Σ top-level weights of the indicators that count (the total's denominator). */
+  readonly weightSumCell: string;
+  /** The total before any late penalty (workbook name ScorebookTotal). */
+  readonly totalCell: string;
+}
+
+export interface LayoutOptions {
+  readonly sheet?: string;
+  readonly table?: string;
+  readonly headerRow?: number;
+}
+
+export const DEFAULT_SHEET = 'KPI';
+export const DEFAULT_TABLE = 'ScorebookKPI';
+
+export function kpiLayout(assessment: Assessment, options: LayoutOptions = {}): KpiLayout {
+  const headerRow = options.headerRow ?? 4;
+  if (headerRow < 3) throw new Error('the header row must leave room for the title and summary rows');
+  const leaves = allIndicators(assessment).filter((i) => !isGroup(i));
+  const levels = assessment.scale.levels.length;
+  const maxSteps = Math.max(0, ...leaves.map((l) => (isGroup(l) ? 0 : l.kind === 'milestone' || l.kind === 'binary' ? l.steps.length : 0)));
+  const hasRatio = leaves.some((l) => !isGroup(l) && l.kind === 'ratio');
+  const rows = layoutRows(assessment.indicators, headerRow + 1);
+  const maxDepth = Math.max(0, ...rows.map((r) => r.depth));
+
+  const F = FIXED_HEADERS;
+  const entries: HeaderEntry[] = [
+    F.id, F.name, F.unit, F.weight,
+    ...range(levels).map((k) => targetHeader(assessment.scale, k)),
+    F.result,
+    ...(hasRatio ? [F.numerator, F.denominator] : []),
+    ...range(maxSteps).map(stepHeader),
+    F.score, F.weightedScore, F.note,
+    // Hidden helpers, right of everything a person reads.
+    F.key, F.parentKey, F.kind, F.direction, F.multiplier, F.floorTarget, F.value,
+    ...range(maxDepth + 1).flatMap((k) => depthHeaders(k - 1)),
+  ];
+  const columns = uniqueHeaders(entries).map((e, i) => ({ ...e, column: i + 1, letter: columnLetter(i + 1) }));
+  const layout = {
+    sheet: options.sheet ?? DEFAULT_SHEET,
+    table: options.table ?? DEFAULT_TABLE,
+    titleRow: 1,
+    summaryRow: 2,
+    headerRow,
+    firstDataRow: headerRow + 1,
+    lastDataRow: headerRow + rows.length,
+    levels,
+    maxSteps,
+    maxDepth,
+    columns,
+    rows,
+  };
+  return {
+    ...layout,
+    weightSumCell: cellAddress(layout.summaryRow, requireColumn(layout, 'weight').column, true),
+    totalCell: cellAddress(layout.summaryRow, requireColumn(layout, 'weightedScore').column, true),
+  };
+}
+
+function layoutRows(indicators: readonly Indicator[], firstRow: number): LayoutRow[] {
+  const rows: LayoutRow[] = [];
+  const visit = (list: readonly Indicator[], parentKey: number, depth: number): void => {
+    for (const indicator of list) {
+      const key = rows.length + 1;
+      rows.push({ indicator, row: firstRow + rows.length, key, parentKey, depth });
+      if (isGroup(indicator)) visit(indicator.children, key, depth + 1);
+    }
+  };
+  visit(indicators, 0, 0);
+  return rows;
+}
+
+/** A custom scale may name a level like another column ("คะแนน"); such a target header gets a prefix. */
+function uniqueHeaders(entries: readonly HeaderEntry[]): (HeaderEntry & { header: string })[] {
+  const seen = new Set<string>();
+  return entries.map((e) => {
+    let header = e.th;
+    if (seen.has(normalizeHeader(header))) header = `เป้าหมาย ${e.th}`;
+    for (let n = 2; seen.has(normalizeHeader(header)); n++) header = `${e.th} (${n})`;
+    seen.add(normalizeHeader(header));
+    return { ...e, header };
+  });
+}
+
+function range(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i + 1);
+}
+
+export function columnOf(layout: Pick<KpiLayout, 'columns'>, role: ColumnRole): LayoutColumn | undefined {
+  return layout.columns.find((c) => c.role === role);
+}
+
+export function requireColumn(layout: Pick<KpiLayout, 'columns'>, role: ColumnRole): LayoutColumn {
+  const c = columnOf(layout, role);
+  if (!c) throw new Error(`the layout has no ${role} column`);
+  return c;
+}

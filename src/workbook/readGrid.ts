@@ -1,0 +1,318 @@
+/**
+ * Reading a filled KPI sheet back: a grid of cell values → the domain's ResultSet, with the cell address of
+ * every input, found by header name (Thai or English) so a sheet whose columns were moved by hand still reads.
+ *
+ * What is passed to the domain follows the sheet's cell semantics, so `check` scores exactly what the formulas
+ * show: a number is the value; a blank is not reported; text, an error or a boolean in a number cell does not
+ * count. Text the domain could read as a number ("๓,๐๕๐") is therefore passed as not reported, with a warning
+ * saying to re-type it; text in a step cell is passed so that the domain rejects it.
+ */
+import {
+  allIndicators, isGroup, issue, readNumber, readResultValue, type Assessment, type Indicator, type Issue, type LeafIndicator,
+  type RawResult, type ResultSet,
+} from '../domain';
+import { isCellError, parseAddress, qualifiedAddress, type CellValue, type Grid } from './cells';
+import {
+  FIXED_HEADERS, headerCandidates, namesOf, stepHeader, targetHeader, type ColumnRole, type HeaderEntry,
+} from './headers';
+
+export interface IndicatorCells {
+  readonly row: number;
+  readonly id: string;
+  readonly result?: string;
+  /** By variable id. */
+  readonly variables: ReadonlyMap<string, string>;
+  /** Step k at index k - 1. */
+  readonly steps: readonly string[];
+}
+
+export interface SheetReading {
+  readonly resultSet: ResultSet;
+  /** The reader's own findings, each with its cell. */
+  readonly issues: readonly Issue[];
+  readonly cells: ReadonlyMap<string, IndicatorCells>;
+  readonly headerRow: number;
+  readonly columns: ReadonlyMap<ColumnRole, number>;
+}
+
+export type SheetReadResult = { readonly ok: true; readonly value: SheetReading } | { readonly ok: false; readonly issues: readonly Issue[] };
+
+export interface ReadOptions {
+  /** Headers recorded in the workbook's binding record, recognised besides the catalogue. */
+  readonly headers?: Readonly<Partial<Record<ColumnRole, string>>>;
+}
+
+/** Rows searched for the header row when the grid starts above the table. */
+const HEADER_SEARCH_ROWS = 30;
+
+export function readKpiGrid(assessment: Assessment, grid: Grid, options: ReadOptions = {}): SheetReadResult {
+  const origin = parseAddress(grid.topLeft);
+  const at = (r: number, c: number): string => qualifiedAddress(grid.sheet, origin.row + r, origin.column + c);
+  const catalogue = catalogueFor(assessment, options);
+  const found = findHeaderRow(grid, catalogue);
+  if (!found) {
+    return {
+      ok: false,
+      issues: [
+        issue('header-row-missing', 'error', {
+          th: `ไม่พบแถวหัวตารางในชีต ${grid.sheet} ต้องมีคอลัมน์ "${FIXED_HEADERS.id.th}" (${FIXED_HEADERS.id.en}) และคอลัมน์ผลการดำเนินงานหรือคะแนน`,
+          en: `no header row found on sheet ${grid.sheet}: it needs a "${FIXED_HEADERS.id.th}" (${FIXED_HEADERS.id.en}) column and a result or score column`,
+        }, { cell: `${grid.sheet}!${grid.topLeft}` }),
+      ],
+    };
+  }
+  const { index: headerIndex, columns } = found;
+  const issues: Issue[] = [];
+  checkColumnsPresent(assessment, columns, catalogue, grid.sheet, issues);
+
+  const byId = new Map(allIndicators(assessment).map((i) => [i.id, i]));
+  const results: Record<string, RawResult> = {};
+  const cells = new Map<string, IndicatorCells>();
+  const idColumn = columns.get('id') as number;
+  for (let r = headerIndex + 1; r < grid.values.length; r++) {
+    const row = grid.values[r] ?? [];
+    const idCell = row[idColumn] ?? null;
+    if (idCell === null || (typeof idCell === 'string' && idCell.trim() === '')) continue;
+    const indicator = matchIndicator(idCell, byId);
+    if (!indicator) {
+      issues.push(
+        issue('unknown-indicator-row', 'warning', {
+          th: `แถวที่ ${origin.row + r} มีรหัสตัวชี้วัด "${String(display(idCell))}" ที่ไม่มีในชุดตัวชี้วัดนี้ จึงไม่นำมาคิดคะแนน`,
+          en: `row ${origin.row + r} has indicator id "${String(display(idCell))}", which is not in this assessment; it is ignored`,
+        }, { cell: at(r, idColumn) }),
+      );
+      continue;
+    }
+    if (cells.has(indicator.id)) {
+      issues.push(
+        issue('duplicate-indicator-row', 'warning', {
+          th: `ตัวชี้วัด ${indicator.id} มีมากกว่าหนึ่งแถว ใช้เฉพาะแถวแรก`,
+          en: `indicator ${indicator.id} appears on more than one row; only the first is used`,
+        }, { indicatorId: indicator.id, cell: at(r, idColumn) }),
+      );
+      continue;
+    }
+    const cellOf = (role: ColumnRole): { value: CellValue; address: string; format: string | undefined } | undefined => {
+      const c = columns.get(role);
+      if (c === undefined) return undefined;
+      return { value: row[c] ?? null, address: at(r, c), format: grid.numberFormats?.[r]?.[c] ?? undefined };
+    };
+    const read = readRow(indicator, cellOf, issues);
+    cells.set(indicator.id, { row: origin.row + r, id: indicator.id, ...read.cells });
+    if (read.raw !== undefined) results[indicator.id] = read.raw;
+  }
+  for (const indicator of byId.values()) {
+    if (!cells.has(indicator.id)) {
+      issues.push(
+        issue('indicator-row-missing', 'warning', {
+          th: `ไม่พบแถวของตัวชี้วัด ${indicator.id} ในชีต ${grid.sheet} จึงนับว่ายังไม่รายงาน`,
+          en: `indicator ${indicator.id} has no row on sheet ${grid.sheet}, so it counts as not reported`,
+        }, { indicatorId: indicator.id }),
+      );
+    }
+  }
+  return { ok: true, value: { resultSet: { results }, issues, cells, headerRow: origin.row + headerIndex, columns } };
+}
+
+type CellAt = (role: ColumnRole) => { value: CellValue; address: string; format: string | undefined } | undefined;
+
+function readRow(
+  indicator: Indicator,
+  cellOf: CellAt,
+  issues: Issue[],
+): { raw: RawResult | undefined; cells: Omit<IndicatorCells, 'row' | 'id'> } {
+  const none = { variables: new Map<string, string>(), steps: [] as string[] };
+  if (isGroup(indicator)) return { raw: undefined, cells: none };
+  switch (indicator.kind) {
+    case 'quantitative': {
+      const cell = cellOf('result');
+      if (!cell) return { raw: undefined, cells: none };
+      return { raw: numberInput(indicator, cell, issues), cells: { ...none, result: cell.address } };
+    }
+    case 'ratio': {
+      const variables = new Map<string, string>();
+      const raw: Record<string, number | string | null> = {};
+      indicator.variables.forEach((variable, i) => {
+        const cell = cellOf(i === 0 ? 'numerator' : 'denominator');
+        if (!cell) return;
+        variables.set(variable.id, cell.address);
+        const value = numberInput(indicator, cell, issues, variable.unit);
+        raw[variable.id] = typeof value === 'boolean' ? (value ? 'TRUE' : 'FALSE') : value;
+      });
+      return { raw: variables.size > 0 ? raw : undefined, cells: { ...none, variables, result: cellOf('result')?.address } };
+    }
+    case 'milestone':
+    case 'binary': {
+      const steps: string[] = [];
+      const marks: (boolean | number | string | null)[] = [];
+      indicator.steps.forEach((_, k) => {
+        const cell = cellOf(`step${k + 1}`);
+        if (!cell) return;
+        steps.push(cell.address);
+        marks.push(stepInput(indicator, k + 1, cell, issues));
+      });
+      return { raw: steps.length > 0 ? marks : undefined, cells: { ...none, steps, result: cellOf('result')?.address } };
+    }
+  }
+}
+
+/** A number cell: numbers count, text and errors do not (see the file comment). */
+function numberInput(
+  indicator: LeafIndicator,
+  cell: { value: CellValue; address: string; format: string | undefined },
+  issues: Issue[],
+  unit = indicator.unit,
+): number | string | boolean | null {
+  const v = cell.value;
+  if (isCellError(v)) return v.error;
+  if (typeof v === 'number') {
+    if (cell.format !== undefined && isPercentFormat(cell.format)) {
+      issues.push(
+        issue('percent-format-cell', 'warning', {
+          th: `เซลล์ ${cell.address} จัดรูปแบบเป็นร้อยละ Excel จึงเก็บค่า ${v} (เช่น 85% เก็บเป็น 0.85) และคิดคะแนนด้วย ${v} หากหมายถึงร้อยละ ให้พิมพ์เป็นตัวเลขโดยไม่จัดรูปแบบร้อยละ`,
+          en: `cell ${cell.address} has a percent format, so Excel stores ${v} (85% is stored as 0.85) and the score uses ${v}; to mean a percentage, type the plain number without a percent format`,
+        }, { indicatorId: indicator.id, cell: cell.address }),
+      );
+    }
+    return v;
+  }
+  if (typeof v !== 'string') return v;
+  const reading = readNumber(v, { unit });
+  if (reading.kind === 'number') {
+    issues.push(
+      issue('text-in-number-cell', 'warning', {
+        th: `เซลล์ ${cell.address} เป็นข้อความ "${v}" ไม่ใช่ตัวเลข สูตรในชีตจึงนับว่ายังไม่รายงาน ให้พิมพ์ใหม่เป็นตัวเลข ${reading.value}`,
+        en: `cell ${cell.address} holds the text "${v}", not a number, so the sheet's formulas count it as not reported; re-type it as the number ${reading.value}`,
+      }, { indicatorId: indicator.id, cell: cell.address }),
+    );
+    return null;
+  }
+  return v;
+}
+
+/** Excel's percent formats ("0%", "0.00%"), ignoring a literal "%" in quotes or escaped. */
+export function isPercentFormat(format: string): boolean {
+  return format.replace(/"[^"]*"|\\./g, '').includes('%');
+}
+
+const ONE_STEP: LeafIndicator = {
+  id: 'step', name: 'step', weight: 1, parentId: null, kind: 'binary', targets: [1], direction: 'higher',
+  multiplier: 1, variables: [], steps: ['step'],
+};
+
+/** A step cell: 1/0 and TRUE/FALSE values and blanks count; any text makes the indicator unusable, as in the sheet. */
+function stepInput(
+  indicator: LeafIndicator,
+  step: number,
+  cell: { value: CellValue; address: string },
+  issues: Issue[],
+): boolean | number | string | null {
+  const v = cell.value;
+  if (isCellError(v)) return v.error;
+  if (typeof v !== 'string') return v;
+  const domainReads = readResultValue(ONE_STEP, [v]).status !== 'invalid';
+  if (!domainReads) return v;
+  issues.push(
+    issue('text-in-step-cell', 'warning', {
+      th: `เซลล์ ${cell.address} (ขั้นที่ ${step}) เป็นข้อความ "${v}" สูตรในชีตนับเฉพาะค่า 1/0 หรือ TRUE/FALSE จึงนับตัวชี้วัด ${indicator.id} ว่ายังไม่รายงาน ให้พิมพ์ 1 หรือ 0 ใหม่`,
+      en: `cell ${cell.address} (step ${step}) holds the text "${v}"; the sheet counts only the values 1/0 or TRUE/FALSE, so indicator ${indicator.id} counts as not reported; re-type 1 or 0`,
+    }, { indicatorId: indicator.id, field: String(step), cell: cell.address }),
+  );
+  // The apostrophe is Excel's own mark of "typed as text"; the domain rejects it, as the formulas do.
+  return `'${v}`;
+}
+
+function display(v: CellValue): string | number | boolean {
+  return v === null ? '' : isCellError(v) ? v.error : v;
+}
+
+function matchIndicator(cell: CellValue, byId: ReadonlyMap<string, Indicator>): Indicator | undefined {
+  if (typeof cell === 'string') return byId.get(cell.trim());
+  if (typeof cell === 'number') {
+    // An id typed as a number (10.1): match its text, or any id that is the same number.
+    return byId.get(String(cell)) ?? [...byId.values()].find((i) => i.id.trim() !== '' && Number(i.id) === cell);
+  }
+  return undefined;
+}
+
+function catalogueFor(assessment: Assessment, options: ReadOptions): HeaderEntry[] {
+  const maxSteps = Math.max(0, ...allIndicators(assessment).map((i) => (isGroup(i) ? 0 : i.steps.length)));
+  const entries: HeaderEntry[] = [
+    ...Object.values(FIXED_HEADERS),
+    ...assessment.scale.levels.map((_, k) => targetHeader(assessment.scale, k + 1)),
+    ...Array.from({ length: maxSteps }, (_, k) => stepHeader(k + 1)),
+  ];
+  const recorded = options.headers ?? {};
+  return entries.map((e) => {
+    const extra = recorded[e.role];
+    return extra ? { ...e, aliases: [extra, ...e.aliases] } : e;
+  });
+}
+
+function findHeaderRow(grid: Grid, catalogue: readonly HeaderEntry[]): { index: number; columns: Map<ColumnRole, number> } | undefined {
+  const names = catalogue.map((e) => ({ role: e.role, names: new Set(namesOf(e)) }));
+  const limit = Math.min(grid.values.length, HEADER_SEARCH_ROWS);
+  for (let r = 0; r < limit; r++) {
+    const columns = new Map<ColumnRole, number>();
+    (grid.values[r] ?? []).forEach((cell, c) => {
+      if (typeof cell !== 'string') return;
+      const candidates = headerCandidates(cell);
+      const match = names.find((n) => !columns.has(n.role) && candidates.some((x) => n.names.has(x)));
+      if (match) columns.set(match.role, c);
+    });
+    if (columns.has('id') && (columns.has('result') || columns.has('score') || columns.has('step1') || columns.has('numerator'))) {
+      return { index: r, columns };
+    }
+  }
+  return undefined;
+}
+
+function checkColumnsPresent(
+  assessment: Assessment,
+  columns: ReadonlyMap<ColumnRole, number>,
+  catalogue: readonly HeaderEntry[],
+  sheet: string,
+  issues: Issue[],
+): void {
+  const needed = new Set<ColumnRole>();
+  for (const i of allIndicators(assessment)) {
+    if (isGroup(i)) continue;
+    if (i.kind === 'quantitative') needed.add('result');
+    if (i.kind === 'ratio') ['numerator', 'denominator'].forEach((r) => needed.add(r as ColumnRole));
+    if (i.kind === 'milestone' || i.kind === 'binary') i.steps.forEach((_, k) => needed.add(`step${k + 1}`));
+  }
+  for (const role of needed) {
+    if (columns.has(role)) continue;
+    const e = catalogue.find((x) => x.role === role);
+    issues.push(
+      issue('column-missing', 'error', {
+        th: `ชีต ${sheet} ไม่มีคอลัมน์ "${e?.th ?? role}" ตัวชี้วัดที่ต้องใช้คอลัมน์นี้จึงนับว่ายังไม่รายงาน`,
+        en: `sheet ${sheet} has no "${e?.en ?? role}" column, so the indicators that need it count as not reported`,
+      }),
+    );
+  }
+}
+
+/** Fills in the cell of each domain issue from the indicator and field it names. */
+export function locateIssues(issues: readonly Issue[], reading: Pick<SheetReading, 'cells'>, assessment: Assessment): Issue[] {
+  const byId = new Map(allIndicators(assessment).map((i) => [i.id, i]));
+  return issues.map((i) => {
+    if (i.cell !== undefined || i.indicatorId === undefined) return i;
+    const cells = reading.cells.get(i.indicatorId);
+    if (!cells) return i;
+    const field = i.field;
+    const step = field !== undefined && /^\d+$/.test(field) ? cells.steps[Number(field) - 1] : undefined;
+    const cell =
+      (field !== undefined ? cells.variables.get(field) ?? step : undefined) ??
+      firstInput(byId.get(i.indicatorId), cells) ??
+      cells.result;
+    return cell === undefined ? i : { ...i, cell };
+  });
+}
+
+function firstInput(indicator: Indicator | undefined, cells: IndicatorCells): string | undefined {
+  if (!indicator || isGroup(indicator)) return undefined;
+  if (indicator.kind === 'ratio') return [...cells.variables.values()][0];
+  if (indicator.kind === 'milestone' || indicator.kind === 'binary') return cells.steps[0];
+  return cells.result;
+}

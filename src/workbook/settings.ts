@@ -1,0 +1,116 @@
+/**
+ * The settings sheet (ตั้งค่า): the assessment's policies and the scale's level scores, each in a cell with a
+ * workbook-level defined name the formulas use. Editing a value there re-scores the whole sheet live.
+ *
+ * | name                   | holds                                                   |
+ * |------------------------|---------------------------------------------------------|
+ * | ScorebookFloor         | score below the first level (policy `floor`)            |
+ * | ScorebookNotReported   | score when not reported, or the text `exclude`          |
+ * | ScorebookMode          | `interpolate` or `step`                                 |
+ * | ScorebookDecimals      | decimals shown (number formats are set when written)    |
+ * | ScorebookLatePenalty   | points per working day late (not applied in the sheet)  |
+ * | ScorebookScore_1.._N   | the score at each level of the scale (no name may end in digits: it would read as a cell address) |
+ * | ScorebookTotal         | (on the KPI sheet) the total before any late penalty    |
+ */
+import type { Assessment, Policies } from '../domain';
+import { cellAddress, sheetRef, type CellContent, type CellValue } from './cells';
+
+export const SETTINGS_SHEET = 'ตั้งค่า';
+
+export const NAMES = {
+  floor: 'ScorebookFloor',
+  notReported: 'ScorebookNotReported',
+  mode: 'ScorebookMode',
+  decimals: 'ScorebookDecimals',
+  latePenalty: 'ScorebookLatePenalty',
+  total: 'ScorebookTotal',
+} as const;
+
+export function scoreName(level: number): string {
+  return `ScorebookScore_${level}`;
+}
+
+export const EXCLUDE = 'exclude';
+
+export interface SettingsEntry {
+  readonly name: string;
+  readonly label: string;
+  readonly value: number | string;
+  readonly meaning: string;
+  /** 1-based row on the settings sheet; the value is in column B. */
+  readonly row: number;
+}
+
+export interface DefinedName {
+  readonly name: string;
+  /** e.g. 'ตั้งค่า'!$B$2 */
+  readonly ref: string;
+}
+
+export interface SettingsSheet {
+  readonly sheet: string;
+  readonly entries: readonly SettingsEntry[];
+  /** Starting at A1. */
+  readonly rows: readonly (readonly CellContent[])[];
+  readonly names: readonly DefinedName[];
+}
+
+export const SETTINGS_VALUE_COLUMN = 2;
+
+export function settingsSheet(assessment: Pick<Assessment, 'scale' | 'policies'>, sheet = SETTINGS_SHEET): SettingsSheet {
+  const p = assessment.policies;
+  const specs: Omit<SettingsEntry, 'row'>[] = [
+    { name: NAMES.floor, label: 'คะแนนเมื่อไม่ถึงระดับแรก (Floor)', value: p.floor, meaning: 'คะแนนของผลที่ไม่ถึงเป้าหมายระดับแรก / score of a result below the first level' },
+    {
+      name: NAMES.notReported, label: 'คะแนนเมื่อไม่รายงาน (Not reported)', value: p.notReported,
+      meaning: `ตัวเลข หรือ "${EXCLUDE}" เพื่อไม่นับน้ำหนักตัวชี้วัดนั้น / a number, or "${EXCLUDE}" to take the indicator's weight out of the total`,
+    },
+    { name: NAMES.mode, label: 'วิธีคิดคะแนน (Mode)', value: p.mode, meaning: 'interpolate = เทียบบัญญัติไตรยางศ์ระหว่างระดับ, step = นับเฉพาะระดับที่ถึง / interpolate between levels or whole levels only' },
+    { name: NAMES.decimals, label: 'ทศนิยม (Decimals)', value: p.decimals, meaning: 'จำนวนตำแหน่งทศนิยมที่แสดง / decimals shown' },
+    { name: NAMES.latePenalty, label: 'หักคะแนนต่อวันทำการที่ส่งช้า (Late penalty)', value: p.latePenaltyPerWorkingDay, meaning: 'ไม่ได้หักในชีตนี้ คะแนนรวมเป็นคะแนนก่อนหัก / not applied in this sheet; the total is before the penalty' },
+    ...assessment.scale.levels.map((level, i) => ({
+      name: scoreName(i + 1), label: `คะแนนระดับ ${level.name} (${level.nameEn})`, value: level.score, meaning: `คะแนนเมื่อถึงเป้าหมายระดับที่ ${i + 1} / score at level ${i + 1}`,
+    })),
+  ];
+  const entries = specs.map((s, i) => ({ ...s, row: i + 2 }));
+  const header: CellValue[] = ['ตั้งค่า (Setting)', 'ค่า (Value)', 'ชื่อ (Name)', 'คำอธิบาย (Meaning)'];
+  return {
+    sheet,
+    entries,
+    rows: [header, ...entries.map((e) => [e.label, e.value, e.name, e.meaning])],
+    names: entries.map((e) => ({ name: e.name, ref: `${sheetRef(sheet)}!${cellAddress(e.row, SETTINGS_VALUE_COLUMN, true)}` })),
+  };
+}
+
+/** What a settings sheet says now, as edited by hand: policy overrides and level scores (unusable cells are skipped). */
+export interface SettingsReading {
+  readonly policies: Partial<Pick<Policies, 'floor' | 'notReported' | 'mode'>>;
+  readonly scores: ReadonlyMap<number, number>;
+}
+
+/** Reads the settings back by their name column, so rows moved by hand still read. */
+export function readSettings(rows: readonly (readonly CellValue[])[]): SettingsReading {
+  const byName = new Map<string, CellValue>();
+  for (const row of rows) {
+    const name = row[2];
+    if (typeof name === 'string') byName.set(name.trim(), row[1] ?? null);
+  }
+  const policies: { floor?: number; notReported?: number | 'exclude'; mode?: 'interpolate' | 'step' } = {};
+  const floor = byName.get(NAMES.floor);
+  if (typeof floor === 'number') policies.floor = floor;
+  // The formulas count anything but a number as "exclude", and so does this reading.
+  if (byName.has(NAMES.notReported)) {
+    const nr = byName.get(NAMES.notReported);
+    policies.notReported = typeof nr === 'number' ? nr : EXCLUDE;
+  }
+  const mode = byName.get(NAMES.mode);
+  if (typeof mode === 'string' && (mode.trim().toLowerCase() === 'step' || mode.trim().toLowerCase() === 'interpolate')) {
+    policies.mode = mode.trim().toLowerCase() as 'interpolate' | 'step';
+  }
+  const scores = new Map<number, number>();
+  for (const [name, value] of byName) {
+    const m = /^ScorebookScore_(\d+)$/.exec(name);
+    if (m && typeof value === 'number') scores.set(Number(m[1]), value);
+  }
+  return { policies, scores };
+}
