@@ -1,0 +1,10 @@
+/** The reporting API contract: request and response shapes shared by the server and the add-in's client. */
+export * from './assessments';
+export * from './attachments';
+export * from './audit';
+export * from './common';
+export * from './errors';
+export * from './reports';
+export * from './scores';
+export * from './sessions';
+export * from './routes';

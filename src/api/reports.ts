@@ -1,0 +1,104 @@
+/**
+ * Report rows (one per assessment × round × unit × indicator) and the batch that saves or submits them.
+ * `value` is the raw result as the reporter typed it (number, text such as "๓,๐๕๐" or "85%", milestone steps,
+ * or ratio variables); the server reads it with the domain's `readResultValue` and stores it unchanged.
+ */
+import { z } from 'zod';
+import { rawResultSchema } from '../domain';
+import { idSchema, instantSchema, issueSchema, reportStatusSchema } from './common';
+
+export { rawResultSchema };
+
+const noteSchema = z.string().max(20_000);
+
+export const reportRowSchema = z.object({
+  indicatorId: z.string(),
+  value: rawResultSchema,
+  explanation: z.string().nullable(),
+  obstacles: z.string().nullable(),
+  remarks: z.string().nullable(),
+  status: reportStatusSchema,
+  version: z.number().int(),
+  updatedBy: z.string(),
+  updatedAt: instantSchema,
+  /** The approver's last comment (why it was returned, or a note on approval). */
+  comment: z.string().nullable(),
+  /** Accepted after the round closed (the round allows late reports). */
+  late: z.boolean(),
+  /** When it was last submitted; the scores route counts working days late from it. */
+  submittedAt: instantSchema.nullable(),
+});
+export type ReportRow = z.infer<typeof reportRowSchema>;
+
+export const reportListSchema = z.object({ reports: z.array(reportRowSchema) });
+
+/** Rows per batch: a central sheet may hold thousands. */
+export const MAX_BATCH_ROWS = 10_000;
+
+export const batchRowSchema = z.object({
+  indicatorId: idSchema,
+  /** Checked row by row (a value of the wrong shape makes that row `invalid`, not the batch). */
+  value: z.unknown(),
+  explanation: noteSchema.nullable().optional(),
+  obstacles: noteSchema.nullable().optional(),
+  remarks: noteSchema.nullable().optional(),
+  /** The version the client last saw; 0 for a row never stored. */
+  baseVersion: z.number().int().min(0),
+});
+export type BatchRow = z.infer<typeof batchRowSchema>;
+
+export const batchBodySchema = z.object({
+  action: z.enum(['save', 'submit']),
+  rows: z.array(batchRowSchema).min(1).max(MAX_BATCH_ROWS),
+});
+export type BatchBody = z.infer<typeof batchBodySchema>;
+
+export const batchHeadersSchema = z.object({
+  'idempotency-key': z.string().min(1).max(200).regex(/^[\x21-\x7e]+$/, 'printable ASCII, no spaces').optional(),
+});
+
+/** What a conflicting or locked row holds now, and who changed it when. */
+export const currentRowSchema = z.object({
+  value: rawResultSchema,
+  status: reportStatusSchema,
+  version: z.number().int(),
+  updatedBy: z.string(),
+  updatedAt: instantSchema,
+});
+export type CurrentRow = z.infer<typeof currentRowSchema>;
+
+export const batchOutcomeSchema = z.enum(['accepted', 'conflict', 'invalid', 'locked']);
+export type BatchOutcome = z.infer<typeof batchOutcomeSchema>;
+
+export const batchResultSchema = z.object({
+  indicatorId: z.string(),
+  outcome: batchOutcomeSchema,
+  /** The row's version after this batch (accepted). */
+  version: z.number().int().optional(),
+  /** Why a row is invalid; warnings on an accepted row. */
+  issues: z.array(issueSchema).optional(),
+  /** conflict and locked: the stored row. */
+  current: currentRowSchema.optional(),
+  late: z.boolean().optional(),
+});
+export type BatchResult = z.infer<typeof batchResultSchema>;
+
+export const batchResponseSchema = z.object({
+  results: z.array(batchResultSchema),
+  /** The batch was accepted after the round closed (allowed by the round); the scores show the penalty. */
+  late: z.boolean().optional(),
+});
+export type BatchResponse = z.infer<typeof batchResponseSchema>;
+
+export const approveBodySchema = z.object({
+  comment: z.string().max(5_000).optional(),
+  /** The version the approver reviewed; when given, a row changed since is a 409 `version_conflict`. */
+  version: z.number().int().min(1).optional(),
+});
+
+export const returnBodySchema = z.object({
+  comment: z.string().trim().min(1).max(5_000),
+  version: z.number().int().min(1).optional(),
+});
+
+export const reportResponseSchema = z.object({ report: reportRowSchema });

@@ -1,0 +1,76 @@
+/**
+ * The reporting API as a Fastify instance. `buildApp` opens no port and starts nothing: tests call
+ * `app.inject()`, `serve` calls `app.listen()`. All state is in the database it is given.
+ */
+import cors from '@fastify/cors';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import Fastify from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { MAX_ATTACHMENT_BYTES } from '../api';
+import { installAuthentication } from './auth/authenticate';
+import { ApiError, installErrorHandling } from './errors';
+import { resolveOptions, type AppOptions } from './options';
+import { assessmentRoutes } from './routes/assessments';
+import { attachmentRoutes } from './routes/attachments';
+import { auditRoutes } from './routes/audit';
+import type { App } from './routes/common';
+import { healthRoutes } from './routes/health';
+import { reportRoutes } from './routes/reports';
+import { scoreRoutes } from './routes/scores';
+import { sessionRoutes } from './routes/sessions';
+
+export type { AppOptions } from './options';
+
+export async function buildApp(appOptions: AppOptions): Promise<App> {
+  const options = resolveOptions(appOptions);
+  const app = Fastify({ logger: options.logger, bodyLimit: options.jsonBodyLimit, trustProxy: options.trustProxy }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  await app.register(cors, {
+    origin: [...options.corsOrigin],
+    methods: ['GET', 'POST', 'PUT', 'DELETE'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
+    exposedHeaders: ['Content-Disposition', 'Retry-After'],
+    maxAge: 600,
+  });
+  if (options.rateLimitPerMinute !== false) {
+    await app.register(rateLimit, {
+      max: options.rateLimitPerMinute,
+      timeWindow: 60_000,
+      errorResponseBuilder: () =>
+        new ApiError(429, 'rate_limited', 'too many requests; wait a moment and try again', 'ส่งคำขอถี่เกินไป กรุณารอสักครู่แล้วลองใหม่'),
+    });
+  }
+  await app.register(multipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 10, parts: 11 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Scorebook reporting API',
+        description:
+          'KPI reports (ตัวชี้วัด) of Thai public-sector units: sign in, enter and submit rows, approve or return them, attach evidence, read scores and the audit log. ' +
+          'Errors: { "error": { "code", "message" (English), "messageTh" (Thai), "details"? } }.',
+        version: '1.0.0',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  installAuthentication(app, options);
+  healthRoutes(app, options);
+  sessionRoutes(app, options);
+  assessmentRoutes(app, options);
+  reportRoutes(app, options);
+  attachmentRoutes(app, options);
+  scoreRoutes(app, options);
+  auditRoutes(app, options);
+  app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,105 @@
+/**
+ * A save/submit batch in one transaction: claim the idempotency key, check the window, lock the rows, decide
+ * each row, write the accepted ones with their audit events, store the answer under the key, commit.
+ *
+ * The key is claimed by inserting its row first. A second request with the same key waits on that row's
+ * primary key until the first commits, then reads the stored answer — so the same key never applies twice,
+ * even on two instances at once. A batch refused as a whole (404, 409 round_closed) rolls back its claim, so
+ * the key stays free. The answer is replayed before the window is checked: a client retrying an accepted
+ * batch after the round closed gets its first answer back, not a 409.
+ */
+import { createHash } from 'node:crypto';
+import type { BatchBody, BatchResponse, BatchResult } from '../../api';
+import { canReport, type User } from '../auth/permissions';
+import type { Db } from '../db/connect';
+import { inTransaction, json } from '../db/transaction';
+import { ApiError } from '../errors';
+import { appendAudit } from '../store/audit';
+import { auditSnapshot, getReports, insertReports, lockReports, toCurrentRow, updateReports } from '../store/reports';
+import { decideRows } from './decideRows';
+import { loadScope } from './scope';
+import { checkWindow } from './window';
+
+export interface BatchRequest {
+  readonly user: User;
+  readonly aid: string;
+  readonly round: number;
+  readonly unit: string;
+  readonly body: BatchBody;
+  readonly idempotencyKey: string;
+  readonly now: Date;
+}
+
+function requestHash(r: BatchRequest): string {
+  return createHash('sha256').update(JSON.stringify([r.aid, r.round, r.unit, r.body])).digest('hex');
+}
+
+export async function runBatch(db: Db, request: BatchRequest): Promise<BatchResponse> {
+  const { user, body, now } = request;
+  const hash = requestHash(request);
+  return inTransaction(db, async (tx) => {
+    const claimed = await tx
+      .insertInto('idempotency_keys')
+      .values({ username: user.username, key: request.idempotencyKey, request_hash: hash, response: null, created_at: now })
+      .onConflict((oc) => oc.columns(['username', 'key']).doNothing())
+      .returning('key')
+      .executeTakeFirst();
+    if (!claimed) {
+      const prior = await tx
+        .selectFrom('idempotency_keys')
+        .select(['request_hash', 'response'])
+        .where('username', '=', user.username)
+        .where('key', '=', request.idempotencyKey)
+        .executeTakeFirstOrThrow();
+      if (prior.request_hash !== hash) {
+        throw new ApiError(422, 'idempotency_key_reused', 'this Idempotency-Key was already used for a different batch; use a new key for new data',
+          'Idempotency-Key นี้ใช้กับชุดข้อมูลอื่นไปแล้ว กรุณาใช้คีย์ใหม่สำหรับข้อมูลใหม่');
+      }
+      return prior.response as BatchResponse;
+    }
+
+    const { assessment, round, scope } = await loadScope(tx, request.aid, request.round, request.unit);
+    // The window binds the unit's reporters; central data may arrive after the unit's reports (KRS).
+    const { late } = canReport(user, request.unit) ? checkWindow(round, now) : { late: false };
+
+    const ids = [...new Set(body.rows.map((r) => r.indicatorId))];
+    const stored = await lockReports(tx, scope, ids);
+    const decision = decideRows({ user, unitId: request.unit, assessment: assessment.model, action: body.action, now, late }, body.rows, stored);
+
+    const fresh = decision.changes.filter((c) => c.old === undefined).map((c) => c.next);
+    const inserted = await insertReports(tx, scope, fresh);
+    // Rows another batch created (and committed) after this one looked: conflicts, never overwritten.
+    const lost = fresh.filter((r) => !inserted.has(r.indicatorId)).map((r) => r.indicatorId);
+    const nowStored = await getReports(tx, scope, lost);
+    const results: BatchResult[] = decision.results.map((r) => {
+      const current = nowStored.get(r.indicatorId);
+      if (r.outcome !== 'accepted' || !lost.includes(r.indicatorId) || !current) return r;
+      return { indicatorId: r.indicatorId, outcome: current.status === 'approved' ? 'locked' : 'conflict', current: toCurrentRow(current) };
+    });
+    const applied = decision.changes.filter((c) => c.old !== undefined || inserted.has(c.next.indicatorId));
+    await updateReports(tx, scope, applied.filter((c) => c.old !== undefined).map((c) => c.next));
+    await appendAudit(
+      tx,
+      applied.map((c) => ({
+        at: now,
+        actor: user.username,
+        action: `report.${body.action}`,
+        assessmentId: scope.assessmentId,
+        round: scope.round,
+        unitId: scope.unitId,
+        indicatorId: c.next.indicatorId,
+        old: c.old ? auditSnapshot(c.old) : null,
+        new: auditSnapshot(c.next),
+      })),
+    );
+
+    const response: BatchResponse = late && applied.length > 0 ? { results, late: true } : { results };
+    await tx
+      .updateTable('idempotency_keys')
+      .set({ response: json(response) })
+      .where('username', '=', user.username)
+      .where('key', '=', request.idempotencyKey)
+      .execute();
+    return response;
+  });
+}

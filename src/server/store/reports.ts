@@ -1,0 +1,161 @@
+/**
+ * Report rows: one per (assessment, round, unit, indicator). Batches read the rows they touch with
+ * `SELECT … FOR UPDATE` (in indicator order, so two batches never lock in opposite orders and deadlock) and
+ * write them in bulk through `jsonb_to_recordset`: one statement per batch, however many rows.
+ */
+import { sql } from 'kysely';
+import type { RawResult } from '../../domain';
+import type { CurrentRow, ReportRow, ReportStatus } from '../../api';
+import type { Db } from '../db/connect';
+import type { Tx } from '../db/transaction';
+import type { ExpressionBuilder, Selectable } from 'kysely';
+import type { Database, ReportsTable } from '../db/schema';
+
+export interface RowScope {
+  readonly assessmentId: string;
+  readonly round: number;
+  readonly unitId: string;
+}
+
+export interface StoredReport {
+  readonly indicatorId: string;
+  readonly value: RawResult;
+  readonly explanation: string | null;
+  readonly obstacles: string | null;
+  readonly remarks: string | null;
+  readonly status: ReportStatus;
+  readonly version: number;
+  readonly updatedBy: string;
+  readonly updatedAt: Date;
+  readonly comment: string | null;
+  readonly late: boolean;
+  readonly submittedAt: Date | null;
+}
+
+function fromRow(r: Selectable<ReportsTable>): StoredReport {
+  return {
+    indicatorId: r.indicator_id,
+    value: r.value as RawResult,
+    explanation: r.explanation,
+    obstacles: r.obstacles,
+    remarks: r.remarks,
+    status: r.status as ReportStatus,
+    version: r.version,
+    updatedBy: r.updated_by,
+    updatedAt: new Date(r.updated_at),
+    comment: r.comment,
+    late: r.late,
+    submittedAt: r.submitted_at === null ? null : new Date(r.submitted_at),
+  };
+}
+
+export function toReportRow(r: StoredReport): ReportRow {
+  return { ...r, updatedAt: r.updatedAt.toISOString(), submittedAt: r.submittedAt?.toISOString() ?? null };
+}
+
+export function toCurrentRow(r: StoredReport): CurrentRow {
+  return { value: r.value, status: r.status, version: r.version, updatedBy: r.updatedBy, updatedAt: r.updatedAt.toISOString() };
+}
+
+/** What the audit log keeps of a row before and after a change. */
+export function auditSnapshot(r: StoredReport): Record<string, unknown> {
+  return {
+    value: r.value,
+    explanation: r.explanation,
+    obstacles: r.obstacles,
+    remarks: r.remarks,
+    status: r.status,
+    version: r.version,
+    comment: r.comment,
+    late: r.late,
+  };
+}
+
+const inScope = (scope: RowScope) => (eb: ExpressionBuilder<Database, 'reports'>) =>
+  eb.and([eb('assessment_id', '=', scope.assessmentId), eb('round', '=', scope.round), eb('unit_id', '=', scope.unitId)]);
+
+export async function listReports(db: Db | Tx, scope: RowScope): Promise<StoredReport[]> {
+  const rows = await db.selectFrom('reports').selectAll().where(inScope(scope)).orderBy('indicator_id').execute();
+  return rows.map(fromRow);
+}
+
+/** The stored rows among `indicatorIds`, locked until the transaction ends. */
+export async function lockReports(tx: Tx, scope: RowScope, indicatorIds: readonly string[]): Promise<Map<string, StoredReport>> {
+  const out = new Map<string, StoredReport>();
+  if (indicatorIds.length === 0) return out;
+  const rows = await tx
+    .selectFrom('reports')
+    .selectAll()
+    .where(inScope(scope))
+    .where(sql<boolean>`indicator_id = any(${[...indicatorIds]}::text[])`)
+    .orderBy('indicator_id')
+    .forUpdate()
+    .execute();
+  for (const r of rows) out.set(r.indicator_id, fromRow(r));
+  return out;
+}
+
+export async function getReports(tx: Tx | Db, scope: RowScope, indicatorIds: readonly string[]): Promise<Map<string, StoredReport>> {
+  const out = new Map<string, StoredReport>();
+  if (indicatorIds.length === 0) return out;
+  const rows = await tx
+    .selectFrom('reports')
+    .selectAll()
+    .where(inScope(scope))
+    .where(sql<boolean>`indicator_id = any(${[...indicatorIds]}::text[])`)
+    .execute();
+  for (const r of rows) out.set(r.indicator_id, fromRow(r));
+  return out;
+}
+
+function recordset(rows: readonly StoredReport[]): string {
+  return JSON.stringify(
+    rows.map((r) => ({
+      indicator_id: r.indicatorId,
+      value: r.value,
+      explanation: r.explanation,
+      obstacles: r.obstacles,
+      remarks: r.remarks,
+      status: r.status,
+      version: r.version,
+      updated_by: r.updatedBy,
+      updated_at: r.updatedAt.toISOString(),
+      comment: r.comment,
+      late: r.late,
+      submitted_at: r.submittedAt?.toISOString() ?? null,
+    })),
+  );
+}
+
+const RECORD = sql`x(indicator_id text, value jsonb, explanation text, obstacles text, remarks text, status text, version integer,
+  updated_by text, updated_at timestamptz, comment text, late boolean, submitted_at timestamptz)`;
+
+/**
+ * Inserts new rows; returns the indicator ids actually inserted. A row another batch created since this
+ * one looked (and committed) is skipped, not overwritten: the caller reports it as a conflict.
+ */
+export async function insertReports(tx: Tx, scope: RowScope, rows: readonly StoredReport[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const result = await sql<{ indicator_id: string }>`
+    insert into reports (assessment_id, round, unit_id, indicator_id, value, explanation, obstacles, remarks, status, version,
+      updated_by, updated_at, comment, late, submitted_at)
+    select ${scope.assessmentId}, ${scope.round}, ${scope.unitId}, x.indicator_id, coalesce(x.value, 'null'::jsonb), x.explanation,
+      x.obstacles, x.remarks, x.status, x.version, x.updated_by, x.updated_at, x.comment, x.late, x.submitted_at
+    from jsonb_to_recordset(${recordset(rows)}::jsonb) as ${RECORD}
+    order by x.indicator_id
+    on conflict do nothing
+    returning indicator_id`.execute(tx);
+  return new Set(result.rows.map((r) => r.indicator_id));
+}
+
+/** Updates rows this transaction holds locked. */
+export async function updateReports(tx: Tx, scope: RowScope, rows: readonly StoredReport[]): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`
+    update reports as r set value = coalesce(x.value, 'null'::jsonb), explanation = x.explanation, obstacles = x.obstacles,
+      remarks = x.remarks, status = x.status, version = x.version, updated_by = x.updated_by, updated_at = x.updated_at,
+      comment = x.comment, late = x.late, submitted_at = x.submitted_at
+    from jsonb_to_recordset(${recordset(rows)}::jsonb) as ${RECORD}
+    where r.assessment_id = ${scope.assessmentId} and r.round = ${scope.round} and r.unit_id = ${scope.unitId}
+      and r.indicator_id = x.indicator_id`.execute(tx);
+}
