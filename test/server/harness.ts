@@ -37,6 +37,8 @@ export interface Harness {
   /** Another instance over the same database (several instances behind a load balancer). */
   secondApp(): Promise<App>;
   token(username: string): Promise<string>;
+  /** Sign in again on the next `token` call (after moving the clock past the sessions' expiry). */
+  forgetTokens(): void;
   reset(): Promise<void>;
 }
 
@@ -110,6 +112,8 @@ export function useHarness(kind: DbKind, extra: Partial<AppOptions> = {}): Harne
     tokens.set(username, token);
     return token;
   };
+
+  h.forgetTokens = () => tokens.clear();
 
   h.reset = async () => {
     tokens.clear();

@@ -109,7 +109,10 @@ function decideRow(ctx: BatchContext, row: BatchRow, indicator: LeafIndicator | 
     ]);
   }
   const read = readResultValue(indicator, value);
-  if (read.status === 'invalid') return invalid(id, read.issues);
+  // Central data may come first: a ratio missing only the unit's own variable is complete as far as central
+  // staff are concerned (it scores as not reported until the unit enters its part).
+  const waitingForUnit = !asReporter && read.issues.every((i) => i.code === 'ratio-incomplete');
+  if (read.status === 'invalid' && !waitingForUnit) return invalid(id, read.issues);
 
   const status: ReportStatus = ctx.action === 'submit' ? 'submitted' : asReporter ? 'draft' : (old?.status ?? 'draft');
   // Central staff entering central data change only the value: the unit's notes stay the unit's.
@@ -131,7 +134,7 @@ function decideRow(ctx: BatchContext, row: BatchRow, indicator: LeafIndicator | 
     submittedAt: ctx.action === 'submit' ? ctx.now : (old?.submittedAt ?? null),
   };
   const result: BatchResult = { indicatorId: id, outcome: 'accepted', version: next.version };
-  if (read.issues.length > 0) result.issues = [...read.issues];
+  if (read.issues.length > 0 && !waitingForUnit) result.issues = [...read.issues];
   if (ctx.late && asReporter) result.late = true;
   return { result, change: { old, next } };
 }

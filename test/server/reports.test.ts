@@ -1,0 +1,3 @@
+import { reportCases } from './reports.cases';
+
+describe('reports (embedded PGlite)', () => reportCases('memory'));

@@ -1,0 +1,3 @@
+import { sessionCases } from './sessions.cases';
+
+describe('sessions (embedded PGlite)', () => sessionCases('memory'));
