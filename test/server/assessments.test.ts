@@ -1,0 +1,3 @@
+import { assessmentCases } from './assessments.cases';
+
+describe('assessments (embedded PGlite)', () => assessmentCases('memory'));

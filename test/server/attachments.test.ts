@@ -1,0 +1,3 @@
+import { attachmentCases } from './attachments.cases';
+
+describe('attachments (embedded PGlite)', () => attachmentCases('memory'));
