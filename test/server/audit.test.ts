@@ -1,0 +1,3 @@
+import { auditCases } from './audit.cases';
+
+describe('audit (embedded PGlite)', () => auditCases('memory'));

@@ -1,0 +1,3 @@
+import { authorizationCases } from './authorization.cases';
+
+describe('authorization matrix (embedded PGlite)', () => authorizationCases('memory'));

@@ -1,0 +1,3 @@
+import { httpCases } from './http.cases';
+
+describe('HTTP: OpenAPI, errors, limits, CORS (embedded PGlite)', () => httpCases('memory'));

@@ -1,0 +1,3 @@
+import { scoreCases } from './scores.cases';
+
+describe('scores (embedded PGlite)', () => scoreCases('memory'));
