@@ -1,0 +1,25 @@
+/**
+ * The same server suite against a real PostgreSQL server: DATABASE_URL points at it (any database the user
+ * may connect to and create databases from); every describe block below runs on a fresh database it creates
+ * and drops. Run by .ci/run, not by `npm test`:
+ *   DATABASE_URL=postgres://… npx jest --testPathIgnorePatterns=/node_modules/ --testMatch '**' + '/test/server/*.pg.test.ts'
+ */
+import { assessmentCases } from './assessments.cases';
+import { attachmentCases } from './attachments.cases';
+import { auditCases } from './audit.cases';
+import { authorizationCases } from './authorization.cases';
+import { httpCases } from './http.cases';
+import { reportCases } from './reports.cases';
+import { scoreCases } from './scores.cases';
+import { sessionCases } from './sessions.cases';
+
+describe('on PostgreSQL', () => {
+  describe('sessions', () => sessionCases('postgres'));
+  describe('assessments', () => assessmentCases('postgres'));
+  describe('reports', () => reportCases('postgres'));
+  describe('attachments', () => attachmentCases('postgres'));
+  describe('scores', () => scoreCases('postgres'));
+  describe('audit', () => auditCases('postgres'));
+  describe('authorization matrix', () => authorizationCases('postgres'));
+  describe('HTTP', () => httpCases('postgres'));
+});
