@@ -7,6 +7,8 @@ import { messageIn } from '../domain';
 import { FileProblem } from './loadFiles';
 import { localeOf } from './locale';
 import { registerScoreCommand } from './scoreCommand';
+import { registerServeCommand } from './serveCommand';
+import { registerUserCommand } from './userCommand';
 import { registerWhatIfCommand } from './whatIfCommand';
 
 const program = new Command('scorebook')
@@ -16,6 +18,8 @@ const program = new Command('scorebook')
 
 registerScoreCommand(program);
 registerWhatIfCommand(program);
+registerServeCommand(program);
+registerUserCommand(program);
 
 /** Exit 2: the assessment or results file itself cannot be used. */
 function reportFileProblem(problem: FileProblem): void {
