@@ -24,6 +24,9 @@ jest.mock('cookie', () => ({
   },
 }));
 
+// Two jest workers share two cores with the embedded databases' threads; 10 MB uploads take seconds there.
+jest.setTimeout(30_000);
+
 export type DbKind = 'memory' | 'postgres';
 
 /** Tests hash with a cheap scrypt so a suite of sign-ins stays fast; the production default is strong. */
