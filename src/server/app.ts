@@ -10,7 +10,7 @@ import Fastify from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { MAX_ATTACHMENT_BYTES } from '../api';
 import { installAuthentication } from './auth/authenticate';
-import { ApiError, installErrorHandling } from './errors';
+import { ApiError, frameworkErrorReply, installErrorHandling } from './errors';
 import { resolveOptions, type AppOptions } from './options';
 import { assessmentRoutes } from './routes/assessments';
 import { attachmentRoutes } from './routes/attachments';
@@ -25,7 +25,12 @@ export type { AppOptions } from './options';
 
 export async function buildApp(appOptions: AppOptions): Promise<App> {
   const options = resolveOptions(appOptions);
-  const app = Fastify({ logger: options.logger, bodyLimit: options.jsonBodyLimit, trustProxy: options.trustProxy }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({
+    logger: options.logger,
+    bodyLimit: options.jsonBodyLimit,
+    trustProxy: options.trustProxy,
+    frameworkErrors: frameworkErrorReply,
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);

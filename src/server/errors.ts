@@ -94,6 +94,20 @@ function fromFastifyError(error: FastifyError): ApiError {
   return errors.internal();
 }
 
+/**
+ * Errors Fastify raises before a route is found (a URL that is not valid percent-encoding, a path segment
+ * over the length limit): given to the `frameworkErrors` option, so they too come in the one shape.
+ */
+export function frameworkErrorReply(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const apiError =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? new ApiError(414, 'invalid_request', 'a part of the path is too long', 'ส่วนหนึ่งของที่อยู่ (path) ยาวเกินกำหนด')
+      : error.code === 'FST_ERR_BAD_URL'
+        ? new ApiError(400, 'invalid_request', 'the path is not a valid URL', 'ที่อยู่ (path) ไม่ถูกต้อง')
+        : fromFastifyError(error);
+  void reply.status(apiError.status).send(apiError.body());
+}
+
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const apiError = error instanceof ApiError ? error : fromFastifyError(error);
