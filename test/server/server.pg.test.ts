@@ -7,6 +7,7 @@
 import { assessmentCases } from './assessments.cases';
 import { attachmentCases } from './attachments.cases';
 import { auditCases } from './audit.cases';
+import { fuzzCases } from './fuzz.cases';
 import { authorizationCases } from './authorization.cases';
 import { httpCases } from './http.cases';
 import { reportCases } from './reports.cases';
@@ -22,4 +23,5 @@ describe('on PostgreSQL', () => {
   describe('audit', () => auditCases('postgres'));
   describe('authorization matrix', () => authorizationCases('postgres'));
   describe('HTTP', () => httpCases('postgres'));
+  describe('malformed requests', () => fuzzCases('postgres', 30));
 });

@@ -1,0 +1,3 @@
+import { fuzzCases } from './fuzz.cases';
+
+describe('malformed requests (embedded PGlite)', () => fuzzCases('memory'));
