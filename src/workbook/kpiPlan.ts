@@ -1,0 +1,191 @@
+/**
+ * An assessment (and optionally results) → the write plan of a KPI sheet: the settings sheet with its names, the
+ * KPI table with helper-1's layout and live formulas (layout.ts, sheetContent.ts, formulas.ts), number formats,
+ * input validation with Thai/English prompts, conditional marks on unusable inputs, the ScorebookTotal name,
+ * hidden helper columns, frozen headers and the binding record. The same cells `scorebook template` writes.
+ */
+import type { Assessment } from '../domain';
+import { BINDING_FORMAT, type BindingRecord } from './binding';
+import { bindingOps } from './bindingPlan';
+import { cellAddress, columnLetter, sheetRef, type CellContent } from './cells';
+import type { ColumnRole } from './headers';
+import { columnOf, kpiLayout, type KpiLayout, type LayoutColumn, type LayoutOptions } from './layout';
+import type { WriteOp, WritePlan } from './plan';
+import { NAMES, settingsSheet, SETTINGS_SHEET } from './settings';
+import { kpiSheetContent, type SheetInputs } from './sheetContent';
+
+export interface KpiPlanInput {
+  readonly assessment: Assessment;
+  /** The assessment document as read from its file, kept in the binding record. */
+  readonly document: unknown;
+  /** What to type into the input cells (resultInputs of resultCells.ts); none: an empty sheet. */
+  readonly inputs?: SheetInputs;
+  readonly layout?: LayoutOptions;
+  readonly settingsSheet?: string;
+  /** Protect the sheet, inputs left unlocked (off by default: protection blocks sorting a table in Excel). */
+  readonly protect?: boolean;
+}
+
+/** Colours of the template (Fluent-like, readable when printed in grey). */
+export const COLORS = {
+  header: '#1F4E79',
+  headerText: '#FFFFFF',
+  input: '#FFF9E6',
+  invalid: '#F8D7DA',
+  invalidText: '#842029',
+  summary: '#DDEBF7',
+} as const;
+
+const INPUT_ROLES = (role: ColumnRole): boolean =>
+  role === 'result' || role === 'numerator' || role === 'denominator' || role === 'note' || /^step\d+$/.test(role);
+
+export function kpiSheetPlan(input: KpiPlanInput): { plan: WritePlan; layout: KpiLayout; binding: BindingRecord } {
+  const { assessment } = input;
+  const layout = kpiLayout(assessment, input.layout);
+  const settings = settingsSheet(assessment, input.settingsSheet ?? SETTINGS_SHEET);
+  const grid = kpiSheetContent(assessment, layout, input.inputs);
+  const sheet = layout.sheet;
+  const ops: WriteOp[] = [];
+
+  // Settings first: the KPI formulas name its cells.
+  ops.push(
+    { kind: 'sheet', sheet: settings.sheet, ifExists: 'replace' },
+    { kind: 'cells', sheet: settings.sheet, topLeft: 'A1', contents: settings.rows },
+    { kind: 'style', sheet: settings.sheet, address: 'A1:D1', bold: true, fill: COLORS.header, fontColor: COLORS.headerText },
+    { kind: 'columns', sheet: settings.sheet, columns: 'A:A', width: 220 },
+    { kind: 'columns', sheet: settings.sheet, columns: 'B:C', width: 120 },
+    { kind: 'columns', sheet: settings.sheet, columns: 'D:D', width: 420 },
+    ...settings.names.map((n): WriteOp => ({ kind: 'name', name: n.name, ref: n.ref })),
+  );
+
+  ops.push({ kind: 'sheet', sheet, ifExists: 'replace' }, ...formatOps(layout, assessment.policies.decimals));
+  // Title, summary and header rows apart from the data rows, so the data block is uniform for a port to compress.
+  ops.push({ kind: 'cells', sheet, topLeft: 'A1', contents: grid.slice(0, layout.headerRow) });
+  if (layout.rows.length > 0) {
+    ops.push({ kind: 'cells', sheet, topLeft: cellAddress(layout.firstDataRow, 1), contents: grid.slice(layout.firstDataRow - 1) });
+  }
+  ops.push(...tableOps(layout), ...validationOps(layout), ...markOps(layout));
+  ops.push({ kind: 'name', name: NAMES.total, ref: `${sheetRef(sheet)}!${layout.totalCell}`, comment: 'คะแนนรวมก่อนหักคะแนนส่งช้า / total before late penalty' });
+  ops.push(...columnOps(layout), { kind: 'freeze', sheet, rows: layout.headerRow, columns: 2 });
+  if (input.protect) ops.push(protectOp(layout));
+
+  const binding: BindingRecord = {
+    format: BINDING_FORMAT,
+    sheet,
+    table: layout.table,
+    settingsSheet: settings.sheet,
+    headerRow: layout.headerRow,
+    columns: Object.fromEntries(layout.columns.map((c) => [c.role, c.header])),
+    assessment: input.document,
+  };
+  ops.push(...bindingOps(binding));
+  const first = firstInputCell(layout);
+  if (first) ops.push({ kind: 'select', sheet, address: first });
+  return { plan: { title: `create KPI sheet ${sheet}`, ops }, layout, binding };
+}
+
+/** A column's data cells, e.g. "F5:F104". */
+export function dataRange(layout: KpiLayout, column: Pick<LayoutColumn, 'column'>): string {
+  return `${cellAddress(layout.firstDataRow, column.column)}:${cellAddress(Math.max(layout.lastDataRow, layout.firstDataRow), column.column)}`;
+}
+
+function formatOps(layout: KpiLayout, decimals: number): WriteOp[] {
+  const sheet = layout.sheet;
+  const fixed = decimals > 0 ? `0.${'0'.repeat(decimals)}` : '0';
+  const ops: WriteOp[] = [];
+  const col = (role: ColumnRole): LayoutColumn | undefined => columnOf(layout, role);
+  // Ids as text before they are written, so "10.1" and "05" stay what the assessment says.
+  const id = col('id');
+  if (id) ops.push({ kind: 'numberFormat', sheet, address: dataRange(layout, id), format: '@' });
+  for (const c of layout.columns) {
+    if (c.role === 'weight' || /^target\d+$/.test(c.role)) ops.push({ kind: 'numberFormat', sheet, address: dataRange(layout, c), format: '#,##0.00' });
+    if (c.role === 'score' || c.role === 'weightedScore') ops.push({ kind: 'numberFormat', sheet, address: dataRange(layout, c), format: fixed });
+  }
+  ops.push({ kind: 'numberFormat', sheet, address: layout.totalCell.replace(/\$/g, ''), format: fixed });
+  return ops;
+}
+
+function tableOps(layout: KpiLayout): WriteOp[] {
+  const sheet = layout.sheet;
+  const last = columnLetter(layout.columns.length);
+  const lastRow = Math.max(layout.lastDataRow, layout.firstDataRow);
+  return [
+    { kind: 'table', sheet, name: layout.table, address: `A${layout.headerRow}:${last}${lastRow}`, style: 'TableStyleMedium2' },
+    { kind: 'style', sheet, address: `A${layout.headerRow}:${last}${layout.headerRow}`, bold: true, wrap: true, vertical: 'center' },
+    { kind: 'style', sheet, address: `A${layout.titleRow}`, bold: true, fontSize: 14 },
+    { kind: 'style', sheet, address: `A${layout.summaryRow}:${last}${layout.summaryRow}`, bold: true, fill: COLORS.summary },
+  ];
+}
+
+function validationOps(layout: KpiLayout): WriteOp[] {
+  const sheet = layout.sheet;
+  const ops: WriteOp[] = [];
+  for (const c of layout.columns) {
+    const address = dataRange(layout, c);
+    if (c.role === 'result') {
+      ops.push({
+        kind: 'validation', sheet, address, rule: { type: 'decimal' },
+        prompt: { title: 'ผลการดำเนินงาน (Result)', message: 'พิมพ์เป็นตัวเลข ไม่ต้องใส่หน่วยหรือ % / Type a plain number, without its unit or %.' },
+        error: { title: 'ต้องเป็นตัวเลข (Number)', message: 'ผลการดำเนินงานต้องเป็นตัวเลข / The result must be a number.', style: 'warning' },
+      });
+    } else if (c.role === 'numerator' || c.role === 'denominator') {
+      ops.push({
+        kind: 'validation', sheet, address, rule: { type: 'decimal', min: 0 },
+        prompt: { title: `${c.header} (${c.en})`, message: 'ตัวเลขตั้งแต่ 0 ขึ้นไป ตัวหารต้องมากกว่า 0 / A number from 0 up; the denominator must be above 0.' },
+        error: { title: 'ต้องเป็นตัวเลข (Number)', message: 'ต้องเป็นตัวเลขตั้งแต่ 0 ขึ้นไป / Must be a number from 0 up.', style: 'stop' },
+      });
+    } else if (/^step\d+$/.test(c.role)) {
+      ops.push({
+        kind: 'validation', sheet, address, rule: { type: 'wholeNumber', min: 0, max: 1 },
+        prompt: { title: `${c.header} (${c.en})`, message: '1 = ทำสำเร็จ, 0 = ไม่สำเร็จ ขั้นตอนนับต่อเนื่องจากขั้นแรก / 1 = achieved, 0 = not; steps count from the first.' },
+        error: { title: 'กรอก 1 หรือ 0 (1 or 0)', message: 'กรอก 1 (สำเร็จ) หรือ 0 (ไม่สำเร็จ) / Type 1 (achieved) or 0 (not).', style: 'stop' },
+      });
+    }
+  }
+  return ops;
+}
+
+/**
+ * Marks an input the sheet's formulas cannot use, live in the workbook (also when a paste skipped validation, and
+ * when the add-in is closed): text in a number cell, anything but 1/0/TRUE/FALSE in a step cell.
+ */
+function markOps(layout: KpiLayout): WriteOp[] {
+  const sheet = layout.sheet;
+  const ops: WriteOp[] = [];
+  for (const c of layout.columns) {
+    const top = cellAddress(layout.firstDataRow, c.column);
+    let formula: string | undefined;
+    // Computed rows show "" from a formula in the result column: text of length 0 is not an input, so not marked.
+    if (c.role === 'result' || c.role === 'numerator' || c.role === 'denominator') {
+      formula = `IF(ISERROR(${top}),TRUE,OR(ISLOGICAL(${top}),AND(ISTEXT(${top}),LEN(${top})>0)))`;
+    }
+    if (/^step\d+$/.test(c.role)) {
+      formula = `IF(ISERROR(${top}),TRUE,IF(ISNUMBER(${top}),NOT(OR(${top}=0,${top}=1)),AND(ISTEXT(${top}),LEN(${top})>0)))`;
+    }
+    if (formula) ops.push({ kind: 'conditionalFormat', sheet, address: dataRange(layout, c), formula, fill: COLORS.invalid, fontColor: COLORS.invalidText });
+  }
+  return ops;
+}
+
+function columnOps(layout: KpiLayout): WriteOp[] {
+  const sheet = layout.sheet;
+  return layout.columns.map((c): WriteOp => {
+    const columns = `${c.letter}:${c.letter}`;
+    if (c.hidden) return { kind: 'columns', sheet, columns, hidden: true };
+    const width = c.role === 'name' ? 320 : c.role === 'note' ? 200 : c.role === 'id' ? 48 : 90;
+    return { kind: 'columns', sheet, columns, width };
+  });
+}
+
+function protectOp(layout: KpiLayout): WriteOp {
+  const unlocked = layout.columns.filter((c) => INPUT_ROLES(c.role)).map((c) => dataRange(layout, c));
+  return { kind: 'protect', sheet: layout.sheet, unlocked, allowSort: true, allowAutoFilter: true, allowFormatColumns: true };
+}
+
+function firstInputCell(layout: KpiLayout): string | undefined {
+  const c = columnOf(layout, 'result') ?? columnOf(layout, 'numerator') ?? columnOf(layout, 'step1');
+  return c && layout.rows.length > 0 ? cellAddress(layout.firstDataRow, c.column) : undefined;
+}
+
+/** The contents type, re-exported for plan builders. */
+export type { CellContent };

@@ -1,0 +1,164 @@
+/**
+ * A write plan: what to write into a workbook, as data. Pure functions build plans (kpiPlan.ts, multiUnitPlan.ts,
+ * bindingPlan.ts); a port (src/office, src/preview) carries one out, in order, batching and chunking it as its host
+ * needs. Plans are declarative so they can be inspected in tests, and so one plan gives the same workbook in Excel,
+ * in the browser preview and (through the same layout) in the CLI's .xlsx.
+ *
+ * Addresses are A1 on the op's sheet, without the sheet name. Formulas are English, A1, without the leading "=".
+ */
+import type { CellContent } from './cells';
+
+export type Visibility = 'visible' | 'hidden' | 'veryHidden';
+
+/** Create a sheet, or reuse it: `replace` deletes and re-creates it, `clear` empties it, `keep` leaves it as it is. */
+export interface SheetOp {
+  readonly kind: 'sheet';
+  readonly sheet: string;
+  readonly ifExists: 'replace' | 'clear' | 'keep';
+  readonly visibility?: Visibility;
+  readonly tabColor?: string;
+}
+
+export interface DeleteSheetOp {
+  readonly kind: 'deleteSheet';
+  readonly sheet: string;
+}
+
+/**
+ * Cell contents from `topLeft`: values and formulas. A string is always written as text (never parsed as a number,
+ * date or formula). `repeatEvery`: a hint that rows repeat every n rows with the same formulas (a multi-unit sheet's
+ * unit blocks); a port may use it to send the formulas once and copy them, and must check it rather than trust it.
+ */
+export interface CellsOp {
+  readonly kind: 'cells';
+  readonly sheet: string;
+  readonly topLeft: string;
+  readonly contents: readonly (readonly CellContent[])[];
+  readonly repeatEvery?: number;
+}
+
+export interface ClearOp {
+  readonly kind: 'clear';
+  readonly sheet: string;
+  readonly address: string;
+  /** contents: values and formulas only; all: formats too. */
+  readonly what: 'contents' | 'all';
+}
+
+export interface NumberFormatOp {
+  readonly kind: 'numberFormat';
+  readonly sheet: string;
+  readonly address: string;
+  /** One Excel number format for the whole range ("0.00", "@" for text, "General"). */
+  readonly format: string;
+}
+
+export interface StyleOp {
+  readonly kind: 'style';
+  readonly sheet: string;
+  readonly address: string;
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly fontSize?: number;
+  /** "#RRGGBB". */
+  readonly fill?: string;
+  readonly fontColor?: string;
+  readonly wrap?: boolean;
+  readonly horizontal?: 'left' | 'center' | 'right';
+  readonly vertical?: 'top' | 'center' | 'bottom';
+}
+
+export type ValidationRule =
+  | { readonly type: 'decimal'; readonly min?: number; readonly max?: number }
+  | { readonly type: 'wholeNumber'; readonly min?: number; readonly max?: number }
+  | { readonly type: 'list'; readonly values: readonly string[] }
+  /** A formula true for an acceptable value, relative to the range's top-left cell. */
+  | { readonly type: 'custom'; readonly formula: string };
+
+export interface ValidationOp {
+  readonly kind: 'validation';
+  readonly sheet: string;
+  readonly address: string;
+  readonly rule: ValidationRule;
+  /** Shown when the cell is selected. Excel limits: title 32 characters, message 255. */
+  readonly prompt?: { readonly title: string; readonly message: string };
+  /** Shown when a value breaks the rule while typing (a paste is never checked by Excel). */
+  readonly error?: { readonly title: string; readonly message: string; readonly style: 'stop' | 'warning' | 'information' };
+}
+
+/** Format the cells of `address` where `formula` (relative to its top-left cell) is true. */
+export interface ConditionalFormatOp {
+  readonly kind: 'conditionalFormat';
+  readonly sheet: string;
+  readonly address: string;
+  readonly formula: string;
+  readonly fill?: string;
+  readonly fontColor?: string;
+}
+
+/** An Excel table over `address` (its first row is the header). */
+export interface TableOp {
+  readonly kind: 'table';
+  readonly sheet: string;
+  readonly name: string;
+  readonly address: string;
+  readonly style?: string;
+}
+
+/** A workbook-level defined name. `ref` is qualified, e.g. `'ตั้งค่า'!$B$2` or `KPI!$M$2`. */
+export interface NameOp {
+  readonly kind: 'name';
+  readonly name: string;
+  readonly ref: string;
+  readonly comment?: string;
+}
+
+export interface ColumnsOp {
+  readonly kind: 'columns';
+  readonly sheet: string;
+  /** "A:C" or "F:F". */
+  readonly columns: string;
+  /** In points. */
+  readonly width?: number;
+  readonly hidden?: boolean;
+}
+
+export interface FreezeOp {
+  readonly kind: 'freeze';
+  readonly sheet: string;
+  readonly rows: number;
+  readonly columns: number;
+}
+
+/** Protect a sheet, leaving `unlocked` ranges editable. No password: it guards against slips, not people. */
+export interface ProtectOp {
+  readonly kind: 'protect';
+  readonly sheet: string;
+  readonly unlocked: readonly string[];
+  readonly allowSort?: boolean;
+  readonly allowAutoFilter?: boolean;
+  readonly allowFormatColumns?: boolean;
+}
+
+export interface SelectOp {
+  readonly kind: 'select';
+  readonly sheet: string;
+  readonly address: string;
+}
+
+export type WriteOp =
+  | SheetOp | DeleteSheetOp | CellsOp | ClearOp | NumberFormatOp | StyleOp | ValidationOp | ConditionalFormatOp
+  | TableOp | NameOp | ColumnsOp | FreezeOp | ProtectOp | SelectOp;
+
+export interface WritePlan {
+  /** What the plan does, for progress and the log ("create KPI sheet KPI"). */
+  readonly title: string;
+  readonly ops: readonly WriteOp[];
+}
+
+/** Cells a plan writes (for progress and reports). */
+export function cellsInPlan(plan: WritePlan): number {
+  let n = 0;
+  for (const op of plan.ops) if (op.kind === 'cells') for (const row of op.contents) n += row.length;
+  return n;
+}

@@ -1,0 +1,146 @@
+/**
+ * The workbook port: everything the task pane may do to a workbook, whatever holds it. `src/office` implements it
+ * with Office.js (Excel), `src/preview` with a HyperFormula grid in the browser; the pane never knows which.
+ *
+ * Operations are coarse on purpose. Every call may cost a round trip to Excel (`context.sync()`), and a round trip
+ * costs the same for ten rows as for twenty thousand, so a user action maps to a fixed, small number of calls:
+ * one `read` with every range it needs, one `apply` with every write it makes. Never a call per row.
+ */
+import type { BindingRead, BindingRecord } from './binding';
+import type { CellValue, Grid } from './cells';
+import type { WritePlan } from './plan';
+import type { Message } from '../domain';
+
+/** One rectangle to read. `address` omitted: the sheet's used range. */
+export interface RangeRequest {
+  readonly sheet: string;
+  readonly address?: string;
+  /** What to load beside the values (values always come). */
+  readonly formulas?: boolean;
+  readonly numberFormats?: boolean;
+}
+
+/** One Excel table to read, header row included. */
+export interface TableRequest {
+  readonly table: string;
+  readonly formulas?: boolean;
+  readonly numberFormats?: boolean;
+}
+
+/** Everything one step of an action needs, read together (one round trip when it fits in one response). */
+export interface ReadRequest {
+  readonly ranges?: readonly RangeRequest[];
+  readonly tables?: readonly TableRequest[];
+  /** Also read the binding record. */
+  readonly binding?: boolean;
+}
+
+/** A rectangle as read: the Grid the workbook layer already reads (values, number formats), plus formulas. */
+export interface RangeGrid extends Grid {
+  /** "A4:AH20004": the rectangle actually read (for a used range, what Excel reported). */
+  readonly address: string;
+  readonly rowCount: number;
+  readonly columnCount: number;
+  /** A1 formulas without the leading "=", or null where the cell holds a constant. Present when asked for. */
+  readonly formulas?: readonly (readonly (string | null)[])[];
+}
+
+export interface TableGrid extends RangeGrid {
+  readonly table: string;
+}
+
+export interface ReadResult {
+  /** In the order asked; undefined where the sheet does not exist (or, for a used range, is empty). */
+  readonly ranges: readonly (RangeGrid | undefined)[];
+  /** In the order asked; undefined where there is no such table. */
+  readonly tables: readonly (TableGrid | undefined)[];
+  /** Present when asked for: undefined when the workbook has no binding record. */
+  readonly binding?: BindingRead;
+}
+
+export interface ApplyProgress {
+  /** Round trips done and planned (planned is known before the first write). */
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface ApplyReport {
+  /** Round trips to the workbook this apply took (Office: `context.sync()` calls). */
+  readonly roundTrips: number;
+  /** Cells written, values and formulas. */
+  readonly cellsWritten: number;
+}
+
+/** A change someone made to a sheet, as the workbook reports it. The port never reports its own writes. */
+export interface ChangeEvent {
+  readonly sheet: string;
+  /** A1 address of the changed rectangle, e.g. "F7" or "F7:F30" (a paste). */
+  readonly address: string;
+  /** Local: typed here; remote: a co-author. */
+  readonly source: 'local' | 'remote';
+}
+
+export type Unsubscribe = () => Promise<void>;
+
+/** What the host supports, so the pane can hide what it cannot do rather than fail on it. */
+export interface PortCapabilities {
+  /** 'excel' for Office.js, 'preview' for the browser grid, 'memory' for tests. */
+  readonly host: 'excel' | 'preview' | 'memory';
+  /** Filling formulas by copying a row block (Excel: ExcelApi 1.9 `Range.copyFrom`); without it writes are bigger. */
+  readonly copyFormulas: boolean;
+  /** Screen updating can be suspended during writes (ExcelApi 1.9). */
+  readonly suspendScreen: boolean;
+}
+
+export interface WorkbookPort {
+  readonly capabilities: PortCapabilities;
+  read(request: ReadRequest): Promise<ReadResult>;
+  /** Writes a plan: all of it, in order. Calculation, screen updating and change events are off while it runs. */
+  apply(plan: WritePlan, onProgress?: (progress: ApplyProgress) => void): Promise<ApplyReport>;
+  /** The binding record (kept on a very hidden sheet, see binding.ts); undefined when there is none. */
+  readBinding(): Promise<BindingRead | undefined>;
+  writeBinding(record: BindingRecord): Promise<void>;
+  /**
+   * Calls `handler` after changes made by a person (or a co-author) on `sheet`, never after the port's own writes.
+   * Resolves once the handler is registered; the returned function unregisters it.
+   */
+  onChange(sheet: string, handler: (change: ChangeEvent) => void): Promise<Unsubscribe>;
+  /** Activates the sheet and selects the cell or range (an issue's "go to cell"). */
+  select(sheet: string, address: string): Promise<void>;
+}
+
+/**
+ * An error from the workbook, as a value the pane can show: a code to switch on, what happened and what to do next
+ * in Thai and English, and where.
+ */
+export class WorkbookError extends Error {
+  constructor(
+    readonly code: string,
+    readonly userMessage: Message,
+    readonly where: { readonly sheet?: string; readonly address?: string } = {},
+    /** The host's own error code (Office: `OfficeExtension.Error.code`), for the log. */
+    readonly hostCode?: string,
+  ) {
+    super(userMessage.en);
+    this.name = 'WorkbookError';
+  }
+}
+
+export function isWorkbookError(e: unknown): e is WorkbookError {
+  return e instanceof WorkbookError;
+}
+
+/** Convenience: read one range (one round trip). */
+export async function readRange(port: WorkbookPort, request: RangeRequest): Promise<RangeGrid | undefined> {
+  return (await port.read({ ranges: [request] })).ranges[0];
+}
+
+/** Convenience: read one table (one round trip). */
+export async function readTable(port: WorkbookPort, request: TableRequest): Promise<TableGrid | undefined> {
+  return (await port.read({ tables: [request] })).tables[0];
+}
+
+/** A grid's cell by 0-based row and column, null outside it. */
+export function gridCell(grid: Pick<Grid, 'values'>, row: number, column: number): CellValue {
+  return grid.values[row]?.[column] ?? null;
+}
