@@ -4,10 +4,12 @@
  */
 import { Command } from 'commander';
 import { messageIn } from '../domain';
+import { registerCheckCommand } from './checkCommand';
 import { FileProblem } from './loadFiles';
 import { localeOf } from './locale';
 import { registerScoreCommand } from './scoreCommand';
 import { registerServeCommand } from './serveCommand';
+import { registerTemplateCommand } from './templateCommand';
 import { registerUserCommand } from './userCommand';
 import { registerWhatIfCommand } from './whatIfCommand';
 
@@ -18,6 +20,8 @@ const program = new Command('scorebook')
 
 registerScoreCommand(program);
 registerWhatIfCommand(program);
+registerTemplateCommand(program);
+registerCheckCommand(program);
 registerServeCommand(program);
 registerUserCommand(program);
 

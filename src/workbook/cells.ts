@@ -59,9 +59,13 @@ export function parseAddress(address: string): { row: number; column: number } {
   return { row: Number(m[2]), column: columnNumber(m[1] as string) };
 }
 
-/** A sheet name as a formula writes it: quoted when it is not a plain ASCII word (Thai names always are). */
+/**
+ * A sheet name as a formula writes it: quoted unless it is a plain ASCII word that cannot be read as a cell
+ * address (Thai names are always quoted; so is "K0", which looks like a column and a row).
+ */
 export function sheetRef(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^[Rr]\d*[Cc]\d*$/.test(name);
+  return plain ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 /** "KPI!F7": the form issues carry. */

@@ -13,6 +13,22 @@ const REF = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)/;
 
 export function shiftRows(formula: string, delta: number): string {
   if (delta === 0) return formula;
+  return mapRelativeRows(formula, (row) => {
+    const moved = row + delta;
+    if (moved < 1) throw new Error(`moving ${formula} by ${delta} rows leaves the sheet`);
+    return String(moved);
+  });
+}
+
+/**
+ * The formula as written in row `row`, made independent of its row (relative rows become offsets, like R1C1):
+ * two cells hold the same formula moved exactly when their forms are equal.
+ */
+export function rowFreeForm(formula: string, row: number): string {
+  return mapRelativeRows(formula, (r) => `[${r - row}]`);
+}
+
+function mapRelativeRows(formula: string, map: (row: number) => string): string {
   let out = '';
   let i = 0;
   while (i < formula.length) {
@@ -30,9 +46,7 @@ export function shiftRows(formula: string, delta: number): string {
         const after = formula[i + m[0].length] ?? '';
         if (!NAME_CHAR.test(after) && after !== '(' && after !== '!') {
           const [, colAbs, col, rowAbs, row] = m as unknown as [string, string, string, string, string];
-          const moved = rowAbs === '$' ? Number(row) : Number(row) + delta;
-          if (moved < 1) throw new Error(`moving ${formula} by ${delta} rows leaves the sheet`);
-          out += `${colAbs}${col}${rowAbs}${moved}`;
+          out += `${colAbs}${col}${rowAbs}${rowAbs === '$' ? row : map(Number(row))}`;
           i += m[0].length;
           continue;
         }

@@ -1,8 +1,8 @@
 /**
  * The Excel formulas of a KPI sheet (A1 style, English function names, comma separators, no leading "="),
  * reproducing `scoreAssessment` of src/domain cell by cell. Only functions Excel, Excel on the web, LibreOffice
- * and HyperFormula all have: IF, AND, OR, ISNUMBER, ISBLANK, ISLOGICAL, N, ABS, SUMIFS, COUNTIFS, INDEX, MATCH,
- * IFERROR. No TRUE/FALSE literals (HyperFormula reads them as names); comparisons give booleans instead.
+ * and HyperFormula all have: IF, AND, OR, ISNUMBER, ISBLANK, ISLOGICAL, N, ABS, SUMIFS, COUNTIFS, INDEX, MATCH.
+ * No TRUE/FALSE literals (HyperFormula reads them as names); comparisons give booleans instead.
  *
  * Why helper columns per depth of the indicator tree: a parent's score sums its children's columns with SUMIFS,
  * and a range that contains the parent's own cell is a circular reference to Excel even when the criteria skip
@@ -130,8 +130,9 @@ export function shareAtFormula(layout: KpiLayout, row: LayoutRow): string {
   const p = here(layout, 'parentKey', row);
   const parentShare = `INDEX(${span(layout, `shareAt${d - 1}`)},MATCH(${p},${span(layout, 'key')},0))`;
   const siblings = `SUMIFS(${span(layout, 'weight')},${span(layout, 'parentKey')},${p},${span(layout, `countedAt${d}`)},1)`;
-  // A parent that does not count has "" as its share; "" × weight is #VALUE!, which IFERROR turns into "".
-  return `IF(ISNUMBER(${s}),IFERROR(${parentShare}*${w}/${siblings},""),"")`;
+  // A parent that does not count has "" as its share. Tested, not multiplied: "" × 2 is #VALUE! in Excel but 0
+  // in HyperFormula (and in LibreOffice, depending on a setting).
+  return `IF(ISNUMBER(${s}),IF(ISNUMBER(${parentShare}),${parentShare}*${w}/${siblings},""),"")`;
 }
 
 /** The visible คะแนน column: the score from the row's depth column. */

@@ -50,14 +50,15 @@ export interface DefinedName {
 export interface SettingsSheet {
   readonly sheet: string;
   readonly entries: readonly SettingsEntry[];
-  /** Starting at A1. */
+  /** Starting at column A of `firstRow` (row 1 unless moved). */
   readonly rows: readonly (readonly CellContent[])[];
   readonly names: readonly DefinedName[];
 }
 
 export const SETTINGS_VALUE_COLUMN = 2;
 
-export function settingsSheet(assessment: Pick<Assessment, 'scale' | 'policies'>, sheet = SETTINGS_SHEET): SettingsSheet {
+/** `firstRow` moves the block down (the test engine keeps it on the KPI sheet itself, below the table). */
+export function settingsSheet(assessment: Pick<Assessment, 'scale' | 'policies'>, sheet = SETTINGS_SHEET, firstRow = 1): SettingsSheet {
   const p = assessment.policies;
   const specs: Omit<SettingsEntry, 'row'>[] = [
     { name: NAMES.floor, label: 'คะแนนเมื่อไม่ถึงระดับแรก (Floor)', value: p.floor, meaning: 'คะแนนของผลที่ไม่ถึงเป้าหมายระดับแรก / score of a result below the first level' },
@@ -72,7 +73,7 @@ export function settingsSheet(assessment: Pick<Assessment, 'scale' | 'policies'>
       name: scoreName(i + 1), label: `คะแนนระดับ ${level.name} (${level.nameEn})`, value: level.score, meaning: `คะแนนเมื่อถึงเป้าหมายระดับที่ ${i + 1} / score at level ${i + 1}`,
     })),
   ];
-  const entries = specs.map((s, i) => ({ ...s, row: i + 2 }));
+  const entries = specs.map((s, i) => ({ ...s, row: firstRow + i + 1 }));
   const header: CellValue[] = ['ตั้งค่า (Setting)', 'ค่า (Value)', 'ชื่อ (Name)', 'คำอธิบาย (Meaning)'];
   return {
     sheet,

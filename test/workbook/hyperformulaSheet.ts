@@ -1,6 +1,6 @@
 /**
- * Test helper: lays KPI sheets out in one HyperFormula engine (one KPI sheet and one settings sheet per case, the
- * Scorebook names scoped to the case's KPI sheet), evaluates them and reads them back as grids.
+ * Test helper: lays KPI sheets out in one HyperFormula engine (one sheet per case, its settings block below the
+ * table, the Scorebook names scoped to the case's sheet), evaluates them and reads them back as grids.
  * HyperFormula is GPL-3.0: a devDependency, used only from test/.
  */
 import { DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformula';
@@ -38,26 +38,27 @@ export function buildEngine(cases: readonly SheetCase[]): { hf: HyperFormula; la
   const laidOut: LaidOut[] = [];
   cases.forEach((c, i) => {
     const layout = kpiLayout(c.assessment, { sheet: `K${i}` });
-    const settings = settingsSheet(c.assessment, `S${i}`);
-    // Sheet ids follow insertion order: K0 = 0, S0 = 1, K1 = 2 …
-    const sheetId = 2 * i;
-    sheets[layout.sheet] = kpiSheetContent(c.assessment, layout, c.inputs).map((row) => row.map(toHf));
-    sheets[settings.sheet] = settings.rows.map((row) => row.map(toHf));
+    // The settings block sits below the table on the same sheet: half the sheets, and HyperFormula's cost is per sheet too.
+    const settingsRow = layout.lastDataRow + 3;
+    const settings = settingsSheet(c.assessment, layout.sheet, settingsRow);
+    const sheetId = i;
+    sheets[layout.sheet] = [
+      ...kpiSheetContent(c.assessment, layout, c.inputs),
+      [],
+      [],
+      ...settings.rows,
+    ].map((row) => row.map(toHf));
     for (const n of settings.names) names.push({ name: n.name, expression: `=${n.ref}`, scope: sheetId });
-    names.push({ name: NAMES.total, expression: `=${layout.sheet}!${layout.totalCell}`, scope: sheetId });
+    names.push({ name: NAMES.total, expression: `='${layout.sheet}'!${layout.totalCell}`, scope: sheetId });
     laidOut.push({ layout, sheetId });
   });
-  // Sheets and names first, contents last: HyperFormula 3.x fails building scoped names together with formulas.
-  const hf = HyperFormula.buildEmpty(
+  const hf = HyperFormula.buildFromSheets(
+    sheets,
     // Exact IEEE comparisons: every engine fuzzes comparisons near equality in its own way (Excel 15 digits,
     // LibreOffice approxEqual, HyperFormula precisionEpsilon); the test checks the formulas' logic, not that fuzz.
-    { licenseKey: 'gpl-v3', precisionEpsilon: 0, smartRounding: false, useStats: false },
+    { licenseKey: 'gpl-v3', precisionEpsilon: 0, smartRounding: false, useStats: false, undoLimit: 0 },
+    names,
   );
-  for (const name of Object.keys(sheets)) hf.addSheet(name);
-  for (const n of names) hf.addNamedExpression(n.name, n.expression, n.scope);
-  hf.batch(() => {
-    for (const [name, content] of Object.entries(sheets)) hf.setSheetContent(hf.getSheetId(name) as number, content);
-  });
   return { hf, laidOut };
 }
 

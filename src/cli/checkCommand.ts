@@ -1,0 +1,33 @@
+/** `scorebook check <kpi.xlsx> [--json]`: reads a filled template back and scores it like `score`, with cell addresses. */
+import type { Command } from 'commander';
+import { hasErrors, scoreAssessment, type ScoreReport } from '../domain';
+import { locateIssues } from '../workbook';
+import { FileProblem } from './loadFiles';
+import { localeOf } from './locale';
+import { exitCodeFor, scoreJson, scoreText } from './scoreOutput';
+import { readTemplateFile } from './xlsx/readTemplate';
+
+export function registerCheckCommand(program: Command): void {
+  program
+    .command('check')
+    .description('check a filled KPI workbook and show its scores / ตรวจแบบฟอร์มที่กรอกแล้วและแสดงคะแนน')
+    .argument('<workbook>', 'a KPI workbook written by scorebook template (.xlsx)')
+    .option('--json', 'one JSON document on stdout, numbers unrounded')
+    .action(async (file: string, options: { json?: boolean }) => {
+      const locale = localeOf(program);
+      const read = await readTemplateFile(file);
+      if (!read.ok) throw new FileProblem(file, read.issues);
+      const { assessment, resultSet, reading, issues } = read.value;
+      const scored = scoreAssessment(assessment, resultSet);
+      // The domain names the indicator and field of each issue; the sheet reading knows their cells.
+      const report: ScoreReport = {
+        ...scored,
+        indicators: scored.indicators.map((i) => ({ ...i, issues: locateIssues(i.issues, reading, assessment) })),
+      };
+      process.stdout.write(
+        options.json ? `${JSON.stringify(scoreJson(report, issues, locale), null, 2)}\n` : `${scoreText(assessment, report, issues, locale)}\n`,
+      );
+      // A needed column missing from the sheet leaves results unreadable: the same exit as an invalid result.
+      process.exitCode = Math.max(exitCodeFor(report), hasErrors(issues) ? 1 : 0);
+    });
+}

@@ -1,0 +1,214 @@
+/**
+ * Writes the KPI template workbook (.xlsx) with exceljs: the KPI sheet as a real Excel table with the live formulas
+ * of src/workbook, input cells unlocked and validated (the targets in the input message), formula cells locked
+ * under sheet protection without a password, conditional formatting on the score, the settings sheet (ตั้งค่า)
+ * with the Scorebook defined names, and the very hidden binding record. Layout and formulas are src/workbook's;
+ * only styling and the file format live here.
+ */
+import ExcelJS from 'exceljs';
+import { formatNumber, isGroup, type Assessment, type LeafIndicator, type ResultSet } from '../../domain';
+import {
+  BINDING_FORMAT, BINDING_SHEET, bindingRows, cellAddress, columnOf, isCellError, isFormula, kpiLayout, kpiSheetContent,
+  NAMES, requireColumn, resultInputs, scoreName, settingsSheet, sheetRef, type CellContent, type ColumnRole, type KpiLayout,
+  type LayoutRow,
+} from '../../workbook';
+
+const GREEN = 'FFC6EFCE';
+const AMBER = 'FFFFEB9C';
+const RED = 'FFFFC7CE';
+const INPUT_FILL = 'FFFFF9E6';
+const HEADER_FILL = 'FFDDEBF7';
+
+/** Excel's limits on data validation messages. */
+const PROMPT_MAX = 255;
+const PROMPT_TITLE_MAX = 32;
+
+export interface TemplateOptions {
+  /** The assessment document as read from its file (format v1), stored in the binding record. */
+  readonly document: unknown;
+  readonly results?: ResultSet;
+}
+
+export function buildTemplateWorkbook(assessment: Assessment, options: TemplateOptions): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Scorebook';
+  wb.title = assessment.title;
+  // exceljs writes formulas without cached results: ask Excel to compute everything when the file opens.
+  wb.calcProperties.fullCalcOnLoad = true;
+
+  const layout = kpiLayout(assessment);
+  const content = kpiSheetContent(assessment, layout, options.results ? resultInputs(assessment, options.results) : new Map());
+  const ws = wb.addWorksheet(layout.sheet, { views: [{ state: 'frozen', ySplit: layout.headerRow, xSplit: 2 }] });
+  writeKpiSheet(ws, assessment, layout, content);
+
+  const settings = settingsSheet(assessment);
+  const ss = wb.addWorksheet(settings.sheet);
+  settings.rows.forEach((row, r) => row.forEach((value, c) => (ss.getCell(r + 1, c + 1).value = excelValue(value))));
+  ss.getRow(1).font = { bold: true };
+  [34, 14, 24, 80].forEach((w, i) => (ss.getColumn(i + 1).width = w));
+  const modeEntry = settings.entries.find((e) => e.name === NAMES.mode);
+  if (modeEntry) {
+    ss.getCell(modeEntry.row, 2).dataValidation = { type: 'list', allowBlank: false, formulae: ['"interpolate,step"'], showErrorMessage: true };
+  }
+  for (const n of settings.names) wb.definedNames.add(n.ref, n.name);
+  wb.definedNames.add(`${sheetRef(layout.sheet)}!${layout.totalCell}`, NAMES.total);
+
+  const binding = wb.addWorksheet(BINDING_SHEET, { state: 'veryHidden' });
+  const columns: Partial<Record<ColumnRole, string>> = {};
+  for (const c of layout.columns) columns[c.role] = c.header;
+  bindingRows({
+    format: BINDING_FORMAT, sheet: layout.sheet, table: layout.table, settingsSheet: settings.sheet, headerRow: layout.headerRow, columns,
+    assessment: options.document,
+  }).forEach((row) => binding.addRow(row));
+  return wb;
+}
+
+export async function writeTemplate(assessment: Assessment, options: TemplateOptions, file: string): Promise<void> {
+  await buildTemplateWorkbook(assessment, options).xlsx.writeFile(file);
+}
+
+function excelValue(content: CellContent): ExcelJS.CellValue {
+  if (content === null) return null;
+  if (isFormula(content)) return { formula: content.formula };
+  if (isCellError(content)) return { error: content.error as ExcelJS.CellErrorValue['error'] };
+  return content;
+}
+
+function writeKpiSheet(ws: ExcelJS.Worksheet, assessment: Assessment, layout: KpiLayout, content: CellContent[][]): void {
+  const width = layout.columns.length;
+  ws.addTable({
+    name: layout.table,
+    ref: cellAddress(layout.headerRow, 1),
+    headerRow: true,
+    style: { theme: 'TableStyleLight9', showRowStripes: true },
+    columns: layout.columns.map((c) => ({ name: c.header, filterButton: !c.hidden })),
+    rows: content.slice(layout.firstDataRow - 1, layout.lastDataRow).map((row) => row.slice(0, width).map(excelValue)),
+  });
+  // Title and summary sit above the table.
+  for (const r of [layout.titleRow, layout.summaryRow]) {
+    (content[r - 1] ?? []).forEach((value, c) => {
+      if (value !== null) ws.getCell(r, c + 1).value = excelValue(value);
+    });
+  }
+  ws.getCell(layout.titleRow, 1).font = { bold: true, size: 14 };
+  ws.getRow(layout.summaryRow).font = { bold: true };
+  ws.getRow(layout.headerRow).font = { bold: true };
+  ws.getRow(layout.headerRow).alignment = { wrapText: true, vertical: 'middle' };
+
+  const decimals = assessment.policies.decimals;
+  const scoreFormat = decimals > 0 ? `0.${'0'.repeat(decimals)}` : '0';
+  for (const c of layout.columns) {
+    const column = ws.getColumn(c.column);
+    column.hidden = c.hidden;
+    column.width = widthOf(c.role);
+  }
+  for (const role of ['score', 'weightedScore'] as const) {
+    const c = requireColumn(layout, role).column;
+    for (let r = layout.firstDataRow; r <= layout.lastDataRow; r++) ws.getCell(r, c).numFmt = scoreFormat;
+  }
+  ws.getCell(layout.totalCell.replace(/\$/g, '')).numFmt = scoreFormat;
+  ws.getCell(layout.totalCell.replace(/\$/g, '')).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
+
+  for (const row of layout.rows) styleRow(ws, assessment, layout, row);
+  addScoreFormatting(ws, assessment, layout);
+  // Formula cells stay locked; input cells were unlocked row by row. No password: protection guards against
+  // typing over a formula by accident, not against a determined user.
+  void ws.protect('', {
+    selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, sort: true, autoFilter: true,
+  });
+}
+
+function widthOf(role: ColumnRole): number {
+  if (role === 'name') return 48;
+  if (role === 'note') return 30;
+  if (role === 'id') return 8;
+  if (role === 'result' || role === 'weightedScore') return 16;
+  if (role.startsWith('step')) return 9;
+  return 12;
+}
+
+function styleRow(ws: ExcelJS.Worksheet, assessment: Assessment, layout: KpiLayout, row: LayoutRow): void {
+  const cell = (role: ColumnRole): ExcelJS.Cell => ws.getCell(row.row, requireColumn(layout, role).column);
+  const i = row.indicator;
+  cell('id').numFmt = '@';
+  cell('name').alignment = { indent: row.depth, wrapText: true, vertical: 'top' };
+  if (isGroup(i)) {
+    cell('name').font = { bold: true };
+  }
+  const unlock = (c: ExcelJS.Cell): void => {
+    c.protection = { locked: false };
+    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: INPUT_FILL } };
+  };
+  unlock(cell('note'));
+  if (isGroup(i)) return;
+  const targets = targetsText(assessment, i);
+  if (i.kind === 'quantitative') {
+    const c = cell('result');
+    unlock(c);
+    c.dataValidation = numberValidation(`ผลการดำเนินงาน ${i.id}`, `${i.unit ? `หน่วย: ${i.unit}\n` : ''}${targets}`, -1e15);
+  } else if (i.kind === 'ratio') {
+    cell('result').numFmt = '#,##0.00';
+    i.variables.forEach((v, k) => {
+      const c = cell(k === 0 ? 'numerator' : 'denominator');
+      const central = v.central ? '\nข้อมูลส่วนกลาง: หน่วยงานไม่ต้องกรอก' : '';
+      if (!v.central) unlock(c);
+      c.dataValidation = numberValidation(
+        `${k === 0 ? 'ตัวตั้ง' : 'ตัวหาร'} ${i.id}`,
+        `${v.name}${central}\nค่า = ตัวตั้ง × ${i.multiplier} / ตัวหาร\n${targets}`,
+        0,
+      );
+    });
+  } else {
+    i.steps.forEach((step, k) => {
+      const c = cell(`step${k + 1}`);
+      unlock(c);
+      c.dataValidation = {
+        type: 'whole', operator: 'between', formulae: [0, 1], allowBlank: true, showInputMessage: true, showErrorMessage: true,
+        errorStyle: 'stop', errorTitle: 'กรอก 1 หรือ 0', error: 'กรอก 1 = สำเร็จ หรือ 0 = ไม่สำเร็จ (enter 1 = achieved or 0 = not)',
+        promptTitle: clip(`ขั้นที่ ${k + 1} ตัวชี้วัด ${i.id}`, PROMPT_TITLE_MAX),
+        prompt: clip(`${step}\n1 = สำเร็จ, 0 = ไม่สำเร็จ\n${targets}`, PROMPT_MAX),
+      };
+    });
+  }
+}
+
+function numberValidation(title: string, prompt: string, min: number): ExcelJS.DataValidation {
+  return {
+    type: 'decimal', operator: 'between', formulae: [min, 1e15], allowBlank: true, showInputMessage: true, showErrorMessage: true,
+    errorStyle: 'stop', errorTitle: 'กรอกเป็นตัวเลข', error: 'กรอกผลเป็นตัวเลข ไม่ใช่ข้อความ (enter a number, not text)',
+    promptTitle: clip(title, PROMPT_TITLE_MAX), prompt: clip(prompt, PROMPT_MAX),
+  };
+}
+
+/** "เป้าหมาย: ขั้นต้น 2,874.79 / มาตรฐาน 3,018.10 / ขั้นสูง 3,161.41" */
+function targetsText(assessment: Assessment, i: LeafIndicator): string {
+  const steps = i.kind === 'milestone' || i.kind === 'binary';
+  const parts = i.targets.map((t, k) => {
+    const level = assessment.scale.levels[k]?.name ?? `ระดับ ${k + 1}`;
+    return `${level} ${steps ? `${t} ขั้น` : formatNumber(t, Number.isInteger(t) ? 0 : 2)}`;
+  });
+  const direction = steps ? '' : i.direction === 'lower' ? ' (ยิ่งน้อยยิ่งดี)' : ' (ยิ่งมากยิ่งดี)';
+  return `เป้าหมาย${direction}: ${parts.join(' / ')}`;
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** Top level reached: green; between the first and the top level: amber; below the first level: red. */
+function addScoreFormatting(ws: ExcelJS.Worksheet, assessment: Assessment, layout: KpiLayout): void {
+  const score = columnOf(layout, 'score');
+  if (!score) return;
+  const first = cellAddress(layout.firstDataRow, score.column);
+  const ref = `${first}:${cellAddress(layout.lastDataRow, score.column)}`;
+  const top = scoreName(assessment.scale.levels.length);
+  const fill = (argb: string): Partial<ExcelJS.Style> => ({ fill: { type: 'pattern', pattern: 'solid', bgColor: { argb } } });
+  ws.addConditionalFormatting({
+    ref,
+    rules: [
+      { type: 'expression', priority: 1, formulae: [`AND(ISNUMBER(${first}),${first}>=${top})`], style: fill(GREEN) },
+      { type: 'expression', priority: 2, formulae: [`AND(ISNUMBER(${first}),${first}>=${scoreName(1)},${first}<${top})`], style: fill(AMBER) },
+      { type: 'expression', priority: 3, formulae: [`AND(ISNUMBER(${first}),${first}<${scoreName(1)})`], style: fill(RED) },
+    ],
+  });
+}

@@ -1,0 +1,200 @@
+/**
+ * fast-check generators of assessments (three-level, five-level, custom scales; every kind, parents with children,
+ * monotone targets both ways with equal neighbours, T0) and of what people type into a KPI sheet's input cells
+ * (numbers on and between the targets, blanks, text the domain can and cannot read, Excel errors, booleans,
+ * zero denominators, missing central variables).
+ */
+import fc from 'fast-check';
+import { readAssessment, toThaiDigits, type Assessment, type RawIndicator } from '../../src/domain';
+import type { CellValue, RowInputs, SheetInputs } from '../../src/workbook';
+
+type Scale = 'three-level' | 'five-level' | { levels: { name: string; score: number }[] };
+
+const scaleArb: fc.Arbitrary<Scale> = fc.oneof(
+  fc.constant('three-level' as const),
+  fc.constant('five-level' as const),
+  fc
+    .tuple(fc.integer({ min: 2, max: 6 }), fc.integer({ min: -20, max: 60 }), fc.array(fc.integer({ min: 1, max: 80 }), { minLength: 5, maxLength: 5 }))
+    .map(([n, start, steps]) => {
+      let score = start / 2;
+      const levels = Array.from({ length: n }, (_, i) => {
+        if (i > 0) score += (steps[i - 1] as number) / 4;
+        return { name: `ระดับที่ ${i + 1}`, score };
+      });
+      return { levels };
+    }),
+);
+
+function levelScores(scale: Scale): number[] {
+  if (scale === 'three-level') return [50, 75, 100];
+  if (scale === 'five-level') return [1, 2, 3, 4, 5];
+  return scale.levels.map((l) => l.score);
+}
+
+const policiesArb = (scale: Scale): fc.Arbitrary<Record<string, unknown>> => {
+  const first = levelScores(scale)[0] as number;
+  return fc.record(
+    {
+      floor: fc.oneof(fc.constant(first), fc.constant(first - 1), fc.integer({ min: -50, max: 0 }).map((d) => first + d / 2)),
+      notReported: fc.oneof(fc.constant('exclude' as const), fc.integer({ min: -10, max: 10 }), fc.constant(first)),
+      mode: fc.constantFrom('interpolate' as const, 'step' as const),
+    },
+    { requiredKeys: [] },
+  );
+};
+
+/** N targets, monotone, with equal neighbours often, rising or falling. */
+const targetsArb = (n: number): fc.Arbitrary<{ targets: number[]; floorTarget?: number }> =>
+  fc
+    .tuple(
+      fc.integer({ min: -2000, max: 400000 }).map((x) => x / 100),
+      fc.array(fc.oneof({ weight: 1, arbitrary: fc.constant(0) }, { weight: 3, arbitrary: fc.integer({ min: 1, max: 5000 }).map((x) => x / 100) }), {
+        minLength: n - 1,
+        maxLength: n - 1,
+      }),
+      fc.boolean(),
+      fc.option(fc.integer({ min: 1, max: 5000 }).map((x) => x / 100), { nil: undefined }),
+    )
+    .map(([base, steps, falling, below]) => {
+      const rising = [base];
+      for (const s of steps) rising.push((rising[rising.length - 1] as number) + s);
+      const targets = falling ? rising.reverse() : rising;
+      const first = targets[0] as number;
+      const last = targets[targets.length - 1] as number;
+      // T0 only where the direction is clear from the targets (the domain checks T0 against it).
+      const floorTarget = below === undefined || first === last ? undefined : first < last ? first - below : first + below;
+      return floorTarget === undefined ? { targets } : { targets, floorTarget };
+    });
+
+type LeafSpec = Omit<RawIndicator, 'id' | 'name' | 'weight'>;
+
+const leafArb = (levels: number): fc.Arbitrary<LeafSpec> =>
+  fc.oneof(
+    { weight: 3, arbitrary: targetsArb(levels).map((t) => ({ kind: 'quantitative' as const, unit: 'ล้านบาท', ...t })) },
+    {
+      weight: 3,
+      arbitrary: fc.tuple(targetsArb(levels), fc.constantFrom(1, 100, 1000), fc.boolean()).map(([t, multiplier, central]) => ({
+        kind: 'ratio' as const, multiplier, ...t,
+        variables: [{ id: 'num', name: 'ตัวตั้ง' }, { id: 'den', name: 'ตัวหาร', central }],
+      })),
+    },
+    {
+      weight: 3,
+      arbitrary: fc.integer({ min: 1, max: 6 }).chain((m) =>
+        fc
+          .oneof(
+            m <= levels ? fc.constant(undefined) : fc.constant(null),
+            fc.array(fc.integer({ min: 0, max: m }), { minLength: levels, maxLength: levels }).map((t) => t.sort((a, b) => a - b)),
+          )
+          .map((targets) => ({
+            kind: 'milestone' as const,
+            steps: Array.from({ length: m }, (_, i) => `ขั้นตอน ${i + 1}`),
+            ...(targets === undefined ? {} : { targets: targets ?? Array.from({ length: levels }, (_, i) => Math.min(m, i + 1)) }),
+          })),
+      ),
+    },
+    { weight: 1, arbitrary: fc.constant({ kind: 'binary' as const }) },
+  );
+
+interface Tree {
+  weight: number;
+  leaf?: LeafSpec;
+  children?: Tree[];
+}
+
+const treeArb = (levels: number, depth: number, topLevel: boolean): fc.Arbitrary<Tree> => {
+  const weight = topLevel ? fc.oneof(fc.integer({ min: 0, max: 30 }), fc.constant(10)) : fc.oneof(fc.integer({ min: 1, max: 10 }), fc.constant(2.5));
+  const leaf = fc.record({ weight, leaf: leafArb(levels) });
+  if (depth >= 2) return leaf;
+  return fc.oneof(
+    { weight: 4, arbitrary: leaf },
+    { weight: 1, arbitrary: fc.record({ weight, children: fc.array(treeArb(levels, depth + 1, false), { minLength: 1, maxLength: 3 }) }) },
+  );
+};
+
+function toRaw(trees: readonly Tree[], prefix: string): RawIndicator[] {
+  return trees.map((t, i) => {
+    const id = prefix === '' ? `${i + 1}` : `${prefix}.${i + 1}`;
+    const common = { id, name: `ตัวชี้วัด ${id}`, weight: t.weight };
+    return t.children ? { ...common, children: toRaw(t.children, id) } : { ...common, ...t.leaf };
+  });
+}
+
+export const assessmentArb: fc.Arbitrary<Assessment> = scaleArb.chain((scale) => {
+  const levels = levelScores(scale).length;
+  return fc.tuple(policiesArb(scale), fc.array(treeArb(levels, 0, true), { minLength: 1, maxLength: 5 })).map(([policies, trees]) => {
+    if (trees.every((t) => t.weight === 0)) (trees[0] as Tree).weight = 10;
+    const doc = {
+      format: 'scorebook/assessment@1', id: 'generated', title: 'generated', fiscalYear: 2567, scale, policies,
+      indicators: toRaw(trees, ''),
+    };
+    const read = readAssessment(doc);
+    if (!read.ok) throw new Error(`generator made an invalid assessment: ${JSON.stringify(read.issues)}\n${JSON.stringify(doc)}`);
+    return read.value;
+  });
+});
+
+const errorArb: fc.Arbitrary<CellValue> = fc.constantFrom({ error: '#N/A' }, { error: '#DIV/0!' }, { error: '#VALUE!' });
+
+/** A number cell of an indicator with these targets: mostly numbers on, between and around them. */
+const numberCellArb = (targets: readonly number[], floorTarget: number | undefined): fc.Arbitrary<CellValue> => {
+  const anchors = [...targets, ...(floorTarget === undefined ? [] : [floorTarget])];
+  const lo = Math.min(...anchors) - 10;
+  const hi = Math.max(...anchors) + 10;
+  return fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom(...anchors) },
+    { weight: 8, arbitrary: fc.integer({ min: Math.round(lo * 100), max: Math.round(hi * 100) }).map((x) => x / 100) },
+    { weight: 2, arbitrary: fc.double({ min: lo, max: hi, noNaN: true }) },
+    { weight: 2, arbitrary: fc.constant(null) },
+    { weight: 1, arbitrary: fc.constantFrom(...anchors).map((t) => toThaiDigits(t.toLocaleString('en-US'))) },
+    { weight: 1, arbitrary: fc.constantFrom('ไม่มีข้อมูล', 'n/a', '', '  ', '12abc', '#REF!') },
+    { weight: 1, arbitrary: errorArb },
+    { weight: 1, arbitrary: fc.boolean() },
+    { weight: 1, arbitrary: fc.constantFrom(2e15, -3) },
+  );
+};
+
+const countCellArb: fc.Arbitrary<CellValue> = fc.oneof(
+  { weight: 10, arbitrary: fc.integer({ min: 0, max: 200 }) },
+  { weight: 2, arbitrary: fc.constant(0) },
+  { weight: 2, arbitrary: fc.constant(null) },
+  { weight: 1, arbitrary: fc.constantFrom(-1, 2.5, 2e15) },
+  { weight: 1, arbitrary: fc.constantFrom('๔๐', '40', 'abc', '') },
+  { weight: 1, arbitrary: errorArb },
+  { weight: 1, arbitrary: fc.boolean() },
+);
+
+const stepCellArb: fc.Arbitrary<CellValue> = fc.oneof(
+  { weight: 12, arbitrary: fc.constantFrom<CellValue>(1, 0, true, false, null) },
+  { weight: 1, arbitrary: fc.constantFrom<CellValue>(2, 0.5, -1) },
+  { weight: 1, arbitrary: fc.constantFrom<CellValue>('1', 'สำเร็จ', 'x', '', 'abc') },
+  { weight: 1, arbitrary: errorArb },
+);
+
+export function inputsArb(assessment: Assessment): fc.Arbitrary<SheetInputs> {
+  const entries: fc.Arbitrary<[string, RowInputs]>[] = [];
+  const visit = (list: Assessment['indicators']): void => {
+    for (const i of list) {
+      if (i.kind === 'group') {
+        visit(i.children);
+        continue;
+      }
+      let row: fc.Arbitrary<RowInputs>;
+      if (i.kind === 'quantitative') row = numberCellArb(i.targets, i.floorTarget).map((result) => ({ result }));
+      else if (i.kind === 'ratio') {
+        // Mostly denominators that make ratios land on and around the targets.
+        row = fc.oneof(
+          fc.record({ numerator: countCellArb, denominator: countCellArb }),
+          fc.tuple(fc.constantFrom(...i.targets), fc.constantFrom(1, 4, 100)).map(([t, den]) => ({ numerator: (t * den) / i.multiplier, denominator: den })),
+        );
+      } else {
+        row = fc.array(stepCellArb, { minLength: i.steps.length, maxLength: i.steps.length }).map((steps) => ({ steps }));
+      }
+      entries.push(row.map((r) => [i.id, r] as [string, RowInputs]));
+    }
+  };
+  visit(assessment.indicators);
+  return fc.tuple(...entries).map((pairs) => new Map(pairs));
+}
+
+export const caseArb = assessmentArb.chain((assessment) => inputsArb(assessment).map((inputs) => ({ assessment, inputs })));
