@@ -3,7 +3,7 @@
  * language is a compile error, so the two never drift apart. Text that depends on values is a function.
  * Domain issues bring their own Thai and English message (src/domain/issues.ts) and are not repeated here.
  */
-import type { Locale } from '../domain';
+import type { Locale, Message } from '../domain';
 
 export type { Locale };
 
@@ -247,4 +247,17 @@ export const STRINGS: Readonly<Record<Locale, Strings>> = { th, en };
 export function localeFromDisplayLanguage(tag: string | undefined): Locale {
   if (!tag || tag.trim() === '') return 'th';
   return tag.trim().toLowerCase().startsWith('th') ? 'th' : 'en';
+}
+
+type PlainKey = { [K in keyof Strings]: Strings[K] extends string ? K : never }[keyof Strings];
+
+/** A catalogue string as a Message in both languages, for places that hold messages (errors, action outcomes). */
+export function bilingual(key: PlainKey): Message {
+  return { th: th[key], en: en[key] };
+}
+
+/** The same for a string that takes arguments. */
+export function bilingualWith<K extends keyof Strings>(key: K, ...args: Strings[K] extends (...a: infer A) => string ? A : never): Message {
+  const call = (s: Strings): string => (s[key] as unknown as (...a: unknown[]) => string)(...args);
+  return { th: call(th), en: call(en) };
 }

@@ -40,6 +40,8 @@ export type Evaluation =
       readonly issues: readonly Issue[];
       readonly counts: Counts;
       readonly whatIf: WhatIfState | null;
+      /** Where a new column right of everything on the sheet goes (1-based), e.g. the what-if column. */
+      readonly nextFreeColumn: number;
     }
   | { readonly ok: false; readonly issues: readonly Issue[] };
 
@@ -55,7 +57,11 @@ export function evaluateSheet(assessment: Assessment, grid: Grid, options: Evalu
   const report = scoreAssessment(assessment, reading.resultSet);
   const domainIssues = [...report.indicators.flatMap((i) => i.issues), ...report.issues];
   const issues = [...reading.issues, ...locateIssues(domainIssues, reading, assessment)].sort(bySeverity);
-  return { ok: true, reading, report, issues, counts: countStatuses(assessment, report), whatIf: whatIfOf(assessment, grid, reading, report) };
+  const width = grid.values.reduce((w, row) => Math.max(w, row.length), 0);
+  return {
+    ok: true, reading, report, issues, counts: countStatuses(assessment, report), whatIf: whatIfOf(assessment, grid, reading, report),
+    nextFreeColumn: parseAddress(grid.topLeft).column + width,
+  };
 }
 
 /** Leaf indicators only: a parent is reported through its children and would be counted twice. */

@@ -1,0 +1,66 @@
+/**
+ * Create a KPI sheet in the open workbook from the chosen assessment: the unit's sheet (helper-4's kpiSheetPlan:
+ * the same table, formulas, validation, formats and ScorebookTotal as `scorebook template`) or the central office's
+ * multi-unit sheet. One plan, one apply: the port decides how to batch it.
+ */
+import { Button, Field, Radio, RadioGroup, Subtitle2 } from '@fluentui/react-components';
+import { useState } from 'react';
+import { kpiSheetPlan } from '../../workbook/kpiPlan';
+import { multiUnitPlan } from '../../workbook/multiUnitPlan';
+import type { WorkbookPort } from '../../workbook/port';
+import { useAction } from '../hooks/useAction';
+import { useLocale } from '../i18n';
+import type { LoadedAssessment } from '../model/loadAssessment';
+import type { Session } from '../model/session';
+import { bilingualWith } from '../strings';
+import { AssessmentPicker } from './AssessmentPicker';
+import { StatusBar } from './StatusBar';
+
+type Kind = 'single' | 'multi';
+
+export interface CreatePanelProps {
+  readonly port: WorkbookPort;
+  readonly chosen: LoadedAssessment | undefined;
+  readonly onChoose: (a: LoadedAssessment | undefined) => void;
+  readonly onCreated: (session: Session | undefined) => void;
+}
+
+export function CreatePanel({ port, chosen, onChoose, onCreated }: CreatePanelProps): JSX.Element {
+  const { t } = useLocale();
+  const [kind, setKind] = useState<Kind>('single');
+  const action = useAction();
+  const units = chosen?.assessment.units.length ?? 0;
+
+  const create = (): void => {
+    if (!chosen) return;
+    void action.run(async (progress) => {
+      if (kind === 'multi') {
+        const { plan, layout } = multiUnitPlan({ assessment: chosen.assessment });
+        await port.apply(plan, progress);
+        return bilingualWith('createDone', layout.kpi.sheet, layout.blockRows * layout.units.length);
+      }
+      const { plan, layout, binding } = kpiSheetPlan({ assessment: chosen.assessment, document: chosen.document });
+      await port.apply(plan, progress);
+      onCreated({ loaded: chosen, binding });
+      return bilingualWith('createDone', layout.sheet, layout.rows.length);
+    });
+  };
+
+  return (
+    <section className="sb-stack" aria-labelledby="sb-create-heading">
+      <Subtitle2 id="sb-create-heading">{t.createHeading}</Subtitle2>
+      <AssessmentPicker value={chosen} onChange={onChoose} />
+      <Field label={t.createKind} validationState={kind === 'multi' && chosen && units === 0 ? 'warning' : 'none'}
+        validationMessage={kind === 'multi' && chosen && units === 0 ? t.createNoUnits : undefined}>
+        <RadioGroup value={kind} onChange={(_, d) => setKind(d.value as Kind)}>
+          <Radio value="single" label={t.createSingle} />
+          <Radio value="multi" label={`${t.createMultiUnit}${chosen ? ` · ${t.createUnits(units)}` : ''}`} />
+        </RadioGroup>
+      </Field>
+      <Button appearance="primary" disabled={!chosen || action.running || (kind === 'multi' && units === 0)} onClick={create}>
+        {t.createButton}
+      </Button>
+      <StatusBar state={action} working={t.createWorking} onDismiss={action.dismiss} />
+    </section>
+  );
+}

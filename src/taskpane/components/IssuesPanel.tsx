@@ -1,0 +1,69 @@
+/**
+ * The checks of the bound sheet, grouped by severity (errors first), each with its cell; a click selects the cell
+ * in the workbook. Re-checked on open and after every change (useLiveSheet).
+ */
+import { Badge, Link, Spinner, Subtitle2 } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { Issue, Message, Severity } from '../../domain';
+import type { WorkbookPort } from '../../workbook/port';
+import { errorMessage } from '../hooks/useAction';
+import { useLocale } from '../i18n';
+import { splitQualified } from '../model/address';
+import { ErrorMessage } from './StatusBar';
+
+const ORDER: readonly Severity[] = ['error', 'warning', 'info'];
+const COLOR = { error: 'danger', warning: 'warning', info: 'informative' } as const;
+
+export function IssuesPanel({ port, issues, checking }: { port: WorkbookPort; issues: readonly Issue[]; checking: boolean }): JSX.Element {
+  const { t, m } = useLocale();
+  const [failure, setFailure] = useState<Message>();
+  const title = { error: t.severityError, warning: t.severityWarning, info: t.severityInfo };
+
+  const goTo = async (cell: string): Promise<void> => {
+    const where = splitQualified(cell);
+    if (!where) return;
+    try {
+      setFailure(undefined);
+      await port.select(where.sheet, where.address);
+    } catch (e) {
+      setFailure(errorMessage(e));
+    }
+  };
+
+  return (
+    <section className="sb-stack" aria-labelledby="sb-issues-heading">
+      <div className="sb-row">
+        <Subtitle2 id="sb-issues-heading">{t.issuesHeading}</Subtitle2>
+        {checking ? <Spinner size="extra-tiny" label={t.issuesChecking} /> : null}
+      </div>
+      {failure ? <ErrorMessage message={failure} onDismiss={() => setFailure(undefined)} /> : null}
+      {issues.length === 0 ? <p data-testid="no-issues">{t.issuesNone}</p> : null}
+      {ORDER.map((severity) => {
+        const group = issues.filter((i) => i.severity === severity);
+        if (group.length === 0) return null;
+        return (
+          <div key={severity} className="sb-stack" data-testid={`issues-${severity}`}>
+            <div className="sb-row">
+              <Badge color={COLOR[severity]} shape="rounded">{group.length}</Badge>
+              <strong>{title[severity]}</strong>
+            </div>
+            <ul className="sb-issue-list">
+              {group.map((i, n) => (
+                <li key={`${i.code}-${i.cell ?? ''}-${n}`} className={`sb-issue sb-issue-${severity}`}>
+                  {i.cell ? (
+                    <Link as="button" onClick={() => void goTo(i.cell as string)} title={t.issueGoTo(i.cell)} className="sb-cell-link">
+                      {i.cell}
+                    </Link>
+                  ) : (
+                    <span className="sb-cell-link sb-muted">{i.indicatorId ?? t.issueNoCell}</span>
+                  )}{' '}
+                  <span>{m(i.message)}</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        );
+      })}
+    </section>
+  );
+}

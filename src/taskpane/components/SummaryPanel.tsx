@@ -1,0 +1,121 @@
+/**
+ * The live summary: the total, each component's subtotal, each indicator's score against the scale, and the counts
+ * of reported / not reported / invalid. Scored by src/domain from the sheet as read, so it is what the workbook's
+ * formulas show. Long sheets show their first rows and grow on request: 1,000 table rows would cost more to draw
+ * than to score.
+ */
+import { Badge, Button, Caption1, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import { allIndicators, scoreRange, type Assessment, type IndicatorScore, type Indicator } from '../../domain';
+import { formatScore, formatTime } from '../format';
+import { useLocale } from '../i18n';
+import type { Counts } from '../model/evaluate';
+import type { ScoreReport } from '../../domain';
+
+const PAGE = 50;
+
+export interface SummaryPanelProps {
+  readonly assessment: Assessment;
+  readonly report: ScoreReport;
+  readonly counts: Counts;
+  readonly updatedAt: Date | undefined;
+}
+
+export function SummaryPanel({ assessment, report, counts, updatedAt }: SummaryPanelProps): JSX.Element {
+  const { t, locale } = useLocale();
+  const [shown, setShown] = useState(PAGE);
+  const decimals = assessment.policies.decimals;
+  const range = scoreRange(assessment.scale, assessment.policies.floor);
+  const byId = useMemo(() => new Map(allIndicators(assessment).map((i) => [i.id, i])), [assessment]);
+  const levelName = (level: number | null): string => {
+    if (level === null) return '';
+    if (level === 0) return t.levelBelow;
+    const l = assessment.scale.levels[level - 1];
+    return l ? (locale === 'th' ? l.name : l.nameEn) : '';
+  };
+  const rows = report.indicators;
+
+  return (
+    <section className="sb-stack" aria-labelledby="sb-summary-heading">
+      <Subtitle2 id="sb-summary-heading">{t.summaryHeading}</Subtitle2>
+      <div className="sb-total" data-testid="total-card">
+        <span className="sb-total-label">{t.total}</span>
+        <span className="sb-total-value" data-testid="total">
+          {report.totalBeforePenalty === null ? t.totalNone : formatScore(report.totalBeforePenalty, decimals)}
+        </span>
+        <Caption1>{t.scaleRange(formatScore(range.min, decimals), formatScore(range.max, decimals))}</Caption1>
+      </div>
+      <div className="sb-row" data-testid="counts">
+        <Badge color="success" appearance="tint">{t.countReported} {counts.reported}</Badge>
+        <Badge color="subtle" appearance="tint">{t.countMissing} {counts.missing}</Badge>
+        <Badge color="danger" appearance="tint">{t.countInvalid} {counts.invalid}</Badge>
+      </div>
+      {report.components.length > 0 ? (
+        <Table size="small" aria-label={t.components}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t.components}</TableHeaderCell>
+              <TableHeaderCell className="sb-num">{t.columnScore}</TableHeaderCell>
+              <TableHeaderCell className="sb-num">{t.columnWeighted}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {report.components.map((c) => {
+              const component = assessment.components.find((x) => x.id === c.id);
+              const name = component ? (locale === 'en' && component.nameEn ? component.nameEn : component.name) : c.id;
+              return (
+                <TableRow key={c.id}>
+                  <TableCell>{name}</TableCell>
+                  <TableCell className="sb-num">{formatScore(c.score, decimals)}</TableCell>
+                  <TableCell className="sb-num">{formatScore(c.weightedScore, decimals)}</TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      ) : null}
+      <Table size="small" aria-label={t.indicators} data-testid="indicator-scores">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{t.indicators}</TableHeaderCell>
+            <TableHeaderCell className="sb-num">{t.columnScore}</TableHeaderCell>
+            <TableHeaderCell className="sb-num">{t.columnWeighted}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.slice(0, shown).map((row) => (
+            <IndicatorRow key={row.id} row={row} indicator={byId.get(row.id)} decimals={decimals} level={levelName(row.level)} />
+          ))}
+        </TableBody>
+      </Table>
+      {rows.length > shown ? (
+        <Button size="small" onClick={() => setShown((n) => n + PAGE * 4)}>
+          {t.showMore(rows.length - shown)}
+        </Button>
+      ) : null}
+      {updatedAt ? <Caption1 className="sb-muted">{t.updatedAt(formatTime(updatedAt))}</Caption1> : null}
+    </section>
+  );
+}
+
+function IndicatorRow({ row, indicator, decimals, level }: { row: IndicatorScore; indicator: Indicator | undefined; decimals: number; level: string }): JSX.Element {
+  const { t, locale } = useLocale();
+  const name = indicator ? (locale === 'en' && indicator.nameEn ? indicator.nameEn : indicator.name) : row.id;
+  const status = row.status === 'invalid' ? t.statusInvalid : row.status === 'not-reported' ? t.statusNotReported : level;
+  return (
+    <TableRow data-testid={`score-${row.id}`} className={row.parent ? 'sb-child' : undefined}>
+      <TableCell>
+        <div className="sb-indicator">
+          <span className="sb-indicator-name" title={name}>
+            <strong>{row.id}</strong> {name}
+          </span>
+          {status ? (
+            <Caption1 className={row.status === 'invalid' ? 'sb-invalid' : 'sb-muted'}>{status}</Caption1>
+          ) : null}
+        </div>
+      </TableCell>
+      <TableCell className="sb-num">{formatScore(row.score, decimals)}</TableCell>
+      <TableCell className="sb-num">{formatScore(row.weightedScore, decimals)}</TableCell>
+    </TableRow>
+  );
+}

@@ -1,0 +1,34 @@
+/**
+ * The pane's few layout rules, as one style sheet the App renders (no CSS loader needed in either bundle). Colours
+ * come from Fluent's tokens, so the pane follows the theme Office gives it.
+ */
+import { tokens } from '@fluentui/react-components';
+
+export const PANE_CSS = `
+.sb-pane { display: flex; flex-direction: column; gap: 8px; padding: 8px 12px 24px; font-family: ${tokens.fontFamilyBase};
+  font-size: ${tokens.fontSizeBase300}; min-width: 0; }
+.sb-header { display: flex; align-items: center; justify-content: space-between; gap: 8px; }
+.sb-brand { font-weight: ${tokens.fontWeightSemibold}; font-size: ${tokens.fontSizeBase400}; }
+.sb-bound { color: ${tokens.colorNeutralForeground3}; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.sb-stack { display: flex; flex-direction: column; gap: 8px; min-width: 0; }
+.sb-row { display: flex; align-items: center; gap: 6px; flex-wrap: wrap; }
+.sb-align-end { align-self: flex-end; }
+.sb-status { display: flex; flex-direction: column; gap: 4px; }
+.sb-total { display: flex; flex-direction: column; padding: 8px 12px; border-radius: ${tokens.borderRadiusMedium};
+  background: ${tokens.colorBrandBackground2}; }
+.sb-total-whatif { background: ${tokens.colorPalettePurpleBackground2}; }
+.sb-total-label { font-weight: ${tokens.fontWeightSemibold}; }
+.sb-total-value { font-size: ${tokens.fontSizeHero700}; line-height: ${tokens.lineHeightHero700}; font-weight: ${tokens.fontWeightSemibold};
+  font-variant-numeric: tabular-nums; }
+.sb-num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; width: 72px; }
+.sb-indicator { display: flex; flex-direction: column; min-width: 0; }
+.sb-indicator-name { display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
+.sb-child .sb-indicator-name { padding-left: 12px; }
+.sb-muted { color: ${tokens.colorNeutralForeground3}; }
+.sb-invalid { color: ${tokens.colorPaletteRedForeground1}; }
+.sb-issue-list { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 6px; }
+.sb-issue { padding: 4px 8px; border-left: 3px solid ${tokens.colorNeutralStroke1}; background: ${tokens.colorNeutralBackground2}; }
+.sb-issue-error { border-left-color: ${tokens.colorPaletteRedBorder2}; }
+.sb-issue-warning { border-left-color: ${tokens.colorPaletteYellowBorder2}; }
+.sb-cell-link { font-family: ${tokens.fontFamilyMonospace}; font-size: ${tokens.fontSizeBase200}; margin-right: 4px; }
+`;
