@@ -77,7 +77,7 @@ async function refusedChangesNothing(h: Harness, send: () => Promise<LightMyRequ
   if (res.statusCode >= 400) expect(await snapshot(h)).toBe(before);
 }
 
-export function fuzzCases(kind: DbKind, numRuns = 60): void {
+export function fuzzCases(kind: DbKind, numRuns = 40): void {
   const h = useHarness(kind);
 
   test('malformed ids, headers and bodies on every route: never 5xx, errors in one shape, a refusal changes nothing', async () => {
