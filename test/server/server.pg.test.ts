@@ -1,8 +1,7 @@
 /**
  * The same server suite against a real PostgreSQL server: DATABASE_URL points at it (any database the user
  * may connect to and create databases from); every describe block below runs on a fresh database it creates
- * and drops. Run by .ci/run, not by `npm test`:
- *   DATABASE_URL=postgres://… npx jest --testPathIgnorePatterns=/node_modules/ --testMatch '**/test/server/*.pg.test.ts'
+ * and drops. Run by .ci/run, not by `npm test` (the command is in src/server/README.md).
  */
 import { assessmentCases } from './assessments.cases';
 import { attachmentCases } from './attachments.cases';
