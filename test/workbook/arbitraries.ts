@@ -122,7 +122,7 @@ function toRaw(trees: readonly Tree[], prefix: string): RawIndicator[] {
 
 export const assessmentArb: fc.Arbitrary<Assessment> = scaleArb.chain((scale) => {
   const levels = levelScores(scale).length;
-  return fc.tuple(policiesArb(scale), fc.array(treeArb(levels, 0, true), { minLength: 1, maxLength: 5 })).map(([policies, trees]) => {
+  return fc.tuple(policiesArb(scale), fc.array(treeArb(levels, 0, true), { minLength: 1, maxLength: 4 })).map(([policies, trees]) => {
     if (trees.every((t) => t.weight === 0)) (trees[0] as Tree).weight = 10;
     const doc = {
       format: 'scorebook/assessment@1', id: 'generated', title: 'generated', fiscalYear: 2567, scale, policies,

@@ -1,0 +1,78 @@
+/**
+ * The property behind formulas.hyperformula*.test.ts: the formulas the template writes, evaluated by a real
+ * spreadsheet engine (HyperFormula), give the same scores as src/domain — every row's score and weighted score and
+ * the total, to 1e-9. The domain scores what the sheet reader makes of the evaluated cells (readKpiGrid), which is
+ * also what `scorebook check` does, so "the sheet shows what check says" is what is tested.
+ */
+import fc from 'fast-check';
+import { scoreAssessment, type IndicatorStatus, type LeafKind } from '../../src/domain';
+import { readKpiGrid, requireColumn, type CellValue } from '../../src/workbook';
+import { caseArb } from './arbitraries';
+import { buildEngine, gridOf, type SheetCase } from './hyperformulaSheet';
+
+const TOLERANCE = 1e-9;
+
+function same(sheet: CellValue | undefined, domain: number | null): boolean {
+  if (domain === null) return sheet === '' || sheet === null;
+  return typeof sheet === 'number' && Math.abs(sheet - domain) <= TOLERANCE;
+}
+
+const seen = { cases: 0, rows: 0, kinds: new Set<LeafKind | 'group'>(), statuses: new Set<IndicatorStatus>(), nullTotals: 0 };
+
+function check(cases: readonly SheetCase[]): void {
+  const { hf, laidOut } = buildEngine(cases);
+  try {
+    cases.forEach((c, n) => {
+      const laid = laidOut[n]!;
+      const grid = gridOf(hf, laid);
+      const read = readKpiGrid(c.assessment, grid);
+      if (!read.ok) throw new Error(`case ${n}: the sheet did not read back: ${JSON.stringify(read.issues)}`);
+      const report = scoreAssessment(c.assessment, read.value.resultSet);
+      const at = (row: number, column: number): CellValue | undefined => grid.values[row - 1]?.[column - 1];
+      const scoreColumn = requireColumn(laid.layout, 'score').column;
+      const weightedColumn = requireColumn(laid.layout, 'weightedScore').column;
+      const byId = new Map(report.indicators.map((i) => [i.id, i]));
+      const fail = (what: string, sheet: unknown, domain: unknown): never => {
+        throw new Error(
+          `case ${n}, ${what}: sheet ${JSON.stringify(sheet)} ≠ domain ${JSON.stringify(domain)}\n` +
+            `assessment ${JSON.stringify(c.assessment)}\ninputs ${JSON.stringify([...c.inputs])}\nrow values ${JSON.stringify(grid.values.slice(3))}`,
+        );
+      };
+      for (const row of laid.layout.rows) {
+        const expected = byId.get(row.indicator.id)!;
+        seen.rows++;
+        seen.kinds.add(row.indicator.kind);
+        seen.statuses.add(expected.status);
+        if (!same(at(row.row, scoreColumn), expected.score)) fail(`score of ${row.indicator.id}`, at(row.row, scoreColumn), expected.score);
+        if (!same(at(row.row, weightedColumn), expected.weightedScore)) {
+          fail(`weighted score of ${row.indicator.id}`, at(row.row, weightedColumn), expected.weightedScore);
+        }
+      }
+      const { row: totalRow, column: totalColumn } = { row: laid.layout.summaryRow, column: weightedColumn };
+      if (!same(at(totalRow, totalColumn), report.totalBeforePenalty)) fail('total', at(totalRow, totalColumn), report.totalBeforePenalty);
+      const named = hf.calculateFormula('=ScorebookTotal', laid.sheetId);
+      if (!same(named as CellValue, report.totalBeforePenalty)) fail('ScorebookTotal', named, report.totalBeforePenalty);
+      if (report.totalBeforePenalty === null) seen.nullTotals++;
+      seen.cases++;
+    });
+  } finally {
+    hf.destroy();
+  }
+}
+
+/**
+ * Runs `runs` engines of `perEngine` generated sheets each (many sheets per engine: far faster than one engine per
+ * sheet) and checks that the generators reached every kind and status. Returns what it saw, for the log.
+ */
+export function runFormulaProperty(options: { runs: number; perEngine: number; seed: number }): typeof seen {
+  fc.assert(
+    fc.property(fc.array(caseArb, { minLength: options.perEngine, maxLength: options.perEngine }), (cases) => check(cases)),
+    // No shrinking: the error already names the one failing sheet, and shrinking arrays of sheets takes minutes.
+    { numRuns: options.runs, seed: options.seed, endOnFailure: true },
+  );
+  expect(seen.cases).toBe(options.runs * options.perEngine);
+  expect([...seen.kinds].sort()).toEqual(['binary', 'group', 'milestone', 'quantitative', 'ratio']);
+  expect([...seen.statuses].sort()).toEqual(['invalid', 'not-reported', 'scored']);
+  expect(seen.nullTotals).toBeGreaterThan(0);
+  return seen;
+}
