@@ -1,0 +1,96 @@
+/**
+ * Templates recalculated by a second real spreadsheet program: LibreOffice Calc, headless, converts each written
+ * template to .xlsx again (which recalculates every formula), and the ScorebookTotal it computed must equal the
+ * domain's totalBeforePenalty to 1e-9; so must every row's score. The re-saved file is then read back the way
+ * `scorebook check` reads a workbook saved by another program.
+ *
+ * Needs `soffice` (apt-get install libreoffice-calc); skipped with a message when it is not installed.
+ * Samples: assets/samples/*.assessment.json with their *.results.json, and the edge cases in fixtures/.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { readAssessment, readResults, scoreAssessment } from '../../src/domain';
+import { buildTemplateWorkbook } from '../../src/cli/xlsx/writeTemplate';
+import { readTemplateFile } from '../../src/cli/xlsx/readTemplate';
+import { kpiLayout, NAMES, requireColumn } from '../../src/workbook';
+
+const soffice = ['soffice', 'libreoffice'].find((cmd) => spawnSync(cmd, ['--version'], { stdio: 'ignore' }).status === 0);
+if (!soffice) {
+  console.warn('libreoffice.slow.test.ts: soffice not found, LibreOffice cross-check skipped (apt-get install libreoffice-calc)');
+}
+
+const ROOT = join(__dirname, '..', '..');
+const pairs = [join(ROOT, 'assets', 'samples'), join(__dirname, 'fixtures')].flatMap((dir) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.assessment.json') && existsSync(join(dir, f.replace('.assessment.json', '.results.json'))))
+        .map((f) => ({ name: f.replace('.assessment.json', ''), assessment: join(dir, f), results: join(dir, f.replace('.assessment.json', '.results.json')) }))
+    : [],
+);
+
+const json = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8')) as unknown;
+
+function numberResult(cell: ExcelJS.Cell): number | null {
+  const v = cell.value;
+  const result = typeof v === 'object' && v !== null && 'result' in v ? v.result : v;
+  return typeof result === 'number' ? result : null;
+}
+
+(soffice ? describe : describe.skip)('templates recalculated by LibreOffice', () => {
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'scorebook-lo-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('there are samples to check', () => expect(pairs.length).toBeGreaterThanOrEqual(2));
+
+  test.each(pairs)('$name: LibreOffice computes the same total and scores as the domain', async ({ name, assessment: aFile, results: rFile }) => {
+    const document = json(aFile);
+    const read = readAssessment(document);
+    if (!read.ok) throw new Error(`${aFile}: ${JSON.stringify(read.issues)}`);
+    const assessment = read.value;
+    const results = readResults(json(rFile), assessment);
+    if (!results.ok) throw new Error(`${rFile}: ${JSON.stringify(results.issues)}`);
+    const expected = scoreAssessment(assessment, results.value);
+
+    const written = join(dir, `${name}.xlsx`);
+    await buildTemplateWorkbook(assessment, { document, results: results.value }).xlsx.writeFile(written);
+    const outDir = join(dir, 'recalculated');
+    // Its own profile, so a LibreOffice already open elsewhere (or another test run) does not get in the way.
+    execFileSync(soffice as string, [
+      `-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--calc', '--convert-to', 'xlsx', '--outdir', outDir, written,
+    ], { stdio: 'ignore', timeout: 120_000 });
+    const recalculated = join(outDir, basename(written));
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(recalculated);
+    const totalRef = wb.definedNames.model.find((n) => n.name === NAMES.total)?.ranges[0];
+    expect(totalRef).toBeDefined();
+    const [sheetPart, cellPart] = (totalRef as string).split('!') as [string, string];
+    const ws = wb.getWorksheet(sheetPart.replace(/^'|'$/g, ''));
+    if (!ws) throw new Error(`no sheet ${sheetPart}`);
+    const total = numberResult(ws.getCell(cellPart.replace(/\$/g, '')));
+    expect(expected.totalBeforePenalty).not.toBeNull();
+    expect(total).not.toBeNull();
+    expect(Math.abs((total as number) - (expected.totalBeforePenalty as number))).toBeLessThanOrEqual(1e-9);
+
+    const layout = kpiLayout(assessment);
+    const scoreColumn = requireColumn(layout, 'score').column;
+    for (const row of layout.rows) {
+      const domain = expected.indicators.find((i) => i.id === row.indicator.id)?.score ?? null;
+      const sheet = numberResult(ws.getCell(row.row, scoreColumn));
+      if (domain === null) expect(sheet).toBeNull();
+      else expect(Math.abs((sheet as number) - domain)).toBeLessThanOrEqual(1e-9);
+    }
+
+    // Saved by another program, the workbook still reads back: `check` scores it as the domain does.
+    const back = await readTemplateFile(recalculated);
+    if (!back.ok) throw new Error(JSON.stringify(back.issues));
+    const checked = scoreAssessment(back.value.assessment, back.value.resultSet);
+    expect(Math.abs((checked.totalBeforePenalty as number) - (expected.totalBeforePenalty as number))).toBeLessThanOrEqual(1e-9);
+  }, 180_000);
+});
