@@ -1,0 +1,19 @@
+/** How a grid cell shows its value: the number format the add-in wrote, as Excel would show it (the usual cases). */
+import { isCellError, type CellValue } from '../workbook';
+
+export function displayValue(value: CellValue, format: string | undefined): string {
+  if (value === null) return '';
+  if (isCellError(value)) return value.error;
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'string') return value;
+  const f = format ?? 'General';
+  const fixed = /^(#,##)?0(?:\.(0+))?(%?)$/.exec(f);
+  if (fixed) {
+    const decimals = fixed[2]?.length ?? 0;
+    const n = fixed[3] ? value * 100 : value;
+    const text = n.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: Boolean(fixed[1]) });
+    return fixed[3] ? `${text}%` : text;
+  }
+  // General: up to 10 significant digits, as Excel shows a number in a normal-width column.
+  return String(Number(value.toPrecision(10)));
+}
