@@ -21,6 +21,9 @@ export const PANE_CSS = `
 .sb-total-value { font-size: ${tokens.fontSizeHero700}; line-height: ${tokens.lineHeightHero700}; font-weight: ${tokens.fontWeightSemibold};
   font-variant-numeric: tabular-nums; }
 .sb-num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; width: 72px; }
+th.sb-num { white-space: normal; }
+.sb-pane .fui-Select, .sb-pane .fui-Input, .sb-pane .fui-Field { max-width: 100%; min-width: 0; }
+.sb-pane select { min-width: 0; max-width: 100%; text-overflow: ellipsis; }
 .sb-indicator { display: flex; flex-direction: column; min-width: 0; }
 .sb-indicator-name { display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
 .sb-child .sb-indicator-name { padding-left: 12px; }
