@@ -119,10 +119,15 @@ function layoutRows(indicators: readonly Indicator[], firstRow: number): LayoutR
   return rows;
 }
 
-/** A custom scale may name a level like another column ("คะแนน"); such a target header gets a prefix. */
+/**
+ * A custom scale may name a level like another column ("คะแนน"): the fixed columns keep their headers, and such a
+ * target header gets a prefix.
+ */
 function uniqueHeaders(entries: readonly HeaderEntry[]): (HeaderEntry & { header: string })[] {
-  const seen = new Set<string>();
+  const fixed = new Set<string>(Object.keys(FIXED_HEADERS));
+  const seen = new Set(entries.filter((e) => fixed.has(e.role)).map((e) => normalizeHeader(e.th)));
   return entries.map((e) => {
+    if (fixed.has(e.role)) return { ...e, header: e.th };
     let header = e.th;
     if (seen.has(normalizeHeader(header))) header = `เป้าหมาย ${e.th}`;
     for (let n = 2; seen.has(normalizeHeader(header)); n++) header = `${e.th} (${n})`;
