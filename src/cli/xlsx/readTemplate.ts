@@ -3,6 +3,7 @@
  * the very hidden binding record, the settings sheet as it is now, and the results from the KPI sheet through the
  * src/workbook reader. A file that is not a Scorebook workbook, or is damaged, is a clear message, never a stack trace.
  */
+import { existsSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { issue, readAssessment, type Assessment, type Issue, type ResultSet } from '../../domain';
 import {
@@ -22,12 +23,11 @@ export type TemplateReadResult = { readonly ok: true; readonly value: TemplateRe
 const fail = (code: string, th: string, en: string): TemplateReadResult => ({ ok: false, issues: [issue(code, 'error', { th, en })] });
 
 export async function readTemplateFile(file: string): Promise<TemplateReadResult> {
+  if (!existsSync(file)) return fail('file-unreadable', `ไม่พบไฟล์ ${file}`, `no such file: ${file}`);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return fail('file-unreadable', `ไม่พบไฟล์ ${file}`, `no such file: ${file}`);
+  } catch {
     return fail(
       'xlsx-unreadable',
       `ไฟล์ ${file} ไม่ใช่ไฟล์ Excel (.xlsx) ที่อ่านได้ หรือไฟล์เสียหาย`,
