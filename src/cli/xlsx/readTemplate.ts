@@ -134,8 +134,11 @@ function sheetValues(ws: ExcelJS.Worksheet): Grid {
     const f: (string | undefined)[] = [];
     for (let c = 1; c <= columns; c++) {
       const cell = row.getCell(c);
+      // exceljs cells are plain objects; the office-addins rules take getCell() for Office.js's proxy.
+      /* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read */
       v.push(cellValue(cell.value));
       f.push(cell.numFmt || undefined);
+      /* eslint-enable office-addins/call-sync-before-read, office-addins/load-object-before-read */
     }
     values.push(v);
     numberFormats.push(f);
