@@ -20,6 +20,9 @@ types.setTypeParser(types.builtins.INT8, (v) => Number(v));
 export function openDatabase(target: DatabaseTarget): Db {
   if (target.kind === 'postgres') {
     const pool = new Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    // An idle connection the server drops (restart, failover) emits 'error' on the pool; unhandled, it would end
+    // the process. The pool replaces the connection; the next query that fails is answered as a 500 and logged.
+    pool.on('error', () => {});
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   const client = new PGliteWorker(target.kind === 'embedded' ? target.dataDir : undefined);
