@@ -4,10 +4,14 @@
  * a sample of the same rows' generated Excel formulas in HyperFormula and prints the speed ratio.
  */
 import { readAssessment, scoreAssessment, type Assessment } from '../../src/domain';
+import { requireColumn, resultInputs } from '../../src/workbook';
+import { buildEngine, gridOf } from '../workbook/hyperformulaSheet';
 import { benchAssessmentDoc, benchResults, seededRandom } from './generate';
 
 const INDICATORS = 1_000;
 const UNITS = Number(process.env.BENCH_UNITS ?? 1_000);
+/** HyperFormula is far slower, so it gets a sample of the same rows: enough units to time, not all of them. */
+const HF_UNITS = Number(process.env.BENCH_HF_UNITS ?? 20);
 
 function mustRead(doc: unknown): Assessment {
   const read = readAssessment(doc);
@@ -51,6 +55,35 @@ function main(): void {
   console.log(`  rows per second: ${Math.round(rows / scoreSeconds).toLocaleString('en-US')}`);
   console.log(`  peak memory (max RSS): ${mb(peakRss)}; heap now ${mb(process.memoryUsage().heapUsed)}`);
   console.log(`  checksum (mean total): ${(checksum / UNITS).toFixed(6)}`);
+
+  // The same generator and seed, so the sample is the first HF_UNITS units' rows of the run above.
+  const sampleRandom = seededRandom(2567);
+  const cases = Array.from({ length: HF_UNITS }, () => {
+    const results = benchResults(INDICATORS, sampleRandom);
+    return { assessment, inputs: resultInputs(assessment, { results }), results };
+  });
+  t = process.hrtime.bigint();
+  const { hf, laidOut } = buildEngine(cases);
+  const hfSeconds = Number(process.hrtime.bigint() - t) / 1e9;
+  let hfRows = 0;
+  let mismatches = 0;
+  const totalColumn = requireColumn(laidOut[0]!.layout, 'weightedScore').column - 1;
+  laidOut.forEach((laid, n) => {
+    const grid = gridOf(hf, laid);
+    hfRows += laid.layout.rows.length;
+    const sheetTotal = grid.values[laid.layout.summaryRow - 1]?.[totalColumn];
+    const domainTotal = scoreAssessment(assessment, { results: cases[n]!.results }).totalBeforePenalty;
+    if (typeof sheetTotal !== 'number' || domainTotal === null || Math.abs(sheetTotal - domainTotal) > 1e-9) mismatches++;
+  });
+  const domainRate = rows / scoreSeconds;
+  const hfRate = hfRows / hfSeconds;
+  console.log('scorebook bench — the generated Excel formulas in HyperFormula (build + full evaluation)');
+  console.log(`  rows: ${hfRows.toLocaleString('en-US')} (${HF_UNITS} units × ${INDICATORS} indicators) in ${hfSeconds.toFixed(2)} s`);
+  console.log(`  rows per second: ${Math.round(hfRate).toLocaleString('en-US')}`);
+  console.log(`  src/domain is ${(domainRate / hfRate).toFixed(1)}× faster than HyperFormula on the same rows`);
+  console.log(`  sheet totals differing from src/domain by more than 1e-9: ${mismatches} of ${HF_UNITS}`);
+  console.log(`  peak memory (max RSS) after both: ${mb(process.resourceUsage().maxRSS * 1024)}`);
+  if (mismatches > 0) process.exitCode = 1;
 }
 
 main();
