@@ -196,11 +196,24 @@ export function reportCases(kind: DbKind): void {
     test('the answer is replayed even after the round closed', async () => {
       const rows = [{ indicatorId: '1', value: 87, baseVersion: 0 }];
       const first = await postBatch(h, 'pte.reporter', rows, { key: 'k' });
-      h.clock.now = new Date('2024-05-01T00:00:00Z');
+      h.clock.now = new Date('2024-04-12T12:00:00Z');
       h.forgetTokens();
       const again = await postBatch(h, 'pte.reporter', rows, { key: 'k' });
       expect(again.statusCode).toBe(200);
       expect(again.json()).toEqual(first.json());
+    });
+
+    test('an answer is kept 30 days, then pruned (on a sign-in)', async () => {
+      await postBatch(h, 'pte.reporter', [{ indicatorId: '1', value: 87, baseVersion: 0 }], { key: 'old' });
+      const keys = () => h.db.selectFrom('idempotency_keys').select('key').execute();
+      h.clock.now = new Date(h.clock.now.getTime() + 29 * 86_400_000);
+      h.forgetTokens();
+      await h.token('pte.reporter');
+      expect(await keys()).toHaveLength(1);
+      h.clock.now = new Date(h.clock.now.getTime() + 2 * 86_400_000);
+      h.forgetTokens();
+      await h.token('pte.reporter');
+      expect(await keys()).toHaveLength(0);
     });
 
     test('the same key with a different batch is 422 and changes nothing', async () => {

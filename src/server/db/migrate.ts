@@ -5,10 +5,12 @@
  */
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from '../migrations/001_initial';
+import * as idempotencyRetention from '../migrations/002_idempotency_retention';
 import type { Db } from './connect';
 
 const migrations: Record<string, Migration> = {
   '001_initial': initial,
+  '002_idempotency_retention': idempotencyRetention,
 };
 
 class ListedMigrations implements MigrationProvider {

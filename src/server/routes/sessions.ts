@@ -6,7 +6,7 @@ import { decoyHash, verifyPassword } from '../auth/passwords';
 import { newToken } from '../auth/tokens';
 import { ApiError, errors } from '../errors';
 import type { ResolvedOptions } from '../options';
-import { createSession, deleteSession, pruneSignInState, recentFailures, recordSignInAttempt } from '../store/sessions';
+import { createSession, deleteSession, pruneExpired, recentFailures, recordSignInAttempt } from '../store/sessions';
 import { findUser, toApiUser } from '../store/users';
 import { bearer, errorResponses, type App } from './common';
 
@@ -41,7 +41,7 @@ export function sessionRoutes(app: App, options: ResolvedOptions): void {
       const ok = user ? await verifyPassword(password, user.password_hash) : (await verifyPassword(password, await decoy), false);
       await recordSignInAttempt(db, username, request.ip, now, ok);
       if (!ok || !user) throw errors.invalidCredentials();
-      await pruneSignInState(db, new Date(now.getTime() - signInLimit.windowMs), now);
+      await pruneExpired(db, new Date(now.getTime() - signInLimit.windowMs), now);
       const token = newToken();
       const expiresAt = new Date(now.getTime() + options.sessionTtlMs);
       await createSession(db, token, user.username, now, expiresAt);

@@ -43,8 +43,15 @@ export async function recentFailures(db: Db, username: string, ip: string, since
   return { user: await count('username', username), ip: await count('ip', ip) };
 }
 
-/** Old attempts and expired sessions are of no use to anyone: cleared on each sign-in. */
-export async function pruneSignInState(db: Db, attemptsBefore: Date, now: Date): Promise<void> {
+/** How long a batch's answer is kept for a retry with the same Idempotency-Key. */
+export const IDEMPOTENCY_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
+
+/**
+ * Old attempts, expired sessions and idempotency records past their retention are of no use to anyone:
+ * cleared on each sign-in (cheap, indexed, and no background job to run on every instance).
+ */
+export async function pruneExpired(db: Db, attemptsBefore: Date, now: Date): Promise<void> {
   await db.deleteFrom('sign_in_attempts').where('at', '<', attemptsBefore).execute();
   await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+  await db.deleteFrom('idempotency_keys').where('created_at', '<', new Date(now.getTime() - IDEMPOTENCY_RETENTION_MS)).execute();
 }
