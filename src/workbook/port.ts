@@ -11,18 +11,26 @@ import type { CellValue, Grid } from './cells';
 import type { WritePlan } from './plan';
 import type { Message } from '../domain';
 
-/** One rectangle to read. `address` omitted: the sheet's used range. */
+/**
+ * One rectangle to read. `address` omitted: the sheet's used range. A sheet that does not exist is an error
+ * (WorkbookError ItemNotFound) unless `optional`, which costs one more round trip to find out first.
+ */
 export interface RangeRequest {
   readonly sheet: string;
   readonly address?: string;
+  readonly optional?: boolean;
+  /** Only the address and size (of the used range): no cells. */
+  readonly dimensionsOnly?: boolean;
   /** What to load beside the values (values always come). */
   readonly formulas?: boolean;
   readonly numberFormats?: boolean;
 }
 
-/** One Excel table to read, header row included. */
+/** One Excel table to read, header row included. A missing table is an error (ItemNotFound: bind again). */
 export interface TableRequest {
   readonly table: string;
+  /** Headers of the columns to read (the others come back null); all when omitted. */
+  readonly columns?: readonly string[];
   readonly formulas?: boolean;
   readonly numberFormats?: boolean;
 }
@@ -50,9 +58,9 @@ export interface TableGrid extends RangeGrid {
 }
 
 export interface ReadResult {
-  /** In the order asked; undefined where the sheet does not exist (or, for a used range, is empty). */
+  /** In the order asked; undefined where an optional sheet does not exist, or a used range is empty. */
   readonly ranges: readonly (RangeGrid | undefined)[];
-  /** In the order asked; undefined where there is no such table. */
+  /** In the order asked; undefined where there is no such table (Excel: an ItemNotFound error instead). */
   readonly tables: readonly (TableGrid | undefined)[];
   /** Present when asked for: undefined when the workbook has no binding record. */
   readonly binding?: BindingRead;

@@ -1,0 +1,140 @@
+/**
+ * The part of the Excel JavaScript API this adapter uses, as our own interfaces. The adapter is written against
+ * these, so the recording fake in test/office implements exactly what is used, fully typed; and the check at the
+ * bottom makes the compiler prove that the real `Excel.RequestContext` (from @types/office-js) fits them, so the
+ * fake cannot drift from Office.js. Enum-typed properties are `string` here: Office.js accepts the string values.
+ */
+/// <reference types="office-js" />
+
+export interface XlLoadable<T> {
+  load(propertyNames?: string | string[]): T;
+}
+
+export interface XlRangeFormat {
+  columnWidth: number;
+  wrapText: boolean;
+  horizontalAlignment: string;
+  verticalAlignment: string;
+  readonly font: { bold: boolean; italic: boolean; size: number; color: string };
+  readonly fill: { color: string };
+  readonly protection: { locked: boolean };
+}
+
+export interface XlDataValidation {
+  rule: {
+    decimal?: { formula1: unknown; formula2?: unknown; operator: string };
+    wholeNumber?: { formula1: unknown; formula2?: unknown; operator: string };
+    list?: { inCellDropDown: boolean; source: unknown };
+    custom?: { formula: string };
+  };
+  prompt: { showPrompt: boolean; title: string; message: string };
+  errorAlert: { showAlert: boolean; style: string; title: string; message: string };
+  clear(): void;
+}
+
+export interface XlConditionalFormat {
+  readonly custom: {
+    readonly rule: { formula: string };
+    readonly format: { readonly fill: { color: string }; readonly font: { color: string } };
+  };
+}
+
+export interface XlRange extends XlLoadable<XlRange> {
+  readonly address: string;
+  readonly rowCount: number;
+  readonly columnCount: number;
+  readonly isNullObject: boolean;
+  values: unknown[][];
+  formulas: unknown[][];
+  numberFormat: unknown[][];
+  columnHidden: boolean;
+  readonly format: XlRangeFormat;
+  readonly dataValidation: XlDataValidation;
+  readonly conditionalFormats: { add(type: 'Custom'): XlConditionalFormat };
+  clear(applyTo?: 'All' | 'Formats' | 'Contents'): void;
+  /** ExcelApi 1.9. */
+  copyFrom(sourceRange: string, copyType?: 'All' | 'Formulas' | 'Values' | 'Formats'): void;
+  select(): void;
+}
+
+export interface XlChangedArgs {
+  readonly address: string;
+  readonly source: string;
+  readonly worksheetId: string;
+}
+
+export interface XlEventHandlerResult {
+  readonly context: unknown;
+  remove(): void;
+}
+
+export interface XlWorksheet extends XlLoadable<XlWorksheet> {
+  name: string;
+  readonly id: string;
+  readonly isNullObject: boolean;
+  visibility: string;
+  tabColor: string;
+  getRange(address?: string): XlRange;
+  getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
+  activate(): void;
+  delete(): void;
+  readonly freezePanes: { freezeAt(frozenRange: string): void; unfreeze(): void };
+  readonly protection: XlLoadable<unknown> & {
+    readonly protected: boolean;
+    protect(options?: { allowSort?: boolean; allowAutoFilter?: boolean; allowFormatColumns?: boolean }): void;
+    unprotect(): void;
+  };
+  readonly onChanged: { add(handler: (args: XlChangedArgs) => Promise<unknown>): XlEventHandlerResult };
+}
+
+export interface XlTable extends XlLoadable<XlTable> {
+  name: string;
+  style: string;
+  readonly isNullObject: boolean;
+  readonly worksheet: XlWorksheet;
+  getRange(): XlRange;
+  getDataBodyRange(): XlRange;
+  getHeaderRowRange(): XlRange;
+  delete(): void;
+}
+
+export interface XlNamedItem extends XlLoadable<XlNamedItem> {
+  readonly isNullObject: boolean;
+  delete(): void;
+}
+
+export interface XlWorkbook {
+  readonly worksheets: {
+    getItem(key: string): XlWorksheet;
+    getItemOrNullObject(key: string): XlWorksheet;
+    add(name?: string): XlWorksheet;
+  };
+  readonly tables: { getItem(key: string): XlTable; getItemOrNullObject(key: string): XlTable; add(address: string, hasHeaders: boolean): XlTable };
+  readonly names: { getItemOrNullObject(name: string): XlNamedItem; add(name: string, reference: string, comment?: string): XlNamedItem };
+  readonly application: {
+    suspendApiCalculationUntilNextSync(): void;
+    /** ExcelApi 1.9. */
+    suspendScreenUpdatingUntilNextSync(): void;
+    calculate(calculationType: 'Recalculate'): void;
+  };
+}
+
+export interface XlContext {
+  readonly workbook: XlWorkbook;
+  /** ExcelApi 1.8: events of this add-in's runtime on or off. */
+  readonly runtime: { enableEvents: boolean };
+  sync(): Promise<void>;
+}
+
+/** How the adapter reaches Excel: `Excel.run` and the requirement-set check, or a fake in tests. */
+export interface ExcelHost {
+  run<T>(batch: (context: XlContext) => Promise<T>): Promise<T>;
+  /** Runs in the context an event handler was registered in (Office.js removes handlers only there). */
+  runIn<T>(context: unknown, batch: (context: XlContext) => Promise<T>): Promise<T>;
+  isSetSupported(name: 'ExcelApi', version: string): boolean;
+}
+
+/** Compile-time proof that Office.js's own types fit ours; never called. */
+export function _officeFitsOurTypes(context: Excel.RequestContext): XlContext {
+  return context;
+}

@@ -1,0 +1,308 @@
+/**
+ * A write plan → commands queued on an Excel request context, each with the size it adds to the request, so the
+ * caller can pack them into batches below the request budget. Nothing here syncs: it only queues.
+ *
+ * What exists already (sheets, tables, names, protection) is learnt first by one probe (`queueProbe`), because
+ * Office.js cannot branch on the workbook inside a batch.
+ */
+import { columnLetter, columnNumber, sheetRef } from '../workbook/cells';
+import type { CellsOp, ValidationRule, WritePlan } from '../workbook/plan';
+import { cellWrites } from './compressCells';
+import type { XlContext, XlDataValidation, XlNamedItem, XlTable, XlWorksheet } from './excelApi';
+import { ACTION_OVERHEAD, jsonBytes } from './requestSize';
+
+export interface Command {
+  readonly bytes: number;
+  /** Cells this command writes (for the report). */
+  readonly cells: number;
+  queue(q: Queue): void;
+}
+
+/** The context and the sheet proxies of one Excel.run, shared by every command. */
+export class Queue {
+  private readonly sheets = new Map<string, XlWorksheet>();
+  constructor(readonly context: XlContext) {}
+  sheet(name: string): XlWorksheet {
+    let s = this.sheets.get(name);
+    if (!s) {
+      s = this.context.workbook.worksheets.getItem(name);
+      this.sheets.set(name, s);
+    }
+    return s;
+  }
+  /** A sheet added or renamed in this run: later commands must use this proxy. */
+  remember(name: string, sheet: XlWorksheet): void {
+    this.sheets.set(name, sheet);
+  }
+}
+
+export interface ProbeResult {
+  readonly sheets: ReadonlyMap<string, { readonly exists: boolean; readonly protected: boolean }>;
+  readonly tables: ReadonlyMap<string, { readonly exists: boolean; readonly sheet?: string }>;
+  readonly names: ReadonlyMap<string, boolean>;
+}
+
+/** Queues the loads the plan's decisions need; the returned function reads them after the sync. */
+export function queueProbe(context: XlContext, plan: WritePlan): (() => ProbeResult) | undefined {
+  const sheetNames = new Set<string>();
+  const tableNames = new Set<string>();
+  const nameNames = new Set<string>();
+  for (const op of plan.ops) {
+    if (op.kind === 'sheet' || op.kind === 'deleteSheet') sheetNames.add(op.sheet);
+    else if (op.kind === 'table') tableNames.add(op.name);
+    else if (op.kind === 'name') nameNames.add(op.name);
+    else if ('sheet' in op) sheetNames.add(op.sheet);
+  }
+  if (sheetNames.size + tableNames.size + nameNames.size === 0) return undefined;
+  const wb = context.workbook;
+  const sheets = [...sheetNames].map((n) => {
+    const s = wb.worksheets.getItemOrNullObject(n);
+    s.load('name');
+    s.protection.load('protected');
+    return [n, s] as const;
+  });
+  const tables = [...tableNames].map((n) => {
+    const t = wb.tables.getItemOrNullObject(n);
+    t.load('name');
+    t.worksheet.load('name');
+    return [n, t] as const;
+  });
+  const names = [...nameNames].map((n) => {
+    const item = wb.names.getItemOrNullObject(n);
+    item.load('name');
+    return [n, item] as const;
+  });
+  return () => ({
+    sheets: new Map(sheets.map(([n, s]) => [n, { exists: !s.isNullObject, protected: !s.isNullObject && s.protection.protected }])),
+    tables: new Map(tables.map(([n, t]: readonly [string, XlTable]) => [n, t.isNullObject ? { exists: false } : { exists: true, sheet: t.worksheet.name }])),
+    names: new Map(names.map(([n, item]: readonly [string, XlNamedItem]) => [n, !item.isNullObject])),
+  });
+}
+
+export interface CompileOptions {
+  /** ExcelApi 1.9: Range.copyFrom. */
+  readonly canCopy: boolean;
+}
+
+export function compilePlan(plan: WritePlan, probe: ProbeResult | undefined, options: CompileOptions): Command[] {
+  const exists = (sheet: string): boolean => probe?.sheets.get(sheet)?.exists ?? false;
+  // Sheets this plan replaces or deletes: tables on them go with them.
+  const replaced = new Set(plan.ops.flatMap((o) => ((o.kind === 'sheet' && o.ifExists === 'replace') || o.kind === 'deleteSheet' ? [o.sheet] : [])));
+  const unprotected = new Set<string>();
+  const out: Command[] = [];
+  const cmd = (bytes: number, queue: (q: Queue) => void, cells = 0): void => {
+    out.push({ bytes: ACTION_OVERHEAD + bytes, cells, queue });
+  };
+  // A protected sheet refuses writes: lift its protection first (a `protect` op puts it back).
+  const writable = (sheet: string): void => {
+    if (unprotected.has(sheet) || replaced.has(sheet)) return;
+    unprotected.add(sheet);
+    if (probe?.sheets.get(sheet)?.protected) cmd(0, (q) => q.sheet(sheet).protection.unprotect());
+  };
+  let temp = 0;
+
+  for (const op of plan.ops) {
+    switch (op.kind) {
+      case 'sheet': {
+        const { sheet } = op;
+        if (!exists(sheet)) {
+          cmd(sheet.length, (q) => q.remember(sheet, q.context.workbook.worksheets.add(sheet)));
+        } else if (op.ifExists === 'replace') {
+          // Added before the old one goes, so the workbook never loses its last visible sheet.
+          const tempName = `~scorebook${temp++}`;
+          cmd(sheet.length * 2, (q) => {
+            const fresh = q.context.workbook.worksheets.add(tempName);
+            q.sheet(sheet).delete();
+            fresh.name = sheet;
+            q.remember(sheet, fresh);
+          });
+        } else {
+          writable(sheet);
+          if (op.ifExists === 'clear') cmd(0, (q) => q.sheet(sheet).getRange().clear('All'));
+        }
+        unprotected.add(sheet);
+        if (op.visibility) {
+          const v = { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' }[op.visibility];
+          cmd(16, (q) => (q.sheet(sheet).visibility = v));
+        }
+        if (op.tabColor) cmd(16, (q) => (q.sheet(sheet).tabColor = op.tabColor as string));
+        break;
+      }
+      case 'deleteSheet':
+        if (exists(op.sheet)) cmd(op.sheet.length, (q) => q.sheet(op.sheet).delete());
+        break;
+      case 'cells':
+        writable(op.sheet);
+        out.push(...cellCommands(op, options.canCopy));
+        break;
+      case 'clear':
+        writable(op.sheet);
+        cmd(op.address.length, (q) => q.sheet(op.sheet).getRange(op.address).clear(op.what === 'all' ? 'All' : 'Contents'));
+        break;
+      case 'numberFormat': {
+        writable(op.sheet);
+        const { rows, columns } = size(op.address);
+        const row = [Array<string>(columns).fill(op.format)];
+        const b = boxOf(op.address);
+        if (options.canCopy && rows > 1 && b) {
+          // The first row gets the format and Excel copies it down: a column of 20,000 formats costs one row.
+          // Copying formats copies all of them, so plans set number formats before any other styling of the range.
+          const head = `${columnLetter(b.c0)}${b.r0}:${columnLetter(b.c1)}${b.r0}`;
+          const rest = `${columnLetter(b.c0)}${b.r0 + 1}:${columnLetter(b.c1)}${b.r1}`;
+          cmd(jsonBytes(row) + head.length + rest.length, (q) => {
+            const s = q.sheet(op.sheet);
+            s.getRange(head).numberFormat = row;
+            s.getRange(rest).copyFrom(head, 'Formats');
+          });
+        } else {
+          const grid = Array.from({ length: rows }, () => row[0] as string[]);
+          cmd(jsonBytes(grid), (q) => (q.sheet(op.sheet).getRange(op.address).numberFormat = grid));
+        }
+        break;
+      }
+      case 'style':
+        writable(op.sheet);
+        cmd(jsonBytes(op), (q) => {
+          const f = q.sheet(op.sheet).getRange(op.address).format;
+          if (op.bold !== undefined) f.font.bold = op.bold;
+          if (op.italic !== undefined) f.font.italic = op.italic;
+          if (op.fontSize !== undefined) f.font.size = op.fontSize;
+          if (op.fontColor !== undefined) f.font.color = op.fontColor;
+          if (op.fill !== undefined) f.fill.color = op.fill;
+          if (op.wrap !== undefined) f.wrapText = op.wrap;
+          if (op.horizontal !== undefined) f.horizontalAlignment = { left: 'Left', center: 'Center', right: 'Right' }[op.horizontal];
+          if (op.vertical !== undefined) f.verticalAlignment = { top: 'Top', center: 'Center', bottom: 'Bottom' }[op.vertical];
+        });
+        break;
+      case 'validation':
+        writable(op.sheet);
+        cmd(jsonBytes(op), (q) => {
+          const dv = q.sheet(op.sheet).getRange(op.address).dataValidation;
+          // Excel refuses a rule over a range that already has one.
+          dv.clear();
+          dv.rule = validationRule(op.rule);
+          if (op.prompt) dv.prompt = { showPrompt: true, title: op.prompt.title, message: op.prompt.message };
+          if (op.error) {
+            const style = { stop: 'Stop', warning: 'Warning', information: 'Information' }[op.error.style];
+            dv.errorAlert = { showAlert: true, style, title: op.error.title, message: op.error.message };
+          }
+        });
+        break;
+      case 'conditionalFormat':
+        writable(op.sheet);
+        cmd(jsonBytes(op), (q) => {
+          const cf = q.sheet(op.sheet).getRange(op.address).conditionalFormats.add('Custom');
+          cf.custom.rule.formula = `=${op.formula}`;
+          if (op.fill) cf.custom.format.fill.color = op.fill;
+          if (op.fontColor) cf.custom.format.font.color = op.fontColor;
+        });
+        break;
+      case 'table': {
+        writable(op.sheet);
+        const old = probe?.tables.get(op.name);
+        if (old?.exists && !(old.sheet !== undefined && replaced.has(old.sheet))) {
+          cmd(op.name.length, (q) => q.context.workbook.tables.getItemOrNullObject(op.name).delete());
+        }
+        cmd(jsonBytes(op), (q) => {
+          const table = q.context.workbook.tables.add(`${sheetRef(op.sheet)}!${op.address}`, true);
+          table.name = op.name;
+          if (op.style) table.style = op.style;
+        });
+        break;
+      }
+      case 'name':
+        if (probe?.names.get(op.name)) cmd(op.name.length, (q) => q.context.workbook.names.getItemOrNullObject(op.name).delete());
+        cmd(jsonBytes(op), (q) => q.context.workbook.names.add(op.name, `=${op.ref}`, op.comment));
+        break;
+      case 'columns':
+        writable(op.sheet);
+        cmd(jsonBytes(op), (q) => {
+          const r = q.sheet(op.sheet).getRange(op.columns);
+          if (op.width !== undefined) r.format.columnWidth = op.width;
+          if (op.hidden !== undefined) r.columnHidden = op.hidden;
+        });
+        break;
+      case 'freeze':
+        cmd(32, (q) => {
+          const panes = q.sheet(op.sheet).freezePanes;
+          panes.unfreeze();
+          if (op.rows > 0 || op.columns > 0) panes.freezeAt(frozenRange(op.rows, op.columns));
+        });
+        break;
+      case 'protect':
+        cmd(jsonBytes(op), (q) => {
+          const s = q.sheet(op.sheet);
+          for (const a of op.unlocked) s.getRange(a).format.protection.locked = false;
+          s.protection.protect({ allowSort: op.allowSort, allowAutoFilter: op.allowAutoFilter, allowFormatColumns: op.allowFormatColumns });
+        });
+        break;
+      case 'select':
+        cmd(op.address.length, (q) => {
+          const s = q.sheet(op.sheet);
+          s.activate();
+          s.getRange(op.address).select();
+        });
+        break;
+    }
+  }
+  return out;
+}
+
+function cellCommands(op: CellsOp, canCopy: boolean): Command[] {
+  return cellWrites(op, canCopy).map((w): Command =>
+    w.kind === 'write'
+      ? { bytes: w.bytes, cells: w.formulas.length * (w.formulas[0]?.length ?? 0), queue: (q) => (q.sheet(op.sheet).getRange(w.address).formulas = w.formulas) }
+      : { bytes: w.bytes, cells: size(w.target).rows * size(w.target).columns, queue: (q) => q.sheet(op.sheet).getRange(w.target).copyFrom(w.source, 'Formulas') },
+  );
+}
+
+function validationRule(rule: ValidationRule): XlDataValidation['rule'] {
+  switch (rule.type) {
+    case 'decimal':
+    case 'wholeNumber': {
+      const basic = bounds(rule.min, rule.max);
+      return rule.type === 'decimal' ? { decimal: basic } : { wholeNumber: basic };
+    }
+    case 'list':
+      return { list: { inCellDropDown: true, source: rule.values.join(',') } };
+    case 'custom':
+      return { custom: { formula: `=${rule.formula}` } };
+  }
+}
+
+function bounds(min: number | undefined, max: number | undefined): { formula1: unknown; formula2?: unknown; operator: string } {
+  if (min !== undefined && max !== undefined) return { formula1: min, formula2: max, operator: 'Between' };
+  if (min !== undefined) return { formula1: min, operator: 'GreaterThanOrEqualTo' };
+  if (max !== undefined) return { formula1: max, operator: 'LessThanOrEqualTo' };
+  // Any number: Excel has no "is a number" rule, so a range wide enough for every result.
+  return { formula1: -1e15, formula2: 1e15, operator: 'Between' };
+}
+
+/** The top-left block that stays in view: "1:4" (rows), "A:B" (columns) or "A1:B4". */
+function frozenRange(rows: number, columns: number): string {
+  if (columns <= 0) return `1:${rows}`;
+  if (rows <= 0) return `A:${columnLetter(columns)}`;
+  return `A1:${columnLetter(columns)}${rows}`;
+}
+
+/** The corners of "A5:C9" or "B2" (undefined for whole rows or columns). */
+function boxOf(address: string): { r0: number; c0: number; r1: number; c1: number } | undefined {
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(address);
+  if (!m) return undefined;
+  const c0 = columnNumber(m[1] as string);
+  const r0 = Number(m[2]);
+  return { r0, c0, r1: m[4] ? Number(m[4]) : r0, c1: m[3] ? columnNumber(m[3]) : c0 };
+}
+
+/** Rows and columns of "A5:C9", "F:F" (whole columns count as one row here: only formats use them) or "B2". */
+export function size(address: string): { rows: number; columns: number } {
+  const [a, b = a] = address.split(':') as [string, string?];
+  const cell = (x: string): { row: number; column: number } => {
+    const m = /^\$?([A-Za-z]+)\$?(\d*)$/.exec(x);
+    return { column: m ? columnNumber(m[1] as string) : 1, row: m && m[2] ? Number(m[2]) : 1 };
+  };
+  const p = cell(a);
+  const q = cell(b as string);
+  return { rows: Math.abs(q.row - p.row) + 1, columns: Math.abs(q.column - p.column) + 1 };
+}
+

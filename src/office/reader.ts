@@ -1,0 +1,261 @@
+/**
+ * Reading for the port: every range, table and the binding record of one request, in as few syncs as the sizes
+ * allow. Excel on the web refuses a response over 5 MB, so loads are estimated (cells × bytes per cell, see
+ * requestSize.ts) and packed below the batch budget; a used range or a table is measured first, then its cells.
+ *
+ *   sync "locate"  only when an optional sheet or the binding is asked for: which sheets exist
+ *   sync 1         explicit rectangles, the size of used ranges and tables, the headers of tables, the binding
+ *   sync 2 …       the cells of used ranges and tables, in row pieces below the budget
+ */
+import { BINDING_SHEET, readBindingRows } from '../workbook/binding';
+import { cellAddress, parseAddress, type CellValue } from '../workbook/cells';
+import type { RangeGrid, RangeRequest, ReadRequest, ReadResult, TableGrid } from '../workbook/port';
+import type { XlContext, XlRange } from './excelApi';
+import { BATCH_BUDGET, READ_BYTES_PER_CELL } from './requestSize';
+
+/** Excel's error values as `Range.values` returns them. */
+const ERRORS = new Set(['#N/A', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#NULL!', '#SPILL!', '#CALC!', '#GETTING_DATA', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!']);
+
+export function cellValue(v: unknown): CellValue {
+  if (v === '' || v === null || v === undefined) return null;
+  if (typeof v === 'string') return ERRORS.has(v) ? { error: v } : v;
+  if (typeof v === 'number' || typeof v === 'boolean') return v;
+  return String(v);
+}
+
+interface Part {
+  /** 0-based row offset of this piece in the whole rectangle. */
+  readonly row: number;
+  readonly column: number;
+  values: unknown[][];
+  formulas?: unknown[][];
+  numberFormat?: unknown[][];
+}
+
+/** A rectangle being assembled from pieces. */
+class Assembly {
+  readonly parts: Part[] = [];
+  constructor(
+    readonly sheet: string,
+    readonly address: string,
+    readonly rows: number,
+    readonly columns: number,
+    readonly what: { formulas: boolean; numberFormats: boolean },
+  ) {}
+
+  grid(): RangeGrid {
+    const top = parseAddress(this.address.split(':')[0] as string);
+    const empty = (): null[][] => Array.from({ length: this.rows }, () => Array<null>(this.columns).fill(null));
+    const values: CellValue[][] = empty();
+    const formulas: (string | null)[][] | undefined = this.what.formulas ? empty() : undefined;
+    const formats: (string | null)[][] | undefined = this.what.numberFormats ? empty() : undefined;
+    for (const p of this.parts) {
+      p.values.forEach((row, r) => row.forEach((v, c) => ((values[p.row + r] as CellValue[])[p.column + c] = cellValue(v))));
+      p.formulas?.forEach((row, r) =>
+        row.forEach((f, c) => ((formulas as (string | null)[][])[p.row + r]![p.column + c] = typeof f === 'string' && f.startsWith('=') ? f.slice(1) : null)),
+      );
+      p.numberFormat?.forEach((row, r) => row.forEach((f, c) => ((formats as (string | null)[][])[p.row + r]![p.column + c] = typeof f === 'string' ? f : null)));
+    }
+    return {
+      sheet: this.sheet,
+      topLeft: cellAddress(top.row, top.column),
+      address: this.address,
+      rowCount: this.rows,
+      columnCount: this.columns,
+      values,
+      ...(formats ? { numberFormats: formats } : {}),
+      ...(formulas ? { formulas } : {}),
+    };
+  }
+}
+
+const perCell = (what: { formulas?: boolean; numberFormats?: boolean }): number =>
+  READ_BYTES_PER_CELL.values + (what.numberFormats ? READ_BYTES_PER_CELL.numberFormat : 0) + (what.formulas ? READ_BYTES_PER_CELL.formulas : 0);
+
+/** A piece to load: rows r0..r1 and columns c0..c1 (0-based in the assembly), with its estimated response size. */
+interface Piece {
+  readonly assembly: Assembly;
+  readonly row: number;
+  readonly column: number;
+  readonly rows: number;
+  readonly columns: number;
+  readonly address: string;
+  readonly bytes: number;
+}
+
+/** A rectangle to load (cut to the budget when packed). */
+function pieces(a: Assembly, r0: number, r1: number, c0: number, c1: number): Piece[] {
+  const origin = parseAddress(a.address.split(':')[0] as string);
+  const address = `${cellAddress(origin.row + r0, origin.column + c0)}:${cellAddress(origin.row + r1 - 1, origin.column + c1 - 1)}`;
+  return [{ assembly: a, row: r0, column: c0, rows: r1 - r0, columns: c1 - c0, address, bytes: (r1 - r0) * (c1 - c0) * perCell(a.what) }];
+}
+
+/**
+ * Takes pieces from the front of `pending` up to the budget and queues their loads; the piece that does not fit
+ * whole is cut where the budget ends, its remaining rows put back first in line.
+ */
+function queuePieces(context: XlContext, pending: Piece[]): { piece: Piece; range: XlRange }[] {
+  const out: { piece: Piece; range: XlRange }[] = [];
+  let bytes = 0;
+  while (pending.length > 0) {
+    let piece = pending[0] as Piece;
+    if (bytes + piece.bytes > BATCH_BUDGET) {
+      const fit = Math.floor(((BATCH_BUDGET - bytes) / piece.bytes) * piece.rows);
+      if (fit < 1 && out.length > 0) break;
+      const [head, tail] = cut(piece, Math.max(1, fit));
+      pending[0] = tail;
+      piece = head;
+    } else {
+      pending.shift();
+    }
+    bytes += piece.bytes;
+    const range = context.workbook.worksheets.getItem(piece.assembly.sheet).getRange(piece.address);
+    const what = piece.assembly.what;
+    if (what.formulas && what.numberFormats) range.load(['values', 'formulas', 'numberFormat']);
+    else if (what.formulas) range.load(['values', 'formulas']);
+    else if (what.numberFormats) range.load(['values', 'numberFormat']);
+    else range.load('values');
+    out.push({ piece, range });
+    if (bytes >= BATCH_BUDGET) break;
+  }
+  return out;
+}
+
+/** A piece's first `rows` rows and the rest. */
+function cut(p: Piece, rows: number): [Piece, Piece] {
+  const head = pieces(p.assembly, p.row, p.row + rows, p.column, p.column + p.columns)[0] as Piece;
+  const tail = pieces(p.assembly, p.row + rows, p.row + p.rows, p.column, p.column + p.columns)[0] as Piece;
+  return [head, tail];
+}
+
+function partOf(range: XlRange, row: number, column: number, what: { formulas: boolean; numberFormats: boolean }): Part {
+  return {
+    row,
+    column,
+    values: range.values,
+    ...(what.formulas ? { formulas: range.formulas } : {}),
+    ...(what.numberFormats ? { numberFormat: range.numberFormat } : {}),
+  };
+}
+
+function dims(address: string): { rows: number; columns: number } {
+  const local = address.includes('!') ? (address.split('!').pop() as string) : address;
+  const [a, b = a] = local.split(':') as [string, string?];
+  const p = parseAddress(a);
+  const q = parseAddress(b as string);
+  return { rows: q.row - p.row + 1, columns: q.column - p.column + 1 };
+}
+
+/** "'ตั้งค่า'!A1:D9" → ตั้งค่า: the sheet of an address Excel reports. */
+export function sheetOf(address: string): string {
+  const at = address.lastIndexOf('!');
+  const name = address.slice(0, at);
+  return name.startsWith("'") ? name.slice(1, -1).replace(/''/g, "'") : name;
+}
+
+/** "KPI!A4:Z100" or "'ตั้งค่า'!A1:D9" → "A4:Z100". */
+export function localAddress(address: string): string {
+  return address.includes('!') ? (address.split('!').pop() as string) : address;
+}
+
+/**
+ * Reads a whole request. `sync` is the context's sync, counted by the caller. Sheets that must exist and do not
+ * make the sync fail with ItemNotFound, which the caller turns into a WorkbookError.
+ */
+export async function readRequest(context: XlContext, request: ReadRequest, sync: () => Promise<void>): Promise<ReadResult> {
+  const ranges = request.ranges ?? [];
+  const tables = request.tables ?? [];
+  const wb = context.workbook;
+
+  // Locate: only what may be missing.
+  const exists = new Map<string, boolean>();
+  const optional = [...new Set([...ranges.filter((r) => r.optional).map((r) => r.sheet), ...(request.binding ? [BINDING_SHEET] : [])])];
+  if (optional.length > 0) {
+    const found = optional.map((name) => {
+      const s = wb.worksheets.getItemOrNullObject(name);
+      s.load('name');
+      return [name, s] as const;
+    });
+    await sync();
+    for (const [name, s] of found) exists.set(name, !s.isNullObject);
+  }
+
+  const rangeOut: (Assembly | undefined)[] = ranges.map(() => undefined);
+  const tableOut: (Assembly | undefined)[] = tables.map(() => undefined);
+  const pending: Piece[] = [];
+
+  // Sync 1 measures used ranges and tables and reads the binding; explicit rectangles ride along as they fit.
+  const measured: { index: number; request: RangeRequest; used: XlRange }[] = [];
+  ranges.forEach((req, index) => {
+    if (req.optional && !exists.get(req.sheet)) return;
+    const what = { formulas: !!req.formulas, numberFormats: !!req.numberFormats };
+    if (req.address !== undefined && !req.dimensionsOnly) {
+      const local = localAddress(req.address);
+      const d = dims(local);
+      const a = new Assembly(req.sheet, local, d.rows, d.columns, what);
+      rangeOut[index] = a;
+      pending.push(...pieces(a, 0, d.rows, 0, d.columns));
+      return;
+    }
+    const sheet = wb.worksheets.getItem(req.sheet);
+    const used = req.address !== undefined ? sheet.getRange(req.address) : sheet.getUsedRangeOrNullObject(true);
+    used.load(['address', 'rowCount', 'columnCount']);
+    measured.push({ index, request: req, used });
+  });
+  const measuredTables = tables.map((request, index) => {
+    const table = wb.tables.getItem(request.table);
+    const range = table.getRange();
+    range.load(['address', 'rowCount', 'columnCount']);
+    // The headers come with the size, so the wanted columns are known before their cells are asked for.
+    const header = table.getHeaderRowRange();
+    header.load('values');
+    return { index, request, range, header };
+  });
+  const binding = request.binding && exists.get(BINDING_SHEET) ? wb.worksheets.getItem(BINDING_SHEET).getUsedRangeOrNullObject(true) : undefined;
+  binding?.load('values');
+  let loaded = queuePieces(context, pending);
+  await sync();
+
+  for (const m of measured) {
+    if (m.used.isNullObject) continue;
+    const what = { formulas: !!m.request.formulas, numberFormats: !!m.request.numberFormats };
+    const a = new Assembly(m.request.sheet, localAddress(m.used.address), m.used.rowCount, m.used.columnCount, what);
+    rangeOut[m.index] = a;
+    if (!m.request.dimensionsOnly) pending.push(...pieces(a, 0, a.rows, 0, a.columns));
+  }
+  for (const t of measuredTables) {
+    const what = { formulas: !!t.request.formulas, numberFormats: !!t.request.numberFormats };
+    const a = new Assembly(sheetOf(t.range.address), localAddress(t.range.address), t.range.rowCount, t.range.columnCount, what);
+    tableOut[t.index] = a;
+    const headers = t.header.values[0] ?? [];
+    a.parts.push({ row: 0, column: 0, values: [headers] });
+    const wanted = (c: number): boolean => !t.request.columns || t.request.columns.includes(String(headers[c] ?? ''));
+    // Neighbouring wanted columns are read together.
+    for (let c = 0; c < a.columns; ) {
+      if (!wanted(c)) {
+        c++;
+        continue;
+      }
+      let end = c + 1;
+      while (end < a.columns && wanted(end)) end++;
+      if (a.rows > 1) pending.push(...pieces(a, 1, a.rows, c, end));
+      c = end;
+    }
+  }
+  const bindingRows = binding && !binding.isNullObject ? binding.values : undefined;
+
+  // Then one sync per budget-sized batch of pieces: their number follows the bytes, never the rows.
+  for (;;) {
+    for (const { piece, range } of loaded) piece.assembly.parts.push(partOf(range, piece.row, piece.column, piece.assembly.what));
+    if (pending.length === 0) break;
+    loaded = queuePieces(context, pending);
+    await sync();
+  }
+
+  return {
+    ranges: rangeOut.map((a) => a?.grid()),
+    tables: tableOut.map((a, i): TableGrid | undefined => (a ? { ...a.grid(), table: tables[i]?.table ?? '' } : undefined)),
+    ...(request.binding ? { binding: bindingRows ? readBindingRows(bindingRows.map((r) => r.map(cellValue))) : undefined } : {}),
+  };
+}
+

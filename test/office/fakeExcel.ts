@@ -1,0 +1,684 @@
+/**
+ * A recording fake of the part of Excel's JavaScript API that src/office uses (the Xl* interfaces, which the
+ * compiler proves Office.js fits). It keeps a workbook in memory, applies queued actions in order, and at each
+ * `sync()` records the request: its size (UTF-8 JSON of every property set and method argument, as Office.js
+ * serialises them), the response size, and whether calculation and screen updating were suspended. Like Excel on
+ * the web, it refuses a request or response over 5 MB. Loaded properties can be read only after a sync, as in
+ * Office.js, so a read that forgets its sync fails here too.
+ */
+import { cellAddress, columnLetter, columnNumber } from '../../src/workbook/cells';
+import { shiftRows } from '../../src/workbook/formulaShift';
+import type {
+  ExcelHost, XlChangedArgs, XlConditionalFormat, XlContext, XlDataValidation, XlEventHandlerResult, XlNamedItem, XlRange,
+  XlRangeFormat, XlTable, XlWorkbook, XlWorksheet,
+} from '../../src/office/excelApi';
+
+export const LIMIT = 5 * 1024 * 1024;
+
+export class OfficeError extends Error {
+  constructor(readonly code: string, message = code) {
+    super(message);
+  }
+}
+
+export interface SyncRecord {
+  readonly requestBytes: number;
+  readonly responseBytes: number;
+  readonly actions: number;
+  readonly calculationSuspended: boolean;
+  readonly screenSuspended: boolean;
+  readonly eventsEnabledAfter: boolean;
+}
+
+type Cell = { formula: string } | { value: string | number | boolean };
+
+interface Box {
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+}
+
+const MAX_ROW = 1_048_576;
+const MAX_COL = 16_384;
+
+function parseBox(address: string): Box {
+  const local = address.includes('!') ? (address.split('!').pop() as string) : address;
+  const [a, b = a] = local.replace(/\$/g, '').split(':') as [string, string?];
+  const part = (x: string): { r?: number; c?: number } => {
+    const m = /^([A-Z]*)(\d*)$/i.exec(x);
+    if (!m) throw new OfficeError('InvalidArgument', `bad address ${address}`);
+    return { c: m[1] ? columnNumber(m[1]) : undefined, r: m[2] ? Number(m[2]) : undefined };
+  };
+  const p = part(a);
+  const q = part(b as string);
+  return { r0: p.r ?? 1, c0: p.c ?? 1, r1: q.r ?? MAX_ROW, c1: q.c ?? MAX_COL };
+}
+
+const quote = (sheet: string): string => (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`);
+const boxAddress = (b: Box): string => `${cellAddress(b.r0, b.c0)}:${cellAddress(b.r1, b.c1)}`;
+const bytes = (v: unknown): number => Buffer.byteLength(JSON.stringify(v) ?? 'null', 'utf8');
+
+/** The workbook and the request being built. */
+export class FakeExcel implements ExcelHost {
+  readonly sheets = new Map<string, FakeSheetState>();
+  readonly tables = new Map<string, { sheet: string; address: string; style?: string }>();
+  readonly names = new Map<string, { ref: string; comment?: string }>();
+  readonly syncs: SyncRecord[] = [];
+  readonly selection: { sheet?: string; address?: string } = {};
+  eventsEnabled = true;
+  /** Next sync fails with this Office error code (e.g. InvalidOperationInCellEditMode). */
+  failNextSync?: string;
+  private nextId = 1;
+  // The request being built.
+  request = { bytes: 0, actions: 0, calc: false, screen: false, error: undefined as OfficeError | undefined };
+  private resolvers: (() => number)[] = [];
+  private events: (() => void)[] = [];
+
+  constructor(private readonly apiVersion = '1.9') {
+    this.addSheet('Sheet1');
+  }
+
+  isSetSupported(name: 'ExcelApi', version: string): boolean {
+    return name === 'ExcelApi' && Number(version.split('.')[1]) <= Number(this.apiVersion.split('.')[1]);
+  }
+
+  run<T>(batch: (context: XlContext) => Promise<T>): Promise<T> {
+    return batch(new FakeContext(this));
+  }
+
+  runIn<T>(context: unknown, batch: (context: XlContext) => Promise<T>): Promise<T> {
+    if (!(context instanceof FakeContext)) throw new Error('runIn needs a context this fake made');
+    return batch(context);
+  }
+
+  addSheet(name: string): FakeSheetState {
+    if ([...this.sheets.keys()].some((n) => n.toLowerCase() === name.toLowerCase())) throw new OfficeError('ItemAlreadyExists', `sheet ${name}`);
+    const s = new FakeSheetState(this, name, String(this.nextId++));
+    this.sheets.set(name, s);
+    return s;
+  }
+
+  /** Records an action of the current request. */
+  act(payload: unknown): void {
+    this.request.bytes += 40 + bytes(payload);
+    this.request.actions++;
+  }
+
+  fail(error: OfficeError): void {
+    this.request.error ??= error;
+  }
+
+  onSync(resolve: () => number): void {
+    this.resolvers.push(resolve);
+  }
+
+  emit(fire: () => void): void {
+    if (this.eventsEnabled) this.events.push(fire);
+  }
+
+  async sync(): Promise<void> {
+    const r = this.request;
+    this.request = { bytes: 0, actions: 0, calc: false, screen: false, error: undefined };
+    const resolvers = this.resolvers;
+    this.resolvers = [];
+    const failure = this.failNextSync;
+    this.failNextSync = undefined;
+    if (failure) throw new OfficeError(failure);
+    if (r.error) throw r.error;
+    if (r.bytes > LIMIT) throw new OfficeError('RequestPayloadSizeLimitExceeded', `request of ${r.bytes} bytes`);
+    const responseBytes = resolvers.reduce((n, resolve) => n + resolve(), 0);
+    if (responseBytes > LIMIT) throw new OfficeError('ResponsePayloadSizeLimitExceeded', `response of ${responseBytes} bytes`);
+    this.syncs.push({
+      requestBytes: r.bytes, responseBytes, actions: r.actions, calculationSuspended: r.calc, screenSuspended: r.screen, eventsEnabledAfter: this.eventsEnabled,
+    });
+    const events = this.events;
+    this.events = [];
+    await Promise.resolve();
+    for (const fire of events) fire();
+  }
+
+  /** A person typing (or pasting) into the sheet: changes cells and raises the sheet's change event. */
+  userEdit(sheet: string, address: string, values: (string | number | boolean)[][]): void {
+    const s = this.sheets.get(sheet) as FakeSheetState;
+    s.write(parseBox(address), values);
+    for (const h of s.handlers) void h({ address, source: 'Local', worksheetId: s.id });
+  }
+
+  /** Contents of a cell as written: `=formula`, a value, or undefined. */
+  cell(sheet: string, address: string): string | number | boolean | undefined {
+    const b = parseBox(address);
+    const c = this.sheets.get(sheet)?.cells.get(b.r0)?.get(b.c0);
+    return c === undefined ? undefined : 'formula' in c ? `=${c.formula}` : c.value;
+  }
+
+  maxRequestBytes(from = 0): number {
+    return Math.max(0, ...this.syncs.slice(from).map((s) => s.requestBytes));
+  }
+}
+
+export class FakeSheetState {
+  readonly cells = new Map<number, Map<number, Cell>>();
+  readonly formats = new Map<string, string>();
+  readonly styles: { address: string; set: Record<string, unknown> }[] = [];
+  readonly validations: { address: string; rule: unknown; prompt?: unknown; errorAlert?: unknown }[] = [];
+  readonly conditionalFormats: { address: string; formula: string; fill?: string; font?: string }[] = [];
+  readonly columns = new Map<string, { width?: number; hidden?: boolean }>();
+  readonly handlers: ((args: XlChangedArgs) => Promise<unknown>)[] = [];
+  visibility = 'Visible';
+  tabColor = '';
+  protected = false;
+  frozen = '';
+  deleted = false;
+
+  constructor(readonly fake: FakeExcel, public name: string, readonly id: string) {}
+
+  write(b: Box, rows: unknown[][]): void {
+    rows.forEach((row, i) =>
+      row.forEach((v, j) => {
+        const r = b.r0 + i;
+        const c = b.c0 + j;
+        const line = this.cells.get(r) ?? new Map<number, Cell>();
+        this.cells.set(r, line);
+        if (v === '' || v === null) line.delete(c);
+        else if (typeof v === 'string' && v.startsWith('=')) line.set(c, { formula: v.slice(1) });
+        else if (typeof v === 'string' && v.startsWith("'")) line.set(c, { value: v.slice(1) });
+        else line.set(c, { value: v as string | number | boolean });
+      }),
+    );
+    if (this.handlers.length > 0) this.fake.emit(() => this.handlers.forEach((h) => void h({ address: boxAddress(b), source: 'Local', worksheetId: this.id })));
+  }
+
+  used(): Box | undefined {
+    let box: Box | undefined;
+    for (const [r, line] of this.cells) {
+      for (const c of line.keys()) {
+        box = box ? { r0: Math.min(box.r0, r), c0: Math.min(box.c0, c), r1: Math.max(box.r1, r), c1: Math.max(box.c1, c) } : { r0: r, c0: c, r1: r, c1: c };
+      }
+    }
+    return box;
+  }
+
+  grid(b: Box, what: 'values' | 'formulas' | 'numberFormat'): unknown[][] {
+    const out: unknown[][] = [];
+    for (let r = b.r0; r <= b.r1; r++) {
+      const row: unknown[] = [];
+      for (let c = b.c0; c <= b.c1; c++) {
+        const cell = this.cells.get(r)?.get(c);
+        if (what === 'numberFormat') row.push(this.formats.get(`${r},${c}`) ?? 'General');
+        else if (cell === undefined) row.push('');
+        else if ('formula' in cell) row.push(what === 'formulas' ? `=${cell.formula}` : '');
+        else row.push(cell.value);
+      }
+      out.push(row);
+    }
+    return out;
+  }
+}
+
+class FakeContext implements XlContext {
+  readonly workbook: XlWorkbook;
+  readonly runtime: { enableEvents: boolean };
+  constructor(readonly fake: FakeExcel) {
+    const f = fake;
+    this.workbook = new FakeWorkbook(fake);
+    this.runtime = {
+      get enableEvents() {
+        return f.eventsEnabled;
+      },
+      set enableEvents(on: boolean) {
+        f.act({ enableEvents: on });
+        f.eventsEnabled = on;
+      },
+    };
+  }
+  sync(): Promise<void> {
+    return this.fake.sync();
+  }
+}
+
+/** Properties readable only after a sync that followed their load. */
+class Loaded {
+  private snapshot: Record<string, unknown> | undefined;
+  constructor(protected readonly fake: FakeExcel) {}
+  protected resolveWith(compute: () => Record<string, unknown>): void {
+    this.fake.onSync(() => {
+      this.snapshot = compute();
+      return bytes(this.snapshot);
+    });
+  }
+  protected loaded<T>(key: string): T {
+    if (!this.snapshot || !(key in this.snapshot)) throw new Error(`PropertyNotLoaded: ${key} was read before load() and sync()`);
+    return this.snapshot[key] as T;
+  }
+}
+
+class FakeWorkbook implements XlWorkbook {
+  constructor(private readonly fake: FakeExcel) {}
+  readonly worksheets = {
+    getItem: (key: string): XlWorksheet => {
+      const s = this.fake.sheets.get(key);
+      if (!s) this.fake.fail(new OfficeError('ItemNotFound', `sheet ${key}`));
+      return new FakeWorksheet(this.fake, s ?? new FakeSheetState(this.fake, key, '?'), !s);
+    },
+    getItemOrNullObject: (key: string): XlWorksheet => {
+      const s = this.fake.sheets.get(key);
+      return new FakeWorksheet(this.fake, s ?? new FakeSheetState(this.fake, key, '?'), !s);
+    },
+    add: (name?: string): XlWorksheet => {
+      this.fake.act({ add: name });
+      return new FakeWorksheet(this.fake, this.fake.addSheet(name ?? `Sheet${this.fake.sheets.size + 1}`), false);
+    },
+  };
+  readonly tables = {
+    getItem: (key: string): XlTable => {
+      if (!this.fake.tables.has(key)) this.fake.fail(new OfficeError('ItemNotFound', `table ${key}`));
+      return new FakeTable(this.fake, key);
+    },
+    getItemOrNullObject: (key: string): XlTable => new FakeTable(this.fake, key),
+    add: (address: string, hasHeaders: boolean): XlTable => {
+      this.fake.act({ tableAdd: address, hasHeaders });
+      const sheet = address.slice(0, address.lastIndexOf('!')).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+      const name = `Table${this.fake.tables.size + 1}`;
+      this.fake.tables.set(name, { sheet, address: boxAddress(parseBox(address)) });
+      return new FakeTable(this.fake, name);
+    },
+  };
+  readonly names = {
+    getItemOrNullObject: (name: string): XlNamedItem => new FakeNamedItem(this.fake, name),
+    add: (name: string, reference: string, comment?: string): XlNamedItem => {
+      this.fake.act({ nameAdd: name, reference, comment });
+      if (this.fake.names.has(name)) this.fake.fail(new OfficeError('ItemAlreadyExists', `name ${name}`));
+      this.fake.names.set(name, { ref: reference, comment });
+      return new FakeNamedItem(this.fake, name);
+    },
+  };
+  readonly application = {
+    suspendApiCalculationUntilNextSync: (): void => {
+      this.fake.act({ suspendCalc: true });
+      this.fake.request.calc = true;
+    },
+    suspendScreenUpdatingUntilNextSync: (): void => {
+      if (!this.fake.isSetSupported('ExcelApi', '1.9')) this.fake.fail(new OfficeError('ApiNotFound', 'suspendScreenUpdatingUntilNextSync'));
+      this.fake.act({ suspendScreen: true });
+      this.fake.request.screen = true;
+    },
+    calculate: (calculationType: 'Recalculate'): void => this.fake.act({ calculate: calculationType }),
+  };
+}
+
+class FakeWorksheet extends Loaded implements XlWorksheet {
+  readonly freezePanes;
+  readonly protection;
+  readonly onChanged;
+  constructor(fake: FakeExcel, private readonly state: FakeSheetState, private readonly missing: boolean) {
+    super(fake);
+    const s = state;
+    this.freezePanes = {
+      freezeAt: (frozenRange: string): void => {
+        fake.act({ freezeAt: frozenRange });
+        s.frozen = frozenRange;
+      },
+      unfreeze: (): void => {
+        fake.act({ unfreeze: true });
+        s.frozen = '';
+      },
+    };
+    const protection = new (class extends Loaded {
+      get protected(): boolean {
+        return this.loaded<boolean>('protected');
+      }
+      load(): unknown {
+        this.resolveWith(() => ({ protected: s.protected }));
+        return this;
+      }
+      protect(options?: unknown): void {
+        fake.act({ protect: options ?? {} });
+        s.protected = true;
+      }
+      unprotect(): void {
+        fake.act({ unprotect: true });
+        s.protected = false;
+      }
+    })(fake);
+    this.protection = protection;
+    this.onChanged = {
+      add: (handler: (args: XlChangedArgs) => Promise<unknown>): XlEventHandlerResult => {
+        fake.act({ onChanged: 'add' });
+        s.handlers.push(handler);
+        return { context: new FakeContext(fake), remove: () => s.handlers.splice(s.handlers.indexOf(handler), 1) };
+      },
+    };
+    this.resolveWith(() => ({ isNullObject: missing || s.deleted }));
+  }
+  get isNullObject(): boolean {
+    return this.loaded<boolean>('isNullObject');
+  }
+  get name(): string {
+    return this.state.name;
+  }
+  set name(value: string) {
+    this.fake.act({ rename: value });
+    this.fake.sheets.delete(this.state.name);
+    this.state.name = value;
+    this.fake.sheets.set(value, this.state);
+  }
+  get id(): string {
+    return this.state.id;
+  }
+  get visibility(): string {
+    return this.state.visibility;
+  }
+  set visibility(v: string) {
+    this.fake.act({ visibility: v });
+    this.state.visibility = v;
+  }
+  get tabColor(): string {
+    return this.state.tabColor;
+  }
+  set tabColor(v: string) {
+    this.fake.act({ tabColor: v });
+    this.state.tabColor = v;
+  }
+  load(): XlWorksheet {
+    return this;
+  }
+  getRange(address?: string): XlRange {
+    return new FakeRange(this.fake, this.state, address === undefined ? { r0: 1, c0: 1, r1: MAX_ROW, c1: MAX_COL } : parseBox(address));
+  }
+  getUsedRangeOrNullObject(): XlRange {
+    return new FakeRange(this.fake, this.state, () => this.state.used());
+  }
+  activate(): void {
+    this.fake.act({ activate: this.state.name });
+    this.fake.selection.sheet = this.state.name;
+  }
+  delete(): void {
+    this.fake.act({ delete: this.state.name });
+    if (this.missing) return;
+    this.state.deleted = true;
+    this.fake.sheets.delete(this.state.name);
+    for (const [name, t] of this.fake.tables) if (t.sheet === this.state.name) this.fake.tables.delete(name);
+  }
+}
+
+class FakeRange extends Loaded implements XlRange {
+  readonly format: XlRangeFormat;
+  readonly dataValidation: XlDataValidation;
+  readonly conditionalFormats;
+  private readonly boxOf: () => Box | undefined;
+
+  constructor(fake: FakeExcel, private readonly sheet: FakeSheetState, box: Box | (() => Box | undefined)) {
+    super(fake);
+    this.boxOf = typeof box === 'function' ? box : () => box;
+    const style = (key: string) => (v: unknown) => {
+      fake.act({ [key]: v });
+      sheet.styles.push({ address: this.addr(), set: { [key]: v } });
+    };
+    const setter = <T extends object>(keys: string[], prefix: string): T => {
+      const o = {} as Record<string, unknown>;
+      for (const k of keys) Object.defineProperty(o, k, { set: style(`${prefix}${k}`), get: () => undefined, enumerable: true });
+      return o as T;
+    };
+    const addr = (): string => this.addr();
+    this.format = Object.defineProperties(
+      { font: setter(['bold', 'italic', 'size', 'color'], 'font.'), fill: setter(['color'], 'fill.'), protection: setter(['locked'], 'protection.') },
+      {
+        columnWidth: { set: (w: number) => { fake.act({ columnWidth: w }); sheet.columns.set(addr(), { ...sheet.columns.get(addr()), width: w }); }, get: () => 0 },
+        wrapText: { set: style('wrapText'), get: () => false },
+        horizontalAlignment: { set: style('horizontalAlignment'), get: () => '' },
+        verticalAlignment: { set: style('verticalAlignment'), get: () => '' },
+      },
+    ) as unknown as XlRangeFormat;
+    const dv: { rule: unknown; prompt?: unknown; errorAlert?: unknown; address: string } = { rule: undefined, address: '' };
+    this.dataValidation = {
+      clear: () => fake.act({ validationClear: this.addr() }),
+      set rule(r) {
+        fake.act({ rule: r });
+        dv.address = addr();
+        sheet.validations.push({ address: dv.address, rule: r });
+      },
+      get rule() {
+        return dv.rule as XlDataValidation['rule'];
+      },
+      set prompt(p) {
+        fake.act({ prompt: p });
+        const v = sheet.validations.at(-1);
+        if (v) v.prompt = p;
+      },
+      get prompt() {
+        return { showPrompt: false, title: '', message: '' };
+      },
+      set errorAlert(e) {
+        fake.act({ errorAlert: e });
+        const v = sheet.validations.at(-1);
+        if (v) v.errorAlert = e;
+      },
+      get errorAlert() {
+        return { showAlert: false, style: '', title: '', message: '' };
+      },
+    };
+    this.conditionalFormats = {
+      add: (type: 'Custom'): XlConditionalFormat => {
+        fake.act({ conditionalFormat: type, address: this.addr() });
+        const record: { address: string; formula: string; fill?: string; font?: string } = { address: this.addr(), formula: '' };
+        sheet.conditionalFormats.push(record);
+        const prop = (set: (v: string) => void) => ({ set: (v: string) => { fake.act({ cf: v }); set(v); }, get: () => '' });
+        return {
+          custom: {
+            rule: Object.defineProperty({} as { formula: string }, 'formula', prop((v) => (record.formula = v))),
+            format: {
+              fill: Object.defineProperty({} as { color: string }, 'color', prop((v) => (record.fill = v))),
+              font: Object.defineProperty({} as { color: string }, 'color', prop((v) => (record.font = v))),
+            },
+          },
+        };
+      },
+    };
+  }
+
+  private box(): Box {
+    const b = this.boxOf();
+    if (!b) throw new Error('used range of an empty sheet');
+    return b;
+  }
+  private addr(): string {
+    return boxAddress(this.box());
+  }
+  private rectangle(rows: unknown[][], what: string): void {
+    const b = this.box();
+    const fits = rows.length === b.r1 - b.r0 + 1 && rows.every((r) => r.length === b.c1 - b.c0 + 1);
+    if (!fits) this.fake.fail(new OfficeError('InvalidArgument', `${what} of ${rows.length} rows does not fit ${this.addr()}`));
+  }
+
+  get address(): string {
+    return this.loaded<string>('address');
+  }
+  get rowCount(): number {
+    return this.loaded<number>('rowCount');
+  }
+  get columnCount(): number {
+    return this.loaded<number>('columnCount');
+  }
+  get isNullObject(): boolean {
+    return this.loaded<boolean>('isNullObject');
+  }
+  get values(): unknown[][] {
+    return this.loaded<unknown[][]>('values');
+  }
+  set values(v: unknown[][]) {
+    this.formulas = v;
+  }
+  get formulas(): unknown[][] {
+    return this.loaded<unknown[][]>('formulas');
+  }
+  set formulas(v: unknown[][]) {
+    this.fake.act({ address: this.addr(), formulas: v });
+    this.rectangle(v, 'formulas');
+    this.sheet.write(this.box(), v);
+  }
+  get numberFormat(): unknown[][] {
+    return this.loaded<unknown[][]>('numberFormat');
+  }
+  set numberFormat(v: unknown[][]) {
+    this.fake.act({ address: this.addr(), numberFormat: v });
+    this.rectangle(v, 'numberFormat');
+    const b = this.box();
+    v.forEach((row, i) => row.forEach((f, j) => this.sheet.formats.set(`${b.r0 + i},${b.c0 + j}`, String(f))));
+  }
+  get columnHidden(): boolean {
+    return false;
+  }
+  set columnHidden(h: boolean) {
+    this.fake.act({ columnHidden: h });
+    this.sheet.columns.set(this.addr(), { ...this.sheet.columns.get(this.addr()), hidden: h });
+  }
+
+  load(propertyNames?: string | string[]): XlRange {
+    const names = typeof propertyNames === 'string' ? propertyNames.split(',').map((p) => p.trim()) : propertyNames ?? [];
+    if (names.length === 0) throw new Error('load() without properties loads everything: name what you need');
+    this.resolveWith(() => {
+      const b = this.boxOf();
+      if (!b) return { isNullObject: true };
+      const out: Record<string, unknown> = { isNullObject: false };
+      for (const n of names) {
+        if (n === 'address') out.address = `${quote(this.sheet.name)}!${boxAddress(b)}`;
+        else if (n === 'rowCount') out.rowCount = b.r1 - b.r0 + 1;
+        else if (n === 'columnCount') out.columnCount = b.c1 - b.c0 + 1;
+        else if (n === 'values' || n === 'formulas' || n === 'numberFormat') out[n] = this.sheet.grid(b, n);
+        else throw new Error(`the fake does not load ${n}`);
+      }
+      return out;
+    });
+    return this;
+  }
+
+  clear(applyTo?: 'All' | 'Formats' | 'Contents'): void {
+    this.fake.act({ clear: applyTo });
+    const b = this.box();
+    if (applyTo !== 'Formats') for (const [r, line] of this.sheet.cells) if (r >= b.r0 && r <= b.r1) for (const c of [...line.keys()]) if (c >= b.c0 && c <= b.c1) line.delete(c);
+    if (applyTo !== 'Contents') {
+      this.sheet.formats.clear();
+      this.sheet.conditionalFormats.length = 0;
+    }
+  }
+
+  copyFrom(sourceRange: string, copyType?: 'All' | 'Formulas' | 'Values' | 'Formats'): void {
+    this.fake.act({ copyFrom: sourceRange, copyType, to: this.addr() });
+    if (!this.fake.isSetSupported('ExcelApi', '1.9')) {
+      this.fake.fail(new OfficeError('ApiNotFound', 'copyFrom'));
+      return;
+    }
+    const src = parseBox(sourceRange);
+    const dst = this.box();
+    const h = src.r1 - src.r0 + 1;
+    const w = src.c1 - src.c0 + 1;
+    const rows = dst.r1 - dst.r0 + 1;
+    const cols = dst.c1 - dst.c0 + 1;
+    // Excel tiles the source only when the destination is a whole multiple of it.
+    if (rows % h !== 0 || cols % w !== 0) this.fake.fail(new OfficeError('InvalidArgument', 'copyFrom: destination is not a multiple of the source'));
+    const out: unknown[][] = [];
+    for (let i = 0; i < rows; i++) {
+      const row: unknown[] = [];
+      for (let j = 0; j < cols; j++) {
+        const cell = this.sheet.cells.get(src.r0 + (i % h))?.get(src.c0 + (j % w));
+        const moved = dst.r0 + i - (src.r0 + (i % h));
+        row.push(cell === undefined ? '' : 'formula' in cell ? `=${shiftRows(cell.formula, moved)}` : typeof cell.value === 'string' ? `'${cell.value}` : cell.value);
+      }
+      out.push(row);
+    }
+    this.sheet.write(dst, out);
+  }
+
+  select(): void {
+    this.fake.act({ select: this.addr() });
+    this.fake.selection.sheet = this.sheet.name;
+    this.fake.selection.address = this.addr();
+  }
+}
+
+class FakeTable extends Loaded implements XlTable {
+  constructor(fake: FakeExcel, private key: string) {
+    super(fake);
+    this.resolveWith(() => ({ isNullObject: !fake.tables.has(this.key) }));
+  }
+  get isNullObject(): boolean {
+    return this.loaded<boolean>('isNullObject');
+  }
+  get name(): string {
+    return this.key;
+  }
+  set name(n: string) {
+    this.fake.act({ tableName: n });
+    const t = this.fake.tables.get(this.key);
+    if (!t) return;
+    if (this.fake.tables.has(n)) this.fake.fail(new OfficeError('ItemAlreadyExists', `table ${n}`));
+    this.fake.tables.delete(this.key);
+    this.fake.tables.set(n, t);
+    this.key = n;
+  }
+  get style(): string {
+    return this.fake.tables.get(this.key)?.style ?? '';
+  }
+  set style(s: string) {
+    this.fake.act({ tableStyle: s });
+    const t = this.fake.tables.get(this.key);
+    if (t) t.style = s;
+  }
+  get worksheet(): XlWorksheet {
+    const t = this.fake.tables.get(this.key);
+    return new FakeWorksheet(this.fake, this.fake.sheets.get(t?.sheet ?? '') ?? new FakeSheetState(this.fake, '', '?'), !t);
+  }
+  load(): XlTable {
+    return this;
+  }
+  private sheetState(): FakeSheetState {
+    const t = this.fake.tables.get(this.key);
+    return this.fake.sheets.get(t?.sheet ?? '') ?? new FakeSheetState(this.fake, '', '?');
+  }
+  getRange(): XlRange {
+    return new FakeRange(this.fake, this.sheetState(), () => {
+      const t = this.fake.tables.get(this.key);
+      return t ? parseBox(t.address) : undefined;
+    });
+  }
+  getHeaderRowRange(): XlRange {
+    return new FakeRange(this.fake, this.sheetState(), () => {
+      const t = this.fake.tables.get(this.key);
+      if (!t) return undefined;
+      const b = parseBox(t.address);
+      return { ...b, r1: b.r0 };
+    });
+  }
+  getDataBodyRange(): XlRange {
+    return new FakeRange(this.fake, this.sheetState(), () => {
+      const t = this.fake.tables.get(this.key);
+      if (!t) return undefined;
+      const b = parseBox(t.address);
+      return { ...b, r0: b.r0 + 1 };
+    });
+  }
+  delete(): void {
+    this.fake.act({ tableDelete: this.key });
+    this.fake.tables.delete(this.key);
+  }
+}
+
+class FakeNamedItem extends Loaded implements XlNamedItem {
+  constructor(fake: FakeExcel, private readonly key: string) {
+    super(fake);
+    this.resolveWith(() => ({ isNullObject: !fake.names.has(key) }));
+  }
+  get isNullObject(): boolean {
+    return this.loaded<boolean>('isNullObject');
+  }
+  load(): XlNamedItem {
+    return this;
+  }
+  delete(): void {
+    this.fake.act({ nameDelete: this.key });
+    this.fake.names.delete(this.key);
+  }
+}
+
+export { columnLetter };
