@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { as, postBatch, reportsUrl } from './client';
+import { as, postBatch, reportsUrl, type Json } from './client';
 import { AID } from './fixtures';
 import { multipart, PDF } from './attachments.cases';
 import { useHarness, type DbKind } from './harness';
@@ -21,7 +21,7 @@ export function auditCases(kind: DbKind): void {
     const res = await audit('pte.approver', `?assessment=${AID}&unit=pte`);
     expect(res.statusCode).toBe(200);
     const events = res.json().events;
-    expect(events.map((e: any) => [e.action, e.actor, e.indicatorId])).toEqual([
+    expect(events.map((e: Json) => [e.action, e.actor, e.indicatorId])).toEqual([
       ['report.save', 'pte.reporter', '1'],
       ['report.submit', 'pte.reporter', '1'],
       ['report.return', 'pte.approver', '1'],
@@ -39,10 +39,10 @@ export function auditCases(kind: DbKind): void {
   test('users and assessments are audited too (central reads all of it), and pages follow `after`', async () => {
     const res = await audit('central');
     const events = res.json().events;
-    expect(events.map((e: any) => e.action)).toEqual([...Array(5).fill('user.create'), 'assessment.create']);
+    expect(events.map((e: Json) => e.action)).toEqual([...Array(5).fill('user.create'), 'assessment.create']);
     expect(JSON.stringify(events)).not.toContain('scrypt$');
     const page = await audit('central', `?after=${events[2].id}&limit=2`);
-    expect(page.json().events.map((e: any) => e.id)).toEqual([events[3].id, events[4].id]);
+    expect(page.json().events.map((e: Json) => e.id)).toEqual([events[3].id, events[4].id]);
   });
 
   test('the log is append-only: the database refuses to change or delete an event', async () => {

@@ -1,6 +1,7 @@
 /** Small helpers to call the API in tests the way the add-in will. */
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
+import type { ReportRow } from '../../src/api';
 import type { Harness } from './harness';
 import { AID } from './fixtures';
 
@@ -27,10 +28,10 @@ export async function postBatch(h: Harness, username: string | null, rows: unkno
   });
 }
 
-export async function getReports(h: Harness, username: string, round = 6, unit = 'pte'): Promise<any[]> {
+export async function getReports(h: Harness, username: string, round = 6, unit = 'pte'): Promise<ReportRow[]> {
   const res = await h.app.inject({ method: 'GET', url: reportsUrl(round, unit), headers: await as(h, username) });
   if (res.statusCode !== 200) throw new Error(`GET reports: ${res.statusCode} ${res.body}`);
-  return (res.json() as { reports: any[] }).reports;
+  return (res.json() as { reports: ReportRow[] }).reports;
 }
 
 /** Everything the database holds that a request could change, to prove a refused request changed nothing. */
@@ -45,3 +46,7 @@ export async function snapshot(h: Harness): Promise<string> {
   }
   return JSON.stringify(out);
 }
+
+/** A JSON answer as the tests read it: its shape is what the expectations check. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;

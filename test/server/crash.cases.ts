@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import type { Json } from './client';
 import { leafIndicators, readAssessment } from '../../src/domain';
 
 const ROOT = join(__dirname, '..', '..');
@@ -32,7 +33,7 @@ async function startServe(port: number, dataDir: string, env: NodeJS.ProcessEnv)
   return child;
 }
 
-async function call(port: number, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any }> {
+async function call(port: number, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: Json }> {
   const res = await fetch(`http://127.0.0.1:${port}${path}`, {
     method,
     headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
@@ -119,12 +120,12 @@ export function crashCases(kind: 'embedded' | 'postgres'): void {
 
     for (const unit of ['pte', 'cbi']) {
       const rows = (await call(port, 'GET', `/api/v1/assessments/pte-2567/rounds/6/units/${unit}/reports`, undefined, { authorization: `Bearer ${tokens[unit]}` })).json.reports;
-      expect(rows.map((r: any) => r.indicatorId).sort()).toEqual([...ids].sort());
-      expect(rows.every((r: any) => r.version === 1 && r.remarks === `${unit} ${r.indicatorId}`)).toBe(true);
+      expect(rows.map((r: Json) => r.indicatorId).sort()).toEqual([...ids].sort());
+      expect(rows.every((r: Json) => r.version === 1 && r.remarks === `${unit} ${r.indicatorId}`)).toBe(true);
     }
     const central = (await call(port, 'POST', '/api/v1/sessions', { username: 'central', password: 'demo' })).json.token;
     const events = (await call(port, 'GET', '/api/v1/audit?assessment=pte-2567&limit=5000', undefined, { authorization: `Bearer ${central}` })).json.events;
-    const saves = events.filter((e: any) => e.action === 'report.save').map((e: any) => `${e.unitId}/${e.indicatorId}`);
+    const saves = events.filter((e: Json) => e.action === 'report.save').map((e: Json) => `${e.unitId}/${e.indicatorId}`);
     expect(saves.sort()).toEqual(batches.map((b) => `${b.unit}/${b.body.rows[0]?.indicatorId}`).sort());
   }, 120_000);
 }

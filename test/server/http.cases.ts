@@ -1,5 +1,5 @@
 /** The API as HTTP: the OpenAPI document, the one error shape, body limits, CORS, health. */
-import { as, reportsUrl } from './client';
+import { as, reportsUrl, type Json } from './client';
 import { useHarness, type DbKind } from './harness';
 
 export function httpCases(kind: DbKind): void {
@@ -10,7 +10,7 @@ export function httpCases(kind: DbKind): void {
     expect(res.statusCode).toBe(200);
     const doc = JSON.parse(res.body);
     expect(doc.openapi).toMatch(/^3\./);
-    const routes = Object.entries(doc.paths as Record<string, Record<string, any>>).flatMap(([p, ms]) => Object.keys(ms).map((m) => `${m.toUpperCase()} ${p}`));
+    const routes = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([p, ms]) => Object.keys(ms).map((m) => `${m.toUpperCase()} ${p}`));
     expect(routes.sort()).toEqual(
       [
         'GET /healthz',
@@ -33,7 +33,7 @@ export function httpCases(kind: DbKind): void {
     );
     const batch = doc.paths['/api/v1/assessments/{aid}/rounds/{round}/units/{unit}/reports'].post;
     expect(batch.requestBody.content['application/json'].schema.properties.action.enum).toEqual(['save', 'submit']);
-    expect(batch.parameters.map((p: any) => p.name)).toEqual(expect.arrayContaining(['idempotency-key', 'aid', 'round', 'unit']));
+    expect(batch.parameters.map((p: Json) => p.name)).toEqual(expect.arrayContaining(['idempotency-key', 'aid', 'round', 'unit']));
     expect(batch.responses['200'].content['application/json'].schema.properties.results).toBeDefined();
     expect(batch.responses['409'].content['application/json'].schema.properties.error).toBeDefined();
     expect(batch.security).toEqual([{ bearer: [] }]);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { as, getReports, postBatch, reportsUrl, snapshot } from './client';
+import { as, getReports, postBatch, reportsUrl, snapshot, type Json } from './client';
 import { AID } from './fixtures';
 import { useHarness, type DbKind } from './harness';
 
@@ -19,7 +19,7 @@ export function reportCases(kind: DbKind): void {
         { indicatorId: '3', value: [true, true, false], baseVersion: 0 },
       ]);
       expect(res.statusCode).toBe(200);
-      expect(res.json().results.map((r: any) => [r.indicatorId, r.outcome, r.version])).toEqual([
+      expect(res.json().results.map((r: Json) => [r.indicatorId, r.outcome, r.version])).toEqual([
         ['1', 'accepted', 1],
         ['2', 'accepted', 1],
         ['3', 'accepted', 1],
@@ -59,7 +59,7 @@ export function reportCases(kind: DbKind): void {
       expect((await h.app.inject({ method: 'POST', url: approveUrl('1'), headers: await as(h, 'pte.approver'), payload: {} })).statusCode).toBe(200);
       const res = await postBatch(h, 'pte.reporter', [{ indicatorId: '1', value: 90, baseVersion: 2 }]);
       expect(res.json().results[0]).toMatchObject({ outcome: 'locked', current: { status: 'approved', version: 2, updatedBy: 'pte.approver' } });
-      expect((await getReports(h, 'pte.reporter'))[0].value).toBe(87);
+      expect((await getReports(h, 'pte.reporter'))[0]?.value).toBe(87);
     });
 
     test('a value the domain cannot read is invalid with the domain issues; the other rows of the batch are still accepted', async () => {
@@ -91,8 +91,8 @@ export function reportCases(kind: DbKind): void {
         { indicatorId: '1', value: 1, baseVersion: 0 },
         { indicatorId: '1', value: 2, baseVersion: 0 },
       ]);
-      expect(res.json().results.map((r: any) => r.outcome)).toEqual(['accepted', 'invalid']);
-      expect((await getReports(h, 'pte.reporter'))[0].value).toBe(1);
+      expect(res.json().results.map((r: Json) => r.outcome)).toEqual(['accepted', 'invalid']);
+      expect((await getReports(h, 'pte.reporter'))[0]?.value).toBe(1);
     });
 
     test('submitting a blank result is invalid (value-required); saving it as a draft is fine', async () => {
@@ -243,7 +243,7 @@ export function reportCases(kind: DbKind): void {
       );
       expect(answers.map((a) => a.statusCode)).toEqual(Array(6).fill(200));
       for (const a of answers) expect(a.json()).toEqual(answers[0]?.json());
-      expect(answers[0]?.json().results.map((r: any) => r.outcome)).toEqual(['accepted', 'accepted']);
+      expect(answers[0]?.json().results.map((r: Json) => r.outcome)).toEqual(['accepted', 'accepted']);
       const rows = await getReports(h, 'pte.reporter');
       expect(rows.map((r) => [r.indicatorId, r.version])).toEqual([['1', 1], ['4.1', 1]]);
       const events = await h.db.selectFrom('audit_events').select('action').where('action', 'like', 'report.%').execute();
@@ -283,7 +283,7 @@ export function reportCases(kind: DbKind): void {
       const outcomes = answers.map((a) => a.json().results[0].outcome);
       expect(outcomes.sort()).toEqual(['accepted', 'conflict', 'conflict', 'conflict', 'conflict']);
       const row = (await getReports(h, 'pte.reporter'))[0];
-      expect(row.version).toBe(2);
+      expect(row?.version).toBe(2);
     });
   });
 
@@ -303,7 +303,7 @@ export function reportCases(kind: DbKind): void {
       expect(changed.json().results[0]).toMatchObject({ outcome: 'invalid', issues: [{ code: 'central-variable', field: 'den' }] });
       const ratio = await postBatch(h, 'pte.reporter', [{ indicatorId: '2', value: '100%', baseVersion: 1 }]);
       expect(ratio.json().results[0]).toMatchObject({ outcome: 'invalid', issues: [{ code: 'central-variable' }] });
-      expect((await getReports(h, 'pte.reporter'))[0].value).toEqual({ den: 50 });
+      expect((await getReports(h, 'pte.reporter'))[0]?.value).toEqual({ den: 50 });
     });
 
     test('a reporter row without the central data yet is accepted and waits for it', async () => {
@@ -320,7 +320,7 @@ export function reportCases(kind: DbKind): void {
         { indicatorId: '1', value: 87, baseVersion: 0 },
         { indicatorId: '2', value: { num: 1, den: 2 }, baseVersion: 0 },
       ]);
-      expect(res.json().results.map((r: any) => [r.outcome, r.issues?.[0]?.code])).toEqual([
+      expect(res.json().results.map((r: Json) => [r.outcome, r.issues?.[0]?.code])).toEqual([
         ['invalid', 'central-only'],
         ['invalid', 'central-only'],
       ]);

@@ -1,7 +1,7 @@
 import { readAssessment, scoreAssessment } from '../../src/domain';
 import { toScoreDocument } from '../../src/api';
 import { scoreJson } from '../../src/cli/scoreOutput';
-import { as, getReports, postBatch, scoresUrl } from './client';
+import { as, getReports, postBatch, scoresUrl, type Json } from './client';
 import { fixtureAssessment } from './fixtures';
 import { useHarness, type DbKind } from './harness';
 
@@ -31,7 +31,7 @@ export function scoreCases(kind: DbKind): void {
     const expected = scoreAssessment(model(), { results, round: 6, submittedAt: h.clock.now.toISOString() });
     expect(res.json()).toEqual(JSON.parse(JSON.stringify(toScoreDocument(expected, [], 'th'))));
     expect(res.json().total).toBeCloseTo(expected.total as number, 12);
-    expect(res.json().indicators.find((i: any) => i.id === '1')).toMatchObject({ value: 87, status: 'scored', score: 2.4 });
+    expect(res.json().indicators.find((i: Json) => i.id === '1')).toMatchObject({ value: 87, status: 'scored', score: 2.4 });
     expect(res.json().penalty).toBe(0);
   });
 
@@ -50,11 +50,11 @@ export function scoreCases(kind: DbKind): void {
     expect(doc.workingDaysLate).toBe(3);
     expect(doc.penalty).toBeCloseTo(0.15, 12);
     expect(doc.total).toBeCloseTo(doc.totalBeforePenalty - 0.15, 12);
-    expect(doc.issues.map((i: any) => i.code)).toContain('late-submission');
+    expect(doc.issues.map((i: Json) => i.code)).toContain('late-submission');
   });
 
   test('no rows yet: every indicator not reported', async () => {
     const doc = (await scores()).json();
-    expect(doc.indicators.filter((i: any) => i.parent === null).every((i: any) => i.status === 'not-reported')).toBe(true);
+    expect(doc.indicators.filter((i: Json) => i.parent === null).every((i: Json) => i.status === 'not-reported')).toBe(true);
   });
 }

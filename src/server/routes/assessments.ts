@@ -3,7 +3,6 @@ import {
   assessmentDocumentSchema,
   assessmentListSchema,
   assessmentParamsSchema,
-  errorBodySchema,
   putAssessmentBodySchema,
   putAssessmentResponseSchema,
 } from '../../api';
