@@ -5,7 +5,7 @@
  * than to score.
  */
 import { Badge, Button, Caption1, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { allIndicators, scoreRange, type Assessment, type IndicatorScore, type Indicator } from '../../domain';
 import { formatScore, formatTime } from '../format';
 import { useLocale } from '../i18n';
@@ -98,7 +98,22 @@ export function SummaryPanel({ assessment, report, counts, updatedAt }: SummaryP
   );
 }
 
-function IndicatorRow({ row, indicator, decimals, level }: { row: IndicatorScore; indicator: Indicator | undefined; decimals: number; level: string }): JSX.Element {
+interface RowProps {
+  readonly row: IndicatorScore;
+  readonly indicator: Indicator | undefined;
+  readonly decimals: number;
+  readonly level: string;
+}
+
+/**
+ * Every evaluation makes new score objects, so rows are compared by what they show: after an edit only the edited
+ * row (and its parent) draws again, not the whole table.
+ */
+const IndicatorRow = memo(IndicatorRowView, (a, b) =>
+  a.indicator === b.indicator && a.decimals === b.decimals && a.level === b.level && a.row.score === b.row.score &&
+  a.row.weightedScore === b.row.weightedScore && a.row.status === b.row.status && a.row.parent === b.row.parent);
+
+function IndicatorRowView({ row, indicator, decimals, level }: RowProps): JSX.Element {
   const { t, locale } = useLocale();
   const name = indicator ? (locale === 'en' && indicator.nameEn ? indicator.nameEn : indicator.name) : row.id;
   const status = row.status === 'invalid' ? t.statusInvalid : row.status === 'not-reported' ? t.statusNotReported : level;
