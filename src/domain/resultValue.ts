@@ -105,6 +105,10 @@ function readRatio(indicator: LeafIndicator, raw: RawResult | undefined): Result
     ]);
   }
   if (missing === 2) return notReported();
+  // Central data that arrived before the unit entered its own part: the unit has not reported yet.
+  const blank = [numerator, denominator].filter((v) => isBlank(raw[v.id]));
+  const present = [numerator, denominator].filter((v) => !isBlank(raw[v.id]));
+  if (missing === 1 && blank.every((v) => !v.central) && present.every((v) => v.central)) return notReported();
   if (missing === 1) {
     return invalid([
       issue('ratio-incomplete', 'error', {

@@ -206,3 +206,26 @@ describe('scoring.md §4 weights and totals', () => {
     expect(stated.policies.latePenaltyPerWorkingDay).toBe(0.05);
   });
 });
+
+describe('central data (ข้อมูลส่วนกลาง)', () => {
+  const a = mustRead(
+    doc({
+      scale: 'five-level',
+      indicators: [
+        {
+          id: 'r', name: 'ร้อยละ', weight: 100, kind: 'ratio', multiplier: 100, targets: [80, 85, 90, 95, 100],
+          variables: [{ id: 'num', name: 'ตัวตั้ง' }, { id: 'den', name: 'ตัวหาร', central: true }],
+        },
+      ],
+    }),
+  );
+  const row = (results: Record<string, number>) => scoreAssessment(a, { results: { r: results } }).indicators[0];
+
+  test('central data in before the unit\'s own part: not reported yet, not an error', () => {
+    expect(row({ den: 100 })).toMatchObject({ status: 'not-reported', issues: [] });
+  });
+
+  test('the unit\'s part without the central data: waiting for it', () => {
+    expect(row({ num: 90 })?.issues.map((i) => i.code)).toEqual(['central-data-pending']);
+  });
+});
