@@ -4,7 +4,8 @@ import { hasErrors, scoreAssessment, type ScoreReport } from '../domain';
 import { locateIssues } from '../workbook';
 import { FileProblem } from './loadFiles';
 import { localeOf } from './locale';
-import { exitCodeFor, scoreJson, scoreText } from './scoreOutput';
+import { toScoreDocument } from '../api';
+import { exitCodeFor, scoreText } from './scoreOutput';
 import { readTemplateFile } from './xlsx/readTemplate';
 
 export function registerCheckCommand(program: Command): void {
@@ -25,7 +26,7 @@ export function registerCheckCommand(program: Command): void {
         indicators: scored.indicators.map((i) => ({ ...i, issues: locateIssues(i.issues, reading, assessment) })),
       };
       process.stdout.write(
-        options.json ? `${JSON.stringify(scoreJson(report, issues, locale), null, 2)}\n` : `${scoreText(assessment, report, issues, locale)}\n`,
+        options.json ? `${JSON.stringify(toScoreDocument(report, issues, locale), null, 2)}\n` : `${scoreText(assessment, report, issues, locale)}\n`,
       );
       // A needed column missing from the sheet leaves results unreadable: the same exit as an invalid result.
       process.exitCode = Math.max(exitCodeFor(report), hasErrors(issues) ? 1 : 0);

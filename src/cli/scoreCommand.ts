@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { scoreAssessment } from '../domain';
 import { loadAssessment, loadResults } from './loadFiles';
 import { localeOf } from './locale';
-import { exitCodeFor, scoreJson, scoreText } from './scoreOutput';
+import { toScoreDocument } from '../api';
+import { exitCodeFor, scoreText } from './scoreOutput';
 
 export function registerScoreCommand(program: Command): void {
   program
@@ -19,7 +20,7 @@ export function registerScoreCommand(program: Command): void {
       const report = scoreAssessment(assessment, results);
       const notes = [...warnings, ...resultWarnings];
       process.stdout.write(
-        options.json ? `${JSON.stringify(scoreJson(report, notes, locale), null, 2)}\n` : `${scoreText(assessment, report, notes, locale)}\n`,
+        options.json ? `${JSON.stringify(toScoreDocument(report, notes, locale), null, 2)}\n` : `${scoreText(assessment, report, notes, locale)}\n`,
       );
       process.exitCode = exitCodeFor(report);
     });

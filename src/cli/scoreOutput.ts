@@ -1,6 +1,7 @@
 /**
- * How `score` and `check` show a score report: one JSON document (numbers unrounded) for programs,
- * a table with Thai names (rounded per the `decimals` policy) for people.
+ * How `score` and `check` show a score report to people: a table with Thai names, rounded per the `decimals`
+ * policy. Programs get the API's scores document instead (`toScoreDocument` in src/api), so
+ * `scorebook score --json` and `GET …/scores` are one shape by construction.
  */
 import {
   allIndicators,
@@ -13,43 +14,6 @@ import {
   type IndicatorStatus,
 } from '../domain';
 import { renderTable, truncate } from './textTable';
-
-export interface JsonIssue {
-  code: string;
-  severity: string;
-  message: string;
-  path?: string;
-  cell?: string;
-  field?: string;
-}
-
-function jsonIssue(i: Issue, locale: Locale): JsonIssue {
-  return { code: i.code, severity: i.severity, message: messageIn(i.message, locale), path: i.path, cell: i.cell, field: i.field };
-}
-
-/** The document of `scorebook score --json` (and of the API's scores route). */
-export function scoreJson(report: ScoreReport, extraIssues: readonly Issue[], locale: Locale): unknown {
-  return {
-    assessment: report.assessment,
-    total: report.total,
-    totalBeforePenalty: report.totalBeforePenalty,
-    penalty: report.penalty,
-    workingDaysLate: report.workingDaysLate,
-    components: report.components.map((c) => ({ id: c.id, score: c.score, weightedScore: c.weightedScore })),
-    indicators: report.indicators.map((i) => ({
-      id: i.id,
-      parent: i.parent,
-      score: i.score,
-      weightedScore: i.weightedScore,
-      status: i.status,
-      value: i.value,
-      level: i.level,
-      effectiveWeight: i.effectiveWeight,
-      issues: i.issues.map((x) => jsonIssue(x, locale)),
-    })),
-    issues: [...extraIssues, ...report.issues].map((x) => jsonIssue(x, locale)),
-  };
-}
 
 const statusText: Record<IndicatorStatus, { th: string; en: string }> = {
   scored: { th: 'คิดคะแนนแล้ว', en: 'scored' },

@@ -1,6 +1,5 @@
 import { readAssessment, scoreAssessment } from '../../src/domain';
 import { toScoreDocument } from '../../src/api';
-import { scoreJson } from '../../src/cli/scoreOutput';
 import { as, getReports, postBatch, scoresUrl, type Json } from './client';
 import { fixtureAssessment } from './fixtures';
 import { useHarness, type DbKind } from './harness';
@@ -33,11 +32,6 @@ export function scoreCases(kind: DbKind): void {
     expect(res.json().total).toBeCloseTo(expected.total as number, 12);
     expect(res.json().indicators.find((i: Json) => i.id === '1')).toMatchObject({ value: 87, status: 'scored', score: 2.4 });
     expect(res.json().penalty).toBe(0);
-  });
-
-  test('toScoreDocument is exactly the CLI\'s `score --json` document', () => {
-    const report = scoreAssessment(model(), { results: { '1': 'bad', '3': 2 } });
-    expect(JSON.parse(JSON.stringify(toScoreDocument(report, [], 'en')))).toEqual(JSON.parse(JSON.stringify(scoreJson(report, [], 'en'))));
   });
 
   test('late rows: the penalty counts working days from the round\'s close to the last submission', async () => {
