@@ -76,8 +76,8 @@ export function readNumber(raw: unknown, options: ReadNumberOptions = {}): Numbe
   const compact = text.replace(/ /g, '');
   if (compact === '' || !PLAIN_NUMBER.test(compact) || !/\d/.test(compact)) {
     return invalid('value-not-number', where, {
-      th: `"${typed}" ไม่ใช่ตัวเลข กรุณากรอกเป็นตัวเลข เช่น 3050, 3,050.25, ๓,๐๕๐ หรือ 85%`,
-      en: `"${typed}" is not a number; enter a number such as 3050, 3,050.25, ๓,๐๕๐ or 85%`,
+      th: `"${typed}" ไม่ใช่ตัวเลข กรุณากรอกผลเป็นตัวเลข เช่น 3050 หรือ 3050.25`,
+      en: `"${typed}" is not a number; enter the result as a number, such as 3050 or 3050.25`,
     });
   }
   return checkMagnitude(Number(compact.replace(/,/g, '')), percent, typed, where);
