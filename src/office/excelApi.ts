@@ -104,7 +104,8 @@ export interface XlNamedItem extends XlLoadable<XlNamedItem> {
 }
 
 export interface XlWorkbook {
-  readonly worksheets: {
+  readonly worksheets: XlLoadable<unknown> & {
+    readonly items: XlWorksheet[];
     getItem(key: string): XlWorksheet;
     getItemOrNullObject(key: string): XlWorksheet;
     add(name?: string): XlWorksheet;

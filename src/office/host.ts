@@ -19,7 +19,7 @@ export function officeExcelHost(): ExcelHost {
  * The port of the workbook this task pane runs in, once Office is ready; undefined outside Excel (the page was
  * opened in a plain browser: the task pane then uses the browser preview) or in an Excel without ExcelApi 1.8.
  */
-export async function officeWorkbookPort(): Promise<WorkbookPort | undefined> {
+export async function officeWorkbookPort(): Promise<(WorkbookPort & { listSheets(): Promise<string[]> }) | undefined> {
   if (typeof Office === 'undefined') return undefined;
   const info = await Office.onReady();
   if (info.host !== Office.HostType.Excel) return undefined;

@@ -146,6 +146,20 @@ export class OfficeWorkbookPort implements WorkbookPort {
     }
   }
 
+  /** The visible sheets' names, for the bind tab (one sync). */
+  async listSheets(): Promise<string[]> {
+    try {
+      return await this.host.run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load('items/name,items/visibility');
+        await this.counted(context)();
+        return sheets.items.filter((s) => s.visibility === 'Visible').map((s) => s.name);
+      });
+    } catch (e) {
+      throw toWorkbookError(e);
+    }
+  }
+
   async select(sheet: string, address: string): Promise<void> {
     try {
       await this.host.run(async (context) => {

@@ -9,7 +9,7 @@ async function start(): Promise<void> {
   const root = document.getElementById('root') as HTMLElement;
   const port = await officeWorkbookPort().catch(() => undefined);
   if (port) {
-    mountTaskpane(root, { port, displayLanguage: officeDisplayLanguage() });
+    mountTaskpane(root, { port, displayLanguage: officeDisplayLanguage(), listSheets: () => port.listSheets() });
     return;
   }
   root.innerHTML = `

@@ -11,7 +11,7 @@ import { cellAddress, columnLetter, sheetRef, type CellContent } from './cells';
 import type { ColumnRole } from './headers';
 import { columnOf, kpiLayout, type KpiLayout, type LayoutColumn, type LayoutOptions } from './layout';
 import type { WriteOp, WritePlan } from './plan';
-import { NAMES, settingsSheet, SETTINGS_SHEET } from './settings';
+import { NAMES, scoreName, settingsSheet, SETTINGS_SHEET } from './settings';
 import { kpiSheetContent, type SheetInputs } from './sheetContent';
 
 export interface KpiPlanInput {
@@ -34,6 +34,9 @@ export const COLORS = {
   invalid: '#F8D7DA',
   invalidText: '#842029',
   summary: '#DDEBF7',
+  good: '#C6EFCE',
+  fair: '#FFEB9C',
+  poor: '#FFC7CE',
 } as const;
 
 const INPUT_ROLES = (role: ColumnRole): boolean =>
@@ -164,7 +167,28 @@ function markOps(layout: KpiLayout): WriteOp[] {
     }
     if (formula) ops.push({ kind: 'conditionalFormat', sheet, address: dataRange(layout, c), formula, fill: COLORS.invalid, fontColor: COLORS.invalidText });
   }
-  return ops;
+  return ops.concat(scoreMarks(layout), inputFills(layout));
+}
+
+/** As `scorebook template`: the score green at the top level, amber between the first and the top, red below the first. */
+function scoreMarks(layout: KpiLayout): WriteOp[] {
+  const score = columnOf(layout, 'score');
+  if (!score || layout.rows.length === 0) return [];
+  const first = cellAddress(layout.firstDataRow, score.column);
+  const top = scoreName(layout.levels);
+  const address = dataRange(layout, score);
+  const sheet = layout.sheet;
+  return [
+    { kind: 'conditionalFormat', sheet, address, formula: `AND(ISNUMBER(${first}),${first}>=${top})`, fill: COLORS.good },
+    { kind: 'conditionalFormat', sheet, address, formula: `AND(ISNUMBER(${first}),${first}>=${scoreName(1)},${first}<${top})`, fill: COLORS.fair },
+    { kind: 'conditionalFormat', sheet, address, formula: `AND(ISNUMBER(${first}),${first}<${scoreName(1)})`, fill: COLORS.poor },
+  ];
+}
+
+/** Input columns in the template's input colour, so it is clear where to type. */
+function inputFills(layout: KpiLayout): WriteOp[] {
+  if (layout.rows.length === 0) return [];
+  return layout.columns.filter((c) => INPUT_ROLES(c.role)).map((c): WriteOp => ({ kind: 'style', sheet: layout.sheet, address: dataRange(layout, c), fill: COLORS.input }));
 }
 
 function columnOps(layout: KpiLayout): WriteOp[] {

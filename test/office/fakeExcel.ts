@@ -256,6 +256,14 @@ class Loaded {
 class FakeWorkbook implements XlWorkbook {
   constructor(private readonly fake: FakeExcel) {}
   readonly worksheets = {
+    load: (): unknown => {
+      this.fake.onSync(() => {
+        this.worksheets.items = [...this.fake.sheets.values()].map((s) => new FakeWorksheet(this.fake, s, false));
+        return bytes([...this.fake.sheets.values()].map((s) => ({ name: s.name, visibility: s.visibility })));
+      });
+      return this.worksheets;
+    },
+    items: [] as XlWorksheet[],
     getItem: (key: string): XlWorksheet => {
       const s = this.fake.sheets.get(key);
       if (!s) this.fake.fail(new OfficeError('ItemNotFound', `sheet ${key}`));

@@ -218,3 +218,15 @@ describe('errors and events', () => {
     expect(await port.readBinding()).toEqual({ ok: true, value: binding });
   });
 });
+
+describe('listSheets', () => {
+  it('names the visible sheets in one sync, never the very hidden binding sheet', async () => {
+    const { assessment, document } = generated(10);
+    const fake = new FakeExcel();
+    const port = new OfficeWorkbookPort(fake);
+    await createKpiSheet(port, { assessment, document });
+    const from = fake.syncs.length;
+    expect(await port.listSheets()).toEqual(['Sheet1', 'ตั้งค่า', 'KPI']);
+    expect(fake.syncs.length - from).toBe(1);
+  });
+});
