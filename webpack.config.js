@@ -104,7 +104,7 @@ module.exports = async (env, argv) => {
     ],
     devServer: dev
       ? {
-          port: 3000,
+          port: Number(process.env.SCOREBOOK_DEV_PORT || 3000),
           host: 'localhost',
           server: { type: 'https', options: await httpsOptions() },
           headers: { 'Access-Control-Allow-Origin': '*' },
