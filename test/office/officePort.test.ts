@@ -230,3 +230,32 @@ describe('listSheets', () => {
     expect(fake.syncs.length - from).toBe(1);
   });
 });
+
+describe('the binding survives sorting, filtering and inserted rows: rows are found by indicator id', () => {
+  it('reads every result back after the rows were reversed and a blank row was inserted into the table', async () => {
+    const { assessment, document, inputs } = generated(10);
+    const fake = new FakeExcel();
+    const port = new OfficeWorkbookPort(fake);
+    const { binding } = await createKpiSheet(port, { assessment, document, inputs });
+    const before = await readBoundSheet(port, binding, assessment);
+    if (!before.ok) throw new Error('does not read');
+
+    // A person sorts the table (here: reverses it) and inserts a row in the middle; the table grows by one row.
+    const sheet = fake.sheets.get('KPI') as NonNullable<ReturnType<typeof fake.sheets.get>>;
+    const table = fake.tables.get('ScorebookKPI') as { address: string };
+    const first = kpiSheetPlan({ assessment, document }).layout.firstDataRow;
+    const last = first + assessment.indicators.length - 1;
+    const rows = Array.from({ length: last - first + 1 }, (_, i) => sheet.cells.get(first + i) ?? new Map());
+    rows.reverse();
+    rows.splice(5, 0, new Map());
+    rows.forEach((line, i) => sheet.cells.set(first + i, line));
+    table.address = table.address.replace(/\d+$/, String(last + 1));
+
+    const after = await readBoundSheet(port, binding, assessment);
+    if (!after.ok) throw new Error('does not read after sorting');
+    expect(after.value.resultSet.results).toEqual(before.value.resultSet.results);
+    // Each indicator's cells moved with its row.
+    const id = assessment.indicators[0]?.id as string;
+    expect(after.value.cells.get(id)?.row).toBe(last + 1);
+  });
+});
