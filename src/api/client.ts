@@ -1,0 +1,149 @@
+/**
+ * The reporting API's client, for the task pane and the CLI: typed by the same zod schemas the server validates
+ * with, and every answer parsed by them. Requests time out, and those safe to repeat (reads, batches under their
+ * Idempotency-Key) are retried with backoff on network failures and 5xx — never on a 4xx. Errors are `ApiError`s
+ * with a message in Thai and English (clientError.ts). Submitting rows in batches is `submitRows` (submit.ts).
+ */
+import { z } from 'zod';
+import { assessmentDocumentSchema, assessmentListSchema, type ApiAssessmentDocument } from './assessments';
+import { isApiError } from './clientError';
+import { requestJson, type FetchLike, type HttpOptions, type JsonRequest } from './http';
+import { MemoryPendingStore, type BatchTarget, type PendingStore } from './pending';
+import {
+  batchResponseSchema, reportListSchema, reportResponseSchema, type BatchBody, type BatchResponse, type ReportRow,
+} from './reports';
+import { DEFAULT_RETRY, realSleep, type RetryPolicy } from './retry';
+import { paths } from './routes';
+import { sessionSchema, type Session } from './sessions';
+import { resendPending, submitRows, type SubmitOptions, type SubmitReport } from './submit';
+
+export interface ClientOptions {
+  /** The server's address, e.g. https://scorebook.example.go.th (no trailing /api/v1). */
+  readonly baseUrl: string;
+  /** Default: the global fetch (Node 20, browsers). */
+  readonly fetch?: FetchLike;
+  /** Per attempt. Default 30 s: a 10,000-row batch takes seconds on a busy server. */
+  readonly timeoutMs?: number;
+  readonly retry?: Partial<RetryPolicy>;
+  /** Where unconfirmed batches wait; default in memory. The pane passes the workbook's. */
+  readonly pending?: PendingStore;
+  /**
+   * Called when the session has ended (401) in the middle of work: return a new session (ask the user to sign in
+   * again) and the request is sent again with it, or undefined to give up (the batch stays pending).
+   */
+  readonly reauthenticate?: () => Promise<Session | undefined>;
+  /** Test seams: waiting between retries, the jitter, new keys. */
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly random?: () => number;
+  readonly newKey?: () => string;
+  readonly now?: () => Date;
+}
+
+const emptySchema = z.unknown();
+
+export class ScorebookClient {
+  readonly pending: PendingStore;
+  private session: Session | undefined;
+  private readonly http: HttpOptions;
+  private readonly options: ClientOptions;
+  /** HTTP attempts made (retries included): the benchmark reports it. */
+  requestCount = 0;
+
+  constructor(options: ClientOptions) {
+    this.options = options;
+    this.pending = options.pending ?? new MemoryPendingStore();
+    const fetchFn = options.fetch ?? ((url: string, init: RequestInit) => globalThis.fetch(url, init));
+    this.http = {
+      baseUrl: options.baseUrl,
+      fetch: fetchFn,
+      timeoutMs: options.timeoutMs ?? 30_000,
+      retry: { ...DEFAULT_RETRY, ...options.retry },
+      sleep: options.sleep ?? realSleep,
+      random: options.random ?? Math.random,
+      onAttempt: () => {
+        this.requestCount++;
+      },
+    };
+  }
+
+  get currentSession(): Session | undefined {
+    return this.session;
+  }
+
+  /** Keeps a session signed in elsewhere (the pane's sign-in panel, a test). */
+  useSession(session: Session | undefined): void {
+    this.session = session;
+  }
+
+  newKey(): string {
+    return this.options.newKey ? this.options.newKey() : globalThis.crypto.randomUUID();
+  }
+
+  now(): Date {
+    return this.options.now ? this.options.now() : new Date();
+  }
+
+  async signIn(username: string, password: string): Promise<Session> {
+    // Not retried: a wrong password is a 401 anyway, and the user is there to press the button again.
+    const session = await requestJson(this.http, { method: 'POST', path: paths.sessions, body: { username, password }, schema: sessionSchema, retry: false });
+    this.session = session;
+    return session;
+  }
+
+  async signOut(): Promise<void> {
+    if (!this.session) return;
+    try {
+      await this.authed({ method: 'DELETE', path: paths.currentSession, schema: emptySchema, retry: false });
+    } finally {
+      this.session = undefined;
+    }
+  }
+
+  async listAssessments(): Promise<z.infer<typeof assessmentListSchema>['assessments']> {
+    return (await this.authed({ method: 'GET', path: paths.assessments, schema: assessmentListSchema, retry: true })).assessments;
+  }
+
+  async getAssessment(aid: string): Promise<ApiAssessmentDocument> {
+    return this.authed({ method: 'GET', path: paths.assessment(aid), schema: assessmentDocumentSchema, retry: true });
+  }
+
+  async listReports(t: BatchTarget): Promise<ReportRow[]> {
+    return (await this.authed({ method: 'GET', path: paths.reports(t.aid, t.round, t.unit), schema: reportListSchema, retry: true })).reports;
+  }
+
+  /** One batch, under the key it was stored with; retried with that same key. */
+  async postBatch(t: BatchTarget, body: BatchBody, key: string): Promise<BatchResponse> {
+    return this.authed({
+      method: 'POST', path: paths.reports(t.aid, t.round, t.unit), body, headers: { 'idempotency-key': key }, schema: batchResponseSchema, retry: true,
+    });
+  }
+
+  async approve(t: BatchTarget, indicatorId: string, o: { comment?: string; version?: number } = {}): Promise<ReportRow> {
+    return (await this.authed({ method: 'POST', path: paths.approve(t.aid, t.round, t.unit, indicatorId), body: o, schema: reportResponseSchema, retry: false })).report;
+  }
+
+  async returnRow(t: BatchTarget, indicatorId: string, o: { comment: string; version?: number }): Promise<ReportRow> {
+    return (await this.authed({ method: 'POST', path: paths.return(t.aid, t.round, t.unit, indicatorId), body: o, schema: reportResponseSchema, retry: false })).report;
+  }
+
+  submitRows(t: BatchTarget, rows: BatchBody['rows'], options: SubmitOptions): Promise<SubmitReport> {
+    return submitRows(this, t, rows, options);
+  }
+
+  resendPending(options: Pick<SubmitOptions, 'onProgress'> = {}): Promise<SubmitReport> {
+    return resendPending(this, options);
+  }
+
+  /** A request with the session's token; on 401, one new sign-in (when the caller can ask for it) and once more. */
+  private async authed<T>(r: Omit<JsonRequest<T>, 'token'>): Promise<T> {
+    try {
+      return await requestJson(this.http, { ...r, token: this.session?.token });
+    } catch (e) {
+      if (!isApiError(e) || !e.needsSignIn || !this.options.reauthenticate) throw e;
+      const session = await this.options.reauthenticate();
+      if (!session) throw e;
+      this.session = session;
+      return requestJson(this.http, { ...r, token: session.token });
+    }
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * Batches sent but not yet confirmed. The client hands a batch with its Idempotency-Key to the store before it
+ * sends it and removes it only after the server's answer has been read, so a batch whose answer was lost (network
+ * down, pane closed, Excel closed) is still there to be resent with the same key — and the server, which keeps
+ * the answer under that key, applies it once.
+ */
+import type { BatchBody } from './reports';
+
+/** Which unit's rows in which round a batch goes to. */
+export interface BatchTarget {
+  readonly aid: string;
+  readonly round: number;
+  readonly unit: string;
+}
+
+export interface PendingBatch {
+  readonly key: string;
+  readonly target: BatchTarget;
+  readonly body: BatchBody;
+  /** When it was first stored (ISO 8601), to show how long it has waited. */
+  readonly createdAt: string;
+}
+
+export interface PendingStore {
+  /** In the order they were added. */
+  list(): Promise<readonly PendingBatch[]>;
+  /** Stores them together (one workbook write for a whole submit). A key already stored is left as it is. */
+  add(batches: readonly PendingBatch[]): Promise<void>;
+  /** Forgets a confirmed batch; an unknown key is no error (two panes may confirm the same batch). */
+  remove(key: string): Promise<void>;
+}
+
+/** Pending batches in memory: lost with the process. For the CLI, which prints what it could not send. */
+export class MemoryPendingStore implements PendingStore {
+  private readonly batches = new Map<string, PendingBatch>();
+
+  async list(): Promise<readonly PendingBatch[]> {
+    return [...this.batches.values()];
+  }
+
+  async add(batches: readonly PendingBatch[]): Promise<void> {
+    for (const b of batches) if (!this.batches.has(b.key)) this.batches.set(b.key, b);
+  }
+
+  async remove(key: string): Promise<void> {
+    this.batches.delete(key);
+  }
+}
