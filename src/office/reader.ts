@@ -94,13 +94,13 @@ function pieces(a: Assembly, r0: number, r1: number, c0: number, c1: number): Pi
  * Takes pieces from the front of `pending` up to the budget and queues their loads; the piece that does not fit
  * whole is cut where the budget ends, its remaining rows put back first in line.
  */
-function queuePieces(context: XlContext, pending: Piece[]): { piece: Piece; range: XlRange }[] {
+function queuePieces(context: XlContext, pending: Piece[], budget: number): { piece: Piece; range: XlRange }[] {
   const out: { piece: Piece; range: XlRange }[] = [];
   let bytes = 0;
   while (pending.length > 0) {
     let piece = pending[0] as Piece;
-    if (bytes + piece.bytes > BATCH_BUDGET) {
-      const fit = Math.floor(((BATCH_BUDGET - bytes) / piece.bytes) * piece.rows);
+    if (bytes + piece.bytes > budget) {
+      const fit = Math.floor(((budget - bytes) / piece.bytes) * piece.rows);
       if (fit < 1 && out.length > 0) break;
       const [head, tail] = cut(piece, Math.max(1, fit));
       pending[0] = tail;
@@ -116,7 +116,7 @@ function queuePieces(context: XlContext, pending: Piece[]): { piece: Piece; rang
     else if (what.numberFormats) range.load(['values', 'numberFormat']);
     else range.load('values');
     out.push({ piece, range });
-    if (bytes >= BATCH_BUDGET) break;
+    if (bytes >= budget) break;
   }
   return out;
 }
@@ -163,6 +163,19 @@ export function localAddress(address: string): string {
  * make the sync fail with ItemNotFound, which the caller turns into a WorkbookError.
  */
 export async function readRequest(context: XlContext, request: ReadRequest, sync: () => Promise<void>): Promise<ReadResult> {
+  // The estimates are averages: a column of long Thai notes can be a hundred times bigger. When Excel refuses a
+  // response as too large, the read starts again with an eighth of the budget (more, smaller syncs), 4 times at most.
+  for (let budget = BATCH_BUDGET, attempt = 0; ; budget /= 8, attempt++) {
+    try {
+      return await readOnce(context, request, sync, budget);
+    } catch (e) {
+      const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
+      if (code !== 'ResponsePayloadSizeLimitExceeded' || attempt >= 4) throw e;
+    }
+  }
+}
+
+async function readOnce(context: XlContext, request: ReadRequest, sync: () => Promise<void>, budget: number): Promise<ReadResult> {
   const ranges = request.ranges ?? [];
   const tables = request.tables ?? [];
   const wb = context.workbook;
@@ -213,7 +226,7 @@ export async function readRequest(context: XlContext, request: ReadRequest, sync
   });
   const binding = request.binding && exists.get(BINDING_SHEET) ? wb.worksheets.getItem(BINDING_SHEET).getUsedRangeOrNullObject(true) : undefined;
   binding?.load('values');
-  let loaded = queuePieces(context, pending);
+  let loaded = queuePieces(context, pending, budget);
   await sync();
 
   for (const m of measured) {
@@ -248,7 +261,7 @@ export async function readRequest(context: XlContext, request: ReadRequest, sync
   for (;;) {
     for (const { piece, range } of loaded) piece.assembly.parts.push(partOf(range, piece.row, piece.column, piece.assembly.what));
     if (pending.length === 0) break;
-    loaded = queuePieces(context, pending);
+    loaded = queuePieces(context, pending, budget);
     await sync();
   }
 

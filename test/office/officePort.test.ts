@@ -259,3 +259,20 @@ describe('the binding survives sorting, filtering and inserted rows: rows are fo
     expect(after.value.cells.get(id)?.row).toBe(last + 1);
   });
 });
+
+describe('a response bigger than estimated (long notes)', () => {
+  it('is read again in smaller pieces when Excel refuses it as too large', async () => {
+    const { assessment, document, inputs } = generated(1000);
+    const long = 'คำชี้แจงการปฏิบัติงานที่ยาวมาก '.repeat(60);
+    const withNotes = new Map([...inputs].map(([id, i]) => [id, { ...i, note: long }]));
+    const fake = new FakeExcel();
+    const port = new OfficeWorkbookPort(fake);
+    const { binding } = await createKpiSheet(port, { assessment, document, inputs: withNotes });
+    const from = fake.syncs.length;
+    const reading = await readBoundSheet(port, binding, assessment);
+    expect(reading.ok).toBe(true);
+    // Every sync that got through stayed under Excel's limit, and it took more of them than the usual 2.
+    expect(Math.max(...fake.syncs.slice(from).map((s) => s.responseBytes))).toBeLessThan(5 * 1024 * 1024);
+    expect(fake.syncs.length - from).toBeGreaterThan(2);
+  });
+});
