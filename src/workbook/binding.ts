@@ -25,6 +25,12 @@ export interface BindingRecord {
   readonly columns: Readonly<Partial<Record<ColumnRole, string>>>;
   /** The assessment document (format v1) as JSON. */
   readonly assessment: unknown;
+  /**
+   * What the sheet knows of the reporting API (assessment, unit, round, each row's version and value last
+   * confirmed, batches sent but not confirmed), as JSON with its own format version; absent in a workbook never
+   * opened from a server. Its reader lives with its user (src/taskpane/model/serverLink.ts).
+   */
+  readonly server?: unknown;
 }
 
 export function bindingRows(record: BindingRecord): CellValue[][] {
@@ -41,6 +47,7 @@ export function bindingRows(record: BindingRecord): CellValue[][] {
   };
   long('columns', record.columns);
   long('assessment', record.assessment);
+  if (record.server !== undefined) long('server', record.server);
   return rows;
 }
 
@@ -87,6 +94,7 @@ export function readBindingRows(rows: readonly (readonly CellValue[])[]): Bindin
   const assessment = json('assessment');
   if (!assessment.ok) return broken('ข้อมูลชุดตัวชี้วัดอ่านไม่ได้', 'the assessment document cannot be read');
   const columns = json('columns');
+  const server = json('server');
   const headerRow = Number(one('headerRow'));
   const sheet = one('sheet');
   if (!sheet || !Number.isInteger(headerRow) || headerRow < 1) return broken('ไม่ระบุชีตหรือแถวหัวตาราง', 'the sheet or header row is missing');
@@ -100,6 +108,7 @@ export function readBindingRows(rows: readonly (readonly CellValue[])[]): Bindin
       headerRow,
       columns: columns.ok && typeof columns.value === 'object' && columns.value !== null ? (columns.value as BindingRecord['columns']) : {},
       assessment: assessment.value,
+      ...(server.ok ? { server: server.value } : {}),
     },
   };
 }

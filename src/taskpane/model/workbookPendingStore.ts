@@ -1,0 +1,60 @@
+/**
+ * Pending batches kept in the workbook itself (the binding record's server link, through the port), so a batch
+ * whose answer never came survives closing the pane, closing the file, or mailing it: the next pane that opens
+ * the file resends it under the same key. Each change is a read and a write of the record; the changes of one
+ * store are queued, so two removals never race each other into losing one.
+ */
+import type { PendingBatch, PendingStore } from '../../api/pending';
+import type { BindingRecord } from '../../workbook/binding';
+import { WorkbookError, type WorkbookPort } from '../../workbook/port';
+import { readServerLink, type ServerLink } from './serverLink';
+
+export class WorkbookPendingStore implements PendingStore {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly port: WorkbookPort) {}
+
+  async list(): Promise<readonly PendingBatch[]> {
+    return this.serial(async () => (await this.read()).link.pending);
+  }
+
+  async add(batches: readonly PendingBatch[]): Promise<void> {
+    await this.change((pending) => {
+      const known = new Set(pending.map((b) => b.key));
+      return [...pending, ...batches.filter((b) => !known.has(b.key))];
+    });
+  }
+
+  async remove(key: string): Promise<void> {
+    await this.change((pending) => pending.filter((b) => b.key !== key));
+  }
+
+  private change(update: (pending: ServerLink['pending']) => ServerLink['pending']): Promise<void> {
+    return this.serial(async () => {
+      const { record, link } = await this.read();
+      const pending = update(link.pending);
+      if (pending.length === link.pending.length && pending.every((b, i) => b === link.pending[i])) return;
+      await this.port.writeBinding({ ...record, server: { ...link, pending } });
+    });
+  }
+
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async read(): Promise<{ record: BindingRecord; link: ServerLink }> {
+    const read = await this.port.readBinding();
+    if (!read || !read.ok) {
+      // Without a binding record there is nowhere to keep a batch; saying so beats sending it unkept.
+      throw new WorkbookError('binding-missing', {
+        th: 'ยังไม่ได้ผูกชีตกับชุดตัวชี้วัด จึงเก็บข้อมูลที่รอส่งในไฟล์ไม่ได้ เปิดชีตจากเซิร์ฟเวอร์หรือผูกชีตก่อน',
+        en: 'the workbook has no binding record, so pending batches cannot be kept in it; open the sheet from the server or bind it first',
+      });
+    }
+    const link = readServerLink(read.value.server);
+    if (!link.ok) throw new WorkbookError('server-link-invalid', link.issues[0]!.message);
+    return { record: read.value, link: link.value };
+  }
+}

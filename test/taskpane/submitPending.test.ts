@@ -1,0 +1,82 @@
+/**
+ * Pending batches kept in the workbook (the binding record's server link, through the port): a batch the
+ * server never confirmed survives the pane closing, and the next pane resends it under the same key.
+ */
+import { ScorebookClient } from '../../src/api/client';
+import { BINDING_SHEET, readBindingRows } from '../../src/workbook';
+import { createKpiSheet } from '../../src/workbook/kpiActions';
+import { PreviewWorkbook } from '../../src/preview/previewWorkbook';
+import { readServerLink, SERVER_LINK_FORMAT } from '../../src/taskpane/model/serverLink';
+import { WorkbookPendingStore } from '../../src/taskpane/model/workbookPendingStore';
+import { FakeServer, rows, session } from '../api/fakeServer';
+import { sample } from './sheetGrid';
+
+const target = { aid: 'pte-2567', round: 6, unit: 'pte' };
+
+async function boundWorkbook(): Promise<PreviewWorkbook> {
+  const wb = new PreviewWorkbook();
+  const pte = sample('pte-2567');
+  const { binding } = await createKpiSheet(wb, { assessment: pte.assessment, document: pte.document });
+  await wb.writeBinding(binding);
+  return wb;
+}
+
+function client(server: FakeServer, wb: PreviewWorkbook, keyPrefix: string): ScorebookClient {
+  let n = 0;
+  const c = new ScorebookClient({
+    baseUrl: 'http://scorebook.test', fetch: server.fetch, pending: new WorkbookPendingStore(wb), sleep: async () => undefined,
+    retry: { retries: 1 }, newKey: () => `${keyPrefix}-${++n}`,
+  });
+  c.useSession(session());
+  return c;
+}
+
+test('a batch the server never confirmed stays in the workbook and is resent with its key by the next pane', async () => {
+  const wb = await boundWorkbook();
+  const server = new FakeServer().script('ok', 'drop-response');
+  server.defaultFault = 'drop-request';
+  const first = await client(server, wb, 'k').submitRows(target, rows(5), { action: 'submit', batchSize: 2 });
+  expect(first.outcomes.map((o) => o.outcome)).toEqual(['accepted', 'accepted', 'pending', 'pending', 'pending']);
+
+  // What the file would save: the binding sheet's cells, read back as a reopened file reads them.
+  const saved = readBindingRows((await wb.read({ ranges: [{ sheet: BINDING_SHEET }] })).ranges[0]!.values);
+  if (!saved.ok) throw new Error('binding record unreadable');
+  const link = readServerLink(saved.value.server);
+  expect(link.ok && link.value.format).toBe(SERVER_LINK_FORMAT);
+  expect(link.ok && link.value.pending.map((b) => [b.key, b.body.rows.map((r) => r.indicatorId)])).toEqual([['k-2', ['3', '4']], ['k-3', ['5']]]);
+
+  // A new pane (new store, new client) on the same workbook, the server back up.
+  server.defaultFault = 'ok';
+  const second = client(server, wb, 'never');
+  const resent = await second.resendPending();
+  expect(resent.outcomes.map((o) => o.outcome)).toEqual(['accepted', 'accepted', 'accepted']);
+  expect(server.requests.slice(-2).map((r) => r.key)).toEqual(['k-2', 'k-3']);
+  for (const id of ['1', '2', '3', '4', '5']) expect(server.writes(id)).toBe(1);
+  expect(await second.pending.list()).toEqual([]);
+  // The rest of the binding record is untouched.
+  const after = await wb.readBinding();
+  expect(after?.ok && after.value.sheet).toBe('KPI');
+});
+
+test('concurrent removals from one store never lose each other', async () => {
+  const wb = await boundWorkbook();
+  const store = new WorkbookPendingStore(wb);
+  const batch = (key: string) => ({ key, target, body: { action: 'save' as const, rows: rows(1) }, createdAt: '2024-03-25T03:00:00Z' });
+  await store.add([batch('a'), batch('b'), batch('c')]);
+  await store.add([batch('b')]);
+  await Promise.all([store.remove('a'), store.remove('c')]);
+  expect((await store.list()).map((b) => b.key)).toEqual(['b']);
+});
+
+test('a workbook without a binding record refuses to keep batches, so none is sent unkept', async () => {
+  const server = new FakeServer();
+  const c = client(server, new PreviewWorkbook(), 'k');
+  await expect(c.submitRows(target, rows(1), { action: 'save' })).rejects.toMatchObject({ code: 'binding-missing' });
+  expect(server.requests).toEqual([]);
+});
+
+test('a server link of a newer format is reported, not overwritten', () => {
+  const read = readServerLink({ format: 'scorebook/server-link@2', rows: {}, pending: [] });
+  expect(read.ok).toBe(false);
+  expect(!read.ok && read.issues[0]?.message.en).toContain('update Scorebook');
+});
