@@ -1,22 +1,8 @@
 /** `scorebook score`, run as a user runs it: the bin script, real files, exit codes and output. */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cliHarness } from './cliHarness';
 
-const bin = join(__dirname, '../../bin/scorebook.js');
-const dir = mkdtempSync(join(tmpdir(), 'scorebook-cli-'));
-
-function file(name: string, content: unknown): string {
-  const path = join(dir, name);
-  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
-  return path;
-}
-
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const { dir, file, run } = cliHarness('scorebook-cli-');
 
 const assessment = file('a.json', {
   format: 'scorebook/assessment@1',

@@ -1,26 +1,12 @@
 /** `scorebook template` and `scorebook check`, run as a user runs them: the bin script, real files, exit codes. */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { cliHarness } from './cliHarness';
 
 // Each run starts node and tsx: seconds, not milliseconds.
 jest.setTimeout(60_000);
 
-const bin = join(__dirname, '../../bin/scorebook.js');
-const dir = mkdtempSync(join(tmpdir(), 'scorebook-template-cli-'));
-
-function file(name: string, content: unknown): string {
-  const path = join(dir, name);
-  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
-  return path;
-}
-
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const { dir, file, run } = cliHarness('scorebook-template-cli-');
 
 const assessment = file('a.json', {
   format: 'scorebook/assessment@1', id: 'otop', title: 'ตัวชี้วัด OTOP', fiscalYear: 2567, scale: 'three-level',
