@@ -9,6 +9,7 @@ import { FileProblem } from './loadFiles';
 import { localeOf } from './locale';
 import { registerScoreCommand } from './scoreCommand';
 import { registerServeCommand } from './serveCommand';
+import { registerSubmitCommand } from './submitCommand';
 import { registerTemplateCommand } from './templateCommand';
 import { registerUserCommand } from './userCommand';
 import { registerWhatIfCommand } from './whatIfCommand';
@@ -24,6 +25,7 @@ registerTemplateCommand(program);
 registerCheckCommand(program);
 registerServeCommand(program);
 registerUserCommand(program);
+registerSubmitCommand(program);
 
 /** Exit 2: the assessment or results file itself cannot be used. */
 function reportFileProblem(problem: FileProblem): void {

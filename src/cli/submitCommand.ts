@@ -1,0 +1,232 @@
+/**
+ * `scorebook submit <kpi.xlsx> --server URL --user NAME [--unit U] [--round R] [--action save|submit]`: reads a
+ * filled KPI template, signs in (password from SCOREBOOK_PASSWORD, else asked for without echo, or the first
+ * line of standard input when it is not a terminal), bases each row on the version the server holds now, sends
+ * the rows through the API client (batches, retries, same keys) and prints each row's outcome.
+ * Exit 0 when every row was accepted, 1 when any was not (or nothing could be sent), 2 when the file is unusable.
+ */
+import type { Command } from 'commander';
+import {
+  allIndicators, bangkokDate, formatNumber, formatThaiDate, isGroup, messageIn, readResultValue, toBuddhistYear, type Assessment, type Locale, type RawResult, type ResultSet,
+} from '../domain';
+import type { BatchRow } from '../api';
+import { ScorebookClient } from '../api/client';
+import { isApiError } from '../api/clientError';
+import type { FetchLike } from '../api/http';
+import type { BatchTarget } from '../api/pending';
+import type { RowOutcome, SubmitReport } from '../api/submit';
+import { localeOf } from './locale';
+import { readTemplateFile } from './xlsx/readTemplate';
+
+export interface SubmitArgs {
+  readonly file: string;
+  readonly server: string;
+  readonly user: string;
+  readonly password: () => Promise<string>;
+  readonly unit?: string;
+  readonly round?: number;
+  readonly action: 'save' | 'submit';
+  readonly locale: Locale;
+  /** Test seams. */
+  readonly fetch?: FetchLike;
+  readonly now?: () => Date;
+}
+
+type Say = (line: string) => void;
+
+/** Runs a submit and returns the exit code; every line for the user goes through `out` (stdout) or `err`. */
+export async function runSubmit(args: SubmitArgs, out: Say, err: Say): Promise<number> {
+  const { locale } = args;
+  const say = (th: string, en: string): string => (locale === 'th' ? th : en);
+  const template = await readTemplateFile(args.file);
+  if (!template.ok) {
+    err(`${args.file}:`);
+    for (const i of template.issues) err(`  ✘ ${messageIn(i.message, locale)}`);
+    return 2;
+  }
+  const { assessment, resultSet } = template.value;
+  const blocking = template.value.issues.filter((i) => i.severity === 'error');
+  if (blocking.length > 0) {
+    // The server would refuse these rows one by one; saying so before signing in saves the round trip.
+    err(say(`แก้ไขในชีตก่อนส่ง (${blocking.length} รายการ):`, `fix the sheet before submitting (${blocking.length}):`));
+    for (const i of blocking) err(`  ✘ ${i.cell ? `${i.cell}: ` : ''}${messageIn(i.message, locale)}`);
+    return 1;
+  }
+  const rows = reportedRows(assessment, resultSet);
+  if (rows.length === 0) {
+    out(say('ไม่มีผลการดำเนินงานในชีตที่จะส่ง', 'the sheet has no results to submit'));
+    return 0;
+  }
+
+  const client = new ScorebookClient({ baseUrl: args.server, fetch: args.fetch, now: args.now });
+  try {
+    const session = await client.signIn(args.user, await args.password());
+    const target = await chooseTarget(client, assessment.id, session.user.units, args);
+    if (!target.ok) {
+      err(messageIn(target.message, locale));
+      return 1;
+    }
+    const current = new Map((await client.listReports(target.value)).map((r) => [r.indicatorId, r.version]));
+    const batch: BatchRow[] = rows.map(([indicatorId, value]) => ({ indicatorId, value, baseVersion: current.get(indicatorId) ?? 0 }));
+    err(say(
+      `ส่ง ${batch.length} แถว (${args.action === 'submit' ? 'ส่งรายงาน' : 'บันทึกร่าง'}) ชุดตัวชี้วัด ${target.value.aid} หน่วยงาน ${target.value.unit} รอบ ${target.value.round} เดือน`,
+      `${args.action === 'submit' ? 'submitting' : 'saving'} ${batch.length} rows of ${target.value.aid}, unit ${target.value.unit}, ${target.value.round}-month round`,
+    ));
+    const report = await client.submitRows(target.value, batch, { action: args.action });
+    printReport(report, locale, out, err);
+    return report.outcomes.every((o) => o.outcome === 'accepted') && !report.error ? 0 : 1;
+  } catch (e) {
+    if (!isApiError(e)) throw e;
+    err(messageIn(e.userMessage, locale));
+    return 1;
+  }
+}
+
+/** The rows with something entered: blank cells (by the domain's own reading of "not reported") are not sent. */
+function reportedRows(assessment: Assessment, resultSet: ResultSet): [string, RawResult][] {
+  const rows: [string, RawResult][] = [];
+  for (const indicator of allIndicators(assessment)) {
+    if (isGroup(indicator)) continue;
+    const raw = resultSet.results[indicator.id];
+    if (raw === undefined || readResultValue(indicator, raw).status === 'not-reported') continue;
+    rows.push([indicator.id, raw]);
+  }
+  return rows;
+}
+
+type TargetChoice = { ok: true; value: BatchTarget } | { ok: false; message: { th: string; en: string } };
+
+/** The unit: --unit, else the user's only unit. The round: --round, else the one whose window is open now. */
+async function chooseTarget(client: ScorebookClient, aid: string, units: readonly string[], args: SubmitArgs): Promise<TargetChoice> {
+  const unit = args.unit ?? (units.length === 1 ? units[0] : undefined);
+  if (!unit) {
+    return { ok: false, message: { th: `ระบุหน่วยงานด้วย --unit (ท่านมีสิทธิ์ใน ${units.join(', ') || 'ไม่มีหน่วยงาน'})`, en: `name the unit with --unit (yours: ${units.join(', ') || 'none'})` } };
+  }
+  if (args.round !== undefined) return { ok: true, value: { aid, round: args.round, unit } };
+  const summary = (await client.listAssessments()).find((a) => a.id === aid);
+  if (!summary) return { ok: false, message: { th: `เซิร์ฟเวอร์ไม่มีชุดตัวชี้วัด ${aid}`, en: `the server has no assessment ${aid}` } };
+  const now = client.now().getTime();
+  const open = summary.rounds.filter((r) => Date.parse(r.opensAt) <= now && now <= Date.parse(r.closesAt));
+  if (open.length !== 1) {
+    const all = summary.rounds.map((r) => r.round).join(', ');
+    return { ok: false, message: { th: `ระบุรอบด้วย --round (รอบของชุดนี้: ${all})`, en: `name the round with --round (this assessment's rounds: ${all})` } };
+  }
+  return { ok: true, value: { aid, round: open[0]!.round, unit } };
+}
+
+const LABELS: Record<RowOutcome['outcome'], { th: string; en: string; mark: string }> = {
+  accepted: { th: 'รับแล้ว', en: 'accepted', mark: '✔' },
+  conflict: { th: 'ขัดแย้ง', en: 'conflict', mark: '✘' },
+  invalid: { th: 'ไม่ถูกต้อง', en: 'invalid', mark: '✘' },
+  locked: { th: 'อนุมัติแล้ว แก้ไขไม่ได้', en: 'locked (approved)', mark: '✘' },
+  pending: { th: 'ยังไม่ได้รับการยืนยัน', en: 'not confirmed', mark: '…' },
+  refused: { th: 'ถูกปฏิเสธ', en: 'refused', mark: '✘' },
+};
+
+/** "25 มีนาคม 2567 10:05" / "25 March 2567 BE 10:05", Bangkok time. */
+function when(instant: string, locale: Locale): string {
+  const day = bangkokDate(instant);
+  const time = new Date(Date.parse(instant) + 7 * 3_600_000).toISOString().slice(11, 16);
+  if (locale === 'th') return `${formatThaiDate(day)} ${time} น.`;
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const month = new Date(Date.UTC(2000, m - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
+  return `${d} ${month} ${toBuddhistYear(y)} BE ${time}`;
+}
+
+function shown(value: unknown): string {
+  return typeof value === 'number' ? formatNumber(value, Number.isInteger(value) ? 0 : 2) : JSON.stringify(value);
+}
+
+export function outcomeLine(o: RowOutcome, locale: Locale): string {
+  const th = locale === 'th';
+  const label = LABELS[o.outcome];
+  const head = `${label.mark} ${th ? 'ตัวชี้วัด' : 'indicator'} ${o.indicatorId}: ${th ? label.th : label.en}`;
+  if (o.outcome === 'pending' || o.outcome === 'refused') return `${head} — ${messageIn(o.error.userMessage, locale)}`;
+  const { result } = o;
+  if (o.outcome === 'accepted') return `${head}${result.version !== undefined ? ` (${th ? 'รุ่น' : 'version'} ${result.version})` : ''}${result.late ? (th ? ' — ส่งช้า' : ' — late') : ''}`;
+  if (o.outcome === 'invalid') return `${head} — ${(result.issues ?? []).map((i) => messageIn(i.message, locale)).join('; ')}`;
+  const c = result.current;
+  if (!c) return head;
+  if (o.outcome === 'locked') return th ? `${head} — ${c.updatedBy} อนุมัติเมื่อ ${when(c.updatedAt, locale)}` : `${head} — approved by ${c.updatedBy} on ${when(c.updatedAt, locale)}`;
+  return th
+    ? `${head} — ${c.updatedBy} แก้ไขเมื่อ ${when(c.updatedAt, locale)} ค่าบนเซิร์ฟเวอร์ ${shown(c.value)} (รุ่น ${c.version})`
+    : `${head} — changed by ${c.updatedBy} on ${when(c.updatedAt, locale)}; the server holds ${shown(c.value)} (version ${c.version})`;
+}
+
+function printReport(report: SubmitReport, locale: Locale, out: Say, err: Say): void {
+  for (const o of report.outcomes) out(outcomeLine(o, locale));
+  const counts = new Map<string, number>();
+  for (const o of report.outcomes) counts.set(o.outcome, (counts.get(o.outcome) ?? 0) + 1);
+  const parts = [...counts].map(([k, n]) => `${locale === 'th' ? LABELS[k as RowOutcome['outcome']].th : k} ${n}`);
+  err(parts.join(', '));
+  if (report.late) err(locale === 'th' ? 'รับไว้หลังปิดรอบ คะแนนจะถูกหักตามจำนวนวันทำการที่ส่งช้า' : 'accepted after the round closed: the score carries the late penalty');
+  if (report.error) err(messageIn(report.error.userMessage, locale));
+}
+
+/** SCOREBOOK_PASSWORD, else asked for on a terminal without echo, else the first line of standard input. */
+export async function readPassword(): Promise<string> {
+  const fromEnv = process.env.SCOREBOOK_PASSWORD;
+  if (fromEnv) return fromEnv;
+  const stdin = process.stdin;
+  if (!stdin.isTTY) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
+  }
+  process.stderr.write('รหัสผ่าน / password: ');
+  stdin.setRawMode(true);
+  stdin.setEncoding('utf8');
+  stdin.resume();
+  return new Promise((resolve) => {
+    let typed = '';
+    const onData = (chunk: string): void => {
+      for (const ch of chunk) {
+        if (ch === '\r' || ch === '\n' || ch === '\u0004') {
+          stdin.setRawMode(false);
+          stdin.pause();
+          stdin.off('data', onData);
+          process.stderr.write('\n');
+          resolve(typed);
+          return;
+        }
+        if (ch === '\u0003') {
+          stdin.setRawMode(false);
+          process.stderr.write('\n');
+          process.exit(130);
+        }
+        typed = ch === '\u007f' || ch === '\b' ? typed.slice(0, -1) : typed + ch;
+      }
+    };
+    stdin.on('data', onData);
+  });
+}
+
+interface SubmitOptions {
+  server: string;
+  user: string;
+  unit?: string;
+  round?: string;
+  action: string;
+}
+
+export function registerSubmitCommand(program: Command): void {
+  program
+    .command('submit')
+    .description('submit a filled KPI template to the reporting API, printing each row\'s outcome / ส่งผลตัวชี้วัดจากไฟล์ไปยังเซิร์ฟเวอร์')
+    .argument('<kpi.xlsx>', 'a KPI template made by scorebook template (or the add-in) and filled in')
+    .requiredOption('--server <url>', 'the reporting API, e.g. https://scorebook.example.go.th')
+    .requiredOption('--user <name>', 'your username; the password comes from SCOREBOOK_PASSWORD or is asked for')
+    .option('--unit <unit>', 'the unit reported on (default: your only unit)')
+    .option('--round <months>', 'the round, 3/6/9/12 (default: the round open now)')
+    .option('--action <action>', 'save (a draft) or submit (for approval)', 'submit')
+    .action(async (file: string, options: SubmitOptions) => {
+      if (options.action !== 'save' && options.action !== 'submit') throw new Error(`--action must be save or submit, not "${options.action}"`);
+      const round = options.round === undefined ? undefined : Number(options.round);
+      if (round !== undefined && (!Number.isInteger(round) || round < 1 || round > 12)) throw new Error(`--round must be a number of months 1–12, not "${options.round}"`);
+      process.exitCode = await runSubmit(
+        { file, server: options.server, user: options.user, unit: options.unit, round, action: options.action, locale: localeOf(program), password: readPassword },
+        (line) => process.stdout.write(`${line}\n`),
+        (line) => process.stderr.write(`${line}\n`),
+      );
+    });
+}

@@ -1,0 +1,137 @@
+/**
+ * `scorebook submit` against the real server (buildApp on in-memory PGlite, on a port): a filled template is read,
+ * each row based on the server's current version, and each row's outcome printed in Thai or English.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ScorebookClient } from '../../src/api/client';
+import { outcomeLine, runSubmit, type SubmitArgs } from '../../src/cli/submitCommand';
+import { writeTemplate } from '../../src/cli/xlsx/writeTemplate';
+import { readAssessment } from '../../src/domain';
+import { AID, fixtureAssessment, T_OPEN } from '../server/fixtures';
+import { useHarness } from '../server/harness';
+
+jest.setTimeout(60_000);
+
+const h = useHarness('memory');
+let server: string;
+const dir = mkdtempSync(join(tmpdir(), 'scorebook-submit-'));
+const target = { aid: AID, round: 6, unit: 'pte' };
+
+beforeAll(async () => {
+  await h.app.listen({ host: '127.0.0.1', port: 0 });
+  server = `http://127.0.0.1:${(h.app.server.address() as AddressInfo).port}`;
+});
+
+async function filledTemplate(name: string, results: Record<string, unknown>): Promise<string> {
+  const document = fixtureAssessment();
+  const read = readAssessment(document);
+  if (!read.ok) throw new Error('fixture does not read');
+  const file = join(dir, name);
+  await writeTemplate(read.value, { document, results: { results: results as never } }, file);
+  return file;
+}
+
+async function submit(file: string, extra: Partial<SubmitArgs> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runSubmit(
+    { file, server, user: 'pte.reporter', password: async () => 'pw', action: 'submit', locale: 'th', now: () => new Date(T_OPEN), ...extra },
+    (l) => out.push(l),
+    (l) => err.push(l),
+  );
+  return { code, out, err };
+}
+
+async function signedIn(user: string): Promise<ScorebookClient> {
+  const c = new ScorebookClient({ baseUrl: server });
+  await c.signIn(user, 'pw');
+  return c;
+}
+
+const results = { '1': 88, '3': [true, true, false, false, false], '4.1': 3 };
+
+test('every row accepted: one line per row in Thai, exit 0, stored as submitted', async () => {
+  const file = await filledTemplate('all.xlsx', results);
+  const r = await submit(file);
+  expect(r.code).toBe(0);
+  expect(r.out).toEqual(['✔ ตัวชี้วัด 1: รับแล้ว (รุ่น 1)', '✔ ตัวชี้วัด 3: รับแล้ว (รุ่น 1)', '✔ ตัวชี้วัด 4.1: รับแล้ว (รุ่น 1)']);
+  const stored = await (await signedIn('pte.reporter')).listReports(target);
+  expect(stored.map((s) => [s.indicatorId, s.status, s.value])).toEqual([['1', 'submitted', 88], ['3', 'submitted', [true, true, false, false, false]], ['4.1', 'submitted', 3]]);
+});
+
+test('a second run bases rows on the server’s versions; an approved row is reported locked, exit 1', async () => {
+  const file = await filledTemplate('again.xlsx', results);
+  expect((await submit(file)).code).toBe(0);
+  await (await signedIn('pte.approver')).approve(target, '1');
+  const r = await submit(file, { locale: 'en' });
+  expect(r.code).toBe(1);
+  expect(r.out).toEqual(['✘ indicator 1: locked (approved) — approved by pte.approver on 25 March 2567 BE 10:00', '✔ indicator 3: accepted (version 2)', '✔ indicator 4.1: accepted (version 2)']);
+});
+
+test('a row changed by someone else between reading and sending is a conflict naming who and when, not overwritten', async () => {
+  const file = await filledTemplate('conflict.xlsx', results);
+  const other = await signedIn('pte.reporter');
+  let raced = false;
+  const racingFetch = async (url: string, init: RequestInit): Promise<Response> => {
+    if (init.method === 'POST' && url.endsWith('/reports') && !raced) {
+      raced = true;
+      await other.submitRows(target, [{ indicatorId: '1', value: 70, baseVersion: 0 }], { action: 'save' });
+    }
+    return fetch(url, init);
+  };
+  const r = await submit(file, { fetch: racingFetch });
+  expect(r.code).toBe(1);
+  expect(r.out[0]).toBe('✘ ตัวชี้วัด 1: ขัดแย้ง — pte.reporter แก้ไขเมื่อ 25 มีนาคม 2567 10:00 น. ค่าบนเซิร์ฟเวอร์ 70 (รุ่น 1)');
+  expect(r.out.slice(1)).toEqual(['✔ ตัวชี้วัด 3: รับแล้ว (รุ่น 1)', '✔ ตัวชี้วัด 4.1: รับแล้ว (รุ่น 1)']);
+  const stored = await other.listReports(target);
+  expect(stored.find((s) => s.indicatorId === '1')?.value).toBe(70);
+});
+
+test('a wrong password is said in Thai, exit 1, nothing sent', async () => {
+  const file = await filledTemplate('pw.xlsx', results);
+  const r = await submit(file, { password: async () => 'wrong' });
+  expect(r.code).toBe(1);
+  expect(r.err.join('\n')).toContain('ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง');
+  expect(await (await signedIn('pte.reporter')).listReports(target)).toEqual([]);
+});
+
+test('a closed round is refused plainly, exit 1', async () => {
+  const file = await filledTemplate('closed.xlsx', results);
+  const r = await submit(file, { round: 9 });
+  expect(r.code).toBe(1);
+  expect(r.out.every((l) => l.includes('ถูกปฏิเสธ'))).toBe(true);
+  expect(r.err.join('\n')).toMatch(/ส่วนกลาง/);
+});
+
+test('a user with several units must name one', async () => {
+  const file = await filledTemplate('unit.xlsx', results);
+  const r = await submit(file, { user: 'central' });
+  expect(r.code).toBe(1);
+  expect(r.err.join('\n')).toContain('--unit');
+});
+
+test('an invalid row prints its issues', () => {
+  const line = outcomeLine({
+    indicatorId: '2', outcome: 'invalid',
+    result: { indicatorId: '2', outcome: 'invalid', issues: [{ code: 'x', severity: 'error', message: { th: 'ตัวหารเป็นศูนย์', en: 'zero denominator' } }] },
+  }, 'th');
+  expect(line).toBe('✘ ตัวชี้วัด 2: ไม่ถูกต้อง — ตัวหารเป็นศูนย์');
+});
+
+test('the bin: scorebook submit with the password from the environment, --lang en', async () => {
+  const file = await filledTemplate('bin.xlsx', { '1': 91 });
+  const bin = join(__dirname, '../../bin/scorebook.js');
+  const child = spawn(process.execPath, [bin, 'submit', file, '--server', server, '--user', 'pte.reporter', '--round', '6', '--action', 'save', '--lang', 'en'], {
+    env: { ...process.env, SCOREBOOK_PASSWORD: 'pw' },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  expect({ code, stdout, stderr }).toMatchObject({ code: 0, stdout: '✔ indicator 1: accepted (version 1)\n' });
+});
