@@ -121,7 +121,7 @@ test('reopening a workbook restores the session from its binding record and chec
   expect(screen.getByTestId('counts').textContent).toContain('ค่าไม่ถูกต้อง 1');
 });
 
-test('binds a hand-made sheet: English headers, rows by id and by name, ids written, binding stored', async () => {
+test('binds a hand-made sheet: English headers, rows by id and by name, ids written, formula columns added, binding stored', async () => {
   const user = userEvent.setup();
   const wb = new PreviewWorkbook();
   const otop = sample('otop-2567');
@@ -140,13 +140,18 @@ test('binds a hand-made sheet: English headers, rows by id and by name, ids writ
   const proposal = await screen.findByTestId('binding-proposal');
   expect(within(proposal).getByText('Header row: 3')).toBeTruthy();
   expect(within(proposal).getByText('matched by name')).toBeTruthy();
-  await user.click(screen.getByRole('button', { name: 'Confirm the binding' }));
+  expect(within(proposal).getByText(/adds the formula columns/)).toBeTruthy();
+  await user.click(screen.getByRole('button', { name: 'Confirm and add the score formulas' }));
   await screen.findByTestId('total');
   const binding = await wb.readBinding();
-  expect(binding?.ok && binding.value).toMatchObject({ sheet: 'Loei', headerRow: 3, columns: { id: 'No.', name: 'Indicator', result: 'Actual' } });
+  expect(binding?.ok && binding.value).toMatchObject({
+    sheet: 'Loei', headerRow: 3, columns: { id: 'No.', name: 'Indicator', result: 'Actual', weight: 'น้ำหนัก', weightedScore: 'คะแนนถ่วงน้ำหนัก' },
+  });
   expect(wb.value('Loei', 5, 1)).toBe('2');
   const expected = scoreAssessment(otop.assessment, { results: { '4.1': 3050, '2': 22.4 } }).totalBeforePenalty!;
   expect(screen.getByTestId('total').textContent).toBe(formatNumber(expected, 2));
+  // The sheet scores itself: its new formula columns give the pane's total (eco, with no row, got one below).
+  expect(wb.evaluate('ScorebookTotal', 'Loei') as number).toBeCloseTo(expected, 9);
 });
 
 test('a failed write says what happened and what to do next', async () => {

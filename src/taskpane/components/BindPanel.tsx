@@ -1,21 +1,22 @@
 /**
  * Bind a sheet someone already keeps: read it, propose the header row, the columns (by Thai or English names) and
  * which row holds which indicator (by id, else by name), let the user fix any of it, then store the binding record
- * in the workbook. Rows matched by name get their indicator id written into the id column, because the sheet reader
- * and the formulas find rows by id — which is also what keeps the binding right after sorting or inserting rows.
+ * in the workbook together with the formula columns the sheet lacks (src/workbook/boundSheet.ts), so a hand-made sheet
+ * scores live. Rows matched by name get their indicator id written into the id column, because the sheet reader finds
+ * rows by id and the formulas by their key — which is also what keeps the binding right after sorting or inserting rows.
  */
 import {
   Button, Caption1, Field, Input, Select, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { allIndicators, type Indicator } from '../../domain';
-import { BINDING_FORMAT, cellAddress, type BindingRecord } from '../../workbook';
-import type { WriteOp } from '../../workbook/plan';
+import { SETTINGS_SHEET } from '../../workbook';
+import { bindSheetPlan } from '../../workbook/boundSheet';
 import type { WorkbookPort } from '../../workbook/port';
 import { PaneError, useAction } from '../hooks/useAction';
 import { useLocale } from '../i18n';
 import type { LoadedAssessment } from '../model/loadAssessment';
-import { boundHeaders, proposeBinding, withColumn, withRow, type BindingProposal } from '../model/proposeBinding';
+import { boundSheet, proposeBinding, withColumn, withRow, type BindingProposal } from '../model/proposeBinding';
 import type { Session } from '../model/session';
 import { bilingual, bilingualWith } from '../strings';
 import { AssessmentPicker } from './AssessmentPicker';
@@ -65,23 +66,16 @@ export function BindPanel({ port, chosen, onChoose, listSheets, onBound }: BindP
   const confirm = (): void => {
     if (!chosen || !proposal) return;
     void save.run(async (progress) => {
-      const record: BindingRecord = {
-        format: BINDING_FORMAT, sheet: proposal.sheet, table: '', settingsSheet: '', headerRow: proposal.headerRow,
-        columns: boundHeaders(proposal), assessment: chosen.document,
-      };
-      const idColumn = proposal.columns.find((c) => c.role === 'id')?.column ?? null;
-      const ops: WriteOp[] = [];
-      if (idColumn !== null) {
-        for (const r of proposal.rows) {
-          if (r.row === null || r.matchedBy === 'id') continue;
-          // Ids as text, as the template writes them, so "10.1" stays "10.1".
-          const address = cellAddress(r.row, idColumn + 1);
-          ops.push({ kind: 'numberFormat', sheet: proposal.sheet, address, format: '@' }, { kind: 'cells', sheet: proposal.sheet, topLeft: address, contents: [[r.indicatorId]] });
-        }
-      }
-      if (ops.length > 0) await port.apply({ title: 'write indicator ids', ops }, progress);
-      await port.writeBinding(record);
-      onBound({ loaded: chosen, binding: record });
+      // The total sits above the header row, outside the rows a sort moves: a header on row 1 leaves it no room.
+      if (proposal.headerRow < 2) throw new PaneError(bilingual('bindNeedRowAbove'));
+      // Is there a settings sheet already (one read): the formulas use its names, and a user's edits there are kept.
+      const settings = (await port.read({ ranges: [{ sheet: SETTINGS_SHEET, optional: true, dimensionsOnly: true }] })).ranges[0];
+      const { plan, binding } = bindSheetPlan({
+        assessment: chosen.assessment, document: chosen.document, bound: boundSheet(proposal), settingsExists: settings !== undefined,
+      });
+      // One plan: ids, formula columns, settings, ScorebookTotal and the binding record together.
+      await port.apply(plan, progress);
+      onBound({ loaded: chosen, binding });
       return bilingualWith('bindDone', proposal.sheet);
     });
   };
@@ -161,6 +155,7 @@ export function BindPanel({ port, chosen, onChoose, listSheets, onBound }: BindP
               })}
             </TableBody>
           </Table>
+          <Caption1>{t.bindAddsColumns}</Caption1>
           <Button appearance="primary" onClick={confirm} disabled={save.running}>{t.bindConfirm}</Button>
         </div>
       ) : null}

@@ -4,6 +4,7 @@
  * result is a proposal the user confirms or fixes in the pane before anything is written.
  */
 import { allIndicators, isGroup, type Assessment, type Indicator } from '../../domain';
+import type { BoundSheet } from '../../workbook/boundSheet';
 import {
   FIXED_HEADERS, headerCandidates, namesOf, normalizeHeader, parseAddress, stepHeader, targetHeader,
   type CellValue, type ColumnRole, type Grid, type HeaderEntry,
@@ -40,6 +41,11 @@ export interface BindingProposal {
   readonly columns: readonly ColumnChoice[];
   readonly rows: readonly RowChoice[];
   readonly rowOptions: readonly SheetRowOption[];
+  /** 1-based sheet column of the grid's first column (column indices above count from it). */
+  readonly firstColumn: number;
+  /** The bottom-right of what was read (the sheet's used range): formula columns go right of it, missing rows below. */
+  readonly lastRow: number;
+  readonly lastColumn: number;
 }
 
 const HEADER_SEARCH_ROWS = 30;
@@ -88,7 +94,10 @@ export function proposeBinding(assessment: Assessment, grid: Grid): BindingPropo
   const headers = Array.from({ length: width }, (_, c) => text(headerCells[c]));
   const columns = entries.map((entry) => ({ entry, role: entry.role, column: found.get(entry.role) ?? null }));
   const { rows, rowOptions } = matchRows(assessment, grid, index, found, origin.row);
-  return { sheet: grid.sheet, headerRow: origin.row + index, headers, columns, rows, rowOptions };
+  return {
+    sheet: grid.sheet, headerRow: origin.row + index, headers, columns, rows, rowOptions,
+    firstColumn: origin.column, lastRow: origin.row + grid.values.length - 1, lastColumn: origin.column + width - 1,
+  };
 }
 
 function matchRows(
@@ -159,4 +168,25 @@ export function boundHeaders(p: BindingProposal): Partial<Record<ColumnRole, str
   const out: Partial<Record<ColumnRole, string>> = {};
   for (const c of p.columns) if (c.column !== null && p.headers[c.column]) out[c.role] = p.headers[c.column];
   return out;
+}
+
+/**
+ * The confirmed proposal as the workbook layer's bound sheet (sheet positions, not grid indices), from which the bind
+ * plan adds the formula columns. Rows matched by id keep their id cell; the others get the indicator id written.
+ */
+export function boundSheet(p: BindingProposal): BoundSheet {
+  const columns = new Map<ColumnRole, number>();
+  const headers = new Map<number, string>();
+  for (const c of p.columns) if (c.column !== null) columns.set(c.role, p.firstColumn + c.column);
+  p.headers.forEach((h, i) => {
+    if (h) headers.set(p.firstColumn + i, h);
+  });
+  const rows = new Map<string, number>();
+  const idsInPlace = new Set<string>();
+  for (const r of p.rows) {
+    if (r.row === null) continue;
+    rows.set(r.indicatorId, r.row);
+    if (r.matchedBy === 'id') idsInPlace.add(r.indicatorId);
+  }
+  return { sheet: p.sheet, headerRow: p.headerRow, columns, headers, rows, idsInPlace, lastRow: p.lastRow, lastColumn: p.lastColumn };
 }
