@@ -10,6 +10,7 @@ import type { WorkbookPort } from '../workbook/port';
 import { BindPanel } from './components/BindPanel';
 import { CreatePanel } from './components/CreatePanel';
 import { IssuesPanel } from './components/IssuesPanel';
+import { ServerPanel, type Connect } from './components/ServerPanel';
 import { ErrorMessage } from './components/StatusBar';
 import { SummaryPanel } from './components/SummaryPanel';
 import { WhatIfPanel } from './components/WhatIfPanel';
@@ -19,6 +20,7 @@ import { LocaleProvider, useLocale } from './i18n';
 import type { LoadedAssessment } from './model/loadAssessment';
 import { sessionFromBinding, type Session } from './model/session';
 import { localeFromDisplayLanguage, type Locale } from './strings';
+import { SERVER_STRINGS } from './serverStrings';
 import { PANE_CSS } from './styles';
 
 export interface AppProps {
@@ -27,23 +29,25 @@ export interface AppProps {
   readonly displayLanguage?: string;
   /** Lists the workbook's sheets for the bind tab, where the host can. */
   readonly listSheets?: () => Promise<readonly string[]>;
+  /** How to reach the reporting API (tests pass a fake client). */
+  readonly connect?: Connect;
 }
 
-export function App({ port, displayLanguage, listSheets }: AppProps): JSX.Element {
+export function App({ port, displayLanguage, listSheets, connect }: AppProps): JSX.Element {
   const [locale, setLocale] = useState<Locale>(() => localeFromDisplayLanguage(displayLanguage));
   return (
     <FluentProvider theme={webLightTheme} lang={locale}>
       <style>{PANE_CSS}</style>
       <LocaleProvider locale={locale}>
-        <Pane port={port} listSheets={listSheets} locale={locale} onLocale={setLocale} />
+        <Pane port={port} listSheets={listSheets} connect={connect} locale={locale} onLocale={setLocale} />
       </LocaleProvider>
     </FluentProvider>
   );
 }
 
-type TabId = 'create' | 'bind' | 'issues' | 'summary' | 'whatif';
+type TabId = 'create' | 'bind' | 'server' | 'issues' | 'summary' | 'whatif';
 
-function Pane({ port, listSheets, locale, onLocale }: Omit<AppProps, 'displayLanguage'> & { locale: Locale; onLocale: (l: Locale) => void }): JSX.Element {
+function Pane({ port, listSheets, connect, locale, onLocale }: Omit<AppProps, 'displayLanguage'> & { locale: Locale; onLocale: (l: Locale) => void }): JSX.Element {
   const { t } = useLocale();
   const [tab, setTab] = useState<TabId>('create');
   const [chosen, setChosen] = useState<LoadedAssessment>();
@@ -101,6 +105,7 @@ function Pane({ port, listSheets, locale, onLocale }: Omit<AppProps, 'displayLan
       <TabList size="small" selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)}>
         <Tab value="create">{t.tabCreate}</Tab>
         <Tab value="bind">{t.tabBind}</Tab>
+        <Tab value="server">{SERVER_STRINGS[locale].tabServer}</Tab>
         <Tab value="issues" disabled={!session}>
           {t.tabIssues} {errors > 0 ? <Badge size="small" color="danger">{errors}</Badge> : null}
         </Tab>
@@ -109,6 +114,7 @@ function Pane({ port, listSheets, locale, onLocale }: Omit<AppProps, 'displayLan
       </TabList>
       {tab === 'create' ? <CreatePanel port={port} chosen={chosen} onChoose={setChosen} onCreated={startSession} /> : null}
       {tab === 'bind' ? <BindPanel port={port} chosen={chosen} onChoose={setChosen} listSheets={listSheets} onBound={startSession} /> : null}
+      {tab === 'server' ? <ServerPanel port={port} connect={connect} onOpened={(s) => { setSession(s); setChosen(s.loaded); }} /> : null}
       {tab === 'issues' && session ? <IssuesPanel port={port} issues={issues} checking={live.checking} /> : null}
       {tab === 'summary' && session ? (
         evaluation?.ok ? (

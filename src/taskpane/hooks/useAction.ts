@@ -4,6 +4,7 @@
  * own Thai and English message (src/workbook/port.ts); anything else is unexpected and says so.
  */
 import { useCallback, useRef, useState } from 'react';
+import { isApiError } from '../../api/clientError';
 import type { Message } from '../../domain';
 import { isWorkbookError, type ApplyProgress } from '../../workbook/port';
 import { STRINGS } from '../strings';
@@ -33,7 +34,7 @@ export class PaneError extends Error {
 }
 
 export function errorMessage(e: unknown): Message {
-  if (isWorkbookError(e) || e instanceof PaneError) return e.userMessage;
+  if (isWorkbookError(e) || e instanceof PaneError || isApiError(e)) return e.userMessage;
   const detail = e instanceof Error ? e.message : String(e);
   return { th: STRINGS.th.unexpected(detail), en: STRINGS.en.unexpected(detail) };
 }

@@ -1,0 +1,309 @@
+/**
+ * The pane's side of the reporting API: sign in (the token lives in memory only, in the client), open a unit's
+ * round from the server into a KPI sheet (the sheet remembers assessment, unit, round and each row's version and
+ * value in the binding record), and submit the rows changed since the server last confirmed them, with progress
+ * and each row's outcome. When the session ends mid-submit the sign-in form comes back; signing in carries on
+ * with the same batch and key. Pending batches are kept in the workbook (WorkbookPendingStore).
+ */
+import { Button, Field, Input, ProgressBar, Select, Subtitle2 } from '@fluentui/react-components';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ApiAssessmentDocument, ApiRound, BatchRow, ReportRow, Session as ApiSession } from '../../api';
+import { ScorebookClient } from '../../api/client';
+import type { BatchTarget, PendingStore } from '../../api/pending';
+import type { RowOutcome, SubmitOptions, SubmitReport } from '../../api/submit';
+import type { Message } from '../../domain';
+import { readKpiGrid, resultInputs } from '../../workbook';
+import { kpiSheetPlan } from '../../workbook/kpiPlan';
+import type { WorkbookPort } from '../../workbook/port';
+import { errorMessage, PaneError } from '../hooks/useAction';
+import { loadAssessment } from '../model/loadAssessment';
+import { readServerLink, type ServerLink } from '../model/serverLink';
+import { changedRows, linkAfterSubmit, linkFromReports, roundWindow } from '../model/serverSheet';
+import type { Session } from '../model/session';
+import { WorkbookPendingStore } from '../model/workbookPendingStore';
+import { SERVER_STRINGS, useServerStrings } from '../serverStrings';
+import { ErrorMessage } from './StatusBar';
+
+/** What the panel needs of the API client (ScorebookClient in the add-in, a fake in tests). */
+export interface ServerClient {
+  signIn(username: string, password: string): Promise<ApiSession>;
+  listAssessments(): Promise<{ id: string; title: string; units: { id: string; name: string }[]; rounds: ApiRound[] }[]>;
+  getAssessment(aid: string): Promise<ApiAssessmentDocument>;
+  listReports(t: BatchTarget): Promise<ReportRow[]>;
+  submitRows(t: BatchTarget, rows: BatchRow[], options: SubmitOptions): Promise<SubmitReport>;
+}
+
+export type Connect = (baseUrl: string, hooks: { reauthenticate: () => Promise<ApiSession | undefined>; pending: PendingStore }) => ServerClient;
+
+export const connectToServer: Connect = (baseUrl, hooks) => new ScorebookClient({ baseUrl, ...hooks });
+
+export interface ServerPanelProps {
+  readonly port: WorkbookPort;
+  readonly connect?: Connect;
+  readonly now?: () => Date;
+  /** The sheet opened from the server becomes the pane's session (summary, issues, what-if). */
+  readonly onOpened: (session: Session) => void;
+}
+
+export function ServerPanel({ port, connect = connectToServer, now = () => new Date(), onOpened }: ServerPanelProps): JSX.Element {
+  const { s } = useServerStrings();
+  const [baseUrl, setBaseUrl] = useState('https://localhost:8787');
+  const [client, setClient] = useState<ServerClient>();
+  const [session, setSession] = useState<ApiSession>();
+  const [error, setError] = useState<Message>();
+  const [busy, setBusy] = useState<string>();
+  /** Set while a request waits for the user to sign in again. */
+  const waiting = useRef<((s: ApiSession | undefined) => void) | undefined>(undefined);
+  const [askAgain, setAskAgain] = useState(false);
+
+  const signIn = async (url: string, username: string, password: string): Promise<void> => {
+    setError(undefined);
+    setBusy(s.signingIn);
+    try {
+      const c = client && url === baseUrl ? client : connect(url, { reauthenticate, pending: new WorkbookPendingStore(port) });
+      const fresh = await c.signIn(username, password);
+      setBaseUrl(url);
+      setClient(c);
+      setSession(fresh);
+      setAskAgain(false);
+      waiting.current?.(fresh);
+      waiting.current = undefined;
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  function reauthenticate(): Promise<ApiSession | undefined> {
+    setAskAgain(true);
+    return new Promise((resolve) => {
+      waiting.current = resolve;
+    });
+  }
+
+  const cancelSignIn = (): void => {
+    setAskAgain(false);
+    waiting.current?.(undefined);
+    waiting.current = undefined;
+  };
+
+  return (
+    <section className="sb-stack" aria-label={s.tabServer}>
+      {!session || askAgain ? (
+        <SignInForm baseUrl={baseUrl} username={session?.user.username ?? ''} again={askAgain} busy={busy !== undefined} onSignIn={signIn} onCancel={askAgain ? cancelSignIn : undefined} />
+      ) : (
+        <div>{s.signedInAs(session.user.name, baseUrl)}</div>
+      )}
+      {error ? <ErrorMessage message={error} onDismiss={() => setError(undefined)} /> : null}
+      {busy ? <div role="status"><ProgressBar thickness="large" aria-label={busy} /> {busy}</div> : null}
+      {client && session ? (
+        <>
+          <OpenFromServer client={client} session={session} baseUrl={baseUrl} port={port} now={now} onOpened={onOpened} onError={setError} />
+          <SubmitChanged client={client} port={port} onError={setError} />
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function SignInForm({ baseUrl, username: knownUser, again, busy, onSignIn, onCancel }: {
+  baseUrl: string; username: string; again: boolean; busy: boolean; onSignIn: (url: string, u: string, p: string) => Promise<void>; onCancel?: () => void;
+}): JSX.Element {
+  const { s } = useServerStrings();
+  const [url, setUrl] = useState(baseUrl);
+  // Signing in again keeps the server and the user: only the password is asked for.
+  const [username, setUsername] = useState(knownUser);
+  const [password, setPassword] = useState('');
+  return (
+    <form className="sb-stack" onSubmit={(e) => {
+      e.preventDefault();
+      // The password leaves the form with the request and is not kept in state afterwards.
+      void onSignIn(url, username, password).then(() => setPassword(''));
+    }}>
+      <Subtitle2>{s.signInHeading}</Subtitle2>
+      {again ? <div role="alert">{s.signInAgain}</div> : null}
+      <Field label={s.serverAddress}><Input value={url} onChange={(_, d) => setUrl(d.value)} disabled={again} /></Field>
+      <Field label={s.username}><Input value={username} onChange={(_, d) => setUsername(d.value)} autoComplete="username" disabled={again} /></Field>
+      <Field label={s.password}><Input type="password" value={password} onChange={(_, d) => setPassword(d.value)} autoComplete="current-password" /></Field>
+      <div className="sb-row">
+        <Button appearance="primary" type="submit" disabled={busy || !url || !username || !password}>{s.signIn}</Button>
+        {onCancel ? <Button onClick={onCancel}>{s.cancel}</Button> : null}
+      </div>
+    </form>
+  );
+}
+
+type Summary = Awaited<ReturnType<ServerClient['listAssessments']>>[number];
+
+function OpenFromServer({ client, session, baseUrl, port, now, onOpened, onError }: {
+  client: ServerClient; session: ApiSession; baseUrl: string; port: WorkbookPort; now: () => Date; onOpened: (s: Session) => void; onError: (m: Message) => void;
+}): JSX.Element {
+  const { s, date } = useServerStrings();
+  const [list, setList] = useState<Summary[]>([]);
+  const [aid, setAid] = useState('');
+  const [unit, setUnit] = useState('');
+  const [round, setRound] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<string>();
+
+  useEffect(() => {
+    client.listAssessments().then((l) => {
+      setList(l);
+      const first = l[0];
+      if (first) setAid(first.id);
+    }, (e: unknown) => onError(errorMessage(e)));
+  }, [client, onError]);
+
+  const chosen = list.find((a) => a.id === aid);
+  const central = session.user.roles.includes('central');
+  const units = useMemo(() => (chosen?.units ?? []).filter((u) => central || session.user.units.includes(u.id)), [chosen, central, session]);
+  useEffect(() => setUnit(units[0]?.id ?? ''), [units]);
+  useEffect(() => {
+    const rounds = chosen?.rounds ?? [];
+    const open = rounds.find((r) => roundWindow(r, now()).state === 'open') ?? rounds[0];
+    setRound(open ? String(open.round) : '');
+  }, [chosen, now]);
+  const r = chosen?.rounds.find((x) => String(x.round) === round);
+  const w = r ? roundWindow(r, now()) : undefined;
+
+  const open = async (): Promise<void> => {
+    if (!chosen || !unit || !r) return;
+    setBusy(true);
+    setDone(undefined);
+    try {
+      const target = { aid: chosen.id, round: r.round, unit };
+      const document = await client.getAssessment(chosen.id);
+      const loaded = loadAssessment(document, chosen.id);
+      if (!loaded.ok) throw new PaneError(loaded.issues[0]!.message);
+      const reports = await client.listReports(target);
+      const { results, link } = linkFromReports(baseUrl, target, reports);
+      const { plan, binding, layout } = kpiSheetPlan({ assessment: loaded.value.assessment, document, inputs: resultInputs(loaded.value.assessment, results) });
+      await port.apply(plan);
+      const linked = { ...binding, server: link };
+      await port.writeBinding(linked);
+      onOpened({ loaded: loaded.value, binding: linked });
+      setDone(s.opened(layout.sheet, reports.length));
+    } catch (e) {
+      onError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="sb-stack">
+      <Subtitle2>{s.openHeading}</Subtitle2>
+      <Field label={s.assessment}>
+        <Select value={aid} onChange={(_, d) => setAid(d.value)}>
+          {list.map((a) => <option key={a.id} value={a.id}>{a.title}</option>)}
+        </Select>
+      </Field>
+      <Field label={s.unit}>
+        <Select value={unit} onChange={(_, d) => setUnit(d.value)}>
+          {units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+        </Select>
+      </Field>
+      <Field label={s.round}>
+        <Select value={round} onChange={(_, d) => setRound(d.value)}>
+          {(chosen?.rounds ?? []).map((x) => <option key={x.round} value={String(x.round)}>{s.roundLabel(x.round)}</option>)}
+        </Select>
+      </Field>
+      {w ? (
+        <div data-testid="round-window">
+          {s.window(date(w.opensAt), date(w.closesAt))} · {w.state === 'open' ? s.daysLeft(w.daysLeft) : w.state === 'not-yet' ? s.notYetOpen : w.allowLate ? s.closedLate : s.closed}
+        </div>
+      ) : null}
+      <Button appearance="primary" disabled={busy || !chosen || !unit || !r} onClick={() => void open()}>{s.open}</Button>
+      {busy ? <div role="status">{s.opening}</div> : null}
+      {done ? <div role="status">{done}</div> : null}
+    </div>
+  );
+}
+
+function SubmitChanged({ client, port, onError }: { client: ServerClient; port: WorkbookPort; onError: (m: Message) => void }): JSX.Element {
+  const { s, locale } = useServerStrings();
+  const [progress, setProgress] = useState<number>();
+  const [report, setReport] = useState<{ outcomes: readonly RowOutcome[]; sent: number; message: string }>();
+
+  const submit = async (): Promise<void> => {
+    setReport(undefined);
+    setProgress(0);
+    try {
+      const { record, link } = await readLink(port);
+      const target = link.target;
+      if (!target) throw new PaneError({ th: SERVER_STRINGS.th.notLinked, en: SERVER_STRINGS.en.notLinked });
+      const loaded = loadAssessment(record.assessment, target.aid);
+      if (!loaded.ok) throw new PaneError(loaded.issues[0]!.message);
+      const grid = (await port.read({ ranges: [{ sheet: record.sheet }] })).ranges[0];
+      const reading = grid ? readKpiGrid(loaded.value.assessment, grid, { headers: record.columns }) : undefined;
+      if (!reading?.ok) throw new PaneError(reading?.issues[0]?.message ?? { th: SERVER_STRINGS.th.notLinked, en: SERVER_STRINGS.en.notLinked });
+      const rows = changedRows(loaded.value.assessment, reading.value.resultSet, link);
+      if (rows.length === 0) {
+        setReport({ outcomes: [], sent: 0, message: s.nothingChanged });
+        return;
+      }
+      const result = await client.submitRows(target, rows, { action: 'submit', onProgress: (p) => setProgress(p.rowsDone / p.rowsTotal) });
+      // Read again: the pending store has written the record while the batches went out.
+      const latest = await readLink(port);
+      await port.writeBinding({ ...latest.record, server: linkAfterSubmit(latest.link, rows, result.outcomes, 'submit') });
+      const accepted = result.outcomes.filter((o) => o.outcome === 'accepted').length;
+      const pending = result.outcomes.filter((o) => o.outcome === 'pending').length;
+      setReport({ outcomes: result.outcomes, sent: rows.length, message: [s.submitDone(accepted, rows.length), pending ? s.pendingNote(pending) : ''].filter(Boolean).join(' · ') });
+      if (result.error) onError(result.error.userMessage);
+    } catch (e) {
+      onError(errorMessage(e));
+    } finally {
+      setProgress(undefined);
+    }
+  };
+
+  return (
+    <div className="sb-stack">
+      <Subtitle2>{s.submitHeading}</Subtitle2>
+      <Button appearance="primary" disabled={progress !== undefined} onClick={() => void submit()}>{s.submitChanged}</Button>
+      {progress !== undefined ? <div role="status"><ProgressBar value={progress} thickness="large" aria-label={s.submitting} /> {s.submitting}</div> : null}
+      {report ? (
+        <>
+          <div role="status" data-testid="submit-summary">{report.message}</div>
+          <ul aria-label={s.submitHeading} className="sb-list">
+            {report.outcomes.map((o) => (
+              <li key={o.indicatorId} data-outcome={o.outcome}>{o.indicatorId}: {s.outcome[o.outcome]}{detail(o, locale)}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function detail(o: RowOutcome, locale: 'th' | 'en'): string {
+  const s = SERVER_STRINGS[locale];
+  if (o.outcome === 'pending' || o.outcome === 'refused') return ` — ${locale === 'th' ? o.error.userMessage.th : o.error.userMessage.en}`;
+  const c = o.result.current;
+  if (o.outcome === 'conflict' && c) return ` — ${s.conflictDetail(c.updatedBy, when(c.updatedAt, locale), JSON.stringify(c.value))}`;
+  if (o.outcome === 'locked' && c) return ` — ${s.lockedDetail(c.updatedBy, when(c.updatedAt, locale))}`;
+  if (o.outcome === 'invalid') return ` — ${(o.result.issues ?? []).map((i) => (locale === 'th' ? i.message.th : i.message.en)).join('; ')}`;
+  return '';
+}
+
+/** Bangkok date (Buddhist Era) and time of an instant. */
+function when(instant: string, locale: 'th' | 'en'): string {
+  const bangkok = new Date(Date.parse(instant) + 7 * 3_600_000).toISOString();
+  const [y, mo, d] = bangkok.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const time = bangkok.slice(11, 16);
+  return locale === 'th' ? `${d}/${mo}/${y + 543} ${time} น.` : `${d}/${mo}/${y + 543} BE ${time}`;
+}
+
+async function readLink(port: WorkbookPort): Promise<{ record: NonNullable<Awaited<ReturnType<typeof readRecord>>>; link: ServerLink }> {
+  const record = await readRecord(port);
+  if (!record) throw new PaneError({ th: SERVER_STRINGS.th.notLinked, en: SERVER_STRINGS.en.notLinked });
+  const link = readServerLink(record.server);
+  if (!link.ok) throw new PaneError(link.issues[0]!.message);
+  return { record, link: link.value };
+}
+
+async function readRecord(port: WorkbookPort) {
+  const read = await port.readBinding();
+  return read?.ok ? read.value : undefined;
+}

@@ -1,0 +1,75 @@
+/**
+ * The pane's work with the reporting API, as pure functions: a round's window in words, the sheet inputs and
+ * server link of a sheet opened from the server, the rows that changed since the server last confirmed them,
+ * and the link after a submit's answers. No I/O here; ServerPanel calls the client and the port.
+ */
+import type { ApiRound, BatchRow, ReportRow } from '../../api';
+import type { BatchTarget } from '../../api/pending';
+import type { RowOutcome } from '../../api/submit';
+import { allIndicators, isGroup, readResultValue, type Assessment, type RawResult, type ResultSet } from '../../domain';
+import { emptyServerLink, type ServerLink } from './serverLink';
+
+const DAY = 86_400_000;
+
+export interface RoundWindow {
+  readonly opensAt: string;
+  readonly closesAt: string;
+  readonly state: 'not-yet' | 'open' | 'closed';
+  /** Whole days until it closes, counting today (open only). */
+  readonly daysLeft: number;
+  readonly allowLate: boolean;
+}
+
+export function roundWindow(round: ApiRound, now: Date): RoundWindow {
+  const opens = Date.parse(round.opensAt);
+  const closes = Date.parse(round.closesAt);
+  const t = now.getTime();
+  const state = t < opens ? 'not-yet' : t > closes ? 'closed' : 'open';
+  return { opensAt: round.opensAt, closesAt: round.closesAt, state, daysLeft: state === 'open' ? Math.ceil((closes - t) / DAY) : 0, allowLate: round.allowLate ?? false };
+}
+
+/** What the server holds, as the results the sheet is filled with and the link it remembers. */
+export function linkFromReports(baseUrl: string, target: BatchTarget, reports: readonly ReportRow[]): { results: ResultSet; link: ServerLink } {
+  const results: Record<string, RawResult> = {};
+  const rows: ServerLink['rows'] = {};
+  for (const r of reports) {
+    results[r.indicatorId] = r.value;
+    rows[r.indicatorId] = {
+      version: r.version, value: r.value, status: r.status, explanation: r.explanation, obstacles: r.obstacles, remarks: r.remarks, comment: r.comment,
+    };
+  }
+  return { results: { results, round: target.round }, link: { ...emptyServerLink(), baseUrl, target, rows } };
+}
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Rows whose result differs from what the server last confirmed (set back to it: not changed). A row blank in
+ * the sheet and never stored is not sent; each row carries the version it was based on.
+ */
+export function changedRows(assessment: Assessment, resultSet: ResultSet, link: ServerLink): BatchRow[] {
+  const rows: BatchRow[] = [];
+  for (const indicator of allIndicators(assessment)) {
+    if (isGroup(indicator)) continue;
+    const raw = resultSet.results[indicator.id];
+    const confirmed = link.rows[indicator.id];
+    const blank = raw === undefined || readResultValue(indicator, raw).status === 'not-reported';
+    if (!confirmed && blank) continue;
+    if (confirmed && (same(raw, confirmed.value) || (blank && readResultValue(indicator, confirmed.value as RawResult).status === 'not-reported'))) continue;
+    rows.push({ indicatorId: indicator.id, value: raw ?? null, baseVersion: confirmed?.version ?? 0 });
+  }
+  return rows;
+}
+
+/** Accepted rows become the new "last confirmed"; every other outcome leaves the row as it was (nothing lost). */
+export function linkAfterSubmit(link: ServerLink, sent: readonly BatchRow[], outcomes: readonly RowOutcome[], action: 'save' | 'submit'): ServerLink {
+  const byId = new Map(sent.map((r) => [r.indicatorId, r]));
+  const rows = { ...link.rows };
+  for (const o of outcomes) {
+    if (o.outcome !== 'accepted' || o.result.version === undefined) continue;
+    const row = byId.get(o.indicatorId);
+    if (!row) continue;
+    rows[o.indicatorId] = { ...rows[o.indicatorId], version: o.result.version, value: row.value, status: action === 'submit' ? 'submitted' : 'draft' };
+  }
+  return { ...link, rows };
+}

@@ -1,0 +1,181 @@
+/** @jest-environment jsdom */
+/**
+ * The server panel with a fake API client on the browser preview's workbook: sign in, open a round from the
+ * server into a KPI sheet, submit only the rows changed since the server confirmed them, see each outcome
+ * (conflicts with who and when), and sign in again mid-submit without losing the batch.
+ */
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ApiRound, BatchRow, ReportRow, Session } from '../../src/api';
+import { errorFromResponse } from '../../src/api/clientError';
+import type { BatchTarget, PendingStore } from '../../src/api/pending';
+import type { SubmitOptions, SubmitReport } from '../../src/api/submit';
+import { PreviewWorkbook } from '../../src/preview/previewWorkbook';
+import { ServerPanel, type Connect, type ServerClient } from '../../src/taskpane/components/ServerPanel';
+import { LocaleProvider } from '../../src/taskpane/i18n';
+import { readServerLink } from '../../src/taskpane/model/serverLink';
+import type { Session as PaneSession } from '../../src/taskpane/model/session';
+import { kpiLayout, requireColumn } from '../../src/workbook';
+import { sample } from './sheetGrid';
+
+class NoResizeObserver {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+(globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= NoResizeObserver;
+
+const pte = sample('pte-2567');
+const layout = kpiLayout(pte.assessment);
+const resultCell = (id: string): string => `${requireColumn(layout, 'result').letter}${layout.rows.find((r) => r.indicator.id === id)!.row}`;
+const NOW = new Date('2024-03-25T03:00:00Z');
+const DAY = 86_400_000;
+const rounds: ApiRound[] = [
+  { round: 6, opensAt: '2024-02-29T17:00:00Z', closesAt: new Date(NOW.getTime() + 10 * DAY).toISOString() },
+  { round: 12, opensAt: '2023-10-01T00:00:00+07:00', closesAt: '2023-12-31T23:59:59+07:00' },
+];
+
+const session = (token: string): Session => ({ token, expiresAt: '2099-01-01T00:00:00Z', user: { username: 'pte.reporter', name: 'ผู้รายงาน ปทุมธานี', roles: ['reporter'], units: ['pte'] } });
+const stored = (indicatorId: string, value: ReportRow['value'], version: number): ReportRow => ({
+  indicatorId, value, explanation: null, obstacles: null, remarks: null, status: 'draft', version, updatedBy: 'pte.reporter',
+  updatedAt: '2024-03-20T03:00:00Z', comment: null, late: false, submittedAt: null,
+});
+
+class FakeClient implements ServerClient {
+  signIns: string[] = [];
+  sent: BatchRow[][] = [];
+  answer: (rows: BatchRow[]) => SubmitReport = (rows) => ({ late: false, outcomes: rows.map((r, i) => ({ indicatorId: r.indicatorId, outcome: 'accepted', result: { indicatorId: r.indicatorId, outcome: 'accepted', version: r.baseVersion + 1 + i * 0 } })) });
+  /** Before answering, the session ends once: the client asks the pane for a new sign-in. */
+  expireOnSubmit = false;
+  constructor(readonly hooks: { reauthenticate: () => Promise<Session | undefined>; pending: PendingStore }) {}
+  async signIn(username: string, password: string): Promise<Session> {
+    this.signIns.push(`${username}/${password}`);
+    if (password !== 'demo') throw errorFromResponse(401, { error: { code: 'invalid_credentials', message: 'wrong username or password', messageTh: 'ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง' } });
+    return session(`t${this.signIns.length}`);
+  }
+  async listAssessments() {
+    return [{ id: 'pte-2567', title: 'ตัวชี้วัดจังหวัดปทุมธานี', units: [{ id: 'pte', name: 'จังหวัดปทุมธานี' }, { id: 'cbi', name: 'จังหวัดชลบุรี' }], rounds }];
+  }
+  async getAssessment() {
+    return pte.document as never;
+  }
+  async listReports(): Promise<ReportRow[]> {
+    return [stored('5', 3050, 2)];
+  }
+  async submitRows(_t: BatchTarget, rows: BatchRow[], o: SubmitOptions): Promise<SubmitReport> {
+    if (this.expireOnSubmit) {
+      this.expireOnSubmit = false;
+      const again = await this.hooks.reauthenticate();
+      if (!again) throw new Error('gave up');
+    }
+    this.sent.push(rows);
+    o.onProgress?.({ rowsDone: rows.length, rowsTotal: rows.length, batchesDone: 1, batchesTotal: 1 });
+    return this.answer(rows);
+  }
+}
+
+function setup() {
+  const wb = new PreviewWorkbook();
+  let client: FakeClient | undefined;
+  const connect: Connect = (_url, hooks) => (client = new FakeClient(hooks));
+  const opened: PaneSession[] = [];
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <LocaleProvider locale="th">
+        <ServerPanel port={wb} connect={connect} now={() => NOW} onOpened={(s) => opened.push(s)} />
+      </LocaleProvider>
+    </FluentProvider>,
+  );
+  return { wb, opened, client: () => client! };
+}
+
+async function signIn(user: ReturnType<typeof userEvent.setup>, password = 'demo'): Promise<void> {
+  await user.type(screen.getByLabelText('ชื่อผู้ใช้'), 'pte.reporter');
+  await user.type(screen.getByLabelText('รหัสผ่าน'), password);
+  await user.click(screen.getByRole('button', { name: 'เข้าสู่ระบบ' }));
+}
+
+async function openRound(user: ReturnType<typeof userEvent.setup>): Promise<void> {
+  await signIn(user);
+  await screen.findByText(/เข้าสู่ระบบเป็น ผู้รายงาน ปทุมธานี/);
+  await waitFor(() => expect(screen.getByTestId('round-window').textContent).toContain('เหลืออีก 10 วัน'));
+  await user.click(screen.getByRole('button', { name: 'เปิดชีต' }));
+  await screen.findByText(/เปิดชีต KPI แล้ว/);
+}
+
+test('opens the round from the server: window in Buddhist-Era dates with days left, values and versions remembered', async () => {
+  const user = userEvent.setup();
+  const { wb, opened } = setup();
+  await openRound(user);
+  expect(screen.getByTestId('round-window').textContent).toBe('รับรายงาน 1 มีนาคม 2567 – 4 เมษายน 2567 · เหลืออีก 10 วัน');
+  // Only the user's own unit is offered.
+  expect(within(screen.getByLabelText('หน่วยงาน')).getAllByRole('option').map((o) => o.textContent)).toEqual(['จังหวัดปทุมธานี']);
+  const grid = await wb.read({ ranges: [{ sheet: 'KPI', address: resultCell('5') }] });
+  expect(grid.ranges[0]?.values[0]?.[0]).toBe(3050);
+  const binding = await wb.readBinding();
+  const link = binding?.ok ? readServerLink(binding.value.server) : undefined;
+  expect(link?.ok && link.value.target).toEqual({ aid: 'pte-2567', round: 6, unit: 'pte' });
+  expect(link?.ok && link.value.rows['5']).toMatchObject({ version: 2, value: 3050 });
+  expect(opened).toHaveLength(1);
+});
+
+test('submits only the rows changed since the server confirmed them, shows each outcome, then nothing is left to send', async () => {
+  const user = userEvent.setup();
+  const { wb, client } = setup();
+  await openRound(user);
+  act(() => wb.type('KPI', resultCell('1'), '97'));
+  await user.click(screen.getByRole('button', { name: 'ส่งแถวที่แก้ไข' }));
+  await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 1 จาก 1 แถว'));
+  expect(client().sent).toEqual([[{ indicatorId: '1', value: 97, baseVersion: 0 }]]);
+  expect(screen.getByRole('list', { name: 'ส่งรายงาน' }).textContent).toBe('1: รับแล้ว');
+  await user.click(screen.getByRole('button', { name: 'ส่งแถวที่แก้ไข' }));
+  await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('ไม่มีแถวที่แก้ไขตั้งแต่ได้รับการยืนยันครั้งล่าสุด'));
+  expect(client().sent).toHaveLength(1);
+});
+
+test('a conflict is said plainly: who changed the row, when, and what the server holds', async () => {
+  const user = userEvent.setup();
+  const { wb, client } = setup();
+  await openRound(user);
+  client().answer = (rows) => ({
+    late: false,
+    outcomes: rows.map((r) => ({
+      indicatorId: r.indicatorId, outcome: 'conflict' as const,
+      result: { indicatorId: r.indicatorId, outcome: 'conflict' as const, current: { value: 2900, status: 'draft' as const, version: 3, updatedBy: 'pte.approver', updatedAt: '2024-03-25T02:30:00Z' } },
+    })),
+  });
+  act(() => wb.type('KPI', resultCell('5'), '3100'));
+  await user.click(screen.getByRole('button', { name: 'ส่งแถวที่แก้ไข' }));
+  const item = await screen.findByText(/^5: ขัดแย้ง/);
+  expect(item.textContent).toBe('5: ขัดแย้ง — pte.approver แก้ไขเมื่อ 25/3/2567 09:30 น. ค่าบนเซิร์ฟเวอร์ 2900 ค่าในชีตยังอยู่');
+  expect(client().sent).toEqual([[{ indicatorId: '5', value: 3100, baseVersion: 2 }]]);
+  // Not accepted: the row is still "changed" against version 2.
+  const binding = await wb.readBinding();
+  const link = binding?.ok ? readServerLink(binding.value.server) : undefined;
+  expect(link?.ok && link.value.rows['5']).toMatchObject({ version: 2, value: 3050 });
+});
+
+test('when the session ends mid-submit, the sign-in form comes back and the submit carries on', async () => {
+  const user = userEvent.setup();
+  const { wb, client } = setup();
+  await openRound(user);
+  client().expireOnSubmit = true;
+  act(() => wb.type('KPI', resultCell('1'), '97'));
+  await user.click(screen.getByRole('button', { name: 'ส่งแถวที่แก้ไข' }));
+  expect(await screen.findByText(/การเข้าสู่ระบบหมดอายุ/)).toBeTruthy();
+  expect(client().sent).toEqual([]);
+  await user.type(screen.getByLabelText('รหัสผ่าน'), 'demo');
+  await user.click(screen.getByRole('button', { name: 'เข้าสู่ระบบ' }));
+  await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 1 จาก 1 แถว'));
+  expect(client().signIns).toEqual(['pte.reporter/demo', 'pte.reporter/demo']);
+  expect(client().sent).toEqual([[{ indicatorId: '1', value: 97, baseVersion: 0 }]]);
+});
+
+test('a wrong password is said in Thai and nothing else opens', async () => {
+  const user = userEvent.setup();
+  setup();
+  await signIn(user, 'nope');
+  expect((await screen.findByRole('alert')).textContent).toContain('ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง');
+  expect(screen.queryByRole('button', { name: 'เปิดชีต' })).toBeNull();
+});
