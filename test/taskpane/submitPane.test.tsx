@@ -8,7 +8,7 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ApiRound, BatchRow, ReportRow, Session } from '../../src/api';
-import { errorFromResponse } from '../../src/api/clientError';
+import { errorFromResponse, networkError } from '../../src/api/clientError';
 import type { BatchTarget, PendingStore } from '../../src/api/pending';
 import type { SubmitOptions, SubmitReport } from '../../src/api/submit';
 import { PreviewWorkbook } from '../../src/preview/previewWorkbook';
@@ -43,6 +43,16 @@ const stored = (indicatorId: string, value: ReportRow['value'], version: number)
 });
 
 class FakeClient implements ServerClient {
+  resent: string[] = [];
+  async resendPending(): Promise<SubmitReport> {
+    const outcomes: SubmitReport['outcomes'][number][] = [];
+    for (const b of await this.hooks.pending.list()) {
+      this.resent.push(b.key);
+      await this.hooks.pending.remove(b.key);
+      outcomes.push(...this.answer([...b.body.rows]).outcomes);
+    }
+    return { late: false, outcomes };
+  }
   signIns: string[] = [];
   sent: BatchRow[][] = [];
   answer: (rows: BatchRow[]) => SubmitReport = (rows) => ({ late: false, outcomes: rows.map((r, i) => ({ indicatorId: r.indicatorId, outcome: 'accepted', result: { indicatorId: r.indicatorId, outcome: 'accepted', version: r.baseVersion + 1 + i * 0 } })) });
@@ -63,7 +73,15 @@ class FakeClient implements ServerClient {
   async listReports(): Promise<ReportRow[]> {
     return [stored('5', 3050, 2)];
   }
-  async submitRows(_t: BatchTarget, rows: BatchRow[], o: SubmitOptions): Promise<SubmitReport> {
+  /** The server cannot be reached: batches are kept pending, as the real client keeps them. */
+  down = false;
+  async submitRows(t: BatchTarget, rows: BatchRow[], o: SubmitOptions): Promise<SubmitReport> {
+    if (this.down) {
+      const batch = { key: `k${this.sent.length}`, target: t, body: { action: o.action, rows }, createdAt: NOW.toISOString() };
+      await this.hooks.pending.add([batch]);
+      const error = networkError(false);
+      return { late: false, error, outcomes: rows.map((r) => ({ indicatorId: r.indicatorId, outcome: 'pending' as const, error })) };
+    }
     if (this.expireOnSubmit) {
       this.expireOnSubmit = false;
       const again = await this.hooks.reauthenticate();
@@ -75,19 +93,18 @@ class FakeClient implements ServerClient {
   }
 }
 
-function setup() {
-  const wb = new PreviewWorkbook();
+function setup(wb = new PreviewWorkbook()) {
   let client: FakeClient | undefined;
   const connect: Connect = (_url, hooks) => (client = new FakeClient(hooks));
   const opened: PaneSession[] = [];
-  render(
+  const view = render(
     <FluentProvider theme={webLightTheme}>
       <LocaleProvider locale="th">
         <ServerPanel port={wb} connect={connect} now={() => NOW} onOpened={(s) => opened.push(s)} />
       </LocaleProvider>
     </FluentProvider>,
   );
-  return { wb, opened, client: () => client! };
+  return { wb, opened, client: () => client!, unmount: view.unmount };
 }
 
 async function signIn(user: ReturnType<typeof userEvent.setup>, password = 'demo'): Promise<void> {
@@ -178,4 +195,27 @@ test('a wrong password is said in Thai and nothing else opens', async () => {
   await signIn(user, 'nope');
   expect((await screen.findByRole('alert')).textContent).toContain('ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง');
   expect(screen.queryByRole('button', { name: 'เปิดชีต' })).toBeNull();
+});
+
+test('offline: the batch stays in the file; a pane opened later offers it and resends it under its key', async () => {
+  const user = userEvent.setup();
+  const first = setup();
+  await openRound(user);
+  first.client().down = true;
+  act(() => first.wb.type('KPI', resultCell('1'), '97'));
+  await user.click(screen.getByRole('button', { name: 'ส่งแถวที่แก้ไข' }));
+  await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 0 จาก 1 แถว · 1 แถวยังไม่ได้รับการยืนยัน เก็บไว้ในไฟล์และจะส่งอีกครั้ง'));
+  expect(screen.getByRole('alert').textContent).toContain('จะส่งให้อีกครั้ง');
+  first.unmount();
+
+  const second = setup(first.wb);
+  await signIn(user);
+  await user.click(await screen.findByRole('button', { name: 'ส่งที่ค้างอีกครั้ง (1)' }));
+  await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 1 จาก 1 แถว'));
+  expect(second.client().resent).toEqual(['k0']);
+  const binding = await first.wb.readBinding();
+  const link = binding?.ok ? readServerLink(binding.value.server) : undefined;
+  expect(link?.ok && link.value.pending).toEqual([]);
+  expect(link?.ok && link.value.rows['1']).toMatchObject({ version: 1, value: 97 });
+  expect(screen.queryByRole('button', { name: /ส่งที่ค้างอีกครั้ง/ })).toBeNull();
 });

@@ -31,6 +31,7 @@ export interface ServerClient {
   getAssessment(aid: string): Promise<ApiAssessmentDocument>;
   listReports(t: BatchTarget): Promise<ReportRow[]>;
   submitRows(t: BatchTarget, rows: BatchRow[], options: SubmitOptions): Promise<SubmitReport>;
+  resendPending(options?: Pick<SubmitOptions, 'onProgress'>): Promise<SubmitReport>;
 }
 
 export type Connect = (baseUrl: string, hooks: { reauthenticate: () => Promise<ApiSession | undefined>; pending: PendingStore }) => ServerClient;
@@ -225,6 +226,46 @@ function SubmitChanged({ client, port, onError }: { client: ServerClient; port: 
   const { s, locale } = useServerStrings();
   const [progress, setProgress] = useState<number>();
   const [report, setReport] = useState<{ outcomes: readonly RowOutcome[]; sent: number; message: string }>();
+  const [pendingRows, setPendingRows] = useState(0);
+
+  // Batches a closed pane (or a lost connection) left in the file: offered for resending under their keys.
+  const countPending = async (): Promise<void> => {
+    try {
+      const { link } = await readLink(port);
+      setPendingRows(link.pending.reduce((n, b) => n + b.body.rows.length, 0));
+    } catch {
+      setPendingRows(0);
+    }
+  };
+  useEffect(() => {
+    void countPending();
+  }, [port]); // once per workbook: later counts come with each answer
+
+  /** After answers came: accepted rows become "last confirmed"; read again first, the pending store wrote too. */
+  const remember = async (sent: readonly BatchRow[], result: SubmitReport): Promise<void> => {
+    const latest = await readLink(port);
+    await port.writeBinding({ ...latest.record, server: linkAfterSubmit(latest.link, sent, result.outcomes, 'submit') });
+    setPendingRows(latest.link.pending.reduce((n, b) => n + b.body.rows.length, 0));
+    const accepted = result.outcomes.filter((o) => o.outcome === 'accepted').length;
+    const pending = result.outcomes.filter((o) => o.outcome === 'pending').length;
+    setReport({ outcomes: result.outcomes, sent: sent.length, message: [s.submitDone(accepted, result.outcomes.length), pending ? s.pendingNote(pending) : ''].filter(Boolean).join(' · ') });
+    if (result.error) onError(result.error.userMessage);
+  };
+
+  const resend = async (): Promise<void> => {
+    setReport(undefined);
+    setProgress(0);
+    try {
+      const { link } = await readLink(port);
+      const sent = link.pending.flatMap((b) => b.body.rows);
+      const result = await client.resendPending({ onProgress: (p) => setProgress(p.rowsDone / p.rowsTotal) });
+      await remember(sent, result);
+    } catch (e) {
+      onError(errorMessage(e));
+    } finally {
+      setProgress(undefined);
+    }
+  };
 
   const submit = async (): Promise<void> => {
     setReport(undefined);
@@ -244,13 +285,7 @@ function SubmitChanged({ client, port, onError }: { client: ServerClient; port: 
         return;
       }
       const result = await client.submitRows(target, rows, { action: 'submit', onProgress: (p) => setProgress(p.rowsDone / p.rowsTotal) });
-      // Read again: the pending store has written the record while the batches went out.
-      const latest = await readLink(port);
-      await port.writeBinding({ ...latest.record, server: linkAfterSubmit(latest.link, rows, result.outcomes, 'submit') });
-      const accepted = result.outcomes.filter((o) => o.outcome === 'accepted').length;
-      const pending = result.outcomes.filter((o) => o.outcome === 'pending').length;
-      setReport({ outcomes: result.outcomes, sent: rows.length, message: [s.submitDone(accepted, rows.length), pending ? s.pendingNote(pending) : ''].filter(Boolean).join(' · ') });
-      if (result.error) onError(result.error.userMessage);
+      await remember(rows, result);
     } catch (e) {
       onError(errorMessage(e));
     } finally {
@@ -261,7 +296,10 @@ function SubmitChanged({ client, port, onError }: { client: ServerClient; port: 
   return (
     <div className="sb-stack">
       <Subtitle2>{s.submitHeading}</Subtitle2>
-      <Button appearance="primary" disabled={progress !== undefined} onClick={() => void submit()}>{s.submitChanged}</Button>
+      <div className="sb-row">
+        <Button appearance="primary" disabled={progress !== undefined} onClick={() => void submit()}>{s.submitChanged}</Button>
+        {pendingRows > 0 ? <Button disabled={progress !== undefined} onClick={() => void resend()}>{s.resend} ({pendingRows})</Button> : null}
+      </div>
       {progress !== undefined ? <div role="status"><ProgressBar value={progress} thickness="large" aria-label={s.submitting} /> {s.submitting}</div> : null}
       {report ? (
         <>
