@@ -1,6 +1,7 @@
 /** Which rows count as changed, and what a submit's answers do to the sheet's link (serverSheet.ts). */
 import { changedRows, linkAfterSubmit, linkFromReports, roundWindow } from '../../src/taskpane/model/serverSheet';
 import type { ReportRow } from '../../src/api';
+import { STATUS_HEADER, statusColumnPlan } from '../../src/taskpane/model/statusColumn';
 import { sample } from './sheetGrid';
 
 const pte = sample('pte-2567');
@@ -40,4 +41,20 @@ test('a round window: open with days left, not yet open, closed', () => {
   expect(roundWindow(round, new Date('2024-04-10T17:00:00Z'))).toMatchObject({ state: 'open', daysLeft: 1 });
   expect(roundWindow(round, new Date('2024-02-01T00:00:00Z'))).toMatchObject({ state: 'not-yet', daysLeft: 0 });
   expect(roundWindow({ ...round, allowLate: true }, new Date('2024-05-01T00:00:00Z'))).toMatchObject({ state: 'closed', allowLate: true });
+});
+
+test('the status column is found again by its header; rows without a new outcome keep what it said', () => {
+  const grid = {
+    sheet: 'KPI', topLeft: 'A1',
+    values: [
+      ['รหัส', 'ผล', STATUS_HEADER],
+      ['1', 97, 'เซิร์ฟเวอร์รับแล้ว (รุ่น 1)'],
+      ['5', 3100, null],
+    ],
+  };
+  const reading = { headerRow: 1, cells: new Map([['1', { row: 2 }], ['5', { row: 3 }]]) } as never;
+  const plan = statusColumnPlan(grid, reading, [
+    { indicatorId: '5', outcome: 'locked', result: { indicatorId: '5', outcome: 'locked', current: { value: 1, status: 'approved', version: 4, updatedBy: 'pte.approver', updatedAt: '2024-03-25T03:00:00Z' } } },
+  ], 'th');
+  expect(plan?.ops).toEqual([{ kind: 'cells', sheet: 'KPI', topLeft: 'C1', contents: [[STATUS_HEADER], ['เซิร์ฟเวอร์รับแล้ว (รุ่น 1)'], ['อนุมัติแล้ว แก้ไขไม่ได้: pte.approver']] }]);
 });

@@ -15,6 +15,7 @@ import { PreviewWorkbook } from '../../src/preview/previewWorkbook';
 import { ServerPanel, type Connect, type ServerClient } from '../../src/taskpane/components/ServerPanel';
 import { LocaleProvider } from '../../src/taskpane/i18n';
 import { readServerLink } from '../../src/taskpane/model/serverLink';
+import { STATUS_HEADER } from '../../src/taskpane/model/statusColumn';
 import type { Session as PaneSession } from '../../src/taskpane/model/session';
 import { kpiLayout, requireColumn } from '../../src/workbook';
 import { sample } from './sheetGrid';
@@ -93,6 +94,16 @@ class FakeClient implements ServerClient {
   }
 }
 
+/** What the sheet's status column says on an indicator's row (found by its header), null when blank. */
+async function statusOf(wb: PreviewWorkbook, id: string): Promise<unknown> {
+  const grid = (await wb.read({ ranges: [{ sheet: 'KPI' }] })).ranges[0]!;
+  const header = grid.values[layout.headerRow - 1] ?? [];
+  const column = header.indexOf(STATUS_HEADER);
+  if (column < 0) return null;
+  const row = layout.rows.find((r) => r.indicator.id === id)!.row;
+  return grid.values[row - 1]?.[column] ?? null;
+}
+
 function setup(wb = new PreviewWorkbook()) {
   let client: FakeClient | undefined;
   const connect: Connect = (_url, hooks) => (client = new FakeClient(hooks));
@@ -146,6 +157,8 @@ test('submits only the rows changed since the server confirmed them, shows each 
   await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 1 จาก 1 แถว'));
   expect(client().sent).toEqual([[{ indicatorId: '1', value: 97, baseVersion: 0 }]]);
   expect(screen.getByRole('list', { name: 'ส่งรายงาน' }).textContent).toBe('1: รับแล้ว');
+  expect(await statusOf(wb, '1')).toBe('เซิร์ฟเวอร์รับแล้ว (รุ่น 1)');
+  expect(await statusOf(wb, '5')).toBeNull();
   await user.click(screen.getByRole('button', { name: 'ส่งแถวที่แก้ไข' }));
   await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('ไม่มีแถวที่แก้ไขตั้งแต่ได้รับการยืนยันครั้งล่าสุด'));
   expect(client().sent).toHaveLength(1);
@@ -167,6 +180,7 @@ test('a conflict is said plainly: who changed the row, when, and what the server
   const item = await screen.findByText(/^5: ขัดแย้ง/);
   expect(item.textContent).toBe('5: ขัดแย้ง — pte.approver แก้ไขเมื่อ 25/3/2567 09:30 น. ค่าบนเซิร์ฟเวอร์ 2900 ค่าในชีตยังอยู่');
   expect(client().sent).toEqual([[{ indicatorId: '5', value: 3100, baseVersion: 2 }]]);
+  expect(await statusOf(wb, '5')).toBe('ขัดแย้ง: pte.approver');
   // Not accepted: the row is still "changed" against version 2.
   const binding = await wb.readBinding();
   const link = binding?.ok ? readServerLink(binding.value.server) : undefined;
@@ -218,4 +232,5 @@ test('offline: the batch stays in the file; a pane opened later offers it and re
   expect(link?.ok && link.value.pending).toEqual([]);
   expect(link?.ok && link.value.rows['1']).toMatchObject({ version: 1, value: 97 });
   expect(screen.queryByRole('button', { name: /ส่งที่ค้างอีกครั้ง/ })).toBeNull();
+  expect(await statusOf(first.wb, '1')).toBe('เซิร์ฟเวอร์รับแล้ว (รุ่น 1)');
 });

@@ -19,6 +19,7 @@ import { errorMessage, PaneError } from '../hooks/useAction';
 import { loadAssessment } from '../model/loadAssessment';
 import { readServerLink, type ServerLink } from '../model/serverLink';
 import { changedRows, linkAfterSubmit, linkFromReports, roundWindow } from '../model/serverSheet';
+import { statusColumnPlan } from '../model/statusColumn';
 import type { Session } from '../model/session';
 import { WorkbookPendingStore } from '../model/workbookPendingStore';
 import { SERVER_STRINGS, useServerStrings } from '../serverStrings';
@@ -260,6 +261,7 @@ function SubmitChanged({ client, port, onError }: { client: ServerClient; port: 
       const sent = link.pending.flatMap((b) => b.body.rows);
       const result = await client.resendPending({ onProgress: (p) => setProgress(p.rowsDone / p.rowsTotal) });
       await remember(sent, result);
+      await writeStatuses(result.outcomes);
     } catch (e) {
       onError(errorMessage(e));
     } finally {
@@ -267,25 +269,28 @@ function SubmitChanged({ client, port, onError }: { client: ServerClient; port: 
     }
   };
 
+  /** Each row's outcome into the sheet's status column (read again: the answers may have taken a while). */
+  const writeStatuses = async (outcomes: readonly RowOutcome[]): Promise<void> => {
+    const sheet = await readSheet(port);
+    const plan = statusColumnPlan(sheet.grid, sheet.reading, outcomes, locale);
+    if (plan) await port.apply(plan);
+  };
+
   const submit = async (): Promise<void> => {
     setReport(undefined);
     setProgress(0);
     try {
-      const { record, link } = await readLink(port);
+      const { link, assessment, reading } = await readSheet(port);
       const target = link.target;
       if (!target) throw new PaneError({ th: SERVER_STRINGS.th.notLinked, en: SERVER_STRINGS.en.notLinked });
-      const loaded = loadAssessment(record.assessment, target.aid);
-      if (!loaded.ok) throw new PaneError(loaded.issues[0]!.message);
-      const grid = (await port.read({ ranges: [{ sheet: record.sheet }] })).ranges[0];
-      const reading = grid ? readKpiGrid(loaded.value.assessment, grid, { headers: record.columns }) : undefined;
-      if (!reading?.ok) throw new PaneError(reading?.issues[0]?.message ?? { th: SERVER_STRINGS.th.notLinked, en: SERVER_STRINGS.en.notLinked });
-      const rows = changedRows(loaded.value.assessment, reading.value.resultSet, link);
+      const rows = changedRows(assessment, reading.resultSet, link);
       if (rows.length === 0) {
         setReport({ outcomes: [], sent: 0, message: s.nothingChanged });
         return;
       }
       const result = await client.submitRows(target, rows, { action: 'submit', onProgress: (p) => setProgress(p.rowsDone / p.rowsTotal) });
       await remember(rows, result);
+      await writeStatuses(result.outcomes);
     } catch (e) {
       onError(errorMessage(e));
     } finally {
@@ -339,6 +344,18 @@ async function readLink(port: WorkbookPort): Promise<{ record: NonNullable<Await
   const link = readServerLink(record.server);
   if (!link.ok) throw new PaneError(link.issues[0]!.message);
   return { record, link: link.value };
+}
+
+/** The bound sheet as it is now: its record, server link, assessment, used range and reading. */
+async function readSheet(port: WorkbookPort) {
+  const { record, link } = await readLink(port);
+  const loaded = loadAssessment(record.assessment, record.sheet);
+  if (!loaded.ok) throw new PaneError(loaded.issues[0]!.message);
+  const grid = (await port.read({ ranges: [{ sheet: record.sheet }] })).ranges[0];
+  const reading = grid ? readKpiGrid(loaded.value.assessment, grid, { headers: record.columns }) : undefined;
+  if (!grid || !reading) throw new PaneError({ th: SERVER_STRINGS.th.notLinked, en: SERVER_STRINGS.en.notLinked });
+  if (!reading.ok) throw new PaneError(reading.issues[0]!.message);
+  return { record, link, assessment: loaded.value.assessment, grid, reading: reading.value };
 }
 
 async function readRecord(port: WorkbookPort) {
