@@ -64,10 +64,14 @@ export function boundLayout(assessment: Assessment, bound: BoundSheet): BoundLay
   }
   const template = kpiLayout(assessment, { sheet: bound.sheet });
   const taken = new Set([...bound.headers.values()].map(normalizeHeader));
+  // A sheet Scorebook already added columns to (bound again, or made by `scorebook template`) has its helpers under
+  // their own headers: they are reused and rewritten, never appended a second time.
+  const helperAt = new Map<string, number>();
+  for (const [column, header] of bound.headers) if (!helperAt.has(normalizeHeader(header))) helperAt.set(normalizeHeader(header), column);
   const appended: LayoutColumn[] = [];
   const columns: LayoutColumn[] = [];
   for (const c of template.columns) {
-    const own = bound.columns.get(c.role);
+    const own = bound.columns.get(c.role) ?? (c.hidden ? helperAt.get(normalizeHeader(c.header)) : undefined);
     if (own !== undefined) {
       columns.push({ ...c, column: own, letter: columnLetter(own), header: bound.headers.get(own) ?? c.header });
       continue;
@@ -187,6 +191,16 @@ export function bindSheetPlan(input: BindPlanInput): { plan: WritePlan; layout: 
     ops.push({ kind: 'numberFormat', sheet, address: `${cellAddress(top, idColumn.column)}:${cellAddress(bottom, idColumn.column)}`, format: '@' });
   }
 
+  // Number formats before any cell or style of their range: a port may set a column's format by copying the first
+  // row's formats down (src/office), which would also copy what was already there.
+  const fixed = assessment.policies.decimals > 0 ? `0.${'0'.repeat(assessment.policies.decimals)}` : '0';
+  ops.push({ kind: 'numberFormat', sheet, address: layout.totalCell.replace(/\$/g, ''), format: fixed });
+  for (const c of appended) {
+    const address = `${cellAddress(layout.firstDataRow, c.column)}:${cellAddress(layout.lastDataRow, c.column)}`;
+    if (c.role === 'score' || c.role === 'weightedScore') ops.push({ kind: 'numberFormat', sheet, address, format: fixed });
+    if (c.role === 'weight' || /^target\d+$/.test(c.role)) ops.push({ kind: 'numberFormat', sheet, address, format: '#,##0.00' });
+  }
+
   if (appended.length > 0) {
     const first = appended[0] as LayoutColumn;
     const last = appended[appended.length - 1] as LayoutColumn;
@@ -200,6 +214,11 @@ export function bindSheetPlan(input: BindPlanInput): { plan: WritePlan; layout: 
       block.push(appended.map((c) => cells.get(c.column)?.get(r) ?? null));
     }
     ops.push({ kind: 'cells', sheet, topLeft: cellAddress(layout.firstDataRow, first.column), contents: block });
+  }
+  // Reused helper columns are emptied first: a row no longer bound must not keep a key from the last binding.
+  for (const c of layout.columns) {
+    if (!c.hidden || appended.includes(c)) continue;
+    ops.push({ kind: 'clear', sheet, address: `${cellAddress(layout.firstDataRow, c.column)}:${cellAddress(layout.lastDataRow, c.column)}`, what: 'contents' });
   }
   for (const [column, byRow] of cells) {
     if (appended.some((c) => c.column === column)) continue;
@@ -216,12 +235,7 @@ export function bindSheetPlan(input: BindPlanInput): { plan: WritePlan; layout: 
     { kind: 'cells', sheet, topLeft: layout.totalCell.replace(/\$/g, ''), contents: [[{ formula: totalFormula(layout) }]] },
     { kind: 'name', name: NAMES.total, ref: `${sheetRef(sheet)}!${layout.totalCell}`, comment: 'คะแนนรวมก่อนหักคะแนนส่งช้า / total before late penalty' },
   );
-  const fixed = assessment.policies.decimals > 0 ? `0.${'0'.repeat(assessment.policies.decimals)}` : '0';
-  ops.push({ kind: 'numberFormat', sheet, address: layout.totalCell.replace(/\$/g, ''), format: fixed });
   for (const c of appended) {
-    const address = `${cellAddress(layout.firstDataRow, c.column)}:${cellAddress(layout.lastDataRow, c.column)}`;
-    if (c.role === 'score' || c.role === 'weightedScore') ops.push({ kind: 'numberFormat', sheet, address, format: fixed });
-    if (c.role === 'weight' || /^target\d+$/.test(c.role)) ops.push({ kind: 'numberFormat', sheet, address, format: '#,##0.00' });
     const columns = `${c.letter}:${c.letter}`;
     ops.push(c.hidden ? { kind: 'columns', sheet, columns, hidden: true } : { kind: 'columns', sheet, columns, width: 90 });
   }

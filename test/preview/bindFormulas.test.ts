@@ -8,10 +8,11 @@
 import { scoreAssessment, type RawResult } from '../../src/domain';
 import { PreviewWorkbook } from '../../src/preview/previewWorkbook';
 import { evaluateSheet } from '../../src/taskpane/model/evaluate';
-import { boundSheet, proposeBinding } from '../../src/taskpane/model/proposeBinding';
+import { boundSheet, proposeBinding, withRow } from '../../src/taskpane/model/proposeBinding';
 import { columnLetter, readBindingRows, requireColumn, SETTINGS_SHEET, type CellContent, type CellValue } from '../../src/workbook';
 import { bindSheetPlan } from '../../src/workbook/boundSheet';
 import { shiftRows } from '../../src/workbook/formulaShift';
+import { kpiSheetPlan } from '../../src/workbook/kpiPlan';
 import { sample } from '../taskpane/sheetGrid';
 
 const pte = sample('pte-2567');
@@ -210,4 +211,25 @@ test('a workbook that already has a settings sheet keeps it and its names', asyn
   expect(plan.plan.ops.filter((op) => op.kind === 'name').map((op) => op.kind === 'name' && op.name)).toEqual(['ScorebookTotal']);
   await wb.apply(plan.plan);
   expect(wb.value(SETTINGS_SHEET, 1, 1)).toBe('ของเดิม');
+});
+
+test('binding a sheet Scorebook made reuses its helper columns instead of appending them again', async () => {
+  const wb = new PreviewWorkbook();
+  const created = kpiSheetPlan({ assessment: pte.assessment, document: pte.document });
+  await wb.apply(created.plan);
+  const width = wb.dimensions('KPI').columns;
+  const grid = (await wb.read({ ranges: [{ sheet: 'KPI' }] })).ranges[0]!;
+  // The person unbinds indicator 8's row: its old key must not keep counting it.
+  const proposal = withRow(proposeBinding(pte.assessment, grid)!, '8', null);
+  const plan = bindSheetPlan({ assessment: pte.assessment, document: pte.document, bound: boundSheet(proposal), settingsExists: true });
+  expect(plan.layout.columns.map((c) => c.column).filter((c) => c > width)).toEqual([]);
+  await wb.apply(plan.plan);
+  const row = (id: string): number => created.layout.rows.find((r) => r.indicator.id === id)!.row;
+  const result = requireColumn(created.layout, 'result').letter;
+  wb.type('KPI', `${result}${row('1')}`, '97');
+  wb.type('KPI', `${result}${row('8')}`, '90');
+  // 8 has a row added below the table, with nothing typed in it: not reported, as its old row is no longer its.
+  const expected = scoreAssessment(pte.assessment, { results: { '1': 97 } }).totalBeforePenalty!;
+  expect(Math.abs((wb.evaluate('ScorebookTotal', 'KPI') as number) - expected)).toBeLessThan(1e-9);
+  expect(wb.value('KPI', row('8'), requireColumn(created.layout, 'key').column)).toBeNull();
 });
