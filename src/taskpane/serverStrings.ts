@@ -45,6 +45,9 @@ const th = {
   } satisfies Record<RowOutcome['outcome'], string>,
   conflictDetail: (who: string, when: string, value: string) => `${who} แก้ไขเมื่อ ${when} ค่าบนเซิร์ฟเวอร์ ${value} ค่าในชีตยังอยู่`,
   lockedDetail: (who: string, when: string) => `${who} อนุมัติเมื่อ ${when}`,
+  keepMine: 'ใช้ค่าของฉัน',
+  takeTheirs: 'ใช้ค่าบนเซิร์ฟเวอร์',
+  tookTheirs: (version: number) => `ใช้ค่าบนเซิร์ฟเวอร์ (รุ่น ${version})`,
 };
 
 type ServerStrings = typeof th;
@@ -84,6 +87,9 @@ const en: ServerStrings = {
   outcome: { accepted: 'accepted', conflict: 'conflict', invalid: 'invalid', locked: 'locked (approved)', pending: 'waiting to resend', refused: 'refused' },
   conflictDetail: (who, when, value) => `changed by ${who} on ${when}; the server holds ${value}; your value stays in the sheet`,
   lockedDetail: (who, when) => `approved by ${who} on ${when}`,
+  keepMine: 'Keep mine',
+  takeTheirs: 'Take theirs',
+  tookTheirs: (version) => `took the server's value (version ${version})`,
 };
 
 export const SERVER_STRINGS: Record<Locale, ServerStrings> = { th, en };

@@ -1,7 +1,7 @@
 /** Which rows count as changed, and what a submit's answers do to the sheet's link (serverSheet.ts). */
 import { changedRows, linkAfterSubmit, linkFromReports, roundWindow } from '../../src/taskpane/model/serverSheet';
 import type { ReportRow } from '../../src/api';
-import { STATUS_HEADER, statusColumnPlan } from '../../src/taskpane/model/statusColumn';
+import { outcomeTexts, STATUS_HEADER, statusColumnPlan } from '../../src/taskpane/model/statusColumn';
 import { sample } from './sheetGrid';
 
 const pte = sample('pte-2567');
@@ -53,8 +53,8 @@ test('the status column is found again by its header; rows without a new outcome
     ],
   };
   const reading = { headerRow: 1, cells: new Map([['1', { row: 2 }], ['5', { row: 3 }]]) } as never;
-  const plan = statusColumnPlan(grid, reading, [
+  const plan = statusColumnPlan(grid, reading, outcomeTexts([
     { indicatorId: '5', outcome: 'locked', result: { indicatorId: '5', outcome: 'locked', current: { value: 1, status: 'approved', version: 4, updatedBy: 'pte.approver', updatedAt: '2024-03-25T03:00:00Z' } } },
-  ], 'th');
+  ], 'th'));
   expect(plan?.ops).toEqual([{ kind: 'cells', sheet: 'KPI', topLeft: 'C1', contents: [[STATUS_HEADER], ['เซิร์ฟเวอร์รับแล้ว (รุ่น 1)'], ['อนุมัติแล้ว แก้ไขไม่ได้: pte.approver']] }]);
 });

@@ -178,13 +178,54 @@ test('a conflict is said plainly: who changed the row, when, and what the server
   act(() => wb.type('KPI', resultCell('5'), '3100'));
   await user.click(screen.getByRole('button', { name: 'ส่งแถวที่แก้ไข' }));
   const item = await screen.findByText(/^5: ขัดแย้ง/);
-  expect(item.textContent).toBe('5: ขัดแย้ง — pte.approver แก้ไขเมื่อ 25/3/2567 09:30 น. ค่าบนเซิร์ฟเวอร์ 2900 ค่าในชีตยังอยู่');
+  expect(item.textContent).toContain('5: ขัดแย้ง — pte.approver แก้ไขเมื่อ 25/3/2567 09:30 น. ค่าบนเซิร์ฟเวอร์ 2900 ค่าในชีตยังอยู่');
   expect(client().sent).toEqual([[{ indicatorId: '5', value: 3100, baseVersion: 2 }]]);
   expect(await statusOf(wb, '5')).toBe('ขัดแย้ง: pte.approver');
   // Not accepted: the row is still "changed" against version 2.
   const binding = await wb.readBinding();
   const link = binding?.ok ? readServerLink(binding.value.server) : undefined;
   expect(link?.ok && link.value.rows['5']).toMatchObject({ version: 2, value: 3050 });
+});
+
+async function conflictOn5(user: ReturnType<typeof userEvent.setup>) {
+  const ctx = setup();
+  await openRound(user);
+  const accept = ctx.client().answer;
+  ctx.client().answer = (rows) => {
+    ctx.client().answer = accept;
+    return {
+      late: false,
+      outcomes: rows.map((r) => ({
+        indicatorId: r.indicatorId, outcome: 'conflict' as const,
+        result: { indicatorId: r.indicatorId, outcome: 'conflict' as const, current: { value: 2900, status: 'draft' as const, version: 3, updatedBy: 'pte.approver', updatedAt: '2024-03-25T02:30:00Z' } },
+      })),
+    };
+  };
+  act(() => ctx.wb.type('KPI', resultCell('5'), '3100'));
+  await user.click(screen.getByRole('button', { name: 'ส่งแถวที่แก้ไข' }));
+  await screen.findByText(/^5: ขัดแย้ง/);
+  return ctx;
+}
+
+test('a conflict resolved by keeping mine: resubmitted on their version', async () => {
+  const user = userEvent.setup();
+  const { wb, client } = await conflictOn5(user);
+  await user.click(screen.getByRole('button', { name: 'ใช้ค่าของฉัน' }));
+  await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 1 จาก 1 แถว'));
+  expect(client().sent[1]).toEqual([{ indicatorId: '5', value: 3100, baseVersion: 3 }]);
+  expect(await statusOf(wb, '5')).toBe('เซิร์ฟเวอร์รับแล้ว (รุ่น 4)');
+});
+
+test('a conflict resolved by taking theirs: the server value in the sheet, nothing left changed', async () => {
+  const user = userEvent.setup();
+  const { wb, client } = await conflictOn5(user);
+  await user.click(screen.getByRole('button', { name: 'ใช้ค่าบนเซิร์ฟเวอร์' }));
+  await waitFor(async () => expect(await statusOf(wb, '5')).toBe('ใช้ค่าบนเซิร์ฟเวอร์ (รุ่น 3)'));
+  const grid = await wb.read({ ranges: [{ sheet: 'KPI', address: resultCell('5') }] });
+  expect(grid.ranges[0]?.values[0]?.[0]).toBe(2900);
+  await user.click(screen.getByRole('button', { name: 'ส่งแถวที่แก้ไข' }));
+  await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('ไม่มีแถวที่แก้ไขตั้งแต่ได้รับการยืนยันครั้งล่าสุด'));
+  expect(client().sent).toHaveLength(1);
 });
 
 test('when the session ends mid-submit, the sign-in form comes back and the submit carries on', async () => {

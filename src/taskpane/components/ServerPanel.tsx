@@ -18,8 +18,9 @@ import type { WorkbookPort } from '../../workbook/port';
 import { errorMessage, PaneError } from '../hooks/useAction';
 import { loadAssessment } from '../model/loadAssessment';
 import { readServerLink, type ServerLink } from '../model/serverLink';
-import { changedRows, linkAfterSubmit, linkFromReports, roundWindow } from '../model/serverSheet';
-import { statusColumnPlan } from '../model/statusColumn';
+import { changedRows, linkAfterSubmit, linkFromReports, linkTakingTheirs, roundWindow } from '../model/serverSheet';
+import { outcomeTexts, statusColumnPlan } from '../model/statusColumn';
+import { theirsPlan } from '../model/takeTheirs';
 import type { Session } from '../model/session';
 import { WorkbookPendingStore } from '../model/workbookPendingStore';
 import { SERVER_STRINGS, useServerStrings } from '../serverStrings';
@@ -226,7 +227,7 @@ function OpenFromServer({ client, session, baseUrl, port, now, onOpened, onError
 function SubmitChanged({ client, port, onError }: { client: ServerClient; port: WorkbookPort; onError: (m: Message) => void }): JSX.Element {
   const { s, locale } = useServerStrings();
   const [progress, setProgress] = useState<number>();
-  const [report, setReport] = useState<{ outcomes: readonly RowOutcome[]; sent: number; message: string }>();
+  const [report, setReport] = useState<{ outcomes: readonly RowOutcome[]; sent: readonly BatchRow[]; message: string }>();
   const [pendingRows, setPendingRows] = useState(0);
 
   // Batches a closed pane (or a lost connection) left in the file: offered for resending under their keys.
@@ -249,7 +250,7 @@ function SubmitChanged({ client, port, onError }: { client: ServerClient; port: 
     setPendingRows(latest.link.pending.reduce((n, b) => n + b.body.rows.length, 0));
     const accepted = result.outcomes.filter((o) => o.outcome === 'accepted').length;
     const pending = result.outcomes.filter((o) => o.outcome === 'pending').length;
-    setReport({ outcomes: result.outcomes, sent: sent.length, message: [s.submitDone(accepted, result.outcomes.length), pending ? s.pendingNote(pending) : ''].filter(Boolean).join(' · ') });
+    setReport({ outcomes: result.outcomes, sent, message: [s.submitDone(accepted, result.outcomes.length), pending ? s.pendingNote(pending) : ''].filter(Boolean).join(' · ') });
     if (result.error) onError(result.error.userMessage);
   };
 
@@ -261,7 +262,7 @@ function SubmitChanged({ client, port, onError }: { client: ServerClient; port: 
       const sent = link.pending.flatMap((b) => b.body.rows);
       const result = await client.resendPending({ onProgress: (p) => setProgress(p.rowsDone / p.rowsTotal) });
       await remember(sent, result);
-      await writeStatuses(result.outcomes);
+      await writeStatuses(outcomeTexts(result.outcomes, locale));
     } catch (e) {
       onError(errorMessage(e));
     } finally {
@@ -270,9 +271,9 @@ function SubmitChanged({ client, port, onError }: { client: ServerClient; port: 
   };
 
   /** Each row's outcome into the sheet's status column (read again: the answers may have taken a while). */
-  const writeStatuses = async (outcomes: readonly RowOutcome[]): Promise<void> => {
+  const writeStatuses = async (texts: ReadonlyMap<string, string>): Promise<void> => {
     const sheet = await readSheet(port);
-    const plan = statusColumnPlan(sheet.grid, sheet.reading, outcomes, locale);
+    const plan = statusColumnPlan(sheet.grid, sheet.reading, texts);
     if (plan) await port.apply(plan);
   };
 
@@ -285,16 +286,53 @@ function SubmitChanged({ client, port, onError }: { client: ServerClient; port: 
       if (!target) throw new PaneError({ th: SERVER_STRINGS.th.notLinked, en: SERVER_STRINGS.en.notLinked });
       const rows = changedRows(assessment, reading.resultSet, link);
       if (rows.length === 0) {
-        setReport({ outcomes: [], sent: 0, message: s.nothingChanged });
+        setReport({ outcomes: [], sent: [], message: s.nothingChanged });
         return;
       }
-      const result = await client.submitRows(target, rows, { action: 'submit', onProgress: (p) => setProgress(p.rowsDone / p.rowsTotal) });
-      await remember(rows, result);
-      await writeStatuses(result.outcomes);
+      await send(target, rows);
     } catch (e) {
       onError(errorMessage(e));
     } finally {
       setProgress(undefined);
+    }
+  };
+
+  const send = async (target: BatchTarget, rows: BatchRow[]): Promise<void> => {
+    const result = await client.submitRows(target, rows, { action: 'submit', onProgress: (p) => setProgress(p.rowsDone / p.rowsTotal) });
+    await remember(rows, result);
+    await writeStatuses(outcomeTexts(result.outcomes, locale));
+  };
+
+  /** Keep mine: my value again, now based on the version the server holds. */
+  const keepMine = async (o: RowOutcome): Promise<void> => {
+    const mine = report?.sent.find((r) => r.indicatorId === o.indicatorId);
+    if (o.outcome !== 'conflict' || !o.result.current || !mine) return;
+    setProgress(0);
+    try {
+      const { link } = await readLink(port);
+      if (!link.target) throw new PaneError({ th: SERVER_STRINGS.th.notLinked, en: SERVER_STRINGS.en.notLinked });
+      await send(link.target, [{ ...mine, baseVersion: o.result.current.version }]);
+    } catch (e) {
+      onError(errorMessage(e));
+    } finally {
+      setProgress(undefined);
+    }
+  };
+
+  /** Take theirs: the server's value into the sheet, and their version as the last confirmed. */
+  const takeTheirs = async (o: RowOutcome): Promise<void> => {
+    if (o.outcome !== 'conflict' || !o.result.current) return;
+    const current = o.result.current;
+    try {
+      const sheet = await readSheet(port);
+      const plan = theirsPlan(sheet.assessment, sheet.reading, sheet.grid.sheet, o.indicatorId, current.value);
+      if (plan) await port.apply(plan);
+      const latest = await readLink(port);
+      await port.writeBinding({ ...latest.record, server: linkTakingTheirs(latest.link, o.indicatorId, current) });
+      await writeStatuses(new Map([[o.indicatorId, s.tookTheirs(current.version)]]));
+      setReport((r) => r && { ...r, outcomes: r.outcomes.filter((x) => x.indicatorId !== o.indicatorId) });
+    } catch (e) {
+      onError(errorMessage(e));
     }
   };
 
@@ -311,7 +349,15 @@ function SubmitChanged({ client, port, onError }: { client: ServerClient; port: 
           <div role="status" data-testid="submit-summary">{report.message}</div>
           <ul aria-label={s.submitHeading} className="sb-list">
             {report.outcomes.map((o) => (
-              <li key={o.indicatorId} data-outcome={o.outcome}>{o.indicatorId}: {s.outcome[o.outcome]}{detail(o, locale)}</li>
+              <li key={o.indicatorId} data-outcome={o.outcome}>
+                {o.indicatorId}: {s.outcome[o.outcome]}{detail(o, locale)}
+                {o.outcome === 'conflict' ? (
+                  <span className="sb-row">
+                    <Button size="small" disabled={progress !== undefined} onClick={() => void keepMine(o)}>{s.keepMine}</Button>
+                    <Button size="small" disabled={progress !== undefined} onClick={() => void takeTheirs(o)}>{s.takeTheirs}</Button>
+                  </span>
+                ) : null}
+              </li>
             ))}
           </ul>
         </>

@@ -3,7 +3,7 @@
  * server link of a sheet opened from the server, the rows that changed since the server last confirmed them,
  * and the link after a submit's answers. No I/O here; ServerPanel calls the client and the port.
  */
-import type { ApiRound, BatchRow, ReportRow } from '../../api';
+import type { ApiRound, BatchRow, CurrentRow, ReportRow } from '../../api';
 import type { BatchTarget } from '../../api/pending';
 import type { RowOutcome } from '../../api/submit';
 import { allIndicators, isGroup, readResultValue, type Assessment, type RawResult, type ResultSet } from '../../domain';
@@ -72,4 +72,9 @@ export function linkAfterSubmit(link: ServerLink, sent: readonly BatchRow[], out
     rows[o.indicatorId] = { ...rows[o.indicatorId], version: o.result.version, value: row.value, status: action === 'submit' ? 'submitted' : 'draft' };
   }
   return { ...link, rows };
+}
+
+/** "Take theirs": the server's row becomes the last confirmed one, so the sheet (now holding it) is unchanged. */
+export function linkTakingTheirs(link: ServerLink, indicatorId: string, current: CurrentRow): ServerLink {
+  return { ...link, rows: { ...link.rows, [indicatorId]: { ...link.rows[indicatorId], version: current.version, value: current.value, status: current.status } } };
 }

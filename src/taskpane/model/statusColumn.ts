@@ -27,8 +27,12 @@ export function statusText(o: RowOutcome, locale: Locale): string {
   return label;
 }
 
-/** The plan that writes `outcomes` into the status column of the sheet read as `grid` (its used range). */
-export function statusColumnPlan(grid: Grid, reading: Pick<SheetReading, 'cells' | 'headerRow'>, outcomes: readonly RowOutcome[], locale: Locale): WritePlan | undefined {
+export function outcomeTexts(outcomes: readonly RowOutcome[], locale: Locale): Map<string, string> {
+  return new Map(outcomes.map((o) => [o.indicatorId, statusText(o, locale)]));
+}
+
+/** The plan that writes each indicator's text into the status column of the sheet read as `grid` (its used range). */
+export function statusColumnPlan(grid: Grid, reading: Pick<SheetReading, 'cells' | 'headerRow'>, texts: ReadonlyMap<string, string>): WritePlan | undefined {
   const origin = parseAddress(grid.topLeft);
   const headerIndex = reading.headerRow - origin.row;
   const header = grid.values[headerIndex] ?? [];
@@ -36,9 +40,9 @@ export function statusColumnPlan(grid: Grid, reading: Pick<SheetReading, 'cells'
   const width = Math.max(0, ...grid.values.map((r) => r.length));
   const columnIndex = existing >= 0 ? existing : width;
   const rows = new Map<number, string>();
-  for (const o of outcomes) {
-    const row = reading.cells.get(o.indicatorId)?.row;
-    if (row !== undefined) rows.set(row, statusText(o, locale));
+  for (const [indicatorId, text] of texts) {
+    const row = reading.cells.get(indicatorId)?.row;
+    if (row !== undefined) rows.set(row, text);
   }
   if (rows.size === 0) return undefined;
   const lastRow = Math.max(...rows.keys());
