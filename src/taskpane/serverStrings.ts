@@ -45,6 +45,10 @@ const th = {
   } satisfies Record<RowOutcome['outcome'], string>,
   conflictDetail: (who: string, when: string, value: string) => `${who} แก้ไขเมื่อ ${when} ค่าบนเซิร์ฟเวอร์ ${value} ค่าในชีตยังอยู่`,
   lockedDetail: (who: string, when: string) => `${who} อนุมัติเมื่อ ${when}`,
+  refresh: 'ดึงสถานะจากเซิร์ฟเวอร์',
+  refreshed: (returned: number, approved: number) => `ปรับสถานะแล้ว: อนุมัติ ${approved} แถว ส่งคืนให้แก้ไข ${returned} แถว`,
+  statusOf: (status: string, comment: string | null | undefined) =>
+    ({ draft: 'ร่าง', submitted: 'ส่งแล้ว รออนุมัติ', approved: 'อนุมัติแล้ว', returned: 'ส่งคืนให้แก้ไข' } as Record<string, string>)[status] + (comment ? `: ${comment}` : ''),
   keepMine: 'ใช้ค่าของฉัน',
   takeTheirs: 'ใช้ค่าบนเซิร์ฟเวอร์',
   tookTheirs: (version: number) => `ใช้ค่าบนเซิร์ฟเวอร์ (รุ่น ${version})`,
@@ -87,6 +91,10 @@ const en: ServerStrings = {
   outcome: { accepted: 'accepted', conflict: 'conflict', invalid: 'invalid', locked: 'locked (approved)', pending: 'waiting to resend', refused: 'refused' },
   conflictDetail: (who, when, value) => `changed by ${who} on ${when}; the server holds ${value}; your value stays in the sheet`,
   lockedDetail: (who, when) => `approved by ${who} on ${when}`,
+  refresh: 'Refresh statuses',
+  refreshed: (returned, approved) => `Statuses updated: ${approved} approved, ${returned} returned for changes`,
+  statusOf: (status, comment) =>
+    ({ draft: 'draft', submitted: 'submitted, awaiting approval', approved: 'approved', returned: 'returned for changes' } as Record<string, string>)[status] + (comment ? `: ${comment}` : ''),
   keepMine: 'Keep mine',
   takeTheirs: 'Take theirs',
   tookTheirs: (version) => `took the server's value (version ${version})`,

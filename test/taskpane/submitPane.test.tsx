@@ -71,8 +71,9 @@ class FakeClient implements ServerClient {
   async getAssessment() {
     return pte.document as never;
   }
+  reports: ReportRow[] = [stored('5', 3050, 2)];
   async listReports(): Promise<ReportRow[]> {
-    return [stored('5', 3050, 2)];
+    return this.reports;
   }
   /** The server cannot be reached: batches are kept pending, as the real client keeps them. */
   down = false;
@@ -274,4 +275,27 @@ test('offline: the batch stays in the file; a pane opened later offers it and re
   expect(link?.ok && link.value.rows['1']).toMatchObject({ version: 1, value: 97 });
   expect(screen.queryByRole('button', { name: /ส่งที่ค้างอีกครั้ง/ })).toBeNull();
   expect(await statusOf(first.wb, '1')).toBe('เซิร์ฟเวอร์รับแล้ว (รุ่น 1)');
+});
+
+test('statuses back: a returned row shows the approver\'s comment in the sheet and stands out in the pane', async () => {
+  const user = userEvent.setup();
+  const { wb, client } = setup();
+  await openRound(user);
+  client().reports = [
+    { ...stored('5', 3050, 3), status: 'returned', comment: 'ตัวเลขไม่ตรงกับหลักฐาน', updatedBy: 'pte.approver' },
+    { ...stored('1', 97, 2), status: 'approved', updatedBy: 'pte.approver' },
+  ];
+  await user.click(screen.getByRole('button', { name: 'ดึงสถานะจากเซิร์ฟเวอร์' }));
+  await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('ปรับสถานะแล้ว: อนุมัติ 1 แถว ส่งคืนให้แก้ไข 1 แถว'));
+  expect(screen.getByRole('list', { name: 'ส่งคืนให้แก้ไข' }).textContent).toBe('5: ส่งคืนให้แก้ไข: ตัวเลขไม่ตรงกับหลักฐาน');
+  expect(await statusOf(wb, '5')).toBe('ส่งคืนให้แก้ไข: ตัวเลขไม่ตรงกับหลักฐาน');
+  expect(await statusOf(wb, '1')).toBe('อนุมัติแล้ว');
+  const binding = await wb.readBinding();
+  const link = binding?.ok ? readServerLink(binding.value.server) : undefined;
+  expect(link?.ok && link.value.rows['5']).toMatchObject({ version: 3, status: 'returned', comment: 'ตัวเลขไม่ตรงกับหลักฐาน' });
+  // Row 1 was stored by someone else since this sheet was opened: not adopted, so a value typed here meets the
+  // conflict, and the blank here is not taken for a deletion.
+  expect(link?.ok && link.value.rows['1']).toBeUndefined();
+  await user.click(screen.getByRole('button', { name: 'ส่งแถวที่แก้ไข' }));
+  await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('ไม่มีแถวที่แก้ไขตั้งแต่ได้รับการยืนยันครั้งล่าสุด'));
 });

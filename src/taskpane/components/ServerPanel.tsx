@@ -18,7 +18,7 @@ import type { WorkbookPort } from '../../workbook/port';
 import { errorMessage, PaneError } from '../hooks/useAction';
 import { loadAssessment } from '../model/loadAssessment';
 import { readServerLink, type ServerLink } from '../model/serverLink';
-import { changedRows, linkAfterSubmit, linkFromReports, linkTakingTheirs, roundWindow } from '../model/serverSheet';
+import { changedRows, linkAfterRefresh, linkAfterSubmit, linkFromReports, linkTakingTheirs, roundWindow } from '../model/serverSheet';
 import { outcomeTexts, statusColumnPlan } from '../model/statusColumn';
 import { theirsPlan } from '../model/takeTheirs';
 import type { Session } from '../model/session';
@@ -229,6 +229,8 @@ function SubmitChanged({ client, port, onError }: { client: ServerClient; port: 
   const [progress, setProgress] = useState<number>();
   const [report, setReport] = useState<{ outcomes: readonly RowOutcome[]; sent: readonly BatchRow[]; message: string }>();
   const [pendingRows, setPendingRows] = useState(0);
+  /** Rows the approver returned, with the comment: they stand out until refreshed again. */
+  const [returned, setReturned] = useState<string[]>([]);
 
   // Batches a closed pane (or a lost connection) left in the file: offered for resending under their keys.
   const countPending = async (): Promise<void> => {
@@ -303,6 +305,25 @@ function SubmitChanged({ client, port, onError }: { client: ServerClient; port: 
     await writeStatuses(outcomeTexts(result.outcomes, locale));
   };
 
+  /** Statuses back: approved and returned rows (with the approver's comment) into the link and the status column. */
+  const refresh = async (): Promise<void> => {
+    setReport(undefined);
+    setProgress(undefined);
+    try {
+      const { link } = await readLink(port);
+      if (!link.target) throw new PaneError({ th: SERVER_STRINGS.th.notLinked, en: SERVER_STRINGS.en.notLinked });
+      const reports = await client.listReports(link.target);
+      const latest = await readLink(port);
+      await port.writeBinding({ ...latest.record, server: linkAfterRefresh(latest.link, reports) });
+      await writeStatuses(new Map(reports.map((r) => [r.indicatorId, s.statusOf(r.status, r.comment)])));
+      const count = (status: string) => reports.filter((r) => r.status === status).length;
+      setReport({ outcomes: [], sent: [], message: s.refreshed(count('returned'), count('approved')) });
+      setReturned(reports.filter((r) => r.status === 'returned').map((r) => `${r.indicatorId}: ${s.statusOf(r.status, r.comment)}`));
+    } catch (e) {
+      onError(errorMessage(e));
+    }
+  };
+
   /** Keep mine: my value again, now based on the version the server holds. */
   const keepMine = async (o: RowOutcome): Promise<void> => {
     const mine = report?.sent.find((r) => r.indicatorId === o.indicatorId);
@@ -341,9 +362,15 @@ function SubmitChanged({ client, port, onError }: { client: ServerClient; port: 
       <Subtitle2>{s.submitHeading}</Subtitle2>
       <div className="sb-row">
         <Button appearance="primary" disabled={progress !== undefined} onClick={() => void submit()}>{s.submitChanged}</Button>
+        <Button disabled={progress !== undefined} onClick={() => void refresh()}>{s.refresh}</Button>
         {pendingRows > 0 ? <Button disabled={progress !== undefined} onClick={() => void resend()}>{s.resend} ({pendingRows})</Button> : null}
       </div>
       {progress !== undefined ? <div role="status"><ProgressBar value={progress} thickness="large" aria-label={s.submitting} /> {s.submitting}</div> : null}
+      {returned.length > 0 ? (
+        <ul aria-label={s.statusOf('returned', undefined)} className="sb-list sb-returned">
+          {returned.map((r) => <li key={r}><strong>{r}</strong></li>)}
+        </ul>
+      ) : null}
       {report ? (
         <>
           <div role="status" data-testid="submit-summary">{report.message}</div>

@@ -78,3 +78,21 @@ export function linkAfterSubmit(link: ServerLink, sent: readonly BatchRow[], out
 export function linkTakingTheirs(link: ServerLink, indicatorId: string, current: CurrentRow): ServerLink {
   return { ...link, rows: { ...link.rows, [indicatorId]: { ...link.rows[indicatorId], version: current.version, value: current.value, status: current.status } } };
 }
+
+/**
+ * Statuses back from the server (approved, returned with the approver's comment). A row whose value on the
+ * server is still the one the sheet last confirmed takes the new version, status and comment; a row someone
+ * else changed (or stored where this sheet knew of none) keeps what the sheet knew, so a submit of it meets the
+ * conflict instead of overwriting, and a blank the sheet never sent is not taken for a deletion.
+ */
+export function linkAfterRefresh(link: ServerLink, reports: readonly ReportRow[]): ServerLink {
+  const rows = { ...link.rows };
+  for (const r of reports) {
+    const known = rows[r.indicatorId];
+    if (!known || !same(known.value, r.value)) continue;
+    rows[r.indicatorId] = {
+      ...known, version: r.version, value: r.value, status: r.status, comment: r.comment, explanation: r.explanation, obstacles: r.obstacles, remarks: r.remarks,
+    };
+  }
+  return { ...link, rows };
+}
