@@ -45,6 +45,7 @@ const th = {
   } satisfies Record<RowOutcome['outcome'], string>,
   conflictDetail: (who: string, when: string, value: string) => `${who} แก้ไขเมื่อ ${when} ค่าบนเซิร์ฟเวอร์ ${value} ค่าในชีตยังอยู่`,
   lockedDetail: (who: string, when: string) => `${who} อนุมัติเมื่อ ${when}`,
+  blocked: (n: number, first: string) => `ยังไม่ได้ส่ง: มีข้อผิดพลาด ${n} รายการในแถวที่แก้ไข แก้ไขก่อนแล้วส่งใหม่ (ดูแท็บตรวจสอบ) — ${first}`,
   refresh: 'ดึงสถานะจากเซิร์ฟเวอร์',
   refreshed: (returned: number, approved: number) => `ปรับสถานะแล้ว: อนุมัติ ${approved} แถว ส่งคืนให้แก้ไข ${returned} แถว`,
   statusOf: (status: string, comment: string | null | undefined) =>
@@ -91,6 +92,7 @@ const en: ServerStrings = {
   outcome: { accepted: 'accepted', conflict: 'conflict', invalid: 'invalid', locked: 'locked (approved)', pending: 'waiting to resend', refused: 'refused' },
   conflictDetail: (who, when, value) => `changed by ${who} on ${when}; the server holds ${value}; your value stays in the sheet`,
   lockedDetail: (who, when) => `approved by ${who} on ${when}`,
+  blocked: (n, first) => `Not sent: ${n} errors in the changed rows; fix them and submit again (see the Issues tab) — ${first}`,
   refresh: 'Refresh statuses',
   refreshed: (returned, approved) => `Statuses updated: ${approved} approved, ${returned} returned for changes`,
   statusOf: (status, comment) =>

@@ -299,3 +299,13 @@ test('statuses back: a returned row shows the approver\'s comment in the sheet a
   await user.click(screen.getByRole('button', { name: 'ส่งแถวที่แก้ไข' }));
   await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('ไม่มีแถวที่แก้ไขตั้งแต่ได้รับการยืนยันครั้งล่าสุด'));
 });
+
+test('errors in the changed rows block the submit: nothing is sent, and the pane says what to fix', async () => {
+  const user = userEvent.setup();
+  const { wb, client } = setup();
+  await openRound(user);
+  act(() => wb.type('KPI', resultCell('1'), 'ประมาณ 90'));
+  await user.click(screen.getByRole('button', { name: 'ส่งแถวที่แก้ไข' }));
+  expect((await screen.findByRole('alert')).textContent).toContain('ยังไม่ได้ส่ง: มีข้อผิดพลาด 1 รายการ');
+  expect(client().sent).toEqual([]);
+});

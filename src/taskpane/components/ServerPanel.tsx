@@ -18,7 +18,7 @@ import type { WorkbookPort } from '../../workbook/port';
 import { errorMessage, PaneError } from '../hooks/useAction';
 import { loadAssessment } from '../model/loadAssessment';
 import { readServerLink, type ServerLink } from '../model/serverLink';
-import { changedRows, linkAfterRefresh, linkAfterSubmit, linkFromReports, linkTakingTheirs, roundWindow } from '../model/serverSheet';
+import { blockingIssues, changedRows, linkAfterRefresh, linkAfterSubmit, linkFromReports, linkTakingTheirs, roundWindow } from '../model/serverSheet';
 import { outcomeTexts, statusColumnPlan } from '../model/statusColumn';
 import { theirsPlan } from '../model/takeTheirs';
 import type { Session } from '../model/session';
@@ -290,6 +290,11 @@ function SubmitChanged({ client, port, onError }: { client: ServerClient; port: 
       if (rows.length === 0) {
         setReport({ outcomes: [], sent: [], message: s.nothingChanged });
         return;
+      }
+      const errors = blockingIssues(assessment, rows);
+      if (errors.length > 0) {
+        const first = (l: 'th' | 'en') => `${errors[0]!.indicatorId ?? ''}: ${errors[0]!.message[l]}`;
+        throw new PaneError({ th: SERVER_STRINGS.th.blocked(errors.length, first('th')), en: SERVER_STRINGS.en.blocked(errors.length, first('en')) });
       }
       await send(target, rows);
     } catch (e) {
