@@ -114,8 +114,14 @@ export class PreviewWorkbook implements WorkbookPort {
   private selection: Selection | undefined;
   private version = 0;
 
-  constructor() {
-    this.hf = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3', useStats: false });
+  /**
+   * `exact`: IEEE comparisons and values as computed, for tests that compare the sheet with the domain to 1e-9 on
+   * generated numbers; by default HyperFormula fuzzes comparisons near equality and rounds what it shows, as Excel does.
+   */
+  constructor(options: { readonly exact?: boolean } = {}) {
+    this.hf = HyperFormula.buildEmpty({
+      licenseKey: 'gpl-v3', useStats: false, ...(options.exact ? { precisionEpsilon: 0, smartRounding: false } : {}),
+    });
     this.ensureSheet('Sheet1');
   }
 
