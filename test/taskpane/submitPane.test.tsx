@@ -37,13 +37,32 @@ const rounds: ApiRound[] = [
   { round: 12, opensAt: '2023-10-01T00:00:00+07:00', closesAt: '2023-12-31T23:59:59+07:00' },
 ];
 
-const session = (token: string): Session => ({ token, expiresAt: '2099-01-01T00:00:00Z', user: { username: 'pte.reporter', name: 'ผู้รายงาน ปทุมธานี', roles: ['reporter'], units: ['pte'] } });
+const session = (token: string, role: 'reporter' | 'approver' = 'reporter'): Session => ({
+  token, expiresAt: '2099-01-01T00:00:00Z', user: { username: `pte.${role}`, name: role === 'reporter' ? 'ผู้รายงาน ปทุมธานี' : 'ผู้อนุมัติ ปทุมธานี', roles: [role], units: ['pte'] },
+});
 const stored = (indicatorId: string, value: ReportRow['value'], version: number): ReportRow => ({
   indicatorId, value, explanation: null, obstacles: null, remarks: null, status: 'draft', version, updatedBy: 'pte.reporter',
   updatedAt: '2024-03-20T03:00:00Z', comment: null, late: false, submittedAt: null,
 });
 
 class FakeClient implements ServerClient {
+  role: 'reporter' | 'approver' = 'reporter';
+  decisions: string[] = [];
+  async approve(_t: BatchTarget, id: string, o: { comment?: string; version?: number }): Promise<ReportRow> {
+    this.decisions.push(`approve ${id} v${o.version}`);
+    const row = this.reports.find((r) => r.indicatorId === id)!;
+    if (row.version !== o.version) {
+      throw errorFromResponse(409, { error: { code: 'version_conflict', message: `indicator ${id} changed`, messageTh: `ตัวชี้วัด ${id} ถูกแก้ไขแล้ว` } });
+    }
+    Object.assign(row, { status: 'approved', version: row.version + 1 });
+    return row;
+  }
+  async returnRow(_t: BatchTarget, id: string, o: { comment: string; version?: number }): Promise<ReportRow> {
+    this.decisions.push(`return ${id} v${o.version}: ${o.comment}`);
+    const row = this.reports.find((r) => r.indicatorId === id)!;
+    Object.assign(row, { status: 'returned', comment: o.comment, version: row.version + 1 });
+    return row;
+  }
   resent: string[] = [];
   async resendPending(): Promise<SubmitReport> {
     const outcomes: SubmitReport['outcomes'][number][] = [];
@@ -63,7 +82,7 @@ class FakeClient implements ServerClient {
   async signIn(username: string, password: string): Promise<Session> {
     this.signIns.push(`${username}/${password}`);
     if (password !== 'demo') throw errorFromResponse(401, { error: { code: 'invalid_credentials', message: 'wrong username or password', messageTh: 'ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง' } });
-    return session(`t${this.signIns.length}`);
+    return session(`t${this.signIns.length}`, this.role);
   }
   async listAssessments() {
     return [{ id: 'pte-2567', title: 'ตัวชี้วัดจังหวัดปทุมธานี', units: [{ id: 'pte', name: 'จังหวัดปทุมธานี' }, { id: 'cbi', name: 'จังหวัดชลบุรี' }], rounds }];
@@ -73,7 +92,8 @@ class FakeClient implements ServerClient {
   }
   reports: ReportRow[] = [stored('5', 3050, 2)];
   async listReports(): Promise<ReportRow[]> {
-    return this.reports;
+    // Copies, as from the network: what the pane holds does not change when the server's rows do.
+    return this.reports.map((r) => ({ ...r }));
   }
   /** The server cannot be reached: batches are kept pending, as the real client keeps them. */
   down = false;
@@ -105,9 +125,14 @@ async function statusOf(wb: PreviewWorkbook, id: string): Promise<unknown> {
   return grid.values[row - 1]?.[column] ?? null;
 }
 
-function setup(wb = new PreviewWorkbook()) {
+function setup(wb = new PreviewWorkbook(), role: 'reporter' | 'approver' = 'reporter') {
   let client: FakeClient | undefined;
-  const connect: Connect = (_url, hooks) => (client = new FakeClient(hooks));
+  const connect: Connect = (_url, hooks) => {
+    client = new FakeClient(hooks);
+    client.role = role;
+    if (role === 'approver') client.reports = [{ ...stored('5', 3050, 2), status: 'submitted' }, { ...stored('1', 97, 1), status: 'submitted' }, { ...stored('6', 40, 4), status: 'submitted' }];
+    return client;
+  };
   const opened: PaneSession[] = [];
   const view = render(
     <FluentProvider theme={webLightTheme}>
@@ -308,4 +333,32 @@ test('errors in the changed rows block the submit: nothing is sent, and the pane
   await user.click(screen.getByRole('button', { name: 'ส่งแถวที่แก้ไข' }));
   expect((await screen.findByRole('alert')).textContent).toContain('ยังไม่ได้ส่ง: มีข้อผิดพลาด 1 รายการ');
   expect(client().sent).toEqual([]);
+});
+
+test('approver mode: returns one row with a comment, approves the rest; a row changed meanwhile is said, not approved', async () => {
+  const user = userEvent.setup();
+  const { client } = setup(undefined, 'approver');
+  await user.type(screen.getByLabelText('ชื่อผู้ใช้'), 'pte.approver');
+  await user.type(screen.getByLabelText('รหัสผ่าน'), 'demo');
+  await user.click(screen.getByRole('button', { name: 'เข้าสู่ระบบ' }));
+  await user.click(await screen.findByRole('button', { name: 'แสดงแถวที่ส่งมา' }));
+  expect(screen.queryByRole('button', { name: 'ส่งแถวที่แก้ไข' })).toBeNull();
+  await screen.findByRole('button', { name: 'อนุมัติ 3 แถว' });
+
+  // Return row 5 alone, with a comment.
+  await user.click(screen.getByRole('checkbox', { name: /^1:/ }));
+  await user.click(screen.getByRole('checkbox', { name: /^6:/ }));
+  await user.type(screen.getByLabelText(/ความเห็น/), 'ตัวเลขไม่ตรงกับหลักฐาน');
+  await user.click(screen.getByRole('button', { name: 'ส่งคืน 1 แถว' }));
+  await waitFor(() => expect(screen.getByTestId('approver-done').textContent).toBe('ส่งคืนแล้ว 1 แถว'));
+
+  // Someone resubmits row 6 while the approver looks: approving the version seen is refused for that row only.
+  await screen.findByRole('button', { name: 'อนุมัติ 2 แถว' });
+  client().reports.find((r) => r.indicatorId === '6')!.version = 5;
+  await user.clear(screen.getByLabelText(/ความเห็น/));
+  await user.click(screen.getByRole('button', { name: 'อนุมัติ 2 แถว' }));
+  await waitFor(() => expect(screen.getByTestId('approver-done').textContent).toBe('อนุมัติแล้ว 1 แถว'));
+  expect(screen.getByRole('alert').textContent).toBe('6: ตัวชี้วัด 6 ถูกแก้ไขแล้ว');
+  expect(client().decisions).toEqual(['return 5 v2: ตัวเลขไม่ตรงกับหลักฐาน', 'approve 1 v1', 'approve 6 v4']);
+  expect(client().reports.map((r) => [r.indicatorId, r.status])).toEqual([['5', 'returned'], ['1', 'approved'], ['6', 'submitted']]);
 });

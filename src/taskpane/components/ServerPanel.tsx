@@ -24,6 +24,7 @@ import { theirsPlan } from '../model/takeTheirs';
 import type { Session } from '../model/session';
 import { WorkbookPendingStore } from '../model/workbookPendingStore';
 import { SERVER_STRINGS, useServerStrings } from '../serverStrings';
+import { ApproverPanel } from './ApproverPanel';
 import { ErrorMessage } from './StatusBar';
 
 /** What the panel needs of the API client (ScorebookClient in the add-in, a fake in tests). */
@@ -34,6 +35,8 @@ export interface ServerClient {
   listReports(t: BatchTarget): Promise<ReportRow[]>;
   submitRows(t: BatchTarget, rows: BatchRow[], options: SubmitOptions): Promise<SubmitReport>;
   resendPending(options?: Pick<SubmitOptions, 'onProgress'>): Promise<SubmitReport>;
+  approve(t: BatchTarget, indicatorId: string, o: { comment?: string; version?: number }): Promise<ReportRow>;
+  returnRow(t: BatchTarget, indicatorId: string, o: { comment: string; version?: number }): Promise<ReportRow>;
 }
 
 export type Connect = (baseUrl: string, hooks: { reauthenticate: () => Promise<ApiSession | undefined>; pending: PendingStore }) => ServerClient;
@@ -58,6 +61,8 @@ export function ServerPanel({ port, connect = connectToServer, now = () => new D
   /** Set while a request waits for the user to sign in again. */
   const waiting = useRef<((s: ApiSession | undefined) => void) | undefined>(undefined);
   const [askAgain, setAskAgain] = useState(false);
+  /** The assessment, unit and round chosen in the pickers (the approver works on it without opening a sheet). */
+  const [target, setTarget] = useState<BatchTarget>();
 
   const signIn = async (url: string, username: string, password: string): Promise<void> => {
     setError(undefined);
@@ -102,8 +107,9 @@ export function ServerPanel({ port, connect = connectToServer, now = () => new D
       {busy ? <div role="status"><ProgressBar thickness="large" aria-label={busy} /> {busy}</div> : null}
       {client && session ? (
         <>
-          <OpenFromServer client={client} session={session} baseUrl={baseUrl} port={port} now={now} onOpened={onOpened} onError={setError} />
-          <SubmitChanged client={client} port={port} onError={setError} />
+          <OpenFromServer client={client} session={session} baseUrl={baseUrl} port={port} now={now} onOpened={onOpened} onError={setError} onTarget={setTarget} />
+          {session.user.roles.includes('reporter') || session.user.roles.includes('central') ? <SubmitChanged client={client} port={port} onError={setError} /> : null}
+          {session.user.roles.includes('approver') && target ? <ApproverPanel client={client} target={target} /> : null}
         </>
       ) : null}
     </section>
@@ -139,8 +145,9 @@ function SignInForm({ baseUrl, username: knownUser, again, busy, onSignIn, onCan
 
 type Summary = Awaited<ReturnType<ServerClient['listAssessments']>>[number];
 
-function OpenFromServer({ client, session, baseUrl, port, now, onOpened, onError }: {
+function OpenFromServer({ client, session, baseUrl, port, now, onOpened, onError, onTarget }: {
   client: ServerClient; session: ApiSession; baseUrl: string; port: WorkbookPort; now: () => Date; onOpened: (s: Session) => void; onError: (m: Message) => void;
+  onTarget: (t: BatchTarget | undefined) => void;
 }): JSX.Element {
   const { s, date } = useServerStrings();
   const [list, setList] = useState<Summary[]>([]);
@@ -169,6 +176,7 @@ function OpenFromServer({ client, session, baseUrl, port, now, onOpened, onError
   }, [chosen, now]);
   const r = chosen?.rounds.find((x) => String(x.round) === round);
   const w = r ? roundWindow(r, now()) : undefined;
+  useEffect(() => onTarget(chosen && unit && r ? { aid: chosen.id, round: r.round, unit } : undefined), [chosen, unit, r, onTarget]);
 
   const open = async (): Promise<void> => {
     if (!chosen || !unit || !r) return;
