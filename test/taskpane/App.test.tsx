@@ -154,6 +154,21 @@ test('binds a hand-made sheet: English headers, rows by id and by name, ids writ
   expect(wb.evaluate('ScorebookTotal', 'Loei') as number).toBeCloseTo(expected, 9);
 });
 
+test('a hand-made sheet whose header is on row 1 is not changed: the pane says to insert a row above it for the total', async () => {
+  const user = userEvent.setup();
+  const wb = new PreviewWorkbook();
+  await wb.apply({ title: 'hand-made', ops: [{ kind: 'sheet', sheet: 'Loei', ifExists: 'replace' }, { kind: 'cells', sheet: 'Loei', topLeft: 'A1', contents: [['No.', 'Indicator', 'Actual'], ['4.1', 'OTOP', 3050]] }] });
+  render(<App port={wb} displayLanguage="en" listSheets={async () => wb.visibleSheets()} />);
+  await user.click(await screen.findByRole('tab', { name: 'Bind' }));
+  await user.selectOptions(screen.getByRole('combobox', { name: /Assessment/ }), 'otop-2567');
+  await user.click(screen.getByRole('button', { name: 'Find the header row' }));
+  await screen.findByTestId('binding-proposal');
+  await user.click(screen.getByRole('button', { name: 'Confirm and add the score formulas' }));
+  expect((await screen.findByRole('alert')).textContent).toContain('insert a blank row above the header');
+  expect(await wb.readBinding()).toBeUndefined();
+  expect(wb.dimensions('Loei')).toEqual({ rows: 2, columns: 3 });
+});
+
 test('a failed write says what happened and what to do next', async () => {
   const user = userEvent.setup();
   const wb = new PreviewWorkbook();
