@@ -29,6 +29,7 @@ class NoResizeObserver {
 
 const pte = sample('pte-2567');
 const layout = kpiLayout(pte.assessment);
+const noteCell = (id: string): string => `${requireColumn(layout, 'note').letter}${layout.rows.find((r) => r.indicator.id === id)!.row}`;
 const resultCell = (id: string): string => `${requireColumn(layout, 'result').letter}${layout.rows.find((r) => r.indicator.id === id)!.row}`;
 const NOW = new Date('2024-03-25T03:00:00Z');
 const DAY = 86_400_000;
@@ -181,7 +182,7 @@ test('submits only the rows changed since the server confirmed them, shows each 
   act(() => wb.type('KPI', resultCell('1'), '97'));
   await user.click(screen.getByRole('button', { name: 'ส่งแถวที่แก้ไข' }));
   await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 1 จาก 1 แถว'));
-  expect(client().sent).toEqual([[{ indicatorId: '1', value: 97, baseVersion: 0 }]]);
+  expect(client().sent).toEqual([[{ indicatorId: '1', value: 97, remarks: null, baseVersion: 0 }]]);
   expect(screen.getByRole('list', { name: 'ส่งรายงาน' }).textContent).toBe('1: รับแล้ว');
   expect(await statusOf(wb, '1')).toBe('เซิร์ฟเวอร์รับแล้ว (รุ่น 1)');
   expect(await statusOf(wb, '5')).toBeNull();
@@ -205,7 +206,7 @@ test('a conflict is said plainly: who changed the row, when, and what the server
   await user.click(screen.getByRole('button', { name: 'ส่งแถวที่แก้ไข' }));
   const item = await screen.findByText(/^5: ขัดแย้ง/);
   expect(item.textContent).toContain('5: ขัดแย้ง — pte.approver แก้ไขเมื่อ 25/3/2567 09:30 น. ค่าบนเซิร์ฟเวอร์ 2900 ค่าในชีตยังอยู่');
-  expect(client().sent).toEqual([[{ indicatorId: '5', value: 3100, baseVersion: 2 }]]);
+  expect(client().sent).toEqual([[{ indicatorId: '5', value: 3100, remarks: null, baseVersion: 2 }]]);
   expect(await statusOf(wb, '5')).toBe('ขัดแย้ง: pte.approver');
   // Not accepted: the row is still "changed" against version 2.
   const binding = await wb.readBinding();
@@ -238,7 +239,7 @@ test('a conflict resolved by keeping mine: resubmitted on their version', async 
   const { wb, client } = await conflictOn5(user);
   await user.click(screen.getByRole('button', { name: 'ใช้ค่าของฉัน' }));
   await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 1 จาก 1 แถว'));
-  expect(client().sent[1]).toEqual([{ indicatorId: '5', value: 3100, baseVersion: 3 }]);
+  expect(client().sent[1]).toEqual([{ indicatorId: '5', value: 3100, remarks: null, baseVersion: 3 }]);
   expect(await statusOf(wb, '5')).toBe('เซิร์ฟเวอร์รับแล้ว (รุ่น 4)');
 });
 
@@ -267,7 +268,7 @@ test('when the session ends mid-submit, the sign-in form comes back and the subm
   await user.click(screen.getByRole('button', { name: 'เข้าสู่ระบบ' }));
   await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 1 จาก 1 แถว'));
   expect(client().signIns).toEqual(['pte.reporter/demo', 'pte.reporter/demo']);
-  expect(client().sent).toEqual([[{ indicatorId: '1', value: 97, baseVersion: 0 }]]);
+  expect(client().sent).toEqual([[{ indicatorId: '1', value: 97, remarks: null, baseVersion: 0 }]]);
 });
 
 test('a wrong password is said in Thai and nothing else opens', async () => {
@@ -361,4 +362,26 @@ test('approver mode: returns one row with a comment, approves the rest; a row ch
   expect(screen.getByRole('alert').textContent).toBe('6: ตัวชี้วัด 6 ถูกแก้ไขแล้ว');
   expect(client().decisions).toEqual(['return 5 v2: ตัวเลขไม่ตรงกับหลักฐาน', 'approve 1 v1', 'approve 6 v4']);
   expect(client().reports.map((r) => [r.indicatorId, r.status])).toEqual([['5', 'returned'], ['1', 'approved'], ['6', 'submitted']]);
+});
+
+test('the note column travels with the row as remarks: opened from the server, sent when changed, not when set back', async () => {
+  const user = userEvent.setup();
+  const { wb, client } = setup();
+  const connectReports = [{ ...stored('5', 3050, 2), remarks: 'ข้อมูลจากพาณิชย์จังหวัด' }];
+  await signIn(user);
+  client().reports = connectReports;
+  await screen.findByText(/เข้าสู่ระบบเป็น/);
+  await waitFor(() => expect(screen.getByTestId('round-window').textContent).toContain('เหลืออีก 10 วัน'));
+  await user.click(screen.getByRole('button', { name: 'เปิดชีต' }));
+  await screen.findByText(/เปิดชีต KPI แล้ว/);
+  const note = await wb.read({ ranges: [{ sheet: 'KPI', address: noteCell('5') }] });
+  expect(note.ranges[0]?.values[0]?.[0]).toBe('ข้อมูลจากพาณิชย์จังหวัด');
+
+  act(() => wb.type('KPI', noteCell('5'), 'ปรับตามรายงานไตรมาส'));
+  await user.click(screen.getByRole('button', { name: 'ส่งแถวที่แก้ไข' }));
+  await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 1 จาก 1 แถว'));
+  expect(client().sent).toEqual([[{ indicatorId: '5', value: 3050, remarks: 'ปรับตามรายงานไตรมาส', baseVersion: 2 }]]);
+
+  await user.click(screen.getByRole('button', { name: 'ส่งแถวที่แก้ไข' }));
+  await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('ไม่มีแถวที่แก้ไขตั้งแต่ได้รับการยืนยันครั้งล่าสุด'));
 });

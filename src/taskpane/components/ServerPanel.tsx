@@ -18,7 +18,7 @@ import type { WorkbookPort } from '../../workbook/port';
 import { errorMessage, PaneError } from '../hooks/useAction';
 import { loadAssessment } from '../model/loadAssessment';
 import { readServerLink, type ServerLink } from '../model/serverLink';
-import { blockingIssues, changedRows, linkAfterRefresh, linkAfterSubmit, linkFromReports, linkTakingTheirs, roundWindow } from '../model/serverSheet';
+import { blockingIssues, changedRows, notesOf, linkAfterRefresh, linkAfterSubmit, linkFromReports, linkTakingTheirs, roundWindow } from '../model/serverSheet';
 import { outcomeTexts, statusColumnPlan } from '../model/statusColumn';
 import { theirsPlan } from '../model/takeTheirs';
 import type { Session } from '../model/session';
@@ -189,7 +189,10 @@ function OpenFromServer({ client, session, baseUrl, port, now, onOpened, onError
       if (!loaded.ok) throw new PaneError(loaded.issues[0]!.message);
       const reports = await client.listReports(target);
       const { results, link } = linkFromReports(baseUrl, target, reports);
-      const { plan, binding, layout } = kpiSheetPlan({ assessment: loaded.value.assessment, document, inputs: resultInputs(loaded.value.assessment, results) });
+      // Each row's result, and its remarks in the note column (หมายเหตุ), as the server holds them.
+      const inputs = new Map(resultInputs(loaded.value.assessment, results));
+      for (const report of reports) if (report.remarks) inputs.set(report.indicatorId, { ...inputs.get(report.indicatorId), note: report.remarks });
+      const { plan, binding, layout } = kpiSheetPlan({ assessment: loaded.value.assessment, document, inputs });
       await port.apply(plan);
       const linked = { ...binding, server: link };
       await port.writeBinding(linked);
@@ -291,10 +294,10 @@ function SubmitChanged({ client, port, onError }: { client: ServerClient; port: 
     setReport(undefined);
     setProgress(0);
     try {
-      const { link, assessment, reading } = await readSheet(port);
+      const { link, assessment, reading, grid } = await readSheet(port);
       const target = link.target;
       if (!target) throw new PaneError({ th: SERVER_STRINGS.th.notLinked, en: SERVER_STRINGS.en.notLinked });
-      const rows = changedRows(assessment, reading.resultSet, link);
+      const rows = changedRows(assessment, reading.resultSet, link, notesOf(grid, reading));
       if (rows.length === 0) {
         setReport({ outcomes: [], sent: [], message: s.nothingChanged });
         return;

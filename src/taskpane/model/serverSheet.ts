@@ -7,6 +7,7 @@ import type { ApiRound, BatchRow, CurrentRow, ReportRow } from '../../api';
 import type { BatchTarget } from '../../api/pending';
 import type { RowOutcome } from '../../api/submit';
 import { allIndicators, isGroup, readResultValue, type Assessment, type Issue, type RawResult, type ResultSet } from '../../domain';
+import { parseAddress, type Grid, type SheetReading } from '../../workbook';
 import { emptyServerLink, type ServerLink } from './serverLink';
 
 const DAY = 86_400_000;
@@ -44,19 +45,39 @@ export function linkFromReports(baseUrl: string, target: BatchTarget, reports: r
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /**
- * Rows whose result differs from what the server last confirmed (set back to it: not changed). A row blank in
- * the sheet and never stored is not sent; each row carries the version it was based on.
+ * The note column (หมายเหตุ) of each indicator's row, travelling with the row as the report's `remarks`;
+ * blank is null. Undefined when the sheet has no note column (then remarks are left as the server has them).
  */
-export function changedRows(assessment: Assessment, resultSet: ResultSet, link: ServerLink): BatchRow[] {
+export function notesOf(grid: Grid, reading: Pick<SheetReading, 'cells' | 'columns'>): Map<string, string | null> | undefined {
+  const column = reading.columns.get('note');
+  if (column === undefined) return undefined;
+  const origin = parseAddress(grid.topLeft);
+  const notes = new Map<string, string | null>();
+  for (const [id, cells] of reading.cells) {
+    const v = grid.values[cells.row - origin.row]?.[column];
+    const text = v === null || v === undefined || typeof v === 'object' ? '' : String(v).trim();
+    notes.set(id, text === '' ? null : text);
+  }
+  return notes;
+}
+
+/**
+ * Rows whose result or note differs from what the server last confirmed (set back to it: not changed). A row
+ * blank in the sheet and never stored is not sent; each row carries the version it was based on.
+ */
+export function changedRows(assessment: Assessment, resultSet: ResultSet, link: ServerLink, notes?: ReadonlyMap<string, string | null>): BatchRow[] {
   const rows: BatchRow[] = [];
   for (const indicator of allIndicators(assessment)) {
     if (isGroup(indicator)) continue;
     const raw = resultSet.results[indicator.id];
     const confirmed = link.rows[indicator.id];
+    const note = notes?.get(indicator.id) ?? null;
     const blank = raw === undefined || readResultValue(indicator, raw).status === 'not-reported';
-    if (!confirmed && blank) continue;
-    if (confirmed && (same(raw, confirmed.value) || (blank && readResultValue(indicator, confirmed.value as RawResult).status === 'not-reported'))) continue;
-    rows.push({ indicatorId: indicator.id, value: raw ?? null, baseVersion: confirmed?.version ?? 0 });
+    const noteChanged = notes !== undefined && note !== (confirmed?.remarks ?? null);
+    if (!confirmed && blank && !noteChanged) continue;
+    const sameValue = confirmed !== undefined && (same(raw, confirmed.value) || (blank && readResultValue(indicator, confirmed.value as RawResult).status === 'not-reported'));
+    if (sameValue && !noteChanged) continue;
+    rows.push({ indicatorId: indicator.id, value: raw ?? null, ...(notes ? { remarks: note } : {}), baseVersion: confirmed?.version ?? 0 });
   }
   return rows;
 }
@@ -69,7 +90,10 @@ export function linkAfterSubmit(link: ServerLink, sent: readonly BatchRow[], out
     if (o.outcome !== 'accepted' || o.result.version === undefined) continue;
     const row = byId.get(o.indicatorId);
     if (!row) continue;
-    rows[o.indicatorId] = { ...rows[o.indicatorId], version: o.result.version, value: row.value, status: action === 'submit' ? 'submitted' : 'draft' };
+    rows[o.indicatorId] = {
+      ...rows[o.indicatorId], version: o.result.version, value: row.value, status: action === 'submit' ? 'submitted' : 'draft',
+      ...(row.remarks !== undefined ? { remarks: row.remarks } : {}),
+    };
   }
   return { ...link, rows };
 }
