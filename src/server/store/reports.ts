@@ -79,31 +79,25 @@ export async function listReports(db: Db | Tx, scope: RowScope): Promise<StoredR
   return rows.map(fromRow);
 }
 
-/** The stored rows among `indicatorIds`, locked until the transaction ends. */
-export async function lockReports(tx: Tx, scope: RowScope, indicatorIds: readonly string[]): Promise<Map<string, StoredReport>> {
-  const out = new Map<string, StoredReport>();
-  if (indicatorIds.length === 0) return out;
-  const rows = await tx
-    .selectFrom('reports')
-    .selectAll()
-    .where(inScope(scope))
-    .where(sql<boolean>`indicator_id = any(${[...indicatorIds]}::text[])`)
-    .orderBy('indicator_id')
-    .forUpdate()
-    .execute();
-  for (const r of rows) out.set(r.indicator_id, fromRow(r));
-  return out;
+/** The stored rows among `indicatorIds`, locked until the transaction ends (in id order, so two batches never deadlock). */
+export function lockReports(tx: Tx, scope: RowScope, indicatorIds: readonly string[]): Promise<Map<string, StoredReport>> {
+  return selectReports(tx, scope, indicatorIds, true);
 }
 
-export async function getReports(tx: Tx | Db, scope: RowScope, indicatorIds: readonly string[]): Promise<Map<string, StoredReport>> {
+export function getReports(tx: Tx | Db, scope: RowScope, indicatorIds: readonly string[]): Promise<Map<string, StoredReport>> {
+  return selectReports(tx, scope, indicatorIds, false);
+}
+
+async function selectReports(tx: Tx | Db, scope: RowScope, indicatorIds: readonly string[], lock: boolean): Promise<Map<string, StoredReport>> {
   const out = new Map<string, StoredReport>();
   if (indicatorIds.length === 0) return out;
-  const rows = await tx
+  const query = tx
     .selectFrom('reports')
     .selectAll()
     .where(inScope(scope))
     .where(sql<boolean>`indicator_id = any(${[...indicatorIds]}::text[])`)
-    .execute();
+    .orderBy('indicator_id');
+  const rows = await (lock ? query.forUpdate() : query).execute();
   for (const r of rows) out.set(r.indicator_id, fromRow(r));
   return out;
 }
