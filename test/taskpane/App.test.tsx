@@ -3,6 +3,7 @@
  * The task pane against a real workbook port: the browser preview's HyperFormula workbook, so what the pane writes
  * is evaluated by a formula engine and what a person types arrives as change events, as in Excel.
  */
+import './jsdomShims';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { formatNumber, scoreAssessment } from '../../src/domain';
@@ -12,14 +13,6 @@ import { WorkbookError } from '../../src/workbook/port';
 import { PreviewWorkbook } from '../../src/preview/previewWorkbook';
 import { App } from '../../src/taskpane/App';
 import { sample } from './sheetGrid';
-
-// jsdom has no layout, so no ResizeObserver; Fluent's MessageBar measures itself with one to choose its layout.
-class NoResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-(globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= NoResizeObserver;
 
 const pte = sample('pte-2567');
 const layout = kpiLayout(pte.assessment);

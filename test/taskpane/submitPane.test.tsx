@@ -4,6 +4,7 @@
  * server into a KPI sheet, submit only the rows changed since the server confirmed them, see each outcome
  * (conflicts with who and when), and sign in again mid-submit without losing the batch.
  */
+import './jsdomShims';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -19,13 +20,6 @@ import { STATUS_HEADER } from '../../src/taskpane/model/statusColumn';
 import type { Session as PaneSession } from '../../src/taskpane/model/session';
 import { kpiLayout, requireColumn } from '../../src/workbook';
 import { sample } from './sheetGrid';
-
-class NoResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-(globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= NoResizeObserver;
 
 const pte = sample('pte-2567');
 const layout = kpiLayout(pte.assessment);
