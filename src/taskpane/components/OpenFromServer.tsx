@@ -1,0 +1,110 @@
+/**
+ * Open from the server: pick assessment, unit and round (its window in Buddhist-Era dates, with the days left), and
+ * write the KPI sheet with the server's rows in it; the binding record remembers the link (serverLink.ts).
+ */
+import { Button, Field, Select, Subtitle2 } from '@fluentui/react-components';
+import { useEffect, useMemo, useState } from 'react';
+import type { Session as ApiSession } from '../../api';
+import type { BatchTarget } from '../../api/pending';
+import type { Message } from '../../domain';
+import { resultInputs } from '../../workbook';
+import { kpiSheetPlan } from '../../workbook/kpiPlan';
+import type { WorkbookPort } from '../../workbook/port';
+import { errorMessage, PaneError } from '../hooks/useAction';
+import { loadAssessment } from '../model/loadAssessment';
+import { linkFromReports, roundWindow } from '../model/serverSheet';
+import type { Session } from '../model/session';
+import { useServerStrings } from '../serverStrings';
+import type { ServerClient } from './serverClient';
+
+type Summary = Awaited<ReturnType<ServerClient['listAssessments']>>[number];
+
+export function OpenFromServer({ client, session, baseUrl, port, now, onOpened, onError, onTarget }: {
+  client: ServerClient; session: ApiSession; baseUrl: string; port: WorkbookPort; now: () => Date; onOpened: (s: Session) => void; onError: (m: Message) => void;
+  onTarget: (t: BatchTarget | undefined) => void;
+}): JSX.Element {
+  const { s, date } = useServerStrings();
+  const [list, setList] = useState<Summary[]>([]);
+  const [aid, setAid] = useState('');
+  const [unit, setUnit] = useState('');
+  const [round, setRound] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<string>();
+
+  useEffect(() => {
+    client.listAssessments().then((l) => {
+      setList(l);
+      const first = l[0];
+      if (first) setAid(first.id);
+    }, (e: unknown) => onError(errorMessage(e)));
+  }, [client, onError]);
+
+  const chosen = list.find((a) => a.id === aid);
+  const central = session.user.roles.includes('central');
+  const units = useMemo(() => (chosen?.units ?? []).filter((u) => central || session.user.units.includes(u.id)), [chosen, central, session]);
+  useEffect(() => setUnit(units[0]?.id ?? ''), [units]);
+  useEffect(() => {
+    const rounds = chosen?.rounds ?? [];
+    const open = rounds.find((r) => roundWindow(r, now()).state === 'open') ?? rounds[0];
+    setRound(open ? String(open.round) : '');
+  }, [chosen, now]);
+  const r = chosen?.rounds.find((x) => String(x.round) === round);
+  const w = r ? roundWindow(r, now()) : undefined;
+  useEffect(() => onTarget(chosen && unit && r ? { aid: chosen.id, round: r.round, unit } : undefined), [chosen, unit, r, onTarget]);
+
+  const open = async (): Promise<void> => {
+    if (!chosen || !unit || !r) return;
+    setBusy(true);
+    setDone(undefined);
+    try {
+      const target = { aid: chosen.id, round: r.round, unit };
+      const document = await client.getAssessment(chosen.id);
+      const loaded = loadAssessment(document, chosen.id);
+      if (!loaded.ok) throw new PaneError(loaded.issues[0]!.message);
+      const reports = await client.listReports(target);
+      const { results, link } = linkFromReports(baseUrl, target, reports);
+      // Each row's result, and its remarks in the note column (หมายเหตุ), as the server holds them.
+      const inputs = new Map(resultInputs(loaded.value.assessment, results));
+      for (const report of reports) if (report.remarks) inputs.set(report.indicatorId, { ...inputs.get(report.indicatorId), note: report.remarks });
+      const { plan, binding, layout } = kpiSheetPlan({ assessment: loaded.value.assessment, document, inputs });
+      await port.apply(plan);
+      const linked = { ...binding, server: link };
+      await port.writeBinding(linked);
+      onOpened({ loaded: loaded.value, binding: linked });
+      setDone(s.opened(layout.sheet, reports.length));
+    } catch (e) {
+      onError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="sb-stack">
+      <Subtitle2>{s.openHeading}</Subtitle2>
+      <Field label={s.assessment}>
+        <Select value={aid} onChange={(_, d) => setAid(d.value)}>
+          {list.map((a) => <option key={a.id} value={a.id}>{a.title}</option>)}
+        </Select>
+      </Field>
+      <Field label={s.unit}>
+        <Select value={unit} onChange={(_, d) => setUnit(d.value)}>
+          {units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+        </Select>
+      </Field>
+      <Field label={s.round}>
+        <Select value={round} onChange={(_, d) => setRound(d.value)}>
+          {(chosen?.rounds ?? []).map((x) => <option key={x.round} value={String(x.round)}>{s.roundLabel(x.round)}</option>)}
+        </Select>
+      </Field>
+      {w ? (
+        <div data-testid="round-window">
+          {s.window(date(w.opensAt), date(w.closesAt))} · {w.state === 'open' ? s.daysLeft(w.daysLeft) : w.state === 'not-yet' ? s.notYetOpen : w.allowLate ? s.closedLate : s.closed}
+        </div>
+      ) : null}
+      <Button appearance="primary" disabled={busy || !chosen || !unit || !r} onClick={() => void open()}>{s.open}</Button>
+      {busy ? <div role="status">{s.opening}</div> : null}
+      {done ? <div role="status">{done}</div> : null}
+    </div>
+  );
+}

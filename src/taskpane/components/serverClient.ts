@@ -1,0 +1,21 @@
+/** The API client as the server panel sees it: ScorebookClient in the add-in, a fake in tests. */
+import type { ApiAssessmentDocument, ApiRound, BatchRow, ReportRow, Session as ApiSession } from '../../api';
+import { ScorebookClient } from '../../api/client';
+import type { BatchTarget, PendingStore } from '../../api/pending';
+import type { SubmitOptions, SubmitReport } from '../../api/submit';
+
+/** What the panel needs of the API client (ScorebookClient in the add-in, a fake in tests). */
+export interface ServerClient {
+  signIn(username: string, password: string): Promise<ApiSession>;
+  listAssessments(): Promise<{ id: string; title: string; units: { id: string; name: string }[]; rounds: ApiRound[] }[]>;
+  getAssessment(aid: string): Promise<ApiAssessmentDocument>;
+  listReports(t: BatchTarget): Promise<ReportRow[]>;
+  submitRows(t: BatchTarget, rows: BatchRow[], options: SubmitOptions): Promise<SubmitReport>;
+  resendPending(options?: Pick<SubmitOptions, 'onProgress'>): Promise<SubmitReport>;
+  approve(t: BatchTarget, indicatorId: string, o: { comment?: string; version?: number }): Promise<ReportRow>;
+  returnRow(t: BatchTarget, indicatorId: string, o: { comment: string; version?: number }): Promise<ReportRow>;
+}
+
+export type Connect = (baseUrl: string, hooks: { reauthenticate: () => Promise<ApiSession | undefined>; pending: PendingStore }) => ServerClient;
+
+export const connectToServer: Connect = (baseUrl, hooks) => new ScorebookClient({ baseUrl, ...hooks });
