@@ -1,0 +1,256 @@
+/**
+ * End to end in Chromium against the real reporting API: the browser preview (grid + task pane) and
+ * `scorebook serve --demo` on its embedded database in a temporary folder. The reporter signs in from the Server tab,
+ * opens the Pathum Thani round, types results and submits (every row accepted, checked through the API); a second
+ * client changes rows behind the reporter's back and the reporter's submits meet conflicts, resolved by taking
+ * theirs and by keeping mine; the server is killed (SIGKILL) after it stored a batch but before its answer reached
+ * the pane, and restarted on the same data: the batch kept in the workbook is resent under its key and nothing is
+ * lost or stored twice (versions and the audit log); the approver returns one row with a comment and approves the
+ * rest; the reporter refreshes, sees the comment in the sheet's status column, fixes the row and submits again.
+ * Screenshots: test-artifacts/e2e/server-*.png.
+ *
+ * Run: `npm run test:e2e:server` (needs `apt-get install -y chromium fonts-thai-tlwg`; no browser is downloaded).
+ *
+ * The pane is driven in Thai (the preview's default language) by role and accessible name; every selector is in the
+ * helpers just below, so a change of the pane's wording or layout is mended in one place.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Browser, BrowserContext, Locator, Page, Route } from 'playwright-core';
+import { launch, serve } from './browser';
+import { buildPreview } from './buildPreview';
+import { ApiClient, freePort, killHard, startScorebook, stopScorebook, type RunningServer, type StoredRow, type Target } from './scorebookServer';
+
+const ROOT = resolve(__dirname, '..', '..');
+const ARTIFACTS = join(ROOT, 'test-artifacts', 'e2e');
+const SAMPLE = JSON.parse(readFileSync(join(ROOT, 'assets', 'samples', 'pte-2567.assessment.json'), 'utf8')) as { id: string; title: string };
+/** The demo's open round (6 months) of Pathum Thani. */
+const TARGET: Target = { aid: SAMPLE.id, round: 6, unit: 'pte' };
+const LONG = 60_000;
+
+// ---------------------------------------------------------------------------------------------------------------
+// The pane, by role and accessible name (Thai UI). Adapt here when the pane changes.
+// ---------------------------------------------------------------------------------------------------------------
+
+const pane = {
+  serverTab: (p: Page) => p.getByRole('tab', { name: 'เซิร์ฟเวอร์' }),
+  serverAddress: (p: Page) => p.getByLabel('ที่อยู่เซิร์ฟเวอร์'),
+  username: (p: Page) => p.getByLabel('ชื่อผู้ใช้'),
+  password: (p: Page) => p.getByLabel('รหัสผ่าน'),
+  signInButton: (p: Page) => p.getByRole('button', { name: 'เข้าสู่ระบบ', exact: true }),
+  signedIn: (p: Page) => p.getByText(/^เข้าสู่ระบบเป็น /),
+  assessmentPicker: (p: Page) => p.getByRole('combobox', { name: 'ชุดตัวชี้วัด' }),
+  unitPicker: (p: Page) => p.getByRole('combobox', { name: 'หน่วยงาน' }),
+  roundPicker: (p: Page) => p.getByRole('combobox', { name: 'รอบ' }),
+  openButton: (p: Page) => p.getByRole('button', { name: 'เปิดชีต', exact: true }),
+  opened: (p: Page) => p.getByRole('status').filter({ hasText: /^เปิดชีต .* แล้ว/ }),
+  submitButton: (p: Page) => p.getByRole('button', { name: 'ส่งแถวที่แก้ไข' }),
+  refreshButton: (p: Page) => p.getByRole('button', { name: 'ดึงสถานะจากเซิร์ฟเวอร์' }),
+  resendButton: (p: Page) => p.getByRole('button', { name: /^ส่งที่ค้างอีกครั้ง/ }),
+  submitting: (p: Page) => p.getByRole('progressbar', { name: 'กำลังส่ง…' }),
+  submitSummary: (p: Page) => p.getByTestId('submit-summary'),
+  /** One row's outcome in the pane's list ("5: รับแล้ว …"). */
+  outcome: (p: Page, id: string) => p.getByRole('list', { name: 'ส่งรายงาน' }).getByRole('listitem').filter({ hasText: new RegExp(`^${escape(id)}: `) }),
+  /** Where a conflict's two choices are: the row's entry (or, later, its dialog). */
+  conflict: (p: Page, id: string) => pane.outcome(p, id),
+  keepMine: (p: Page, id: string) => pane.conflict(p, id).getByRole('button', { name: 'ใช้ค่าของฉัน' }),
+  takeTheirs: (p: Page, id: string) => pane.conflict(p, id).getByRole('button', { name: 'ใช้ค่าบนเซิร์ฟเวอร์' }),
+  returnedList: (p: Page) => p.getByRole('list', { name: 'ส่งคืนให้แก้ไข' }),
+  // approver mode
+  loadSubmitted: (p: Page) => p.getByRole('button', { name: 'แสดงแถวที่ส่งมา' }),
+  approverRow: (p: Page, id: string) => p.getByRole('list', { name: 'อนุมัติรายงาน' }).getByRole('checkbox', { name: new RegExp(`^${escape(id)}: `) }),
+  approverRows: (p: Page) => p.getByRole('list', { name: 'อนุมัติรายงาน' }).getByRole('checkbox'),
+  comment: (p: Page) => p.getByRole('textbox', { name: /^ความเห็น/ }),
+  approveButton: (p: Page) => p.getByRole('button', { name: /^อนุมัติ \d+ แถว$/ }),
+  returnButton: (p: Page) => p.getByRole('button', { name: /^ส่งคืน \d+ แถว$/ }),
+  approverDone: (p: Page) => p.getByTestId('approver-done'),
+};
+
+/** Header texts of the sheet's columns (found by header, never by letter). */
+const HEADER = { id: 'ลำดับ', result: 'ผลการดำเนินงาน', status: /^สถานะการส่ง/ };
+/** What a row's status cell says. */
+const STATUS = {
+  accepted: /^เซิร์ฟเวอร์รับแล้ว/,
+  conflict: /^ขัดแย้ง/,
+  pending: /^รอส่งอีกครั้ง/,
+  tookTheirs: /^ใช้ค่าบนเซิร์ฟเวอร์/,
+  returned: (comment: string) => new RegExp(`^ส่งคืนให้แก้ไข: ${escape(comment)}$`),
+  approved: /^อนุมัติแล้ว/,
+};
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+async function signIn(p: Page, url: string, username: string): Promise<void> {
+  await pane.serverTab(p).click();
+  await pane.serverAddress(p).fill(url);
+  await pane.username(p).fill(username);
+  await pane.password(p).fill('demo');
+  await pane.signInButton(p).click();
+  await pane.signedIn(p).waitFor({ timeout: LONG });
+}
+
+/** Picks the Pathum Thani assessment, its unit and the open round. */
+async function pickRound(p: Page): Promise<void> {
+  await pane.assessmentPicker(p).locator('option', { hasText: SAMPLE.title }).waitFor({ state: 'attached', timeout: LONG });
+  await pane.assessmentPicker(p).selectOption({ label: SAMPLE.title });
+  await pane.unitPicker(p).selectOption({ value: TARGET.unit });
+  await pane.roundPicker(p).selectOption({ value: String(TARGET.round) });
+}
+
+/** Presses submit and waits until the answer (or the lack of one) is shown. */
+async function submitChanged(p: Page): Promise<string> {
+  await pane.submitButton(p).click();
+  const summary = pane.submitSummary(p);
+  await summary.waitFor({ timeout: LONG });
+  return (await summary.textContent()) ?? '';
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The grid: cells found by the header of their column and the indicator id of their row.
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Every drawn cell of the grid: address and text. */
+async function drawnCells(p: Page): Promise<{ column: string; row: number; text: string }[]> {
+  const cells = await p.locator('[data-testid="preview-grid"] td[data-cell]').evaluateAll((tds) =>
+    tds.map((td) => [(td as HTMLElement).dataset.cell ?? '', (td.textContent ?? '').trim()]));
+  return cells.map(([address, text]) => {
+    const [, column, row] = /^([A-Z]+)(\d+)$/.exec(address ?? '') ?? ['', '', '0'];
+    return { column: column ?? '', row: Number(row), text: text ?? '' };
+  });
+}
+
+/** The address of the cell under `header` in the row of indicator `id`, read from the grid as drawn. */
+async function cellOf(p: Page, id: string, header: string | RegExp): Promise<string> {
+  const cells = await drawnCells(p);
+  const matches = (text: string) => (typeof header === 'string' ? text === header : header.test(text));
+  const idHeader = cells.find((c) => c.text === HEADER.id);
+  const column = idHeader && cells.find((c) => c.row === idHeader.row && matches(c.text));
+  const row = idHeader && cells.find((c) => c.column === idHeader.column && c.row > idHeader.row && c.text === id);
+  if (!column || !row) throw new Error(`no cell for indicator ${id} under ${String(header)} in the grid`);
+  return `${column.column}${row.row}`;
+}
+
+async function typeInto(p: Page, address: string, text: string): Promise<void> {
+  await p.locator(`[data-testid="preview-grid"] td[data-cell="${address}"]`).dispatchEvent('mousedown');
+  await p.getByTestId('grid-body').focus();
+  await p.keyboard.press('Enter');
+  const editor = p.locator('input.pv-editor');
+  await editor.fill(text);
+  await editor.press('Enter');
+}
+
+async function typeResult(p: Page, id: string, text: string): Promise<void> {
+  await typeInto(p, await cellOf(p, id, HEADER.result), text);
+}
+
+/** What the cell holds as the formula bar shows it (the typed text, not the number format). */
+async function cellContent(p: Page, address: string): Promise<string> {
+  await p.locator(`[data-testid="preview-grid"] td[data-cell="${address}"]`).dispatchEvent('mousedown');
+  await p.waitForFunction((a) => document.querySelector('[data-testid="name-box"]')?.textContent === a, address);
+  return (await p.getByTestId('formula-bar').textContent()) ?? '';
+}
+
+async function statusOf(p: Page, id: string): Promise<string> {
+  const address = await cellOf(p, id, HEADER.status);
+  return ((await p.locator(`[data-testid="preview-grid"] td[data-cell="${address}"]`).textContent()) ?? '').trim();
+}
+
+/** Waits until the status cell of indicator `id` matches (the pane writes it after the answer). */
+async function waitForStatus(p: Page, id: string, expected: RegExp): Promise<string> {
+  let last = '';
+  for (let i = 0; i < 300; i++) {
+    try {
+      last = await statusOf(p, id);
+      if (expected.test(last)) return last;
+    } catch {
+      // the column is not there yet
+    }
+    await p.waitForTimeout(100);
+  }
+  assert.fail(`status of ${id}: "${last}" does not match ${String(expected)}`);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+/** The results the reporter types (all leaves of the Pathum Thani assessment; 9 is a milestone of three steps). */
+const RESULTS: Record<string, number> = {
+  '1': 97, '2': 91.4, '3': 9, '4': 7512.4, '5': 3050, '6.1': 68, '7': 27.4, '8': 85, '10.1': 3, '10.2': 72.35, '11': 362,
+};
+
+let browser: Browser;
+let reporterContext: BrowserContext;
+let page: Page;
+let site: { url: string; close: () => Promise<void> };
+let dataDir: string;
+let port: number;
+let origin: string;
+let server: RunningServer | undefined;
+let central: ApiClient;
+const errors: string[] = [];
+
+async function shot(p: Page, name: string): Promise<void> {
+  await p.screenshot({ path: join(ARTIFACTS, `server-${name}.png`) });
+}
+
+async function start(): Promise<RunningServer> {
+  server = await startScorebook({ port, dataDir, corsOrigin: origin });
+  return server;
+}
+
+/** What the server holds now, read as central staff with a session of their own. */
+async function stored(): Promise<Map<string, StoredRow>> {
+  return central.reports(TARGET);
+}
+
+before(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const out = join(ROOT, 'test-artifacts', 'preview-site');
+  await buildPreview(out);
+  site = await serve(out);
+  origin = new URL(site.url).origin;
+  dataDir = mkdtempSync(join(tmpdir(), 'scorebook-e2e-'));
+  port = await freePort();
+  await start();
+  central = await ApiClient.signIn(server!.url, 'central');
+  browser = await launch();
+  reporterContext = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'th-TH' });
+  page = await reporterContext.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(site.url);
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+  await stopScorebook(server);
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('the reporter signs in, opens the Pathum Thani round, enters the results and submits: every row accepted', async () => {
+  await signIn(page, server!.url, 'pte.reporter');
+  await pickRound(page);
+  await pane.openButton(page).click();
+  await pane.opened(page).waitFor({ timeout: LONG });
+  await shot(page, '01-opened');
+  for (const [id, value] of Object.entries(RESULTS)) await typeResult(page, id, String(value));
+  const summary = await submitChanged(page);
+  const n = Object.keys(RESULTS).length;
+  assert.match(summary, new RegExp(`รับแล้ว ${n} จาก ${n} แถว`));
+  for (const id of Object.keys(RESULTS)) {
+    await waitForStatus(page, id, STATUS.accepted);
+    assert.match((await pane.outcome(page, id).textContent()) ?? '', /รับแล้ว/);
+  }
+  await shot(page, '02-submitted');
+  const held = await stored();
+  assert.deepEqual(Object.fromEntries([...held].map(([id, r]) => [id, r.value])), RESULTS);
+  for (const r of held.values()) {
+    assert.equal(r.status, 'submitted');
+    assert.equal(r.version, 1);
+    assert.equal(r.updatedBy, 'pte.reporter');
+  }
+});
