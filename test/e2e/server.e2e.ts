@@ -19,7 +19,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser, BrowserContext, Locator, Page, Route } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
+import { paths } from '../../src/api/routes';
 import { launch, serve } from './browser';
 import { buildPreview } from './buildPreview';
 import { ApiClient, freePort, killHard, startScorebook, stopScorebook, type RunningServer, type StoredRow, type Target } from './scorebookServer';
@@ -110,6 +111,15 @@ async function submitChanged(p: Page): Promise<string> {
   return (await summary.textContent()) ?? '';
 }
 
+/**
+ * Sends the batches kept in the workbook again. When the pane resends on its own once the server answers, this
+ * only waits; otherwise it presses the resend button.
+ */
+async function resendPending(p: Page): Promise<void> {
+  const button = pane.resendButton(p);
+  if ((await button.isVisible()) && (await button.isEnabled())) await button.click();
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // The grid: cells found by the header of their column and the indicator id of their row.
 // ---------------------------------------------------------------------------------------------------------------
@@ -153,6 +163,12 @@ async function cellContent(p: Page, address: string): Promise<string> {
   await p.locator(`[data-testid="preview-grid"] td[data-cell="${address}"]`).dispatchEvent('mousedown');
   await p.waitForFunction((a) => document.querySelector('[data-testid="name-box"]')?.textContent === a, address);
   return (await p.getByTestId('formula-bar').textContent()) ?? '';
+}
+
+/** Scrolls the grid so the status column is in the screenshot. */
+async function revealStatusColumn(p: Page): Promise<void> {
+  const header = (await drawnCells(p)).find((c) => HEADER.status.test(c.text));
+  if (header) await p.locator(`[data-testid="preview-grid"] td[data-cell="${header.column}${header.row}"]`).scrollIntoViewIfNeeded();
 }
 
 async function statusOf(p: Page, id: string): Promise<string> {
@@ -253,4 +269,109 @@ test('the reporter signs in, opens the Pathum Thani round, enters the results an
     assert.equal(r.version, 1);
     assert.equal(r.updatedBy, 'pte.reporter');
   }
+});
+
+test('a second client changes a row; the reporter meets the conflict and takes theirs', async () => {
+  const other = await ApiClient.signIn(server!.url, 'pte.reporter');
+  const base = (await stored()).get('3')!;
+  const [theirs] = await other.submit(TARGET, [{ indicatorId: '3', value: 11, baseVersion: base.version }]);
+  assert.equal(theirs?.outcome, 'accepted');
+  await typeResult(page, '3', '10');
+  assert.match(await submitChanged(page), /รับแล้ว 0 จาก 1 แถว/);
+  await waitForStatus(page, '3', STATUS.conflict);
+  assert.match((await pane.conflict(page, '3').textContent()) ?? '', /ขัดแย้ง.*pte\.reporter.*11/);
+  await revealStatusColumn(page);
+  await shot(page, '03-conflict');
+
+  await pane.takeTheirs(page, '3').click();
+  await waitForStatus(page, '3', STATUS.tookTheirs);
+  assert.equal(await cellContent(page, await cellOf(page, '3', HEADER.result)), '11');
+  const after = (await stored()).get('3')!;
+  assert.equal(after.value, 11);
+  assert.equal(after.version, base.version + 1, 'taking theirs writes nothing to the server');
+  // Their value is now the one last confirmed: nothing left to send.
+  assert.match(await submitChanged(page), /ไม่มีแถวที่แก้ไข/);
+  await shot(page, '04-took-theirs');
+});
+
+test('a second client changes another row; the reporter keeps mine, stored on their version', async () => {
+  const other = await ApiClient.signIn(server!.url, 'pte.reporter');
+  const base = (await stored()).get('7')!;
+  const [theirs] = await other.submit(TARGET, [{ indicatorId: '7', value: 26.5, baseVersion: base.version }]);
+  assert.equal(theirs?.outcome, 'accepted');
+  await typeResult(page, '7', '27.9');
+  assert.match(await submitChanged(page), /รับแล้ว 0 จาก 1 แถว/);
+  await waitForStatus(page, '7', STATUS.conflict);
+  assert.match((await pane.conflict(page, '7').textContent()) ?? '', /26\.5/);
+
+  await pane.keepMine(page, '7').click();
+  await waitForStatus(page, '7', STATUS.accepted);
+  const after = (await stored()).get('7')!;
+  assert.equal(after.value, 27.9);
+  assert.equal(after.version, base.version + 2, 'theirs, then mine on their version');
+  assert.equal(await cellContent(page, await cellOf(page, '7', HEADER.result)), '27.9');
+  await revealStatusColumn(page);
+  await shot(page, '05-kept-mine');
+});
+
+test('the server is killed after storing a batch, before its answer arrives; restarted, the resend stores nothing twice', async () => {
+  const before = await stored();
+  const auditBefore = await central.audit(TARGET.aid, TARGET.unit);
+  const lastEvent = auditBefore[auditBefore.length - 1]?.id ?? 0;
+  const changes: Record<string, number> = { '1': 98, '5': 3100, '11': 371 };
+  for (const [id, value] of Object.entries(changes)) await typeResult(page, id, String(value));
+
+  // Deterministic: the first batch POST reaches the server and is stored; the server is then killed before its
+  // answer is handed to the page, which sees the connection drop. Later attempts go through as they are.
+  const keys: string[] = [];
+  let posts = 0;
+  let firstAnswer = 0;
+  const batchUrl = `${server!.url}${paths.reports(TARGET.aid, TARGET.round, TARGET.unit)}`;
+  await page.route(batchUrl, async (route: Route) => {
+    const request = route.request();
+    if (request.method() !== 'POST') return route.continue();
+    keys.push(request.headers()['idempotency-key'] ?? '');
+    if (++posts > 1) return route.continue();
+    const answer = await route.fetch();
+    firstAnswer = answer.status();
+    await killHard(server!);
+    await route.abort('connectionreset');
+  });
+
+  // The client retries with backoff against the dead server, then keeps the batch in the workbook as pending.
+  const summary = await submitChanged(page);
+  assert.match(summary, /รับแล้ว 0 จาก 3 แถว/);
+  assert.match(summary, /3 แถวยังไม่ได้รับการยืนยัน/);
+  for (const id of Object.keys(changes)) await waitForStatus(page, id, STATUS.pending);
+  await pane.resendButton(page).waitFor();
+  assert.match((await pane.resendButton(page).textContent()) ?? '', /\(3\)/);
+  assert.equal(firstAnswer, 200, 'the server stored the batch before it was killed');
+  assert.ok(posts > 1, 'the client retried');
+  await revealStatusColumn(page);
+  await shot(page, '06-server-killed');
+
+  await start();
+  central = await ApiClient.signIn(server!.url, 'central');
+  // Before any resend: the batch is there once, from before the kill.
+  for (const [id, value] of Object.entries(changes)) {
+    const row = (await stored()).get(id)!;
+    assert.deepEqual([row.value, row.version], [value, before.get(id)!.version + 1], `${id} as stored before the kill`);
+  }
+  await resendPending(page);
+  for (const id of Object.keys(changes)) await waitForStatus(page, id, STATUS.accepted);
+  await pane.resendButton(page).waitFor({ state: 'detached', timeout: LONG });
+  await page.unroute(batchUrl);
+  await shot(page, '07-resent');
+
+  assert.equal(new Set(keys).size, 1, `every attempt under the batch's one key: ${keys.join(', ')}`);
+  const after = await stored();
+  assert.deepEqual([...after.keys()].sort(), [...before.keys()].sort(), 'no row lost, none added');
+  for (const [id, row] of after) {
+    const expected = changes[id] ?? before.get(id)!.value;
+    const version = before.get(id)!.version + (id in changes ? 1 : 0);
+    assert.deepEqual([row.value, row.version], [expected, version], `${id}: value and version`);
+  }
+  const events = (await central.audit(TARGET.aid, TARGET.unit)).filter((e) => e.id > lastEvent);
+  assert.deepEqual(events.map((e) => `${e.action} ${e.indicatorId}`).sort(), Object.keys(changes).map((id) => `report.submit ${id}`).sort(),
+    'one audit event per changed row: the batch applied once');
 });
