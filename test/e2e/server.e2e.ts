@@ -68,6 +68,8 @@ const pane = {
   approveButton: (p: Page) => p.getByRole('button', { name: /^อนุมัติ \d+ แถว$/ }),
   returnButton: (p: Page) => p.getByRole('button', { name: /^ส่งคืน \d+ แถว$/ }),
   approverDone: (p: Page) => p.getByTestId('approver-done'),
+  /** The pane's error message (a Fluent MessageBar with role alert). */
+  failure: (p: Page) => p.getByRole('alert').filter({ hasText: 'ทำไม่สำเร็จ' }),
 };
 
 /** Header texts of the sheet's columns (found by header, never by letter). */
@@ -344,6 +346,7 @@ test('the server is killed after storing a batch, before its answer arrives; res
   assert.match(summary, /3 แถวยังไม่ได้รับการยืนยัน/);
   for (const id of Object.keys(changes)) await waitForStatus(page, id, STATUS.pending);
   await pane.resendButton(page).waitFor();
+  assert.match((await pane.failure(page).textContent()) ?? '', /ติดต่อเซิร์ฟเวอร์ไม่ได้/);
   assert.match((await pane.resendButton(page).textContent()) ?? '', /\(3\)/);
   assert.equal(firstAnswer, 200, 'the server stored the batch before it was killed');
   assert.ok(posts > 1, 'the client retried');
@@ -360,6 +363,8 @@ test('the server is killed after storing a batch, before its answer arrives; res
   await resendPending(page);
   for (const id of Object.keys(changes)) await waitForStatus(page, id, STATUS.accepted);
   await pane.resendButton(page).waitFor({ state: 'detached', timeout: LONG });
+  // The failure said while the server was down is not still shown beside the rows now accepted.
+  assert.equal(await pane.failure(page).count(), 0, 'no stale "could not reach the server" once the resend succeeded');
   await page.unroute(batchUrl);
   await shot(page, '07-resent');
 
@@ -374,4 +379,61 @@ test('the server is killed after storing a batch, before its answer arrives; res
   const events = (await central.audit(TARGET.aid, TARGET.unit)).filter((e) => e.id > lastEvent);
   assert.deepEqual(events.map((e) => `${e.action} ${e.indicatorId}`).sort(), Object.keys(changes).map((id) => `report.submit ${id}`).sort(),
     'one audit event per changed row: the batch applied once');
+});
+
+const RETURN_COMMENT = 'ค่าไม่ตรงกับหลักฐาน โปรดตรวจสอบผลสำรวจอีกครั้ง';
+
+test('the approver returns one row with a comment and approves the rest', async () => {
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'th-TH' });
+  const approver = await context.newPage();
+  approver.on('pageerror', (e) => errors.push(`approver: ${e.message}`));
+  try {
+    await approver.goto(site.url);
+    await signIn(approver, server!.url, 'pte.approver');
+    await pickRound(approver);
+    await pane.loadSubmitted(approver).click();
+    await pane.approverRow(approver, '8').waitFor({ timeout: LONG });
+    const submitted = [...(await stored()).values()].filter((r) => r.status === 'submitted').map((r) => r.indicatorId);
+    assert.equal(await pane.approverRows(approver).count(), submitted.length);
+
+    // Return row 8 alone, with the comment.
+    for (const id of submitted) if (id !== '8') await pane.approverRow(approver, id).uncheck();
+    assert.ok(await pane.approverRow(approver, '8').isChecked());
+    await pane.comment(approver).fill(RETURN_COMMENT);
+    await pane.returnButton(approver).click();
+    await approver.waitForFunction(() => /ส่งคืนแล้ว 1 แถว/.test(document.querySelector('[data-testid="approver-done"]')?.textContent ?? ''), undefined, { timeout: LONG });
+    await shot(approver, '08-approver-returned');
+
+    // The rest, together, without a comment.
+    await pane.approverRow(approver, '1').waitFor();
+    assert.equal(await pane.approverRows(approver).count(), submitted.length - 1);
+    await pane.comment(approver).fill('');
+    await pane.approveButton(approver).click();
+    await approver.waitForFunction((n) => document.querySelector('[data-testid="approver-done"]')?.textContent === `อนุมัติแล้ว ${n} แถว`, submitted.length - 1, { timeout: LONG });
+    await approver.getByText('ไม่มีแถวที่รออนุมัติ').waitFor();
+    await shot(approver, '09-approver-approved');
+  } finally {
+    await context.close();
+  }
+  const held = await stored();
+  assert.deepEqual([held.get('8')!.status, held.get('8')!.comment], ['returned', RETURN_COMMENT]);
+  for (const [id, r] of held) if (id !== '8') assert.equal(r.status, 'approved', `${id} approved`);
+});
+
+test('the reporter refreshes: the comment is in the status column; fixes the row and submits again', async () => {
+  await pane.refreshButton(page).click();
+  await waitForStatus(page, '8', STATUS.returned(RETURN_COMMENT));
+  for (const id of Object.keys(RESULTS)) if (id !== '8') await waitForStatus(page, id, STATUS.approved);
+  assert.match((await pane.returnedList(page).textContent()) ?? '', new RegExp(escape(RETURN_COMMENT)));
+  await revealStatusColumn(page);
+  await shot(page, '10-returned-in-sheet');
+
+  await typeResult(page, '8', '88');
+  assert.match(await submitChanged(page), /รับแล้ว 1 จาก 1 แถว/);
+  await waitForStatus(page, '8', STATUS.accepted);
+  const row = (await stored()).get('8')!;
+  assert.deepEqual([row.value, row.status, row.updatedBy], [88, 'submitted', 'pte.reporter']);
+  await revealStatusColumn(page);
+  await shot(page, '11-resubmitted');
+  assert.deepEqual(errors, [], `errors in the page: ${errors.join('; ')}`);
 });
