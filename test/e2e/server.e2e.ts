@@ -200,6 +200,10 @@ const RESULTS: Record<string, number> = {
   '1': 97, '2': 91.4, '3': 9, '4': 7512.4, '5': 3050, '6.1': 68, '7': 27.4, '8': 85, '10.1': 3, '10.2': 72.35, '11': 362,
 };
 
+/** Indicator 9's three steps as typed (done, done, not yet), and as the server keeps them. */
+const MILESTONE_9 = ['1', '1', '0'];
+const MILESTONE_9_STORED: unknown = [1, 1, 0];
+
 let browser: Browser;
 let reporterContext: BrowserContext;
 let page: Page;
@@ -256,16 +260,18 @@ test('the reporter signs in, opens the Pathum Thani round, enters the results an
   await pane.opened(page).waitFor({ timeout: LONG });
   await shot(page, '01-opened');
   for (const [id, value] of Object.entries(RESULTS)) await typeResult(page, id, String(value));
+  // Indicator 9, a milestone: its steps, each in the column headed ขั้นที่ k.
+  for (const [k, mark] of MILESTONE_9.entries()) await typeInto(page, await cellOf(page, '9', `ขั้นที่ ${k + 1}`), mark);
   const summary = await submitChanged(page);
-  const n = Object.keys(RESULTS).length;
+  const n = Object.keys(RESULTS).length + 1;
   assert.match(summary, new RegExp(`รับแล้ว ${n} จาก ${n} แถว`));
-  for (const id of Object.keys(RESULTS)) {
+  for (const id of [...Object.keys(RESULTS), '9']) {
     await waitForStatus(page, id, STATUS.accepted);
     assert.match((await pane.outcome(page, id).textContent()) ?? '', /รับแล้ว/);
   }
   await shot(page, '02-submitted');
   const held = await stored();
-  assert.deepEqual(Object.fromEntries([...held].map(([id, r]) => [id, r.value])), RESULTS);
+  assert.deepEqual(Object.fromEntries([...held].map(([id, r]) => [id, r.value])), { ...RESULTS, '9': MILESTONE_9_STORED });
   for (const r of held.values()) {
     assert.equal(r.status, 'submitted');
     assert.equal(r.version, 1);
@@ -316,15 +322,21 @@ test('a second client changes another row; the reporter keeps mine, stored on th
   await shot(page, '05-kept-mine');
 });
 
-test('the server is killed after storing a batch, before its answer arrives; restarted, the resend stores nothing twice', async () => {
+/**
+ * The server is killed (SIGKILL) in the middle of a submit, deterministically: the pane's batch POST is held by
+ * `page.route`, and either passed to the server, which stores it and answers, and the server killed before that
+ * answer is handed to the page (`after-stored`: the answer is lost), or the server killed first and the request let
+ * go to the dead port (`before-arrival`). The client retries with backoff against the dead server and keeps the
+ * batch in the workbook as pending; the server is restarted on the same port and data; the pending batch is resent
+ * under its key. Checked through the API: no row lost, none stored twice (versions and the audit log).
+ */
+async function killMidSubmit(when: 'after-stored' | 'before-arrival', changes: Record<string, number>, shots: [string, string]): Promise<void> {
   const before = await stored();
   const auditBefore = await central.audit(TARGET.aid, TARGET.unit);
   const lastEvent = auditBefore[auditBefore.length - 1]?.id ?? 0;
-  const changes: Record<string, number> = { '1': 98, '5': 3100, '11': 371 };
+  const ids = Object.keys(changes);
   for (const [id, value] of Object.entries(changes)) await typeResult(page, id, String(value));
 
-  // Deterministic: the first batch POST reaches the server and is stored; the server is then killed before its
-  // answer is handed to the page, which sees the connection drop. Later attempts go through as they are.
   const keys: string[] = [];
   let posts = 0;
   let firstAnswer = 0;
@@ -334,51 +346,63 @@ test('the server is killed after storing a batch, before its answer arrives; res
     if (request.method() !== 'POST') return route.continue();
     keys.push(request.headers()['idempotency-key'] ?? '');
     if (++posts > 1) return route.continue();
+    if (when === 'before-arrival') {
+      await killHard(server!);
+      return route.continue();
+    }
     const answer = await route.fetch();
     firstAnswer = answer.status();
     await killHard(server!);
-    await route.abort('connectionreset');
+    return route.abort('connectionreset');
   });
 
-  // The client retries with backoff against the dead server, then keeps the batch in the workbook as pending.
   const summary = await submitChanged(page);
-  assert.match(summary, /รับแล้ว 0 จาก 3 แถว/);
-  assert.match(summary, /3 แถวยังไม่ได้รับการยืนยัน/);
-  for (const id of Object.keys(changes)) await waitForStatus(page, id, STATUS.pending);
+  assert.match(summary, new RegExp(`รับแล้ว 0 จาก ${ids.length} แถว`));
+  assert.match(summary, new RegExp(`${ids.length} แถวยังไม่ได้รับการยืนยัน`));
+  for (const id of ids) await waitForStatus(page, id, STATUS.pending);
   await pane.resendButton(page).waitFor();
+  assert.match((await pane.resendButton(page).textContent()) ?? '', new RegExp(`\\(${ids.length}\\)`));
   assert.match((await pane.failure(page).textContent()) ?? '', /ติดต่อเซิร์ฟเวอร์ไม่ได้/);
-  assert.match((await pane.resendButton(page).textContent()) ?? '', /\(3\)/);
-  assert.equal(firstAnswer, 200, 'the server stored the batch before it was killed');
+  if (when === 'after-stored') assert.equal(firstAnswer, 200, 'the server stored the batch before it was killed');
   assert.ok(posts > 1, 'the client retried');
   await revealStatusColumn(page);
-  await shot(page, '06-server-killed');
+  await shot(page, shots[0]);
 
   await start();
   central = await ApiClient.signIn(server!.url, 'central');
-  // Before any resend: the batch is there once, from before the kill.
+  // Before any resend: the batch is there once (it reached the server), or not at all.
+  const restarted = await stored();
   for (const [id, value] of Object.entries(changes)) {
-    const row = (await stored()).get(id)!;
-    assert.deepEqual([row.value, row.version], [value, before.get(id)!.version + 1], `${id} as stored before the kill`);
+    const expected = when === 'after-stored' ? [value, before.get(id)!.version + 1] : [before.get(id)!.value, before.get(id)!.version];
+    assert.deepEqual([restarted.get(id)!.value, restarted.get(id)!.version], expected, `${id} as the restarted server holds it`);
   }
   await resendPending(page);
-  for (const id of Object.keys(changes)) await waitForStatus(page, id, STATUS.accepted);
+  for (const id of ids) await waitForStatus(page, id, STATUS.accepted);
   await pane.resendButton(page).waitFor({ state: 'detached', timeout: LONG });
   // The failure said while the server was down is not still shown beside the rows now accepted.
   assert.equal(await pane.failure(page).count(), 0, 'no stale "could not reach the server" once the resend succeeded');
   await page.unroute(batchUrl);
-  await shot(page, '07-resent');
+  await shot(page, shots[1]);
 
   assert.equal(new Set(keys).size, 1, `every attempt under the batch's one key: ${keys.join(', ')}`);
   const after = await stored();
   assert.deepEqual([...after.keys()].sort(), [...before.keys()].sort(), 'no row lost, none added');
   for (const [id, row] of after) {
-    const expected = changes[id] ?? before.get(id)!.value;
+    const expected = id in changes ? changes[id] : before.get(id)!.value;
     const version = before.get(id)!.version + (id in changes ? 1 : 0);
-    assert.deepEqual([row.value, row.version], [expected, version], `${id}: value and version`);
+    assert.deepEqual([row.value, row.version, row.status], [expected, version, 'submitted'], `${id}: value, version, status`);
   }
   const events = (await central.audit(TARGET.aid, TARGET.unit)).filter((e) => e.id > lastEvent);
-  assert.deepEqual(events.map((e) => `${e.action} ${e.indicatorId}`).sort(), Object.keys(changes).map((id) => `report.submit ${id}`).sort(),
+  assert.deepEqual(events.map((e) => `${e.action} ${e.indicatorId}`).sort(), ids.map((id) => `report.submit ${id}`).sort(),
     'one audit event per changed row: the batch applied once');
+}
+
+test('the server is killed after storing a batch, before its answer arrives; restarted, the resend stores nothing twice', async () => {
+  await killMidSubmit('after-stored', { '1': 98, '5': 3100, '11': 371 }, ['06-killed-answer-lost', '07-resent']);
+});
+
+test('the server is killed before a batch arrives; restarted, the resend stores it, once', async () => {
+  await killMidSubmit('before-arrival', { '2': 92, '10.2': 74 }, ['08-killed-before-arrival', '09-resent']);
 });
 
 const RETURN_COMMENT = 'ค่าไม่ตรงกับหลักฐาน โปรดตรวจสอบผลสำรวจอีกครั้ง';
@@ -402,7 +426,7 @@ test('the approver returns one row with a comment and approves the rest', async 
     await pane.comment(approver).fill(RETURN_COMMENT);
     await pane.returnButton(approver).click();
     await approver.waitForFunction(() => /ส่งคืนแล้ว 1 แถว/.test(document.querySelector('[data-testid="approver-done"]')?.textContent ?? ''), undefined, { timeout: LONG });
-    await shot(approver, '08-approver-returned');
+    await shot(approver, '10-approver-returned');
 
     // The rest, together, without a comment.
     await pane.approverRow(approver, '1').waitFor();
@@ -411,7 +435,7 @@ test('the approver returns one row with a comment and approves the rest', async 
     await pane.approveButton(approver).click();
     await approver.waitForFunction((n) => document.querySelector('[data-testid="approver-done"]')?.textContent === `อนุมัติแล้ว ${n} แถว`, submitted.length - 1, { timeout: LONG });
     await approver.getByText('ไม่มีแถวที่รออนุมัติ').waitFor();
-    await shot(approver, '09-approver-approved');
+    await shot(approver, '11-approver-approved');
   } finally {
     await context.close();
   }
@@ -423,10 +447,10 @@ test('the approver returns one row with a comment and approves the rest', async 
 test('the reporter refreshes: the comment is in the status column; fixes the row and submits again', async () => {
   await pane.refreshButton(page).click();
   await waitForStatus(page, '8', STATUS.returned(RETURN_COMMENT));
-  for (const id of Object.keys(RESULTS)) if (id !== '8') await waitForStatus(page, id, STATUS.approved);
+  for (const id of [...Object.keys(RESULTS), '9']) if (id !== '8') await waitForStatus(page, id, STATUS.approved);
   assert.match((await pane.returnedList(page).textContent()) ?? '', new RegExp(escape(RETURN_COMMENT)));
   await revealStatusColumn(page);
-  await shot(page, '10-returned-in-sheet');
+  await shot(page, '12-returned-in-sheet');
 
   await typeResult(page, '8', '88');
   assert.match(await submitChanged(page), /รับแล้ว 1 จาก 1 แถว/);
@@ -434,6 +458,6 @@ test('the reporter refreshes: the comment is in the status column; fixes the row
   const row = (await stored()).get('8')!;
   assert.deepEqual([row.value, row.status, row.updatedBy], [88, 'submitted', 'pte.reporter']);
   await revealStatusColumn(page);
-  await shot(page, '11-resubmitted');
+  await shot(page, '13-resubmitted');
   assert.deepEqual(errors, [], `errors in the page: ${errors.join('; ')}`);
 });
