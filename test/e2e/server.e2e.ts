@@ -51,7 +51,6 @@ const pane = {
   submitButton: (p: Page) => p.getByRole('button', { name: 'ส่งแถวที่แก้ไข' }),
   refreshButton: (p: Page) => p.getByRole('button', { name: 'ดึงสถานะจากเซิร์ฟเวอร์' }),
   resendButton: (p: Page) => p.getByRole('button', { name: /^ส่งที่ค้างอีกครั้ง/ }),
-  submitting: (p: Page) => p.getByRole('progressbar', { name: 'กำลังส่ง…' }),
   submitSummary: (p: Page) => p.getByTestId('submit-summary'),
   /** One row's outcome in the pane's list ("5: รับแล้ว …"). */
   outcome: (p: Page, id: string) => p.getByRole('list', { name: 'ส่งรายงาน' }).getByRole('listitem').filter({ hasText: new RegExp(`^${escape(id)}: `) }),
@@ -119,7 +118,12 @@ async function submitChanged(p: Page): Promise<string> {
  */
 async function resendPending(p: Page): Promise<void> {
   const button = pane.resendButton(p);
-  if ((await button.isVisible()) && (await button.isEnabled())) await button.click();
+  try {
+    if (await button.isVisible()) await button.click({ timeout: 10_000 });
+  } catch (e) {
+    if (await button.isVisible()) throw e;
+    // gone meanwhile: the pane resent them on its own
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -258,6 +262,7 @@ test('the reporter signs in, opens the Pathum Thani round, enters the results an
   await pickRound(page);
   await pane.openButton(page).click();
   await pane.opened(page).waitFor({ timeout: LONG });
+  assert.match((await pane.opened(page).textContent()) ?? '', /เซิร์ฟเวอร์ 0 แถว/, 'nothing stored yet on a fresh server');
   await shot(page, '01-opened');
   for (const [id, value] of Object.entries(RESULTS)) await typeResult(page, id, String(value));
   // Indicator 9, a milestone: its steps, each in the column headed ขั้นที่ k.
