@@ -345,12 +345,19 @@ async function killMidSubmit(when: 'after-stored' | 'before-arrival', changes: R
   const keys: string[] = [];
   let posts = 0;
   let firstAnswer = 0;
+  // After the restart, batch POSTs wait until the restarted server's rows have been read (a pane that resends on
+  // its own would otherwise race that reading).
+  let hold: Promise<void> = Promise.resolve();
+  let release = (): void => undefined;
   const batchUrl = `${server!.url}${paths.reports(TARGET.aid, TARGET.round, TARGET.unit)}`;
   await page.route(batchUrl, async (route: Route) => {
     const request = route.request();
     if (request.method() !== 'POST') return route.continue();
     keys.push(request.headers()['idempotency-key'] ?? '');
-    if (++posts > 1) return route.continue();
+    if (++posts > 1) {
+      await hold;
+      return route.continue();
+    }
     if (when === 'before-arrival') {
       await killHard(server!);
       return route.continue();
@@ -373,6 +380,7 @@ async function killMidSubmit(when: 'after-stored' | 'before-arrival', changes: R
   await revealStatusColumn(page);
   await shot(page, shots[0]);
 
+  hold = new Promise((ok) => { release = ok; });
   await start();
   central = await ApiClient.signIn(server!.url, 'central');
   // Before any resend: the batch is there once (it reached the server), or not at all.
@@ -381,6 +389,7 @@ async function killMidSubmit(when: 'after-stored' | 'before-arrival', changes: R
     const expected = when === 'after-stored' ? [value, before.get(id)!.version + 1] : [before.get(id)!.value, before.get(id)!.version];
     assert.deepEqual([restarted.get(id)!.value, restarted.get(id)!.version], expected, `${id} as the restarted server holds it`);
   }
+  release();
   await resendPending(page);
   for (const id of ids) await waitForStatus(page, id, STATUS.accepted);
   await pane.resendButton(page).waitFor({ state: 'detached', timeout: LONG });
