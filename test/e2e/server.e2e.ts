@@ -3,9 +3,10 @@
  * `scorebook serve --demo` on its embedded database in a temporary folder. The reporter signs in from the Server tab,
  * opens the Pathum Thani round, types results and submits (every row accepted, checked through the API); a second
  * client changes rows behind the reporter's back and the reporter's submits meet conflicts, resolved by taking
- * theirs and by keeping mine; the server is killed (SIGKILL) after it stored a batch but before its answer reached
- * the pane, and restarted on the same data: the batch kept in the workbook is resent under its key and nothing is
- * lost or stored twice (versions and the audit log); the approver returns one row with a comment and approves the
+ * theirs and by keeping mine; the server is killed (SIGKILL) in the middle of a submit — once after it stored the
+ * batch but before its answer reached the pane, once before the batch reached it — and restarted on the same data:
+ * the batch kept in the workbook is resent under its key and nothing is lost or stored twice (versions and the audit
+ * log); the approver returns one row with a comment and approves the
  * rest; the reporter refreshes, sees the comment in the sheet's status column, fixes the row and submits again.
  * Screenshots: test-artifacts/e2e/server-*.png.
  *
