@@ -19,7 +19,8 @@ import { theirsPlan } from '../model/takeTheirs';
 import { SERVER_STRINGS, useServerStrings } from '../serverStrings';
 import type { ServerClient } from './serverClient';
 
-export function SubmitChanged({ client, port, onError }: { client: ServerClient; port: WorkbookPort; onError: (m: Message) => void }): JSX.Element {
+/** `onError(undefined)` takes back the last error: a new exchange with the server starts, and may well succeed. */
+export function SubmitChanged({ client, port, onError }: { client: ServerClient; port: WorkbookPort; onError: (m: Message | undefined) => void }): JSX.Element {
   const { s, locale } = useServerStrings();
   const [progress, setProgress] = useState<number>();
   const [report, setReport] = useState<{ outcomes: readonly RowOutcome[]; sent: readonly BatchRow[]; message: string }>();
@@ -52,6 +53,7 @@ export function SubmitChanged({ client, port, onError }: { client: ServerClient;
   };
 
   const resend = async (): Promise<void> => {
+    onError(undefined);
     setReport(undefined);
     setProgress(0);
     try {
@@ -75,6 +77,7 @@ export function SubmitChanged({ client, port, onError }: { client: ServerClient;
   };
 
   const submit = async (): Promise<void> => {
+    onError(undefined);
     setReport(undefined);
     setProgress(0);
     try {
@@ -107,6 +110,7 @@ export function SubmitChanged({ client, port, onError }: { client: ServerClient;
 
   /** Statuses back: approved and returned rows (with the approver's comment) into the link and the status column. */
   const refresh = async (): Promise<void> => {
+    onError(undefined);
     setReport(undefined);
     setProgress(undefined);
     try {
@@ -128,6 +132,7 @@ export function SubmitChanged({ client, port, onError }: { client: ServerClient;
   const keepMine = async (o: RowOutcome): Promise<void> => {
     const mine = report?.sent.find((r) => r.indicatorId === o.indicatorId);
     if (o.outcome !== 'conflict' || !o.result.current || !mine) return;
+    onError(undefined);
     setProgress(0);
     try {
       const { link } = await readLink(port);
