@@ -13,7 +13,7 @@ import { checkEvidenceContent, type DownloadedFile } from '../../api/evidence';
 import type { BatchTarget } from '../../api/pending';
 import { allIndicators, isGroup, type Message } from '../../domain';
 import type { WorkbookPort } from '../../workbook/port';
-import { errorMessage } from '../hooks/useAction';
+import { errorMessage, PaneError } from '../hooks/useAction';
 import { readLink } from '../linkedSheet';
 import { loadAssessment } from '../model/loadAssessment';
 import { formatFileSize, formatUploadedAt, useEvidenceStrings } from '../evidenceStrings';
@@ -74,7 +74,7 @@ function Evidence({ client, session, port, target, openFile = openInBrowser }: E
       }
       const document = linked?.link.target ? linked.record.assessment : await client.getAssessment(t.aid);
       const loaded = loadAssessment(document, t.aid);
-      if (!loaded.ok) throw new Error(loaded.issues[0]!.message.en);
+      if (!loaded.ok) throw new PaneError(loaded.issues[0]!.message);
       const indicators = allIndicators(loaded.value.assessment).filter((i) => !isGroup(i)).map((i) => ({ id: i.id, name: i.name }));
       setSource({ target: t, indicators });
       setIndicatorId((id) => (indicators.some((i) => i.id === id) ? id : indicators[0]?.id ?? ''));
