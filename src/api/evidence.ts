@@ -7,8 +7,9 @@
  * retry a second copy); downloads are reads and are retried like every read.
  */
 import { ATTACHMENT_EXTENSIONS, attachmentSchema, MAX_ATTACHMENT_BYTES, type Attachment } from './attachments';
-import { ApiError, errorFromResponse, networkError, type UserMessage } from './clientError';
+import { ApiError, badResponse, errorFromResponse, networkError, type UserMessage } from './clientError';
 import type { FetchLike, HttpOptions } from './http';
+import { formatNumber } from '../domain';
 import { backoffDelay } from './retry';
 
 /** A file to attach: a browser `File` fits as it is (`{ name, size, data: file }`); in Node a Blob of the bytes. */
@@ -44,7 +45,7 @@ function extensionOf(name: string): string {
 }
 
 function megabytes(bytes: number): string {
-  return (bytes / MB).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return formatNumber(bytes / MB, 1);
 }
 
 export function fileTooLarge(name: string, size?: number): ApiError {
@@ -57,11 +58,11 @@ export function fileTooLarge(name: string, size?: number): ApiError {
 
 export function fileTypeRefused(name: string, contentMismatch = false): ApiError {
   const why = contentMismatch
-    ? { th: `เนื้อไฟล์ "${name}" ไม่ตรงกับนามสกุล`, en: `the content of "${name}" does not match its extension` }
+    ? { th: `เนื้อไฟล์ "${name}" ไม่ตรงกับนามสกุล`, en: `The content of "${name}" does not match its extension` }
     : { th: `ไฟล์ "${name}" ไม่ใช่ชนิดที่แนบได้`, en: `"${name}" is not a type of file you can attach` };
   return new ApiError('unsupported_file_type', {
     th: `${why.th} จึงไม่ได้แนบ เลือกไฟล์ชนิด ${ALLOWED} (บันทึกเป็น PDF หากไม่แน่ใจ)`,
-    en: `${why.en[0]!.toUpperCase()}${why.en.slice(1)}, so it was not attached. Choose a ${ALLOWED} file (save it as PDF when unsure).`,
+    en: `${why.en}, so it was not attached. Choose a ${ALLOWED} file (save it as PDF when unsure).`,
   }, undefined, { allowed: ATTACHMENT_EXTENSIONS });
 }
 
@@ -190,15 +191,16 @@ export async function uploadEvidence(
     throw error;
   }
   const parsed = attachmentSchema.safeParse(json);
-  if (!parsed.success) throw uploadUnanswered(file.name, networkError(false));
+  if (!parsed.success) throw uploadUnanswered(file.name, badResponse(answer.status, parsed.error.issues[0]?.message ?? 'unexpected shape'));
   return parsed.data;
 }
 
 /** No answer to an upload: the file may or may not be stored, so the list is the place to look before retrying. */
 function uploadUnanswered(name: string, cause: ApiError): ApiError {
-  const what: UserMessage = cause.code === 'timeout'
-    ? { th: 'เซิร์ฟเวอร์ไม่ตอบภายในเวลาที่กำหนด', en: 'The server did not answer in time' }
-    : { th: 'ติดต่อเซิร์ฟเวอร์ไม่ได้', en: 'The server could not be reached' };
+  const what: UserMessage =
+    cause.code === 'timeout' ? { th: 'เซิร์ฟเวอร์ไม่ตอบภายในเวลาที่กำหนด', en: 'The server did not answer in time' }
+      : cause.code === 'bad_response' ? { th: 'คำตอบของเซิร์ฟเวอร์อ่านไม่ได้', en: "The server's answer could not be read" }
+        : { th: 'ติดต่อเซิร์ฟเวอร์ไม่ได้', en: 'The server could not be reached' };
   return new ApiError(cause.code, {
     th: `${what.th} ขณะแนบไฟล์ "${name}" ตรวจสอบเครือข่าย แล้วดูรายการไฟล์ก่อนแนบอีกครั้ง (ไฟล์อาจถูกบันทึกแล้ว)`,
     en: `${what.en} while attaching "${name}". Check the network, then look at the list before attaching it again (it may have been stored).`,

@@ -181,6 +181,13 @@ describe('the upload transport', () => {
     expect(error).toMatchObject({ status: 503 });
     expect(calls).toBe(1);
   });
+
+  it('a stored-looking answer that cannot be read (a proxy page) is not trusted, and says to look at the list', async () => {
+    const proxy: UploadTransport = async () => ({ status: 201, text: '<html>portal</html>' });
+    const error = await clientFor(new FakeEvidenceServer(), { upload: proxy }).uploadAttachment(target, '5', evidenceFile('a.pdf')).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'bad_response' });
+    expect((error as { userMessage: { en: string } }).userMessage.en).toContain('The server\'s answer could not be read while attaching "a.pdf"');
+  });
 });
 
 describe('is the server there?', () => {
