@@ -6,7 +6,9 @@
  */
 import { z } from 'zod';
 import { assessmentDocumentSchema, assessmentListSchema, type ApiAssessmentDocument } from './assessments';
+import { attachmentListSchema, type Attachment } from './attachments';
 import { isApiError } from './clientError';
+import { defaultUploadTransport, downloadEvidence, uploadEvidence, type DownloadedFile, type EvidenceFile, type UploadOptions, type UploadTransport } from './evidence';
 import { requestJson, type FetchLike, type HttpOptions, type JsonRequest } from './http';
 import { MemoryPendingStore, type BatchTarget, type PendingStore } from './pending';
 import {
@@ -32,6 +34,10 @@ export interface ClientOptions {
    * again) and the request is sent again with it, or undefined to give up (the batch stays pending).
    */
   readonly reauthenticate?: () => Promise<Session | undefined>;
+  /** How evidence files are uploaded; default XMLHttpRequest where it exists (progress), else fetch. */
+  readonly upload?: UploadTransport;
+  /** Per upload. Default 5 minutes: 10 MB over a slow provincial line takes minutes, not seconds. */
+  readonly uploadTimeoutMs?: number;
   /** Test seams: waiting between retries, the jitter, new keys. */
   readonly sleep?: (ms: number) => Promise<void>;
   readonly random?: () => number;
@@ -46,6 +52,7 @@ export class ScorebookClient {
   private session: Session | undefined;
   private readonly http: HttpOptions;
   private readonly options: ClientOptions;
+  private readonly upload: UploadTransport;
   /** HTTP attempts made (retries included): the benchmark reports it. */
   requestCount = 0;
 
@@ -64,6 +71,7 @@ export class ScorebookClient {
         this.requestCount++;
       },
     };
+    this.upload = options.upload ?? defaultUploadTransport(fetchFn);
   }
 
   get currentSession(): Session | undefined {
@@ -134,16 +142,56 @@ export class ScorebookClient {
     return resendPending(this, options);
   }
 
-  /** A request with the session's token; on 401, one new sign-in (when the caller can ask for it) and once more. */
-  private async authed<T>(r: Omit<JsonRequest<T>, 'token'>): Promise<T> {
+  /**
+   * Does the server answer (GET /healthz: the process and its database)? One short attempt, never retried: the
+   * pane asks it on its own schedule (useAutoResend) before resending pending batches.
+   */
+  async checkHealth(): Promise<boolean> {
     try {
-      return await requestJson(this.http, { ...r, token: this.session?.token });
+      await requestJson({ ...this.http, timeoutMs: Math.min(this.http.timeoutMs, 5_000) }, { method: 'GET', path: paths.health, schema: emptySchema, retry: false });
+      return true;
+    } catch (e) {
+      if (isApiError(e)) return false;
+      throw e;
+    }
+  }
+
+  /** A row's evidence files (เอกสารหลักฐาน), oldest first. */
+  async listAttachments(t: BatchTarget, indicatorId: string): Promise<Attachment[]> {
+    return (await this.authed({ method: 'GET', path: paths.attachments(t.aid, t.round, t.unit, indicatorId), schema: attachmentListSchema, retry: true })).attachments;
+  }
+
+  /** Checked (size, type, first bytes) before anything is sent; sent once, with progress (evidence.ts). */
+  uploadAttachment(t: BatchTarget, indicatorId: string, file: EvidenceFile, options: UploadOptions = {}): Promise<Attachment> {
+    const path = paths.attachments(t.aid, t.round, t.unit, indicatorId);
+    const timeoutMs = this.options.uploadTimeoutMs ?? 300_000;
+    const counted: UploadTransport = (r) => {
+      this.requestCount++;
+      return this.upload(r);
+    };
+    return this.withSession((token) => uploadEvidence(counted, { baseUrl: this.http.baseUrl, path, token, timeoutMs }, file, options));
+  }
+
+  /** A file's bytes, named as it was uploaded. */
+  downloadAttachment(t: BatchTarget, attachment: Pick<Attachment, 'id' | 'indicatorId' | 'filename' | 'contentType'>): Promise<DownloadedFile> {
+    const path = paths.attachment(t.aid, t.round, t.unit, attachment.indicatorId, attachment.id);
+    return this.withSession((token) => downloadEvidence(this.http, path, token, attachment));
+  }
+
+  /** A request with the session's token; on 401, one new sign-in (when the caller can ask for it) and once more. */
+  private authed<T>(r: Omit<JsonRequest<T>, 'token'>): Promise<T> {
+    return this.withSession((token) => requestJson(this.http, { ...r, token }));
+  }
+
+  private async withSession<T>(send: (token: string | undefined) => Promise<T>): Promise<T> {
+    try {
+      return await send(this.session?.token);
     } catch (e) {
       if (!isApiError(e) || !e.needsSignIn || !this.options.reauthenticate) throw e;
       const session = await this.options.reauthenticate();
       if (!session) throw e;
       this.session = session;
-      return requestJson(this.http, { ...r, token: session.token });
+      return send(session.token);
     }
   }
 }

@@ -19,4 +19,6 @@ export const paths = {
     `${paths.attachments(aid, round, unit, indicatorId)}/${encodeURIComponent(id)}`,
   scores: (aid: string, round: number, unit: string) => `${paths.unitRound(aid, round, unit)}/scores`,
   audit: `${API_PREFIX}/audit`,
+  /** Outside the prefix: load balancers and the pane's reconnect check ask it without a session. */
+  health: '/healthz',
 } as const;

@@ -15,7 +15,9 @@ import { isApiError } from '../api/clientError';
 import type { FetchLike } from '../api/http';
 import type { BatchTarget } from '../api/pending';
 import type { RowOutcome, SubmitReport } from '../api/submit';
+import { FilePendingStore, PendingFileError, pendingFileOf } from './filePendingStore';
 import { localeOf } from './locale';
+import { resendLeftovers } from './resendLeftovers';
 import { readTemplateFile } from './xlsx/readTemplate';
 
 export interface SubmitArgs {
@@ -30,6 +32,9 @@ export interface SubmitArgs {
   /** Test seams. */
   readonly fetch?: FetchLike;
   readonly now?: () => Date;
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** Where unconfirmed batches are kept between runs; default beside the workbook (filePendingStore.ts). */
+  readonly pendingFile?: string;
 }
 
 type Say = (line: string) => void;
@@ -58,24 +63,46 @@ export async function runSubmit(args: SubmitArgs, out: Say, err: Say): Promise<n
     return 0;
   }
 
-  const client = new ScorebookClient({ baseUrl: args.server, fetch: args.fetch, now: args.now });
+  const pending = new FilePendingStore(args.pendingFile ?? pendingFileOf(args.file), args.server);
+  const client = new ScorebookClient({ baseUrl: args.server, fetch: args.fetch, now: args.now, sleep: args.sleep, pending });
   try {
     const session = await client.signIn(args.user, await args.password());
+    // What a run cut off before left unconfirmed goes first, under its keys; nothing new while any stays unsent.
+    const left = await resendLeftovers(client);
+    if (left) {
+      err(say(`ส่งชุดที่ค้างจากครั้งก่อนอีกครั้ง (${left.rows} แถว จาก ${pending.path})`, `resending ${left.rows} rows left unconfirmed by an earlier run (${pending.path})`));
+      printReport({ outcomes: left.outcomes, late: false, ...(left.error ? { error: left.error } : {}) }, locale, out, err);
+      if (left.stillPending > 0) {
+        err(say('ยังส่งชุดที่ค้างไม่สำเร็จ จึงยังไม่ส่งแถวใหม่ ข้อมูลยังเก็บไว้ในไฟล์ ลองใหม่เมื่อเชื่อมต่อเซิร์ฟเวอร์ได้', 'the pending rows could not be confirmed, so no new rows were sent; they are kept in the file — run again when the server answers'));
+        return 1;
+      }
+    }
     const target = await chooseTarget(client, assessment.id, session.user.units, args);
     if (!target.ok) {
       err(messageIn(target.message, locale));
       return 1;
     }
     const current = new Map((await client.listReports(target.value)).map((r) => [r.indicatorId, r.version]));
-    const batch: BatchRow[] = rows.map(([indicatorId, value]) => ({ indicatorId, value, baseVersion: current.get(indicatorId) ?? 0 }));
+    const batch: BatchRow[] = rows
+      .filter(([indicatorId, value]) => !left?.confirmed(target.value, args.action, indicatorId, value))
+      .map(([indicatorId, value]) => ({ indicatorId, value, baseVersion: current.get(indicatorId) ?? 0 }));
+    const leftOk = !left || (left.outcomes.every((o) => o.outcome === 'accepted') && !left.error);
+    if (batch.length === 0) return leftOk ? 0 : 1;
     err(say(
       `ส่ง ${batch.length} แถว (${args.action === 'submit' ? 'ส่งรายงาน' : 'บันทึกร่าง'}) ชุดตัวชี้วัด ${target.value.aid} หน่วยงาน ${target.value.unit} รอบ ${target.value.round} เดือน`,
       `${args.action === 'submit' ? 'submitting' : 'saving'} ${batch.length} rows of ${target.value.aid}, unit ${target.value.unit}, ${target.value.round}-month round`,
     ));
     const report = await client.submitRows(target.value, batch, { action: args.action });
     printReport(report, locale, out, err);
-    return report.outcomes.every((o) => o.outcome === 'accepted') && !report.error ? 0 : 1;
+    if ((await pending.list()).length > 0) {
+      err(say(`เก็บชุดที่ยังไม่ได้รับการยืนยันไว้ใน ${pending.path} จะส่งอีกครั้ง (รหัสชุดเดิม) เมื่อสั่ง scorebook submit ไฟล์นี้ครั้งถัดไป`, `the unconfirmed batches are kept in ${pending.path} and resent under their keys by the next scorebook submit of this file`));
+    }
+    return leftOk && report.outcomes.every((o) => o.outcome === 'accepted') && !report.error ? 0 : 1;
   } catch (e) {
+    if (e instanceof PendingFileError) {
+      err(messageIn(e.userMessage, locale));
+      return 2;
+    }
     if (!isApiError(e)) throw e;
     err(messageIn(e.userMessage, locale));
     return 1;

@@ -19,6 +19,7 @@ import { ApproverPanel } from './ApproverPanel';
 import { OpenFromServer } from './OpenFromServer';
 import { connectToServer, type Connect, type ServerClient } from './serverClient';
 import { SignInForm } from './SignInForm';
+import { EvidencePanel } from './EvidencePanel';
 import { ErrorMessage } from './StatusBar';
 import { SubmitChanged } from './SubmitChanged';
 
@@ -91,6 +92,7 @@ export function ServerPanel({ port, connect = connectToServer, now = () => new D
           <OpenFromServer client={client} session={session} baseUrl={baseUrl} port={port} now={now} onOpened={onOpened} onError={setError} onTarget={setTarget} />
           {session.user.roles.includes('reporter') || session.user.roles.includes('central') ? <SubmitChanged client={client} port={port} onError={setError} /> : null}
           {session.user.roles.includes('approver') && target ? <ApproverPanel client={client} target={target} /> : null}
+          <EvidencePanel client={client} session={session} port={port} target={target} />
         </>
       ) : null}
     </section>

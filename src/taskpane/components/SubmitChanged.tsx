@@ -12,11 +12,13 @@ import type { RowOutcome, SubmitReport } from '../../api/submit';
 import type { Message } from '../../domain';
 import type { WorkbookPort } from '../../workbook/port';
 import { errorMessage, PaneError } from '../hooks/useAction';
+import { useAutoResend } from '../hooks/useAutoResend';
 import { readLink, readSheet } from '../linkedSheet';
 import { blockingIssues, changedRows, notesOf, linkAfterRefresh, linkAfterSubmit, linkTakingTheirs } from '../model/serverSheet';
 import { outcomeTexts, statusColumnPlan } from '../model/statusColumn';
 import { theirsPlan } from '../model/takeTheirs';
 import { SERVER_STRINGS, useServerStrings } from '../serverStrings';
+import { AutoResendStatus } from './AutoResendStatus';
 import type { ServerClient } from './serverClient';
 
 /** `onError(undefined)` takes back the last error: a new exchange with the server starts, and may well succeed. */
@@ -68,6 +70,9 @@ export function SubmitChanged({ client, port, onError }: { client: ServerClient;
       setProgress(undefined);
     }
   };
+
+  // While batches wait, the server is asked with backoff and they go on their own when it answers (same path).
+  const auto = useAutoResend({ pending: pendingRows > 0, busy: progress !== undefined, check: client.checkHealth && (() => client.checkHealth!()), resend });
 
   /** Each row's outcome into the sheet's status column (read again: the answers may have taken a while). */
   const writeStatuses = async (texts: ReadonlyMap<string, string>): Promise<void> => {
@@ -170,6 +175,7 @@ export function SubmitChanged({ client, port, onError }: { client: ServerClient;
         <Button disabled={progress !== undefined} onClick={() => void refresh()}>{s.refresh}</Button>
         {pendingRows > 0 ? <Button disabled={progress !== undefined} onClick={() => void resend()}>{s.resend} ({pendingRows})</Button> : null}
       </div>
+      {progress === undefined ? <AutoResendStatus state={auto} /> : null}
       {progress !== undefined ? <div role="status"><ProgressBar value={progress} thickness="large" aria-label={s.submitting} /> {s.submitting}</div> : null}
       {returned.length > 0 ? (
         <ul aria-label={s.statusOf('returned', undefined)} className="sb-list sb-returned">

@@ -1,6 +1,7 @@
 /** The API client as the server panel sees it: ScorebookClient in the add-in, a fake in tests. */
-import type { ApiAssessmentDocument, ApiRound, BatchRow, ReportRow, Session as ApiSession } from '../../api';
+import type { ApiAssessmentDocument, ApiRound, Attachment, BatchRow, ReportRow, Session as ApiSession } from '../../api';
 import { ScorebookClient } from '../../api/client';
+import type { DownloadedFile, EvidenceFile, UploadOptions } from '../../api/evidence';
 import type { BatchTarget, PendingStore } from '../../api/pending';
 import type { SubmitOptions, SubmitReport } from '../../api/submit';
 
@@ -14,6 +15,11 @@ export interface ServerClient {
   resendPending(options?: Pick<SubmitOptions, 'onProgress'>): Promise<SubmitReport>;
   approve(t: BatchTarget, indicatorId: string, o: { comment?: string; version?: number }): Promise<ReportRow>;
   returnRow(t: BatchTarget, indicatorId: string, o: { comment: string; version?: number }): Promise<ReportRow>;
+  /** Optional (fakes may leave them out): is the server there (auto-resend), and evidence files (EvidencePanel). */
+  checkHealth?(): Promise<boolean>;
+  listAttachments?(t: BatchTarget, indicatorId: string): Promise<Attachment[]>;
+  uploadAttachment?(t: BatchTarget, indicatorId: string, file: EvidenceFile, o?: UploadOptions): Promise<Attachment>;
+  downloadAttachment?(t: BatchTarget, a: Pick<Attachment, 'id' | 'indicatorId' | 'filename' | 'contentType'>): Promise<DownloadedFile>;
 }
 
 export type Connect = (baseUrl: string, hooks: { reauthenticate: () => Promise<ApiSession | undefined>; pending: PendingStore }) => ServerClient;

@@ -1,0 +1,229 @@
+/**
+ * Evidence files (เอกสารหลักฐาน) per indicator in the Server tab: choose the indicator (those of the sheet opened
+ * from the server, else of the assessment chosen in the pickers), choose several files, watch each upload's
+ * progress, and see the row's files with size, who and when (Buddhist Era); "เปิด / Open" downloads one and
+ * opens it. Files too large or of a type the server refuses are refused here, with their names, before any
+ * request; the server checks again by content.
+ */
+import { Button, Field, ProgressBar, Select, Subtitle2 } from '@fluentui/react-components';
+import { useCallback, useEffect, useId, useState } from 'react';
+import type { Attachment, Session as ApiSession } from '../../api';
+import { ATTACHMENT_EXTENSIONS } from '../../api/attachments';
+import { checkEvidenceContent, type DownloadedFile } from '../../api/evidence';
+import type { BatchTarget } from '../../api/pending';
+import { allIndicators, isGroup, type Message } from '../../domain';
+import type { WorkbookPort } from '../../workbook/port';
+import { errorMessage, PaneError } from '../hooks/useAction';
+import { readLink } from '../linkedSheet';
+import { loadAssessment } from '../model/loadAssessment';
+import { formatFileSize, formatUploadedAt, useEvidenceStrings } from '../evidenceStrings';
+import type { ServerClient } from './serverClient';
+import { ErrorMessage } from './StatusBar';
+
+type EvidenceClient = ServerClient & Required<Pick<ServerClient, 'listAttachments' | 'uploadAttachment' | 'downloadAttachment'>>;
+
+function hasEvidence(client: ServerClient): client is EvidenceClient {
+  return Boolean(client.listAttachments && client.uploadAttachment && client.downloadAttachment);
+}
+
+interface Source {
+  readonly target: BatchTarget;
+  readonly indicators: readonly { readonly id: string; readonly name: string }[];
+}
+
+interface Upload {
+  readonly key: string;
+  readonly name: string;
+  readonly progress: number;
+  readonly error?: Message;
+  readonly done?: boolean;
+}
+
+export interface EvidencePanelProps {
+  readonly client: ServerClient;
+  readonly session: ApiSession;
+  readonly port: WorkbookPort;
+  /** The assessment, unit and round chosen in the pickers; the linked sheet's own target comes first. */
+  readonly target?: BatchTarget;
+  /** How a downloaded file is shown; default a blob URL in a new window, else a download (openInBrowser). */
+  readonly openFile?: (file: DownloadedFile) => void;
+}
+
+export function EvidencePanel(props: EvidencePanelProps): JSX.Element | null {
+  return hasEvidence(props.client) ? <Evidence {...props} client={props.client} /> : null;
+}
+
+function Evidence({ client, session, port, target, openFile = openInBrowser }: EvidencePanelProps & { client: EvidenceClient }): JSX.Element {
+  const { e, locale } = useEvidenceStrings();
+  const inputId = useId();
+  const [source, setSource] = useState<Source>();
+  const [indicatorId, setIndicatorId] = useState('');
+  const [files, setFiles] = useState<Attachment[]>();
+  const [uploads, setUploads] = useState<Upload[]>([]);
+  const [error, setError] = useState<Message>();
+  const canUpload = session.user.roles.includes('reporter');
+
+  /** The linked sheet's target and indicators, else the pickers' target with its assessment from the server. */
+  const loadSource = useCallback(async (): Promise<void> => {
+    try {
+      const linked = await readLink(port).catch(() => undefined);
+      const t = linked?.link.target ?? target;
+      if (!t) {
+        setSource(undefined);
+        return;
+      }
+      const document = linked?.link.target ? linked.record.assessment : await client.getAssessment(t.aid);
+      const loaded = loadAssessment(document, t.aid);
+      if (!loaded.ok) throw new PaneError(loaded.issues[0]!.message);
+      const indicators = allIndicators(loaded.value.assessment).filter((i) => !isGroup(i)).map((i) => ({ id: i.id, name: i.name }));
+      setSource({ target: t, indicators });
+      setIndicatorId((id) => (indicators.some((i) => i.id === id) ? id : indicators[0]?.id ?? ''));
+    } catch (x) {
+      setError(errorMessage(x));
+    }
+  }, [client, port, target]);
+
+  useEffect(() => {
+    void loadSource();
+  }, [loadSource]);
+
+  const loadFiles = useCallback(async (): Promise<void> => {
+    if (!source || !indicatorId) return;
+    setFiles(undefined);
+    try {
+      setFiles(await client.listAttachments(source.target, indicatorId));
+    } catch (x) {
+      setFiles([]);
+      setError(errorMessage(x));
+    }
+  }, [client, source, indicatorId]);
+
+  useEffect(() => {
+    setUploads([]);
+    void loadFiles();
+  }, [loadFiles]);
+
+  const update = (key: string, change: Partial<Upload>): void => setUploads((list) => list.map((u) => (u.key === key ? { ...u, ...change } : u)));
+
+  /** Every chosen file checked first (none sent when refused); the rest uploaded one after another. */
+  const attach = async (chosen: readonly File[]): Promise<void> => {
+    if (!source || !indicatorId || chosen.length === 0) return;
+    setError(undefined);
+    const batch = chosen.map((file, i) => ({ file, key: `${Date.now()}-${i}-${file.name}` }));
+    setUploads(batch.map(({ file, key }) => ({ key, name: file.name, progress: 0 })));
+    const accepted: typeof batch = [];
+    for (const item of batch) {
+      const refused = await checkEvidenceContent({ name: item.file.name, size: item.file.size, data: item.file });
+      if (refused) update(item.key, { error: refused.userMessage });
+      else accepted.push(item);
+    }
+    for (const { file, key } of accepted) {
+      try {
+        await client.uploadAttachment(source.target, indicatorId, { name: file.name, size: file.size, data: file }, { onProgress: (p) => update(key, { progress: p }) });
+        update(key, { progress: 1, done: true });
+      } catch (x) {
+        update(key, { error: errorMessage(x) });
+      }
+    }
+    if (accepted.length > 0) await loadFiles();
+  };
+
+  const open = async (a: Attachment): Promise<void> => {
+    if (!source) return;
+    try {
+      openFile(await client.downloadAttachment(source.target, a));
+    } catch (x) {
+      setError(errorMessage(x));
+    }
+  };
+
+  return (
+    <section className="sb-stack" aria-label={e.heading}>
+      <Subtitle2>{e.heading}</Subtitle2>
+      {source && source.indicators.length > 0 ? (
+        <Field label={e.indicator}>
+          <Select value={indicatorId} onChange={(_, d) => setIndicatorId(d.value)}>
+            {source.indicators.map((i) => <option key={i.id} value={i.id}>{`${i.id} ${i.name}`}</option>)}
+          </Select>
+        </Field>
+      ) : (
+        <div>{e.noIndicators}</div>
+      )}
+      <div className="sb-row">
+        <Button size="small" onClick={() => void loadSource()}>{e.reload}</Button>
+      </div>
+      {source && indicatorId && canUpload ? (
+        <div className="sb-stack">
+          <label htmlFor={inputId}>{e.chooseFiles}</label>
+          <input
+            id={inputId}
+            type="file"
+            multiple
+            accept={ATTACHMENT_EXTENSIONS.join(',')}
+            onChange={(ev) => {
+              const chosen = Array.from(ev.target.files ?? []);
+              ev.target.value = '';
+              void attach(chosen);
+            }}
+          />
+          <small>{e.hint}</small>
+        </div>
+      ) : null}
+      {uploads.length > 0 ? (
+        <ul className="sb-list" aria-label={e.chooseFiles}>
+          {uploads.map((u) => (
+            <li key={u.key} data-testid="evidence-upload">
+              {u.error ? (
+                <ErrorMessage message={u.error} onDismiss={() => setUploads((list) => list.filter((x) => x.key !== u.key))} />
+              ) : (
+                <>
+                  <ProgressBar value={u.progress} thickness="large" aria-label={e.uploading(u.name)} />
+                  <span>{u.done ? e.uploaded(u.name) : e.uploading(u.name)}</span>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {error ? <ErrorMessage message={error} onDismiss={() => setError(undefined)} /> : null}
+      {source && indicatorId ? (
+        files === undefined ? (
+          <div role="status">{e.loading}</div>
+        ) : files.length === 0 ? (
+          <div>{e.none}</div>
+        ) : (
+          <ul className="sb-list" aria-label={e.listLabel(indicatorId)}>
+            {files.map((a) => (
+              <li key={a.id}>
+                <strong>{a.filename}</strong> · {formatFileSize(a.size, locale)} · {e.by(a.uploadedBy, formatUploadedAt(a.uploadedAt, locale))}{' '}
+                <Button size="small" aria-label={e.openLabel(a.filename)} onClick={() => void open(a)}>{e.open}</Button>
+              </li>
+            ))}
+          </ul>
+        )
+      ) : null}
+    </section>
+  );
+}
+
+/**
+ * A downloaded file shown the way the pane's browser can: a blob URL in a new window (a PDF or picture opens
+ * there; Office's pane browser hands it to the system), else — a blocked pop-up — saved through a link. The URL
+ * is released after a minute, long enough for the new window to have read it.
+ */
+export function openInBrowser(file: DownloadedFile): void {
+  const blob = file.data.type ? file.data : new Blob([file.data], { type: file.contentType });
+  const url = URL.createObjectURL(blob);
+  // No 'noopener' feature: with it window.open returns null even when the window opened (HTML spec).
+  const opened = window.open(url, '_blank');
+  if (!opened) {
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = file.filename;
+    a.rel = 'noopener';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  }
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
