@@ -13,7 +13,7 @@ import type { Message } from '../../domain';
 import type { WorkbookPort } from '../../workbook/port';
 import { errorMessage, PaneError } from '../hooks/useAction';
 import { readLink, readSheet } from '../linkedSheet';
-import { blockingIssues, changedRows, notesOf, linkAfterRefresh, linkAfterSubmit, linkTakingTheirs } from '../model/serverSheet';
+import { blockingIssues, changedRows, rowTextsOf, linkAfterRefresh, linkAfterSubmit, linkTakingTheirs } from '../model/serverSheet';
 import { outcomeTexts, statusColumnPlan } from '../model/statusColumn';
 import { theirsPlan } from '../model/takeTheirs';
 import { SERVER_STRINGS, useServerStrings } from '../serverStrings';
@@ -81,7 +81,7 @@ export function SubmitChanged({ client, port, onError }: { client: ServerClient;
       const { link, assessment, reading, grid } = await readSheet(port);
       const target = link.target;
       if (!target) throw new PaneError({ th: SERVER_STRINGS.th.notLinked, en: SERVER_STRINGS.en.notLinked });
-      const rows = changedRows(assessment, reading.resultSet, link, notesOf(grid, reading));
+      const rows = changedRows(assessment, reading.resultSet, link, rowTextsOf(grid, reading));
       if (rows.length === 0) {
         setReport({ outcomes: [], sent: [], message: s.nothingChanged });
         return;
