@@ -26,6 +26,15 @@ export function rowTextsOf(grid: Grid, reading: Pick<SheetReading, 'cells' | 'co
   return out;
 }
 
+/**
+ * The texts that differ from what the server holds (`known`: its row, or what it last confirmed; absent: nothing
+ * stored, so every text is null there). A text set back to the server's is not a change.
+ */
+export function changedTextFields(texts: RowTexts | undefined, known: Partial<Record<RowTextField, string | null>> | undefined): RowTextField[] {
+  if (!texts) return [];
+  return ROW_TEXT_FIELDS.filter((f) => texts[f] !== undefined && texts[f] !== (known?.[f] ?? null));
+}
+
 /** Text as the person sees it, trimmed; blank (or an error value, which is not something they wrote) is null. */
 function cellText(v: unknown): string | null {
   if (v === null || v === undefined || typeof v === 'object') return null;

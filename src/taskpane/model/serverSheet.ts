@@ -7,9 +7,9 @@ import type { ApiRound, BatchRow, CurrentRow, ReportRow } from '../../api';
 import type { BatchTarget } from '../../api/pending';
 import type { RowOutcome } from '../../api/submit';
 import { allIndicators, isGroup, readResultValue, type Assessment, type Issue, type RawResult, type ResultSet } from '../../domain';
-import { ROW_TEXT_FIELDS, type RowInputs, type RowTextField, type SheetInputs } from '../../workbook';
-import type { RowTexts } from '../../workbook/rowTexts';
-import { emptyServerLink, type ConfirmedRow, type ServerLink } from './serverLink';
+import { ROW_TEXT_FIELDS, type RowInputs, type SheetInputs } from '../../workbook';
+import { changedTextFields, type RowTexts } from '../../workbook/rowTexts';
+import { emptyServerLink, type ServerLink } from './serverLink';
 
 /**
  * Each indicator's explanation, obstacles and remarks as typed (คำชี้แจงการปฏิบัติงาน, อุปสรรค, หมายเหตุ); blank
@@ -61,12 +61,6 @@ export function inputsWithTexts(inputs: SheetInputs, reports: readonly ReportRow
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-/** The texts of a row that differ from what the server last confirmed (a text set back to it is not a change). */
-export function changedTexts(texts: RowTexts | undefined, confirmed: ConfirmedRow | undefined): RowTextField[] {
-  if (!texts) return [];
-  return ROW_TEXT_FIELDS.filter((f) => texts[f] !== undefined && texts[f] !== (confirmed?.[f] ?? null));
-}
-
 /**
  * Rows whose result or any of the three texts differs from what the server last confirmed (set back to it: not
  * changed). A row blank in the sheet and never stored is not sent; each row carries the version it was based on
@@ -80,7 +74,7 @@ export function changedRows(assessment: Assessment, resultSet: ResultSet, link: 
     const confirmed = link.rows[indicator.id];
     const own = texts?.get(indicator.id);
     const blank = raw === undefined || readResultValue(indicator, raw).status === 'not-reported';
-    const textChanged = changedTexts(own, confirmed).length > 0;
+    const textChanged = changedTextFields(own, confirmed).length > 0;
     if (!confirmed && blank && !textChanged) continue;
     const sameValue = confirmed !== undefined && (same(raw, confirmed.value) || (blank && readResultValue(indicator, confirmed.value as RawResult).status === 'not-reported'));
     if (sameValue && !textChanged) continue;
