@@ -19,7 +19,13 @@ import { theirsPlan } from '../model/takeTheirs';
 import { SERVER_STRINGS, useServerStrings } from '../serverStrings';
 import type { ServerClient } from './serverClient';
 
-export function SubmitChanged({ client, port, onError }: { client: ServerClient; port: WorkbookPort; onError: (m: Message) => void }): JSX.Element {
+export function SubmitChanged({ client, port, onError, changed, onSheetWritten }: {
+  client: ServerClient; port: WorkbookPort; onError: (m: Message) => void;
+  /** Rows changed since the server last confirmed them, as the live sheet counts them (changeMarks.ts). */
+  changed?: number;
+  /** The sheet and its link were written: the live sheet reads them again (the port reports no own writes). */
+  onSheetWritten?: () => void;
+}): JSX.Element {
   const { s, locale } = useServerStrings();
   const [progress, setProgress] = useState<number>();
   const [report, setReport] = useState<{ outcomes: readonly RowOutcome[]; sent: readonly BatchRow[]; message: string }>();
@@ -72,6 +78,7 @@ export function SubmitChanged({ client, port, onError }: { client: ServerClient;
     const sheet = await readSheet(port);
     const plan = statusColumnPlan(sheet.grid, sheet.reading, texts);
     if (plan) await port.apply(plan);
+    onSheetWritten?.();
   };
 
   const submit = async (): Promise<void> => {
@@ -160,6 +167,7 @@ export function SubmitChanged({ client, port, onError }: { client: ServerClient;
   return (
     <div className="sb-stack">
       <Subtitle2>{s.submitHeading}</Subtitle2>
+      {changed ? <div data-testid="changed-count">{s.changedCount(changed)}</div> : null}
       <div className="sb-row">
         <Button appearance="primary" disabled={progress !== undefined} onClick={() => void submit()}>{s.submitChanged}</Button>
         <Button disabled={progress !== undefined} onClick={() => void refresh()}>{s.refresh}</Button>
