@@ -2,19 +2,21 @@
  * `scorebook submit <kpi.xlsx> --server URL --user NAME [--unit U] [--round R] [--action save|submit]`: reads a
  * filled KPI template, signs in (password from SCOREBOOK_PASSWORD, else asked for without echo, or the first
  * line of standard input when it is not a terminal), bases each row on the version the server holds now, sends
- * the rows through the API client (batches, retries, same keys) and prints each row's outcome.
+ * the rows — result, explanation, obstacles and remarks — through the API client (batches, retries, same keys)
+ * and prints each row's outcome.
  * Exit 0 when every row was accepted, 1 when any was not (or nothing could be sent), 2 when the file is unusable.
  */
 import type { Command } from 'commander';
 import {
   allIndicators, bangkokDate, formatNumber, formatThaiDate, isGroup, messageIn, readResultValue, toBuddhistYear, type Assessment, type Locale, type RawResult, type ResultSet,
 } from '../domain';
-import type { BatchRow } from '../api';
+import type { BatchRow, ReportRow } from '../api';
 import { ScorebookClient } from '../api/client';
 import { isApiError } from '../api/clientError';
 import type { FetchLike } from '../api/http';
 import type { BatchTarget } from '../api/pending';
 import type { RowOutcome, SubmitReport } from '../api/submit';
+import { changedTextFields, type RowTexts } from '../workbook/rowTexts';
 import { FilePendingStore, PendingFileError, pendingFileOf } from './filePendingStore';
 import { localeOf } from './locale';
 import { resendLeftovers } from './resendLeftovers';
@@ -57,7 +59,7 @@ export async function runSubmit(args: SubmitArgs, out: Say, err: Say): Promise<n
     for (const i of blocking) err(`  ✘ ${i.cell ? `${i.cell}: ` : ''}${messageIn(i.message, locale)}`);
     return 1;
   }
-  const rows = reportedRows(assessment, resultSet);
+  const rows = reportedRows(assessment, resultSet, template.value.texts);
   if (rows.length === 0) {
     out(say('ไม่มีผลการดำเนินงานในชีตที่จะส่ง', 'the sheet has no results to submit'));
     return 0;
@@ -82,12 +84,14 @@ export async function runSubmit(args: SubmitArgs, out: Say, err: Say): Promise<n
       err(messageIn(target.message, locale));
       return 1;
     }
-    const current = new Map((await client.listReports(target.value)).map((r) => [r.indicatorId, r.version]));
-    const batch: BatchRow[] = rows
-      .filter(([indicatorId, value]) => !left?.confirmed(target.value, args.action, indicatorId, value))
-      .map(([indicatorId, value]) => ({ indicatorId, value, baseVersion: current.get(indicatorId) ?? 0 }));
+    const current = new Map((await client.listReports(target.value)).map((r) => [r.indicatorId, r]));
+    const batch = batchRows(rows.filter((r) => !left?.confirmed(target.value, args.action, r.indicatorId, r.value)), current);
     const leftOk = !left || (left.outcomes.every((o) => o.outcome === 'accepted') && !left.error);
-    if (batch.length === 0) return leftOk ? 0 : 1;
+    if (batch.length === 0) {
+      // After a resend of leftovers its outcomes said it all; otherwise say why nothing was sent.
+      if (!left) out(say('ไม่มีสิ่งที่เปลี่ยนจากบนเซิร์ฟเวอร์', 'nothing differs from what the server holds'));
+      return leftOk ? 0 : 1;
+    }
     err(say(
       `ส่ง ${batch.length} แถว (${args.action === 'submit' ? 'ส่งรายงาน' : 'บันทึกร่าง'}) ชุดตัวชี้วัด ${target.value.aid} หน่วยงาน ${target.value.unit} รอบ ${target.value.round} เดือน`,
       `${args.action === 'submit' ? 'submitting' : 'saving'} ${batch.length} rows of ${target.value.aid}, unit ${target.value.unit}, ${target.value.round}-month round`,
@@ -109,16 +113,40 @@ export async function runSubmit(args: SubmitArgs, out: Say, err: Say): Promise<n
   }
 }
 
-/** The rows with something entered: blank cells (by the domain's own reading of "not reported") are not sent. */
-function reportedRows(assessment: Assessment, resultSet: ResultSet): [string, RawResult][] {
-  const rows: [string, RawResult][] = [];
+interface SheetRow {
+  readonly indicatorId: string;
+  /** Undefined when the result is blank (the row carries only texts). */
+  readonly value: RawResult | undefined;
+  readonly texts: RowTexts;
+}
+
+/**
+ * The rows with something entered: a result (blank, by the domain's own reading of "not reported", is not one)
+ * or an explanation, obstacles or remarks. Each carries every text the sheet has a column for; blank is null.
+ */
+function reportedRows(assessment: Assessment, resultSet: ResultSet, texts: ReadonlyMap<string, RowTexts>): SheetRow[] {
+  const rows: SheetRow[] = [];
   for (const indicator of allIndicators(assessment)) {
     if (isGroup(indicator)) continue;
     const raw = resultSet.results[indicator.id];
-    if (raw === undefined || readResultValue(indicator, raw).status === 'not-reported') continue;
-    rows.push([indicator.id, raw]);
+    const own = texts.get(indicator.id) ?? {};
+    const blank = raw === undefined || readResultValue(indicator, raw).status === 'not-reported';
+    if (blank && Object.values(own).every((t) => t === null || t === undefined)) continue;
+    rows.push({ indicatorId: indicator.id, value: blank ? undefined : raw, texts: own });
   }
   return rows;
+}
+
+/**
+ * Each row based on the version the server holds now. A row with only texts keeps the server's result and is
+ * sent only when a text differs from the server's (one set back to it is not a change).
+ */
+function batchRows(rows: readonly SheetRow[], current: ReadonlyMap<string, ReportRow>): BatchRow[] {
+  return rows.flatMap((r): BatchRow[] => {
+    const server = current.get(r.indicatorId);
+    if (r.value === undefined && changedTextFields(r.texts, server).length === 0) return [];
+    return [{ indicatorId: r.indicatorId, value: r.value ?? server?.value ?? null, ...r.texts, baseVersion: server?.version ?? 0 }];
+  });
 }
 
 type TargetChoice = { ok: true; value: BatchTarget } | { ok: false; message: { th: string; en: string } };

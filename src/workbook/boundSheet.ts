@@ -46,8 +46,8 @@ export interface BoundSheet {
   readonly lastColumn: number;
 }
 
-/** Roles no formula reads: never appended (a hand-made sheet keeps its own name, unit and note columns, or none). */
-const NOT_APPENDED = new Set<ColumnRole>(['name', 'unit', 'note']);
+/** Roles no formula reads: never appended (a hand-made sheet keeps its own name, unit and text columns, or none). */
+const NOT_APPENDED = new Set<ColumnRole>(['name', 'unit', 'explanation', 'obstacles', 'note']);
 
 export interface BoundLayout {
   readonly layout: KpiLayout;

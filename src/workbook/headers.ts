@@ -7,7 +7,8 @@ import type { Scale } from '../domain';
 
 /** Fixed roles; targets and steps are numbered (`target1`, `step2`), per-depth helper columns carry the depth. */
 export type FixedRole =
-  | 'id' | 'name' | 'unit' | 'weight' | 'result' | 'numerator' | 'denominator' | 'score' | 'weightedScore' | 'note'
+  | 'id' | 'name' | 'unit' | 'weight' | 'result' | 'numerator' | 'denominator' | 'score' | 'weightedScore'
+  | 'explanation' | 'obstacles' | 'note'
   | 'key' | 'parentKey' | 'kind' | 'direction' | 'multiplier' | 'floorTarget' | 'value';
 export type DepthRole = 'scoreAt' | 'countedAt' | 'weightTimesScoreAt' | 'shareAt';
 export type ColumnRole = FixedRole | `target${number}` | `step${number}` | `${DepthRole}${number}`;
@@ -37,7 +38,10 @@ export const FIXED_HEADERS: Readonly<Record<FixedRole, HeaderEntry>> = {
   denominator: entry('denominator', 'ตัวหาร', 'Denominator', ['ตัวแปร 2', 'Variable 2']),
   score: entry('score', 'คะแนน', 'Score', ['คะแนนที่ได้']),
   weightedScore: entry('weightedScore', 'คะแนนถ่วงน้ำหนัก', 'Weighted score', ['Weighted']),
-  note: entry('note', 'หมายเหตุ', 'Note', ['Notes', 'Remark', 'คำชี้แจง']),
+  explanation: entry('explanation', 'คำชี้แจงการปฏิบัติงาน', 'Explanation', ['คำชี้แจง', 'คำชี้แจงผลการดำเนินงาน', 'Explanations']),
+  obstacles: entry('obstacles', 'อุปสรรค', 'Obstacles', ['ปัญหาอุปสรรค', 'ปัญหา/อุปสรรค', 'ปัญหาและอุปสรรค', 'อุปสรรคต่อการดำเนินงาน', 'Problems']),
+  // หมายเหตุ travels as the report's remarks; the role keeps its first name so binding records stay readable.
+  note: entry('note', 'หมายเหตุ', 'Note', ['Notes', 'Remark', 'Remarks']),
   key: entry('key', 'รหัสแถว', 'Row key', [], true),
   parentKey: entry('parentKey', 'รหัสแถวหลัก', 'Parent key', [], true),
   kind: entry('kind', 'ประเภท', 'Kind', [], true),
@@ -46,6 +50,18 @@ export const FIXED_HEADERS: Readonly<Record<FixedRole, HeaderEntry>> = {
   floorTarget: entry('floorTarget', 'เป้าหมายระดับ 0', 'Target 0', ['T0'], true),
   value: entry('value', 'ค่าที่ใช้คิดคะแนน', 'Scored value', [], true),
 };
+
+/**
+ * The three texts a person types beside a row's result, each travelling with the row as the report field of the
+ * same meaning: คำชี้แจงการปฏิบัติงาน (explanation), อุปสรรค (obstacles), หมายเหตุ (remarks, role `note`).
+ */
+export const ROW_TEXT_ROLES = { explanation: 'explanation', obstacles: 'obstacles', remarks: 'note' } as const satisfies Record<string, FixedRole>;
+export type RowTextField = keyof typeof ROW_TEXT_ROLES;
+export const ROW_TEXT_FIELDS = Object.keys(ROW_TEXT_ROLES) as RowTextField[];
+
+export function isRowTextRole(role: ColumnRole): boolean {
+  return role === 'explanation' || role === 'obstacles' || role === 'note';
+}
 
 /** A target column is named after its scale level (ขั้นต้น, ระดับ 1 …) and also answers to "Target k". */
 export function targetHeader(scale: Scale, level: number): HeaderEntry {

@@ -10,7 +10,7 @@
 import type { Assessment } from '../domain';
 import { BINDING_FORMAT, type BindingRecord } from './binding';
 import { columnLetter, parseAddress, type CellValue, type Grid } from './cells';
-import type { ColumnRole } from './headers';
+import { isRowTextRole, type ColumnRole } from './headers';
 import { kpiSheetPlan, type KpiPlanInput } from './kpiPlan';
 import type { ApplyProgress, ApplyReport, RangeGrid, WorkbookPort } from './port';
 import { readKpiGrid, type SheetReadResult } from './readGrid';
@@ -22,7 +22,7 @@ export const HEADER_BLOCK = { rows: 30, columns: 104 } as const;
 
 /** The columns a reading needs: the id and every input. Formula columns are never read back. */
 export function isInputRole(role: ColumnRole): boolean {
-  return role === 'id' || role === 'result' || role === 'numerator' || role === 'denominator' || role === 'note' || /^step\d+$/.test(role);
+  return role === 'id' || role === 'result' || role === 'numerator' || role === 'denominator' || isRowTextRole(role) || /^step\d+$/.test(role);
 }
 
 export async function createKpiSheet(port: WorkbookPort, input: KpiPlanInput, onProgress?: (p: ApplyProgress) => void): Promise<ApplyReport & { binding: BindingRecord }> {

@@ -8,7 +8,7 @@ import type { Assessment } from '../domain';
 import { BINDING_FORMAT, type BindingRecord } from './binding';
 import { bindingOps } from './bindingPlan';
 import { cellAddress, columnLetter, sheetRef, type CellContent } from './cells';
-import type { ColumnRole } from './headers';
+import { isRowTextRole, type ColumnRole } from './headers';
 import { columnOf, kpiLayout, type KpiLayout, type LayoutColumn, type LayoutOptions } from './layout';
 import type { WriteOp, WritePlan } from './plan';
 import { NAMES, scoreName, settingsSheet, SETTINGS_SHEET } from './settings';
@@ -40,7 +40,7 @@ export const COLORS = {
 } as const;
 
 const INPUT_ROLES = (role: ColumnRole): boolean =>
-  role === 'result' || role === 'numerator' || role === 'denominator' || role === 'note' || /^step\d+$/.test(role);
+  role === 'result' || role === 'numerator' || role === 'denominator' || isRowTextRole(role) || /^step\d+$/.test(role);
 
 export function kpiSheetPlan(input: KpiPlanInput): { plan: WritePlan; layout: KpiLayout; binding: BindingRecord } {
   const { assessment } = input;
@@ -188,7 +188,20 @@ function scoreMarks(layout: KpiLayout): WriteOp[] {
 /** Input columns in the template's input colour, so it is clear where to type. */
 function inputFills(layout: KpiLayout): WriteOp[] {
   if (layout.rows.length === 0) return [];
-  return layout.columns.filter((c) => INPUT_ROLES(c.role)).map((c): WriteOp => ({ kind: 'style', sheet: layout.sheet, address: dataRange(layout, c), fill: COLORS.input }));
+  return layout.columns.filter((c) => INPUT_ROLES(c.role)).map((c): WriteOp => ({
+    kind: 'style', sheet: layout.sheet, address: dataRange(layout, c), fill: COLORS.input,
+    // A paragraph of explanation stays readable in its cell instead of running over the next columns.
+    ...(isRowTextRole(c.role) ? { wrap: true, vertical: 'top' as const } : {}),
+  }));
+}
+
+/** Column widths in points: the name and the texts a person writes are wide, the id narrow, numbers alike. */
+export function columnWidth(role: ColumnRole): number {
+  if (role === 'name') return 320;
+  if (role === 'explanation') return 240;
+  if (role === 'obstacles' || role === 'note') return 200;
+  if (role === 'id') return 48;
+  return 90;
 }
 
 function columnOps(layout: KpiLayout): WriteOp[] {
@@ -196,8 +209,7 @@ function columnOps(layout: KpiLayout): WriteOp[] {
   return layout.columns.map((c): WriteOp => {
     const columns = `${c.letter}:${c.letter}`;
     if (c.hidden) return { kind: 'columns', sheet, columns, hidden: true };
-    const width = c.role === 'name' ? 320 : c.role === 'note' ? 200 : c.role === 'id' ? 48 : 90;
-    return { kind: 'columns', sheet, columns, width };
+    return { kind: 'columns', sheet, columns, width: columnWidth(c.role) };
   });
 }
 

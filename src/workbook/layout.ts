@@ -79,7 +79,9 @@ export function kpiLayout(assessment: Assessment, options: LayoutOptions = {}): 
     F.result,
     ...(hasRatio ? [F.numerator, F.denominator] : []),
     ...range(maxSteps).map(stepHeader),
-    F.score, F.weightedScore, F.note,
+    F.score, F.weightedScore,
+    // What a person writes about the row (explanation, obstacles, remarks): after the scores, before the helpers.
+    F.explanation, F.obstacles, F.note,
     // Hidden helpers, right of everything a person reads.
     F.key, F.parentKey, F.kind, F.direction, F.multiplier, F.floorTarget, F.value,
     ...range(maxDepth + 1).flatMap((k) => depthHeaders(k - 1)),

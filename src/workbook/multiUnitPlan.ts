@@ -11,9 +11,9 @@
 import type { Assessment, Unit } from '../domain';
 import { cellAddress, columnLetter, isFormula, type CellContent } from './cells';
 import { shiftRows } from './formulaShift';
-import type { ColumnRole } from './headers';
+import { isRowTextRole, type ColumnRole } from './headers';
 import { kpiLayout, requireColumn, type KpiLayout, type LayoutColumn, type LayoutRow } from './layout';
-import { COLORS } from './kpiPlan';
+import { COLORS, columnWidth } from './kpiPlan';
 import type { WriteOp, WritePlan } from './plan';
 import { settingsSheet, SETTINGS_SHEET } from './settings';
 import { kpiSheetContent, type SheetInputs } from './sheetContent';
@@ -133,6 +133,11 @@ export function multiUnitPlan(input: MultiUnitInput): { plan: WritePlan; layout:
     ...kpi.columns.filter((c) => c.hidden).map((c): WriteOp => ({ kind: 'columns', sheet, columns: `${c.letter}:${c.letter}`, hidden: true })),
     { kind: 'columns', sheet, columns: `${columnLetter(m.unitWeightSumColumn)}:${columnLetter(m.unitWeightSumColumn)}`, hidden: true },
     { kind: 'columns', sheet, columns: `${requireColumn(kpi, 'name').letter}:${requireColumn(kpi, 'name').letter}`, width: 280 },
+    // Explanation, obstacles and remarks: wide and wrapped, as in the single-unit sheet.
+    ...kpi.columns.filter((c) => isRowTextRole(c.role)).flatMap((c): WriteOp[] => [
+      { kind: 'columns', sheet, columns: `${c.letter}:${c.letter}`, width: columnWidth(c.role) },
+      { kind: 'style', sheet, address: col(c.column), wrap: true, vertical: 'top' },
+    ]),
     { kind: 'freeze', sheet, rows: kpi.headerRow, columns: 2 },
   );
   if (data.length > 0) ops.push({ kind: 'select', sheet, address: `A${kpi.firstDataRow}` });

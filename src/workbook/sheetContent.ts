@@ -17,6 +17,9 @@ export interface RowInputs {
   readonly numerator?: CellValue;
   readonly denominator?: CellValue;
   readonly steps?: readonly CellValue[];
+  /** คำชี้แจงการปฏิบัติงาน, อุปสรรค, หมายเหตุ: what the reporter wrote about the row. */
+  readonly explanation?: CellValue;
+  readonly obstacles?: CellValue;
   readonly note?: CellValue;
 }
 
@@ -54,6 +57,8 @@ function rowContents(layout: KpiLayout, row: LayoutRow, input: RowInputs): [Colu
     ['weight', i.weight],
     ['score', f(scoreFormula(layout, row))],
     ['weightedScore', f(weightedScoreFormula(layout, row))],
+    ['explanation', input.explanation ?? null],
+    ['obstacles', input.obstacles ?? null],
     ['note', input.note ?? null],
     ['key', row.key],
     ['parentKey', row.parentKey],

@@ -63,3 +63,13 @@ test('the confirmed proposal in sheet positions: columns from the grid\'s first 
   expect([...b.rows]).toEqual([['2', 14], ['4.1', 13]]);
   expect([...b.idsInPlace]).toEqual(['4.1']);
 });
+
+test('explanation, obstacles and remarks columns of a hand-made sheet are proposed by their usual names', () => {
+  const values: CellValue[][] = [
+    ['ลำดับ', 'ตัวชี้วัด', 'ผลการดำเนินการ', 'คำชี้แจง', 'ปัญหา/อุปสรรค', 'Remarks'],
+    ['4.1', 'OTOP', 3050, 'ยอดขายรวม', 'ฝนตก', null],
+  ];
+  const p = proposeBinding(otop.assessment, { sheet: 'Data', topLeft: 'A1', values })!;
+  const col = (role: string): number | null | undefined => p.columns.find((c) => c.role === role)?.column;
+  expect([col('explanation'), col('obstacles'), col('note')]).toEqual([3, 4, 5]);
+});

@@ -176,7 +176,7 @@ test('submits only the rows changed since the server confirmed them, shows each 
   act(() => wb.type('KPI', resultCell('1'), '97'));
   await user.click(screen.getByRole('button', { name: 'ส่งแถวที่แก้ไข' }));
   await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 1 จาก 1 แถว'));
-  expect(client().sent).toEqual([[{ indicatorId: '1', value: 97, remarks: null, baseVersion: 0 }]]);
+  expect(client().sent).toEqual([[{ indicatorId: '1', value: 97, explanation: null, obstacles: null, remarks: null, baseVersion: 0 }]]);
   expect(screen.getByRole('list', { name: 'ส่งรายงาน' }).textContent).toBe('1: รับแล้ว');
   expect(await statusOf(wb, '1')).toBe('เซิร์ฟเวอร์รับแล้ว (รุ่น 1)');
   expect(await statusOf(wb, '5')).toBeNull();
@@ -200,7 +200,7 @@ test('a conflict is said plainly: who changed the row, when, and what the server
   await user.click(screen.getByRole('button', { name: 'ส่งแถวที่แก้ไข' }));
   const item = await screen.findByText(/^5: ขัดแย้ง/);
   expect(item.textContent).toContain('5: ขัดแย้ง — pte.approver แก้ไขเมื่อ 25/3/2567 09:30 น. ค่าบนเซิร์ฟเวอร์ 2900 ค่าในชีตยังอยู่');
-  expect(client().sent).toEqual([[{ indicatorId: '5', value: 3100, remarks: null, baseVersion: 2 }]]);
+  expect(client().sent).toEqual([[{ indicatorId: '5', value: 3100, explanation: null, obstacles: null, remarks: null, baseVersion: 2 }]]);
   expect(await statusOf(wb, '5')).toBe('ขัดแย้ง: pte.approver');
   // Not accepted: the row is still "changed" against version 2.
   const binding = await wb.readBinding();
@@ -233,7 +233,7 @@ test('a conflict resolved by keeping mine: resubmitted on their version', async 
   const { wb, client } = await conflictOn5(user);
   await user.click(screen.getByRole('button', { name: 'ใช้ค่าของฉัน' }));
   await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 1 จาก 1 แถว'));
-  expect(client().sent[1]).toEqual([{ indicatorId: '5', value: 3100, remarks: null, baseVersion: 3 }]);
+  expect(client().sent[1]).toEqual([{ indicatorId: '5', value: 3100, explanation: null, obstacles: null, remarks: null, baseVersion: 3 }]);
   expect(await statusOf(wb, '5')).toBe('เซิร์ฟเวอร์รับแล้ว (รุ่น 4)');
 });
 
@@ -262,7 +262,7 @@ test('when the session ends mid-submit, the sign-in form comes back and the subm
   await user.click(screen.getByRole('button', { name: 'เข้าสู่ระบบ' }));
   await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 1 จาก 1 แถว'));
   expect(client().signIns).toEqual(['pte.reporter/demo', 'pte.reporter/demo']);
-  expect(client().sent).toEqual([[{ indicatorId: '1', value: 97, remarks: null, baseVersion: 0 }]]);
+  expect(client().sent).toEqual([[{ indicatorId: '1', value: 97, explanation: null, obstacles: null, remarks: null, baseVersion: 0 }]]);
 });
 
 test('a wrong password is said in Thai and nothing else opens', async () => {
@@ -374,7 +374,7 @@ test('the note column travels with the row as remarks: opened from the server, s
   act(() => wb.type('KPI', noteCell('5'), 'ปรับตามรายงานไตรมาส'));
   await user.click(screen.getByRole('button', { name: 'ส่งแถวที่แก้ไข' }));
   await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 1 จาก 1 แถว'));
-  expect(client().sent).toEqual([[{ indicatorId: '5', value: 3050, remarks: 'ปรับตามรายงานไตรมาส', baseVersion: 2 }]]);
+  expect(client().sent).toEqual([[{ indicatorId: '5', value: 3050, explanation: null, obstacles: null, remarks: 'ปรับตามรายงานไตรมาส', baseVersion: 2 }]]);
 
   await user.click(screen.getByRole('button', { name: 'ส่งแถวที่แก้ไข' }));
   await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('ไม่มีแถวที่แก้ไขตั้งแต่ได้รับการยืนยันครั้งล่าสุด'));

@@ -27,7 +27,7 @@ test('visible columns come first, in the order of the template, with Thai header
   const visible = layout.columns.filter((c) => !c.hidden).map((c) => c.header);
   expect(visible).toEqual([
     'ลำดับ', 'ตัวชี้วัด', 'หน่วย', 'น้ำหนัก', 'ขั้นต้น', 'มาตรฐาน', 'ขั้นสูง', 'ผลการดำเนินงาน', 'ตัวตั้ง', 'ตัวหาร',
-    'ขั้นที่ 1', 'ขั้นที่ 2', 'ขั้นที่ 3', 'คะแนน', 'คะแนนถ่วงน้ำหนัก', 'หมายเหตุ',
+    'ขั้นที่ 1', 'ขั้นที่ 2', 'ขั้นที่ 3', 'คะแนน', 'คะแนนถ่วงน้ำหนัก', 'คำชี้แจงการปฏิบัติงาน', 'อุปสรรค', 'หมายเหตุ',
   ]);
   // Helpers sit to the right of everything a person reads, one set of depth columns per level of the tree.
   const firstHidden = layout.columns.findIndex((c) => c.hidden);

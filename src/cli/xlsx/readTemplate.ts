@@ -9,11 +9,14 @@ import { issue, readAssessment, type Assessment, type Issue, type ResultSet } fr
 import {
   BINDING_SHEET, readBindingRows, readKpiGrid, readSettings, type BindingRecord, type CellValue, type Grid, type SheetReading,
 } from '../../workbook';
+import { rowTextsOf, type RowTexts } from '../../workbook/rowTexts';
 
 export interface TemplateReading {
   readonly assessment: Assessment;
   readonly resultSet: ResultSet;
   readonly reading: SheetReading;
+  /** Each row's explanation, obstacles and remarks, for the columns the sheet has (blank: null). */
+  readonly texts: ReadonlyMap<string, RowTexts>;
   /** Warnings about the assessment document, about the settings sheet, and the sheet reader's own findings. */
   readonly issues: readonly Issue[];
 }
@@ -67,7 +70,7 @@ export function readTemplateWorkbook(wb: ExcelJS.Workbook): TemplateReadResult {
   if (!sheetRead.ok) return sheetRead;
   return {
     ok: true,
-    value: { assessment, resultSet: sheetRead.value.resultSet, reading: sheetRead.value, issues: [...issues, ...sheetRead.value.issues] },
+    value: { assessment, resultSet: sheetRead.value.resultSet, reading: sheetRead.value, texts: rowTextsOf(grid, sheetRead.value), issues: [...issues, ...sheetRead.value.issues] },
   };
 }
 

@@ -120,7 +120,8 @@ function writeKpiSheet(ws: ExcelJS.Worksheet, assessment: Assessment, layout: Kp
 
 function widthOf(role: ColumnRole): number {
   if (role === 'name') return 48;
-  if (role === 'note') return 30;
+  if (role === 'explanation') return 36;
+  if (role === 'obstacles' || role === 'note') return 30;
   if (role === 'id') return 8;
   if (role === 'result' || role === 'weightedScore') return 16;
   if (role.startsWith('step')) return 9;
@@ -139,7 +140,12 @@ function styleRow(ws: ExcelJS.Worksheet, assessment: Assessment, layout: KpiLayo
     c.protection = { locked: false };
     c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: INPUT_FILL } };
   };
-  unlock(cell('note'));
+  // Explanation, obstacles, remarks: typed on every row, group rows too, wrapped so a paragraph stays readable.
+  for (const role of ['explanation', 'obstacles', 'note'] as const) {
+    const c = cell(role);
+    unlock(c);
+    c.alignment = { wrapText: true, vertical: 'top' };
+  }
   if (isGroup(i)) return;
   const targets = targetsText(assessment, i);
   if (i.kind === 'quantitative') {

@@ -12,7 +12,7 @@ import { kpiSheetPlan } from '../../workbook/kpiPlan';
 import type { WorkbookPort } from '../../workbook/port';
 import { errorMessage, PaneError } from '../hooks/useAction';
 import { loadAssessment } from '../model/loadAssessment';
-import { linkFromReports, roundWindow } from '../model/serverSheet';
+import { inputsWithTexts, linkFromReports, roundWindow } from '../model/serverSheet';
 import type { Session } from '../model/session';
 import { useServerStrings } from '../serverStrings';
 import type { ServerClient } from './serverClient';
@@ -63,9 +63,8 @@ export function OpenFromServer({ client, session, baseUrl, port, now, onOpened, 
       if (!loaded.ok) throw new PaneError(loaded.issues[0]!.message);
       const reports = await client.listReports(target);
       const { results, link } = linkFromReports(baseUrl, target, reports);
-      // Each row's result, and its remarks in the note column (หมายเหตุ), as the server holds them.
-      const inputs = new Map(resultInputs(loaded.value.assessment, results));
-      for (const report of reports) if (report.remarks) inputs.set(report.indicatorId, { ...inputs.get(report.indicatorId), note: report.remarks });
+      // Each row's result, explanation, obstacles and remarks, as the server holds them.
+      const inputs = inputsWithTexts(resultInputs(loaded.value.assessment, results), reports);
       const { plan, binding, layout } = kpiSheetPlan({ assessment: loaded.value.assessment, document, inputs });
       await port.apply(plan);
       const linked = { ...binding, server: link };

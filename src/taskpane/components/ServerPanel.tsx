@@ -31,9 +31,13 @@ export interface ServerPanelProps {
   readonly now?: () => Date;
   /** The sheet opened from the server becomes the pane's session (summary, issues, what-if). */
   readonly onOpened: (session: Session) => void;
+  /** Rows changed since the server last confirmed them (the live sheet's count), shown by the submit button. */
+  readonly changedRows?: number;
+  /** Called after the panel wrote the sheet or its link, so the live sheet reads them again. */
+  readonly onSheetWritten?: () => void;
 }
 
-export function ServerPanel({ port, connect = connectToServer, now = () => new Date(), onOpened }: ServerPanelProps): JSX.Element {
+export function ServerPanel({ port, connect = connectToServer, now = () => new Date(), onOpened, changedRows, onSheetWritten }: ServerPanelProps): JSX.Element {
   const { s } = useServerStrings();
   const [baseUrl, setBaseUrl] = useState('https://localhost:8787');
   const [client, setClient] = useState<ServerClient>();
@@ -90,7 +94,7 @@ export function ServerPanel({ port, connect = connectToServer, now = () => new D
       {client && session ? (
         <>
           <OpenFromServer client={client} session={session} baseUrl={baseUrl} port={port} now={now} onOpened={onOpened} onError={setError} onTarget={setTarget} />
-          {session.user.roles.includes('reporter') || session.user.roles.includes('central') ? <SubmitChanged client={client} port={port} onError={setError} /> : null}
+          {session.user.roles.includes('reporter') || session.user.roles.includes('central') ? <SubmitChanged client={client} port={port} onError={setError} changed={changedRows} onSheetWritten={onSheetWritten} /> : null}
           {session.user.roles.includes('approver') && target ? <ApproverPanel client={client} target={target} /> : null}
           <EvidencePanel client={client} session={session} port={port} target={target} />
         </>

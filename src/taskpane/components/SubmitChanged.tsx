@@ -14,7 +14,7 @@ import type { WorkbookPort } from '../../workbook/port';
 import { errorMessage, PaneError } from '../hooks/useAction';
 import { useAutoResend } from '../hooks/useAutoResend';
 import { readLink, readSheet } from '../linkedSheet';
-import { blockingIssues, changedRows, notesOf, linkAfterRefresh, linkAfterSubmit, linkTakingTheirs } from '../model/serverSheet';
+import { blockingIssues, changedRows, rowTextsOf, linkAfterRefresh, linkAfterSubmit, linkTakingTheirs } from '../model/serverSheet';
 import { outcomeTexts, statusColumnPlan } from '../model/statusColumn';
 import { theirsPlan } from '../model/takeTheirs';
 import { SERVER_STRINGS, useServerStrings } from '../serverStrings';
@@ -22,7 +22,13 @@ import { AutoResendStatus } from './AutoResendStatus';
 import type { ServerClient } from './serverClient';
 
 /** `onError(undefined)` takes back the last error: a new exchange with the server starts, and may well succeed. */
-export function SubmitChanged({ client, port, onError }: { client: ServerClient; port: WorkbookPort; onError: (m: Message | undefined) => void }): JSX.Element {
+export function SubmitChanged({ client, port, onError, changed, onSheetWritten }: {
+  client: ServerClient; port: WorkbookPort; onError: (m: Message | undefined) => void;
+  /** Rows changed since the server last confirmed them, as the live sheet counts them (changeMarks.ts). */
+  changed?: number;
+  /** The sheet and its link were written: the live sheet reads them again (the port reports no own writes). */
+  onSheetWritten?: () => void;
+}): JSX.Element {
   const { s, locale } = useServerStrings();
   const [progress, setProgress] = useState<number>();
   const [report, setReport] = useState<{ outcomes: readonly RowOutcome[]; sent: readonly BatchRow[]; message: string }>();
@@ -79,6 +85,7 @@ export function SubmitChanged({ client, port, onError }: { client: ServerClient;
     const sheet = await readSheet(port);
     const plan = statusColumnPlan(sheet.grid, sheet.reading, texts);
     if (plan) await port.apply(plan);
+    onSheetWritten?.();
   };
 
   const submit = async (): Promise<void> => {
@@ -89,7 +96,7 @@ export function SubmitChanged({ client, port, onError }: { client: ServerClient;
       const { link, assessment, reading, grid } = await readSheet(port);
       const target = link.target;
       if (!target) throw new PaneError({ th: SERVER_STRINGS.th.notLinked, en: SERVER_STRINGS.en.notLinked });
-      const rows = changedRows(assessment, reading.resultSet, link, notesOf(grid, reading));
+      const rows = changedRows(assessment, reading.resultSet, link, rowTextsOf(grid, reading));
       if (rows.length === 0) {
         setReport({ outcomes: [], sent: [], message: s.nothingChanged });
         return;
@@ -170,6 +177,7 @@ export function SubmitChanged({ client, port, onError }: { client: ServerClient;
   return (
     <div className="sb-stack">
       <Subtitle2>{s.submitHeading}</Subtitle2>
+      {changed ? <div data-testid="changed-count">{s.changedCount(changed)}</div> : null}
       <div className="sb-row">
         <Button appearance="primary" disabled={progress !== undefined} onClick={() => void submit()}>{s.submitChanged}</Button>
         <Button disabled={progress !== undefined} onClick={() => void refresh()}>{s.refresh}</Button>

@@ -1,11 +1,15 @@
 /**
  * Keeps the bound sheet's evaluation current: once when the sheet is bound (validation on open), and after every
  * change a person makes to it, debounced so a paste of 500 cells is one evaluation. The port never reports its own
- * writes, so what the pane writes (the what-if column) does not trigger a loop; the pane asks for a refresh itself.
+ * writes, so what the pane writes (the what-if column, the marks of changed rows) does not trigger a loop; the pane
+ * asks for a refresh itself. In a sheet linked to the server, rows changed since the server last confirmed them are
+ * marked in the sheet (changeMarks.ts): one more apply, only when the marks differ from those already there.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Issue, Message } from '../../domain';
 import type { WorkbookPort } from '../../workbook/port';
+import { useLocale } from '../i18n';
+import { liveMarks } from '../model/changeMarks';
 import { evaluateSheet, type Evaluation } from '../model/evaluate';
 import type { Session } from '../model/session';
 import { errorMessage } from './useAction';
@@ -18,6 +22,8 @@ export interface LiveSheet {
   readonly checking: boolean;
   readonly error: Message | undefined;
   readonly updatedAt: Date | undefined;
+  /** Rows changed since the server last confirmed them; undefined when the sheet is not linked to a server. */
+  readonly changed: number | undefined;
   refresh(): Promise<void>;
 }
 
@@ -28,20 +34,34 @@ export function useLiveSheet(port: WorkbookPort, session: Session | undefined): 
   const [updatedAt, setUpdatedAt] = useState<Date>();
   // Reads can overlap (a change arrives while the last one is read); only the latest one's answer is kept.
   const generation = useRef(0);
+  const [changed, setChanged] = useState<number>();
+  /** The changed rows' contents at the last pass (changeMarks.ts), so a row edited since is marked again. */
+  const marked = useRef<ReadonlyMap<string, string>>();
+  // The marks are written in the pane's language; a ref, so switching language does not re-subscribe to changes.
+  const { locale: current } = useLocale();
+  const locale = useRef(current);
+  locale.current = current;
 
   const refresh = useCallback(async () => {
     if (!session) return;
     const mine = ++generation.current;
     setChecking(true);
     try {
-      const grid = (await port.read({ ranges: [{ sheet: session.binding.sheet, numberFormats: true }] })).ranges[0];
+      // The binding record comes in the same call: its server link is what "changed" is measured against.
+      const read = await port.read({ ranges: [{ sheet: session.binding.sheet, numberFormats: true }], binding: true });
+      const grid = read.ranges[0];
       if (mine !== generation.current) return;
       const e: Evaluation = grid
         ? evaluateSheet(session.loaded.assessment, grid, { headers: session.binding.columns })
         : { ok: false, issues: [missingSheet(session.binding.sheet)] };
-      setEvaluation(e);
+      const marks = grid && e.ok ? liveMarks(session, read.binding, grid, e.reading, locale.current, marked.current) : undefined;
+      marked.current = marks?.contents;
+      // A status column added right of the sheet takes the column the what-if column would have gone to.
+      setEvaluation(e.ok && marks?.addsColumn ? { ...e, nextFreeColumn: e.nextFreeColumn + 1 } : e);
+      setChanged(marks?.changed.length);
       setError(undefined);
       setUpdatedAt(new Date());
+      if (marks?.plan) await port.apply(marks.plan);
     } catch (e) {
       if (mine === generation.current) setError(errorMessage(e));
     } finally {
@@ -51,6 +71,8 @@ export function useLiveSheet(port: WorkbookPort, session: Session | undefined): 
 
   useEffect(() => {
     setEvaluation(undefined);
+    setChanged(undefined);
+    marked.current = undefined;
     if (!session) return undefined;
     void refresh();
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -73,7 +95,7 @@ export function useLiveSheet(port: WorkbookPort, session: Session | undefined): 
     };
   }, [port, session, refresh]);
 
-  return { evaluation, checking, error, updatedAt, refresh };
+  return { evaluation, checking, error, updatedAt, changed, refresh };
 }
 
 function missingSheet(sheet: string): Issue {

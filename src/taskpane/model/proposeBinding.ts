@@ -61,7 +61,7 @@ function catalogue(assessment: Assessment): HeaderEntry[] {
     F.result,
     ...(hasRatio ? [F.numerator, F.denominator] : []),
     ...Array.from({ length: maxSteps }, (_, k) => stepHeader(k + 1)),
-    F.score, F.weightedScore, F.note,
+    F.score, F.weightedScore, F.explanation, F.obstacles, F.note,
   ];
 }
 

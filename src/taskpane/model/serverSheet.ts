@@ -7,8 +7,15 @@ import type { ApiRound, BatchRow, CurrentRow, ReportRow } from '../../api';
 import type { BatchTarget } from '../../api/pending';
 import type { RowOutcome } from '../../api/submit';
 import { allIndicators, isGroup, readResultValue, type Assessment, type Issue, type RawResult, type ResultSet } from '../../domain';
-import { parseAddress, type Grid, type SheetReading } from '../../workbook';
+import { ROW_TEXT_FIELDS, type RowInputs, type SheetInputs } from '../../workbook';
+import { changedTextFields, type RowTexts } from '../../workbook/rowTexts';
 import { emptyServerLink, type ServerLink } from './serverLink';
+
+/**
+ * Each indicator's explanation, obstacles and remarks as typed (คำชี้แจงการปฏิบัติงาน, อุปสรรค, หมายเหตุ); blank
+ * is null; a field whose column the sheet lacks is absent, and then left as the server has it.
+ */
+export { rowTextsOf, type RowTexts } from '../../workbook/rowTexts';
 
 const DAY = 86_400_000;
 
@@ -42,42 +49,36 @@ export function linkFromReports(baseUrl: string, target: BatchTarget, reports: r
   return { results: { results, round: target.round }, link: { ...emptyServerLink(), baseUrl, target, rows } };
 }
 
+/** The server's explanation, obstacles and remarks of each row beside its result inputs, for the sheet opened from it. */
+export function inputsWithTexts(inputs: SheetInputs, reports: readonly ReportRow[]): Map<string, RowInputs> {
+  const out = new Map(inputs);
+  for (const r of reports) {
+    if (r.explanation === null && r.obstacles === null && r.remarks === null) continue;
+    out.set(r.indicatorId, { ...out.get(r.indicatorId), explanation: r.explanation, obstacles: r.obstacles, note: r.remarks });
+  }
+  return out;
+}
+
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /**
- * The note column (หมายเหตุ) of each indicator's row, travelling with the row as the report's `remarks`;
- * blank is null. Undefined when the sheet has no note column (then remarks are left as the server has them).
+ * Rows whose result or any of the three texts differs from what the server last confirmed (set back to it: not
+ * changed). A row blank in the sheet and never stored is not sent; each row carries the version it was based on
+ * and every text the sheet has a column for.
  */
-export function notesOf(grid: Grid, reading: Pick<SheetReading, 'cells' | 'columns'>): Map<string, string | null> | undefined {
-  const column = reading.columns.get('note');
-  if (column === undefined) return undefined;
-  const origin = parseAddress(grid.topLeft);
-  const notes = new Map<string, string | null>();
-  for (const [id, cells] of reading.cells) {
-    const v = grid.values[cells.row - origin.row]?.[column];
-    const text = v === null || v === undefined || typeof v === 'object' ? '' : String(v).trim();
-    notes.set(id, text === '' ? null : text);
-  }
-  return notes;
-}
-
-/**
- * Rows whose result or note differs from what the server last confirmed (set back to it: not changed). A row
- * blank in the sheet and never stored is not sent; each row carries the version it was based on.
- */
-export function changedRows(assessment: Assessment, resultSet: ResultSet, link: ServerLink, notes?: ReadonlyMap<string, string | null>): BatchRow[] {
+export function changedRows(assessment: Assessment, resultSet: ResultSet, link: ServerLink, texts?: ReadonlyMap<string, RowTexts>): BatchRow[] {
   const rows: BatchRow[] = [];
   for (const indicator of allIndicators(assessment)) {
     if (isGroup(indicator)) continue;
     const raw = resultSet.results[indicator.id];
     const confirmed = link.rows[indicator.id];
-    const note = notes?.get(indicator.id) ?? null;
+    const own = texts?.get(indicator.id);
     const blank = raw === undefined || readResultValue(indicator, raw).status === 'not-reported';
-    const noteChanged = notes !== undefined && note !== (confirmed?.remarks ?? null);
-    if (!confirmed && blank && !noteChanged) continue;
+    const textChanged = changedTextFields(own, confirmed).length > 0;
+    if (!confirmed && blank && !textChanged) continue;
     const sameValue = confirmed !== undefined && (same(raw, confirmed.value) || (blank && readResultValue(indicator, confirmed.value as RawResult).status === 'not-reported'));
-    if (sameValue && !noteChanged) continue;
-    rows.push({ indicatorId: indicator.id, value: raw ?? null, ...(notes ? { remarks: note } : {}), baseVersion: confirmed?.version ?? 0 });
+    if (sameValue && !textChanged) continue;
+    rows.push({ indicatorId: indicator.id, value: raw ?? null, ...own, baseVersion: confirmed?.version ?? 0 });
   }
   return rows;
 }
@@ -92,7 +93,8 @@ export function linkAfterSubmit(link: ServerLink, sent: readonly BatchRow[], out
     if (!row) continue;
     rows[o.indicatorId] = {
       ...rows[o.indicatorId], version: o.result.version, value: row.value, status: action === 'submit' ? 'submitted' : 'draft',
-      ...(row.remarks !== undefined ? { remarks: row.remarks } : {}),
+      // The texts sent are now the server's; a text the sheet had no column for stays as it was known.
+      ...Object.fromEntries(ROW_TEXT_FIELDS.filter((f) => row[f] !== undefined).map((f) => [f, row[f]])),
     };
   }
   return { ...link, rows };
@@ -104,8 +106,8 @@ export function linkTakingTheirs(link: ServerLink, indicatorId: string, current:
 }
 
 /**
- * Statuses back from the server (approved, returned with the approver's comment). A row whose value on the
- * server is still the one the sheet last confirmed takes the new version, status and comment; a row someone
+ * Statuses back from the server (approved, returned with the approver's comment). A row whose value and texts on
+ * the server are still the ones the sheet last confirmed takes the new version, status and comment; a row someone
  * else changed (or stored where this sheet knew of none) keeps what the sheet knew, so a submit of it meets the
  * conflict instead of overwriting, and a blank the sheet never sent is not taken for a deletion.
  */
@@ -113,7 +115,7 @@ export function linkAfterRefresh(link: ServerLink, reports: readonly ReportRow[]
   const rows = { ...link.rows };
   for (const r of reports) {
     const known = rows[r.indicatorId];
-    if (!known || !same(known.value, r.value)) continue;
+    if (!known || !same(known.value, r.value) || ROW_TEXT_FIELDS.some((f) => (known[f] ?? null) !== r[f])) continue;
     rows[r.indicatorId] = {
       ...known, version: r.version, value: r.value, status: r.status, comment: r.comment, explanation: r.explanation, obstacles: r.obstacles, remarks: r.remarks,
     };

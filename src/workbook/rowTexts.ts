@@ -1,0 +1,43 @@
+/**
+ * What a person wrote about each indicator's row — คำชี้แจงการปฏิบัติงาน (explanation), อุปสรรค (obstacles),
+ * หมายเหตุ (remarks) — read from a sheet already read by `readKpiGrid`, as the report fields they travel as.
+ * The pane and `scorebook submit` send them with the row; a blank cell is null.
+ */
+import { parseAddress, type Grid } from './cells';
+import { ROW_TEXT_FIELDS, ROW_TEXT_ROLES, type RowTextField } from './headers';
+import type { SheetReading } from './readGrid';
+
+/** Only the fields whose column the sheet has: a sheet without the column leaves the server's text alone. */
+export type RowTexts = Partial<Record<RowTextField, string | null>>;
+
+export function rowTextsOf(grid: Grid, reading: Pick<SheetReading, 'cells' | 'columns'>): Map<string, RowTexts> {
+  const present = ROW_TEXT_FIELDS.flatMap((field) => {
+    const column = reading.columns.get(ROW_TEXT_ROLES[field]);
+    return column === undefined ? [] : [[field, column] as const];
+  });
+  const origin = parseAddress(grid.topLeft);
+  const out = new Map<string, RowTexts>();
+  for (const [id, cells] of reading.cells) {
+    const row = grid.values[cells.row - origin.row];
+    const texts: RowTexts = {};
+    for (const [field, column] of present) texts[field] = cellText(row?.[column]);
+    out.set(id, texts);
+  }
+  return out;
+}
+
+/**
+ * The texts that differ from what the server holds (`known`: its row, or what it last confirmed; absent: nothing
+ * stored, so every text is null there). A text set back to the server's is not a change.
+ */
+export function changedTextFields(texts: RowTexts | undefined, known: Partial<Record<RowTextField, string | null>> | undefined): RowTextField[] {
+  if (!texts) return [];
+  return ROW_TEXT_FIELDS.filter((f) => texts[f] !== undefined && texts[f] !== (known?.[f] ?? null));
+}
+
+/** Text as the person sees it, trimmed; blank (or an error value, which is not something they wrote) is null. */
+function cellText(v: unknown): string | null {
+  if (v === null || v === undefined || typeof v === 'object') return null;
+  const text = String(v).trim();
+  return text === '' ? null : text;
+}
