@@ -172,6 +172,27 @@ export class OfficeWorkbookPort implements WorkbookPort {
       throw toWorkbookError(e, { sheet, address });
     }
   }
+
+  /** One sync: the selection's address comes qualified ("'แผน 1'!A7:F9"); the sheet is split off it. */
+  async selectedRange(): Promise<{ sheet: string; address: string }> {
+    try {
+      return await this.host.run(async (context) => {
+        const range = context.workbook.getSelectedRange().load('address');
+        await this.counted(context)();
+        return splitQualified(range.address);
+      });
+    } catch (e) {
+      throw toWorkbookError(e);
+    }
+  }
+}
+
+/** "'แผน 1'!A7:F9" → { sheet: "แผน 1", address: "A7:F9" } (a quote inside a quoted name is doubled). */
+export function splitQualified(qualified: string): { sheet: string; address: string } {
+  const bang = qualified.lastIndexOf('!');
+  const sheet = qualified.slice(0, bang);
+  const unquoted = /^'(.*)'$/.exec(sheet);
+  return { sheet: unquoted ? (unquoted[1] as string).replace(/''/g, "'") : sheet, address: qualified.slice(bang + 1).replace(/\$/g, '') };
 }
 
 /** Commands → batches, each below the budget (a command is never split: cell writes come already in pieces). */

@@ -186,6 +186,11 @@ export class PreviewWorkbook implements WorkbookPort {
     this.changed();
   }
 
+  /** Like Excel, there is always a selection: A1 of the first visible sheet until a cell is selected. */
+  async selectedRange(): Promise<Selection> {
+    return this.selection ?? { sheet: this.visibleSheets()[0] ?? 'Sheet1', address: 'A1' };
+  }
+
   // ---- what the grid needs --------------------------------------------------------------------------------
 
   /** What a person types into a cell, kept as typed (see typing.ts); reported to change handlers like Excel does. */
