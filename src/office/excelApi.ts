@@ -16,7 +16,7 @@ export interface XlRangeFormat {
   horizontalAlignment: string;
   verticalAlignment: string;
   readonly font: { bold: boolean; italic: boolean; size: number; color: string };
-  readonly fill: { color: string };
+  readonly fill: { color: string; clear(): void };
   readonly protection: { locked: boolean };
 }
 

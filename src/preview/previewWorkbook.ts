@@ -246,7 +246,7 @@ export class PreviewWorkbook implements WorkbookPort {
     const x = this.extras.get(sheet);
     if (!x) return {};
     let style: CellStyle = {};
-    for (const s of x.styles) if (inBox(s.box, row, column)) style = { ...style, ...s.style };
+    for (const s of x.styles) if (inBox(s.box, row, column)) style = s.style.fill === 'none' ? { ...style, ...s.style, fill: undefined } : { ...style, ...s.style };
     for (const m of x.marks) {
       if (!inBox(m.box, row, column)) continue;
       const formula = `=${shiftFormula(m.formula, row - m.box.top, column - m.box.left)}`;

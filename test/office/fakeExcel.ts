@@ -437,7 +437,11 @@ class FakeRange extends Loaded implements XlRange {
     };
     const addr = (): string => this.addr();
     this.format = Object.defineProperties(
-      { font: setter(['bold', 'italic', 'size', 'color'], 'font.'), fill: setter(['color'], 'fill.'), protection: setter(['locked'], 'protection.') },
+      {
+        font: setter(['bold', 'italic', 'size', 'color'], 'font.'),
+        fill: Object.assign(setter<object>(['color'], 'fill.'), { clear: () => style('fill.clear')(true) }),
+        protection: setter(['locked'], 'protection.'),
+      },
       {
         columnWidth: { set: (w: number) => { fake.act({ columnWidth: w }); sheet.columns.set(addr(), { ...sheet.columns.get(addr()), width: w }); }, get: () => 0 },
         wrapText: { set: style('wrapText'), get: () => false },
