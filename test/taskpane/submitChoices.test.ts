@@ -142,6 +142,8 @@ describe('the round before the user tries', () => {
     const late = roundStanding({ ...round, allowLate: true }, new Date('2024-04-16T03:00:00Z'), { latePenaltyPerWorkingDay: 10, holidays: [] }, 15);
     expect(late).toMatchObject({ workingDaysLate: 3, penalty: 30, totalAfter: 0 });
     expect(roundStanding({ ...round, allowLate: true }, new Date('2024-04-16T03:00:00Z'), policies, null)).toMatchObject({ totalBefore: null, totalAfter: null });
+    // Before a sheet is open the policies are not known: the days late, no figure made up.
+    expect(roundStanding({ ...round, allowLate: true }, new Date('2024-04-16T03:00:00Z'), undefined, 80)).toMatchObject({ workingDaysLate: 3, penalty: null, totalAfter: null });
   });
 });
 

@@ -7,11 +7,12 @@
  */
 import { ProgressBar } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
-import type { Session as ApiSession } from '../../api';
+import type { ApiRound, Session as ApiSession } from '../../api';
 import type { BatchTarget } from '../../api/pending';
-import type { Message } from '../../domain';
+import type { Message, Policies } from '../../domain';
 import type { WorkbookPort } from '../../workbook/port';
 import { errorMessage } from '../hooks/useAction';
+import { roundStanding } from '../model/lateEstimate';
 import type { Session } from '../model/session';
 import { WorkbookPendingStore } from '../model/workbookPendingStore';
 import { useServerStrings } from '../serverStrings';
@@ -30,9 +31,11 @@ export interface ServerPanelProps {
   readonly now?: () => Date;
   /** The sheet opened from the server becomes the pane's session (summary, issues, what-if). */
   readonly onOpened: (session: Session) => void;
+  /** The pane's session as scored now: the policies (late penalty, holidays) and the total, for the late estimate. */
+  readonly scoring?: { readonly policies: Policies; readonly total: number | null };
 }
 
-export function ServerPanel({ port, connect = connectToServer, now = () => new Date(), onOpened }: ServerPanelProps): JSX.Element {
+export function ServerPanel({ port, connect = connectToServer, now = () => new Date(), onOpened, scoring }: ServerPanelProps): JSX.Element {
   const { s } = useServerStrings();
   const [baseUrl, setBaseUrl] = useState('https://localhost:8787');
   const [client, setClient] = useState<ServerClient>();
@@ -44,6 +47,8 @@ export function ServerPanel({ port, connect = connectToServer, now = () => new D
   const [askAgain, setAskAgain] = useState(false);
   /** The assessment, unit and round chosen in the pickers (the approver works on it without opening a sheet). */
   const [target, setTarget] = useState<BatchTarget>();
+  const [round, setRound] = useState<ApiRound>();
+  const standing = round ? roundStanding(round, now(), scoring?.policies, scoring?.total ?? null) : undefined;
 
   const signIn = async (url: string, username: string, password: string): Promise<void> => {
     setError(undefined);
@@ -88,8 +93,10 @@ export function ServerPanel({ port, connect = connectToServer, now = () => new D
       {busy ? <div role="status"><ProgressBar thickness="large" aria-label={busy} /> {busy}</div> : null}
       {client && session ? (
         <>
-          <OpenFromServer client={client} session={session} baseUrl={baseUrl} port={port} now={now} onOpened={onOpened} onError={setError} onTarget={setTarget} />
-          {session.user.roles.includes('reporter') || session.user.roles.includes('central') ? <SubmitChanged client={client} port={port} onError={setError} /> : null}
+          <OpenFromServer client={client} session={session} baseUrl={baseUrl} port={port} now={now} onOpened={onOpened} onError={setError} onTarget={setTarget} onRound={setRound} />
+          {session.user.roles.includes('reporter') || session.user.roles.includes('central') ? (
+            <SubmitChanged client={client} port={port} onError={setError} standing={standing} decimals={scoring?.policies.decimals} />
+          ) : null}
           {session.user.roles.includes('approver') && target ? <ApproverPanel client={client} target={target} /> : null}
         </>
       ) : null}

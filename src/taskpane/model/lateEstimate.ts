@@ -16,25 +16,25 @@ export type RoundStanding =
       readonly state: 'late';
       readonly closesAt: string;
       readonly workingDaysLate: number;
-      /** Points off the total if sent now. */
-      readonly penalty: number;
+      /** Points off the total if sent now; null when the assessment's policies are not known here. */
+      readonly penalty: number | null;
       /** The sheet's current total before and after the penalty; null when there is none to take it from. */
       readonly totalBefore: number | null;
       readonly totalAfter: number | null;
     };
 
 export function roundStanding(
-  round: ApiRound, now: Date, policies: Pick<Policies, 'latePenaltyPerWorkingDay' | 'holidays'>, currentTotal: number | null,
+  round: ApiRound, now: Date, policies: Pick<Policies, 'latePenaltyPerWorkingDay' | 'holidays'> | undefined, currentTotal: number | null,
 ): RoundStanding {
   const w = roundWindow(round, now);
   if (w.state === 'open') return { state: 'open', closesAt: round.closesAt, daysLeft: w.daysLeft };
   if (w.state === 'not-yet') return { state: 'not-yet', opensAt: round.opensAt };
   if (!w.allowLate) return { state: 'closed', closesAt: round.closesAt };
-  const days = workingDaysLate(round.closesAt, now.toISOString(), policies.holidays);
-  const penalty = days * policies.latePenaltyPerWorkingDay;
+  const days = workingDaysLate(round.closesAt, now.toISOString(), policies?.holidays ?? []);
+  const penalty = policies ? days * policies.latePenaltyPerWorkingDay : null;
   return {
     state: 'late', closesAt: round.closesAt, workingDaysLate: days, penalty,
-    totalBefore: currentTotal, totalAfter: currentTotal === null ? null : Math.max(0, currentTotal - penalty),
+    totalBefore: penalty === null ? null : currentTotal, totalAfter: currentTotal === null || penalty === null ? null : Math.max(0, currentTotal - penalty),
   };
 }
 
