@@ -5,6 +5,7 @@
  * back to from the outcome list. Nothing here talks to the server or the sheet: SubmitChanged does.
  */
 import { Button, Caption1, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
+import { useEffect, useRef } from 'react';
 import type { ConflictView } from '../model/conflicts';
 import { useServerStrings } from '../serverStrings';
 
@@ -22,6 +23,14 @@ export interface ConflictDialogProps {
 
 export function ConflictDialog({ view, position, count, busy, onKeepMine, onTakeTheirs, onLater }: ConflictDialogProps): JSX.Element {
   const { s } = useServerStrings();
+  const keep = useRef<HTMLButtonElement>(null);
+  // Each conflict, once nothing is under way, puts focus on Keep mine. The dialog may open while the answer is
+  // still being written (its buttons off), when Fluent finds nothing to focus; focus left on the surface would
+  // leave the dialog hidden from assistive technology (tabster treats its modalizer as inactive).
+  const id = view?.indicatorId;
+  useEffect(() => {
+    if (id !== undefined && !busy) keep.current?.focus();
+  }, [id, busy]);
   return (
     <Dialog open={view !== undefined} onOpenChange={(_, d) => { if (!d.open && view) onLater(view); }}>
       <DialogSurface aria-describedby="sb-conflict-intro" data-testid="conflict-dialog">
@@ -43,9 +52,9 @@ export function ConflictDialog({ view, position, count, busy, onKeepMine, onTake
               </section>
             </DialogContent>
             <DialogActions>
-              <Button appearance="primary" disabled={busy} onClick={() => onKeepMine(view)}>{s.keepMine}</Button>
-              <Button disabled={busy} onClick={() => onTakeTheirs(view)}>{s.takeTheirs}</Button>
-              <Button appearance="subtle" disabled={busy} onClick={() => onLater(view)}>{s.decideLater}</Button>
+              <Button ref={keep} appearance="primary" disabledFocusable={busy} onClick={() => onKeepMine(view)}>{s.keepMine}</Button>
+              <Button disabledFocusable={busy} onClick={() => onTakeTheirs(view)}>{s.takeTheirs}</Button>
+              <Button appearance="subtle" disabledFocusable={busy} onClick={() => onLater(view)}>{s.decideLater}</Button>
             </DialogActions>
           </DialogBody>
         ) : null}

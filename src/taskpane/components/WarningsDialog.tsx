@@ -3,11 +3,18 @@
  * send anyway, or go back to the sheet (the first warning's cell is selected there).
  */
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
+import { useEffect, useRef } from 'react';
 import type { Issue } from '../../domain';
 import { useServerStrings } from '../serverStrings';
 
 export function WarningsDialog({ warnings, onSend, onBack }: { warnings: readonly Issue[] | undefined; onSend: () => void; onBack: () => void }): JSX.Element {
   const { s, locale } = useServerStrings();
+  const back = useRef<HTMLButtonElement>(null);
+  // Focus on Go back, the safe choice, each time the dialog opens (see ConflictDialog on focus and tabster).
+  const open = warnings !== undefined;
+  useEffect(() => {
+    if (open) back.current?.focus();
+  }, [open]);
   return (
     <Dialog open={warnings !== undefined} modalType="alert" onOpenChange={(_, d) => { if (!d.open) onBack(); }}>
       <DialogSurface aria-describedby="sb-warnings-intro" data-testid="warnings-dialog">
@@ -26,7 +33,7 @@ export function WarningsDialog({ warnings, onSend, onBack }: { warnings: readonl
             </DialogContent>
             <DialogActions>
               <Button appearance="primary" onClick={onSend}>{s.sendAnyway}</Button>
-              <Button onClick={onBack}>{s.goBack}</Button>
+              <Button ref={back} onClick={onBack}>{s.goBack}</Button>
             </DialogActions>
           </DialogBody>
         ) : null}
