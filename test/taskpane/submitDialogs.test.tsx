@@ -171,7 +171,7 @@ test('three conflicts, one dialog each: keep mine, take theirs, decide later; th
 
   // Back to it from the outcome list.
   const item = screen.getByText(/^5: ขัดแย้ง/);
-  await user.click(await within(item).findByRole('button', { name: 'ตัดสินใจ…' }, { timeout: 3000 }));
+  await user.click(within(item).getByRole('button', { name: 'ตัดสินใจ…' }));
   const again = await screen.findByTestId('conflict-dialog');
   expect(within(again).getByText(/1 จาก 1/)).toBeTruthy();
   expect(within(again).getByTestId('conflict-theirs').textContent).toContain('2,900');

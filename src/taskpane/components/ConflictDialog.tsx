@@ -3,6 +3,10 @@
  * and theirs (the server's value, who changed it and when). Keep mine resends my row on their version; take
  * theirs writes their value into the sheet; decide later leaves the row a conflict in the status column, to come
  * back to from the outcome list. Nothing here talks to the server or the sheet: SubmitChanged does.
+ *
+ * Non-modal: "decide later" is always one click away, so nothing needs fencing off, and a modal layer would hide
+ * the rest of the pane from assistive technology (and from tests and scripts finding buttons by name) for a
+ * moment after every close.
  */
 import { Button, Caption1, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
@@ -32,7 +36,7 @@ export function ConflictDialog({ view, position, count, busy, onKeepMine, onTake
     if (id !== undefined && !busy) keep.current?.focus();
   }, [id, busy]);
   return (
-    <Dialog open={view !== undefined} onOpenChange={(_, d) => { if (!d.open && view) onLater(view); }}>
+    <Dialog open={view !== undefined} modalType="non-modal" onOpenChange={(_, d) => { if (!d.open && view) onLater(view); }}>
       <DialogSurface aria-describedby="sb-conflict-intro" data-testid="conflict-dialog">
         {view ? (
           <DialogBody>
