@@ -46,6 +46,12 @@ describe('which rows a submit sends', () => {
     ]);
   });
 
+  test('an approved row goes only when changed: unchanged, the server would just say it is locked', () => {
+    const approved = linkFromReports('https://s', target, [row('4', 7100, 3, 'approved')]).link;
+    expect(rowsToSend('all', pte.assessment, { results: { '4': 7100 } }, approved)).toEqual([]);
+    expect(rowsToSend('all', pte.assessment, { results: { '4': 7200 } }, approved)).toEqual([{ indicatorId: '4', value: 7200, baseVersion: 3 }]);
+  });
+
   test('selected: only the chosen indicators, changed or not', () => {
     expect(rowsToSend('selected', pte.assessment, results, link, undefined, ['4', '7'])).toEqual([{ indicatorId: '4', value: 7100, baseVersion: 1 }]);
     expect(rowsToSend('selected', pte.assessment, results, link, undefined, [])).toEqual([]);

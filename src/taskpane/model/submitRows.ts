@@ -1,7 +1,8 @@
 /**
  * Which rows a submit sends: the changed ones (serverSheet.ts `changedRows`), the ones the person selected in the
  * sheet, or all. Selected and all send a row even when unchanged — resubmitting a returned row as it stands is a
- * real need — but never a row that is blank here and was never stored (there is nothing to send). Pure.
+ * real need — but never a row that is blank here and was never stored (there is nothing to send), nor an
+ * unchanged approved row (the server would only answer "locked"). Pure.
  */
 import type { BatchRow } from '../../api';
 import { allIndicators, isGroup, readResultValue, type Assessment, type RawResult, type ResultSet } from '../../domain';
@@ -60,7 +61,7 @@ export function rowsToSend(
     const confirmed = link.rows[indicator.id];
     const raw = resultSet.results[indicator.id];
     const blank = raw === undefined || readResultValue(indicator, raw as RawResult).status === 'not-reported';
-    if (!confirmed && blank) continue;
+    if ((!confirmed && blank) || confirmed?.status === 'approved') continue;
     const note = notes?.get(indicator.id);
     rows.push({ indicatorId: indicator.id, value: raw ?? null, ...(notes ? { remarks: note ?? null } : {}), baseVersion: confirmed?.version ?? 0 });
   }
