@@ -13,6 +13,7 @@ import { cellsInPlan, type WritePlan } from '../workbook/plan';
 import type {
   ApplyProgress, ApplyReport, ChangeEvent, PortCapabilities, ReadRequest, ReadResult, Unsubscribe, WorkbookPort,
 } from '../workbook/port';
+import { WorkbookError } from '../workbook/port';
 import { toWorkbookError } from './errors';
 import type { ExcelHost, XlContext } from './excelApi';
 import { compilePlan, Queue, queueProbe, type Command } from './planWriter';
@@ -182,6 +183,13 @@ export class OfficeWorkbookPort implements WorkbookPort {
         return splitQualified(range.address);
       });
     } catch (e) {
+      // Several areas (Ctrl+click) or a chart selected: Excel has no single range to give.
+      if ((e as { code?: unknown } | null)?.code === 'InvalidSelection') {
+        throw new WorkbookError('InvalidSelection', {
+          th: 'เลือกได้ครั้งละหนึ่งช่วงเซลล์ ไม่ใช่หลายช่วงหรือแผนภูมิ ให้เลือกแถวของตัวชี้วัดเป็นช่วงเดียว แล้วลองอีกครั้ง',
+          en: 'Select one block of cells, not several or a chart: select the indicator rows as one block, then try again.',
+        }, {}, 'InvalidSelection');
+      }
       throw toWorkbookError(e);
     }
   }

@@ -19,12 +19,19 @@ test('before anything is selected, Excel still has a selection: A1 of the first 
   expect(await port.selectedRange()).toEqual({ sheet: 'Sheet1', address: 'A1:A1' });
 });
 
-test('a failed sync is a workbook error the pane can show', async () => {
+test('several areas selected (Excel: InvalidSelection) is said plainly, with what to do', async () => {
   const fake = new FakeExcel();
   fake.failNextSync = 'InvalidSelection';
   const port = new OfficeWorkbookPort(fake);
   const error = await port.selectedRange().catch((e: unknown) => e);
-  expect(isWorkbookError(error)).toBe(true);
+  expect(isWorkbookError(error) && error.userMessage.th).toContain('เลือกแถวของตัวชี้วัดเป็นช่วงเดียว');
+});
+
+test('another failure is a workbook error the pane can show', async () => {
+  const fake = new FakeExcel();
+  fake.failNextSync = 'InvalidOperationInCellEditMode';
+  const error = await new OfficeWorkbookPort(fake).selectedRange().catch((e: unknown) => e);
+  expect(isWorkbookError(error) && error.code).toBe('InvalidOperationInCellEditMode');
 });
 
 test('a quoted sheet name is unquoted, a doubled quote undone, absolute marks dropped', () => {
