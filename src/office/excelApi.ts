@@ -16,7 +16,7 @@ export interface XlRangeFormat {
   horizontalAlignment: string;
   verticalAlignment: string;
   readonly font: { bold: boolean; italic: boolean; size: number; color: string };
-  readonly fill: { color: string };
+  readonly fill: { color: string; clear(): void };
   readonly protection: { locked: boolean };
 }
 
@@ -112,6 +112,8 @@ export interface XlWorkbook {
   };
   readonly tables: { getItem(key: string): XlTable; getItemOrNullObject(key: string): XlTable; add(address: string, hasHeaders: boolean): XlTable };
   readonly names: { getItemOrNullObject(name: string): XlNamedItem; add(name: string, reference: string, comment?: string): XlNamedItem };
+  /** The selected range (one area; a selection of several areas is an error). */
+  getSelectedRange(): XlRange;
   readonly application: {
     suspendApiCalculationUntilNextSync(): void;
     /** ExcelApi 1.9. */

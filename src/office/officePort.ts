@@ -13,6 +13,7 @@ import { cellsInPlan, type WritePlan } from '../workbook/plan';
 import type {
   ApplyProgress, ApplyReport, ChangeEvent, PortCapabilities, ReadRequest, ReadResult, Unsubscribe, WorkbookPort,
 } from '../workbook/port';
+import { WorkbookError } from '../workbook/port';
 import { toWorkbookError } from './errors';
 import type { ExcelHost, XlContext } from './excelApi';
 import { compilePlan, Queue, queueProbe, type Command } from './planWriter';
@@ -172,6 +173,34 @@ export class OfficeWorkbookPort implements WorkbookPort {
       throw toWorkbookError(e, { sheet, address });
     }
   }
+
+  /** One sync: the selection's address comes qualified ("'แผน 1'!A7:F9"); the sheet is split off it. */
+  async selectedRange(): Promise<{ sheet: string; address: string }> {
+    try {
+      return await this.host.run(async (context) => {
+        const range = context.workbook.getSelectedRange().load('address');
+        await this.counted(context)();
+        return splitQualified(range.address);
+      });
+    } catch (e) {
+      // Several areas (Ctrl+click) or a chart selected: Excel has no single range to give.
+      if ((e as { code?: unknown } | null)?.code === 'InvalidSelection') {
+        throw new WorkbookError('InvalidSelection', {
+          th: 'เลือกได้ครั้งละหนึ่งช่วงเซลล์ ไม่ใช่หลายช่วงหรือแผนภูมิ ให้เลือกแถวของตัวชี้วัดเป็นช่วงเดียว แล้วลองอีกครั้ง',
+          en: 'Select one block of cells, not several or a chart: select the indicator rows as one block, then try again.',
+        }, {}, 'InvalidSelection');
+      }
+      throw toWorkbookError(e);
+    }
+  }
+}
+
+/** "'แผน 1'!A7:F9" → { sheet: "แผน 1", address: "A7:F9" } (a quote inside a quoted name is doubled). */
+export function splitQualified(qualified: string): { sheet: string; address: string } {
+  const bang = qualified.lastIndexOf('!');
+  const sheet = qualified.slice(0, bang);
+  const unquoted = /^'(.*)'$/.exec(sheet);
+  return { sheet: unquoted ? (unquoted[1] as string).replace(/''/g, "'") : sheet, address: qualified.slice(bang + 1).replace(/\$/g, '') };
 }
 
 /** Commands → batches, each below the budget (a command is never split: cell writes come already in pieces). */

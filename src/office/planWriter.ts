@@ -168,7 +168,8 @@ export function compilePlan(plan: WritePlan, probe: ProbeResult | undefined, opt
           if (op.italic !== undefined) f.font.italic = op.italic;
           if (op.fontSize !== undefined) f.font.size = op.fontSize;
           if (op.fontColor !== undefined) f.font.color = op.fontColor;
-          if (op.fill !== undefined) f.fill.color = op.fill;
+          if (op.fill === 'none') f.fill.clear();
+          else if (op.fill !== undefined) f.fill.color = op.fill;
           if (op.wrap !== undefined) f.wrapText = op.wrap;
           if (op.horizontal !== undefined) f.horizontalAlignment = { left: 'Left', center: 'Center', right: 'Right' }[op.horizontal];
           if (op.vertical !== undefined) f.verticalAlignment = { top: 'Top', center: 'Center', bottom: 'Bottom' }[op.vertical];

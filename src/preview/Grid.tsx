@@ -1,6 +1,6 @@
 /**
  * The preview's spreadsheet grid: sheet tabs, a formula bar, and the active sheet drawn from the PreviewWorkbook.
- * Click a cell to select it; type (or press Enter / F2, or double-click) to edit; Enter commits and moves down,
+ * Click a cell to select it (shift-click: a range); type (or press Enter / F2, or double-click) to edit; Enter commits and moves down,
  * Tab moves right, Escape cancels; arrow keys move. What is typed is stored as typed (typing.ts). Hidden columns
  * stay hidden, very hidden sheets are not listed, and only the rows in view are drawn, so a 20,000-row sheet scrolls.
  */
@@ -165,7 +165,7 @@ export function Grid({ workbook }: { workbook: PreviewWorkbook }): JSX.Element {
                         fontStyle: style.italic ? 'italic' : undefined, textAlign: style.horizontal,
                         whiteSpace: style.wrap ? 'normal' : undefined,
                       }}
-                      onMouseDown={() => select(address)}
+                      onMouseDown={(e) => select(e.shiftKey && selected ? spanOf(selected, address) : address)}
                       onDoubleClick={() => setEditing({ address, text: workbook.editText(active, r, c) })}
                     >
                       {text}
@@ -187,4 +187,11 @@ export function Grid({ workbook }: { workbook: PreviewWorkbook }): JSX.Element {
       </div>
     </div>
   );
+}
+
+/** Shift-click: the rectangle from the selected cell to the clicked one ("Submit selected rows" reads it). */
+function spanOf(anchor: string, to: string): string {
+  const a = parseAddress(anchor);
+  const b = parseAddress(to);
+  return `${cellAddress(Math.min(a.row, b.row), Math.min(a.column, b.column))}:${cellAddress(Math.max(a.row, b.row), Math.max(a.column, b.column))}`;
 }

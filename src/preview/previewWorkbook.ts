@@ -186,6 +186,11 @@ export class PreviewWorkbook implements WorkbookPort {
     this.changed();
   }
 
+  /** Like Excel, there is always a selection: A1 of the first visible sheet until a cell is selected. */
+  async selectedRange(): Promise<Selection> {
+    return this.selection ?? { sheet: this.visibleSheets()[0] ?? 'Sheet1', address: 'A1' };
+  }
+
   // ---- what the grid needs --------------------------------------------------------------------------------
 
   /** What a person types into a cell, kept as typed (see typing.ts); reported to change handlers like Excel does. */
@@ -241,7 +246,7 @@ export class PreviewWorkbook implements WorkbookPort {
     const x = this.extras.get(sheet);
     if (!x) return {};
     let style: CellStyle = {};
-    for (const s of x.styles) if (inBox(s.box, row, column)) style = { ...style, ...s.style };
+    for (const s of x.styles) if (inBox(s.box, row, column)) style = s.style.fill === 'none' ? { ...style, ...s.style, fill: undefined } : { ...style, ...s.style };
     for (const m of x.marks) {
       if (!inBox(m.box, row, column)) continue;
       const formula = `=${shiftFormula(m.formula, row - m.box.top, column - m.box.left)}`;

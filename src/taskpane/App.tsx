@@ -114,7 +114,13 @@ function Pane({ port, listSheets, connect, locale, onLocale }: Omit<AppProps, 'd
       </TabList>
       {tab === 'create' ? <CreatePanel port={port} chosen={chosen} onChoose={setChosen} onCreated={startSession} /> : null}
       {tab === 'bind' ? <BindPanel port={port} chosen={chosen} onChoose={setChosen} listSheets={listSheets} onBound={startSession} /> : null}
-      {tab === 'server' ? <ServerPanel port={port} connect={connect} onOpened={(s) => { setSession(s); setChosen(s.loaded); }} changedRows={live.changed} onSheetWritten={() => void live.refresh()} /> : null}
+      {tab === 'server' ? (
+        <ServerPanel
+          port={port} connect={connect} onOpened={(s) => { setSession(s); setChosen(s.loaded); }}
+          scoring={session && evaluation?.ok ? { policies: session.loaded.assessment.policies, total: evaluation.report.totalBeforePenalty } : undefined}
+          changedRows={live.changed} onSheetWritten={() => void live.refresh()}
+        />
+      ) : null}
       {tab === 'issues' && session ? <IssuesPanel port={port} issues={issues} checking={live.checking} /> : null}
       {tab === 'summary' && session ? (
         evaluation?.ok ? (

@@ -60,7 +60,7 @@ export interface StyleOp {
   readonly bold?: boolean;
   readonly italic?: boolean;
   readonly fontSize?: number;
-  /** "#RRGGBB". */
+  /** "#RRGGBB", or "none" to take a fill away (an Excel table's own banding shows again). */
   readonly fill?: string;
   readonly fontColor?: string;
   readonly wrap?: boolean;

@@ -115,6 +115,8 @@ export interface WorkbookPort {
   onChange(sheet: string, handler: (change: ChangeEvent) => void): Promise<Unsubscribe>;
   /** Activates the sheet and selects the cell or range (an issue's "go to cell"). */
   select(sheet: string, address: string): Promise<void>;
+  /** The range the person has selected (one round trip): its sheet and A1 address without the sheet, e.g. "A7:F9". */
+  selectedRange(): Promise<{ readonly sheet: string; readonly address: string }>;
 }
 
 /**

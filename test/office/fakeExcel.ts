@@ -301,6 +301,13 @@ class FakeWorkbook implements XlWorkbook {
       return new FakeNamedItem(this.fake, name);
     },
   };
+  getSelectedRange(): XlRange {
+    // Excel always has a selection: A1 of the first sheet until something is selected.
+    const { sheet = [...this.fake.sheets.keys()][0] as string, address = 'A1' } = this.fake.selection;
+    const state = this.fake.sheets.get(sheet);
+    if (!state) this.fake.fail(new OfficeError('ItemNotFound', `sheet ${sheet}`));
+    return new FakeRange(this.fake, state ?? new FakeSheetState(this.fake, sheet, '?'), parseBox(address));
+  }
   readonly application = {
     suspendApiCalculationUntilNextSync: (): void => {
       this.fake.act({ suspendCalc: true });
@@ -430,7 +437,11 @@ class FakeRange extends Loaded implements XlRange {
     };
     const addr = (): string => this.addr();
     this.format = Object.defineProperties(
-      { font: setter(['bold', 'italic', 'size', 'color'], 'font.'), fill: setter(['color'], 'fill.'), protection: setter(['locked'], 'protection.') },
+      {
+        font: setter(['bold', 'italic', 'size', 'color'], 'font.'),
+        fill: Object.assign(setter<object>(['color'], 'fill.'), { clear: () => style('fill.clear')(true) }),
+        protection: setter(['locked'], 'protection.'),
+      },
       {
         columnWidth: { set: (w: number) => { fake.act({ columnWidth: w }); sheet.columns.set(addr(), { ...sheet.columns.get(addr()), width: w }); }, get: () => 0 },
         wrapText: { set: style('wrapText'), get: () => false },

@@ -4,7 +4,7 @@
  */
 import { Button, Field, Select, Subtitle2 } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
-import type { Session as ApiSession } from '../../api';
+import type { ApiRound, Session as ApiSession } from '../../api';
 import type { BatchTarget } from '../../api/pending';
 import type { Message } from '../../domain';
 import { resultInputs } from '../../workbook';
@@ -19,9 +19,11 @@ import type { ServerClient } from './serverClient';
 
 type Summary = Awaited<ReturnType<ServerClient['listAssessments']>>[number];
 
-export function OpenFromServer({ client, session, baseUrl, port, now, onOpened, onError, onTarget }: {
+export function OpenFromServer({ client, session, baseUrl, port, now, onOpened, onError, onTarget, onRound }: {
   client: ServerClient; session: ApiSession; baseUrl: string; port: WorkbookPort; now: () => Date; onOpened: (s: Session) => void; onError: (m: Message) => void;
   onTarget: (t: BatchTarget | undefined) => void;
+  /** The chosen round itself (its window, whether it takes late reports), for the submit area's notice. */
+  onRound?: (r: ApiRound | undefined) => void;
 }): JSX.Element {
   const { s, date } = useServerStrings();
   const [list, setList] = useState<Summary[]>([]);
@@ -51,6 +53,7 @@ export function OpenFromServer({ client, session, baseUrl, port, now, onOpened, 
   const r = chosen?.rounds.find((x) => String(x.round) === round);
   const w = r ? roundWindow(r, now()) : undefined;
   useEffect(() => onTarget(chosen && unit && r ? { aid: chosen.id, round: r.round, unit } : undefined), [chosen, unit, r, onTarget]);
+  useEffect(() => onRound?.(r), [r, onRound]);
 
   const open = async (): Promise<void> => {
     if (!chosen || !unit || !r) return;

@@ -7,11 +7,12 @@
  */
 import { ProgressBar } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
-import type { Session as ApiSession } from '../../api';
+import type { ApiRound, Session as ApiSession } from '../../api';
 import type { BatchTarget } from '../../api/pending';
-import type { Message } from '../../domain';
+import type { Message, Policies } from '../../domain';
 import type { WorkbookPort } from '../../workbook/port';
 import { errorMessage } from '../hooks/useAction';
+import { roundStanding } from '../model/lateEstimate';
 import type { Session } from '../model/session';
 import { WorkbookPendingStore } from '../model/workbookPendingStore';
 import { useServerStrings } from '../serverStrings';
@@ -35,9 +36,11 @@ export interface ServerPanelProps {
   readonly changedRows?: number;
   /** Called after the panel wrote the sheet or its link, so the live sheet reads them again. */
   readonly onSheetWritten?: () => void;
+  /** The pane's session as scored now: the policies (late penalty, holidays) and the total, for the late estimate. */
+  readonly scoring?: { readonly policies: Policies; readonly total: number | null };
 }
 
-export function ServerPanel({ port, connect = connectToServer, now = () => new Date(), onOpened, changedRows, onSheetWritten }: ServerPanelProps): JSX.Element {
+export function ServerPanel({ port, connect = connectToServer, now = () => new Date(), onOpened, changedRows, onSheetWritten, scoring }: ServerPanelProps): JSX.Element {
   const { s } = useServerStrings();
   const [baseUrl, setBaseUrl] = useState('https://localhost:8787');
   const [client, setClient] = useState<ServerClient>();
@@ -49,6 +52,8 @@ export function ServerPanel({ port, connect = connectToServer, now = () => new D
   const [askAgain, setAskAgain] = useState(false);
   /** The assessment, unit and round chosen in the pickers (the approver works on it without opening a sheet). */
   const [target, setTarget] = useState<BatchTarget>();
+  const [round, setRound] = useState<ApiRound>();
+  const standing = round ? roundStanding(round, now(), scoring?.policies, scoring?.total ?? null) : undefined;
 
   const signIn = async (url: string, username: string, password: string): Promise<void> => {
     setError(undefined);
@@ -93,8 +98,13 @@ export function ServerPanel({ port, connect = connectToServer, now = () => new D
       {busy ? <div role="status"><ProgressBar thickness="large" aria-label={busy} /> {busy}</div> : null}
       {client && session ? (
         <>
-          <OpenFromServer client={client} session={session} baseUrl={baseUrl} port={port} now={now} onOpened={onOpened} onError={setError} onTarget={setTarget} />
-          {session.user.roles.includes('reporter') || session.user.roles.includes('central') ? <SubmitChanged client={client} port={port} onError={setError} changed={changedRows} onSheetWritten={onSheetWritten} /> : null}
+          <OpenFromServer client={client} session={session} baseUrl={baseUrl} port={port} now={now} onOpened={onOpened} onError={setError} onTarget={setTarget} onRound={setRound} />
+          {session.user.roles.includes('reporter') || session.user.roles.includes('central') ? (
+            <SubmitChanged
+              client={client} port={port} onError={setError} standing={standing} decimals={scoring?.policies.decimals}
+              changed={changedRows} onSheetWritten={onSheetWritten}
+            />
+          ) : null}
           {session.user.roles.includes('approver') && target ? <ApproverPanel client={client} target={target} /> : null}
           <EvidencePanel client={client} session={session} port={port} target={target} />
         </>

@@ -1,38 +1,66 @@
 /**
- * Submit and statuses back: the rows changed since the server last confirmed them are checked (errors block), sent
- * in batches with progress, and each row's outcome written into the sheet's status column; conflicts are resolved
- * by keeping mine or taking theirs; pending batches left in the file are resent under their keys; refresh brings
- * approved and returned rows (with the approver's comment) back.
+ * Submit and statuses back: the changed rows, the selected rows or all are checked (errors block, warnings ask),
+ * sent in batches with progress, and each row's outcome written into the sheet's status column; conflicts come
+ * one dialog per row, to keep mine or take theirs or decide later; pending batches left in the file are resent
+ * under their keys; refresh brings approved and returned rows (with the approver's comment) back, returned rows
+ * marked in the sheet until accepted again. The round's standing (open, closed, late) shows before any of it.
  */
 import { Button, ProgressBar, Subtitle2 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { BatchRow } from '../../api';
 import type { BatchTarget } from '../../api/pending';
 import type { RowOutcome, SubmitReport } from '../../api/submit';
-import type { Message } from '../../domain';
+import { allIndicators, type Issue, type Message } from '../../domain';
 import type { WorkbookPort } from '../../workbook/port';
 import { errorMessage, PaneError } from '../hooks/useAction';
 import { useAutoResend } from '../hooks/useAutoResend';
 import { readLink, readSheet } from '../linkedSheet';
-import { blockingIssues, changedRows, rowTextsOf, linkAfterRefresh, linkAfterSubmit, linkTakingTheirs } from '../model/serverSheet';
+import { bangkokWhen, conflictViews, type ConflictView } from '../model/conflicts';
+import { submitRefused, type RoundStanding } from '../model/lateEstimate';
+import { returnedMarksPlan } from '../model/returnedMarks';
+import { blockingIssues, rowTextsOf, linkAfterRefresh, linkAfterSubmit, linkTakingTheirs } from '../model/serverSheet';
+import type { ServerLink } from '../model/serverLink';
 import { outcomeTexts, statusColumnPlan } from '../model/statusColumn';
+import { rowsToSend, selectedIndicators, type SubmitScope } from '../model/submitRows';
+import { sendWarnings } from '../model/submitWarnings';
 import { theirsPlan } from '../model/takeTheirs';
 import { SERVER_STRINGS, useServerStrings } from '../serverStrings';
 import { AutoResendStatus } from './AutoResendStatus';
+import { ConflictDialog } from './ConflictDialog';
+import { LateNotice } from './LateNotice';
 import type { ServerClient } from './serverClient';
+import { SubmitChoice } from './SubmitChoice';
+import { WarningsDialog } from './WarningsDialog';
 
-/** `onError(undefined)` takes back the last error: a new exchange with the server starts, and may well succeed. */
-export function SubmitChanged({ client, port, onError, changed, onSheetWritten }: {
-  client: ServerClient; port: WorkbookPort; onError: (m: Message | undefined) => void;
+/** The link before and after an answer: what the returned-row marks follow. */
+type LinkChange = { readonly before: ServerLink; readonly after: ServerLink };
+
+export interface SubmitChangedProps {
+  readonly client: ServerClient;
+  readonly port: WorkbookPort;
+  /** `onError(undefined)` takes back the last error: a new exchange with the server starts, and may well succeed. */
+  readonly onError: (m: Message | undefined) => void;
+  /** The chosen round's state (lateEstimate.ts); closed or not yet open turns submitting off. */
+  readonly standing?: RoundStanding;
+  /** The assessment's decimals, for the penalty estimate. */
+  readonly decimals?: number;
   /** Rows changed since the server last confirmed them, as the live sheet counts them (changeMarks.ts). */
-  changed?: number;
+  readonly changed?: number;
   /** The sheet and its link were written: the live sheet reads them again (the port reports no own writes). */
-  onSheetWritten?: () => void;
-}): JSX.Element {
+  readonly onSheetWritten?: () => void;
+}
+
+export function SubmitChanged({ client, port, onError, standing, decimals = 2, changed, onSheetWritten }: SubmitChangedProps): JSX.Element {
   const { s, locale } = useServerStrings();
   const [progress, setProgress] = useState<number>();
   const [report, setReport] = useState<{ outcomes: readonly RowOutcome[]; sent: readonly BatchRow[]; message: string }>();
   const [pendingRows, setPendingRows] = useState(0);
+  /** Indicator names, for the conflict dialog (from the last sheet read). */
+  const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
+  /** Conflicts waiting in the dialog, first shown first, and how many the answer had ("1 จาก 3"). */
+  const [queue, setQueue] = useState<{ ids: readonly string[]; count: number }>({ ids: [], count: 0 });
+  /** Rows held back while the person reads their warnings. */
+  const [confirm, setConfirm] = useState<{ target: BatchTarget; rows: BatchRow[]; warnings: Issue[]; sheet: string }>();
   /** Rows the approver returned, with the comment: they stand out until refreshed again. */
   const [returned, setReturned] = useState<string[]>([]);
 
@@ -49,15 +77,24 @@ export function SubmitChanged({ client, port, onError, changed, onSheetWritten }
     void countPending();
   }, [port]); // once per workbook: later counts come with each answer
 
-  /** After answers came: accepted rows become "last confirmed"; read again first, the pending store wrote too. */
-  const remember = async (sent: readonly BatchRow[], result: SubmitReport): Promise<void> => {
+  /**
+   * After answers came: accepted rows become "last confirmed"; read again first, the pending store wrote too.
+   * `merge`: a conflict's resend — its answer replaces that row's in the list, the other rows stay.
+   */
+  const remember = async (sent: readonly BatchRow[], result: SubmitReport, merge = false): Promise<LinkChange> => {
     const latest = await readLink(port);
-    await port.writeBinding({ ...latest.record, server: linkAfterSubmit(latest.link, sent, result.outcomes, 'submit') });
+    const after = linkAfterSubmit(latest.link, sent, result.outcomes, 'submit');
+    await port.writeBinding({ ...latest.record, server: after });
     setPendingRows(latest.link.pending.reduce((n, b) => n + b.body.rows.length, 0));
-    const accepted = result.outcomes.filter((o) => o.outcome === 'accepted').length;
-    const pending = result.outcomes.filter((o) => o.outcome === 'pending').length;
-    setReport({ outcomes: result.outcomes, sent, message: [s.submitDone(accepted, result.outcomes.length), pending ? s.pendingNote(pending) : ''].filter(Boolean).join(' · ') });
+    setReport((previous) => {
+      const outcomes = merge && previous ? mergeById(previous.outcomes, result.outcomes) : result.outcomes;
+      const rows = merge && previous ? mergeById(previous.sent, sent) : sent;
+      const accepted = outcomes.filter((o) => o.outcome === 'accepted').length;
+      const pending = outcomes.filter((o) => o.outcome === 'pending').length;
+      return { outcomes, sent: rows, message: [s.submitDone(accepted, outcomes.length), pending ? s.pendingNote(pending) : ''].filter(Boolean).join(' · ') };
+    });
     if (result.error) onError(result.error.userMessage);
+    return { before: latest.link, after };
   };
 
   const resend = async (): Promise<void> => {
@@ -68,8 +105,10 @@ export function SubmitChanged({ client, port, onError, changed, onSheetWritten }
       const { link } = await readLink(port);
       const sent = link.pending.flatMap((b) => b.body.rows);
       const result = await client.resendPending({ onProgress: (p) => setProgress(p.rowsDone / p.rowsTotal) });
-      await remember(sent, result);
-      await writeStatuses(outcomeTexts(result.outcomes, locale));
+      const change = await remember(sent, result);
+      await writeStatuses(outcomeTexts(result.outcomes, locale), change);
+      const conflicts = result.outcomes.filter((o) => o.outcome === 'conflict' && o.result.current).map((o) => o.indicatorId);
+      setQueue({ ids: conflicts, count: conflicts.length });
     } catch (e) {
       onError(errorMessage(e));
     } finally {
@@ -80,15 +119,21 @@ export function SubmitChanged({ client, port, onError, changed, onSheetWritten }
   // While batches wait, the server is asked with backoff and they go on their own when it answers (same path).
   const auto = useAutoResend({ pending: pendingRows > 0, busy: progress !== undefined, check: client.checkHealth && (() => client.checkHealth!()), resend });
 
-  /** Each row's outcome into the sheet's status column (read again: the answers may have taken a while). */
-  const writeStatuses = async (texts: ReadonlyMap<string, string>): Promise<void> => {
+  /**
+   * Each row's outcome into the sheet's status column (read again: the answers may have taken a while), and the
+   * returned-row marks the link change calls for, in one apply.
+   */
+  const writeStatuses = async (texts: ReadonlyMap<string, string>, change?: LinkChange): Promise<void> => {
     const sheet = await readSheet(port);
-    const plan = statusColumnPlan(sheet.grid, sheet.reading, texts);
-    if (plan) await port.apply(plan);
+    const status = statusColumnPlan(sheet.grid, sheet.reading, texts);
+    const marks = change ? returnedMarksPlan(sheet.grid, sheet.reading, change.before, change.after) : undefined;
+    const ops = [...(status?.ops ?? []), ...(marks?.ops ?? [])];
+    if (ops.length > 0) await port.apply({ title: status?.title ?? marks?.title ?? 'write submit statuses', ops });
     onSheetWritten?.();
   };
 
-  const submit = async (): Promise<void> => {
+  /** Changed rows, the selected rows, or all: checked first — errors block, warnings ask (WarningsDialog). */
+  const submit = async (scope: SubmitScope): Promise<void> => {
     onError(undefined);
     setReport(undefined);
     setProgress(0);
@@ -96,15 +141,29 @@ export function SubmitChanged({ client, port, onError, changed, onSheetWritten }
       const { link, assessment, reading, grid } = await readSheet(port);
       const target = link.target;
       if (!target) throw new PaneError({ th: SERVER_STRINGS.th.notLinked, en: SERVER_STRINGS.en.notLinked });
-      const rows = changedRows(assessment, reading.resultSet, link, rowTextsOf(grid, reading));
+      setNames(new Map(allIndicators(assessment).map((i) => [i.id, i.name])));
+      let only: string[] = [];
+      if (scope === 'selected') {
+        only = selectedIndicators(reading, grid.sheet, await port.selectedRange());
+        if (only.length === 0) {
+          setReport({ outcomes: [], sent: [], message: s.nothingSelected(grid.sheet) });
+          return;
+        }
+      }
+      const rows = rowsToSend(scope, assessment, reading.resultSet, link, rowTextsOf(grid, reading), only);
       if (rows.length === 0) {
-        setReport({ outcomes: [], sent: [], message: s.nothingChanged });
+        setReport({ outcomes: [], sent: [], message: scope === 'changed' ? s.nothingChanged : s.nothingToSend });
         return;
       }
       const errors = blockingIssues(assessment, rows);
       if (errors.length > 0) {
         const first = (l: 'th' | 'en') => `${errors[0]!.indicatorId ?? ''}: ${errors[0]!.message[l]}`;
         throw new PaneError({ th: SERVER_STRINGS.th.blocked(errors.length, first('th')), en: SERVER_STRINGS.en.blocked(errors.length, first('en')) });
+      }
+      const warnings = sendWarnings(assessment, reading, rows);
+      if (warnings.length > 0) {
+        setConfirm({ target, rows, warnings, sheet: grid.sheet });
+        return;
       }
       await send(target, rows);
     } catch (e) {
@@ -114,10 +173,42 @@ export function SubmitChanged({ client, port, onError, changed, onSheetWritten }
     }
   };
 
-  const send = async (target: BatchTarget, rows: BatchRow[]): Promise<void> => {
+  const sendAnyway = async (): Promise<void> => {
+    if (!confirm) return;
+    setConfirm(undefined);
+    setProgress(0);
+    try {
+      await send(confirm.target, confirm.rows);
+    } catch (e) {
+      onError(errorMessage(e));
+    } finally {
+      setProgress(undefined);
+    }
+  };
+
+  /** Go back: nothing sent; the first warning's cell is selected, where the fixing starts. */
+  const goBack = async (): Promise<void> => {
+    const cell = confirm?.warnings.find((w) => w.cell)?.cell;
+    const sheet = confirm?.sheet;
+    setConfirm(undefined);
+    if (!cell || !sheet) return;
+    try {
+      await port.select(sheet, cell.slice(cell.lastIndexOf('!') + 1));
+    } catch (e) {
+      onError(errorMessage(e));
+    }
+  };
+
+  /** Sends, remembers, writes the statuses; conflicts in the answer open the dialog (`merge`: a conflict's resend). */
+  const send = async (target: BatchTarget, rows: BatchRow[], merge = false): Promise<readonly RowOutcome[]> => {
     const result = await client.submitRows(target, rows, { action: 'submit', onProgress: (p) => setProgress(p.rowsDone / p.rowsTotal) });
-    await remember(rows, result);
-    await writeStatuses(outcomeTexts(result.outcomes, locale));
+    const change = await remember(rows, result, merge);
+    await writeStatuses(outcomeTexts(result.outcomes, locale), change);
+    if (!merge) {
+      const ids = result.outcomes.filter((o) => o.outcome === 'conflict' && o.result.current).map((o) => o.indicatorId);
+      setQueue({ ids, count: ids.length });
+    }
+    return result.outcomes;
   };
 
   /** Statuses back: approved and returned rows (with the approver's comment) into the link and the status column. */
@@ -130,8 +221,9 @@ export function SubmitChanged({ client, port, onError, changed, onSheetWritten }
       if (!link.target) throw new PaneError({ th: SERVER_STRINGS.th.notLinked, en: SERVER_STRINGS.en.notLinked });
       const reports = await client.listReports(link.target);
       const latest = await readLink(port);
-      await port.writeBinding({ ...latest.record, server: linkAfterRefresh(latest.link, reports) });
-      await writeStatuses(new Map(reports.map((r) => [r.indicatorId, s.statusOf(r.status, r.comment)])));
+      const after = linkAfterRefresh(latest.link, reports);
+      await port.writeBinding({ ...latest.record, server: after });
+      await writeStatuses(new Map(reports.map((r) => [r.indicatorId, s.statusOf(r.status, r.comment)])), { before: latest.link, after });
       const count = (status: string) => reports.filter((r) => r.status === status).length;
       setReport({ outcomes: [], sent: [], message: s.refreshed(count('returned'), count('approved')) });
       setReturned(reports.filter((r) => r.status === 'returned').map((r) => `${r.indicatorId}: ${s.statusOf(r.status, r.comment)}`));
@@ -140,16 +232,18 @@ export function SubmitChanged({ client, port, onError, changed, onSheetWritten }
     }
   };
 
-  /** Keep mine: my value again, now based on the version the server holds. */
-  const keepMine = async (o: RowOutcome): Promise<void> => {
-    const mine = report?.sent.find((r) => r.indicatorId === o.indicatorId);
-    if (o.outcome !== 'conflict' || !o.result.current || !mine) return;
+  /** The dialog moves on from a row: decided (or put off), so the next conflict shows. */
+  const done = (id: string): void => setQueue((q) => ({ ...q, ids: q.ids.filter((x) => x !== id) }));
+
+  /** Keep mine: my row again, on the version the server holds; a new conflict keeps it in the dialog. */
+  const keepMine = async (view: ConflictView): Promise<void> => {
     onError(undefined);
     setProgress(0);
     try {
       const { link } = await readLink(port);
       if (!link.target) throw new PaneError({ th: SERVER_STRINGS.th.notLinked, en: SERVER_STRINGS.en.notLinked });
-      await send(link.target, [{ ...mine, baseVersion: o.result.current.version }]);
+      const outcomes = await send(link.target, [view.resend], true);
+      if (!outcomes.some((o) => o.indicatorId === view.indicatorId && o.outcome === 'conflict')) done(view.indicatorId);
     } catch (e) {
       onError(errorMessage(e));
     } finally {
@@ -158,28 +252,38 @@ export function SubmitChanged({ client, port, onError, changed, onSheetWritten }
   };
 
   /** Take theirs: the server's value into the sheet, and their version as the last confirmed. */
-  const takeTheirs = async (o: RowOutcome): Promise<void> => {
-    if (o.outcome !== 'conflict' || !o.result.current) return;
-    const current = o.result.current;
+  const takeTheirs = async (view: ConflictView): Promise<void> => {
+    const current = view.current;
+    setProgress(0);
     try {
       const sheet = await readSheet(port);
-      const plan = theirsPlan(sheet.assessment, sheet.reading, sheet.grid.sheet, o.indicatorId, current.value);
+      const plan = theirsPlan(sheet.assessment, sheet.reading, sheet.grid.sheet, view.indicatorId, current.value);
       if (plan) await port.apply(plan);
       const latest = await readLink(port);
-      await port.writeBinding({ ...latest.record, server: linkTakingTheirs(latest.link, o.indicatorId, current) });
-      await writeStatuses(new Map([[o.indicatorId, s.tookTheirs(current.version)]]));
-      setReport((r) => r && { ...r, outcomes: r.outcomes.filter((x) => x.indicatorId !== o.indicatorId) });
+      const after = linkTakingTheirs(latest.link, view.indicatorId, current);
+      await port.writeBinding({ ...latest.record, server: after });
+      await writeStatuses(new Map([[view.indicatorId, s.tookTheirs(current.version)]]), { before: latest.link, after });
+      setReport((r) => r && { ...r, outcomes: r.outcomes.filter((x) => x.indicatorId !== view.indicatorId) });
+      done(view.indicatorId);
     } catch (e) {
       onError(errorMessage(e));
+    } finally {
+      setProgress(undefined);
     }
   };
+
+  const views = report ? conflictViews(report.outcomes, report.sent, names, locale) : [];
+  const viewById = new Map(views.map((v) => [v.indicatorId, v]));
+  const shown = queue.ids.map((id) => viewById.get(id)).find((v) => v !== undefined);
+  const refused = submitRefused(standing);
 
   return (
     <div className="sb-stack">
       <Subtitle2>{s.submitHeading}</Subtitle2>
       {changed ? <div data-testid="changed-count">{s.changedCount(changed)}</div> : null}
+      {standing ? <LateNotice standing={standing} decimals={decimals} /> : null}
       <div className="sb-row">
-        <Button appearance="primary" disabled={progress !== undefined} onClick={() => void submit()}>{s.submitChanged}</Button>
+        <SubmitChoice disabled={progress !== undefined || refused} onSubmit={(scope) => void submit(scope)} />
         <Button disabled={progress !== undefined} onClick={() => void refresh()}>{s.refresh}</Button>
         {pendingRows > 0 ? <Button disabled={progress !== undefined} onClick={() => void resend()}>{s.resend} ({pendingRows})</Button> : null}
       </div>
@@ -197,19 +301,34 @@ export function SubmitChanged({ client, port, onError, changed, onSheetWritten }
             {report.outcomes.map((o) => (
               <li key={o.indicatorId} data-outcome={o.outcome}>
                 {o.indicatorId}: {s.outcome[o.outcome]}{detail(o, locale)}
-                {o.outcome === 'conflict' ? (
-                  <span className="sb-row">
-                    <Button size="small" disabled={progress !== undefined} onClick={() => void keepMine(o)}>{s.keepMine}</Button>
-                    <Button size="small" disabled={progress !== undefined} onClick={() => void takeTheirs(o)}>{s.takeTheirs}</Button>
-                  </span>
+                {o.outcome === 'conflict' && viewById.has(o.indicatorId) && !queue.ids.includes(o.indicatorId) ? (
+                  <Button size="small" disabled={progress !== undefined} onClick={() => setQueue({ ids: [o.indicatorId], count: 1 })}>{s.resolve}</Button>
                 ) : null}
               </li>
             ))}
           </ul>
         </>
       ) : null}
+      <ConflictDialog
+        view={shown}
+        position={queue.count - queue.ids.length + 1}
+        count={queue.count}
+        busy={progress !== undefined}
+        onKeepMine={(v) => void keepMine(v)}
+        onTakeTheirs={(v) => void takeTheirs(v)}
+        onLater={(v) => done(v.indicatorId)}
+      />
+      <WarningsDialog warnings={confirm?.warnings} onSend={() => void sendAnyway()} onBack={() => void goBack()} />
     </div>
   );
+}
+
+/** `next` replaces the entries of `previous` with the same indicator; the others keep their place. */
+function mergeById<T extends { readonly indicatorId: string }>(previous: readonly T[], next: readonly T[]): T[] {
+  const byId = new Map(next.map((x) => [x.indicatorId, x]));
+  const merged = previous.map((x) => byId.get(x.indicatorId) ?? x);
+  for (const x of next) if (!previous.some((p) => p.indicatorId === x.indicatorId)) merged.push(x);
+  return merged;
 }
 
 function detail(o: RowOutcome, locale: 'th' | 'en'): string {
@@ -223,9 +342,4 @@ function detail(o: RowOutcome, locale: 'th' | 'en'): string {
 }
 
 /** Bangkok date (Buddhist Era) and time of an instant. */
-function when(instant: string, locale: 'th' | 'en'): string {
-  const bangkok = new Date(Date.parse(instant) + 7 * 3_600_000).toISOString();
-  const [y, mo, d] = bangkok.slice(0, 10).split('-').map(Number) as [number, number, number];
-  const time = bangkok.slice(11, 16);
-  return locale === 'th' ? `${d}/${mo}/${y + 543} ${time} น.` : `${d}/${mo}/${y + 543} BE ${time}`;
-}
+const when = bangkokWhen;
