@@ -55,8 +55,8 @@ const pane = {
   submitSummary: (p: Page) => p.getByTestId('submit-summary'),
   /** One row's outcome in the pane's list ("5: รับแล้ว …"). */
   outcome: (p: Page, id: string) => p.getByRole('list', { name: 'ส่งรายงาน' }).getByRole('listitem').filter({ hasText: new RegExp(`^${escape(id)}: `) }),
-  /** Where a conflict's two choices are: the row's entry (or, later, its dialog). */
-  conflict: (p: Page, id: string) => pane.outcome(p, id),
+  /** The conflict dialog while it shows this row (one conflict at a time: "1 จาก 3"). */
+  conflict: (p: Page, id: string) => p.getByTestId('conflict-dialog').filter({ has: p.getByTestId('conflict-indicator').filter({ hasText: new RegExp(`^${escape(id)}( |$)`) }) }),
   keepMine: (p: Page, id: string) => pane.conflict(p, id).getByRole('button', { name: 'ใช้ค่าของฉัน' }),
   takeTheirs: (p: Page, id: string) => pane.conflict(p, id).getByRole('button', { name: 'ใช้ค่าบนเซิร์ฟเวอร์' }),
   returnedList: (p: Page) => p.getByRole('list', { name: 'ส่งคืนให้แก้ไข' }),
@@ -293,7 +293,8 @@ test('a second client changes a row; the reporter meets the conflict and takes t
   await typeResult(page, '3', '10');
   assert.match(await submitChanged(page), /รับแล้ว 0 จาก 1 แถว/);
   await waitForStatus(page, '3', STATUS.conflict);
-  assert.match((await pane.conflict(page, '3').textContent()) ?? '', /ขัดแย้ง.*pte\.reporter.*11/);
+  assert.match((await pane.outcome(page, '3').textContent()) ?? '', /ขัดแย้ง.*pte\.reporter.*11/);
+  assert.match((await pane.conflict(page, '3').textContent()) ?? '', /ค่าของฉัน.*10.*ค่าบนเซิร์ฟเวอร์.*11.*pte\.reporter/);
   await revealStatusColumn(page);
   await shot(page, '03-conflict');
 
