@@ -8,12 +8,13 @@
  * - refresh:  rebuild the sheet from the assessment with what was typed (the inputs the last validate read).
  */
 import type { Assessment } from '../domain';
-import { BINDING_FORMAT, type BindingRecord } from './binding';
+import { BINDING_FORMAT, type BindingRecord, type MultiUnitColumns } from './binding';
 import { columnLetter, parseAddress, type CellValue, type Grid } from './cells';
 import type { ColumnRole } from './headers';
 import { kpiSheetPlan, type KpiPlanInput } from './kpiPlan';
 import type { ApplyProgress, ApplyReport, RangeGrid, WorkbookPort } from './port';
-import { readKpiGrid, type SheetReadResult } from './readGrid';
+import { multiUnitPlan, type MultiUnitInput } from './multiUnitPlan';
+import { readKpiGrid, readMultiUnitGrid, type MultiUnitReadResult, type SheetReadResult } from './readGrid';
 import { SETTINGS_SHEET } from './settings';
 import { DEFAULT_TABLE } from './layout';
 
@@ -103,4 +104,30 @@ export async function readBoundSheet(port: WorkbookPort, binding: BindingRecord,
 /** Refresh: the KPI sheet rebuilt from the assessment, keeping what was typed (inputs from the last reading). */
 export async function refreshKpiSheet(port: WorkbookPort, input: KpiPlanInput, onProgress?: (p: ApplyProgress) => void): Promise<ApplyReport> {
   return port.apply(kpiSheetPlan(input).plan, onProgress);
+}
+
+/**
+ * Validate a multi-unit sheet (its binding record says `multiUnit`): the table's id, input and unit columns in one
+ * read → each unit's reading. As for one unit's sheet, the formula columns are never read back.
+ */
+export async function readBoundUnits(
+  port: WorkbookPort,
+  binding: BindingRecord & { readonly multiUnit: MultiUnitColumns },
+  assessment: Assessment,
+): Promise<MultiUnitReadResult> {
+  const multiUnit = binding.multiUnit;
+  const headers = [
+    ...Object.entries(binding.columns).filter(([role]) => isInputRole(role as ColumnRole)).map(([, h]) => h as string),
+    multiUnit.unit, multiUnit.unitName,
+  ];
+  const table = binding.table
+    ? (await port.read({ tables: [{ table: binding.table, columns: headers, numberFormats: true }] })).tables[0]
+    : (await port.read({ ranges: [{ sheet: binding.sheet, numberFormats: true }] })).ranges[0];
+  if (!table) return { ok: false, issues: [] };
+  return readMultiUnitGrid(assessment, table, { headers: binding.columns, multiUnit });
+}
+
+/** Refresh a multi-unit sheet: rebuilt from the assessment with each unit's inputs (one apply, like create). */
+export async function refreshMultiUnitSheet(port: WorkbookPort, input: MultiUnitInput, onProgress?: (p: ApplyProgress) => void): Promise<ApplyReport> {
+  return port.apply(multiUnitPlan(input).plan, onProgress);
 }
