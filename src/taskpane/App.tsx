@@ -13,6 +13,7 @@ import { IssuesPanel } from './components/IssuesPanel';
 import { ServerPanel, type Connect } from './components/ServerPanel';
 import { ErrorMessage } from './components/StatusBar';
 import { SummaryPanel } from './components/SummaryPanel';
+import { UnitSummaryPanel } from './components/UnitSummaryPanel';
 import { WhatIfPanel } from './components/WhatIfPanel';
 import { errorMessage } from './hooks/useAction';
 import { useLiveSheet } from './hooks/useLiveSheet';
@@ -110,14 +111,16 @@ function Pane({ port, listSheets, connect, locale, onLocale }: Omit<AppProps, 'd
           {t.tabIssues} {errors > 0 ? <Badge size="small" color="danger">{errors}</Badge> : null}
         </Tab>
         <Tab value="summary" disabled={!session}>{t.tabSummary}</Tab>
-        <Tab value="whatif" disabled={!session}>{t.tabWhatIf}</Tab>
+        <Tab value="whatif" disabled={!session || !!session.binding.multiUnit}>{t.tabWhatIf}</Tab>
       </TabList>
       {tab === 'create' ? <CreatePanel port={port} chosen={chosen} onChoose={setChosen} onCreated={startSession} /> : null}
       {tab === 'bind' ? <BindPanel port={port} chosen={chosen} onChoose={setChosen} listSheets={listSheets} onBound={startSession} /> : null}
       {tab === 'server' ? <ServerPanel port={port} connect={connect} onOpened={(s) => { setSession(s); setChosen(s.loaded); }} /> : null}
       {tab === 'issues' && session ? <IssuesPanel port={port} issues={issues} checking={live.checking} /> : null}
       {tab === 'summary' && session ? (
-        evaluation?.ok ? (
+        evaluation?.ok && evaluation.multiUnit ? (
+          <UnitSummaryPanel assessment={session.loaded.assessment} evaluation={evaluation} updatedAt={live.updatedAt} />
+        ) : evaluation?.ok ? (
           <SummaryPanel assessment={session.loaded.assessment} report={evaluation.report} counts={evaluation.counts} updatedAt={live.updatedAt} />
         ) : evaluation ? (
           <IssuesPanel port={port} issues={evaluation.issues} checking={live.checking} />
@@ -125,7 +128,7 @@ function Pane({ port, listSheets, connect, locale, onLocale }: Omit<AppProps, 'd
           <Spinner size="small" label={t.issuesChecking} />
         )
       ) : null}
-      {tab === 'whatif' && session && evaluation?.ok ? (
+      {tab === 'whatif' && session && evaluation?.ok && !evaluation.multiUnit ? (
         <WhatIfPanel port={port} session={session} evaluation={evaluation} refresh={live.refresh} />
       ) : null}
     </main>

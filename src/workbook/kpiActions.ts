@@ -12,7 +12,7 @@ import { BINDING_FORMAT, type BindingRecord, type MultiUnitColumns } from './bin
 import { columnLetter, parseAddress, type CellValue, type Grid } from './cells';
 import type { ColumnRole } from './headers';
 import { kpiSheetPlan, type KpiPlanInput } from './kpiPlan';
-import type { ApplyProgress, ApplyReport, RangeGrid, WorkbookPort } from './port';
+import type { ApplyProgress, ApplyReport, RangeGrid, ReadRequest, WorkbookPort } from './port';
 import { multiUnitPlan, type MultiUnitInput } from './multiUnitPlan';
 import { readKpiGrid, readMultiUnitGrid, type MultiUnitReadResult, type SheetReadResult } from './readGrid';
 import { SETTINGS_SHEET } from './settings';
@@ -115,16 +115,21 @@ export async function readBoundUnits(
   binding: BindingRecord & { readonly multiUnit: MultiUnitColumns },
   assessment: Assessment,
 ): Promise<MultiUnitReadResult> {
-  const multiUnit = binding.multiUnit;
+  const read = await port.read(boundUnitsRequest(binding));
+  const grid = read.tables[0] ?? read.ranges[0];
+  if (!grid) return { ok: false, issues: [] };
+  return readMultiUnitGrid(assessment, grid, { headers: binding.columns, multiUnit: binding.multiUnit });
+}
+
+/** What a multi-unit sheet's check reads: its table's id, input and unit columns (the used range without a table). */
+export function boundUnitsRequest(binding: BindingRecord & { readonly multiUnit: MultiUnitColumns }): ReadRequest {
   const headers = [
     ...Object.entries(binding.columns).filter(([role]) => isInputRole(role as ColumnRole)).map(([, h]) => h as string),
-    multiUnit.unit, multiUnit.unitName,
+    binding.multiUnit.unit, binding.multiUnit.unitName,
   ];
-  const table = binding.table
-    ? (await port.read({ tables: [{ table: binding.table, columns: headers, numberFormats: true }] })).tables[0]
-    : (await port.read({ ranges: [{ sheet: binding.sheet, numberFormats: true }] })).ranges[0];
-  if (!table) return { ok: false, issues: [] };
-  return readMultiUnitGrid(assessment, table, { headers: binding.columns, multiUnit });
+  return binding.table
+    ? { tables: [{ table: binding.table, columns: headers, numberFormats: true }] }
+    : { ranges: [{ sheet: binding.sheet, numberFormats: true }] };
 }
 
 /** Refresh a multi-unit sheet: rebuilt from the assessment with each unit's inputs (one apply, like create). */

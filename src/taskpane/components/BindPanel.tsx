@@ -4,6 +4,8 @@
  * in the workbook together with the formula columns the sheet lacks (src/workbook/boundSheet.ts), so a hand-made sheet
  * scores live. Rows matched by name get their indicator id written into the id column, because the sheet reader finds
  * rows by id and the formulas by their key — which is also what keeps the binding right after sorting or inserting rows.
+ * A multi-unit sheet the pane created is recognised by the binding record instead: it has its formulas already, so
+ * binding it checks it unit by unit and starts the session, with no columns or rows to match.
  */
 import {
   Button, Caption1, Field, Input, Select, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
@@ -12,12 +14,13 @@ import { useEffect, useState } from 'react';
 import { allIndicators, type Indicator } from '../../domain';
 import { SETTINGS_SHEET } from '../../workbook';
 import { bindSheetPlan } from '../../workbook/boundSheet';
+import { readBoundUnits } from '../../workbook/kpiActions';
 import type { WorkbookPort } from '../../workbook/port';
 import { PaneError, useAction } from '../hooks/useAction';
 import { useLocale } from '../i18n';
 import type { LoadedAssessment } from '../model/loadAssessment';
 import { boundSheet, proposeBinding, withColumn, withRow, type BindingProposal } from '../model/proposeBinding';
-import type { Session } from '../model/session';
+import { sessionFromBinding, type Session } from '../model/session';
 import { bilingual, bilingualWith } from '../strings';
 import { AssessmentPicker } from './AssessmentPicker';
 import { StatusBar } from './StatusBar';
@@ -36,6 +39,7 @@ export function BindPanel({ port, chosen, onChoose, listSheets, onBound }: BindP
   const [sheets, setSheets] = useState<readonly string[]>([]);
   const [sheet, setSheet] = useState('');
   const [proposal, setProposal] = useState<BindingProposal>();
+  const [multiUnit, setMultiUnit] = useState<{ session: Session; units: number }>();
   const detect = useAction();
   const save = useAction();
 
@@ -54,7 +58,14 @@ export function BindPanel({ port, chosen, onChoose, listSheets, onBound }: BindP
   const find = (): void => {
     if (!chosen || !sheet) return;
     setProposal(undefined);
+    setMultiUnit(undefined);
     void detect.run(async () => {
+      // A multi-unit sheet the pane created is bound already (its record says so): checked, not matched again.
+      const known = await multiUnitSheet(port, sheet, chosen);
+      if (known) {
+        setMultiUnit(known);
+        return undefined;
+      }
       const grid = (await port.read({ ranges: [{ sheet }] })).ranges[0];
       const p = grid ? proposeBinding(chosen.assessment, grid) : null;
       if (!p) throw new PaneError(bilingual('bindNoHeader'));
@@ -98,6 +109,12 @@ export function BindPanel({ port, chosen, onChoose, listSheets, onBound }: BindP
       {!chosen ? <Caption1>{t.bindNeedAssessment}</Caption1> : null}
       <Button onClick={find} disabled={!chosen || !sheet || detect.running}>{t.bindDetect}</Button>
       <StatusBar state={detect} working={t.bindDetecting} onDismiss={detect.dismiss} />
+      {multiUnit ? (
+        <div className="sb-stack" data-testid="binding-multi-unit">
+          <Caption1>{t.bindMultiUnit(multiUnit.session.binding.sheet, multiUnit.units)}</Caption1>
+          <Button appearance="primary" onClick={() => onBound(multiUnit.session)}>{t.bindConfirm}</Button>
+        </div>
+      ) : null}
       {proposal ? (
         <div className="sb-stack" data-testid="binding-proposal">
           <Caption1>{t.bindHeaderRow(proposal.headerRow)}</Caption1>
@@ -162,4 +179,19 @@ export function BindPanel({ port, chosen, onChoose, listSheets, onBound }: BindP
       <StatusBar state={save} working={t.bindSaving} onDismiss={save.dismiss} />
     </section>
   );
+}
+
+/**
+ * The workbook's binding record names this sheet as a multi-unit sheet: read it unit by unit (the check's own read)
+ * and hand back the session to start. Another assessment than the sheet's is refused with what to do instead.
+ */
+async function multiUnitSheet(port: WorkbookPort, sheet: string, chosen: LoadedAssessment): Promise<{ session: Session; units: number } | undefined> {
+  const read = sessionFromBinding(await port.readBinding());
+  const session = read.ok ? read.session : undefined;
+  const binding = session?.binding;
+  if (!session || !binding?.multiUnit || binding.sheet !== sheet) return undefined;
+  if (session.loaded.assessment.id !== chosen.assessment.id) throw new PaneError(bilingualWith('bindMultiUnitOther', session.loaded.assessment.id));
+  const reading = await readBoundUnits(port, { ...binding, multiUnit: binding.multiUnit }, session.loaded.assessment);
+  if (!reading.ok) throw new PaneError(reading.issues[0]?.message ?? bilingual('bindNoHeader'));
+  return { session, units: reading.value.units.length };
 }

@@ -6,7 +6,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Issue, Message } from '../../domain';
 import type { WorkbookPort } from '../../workbook/port';
-import { evaluateSheet, type Evaluation } from '../model/evaluate';
+import { boundUnitsRequest } from '../../workbook/kpiActions';
+import { evaluateMultiUnitSheet, evaluateSheet, type Evaluation } from '../model/evaluate';
 import type { Session } from '../model/session';
 import { errorMessage } from './useAction';
 
@@ -34,11 +35,8 @@ export function useLiveSheet(port: WorkbookPort, session: Session | undefined): 
     const mine = ++generation.current;
     setChecking(true);
     try {
-      const grid = (await port.read({ ranges: [{ sheet: session.binding.sheet, numberFormats: true }] })).ranges[0];
+      const e = await evaluateBound(port, session);
       if (mine !== generation.current) return;
-      const e: Evaluation = grid
-        ? evaluateSheet(session.loaded.assessment, grid, { headers: session.binding.columns })
-        : { ok: false, issues: [missingSheet(session.binding.sheet)] };
       setEvaluation(e);
       setError(undefined);
       setUpdatedAt(new Date());
@@ -74,6 +72,24 @@ export function useLiveSheet(port: WorkbookPort, session: Session | undefined): 
   }, [port, session, refresh]);
 
   return { evaluation, checking, error, updatedAt, refresh };
+}
+
+/**
+ * One unit's sheet: its used range (the what-if column may be anywhere right of the table). A multi-unit sheet: only
+ * its table's id, input and unit columns, as validate reads them — 20,000 rows of formulas would cost more to read
+ * than to score.
+ */
+async function evaluateBound(port: WorkbookPort, { binding, loaded }: Session): Promise<Evaluation> {
+  const { multiUnit } = binding;
+  if (multiUnit) {
+    const read = await port.read(boundUnitsRequest({ ...binding, multiUnit }));
+    const grid = read.tables[0] ?? read.ranges[0];
+    return grid
+      ? evaluateMultiUnitSheet(loaded.assessment, grid, { headers: binding.columns, multiUnit })
+      : { ok: false, issues: [missingSheet(binding.sheet)] };
+  }
+  const grid = (await port.read({ ranges: [{ sheet: binding.sheet, numberFormats: true }] })).ranges[0];
+  return grid ? evaluateSheet(loaded.assessment, grid, { headers: binding.columns }) : { ok: false, issues: [missingSheet(binding.sheet)] };
 }
 
 function missingSheet(sheet: string): Issue {
