@@ -191,6 +191,23 @@ describe('on ExcelApi 1.8 (no copyFrom, no screen suspension)', () => {
   });
 });
 
+describe('number formats copied down a column (ExcelApi 1.9)', () => {
+  it('copy the format only: the values already in the column stay as they are', async () => {
+    const fake = new FakeExcel('1.9');
+    const port = new OfficeWorkbookPort(fake);
+    const ids = Array.from({ length: 20 }, (_, i) => [`${i + 1}.1`]);
+    await port.apply({ title: 'ids then their format', ops: [
+      { kind: 'sheet', sheet: 'S', ifExists: 'replace' },
+      { kind: 'cells', sheet: 'S', topLeft: 'A1', contents: ids },
+      { kind: 'numberFormat', sheet: 'S', address: 'A1:A20', format: '@' },
+    ] });
+    expect(fake.cell('S', 'A20')).toBe('20.1');
+    const grid = (await port.read({ ranges: [{ sheet: 'S', address: 'A1:A20', numberFormats: true }] })).ranges[0]!;
+    expect(grid.values.map((r) => r[0])).toEqual(ids.map((r) => r[0]));
+    expect(grid.numberFormats?.every((r) => r[0] === '@')).toBe(true);
+  });
+});
+
 describe('errors and events', () => {
   const { assessment, document } = generated(10);
 
