@@ -12,14 +12,13 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { allIndicators, type Indicator } from '../../domain';
-import { SETTINGS_SHEET } from '../../workbook';
+import { readMultiUnitGrid } from '../../workbook';
 import { bindSheetPlan } from '../../workbook/boundSheet';
-import { readBoundUnits } from '../../workbook/kpiActions';
 import type { WorkbookPort } from '../../workbook/port';
 import { PaneError, useAction } from '../hooks/useAction';
 import { useLocale } from '../i18n';
 import type { LoadedAssessment } from '../model/loadAssessment';
-import { boundSheet, proposeBinding, withColumn, withRow, type BindingProposal } from '../model/proposeBinding';
+import { boundSheet, proposeBinding, readSheetToBind, withColumn, withRow, type BindingProposal, type SheetToBind } from '../model/proposeBinding';
 import { sessionFromBinding, type Session } from '../model/session';
 import { bilingual, bilingualWith } from '../strings';
 import { AssessmentPicker } from './AssessmentPicker';
@@ -40,6 +39,7 @@ export function BindPanel({ port, chosen, onChoose, listSheets, onBound }: BindP
   const [sheet, setSheet] = useState('');
   const [proposal, setProposal] = useState<BindingProposal>();
   const [multiUnit, setMultiUnit] = useState<{ session: Session; units: number }>();
+  const [settingsExists, setSettingsExist] = useState(false);
   const detect = useAction();
   const save = useAction();
 
@@ -60,16 +60,18 @@ export function BindPanel({ port, chosen, onChoose, listSheets, onBound }: BindP
     setProposal(undefined);
     setMultiUnit(undefined);
     void detect.run(async () => {
+      // One read: the sheet, whether settings exist, the binding record (the confirm then only writes).
+      const read = await readSheetToBind(port, sheet);
       // A multi-unit sheet the pane created is bound already (its record says so): checked, not matched again.
-      const known = await multiUnitSheet(port, sheet, chosen);
+      const known = multiUnitSheet(read, sheet, chosen);
       if (known) {
         setMultiUnit(known);
         return undefined;
       }
-      const grid = (await port.read({ ranges: [{ sheet }] })).ranges[0];
-      const p = grid ? proposeBinding(chosen.assessment, grid) : null;
+      const p = read.grid ? proposeBinding(chosen.assessment, read.grid) : null;
       if (!p) throw new PaneError(bilingual('bindNoHeader'));
       setProposal(p);
+      setSettingsExist(read.settingsExists);
       return undefined;
     });
   };
@@ -79,10 +81,9 @@ export function BindPanel({ port, chosen, onChoose, listSheets, onBound }: BindP
     void save.run(async (progress) => {
       // The total sits above the header row, outside the rows a sort moves: a header on row 1 leaves it no room.
       if (proposal.headerRow < 2) throw new PaneError(bilingual('bindNeedRowAbove'));
-      // Is there a settings sheet already (one read): the formulas use its names, and a user's edits there are kept.
-      const settings = (await port.read({ ranges: [{ sheet: SETTINGS_SHEET, optional: true, dimensionsOnly: true }] })).ranges[0];
+      // A settings sheet found by the detect read is kept: the formulas use its names, and a user's edits there stay.
       const { plan, binding } = bindSheetPlan({
-        assessment: chosen.assessment, document: chosen.document, bound: boundSheet(proposal), settingsExists: settings !== undefined,
+        assessment: chosen.assessment, document: chosen.document, bound: boundSheet(proposal), settingsExists,
       });
       // One plan: ids, formula columns, settings, ScorebookTotal and the binding record together.
       await port.apply(plan, progress);
@@ -182,16 +183,16 @@ export function BindPanel({ port, chosen, onChoose, listSheets, onBound }: BindP
 }
 
 /**
- * The workbook's binding record names this sheet as a multi-unit sheet: read it unit by unit (the check's own read)
- * and hand back the session to start. Another assessment than the sheet's is refused with what to do instead.
+ * The workbook's binding record names this sheet as a multi-unit sheet: read the grid unit by unit and hand back the
+ * session to start. Another assessment than the sheet's is refused with what to do instead.
  */
-async function multiUnitSheet(port: WorkbookPort, sheet: string, chosen: LoadedAssessment): Promise<{ session: Session; units: number } | undefined> {
-  const read = sessionFromBinding(await port.readBinding());
-  const session = read.ok ? read.session : undefined;
-  const binding = session?.binding;
-  if (!session || !binding?.multiUnit || binding.sheet !== sheet) return undefined;
+function multiUnitSheet(read: SheetToBind, sheet: string, chosen: LoadedAssessment): { session: Session; units: number } | undefined {
+  const restored = sessionFromBinding(read.binding);
+  const session = restored.ok ? restored.session : undefined;
+  const multiUnit = session?.binding.multiUnit;
+  if (!session || !multiUnit || session.binding.sheet !== sheet || !read.grid) return undefined;
   if (session.loaded.assessment.id !== chosen.assessment.id) throw new PaneError(bilingualWith('bindMultiUnitOther', session.loaded.assessment.id));
-  const reading = await readBoundUnits(port, { ...binding, multiUnit: binding.multiUnit }, session.loaded.assessment);
+  const reading = readMultiUnitGrid(session.loaded.assessment, read.grid, { headers: session.binding.columns, multiUnit });
   if (!reading.ok) throw new PaneError(reading.issues[0]?.message ?? bilingual('bindNoHeader'));
   return { session, units: reading.value.units.length };
 }
