@@ -8,8 +8,8 @@ import './jsdomShims';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { formatNumber, scoreAssessment } from '../../src/domain';
-import { requireColumn } from '../../src/workbook';
-import { multiUnitLayout } from '../../src/workbook/multiUnitPlan';
+import { requireColumn, resultInputs } from '../../src/workbook';
+import { multiUnitLayout, multiUnitPlan } from '../../src/workbook/multiUnitPlan';
 import { PreviewWorkbook } from '../../src/preview/previewWorkbook';
 import { App } from '../../src/taskpane/App';
 import { sample } from './sheetGrid';
@@ -88,4 +88,15 @@ test('the Bind tab refuses a multi-unit sheet made from another assessment, sayi
   await user.selectOptions(screen.getByTestId('bind-sheet'), m.kpi.sheet);
   await user.click(screen.getByRole('button', { name: 'ค้นหาหัวตาราง' }));
   expect((await screen.findByRole('alert')).textContent).toContain('krs-2567');
+});
+
+test('reopening a workbook with a multi-unit sheet restores its unit summary from the binding record', async () => {
+  const wb = new PreviewWorkbook();
+  const inputs = new Map([[krs.assessment.units[3]!.id, resultInputs(krs.assessment, { results: { '12': 92 } })]]);
+  await wb.apply(multiUnitPlan({ assessment: krs.assessment, document: krs.document, inputs }).plan);
+  render(<App port={wb} />);
+  const fourth = await screen.findByTestId(`unit-${krs.assessment.units[3]!.id}`);
+  const expected = scoreAssessment(krs.assessment, { results: { '12': 92 } }).totalBeforePenalty!;
+  expect(within(fourth).getByText(formatNumber(expected, krs.assessment.policies.decimals))).toBeTruthy();
+  expect(screen.getByTestId('bound').textContent).toContain(m.kpi.sheet);
 });
