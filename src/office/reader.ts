@@ -3,9 +3,10 @@
  * allow. Excel on the web refuses a response over 5 MB, so loads are estimated (cells × bytes per cell, see
  * requestSize.ts) and packed below the batch budget; a used range or a table is measured first, then its cells.
  *
- *   sync "locate"  only when an optional sheet or the binding is asked for: which sheets exist
- *   sync 1         explicit rectangles, the size of used ranges and tables, the headers of tables, the binding
- *   sync 2 …       the cells of used ranges and tables, in row pieces below the budget
+ *   sync 1         which optional sheets exist (the binding's among them), explicit rectangles, the size of used
+ *                  ranges and tables, the headers of tables
+ *   sync 2         only when an optional sheet or the binding is asked for: those that exist, with the first cells
+ *   then …         the cells of used ranges and tables, in row pieces below the budget
  */
 import { BINDING_SHEET, readBindingRows } from '../workbook/binding';
 import { cellAddress, parseAddress, type CellValue } from '../workbook/cells';
@@ -179,28 +180,13 @@ async function readOnce(context: XlContext, request: ReadRequest, sync: () => Pr
   const ranges = request.ranges ?? [];
   const tables = request.tables ?? [];
   const wb = context.workbook;
-
-  // Locate: only what may be missing.
-  const exists = new Map<string, boolean>();
-  const optional = [...new Set([...ranges.filter((r) => r.optional).map((r) => r.sheet), ...(request.binding ? [BINDING_SHEET] : [])])];
-  if (optional.length > 0) {
-    const found = optional.map((name) => {
-      const s = wb.worksheets.getItemOrNullObject(name);
-      s.load('name');
-      return [name, s] as const;
-    });
-    await sync();
-    for (const [name, s] of found) exists.set(name, !s.isNullObject);
-  }
-
   const rangeOut: (Assembly | undefined)[] = ranges.map(() => undefined);
   const tableOut: (Assembly | undefined)[] = tables.map(() => undefined);
   const pending: Piece[] = [];
-
-  // Sync 1 measures used ranges and tables and reads the binding; explicit rectangles ride along as they fit.
   const measured: { index: number; request: RangeRequest; used: XlRange }[] = [];
-  ranges.forEach((req, index) => {
-    if (req.optional && !exists.get(req.sheet)) return;
+
+  // Explicit rectangles become pieces; used ranges are measured first.
+  const queueRange = (req: RangeRequest, index: number): void => {
     const what = { formulas: !!req.formulas, numberFormats: !!req.numberFormats };
     if (req.address !== undefined && !req.dimensionsOnly) {
       const local = localAddress(req.address);
@@ -214,6 +200,28 @@ async function readOnce(context: XlContext, request: ReadRequest, sync: () => Pr
     const used = req.address !== undefined ? sheet.getRange(req.address) : sheet.getUsedRangeOrNullObject(true);
     used.load(['address', 'rowCount', 'columnCount']);
     measured.push({ index, request: req, used });
+  };
+  const takeMeasured = (from: number): void => {
+    for (const m of measured.slice(from)) {
+      if (m.used.isNullObject) continue;
+      const what = { formulas: !!m.request.formulas, numberFormats: !!m.request.numberFormats };
+      const a = new Assembly(m.request.sheet, localAddress(m.used.address), m.used.rowCount, m.used.columnCount, what);
+      rangeOut[m.index] = a;
+      if (!m.request.dimensionsOnly) pending.push(...pieces(a, 0, a.rows, 0, a.columns));
+    }
+  };
+
+  // Sync 1: which optional sheets exist, beside everything that need not wait for that — the sheets that must exist
+  // measured, tables measured with their headers, explicit rectangles as they fit — so an optional sheet or the
+  // binding costs one sync more than a read without them, not two.
+  const optional = [...new Set([...ranges.filter((r) => r.optional).map((r) => r.sheet), ...(request.binding ? [BINDING_SHEET] : [])])];
+  const located = optional.map((name) => {
+    const s = wb.worksheets.getItemOrNullObject(name);
+    s.load('name');
+    return [name, s] as const;
+  });
+  ranges.forEach((req, index) => {
+    if (!req.optional) queueRange(req, index);
   });
   const measuredTables = tables.map((request, index) => {
     const table = wb.tables.getItem(request.table);
@@ -224,18 +232,11 @@ async function readOnce(context: XlContext, request: ReadRequest, sync: () => Pr
     header.load('values');
     return { index, request, range, header };
   });
-  const binding = request.binding && exists.get(BINDING_SHEET) ? wb.worksheets.getItem(BINDING_SHEET).getUsedRangeOrNullObject(true) : undefined;
-  binding?.load('values');
   let loaded = queuePieces(context, pending, budget);
   await sync();
+  const exists = new Map(located.map(([name, s]) => [name, !s.isNullObject]));
 
-  for (const m of measured) {
-    if (m.used.isNullObject) continue;
-    const what = { formulas: !!m.request.formulas, numberFormats: !!m.request.numberFormats };
-    const a = new Assembly(m.request.sheet, localAddress(m.used.address), m.used.rowCount, m.used.columnCount, what);
-    rangeOut[m.index] = a;
-    if (!m.request.dimensionsOnly) pending.push(...pieces(a, 0, a.rows, 0, a.columns));
-  }
+  takeMeasured(0);
   for (const t of measuredTables) {
     const what = { formulas: !!t.request.formulas, numberFormats: !!t.request.numberFormats };
     const a = new Assembly(sheetOf(t.range.address), localAddress(t.range.address), t.range.rowCount, t.range.columnCount, what);
@@ -254,6 +255,21 @@ async function readOnce(context: XlContext, request: ReadRequest, sync: () => Pr
       if (a.rows > 1) pending.push(...pieces(a, 1, a.rows, c, end));
       c = end;
     }
+  }
+
+  // Sync 2, when something was optional: the optional sheets that exist and the binding, with the first cells.
+  let binding: XlRange | undefined;
+  if (optional.length > 0) {
+    const from = measured.length;
+    ranges.forEach((req, index) => {
+      if (req.optional && exists.get(req.sheet)) queueRange(req, index);
+    });
+    binding = request.binding && exists.get(BINDING_SHEET) ? wb.worksheets.getItem(BINDING_SHEET).getUsedRangeOrNullObject(true) : undefined;
+    binding?.load('values');
+    for (const { piece, range } of loaded) piece.assembly.parts.push(partOf(range, piece.row, piece.column, piece.assembly.what));
+    loaded = queuePieces(context, pending, budget);
+    await sync();
+    takeMeasured(from);
   }
   const bindingRows = binding && !binding.isNullObject ? binding.values : undefined;
 

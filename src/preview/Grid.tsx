@@ -151,7 +151,7 @@ export function Grid({ workbook }: { workbook: PreviewWorkbook }): JSX.Element {
                   }
                   const inSheet = sheetExists && r <= dims.rows && c <= dims.columns;
                   const value = inSheet ? workbook.value(active, r, c) : null;
-                  const style = inSheet && value !== null ? workbook.style(active, r, c) : inSheet ? workbook.style(active, r, c) : {};
+                  const style = inSheet ? workbook.style(active, r, c) : {};
                   const text = displayValue(value, inSheet ? workbook.numberFormat(active, r, c) : undefined);
                   const numeric = typeof value === 'number';
                   return (

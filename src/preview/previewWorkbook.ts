@@ -7,7 +7,7 @@
  * HyperFormula is GPL-3.0: this folder is a development tool, served by the dev server only, never bundled into the
  * production add-in.
  */
-import { DetailedCellError, HyperFormula, type RawCellContent, type SimpleCellRange } from 'hyperformula';
+import { DetailedCellError, ExportedCellChange, HyperFormula, type ExportedChange, type RawCellContent, type SimpleCellRange } from 'hyperformula';
 import {
   BINDING_SHEET, cellAddress, isCellError, isFormula, parseAddress, readBindingRows,
   type BindingRead, type BindingRecord, type CellContent, type CellValue,
@@ -53,6 +53,9 @@ export interface Selection {
   readonly sheet: string;
   readonly address: string;
 }
+
+/** Style cache keys: row × CACHE_ROW + column (Excel has 16,384 columns). */
+const CACHE_ROW = 32_768;
 
 /** An Excel error typed or written into a cell, made by a formula that yields it. */
 const ERROR_FORMULAS: Record<string, string> = { '#N/A': '=NA()', '#DIV/0!': '=1/0', '#VALUE!': '=VALUE("x")', '#NUM!': '=SQRT(-1)', '#REF!': '=#REF!' };
@@ -113,6 +116,12 @@ export class PreviewWorkbook implements WorkbookPort {
   private readonly viewListeners = new Set<() => void>();
   private selection: Selection | undefined;
   private version = 0;
+  /**
+   * Each drawn cell's style, conditional marks evaluated, by sheet and cell. A mark is a formula HyperFormula parses
+   * on every call: 60 rows in view of a 1,000-row KPI sheet cost ~40 ms a redraw, in the middle of edit → summary.
+   * Kept until a change can alter it (forgetStyles): an edit forgets only the rows whose values changed.
+   */
+  private readonly styleCache = new Map<string, Map<number, CellStyle>>();
 
   /**
    * `exact`: IEEE comparisons and values as computed, for tests that compare the sheet with the domain to 1e-9 on
@@ -152,6 +161,8 @@ export class PreviewWorkbook implements WorkbookPort {
       throw e instanceof WorkbookError ? e : this.failure(plan.title, e);
     } finally {
       this.hf.resumeEvaluation();
+      // A plan may change styles, marks and names as well as cells: every cached style goes.
+      this.styleCache.clear();
       this.changed();
     }
     return { roundTrips: 1, cellsWritten };
@@ -200,7 +211,7 @@ export class PreviewWorkbook implements WorkbookPort {
     const t = interpretTyped(typed);
     const content: RawCellContent =
       t.kind === 'blank' ? null : t.kind === 'formula' ? `=${t.formula}` : t.kind === 'text' ? `'${t.value}` : t.value;
-    this.hf.setCellContents({ sheet: id, row: row - 1, col: column - 1 }, content);
+    this.forgetStyles(this.hf.setCellContents({ sheet: id, row: row - 1, col: column - 1 }, content));
     this.changed();
     for (const handler of this.changeHandlers.get(sheet) ?? []) handler({ sheet, address, source: 'local' });
   }
@@ -243,6 +254,20 @@ export class PreviewWorkbook implements WorkbookPort {
   }
 
   style(sheet: string, row: number, column: number): CellStyle {
+    let cache = this.styleCache.get(sheet);
+    if (!cache) {
+      cache = new Map();
+      this.styleCache.set(sheet, cache);
+    }
+    const key = row * CACHE_ROW + column;
+    const hit = cache.get(key);
+    if (hit) return hit;
+    const style = this.computeStyle(sheet, row, column);
+    cache.set(key, style);
+    return style;
+  }
+
+  private computeStyle(sheet: string, row: number, column: number): CellStyle {
     const x = this.extras.get(sheet);
     if (!x) return {};
     let style: CellStyle = {};
@@ -288,6 +313,50 @@ export class PreviewWorkbook implements WorkbookPort {
   }
 
   // ---- inside ---------------------------------------------------------------------------------------------
+
+  /**
+   * After a typed edit: HyperFormula lists every cell whose value changed (the edited one and its dependents). A
+   * mark refers to its own row (relative references; names and absolute rows are the settings' constants), so a
+   * sheet forgets the rows that changed — unless one of its marks refers to another row, or a change is on another
+   * sheet (a name may point there): then it forgets all.
+   */
+  private forgetStyles(changes: readonly ExportedChange[]): void {
+    const rows = new Map<string, Set<number>>();
+    for (const c of changes) {
+      if (!(c instanceof ExportedCellChange)) {
+        // A name whose value moved (ScorebookTotal after every edit) matters only to a sheet whose marks use it.
+        for (const [sheet, cache] of this.styleCache) {
+          if ((this.extras.get(sheet)?.marks ?? []).some((m) => m.formula.includes(c.name))) cache.clear();
+        }
+        continue;
+      }
+      const name = this.hf.getSheetName(c.address.sheet) ?? '';
+      const set = rows.get(name) ?? new Set<number>();
+      set.add(c.address.row + 1);
+      rows.set(name, set);
+    }
+    for (const [sheet, cache] of this.styleCache) {
+      const changed = rows.get(sheet);
+      const elsewhere = [...rows.keys()].some((s) => s !== sheet);
+      if (elsewhere || (changed && !this.marksStayInRow(sheet))) {
+        cache.clear();
+        continue;
+      }
+      if (!changed) continue;
+      for (const key of [...cache.keys()]) if (changed.has(Math.floor(key / CACHE_ROW))) cache.delete(key);
+    }
+  }
+
+  /** Every mark of the sheet refers only to cells of its own row (relative row references, no absolute rows). */
+  private marksStayInRow(sheet: string): boolean {
+    const marks = this.extras.get(sheet)?.marks ?? [];
+    return marks.every((m) => {
+      for (const ref of m.formula.matchAll(/(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_])/g)) {
+        if (ref[3] === '$' || Number(ref[4]) !== m.box.top) return false;
+      }
+      return !m.formula.includes('!');
+    });
+  }
 
   private changed(): void {
     this.version++;

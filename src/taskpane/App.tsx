@@ -13,6 +13,7 @@ import { IssuesPanel } from './components/IssuesPanel';
 import { ServerPanel, type Connect } from './components/ServerPanel';
 import { ErrorMessage } from './components/StatusBar';
 import { SummaryPanel } from './components/SummaryPanel';
+import { UnitSummaryPanel } from './components/UnitSummaryPanel';
 import { WhatIfPanel } from './components/WhatIfPanel';
 import { errorMessage } from './hooks/useAction';
 import { useLiveSheet } from './hooks/useLiveSheet';
@@ -110,20 +111,22 @@ function Pane({ port, listSheets, connect, locale, onLocale }: Omit<AppProps, 'd
           {t.tabIssues} {errors > 0 ? <Badge size="small" color="danger">{errors}</Badge> : null}
         </Tab>
         <Tab value="summary" disabled={!session}>{t.tabSummary}</Tab>
-        <Tab value="whatif" disabled={!session}>{t.tabWhatIf}</Tab>
+        <Tab value="whatif" disabled={!session || !!session.binding.multiUnit}>{t.tabWhatIf}</Tab>
       </TabList>
       {tab === 'create' ? <CreatePanel port={port} chosen={chosen} onChoose={setChosen} onCreated={startSession} /> : null}
       {tab === 'bind' ? <BindPanel port={port} chosen={chosen} onChoose={setChosen} listSheets={listSheets} onBound={startSession} /> : null}
       {tab === 'server' ? (
         <ServerPanel
           port={port} connect={connect} onOpened={(s) => { setSession(s); setChosen(s.loaded); }}
-          scoring={session && evaluation?.ok ? { policies: session.loaded.assessment.policies, total: evaluation.report.totalBeforePenalty } : undefined}
+          scoring={session && evaluation?.ok && !evaluation.multiUnit ? { policies: session.loaded.assessment.policies, total: evaluation.report.totalBeforePenalty } : undefined}
           changedRows={live.changed} onSheetWritten={() => void live.refresh()}
         />
       ) : null}
       {tab === 'issues' && session ? <IssuesPanel port={port} issues={issues} checking={live.checking} /> : null}
       {tab === 'summary' && session ? (
-        evaluation?.ok ? (
+        evaluation?.ok && evaluation.multiUnit ? (
+          <UnitSummaryPanel assessment={session.loaded.assessment} evaluation={evaluation} updatedAt={live.updatedAt} />
+        ) : evaluation?.ok ? (
           <SummaryPanel assessment={session.loaded.assessment} report={evaluation.report} counts={evaluation.counts} updatedAt={live.updatedAt} />
         ) : evaluation ? (
           <IssuesPanel port={port} issues={evaluation.issues} checking={live.checking} />
@@ -131,7 +134,7 @@ function Pane({ port, listSheets, connect, locale, onLocale }: Omit<AppProps, 'd
           <Spinner size="small" label={t.issuesChecking} />
         )
       ) : null}
-      {tab === 'whatif' && session && evaluation?.ok ? (
+      {tab === 'whatif' && session && evaluation?.ok && !evaluation.multiUnit ? (
         <WhatIfPanel port={port} session={session} evaluation={evaluation} refresh={live.refresh} />
       ) : null}
     </main>

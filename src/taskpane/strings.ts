@@ -93,6 +93,11 @@ const th = {
   showMore: (n: number) => `แสดงเพิ่ม (อีก ${n})`,
   updatedAt: (time: string) => `ปรับปรุงเมื่อ ${time}`,
   scaleRange: (min: string, max: string) => `จาก ${min} ถึง ${max}`,
+  unitsHeading: 'คะแนนรายหน่วยงาน',
+  unitsCount: (n: number) => `${n} หน่วยงาน`,
+  columnUnit: 'หน่วยงาน',
+  bindMultiUnit: (sheet: string, units: number) => `ชีต ${sheet} เป็นชีตหลายหน่วยงานที่ Scorebook สร้างไว้ (${units} หน่วยงาน) คอลัมน์และสูตรครบแล้ว กดผูกชีตเพื่อตรวจและดูคะแนนรายหน่วยงาน`,
+  bindMultiUnitOther: (id: string) => `ชีตหลายหน่วยงานนี้สร้างจากชุดตัวชี้วัด ${id} ให้เลือกชุดตัวชี้วัดนั้น หรือสร้างชีตหลายหน่วยงานใหม่ในแท็บ "สร้างชีต"`,
 
   // What-if
   whatIfHeading: 'สมมติผล',
@@ -210,6 +215,11 @@ const en: Strings = {
   showMore: (n) => `Show more (${n} left)`,
   updatedAt: (time) => `Updated ${time}`,
   scaleRange: (min, max) => `from ${min} to ${max}`,
+  unitsHeading: 'Scores by unit',
+  unitsCount: (n) => `${n} units`,
+  columnUnit: 'Unit',
+  bindMultiUnit: (sheet, units) => `Sheet ${sheet} is a multi-unit sheet Scorebook created (${units} units); its columns and formulas are in place: bind it to check it and see each unit's scores`,
+  bindMultiUnitOther: (id) => `This multi-unit sheet was created from assessment ${id}: choose that assessment, or create a new multi-unit sheet on the Create tab`,
 
   whatIfHeading: 'What-if',
   whatIfColumn: 'What-if column',

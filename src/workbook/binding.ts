@@ -5,12 +5,23 @@
  *
  * Stored as key / value rows (column A the key, column B the value). A value longer than one cell may hold (Excel:
  * 32,767 characters) continues on further rows with the same key.
+ *
+ * Versions:
+ * - `scorebook/workbook@1`: the assessment document and the server link as plain JSON. Still read.
+ * - `scorebook/workbook@2` (written now): the same keys, but the assessment document and the server link are packed
+ *   (UTF-8 JSON, raw deflate, base64). A document of 20,000 indicators is 4.3 MB as JSON in cells, more than one
+ *   request to Excel may carry (see src/office/requestSize.ts), and the record is rewritten on every submit; packed
+ *   it is about 170 KB. Base64 keeps the cells plain ASCII, whatever a host does with unusual characters.
+ *   Adds `multiUnit` (the sheet is the central office's one row per unit × indicator, multiUnitPlan.ts).
  */
+import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import { issue, type Issue } from '../domain';
 import type { CellValue } from './cells';
 import type { ColumnRole } from './headers';
 
-export const BINDING_FORMAT = 'scorebook/workbook@1';
+export const BINDING_FORMAT = 'scorebook/workbook@2';
+/** The first version, read and upgraded (to BINDING_FORMAT) the next time the record is written. */
+export const BINDING_FORMAT_V1 = 'scorebook/workbook@1';
 export const BINDING_SHEET = '_scorebook';
 /** Below Excel's 32,767-character cell limit, with room to spare. */
 export const CHUNK = 30_000;
@@ -31,6 +42,27 @@ export interface BindingRecord {
    * opened from a server. Its reader lives with its user (src/taskpane/model/serverLink.ts).
    */
   readonly server?: unknown;
+  /**
+   * Present when the sheet is a multi-unit sheet (one row per unit × indicator): the headers of its unit columns,
+   * so a reading groups rows by unit. Absent: one unit's sheet.
+   */
+  readonly multiUnit?: MultiUnitColumns;
+}
+
+/** Headers of a multi-unit sheet's own columns, as written. */
+export interface MultiUnitColumns {
+  readonly unit: string;
+  readonly unitName: string;
+  readonly unitTotal: string;
+}
+
+/** JSON → UTF-8 → raw deflate → base64: what @2 keeps in the record's cells for the long values. */
+export function packJson(value: unknown): string {
+  return btoa(strFromU8(deflateSync(strToU8(JSON.stringify(value)), { level: 6 }), true));
+}
+
+export function unpackJson(text: string): unknown {
+  return JSON.parse(strFromU8(inflateSync(strToU8(atob(text), true)))) as unknown;
 }
 
 export function bindingRows(record: BindingRecord): CellValue[][] {
@@ -41,13 +73,13 @@ export function bindingRows(record: BindingRecord): CellValue[][] {
     ['settingsSheet', record.settingsSheet],
     ['headerRow', record.headerRow],
   ];
-  const long = (key: string, value: unknown): void => {
-    const text = JSON.stringify(value);
+  const long = (key: string, text: string): void => {
     for (let i = 0; i < text.length || i === 0; i += CHUNK) rows.push([key, text.slice(i, i + CHUNK)]);
   };
-  long('columns', record.columns);
-  long('assessment', record.assessment);
-  if (record.server !== undefined) long('server', record.server);
+  long('columns', JSON.stringify(record.columns));
+  if (record.multiUnit) long('multiUnit', JSON.stringify(record.multiUnit));
+  long('assessment', packJson(record.assessment));
+  if (record.server !== undefined) long('server', packJson(record.server));
   return rows;
 }
 
@@ -71,7 +103,7 @@ export function readBindingRows(rows: readonly (readonly CellValue[])[]): Bindin
   const one = (key: string): string | undefined => values.get(key)?.[0];
   const format = one('format');
   if (format === undefined) return broken('ไม่มีรุ่นของรูปแบบ (format)', 'no format version');
-  if (format !== BINDING_FORMAT) {
+  if (format !== BINDING_FORMAT && format !== BINDING_FORMAT_V1) {
     return {
       ok: false,
       issues: [
@@ -82,19 +114,23 @@ export function readBindingRows(rows: readonly (readonly CellValue[])[]): Bindin
       ],
     };
   }
-  const json = (key: string): { ok: true; value: unknown } | { ok: false } => {
+  const json = (key: string, packed = false): { ok: true; value: unknown } | { ok: false } => {
     const parts = values.get(key);
     if (!parts) return { ok: false };
     try {
-      return { ok: true, value: JSON.parse(parts.join('')) as unknown };
+      const text = parts.join('');
+      return { ok: true, value: packed ? unpackJson(text) : (JSON.parse(text) as unknown) };
     } catch {
       return { ok: false };
     }
   };
-  const assessment = json('assessment');
+  // @1 kept every value as plain JSON; @2 packs the two long ones.
+  const packed = format === BINDING_FORMAT;
+  const assessment = json('assessment', packed);
   if (!assessment.ok) return broken('ข้อมูลชุดตัวชี้วัดอ่านไม่ได้', 'the assessment document cannot be read');
   const columns = json('columns');
-  const server = json('server');
+  const server = json('server', packed);
+  const multiUnit = json('multiUnit');
   const headerRow = Number(one('headerRow'));
   const sheet = one('sheet');
   if (!sheet || !Number.isInteger(headerRow) || headerRow < 1) return broken('ไม่ระบุชีตหรือแถวหัวตาราง', 'the sheet or header row is missing');
@@ -109,6 +145,13 @@ export function readBindingRows(rows: readonly (readonly CellValue[])[]): Bindin
       columns: columns.ok && typeof columns.value === 'object' && columns.value !== null ? (columns.value as BindingRecord['columns']) : {},
       assessment: assessment.value,
       ...(server.ok ? { server: server.value } : {}),
+      ...(multiUnit.ok && isMultiUnitColumns(multiUnit.value) ? { multiUnit: multiUnit.value } : {}),
     },
   };
+}
+
+function isMultiUnitColumns(v: unknown): v is MultiUnitColumns {
+  if (typeof v !== 'object' || v === null) return false;
+  const o = v as Record<string, unknown>;
+  return typeof o.unit === 'string' && typeof o.unitName === 'string' && typeof o.unitTotal === 'string';
 }

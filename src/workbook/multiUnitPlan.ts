@@ -9,6 +9,8 @@
  * Excel receives the formulas of one block and copies them, instead of 20,000 rows of formulas.
  */
 import type { Assessment, Unit } from '../domain';
+import { BINDING_FORMAT, type BindingRecord, type MultiUnitColumns } from './binding';
+import { bindingOps } from './bindingPlan';
 import { cellAddress, columnLetter, isFormula, type CellContent } from './cells';
 import { shiftRows } from './formulaShift';
 import { isRowTextRole, type ColumnRole } from './headers';
@@ -20,6 +22,13 @@ import { kpiSheetContent, type SheetInputs } from './sheetContent';
 
 export const MULTI_UNIT_SHEET = 'KPI หน่วยงาน';
 export const MULTI_UNIT_TABLE = 'ScorebookUnits';
+/** Headers of the sheet's own columns; the binding record keeps them, so a reading finds each row's unit. */
+export const MULTI_UNIT_HEADERS: MultiUnitColumns & { readonly unitWeightSum: string } = {
+  unit: 'หน่วยงาน',
+  unitName: 'ชื่อหน่วยงาน',
+  unitTotal: 'คะแนนรวมของหน่วยงาน',
+  unitWeightSum: 'น้ำหนักที่นับของหน่วยงาน',
+};
 
 export interface MultiUnitInput {
   readonly assessment: Assessment;
@@ -30,6 +39,11 @@ export interface MultiUnitInput {
   readonly sheet?: string;
   readonly table?: string;
   readonly settingsSheet?: string;
+  /**
+   * The assessment document as read from its file. Given: the plan also writes the binding record (marked
+   * multi-unit), so the pane checks the sheet unit by unit and finds it again when the workbook is reopened.
+   */
+  readonly document?: unknown;
 }
 
 export interface MultiUnitLayout {
@@ -64,7 +78,7 @@ export function multiUnitLayout(assessment: Assessment, units: readonly Unit[], 
   return { kpi, unitColumn: 1, unitNameColumn: 2, unitTotalColumn, unitWeightSumColumn: width, width, blockRows, units };
 }
 
-export function multiUnitPlan(input: MultiUnitInput): { plan: WritePlan; layout: MultiUnitLayout } {
+export function multiUnitPlan(input: MultiUnitInput): { plan: WritePlan; layout: MultiUnitLayout; binding?: BindingRecord } {
   const { assessment } = input;
   const units = input.units ?? assessment.units;
   const m = multiUnitLayout(assessment, units, { sheet: input.sheet, table: input.table });
@@ -102,10 +116,10 @@ export function multiUnitPlan(input: MultiUnitInput): { plan: WritePlan; layout:
 
   const header: CellContent[] = Array<CellContent>(m.width).fill(null);
   for (const c of kpi.columns) header[c.column - 1] = c.header;
-  header[m.unitColumn - 1] = 'หน่วยงาน';
-  header[m.unitNameColumn - 1] = 'ชื่อหน่วยงาน';
-  header[m.unitTotalColumn - 1] = 'คะแนนรวมของหน่วยงาน';
-  header[m.unitWeightSumColumn - 1] = 'น้ำหนักที่นับของหน่วยงาน';
+  header[m.unitColumn - 1] = MULTI_UNIT_HEADERS.unit;
+  header[m.unitNameColumn - 1] = MULTI_UNIT_HEADERS.unitName;
+  header[m.unitTotalColumn - 1] = MULTI_UNIT_HEADERS.unitTotal;
+  header[m.unitWeightSumColumn - 1] = MULTI_UNIT_HEADERS.unitWeightSum;
   const title: CellContent[][] = [[`${assessment.title} — รายหน่วยงาน (by unit)`]];
 
   const last = columnLetter(m.width);
@@ -140,8 +154,25 @@ export function multiUnitPlan(input: MultiUnitInput): { plan: WritePlan; layout:
     ]),
     { kind: 'freeze', sheet, rows: kpi.headerRow, columns: 2 },
   );
+  const binding = input.document === undefined ? undefined : multiUnitBinding(m, settings.sheet, input.document);
+  if (binding) ops.push(...bindingOps(binding));
   if (data.length > 0) ops.push({ kind: 'select', sheet, address: `A${kpi.firstDataRow}` });
-  return { plan: { title: `create multi-unit sheet ${sheet}`, ops }, layout: m };
+  return { plan: { title: `create multi-unit sheet ${sheet}`, ops }, layout: m, ...(binding ? { binding } : {}) };
+}
+
+/** The binding record of a multi-unit sheet: its table, every column's header, and the unit columns' headers. */
+export function multiUnitBinding(m: MultiUnitLayout, settingsSheet: string, document: unknown): BindingRecord {
+  const { unit, unitName, unitTotal } = MULTI_UNIT_HEADERS;
+  return {
+    format: BINDING_FORMAT,
+    sheet: m.kpi.sheet,
+    table: m.kpi.table,
+    settingsSheet,
+    headerRow: m.kpi.headerRow,
+    columns: Object.fromEntries(m.kpi.columns.map((c) => [c.role, c.header])),
+    assessment: document,
+    multiUnit: { unit, unitName, unitTotal },
+  };
 }
 
 /** Σ top-level weights that count, for this row's unit. */

@@ -46,30 +46,42 @@ export interface ReadOptions {
 const HEADER_SEARCH_ROWS = 30;
 
 export function readKpiGrid(assessment: Assessment, grid: Grid, options: ReadOptions = {}): SheetReadResult {
-  const origin = parseAddress(grid.topLeft);
-  const at = (r: number, c: number): string => qualifiedAddress(grid.sheet, origin.row + r, origin.column + c);
   const catalogue = catalogueFor(assessment, options);
   const found = findHeaderRow(grid, catalogue);
-  if (!found) {
-    return {
-      ok: false,
-      issues: [
-        issue('header-row-missing', 'error', {
-          th: `ไม่พบแถวหัวตารางในชีต ${grid.sheet} ต้องมีคอลัมน์ "${FIXED_HEADERS.id.th}" (${FIXED_HEADERS.id.en}) และคอลัมน์ผลการดำเนินงานหรือคะแนน`,
-          en: `no header row found on sheet ${grid.sheet}: it needs a "${FIXED_HEADERS.id.th}" (${FIXED_HEADERS.id.en}) column and a result or score column`,
-        }, { cell: `${grid.sheet}!${grid.topLeft}` }),
-      ],
-    };
-  }
-  const { index: headerIndex, columns } = found;
+  if (!found) return { ok: false, issues: [noHeaderRow(grid)] };
   const issues: Issue[] = [];
-  checkColumnsPresent(assessment, columns, catalogue, grid.sheet, issues);
-
+  checkColumnsPresent(assessment, found.columns, catalogue, grid.sheet, issues);
   const byId = new Map(allIndicators(assessment).map((i) => [i.id, i]));
+  const rows = Array.from({ length: Math.max(0, grid.values.length - found.index - 1) }, (_, k) => found.index + 1 + k);
+  const read = readRows(grid, found, rows, byId);
+  return {
+    ok: true,
+    value: { resultSet: { results: read.results }, issues: [...issues, ...read.issues], cells: read.cells, headerRow: parseAddress(grid.topLeft).row + found.index, columns: found.columns },
+  };
+}
+
+function noHeaderRow(grid: Grid): Issue {
+  return issue('header-row-missing', 'error', {
+    th: `ไม่พบแถวหัวตารางในชีต ${grid.sheet} ต้องมีคอลัมน์ "${FIXED_HEADERS.id.th}" (${FIXED_HEADERS.id.en}) และคอลัมน์ผลการดำเนินงานหรือคะแนน`,
+    en: `no header row found on sheet ${grid.sheet}: it needs a "${FIXED_HEADERS.id.th}" (${FIXED_HEADERS.id.en}) column and a result or score column`,
+  }, { cell: `${grid.sheet}!${grid.topLeft}` });
+}
+
+/** The given rows (0-based grid indices) of a sheet whose header is found: each indicator's row, cells and input. */
+function readRows(
+  grid: Grid,
+  found: { index: number; columns: ReadonlyMap<ColumnRole, number> },
+  rows: readonly number[],
+  byId: ReadonlyMap<string, Indicator>,
+): { results: Record<string, RawResult>; issues: Issue[]; cells: Map<string, IndicatorCells> } {
+  const origin = parseAddress(grid.topLeft);
+  const at = (r: number, c: number): string => qualifiedAddress(grid.sheet, origin.row + r, origin.column + c);
+  const { columns } = found;
+  const issues: Issue[] = [];
   const results: Record<string, RawResult> = {};
   const cells = new Map<string, IndicatorCells>();
   const idColumn = columns.get('id') as number;
-  for (let r = headerIndex + 1; r < grid.values.length; r++) {
+  for (const r of rows) {
     const row = grid.values[r] ?? [];
     const idCell = row[idColumn] ?? null;
     if (idCell === null || (typeof idCell === 'string' && idCell.trim() === '')) continue;
@@ -111,7 +123,99 @@ export function readKpiGrid(assessment: Assessment, grid: Grid, options: ReadOpt
       );
     }
   }
-  return { ok: true, value: { resultSet: { results }, issues, cells, headerRow: origin.row + headerIndex, columns } };
+  return { results, issues, cells };
+}
+
+/** One unit's part of a multi-unit sheet, read as if it were that unit's own sheet. */
+export interface UnitReading {
+  readonly unit: { readonly id: string; readonly name: string };
+  /** Its issues name the unit (`unitIssue`). */
+  readonly reading: SheetReading;
+}
+
+export interface MultiUnitReading {
+  readonly headerRow: number;
+  readonly columns: ReadonlyMap<ColumnRole, number>;
+  /** In the order units first appear on the sheet. */
+  readonly units: readonly UnitReading[];
+  /** The sheet's own findings (a missing column, a row without a unit), not any one unit's. */
+  readonly issues: readonly Issue[];
+}
+
+export type MultiUnitReadResult = { readonly ok: true; readonly value: MultiUnitReading } | { readonly ok: false; readonly issues: readonly Issue[] };
+
+/** Headers of a multi-unit sheet's unit columns (as the binding record keeps them, binding.ts). */
+export interface UnitColumnHeaders {
+  readonly unit: string;
+  readonly unitName: string;
+}
+
+/**
+ * A multi-unit sheet (multiUnitPlan.ts: one row per unit × indicator): the header found once, rows grouped by the
+ * unit column, each unit read as its own sheet would be, so each unit's ResultSet scores as that unit's sheet.
+ */
+export function readMultiUnitGrid(assessment: Assessment, grid: Grid, options: ReadOptions & { readonly multiUnit: UnitColumnHeaders }): MultiUnitReadResult {
+  const catalogue = catalogueFor(assessment, options);
+  const found = findHeaderRow(grid, catalogue);
+  if (!found) return { ok: false, issues: [noHeaderRow(grid)] };
+  const header = grid.values[found.index] ?? [];
+  const columnOf = (name: string): number => header.findIndex((h) => typeof h === 'string' && h.trim() === name.trim());
+  const unitColumn = columnOf(options.multiUnit.unit);
+  const nameColumn = columnOf(options.multiUnit.unitName);
+  const origin = parseAddress(grid.topLeft);
+  if (unitColumn < 0) {
+    return {
+      ok: false,
+      issues: [issue('unit-column-missing', 'error', {
+        th: `ชีต ${grid.sheet} ไม่มีคอลัมน์ "${options.multiUnit.unit}" ที่บอกว่าแถวเป็นของหน่วยงานใด ให้สร้างชีตหลายหน่วยงานใหม่ในแท็บ "สร้างชีต"`,
+        en: `sheet ${grid.sheet} has no "${options.multiUnit.unit}" (unit) column saying whose row each is; create the multi-unit sheet again on the Create tab`,
+      }, { cell: qualifiedAddress(grid.sheet, origin.row + found.index, origin.column) })],
+    };
+  }
+  const issues: Issue[] = [];
+  checkColumnsPresent(assessment, found.columns, catalogue, grid.sheet, issues);
+  const groups = new Map<string, { name: string; rows: number[] }>();
+  for (let r = found.index + 1; r < grid.values.length; r++) {
+    const row = grid.values[r] ?? [];
+    const unit = text(row[unitColumn]);
+    if (unit === '') {
+      if (text(row[found.columns.get('id') as number]) !== '') {
+        issues.push(issue('unit-missing', 'warning', {
+          th: `แถวที่ ${origin.row + r} ไม่ระบุหน่วยงาน จึงไม่นำมาคิดคะแนนของหน่วยงานใด`,
+          en: `row ${origin.row + r} names no unit, so it counts for none`,
+        }, { cell: qualifiedAddress(grid.sheet, origin.row + r, origin.column + unitColumn) }));
+      }
+      continue;
+    }
+    let group = groups.get(unit);
+    if (!group) {
+      group = { name: nameColumn < 0 ? unit : text(row[nameColumn]) || unit, rows: [] };
+      groups.set(unit, group);
+    }
+    group.rows.push(r);
+  }
+  const byId = new Map(allIndicators(assessment).map((i) => [i.id, i]));
+  const headerRow = origin.row + found.index;
+  const units = [...groups].map(([id, g]): UnitReading => {
+    const unit = { id, name: g.name };
+    const read = readRows(grid, found, g.rows, byId);
+    return {
+      unit,
+      reading: { resultSet: { results: read.results }, issues: read.issues.map((i) => unitIssue(i, unit)), cells: read.cells, headerRow, columns: found.columns },
+    };
+  });
+  return { ok: true, value: { headerRow, columns: found.columns, units, issues } };
+}
+
+/** The issue said of one unit: its message starts with the unit's name and id. */
+export function unitIssue(i: Issue, unit: { readonly id: string; readonly name: string }): Issue {
+  const who = unit.name && unit.name !== unit.id ? `${unit.name} (${unit.id})` : unit.id;
+  return { ...i, message: { th: `หน่วยงาน ${who}: ${i.message.th}`, en: `unit ${who}: ${i.message.en}` } };
+}
+
+function text(v: CellValue | undefined): string {
+  if (v === null || v === undefined) return '';
+  return (isCellError(v) ? v.error : String(v)).trim();
 }
 
 type CellAt = (role: ColumnRole) => { value: CellValue; address: string; format: string | undefined } | undefined;

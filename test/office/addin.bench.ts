@@ -1,14 +1,20 @@
 /**
- * npm run bench:addin — for 20,000 rows against the recording fake: time, syncs and largest request of create, bind,
- * validate and refresh (the fake's own bookkeeping included in the time, so it is an upper bound), and the size of
- * the production task pane bundle (dist/taskpane.js, gzip) when `npm run build` has made one.
+ * npm run bench:addin — for 20,000 rows against the recording fake: time, syncs and largest request of create,
+ * validate and refresh of a KPI sheet, of the pane's bind of a hand-made sheet (find the header, confirm), and of
+ * create, validate and refresh of a 20,000-row multi-unit sheet (4,000 units × 5 indicators); the fake's own
+ * bookkeeping is included in the time, so it is an upper bound. Then the size of the production task pane bundle
+ * (dist/taskpane.js, gzip) when `npm run build` has made one.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { readAssessment } from '../../src/domain';
 import { resultInputs } from '../../src/workbook';
-import { bindKpiSheet, createKpiSheet, readBoundSheet, refreshKpiSheet } from '../../src/workbook/kpiActions';
+import { createKpiSheet, readBoundSheet, readBoundUnits, refreshKpiSheet, refreshMultiUnitSheet } from '../../src/workbook/kpiActions';
+import { bindSheetPlan } from '../../src/workbook/boundSheet';
+import { multiUnitPlan } from '../../src/workbook/multiUnitPlan';
+import type { CellValue } from '../../src/workbook';
+import { boundSheet, proposeBinding, readSheetToBind } from '../../src/taskpane/model/proposeBinding';
 import { OfficeWorkbookPort } from '../../src/office/officePort';
 import { benchAssessmentDoc, benchResults, seededRandom } from '../bench/generate';
 import { FakeExcel } from './fakeExcel';
@@ -24,22 +30,48 @@ async function main(): Promise<void> {
   const port = new OfficeWorkbookPort(fake);
   let binding = undefined as Awaited<ReturnType<typeof createKpiSheet>>['binding'] | undefined;
 
-  const actions: [string, () => Promise<unknown>][] = [
-    ['create', async () => (binding = (await createKpiSheet(port, { assessment, document, inputs })).binding)],
-    ['bind', () => bindKpiSheet(port, 'KPI', assessment, document)],
-    ['validate', () => readBoundSheet(port, binding!, assessment)],
-    ['refresh', () => refreshKpiSheet(port, { assessment, document, inputs })],
+  // A hand-made sheet to bind, as bindPlan.test.ts makes it (written before the clock starts).
+  const handFake = new FakeExcel('1.9');
+  const handMade = new OfficeWorkbookPort(handFake);
+  const header = ['ตัวชี้วัด', 'ลำดับ', 'หมายเหตุ', 'ผลการดำเนินงาน', 'ตัวตั้ง', 'ตัวหาร', 'น้ำหนัก'];
+  const body: CellValue[][] = assessment.indicators.map((i, k) => [i.name, k % 7 === 3 ? null : i.id, null, null, null, null, i.weight]);
+  await handMade.apply({ title: 'hand-made', ops: [
+    { kind: 'sheet', sheet: 'Data', ifExists: 'replace' },
+    { kind: 'cells', sheet: 'Data', topLeft: 'A1', contents: [['รายงานตัวชี้วัด'], [null], header, ...body] },
+  ] });
+  const unitDoc = benchAssessmentDoc(5);
+  const unitRead = readAssessment(unitDoc);
+  if (!unitRead.ok) throw new Error('the generated unit assessment does not read');
+  const units = Array.from({ length: Math.ceil(rows / 5) }, (_, i) => ({ id: `u${i + 1}`, name: `หน่วยงาน ${i + 1}` }));
+  const unitInputs = new Map(units.map((u, i) => [u.id, resultInputs(unitRead.value, { results: benchResults(5, seededRandom(i + 1)) })]));
+  const multi = { assessment: unitRead.value, units, inputs: unitInputs, document: unitDoc };
+  const unitFake = new FakeExcel('1.9');
+  const unitPort = new OfficeWorkbookPort(unitFake);
+  const unitBinding = multiUnitPlan(multi).binding!;
+
+  const actions: [string, FakeExcel, () => Promise<unknown>][] = [
+    ['create', fake, async () => (binding = (await createKpiSheet(port, { assessment, document, inputs })).binding)],
+    ['validate', fake, () => readBoundSheet(port, binding!, assessment)],
+    ['refresh', fake, () => refreshKpiSheet(port, { assessment, document, inputs })],
+    ['bind', handFake, async () => {
+      const found = await readSheetToBind(handMade, 'Data');
+      const proposal = proposeBinding(assessment, found.grid!)!;
+      await handMade.apply(bindSheetPlan({ assessment, document, bound: boundSheet(proposal), settingsExists: found.settingsExists }).plan);
+    }],
+    ['units create', unitFake, () => unitPort.apply(multiUnitPlan(multi).plan)],
+    ['units validate', unitFake, () => readBoundUnits(unitPort, { ...unitBinding, multiUnit: unitBinding.multiUnit! }, unitRead.value)],
+    ['units refresh', unitFake, () => refreshMultiUnitSheet(unitPort, multi)],
   ];
   console.log(`office port on the recording fake, ${rows.toLocaleString('en')} rows`);
-  for (const [name, run] of actions) {
-    const from = fake.syncs.length;
+  for (const [name, fakeOf, run] of actions) {
+    const from = fakeOf.syncs.length;
     const t = performance.now();
     await run();
     const ms = performance.now() - t;
-    const syncs = fake.syncs.slice(from);
+    const syncs = fakeOf.syncs.slice(from);
     const req = Math.max(0, ...syncs.map((s) => s.requestBytes));
     const res = Math.max(0, ...syncs.map((s) => s.responseBytes));
-    console.log(`  ${name.padEnd(9)} ${String(syncs.length).padStart(2)} syncs  ${ms.toFixed(0).padStart(6)} ms  largest request ${(req / 1e6).toFixed(2)} MB  largest response ${(res / 1e6).toFixed(2)} MB`);
+    console.log(`  ${name.padEnd(15)} ${String(syncs.length).padStart(2)} syncs  ${ms.toFixed(0).padStart(6)} ms  largest request ${(req / 1e6).toFixed(2)} MB  largest response ${(res / 1e6).toFixed(2)} MB`);
   }
   const bundle = join(__dirname, '..', '..', 'dist', 'taskpane.js');
   if (existsSync(bundle)) {

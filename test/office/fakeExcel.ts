@@ -596,6 +596,19 @@ class FakeRange extends Loaded implements XlRange {
     const cols = dst.c1 - dst.c0 + 1;
     // Excel tiles the source only when the destination is a whole multiple of it.
     if (rows % h !== 0 || cols % w !== 0) this.fake.fail(new OfficeError('InvalidArgument', 'copyFrom: destination is not a multiple of the source'));
+    // As Excel: 'Formats' copies formats only (here: number formats), 'Formulas' and 'Values' contents only, 'All' both.
+    const type = copyType ?? 'All';
+    if (type === 'Formats' || type === 'All') {
+      for (let i = 0; i < rows; i++) {
+        for (let j = 0; j < cols; j++) {
+          const format = this.sheet.formats.get(`${src.r0 + (i % h)},${src.c0 + (j % w)}`);
+          const at = `${dst.r0 + i},${dst.c0 + j}`;
+          if (format === undefined) this.sheet.formats.delete(at);
+          else this.sheet.formats.set(at, format);
+        }
+      }
+    }
+    if (type === 'Formats') return;
     const out: unknown[][] = [];
     for (let i = 0; i < rows; i++) {
       const row: unknown[] = [];

@@ -69,3 +69,25 @@ test('select moves the selection; a missing sheet is an error that says what to 
   expect(wb.currentSelection()).toEqual({ sheet: 'KPI', address: 'F7' });
   await expect(wb.select('Nope', 'A1')).rejects.toMatchObject({ code: 'sheet-missing' });
 });
+
+test('conditional marks drawn once are kept, and follow every edit: the edited cell and the cells it moves', async () => {
+  const { wb, plan } = await created();
+  const result = requireColumn(plan.layout, 'result');
+  const score = requireColumn(plan.layout, 'score');
+  const row = plan.layout.rows.find((r) => r.indicator.id === '1')!.row;
+  const other = plan.layout.rows.find((r) => r.indicator.id === '2')!.row;
+  const marks = (): [string | undefined, string | undefined, string | undefined] =>
+    [wb.style('KPI', row, result.column).fill, wb.style('KPI', row, score.column).fill, wb.style('KPI', other, result.column).fill];
+  // Drawn before any edit (and so kept): inputs in the input colour, the score (0, not reported) below the first level.
+  expect(marks()).toEqual(['#FFF9E6', '#FFC7CE', '#FFF9E6']);
+  wb.type('KPI', `${result.letter}${row}`, 'abc');
+  expect(marks()[0]).toBe('#F8D7DA');
+  wb.type('KPI', `${result.letter}${row}`, '97');
+  // The number clears the mark on the result, and its score (a formula of the same row) leaves red for amber.
+  expect(marks()).toEqual(['#FFF9E6', '#FFEB9C', '#FFF9E6']);
+  wb.type('KPI', `${result.letter}${other}`, 'x');
+  expect(marks()).toEqual(['#FFF9E6', '#FFEB9C', '#F8D7DA']);
+  // A later plan (styles, marks) is drawn from scratch.
+  await wb.apply({ title: 'refill', ops: [{ kind: 'style', sheet: 'KPI', address: `${result.letter}${row}`, fill: '#000000' }] });
+  expect(marks()[0]).toBe('#000000');
+});

@@ -9,6 +9,7 @@ import { readAssessment, scoreAssessment, type Assessment } from '../../src/doma
 import { buildTemplateWorkbook } from '../../src/cli/xlsx/writeTemplate';
 import { readTemplateFile, readTemplateWorkbook } from '../../src/cli/xlsx/readTemplate';
 import { BINDING_FORMAT, BINDING_SHEET, bindingRows, CHUNK, kpiLayout, readBindingRows, requireColumn, resultInputs } from '../../src/workbook';
+import { benchAssessmentDoc, seededRandom } from '../bench/generate';
 
 const document = {
   format: 'scorebook/assessment@1', id: 'otop', title: 'รายได้ OTOP', fiscalYear: 2567, scale: 'three-level',
@@ -88,13 +89,59 @@ test('editing the settings sheet changes what check scores, as it changes the sh
 });
 
 test('a large assessment is split across cells below Excel’s 32,767-character limit and joined again', () => {
-  const big = { ...document, indicators: Array.from({ length: 400 }, (_, i) => ({ id: `${i + 1}`, name: 'ตัวชี้วัดที่มีชื่อยาวมาก'.repeat(4), weight: 1, targets: [1, 2, 3] })) };
+  // Names of random Thai letters, so packing cannot shrink the document into one cell.
+  const random = seededRandom(7);
+  const letters = 'กขคงจฉชซญดตถทธนบปผพฟภมยรลวศษสหอฮะาิีึืุูเแโใไ';
+  const name = (): string => Array.from({ length: 60 }, () => letters[Math.floor(random() * letters.length)]).join('');
+  const big = { ...document, indicators: Array.from({ length: 3000 }, (_, i) => ({ id: `${i + 1}`, name: name(), weight: 1, targets: [1, 2, 3] })) };
   const rows = bindingRows({ format: BINDING_FORMAT, sheet: 'KPI', table: 'T', settingsSheet: 'ตั้งค่า', headerRow: 4, columns: {}, assessment: big });
   const parts = rows.filter((r) => r[0] === 'assessment');
   expect(parts.length).toBeGreaterThan(1);
   expect(parts.every((r) => String(r[1]).length <= CHUNK)).toBe(true);
   const back = readBindingRows(rows);
   expect(back.ok && back.value.assessment).toEqual(big);
+});
+
+test('@2 packs the assessment: 20,000 generated indicators (3.8 MB of JSON) take under 250 KB of cells, and read back equal', () => {
+  const big = benchAssessmentDoc(20_000);
+  const server = { format: 'scorebook/server-link@1', rows: { '1': { version: 3, value: 12.5 } } };
+  const rows = bindingRows({ format: BINDING_FORMAT, sheet: 'KPI', table: 'T', settingsSheet: 'ตั้งค่า', headerRow: 4, columns: { id: 'ลำดับ' }, assessment: big, server });
+  expect(rows[0]).toEqual(['format', 'scorebook/workbook@2']);
+  const chars = rows.reduce((n, r) => n + String(r[1]).length, 0);
+  expect(JSON.stringify(big).length).toBeGreaterThan(2_500_000);
+  expect(chars).toBeLessThan(250_000);
+  // Plain ASCII: nothing a host could mangle.
+  expect(rows.filter((r) => r[0] === 'assessment').every((r) => /^[A-Za-z0-9+/=]+$/.test(String(r[1])))).toBe(true);
+  const back = readBindingRows(rows);
+  expect(back.ok && back.value).toEqual({ format: BINDING_FORMAT, sheet: 'KPI', table: 'T', settingsSheet: 'ตั้งค่า', headerRow: 4, columns: { id: 'ลำดับ' }, assessment: big, server });
+});
+
+test('a @1 record (plain JSON, as earlier versions wrote it) is still read, and comes back as the current version', () => {
+  const v1 = [
+    ['format', 'scorebook/workbook@1'], ['sheet', 'KPI'], ['table', 'ScorebookKPI'], ['settingsSheet', 'ตั้งค่า'], ['headerRow', 4],
+    ['columns', JSON.stringify({ id: 'ลำดับ', result: 'ผลการดำเนินงาน' })],
+    ['assessment', JSON.stringify(document).slice(0, 50)], ['assessment', JSON.stringify(document).slice(50)],
+    ['server', JSON.stringify({ format: 'x@1' })],
+  ];
+  const back = readBindingRows(v1);
+  expect(back).toEqual({
+    ok: true,
+    value: { format: BINDING_FORMAT, sheet: 'KPI', table: 'ScorebookKPI', settingsSheet: 'ตั้งค่า', headerRow: 4, columns: { id: 'ลำดับ', result: 'ผลการดำเนินงาน' }, assessment: document, server: { format: 'x@1' } },
+  });
+});
+
+test('a multi-unit record keeps the headers of its unit columns', () => {
+  const multiUnit = { unit: 'หน่วยงาน', unitName: 'ชื่อหน่วยงาน', unitTotal: 'คะแนนรวมของหน่วยงาน' };
+  const back = readBindingRows(bindingRows({ format: BINDING_FORMAT, sheet: 'KPI หน่วยงาน', table: 'U', settingsSheet: 'ตั้งค่า', headerRow: 3, columns: {}, assessment: document, multiUnit }));
+  expect(back.ok && back.value.multiUnit).toEqual(multiUnit);
+});
+
+test('a damaged packed assessment is a damaged record, said in Thai and English', () => {
+  const rows = bindingRows({ format: BINDING_FORMAT, sheet: 'KPI', table: 'T', settingsSheet: 'ตั้งค่า', headerRow: 4, columns: {}, assessment: document })
+    .map((r) => (r[0] === 'assessment' ? ['assessment', `${String(r[1]).slice(0, 20)}!!`] : r));
+  const back = readBindingRows(rows);
+  expect(back.ok).toBe(false);
+  if (!back.ok) expect(back.issues[0]).toMatchObject({ code: 'binding-invalid', message: { th: expect.stringContaining('เสียหาย'), en: expect.stringContaining('damaged') } });
 });
 
 test('a binding record of a newer format says so', () => {

@@ -4,20 +4,22 @@
  * in the workbook together with the formula columns the sheet lacks (src/workbook/boundSheet.ts), so a hand-made sheet
  * scores live. Rows matched by name get their indicator id written into the id column, because the sheet reader finds
  * rows by id and the formulas by their key — which is also what keeps the binding right after sorting or inserting rows.
+ * A multi-unit sheet the pane created is recognised by the binding record instead: it has its formulas already, so
+ * binding it checks it unit by unit and starts the session, with no columns or rows to match.
  */
 import {
   Button, Caption1, Field, Input, Select, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { allIndicators, type Indicator } from '../../domain';
-import { SETTINGS_SHEET } from '../../workbook';
+import { readMultiUnitGrid } from '../../workbook';
 import { bindSheetPlan } from '../../workbook/boundSheet';
 import type { WorkbookPort } from '../../workbook/port';
 import { PaneError, useAction } from '../hooks/useAction';
 import { useLocale } from '../i18n';
 import type { LoadedAssessment } from '../model/loadAssessment';
-import { boundSheet, proposeBinding, withColumn, withRow, type BindingProposal } from '../model/proposeBinding';
-import type { Session } from '../model/session';
+import { boundSheet, proposeBinding, readSheetToBind, withColumn, withRow, type BindingProposal, type SheetToBind } from '../model/proposeBinding';
+import { sessionFromBinding, type Session } from '../model/session';
 import { bilingual, bilingualWith } from '../strings';
 import { AssessmentPicker } from './AssessmentPicker';
 import { StatusBar } from './StatusBar';
@@ -36,6 +38,8 @@ export function BindPanel({ port, chosen, onChoose, listSheets, onBound }: BindP
   const [sheets, setSheets] = useState<readonly string[]>([]);
   const [sheet, setSheet] = useState('');
   const [proposal, setProposal] = useState<BindingProposal>();
+  const [multiUnit, setMultiUnit] = useState<{ session: Session; units: number }>();
+  const [settingsExists, setSettingsExist] = useState(false);
   const detect = useAction();
   const save = useAction();
 
@@ -54,11 +58,20 @@ export function BindPanel({ port, chosen, onChoose, listSheets, onBound }: BindP
   const find = (): void => {
     if (!chosen || !sheet) return;
     setProposal(undefined);
+    setMultiUnit(undefined);
     void detect.run(async () => {
-      const grid = (await port.read({ ranges: [{ sheet }] })).ranges[0];
-      const p = grid ? proposeBinding(chosen.assessment, grid) : null;
+      // One read: the sheet, whether settings exist, the binding record (the confirm then only writes).
+      const read = await readSheetToBind(port, sheet);
+      // A multi-unit sheet the pane created is bound already (its record says so): checked, not matched again.
+      const known = multiUnitSheet(read, sheet, chosen);
+      if (known) {
+        setMultiUnit(known);
+        return undefined;
+      }
+      const p = read.grid ? proposeBinding(chosen.assessment, read.grid) : null;
       if (!p) throw new PaneError(bilingual('bindNoHeader'));
       setProposal(p);
+      setSettingsExist(read.settingsExists);
       return undefined;
     });
   };
@@ -68,10 +81,9 @@ export function BindPanel({ port, chosen, onChoose, listSheets, onBound }: BindP
     void save.run(async (progress) => {
       // The total sits above the header row, outside the rows a sort moves: a header on row 1 leaves it no room.
       if (proposal.headerRow < 2) throw new PaneError(bilingual('bindNeedRowAbove'));
-      // Is there a settings sheet already (one read): the formulas use its names, and a user's edits there are kept.
-      const settings = (await port.read({ ranges: [{ sheet: SETTINGS_SHEET, optional: true, dimensionsOnly: true }] })).ranges[0];
+      // A settings sheet found by the detect read is kept: the formulas use its names, and a user's edits there stay.
       const { plan, binding } = bindSheetPlan({
-        assessment: chosen.assessment, document: chosen.document, bound: boundSheet(proposal), settingsExists: settings !== undefined,
+        assessment: chosen.assessment, document: chosen.document, bound: boundSheet(proposal), settingsExists,
       });
       // One plan: ids, formula columns, settings, ScorebookTotal and the binding record together.
       await port.apply(plan, progress);
@@ -98,6 +110,12 @@ export function BindPanel({ port, chosen, onChoose, listSheets, onBound }: BindP
       {!chosen ? <Caption1>{t.bindNeedAssessment}</Caption1> : null}
       <Button onClick={find} disabled={!chosen || !sheet || detect.running}>{t.bindDetect}</Button>
       <StatusBar state={detect} working={t.bindDetecting} onDismiss={detect.dismiss} />
+      {multiUnit ? (
+        <div className="sb-stack" data-testid="binding-multi-unit">
+          <Caption1>{t.bindMultiUnit(multiUnit.session.binding.sheet, multiUnit.units)}</Caption1>
+          <Button appearance="primary" onClick={() => onBound(multiUnit.session)}>{t.bindConfirm}</Button>
+        </div>
+      ) : null}
       {proposal ? (
         <div className="sb-stack" data-testid="binding-proposal">
           <Caption1>{t.bindHeaderRow(proposal.headerRow)}</Caption1>
@@ -162,4 +180,19 @@ export function BindPanel({ port, chosen, onChoose, listSheets, onBound }: BindP
       <StatusBar state={save} working={t.bindSaving} onDismiss={save.dismiss} />
     </section>
   );
+}
+
+/**
+ * The workbook's binding record names this sheet as a multi-unit sheet: read the grid unit by unit and hand back the
+ * session to start. Another assessment than the sheet's is refused with what to do instead.
+ */
+function multiUnitSheet(read: SheetToBind, sheet: string, chosen: LoadedAssessment): { session: Session; units: number } | undefined {
+  const restored = sessionFromBinding(read.binding);
+  const session = restored.ok ? restored.session : undefined;
+  const multiUnit = session?.binding.multiUnit;
+  if (!session || !multiUnit || session.binding.sheet !== sheet || !read.grid) return undefined;
+  if (session.loaded.assessment.id !== chosen.assessment.id) throw new PaneError(bilingualWith('bindMultiUnitOther', session.loaded.assessment.id));
+  const reading = readMultiUnitGrid(session.loaded.assessment, read.grid, { headers: session.binding.columns, multiUnit });
+  if (!reading.ok) throw new PaneError(reading.issues[0]?.message ?? bilingual('bindNoHeader'));
+  return { session, units: reading.value.units.length };
 }

@@ -35,8 +35,10 @@ export function CreatePanel({ port, chosen, onChoose, onCreated }: CreatePanelPr
     if (!chosen) return;
     void action.run(async (progress) => {
       if (kind === 'multi') {
-        const { plan, layout } = multiUnitPlan({ assessment: chosen.assessment });
+        // With the document the plan writes the binding record too (marked multi-unit): checked unit by unit.
+        const { plan, layout, binding } = multiUnitPlan({ assessment: chosen.assessment, document: chosen.document });
         await port.apply(plan, progress);
+        onCreated(binding ? { loaded: chosen, binding } : undefined);
         return bilingualWith('createDone', layout.kpi.sheet, layout.blockRows * layout.units.length);
       }
       const { plan, layout, binding } = kpiSheetPlan({ assessment: chosen.assessment, document: chosen.document });

@@ -4,13 +4,14 @@
  * formulas show. Long sheets show their first rows and grow on request: 1,000 table rows would cost more to draw
  * than to score.
  */
-import { Badge, Button, Caption1, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { Button, Caption1, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { memo, useMemo, useState } from 'react';
 import { allIndicators, scoreRange, type Assessment, type IndicatorScore, type Indicator } from '../../domain';
 import { formatScore, formatTime } from '../format';
 import { useLocale } from '../i18n';
 import type { Counts } from '../model/evaluate';
 import type { ScoreReport } from '../../domain';
+import { CountBadges, TotalCard } from './TotalCard';
 
 const PAGE = 50;
 
@@ -38,18 +39,10 @@ export function SummaryPanel({ assessment, report, counts, updatedAt }: SummaryP
   return (
     <section className="sb-stack" aria-labelledby="sb-summary-heading">
       <Subtitle2 id="sb-summary-heading">{t.summaryHeading}</Subtitle2>
-      <div className="sb-total" data-testid="total-card">
-        <span className="sb-total-label">{t.total}</span>
-        <span className="sb-total-value" data-testid="total">
-          {report.totalBeforePenalty === null ? t.totalNone : formatScore(report.totalBeforePenalty, decimals)}
-        </span>
-        <Caption1>{t.scaleRange(formatScore(range.min, decimals), formatScore(range.max, decimals))}</Caption1>
-      </div>
-      <div className="sb-row" data-testid="counts">
-        <Badge color="success" appearance="tint">{t.countReported} {counts.reported}</Badge>
-        <Badge color="subtle" appearance="tint">{t.countMissing} {counts.missing}</Badge>
-        <Badge color="danger" appearance="tint">{t.countInvalid} {counts.invalid}</Badge>
-      </div>
+      <TotalCard label={t.total} testId="total-card" valueTestId="total"
+        value={report.totalBeforePenalty === null ? t.totalNone : formatScore(report.totalBeforePenalty, decimals)}
+        caption={t.scaleRange(formatScore(range.min, decimals), formatScore(range.max, decimals))} />
+      <CountBadges counts={counts} />
       {report.components.length > 0 ? (
         <Table size="small" aria-label={t.components}>
           <TableHeader>

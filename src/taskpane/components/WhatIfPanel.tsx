@@ -18,13 +18,14 @@ import { formatScore, formatValue } from '../format';
 import { useAction } from '../hooks/useAction';
 import { useLocale } from '../i18n';
 import { splitQualified } from '../model/address';
-import type { Evaluation } from '../model/evaluate';
+import type { SheetEvaluation } from '../model/evaluate';
+import { TotalCard } from './TotalCard';
 import type { Session } from '../model/session';
 import { WHAT_IF_HEADER } from '../model/whatIfColumn';
 import { bilingual } from '../strings';
 import { StatusBar } from './StatusBar';
 
-type Evaluated = Extract<Evaluation, { ok: true }>;
+type Evaluated = SheetEvaluation;
 
 export interface WhatIfPanelProps {
   readonly port: WorkbookPort;
@@ -109,15 +110,9 @@ export function WhatIfPanel({ port, session, evaluation, refresh }: WhatIfPanelP
   return (
     <section className="sb-stack" aria-labelledby="sb-whatif-heading">
       <Subtitle2 id="sb-whatif-heading">{t.whatIfHeading}</Subtitle2>
-      <div className="sb-total sb-total-whatif" data-testid="whatif-card">
-        <span className="sb-total-label">{t.whatIfTotal}</span>
-        <span className="sb-total-value" data-testid="whatif-total">
-          {formatScore(evaluation.whatIf?.total ?? evaluation.report.totalBeforePenalty, decimals)}
-        </span>
-        <Caption1>
-          {t.total}: {formatScore(evaluation.report.totalBeforePenalty, decimals)} · {t.whatIfColumnNote}
-        </Caption1>
-      </div>
+      <TotalCard whatIf label={t.whatIfTotal} testId="whatif-card" valueTestId="whatif-total"
+        value={formatScore(evaluation.whatIf?.total ?? evaluation.report.totalBeforePenalty, decimals)}
+        caption={`${t.total}: ${formatScore(evaluation.report.totalBeforePenalty, decimals)} · ${t.whatIfColumnNote}`} />
       {evaluation.whatIf ? null : (
         <Button onClick={addColumn} disabled={action.running}>
           {t.whatIfAddColumn}

@@ -8,9 +8,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Issue, Message } from '../../domain';
 import type { WorkbookPort } from '../../workbook/port';
+import { boundUnitsRequest } from '../../workbook/kpiActions';
 import { useLocale } from '../i18n';
 import { liveMarks } from '../model/changeMarks';
-import { evaluateSheet, type Evaluation } from '../model/evaluate';
+import { evaluateMultiUnitSheet, evaluateSheet, type Evaluation } from '../model/evaluate';
 import type { Session } from '../model/session';
 import { errorMessage } from './useAction';
 
@@ -47,6 +48,16 @@ export function useLiveSheet(port: WorkbookPort, session: Session | undefined): 
     const mine = ++generation.current;
     setChecking(true);
     try {
+      if (session.binding.multiUnit) {
+        // A multi-unit sheet is the central office's bulk view: not linked to one unit's round, so no marks.
+        const e = await evaluateUnits(port, session);
+        if (mine !== generation.current) return;
+        setEvaluation(e);
+        setChanged(undefined);
+        setError(undefined);
+        setUpdatedAt(new Date());
+        return;
+      }
       // The binding record comes in the same call: its server link is what "changed" is measured against.
       const read = await port.read({ ranges: [{ sheet: session.binding.sheet, numberFormats: true }], binding: true });
       const grid = read.ranges[0];
@@ -96,6 +107,20 @@ export function useLiveSheet(port: WorkbookPort, session: Session | undefined): 
   }, [port, session, refresh]);
 
   return { evaluation, checking, error, updatedAt, changed, refresh };
+}
+
+/**
+ * A multi-unit sheet: only its table's id, input and unit columns, as validate reads them — 20,000 rows of
+ * formulas would cost more to read than to score.
+ */
+async function evaluateUnits(port: WorkbookPort, { binding, loaded }: Session): Promise<Evaluation> {
+  const { multiUnit } = binding;
+  if (!multiUnit) throw new Error('evaluateUnits needs a multi-unit binding');
+  const read = await port.read(boundUnitsRequest({ ...binding, multiUnit }));
+  const grid = read.tables[0] ?? read.ranges[0];
+  return grid
+    ? evaluateMultiUnitSheet(loaded.assessment, grid, { headers: binding.columns, multiUnit })
+    : { ok: false, issues: [missingSheet(binding.sheet)] };
 }
 
 function missingSheet(sheet: string): Issue {

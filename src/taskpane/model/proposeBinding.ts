@@ -6,9 +6,10 @@
 import { allIndicators, isGroup, type Assessment, type Indicator } from '../../domain';
 import type { BoundSheet } from '../../workbook/boundSheet';
 import {
-  FIXED_HEADERS, headerCandidates, namesOf, normalizeHeader, parseAddress, stepHeader, targetHeader,
-  type CellValue, type ColumnRole, type Grid, type HeaderEntry,
+  FIXED_HEADERS, headerCandidates, namesOf, normalizeHeader, parseAddress, SETTINGS_SHEET, stepHeader, targetHeader,
+  type BindingRead, type CellValue, type ColumnRole, type Grid, type HeaderEntry,
 } from '../../workbook';
+import type { WorkbookPort } from '../../workbook/port';
 
 export interface ColumnChoice {
   readonly role: ColumnRole;
@@ -189,4 +190,24 @@ export function boundSheet(p: BindingProposal): BoundSheet {
     if (r.matchedBy === 'id') idsInPlace.add(r.indicatorId);
   }
   return { sheet: p.sheet, headerRow: p.headerRow, columns, headers, rows, idsInPlace, lastRow: p.lastRow, lastColumn: p.lastColumn };
+}
+
+/** What the Bind tab learns from one read of the workbook before it proposes anything. */
+export interface SheetToBind {
+  /** The sheet's used range; undefined when the sheet is empty. */
+  readonly grid: Grid | undefined;
+  /** A settings sheet is there already: binding keeps it (and a person's edits to it) instead of writing one. */
+  readonly settingsExists: boolean;
+  /** The workbook's binding record, if any (a multi-unit sheet the pane made is recognised by it). */
+  readonly binding: BindingRead | undefined;
+}
+
+/**
+ * One port read for the whole of "find the header row": the sheet, whether the settings sheet exists, and the
+ * binding record. On Excel that is 2 syncs for a sheet below the 4 MB response budget (20,000 rows of 7 columns), so
+ * with the confirm's apply (probe + one write) binding costs 4 (test/office/bindPlan.test.ts).
+ */
+export async function readSheetToBind(port: WorkbookPort, sheet: string): Promise<SheetToBind> {
+  const read = await port.read({ ranges: [{ sheet }, { sheet: SETTINGS_SHEET, optional: true, dimensionsOnly: true }], binding: true });
+  return { grid: read.ranges[0], settingsExists: read.ranges[1] !== undefined, binding: read.binding };
 }
