@@ -32,8 +32,8 @@ export interface PendingStore {
    * server answers as it did the first time.
    */
   remove(key: string): Promise<void>;
-  /** Writes what the store kept to itself; the client calls it once a send is over. */
-  flush?(): Promise<void>;
+  /** Writes what the store kept to itself; the client calls it once a send is over (nothing, for most stores). */
+  flush(): Promise<void>;
 }
 
 /** Pending batches in memory: lost with the process. For the CLI, which prints what it could not send. */
@@ -51,4 +51,6 @@ export class MemoryPendingStore implements PendingStore {
   async remove(key: string): Promise<void> {
     this.batches.delete(key);
   }
+
+  async flush(): Promise<void> {}
 }

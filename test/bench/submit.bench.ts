@@ -4,7 +4,8 @@
  * and choose the rows, send them in batches of 500 kept pending in the workbook, remember the accepted rows in the
  * binding record, write each row's status into the sheet), on the Office workbook port over the recording fake of
  * Excel, against the embedded server (buildApp on in-memory PGlite, on a port). Prints the time from "submit all"
- * to the last status written, the HTTP requests, the Excel syncs by step, and the largest request to Excel.
+ * to the last status written, the HTTP requests, the Excel syncs by step, the largest request to Excel and the
+ * megabytes sent to and read from it in all.
  *
  * The fake's own bookkeeping (JSON sizes of every request) is inside the time, so the Excel side is an upper
  * bound for the work it does and says nothing of Excel's own speed; the server side is the real one.
@@ -58,6 +59,10 @@ class CountingStore implements PendingStore {
     this.calls++;
     return this.inner.remove(key);
   }
+  flush(): Promise<void> {
+    this.calls++;
+    return this.inner.flush();
+  }
 }
 
 interface Row {
@@ -71,6 +76,8 @@ interface Row {
   remember: number;
   statuses: number;
   largest: number;
+  /** Requests and responses to and from Excel, all syncs. */
+  traffic: number;
 }
 
 async function submitAll(baseUrl: string, n: number): Promise<Row> {
@@ -116,6 +123,7 @@ async function submitAll(baseUrl: string, n: number): Promise<Row> {
     rows: n, ms, requests: client.requestCount - requestsBefore, syncs: at('written') - from,
     read: at('read') - from, pending: at('answered') - at('read'), storeCalls: store.calls,
     remember: at('remembered') - at('answered'), statuses: at('written') - at('remembered'), largest: fake.maxRequestBytes(from),
+    traffic: fake.syncs.slice(from).reduce((n, x) => n + x.requestBytes + x.responseBytes, 0),
   };
 }
 
@@ -130,13 +138,13 @@ async function main(): Promise<void> {
   const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
   console.log('"Submit all" on the Office port over the recording fake of Excel, against the embedded server (PGlite in memory)');
-  console.log('  rows | submit all → last status | HTTP | Excel syncs: total = read sheet + pending store (calls) + remember + statuses | largest request');
+  console.log('  rows | submit all → last status | HTTP | Excel syncs: total = read sheet + pending store (calls) + remember + statuses | largest request | to+from Excel');
   try {
     for (const n of SIZES) {
       const r = await submitAll(baseUrl, n);
       console.log(
         `${String(r.rows).padStart(6)} | ${r.ms.toFixed(0).padStart(20)} ms | ${String(r.requests).padStart(4)} | ${String(r.syncs).padStart(17)} = ${r.read} + ${r.pending} (${r.storeCalls}) + ${r.remember} + ${r.statuses}`
-          .padEnd(100) + ` | ${(r.largest / 1e6).toFixed(2)} MB`,
+          .padEnd(100) + ` | ${(r.largest / 1e6).toFixed(2).padStart(12)} MB | ${(r.traffic / 1e6).toFixed(1)} MB`,
       );
     }
   } finally {

@@ -67,7 +67,7 @@ class FakeClient implements ServerClient {
       outcomes.push(...this.answer([...b.body.rows]).outcomes);
     }
     // As the real client: removals the workbook's store kept to itself are written once the send is over.
-    await this.hooks.pending.flush?.();
+    await this.hooks.pending.flush();
     return { late: false, outcomes };
   }
   signIns: string[] = [];
