@@ -26,8 +26,14 @@ export interface PendingStore {
   list(): Promise<readonly PendingBatch[]>;
   /** Stores them together (one workbook write for a whole submit). A key already stored is left as it is. */
   add(batches: readonly PendingBatch[]): Promise<void>;
-  /** Forgets a confirmed batch; an unknown key is no error (two panes may confirm the same batch). */
+  /**
+   * Forgets a confirmed batch; an unknown key is no error (two panes may confirm the same batch). A store may
+   * keep the forgetting to itself until `flush`: a batch forgotten late is only resent under its key, which the
+   * server answers as it did the first time.
+   */
   remove(key: string): Promise<void>;
+  /** Writes what the store kept to itself; the client calls it once a send is over (nothing, for most stores). */
+  flush(): Promise<void>;
 }
 
 /** Pending batches in memory: lost with the process. For the CLI, which prints what it could not send. */
@@ -45,4 +51,6 @@ export class MemoryPendingStore implements PendingStore {
   async remove(key: string): Promise<void> {
     this.batches.delete(key);
   }
+
+  async flush(): Promise<void> {}
 }

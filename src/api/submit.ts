@@ -47,6 +47,7 @@ export interface BatchSender {
     list(): Promise<readonly PendingBatch[]>;
     add(batches: readonly PendingBatch[]): Promise<void>;
     remove(key: string): Promise<void>;
+    flush(): Promise<void>;
   };
   postBatch(t: BatchTarget, body: BatchBody, key: string): Promise<{ results: BatchResult[]; late?: boolean }>;
   newKey(): string;
@@ -108,6 +109,8 @@ async function sendStored(client: BatchSender, batches: readonly PendingBatch[],
     batchesDone++;
     onProgress?.({ rowsDone: outcomes.length, rowsTotal, batchesDone, batchesTotal: batches.length });
   }
+  // One write of every batch confirmed above, not one per batch (a store may defer its removals until here).
+  await client.pending.flush();
   return stop ? { outcomes, late, error: stop } : { outcomes, late };
 }
 

@@ -59,6 +59,9 @@ export class FilePendingStore implements PendingStore {
     await this.change((kept) => kept.filter((b) => !(b.server === this.server && b.batch.key === key)));
   }
 
+  /** Each removal is written at once: nothing to flush. */
+  async flush(): Promise<void> {}
+
   private change(update: (kept: PendingFile['batches']) => PendingFile['batches']): Promise<void> {
     return this.serial(async () => {
       const before = (await this.read()).batches;

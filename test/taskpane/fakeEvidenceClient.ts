@@ -49,6 +49,7 @@ export class FakeEvidenceClient implements ServerClient {
       return { late: false, error, outcomes: rows.map((r) => ({ indicatorId: r.indicatorId, outcome: 'pending' as const, error })) };
     }
     await this.hooks.pending.remove(batch.key);
+    await this.hooks.pending.flush();
     return accepted(rows);
   }
   async resendPending(): Promise<SubmitReport> {
@@ -59,6 +60,7 @@ export class FakeEvidenceClient implements ServerClient {
       await this.hooks.pending.remove(b.key);
       outcomes.push(...accepted([...b.body.rows]).outcomes);
     }
+    await this.hooks.pending.flush();
     return { late: false, outcomes };
   }
   async approve(): Promise<ReportRow> {

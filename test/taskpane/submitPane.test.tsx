@@ -66,6 +66,8 @@ class FakeClient implements ServerClient {
       await this.hooks.pending.remove(b.key);
       outcomes.push(...this.answer([...b.body.rows]).outcomes);
     }
+    // As the real client: removals the workbook's store kept to itself are written once the send is over.
+    await this.hooks.pending.flush();
     return { late: false, outcomes };
   }
   signIns: string[] = [];

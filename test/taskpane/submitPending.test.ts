@@ -58,14 +58,50 @@ test('a batch the server never confirmed stays in the workbook and is resent wit
   expect(after?.ok && after.value.sheet).toBe('KPI');
 });
 
+const batch = (key: string) => ({ key, target, body: { action: 'save' as const, rows: rows(1) }, createdAt: '2024-03-25T03:00:00Z' });
+
+/** The pending keys the file itself holds, as a reopened file reads them. */
+async function keysInFile(wb: PreviewWorkbook): Promise<string[]> {
+  const read = await wb.readBinding();
+  const link = read?.ok ? readServerLink(read.value.server) : undefined;
+  return link?.ok ? link.value.pending.map((b) => b.key) : [];
+}
+
 test('concurrent removals from one store never lose each other', async () => {
   const wb = await boundWorkbook();
   const store = new WorkbookPendingStore(wb);
-  const batch = (key: string) => ({ key, target, body: { action: 'save' as const, rows: rows(1) }, createdAt: '2024-03-25T03:00:00Z' });
   await store.add([batch('a'), batch('b'), batch('c')]);
   await store.add([batch('b')]);
   await Promise.all([store.remove('a'), store.remove('c')]);
   expect((await store.list()).map((b) => b.key)).toEqual(['b']);
+  await store.flush();
+  expect(await keysInFile(wb)).toEqual(['b']);
+});
+
+test('a submit of many batches writes the binding record twice: the batches before sending, the confirmed ones after', async () => {
+  const wb = await boundWorkbook();
+  const writeBinding = jest.spyOn(wb, 'writeBinding');
+  const report = await client(new FakeServer(), wb, 'k').submitRows(target, rows(5), { action: 'submit', batchSize: 1 });
+  expect(report.outcomes.map((o) => o.outcome)).toEqual(Array(5).fill('accepted'));
+  expect(writeBinding).toHaveBeenCalledTimes(2);
+  expect(await keysInFile(wb)).toEqual([]);
+});
+
+test('a batch confirmed but not yet forgotten in the file (pane closed) is resent under its key and stored once', async () => {
+  const wb = await boundWorkbook();
+  const server = new FakeServer();
+  const first = client(server, wb, 'k');
+  await first.pending.add([{ ...batch('k-1'), body: { action: 'submit', rows: rows(1) } }]);
+  await first.postBatch(target, { action: 'submit', rows: rows(1) }, 'k-1');
+  await first.pending.remove('k-1');
+  expect(await first.pending.list()).toEqual([]);
+  // The pane closes before the removal is written: the file still holds the batch.
+  expect(await keysInFile(wb)).toEqual(['k-1']);
+  const resent = await client(server, wb, 'never').resendPending();
+  expect(resent.outcomes.map((o) => o.outcome)).toEqual(['accepted']);
+  expect(server.requests.map((r) => r.key)).toEqual(['k-1', 'k-1']);
+  expect(server.writes('1')).toBe(1);
+  expect(await keysInFile(wb)).toEqual([]);
 });
 
 test('a workbook without a binding record refuses to keep batches, so none is sent unkept', async () => {

@@ -10,20 +10,17 @@ import { useEffect, useState } from 'react';
 import type { BatchRow } from '../../api';
 import type { BatchTarget } from '../../api/pending';
 import type { RowOutcome, SubmitReport } from '../../api/submit';
-import { allIndicators, type Issue, type Message } from '../../domain';
+import type { Issue, Message } from '../../domain';
 import type { WorkbookPort } from '../../workbook/port';
 import { errorMessage, PaneError } from '../hooks/useAction';
 import { useAutoResend } from '../hooks/useAutoResend';
 import { readLink, readSheet } from '../linkedSheet';
 import { bangkokWhen, conflictViews, type ConflictView } from '../model/conflicts';
 import { submitRefused, type RoundStanding } from '../model/lateEstimate';
-import { returnedMarksPlan } from '../model/returnedMarks';
-import { blockingIssues, rowTextsOf, linkAfterRefresh, linkAfterSubmit, linkTakingTheirs } from '../model/serverSheet';
-import type { ServerLink } from '../model/serverLink';
-import { outcomeTexts, statusColumnPlan } from '../model/statusColumn';
-import { rowsToSend, selectedIndicators, type SubmitScope } from '../model/submitRows';
-import { sendWarnings } from '../model/submitWarnings';
+import { linkAfterRefresh, linkTakingTheirs } from '../model/serverSheet';
+import type { SubmitScope } from '../model/submitRows';
 import { theirsPlan } from '../model/takeTheirs';
+import { pendingRowsOf, planSubmit, recordAnswers, sendRows, writeStatuses as writeSheetStatuses, type LinkChange } from '../submitFlow';
 import { SERVER_STRINGS, useServerStrings } from '../serverStrings';
 import { AutoResendStatus } from './AutoResendStatus';
 import { ConflictDialog } from './ConflictDialog';
@@ -31,9 +28,6 @@ import { LateNotice } from './LateNotice';
 import type { ServerClient } from './serverClient';
 import { SubmitChoice } from './SubmitChoice';
 import { WarningsDialog } from './WarningsDialog';
-
-/** The link before and after an answer: what the returned-row marks follow. */
-type LinkChange = { readonly before: ServerLink; readonly after: ServerLink };
 
 export interface SubmitChangedProps {
   readonly client: ServerClient;
@@ -68,7 +62,7 @@ export function SubmitChanged({ client, port, onError, standing, decimals = 2, c
   const countPending = async (): Promise<void> => {
     try {
       const { link } = await readLink(port);
-      setPendingRows(link.pending.reduce((n, b) => n + b.body.rows.length, 0));
+      setPendingRows(pendingRowsOf(link));
     } catch {
       setPendingRows(0);
     }
@@ -78,14 +72,11 @@ export function SubmitChanged({ client, port, onError, standing, decimals = 2, c
   }, [port]); // once per workbook: later counts come with each answer
 
   /**
-   * After answers came: accepted rows become "last confirmed"; read again first, the pending store wrote too.
+   * The answers are remembered (flow's rememberAnswers): the pending count and the outcome list follow them.
    * `merge`: a conflict's resend — its answer replaces that row's in the list, the other rows stay.
    */
-  const remember = async (sent: readonly BatchRow[], result: SubmitReport, merge = false): Promise<LinkChange> => {
-    const latest = await readLink(port);
-    const after = linkAfterSubmit(latest.link, sent, result.outcomes, 'submit');
-    await port.writeBinding({ ...latest.record, server: after });
-    setPendingRows(latest.link.pending.reduce((n, b) => n + b.body.rows.length, 0));
+  const showAnswers = (sent: readonly BatchRow[], result: SubmitReport, pending: number, merge = false): void => {
+    setPendingRows(pending);
     setReport((previous) => {
       const outcomes = merge && previous ? mergeById(previous.outcomes, result.outcomes) : result.outcomes;
       const rows = merge && previous ? mergeById(previous.sent, sent) : sent;
@@ -94,7 +85,6 @@ export function SubmitChanged({ client, port, onError, standing, decimals = 2, c
       return { outcomes, sent: rows, message: [s.submitDone(accepted, outcomes.length), pending ? s.pendingNote(pending) : ''].filter(Boolean).join(' · ') };
     });
     if (result.error) onError(result.error.userMessage);
-    return { before: latest.link, after };
   };
 
   const resend = async (): Promise<void> => {
@@ -105,8 +95,8 @@ export function SubmitChanged({ client, port, onError, standing, decimals = 2, c
       const { link } = await readLink(port);
       const sent = link.pending.flatMap((b) => b.body.rows);
       const result = await client.resendPending({ onProgress: (p) => setProgress(p.rowsDone / p.rowsTotal) });
-      const change = await remember(sent, result);
-      await writeStatuses(outcomeTexts(result.outcomes, locale), change);
+      await recordAnswers(port, sent, result, locale, { onRemembered: (_, r) => showAnswers(sent, result, r.pendingRows) });
+      onSheetWritten?.();
       const conflicts = result.outcomes.filter((o) => o.outcome === 'conflict' && o.result.current).map((o) => o.indicatorId);
       setQueue({ ids: conflicts, count: conflicts.length });
     } catch (e) {
@@ -119,16 +109,9 @@ export function SubmitChanged({ client, port, onError, standing, decimals = 2, c
   // While batches wait, the server is asked with backoff and they go on their own when it answers (same path).
   const auto = useAutoResend({ pending: pendingRows > 0, busy: progress !== undefined, check: client.checkHealth && (() => client.checkHealth!()), resend });
 
-  /**
-   * Each row's outcome into the sheet's status column (read again: the answers may have taken a while), and the
-   * returned-row marks the link change calls for, in one apply.
-   */
+  /** The flow's writeStatuses, and the live sheet told: the port reports no own writes. */
   const writeStatuses = async (texts: ReadonlyMap<string, string>, change?: LinkChange): Promise<void> => {
-    const sheet = await readSheet(port);
-    const status = statusColumnPlan(sheet.grid, sheet.reading, texts);
-    const marks = change ? returnedMarksPlan(sheet.grid, sheet.reading, change.before, change.after) : undefined;
-    const ops = [...(status?.ops ?? []), ...(marks?.ops ?? [])];
-    if (ops.length > 0) await port.apply({ title: status?.title ?? marks?.title ?? 'write submit statuses', ops });
+    await writeSheetStatuses(port, texts, change);
     onSheetWritten?.();
   };
 
@@ -138,34 +121,21 @@ export function SubmitChanged({ client, port, onError, standing, decimals = 2, c
     setReport(undefined);
     setProgress(0);
     try {
-      const { link, assessment, reading, grid } = await readSheet(port);
-      const target = link.target;
-      if (!target) throw new PaneError({ th: SERVER_STRINGS.th.notLinked, en: SERVER_STRINGS.en.notLinked });
-      setNames(new Map(allIndicators(assessment).map((i) => [i.id, i.name])));
-      let only: string[] = [];
-      if (scope === 'selected') {
-        only = selectedIndicators(reading, grid.sheet, await port.selectedRange());
-        if (only.length === 0) {
-          setReport({ outcomes: [], sent: [], message: s.nothingSelected(grid.sheet) });
-          return;
-        }
+      const plan = await planSubmit(port, scope);
+      setNames(plan.names);
+      if (plan.kind === 'nothing-selected') {
+        setReport({ outcomes: [], sent: [], message: s.nothingSelected(plan.sheet) });
+        return;
       }
-      const rows = rowsToSend(scope, assessment, reading.resultSet, link, rowTextsOf(grid, reading), only);
-      if (rows.length === 0) {
+      if (plan.kind === 'nothing') {
         setReport({ outcomes: [], sent: [], message: scope === 'changed' ? s.nothingChanged : s.nothingToSend });
         return;
       }
-      const errors = blockingIssues(assessment, rows);
-      if (errors.length > 0) {
-        const first = (l: 'th' | 'en') => `${errors[0]!.indicatorId ?? ''}: ${errors[0]!.message[l]}`;
-        throw new PaneError({ th: SERVER_STRINGS.th.blocked(errors.length, first('th')), en: SERVER_STRINGS.en.blocked(errors.length, first('en')) });
-      }
-      const warnings = sendWarnings(assessment, reading, rows);
-      if (warnings.length > 0) {
-        setConfirm({ target, rows, warnings, sheet: grid.sheet });
+      if (plan.kind === 'warnings') {
+        setConfirm({ target: plan.target, rows: plan.rows, warnings: plan.warnings, sheet: plan.sheet });
         return;
       }
-      await send(target, rows);
+      await send(plan.target, plan.rows);
     } catch (e) {
       onError(errorMessage(e));
     } finally {
@@ -201,9 +171,11 @@ export function SubmitChanged({ client, port, onError, standing, decimals = 2, c
 
   /** Sends, remembers, writes the statuses; conflicts in the answer open the dialog (`merge`: a conflict's resend). */
   const send = async (target: BatchTarget, rows: BatchRow[], merge = false): Promise<readonly RowOutcome[]> => {
-    const result = await client.submitRows(target, rows, { action: 'submit', onProgress: (p) => setProgress(p.rowsDone / p.rowsTotal) });
-    const change = await remember(rows, result, merge);
-    await writeStatuses(outcomeTexts(result.outcomes, locale), change);
+    const result = await sendRows(client, port, target, rows, locale, {
+      onProgress: (p) => setProgress(p.rowsDone / p.rowsTotal),
+      onRemembered: (answer, r) => showAnswers(rows, answer, r.pendingRows, merge),
+    });
+    onSheetWritten?.();
     if (!merge) {
       const ids = result.outcomes.filter((o) => o.outcome === 'conflict' && o.result.current).map((o) => o.indicatorId);
       setQueue({ ids, count: ids.length });

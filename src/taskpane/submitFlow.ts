@@ -1,0 +1,114 @@
+/**
+ * The submit sequence of the Server tab without React: read the sheet and choose the rows (errors block, warnings
+ * ask), send them in batches through the client (whose pending store keeps them in the workbook), remember the
+ * accepted rows in the binding record, and write each row's outcome into the status column with the returned-row
+ * marks. SubmitChanged.tsx calls these and keeps only its state; `npm run bench:submit` calls the same ones, so
+ * what it measures is what a person's "Submit all" does.
+ */
+import type { BatchRow } from '../api';
+import type { BatchTarget } from '../api/pending';
+import type { SubmitProgress, SubmitReport } from '../api/submit';
+import { allIndicators, type Issue, type Locale } from '../domain';
+import type { WorkbookPort } from '../workbook/port';
+import type { ServerClient } from './components/serverClient';
+import { PaneError } from './hooks/useAction';
+import { readLink, readSheet } from './linkedSheet';
+import { returnedMarksPlan } from './model/returnedMarks';
+import { blockingIssues, linkAfterSubmit, rowTextsOf } from './model/serverSheet';
+import type { ServerLink } from './model/serverLink';
+import { outcomeTexts, statusColumnPlan } from './model/statusColumn';
+import { rowsToSend, selectedIndicators, type SubmitScope } from './model/submitRows';
+import { sendWarnings } from './model/submitWarnings';
+import { SERVER_STRINGS } from './serverStrings';
+
+/** The link before and after an answer: what the returned-row marks follow. */
+export type LinkChange = { readonly before: ServerLink; readonly after: ServerLink };
+
+/** What a submit found in the sheet, before anything is sent. `names`: indicator names, for the conflict dialog. */
+export type SubmitPlan = { readonly names: ReadonlyMap<string, string> } & (
+  | { readonly kind: 'nothing-selected'; readonly sheet: string }
+  | { readonly kind: 'nothing' }
+  | { readonly kind: 'warnings'; readonly target: BatchTarget; readonly rows: BatchRow[]; readonly warnings: Issue[]; readonly sheet: string }
+  | { readonly kind: 'send'; readonly target: BatchTarget; readonly rows: BatchRow[] }
+);
+
+const notLinked = (): PaneError => new PaneError({ th: SERVER_STRINGS.th.notLinked, en: SERVER_STRINGS.en.notLinked });
+
+/** Changed rows, the selected rows, or all, read from the sheet and checked: errors throw, warnings come back to ask. */
+export async function planSubmit(port: WorkbookPort, scope: SubmitScope): Promise<SubmitPlan> {
+  const { link, assessment, reading, grid } = await readSheet(port);
+  const target = link.target;
+  if (!target) throw notLinked();
+  const names = new Map(allIndicators(assessment).map((i) => [i.id, i.name]));
+  let only: string[] = [];
+  if (scope === 'selected') {
+    only = selectedIndicators(reading, grid.sheet, await port.selectedRange());
+    if (only.length === 0) return { kind: 'nothing-selected', sheet: grid.sheet, names };
+  }
+  const rows = rowsToSend(scope, assessment, reading.resultSet, link, rowTextsOf(grid, reading), only);
+  if (rows.length === 0) return { kind: 'nothing', names };
+  const errors = blockingIssues(assessment, rows);
+  if (errors.length > 0) {
+    const first = (l: Locale) => `${errors[0]!.indicatorId ?? ''}: ${errors[0]!.message[l]}`;
+    throw new PaneError({ th: SERVER_STRINGS.th.blocked(errors.length, first('th')), en: SERVER_STRINGS.en.blocked(errors.length, first('en')) });
+  }
+  const warnings = sendWarnings(assessment, reading, rows);
+  if (warnings.length > 0) return { kind: 'warnings', target, rows, warnings, sheet: grid.sheet, names };
+  return { kind: 'send', target, rows, names };
+}
+
+/** What the binding record holds after the answers: the link change and the rows still waiting in pending batches. */
+export interface Remembered {
+  readonly change: LinkChange;
+  readonly pendingRows: number;
+}
+
+/** After answers came: accepted rows become "last confirmed"; read again first, the pending store wrote too. */
+export async function rememberAnswers(port: WorkbookPort, sent: readonly BatchRow[], result: SubmitReport): Promise<Remembered> {
+  const latest = await readLink(port);
+  const after = linkAfterSubmit(latest.link, sent, result.outcomes, 'submit');
+  await port.writeBinding({ ...latest.record, server: after });
+  return { change: { before: latest.link, after }, pendingRows: pendingRowsOf(latest.link) };
+}
+
+export const pendingRowsOf = (link: ServerLink): number => link.pending.reduce((n, b) => n + b.body.rows.length, 0);
+
+/**
+ * Each row's text into the sheet's status column (read again: the answers may have taken a while), and the
+ * returned-row marks the link change calls for, in one apply.
+ */
+export async function writeStatuses(port: WorkbookPort, texts: ReadonlyMap<string, string>, change?: LinkChange): Promise<void> {
+  const sheet = await readSheet(port);
+  const status = statusColumnPlan(sheet.grid, sheet.reading, texts);
+  const marks = change ? returnedMarksPlan(sheet.grid, sheet.reading, change.before, change.after) : undefined;
+  const ops = [...(status?.ops ?? []), ...(marks?.ops ?? [])];
+  if (ops.length > 0) await port.apply({ title: status?.title ?? marks?.title ?? 'write submit statuses', ops });
+}
+
+export interface RecordHooks {
+  /** The answers are in the binding record, before the statuses are written: the pane shows them at once. */
+  readonly onRemembered?: (result: SubmitReport, remembered: Remembered) => void;
+  /** Each step as it ends (the bench splits its counts by them). */
+  readonly onStep?: (step: 'answered' | 'remembered' | 'written') => void;
+}
+
+/** Answers into the workbook: remembered in the binding record, then each row's outcome into its status cell. */
+export async function recordAnswers(port: WorkbookPort, sent: readonly BatchRow[], result: SubmitReport, locale: Locale, hooks: RecordHooks = {}): Promise<Remembered> {
+  hooks.onStep?.('answered');
+  const remembered = await rememberAnswers(port, sent, result);
+  hooks.onStep?.('remembered');
+  hooks.onRemembered?.(result, remembered);
+  await writeStatuses(port, outcomeTexts(result.outcomes, locale), remembered.change);
+  hooks.onStep?.('written');
+  return remembered;
+}
+
+/** Sends the rows in batches (kept pending in the workbook until answered), then records the answers. */
+export async function sendRows(
+  client: Pick<ServerClient, 'submitRows'>, port: WorkbookPort, target: BatchTarget, rows: BatchRow[], locale: Locale,
+  hooks: RecordHooks & { readonly onProgress?: (p: SubmitProgress) => void } = {},
+): Promise<SubmitReport> {
+  const result = await client.submitRows(target, rows, { action: 'submit', onProgress: hooks.onProgress });
+  await recordAnswers(port, rows, result, locale, hooks);
+  return result;
+}

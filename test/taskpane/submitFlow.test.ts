@@ -1,0 +1,70 @@
+/**
+ * The Server tab's submit sequence (submitFlow.ts) on the Office workbook port over the recording fake of Excel,
+ * with the real API client and a fake server: "Submit all" leaves every row accepted, remembered as confirmed and
+ * its status written, nothing pending; and keeping the batches in the workbook costs the same Excel syncs however
+ * many batches the rows make.
+ */
+import { ScorebookClient } from '../../src/api/client';
+import { readAssessment } from '../../src/domain';
+import { OfficeWorkbookPort } from '../../src/office/officePort';
+import { readSheet } from '../../src/taskpane/linkedSheet';
+import { SERVER_LINK_FORMAT } from '../../src/taskpane/model/serverLink';
+import { statusTexts } from '../../src/taskpane/model/statusColumn';
+import { WorkbookPendingStore } from '../../src/taskpane/model/workbookPendingStore';
+import { planSubmit, sendRows } from '../../src/taskpane/submitFlow';
+import { resultInputs } from '../../src/workbook';
+import { createKpiSheet } from '../../src/workbook/kpiActions';
+import { FakeServer, session } from '../api/fakeServer';
+import { FakeExcel } from '../office/fakeExcel';
+
+const N = 12;
+const target = { aid: 'flow', round: 6, unit: 'pte' };
+const document = {
+  format: 'scorebook/assessment@1', id: 'flow', title: 'flow', fiscalYear: 2567, scale: 'five-level',
+  indicators: Array.from({ length: N }, (_, i) => ({ id: String(i + 1), name: `ตัวชี้วัด ${i + 1}`, weight: 1, kind: 'quantitative', targets: [50, 60, 70, 80, 90] })),
+};
+
+async function linkedWorkbook(): Promise<{ fake: FakeExcel; port: OfficeWorkbookPort; client: ScorebookClient; server: FakeServer }> {
+  const read = readAssessment(document);
+  if (!read.ok) throw new Error('assessment does not read');
+  const results = Object.fromEntries(Array.from({ length: N }, (_, i) => [String(i + 1), 55 + i]));
+  const fake = new FakeExcel('1.9');
+  const port = new OfficeWorkbookPort(fake);
+  const { binding } = await createKpiSheet(port, { assessment: read.value, document, inputs: resultInputs(read.value, { results, round: 6 }) });
+  await port.writeBinding({ ...binding, server: { format: SERVER_LINK_FORMAT, baseUrl: 'http://scorebook.test', target, rows: {}, pending: [] } });
+  const server = new FakeServer();
+  let n = 0;
+  const client = new ScorebookClient({
+    baseUrl: 'http://scorebook.test', fetch: server.fetch, pending: new WorkbookPendingStore(port), sleep: async () => undefined, newKey: () => `k-${++n}`,
+  });
+  client.useSession(session());
+  return { fake, port, client, server };
+}
+
+test('submit all on the Office port: every row accepted, remembered as confirmed, its status written, nothing pending', async () => {
+  const { port, client } = await linkedWorkbook();
+  const plan = await planSubmit(port, 'all');
+  if (plan.kind !== 'send') throw new Error(`expected rows to send, got ${plan.kind}`);
+  expect(plan.rows).toHaveLength(N);
+  const steps: string[] = [];
+  const report = await sendRows(client, port, plan.target, plan.rows, 'en', { onStep: (s) => steps.push(s) });
+  expect(report.outcomes.every((o) => o.outcome === 'accepted')).toBe(true);
+  expect(steps).toEqual(['answered', 'remembered', 'written']);
+  const after = await readSheet(port);
+  expect([...statusTexts(after.grid, after.reading).values()]).toEqual(Array(N).fill('accepted (version 1)'));
+  expect(Object.values(after.link.rows).map((r) => [r.version, r.status])).toEqual(Array(N).fill([1, 'submitted']));
+  expect(after.link.pending).toEqual([]);
+});
+
+test('keeping the batches in the workbook takes the same Excel syncs for 12 batches as for one', async () => {
+  const syncsFor = async (batchSize: number): Promise<number> => {
+    const { fake, client, server } = await linkedWorkbook();
+    const from = fake.syncs.length;
+    const rows = Array.from({ length: N }, (_, i) => ({ indicatorId: String(i + 1), value: 55 + i, baseVersion: 0 }));
+    const report = await client.submitRows(target, rows, { action: 'submit', batchSize });
+    expect(report.outcomes.every((o) => o.outcome === 'accepted')).toBe(true);
+    expect(server.requests).toHaveLength(N / batchSize);
+    return fake.syncs.length - from;
+  };
+  expect(await syncsFor(1)).toBe(await syncsFor(N));
+});
