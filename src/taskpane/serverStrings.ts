@@ -78,7 +78,7 @@ const th = {
   changedBy: (who: string, when: string) => `แก้ไขโดย ${who} เมื่อ ${when}`,
   textLabel: { explanation: 'คำชี้แจงการปฏิบัติงาน', obstacles: 'อุปสรรค', remarks: 'หมายเหตุ' },
   keepMineHint: 'ส่งค่าของฉันอีกครั้ง ต่อจากรุ่นบนเซิร์ฟเวอร์',
-  takeTheirsHint: 'เขียนค่าบนเซิร์ฟเวอร์ลงในชีต',
+  takeTheirsHint: 'เขียนค่าและข้อความบนเซิร์ฟเวอร์ลงในชีต',
   decideLater: 'ตัดสินใจภายหลัง',
   resolve: 'ตัดสินใจ…',
   // Warnings ask before sending (WarningsDialog.tsx).
@@ -163,7 +163,7 @@ const en: ServerStrings = {
   changedBy: (who, when) => `changed by ${who} on ${when}`,
   textLabel: { explanation: 'Explanation', obstacles: 'Obstacles', remarks: 'Remarks' },
   keepMineHint: 'Send my value again, on the server\'s version',
-  takeTheirsHint: 'Write the server\'s value into the sheet',
+  takeTheirsHint: 'Write the server\'s value and texts into the sheet',
   decideLater: 'Decide later',
   resolve: 'Resolve…',
   warningsHeading: 'Warnings in the rows to send',

@@ -9,7 +9,8 @@ import { cellAddress, readKpiGrid, requireColumn } from '../../src/workbook';
 import { bangkokWhen, conflictViews, rawValueText } from '../../src/taskpane/model/conflicts';
 import { roundStanding, submitRefused } from '../../src/taskpane/model/lateEstimate';
 import { RETURNED_FILL, returnedMarksPlan } from '../../src/taskpane/model/returnedMarks';
-import { linkFromReports } from '../../src/taskpane/model/serverSheet';
+import { linkFromReports, linkTakingTheirs, theirTexts } from '../../src/taskpane/model/serverSheet';
+import { theirsPlan } from '../../src/taskpane/model/takeTheirs';
 import type { ServerLink } from '../../src/taskpane/model/serverLink';
 import { STATUS_HEADER } from '../../src/taskpane/model/statusColumn';
 import { rowsToSend, selectedIndicators, selectionRows } from '../../src/taskpane/model/submitRows';
@@ -110,6 +111,22 @@ describe('conflicts as the dialog shows them', () => {
       theirs: { value: '2,900', who: 'pte.approver', when: '25/3/2567 09:30 น.', version: 3 },
       resend: { indicatorId: '5', value: 3100, remarks: 'ตามรายงานพาณิชย์', baseVersion: 3 },
     });
+  });
+
+  test('theirs shows its texts; take theirs writes value and texts (an absent text leaves the cell), and the link takes them', () => {
+    const withTexts = { ...current, explanation: 'งาน OTOP City', obstacles: null, remarks: undefined };
+    const [view] = conflictViews([{ ...outcomes[1]!, result: { indicatorId: '5', outcome: 'conflict', current: withTexts } } as RowOutcome], sent, new Map(), 'en');
+    expect(view?.theirs.texts).toEqual([{ label: 'explanation', text: 'งาน OTOP City' }]);
+    const { grid, layout, reading } = read({ '5': { result: 3100 } });
+    // The grid read from C3: the reading's columns count from there.
+    const plan = theirsPlan(pte.assessment, reading, grid.sheet, '5', 2900, theirTexts(withTexts), 'C3');
+    const at = (role: 'result' | 'explanation' | 'obstacles' | 'note', shift = 0) =>
+      cellAddress(layout.rows.find((r) => r.indicator.id === '5')!.row, requireColumn(layout, role).column + shift);
+    expect(plan?.ops.map((o) => o.kind === 'cells' && [o.topLeft, o.contents[0]?.[0]])).toEqual([
+      [at('result'), 2900], [at('explanation', 2), 'งาน OTOP City'], [at('obstacles', 2), null],
+    ]);
+    const link = linkTakingTheirs({ ...linkFromReports('', target, [row('5', 3050, 2)]).link }, '5', { ...withTexts, remarks: undefined });
+    expect(link.rows['5']).toMatchObject({ version: 3, value: 2900, explanation: 'งาน OTOP City', obstacles: null, remarks: null });
   });
 
   test('values read as a person writes them', () => {

@@ -18,7 +18,7 @@ import { readLink, readSheet } from '../linkedSheet';
 import { bangkokWhen, conflictViews, type ConflictView } from '../model/conflicts';
 import { submitRefused, type RoundStanding } from '../model/lateEstimate';
 import { returnedMarksPlan } from '../model/returnedMarks';
-import { blockingIssues, rowTextsOf, linkAfterRefresh, linkAfterSubmit, linkTakingTheirs } from '../model/serverSheet';
+import { blockingIssues, rowTextsOf, linkAfterRefresh, linkAfterSubmit, linkTakingTheirs, theirTexts } from '../model/serverSheet';
 import type { ServerLink } from '../model/serverLink';
 import { outcomeTexts, statusColumnPlan } from '../model/statusColumn';
 import { rowsToSend, selectedIndicators, type SubmitScope } from '../model/submitRows';
@@ -251,13 +251,13 @@ export function SubmitChanged({ client, port, onError, standing, decimals = 2, c
     }
   };
 
-  /** Take theirs: the server's value into the sheet, and their version as the last confirmed. */
+  /** Take theirs: the server's value and texts into the sheet, and their row as the last confirmed. */
   const takeTheirs = async (view: ConflictView): Promise<void> => {
     const current = view.current;
     setProgress(0);
     try {
       const sheet = await readSheet(port);
-      const plan = theirsPlan(sheet.assessment, sheet.reading, sheet.grid.sheet, view.indicatorId, current.value);
+      const plan = theirsPlan(sheet.assessment, sheet.reading, sheet.grid.sheet, view.indicatorId, current.value, theirTexts(current), sheet.grid.topLeft);
       if (plan) await port.apply(plan);
       const latest = await readLink(port);
       const after = linkTakingTheirs(latest.link, view.indicatorId, current);
