@@ -7,7 +7,7 @@ import type { ReportRow } from '../../src/api';
 import type { RowOutcome } from '../../src/api/submit';
 import { cellAddress, readKpiGrid, requireColumn } from '../../src/workbook';
 import { bangkokWhen, conflictViews, rawValueText } from '../../src/taskpane/model/conflicts';
-import { roundStanding, submitRefused } from '../../src/taskpane/model/lateEstimate';
+import { noticeRound, roundStanding, submitRefused } from '../../src/taskpane/model/lateEstimate';
 import { RETURNED_FILL, returnedMarksPlan } from '../../src/taskpane/model/returnedMarks';
 import { linkFromReports, linkTakingTheirs, theirTexts } from '../../src/taskpane/model/serverSheet';
 import { theirsPlan } from '../../src/taskpane/model/takeTheirs';
@@ -141,6 +141,15 @@ describe('conflicts as the dialog shows them', () => {
 describe('the round before the user tries', () => {
   const round = { round: 6, opensAt: '2024-03-25T00:00:00+07:00', closesAt: '2024-04-11T23:59:59+07:00' };
   const policies = { latePenaltyPerWorkingDay: 0.05, holidays: ['2024-04-15'] };
+
+  test('the notice is about the linked sheet\'s round; with no link, or a link to a round not listed, the pickers\'', () => {
+    const r12 = { ...round, round: 12 };
+    const list = [{ id: 'pte-2567', rounds: [round, r12] }];
+    expect(noticeRound({ aid: 'pte-2567', round: 12, unit: 'pte' }, list, round)).toEqual({ round: r12, linked: true });
+    expect(noticeRound(undefined, list, round)).toEqual({ round, linked: false });
+    expect(noticeRound({ aid: 'other', round: 12, unit: 'pte' }, list, round)).toEqual({ round, linked: false });
+    expect(noticeRound(undefined, list, undefined)).toBeUndefined();
+  });
 
   test('open: the days left; not open yet and closed without late reports: submit refused', () => {
     expect(roundStanding(round, new Date('2024-04-10T03:00:00Z'), policies, 80)).toEqual({ state: 'open', closesAt: round.closesAt, daysLeft: 2 });
