@@ -57,9 +57,15 @@ export const batchHeadersSchema = z.object({
   'idempotency-key': z.string().min(1).max(200).regex(/^[\x21-\x7e]+$/, 'printable ASCII, no spaces').optional(),
 });
 
-/** What a conflicting or locked row holds now, and who changed it when. */
+/**
+ * What a conflicting or locked row holds now, and who changed it when. The texts let "take theirs" bring the
+ * whole row into the sheet; they are absent only from answers stored (for idempotent replay) before they were sent.
+ */
 export const currentRowSchema = z.object({
   value: rawResultSchema,
+  explanation: z.string().nullable().optional(),
+  obstacles: z.string().nullable().optional(),
+  remarks: z.string().nullable().optional(),
   status: reportStatusSchema,
   version: z.number().int(),
   updatedBy: z.string(),

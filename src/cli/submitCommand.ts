@@ -2,15 +2,15 @@
  * `scorebook submit <kpi.xlsx> --server URL --user NAME [--unit U] [--round R] [--action save|submit]`: reads a
  * filled KPI template, signs in (password from SCOREBOOK_PASSWORD, else asked for without echo, or the first
  * line of standard input when it is not a terminal), bases each row on the version the server holds now, sends
- * the rows — result, explanation, obstacles and remarks — through the API client (batches, retries, same keys)
- * and prints each row's outcome.
+ * the rows that would change something there — result, explanation, obstacles and remarks (`batchRows`) —
+ * through the API client (batches, retries, same keys) and prints each row's outcome.
  * Exit 0 when every row was accepted, 1 when any was not (or nothing could be sent), 2 when the file is unusable.
  */
 import type { Command } from 'commander';
 import {
   allIndicators, bangkokDate, formatNumber, formatThaiDate, isGroup, messageIn, readResultValue, toBuddhistYear, type Assessment, type Locale, type RawResult, type ResultSet,
 } from '../domain';
-import type { BatchRow, ReportRow } from '../api';
+import type { BatchRow, ReportRow, ReportStatus } from '../api';
 import { ScorebookClient } from '../api/client';
 import { isApiError } from '../api/clientError';
 import type { FetchLike } from '../api/http';
@@ -85,8 +85,13 @@ export async function runSubmit(args: SubmitArgs, out: Say, err: Say): Promise<n
       return 1;
     }
     const current = new Map((await client.listReports(target.value)).map((r) => [r.indicatorId, r]));
-    const batch = batchRows(rows.filter((r) => !left?.confirmed(target.value, args.action, r.indicatorId, r.value)), current);
+    const fresh = rows.filter((r) => !left?.confirmed(target.value, args.action, r.indicatorId, r.value));
+    const batch = batchRows(fresh, current, args.action);
     const leftOk = !left || (left.outcomes.every((o) => o.outcome === 'accepted') && !left.error);
+    const same = fresh.length - batch.length;
+    if (same > 0 && batch.length > 0) {
+      err(say(`ไม่ส่ง ${same} แถวที่บนเซิร์ฟเวอร์มีค่าและสถานะตรงกับในไฟล์แล้ว`, `${same} rows not sent: the server already holds them as they are, in that status`));
+    }
     if (batch.length === 0) {
       // After a resend of leftovers its outcomes said it all; otherwise say why nothing was sent.
       if (!left) out(say('ไม่มีสิ่งที่เปลี่ยนจากบนเซิร์ฟเวอร์', 'nothing differs from what the server holds'));
@@ -113,11 +118,13 @@ export async function runSubmit(args: SubmitArgs, out: Say, err: Say): Promise<n
   }
 }
 
-interface SheetRow {
+export interface SheetRow {
   readonly indicatorId: string;
   /** Undefined when the result is blank (the row carries only texts). */
   readonly value: RawResult | undefined;
   readonly texts: RowTexts;
+  /** A ratio's central variables (supplied by the central office, kept by the server when blank here). */
+  readonly central: readonly string[];
 }
 
 /**
@@ -132,21 +139,69 @@ function reportedRows(assessment: Assessment, resultSet: ResultSet, texts: Reado
     const own = texts.get(indicator.id) ?? {};
     const blank = raw === undefined || readResultValue(indicator, raw).status === 'not-reported';
     if (blank && Object.values(own).every((t) => t === null || t === undefined)) continue;
-    rows.push({ indicatorId: indicator.id, value: blank ? undefined : raw, texts: own });
+    const central = indicator.kind === 'ratio' ? indicator.variables.filter((v) => v.central).map((v) => v.id) : [];
+    rows.push({ indicatorId: indicator.id, value: blank ? undefined : raw, texts: own, central });
   }
   return rows;
 }
 
 /**
- * Each row based on the version the server holds now. A row with only texts keeps the server's result and is
- * sent only when a text differs from the server's (one set back to it is not a change).
+ * The statuses in which an unchanged row needs nothing from `action`: sending it would only make a new version of
+ * the same row. `submit`: already submitted, or approved (the server would answer locked). `save`: a draft
+ * already; a submitted row is not withdrawn to draft by a save that changes nothing in it; approved is locked. A
+ * returned row always goes: resubmitted unchanged, it goes back to the approver (their question may have been
+ * answered elsewhere, by evidence files or by phone); saved unchanged, the unit takes it back as its draft.
  */
-function batchRows(rows: readonly SheetRow[], current: ReadonlyMap<string, ReportRow>): BatchRow[] {
+export const UNCHANGED_NEEDS_NOTHING: Readonly<Record<'save' | 'submit', readonly ReportStatus[]>> = {
+  submit: ['submitted', 'approved'],
+  save: ['draft', 'submitted', 'approved'],
+};
+
+/**
+ * Each row based on the version the server holds now, only when it would change something there (a second run
+ * of the same file sends nothing). A row with a result is left out when its result and texts equal the server's
+ * and the server's status already is what `action` would make it (UNCHANGED_NEEDS_NOTHING). A row with only texts
+ * keeps the server's result and is sent only when a text differs from the server's (one set back to it is not a
+ * change): its blank result says the person did not report on it in this file, so nothing is resubmitted for them.
+ */
+export function batchRows(rows: readonly SheetRow[], current: ReadonlyMap<string, ReportRow>, action: 'save' | 'submit'): BatchRow[] {
   return rows.flatMap((r): BatchRow[] => {
     const server = current.get(r.indicatorId);
-    if (r.value === undefined && changedTextFields(r.texts, server).length === 0) return [];
+    const textsSame = changedTextFields(r.texts, server).length === 0;
+    if (r.value === undefined && textsSame) return [];
+    if (server && textsSame && sameValue(asStored(r.value ?? server.value, server.value, r.central), server.value) && UNCHANGED_NEEDS_NOTHING[action].includes(server.status)) {
+      return [];
+    }
     return [{ indicatorId: r.indicatorId, value: r.value ?? server?.value ?? null, ...r.texts, baseVersion: server?.version ?? 0 }];
   });
+}
+
+/**
+ * The sheet's value as the server would store it from a reporter: a central variable (ข้อมูลส่วนกลาง) left blank
+ * in the sheet is the server's own, kept as it holds it (decideRows.ts).
+ */
+function asStored(value: unknown, stored: unknown, central: readonly string[]): unknown {
+  if (central.length === 0 || typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const held = typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (!central.includes(k) || (v !== null && v !== '')) out[k] = v;
+  }
+  for (const k of central) if (!(k in out) && k in held) out[k] = held[k];
+  return out;
+}
+
+/** Equal raw results; object keys in any order (PostgreSQL's jsonb gives a ratio's variables back in its own order). */
+function sameValue(a: unknown, b: unknown): boolean {
+  return canonical(a) === canonical(b);
+}
+
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (typeof v === 'object' && v !== null) {
+    return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(v ?? null);
 }
 
 type TargetChoice = { ok: true; value: BatchTarget } | { ok: false; message: { th: string; en: string } };

@@ -78,7 +78,7 @@ const th = {
   changedBy: (who: string, when: string) => `แก้ไขโดย ${who} เมื่อ ${when}`,
   textLabel: { explanation: 'คำชี้แจงการปฏิบัติงาน', obstacles: 'อุปสรรค', remarks: 'หมายเหตุ' },
   keepMineHint: 'ส่งค่าของฉันอีกครั้ง ต่อจากรุ่นบนเซิร์ฟเวอร์',
-  takeTheirsHint: 'เขียนค่าบนเซิร์ฟเวอร์ลงในชีต',
+  takeTheirsHint: 'เขียนค่าและข้อความบนเซิร์ฟเวอร์ลงในชีต',
   decideLater: 'ตัดสินใจภายหลัง',
   resolve: 'ตัดสินใจ…',
   // Warnings ask before sending (WarningsDialog.tsx).
@@ -93,6 +93,12 @@ const th = {
   standingLate: (closes: string, days: number) => `ปิดรับรายงานแล้วเมื่อ ${closes} ยังส่งได้แบบล่าช้า: ช้า ${days} วันทำการ`,
   latePenalty: (penalty: string) => `หักคะแนนประมาณ ${penalty} คะแนน`,
   lateTotal: (before: string, after: string) => `คะแนนรวมตอนนี้ ${before} หลังหักประมาณ ${after}`,
+  /** The notice is about the linked sheet's round, which is not the one in the pickers above. */
+  standingOfLinked: (round: string) => `ชีตที่เชื่อมไว้ส่งรายงานของ${round}:`,
+  /** The server accepted the submit after the window closed (SubmitReport.late). */
+  submittedLate: (penalty: string | undefined) => penalty === undefined
+    ? 'ส่งช้า: คะแนนจะถูกหักตามจำนวนวันทำการที่ช้า ดูคะแนนหลังหักได้ในรายงานคะแนน'
+    : `ส่งช้า: คะแนนจะถูกหักประมาณ ${penalty} คะแนน ดูคะแนนหลังหักได้ในรายงานคะแนน`,
 };
 
 type ServerStrings = typeof th;
@@ -163,7 +169,7 @@ const en: ServerStrings = {
   changedBy: (who, when) => `changed by ${who} on ${when}`,
   textLabel: { explanation: 'Explanation', obstacles: 'Obstacles', remarks: 'Remarks' },
   keepMineHint: 'Send my value again, on the server\'s version',
-  takeTheirsHint: 'Write the server\'s value into the sheet',
+  takeTheirsHint: 'Write the server\'s value and texts into the sheet',
   decideLater: 'Decide later',
   resolve: 'Resolve…',
   warningsHeading: 'Warnings in the rows to send',
@@ -176,6 +182,10 @@ const en: ServerStrings = {
   standingLate: (closes, days) => `Closed on ${closes}; late reports are still accepted: ${days} working days late`,
   latePenalty: (penalty) => `an estimated ${penalty} points off`,
   lateTotal: (before, after) => `total now ${before}, about ${after} after the penalty`,
+  standingOfLinked: (round) => `The linked sheet reports on the ${round}:`,
+  submittedLate: (penalty) => penalty === undefined
+    ? 'Submitted late: points will be taken off for each working day late; the scores report shows the total after it.'
+    : `Submitted late: about ${penalty} points will be taken off; the scores report shows the total after it.`,
 };
 
 export const SERVER_STRINGS: Record<Locale, ServerStrings> = { th, en };

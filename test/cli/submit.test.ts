@@ -63,13 +63,47 @@ test('every row accepted: one line per row in Thai, exit 0, stored as submitted'
   expect(stored.map((s) => [s.indicatorId, s.status, s.value])).toEqual([['1', 'submitted', 88], ['3', 'submitted', [true, true, false, false, false]], ['4.1', 'submitted', 3]]);
 });
 
-test('a second run bases rows on the server’s versions; an approved row is reported locked, exit 1', async () => {
-  const file = await filledTemplate('again.xlsx', results);
-  expect((await submit(file)).code).toBe(0);
+test('a changed file bases rows on the server’s versions; a changed approved row is reported locked, exit 1', async () => {
+  expect((await submit(await filledTemplate('again.xlsx', results))).code).toBe(0);
   await (await signedIn('pte.approver')).approve(target, '1');
-  const r = await submit(file, { locale: 'en' });
+  const r = await submit(await filledTemplate('again2.xlsx', { ...results, '1': 90, '4.1': 4 }), { locale: 'en' });
   expect(r.code).toBe(1);
-  expect(r.out).toEqual(['✘ indicator 1: locked (approved) — approved by pte.approver on 25 March 2567 BE 10:00', '✔ indicator 3: accepted (version 2)', '✔ indicator 4.1: accepted (version 2)']);
+  expect(r.out).toEqual(['✘ indicator 1: locked (approved) — approved by pte.approver on 25 March 2567 BE 10:00', '✔ indicator 4.1: accepted (version 2)']);
+  expect(r.err).toContain('1 rows not sent: the server already holds them as they are, in that status');
+});
+
+test('a second run of the same file sends nothing: no new versions (a ratio\'s blank central variable is the server\'s)', async () => {
+  const file = await filledTemplate('twice.xlsx', { ...results, '2': { num: 40 } });
+  expect((await submit(file)).code).toBe(0);
+  const before = await (await signedIn('pte.reporter')).listReports(target);
+  const r = await submit(file, { locale: 'en' });
+  expect(r).toMatchObject({ code: 0, out: ['nothing differs from what the server holds'] });
+  expect(await (await signedIn('pte.reporter')).listReports(target)).toEqual(before);
+});
+
+test('a returned row resubmitted unchanged still goes; a draft saved unchanged does not, nor a submitted row', async () => {
+  const file = await filledTemplate('returned.xlsx', results);
+  expect((await submit(file)).code).toBe(0);
+  await (await signedIn('pte.approver')).returnRow(target, '3', { comment: 'แนบหลักฐานขั้นที่ 2' });
+  // save: 1 and 4.1 are submitted and unchanged (a save does not withdraw them); 3 was returned and goes.
+  const saved = await submit(file, { action: 'save', locale: 'en' });
+  expect(saved.out).toEqual(['✔ indicator 3: accepted (version 3)']);
+  // Now a draft: saving again sends nothing; submitting sends it (and only it).
+  expect((await submit(file, { action: 'save', locale: 'en' })).out).toEqual(['nothing differs from what the server holds']);
+  await (await signedIn('pte.approver')).approve(target, '1');
+  const submitted = await submit(file, { locale: 'en' });
+  expect(submitted.out).toEqual(['✔ indicator 3: accepted (version 4)']);
+  const stored = await (await signedIn('pte.reporter')).listReports(target);
+  expect(stored.map((s) => [s.indicatorId, s.status, s.version])).toEqual([['1', 'approved', 2], ['3', 'submitted', 4], ['4.1', 'submitted', 1]]);
+});
+
+test('returned and resubmitted unchanged, with submit: it goes back to the approver', async () => {
+  const file = await filledTemplate('resubmit.xlsx', results);
+  expect((await submit(file)).code).toBe(0);
+  await (await signedIn('pte.approver')).returnRow(target, '4.1', { comment: 'ตรวจสอบตัวเลข' });
+  const r = await submit(file, { locale: 'en' });
+  expect(r).toMatchObject({ code: 0, out: ['✔ indicator 4.1: accepted (version 3)'] });
+  expect((await (await signedIn('pte.reporter')).listReports(target)).find((s) => s.indicatorId === '4.1')?.status).toBe('submitted');
 });
 
 test('a row changed by someone else between reading and sending is a conflict naming who and when, not overwritten', async () => {

@@ -40,13 +40,16 @@ export function reportCases(kind: DbKind): void {
       expect(row).toMatchObject({ status: 'submitted', version: 2, value: 88, submittedAt: h.clock.now.toISOString() });
     });
 
-    test('a stale baseVersion is a conflict naming who changed the row and when, and nothing is overwritten', async () => {
-      await postBatch(h, 'pte.reporter', [{ indicatorId: '1', value: 87, baseVersion: 0 }]);
+    test('a stale baseVersion is a conflict naming who changed the row and when, with its texts, and nothing is overwritten', async () => {
+      await postBatch(h, 'pte.reporter', [{ indicatorId: '1', value: 87, explanation: 'ตามแผน', remarks: 'ข้อมูล ณ มี.ค.', baseVersion: 0 }]);
       const before = await snapshot(h);
       const res = await postBatch(h, 'pte.reporter', [{ indicatorId: '1', value: 99, baseVersion: 0 }]);
       expect(res.json().results[0]).toEqual({
         indicatorId: '1', outcome: 'conflict',
-        current: { value: 87, status: 'draft', version: 1, updatedBy: 'pte.reporter', updatedAt: h.clock.now.toISOString() },
+        current: {
+          value: 87, explanation: 'ตามแผน', obstacles: null, remarks: 'ข้อมูล ณ มี.ค.',
+          status: 'draft', version: 1, updatedBy: 'pte.reporter', updatedAt: h.clock.now.toISOString(),
+        },
       });
       const after = JSON.parse(await snapshot(h));
       const b = JSON.parse(before);
@@ -58,7 +61,9 @@ export function reportCases(kind: DbKind): void {
       await postBatch(h, 'pte.reporter', [{ indicatorId: '1', value: 87, baseVersion: 0 }], { action: 'submit' });
       expect((await h.app.inject({ method: 'POST', url: approveUrl('1'), headers: await as(h, 'pte.approver'), payload: {} })).statusCode).toBe(200);
       const res = await postBatch(h, 'pte.reporter', [{ indicatorId: '1', value: 90, baseVersion: 2 }]);
-      expect(res.json().results[0]).toMatchObject({ outcome: 'locked', current: { status: 'approved', version: 2, updatedBy: 'pte.approver' } });
+      expect(res.json().results[0]).toMatchObject({
+        outcome: 'locked', current: { value: 87, explanation: null, obstacles: null, remarks: null, status: 'approved', version: 2, updatedBy: 'pte.approver' },
+      });
       expect((await getReports(h, 'pte.reporter'))[0]?.value).toBe(87);
     });
 

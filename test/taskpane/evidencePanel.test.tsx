@@ -6,7 +6,7 @@
  */
 import './jsdomShims';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Attachment } from '../../src/api';
 import { allIndicators, isGroup } from '../../src/domain';
@@ -14,6 +14,7 @@ import { PreviewWorkbook } from '../../src/preview/previewWorkbook';
 import { ServerPanel, type Connect } from '../../src/taskpane/components/ServerPanel';
 import { formatFileSize } from '../../src/taskpane/evidenceStrings';
 import { LocaleProvider } from '../../src/taskpane/i18n';
+import { kpiLayout } from '../../src/workbook';
 import { FakeEvidenceClient, NOW } from './fakeEvidenceClient';
 import { sample } from './sheetGrid';
 
@@ -27,7 +28,7 @@ const attachment = (o: Partial<Attachment>): Attachment => ({
   uploadedBy: 'pte.reporter', uploadedAt: '2024-03-25T03:00:00.000Z', ...o,
 });
 
-async function signedIn(preset: Attachment[] = [], locale: 'th' | 'en' = 'th') {
+async function signedIn(preset: Attachment[] = [], locale: 'th' | 'en' = 'th', wb = new PreviewWorkbook()) {
   // applyAccept off: the user switched the file dialog to "all files", as people do.
   const user = userEvent.setup({ applyAccept: false });
   let client: FakeEvidenceClient | undefined;
@@ -39,7 +40,7 @@ async function signedIn(preset: Attachment[] = [], locale: 'th' | 'en' = 'th') {
   render(
     <FluentProvider theme={webLightTheme}>
       <LocaleProvider locale={locale}>
-        <ServerPanel port={new PreviewWorkbook()} connect={connect} now={() => NOW} onOpened={() => undefined} />
+        <ServerPanel port={wb} connect={connect} now={() => NOW} onOpened={() => undefined} />
       </LocaleProvider>
     </FluentProvider>,
   );
@@ -114,4 +115,27 @@ test('English: the same panel, the same formats', async () => {
   const list = await screen.findByRole('list', { name: `Evidence files of indicator ${first}` });
   expect(within(list).getByRole('listitem').textContent).toBe('หลักฐาน.pdf · 3.0 MB · attached by pte.reporter on 25 March 2567 BE 10:00 Open');
   expect(formatFileSize(12_345_678, 'th')).toBe('11.8 MB');
+});
+
+test('"ใช้แถวที่เลือกในชีต" picks the indicator of the selected row of the linked sheet, and says when there is none', async () => {
+  const wb = new PreviewWorkbook();
+  const { user, client } = await signedIn([], 'th', wb);
+  const use = screen.getByRole('button', { name: 'ใช้แถวที่เลือกในชีต' });
+  // No sheet opened from the server yet: what to do next.
+  await user.click(use);
+  expect((await screen.findByRole('alert')).textContent).toContain('ชีตนี้ยังไม่ได้เปิดจากเซิร์ฟเวอร์');
+
+  await user.click(screen.getByRole('button', { name: 'เปิดชีต' }));
+  await screen.findByText(/เปิดชีต KPI แล้ว/);
+  const rowOf = (id: string): number => kpiLayout(sample('pte-2567').assessment).rows.find((r) => r.indicator.id === id)!.row;
+  await act(() => wb.select('KPI', `C${rowOf('7')}`));
+  await user.click(use);
+  await waitFor(() => expect((screen.getByLabelText('ตัวชี้วัด') as HTMLSelectElement).value).toBe('7'));
+  expect(screen.getByTestId('evidence-picked').textContent).toBe('ใช้ตัวชี้วัด 7 จากแถวที่เลือก');
+  await waitFor(() => expect(client().calls).toContain('list 7'));
+
+  await act(() => wb.select('KPI', 'A1'));
+  await user.click(use);
+  expect((await screen.findByRole('alert')).textContent).toContain('ส่วนที่เลือก (A1) ไม่ใช่แถวของตัวชี้วัด เลือกเซลล์ในแถวของตัวชี้วัดในชีต KPI แล้วกดอีกครั้ง');
+  expect((screen.getByLabelText('ตัวชี้วัด') as HTMLSelectElement).value).toBe('7');
 });

@@ -7,9 +7,10 @@ import type { ReportRow } from '../../src/api';
 import type { RowOutcome } from '../../src/api/submit';
 import { cellAddress, readKpiGrid, requireColumn } from '../../src/workbook';
 import { bangkokWhen, conflictViews, rawValueText } from '../../src/taskpane/model/conflicts';
-import { roundStanding, submitRefused } from '../../src/taskpane/model/lateEstimate';
+import { noticeRound, roundStanding, submitRefused } from '../../src/taskpane/model/lateEstimate';
 import { RETURNED_FILL, returnedMarksPlan } from '../../src/taskpane/model/returnedMarks';
-import { linkFromReports } from '../../src/taskpane/model/serverSheet';
+import { linkFromReports, linkTakingTheirs, theirTexts } from '../../src/taskpane/model/serverSheet';
+import { theirsPlan } from '../../src/taskpane/model/takeTheirs';
 import type { ServerLink } from '../../src/taskpane/model/serverLink';
 import { STATUS_HEADER } from '../../src/taskpane/model/statusColumn';
 import { rowsToSend, selectedIndicators, selectionRows } from '../../src/taskpane/model/submitRows';
@@ -112,6 +113,22 @@ describe('conflicts as the dialog shows them', () => {
     });
   });
 
+  test('theirs shows its texts; take theirs writes value and texts (an absent text leaves the cell), and the link takes them', () => {
+    const withTexts = { ...current, explanation: 'งาน OTOP City', obstacles: null, remarks: undefined };
+    const [view] = conflictViews([{ ...outcomes[1]!, result: { indicatorId: '5', outcome: 'conflict', current: withTexts } } as RowOutcome], sent, new Map(), 'en');
+    expect(view?.theirs.texts).toEqual([{ label: 'explanation', text: 'งาน OTOP City' }]);
+    const { grid, layout, reading } = read({ '5': { result: 3100 } });
+    // The grid read from C3: the reading's columns count from there.
+    const plan = theirsPlan(pte.assessment, reading, grid.sheet, '5', 2900, theirTexts(withTexts), 'C3');
+    const at = (role: 'result' | 'explanation' | 'obstacles' | 'note', shift = 0) =>
+      cellAddress(layout.rows.find((r) => r.indicator.id === '5')!.row, requireColumn(layout, role).column + shift);
+    expect(plan?.ops.map((o) => o.kind === 'cells' && [o.topLeft, o.contents[0]?.[0]])).toEqual([
+      [at('result'), 2900], [at('explanation', 2), 'งาน OTOP City'], [at('obstacles', 2), null],
+    ]);
+    const link = linkTakingTheirs({ ...linkFromReports('', target, [row('5', 3050, 2)]).link }, '5', { ...withTexts, remarks: undefined });
+    expect(link.rows['5']).toMatchObject({ version: 3, value: 2900, explanation: 'งาน OTOP City', obstacles: null, remarks: null });
+  });
+
   test('values read as a person writes them', () => {
     expect(rawValueText(null, 'th')).toBe('(ว่าง)');
     expect(rawValueText([true, true, false], 'en')).toBe('✓ ✓ ✗');
@@ -124,6 +141,15 @@ describe('conflicts as the dialog shows them', () => {
 describe('the round before the user tries', () => {
   const round = { round: 6, opensAt: '2024-03-25T00:00:00+07:00', closesAt: '2024-04-11T23:59:59+07:00' };
   const policies = { latePenaltyPerWorkingDay: 0.05, holidays: ['2024-04-15'] };
+
+  test('the notice is about the linked sheet\'s round; with no link, or a link to a round not listed, the pickers\'', () => {
+    const r12 = { ...round, round: 12 };
+    const list = [{ id: 'pte-2567', rounds: [round, r12] }];
+    expect(noticeRound({ aid: 'pte-2567', round: 12, unit: 'pte' }, list, round)).toEqual({ round: r12, linked: true });
+    expect(noticeRound(undefined, list, round)).toEqual({ round, linked: false });
+    expect(noticeRound({ aid: 'other', round: 12, unit: 'pte' }, list, round)).toEqual({ round, linked: false });
+    expect(noticeRound(undefined, list, undefined)).toBeUndefined();
+  });
 
   test('open: the days left; not open yet and closed without late reports: submit refused', () => {
     expect(roundStanding(round, new Date('2024-04-10T03:00:00Z'), policies, 80)).toEqual({ state: 'open', closesAt: round.closesAt, daysLeft: 2 });

@@ -274,3 +274,35 @@ test('an open round: the days left, before trying', async () => {
   await signIn(user);
   await waitFor(() => expect(screen.getByTestId('round-standing').textContent).toBe('เปิดรับรายงานถึง 4 เมษายน 2567 เหลืออีก 10 วัน'));
 });
+
+test('the notice follows the linked sheet\'s round, not another round chosen in the pickers', async () => {
+  const user = userEvent.setup();
+  const closed = { round: 12, opensAt: '2023-10-01T00:00:00+07:00', closesAt: '2023-12-31T23:59:59+07:00' };
+  setup({ rounds: [OPEN, closed] });
+  await signIn(user);
+  // No sheet linked yet: the pickers' round.
+  await user.selectOptions(screen.getByLabelText('รอบ'), '12');
+  await waitFor(() => expect(screen.getByTestId('round-standing').textContent).toContain('รอบนี้ปิดรับรายงานแล้วเมื่อ 31 ธันวาคม 2566'));
+  await user.selectOptions(screen.getByLabelText('รอบ'), '6');
+  await user.click(screen.getByRole('button', { name: 'เปิดชีต' }));
+  await screen.findByText(/เปิดชีต KPI แล้ว/);
+  // Round 6 is linked; choosing round 12 again does not make the sheet's submit look closed.
+  await user.selectOptions(screen.getByLabelText('รอบ'), '12');
+  await waitFor(() => expect(screen.getByTestId('round-standing-of').textContent).toBe('ชีตที่เชื่อมไว้ส่งรายงานของรอบ 6 เดือน:'));
+  expect(screen.getByTestId('round-standing').textContent).toBe('เปิดรับรายงานถึง 4 เมษายน 2567 เหลืออีก 10 วัน');
+  expect((screen.getByRole('button', { name: 'ส่งแถวที่แก้ไข' }) as HTMLButtonElement).disabled).toBe(false);
+});
+
+test('a submit the server took late says so plainly, with the penalty estimate', async () => {
+  const user = userEvent.setup();
+  const late = { round: 6, opensAt: '2024-02-01T00:00:00+07:00', closesAt: '2024-03-15T23:59:59+07:00', allowLate: true };
+  const { wb, client } = setup({ rounds: [late], scoring: { total: 82.25 } });
+  await signIn(user);
+  await user.click(screen.getByRole('button', { name: 'เปิดชีต' }));
+  await screen.findByText(/เปิดชีต KPI แล้ว/);
+  client().answer = (rows) => ({ late: true, outcomes: rows.map(accepted) });
+  act(() => wb.type('KPI', resultCell('5'), '3100'));
+  await user.click(screen.getByRole('button', { name: 'ส่งแถวที่แก้ไข' }));
+  await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 1 จาก 1 แถว'));
+  expect(screen.getByTestId('submit-late').textContent).toBe('ส่งช้า: คะแนนจะถูกหักประมาณ 3.00 คะแนน ดูคะแนนหลังหักได้ในรายงานคะแนน');
+});

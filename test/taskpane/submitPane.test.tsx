@@ -24,6 +24,8 @@ import { sample } from './sheetGrid';
 const pte = sample('pte-2567');
 const layout = kpiLayout(pte.assessment);
 const noteCell = (id: string): string => `${requireColumn(layout, 'note').letter}${layout.rows.find((r) => r.indicator.id === id)!.row}`;
+const textCell = (role: 'explanation' | 'obstacles' | 'note', id: string): string =>
+  `${requireColumn(layout, role).letter}${layout.rows.find((r) => r.indicator.id === id)!.row}`;
 const resultCell = (id: string): string => `${requireColumn(layout, 'result').letter}${layout.rows.find((r) => r.indicator.id === id)!.row}`;
 const NOW = new Date('2024-03-25T03:00:00Z');
 const DAY = 86_400_000;
@@ -220,11 +222,20 @@ async function conflictOn5(user: ReturnType<typeof userEvent.setup>) {
       late: false,
       outcomes: rows.map((r) => ({
         indicatorId: r.indicatorId, outcome: 'conflict' as const,
-        result: { indicatorId: r.indicatorId, outcome: 'conflict' as const, current: { value: 2900, status: 'draft' as const, version: 3, updatedBy: 'pte.approver', updatedAt: '2024-03-25T02:30:00Z' } },
+        result: {
+          indicatorId: r.indicatorId, outcome: 'conflict' as const,
+          current: {
+            value: 2900, explanation: 'ยอดขายงาน OTOP City', obstacles: null, remarks: 'ตามรายงานพาณิชย์จังหวัด',
+            status: 'draft' as const, version: 3, updatedBy: 'pte.approver', updatedAt: '2024-03-25T02:30:00Z',
+          },
+        },
       })),
     };
   };
-  act(() => ctx.wb.type('KPI', resultCell('5'), '3100'));
+  act(() => {
+    ctx.wb.type('KPI', resultCell('5'), '3100');
+    ctx.wb.type('KPI', textCell('obstacles', '5'), 'ร้านค้าปิดช่วงน้ำท่วม');
+  });
   await user.click(screen.getByRole('button', { name: 'ส่งแถวที่แก้ไข' }));
   await screen.findByText(/^5: ขัดแย้ง/);
   return ctx;
@@ -235,17 +246,28 @@ test('a conflict resolved by keeping mine: resubmitted on their version', async 
   const { wb, client } = await conflictOn5(user);
   await user.click(screen.getByRole('button', { name: 'ใช้ค่าของฉัน' }));
   await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 1 จาก 1 แถว'));
-  expect(client().sent[1]).toEqual([{ indicatorId: '5', value: 3100, explanation: null, obstacles: null, remarks: null, baseVersion: 3 }]);
+  expect(client().sent[1]).toEqual([{ indicatorId: '5', value: 3100, explanation: null, obstacles: 'ร้านค้าปิดช่วงน้ำท่วม', remarks: null, baseVersion: 3 }]);
   expect(await statusOf(wb, '5')).toBe('เซิร์ฟเวอร์รับแล้ว (รุ่น 4)');
 });
 
-test('a conflict resolved by taking theirs: the server value in the sheet, nothing left changed', async () => {
+test('a conflict resolved by taking theirs: the server value and texts in the sheet, nothing left changed', async () => {
   const user = userEvent.setup();
   const { wb, client } = await conflictOn5(user);
+  const theirs = within(screen.getByTestId('conflict-dialog')).getByTestId('conflict-theirs').textContent;
+  expect(theirs).toContain('คำชี้แจงการปฏิบัติงาน: ยอดขายงาน OTOP City');
+  expect(theirs).toContain('หมายเหตุ: ตามรายงานพาณิชย์จังหวัด');
+  expect(theirs).not.toContain('อุปสรรค');
+  expect(within(screen.getByTestId('conflict-dialog')).getByTestId('conflict-mine').textContent).toContain('อุปสรรค: ร้านค้าปิดช่วงน้ำท่วม');
   await user.click(screen.getByRole('button', { name: 'ใช้ค่าบนเซิร์ฟเวอร์' }));
   await waitFor(async () => expect(await statusOf(wb, '5')).toBe('ใช้ค่าบนเซิร์ฟเวอร์ (รุ่น 3)'));
-  const grid = await wb.read({ ranges: [{ sheet: 'KPI', address: resultCell('5') }] });
-  expect(grid.ranges[0]?.values[0]?.[0]).toBe(2900);
+  const at = async (address: string): Promise<unknown> => (await wb.read({ ranges: [{ sheet: 'KPI', address }] })).ranges[0]?.values[0]?.[0] ?? null;
+  expect(await at(resultCell('5'))).toBe(2900);
+  expect(await at(textCell('explanation', '5'))).toBe('ยอดขายงาน OTOP City');
+  expect(await at(textCell('obstacles', '5'))).toBeNull();
+  expect(await at(textCell('note', '5'))).toBe('ตามรายงานพาณิชย์จังหวัด');
+  const binding = await wb.readBinding();
+  const link = binding?.ok ? readServerLink(binding.value.server) : undefined;
+  expect(link?.ok && link.value.rows['5']).toMatchObject({ version: 3, value: 2900, explanation: 'ยอดขายงาน OTOP City', obstacles: null, remarks: 'ตามรายงานพาณิชย์จังหวัด' });
   await user.click(screen.getByRole('button', { name: 'ส่งแถวที่แก้ไข' }));
   await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('ไม่มีแถวที่แก้ไขตั้งแต่ได้รับการยืนยันครั้งล่าสุด'));
   expect(client().sent).toHaveLength(1);

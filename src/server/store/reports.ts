@@ -54,7 +54,10 @@ export function toReportRow(r: StoredReport): ReportRow {
 }
 
 export function toCurrentRow(r: StoredReport): CurrentRow {
-  return { value: r.value, status: r.status, version: r.version, updatedBy: r.updatedBy, updatedAt: r.updatedAt.toISOString() };
+  return {
+    value: r.value, explanation: r.explanation, obstacles: r.obstacles, remarks: r.remarks,
+    status: r.status, version: r.version, updatedBy: r.updatedBy, updatedAt: r.updatedAt.toISOString(),
+  };
 }
 
 /** What the audit log keeps of a row before and after a change. */

@@ -1,7 +1,7 @@
 /**
  * A submit's conflicts, one dialog per row ("1 จาก 3"): the indicator, mine (my value and texts, still in the sheet)
- * and theirs (the server's value, who changed it and when). Keep mine resends my row on their version; take
- * theirs writes their value into the sheet; decide later leaves the row a conflict in the status column, to come
+ * and theirs (the server's value and texts, who changed it and when). Keep mine resends my row on their version;
+ * take theirs writes their value and texts into the sheet; decide later leaves the row a conflict in the status column, to come
  * back to from the outcome list. Nothing here talks to the server or the sheet: SubmitChanged does.
  *
  * Non-modal: "decide later" is always one click away, so nothing needs fencing off, and a modal layer would hide
@@ -51,6 +51,7 @@ export function ConflictDialog({ view, position, count, busy, onKeepMine, onTake
               </section>
               <section aria-label={s.theirs} data-testid="conflict-theirs">
                 <div><strong>{s.theirs}:</strong> {view.theirs.value}</div>
+                {view.theirs.texts.map((t) => <div key={t.label}>{s.textLabel[t.label]}: {t.text}</div>)}
                 <div>{s.changedBy(view.theirs.who, view.theirs.when)}</div>
                 <Caption1>{s.takeTheirsHint}</Caption1>
               </section>

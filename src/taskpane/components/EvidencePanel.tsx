@@ -1,6 +1,7 @@
 /**
  * Evidence files (เอกสารหลักฐาน) per indicator in the Server tab: choose the indicator (those of the sheet opened
- * from the server, else of the assessment chosen in the pickers), choose several files, watch each upload's
+ * from the server, else of the assessment chosen in the pickers; or "ใช้แถวที่เลือกในชีต / Use the selected row",
+ * the indicator of the row selected in the linked sheet), choose several files, watch each upload's
  * progress, and see the row's files with size, who and when (Buddhist Era); "เปิด / Open" downloads one and
  * opens it. Files too large or of a type the server refuses are refused here, with their names, before any
  * request; the server checks again by content.
@@ -14,9 +15,11 @@ import type { BatchTarget } from '../../api/pending';
 import { allIndicators, isGroup, type Message } from '../../domain';
 import type { WorkbookPort } from '../../workbook/port';
 import { errorMessage, PaneError } from '../hooks/useAction';
-import { readLink } from '../linkedSheet';
+import { readLink, readSheet } from '../linkedSheet';
+import { indicatorOfSelection } from '../model/evidenceSelection';
 import { loadAssessment } from '../model/loadAssessment';
-import { formatFileSize, formatUploadedAt, useEvidenceStrings } from '../evidenceStrings';
+import { EVIDENCE_STRINGS, formatFileSize, formatUploadedAt, useEvidenceStrings } from '../evidenceStrings';
+import { SERVER_STRINGS } from '../serverStrings';
 import type { ServerClient } from './serverClient';
 import { ErrorMessage } from './StatusBar';
 
@@ -61,6 +64,8 @@ function Evidence({ client, session, port, target, openFile = openInBrowser }: E
   const [files, setFiles] = useState<Attachment[]>();
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [error, setError] = useState<Message>();
+  /** What "use the selected row" chose, said once. */
+  const [picked, setPicked] = useState<string>();
   const canUpload = session.user.roles.includes('reporter');
 
   /** The linked sheet's target and indicators, else the pickers' target with its assessment from the server. */
@@ -103,6 +108,33 @@ function Evidence({ client, session, port, target, openFile = openInBrowser }: E
     void loadFiles();
   }, [loadFiles]);
 
+  /** The indicator of the row selected in the linked sheet (its target becomes the panel's if it was not). */
+  const pickSelectedRow = async (): Promise<void> => {
+    setError(undefined);
+    setPicked(undefined);
+    try {
+      const sheet = await readSheet(port);
+      if (!sheet.link.target) throw new PaneError({ th: SERVER_STRINGS.th.notLinked, en: SERVER_STRINGS.en.notLinked });
+      const selection = await port.selectedRange();
+      const found = indicatorOfSelection(sheet.assessment, sheet.reading, sheet.grid.sheet, selection);
+      const say = (m: (strings: typeof e) => string): Message => ({ th: m(EVIDENCE_STRINGS.th), en: m(EVIDENCE_STRINGS.en) });
+      if (!found.ok) {
+        setError(
+          found.reason === 'other-sheet' ? say((x) => x.selectedOtherSheet(selection.sheet, sheet.grid.sheet))
+          : found.reason === 'group' ? say((x) => x.selectedGroup(found.indicatorId))
+          : say((x) => x.selectedNoIndicator(selection.address, sheet.grid.sheet)),
+        );
+        return;
+      }
+      const t = sheet.link.target;
+      if (!source || source.target.aid !== t.aid || source.target.round !== t.round || source.target.unit !== t.unit) await loadSource();
+      setIndicatorId(found.indicatorId);
+      setPicked(found.rows > 1 ? e.selectedSeveral(found.rows, found.indicatorId) : e.selectedUsed(found.indicatorId));
+    } catch (x) {
+      setError(errorMessage(x));
+    }
+  };
+
   const update = (key: string, change: Partial<Upload>): void => setUploads((list) => list.map((u) => (u.key === key ? { ...u, ...change } : u)));
 
   /** Every chosen file checked first (none sent when refused); the rest uploaded one after another. */
@@ -142,7 +174,7 @@ function Evidence({ client, session, port, target, openFile = openInBrowser }: E
       <Subtitle2>{e.heading}</Subtitle2>
       {source && source.indicators.length > 0 ? (
         <Field label={e.indicator}>
-          <Select value={indicatorId} onChange={(_, d) => setIndicatorId(d.value)}>
+          <Select value={indicatorId} onChange={(_, d) => { setPicked(undefined); setIndicatorId(d.value); }}>
             {source.indicators.map((i) => <option key={i.id} value={i.id}>{`${i.id} ${i.name}`}</option>)}
           </Select>
         </Field>
@@ -150,8 +182,10 @@ function Evidence({ client, session, port, target, openFile = openInBrowser }: E
         <div>{e.noIndicators}</div>
       )}
       <div className="sb-row">
+        <Button size="small" onClick={() => void pickSelectedRow()}>{e.useSelected}</Button>
         <Button size="small" onClick={() => void loadSource()}>{e.reload}</Button>
       </div>
+      {picked ? <div role="status" data-testid="evidence-picked">{picked}</div> : null}
       {source && indicatorId && canUpload ? (
         <div className="sb-stack">
           <label htmlFor={inputId}>{e.chooseFiles}</label>

@@ -19,11 +19,13 @@ import type { ServerClient } from './serverClient';
 
 type Summary = Awaited<ReturnType<ServerClient['listAssessments']>>[number];
 
-export function OpenFromServer({ client, session, baseUrl, port, now, onOpened, onError, onTarget, onRound }: {
+export function OpenFromServer({ client, session, baseUrl, port, now, onOpened, onError, onTarget, onRound, onAssessments }: {
   client: ServerClient; session: ApiSession; baseUrl: string; port: WorkbookPort; now: () => Date; onOpened: (s: Session) => void; onError: (m: Message) => void;
   onTarget: (t: BatchTarget | undefined) => void;
   /** The chosen round itself (its window, whether it takes late reports), for the submit area's notice. */
   onRound?: (r: ApiRound | undefined) => void;
+  /** The assessments with their rounds, once loaded: the linked sheet's round is looked up in them. */
+  onAssessments?: (list: readonly Summary[]) => void;
 }): JSX.Element {
   const { s, date } = useServerStrings();
   const [list, setList] = useState<Summary[]>([]);
@@ -36,10 +38,11 @@ export function OpenFromServer({ client, session, baseUrl, port, now, onOpened, 
   useEffect(() => {
     client.listAssessments().then((l) => {
       setList(l);
+      onAssessments?.(l);
       const first = l[0];
       if (first) setAid(first.id);
     }, (e: unknown) => onError(errorMessage(e)));
-  }, [client, onError]);
+  }, [client, onError, onAssessments]);
 
   const chosen = list.find((a) => a.id === aid);
   const central = session.user.roles.includes('central');

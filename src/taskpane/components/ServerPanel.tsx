@@ -6,13 +6,14 @@
  * with the same batch and key. Pending batches are kept in the workbook (WorkbookPendingStore).
  */
 import { ProgressBar } from '@fluentui/react-components';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ApiRound, Session as ApiSession } from '../../api';
 import type { BatchTarget } from '../../api/pending';
 import type { Message, Policies } from '../../domain';
 import type { WorkbookPort } from '../../workbook/port';
 import { errorMessage } from '../hooks/useAction';
-import { roundStanding } from '../model/lateEstimate';
+import { readLink } from '../linkedSheet';
+import { noticeRound, roundStanding } from '../model/lateEstimate';
 import type { Session } from '../model/session';
 import { WorkbookPendingStore } from '../model/workbookPendingStore';
 import { useServerStrings } from '../serverStrings';
@@ -53,7 +54,30 @@ export function ServerPanel({ port, connect = connectToServer, now = () => new D
   /** The assessment, unit and round chosen in the pickers (the approver works on it without opening a sheet). */
   const [target, setTarget] = useState<BatchTarget>();
   const [round, setRound] = useState<ApiRound>();
-  const standing = round ? roundStanding(round, now(), scoring?.policies, scoring?.total ?? null) : undefined;
+  /** The round the bound sheet is linked to (where a submit goes), read from its binding record. */
+  const [linked, setLinked] = useState<BatchTarget>();
+  const [assessments, setAssessments] = useState<readonly { id: string; rounds: readonly ApiRound[] }[]>([]);
+  const [linkReads, setLinkReads] = useState(0);
+  useEffect(() => {
+    let live = true;
+    readLink(port).then(({ link }) => live && setLinked(link.target), () => live && setLinked(undefined));
+    return () => {
+      live = false;
+    };
+  }, [port, linkReads]);
+  const about = noticeRound(linked, assessments, round);
+  const standing = about ? roundStanding(about.round, now(), scoring?.policies, scoring?.total ?? null) : undefined;
+  // Said only when the pickers show another round: then the notice would otherwise seem to be about theirs.
+  const standingOf = about?.linked && (target?.aid !== linked?.aid || target?.round !== linked?.round) ? s.standingOfLinked(s.roundLabel(about.round.round)) : undefined;
+  /** The sheet or its link were (re)written: the link may name another round now. */
+  const opened = (next: Session): void => {
+    setLinkReads((n) => n + 1);
+    onOpened(next);
+  };
+  const sheetWritten = (): void => {
+    setLinkReads((n) => n + 1);
+    onSheetWritten?.();
+  };
 
   const signIn = async (url: string, username: string, password: string): Promise<void> => {
     setError(undefined);
@@ -98,11 +122,14 @@ export function ServerPanel({ port, connect = connectToServer, now = () => new D
       {busy ? <div role="status"><ProgressBar thickness="large" aria-label={busy} /> {busy}</div> : null}
       {client && session ? (
         <>
-          <OpenFromServer client={client} session={session} baseUrl={baseUrl} port={port} now={now} onOpened={onOpened} onError={setError} onTarget={setTarget} onRound={setRound} />
+          <OpenFromServer
+            client={client} session={session} baseUrl={baseUrl} port={port} now={now} onOpened={opened} onError={setError} onTarget={setTarget}
+            onRound={setRound} onAssessments={setAssessments}
+          />
           {session.user.roles.includes('reporter') || session.user.roles.includes('central') ? (
             <SubmitChanged
-              client={client} port={port} onError={setError} standing={standing} decimals={scoring?.policies.decimals}
-              changed={changedRows} onSheetWritten={onSheetWritten}
+              client={client} port={port} onError={setError} standing={standing} standingOf={standingOf} decimals={scoring?.policies.decimals}
+              changed={changedRows} onSheetWritten={sheetWritten}
             />
           ) : null}
           {session.user.roles.includes('approver') && target ? <ApproverPanel client={client} target={target} /> : null}

@@ -5,19 +5,20 @@
  * under their keys; refresh brings approved and returned rows (with the approver's comment) back, returned rows
  * marked in the sheet until accepted again. The round's standing (open, closed, late) shows before any of it.
  */
-import { Button, ProgressBar, Subtitle2 } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, ProgressBar, Subtitle2 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { BatchRow } from '../../api';
 import type { BatchTarget } from '../../api/pending';
 import type { RowOutcome, SubmitReport } from '../../api/submit';
 import type { Issue, Message } from '../../domain';
 import type { WorkbookPort } from '../../workbook/port';
+import { formatScore } from '../format';
 import { errorMessage, PaneError } from '../hooks/useAction';
 import { useAutoResend } from '../hooks/useAutoResend';
 import { readLink, readSheet } from '../linkedSheet';
 import { bangkokWhen, conflictViews, type ConflictView } from '../model/conflicts';
 import { submitRefused, type RoundStanding } from '../model/lateEstimate';
-import { linkAfterRefresh, linkTakingTheirs } from '../model/serverSheet';
+import { linkAfterRefresh, linkTakingTheirs, theirTexts } from '../model/serverSheet';
 import type { SubmitScope } from '../model/submitRows';
 import { theirsPlan } from '../model/takeTheirs';
 import { pendingRowsOf, planSubmit, recordAnswers, sendRows, writeStatuses as writeSheetStatuses, type LinkChange } from '../submitFlow';
@@ -34,8 +35,10 @@ export interface SubmitChangedProps {
   readonly port: WorkbookPort;
   /** `onError(undefined)` takes back the last error: a new exchange with the server starts, and may well succeed. */
   readonly onError: (m: Message | undefined) => void;
-  /** The chosen round's state (lateEstimate.ts); closed or not yet open turns submitting off. */
+  /** The linked sheet's round's state (else the chosen one's; lateEstimate.ts); closed or not yet open turns submitting off. */
   readonly standing?: RoundStanding;
+  /** Which round the standing is about, when that needs saying (the pickers show another). */
+  readonly standingOf?: string;
   /** The assessment's decimals, for the penalty estimate. */
   readonly decimals?: number;
   /** Rows changed since the server last confirmed them, as the live sheet counts them (changeMarks.ts). */
@@ -44,10 +47,11 @@ export interface SubmitChangedProps {
   readonly onSheetWritten?: () => void;
 }
 
-export function SubmitChanged({ client, port, onError, standing, decimals = 2, changed, onSheetWritten }: SubmitChangedProps): JSX.Element {
+export function SubmitChanged({ client, port, onError, standing, standingOf, decimals = 2, changed, onSheetWritten }: SubmitChangedProps): JSX.Element {
   const { s, locale } = useServerStrings();
   const [progress, setProgress] = useState<number>();
-  const [report, setReport] = useState<{ outcomes: readonly RowOutcome[]; sent: readonly BatchRow[]; message: string }>();
+  /** `late`: the server took the submit after the window closed (said plainly, with the penalty estimate). */
+  const [report, setReport] = useState<{ outcomes: readonly RowOutcome[]; sent: readonly BatchRow[]; message: string; late?: boolean }>();
   const [pendingRows, setPendingRows] = useState(0);
   /** Indicator names, for the conflict dialog (from the last sheet read). */
   const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
@@ -82,7 +86,8 @@ export function SubmitChanged({ client, port, onError, standing, decimals = 2, c
       const rows = merge && previous ? mergeById(previous.sent, sent) : sent;
       const accepted = outcomes.filter((o) => o.outcome === 'accepted').length;
       const pending = outcomes.filter((o) => o.outcome === 'pending').length;
-      return { outcomes, sent: rows, message: [s.submitDone(accepted, outcomes.length), pending ? s.pendingNote(pending) : ''].filter(Boolean).join(' · ') };
+      const late = result.late || (merge && previous?.late) || false;
+      return { outcomes, sent: rows, late, message: [s.submitDone(accepted, outcomes.length), pending ? s.pendingNote(pending) : ''].filter(Boolean).join(' · ') };
     });
     if (result.error) onError(result.error.userMessage);
   };
@@ -223,13 +228,13 @@ export function SubmitChanged({ client, port, onError, standing, decimals = 2, c
     }
   };
 
-  /** Take theirs: the server's value into the sheet, and their version as the last confirmed. */
+  /** Take theirs: the server's value and texts into the sheet, and their row as the last confirmed. */
   const takeTheirs = async (view: ConflictView): Promise<void> => {
     const current = view.current;
     setProgress(0);
     try {
       const sheet = await readSheet(port);
-      const plan = theirsPlan(sheet.assessment, sheet.reading, sheet.grid.sheet, view.indicatorId, current.value);
+      const plan = theirsPlan(sheet.assessment, sheet.reading, sheet.grid.sheet, view.indicatorId, current.value, theirTexts(current), sheet.grid.topLeft);
       if (plan) await port.apply(plan);
       const latest = await readLink(port);
       const after = linkTakingTheirs(latest.link, view.indicatorId, current);
@@ -253,7 +258,7 @@ export function SubmitChanged({ client, port, onError, standing, decimals = 2, c
     <div className="sb-stack">
       <Subtitle2>{s.submitHeading}</Subtitle2>
       {changed ? <div data-testid="changed-count">{s.changedCount(changed)}</div> : null}
-      {standing ? <LateNotice standing={standing} decimals={decimals} /> : null}
+      {standing ? <LateNotice standing={standing} decimals={decimals} about={standingOf} /> : null}
       <div className="sb-row">
         <SubmitChoice disabled={progress !== undefined || refused} onSubmit={(scope) => void submit(scope)} />
         <Button disabled={progress !== undefined} onClick={() => void refresh()}>{s.refresh}</Button>
@@ -269,6 +274,13 @@ export function SubmitChanged({ client, port, onError, standing, decimals = 2, c
       {report ? (
         <>
           <div role="status" data-testid="submit-summary">{report.message}</div>
+          {report.late ? (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody data-testid="submit-late">
+                {s.submittedLate(standing?.state === 'late' && standing.penalty !== null ? formatScore(standing.penalty, decimals) : undefined)}
+              </MessageBarBody>
+            </MessageBar>
+          ) : null}
           <ul aria-label={s.submitHeading} className="sb-list">
             {report.outcomes.map((o) => (
               <li key={o.indicatorId} data-outcome={o.outcome}>

@@ -1,17 +1,25 @@
 /**
  * A submit's conflicts as the conflict dialog shows them, one at a time: the indicator, mine (the row as sent,
- * with its texts) and theirs (the server's row, who changed it and when, in Bangkok time and the Buddhist Era).
+ * with its texts) and theirs (the server's row with its texts, who changed it and when, in Bangkok time and the Buddhist Era).
  * Pure.
  */
 import type { BatchRow, CurrentRow } from '../../api';
 import type { RowOutcome } from '../../api/submit';
 import type { Locale } from '../../domain';
 
+/** One of the row's texts, shown beside the value (blank ones are left out). */
+export interface ConflictText {
+  readonly label: 'explanation' | 'obstacles' | 'remarks';
+  readonly text: string;
+}
+
 export interface ConflictView {
   readonly indicatorId: string;
   readonly name: string;
-  readonly mine: { readonly value: string; readonly texts: readonly { readonly label: 'explanation' | 'obstacles' | 'remarks'; readonly text: string }[] };
-  readonly theirs: { readonly value: string; readonly who: string; readonly when: string; readonly version: number };
+  readonly mine: { readonly value: string; readonly texts: readonly ConflictText[] };
+  readonly theirs: {
+    readonly value: string; readonly texts: readonly ConflictText[]; readonly who: string; readonly when: string; readonly version: number;
+  };
   /** What Keep mine sends: my row on their version. */
   readonly resend: BatchRow;
   readonly current: CurrentRow;
@@ -28,14 +36,13 @@ export function conflictViews(
     const mine = byId.get(o.indicatorId);
     if (!mine) continue;
     const current = o.result.current;
-    const texts = (['explanation', 'obstacles', 'remarks'] as const)
-      .map((label) => ({ label, text: mine[label] ?? '' }))
-      .filter((t) => t.text !== '');
+    const texts = (row: Partial<Record<ConflictText['label'], string | null>>): ConflictText[] =>
+      (['explanation', 'obstacles', 'remarks'] as const).map((label) => ({ label, text: row[label] ?? '' })).filter((t) => t.text !== '');
     views.push({
       indicatorId: o.indicatorId,
       name: names.get(o.indicatorId) ?? '',
-      mine: { value: rawValueText(mine.value, locale), texts },
-      theirs: { value: rawValueText(current.value, locale), who: current.updatedBy, when: bangkokWhen(current.updatedAt, locale), version: current.version },
+      mine: { value: rawValueText(mine.value, locale), texts: texts(mine) },
+      theirs: { value: rawValueText(current.value, locale), texts: texts(current), who: current.updatedBy, when: bangkokWhen(current.updatedAt, locale), version: current.version },
       resend: { ...mine, baseVersion: current.version },
       current,
     });

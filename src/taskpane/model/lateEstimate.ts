@@ -5,6 +5,7 @@
  * assessment's holidays not counted, × the policy's points per day, off the total, never below 0). Pure.
  */
 import type { ApiRound } from '../../api';
+import type { BatchTarget } from '../../api/pending';
 import { workingDaysLate, type Policies } from '../../domain';
 import { roundWindow } from './serverSheet';
 
@@ -41,4 +42,16 @@ export function roundStanding(
 /** A submit the server would refuse outright: closed without late reports, or not open yet. */
 export function submitRefused(standing: RoundStanding | undefined): boolean {
   return standing?.state === 'closed' || standing?.state === 'not-yet';
+}
+
+/**
+ * The round the notice is about: the one the sheet is linked to (where a submit goes), else the one chosen in the
+ * pickers. `linked: true` when it is the linked sheet's; a link to a round the list does not hold falls back.
+ */
+export function noticeRound(
+  link: BatchTarget | undefined, assessments: readonly { readonly id: string; readonly rounds: readonly ApiRound[] }[], picked: ApiRound | undefined,
+): { readonly round: ApiRound; readonly linked: boolean } | undefined {
+  const round = link && assessments.find((a) => a.id === link.aid)?.rounds.find((r) => r.round === link.round);
+  if (round) return { round, linked: true };
+  return picked && { round: picked, linked: false };
 }

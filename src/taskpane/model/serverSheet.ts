@@ -100,9 +100,21 @@ export function linkAfterSubmit(link: ServerLink, sent: readonly BatchRow[], out
   return { ...link, rows };
 }
 
-/** "Take theirs": the server's row becomes the last confirmed one, so the sheet (now holding it) is unchanged. */
+/**
+ * "Take theirs": the server's row — value and texts — becomes the last confirmed one, so the sheet (now holding
+ * it) is unchanged. A text the answer did not carry stays as it was known.
+ */
 export function linkTakingTheirs(link: ServerLink, indicatorId: string, current: CurrentRow): ServerLink {
-  return { ...link, rows: { ...link.rows, [indicatorId]: { ...link.rows[indicatorId], version: current.version, value: current.value, status: current.status } } };
+  const texts = Object.fromEntries(ROW_TEXT_FIELDS.filter((f) => current[f] !== undefined).map((f) => [f, current[f]]));
+  return {
+    ...link,
+    rows: { ...link.rows, [indicatorId]: { ...link.rows[indicatorId], version: current.version, value: current.value, status: current.status, ...texts } },
+  };
+}
+
+/** The texts of a conflict's answer, as the sheet's columns take them (absent from the answer: left alone). */
+export function theirTexts(current: CurrentRow): RowTexts {
+  return Object.fromEntries(ROW_TEXT_FIELDS.filter((f) => current[f] !== undefined).map((f) => [f, current[f] ?? null]));
 }
 
 /**
