@@ -69,6 +69,7 @@ const th = {
   submitAll: 'ส่งทุกแถว',
   nothingSelected: (sheet: string) => `ส่วนที่เลือกไม่มีแถวตัวชี้วัด เลือกแถวของตัวชี้วัดในชีต ${sheet} แล้วเลือก "ส่งแถวที่เลือก" อีกครั้ง`,
   nothingToSend: 'ไม่มีแถวที่มีข้อมูลให้ส่ง',
+  moreOutcomes: (n: number) => `และอีก ${n.toLocaleString('th-TH')} แถว ดูได้ในคอลัมน์สถานะการส่งในชีต`,
   // One conflict at a time (ConflictDialog.tsx).
   conflictHeading: 'ค่าในชีตขัดแย้งกับเซิร์ฟเวอร์',
   conflictOf: (i: number, n: number) => `${i} จาก ${n}`,
@@ -161,6 +162,7 @@ const en: ServerStrings = {
   submitAll: 'Submit all rows',
   nothingSelected: (sheet) => `The selection holds no indicator rows. Select indicator rows on sheet ${sheet}, then choose "Submit selected rows" again.`,
   nothingToSend: 'No row holds anything to send',
+  moreOutcomes: (n: number) => `and ${n.toLocaleString('en-US')} more rows: see the submit status column in the sheet`,
   conflictHeading: 'The sheet conflicts with the server',
   conflictOf: (i, n) => `${i} of ${n}`,
   conflictIntro: 'Someone changed this row on the server after this sheet was last confirmed. Choose which value to keep; yours stays in the sheet until you do.',

@@ -47,6 +47,9 @@ export interface SubmitChangedProps {
   readonly onSheetWritten?: () => void;
 }
 
+/** The most rows the outcome list draws; the status column in the sheet has every row's outcome. */
+const OUTCOME_LIST_LIMIT = 100;
+
 export function SubmitChanged({ client, port, onError, standing, standingOf, decimals = 2, changed, onSheetWritten }: SubmitChangedProps): JSX.Element {
   const { s, locale } = useServerStrings();
   const [progress, setProgress] = useState<number>();
@@ -252,6 +255,7 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
   const views = report ? conflictViews(report.outcomes, report.sent, names, locale) : [];
   const viewById = new Map(views.map((v) => [v.indicatorId, v]));
   const shown = queue.ids.map((id) => viewById.get(id)).find((v) => v !== undefined);
+  const attention = (report?.outcomes ?? []).filter((o) => o.outcome !== 'accepted');
   const refused = submitRefused(standing);
 
   return (
@@ -281,8 +285,10 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
               </MessageBarBody>
             </MessageBar>
           ) : null}
+          {/* Rows that need the person (not accepted); accepted rows are counted above and marked in the status
+              column. Capped: a 10,000-row submit that went wrong must not draw 10,000 list items. */}
           <ul aria-label={s.submitHeading} className="sb-list">
-            {report.outcomes.map((o) => (
+            {attention.slice(0, OUTCOME_LIST_LIMIT).map((o) => (
               <li key={o.indicatorId} data-outcome={o.outcome}>
                 {o.indicatorId}: {s.outcome[o.outcome]}{detail(o, locale)}
                 {o.outcome === 'conflict' && viewById.has(o.indicatorId) && !queue.ids.includes(o.indicatorId) ? (
@@ -291,6 +297,7 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
               </li>
             ))}
           </ul>
+          {attention.length > OUTCOME_LIST_LIMIT ? <div>{s.moreOutcomes(attention.length - OUTCOME_LIST_LIMIT)}</div> : null}
         </>
       ) : null}
       <ConflictDialog
