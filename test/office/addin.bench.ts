@@ -5,7 +5,7 @@
  * bookkeeping is included in the time, so it is an upper bound. Then the size of the production task pane bundle
  * (dist/taskpane.js, gzip) when `npm run build` has made one.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { readAssessment } from '../../src/domain';
@@ -76,10 +76,22 @@ async function main(): Promise<void> {
   const bundle = join(__dirname, '..', '..', 'dist', 'taskpane.js');
   if (existsSync(bundle)) {
     const js = readFileSync(bundle);
-    console.log(`task pane bundle dist/taskpane.js: ${(js.length / 1024).toFixed(0)} KiB, ${(gzipSync(js, { level: 9 }).length / 1024).toFixed(0)} KiB gzip (office.js aside; budget 300 KiB gzip)`);
+    // A bundle older than the sources measures an earlier add-in: say so rather than print a stale figure as news.
+    const stale = newestSource(join(__dirname, '..', '..', 'src')) > statSync(bundle).mtimeMs;
+    console.log(`task pane bundle dist/taskpane.js: ${(js.length / 1024).toFixed(0)} KiB, ${(gzipSync(js, { level: 9 }).length / 1024).toFixed(0)} KiB gzip (office.js aside; budget 300 KiB gzip)${stale ? ' — STALE: src/ changed since this build; run `ADDIN_PUBLIC_URL=https://… npm run build` again' : ''}`);
   } else {
     console.log('task pane bundle: run `ADDIN_PUBLIC_URL=https://… npm run build` first to measure it');
   }
+}
+
+/** The newest modification time of any file under `dir`. */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }
+  return newest;
 }
 
 void main();
