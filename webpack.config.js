@@ -58,6 +58,29 @@ class NoHyperFormulaPlugin {
   }
 }
 
+/** The issue's budget: the task pane's initial JavaScript, office.js aside, under 300 KB gzip. */
+const INITIAL_JS_BUDGET = 300_000;
+
+/**
+ * Fails the production build when the JavaScript the task pane loads before it can draw (the entry's initial chunks;
+ * chunks loaded on demand, such as the Server tab, do not count) is over the budget, gzipped as a server sends it.
+ */
+class InitialJsBudgetPlugin {
+  apply(compiler) {
+    compiler.hooks.afterEmit.tap('InitialJsBudgetPlugin', (compilation) => {
+      const { gzipSync } = require('node:zlib');
+      const dir = compilation.outputOptions.path;
+      const entry = compilation.entrypoints.get('taskpane');
+      if (!entry) return;
+      const files = [...entry.getFiles()].filter((f) => f.endsWith('.js'));
+      const bytes = files.reduce((n, f) => n + gzipSync(readFileSync(join(dir, f)), { level: 9 }).length, 0);
+      const line = `task pane initial JavaScript: ${(bytes / 1000).toFixed(0)} KB gzip (${files.join(', ')}; budget ${INITIAL_JS_BUDGET / 1000} KB)`;
+      if (bytes > INITIAL_JS_BUDGET) compilation.errors.push(new Error(`${line}: over budget — load more of the pane on demand`));
+      else console.log(`[scorebook] ${line}`);
+    });
+  }
+}
+
 module.exports = async (env, argv) => {
   const dev = argv.mode !== 'production';
   const publicUrl = (dev ? DEV_URL : process.env.ADDIN_PUBLIC_URL || '').replace(/\/$/, '');
@@ -71,7 +94,8 @@ module.exports = async (env, argv) => {
       taskpane: './src/office/taskpaneEntry.tsx',
       ...(dev ? { preview: './src/preview/main.tsx' } : {}),
     },
-    output: { path: resolve(__dirname, 'dist'), filename: '[name].js', clean: true },
+    // publicPath 'auto': chunks loaded on demand (the Server tab) come from beside taskpane.js, wherever it is served.
+    output: { path: resolve(__dirname, 'dist'), filename: '[name].js', clean: true, publicPath: 'auto' },
     resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
     module: {
       rules: [
@@ -100,7 +124,7 @@ module.exports = async (env, argv) => {
             : []),
         ],
       }),
-      ...(dev ? [] : [new NoHyperFormulaPlugin()]),
+      ...(dev ? [] : [new NoHyperFormulaPlugin(), new InitialJsBudgetPlugin()]),
     ],
     devServer: dev
       ? {

@@ -4,13 +4,13 @@
  * English a click away. On open it restores the session from the workbook's binding record and checks the sheet.
  */
 import { Badge, FluentProvider, Spinner, Tab, TabList, ToggleButton, webLightTheme } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { Message } from '../domain';
 import type { WorkbookPort } from '../workbook/port';
 import { BindPanel } from './components/BindPanel';
 import { CreatePanel } from './components/CreatePanel';
 import { IssuesPanel } from './components/IssuesPanel';
-import { ServerPanel, type Connect } from './components/ServerPanel';
+import type { Connect } from './components/ServerPanel';
 import { ErrorMessage } from './components/StatusBar';
 import { SummaryPanel } from './components/SummaryPanel';
 import { UnitSummaryPanel } from './components/UnitSummaryPanel';
@@ -23,6 +23,12 @@ import { sessionFromBinding, type Session } from './model/session';
 import { localeFromDisplayLanguage, type Locale } from './strings';
 import { SERVER_STRINGS } from './serverStrings';
 import { PANE_CSS } from './styles';
+
+/**
+ * The Server tab (sign-in, submit, dialogs, evidence, the API client) is loaded when first opened: a person who only
+ * scores a sheet never downloads it, and the pane's initial JavaScript stays within its budget (webpack.config.js).
+ */
+const ServerPanel = lazy(() => import('./components/ServerPanel').then((m) => ({ default: m.ServerPanel })));
 
 export interface AppProps {
   readonly port: WorkbookPort;
@@ -116,11 +122,13 @@ function Pane({ port, listSheets, connect, locale, onLocale }: Omit<AppProps, 'd
       {tab === 'create' ? <CreatePanel port={port} chosen={chosen} onChoose={setChosen} onCreated={startSession} /> : null}
       {tab === 'bind' ? <BindPanel port={port} chosen={chosen} onChoose={setChosen} listSheets={listSheets} onBound={startSession} /> : null}
       {tab === 'server' ? (
-        <ServerPanel
+        <Suspense fallback={<Spinner size="small" label={t.loadingServerTab} />}>
+          <ServerPanel
           port={port} connect={connect} onOpened={(s) => { setSession(s); setChosen(s.loaded); }}
           scoring={session && evaluation?.ok && !evaluation.multiUnit ? { policies: session.loaded.assessment.policies, total: evaluation.report.totalBeforePenalty } : undefined}
           changedRows={live.changed} onSheetWritten={() => void live.refresh()}
-        />
+          />
+        </Suspense>
       ) : null}
       {tab === 'issues' && session ? <IssuesPanel port={port} issues={issues} checking={live.checking} /> : null}
       {tab === 'summary' && session ? (

@@ -18,6 +18,7 @@ const th = {
   tabIssues: 'ตรวจสอบ',
   tabSummary: 'สรุปคะแนน',
   tabWhatIf: 'สมมติผล',
+  loadingServerTab: 'กำลังโหลดแท็บเซิร์ฟเวอร์…',
 
   // Create
   createHeading: 'สร้างชีต KPI จากชุดตัวชี้วัด',
@@ -145,6 +146,7 @@ const en: Strings = {
   tabIssues: 'Check',
   tabSummary: 'Scores',
   tabWhatIf: 'What-if',
+  loadingServerTab: 'Loading the Server tab…',
 
   createHeading: 'Create a KPI sheet from an assessment',
   createSource: 'Assessment',
