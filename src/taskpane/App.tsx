@@ -119,7 +119,7 @@ function Pane({ port, listSheets, connect, locale, onLocale }: Omit<AppProps, 'd
         <ServerPanel
           port={port} connect={connect} onOpened={(s) => { setSession(s); setChosen(s.loaded); }}
           scoring={session && evaluation?.ok && !evaluation.multiUnit ? { policies: session.loaded.assessment.policies, total: evaluation.report.totalBeforePenalty } : undefined}
-          changedRows={live.changed} onSheetWritten={() => void live.refresh()}
+          changedRows={live.changed} onSheetWritten={() => void live.refresh()} boundSheet={session?.binding.sheet}
         />
       ) : null}
       {tab === 'issues' && session ? <IssuesPanel port={port} issues={issues} checking={live.checking} /> : null}
