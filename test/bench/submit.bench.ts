@@ -141,7 +141,8 @@ async function main(): Promise<void> {
   const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
   console.log('"Submit all" on the Office port over the recording fake of Excel, against the embedded server (PGlite in memory)');
-  console.log('  rows | submit all → last status | HTTP | Excel syncs: total = read sheet + pending store (calls) + remember + statuses | largest request | to+from Excel');
+  // "forget & remember": the store's one write after the answers, dropping the answered batches and recording them.
+  console.log('  rows | submit all → last status | HTTP | Excel syncs: total = read sheet + keep pending (store calls) + forget & remember + statuses | largest request | to+from Excel');
   try {
     for (const n of SIZES) {
       const r = await submitAll(baseUrl, n);
