@@ -113,29 +113,36 @@ async function statusesAfter(port: WorkbookPort, result: SubmitReport, locale: L
   return remembered;
 }
 
-/**
- * Sends the rows in batches (kept pending in the workbook until answered), then records the answers. When the
- * client keeps its batches in this workbook (WorkbookPendingStore), forgetting the answered batches and
- * remembering the accepted rows are one write of the record, not two.
- */
+/** Sends the rows in batches (kept pending in the workbook until answered), then records the answers. */
 export async function sendRows(
   client: Pick<ServerClient, 'submitRows'> & { readonly pending?: PendingStore }, port: WorkbookPort, target: BatchTarget, rows: BatchRow[], locale: Locale,
   hooks: RecordHooks & { readonly onProgress?: (p: SubmitProgress) => void } = {},
 ): Promise<SubmitReport> {
-  const submit = (): Promise<SubmitReport> => client.submitRows(target, rows, { action: 'submit', onProgress: hooks.onProgress });
+  return sendAndRecord(client, port, rows, () => client.submitRows(target, rows, { action: 'submit', onProgress: hooks.onProgress }), locale, hooks);
+}
+
+/**
+ * `send` (a submit, or the resend of what was pending: `sent`), then the answers recorded. When the client keeps
+ * its batches in this workbook (WorkbookPendingStore), forgetting the answered batches and remembering the
+ * accepted rows are one read and one write of the record, not two of each.
+ */
+export async function sendAndRecord(
+  client: { readonly pending?: PendingStore }, port: WorkbookPort, sent: readonly BatchRow[], send: () => Promise<SubmitReport>, locale: Locale,
+  hooks: RecordHooks = {},
+): Promise<SubmitReport> {
   const store = client.pending instanceof WorkbookPendingStore ? client.pending : undefined;
   if (!store) {
-    const result = await submit();
-    await recordAnswers(port, rows, result, locale, hooks);
+    const result = await send();
+    await recordAnswers(port, sent, result, locale, hooks);
     return result;
   }
   const done = await store.sendThenUpdate(
     async () => {
-      const result = await submit();
+      const result = await send();
       hooks.onStep?.('answered');
       return result;
     },
-    (link, result) => linkAfterSubmit(link, rows, result.outcomes, 'submit'),
+    (link, result) => linkAfterSubmit(link, sent, result.outcomes, 'submit'),
   );
   const remembered = { change: { before: done.before, after: done.after }, pendingRows: pendingRowsOf(done.before), sheet: done.record.sheet };
   await statusesAfter(port, done.sent, locale, remembered, hooks);

@@ -7,11 +7,11 @@
 import { ScorebookClient } from '../../src/api/client';
 import { readAssessment } from '../../src/domain';
 import { OfficeWorkbookPort } from '../../src/office/officePort';
-import { readSheet } from '../../src/taskpane/linkedSheet';
+import { readLink, readSheet } from '../../src/taskpane/linkedSheet';
 import { SERVER_LINK_FORMAT } from '../../src/taskpane/model/serverLink';
 import { statusTexts } from '../../src/taskpane/model/statusColumn';
 import { WorkbookPendingStore } from '../../src/taskpane/model/workbookPendingStore';
-import { planSubmit, sendRows } from '../../src/taskpane/submitFlow';
+import { planSubmit, sendAndRecord, sendRows } from '../../src/taskpane/submitFlow';
 import { resultInputs } from '../../src/workbook';
 import { createKpiSheet } from '../../src/workbook/kpiActions';
 import { FakeServer, session } from '../api/fakeServer';
@@ -94,5 +94,26 @@ test('a bound sheet the pane knew under another name: the sheet the record names
   expect(plan.rows).toHaveLength(N);
   await sendRows(client, port, plan.target, plan.rows, 'en');
   const after = await readSheet(port, sheet);
+  expect([...statusTexts(after.grid, after.reading).values()]).toEqual(Array(N).fill('accepted (version 1)'));
+});
+
+test('resending what a dropped submit left pending: forgetting and remembering are one read and one write (4 syncs)', async () => {
+  const { fake, port, client, server, sheet } = await linkedWorkbook();
+  server.defaultFault = 'drop-request';
+  const plan = await planSubmit(port, 'all', sheet);
+  if (plan.kind !== 'send') throw new Error(`expected rows to send, got ${plan.kind}`);
+  const first = await sendRows(client, port, plan.target, plan.rows, 'en');
+  expect(first.outcomes.every((o) => o.outcome === 'pending')).toBe(true);
+
+  server.defaultFault = 'ok';
+  const { link } = await readLink(port);
+  const sent = link.pending.flatMap((b) => b.body.rows);
+  const at: Record<string, number> = {};
+  const from = fake.syncs.length;
+  const report = await sendAndRecord(client, port, sent, () => client.resendPending(), 'en', { onStep: (s) => (at[s] = fake.syncs.length - from) });
+  expect(report.outcomes.every((o) => o.outcome === 'accepted')).toBe(true);
+  expect(at.remembered! - at.answered!).toBe(4);
+  const after = await readSheet(port, sheet);
+  expect(after.link.pending).toEqual([]);
   expect([...statusTexts(after.grid, after.reading).values()]).toEqual(Array(N).fill('accepted (version 1)'));
 });

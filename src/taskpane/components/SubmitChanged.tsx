@@ -21,7 +21,7 @@ import { submitRefused, type RoundStanding } from '../model/lateEstimate';
 import { linkAfterRefresh, linkTakingTheirs, theirTexts } from '../model/serverSheet';
 import type { SubmitScope } from '../model/submitRows';
 import { theirsPlan } from '../model/takeTheirs';
-import { pendingRowsOf, planSubmit, recordAnswers, sendRows, writeStatuses as writeSheetStatuses, type LinkChange } from '../submitFlow';
+import { pendingRowsOf, planSubmit, sendAndRecord, sendRows, writeStatuses as writeSheetStatuses, type LinkChange } from '../submitFlow';
 import { SERVER_STRINGS, useServerStrings } from '../serverStrings';
 import { AutoResendStatus } from './AutoResendStatus';
 import { ConflictDialog } from './ConflictDialog';
@@ -104,8 +104,9 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
     try {
       const { link } = await readLink(port);
       const sent = link.pending.flatMap((b) => b.body.rows);
-      const result = await client.resendPending({ onProgress: (p) => setProgress(p.rowsDone / p.rowsTotal) });
-      await recordAnswers(port, sent, result, locale, { onRemembered: (_, r) => showAnswers(sent, result, r.pendingRows) });
+      const result = await sendAndRecord(client, port, sent, () => client.resendPending({ onProgress: (p) => setProgress(p.rowsDone / p.rowsTotal) }), locale, {
+        onRemembered: (answer, r) => showAnswers(sent, answer, r.pendingRows),
+      });
       onSheetWritten?.();
       const conflicts = result.outcomes.filter((o) => o.outcome === 'conflict' && o.result.current).map((o) => o.indicatorId);
       setQueue({ ids: conflicts, count: conflicts.length });
