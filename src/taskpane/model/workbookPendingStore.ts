@@ -5,7 +5,8 @@
  * store are queued, so two removals never race each other into losing one.
  *
  * Adding is written at once: a batch must be in the file before it is sent. Removing is kept here until `flush`
- * (which the client calls when a send is over) or the next add: the record holds the whole assessment and every
+ * (which the client calls when a send is over; under `sendThenUpdate`, the write that remembers the answers) or
+ * the next add: the record holds the whole assessment and every
  * pending row, so writing it after each of a 10,000-row submit's 20 answers cost 20 rewrites of megabytes. A
  * batch answered but not yet forgotten in the file (the pane closed meanwhile) is resent under its key, and the
  * server answers it as before, so the next pane also learns the versions this one never wrote down.
@@ -47,7 +48,7 @@ export class WorkbookPendingStore implements PendingStore {
    * Runs `send` (a submit or resend through the client that owns this store), then writes its removals and
    * `update`'s change of the link — the answers remembered — in one read and one write of the record, where
    * the send's own flush and a separate remembering would take two of each. `before`: the link as read, its
-   * confirmed batches gone. A send that throws still gets its flush.
+   * confirmed batches gone. A send that throws still gets its flush, as far as it goes.
    */
   async sendThenUpdate<T>(
     send: () => Promise<T>, update: (link: ServerLink, sent: T) => ServerLink,
@@ -58,7 +59,8 @@ export class WorkbookPendingStore implements PendingStore {
       sent = await send();
     } catch (e) {
       this.holding--;
-      await this.flush();
+      // The send's error is the one to show; a failed flush keeps its removals for the next write.
+      await this.flush().catch(() => undefined);
       throw e;
     }
     this.holding--;
