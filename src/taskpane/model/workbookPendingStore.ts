@@ -6,10 +6,10 @@
  *
  * Adding is written at once: a batch must be in the file before it is sent. Removing is kept here until `flush`
  * (which the client calls when a send is over; under `sendThenUpdate`, the write that remembers the answers) or
- * the next add: the record holds the whole assessment and every
- * pending row, so writing it after each of a 10,000-row submit's 20 answers cost 20 rewrites of megabytes. A
- * batch answered but not yet forgotten in the file (the pane closed meanwhile) is resent under its key, and the
- * server answers it as before, so the next pane also learns the versions this one never wrote down.
+ * the next add: the record holds the whole assessment and every pending row, so writing it after each of a
+ * 10,000-row submit's 20 answers cost 20 rewrites of megabytes. A batch answered but not yet forgotten in the
+ * file (the pane closed meanwhile) is resent under its key, and the server answers it as before, so the next pane
+ * also learns the versions this one never wrote down.
  */
 import type { PendingBatch, PendingStore } from '../../api/pending';
 import type { BindingRecord } from '../../workbook/binding';
