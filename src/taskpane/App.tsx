@@ -124,9 +124,9 @@ function Pane({ port, listSheets, connect, locale, onLocale }: Omit<AppProps, 'd
       {tab === 'server' ? (
         <Suspense fallback={<Spinner size="small" label={t.loadingServerTab} />}>
           <ServerPanel
-          port={port} connect={connect} onOpened={(s) => { setSession(s); setChosen(s.loaded); }}
-          scoring={session && evaluation?.ok && !evaluation.multiUnit ? { policies: session.loaded.assessment.policies, total: evaluation.report.totalBeforePenalty } : undefined}
-          changedRows={live.changed} onSheetWritten={() => void live.refresh()}
+            port={port} connect={connect} onOpened={(s) => { setSession(s); setChosen(s.loaded); }}
+            scoring={session && evaluation?.ok && !evaluation.multiUnit ? { policies: session.loaded.assessment.policies, total: evaluation.report.totalBeforePenalty } : undefined}
+            changedRows={live.changed} onSheetWritten={() => void live.refresh()} boundSheet={session?.binding.sheet}
           />
         </Suspense>
       ) : null}

@@ -6,7 +6,7 @@
  * what it measures is what a person's "Submit all" does.
  */
 import type { BatchRow } from '../api';
-import type { BatchTarget } from '../api/pending';
+import type { BatchTarget, PendingStore } from '../api/pending';
 import type { SubmitProgress, SubmitReport } from '../api/submit';
 import { allIndicators, type Issue, type Locale } from '../domain';
 import type { WorkbookPort } from '../workbook/port';
@@ -14,6 +14,7 @@ import type { ServerClient } from './components/serverClient';
 import { PaneError } from './hooks/useAction';
 import { readLink, readSheet } from './linkedSheet';
 import { returnedMarksPlan } from './model/returnedMarks';
+import { WorkbookPendingStore } from './model/workbookPendingStore';
 import { blockingIssues, linkAfterSubmit, rowTextsOf } from './model/serverSheet';
 import type { ServerLink } from './model/serverLink';
 import { outcomeTexts, statusColumnPlan } from './model/statusColumn';
@@ -34,9 +35,12 @@ export type SubmitPlan = { readonly names: ReadonlyMap<string, string> } & (
 
 const notLinked = (): PaneError => new PaneError({ th: SERVER_STRINGS.th.notLinked, en: SERVER_STRINGS.en.notLinked });
 
-/** Changed rows, the selected rows, or all, read from the sheet and checked: errors throw, warnings come back to ask. */
-export async function planSubmit(port: WorkbookPort, scope: SubmitScope): Promise<SubmitPlan> {
-  const { link, assessment, reading, grid } = await readSheet(port);
+/**
+ * Changed rows, the selected rows, or all, read from the sheet and checked: errors throw, warnings come back to ask.
+ * `boundSheet`: the sheet the pane knows bound, read with the record in one call (linkedSheet.ts).
+ */
+export async function planSubmit(port: WorkbookPort, scope: SubmitScope, boundSheet?: string): Promise<SubmitPlan> {
+  const { link, assessment, reading, grid } = await readSheet(port, boundSheet);
   const target = link.target;
   if (!target) throw notLinked();
   const names = new Map(allIndicators(assessment).map((i) => [i.id, i.name]));
@@ -61,6 +65,8 @@ export async function planSubmit(port: WorkbookPort, scope: SubmitScope): Promis
 export interface Remembered {
   readonly change: LinkChange;
   readonly pendingRows: number;
+  /** The sheet the record names: where the statuses go. */
+  readonly sheet: string;
 }
 
 /** After answers came: accepted rows become "last confirmed"; read again first, the pending store wrote too. */
@@ -68,17 +74,18 @@ export async function rememberAnswers(port: WorkbookPort, sent: readonly BatchRo
   const latest = await readLink(port);
   const after = linkAfterSubmit(latest.link, sent, result.outcomes, 'submit');
   await port.writeBinding({ ...latest.record, server: after });
-  return { change: { before: latest.link, after }, pendingRows: pendingRowsOf(latest.link) };
+  return { change: { before: latest.link, after }, pendingRows: pendingRowsOf(latest.link), sheet: latest.record.sheet };
 }
 
 export const pendingRowsOf = (link: ServerLink): number => link.pending.reduce((n, b) => n + b.body.rows.length, 0);
 
 /**
- * Each row's text into the sheet's status column (read again: the answers may have taken a while), and the
- * returned-row marks the link change calls for, in one apply.
+ * Each row's text into the sheet's status column (read again: the answers may have taken a while, and the
+ * person may have sorted or inserted rows meanwhile), and the returned-row marks the link change calls for, in one
+ * apply. `boundSheet`: the sheet the record last named, read with it in one call.
  */
-export async function writeStatuses(port: WorkbookPort, texts: ReadonlyMap<string, string>, change?: LinkChange): Promise<void> {
-  const sheet = await readSheet(port);
+export async function writeStatuses(port: WorkbookPort, texts: ReadonlyMap<string, string>, change?: LinkChange, boundSheet?: string): Promise<void> {
+  const sheet = await readSheet(port, boundSheet);
   const status = statusColumnPlan(sheet.grid, sheet.reading, texts);
   const marks = change ? returnedMarksPlan(sheet.grid, sheet.reading, change.before, change.after) : undefined;
   const ops = [...(status?.ops ?? []), ...(marks?.ops ?? [])];
@@ -95,20 +102,49 @@ export interface RecordHooks {
 /** Answers into the workbook: remembered in the binding record, then each row's outcome into its status cell. */
 export async function recordAnswers(port: WorkbookPort, sent: readonly BatchRow[], result: SubmitReport, locale: Locale, hooks: RecordHooks = {}): Promise<Remembered> {
   hooks.onStep?.('answered');
-  const remembered = await rememberAnswers(port, sent, result);
+  return statusesAfter(port, result, locale, await rememberAnswers(port, sent, result), hooks);
+}
+
+async function statusesAfter(port: WorkbookPort, result: SubmitReport, locale: Locale, remembered: Remembered, hooks: RecordHooks): Promise<Remembered> {
   hooks.onStep?.('remembered');
   hooks.onRemembered?.(result, remembered);
-  await writeStatuses(port, outcomeTexts(result.outcomes, locale), remembered.change);
+  await writeStatuses(port, outcomeTexts(result.outcomes, locale), remembered.change, remembered.sheet);
   hooks.onStep?.('written');
   return remembered;
 }
 
 /** Sends the rows in batches (kept pending in the workbook until answered), then records the answers. */
 export async function sendRows(
-  client: Pick<ServerClient, 'submitRows'>, port: WorkbookPort, target: BatchTarget, rows: BatchRow[], locale: Locale,
+  client: Pick<ServerClient, 'submitRows'> & { readonly pending?: PendingStore }, port: WorkbookPort, target: BatchTarget, rows: BatchRow[], locale: Locale,
   hooks: RecordHooks & { readonly onProgress?: (p: SubmitProgress) => void } = {},
 ): Promise<SubmitReport> {
-  const result = await client.submitRows(target, rows, { action: 'submit', onProgress: hooks.onProgress });
-  await recordAnswers(port, rows, result, locale, hooks);
-  return result;
+  return sendAndRecord(client, port, rows, () => client.submitRows(target, rows, { action: 'submit', onProgress: hooks.onProgress }), locale, hooks);
+}
+
+/**
+ * `send` (a submit, or the resend of what was pending: `sent`), then the answers recorded. When the client keeps
+ * its batches in this workbook (WorkbookPendingStore), forgetting the answered batches and remembering the
+ * accepted rows are one read and one write of the record, not two of each.
+ */
+export async function sendAndRecord(
+  client: { readonly pending?: PendingStore }, port: WorkbookPort, sent: readonly BatchRow[], send: () => Promise<SubmitReport>, locale: Locale,
+  hooks: RecordHooks = {},
+): Promise<SubmitReport> {
+  const store = client.pending instanceof WorkbookPendingStore ? client.pending : undefined;
+  if (!store) {
+    const result = await send();
+    await recordAnswers(port, sent, result, locale, hooks);
+    return result;
+  }
+  const done = await store.sendThenUpdate(
+    async () => {
+      const result = await send();
+      hooks.onStep?.('answered');
+      return result;
+    },
+    (link, result) => linkAfterSubmit(link, sent, result.outcomes, 'submit'),
+  );
+  const remembered = { change: { before: done.before, after: done.after }, pendingRows: pendingRowsOf(done.before), sheet: done.record.sheet };
+  await statusesAfter(port, done.sent, locale, remembered, hooks);
+  return done.sent;
 }

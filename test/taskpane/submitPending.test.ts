@@ -116,3 +116,35 @@ test('a server link of a newer format is reported, not overwritten', () => {
   expect(read.ok).toBe(false);
   expect(!read.ok && read.issues[0]?.message.en).toContain('update Scorebook');
 });
+
+test('sendThenUpdate: a send\'s removals and the link change go in one write; a send that throws still flushes', async () => {
+  const wb = await boundWorkbook();
+  const store = new WorkbookPendingStore(wb);
+  let n = 0;
+  const c = new ScorebookClient({
+    baseUrl: 'http://scorebook.test', fetch: new FakeServer().fetch, pending: store, sleep: async () => undefined, newKey: () => `k-${++n}`,
+  });
+  c.useSession(session());
+  const writes = jest.spyOn(wb, 'writeBinding');
+  const done = await store.sendThenUpdate(
+    () => c.submitRows(target, rows(4), { action: 'submit', batchSize: 2 }),
+    (link, report) => ({ ...link, rows: { ...link.rows, seen: { version: report.outcomes.length, value: null, status: 'submitted' } } }),
+  );
+  // One write to keep the batches before sending, one to forget them with the change.
+  expect(writes).toHaveBeenCalledTimes(2);
+  expect(done.before.pending).toEqual([]);
+  expect(done.after.rows.seen?.version).toBe(4);
+  const saved = await wb.readBinding();
+  const link = readServerLink(saved?.ok ? saved.value.server : undefined);
+  expect(link.ok && [link.value.pending, link.value.rows.seen?.version]).toEqual([[], 4]);
+
+  // Removals kept by a send that then throws are not left to the next write: they are flushed as before.
+  await store.add([{ key: 'x', target, body: { action: 'submit', rows: rows(1) }, createdAt: '2024-01-01T00:00:00Z' }]);
+  await expect(store.sendThenUpdate(async () => {
+    await store.remove('x');
+    throw new Error('boom');
+  }, (l) => l)).rejects.toThrow('boom');
+  const again = await wb.readBinding();
+  const kept = readServerLink(again?.ok ? again.value.server : undefined);
+  expect(kept.ok && kept.value.pending).toEqual([]);
+});

@@ -37,11 +37,13 @@ export interface ServerPanelProps {
   readonly changedRows?: number;
   /** Called after the panel wrote the sheet or its link, so the live sheet reads them again. */
   readonly onSheetWritten?: () => void;
+  /** The sheet the pane knows bound (the binding record's), so a submit reads it with the record in one call. */
+  readonly boundSheet?: string;
   /** The pane's session as scored now: the policies (late penalty, holidays) and the total, for the late estimate. */
   readonly scoring?: { readonly policies: Policies; readonly total: number | null };
 }
 
-export function ServerPanel({ port, connect = connectToServer, now = () => new Date(), onOpened, changedRows, onSheetWritten, scoring }: ServerPanelProps): JSX.Element {
+export function ServerPanel({ port, connect = connectToServer, now = () => new Date(), onOpened, changedRows, onSheetWritten, scoring, boundSheet }: ServerPanelProps): JSX.Element {
   const { s } = useServerStrings();
   const [baseUrl, setBaseUrl] = useState('https://localhost:8787');
   const [client, setClient] = useState<ServerClient>();
@@ -129,7 +131,7 @@ export function ServerPanel({ port, connect = connectToServer, now = () => new D
           {session.user.roles.includes('reporter') || session.user.roles.includes('central') ? (
             <SubmitChanged
               client={client} port={port} onError={setError} standing={standing} standingOf={standingOf} decimals={scoring?.policies.decimals}
-              changed={changedRows} onSheetWritten={sheetWritten}
+              changed={changedRows} onSheetWritten={sheetWritten} boundSheet={boundSheet}
             />
           ) : null}
           {session.user.roles.includes('approver') && target ? <ApproverPanel client={client} target={target} /> : null}

@@ -21,7 +21,7 @@ import { submitRefused, type RoundStanding } from '../model/lateEstimate';
 import { linkAfterRefresh, linkTakingTheirs, theirTexts } from '../model/serverSheet';
 import type { SubmitScope } from '../model/submitRows';
 import { theirsPlan } from '../model/takeTheirs';
-import { pendingRowsOf, planSubmit, recordAnswers, sendRows, writeStatuses as writeSheetStatuses, type LinkChange } from '../submitFlow';
+import { pendingRowsOf, planSubmit, sendAndRecord, sendRows, writeStatuses as writeSheetStatuses, type LinkChange } from '../submitFlow';
 import { SERVER_STRINGS, useServerStrings } from '../serverStrings';
 import { AutoResendStatus } from './AutoResendStatus';
 import { ConflictDialog } from './ConflictDialog';
@@ -45,12 +45,14 @@ export interface SubmitChangedProps {
   readonly changed?: number;
   /** The sheet and its link were written: the live sheet reads them again (the port reports no own writes). */
   readonly onSheetWritten?: () => void;
+  /** The sheet the pane knows bound: a submit reads it with the binding record in one call. */
+  readonly boundSheet?: string;
 }
 
 /** The most rows the outcome list draws; the status column in the sheet has every row's outcome. */
 const OUTCOME_LIST_LIMIT = 100;
 
-export function SubmitChanged({ client, port, onError, standing, standingOf, decimals = 2, changed, onSheetWritten }: SubmitChangedProps): JSX.Element {
+export function SubmitChanged({ client, port, onError, standing, standingOf, decimals = 2, changed, onSheetWritten, boundSheet }: SubmitChangedProps): JSX.Element {
   const { s, locale } = useServerStrings();
   const [progress, setProgress] = useState<number>();
   /** `late`: the server took the submit after the window closed (said plainly, with the penalty estimate). */
@@ -102,8 +104,9 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
     try {
       const { link } = await readLink(port);
       const sent = link.pending.flatMap((b) => b.body.rows);
-      const result = await client.resendPending({ onProgress: (p) => setProgress(p.rowsDone / p.rowsTotal) });
-      await recordAnswers(port, sent, result, locale, { onRemembered: (_, r) => showAnswers(sent, result, r.pendingRows) });
+      const result = await sendAndRecord(client, port, sent, () => client.resendPending({ onProgress: (p) => setProgress(p.rowsDone / p.rowsTotal) }), locale, {
+        onRemembered: (answer, r) => showAnswers(sent, answer, r.pendingRows),
+      });
       onSheetWritten?.();
       const conflicts = result.outcomes.filter((o) => o.outcome === 'conflict' && o.result.current).map((o) => o.indicatorId);
       setQueue({ ids: conflicts, count: conflicts.length });
@@ -118,8 +121,8 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
   const auto = useAutoResend({ pending: pendingRows > 0, busy: progress !== undefined, check: client.checkHealth && (() => client.checkHealth!()), resend });
 
   /** The flow's writeStatuses, and the live sheet told: the port reports no own writes. */
-  const writeStatuses = async (texts: ReadonlyMap<string, string>, change?: LinkChange): Promise<void> => {
-    await writeSheetStatuses(port, texts, change);
+  const writeStatuses = async (texts: ReadonlyMap<string, string>, change: LinkChange, sheet: string): Promise<void> => {
+    await writeSheetStatuses(port, texts, change, sheet);
     onSheetWritten?.();
   };
 
@@ -129,7 +132,7 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
     setReport(undefined);
     setProgress(0);
     try {
-      const plan = await planSubmit(port, scope);
+      const plan = await planSubmit(port, scope, boundSheet);
       setNames(plan.names);
       if (plan.kind === 'nothing-selected') {
         setReport({ outcomes: [], sent: [], message: s.nothingSelected(plan.sheet) });
@@ -203,7 +206,7 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
       const latest = await readLink(port);
       const after = linkAfterRefresh(latest.link, reports);
       await port.writeBinding({ ...latest.record, server: after });
-      await writeStatuses(new Map(reports.map((r) => [r.indicatorId, s.statusOf(r.status, r.comment)])), { before: latest.link, after });
+      await writeStatuses(new Map(reports.map((r) => [r.indicatorId, s.statusOf(r.status, r.comment)])), { before: latest.link, after }, latest.record.sheet);
       const count = (status: string) => reports.filter((r) => r.status === status).length;
       setReport({ outcomes: [], sent: [], message: s.refreshed(count('returned'), count('approved')) });
       setReturned(reports.filter((r) => r.status === 'returned').map((r) => `${r.indicatorId}: ${s.statusOf(r.status, r.comment)}`));
@@ -236,13 +239,13 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
     const current = view.current;
     setProgress(0);
     try {
-      const sheet = await readSheet(port);
+      const sheet = await readSheet(port, boundSheet);
       const plan = theirsPlan(sheet.assessment, sheet.reading, sheet.grid.sheet, view.indicatorId, current.value, theirTexts(current), sheet.grid.topLeft);
       if (plan) await port.apply(plan);
       const latest = await readLink(port);
       const after = linkTakingTheirs(latest.link, view.indicatorId, current);
       await port.writeBinding({ ...latest.record, server: after });
-      await writeStatuses(new Map([[view.indicatorId, s.tookTheirs(current.version)]]), { before: latest.link, after });
+      await writeStatuses(new Map([[view.indicatorId, s.tookTheirs(current.version)]]), { before: latest.link, after }, latest.record.sheet);
       setReport((r) => r && { ...r, outcomes: r.outcomes.filter((x) => x.indicatorId !== view.indicatorId) });
       done(view.indicatorId);
     } catch (e) {

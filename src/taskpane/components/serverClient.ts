@@ -15,6 +15,8 @@ export interface ServerClient {
   resendPending(options?: Pick<SubmitOptions, 'onProgress'>): Promise<SubmitReport>;
   approve(t: BatchTarget, indicatorId: string, o: { comment?: string; version?: number }): Promise<ReportRow>;
   returnRow(t: BatchTarget, indicatorId: string, o: { comment: string; version?: number }): Promise<ReportRow>;
+  /** Where batches wait for their answers (ScorebookClient's); the workbook's lets a submit write the record once. */
+  readonly pending?: PendingStore;
   /** Optional (fakes may leave them out): is the server there (auto-resend), and evidence files (EvidencePanel). */
   checkHealth?(): Promise<boolean>;
   listAttachments?(t: BatchTarget, indicatorId: string): Promise<Attachment[]>;

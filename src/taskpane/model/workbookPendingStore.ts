@@ -5,10 +5,11 @@
  * store are queued, so two removals never race each other into losing one.
  *
  * Adding is written at once: a batch must be in the file before it is sent. Removing is kept here until `flush`
- * (which the client calls when a send is over) or the next add: the record holds the whole assessment and every
- * pending row, so writing it after each of a 10,000-row submit's 20 answers cost 20 rewrites of megabytes. A
- * batch answered but not yet forgotten in the file (the pane closed meanwhile) is resent under its key, and the
- * server answers it as before, so the next pane also learns the versions this one never wrote down.
+ * (which the client calls when a send is over; under `sendThenUpdate`, the write that remembers the answers) or
+ * the next add: the record holds the whole assessment and every pending row, so writing it after each of a
+ * 10,000-row submit's 20 answers cost 20 rewrites of megabytes. A batch answered but not yet forgotten in the
+ * file (the pane closed meanwhile) is resent under its key, and the server answers it as before, so the next pane
+ * also learns the versions this one never wrote down.
  */
 import type { PendingBatch, PendingStore } from '../../api/pending';
 import type { BindingRecord } from '../../workbook/binding';
@@ -19,6 +20,8 @@ export class WorkbookPendingStore implements PendingStore {
   private queue: Promise<unknown> = Promise.resolve();
   /** Confirmed batches still in the file: gone from `list` now, from the workbook at the next write. */
   private readonly confirmed = new Set<string>();
+  /** Sends under `sendThenUpdate`: their flush leaves its write to the update that follows. */
+  private holding = 0;
 
   constructor(private readonly port: WorkbookPort) {}
 
@@ -38,17 +41,53 @@ export class WorkbookPendingStore implements PendingStore {
   }
 
   async flush(): Promise<void> {
-    if (this.confirmed.size > 0) await this.change((pending) => pending);
+    if (this.holding === 0 && this.confirmed.size > 0) await this.change((pending) => pending);
   }
 
-  /** One read and at most one write, carrying every removal kept so far. */
-  private change(update: (pending: ServerLink['pending']) => ServerLink['pending']): Promise<void> {
+  /**
+   * Runs `send` (a submit or resend through the client that owns this store), then writes its removals and
+   * `update`'s change of the link — the answers remembered — in one read and one write of the record, where
+   * the send's own flush and a separate remembering would take two of each. `before`: the link as read, its
+   * confirmed batches gone. A send that throws still gets its flush, as far as it goes.
+   */
+  async sendThenUpdate<T>(
+    send: () => Promise<T>, update: (link: ServerLink, sent: T) => ServerLink,
+  ): Promise<{ readonly sent: T; readonly record: BindingRecord; readonly before: ServerLink; readonly after: ServerLink }> {
+    this.holding++;
+    let sent: T;
+    try {
+      sent = await send();
+    } catch (e) {
+      this.holding--;
+      // The send's error is the one to show; a failed flush keeps its removals for the next write.
+      await this.flush().catch(() => undefined);
+      throw e;
+    }
+    this.holding--;
+    let change: { record: BindingRecord; before: ServerLink; after: ServerLink } | undefined;
+    await this.change((pending) => pending, (record, before) => {
+      const after = update(before, sent);
+      change = { record, before, after };
+      return after;
+    });
+    return { sent, ...change! };
+  }
+
+  /**
+   * One read and at most one write, carrying every removal kept so far; `link`: a further change of the link,
+   * given the link with those removals made.
+   */
+  private change(
+    update: (pending: ServerLink['pending']) => ServerLink['pending'], link?: (record: BindingRecord, kept: ServerLink) => ServerLink,
+  ): Promise<void> {
     return this.serial(async () => {
-      const { record, link } = await this.read();
+      const read = await this.read();
       const written = [...this.confirmed];
-      const pending = update(link.pending.filter((b) => !this.confirmed.has(b.key)));
-      if (pending.length !== link.pending.length || pending.some((b, i) => b !== link.pending[i])) {
-        await this.port.writeBinding({ ...record, server: { ...link, pending } });
+      const pending = update(read.link.pending.filter((b) => !this.confirmed.has(b.key)));
+      const kept = { ...read.link, pending };
+      const next = link ? link(read.record, kept) : kept;
+      if (next !== kept || pending.length !== read.link.pending.length || pending.some((b, i) => b !== read.link.pending[i])) {
+        await this.port.writeBinding({ ...read.record, server: next });
       }
       // Only now: a failed write keeps them for the next one.
       for (const key of written) this.confirmed.delete(key);
