@@ -53,7 +53,7 @@ async function openLinkedSheet() {
   const connect: Connect = () => client;
   render(<App port={wb} connect={connect} />);
   await user.click(await screen.findByRole('tab', { name: 'เซิร์ฟเวอร์' }));
-  await user.type(screen.getByLabelText('ชื่อผู้ใช้'), 'pte.reporter');
+  await user.type(await screen.findByLabelText('ชื่อผู้ใช้'), 'pte.reporter');
   await user.type(screen.getByLabelText('รหัสผ่าน'), 'demo');
   await user.click(screen.getByRole('button', { name: 'เข้าสู่ระบบ' }));
   await user.click(await screen.findByRole('button', { name: 'เปิดชีต' }));
