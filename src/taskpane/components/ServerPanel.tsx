@@ -45,7 +45,9 @@ export interface ServerPanelProps {
 
 export function ServerPanel({ port, connect = connectToServer, now = () => new Date(), onOpened, changedRows, onSheetWritten, scoring, boundSheet }: ServerPanelProps): JSX.Element {
   const { s } = useServerStrings();
-  const [baseUrl, setBaseUrl] = useState('https://localhost:8787');
+  // What `npm start` serves (scorebook serve --demo, plain HTTP on the loopback, which browsers let an HTTPS page
+  // call); a real deployment's address is typed once in the form.
+  const [baseUrl, setBaseUrl] = useState('http://localhost:8787');
   const [client, setClient] = useState<ServerClient>();
   const [session, setSession] = useState<ApiSession>();
   const [error, setError] = useState<Message>();
