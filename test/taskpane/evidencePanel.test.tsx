@@ -139,3 +139,16 @@ test('"ใช้แถวที่เลือกในชีต" picks the indi
   expect((await screen.findByRole('alert')).textContent).toContain('ส่วนที่เลือก (A1) ไม่ใช่แถวของตัวชี้วัด เลือกเซลล์ในแถวของตัวชี้วัดในชีต KPI แล้วกดอีกครั้ง');
   expect((screen.getByLabelText('ตัวชี้วัด') as HTMLSelectElement).value).toBe('7');
 });
+
+test('opening another round\'s sheet moves the panel to that round, though the pickers were already on it', async () => {
+  const { user, client } = await signedIn();
+  await user.click(screen.getByRole('button', { name: 'เปิดชีต' }));
+  await screen.findByText(/เปิดชีต KPI แล้ว/);
+  await waitFor(() => expect(client().listedRounds.at(-1)).toBe(6));
+  // The pickers move to round 9 first: the panel stays with the sheet's round 6 …
+  await user.selectOptions(screen.getByRole('combobox', { name: 'รอบ' }), '9');
+  await waitFor(() => expect(client().listedRounds.at(-1)).toBe(6));
+  // … until round 9's sheet is opened: then its files are the ones listed.
+  await user.click(screen.getByRole('button', { name: 'เปิดชีต' }));
+  await waitFor(() => expect(client().listedRounds.at(-1)).toBe(9));
+});

@@ -12,7 +12,11 @@ import type { ServerClient } from '../../src/taskpane/components/ServerPanel';
 import { sample } from './sheetGrid';
 
 export const NOW = new Date('2024-03-25T03:00:00Z');
-const rounds: ApiRound[] = [{ round: 6, opensAt: '2024-02-29T17:00:00Z', closesAt: '2024-04-04T16:59:59Z' }];
+const rounds: ApiRound[] = [
+  { round: 6, opensAt: '2024-02-29T17:00:00Z', closesAt: '2024-04-04T16:59:59Z' },
+  // A later round, so a test can open one sheet after another.
+  { round: 9, opensAt: '2024-06-01T17:00:00Z', closesAt: '2024-07-04T16:59:59Z' },
+];
 
 export class FakeEvidenceClient implements ServerClient {
   /** The server cannot be reached: batches stay pending, /healthz does not answer. */
@@ -73,8 +77,11 @@ export class FakeEvidenceClient implements ServerClient {
     this.healthChecks++;
     return !this.down;
   }
-  async listAttachments(_t: BatchTarget, indicatorId: string): Promise<Attachment[]> {
+  /** The rounds each list of evidence files was asked for, in order. */
+  listedRounds: number[] = [];
+  async listAttachments(t: BatchTarget, indicatorId: string): Promise<Attachment[]> {
     this.calls.push(`list ${indicatorId}`);
+    this.listedRounds.push(t.round);
     return this.files.filter((f) => f.indicatorId === indicatorId);
   }
   async uploadAttachment(_t: BatchTarget, indicatorId: string, file: EvidenceFile, o: UploadOptions = {}): Promise<Attachment> {

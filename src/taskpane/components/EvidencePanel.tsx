@@ -48,6 +48,8 @@ export interface EvidencePanelProps {
   readonly port: WorkbookPort;
   /** The assessment, unit and round chosen in the pickers; the linked sheet's own target comes first. */
   readonly target?: BatchTarget;
+  /** The round the bound sheet is linked to, as "aid/unit/round": a sheet opened from the server is followed at once. */
+  readonly linked?: string;
   /** How a downloaded file is shown; default a blob URL in a new window, else a download (openInBrowser). */
   readonly openFile?: (file: DownloadedFile) => void;
 }
@@ -56,7 +58,7 @@ export function EvidencePanel(props: EvidencePanelProps): JSX.Element | null {
   return hasEvidence(props.client) ? <Evidence {...props} client={props.client} /> : null;
 }
 
-function Evidence({ client, session, port, target, openFile = openInBrowser }: EvidencePanelProps & { client: EvidenceClient }): JSX.Element {
+function Evidence({ client, session, port, target, linked, openFile = openInBrowser }: EvidencePanelProps & { client: EvidenceClient }): JSX.Element {
   const { e, locale } = useEvidenceStrings();
   const inputId = useId();
   const [source, setSource] = useState<Source>();
@@ -71,13 +73,13 @@ function Evidence({ client, session, port, target, openFile = openInBrowser }: E
   /** The linked sheet's target and indicators, else the pickers' target with its assessment from the server. */
   const loadSource = useCallback(async (): Promise<void> => {
     try {
-      const linked = await readLink(port).catch(() => undefined);
-      const t = linked?.link.target ?? target;
+      const fromSheet = await readLink(port).catch(() => undefined);
+      const t = fromSheet?.link.target ?? target;
       if (!t) {
         setSource(undefined);
         return;
       }
-      const document = linked?.link.target ? linked.record.assessment : await client.getAssessment(t.aid);
+      const document = fromSheet?.link.target ? fromSheet.record.assessment : await client.getAssessment(t.aid);
       const loaded = loadAssessment(document, t.aid);
       if (!loaded.ok) throw new PaneError(loaded.issues[0]!.message);
       const indicators = allIndicators(loaded.value.assessment).filter((i) => !isGroup(i)).map((i) => ({ id: i.id, name: i.name }));
@@ -86,7 +88,8 @@ function Evidence({ client, session, port, target, openFile = openInBrowser }: E
     } catch (x) {
       setError(errorMessage(x));
     }
-  }, [client, port, target]);
+    // `linked` is read from the record inside; it is a dependency so that opening a sheet reloads the list.
+  }, [client, port, target, linked]);
 
   useEffect(() => {
     void loadSource();

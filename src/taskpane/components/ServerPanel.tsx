@@ -137,7 +137,7 @@ export function ServerPanel({ port, connect = connectToServer, now = () => new D
             />
           ) : null}
           {session.user.roles.includes('approver') && target ? <ApproverPanel client={client} target={target} /> : null}
-          <EvidencePanel client={client} session={session} port={port} target={target} />
+          <EvidencePanel client={client} session={session} port={port} target={target} linked={linked && `${linked.aid}/${linked.unit}/${linked.round}`} />
         </>
       ) : null}
     </section>
