@@ -3,7 +3,6 @@
  * address): the batches that were not confirmed are kept in the workbook and resent under their keys, and every
  * row is stored exactly once — checked through the API and the audit log.
  */
-import type { AddressInfo } from 'node:net';
 import { ScorebookClient } from '../../src/api/client';
 import { readAssessment } from '../../src/domain';
 import { PreviewWorkbook } from '../../src/preview/previewWorkbook';
@@ -11,7 +10,7 @@ import type { App } from '../../src/server/routes/common';
 import { WorkbookPendingStore } from '../../src/taskpane/model/workbookPendingStore';
 import { createKpiSheet } from '../../src/workbook/kpiActions';
 import { AID, fixtureAssessment } from '../server/fixtures';
-import { useHarness } from '../server/harness';
+import { listenOnLoopback, useHarness } from '../server/harness';
 
 const h = useHarness('memory');
 const target = { aid: AID, round: 6, unit: 'pte' };
@@ -30,9 +29,8 @@ async function boundWorkbook(): Promise<PreviewWorkbook> {
 }
 
 test('a submit cut off by a server stop is completed after the restart, each row stored once', async () => {
-  await h.app.listen({ host: '127.0.0.1', port: 0 });
-  const port = (h.app.server.address() as AddressInfo).port;
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const baseUrl = await listenOnLoopback(h.app);
+  const port = Number(new URL(baseUrl).port);
   const wb = await boundWorkbook();
 
   // The first batch goes through; the server stops as the second is being sent.

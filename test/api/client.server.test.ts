@@ -2,17 +2,15 @@
  * The client against the real server (buildApp on in-memory PGlite, listening on 127.0.0.1): a batch whose
  * answer is lost on the way back is resent under its key, and every row is stored once.
  */
-import type { AddressInfo } from 'node:net';
 import { ScorebookClient } from '../../src/api/client';
 import { AID } from '../server/fixtures';
-import { useHarness } from '../server/harness';
+import { listenOnLoopback, useHarness } from '../server/harness';
 
 const h = useHarness('memory');
 let baseUrl: string;
 
 beforeAll(async () => {
-  await h.app.listen({ host: '127.0.0.1', port: 0 });
-  baseUrl = `http://127.0.0.1:${(h.app.server.address() as AddressInfo).port}`;
+  baseUrl = await listenOnLoopback(h.app);
 });
 
 const target = { aid: AID, round: 6, unit: 'pte' };

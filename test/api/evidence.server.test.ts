@@ -3,17 +3,15 @@
  * fetch transport): uploaded, listed with who and when, downloaded byte for byte; a file whose name passes the
  * client's check but whose content the server refuses comes back worded for that file.
  */
-import type { AddressInfo } from 'node:net';
 import { ScorebookClient } from '../../src/api/client';
 import { AID } from '../server/fixtures';
-import { useHarness } from '../server/harness';
+import { listenOnLoopback, useHarness } from '../server/harness';
 
 const h = useHarness('memory');
 let baseUrl: string;
 
 beforeAll(async () => {
-  await h.app.listen({ host: '127.0.0.1', port: 0 });
-  baseUrl = `http://127.0.0.1:${(h.app.server.address() as AddressInfo).port}`;
+  baseUrl = await listenOnLoopback(h.app);
 });
 
 const target = { aid: AID, round: 6, unit: 'pte' };

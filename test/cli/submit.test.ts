@@ -4,7 +4,6 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ScorebookClient } from '../../src/api/client';
@@ -12,7 +11,7 @@ import { outcomeLine, runSubmit, type SubmitArgs } from '../../src/cli/submitCom
 import { writeTemplate } from '../../src/cli/xlsx/writeTemplate';
 import { readAssessment } from '../../src/domain';
 import { AID, fixtureAssessment, T_OPEN } from '../server/fixtures';
-import { useHarness } from '../server/harness';
+import { listenOnLoopback, useHarness } from '../server/harness';
 
 jest.setTimeout(60_000);
 
@@ -22,8 +21,7 @@ const dir = mkdtempSync(join(tmpdir(), 'scorebook-submit-'));
 const target = { aid: AID, round: 6, unit: 'pte' };
 
 beforeAll(async () => {
-  await h.app.listen({ host: '127.0.0.1', port: 0 });
-  server = `http://127.0.0.1:${(h.app.server.address() as AddressInfo).port}`;
+  server = await listenOnLoopback(h.app);
 });
 
 async function filledTemplate(name: string, results: Record<string, unknown>): Promise<string> {

@@ -4,7 +4,6 @@
  * once — then removes the file. Against the real server (buildApp on in-memory PGlite, on a port).
  */
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ScorebookClient } from '../../src/api/client';
@@ -13,7 +12,7 @@ import { pendingFileOf } from '../../src/cli/filePendingStore';
 import { writeTemplate } from '../../src/cli/xlsx/writeTemplate';
 import { readAssessment } from '../../src/domain';
 import { AID, fixtureAssessment, T_OPEN } from '../server/fixtures';
-import { useHarness } from '../server/harness';
+import { listenOnLoopback, useHarness } from '../server/harness';
 
 jest.setTimeout(60_000);
 
@@ -24,8 +23,7 @@ const target = { aid: AID, round: 6, unit: 'pte' };
 const results = { '1': 88, '3': [true, true, false, false, false], '4.1': 3 };
 
 beforeAll(async () => {
-  await h.app.listen({ host: '127.0.0.1', port: 0 });
-  server = `http://127.0.0.1:${(h.app.server.address() as AddressInfo).port}`;
+  server = await listenOnLoopback(h.app);
 });
 
 async function filledTemplate(name: string, values: Record<string, unknown>): Promise<string> {

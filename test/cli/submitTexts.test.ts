@@ -3,7 +3,6 @@
  * (หมายเหตุ) from their columns of the filled template, against the real server on in-memory PGlite.
  */
 import { mkdtempSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -13,7 +12,7 @@ import { writeTemplate } from '../../src/cli/xlsx/writeTemplate';
 import { readAssessment } from '../../src/domain';
 import { kpiLayout, requireColumn, type ColumnRole } from '../../src/workbook';
 import { AID, fixtureAssessment, T_OPEN } from '../server/fixtures';
-import { useHarness } from '../server/harness';
+import { listenOnLoopback, useHarness } from '../server/harness';
 
 jest.setTimeout(60_000);
 
@@ -28,8 +27,7 @@ const assessment = read.value;
 const layout = kpiLayout(assessment);
 
 beforeAll(async () => {
-  await h.app.listen({ host: '127.0.0.1', port: 0 });
-  server = `http://127.0.0.1:${(h.app.server.address() as AddressInfo).port}`;
+  server = await listenOnLoopback(h.app);
 });
 
 /** A template with results, then texts typed into it as a person would in Excel. */

@@ -3,6 +3,7 @@
  * PostgreSQL server of DATABASE_URL (`*.pg.test.ts`). Each test starts from the same fixtures (`reset`).
  */
 import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
 import { Client } from 'pg';
 import { buildApp, type AppOptions } from '../../src/server/app';
@@ -67,6 +68,12 @@ async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void>
 }
 
 const TABLES = 'users, sessions, sign_in_attempts, assessments, reports, idempotency_keys, attachments, audit_events';
+
+/** Starts `app` listening on a free port of the loopback; the base URL a client calls it by. */
+export async function listenOnLoopback(app: App): Promise<string> {
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+}
 
 export function appOptions(db: Db, clock: { now: Date }, extra: Partial<AppOptions> = {}): AppOptions {
   return { db, clock: () => new Date(clock.now), passwordCost: TEST_COST, rateLimitPerMinute: false, ...extra };
