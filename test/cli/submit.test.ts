@@ -7,11 +7,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ScorebookClient } from '../../src/api/client';
-import { outcomeLine, runSubmit, type SubmitArgs } from '../../src/cli/submitCommand';
+import { outcomeLine, type SubmitArgs } from '../../src/cli/submitCommand';
 import { writeTemplate } from '../../src/cli/xlsx/writeTemplate';
 import { readAssessment } from '../../src/domain';
-import { AID, fixtureAssessment, T_OPEN } from '../server/fixtures';
+import { AID, fixtureAssessment } from '../server/fixtures';
 import { listenOnLoopback, useHarness } from '../server/harness';
+import { submitInProcess } from './submitInProcess';
 
 jest.setTimeout(60_000);
 
@@ -33,16 +34,7 @@ async function filledTemplate(name: string, results: Record<string, unknown>): P
   return file;
 }
 
-async function submit(file: string, extra: Partial<SubmitArgs> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runSubmit(
-    { file, server, user: 'pte.reporter', password: async () => 'pw', action: 'submit', locale: 'th', now: () => new Date(T_OPEN), ...extra },
-    (l) => out.push(l),
-    (l) => err.push(l),
-  );
-  return { code, out, err };
-}
+const submit = (file: string, extra: Partial<SubmitArgs> = {}) => submitInProcess({ file, server, ...extra });
 
 async function signedIn(user: string): Promise<ScorebookClient> {
   const c = new ScorebookClient({ baseUrl: server });

@@ -7,12 +7,13 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ScorebookClient } from '../../src/api/client';
-import { runSubmit, type SubmitArgs } from '../../src/cli/submitCommand';
+import type { SubmitArgs } from '../../src/cli/submitCommand';
 import { pendingFileOf } from '../../src/cli/filePendingStore';
 import { writeTemplate } from '../../src/cli/xlsx/writeTemplate';
 import { readAssessment } from '../../src/domain';
-import { AID, fixtureAssessment, T_OPEN } from '../server/fixtures';
+import { AID, fixtureAssessment } from '../server/fixtures';
 import { listenOnLoopback, useHarness } from '../server/harness';
+import { submitInProcess } from './submitInProcess';
 
 jest.setTimeout(60_000);
 
@@ -52,16 +53,8 @@ function network(mode: 'up' | 'answers lost' | 'down') {
   return { fetchFn, keys };
 }
 
-async function submit(file: string, fetchFn: SubmitArgs['fetch'], locale: 'th' | 'en' = 'th') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runSubmit(
-    { file, server, user: 'pte.reporter', password: async () => 'pw', action: 'submit', locale, now: () => new Date(T_OPEN), fetch: fetchFn, sleep: async () => undefined },
-    (l) => out.push(l),
-    (l) => err.push(l),
-  );
-  return { code, out, err };
-}
+const submit = (file: string, fetchFn: SubmitArgs['fetch'], locale: 'th' | 'en' = 'th') =>
+  submitInProcess({ file, server, locale, fetch: fetchFn, sleep: async () => undefined });
 
 async function stored() {
   const c = new ScorebookClient({ baseUrl: server });

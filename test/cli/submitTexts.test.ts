@@ -7,12 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { ScorebookClient } from '../../src/api/client';
-import { runSubmit } from '../../src/cli/submitCommand';
 import { writeTemplate } from '../../src/cli/xlsx/writeTemplate';
 import { readAssessment } from '../../src/domain';
 import { kpiLayout, requireColumn, type ColumnRole } from '../../src/workbook';
-import { AID, fixtureAssessment, T_OPEN } from '../server/fixtures';
+import { AID, fixtureAssessment } from '../server/fixtures';
 import { listenOnLoopback, useHarness } from '../server/harness';
+import { submitInProcess } from './submitInProcess';
 
 jest.setTimeout(60_000);
 
@@ -45,16 +45,7 @@ async function filled(name: string, results: Record<string, unknown>, texts: Rec
   return file;
 }
 
-async function submit(file: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runSubmit(
-    { file, server, user: 'pte.reporter', password: async () => 'pw', action: 'save', locale: 'en', now: () => new Date(T_OPEN) },
-    (l) => out.push(l),
-    (l) => err.push(l),
-  );
-  return { code, out, err };
-}
+const submit = (file: string) => submitInProcess({ file, server, action: 'save', locale: 'en' });
 
 async function stored() {
   const c = new ScorebookClient({ baseUrl: server });
