@@ -3,25 +3,12 @@
  * HyperFormula, the sheet read with readMultiUnitGrid, and each unit's results scoring to the unit total the sheet's
  * own formulas show; issues name their unit and cell.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { readAssessment, readResults, scoreAssessment, type Assessment, type Results } from '../../src/domain';
+import { scoreAssessment, type Assessment } from '../../src/domain';
 import { BINDING_SHEET, readBindingRows, readMultiUnitGrid, resultInputs, type CellValue, type Grid } from '../../src/workbook';
 import { cellAddress, parseAddress } from '../../src/workbook/cells';
 import { MULTI_UNIT_HEADERS, multiUnitPlan } from '../../src/workbook/multiUnitPlan';
 import { cellValueOf, evaluatePlan } from './planEngine';
-
-const SAMPLES = join(__dirname, '..', '..', 'assets', 'samples');
-const json = (file: string): unknown => JSON.parse(readFileSync(join(SAMPLES, file), 'utf8')) as unknown;
-
-function sample(name: string): { assessment: Assessment; document: unknown; results: Results } {
-  const document = json(`${name}.assessment.json`);
-  const a = readAssessment(document);
-  if (!a.ok) throw new Error(`${name} does not read`);
-  const r = readResults(json(`${name}.results.json`), a.value);
-  if (!r.ok) throw new Error(`${name} results do not read`);
-  return { assessment: a.value, document, results: r.value };
-}
+import { sample } from './samples';
 
 /** The plan carried out, and the multi-unit sheet's values as a grid (what the port's read would give). */
 function built(name: string, edit?: (values: CellValue[][]) => void): {

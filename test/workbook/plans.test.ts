@@ -3,9 +3,7 @@
  * the KPI plan holding the template's cells, names and binding, and the multi-unit sheet's unit totals — evaluated
  * by HyperFormula — equal to `scoreAssessment` of each unit's results.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { readAssessment, readResults, scoreAssessment, type Assessment, type Results } from '../../src/domain';
+import { scoreAssessment } from '../../src/domain';
 import {
   BINDING_SHEET, kpiLayout, kpiSheetContent, NAMES, readBindingRows, resultInputs, type CellContent,
 } from '../../src/workbook';
@@ -14,18 +12,7 @@ import { kpiSheetPlan } from '../../src/workbook/kpiPlan';
 import { multiUnitPlan } from '../../src/workbook/multiUnitPlan';
 import type { CellsOp, WriteOp } from '../../src/workbook/plan';
 import { evaluatePlan } from './planEngine';
-
-const SAMPLES = join(__dirname, '..', '..', 'assets', 'samples');
-const json = (file: string): unknown => JSON.parse(readFileSync(join(SAMPLES, file), 'utf8')) as unknown;
-
-function sample(name: string): { assessment: Assessment; document: unknown; results: Results } {
-  const document = json(`${name}.assessment.json`);
-  const a = readAssessment(document);
-  if (!a.ok) throw new Error(`${name} does not read`);
-  const r = readResults(json(`${name}.results.json`), a.value);
-  if (!r.ok) throw new Error(`${name} results do not read`);
-  return { assessment: a.value, document, results: r.value };
-}
+import { sample } from './samples';
 
 describe('shiftRows: a formula moved as Excel moves a copied formula', () => {
   it.each([
