@@ -3,7 +3,7 @@
  * HyperFormula, the sheet read with readMultiUnitGrid, and each unit's results scoring to the unit total the sheet's
  * own formulas show; issues name their unit and cell.
  */
-import { scoreAssessment, type Assessment } from '../../src/domain';
+import { scoreAssessment, type Assessment, type Results } from '../../src/domain';
 import { BINDING_SHEET, readBindingRows, readMultiUnitGrid, resultInputs, type CellValue, type Grid } from '../../src/workbook';
 import { cellAddress, parseAddress } from '../../src/workbook/cells';
 import { MULTI_UNIT_HEADERS, multiUnitPlan } from '../../src/workbook/multiUnitPlan';
