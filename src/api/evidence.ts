@@ -8,9 +8,8 @@
  */
 import { ATTACHMENT_EXTENSIONS, attachmentSchema, MAX_ATTACHMENT_BYTES, type Attachment } from './attachments';
 import { ApiError, badResponse, errorFromResponse, networkError, type UserMessage } from './clientError';
-import type { FetchLike, HttpOptions } from './http';
+import { withRetries, withTimeLimit, type FetchLike, type HttpOptions } from './http';
 import { formatNumber } from '../domain';
-import { backoffDelay } from './retry';
 
 /** A file to attach: a browser `File` fits as it is (`{ name, size, data: file }`); in Node a Blob of the bytes. */
 export interface EvidenceFile {
@@ -127,25 +126,17 @@ export function xhrTransport(Xhr: typeof XMLHttpRequest): UploadTransport {
 
 /** Node (no XMLHttpRequest): fetch, whose progress is only "nothing yet" and "all of it". */
 export function fetchTransport(fetchFn: FetchLike): UploadTransport {
-  return async (r) => {
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, r.timeoutMs);
+  return (r) => withTimeLimit(r.timeoutMs, async (signal, timedOut) => {
     try {
       r.onProgress?.(0, 1);
-      const response = await fetchFn(r.url, { method: 'POST', headers: { ...r.headers }, body: r.body, signal: controller.signal });
+      const response = await fetchFn(r.url, { method: 'POST', headers: { ...r.headers }, body: r.body, signal });
       const text = await response.text();
       r.onProgress?.(1, 1);
       return { status: response.status, text };
     } catch {
-      throw networkError(timedOut);
-    } finally {
-      clearTimeout(timer);
+      throw networkError(timedOut());
     }
-  };
+  });
 }
 
 /** XMLHttpRequest where the platform has it, fetch otherwise. */
@@ -215,35 +206,18 @@ export interface DownloadedFile {
 
 /** A file's bytes: a read, so retried with backoff on no answer and 5xx, like every read. */
 export async function downloadEvidence(http: HttpOptions, path: string, token: string | undefined, meta: Pick<Attachment, 'filename' | 'contentType'>): Promise<DownloadedFile> {
-  const attempts = http.retry.retries + 1;
-  let last: ApiError | undefined;
-  for (let attempt = 0; attempt < attempts; attempt++) {
-    if (attempt > 0) await http.sleep(backoffDelay(attempt - 1, http.retry, http.random));
-    try {
-      return await downloadOnce(http, path, token, meta);
-    } catch (e) {
-      if (!(e instanceof ApiError) || !e.retryable) throw e;
-      last = e;
-    }
-  }
-  throw last ?? networkError(false);
+  return withRetries(http, true, () => downloadOnce(http, path, token, meta));
 }
 
 async function downloadOnce(http: HttpOptions, path: string, token: string | undefined, meta: Pick<Attachment, 'filename' | 'contentType'>): Promise<DownloadedFile> {
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, http.timeoutMs);
-  try {
+  return withTimeLimit(http.timeoutMs, async (signal, timedOut) => {
     http.onAttempt?.();
     const headers: Record<string, string> = {};
     if (token) headers.authorization = `Bearer ${token}`;
     let response: Response;
     let data: Blob;
     try {
-      response = await http.fetch(`${http.baseUrl.replace(/\/+$/, '')}${path}`, { method: 'GET', headers, signal: controller.signal });
+      response = await http.fetch(`${http.baseUrl.replace(/\/+$/, '')}${path}`, { method: 'GET', headers, signal });
       if (response.status >= 400) {
         const text = await response.text();
         let json: unknown;
@@ -257,10 +231,8 @@ async function downloadOnce(http: HttpOptions, path: string, token: string | und
       data = await response.blob();
     } catch (e) {
       if (e instanceof ApiError) throw e;
-      throw networkError(timedOut);
+      throw networkError(timedOut());
     }
     return { filename: meta.filename, contentType: response.headers.get('content-type') ?? meta.contentType, data };
-  } finally {
-    clearTimeout(timer);
-  }
+  });
 }

@@ -32,12 +32,20 @@ export interface JsonRequest<T> {
 }
 
 export async function requestJson<T>(o: HttpOptions, r: JsonRequest<T>): Promise<T> {
-  const attempts = r.retry ? o.retry.retries + 1 : 1;
+  return withRetries(o, r.retry, () => attemptOnce(o, r));
+}
+
+/**
+ * Runs `attempt`, and again with backoff (at most `retry.retries` more times, only when `retry`) while it fails
+ * with what may succeed on another try (`ApiError.retryable`: no answer, 5xx); anything else is thrown at once.
+ */
+export async function withRetries<T>(o: Pick<HttpOptions, 'retry' | 'sleep' | 'random'>, retry: boolean, attempt: () => Promise<T>): Promise<T> {
+  const attempts = retry ? o.retry.retries + 1 : 1;
   let last: ApiError | undefined;
-  for (let attempt = 0; attempt < attempts; attempt++) {
-    if (attempt > 0) await o.sleep(backoffDelay(attempt - 1, o.retry, o.random));
+  for (let i = 0; i < attempts; i++) {
+    if (i > 0) await o.sleep(backoffDelay(i - 1, o.retry, o.random));
     try {
-      return await attemptOnce(o, r);
+      return await attempt();
     } catch (e) {
       if (!(e instanceof ApiError) || !e.retryable) throw e;
       last = e;
@@ -46,14 +54,26 @@ export async function requestJson<T>(o: HttpOptions, r: JsonRequest<T>): Promise
   throw last ?? networkError(false);
 }
 
-async function attemptOnce<T>(o: HttpOptions, r: JsonRequest<T>): Promise<T> {
+/**
+ * Runs `work` with a signal that aborts it after `ms`; `timedOut()` tells a failure the limit caused (a timeout)
+ * from a lost connection.
+ */
+export async function withTimeLimit<T>(ms: number, work: (signal: AbortSignal, timedOut: () => boolean) => Promise<T>): Promise<T> {
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
     controller.abort();
-  }, o.timeoutMs);
+  }, ms);
   try {
+    return await work(controller.signal, () => timedOut);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function attemptOnce<T>(o: HttpOptions, r: JsonRequest<T>): Promise<T> {
+  return withTimeLimit(o.timeoutMs, async (signal, timedOut) => {
     const headers: Record<string, string> = { accept: 'application/json', ...r.headers };
     if (r.body !== undefined) headers['content-type'] = 'application/json';
     if (r.token) headers.authorization = `Bearer ${r.token}`;
@@ -64,17 +84,17 @@ async function attemptOnce<T>(o: HttpOptions, r: JsonRequest<T>): Promise<T> {
         method: r.method,
         headers,
         body: r.body === undefined ? undefined : JSON.stringify(r.body),
-        signal: controller.signal,
+        signal,
       });
     } catch {
-      throw networkError(timedOut);
+      throw networkError(timedOut());
     }
     // The body is read under the same time limit: a server that stalls mid-answer is no answer.
     let text: string;
     try {
       text = await response.text();
     } catch {
-      throw networkError(timedOut);
+      throw networkError(timedOut());
     }
     let json: unknown;
     try {
@@ -87,7 +107,5 @@ async function attemptOnce<T>(o: HttpOptions, r: JsonRequest<T>): Promise<T> {
     const parsed = r.schema.safeParse(json);
     if (!parsed.success) throw badResponse(response.status, parsed.error.issues[0]?.message ?? 'unexpected shape');
     return parsed.data;
-  } finally {
-    clearTimeout(timer);
-  }
+  });
 }
