@@ -97,11 +97,22 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
     if (result.error) onError(result.error.userMessage);
   };
 
+  /** One exchange with the server: the progress bar from 0 while it runs, a failure shown as the pane's error. */
+  const withProgress = async (work: () => Promise<void>): Promise<void> => {
+    setProgress(0);
+    try {
+      await work();
+    } catch (e) {
+      onError(errorMessage(e));
+    } finally {
+      setProgress(undefined);
+    }
+  };
+
   const resend = async (): Promise<void> => {
     onError(undefined);
     setReport(undefined);
-    setProgress(0);
-    try {
+    await withProgress(async () => {
       const { link } = await readLink(port);
       const sent = link.pending.flatMap((b) => b.body.rows);
       const result = await sendAndRecord(client, port, sent, () => client.resendPending({ onProgress: (p) => setProgress(p.rowsDone / p.rowsTotal) }), locale, {
@@ -110,11 +121,7 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
       onSheetWritten?.();
       const conflicts = result.outcomes.filter((o) => o.outcome === 'conflict' && o.result.current).map((o) => o.indicatorId);
       setQueue({ ids: conflicts, count: conflicts.length });
-    } catch (e) {
-      onError(errorMessage(e));
-    } finally {
-      setProgress(undefined);
-    }
+    });
   };
 
   // While batches wait, the server is asked with backoff and they go on their own when it answers (same path).
@@ -130,8 +137,7 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
   const submit = async (scope: SubmitScope): Promise<void> => {
     onError(undefined);
     setReport(undefined);
-    setProgress(0);
-    try {
+    await withProgress(async () => {
       const plan = await planSubmit(port, scope, boundSheet);
       setNames(plan.names);
       if (plan.kind === 'nothing-selected') {
@@ -147,24 +153,15 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
         return;
       }
       await send(plan.target, plan.rows);
-    } catch (e) {
-      onError(errorMessage(e));
-    } finally {
-      setProgress(undefined);
-    }
+    });
   };
 
   const sendAnyway = async (): Promise<void> => {
     if (!confirm) return;
     setConfirm(undefined);
-    setProgress(0);
-    try {
+    await withProgress(async () => {
       await send(confirm.target, confirm.rows);
-    } catch (e) {
-      onError(errorMessage(e));
-    } finally {
-      setProgress(undefined);
-    }
+    });
   };
 
   /** Go back: nothing sent; the first warning's cell is selected, where the fixing starts. */
@@ -221,24 +218,18 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
   /** Keep mine: my row again, on the version the server holds; a new conflict keeps it in the dialog. */
   const keepMine = async (view: ConflictView): Promise<void> => {
     onError(undefined);
-    setProgress(0);
-    try {
+    await withProgress(async () => {
       const { link } = await readLink(port);
       if (!link.target) throw new PaneError({ th: SERVER_STRINGS.th.notLinked, en: SERVER_STRINGS.en.notLinked });
       const outcomes = await send(link.target, [view.resend], true);
       if (!outcomes.some((o) => o.indicatorId === view.indicatorId && o.outcome === 'conflict')) done(view.indicatorId);
-    } catch (e) {
-      onError(errorMessage(e));
-    } finally {
-      setProgress(undefined);
-    }
+    });
   };
 
   /** Take theirs: the server's value and texts into the sheet, and their row as the last confirmed. */
   const takeTheirs = async (view: ConflictView): Promise<void> => {
     const current = view.current;
-    setProgress(0);
-    try {
+    await withProgress(async () => {
       const sheet = await readSheet(port, boundSheet);
       const plan = theirsPlan(sheet.assessment, sheet.reading, sheet.grid.sheet, view.indicatorId, current.value, theirTexts(current), sheet.grid.topLeft);
       if (plan) await port.apply(plan);
@@ -248,11 +239,7 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
       await writeStatuses(new Map([[view.indicatorId, s.tookTheirs(current.version)]]), { before: latest.link, after }, latest.record.sheet);
       setReport((r) => r && { ...r, outcomes: r.outcomes.filter((x) => x.indicatorId !== view.indicatorId) });
       done(view.indicatorId);
-    } catch (e) {
-      onError(errorMessage(e));
-    } finally {
-      setProgress(undefined);
-    }
+    });
   };
 
   const views = report ? conflictViews(report.outcomes, report.sent, names, locale) : [];
