@@ -10,13 +10,16 @@ import { loadAssessment } from './model/loadAssessment';
 import { readServerLink, type ServerLink } from './model/serverLink';
 import { SERVER_STRINGS } from './serverStrings';
 
+/** The sheet is not one opened from the server (or its link is gone): what to do about it. */
+export const notLinked = (): PaneError => new PaneError({ th: SERVER_STRINGS.th.notLinked, en: SERVER_STRINGS.en.notLinked });
+
 export async function readLink(port: WorkbookPort): Promise<{ record: BindingRecord; link: ServerLink }> {
   return linkOf(await port.readBinding());
 }
 
 function linkOf(read: BindingRead | undefined): { record: BindingRecord; link: ServerLink } {
   const record = read?.ok ? read.value : undefined;
-  if (!record) throw new PaneError({ th: SERVER_STRINGS.th.notLinked, en: SERVER_STRINGS.en.notLinked });
+  if (!record) throw notLinked();
   const link = readServerLink(record.server);
   if (!link.ok) throw new PaneError(link.issues[0]!.message);
   return { record, link: link.value };
@@ -35,7 +38,7 @@ export async function readSheet(port: WorkbookPort, sheet?: string) {
   if (!loaded.ok) throw new PaneError(loaded.issues[0]!.message);
   const grid = guessed?.grid?.sheet === record.sheet ? guessed.grid : (await port.read({ ranges: [{ sheet: record.sheet }] })).ranges[0];
   const reading = grid ? readKpiGrid(loaded.value.assessment, grid, { headers: record.columns }) : undefined;
-  if (!grid || !reading) throw new PaneError({ th: SERVER_STRINGS.th.notLinked, en: SERVER_STRINGS.en.notLinked });
+  if (!grid || !reading) throw notLinked();
   if (!reading.ok) throw new PaneError(reading.issues[0]!.message);
   return { record, link, assessment: loaded.value.assessment, grid, reading: reading.value };
 }

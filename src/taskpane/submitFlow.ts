@@ -12,7 +12,7 @@ import { allIndicators, type Issue, type Locale } from '../domain';
 import type { WorkbookPort } from '../workbook/port';
 import type { ServerClient } from './components/serverClient';
 import { PaneError } from './hooks/useAction';
-import { readLink, readSheet } from './linkedSheet';
+import { notLinked, readLink, readSheet } from './linkedSheet';
 import { returnedMarksPlan } from './model/returnedMarks';
 import { WorkbookPendingStore } from './model/workbookPendingStore';
 import { blockingIssues, linkAfterSubmit, rowTextsOf } from './model/serverSheet';
@@ -32,8 +32,6 @@ export type SubmitPlan = { readonly names: ReadonlyMap<string, string> } & (
   | { readonly kind: 'warnings'; readonly target: BatchTarget; readonly rows: BatchRow[]; readonly warnings: Issue[]; readonly sheet: string }
   | { readonly kind: 'send'; readonly target: BatchTarget; readonly rows: BatchRow[] }
 );
-
-const notLinked = (): PaneError => new PaneError({ th: SERVER_STRINGS.th.notLinked, en: SERVER_STRINGS.en.notLinked });
 
 /**
  * Changed rows, the selected rows, or all, read from the sheet and checked: errors throw, warnings come back to ask.

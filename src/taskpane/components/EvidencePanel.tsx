@@ -15,11 +15,10 @@ import type { BatchTarget } from '../../api/pending';
 import { allIndicators, isGroup, type Message } from '../../domain';
 import type { WorkbookPort } from '../../workbook/port';
 import { errorMessage, PaneError } from '../hooks/useAction';
-import { readLink, readSheet } from '../linkedSheet';
+import { notLinked, readLink, readSheet } from '../linkedSheet';
 import { indicatorOfSelection } from '../model/evidenceSelection';
 import { loadAssessment } from '../model/loadAssessment';
 import { EVIDENCE_STRINGS, formatFileSize, formatUploadedAt, useEvidenceStrings } from '../evidenceStrings';
-import { SERVER_STRINGS } from '../serverStrings';
 import type { ServerClient } from './serverClient';
 import { ErrorMessage } from './StatusBar';
 
@@ -117,7 +116,7 @@ function Evidence({ client, session, port, target, linked, openFile = openInBrow
     setPicked(undefined);
     try {
       const sheet = await readSheet(port);
-      if (!sheet.link.target) throw new PaneError({ th: SERVER_STRINGS.th.notLinked, en: SERVER_STRINGS.en.notLinked });
+      if (!sheet.link.target) throw notLinked();
       const selection = await port.selectedRange();
       const found = indicatorOfSelection(sheet.assessment, sheet.reading, sheet.grid.sheet, selection);
       const say = (m: (strings: typeof e) => string): Message => ({ th: m(EVIDENCE_STRINGS.th), en: m(EVIDENCE_STRINGS.en) });

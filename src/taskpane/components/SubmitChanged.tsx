@@ -13,9 +13,9 @@ import type { RowOutcome, SubmitReport } from '../../api/submit';
 import type { Issue, Message } from '../../domain';
 import type { WorkbookPort } from '../../workbook/port';
 import { formatScore } from '../format';
-import { errorMessage, PaneError } from '../hooks/useAction';
+import { errorMessage } from '../hooks/useAction';
 import { useAutoResend } from '../hooks/useAutoResend';
-import { readLink, readSheet } from '../linkedSheet';
+import { notLinked, readLink, readSheet } from '../linkedSheet';
 import { bangkokWhen, conflictViews, type ConflictView } from '../model/conflicts';
 import { submitRefused, type RoundStanding } from '../model/lateEstimate';
 import { linkAfterRefresh, linkTakingTheirs, theirTexts } from '../model/serverSheet';
@@ -198,7 +198,7 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
     setProgress(undefined);
     try {
       const { link } = await readLink(port);
-      if (!link.target) throw new PaneError({ th: SERVER_STRINGS.th.notLinked, en: SERVER_STRINGS.en.notLinked });
+      if (!link.target) throw notLinked();
       const reports = await client.listReports(link.target);
       const latest = await readLink(port);
       const after = linkAfterRefresh(latest.link, reports);
@@ -220,7 +220,7 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
     onError(undefined);
     await withProgress(async () => {
       const { link } = await readLink(port);
-      if (!link.target) throw new PaneError({ th: SERVER_STRINGS.th.notLinked, en: SERVER_STRINGS.en.notLinked });
+      if (!link.target) throw notLinked();
       const outcomes = await send(link.target, [view.resend], true);
       if (!outcomes.some((o) => o.indicatorId === view.indicatorId && o.outcome === 'conflict')) done(view.indicatorId);
     });
