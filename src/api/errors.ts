@@ -31,6 +31,9 @@ export const errorCodes = [
   'unsupported_media_type',
   'unsupported_file_type',
   'too_many_attempts',
+  'busy',
+  'separation_of_duties',
+  'quota_exceeded',
   'rate_limited',
   'internal',
 ] as const;

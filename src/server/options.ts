@@ -1,14 +1,13 @@
 /** Everything the server can be told, each with its default; `buildApp` takes only `db` as required. */
+import type { HashGateLimits } from './auth/hashGate';
 import { DEFAULT_SCRYPT_COST, type ScryptCost } from './auth/passwords';
+import { DEFAULT_SIGN_IN_LIMIT, type SignInLimit } from './auth/signInGuard';
 import type { Db } from './db/connect';
 
-export interface SignInLimit {
-  /** Failed sign-ins per username in the window before further attempts are refused (429). */
-  readonly maxFailuresPerUser: number;
-  /** Failed sign-ins from one address in the window. */
-  readonly maxFailuresPerIp: number;
-  readonly windowMs: number;
-}
+export type { SignInLimit } from './auth/signInGuard';
+
+/** Two hashes at once keep two cores busy; 16 more may wait (a few seconds at most), 4 per client address. */
+export const DEFAULT_HASH_GATE: HashGateLimits = { concurrency: 2, queue: 16, perAddress: 4 };
 
 export interface AppOptions {
   readonly db: Db;
@@ -18,6 +17,8 @@ export interface AppOptions {
   /** The scrypt cost of the decoy hash checked for unknown users (match the cost users are created with). */
   readonly passwordCost?: ScryptCost;
   readonly signInLimit?: Partial<SignInLimit>;
+  /** Password hashes per process: running at once, waiting, per client address (see auth/hashGate.ts). */
+  readonly hashGate?: Partial<HashGateLimits>;
   /** The add-in's origin; env SCOREBOOK_CORS_ORIGIN (comma-separated for several). */
   readonly corsOrigin?: string | readonly string[];
   /** Requests per minute per client address, per process, on top of the sign-in limit; false: off. */
@@ -36,6 +37,7 @@ export interface ResolvedOptions {
   readonly sessionTtlMs: number;
   readonly passwordCost: ScryptCost;
   readonly signInLimit: SignInLimit;
+  readonly hashGate: HashGateLimits;
   readonly corsOrigin: readonly string[];
   readonly rateLimitPerMinute: number | false;
   readonly jsonBodyLimit: number;
@@ -54,7 +56,8 @@ export function resolveOptions(o: AppOptions): ResolvedOptions {
     clock: o.clock ?? (() => new Date()),
     sessionTtlMs: o.sessionTtlMs ?? 8 * 60 * 60 * 1000,
     passwordCost: o.passwordCost ?? DEFAULT_SCRYPT_COST,
-    signInLimit: { maxFailuresPerUser: 10, maxFailuresPerIp: 100, windowMs: 15 * 60 * 1000, ...o.signInLimit },
+    signInLimit: { ...DEFAULT_SIGN_IN_LIMIT, ...o.signInLimit },
+    hashGate: { ...DEFAULT_HASH_GATE, ...o.hashGate },
     corsOrigin: typeof origin === 'string' ? origin.split(',').map((s) => s.trim()).filter(Boolean) : origin,
     rateLimitPerMinute: o.rateLimitPerMinute ?? 1200,
     jsonBodyLimit: o.jsonBodyLimit ?? 2 * MB,
