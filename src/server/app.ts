@@ -11,6 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { MAX_ATTACHMENT_BYTES } from '../api';
 import { installAuthentication } from './auth/authenticate';
 import { ApiError, frameworkErrorReply, installErrorHandling } from './errors';
+import { installResponseHeaders } from './headers';
 import { resolveOptions, type AppOptions } from './options';
 import { assessmentRoutes } from './routes/assessments';
 import { attachmentRoutes } from './routes/attachments';
@@ -34,6 +35,7 @@ export async function buildApp(appOptions: AppOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  installResponseHeaders(app);
 
   await app.register(cors, {
     origin: [...options.corsOrigin],

@@ -98,4 +98,20 @@ export function httpCases(kind: DbKind): void {
     const other = await preflight('https://evil.example');
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
+
+  test('every answer says no-store and nosniff: the sign-in, data, errors, files', async () => {
+    const signIn = await h.app.inject({ method: 'POST', url: '/api/v1/sessions', payload: { username: 'pte.reporter', password: 'pw' } });
+    const headers = { authorization: `Bearer ${signIn.json().token}` };
+    const answers = [
+      signIn,
+      await h.app.inject({ method: 'POST', url: '/api/v1/sessions', payload: { username: 'pte.reporter', password: 'wrong' } }),
+      await h.app.inject({ method: 'GET', url: reportsUrl(), headers }),
+      await h.app.inject({ method: 'GET', url: '/api/v1/assessments', headers }),
+      await h.app.inject({ method: 'GET', url: '/api/v1/nothing', headers }),
+      await h.app.inject({ method: 'GET', url: '/healthz' }),
+    ];
+    for (const res of answers) {
+      expect([res.statusCode, res.headers['cache-control'], res.headers['x-content-type-options']]).toEqual([res.statusCode, 'no-store', 'nosniff']);
+    }
+  });
 }
