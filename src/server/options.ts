@@ -27,6 +27,8 @@ export interface AppOptions {
   /** A save/submit batch of up to 10,000 rows with notes is larger than other bodies. */
   readonly batchBodyLimit?: number;
   readonly logger?: boolean;
+  /** The submitter of a row's current version may not approve or return it; env SCOREBOOK_SEPARATION_OF_DUTIES=off. */
+  readonly separationOfDuties?: boolean;
   /** Trust X-Forwarded-For from a load balancer in front (the sign-in limit counts per client address). */
   readonly trustProxy?: boolean;
 }
@@ -43,6 +45,7 @@ export interface ResolvedOptions {
   readonly jsonBodyLimit: number;
   readonly batchBodyLimit: number;
   readonly logger: boolean;
+  readonly separationOfDuties: boolean;
   readonly trustProxy: boolean;
 }
 
@@ -63,6 +66,7 @@ export function resolveOptions(o: AppOptions): ResolvedOptions {
     jsonBodyLimit: o.jsonBodyLimit ?? 2 * MB,
     batchBodyLimit: o.batchBodyLimit ?? 16 * MB,
     logger: o.logger ?? false,
+    separationOfDuties: o.separationOfDuties ?? true,
     trustProxy: o.trustProxy ?? false,
   };
 }

@@ -37,6 +37,7 @@ export async function startServer(o: StartOptions): Promise<Started> {
       logger: true,
       corsOrigin: o.env.SCOREBOOK_CORS_ORIGIN,
       trustProxy: o.env.SCOREBOOK_TRUST_PROXY === '1' || o.env.SCOREBOOK_TRUST_PROXY === 'true',
+      separationOfDuties: !/^(off|0|false|no)$/i.test(o.env.SCOREBOOK_SEPARATION_OF_DUTIES?.trim() ?? ''),
       sessionTtlMs: hours > 0 ? hours * 60 * 60 * 1000 : undefined,
     });
     const storage = target.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${target.kind === 'embedded' ? target.dataDir : 'memory'}`;

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { as, getReports, postBatch, reportsUrl, snapshot, type Json } from './client';
 import { AID } from './fixtures';
-import { useHarness, type DbKind } from './harness';
+import { createUser } from '../../src/server/store/users';
+import { TEST_COST, useHarness, type DbKind } from './harness';
 
 const approveUrl = (id: string, decision = 'approve', unit = 'pte') => `${reportsUrl(6, unit)}/${encodeURIComponent(id)}/${decision}`;
 
@@ -374,6 +375,43 @@ export function reportCases(kind: DbKind): void {
       const res = await h.app.inject({ method: 'POST', url: approveUrl('1'), headers: await as(h, 'pte.approver'), payload: { version: 7 } });
       expect(res.statusCode).toBe(409);
       expect(res.json().error).toMatchObject({ code: 'version_conflict', details: { current: { version: 1, updatedBy: 'pte.reporter' } } });
+    });
+  });
+
+  describe('separation of duties', () => {
+    const addBoth = (db = h.db) =>
+      createUser(db, { username: 'pte.both', name: 'ผู้รายงานและผู้อนุมัติ', password: 'pw', roles: ['reporter', 'approver'], units: ['pte'] },
+        { actor: 'setup', now: new Date(), cost: TEST_COST });
+
+    test('a user who is reporter and approver cannot approve or return what they submitted; another approver can', async () => {
+      await addBoth();
+      await postBatch(h, 'pte.both', [{ indicatorId: '1', value: 87, baseVersion: 0 }], { action: 'submit' });
+      for (const decision of ['approve', 'return']) {
+        const own = await h.app.inject({ method: 'POST', url: approveUrl('1', decision), headers: await as(h, 'pte.both'), payload: { comment: 'ok' } });
+        expect(own.statusCode).toBe(403);
+        expect(own.json().error).toMatchObject({ code: 'separation_of_duties', details: { rule: 'separation-of-duties' } });
+        expect(own.json().error.messageTh).toMatch(/การแบ่งแยกหน้าที่/);
+      }
+      expect((await getReports(h, 'pte.both'))[0]?.status).toBe('submitted');
+      const approved = await h.app.inject({ method: 'POST', url: approveUrl('1'), headers: await as(h, 'pte.approver'), payload: {} });
+      expect(approved.statusCode).toBe(200);
+    });
+
+    test('a row pte.reporter submitted can be approved by pte.both', async () => {
+      await addBoth();
+      await postBatch(h, 'pte.reporter', [{ indicatorId: '1', value: 87, baseVersion: 0 }], { action: 'submit' });
+      const res = await h.app.inject({ method: 'POST', url: approveUrl('1'), headers: await as(h, 'pte.both'), payload: {} });
+      expect(res.statusCode).toBe(200);
+    });
+
+    describe('turned off (SCOREBOOK_SEPARATION_OF_DUTIES=off)', () => {
+      const off = useHarness(kind, { separationOfDuties: false });
+      test('the submitter may approve their own row', async () => {
+        await addBoth(off.db);
+        await postBatch(off, 'pte.both', [{ indicatorId: '1', value: 87, baseVersion: 0 }], { action: 'submit' });
+        const res = await off.app.inject({ method: 'POST', url: approveUrl('1'), headers: await as(off, 'pte.both'), payload: {} });
+        expect(res.statusCode).toBe(200);
+      });
     });
   });
 }

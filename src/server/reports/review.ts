@@ -7,6 +7,7 @@ import { ApiError, errors } from '../errors';
 import { appendAudit } from '../store/audit';
 import { auditSnapshot, lockReports, toCurrentRow, toReportRow, updateReports, type StoredReport } from '../store/reports';
 import { loadScope } from './scope';
+import { ownSubmission, submitterOf } from './separationOfDuties';
 
 export interface ReviewRequest {
   readonly user: User;
@@ -18,6 +19,8 @@ export interface ReviewRequest {
   readonly comment: string | undefined;
   readonly version: number | undefined;
   readonly now: Date;
+  /** The submitter of the current version may not review it (default on; see separationOfDuties.ts). */
+  readonly separationOfDuties: boolean;
 }
 
 export async function reviewReport(db: Db, r: ReviewRequest): Promise<ReportRow> {
@@ -32,6 +35,9 @@ export async function reviewReport(db: Db, r: ReviewRequest): Promise<ReportRow>
     if (old.status !== 'submitted') {
       throw new ApiError(409, 'invalid_status', `only a submitted report can be approved or returned; indicator ${r.indicatorId} is ${old.status}`,
         `อนุมัติหรือส่งคืนได้เฉพาะรายงานที่ส่งแล้ว ตัวชี้วัด ${r.indicatorId} อยู่ในสถานะ ${old.status}`, { current: toCurrentRow(old) });
+    }
+    if (r.separationOfDuties && (await submitterOf(tx, scope, r.indicatorId)) === r.user.username) {
+      throw ownSubmission(r.indicatorId, r.decision);
     }
     const next: StoredReport = {
       ...old,
