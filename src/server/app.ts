@@ -24,12 +24,18 @@ import { sessionRoutes } from './routes/sessions';
 
 export type { AppOptions } from './options';
 
+/** A hop count as Fastify applies a number (the hops nearest the server are trusted), typed as its function. */
+function fastifyTrustProxy(trust: false | number | readonly string[]): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return trust === false ? false : [...trust];
+}
+
 export async function buildApp(appOptions: AppOptions): Promise<App> {
   const options = resolveOptions(appOptions);
   const app = Fastify({
     logger: options.logger,
     bodyLimit: options.jsonBodyLimit,
-    trustProxy: options.trustProxy,
+    trustProxy: fastifyTrustProxy(options.trustProxy),
     frameworkErrors: frameworkErrorReply,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

@@ -1,4 +1,5 @@
 /** Everything the server can be told, each with its default; `buildApp` takes only `db` as required. */
+import type { AttachmentQuota } from './attachments/store';
 import type { HashGateLimits } from './auth/hashGate';
 import { DEFAULT_SCRYPT_COST, type ScryptCost } from './auth/passwords';
 import { DEFAULT_SIGN_IN_LIMIT, type SignInLimit } from './auth/signInGuard';
@@ -29,8 +30,15 @@ export interface AppOptions {
   readonly logger?: boolean;
   /** The submitter of a row's current version may not approve or return it; env SCOREBOOK_SEPARATION_OF_DUTIES=off. */
   readonly separationOfDuties?: boolean;
-  /** Trust X-Forwarded-For from a load balancer in front (the sign-in limit counts per client address). */
-  readonly trustProxy?: boolean;
+  /** Files and bytes per row, bytes per unit; env SCOREBOOK_ATTACHMENTS_PER_ROW, _ATTACHMENT_MB_PER_ROW, _PER_UNIT. */
+  readonly attachmentQuota?: Partial<AttachmentQuota>;
+  /** A folder for attachment bytes (file store); undefined: in the database. env SCOREBOOK_FILES. */
+  readonly attachmentFiles?: string;
+  /**
+   * Whom to believe about the client's address (the sign-in limits count per address): false, the number of
+   * proxies in front, or their addresses / CIDR ranges; never all (see settings.ts, SCOREBOOK_TRUST_PROXY).
+   */
+  readonly trustProxy?: false | number | readonly string[];
 }
 
 export interface ResolvedOptions {
@@ -46,8 +54,13 @@ export interface ResolvedOptions {
   readonly batchBodyLimit: number;
   readonly logger: boolean;
   readonly separationOfDuties: boolean;
-  readonly trustProxy: boolean;
+  readonly attachmentQuota: AttachmentQuota;
+  readonly attachmentFiles: string | undefined;
+  readonly trustProxy: false | number | readonly string[];
 }
+
+/** 20 files / 50 MB per row (five files at the 10 MB limit, or a score of scans), 1 GB per unit and assessment. */
+export const DEFAULT_ATTACHMENT_QUOTA: AttachmentQuota = { filesPerRow: 20, bytesPerRow: 50 * 1024 * 1024, bytesPerUnit: 1024 * 1024 * 1024 };
 
 export const DEFAULT_CORS_ORIGIN = 'https://localhost:3000';
 const MB = 1024 * 1024;
@@ -67,6 +80,8 @@ export function resolveOptions(o: AppOptions): ResolvedOptions {
     batchBodyLimit: o.batchBodyLimit ?? 16 * MB,
     logger: o.logger ?? false,
     separationOfDuties: o.separationOfDuties ?? true,
+    attachmentQuota: { ...DEFAULT_ATTACHMENT_QUOTA, ...o.attachmentQuota },
+    attachmentFiles: o.attachmentFiles,
     trustProxy: o.trustProxy ?? false,
   };
 }

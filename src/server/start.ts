@@ -8,6 +8,7 @@ import { databaseTargetFrom, openDatabase } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import { loadDemo, type DemoLoaded } from './demo';
 import type { App } from './routes/common';
+import { attachmentSettingsFrom, separationOfDutiesFrom, trustProxyFrom } from './settings';
 
 export interface StartOptions {
   readonly dataDir: string;
@@ -36,8 +37,9 @@ export async function startServer(o: StartOptions): Promise<Started> {
       db,
       logger: true,
       corsOrigin: o.env.SCOREBOOK_CORS_ORIGIN,
-      trustProxy: o.env.SCOREBOOK_TRUST_PROXY === '1' || o.env.SCOREBOOK_TRUST_PROXY === 'true',
-      separationOfDuties: !/^(off|0|false|no)$/i.test(o.env.SCOREBOOK_SEPARATION_OF_DUTIES?.trim() ?? ''),
+      trustProxy: trustProxyFrom(o.env),
+      separationOfDuties: separationOfDutiesFrom(o.env),
+      ...attachmentSettingsFrom(o.env, target),
       sessionTtlMs: hours > 0 ? hours * 60 * 60 * 1000 : undefined,
     });
     const storage = target.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${target.kind === 'embedded' ? target.dataDir : 'memory'}`;

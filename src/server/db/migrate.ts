@@ -6,11 +6,13 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from '../migrations/001_initial';
 import * as idempotencyRetention from '../migrations/002_idempotency_retention';
+import * as attachmentFiles from '../migrations/003_attachment_files';
 import type { Db } from './connect';
 
 const migrations: Record<string, Migration> = {
   '001_initial': initial,
   '002_idempotency_retention': idempotencyRetention,
+  '003_attachment_files': attachmentFiles,
 };
 
 class ListedMigrations implements MigrationProvider {

@@ -72,7 +72,8 @@ export interface AttachmentsTable {
   content_type: string;
   size: number;
   sha256: string;
-  content: ColumnType<Uint8Array, Uint8Array, never>;
+  /** null: the bytes are in the file store, under `sha256`. */
+  content: ColumnType<Uint8Array | null, Uint8Array | null, never>;
   uploaded_by: string;
   uploaded_at: Date;
 }

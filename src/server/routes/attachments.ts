@@ -6,7 +6,8 @@ import { attachmentListSchema, attachmentParamsSchema, attachmentSchema, errorBo
 import { userOf } from '../auth/authenticate';
 import { canReadUnit, canReport } from '../auth/permissions';
 import { ALLOWED_EXTENSIONS, checkFileType } from '../attachments/fileTypes';
-import { addAttachment, getAttachment, listAttachments } from '../attachments/store';
+import { FileStore } from '../attachments/fileStore';
+import { addAttachment, checkQuota, getAttachment, listAttachments, locked } from '../attachments/store';
 import { ApiError, errors } from '../errors';
 import type { ResolvedOptions } from '../options';
 import { loadScope } from '../reports/scope';
@@ -27,6 +28,7 @@ const wrongType = (filename: string) =>
 
 export function attachmentRoutes(app: App, options: ResolvedOptions): void {
   const { db, clock } = options;
+  const files = options.attachmentFiles === undefined ? undefined : new FileStore(options.attachmentFiles);
 
   app.post(
     BASE,
@@ -49,11 +51,10 @@ export function attachmentRoutes(app: App, options: ResolvedOptions): void {
       if (!indicator || isGroup(indicator)) throw errors.indicatorNotFound(indicatorId);
       const now = clock();
       checkWindow(window, now);
+      // Refused early when it is plain already (before the body is read); decided again in the transaction.
       const row = (await getReports(db, scope, [indicatorId])).get(indicatorId);
-      if (row?.status === 'approved') {
-        throw new ApiError(409, 'locked', `indicator ${indicatorId} is approved; its evidence can no longer change`,
-          `ตัวชี้วัด ${indicatorId} ได้รับอนุมัติแล้ว จึงแนบไฟล์เพิ่มไม่ได้`);
-      }
+      if (row?.status === 'approved') throw locked(indicatorId);
+      await checkQuota(db, scope, indicatorId, 0, options.attachmentQuota);
       if (!request.isMultipart()) {
         throw new ApiError(415, 'unsupported_media_type', 'send the file as multipart/form-data in the field "file"', 'ส่งไฟล์แบบ multipart/form-data ในช่อง "file"');
       }
@@ -71,7 +72,8 @@ export function attachmentRoutes(app: App, options: ResolvedOptions): void {
       const filename = part.filename.normalize('NFC').replace(/[\\/\x00-\x1f]/g, '_').slice(-255);
       const type = checkFileType(filename, content);
       if (!type) throw wrongType(filename);
-      const attachment = await addAttachment(db, scope, indicatorId, { filename, contentType: type.contentType, content }, user, now);
+      const attachment = await addAttachment(db, scope, indicatorId, { filename, contentType: type.contentType, content }, user,
+        { quota: options.attachmentQuota, files, clock });
       return reply.status(201).send(attachment);
     },
   );
@@ -104,7 +106,7 @@ export function attachmentRoutes(app: App, options: ResolvedOptions): void {
       const { aid, round, unit, indicatorId, attachmentId } = request.params;
       if (!canReadUnit(user, unit)) throw forbiddenToRead();
       const { scope } = await loadScope(db, aid, round, unit);
-      const found = await getAttachment(db, scope, indicatorId, attachmentId);
+      const found = await getAttachment(db, scope, indicatorId, attachmentId, files);
       if (!found) throw errors.attachmentNotFound();
       return reply
         .header('content-type', found.meta.contentType)
