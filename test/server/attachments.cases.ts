@@ -1,6 +1,10 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import type { AppOptions } from '../../src/server/app';
 import { as, postBatch, reportsUrl, snapshot } from './client';
-import { useHarness, type DbKind } from './harness';
+import { useHarness, type DbKind, type Harness } from './harness';
 
 const attachmentsUrl = (id = '1', unit = 'pte', round = 6) => `${reportsUrl(round, unit)}/${id}/attachments`;
 
@@ -24,14 +28,52 @@ async function xlsx(): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export function attachmentCases(kind: DbKind): void {
-  const h = useHarness(kind);
-  const upload = async (filename: string, content: Buffer, o: { user?: string; id?: string; field?: string; round?: number } = {}) => {
-    const body = multipart(filename, content, o.field);
-    return h.app.inject({
-      method: 'POST', url: attachmentsUrl(o.id, 'pte', o.round), headers: { ...(await as(h, o.user ?? 'pte.reporter')), ...body.headers }, payload: body.payload,
+const uploader = (h: Harness) => async (filename: string, content: Buffer, o: { user?: string; id?: string; field?: string; round?: number } = {}) => {
+  const body = multipart(filename, content, o.field);
+  return h.app.inject({
+    method: 'POST', url: attachmentsUrl(o.id, 'pte', o.round), headers: { ...(await as(h, o.user ?? 'pte.reporter')), ...body.headers }, payload: body.payload,
+  });
+};
+
+const pdfOf = (bytes: number, fill = 0): Buffer => Buffer.concat([PDF, Buffer.alloc(bytes - PDF.length, fill)]);
+
+/** `attachmentCases` with the bytes in a file store in a fresh folder (the embedded default; SCOREBOOK_FILES). */
+export function fileStoreAttachmentCases(kind: DbKind): void {
+  const dir = mkdtempSync(join(tmpdir(), 'scorebook-files-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  attachmentCases(kind, { attachmentFiles: dir });
+
+  describe('bytes in the file store', () => {
+    const h = useHarness(kind, { attachmentFiles: dir });
+    const upload = uploader(h);
+
+    test('the row holds only the metadata; the file is stored under its sha256 and downloaded byte for byte', async () => {
+      const file = pdfOf(300_000, 7);
+      const meta = (await upload('หลักฐาน.pdf', file)).json();
+      const row = await h.db.selectFrom('attachments').selectAll().where('id', '=', meta.id).executeTakeFirstOrThrow();
+      expect(row.content).toBeNull();
+      expect(readFileSync(join(dir, meta.sha256.slice(0, 2), meta.sha256)).equals(file)).toBe(true);
+      const got = await h.app.inject({ method: 'GET', url: `${attachmentsUrl()}/${meta.id}`, headers: await as(h, 'pte.approver') });
+      expect(got.statusCode).toBe(200);
+      expect(got.rawPayload.equals(file)).toBe(true);
     });
-  };
+
+    test('while five 10 MB files are stored, /healthz still answers within a second', async () => {
+      const uploads = Array.from({ length: 5 }, (_, i) => upload(`big${i}.pdf`, pdfOf(10 * 1024 * 1024, i), { id: i < 3 ? '1' : '3' }));
+      await new Promise((r) => setTimeout(r, 50));
+      const started = Date.now();
+      const health = await h.app.inject({ method: 'GET', url: '/healthz' });
+      const waited = Date.now() - started;
+      expect(health.statusCode).toBe(200);
+      expect((await Promise.all(uploads)).map((r) => r.statusCode)).toEqual([201, 201, 201, 201, 201]);
+      expect(waited).toBeLessThan(1000);
+    });
+  });
+}
+
+export function attachmentCases(kind: DbKind, extra: Partial<AppOptions> = {}): void {
+  const h = useHarness(kind, extra);
+  const upload = uploader(h);
 
   test('a PDF is stored, listed and downloaded byte for byte, with an audit event', async () => {
     const res = await upload('หลักฐาน ตัวชี้วัด 1.pdf', PDF);
@@ -115,5 +157,53 @@ export function attachmentCases(kind: DbKind): void {
     expect(other.statusCode).toBe(404);
     const unknown = await h.app.inject({ method: 'GET', url: `${attachmentsUrl()}/00000000-0000-4000-8000-000000000000`, headers: await as(h, 'pte.reporter') });
     expect(unknown.json().error.code).toBe('attachment_not_found');
+  });
+
+  test('an approval that commits while a file is uploading: the file is refused, or its event comes before the approval and is not later', async () => {
+    await postBatch(h, 'pte.reporter', [{ indicatorId: '1', value: 87, baseVersion: 0 }], { action: 'submit' });
+    const approver = await as(h, 'pte.approver');
+    const start = h.clock.now.getTime();
+    const uploading = upload('late.pdf', pdfOf(4 * 1024 * 1024));
+    // The approval comes a second later, while the upload is still being read.
+    await new Promise((r) => setImmediate(r));
+    h.clock.now = new Date(start + 1000);
+    const approved = await h.app.inject({ method: 'POST', url: `${reportsUrl()}/1/approve`, headers: approver, payload: {} });
+    expect(approved.statusCode).toBe(200);
+    const up = await uploading;
+    const events = await h.db.selectFrom('audit_events').select(['id', 'at', 'action']).where('action', 'in', ['attachment.add', 'report.approve']).orderBy('id').execute();
+    if (up.statusCode === 409) {
+      expect(up.json().error.code).toBe('locked');
+      expect(events.map((e) => e.action)).toEqual(['report.approve']);
+      expect(await h.db.selectFrom('attachments').selectAll().execute()).toEqual([]);
+    } else {
+      expect(up.statusCode).toBe(201);
+      expect(events.map((e) => e.action)).toEqual(['attachment.add', 'report.approve']);
+      expect(new Date(events[0]!.at).getTime()).toBeLessThanOrEqual(new Date(events[1]!.at).getTime());
+    }
+  });
+
+  describe('quotas', () => {
+    const q = useHarness(kind, { ...extra, attachmentQuota: { filesPerRow: 3, bytesPerRow: 100_000, bytesPerUnit: 150_000 } });
+    const put = uploader(q);
+
+    test('a row takes at most its number of files, concurrent uploads included (409 quota_exceeded)', async () => {
+      const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => put(`a${i}.pdf`, pdfOf(1000, i))));
+      const statuses = answers.map((r) => r.statusCode).sort();
+      expect(statuses).toEqual([201, 201, 201, 409, 409, 409, 409, 409, 409, 409]);
+      const refused = answers.find((r) => r.statusCode === 409)!.json().error;
+      expect(refused.code).toBe('quota_exceeded');
+      expect(refused.messageTh).toMatch(/ไฟล์แนบครบจำนวนสูงสุด/);
+      expect(await q.db.selectFrom('attachments').selectAll().execute()).toHaveLength(3);
+    });
+
+    test('a row takes at most its bytes, and a unit at most its bytes over all its rows', async () => {
+      expect((await put('a.pdf', pdfOf(60_000))).statusCode).toBe(201);
+      const overRow = await put('b.pdf', pdfOf(50_000));
+      expect([overRow.statusCode, overRow.json().error.code]).toEqual([409, 'quota_exceeded']);
+      expect((await put('c.pdf', pdfOf(60_000), { id: '3' })).statusCode).toBe(201);
+      const overUnit = await put('d.pdf', pdfOf(40_000), { id: '4.1' });
+      expect([overUnit.statusCode, overUnit.json().error.messageTh]).toEqual([409, expect.stringMatching(/ของหน่วยงาน/)]);
+      expect((await put('e.pdf', pdfOf(20_000), { id: '4.1' })).statusCode).toBe(201);
+    });
   });
 }

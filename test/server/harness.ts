@@ -113,14 +113,27 @@ export function useHarness(kind: DbKind, extra: Partial<AppOptions> = {}): Harne
     return app;
   };
 
+  // One sign-in per user even when a test's first requests go out together (the hashing line would refuse a
+  // burst of sign-ins from one address with 503).
+  const signingIn = new Map<string, Promise<string>>();
   h.token = async (username) => {
     const known = tokens.get(username);
     if (known) return known;
-    const res = await h.app.inject({ method: 'POST', url: '/api/v1/sessions', payload: { username, password: 'pw' } });
-    if (res.statusCode !== 201) throw new Error(`sign-in of ${username} failed: ${res.statusCode} ${res.body}`);
-    const token = (res.json() as { token: string }).token;
-    tokens.set(username, token);
-    return token;
+    const pending = signingIn.get(username);
+    if (pending) return pending;
+    const signIn = (async () => {
+      const res = await h.app.inject({ method: 'POST', url: '/api/v1/sessions', payload: { username, password: 'pw' } });
+      if (res.statusCode !== 201) throw new Error(`sign-in of ${username} failed: ${res.statusCode} ${res.body}`);
+      const token = (res.json() as { token: string }).token;
+      tokens.set(username, token);
+      return token;
+    })();
+    signingIn.set(username, signIn);
+    try {
+      return await signIn;
+    } finally {
+      signingIn.delete(username);
+    }
   };
 
   h.forgetTokens = () => tokens.clear();

@@ -4,7 +4,7 @@
  * and drops. Run by .ci/run, not by `npm test` (the command is in src/server/README.md).
  */
 import { assessmentCases } from './assessments.cases';
-import { attachmentCases } from './attachments.cases';
+import { attachmentCases, fileStoreAttachmentCases } from './attachments.cases';
 import { auditCases } from './audit.cases';
 import { fuzzCases } from './fuzz.cases';
 import { authorizationCases } from './authorization.cases';
@@ -18,6 +18,7 @@ describe('on PostgreSQL', () => {
   describe('assessments', () => assessmentCases('postgres'));
   describe('reports', () => reportCases('postgres'));
   describe('attachments', () => attachmentCases('postgres'));
+  describe('attachments in a file store', () => fileStoreAttachmentCases('postgres'));
   describe('scores', () => scoreCases('postgres'));
   describe('audit', () => auditCases('postgres'));
   describe('authorization matrix', () => authorizationCases('postgres'));

@@ -18,7 +18,8 @@ export interface ReviewRequest {
   readonly decision: 'approve' | 'return';
   readonly comment: string | undefined;
   readonly version: number | undefined;
-  readonly now: Date;
+  /** Read once the row is locked, so the decision's time orders truly against an attachment added meanwhile. */
+  readonly clock: () => Date;
   /** The submitter of the current version may not review it (default on; see separationOfDuties.ts). */
   readonly separationOfDuties: boolean;
 }
@@ -39,18 +40,19 @@ export async function reviewReport(db: Db, r: ReviewRequest): Promise<ReportRow>
     if (r.separationOfDuties && (await submitterOf(tx, scope, r.indicatorId)) === r.user.username) {
       throw ownSubmission(r.indicatorId, r.decision);
     }
+    const now = r.clock();
     const next: StoredReport = {
       ...old,
       status: r.decision === 'approve' ? 'approved' : 'returned',
       comment: r.comment?.trim() || null,
       version: old.version + 1,
       updatedBy: r.user.username,
-      updatedAt: r.now,
+      updatedAt: now,
     };
     await updateReports(tx, scope, [next]);
     await appendAudit(tx, [
       {
-        at: r.now,
+        at: now,
         actor: r.user.username,
         action: `report.${r.decision}`,
         assessmentId: scope.assessmentId,

@@ -96,7 +96,7 @@ export function reportRoutes(app: App, options: ResolvedOptions): void {
           throw errors.forbidden("only the unit's approvers approve or return its reports", 'เฉพาะผู้อนุมัติของหน่วยงานเท่านั้นที่อนุมัติหรือส่งคืนรายงานได้');
         }
         const body = request.body as z.infer<typeof approveBodySchema>;
-        const report = await reviewReport(db, { user, aid, round, unit, indicatorId, decision, comment: body.comment, version: body.version, now: clock(), separationOfDuties: options.separationOfDuties });
+        const report = await reviewReport(db, { user, aid, round, unit, indicatorId, decision, comment: body.comment, version: body.version, clock, separationOfDuties: options.separationOfDuties });
         return { report };
       },
     );
