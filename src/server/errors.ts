@@ -111,7 +111,8 @@ export function frameworkErrorReply(error: FastifyError, _request: FastifyReques
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const apiError = error instanceof ApiError ? error : fromFastifyError(error);
-    if (apiError.status >= 500) request.log.error({ err: error }, 'request failed');
+    // A busy refusal (load shed on purpose, many at once in a burst) is no failure of the server's.
+    if (apiError.status >= 500 && apiError.code !== 'busy') request.log.error({ err: error }, 'request failed');
     void reply.status(apiError.status).headers(apiError.headers).send(apiError.body());
   });
   app.setNotFoundHandler((_request, reply) => {
