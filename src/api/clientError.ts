@@ -75,6 +75,7 @@ function nextStep(code: ErrorCode, status: number): UserMessage | undefined {
       return { th: 'โปรแกรมส่งข้อมูลในรูปแบบที่เซิร์ฟเวอร์ไม่รับ กรุณาปรับรุ่น Scorebook', en: 'The client sent a format the server does not accept; update Scorebook.' };
     case 'rate_limited':
     case 'too_many_attempts':
+    case 'busy':
       return { th: 'รอสักครู่แล้วลองใหม่', en: 'Wait a moment and try again.' };
     default:
       return status >= 500 ? KEPT : undefined;
