@@ -24,7 +24,7 @@ export interface HashTicket {
 
 export class HashGate {
   private running = 0;
-  private readonly waiting: (() => void)[] = [];
+  private readonly waiting: { address: string; go: () => void }[] = [];
   private readonly byAddress = new Map<string, number>();
   /** The most hashes that ever ran at once (tests read it). */
   peak = 0;
@@ -48,15 +48,15 @@ export class HashGate {
     return {
       release,
       run: async <T>(work: () => Promise<T>): Promise<T> => {
-        await this.slot();
+        await this.slot(address);
         try {
           return await work();
         } finally {
-          // The slot passes straight to the next in line, so nobody arriving meanwhile can squeeze past it.
-          const next = this.waiting.shift();
-          if (next) next();
-          else this.running--;
           release();
+          // The slot passes straight to the next in line, so nobody arriving meanwhile can squeeze past it.
+          const next = this.nextInLine();
+          if (next) next.go();
+          else this.running--;
         }
       },
     };
@@ -68,9 +68,23 @@ export class HashGate {
     return n;
   }
 
-  private async slot(): Promise<void> {
-    if (this.running >= this.limits.concurrency) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    else this.running++;
+  private async slot(address: string): Promise<void> {
+    if (this.running >= this.limits.concurrency) {
+      await new Promise<void>((go) => this.waiting.push({ address, go }));
+    } else {
+      this.running++;
+    }
     this.peak = Math.max(this.peak, this.running);
+  }
+
+  /** The earliest waiter of the address with the fewest places in the line: a burst does not go first. */
+  private nextInLine(): { address: string; go: () => void } | undefined {
+    let best = -1;
+    let fewest = Infinity;
+    this.waiting.forEach((w, i) => {
+      const n = this.byAddress.get(w.address) ?? 0;
+      if (n < fewest) [best, fewest] = [i, n];
+    });
+    return best < 0 ? undefined : this.waiting.splice(best, 1)[0];
   }
 }
