@@ -32,6 +32,7 @@ export const errorCodes = [
   'unsupported_file_type',
   'too_many_attempts',
   'rate_limited',
+  'database_unavailable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
