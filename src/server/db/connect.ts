@@ -4,6 +4,7 @@
  */
 import { Kysely, PostgresDialect } from 'kysely';
 import { Pool, types } from 'pg';
+import { lockDataFolder } from './folderLock';
 import { PGliteWorker, PGliteWorkerDialect } from './pgliteWorker';
 import type { Database } from './schema';
 
@@ -40,8 +41,15 @@ export function openDatabase(target: DatabaseTarget): Db {
     });
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
-  const client = new PGliteWorker(target.kind === 'embedded' ? target.dataDir : undefined);
-  return new Kysely<Database>({ dialect: new PGliteWorkerDialect(client) });
+  if (target.kind === 'memory') return new Kysely<Database>({ dialect: new PGliteWorkerDialect(new PGliteWorker()) });
+  // Refused (DataFolderLocked, naming the pid) while another process has the folder open; released on close.
+  const release = lockDataFolder(target.dataDir);
+  try {
+    return new Kysely<Database>({ dialect: new PGliteWorkerDialect(new PGliteWorker(target.dataDir, release)) });
+  } catch (e) {
+    release();
+    throw e;
+  }
 }
 
 /** The target the environment asks for: DATABASE_URL, else the embedded database in `dataDir`. */
