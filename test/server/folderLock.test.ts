@@ -108,7 +108,7 @@ describe('scorebook serve holds its folder', () => {
     try {
       const pid = first.child.pid as number;
       const run = (...args: string[]) =>
-        spawnSync(process.execPath, [join(ROOT, 'bin', 'scorebook.js'), ...args], { cwd: ROOT, env: { ...env, SCOREBOOK_PASSWORD: 'password-1' }, encoding: 'utf8' });
+        spawnSync(process.execPath, [join(ROOT, 'bin', 'scorebook.js'), ...args], { cwd: ROOT, env: { ...env, SCOREBOOK_PASSWORD: 'password-1' }, encoding: 'utf8', timeout: 90_000 });
       const second = run('serve', '--port', String(port + 1), '--data', dir);
       expect(second.status).toBe(3);
       expect(second.stderr).toContain(`pid ${pid}`);
@@ -124,7 +124,7 @@ describe('scorebook serve holds its folder', () => {
     // Stopped: the lock is gone and `user add` works.
     expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
     const add = spawnSync(process.execPath, [join(ROOT, 'bin', 'scorebook.js'), 'user', 'add', 'new.reporter', '--name', 'ผู้รายงาน', '--units', 'pte', '--data', dir],
-      { cwd: ROOT, env: { ...env, SCOREBOOK_PASSWORD: 'password-1' }, encoding: 'utf8' });
+      { cwd: ROOT, env: { ...env, SCOREBOOK_PASSWORD: 'password-1' }, encoding: 'utf8', timeout: 90_000 });
     expect(add.stderr).toContain('user new.reporter created');
     expect(add.status).toBe(0);
   });
