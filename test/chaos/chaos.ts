@@ -13,7 +13,8 @@
  * .ci/run starts it) or SCOREBOOK_CHAOS_PG_RESTART (a shell command). Optional: SCOREBOOK_CHAOS_SECONDS (load
  * time, default 25), SCOREBOOK_CHAOS_PORTS (default 8801,8802).
  */
-import { execSync } from 'node:child_process';
+import { exec } from 'node:child_process';
+import { promisify } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
@@ -283,7 +284,8 @@ async function main(): Promise<void> {
     };
     const restartCluster = async (label: string) => {
       const t = Date.now();
-      execSync(restart, { stdio: 'ignore' });
+      // Not execSync: the 50 clients run on this event loop and keep sending while the cluster restarts.
+      await promisify(exec)(restart);
       figures.clusterRestarts++;
       const back = since(t);
       figures.recovery.push({ fault: `${label}, of which pg_ctl restart ${back.toFixed(1)} s`, seconds: await recoveredAfter(t, up) });

@@ -85,6 +85,20 @@ describe('the data folder lock', () => {
     }
   });
 
+  test('a lock held by a zombie (killed, not yet reaped) is stale', async () => {
+    // `sleep 0` ends at once; its parent, exec'd into `sleep 30`, never reaps it.
+    const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    try {
+      const pid = Number(await new Promise<string>((r) => parent.stdout.once('data', (d: Buffer) => r(d.toString()))));
+      for (let i = 0; i < 50 && !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z '); i++) await new Promise((r) => setTimeout(r, 20));
+      const dir = newFolder();
+      writeLock(dir, { pid });
+      lockDataFolder(dir)();
+    } finally {
+      parent.kill('SIGKILL');
+    }
+  });
+
   test('the embedded database cannot be opened twice; closing it frees the folder', async () => {
     const dir = newFolder();
     const db = openDatabase({ kind: 'embedded', dataDir: dir });

@@ -47,15 +47,18 @@ export class DataFolderLocked extends Error {
 /** Folders this process holds: a lock naming our own pid is ours only if it is in here. */
 const heldHere = new Set<string>();
 
-function processStart(pid: number): string | undefined {
+/** Fields 3 on of /proc/<pid>/stat (Linux); the command name in field 2 may contain spaces, so after its ')'. */
+function procStat(pid: number): string[] | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Field 22 (starttime); the command name in field 2 may contain spaces, so count from its closing ')'.
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
     return undefined;
   }
 }
+
+/** Field 22, starttime: with the pid, it names one process. */
+const processStart = (pid: number): string | undefined => procStat(pid)?.[19];
 
 function isAlive(holder: LockHolder, dir: string): boolean {
   // On another machine (a shared folder) there is no telling: assume it runs.
@@ -67,7 +70,10 @@ function isAlive(holder: LockHolder, dir: string): boolean {
     // EPERM: it exists, under another user.
     if ((e as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
-  const start = processStart(holder.pid);
+  const stat = procStat(holder.pid);
+  // A zombie (killed, not yet reaped by its parent) answers signal 0 but holds nothing any more.
+  if (stat?.[0] === 'Z') return false;
+  const start = stat?.[19];
   return holder.processStart === undefined || start === undefined || start === holder.processStart;
 }
 
