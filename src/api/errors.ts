@@ -35,6 +35,7 @@ export const errorCodes = [
   'separation_of_duties',
   'quota_exceeded',
   'rate_limited',
+  'database_unavailable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

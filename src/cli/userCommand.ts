@@ -2,7 +2,8 @@
  * `scorebook user add <username> --name <name> --roles reporter,approver --units pte,cbi`: creates a user in the
  * database `serve` uses (DATABASE_URL, else --data). The password comes from SCOREBOOK_PASSWORD or the first
  * line of standard input, never from the command line, where other users of the machine could read it.
- * With the embedded database, stop the server first: one process at a time may open its data folder.
+ * With the embedded database, stop the server first: one process at a time may open its data folder, and the
+ * folder's lock (server/db/folderLock.ts) refuses this command, naming the server's pid, while one runs.
  */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -47,11 +48,12 @@ export function registerUserCommand(program: Command): void {
       }) as Role[];
       const units = list(options.units);
       if (roles.some((r) => r !== 'central') && units.length === 0) throw new Error('reporters and approvers need --units');
-      const password = await readPassword();
-      if (password.length < 8) throw new Error('the password must have at least 8 characters');
+      // Opened first: with the embedded database in use by a server, the refusal comes before the password prompt.
       const db = openDatabase(databaseTargetFrom(process.env, resolve(options.data)));
       try {
         await migrateToLatest(db);
+        const password = await readPassword();
+        if (password.length < 8) throw new Error('the password must have at least 8 characters');
         await createUser(db, { username, name: options.name, password, roles, units }, { actor: 'cli', now: new Date() });
         process.stderr.write(`user ${username} created (${roles.join(', ')}${units.length ? ` of ${units.join(', ')}` : ''})\n`);
       } finally {

@@ -6,6 +6,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorBody, ErrorCode } from '../api';
+import { isConnectionError } from './db/connectionErrors';
 
 export class ApiError extends Error {
   constructor(
@@ -26,6 +27,9 @@ export class ApiError extends Error {
     return { error };
   }
 }
+
+/** Seconds a client is told to wait after a 503 for a lost database connection: a restart takes a few. */
+export const DATABASE_RETRY_AFTER_SECONDS = 2;
 
 /** The common refusals, worded once. */
 export const errors = {
@@ -48,6 +52,11 @@ export const errors = {
     new ApiError(404, 'report_not_found', `indicator "${id}" has no report in this round yet`, `ตัวชี้วัด "${id}" ยังไม่มีรายงานในรอบนี้`),
   attachmentNotFound: () => new ApiError(404, 'attachment_not_found', 'there is no such attachment', 'ไม่พบไฟล์แนบนี้'),
   notFound: () => new ApiError(404, 'not_found', 'there is no such resource', 'ไม่พบสิ่งที่ร้องขอ'),
+  /** The database dropped the connection or cannot be reached: worth the same request again shortly. */
+  databaseUnavailable: () =>
+    new ApiError(503, 'database_unavailable', 'the database is not reachable right now; send the same request again shortly (a batch under the same Idempotency-Key is applied at most once)',
+      'ขณะนี้เชื่อมต่อฐานข้อมูลไม่ได้ กรุณาส่งคำขอเดิมอีกครั้งในอีกสักครู่ (ชุดข้อมูลที่ส่งด้วย Idempotency-Key เดิมจะถูกบันทึกเพียงครั้งเดียว)', undefined,
+      { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) }),
   internal: () =>
     new ApiError(500, 'internal', 'something went wrong on the server; the error was logged', 'เกิดข้อผิดพลาดที่เซิร์ฟเวอร์ ระบบบันทึกข้อผิดพลาดไว้แล้ว'),
 };
@@ -110,9 +119,10 @@ export function frameworkErrorReply(error: FastifyError, _request: FastifyReques
 
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    const apiError = error instanceof ApiError ? error : fromFastifyError(error);
+    const apiError = error instanceof ApiError ? error : isConnectionError(error) ? errors.databaseUnavailable() : fromFastifyError(error);
+    if (apiError.code === 'database_unavailable') request.log.warn({ err: error }, 'database unavailable');
     // A busy refusal (load shed on purpose, many at once in a burst) is no failure of the server's.
-    if (apiError.status >= 500 && apiError.code !== 'busy') request.log.error({ err: error }, 'request failed');
+    else if (apiError.status >= 500 && apiError.code !== 'busy') request.log.error({ err: error }, 'request failed');
     void reply.status(apiError.status).headers(apiError.headers).send(apiError.body());
   });
   app.setNotFoundHandler((_request, reply) => {

@@ -1,17 +1,15 @@
 /**
- * The crash test: a real `scorebook serve` process is killed (SIGKILL) while batches are in flight, started
- * again on the same data, and every batch is sent again with its key. Afterwards every row is stored exactly
- * once, at version 1, and the audit log has exactly one event per row.
+ * The crash tests: a real `scorebook serve` process is killed (SIGKILL) while batches are in flight — or inside
+ * a batch's own transaction, between its first insert and its commit — started again on the same data, and every
+ * batch is sent again with its key. Afterwards every row is stored exactly once, at version 1, and the audit
+ * log has exactly one event per row.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import type { Json } from './client';
+import { call, freshPostgresDatabase, ROOT, startServe, type ServeProcess } from './serveProcess';
 import { leafIndicators, readAssessment } from '../../src/domain';
-
-const ROOT = join(__dirname, '..', '..');
 
 function leafIds(): string[] {
   const read = readAssessment(JSON.parse(readFileSync(join(ROOT, 'assets', 'samples', 'pte-2567.assessment.json'), 'utf8')));
@@ -19,73 +17,59 @@ function leafIds(): string[] {
   return leafIndicators(read.value).map((i) => i.id);
 }
 
-async function startServe(port: number, dataDir: string, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  // node --import tsx: one process, so SIGKILL kills the server itself (the tsx binary would leave its child running).
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', String(port), '--data', dataDir, '--demo'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
-  await new Promise<void>((resolve, reject) => {
-    let err = '';
-    child.stderr?.on('data', (d: Buffer) => {
-      err += d.toString();
-      if (err.includes('Scorebook reporting API on')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited (${code}): ${err}`)));
-  });
-  return child;
-}
-
-async function call(port: number, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: Json }> {
-  const res = await fetch(`http://127.0.0.1:${port}${path}`, {
-    method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, json: await res.json() };
-}
+const reportsPath = (unit: string) => `/api/v1/assessments/pte-2567/rounds/6/units/${unit}/reports`;
 
 export function crashCases(kind: 'embedded' | 'postgres'): void {
   let dataDir: string;
   let env: NodeJS.ProcessEnv;
   let dropDb: (() => Promise<void>) | undefined;
-  let child: ChildProcess | undefined;
+  let serve: ServeProcess | undefined;
+  const basePort = 18_000 + (process.pid % 1000) + (kind === 'postgres' ? 1000 : 0);
 
-  beforeAll(async () => {
+  // Each test on its own data: a fresh folder, and a fresh database on PostgreSQL.
+  beforeEach(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'scorebook-crash-'));
     env = { ...process.env };
     delete env.DATABASE_URL;
     if (kind === 'postgres') {
-      const base = process.env.DATABASE_URL as string;
-      const name = `scorebook_crash_${process.pid}`;
-      const admin = new Client({ connectionString: base });
-      await admin.connect();
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.query(`create database ${name}`);
-      await admin.end();
-      const url = new URL(base);
-      url.pathname = `/${name}`;
-      env.DATABASE_URL = url.toString();
-      dropDb = async () => {
-        const c = new Client({ connectionString: base });
-        await c.connect();
-        await c.query(`drop database if exists ${name} with (force)`);
-        await c.end();
-      };
+      const db = await freshPostgresDatabase('scorebook_crash');
+      env.DATABASE_URL = db.url;
+      dropDb = db.drop;
     }
   }, 60_000);
 
-  afterAll(async () => {
-    child?.kill('SIGKILL');
+  afterEach(async () => {
+    await serve?.kill();
     await dropDb?.();
     rmSync(dataDir, { recursive: true, force: true });
   }, 60_000);
 
-  test('batches in flight when the server is killed are applied exactly once after a restart and a retry', async () => {
-    const port = 18_000 + (process.pid % 1000) + (kind === 'postgres' ? 1000 : 0);
-    const ids = leafIds();
-    child = await startServe(port, dataDir, env);
+  async function signIn(port: number): Promise<Record<string, string>> {
     const tokens: Record<string, string> = {};
     for (const unit of ['pte', 'cbi']) {
       tokens[unit] = (await call(port, 'POST', '/api/v1/sessions', { username: `${unit}.reporter`, password: 'demo' })).json.token;
     }
+    return tokens;
+  }
+
+  /** Every row of both units stored once at version 1 with its remark, and one report.save event per row. */
+  async function expectEachRowOnce(port: number, tokens: Record<string, string>, expected: readonly string[]): Promise<void> {
+    for (const unit of ['pte', 'cbi']) {
+      const rows = (await call(port, 'GET', reportsPath(unit), undefined, { authorization: `Bearer ${tokens[unit]}` })).json.reports;
+      expect(rows.map((r: Json) => `${unit}/${r.indicatorId}`).sort()).toEqual(expected.filter((e) => e.startsWith(`${unit}/`)).sort());
+      expect(rows.every((r: Json) => r.version === 1 && r.remarks === `${unit} ${r.indicatorId}`)).toBe(true);
+    }
+    const central = (await call(port, 'POST', '/api/v1/sessions', { username: 'central', password: 'demo' })).json.token;
+    const events = (await call(port, 'GET', '/api/v1/audit?assessment=pte-2567&limit=5000', undefined, { authorization: `Bearer ${central}` })).json.events;
+    const saves = events.filter((e: Json) => e.action === 'report.save').map((e: Json) => `${e.unitId}/${e.indicatorId}`);
+    expect(saves.sort()).toEqual([...expected].sort());
+  }
+
+  test('batches in flight when the server is killed are applied exactly once after a restart and a retry', async () => {
+    const port = basePort;
+    const ids = leafIds();
+    serve = await startServe(port, dataDir, env);
+    const tokens = await signIn(port);
     const batches = ['pte', 'cbi'].flatMap((unit) =>
       ids.map((id) => ({
         unit,
@@ -94,20 +78,16 @@ export function crashCases(kind: 'embedded' | 'postgres'): void {
       })),
     );
     const send = (p: number, b: (typeof batches)[number]) =>
-      call(p, 'POST', `/api/v1/assessments/pte-2567/rounds/6/units/${b.unit}/reports`, b.body, {
-        authorization: `Bearer ${tokens[b.unit]}`, 'idempotency-key': b.key,
-      });
+      call(p, 'POST', reportsPath(b.unit), b.body, { authorization: `Bearer ${tokens[b.unit]}`, 'idempotency-key': b.key });
 
     // Fire everything, and kill the server as soon as the first answer is back: the rest are in flight.
     const inFlight = batches.map((b) => send(port, b).then((r) => r, () => undefined));
     await Promise.race(inFlight);
-    const killed = child;
-    killed.kill('SIGKILL');
-    await new Promise((r) => killed.once('exit', r));
+    await serve.kill();
     const before = await Promise.all(inFlight);
     expect(before.some((r) => r?.status === 200)).toBe(true);
 
-    child = await startServe(port, dataDir, env);
+    serve = await startServe(port, dataDir, env);
     const after = await Promise.all(batches.map((b) => send(port, b)));
     for (const r of after) {
       expect(r.status).toBe(200);
@@ -117,15 +97,40 @@ export function crashCases(kind: 'embedded' | 'postgres'): void {
     before.forEach((r, i) => {
       if (r?.status === 200) expect(after[i]?.json).toEqual(r.json);
     });
-
-    for (const unit of ['pte', 'cbi']) {
-      const rows = (await call(port, 'GET', `/api/v1/assessments/pte-2567/rounds/6/units/${unit}/reports`, undefined, { authorization: `Bearer ${tokens[unit]}` })).json.reports;
-      expect(rows.map((r: Json) => r.indicatorId).sort()).toEqual([...ids].sort());
-      expect(rows.every((r: Json) => r.version === 1 && r.remarks === `${unit} ${r.indicatorId}`)).toBe(true);
-    }
-    const central = (await call(port, 'POST', '/api/v1/sessions', { username: 'central', password: 'demo' })).json.token;
-    const events = (await call(port, 'GET', '/api/v1/audit?assessment=pte-2567&limit=5000', undefined, { authorization: `Bearer ${central}` })).json.events;
-    const saves = events.filter((e: Json) => e.action === 'report.save').map((e: Json) => `${e.unitId}/${e.indicatorId}`);
-    expect(saves.sort()).toEqual(batches.map((b) => `${b.unit}/${b.body.rows[0]?.indicatorId}`).sort());
+    await expectEachRowOnce(port, tokens, batches.map((b) => `${b.unit}/${b.body.rows[0]?.indicatorId}`));
   }, 120_000);
+
+  test('the server killed inside its own transaction (rows, audit and answer written, not committed) loses nothing a retry does not apply once', async () => {
+    const port = basePort + 500;
+    const ids = leafIds();
+    // The test-only pause (src/server/testHooks.ts): batches keyed "intx-" stop just before their commit.
+    serve = await startServe(port, dataDir, { ...env, SCOREBOOK_TEST_PAUSE_IN_BATCH: 'intx-' });
+    const tokens = await signIn(port);
+    // Acknowledged before the kill: must survive it.
+    const acked = await call(port, 'POST', reportsPath('cbi'), { action: 'save', rows: ids.map((id) => ({ indicatorId: id, value: null, remarks: `cbi ${id}`, baseVersion: 0 })) },
+      { authorization: `Bearer ${tokens.cbi}`, 'idempotency-key': 'before-cbi' });
+    expect(acked.status).toBe(200);
+
+    // Every pte row in one batch; the server is killed while that batch's transaction is open.
+    const body = { action: 'save', rows: ids.map((id) => ({ indicatorId: id, value: null, remarks: `pte ${id}`, baseVersion: 0 })) };
+    const headers = { authorization: `Bearer ${tokens.pte}`, 'idempotency-key': 'intx-pte' };
+    const first = call(port, 'POST', reportsPath('pte'), body, headers).then((r) => r, () => undefined);
+    await serve.waitFor(/batch intx-pte paused before its commit/);
+    await serve.kill();
+    expect(await first).toBeUndefined(); // no answer reached the client
+
+    serve = await startServe(port, dataDir, env);
+    // Nothing of the killed transaction is stored: no pte row yet.
+    const none = await call(port, 'GET', reportsPath('pte'), undefined, { authorization: `Bearer ${tokens.pte}` });
+    expect(none.status).toBe(200);
+    expect(none.json.reports).toEqual([]);
+    // The retry under the same key is applied, once; a second retry replays its answer.
+    const retry = await call(port, 'POST', reportsPath('pte'), body, headers);
+    expect(retry.status).toBe(200);
+    expect(retry.json.results.every((r: Json) => r.outcome === 'accepted' && r.version === 1)).toBe(true);
+    expect((await call(port, 'POST', reportsPath('pte'), body, headers)).json).toEqual(retry.json);
+    expect((await call(port, 'POST', reportsPath('cbi'), { action: 'save', rows: ids.map((id) => ({ indicatorId: id, value: null, remarks: `cbi ${id}`, baseVersion: 0 })) },
+      { authorization: `Bearer ${tokens.cbi}`, 'idempotency-key': 'before-cbi' })).json).toEqual(acked.json);
+    await expectEachRowOnce(port, tokens, ['pte', 'cbi'].flatMap((unit) => ids.map((id) => `${unit}/${id}`)));
+  }, 180_000);
 }

@@ -42,7 +42,7 @@ export function httpCases(kind: DbKind): void {
 
   test('GET /healthz answers ok without signing in', async () => {
     const res = await h.app.inject({ method: 'GET', url: '/healthz' });
-    expect(res.json()).toEqual({ status: 'ok' });
+    expect(res.json()).toEqual({ status: 'ok', database: 'ok' });
   });
 
   test('an unknown path is 404 in the error shape', async () => {

@@ -4,6 +4,7 @@
  */
 import { Kysely, PostgresDialect } from 'kysely';
 import { Pool, types } from 'pg';
+import { lockDataFolder } from './folderLock';
 import { PGliteWorker, PGliteWorkerDialect } from './pgliteWorker';
 import type { Database } from './schema';
 
@@ -14,19 +15,41 @@ export type DatabaseTarget =
 
 export type Db = Kysely<Database>;
 
+const CONNECT_TIMEOUT_MS = 15_000;
+
 /** bigint (bigserial ids) as JavaScript numbers, as PGlite returns them: ids stay far below 2^53. */
 types.setTypeParser(types.builtins.INT8, (v) => Number(v));
 
 export function openDatabase(target: DatabaseTarget): Db {
   if (target.kind === 'postgres') {
-    const pool = new Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
-    // An idle connection the server drops (restart, failover) emits 'error' on the pool; unhandled, it would end
-    // the process. The pool replaces the connection; the next query that fails is answered as a 500 and logged.
+    const pool = new Pool({
+      connectionString: target.url,
+      max: target.poolSize ?? 10,
+      // A server that does not answer at all (a dropped network, not a refused connection) fails the request
+      // after this long instead of holding it; so does a wait for a free connection behind a stuck pool.
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      keepAlive: true,
+    });
+    // A connection the server drops (restart, failover, pg_terminate_backend) emits 'error' on its client;
+    // unhandled, that ends the process. pg-pool listens on idle clients only (and re-emits on the pool), so
+    // every client gets its own listener for the time it is checked out too. The query in flight on it is
+    // rejected by pg itself and answered 503 (errors.ts); the dead client is dropped from the pool when
+    // released, and the next checkout opens a new connection.
     pool.on('error', () => {});
+    pool.on('connect', (client) => {
+      client.on('error', () => {});
+    });
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
-  const client = new PGliteWorker(target.kind === 'embedded' ? target.dataDir : undefined);
-  return new Kysely<Database>({ dialect: new PGliteWorkerDialect(client) });
+  if (target.kind === 'memory') return new Kysely<Database>({ dialect: new PGliteWorkerDialect(new PGliteWorker()) });
+  // Refused (DataFolderLocked, naming the pid) while another process has the folder open; released on close.
+  const release = lockDataFolder(target.dataDir);
+  try {
+    return new Kysely<Database>({ dialect: new PGliteWorkerDialect(new PGliteWorker(target.dataDir, release)) });
+  } catch (e) {
+    release();
+    throw e;
+  }
 }
 
 /** The target the environment asks for: DATABASE_URL, else the embedded database in `dataDir`. */

@@ -67,8 +67,11 @@ export class PGliteWorker {
   private nextId = 1;
   private failure: Error | undefined;
 
-  /** `dataDir` undefined: in memory (tests); otherwise a folder that keeps the database between runs. */
-  constructor(dataDir?: string) {
+  /**
+   * `dataDir` undefined: in memory (tests); otherwise a folder that keeps the database between runs.
+   * `onClosed` runs once the database is closed (connect.ts releases the folder's lock there).
+   */
+  constructor(dataDir?: string, private readonly onClosed?: () => void) {
     this.worker = new Worker(WORKER_SOURCE, {
       eval: true,
       workerData: { pglitePath: require.resolve('@electric-sql/pglite'), dataDir },
@@ -94,8 +97,12 @@ export class PGliteWorker {
   }
 
   async close(): Promise<void> {
-    if (!this.failure) await this.send({ op: 'close' });
-    await this.worker.terminate();
+    try {
+      if (!this.failure) await this.send({ op: 'close' });
+      await this.worker.terminate();
+    } finally {
+      this.onClosed?.();
+    }
   }
 
   private send(message: Record<string, unknown>): Promise<Reply> {

@@ -15,6 +15,7 @@ import type { Db } from '../db/connect';
 import { inTransaction, json } from '../db/transaction';
 import { ApiError } from '../errors';
 import { appendAudit } from '../store/audit';
+import { pauseBeforeBatchCommitForTest } from '../testHooks';
 import { auditSnapshot, getReports, insertReports, lockReports, toCurrentRow, updateReports } from '../store/reports';
 import { decideRows } from './decideRows';
 import { loadScope } from './scope';
@@ -100,6 +101,7 @@ export async function runBatch(db: Db, request: BatchRequest): Promise<BatchResp
       .where('username', '=', user.username)
       .where('key', '=', request.idempotencyKey)
       .execute();
+    await pauseBeforeBatchCommitForTest(request.idempotencyKey);
     return response;
   });
 }
