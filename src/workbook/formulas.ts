@@ -171,8 +171,9 @@ export function totalFormula(layout: KpiLayout): string {
 export function groupScoreFormula(layout: KpiLayout, row: number): string {
   const g = cellAddress(row, requireColumn(layout, 'groupKey').column);
   const G = span(layout, 'groupKey');
-  const C = span(layout, 'countedAt0');
-  return `IF(COUNTIFS(${G},${g},${C},1)=0,"",SUMIFS(${span(layout, 'weightTimesScoreAt0')},${G},${g})/SUMIFS(${span(layout, 'weight')},${G},${g},${C},1))`;
+  const counted = `SUMIFS(${span(layout, 'weight')},${G},${g},${span(layout, 'countedAt0')},1)`;
+  // As the domain: no subtotal when the counted weights are 0 (a weight-0 indicator alone counts for nothing).
+  return `IF(${counted}>0,SUMIFS(${span(layout, 'weightTimesScoreAt0')},${G},${g})/${counted},"")`;
 }
 
 export function groupWeightedScoreFormula(layout: KpiLayout, row: number): string {
