@@ -138,9 +138,7 @@ function cellValue(value: ExcelJS.CellValue): CellValue {
 function sheetFormulas(ws: ExcelJS.Worksheet, grid: Grid): (string | null)[][] {
   return grid.values.map((row, r) =>
     row.map((_, c) => {
-      /* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read */
       const v = ws.getRow(r + 1).getCell(c + 1).value;
-      /* eslint-enable office-addins/call-sync-before-read, office-addins/load-object-before-read */
       return typeof v === 'object' && v !== null && 'formula' in v && typeof v.formula === 'string' ? v.formula : null;
     }),
   );
