@@ -32,6 +32,7 @@ describe('derived targets (ค่าเป้าหมายที่คำน�
 
   test('ROUND is Excel\'s: half away from zero on the decimal value', () => {
     expect(roundAsExcel(2.675, 2)).toBe(2.68);
+    expect(roundAsExcel(1.005, 2)).toBe(1.01);
     expect(roundAsExcel(-2.5, 0)).toBe(-3);
     expect(roundAsExcel(2.5, 0)).toBe(3);
     expect(roundAsExcel(1234.5, -2)).toBe(1200);
