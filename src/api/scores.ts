@@ -21,6 +21,8 @@ export const scoreDocumentSchema = z.object({
   penalty: z.number(),
   workingDaysLate: z.number(),
   components: z.array(z.object({ id: z.string(), score: z.number().nullable(), weightedScore: z.number() })),
+  /** Sub-groups of the components (seed 002 ๑.๑ / ๑.๒): subtotals only, never part of the total's arithmetic. */
+  groups: z.array(z.object({ id: z.string(), component: z.string(), score: z.number().nullable(), weightedScore: z.number() })),
   indicators: z.array(
     z.object({
       id: z.string(),
@@ -51,6 +53,7 @@ export function toScoreDocument(report: ScoreReport, extraIssues: readonly Issue
     penalty: report.penalty,
     workingDaysLate: report.workingDaysLate,
     components: report.components.map((c) => ({ id: c.id, score: c.score, weightedScore: c.weightedScore })),
+    groups: report.groups.map((g) => ({ id: g.id, component: g.component, score: g.score, weightedScore: g.weightedScore })),
     indicators: report.indicators.map((i) => ({
       id: i.id,
       parent: i.parent,

@@ -52,6 +52,12 @@ export function scoreText(assessment: Assessment, report: ScoreReport, extraIssu
     const name = assessment.components.find((x) => x.id === c.id);
     const label = (locale === 'en' && name?.nameEn) || name?.name || c.id;
     lines.push(`${label}: ${t('คะแนนเฉลี่ย', 'mean')} ${num(c.score)}, ${t('คะแนนถ่วงน้ำหนัก', 'weighted')} ${num(c.weightedScore)}`);
+    // The component's groups (๑.๑, ๑.๒ …) under it: subtotals that add up to the component's, never more.
+    for (const g of report.groups.filter((x) => x.component === c.id)) {
+      const group = name?.groups?.find((x) => x.id === g.id);
+      const groupLabel = `${g.id} ${(locale === 'en' && group?.nameEn) || group?.name || ''}`.trim();
+      lines.push(`  ${groupLabel}: ${t('คะแนนเฉลี่ย', 'mean')} ${num(g.score)}, ${t('คะแนนถ่วงน้ำหนัก', 'weighted')} ${num(g.weightedScore)}`);
+    }
   }
   if (report.penalty > 0) {
     lines.push(`${t('คะแนนรวมก่อนหัก', 'Total before penalty')}: ${num(report.totalBeforePenalty)}`);

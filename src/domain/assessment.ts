@@ -4,6 +4,7 @@
  */
 import type { Policies } from './policies';
 import type { Scale } from './scale';
+import type { ExpressionNode } from './targetExpression';
 
 export type Direction = 'higher' | 'lower';
 export type LeafKind = 'quantitative' | 'ratio' | 'milestone' | 'binary';
@@ -25,6 +26,8 @@ interface IndicatorCommon {
   readonly weight: number;
   /** Component (องค์ประกอบ / มิติ) id; children inherit their parent's. */
   readonly component?: string;
+  /** Group (หมวด, seed 002 ๑.๑ / ๑.๒) within the component, for subtotals and layout only; children inherit their parent's. */
+  readonly group?: string;
   readonly parentId: string | null;
   readonly description?: string;
   /** The office responsible (หน่วยงานรับผิดชอบ). */
@@ -44,6 +47,10 @@ export interface LeafIndicator extends IndicatorCommon {
   readonly variables: readonly Variable[];
   /** Milestone and binary: the steps (ขั้นตอน) in order; binary has one. */
   readonly steps: readonly string[];
+  /** Named figures the targets are derived from (a baseline, an average growth); absent when there are none. */
+  readonly inputs?: Readonly<Record<string, number>>;
+  /** Per target, the expression it was derived by (targetExpression.ts), null where it was written as a number. */
+  readonly targetExpressions?: readonly (ExpressionNode | null)[];
 }
 
 export interface GroupIndicator extends IndicatorCommon {
@@ -53,12 +60,21 @@ export interface GroupIndicator extends IndicatorCommon {
 
 export type Indicator = LeafIndicator | GroupIndicator;
 
+/** A sub-group of a component (seed 002: ๑.๑ Functional KPIs, ๑.๒ Joint KPIs): a subtotal, never a weight of its own. */
+export interface ComponentGroup {
+  readonly id: string;
+  readonly name: string;
+  readonly nameEn?: string;
+}
+
 export interface Component {
   readonly id: string;
   readonly name: string;
   readonly nameEn?: string;
   /** The weight the document states for it (Performance Base 70); its indicators' weights must add up to it. */
   readonly weight?: number;
+  /** Its sub-groups, in document order; absent when it has none. */
+  readonly groups?: readonly ComponentGroup[];
 }
 
 export interface Unit {

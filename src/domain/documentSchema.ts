@@ -47,10 +47,13 @@ export interface RawIndicator {
   unit?: string;
   weight: number;
   component?: string;
+  group?: string;
   description?: string;
   owner?: string;
   kind?: 'quantitative' | 'ratio' | 'milestone' | 'binary';
-  targets?: number[];
+  /** A number, or an expression over `inputs` and T1..TN (targetExpression.ts). */
+  targets?: (number | string)[];
+  inputs?: Record<string, number>;
   direction?: 'higher' | 'lower';
   floorTarget?: number;
   multiplier?: number;
@@ -67,10 +70,12 @@ export const indicatorSchema: z.ZodType<RawIndicator, unknown> = z.lazy(() =>
     unit: z.string().optional(),
     weight: z.number(),
     component: z.string().optional(),
+    group: z.string().trim().min(1).optional(),
     description: z.string().optional(),
     owner: z.string().optional(),
     kind: z.enum(['quantitative', 'ratio', 'milestone', 'binary']).optional(),
-    targets: z.array(z.number()).optional(),
+    targets: z.array(z.union([z.number(), z.string()])).optional(),
+    inputs: z.record(z.string(), z.number()).optional(),
     direction: z.enum(['higher', 'lower']).optional(),
     floorTarget: z.number().optional(),
     multiplier: z.number().optional(),
@@ -94,7 +99,10 @@ export const assessmentDocumentSchema = z.object({
   fiscalYear: z.number().int().min(2400).max(2800),
   scale: scaleSchema,
   policies: policiesSchema.optional(),
-  components: z.array(z.object({ id, name: z.string().min(1), nameEn: z.string().optional(), weight: z.number().min(0).optional() })).optional(),
+  components: z.array(z.object({
+    id, name: z.string().min(1), nameEn: z.string().optional(), weight: z.number().min(0).optional(),
+    groups: z.array(z.object({ id, name: z.string().min(1), nameEn: z.string().optional() })).optional(),
+  })).optional(),
   indicators: z.array(indicatorSchema).min(1),
   units: z.array(z.object({ id, name: z.string().min(1) })).optional(),
   rounds: z.array(roundSchema).optional(),

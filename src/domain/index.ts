@@ -10,6 +10,7 @@ export * from './readResults';
 export * from './resultValue';
 export * from './scale';
 export * from './scoreAssessment';
+export * from './targetExpression';
 export * from './thaiDates';
 export * from './thaiNumbers';
 export * from './whatIf';

@@ -20,6 +20,7 @@ import { formatPath } from './jsonPath';
 import { resolvePolicies } from './policies';
 import { customScale, FIVE_LEVEL, THREE_LEVEL, type Scale } from './scale';
 import { schemaIssues } from './schemaIssues';
+import { deriveTargets, isReservedName, type ExpressionNode } from './targetExpression';
 import { isRealDate } from './thaiDates';
 
 export type ReadResult<T> =
@@ -62,6 +63,8 @@ class AssessmentReader {
   private readonly seenIds = new Map<string, string>();
   private readonly scale: Scale;
   private readonly componentIds: Set<string>;
+  /** Group id → the component it belongs to. */
+  private readonly groupComponent = new Map<string, string>();
 
   constructor(private readonly doc: AssessmentDocument) {
     this.scale = this.readScale();
@@ -137,14 +140,30 @@ class AssessmentReader {
         });
       }
       seen.add(c.id);
-      return { id: c.id, name: c.name, nameEn: c.nameEn, weight: c.weight };
+      const groups = c.groups?.map((g, k) => {
+        // Group ids are unique across the assessment: an indicator names its group by id alone.
+        const owner = this.groupComponent.get(g.id);
+        if (owner !== undefined) {
+          this.report('duplicate-group-id', 'error', ['components', i, 'groups', k, 'id'], {
+            th: `รหัสกลุ่มตัวชี้วัด "${g.id}" ซ้ำ (มีแล้วในองค์ประกอบ ${owner}) รหัสกลุ่มต้องไม่ซ้ำกันทั้งชุด`,
+            en: `group id "${g.id}" is already used (in component ${owner}); group ids must be unique in the assessment`,
+          });
+        } else {
+          this.groupComponent.set(g.id, c.id);
+        }
+        return { id: g.id, name: g.name, nameEn: g.nameEn };
+      });
+      return { id: c.id, name: c.name, nameEn: c.nameEn, weight: c.weight, ...(groups ? { groups } : {}) };
     });
   }
 
-  private readIndicator(raw: RawIndicator, path: PropertyKey[], parentId: string | null, parentComponent: string | undefined): Indicator {
+  private readIndicator(
+    raw: RawIndicator, path: PropertyKey[], parentId: string | null, parentComponent: string | undefined, parentGroup?: string,
+  ): Indicator {
     this.checkId(raw.id, path);
     this.checkWeight(raw, path, parentId);
     const component = this.readComponentRef(raw, path, parentComponent);
+    const group = this.readGroupRef(raw, path, component, parentGroup);
     const common = {
       id: raw.id,
       name: raw.name,
@@ -152,6 +171,7 @@ class AssessmentReader {
       unit: raw.unit,
       weight: raw.weight,
       component,
+      ...(group !== undefined ? { group } : {}),
       parentId,
       description: raw.description,
       owner: raw.owner,
@@ -205,6 +225,39 @@ class AssessmentReader {
     return raw.component;
   }
 
+  /**
+   * The group must be one of the indicator's component's groups. A sub-indicator is in its parent's group; one that
+   * names another group is an error rather than silently moved, since a group is only ever a layout and a subtotal.
+   */
+  private readGroupRef(raw: RawIndicator, path: PropertyKey[], component: string | undefined, parentGroup: string | undefined): string | undefined {
+    if (raw.group === undefined) return parentGroup;
+    const where = [...path, 'group'];
+    if (parentGroup !== undefined && raw.group !== parentGroup) {
+      this.report('child-group-differs', 'error', where, {
+        th: `ตัวชี้วัดย่อย ${raw.id} อยู่ในกลุ่มเดียวกับตัวชี้วัดหลัก (${parentGroup}) ระบุกลุ่ม "${raw.group}" ไม่ได้`,
+        en: `sub-indicator ${raw.id} is in its parent's group (${parentGroup}); it cannot name group "${raw.group}"`,
+      }, raw.id);
+      return parentGroup;
+    }
+    const owner = this.groupComponent.get(raw.group);
+    if (component === undefined) {
+      this.report('group-without-component', 'error', where, {
+        th: `ตัวชี้วัด ${raw.id} ระบุกลุ่ม "${raw.group}" แต่ไม่ได้ระบุองค์ประกอบ (component) ที่กลุ่มนี้สังกัด`,
+        en: `indicator ${raw.id} names group "${raw.group}" but no component, which the group must belong to`,
+      }, raw.id);
+      return undefined;
+    }
+    if (owner !== component) {
+      const mine = (this.doc.components ?? []).find((c) => c.id === component)?.groups?.map((g) => g.id) ?? [];
+      this.report('unknown-group', 'error', where, {
+        th: `ไม่มีกลุ่ม "${raw.group}" ในองค์ประกอบ ${component}${owner !== undefined ? ` (กลุ่มนี้อยู่ในองค์ประกอบ ${owner})` : ''} กลุ่มที่มี: ${mine.join(', ') || 'ไม่มี'}`,
+        en: `component ${component} has no group "${raw.group}"${owner !== undefined ? ` (it belongs to component ${owner})` : ''}; its groups: ${mine.join(', ') || 'none'}`,
+      }, raw.id);
+      return undefined;
+    }
+    return raw.group;
+  }
+
   private readGroup(raw: RawIndicator, path: PropertyKey[], common: Omit<GroupIndicator, 'kind' | 'children'>): GroupIndicator {
     const children = raw.children ?? [];
     if (children.length === 0) {
@@ -213,8 +266,8 @@ class AssessmentReader {
         en: `indicator ${raw.id} has an empty children list; remove it or add sub-indicators`,
       }, raw.id);
     }
-    if (raw.kind !== undefined || raw.targets !== undefined) {
-      this.report('group-with-targets', 'error', [...path, raw.kind !== undefined ? 'kind' : 'targets'], {
+    if (raw.kind !== undefined || raw.targets !== undefined || raw.inputs !== undefined) {
+      this.report('group-with-targets', 'error', [...path, raw.kind !== undefined ? 'kind' : raw.targets !== undefined ? 'targets' : 'inputs'], {
         th: `ตัวชี้วัด ${raw.id} มีตัวชี้วัดย่อย คะแนนจึงมาจากตัวชี้วัดย่อย ไม่ต้องกำหนด kind หรือ targets`,
         en: `indicator ${raw.id} has sub-indicators, so its score comes from them; drop its kind and targets`,
       }, raw.id);
@@ -222,11 +275,14 @@ class AssessmentReader {
     return {
       ...common,
       kind: 'group',
-      children: children.map((child, i) => this.readIndicator(child, [...path, 'children', i], raw.id, common.component)),
+      children: children.map((child, i) => this.readIndicator(child, [...path, 'children', i], raw.id, common.component, common.group)),
     };
   }
 
-  private readLeaf(raw: RawIndicator, path: PropertyKey[], common: Omit<LeafIndicator, 'kind' | 'targets' | 'direction' | 'multiplier' | 'variables' | 'steps'>): LeafIndicator {
+  private readLeaf(rawAsWritten: RawIndicator, path: PropertyKey[], common: Omit<LeafIndicator, 'kind' | 'targets' | 'direction' | 'multiplier' | 'variables' | 'steps'>): LeafIndicator {
+    const derived = this.readDerivedTargets(rawAsWritten, path);
+    // The rules below (count, order, direction) check the targets' values, derived or written.
+    const raw: RawIndicator = { ...rawAsWritten, targets: derived.values };
     const kind: LeafKind = raw.kind ?? (raw.steps ? 'milestone' : raw.variables ? 'ratio' : 'quantitative');
     const variables = this.readVariables(raw, path, kind);
     const steps = this.readSteps(raw, path, kind);
@@ -240,12 +296,46 @@ class AssessmentReader {
         en: 'a ratio multiplier must be above 0 (e.g. 100 for a percentage)',
       }, raw.id);
     }
-    return { ...common, kind, targets, direction, floorTarget: raw.floorTarget, multiplier, variables, steps };
+    const derivation = derived.expressions && derived.expressions.some((e) => e !== null) ? { targetExpressions: derived.expressions } : {};
+    const inputs = rawAsWritten.inputs !== undefined ? { inputs: rawAsWritten.inputs } : {};
+    return { ...common, kind, targets, direction, floorTarget: raw.floorTarget, multiplier, variables, steps, ...inputs, ...derivation };
+  }
+
+  /**
+   * Targets written as expressions (targetExpression.ts) evaluated to numbers. A finding names the target's JSON
+   * path and the character position in the expression. A string that is only a number is a plain target.
+   */
+  private readDerivedTargets(raw: RawIndicator, path: PropertyKey[]): { values: number[] | undefined; expressions?: (ExpressionNode | null)[] } {
+    const inputs = raw.inputs ?? {};
+    for (const name of Object.keys(inputs)) {
+      if (isReservedName(name) || !/^[\p{L}_][\p{L}\p{M}\p{N}_]*$/u.test(name)) {
+        this.report('input-name', 'error', [...path, 'inputs', name], {
+          th: `ชื่อข้อมูล "${name}" ใช้ไม่ได้: ต้องขึ้นต้นด้วยตัวอักษร มีเฉพาะตัวอักษร ตัวเลข หรือ _ และไม่ใช่ T1…TN หรือ ROUND`,
+          en: `input name "${name}" cannot be used: it must start with a letter, hold only letters, digits or _, and not be T1…TN or ROUND`,
+        }, raw.id);
+      }
+    }
+    const written = raw.targets;
+    if (written === undefined) return { values: undefined };
+    if (written.every((t): t is number => typeof t === 'number')) return { values: written };
+    const derived = deriveTargets({ targets: written, inputs });
+    if (!derived.ok) {
+      for (const f of derived.findings) {
+        this.report(f.code, 'error', [...path, 'targets', f.index], {
+          th: `สูตร "${String(written[f.index])}" ตำแหน่งที่ ${f.position}: ${f.message.th}`,
+          en: `"${String(written[f.index])}" at position ${f.position}: ${f.message.en}`,
+        }, raw.id);
+      }
+      // Zeros keep the other checks quiet: the document does not read anyway.
+      return { values: written.map((t) => (typeof t === 'number' ? t : 0)) };
+    }
+    return { values: [...derived.values], expressions: [...derived.expressions] };
   }
 
   private measuredTargets(raw: RawIndicator, path: PropertyKey[]): number[] {
     const levels = this.scale.levels.length;
-    const targets = raw.targets;
+    // readLeaf has replaced expressions by their values.
+    const targets = raw.targets as number[] | undefined;
     if (targets === undefined) {
       this.report('targets-missing', 'error', [...path, 'targets'], {
         th: `ตัวชี้วัด ${raw.id} ต้องมีค่าเป้าหมาย ${levels} ระดับ`,

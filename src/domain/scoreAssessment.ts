@@ -1,6 +1,6 @@
 /**
  * From results to the report: each indicator's score, parents as the weighted mean of their children,
- * weighted scores (คะแนนถ่วงน้ำหนัก), component subtotals, the total and the late penalty (scoring.md §3–§4).
+ * weighted scores (คะแนนถ่วงน้ำหนัก), component and group subtotals, the total and the late penalty (scoring.md §3–§4).
  * Full precision throughout; rounding is for display only.
  */
 import { isGroup, type Assessment, type Indicator, type LeafIndicator } from './assessment';
@@ -41,6 +41,19 @@ export interface ComponentScore {
   readonly weightedScore: number;
 }
 
+/**
+ * A sub-group's subtotal (seed 002 ๑.๑ / ๑.๒): computed beside the total from the same weighted scores, so a group
+ * never changes the total, whatever `notReported` says.
+ */
+export interface GroupScore {
+  readonly id: string;
+  readonly component: string;
+  /** The weighted mean of its counted indicators' scores; null when none counts. */
+  readonly score: number | null;
+  /** The sum of its indicators' weighted scores. */
+  readonly weightedScore: number;
+}
+
 export interface ScoreReport {
   readonly assessment: string;
   /** After the late penalty; null when no indicator counts (all excluded). */
@@ -49,6 +62,8 @@ export interface ScoreReport {
   readonly penalty: number;
   readonly workingDaysLate: number;
   readonly components: readonly ComponentScore[];
+  /** Every component's groups, in document order; empty when the assessment has none. */
+  readonly groups: readonly GroupScore[];
   /** Every indicator, parents before their children, in document order. */
   readonly indicators: readonly IndicatorScore[];
   readonly issues: readonly Issue[];
@@ -158,16 +173,18 @@ export function scoreAssessment(assessment: Assessment, resultSet: ResultSet, op
 
   const totalBeforePenalty =
     denominator > 0 ? top.reduce((s, t) => s + (t.score === null ? 0 : (t.indicator.weight * t.score) / denominator), 0) : null;
-  const components = assessment.components.map((c) => {
-    const mine = top.filter((t) => t.indicator.component === c.id);
+  const subtotal = (mine: readonly (typeof top)[number][]): { score: number | null; weightedScore: number } => {
     const counted = mine.filter((t) => t.score !== null);
     const weight = counted.reduce((s, t) => s + t.indicator.weight, 0);
     return {
-      id: c.id,
       score: weight > 0 ? counted.reduce((s, t) => s + t.indicator.weight * (t.score as number), 0) / weight : null,
       weightedScore: denominator > 0 ? counted.reduce((s, t) => s + (t.indicator.weight * (t.score as number)) / denominator, 0) : 0,
     };
-  });
+  };
+  const components = assessment.components.map((c) => ({ id: c.id, ...subtotal(top.filter((t) => t.indicator.component === c.id)) }));
+  const groups = assessment.components.flatMap((c) =>
+    (c.groups ?? []).map((g) => ({ id: g.id, component: c.id, ...subtotal(top.filter((t) => t.indicator.group === g.id)) })),
+  );
 
   const issues: Issue[] = [];
   const late = lateness(assessment, resultSet, issues);
@@ -181,7 +198,7 @@ export function scoreAssessment(assessment: Assessment, resultSet: ResultSet, op
       }),
     );
   }
-  return { assessment: assessment.id, total, totalBeforePenalty, penalty, workingDaysLate: late, components, indicators, issues };
+  return { assessment: assessment.id, total, totalBeforePenalty, penalty, workingDaysLate: late, components, groups, indicators, issues };
 }
 
 function lateness(assessment: Assessment, resultSet: ResultSet, issues: Issue[]): number {

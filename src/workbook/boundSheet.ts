@@ -62,7 +62,7 @@ export function boundLayout(assessment: Assessment, bound: BoundSheet): BoundLay
     // The weight sum and the total sit above the header, outside the rows a sort moves.
     throw new Error('the header row must have a row above it for the total');
   }
-  const template = kpiLayout(assessment, { sheet: bound.sheet });
+  const template = kpiLayout(assessment, { sheet: bound.sheet, groupHeadings: false });
   const taken = new Set([...bound.headers.values()].map(normalizeHeader));
   // A sheet Scorebook already added columns to (bound again, or made by `scorebook template`) has its helpers under
   // their own headers: they are reused and rewritten, never appended a second time.

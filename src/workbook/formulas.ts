@@ -162,3 +162,22 @@ export function totalFormula(layout: KpiLayout): string {
   const den = layout.weightSumCell;
   return `IF(${den}>0,SUMIFS(${span(layout, 'weightTimesScoreAt0')},${span(layout, 'parentKey')},0)/${den},"")`;
 }
+
+/**
+ * A group heading row's subtotals (the domain's GroupScore), over the top-level rows carrying its group key: the
+ * weighted mean of those that count, and the sum of their weighted scores. The heading row's own cells in these
+ * columns are blank, so none of the ranges is circular.
+ */
+export function groupScoreFormula(layout: KpiLayout, row: number): string {
+  const g = cellAddress(row, requireColumn(layout, 'groupKey').column);
+  const G = span(layout, 'groupKey');
+  const counted = `SUMIFS(${span(layout, 'weight')},${G},${g},${span(layout, 'countedAt0')},1)`;
+  // As the domain: no subtotal when the counted weights are 0 (a weight-0 indicator alone counts for nothing).
+  return `IF(${counted}>0,SUMIFS(${span(layout, 'weightTimesScoreAt0')},${G},${g})/${counted},"")`;
+}
+
+export function groupWeightedScoreFormula(layout: KpiLayout, row: number): string {
+  const g = cellAddress(row, requireColumn(layout, 'groupKey').column);
+  const den = layout.weightSumCell;
+  return `IF(${den}>0,SUMIFS(${span(layout, 'weightTimesScoreAt0')},${span(layout, 'groupKey')},${g})/${den},0)`;
+}

@@ -9,7 +9,7 @@ import type { Scale } from '../domain';
 export type FixedRole =
   | 'id' | 'name' | 'unit' | 'weight' | 'result' | 'numerator' | 'denominator' | 'score' | 'weightedScore'
   | 'explanation' | 'obstacles' | 'note'
-  | 'key' | 'parentKey' | 'kind' | 'direction' | 'multiplier' | 'floorTarget' | 'value';
+  | 'key' | 'parentKey' | 'groupKey' | 'kind' | 'direction' | 'multiplier' | 'floorTarget' | 'value';
 export type DepthRole = 'scoreAt' | 'countedAt' | 'weightTimesScoreAt' | 'shareAt';
 export type ColumnRole = FixedRole | `target${number}` | `step${number}` | `${DepthRole}${number}`;
 
@@ -44,6 +44,7 @@ export const FIXED_HEADERS: Readonly<Record<FixedRole, HeaderEntry>> = {
   note: entry('note', 'หมายเหตุ', 'Note', ['Notes', 'Remark', 'Remarks']),
   key: entry('key', 'รหัสแถว', 'Row key', [], true),
   parentKey: entry('parentKey', 'รหัสแถวหลัก', 'Parent key', [], true),
+  groupKey: entry('groupKey', 'รหัสกลุ่ม', 'Group key', [], true),
   kind: entry('kind', 'ประเภท', 'Kind', [], true),
   direction: entry('direction', 'ทิศทาง', 'Direction', [], true),
   multiplier: entry('multiplier', 'ตัวคูณ', 'Multiplier', [], true),

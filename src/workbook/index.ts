@@ -8,3 +8,5 @@ export * from './readGrid';
 export * from './resultCells';
 export * from './settings';
 export * from './sheetContent';
+export * from './targetCells';
+export * from './targetFormulas';

@@ -46,7 +46,7 @@ export function kpiSheetPlan(input: KpiPlanInput): { plan: WritePlan; layout: Kp
   const { assessment } = input;
   const layout = kpiLayout(assessment, input.layout);
   const settings = settingsSheet(assessment, input.settingsSheet ?? SETTINGS_SHEET);
-  const grid = kpiSheetContent(assessment, layout, input.inputs);
+  const grid = kpiSheetContent(assessment, layout, input.inputs, settings.inputRefs);
   const sheet = layout.sheet;
   const ops: WriteOp[] = [];
 
@@ -117,6 +117,8 @@ function tableOps(layout: KpiLayout): WriteOp[] {
     { kind: 'style', sheet, address: `A${layout.headerRow}:${last}${layout.headerRow}`, bold: true, wrap: true, vertical: 'center' },
     { kind: 'style', sheet, address: `A${layout.titleRow}`, bold: true, fontSize: 14 },
     { kind: 'style', sheet, address: `A${layout.summaryRow}:${last}${layout.summaryRow}`, bold: true, fill: COLORS.summary },
+    // Group headings (๑.๑ Functional KPIs …) read as headings, with their subtotals.
+    ...(layout.groupRows ?? []).map((g): WriteOp => ({ kind: 'style', sheet, address: `A${g.row}:${last}${g.row}`, bold: true, fill: COLORS.summary })),
   ];
 }
 

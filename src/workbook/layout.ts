@@ -6,8 +6,12 @@
  *   row 1  title
  *   row 2  summary: Σ counted top-level weights (under น้ำหนัก), the total (under คะแนนถ่วงน้ำหนัก) = ScorebookTotal
  *   row 4  table header (Thai), then one row per indicator
+ *
+ * With component groups (seed 002 ๑.๑ / ๑.๒), each group has a heading row above its indicators holding its
+ * subtotal, and the top-level indicators are kept together under their group's heading, in document order from the
+ * group's first indicator on.
  */
-import { allIndicators, isGroup, type Assessment, type Indicator } from '../domain';
+import { allIndicators, isGroup, type Assessment, type ComponentGroup, type Indicator } from '../domain';
 import { cellAddress, columnLetter } from './cells';
 import {
   depthHeaders, FIXED_HEADERS, normalizeHeader, stepHeader, targetHeader, type ColumnRole, type HeaderEntry,
@@ -32,6 +36,15 @@ export interface LayoutRow {
   readonly depth: number;
 }
 
+/** A group's heading row: no indicator, its name and subtotal formulas (formulas.ts groupScoreFormula). */
+export interface LayoutGroupRow {
+  readonly group: ComponentGroup;
+  readonly component: string;
+  readonly row: number;
+  /** 1..G in the order the headings come; top-level indicator rows of the group carry it in the groupKey column. */
+  readonly groupKey: number;
+}
+
 export interface KpiLayout {
   readonly sheet: string;
   readonly table: string;
@@ -47,6 +60,8 @@ export interface KpiLayout {
   readonly maxDepth: number;
   readonly columns: readonly LayoutColumn[];
   readonly rows: readonly LayoutRow[];
+  /** Group heading rows, between the indicator rows; absent or empty when there are none. */
+  readonly groupRows?: readonly LayoutGroupRow[];
   /** Σ top-level weights of the indicators that count (the total's denominator). */
   readonly weightSumCell: string;
   /** The total before any late penalty (workbook name ScorebookTotal). */
@@ -57,6 +72,8 @@ export interface LayoutOptions {
   readonly sheet?: string;
   readonly table?: string;
   readonly headerRow?: number;
+  /** Group heading rows (default on); a multi-unit or hand-made sheet keeps one row per indicator. */
+  readonly groupHeadings?: boolean;
 }
 
 export const DEFAULT_SHEET = 'KPI';
@@ -69,7 +86,8 @@ export function kpiLayout(assessment: Assessment, options: LayoutOptions = {}): 
   const levels = assessment.scale.levels.length;
   const maxSteps = Math.max(0, ...leaves.map((l) => (isGroup(l) ? 0 : l.kind === 'milestone' || l.kind === 'binary' ? l.steps.length : 0)));
   const hasRatio = leaves.some((l) => !isGroup(l) && l.kind === 'ratio');
-  const rows = layoutRows(assessment.indicators, headerRow + 1);
+  const groups = options.groupHeadings === false ? [] : assessment.components.flatMap((c) => (c.groups ?? []).map((group) => ({ group, component: c.id })));
+  const { rows, groupRows } = layoutRows(assessment.indicators, headerRow + 1, groups);
   const maxDepth = Math.max(0, ...rows.map((r) => r.depth));
 
   const F = FIXED_HEADERS;
@@ -83,7 +101,7 @@ export function kpiLayout(assessment: Assessment, options: LayoutOptions = {}): 
     // What a person writes about the row (explanation, obstacles, remarks): after the scores, before the helpers.
     F.explanation, F.obstacles, F.note,
     // Hidden helpers, right of everything a person reads.
-    F.key, F.parentKey, F.kind, F.direction, F.multiplier, F.floorTarget, F.value,
+    F.key, F.parentKey, ...(groupRows.length > 0 ? [F.groupKey] : []), F.kind, F.direction, F.multiplier, F.floorTarget, F.value,
     ...range(maxDepth + 1).flatMap((k) => depthHeaders(k - 1)),
   ];
   const columns = uniqueHeaders(entries).map((e, i) => ({ ...e, column: i + 1, letter: columnLetter(i + 1) }));
@@ -94,12 +112,13 @@ export function kpiLayout(assessment: Assessment, options: LayoutOptions = {}): 
     summaryRow: 2,
     headerRow,
     firstDataRow: headerRow + 1,
-    lastDataRow: headerRow + rows.length,
+    lastDataRow: headerRow + rows.length + groupRows.length,
     levels,
     maxSteps,
     maxDepth,
     columns,
     rows,
+    ...(groupRows.length > 0 ? { groupRows } : {}),
   };
   return {
     ...layout,
@@ -108,17 +127,40 @@ export function kpiLayout(assessment: Assessment, options: LayoutOptions = {}): 
   };
 }
 
-function layoutRows(indicators: readonly Indicator[], firstRow: number): LayoutRow[] {
+function layoutRows(
+  indicators: readonly Indicator[],
+  firstRow: number,
+  groups: readonly { group: ComponentGroup; component: string }[],
+): { rows: LayoutRow[]; groupRows: LayoutGroupRow[] } {
   const rows: LayoutRow[] = [];
+  const groupRows: LayoutGroupRow[] = [];
+  const next = (): number => firstRow + rows.length + groupRows.length;
   const visit = (list: readonly Indicator[], parentKey: number, depth: number): void => {
     for (const indicator of list) {
       const key = rows.length + 1;
-      rows.push({ indicator, row: firstRow + rows.length, key, parentKey, depth });
+      rows.push({ indicator, row: next(), key, parentKey, depth });
       if (isGroup(indicator)) visit(indicator.children, key, depth + 1);
     }
   };
-  visit(indicators, 0, 0);
-  return rows;
+  const placed = new Set<string>();
+  for (const indicator of indicators) {
+    const g = indicator.group === undefined ? undefined : groups.find((x) => x.group.id === indicator.group);
+    if (!g) {
+      visit([indicator], 0, 0);
+      continue;
+    }
+    if (placed.has(g.group.id)) continue;
+    placed.add(g.group.id);
+    groupRows.push({ group: g.group, component: g.component, row: next(), groupKey: groupRows.length + 1 });
+    visit(indicators.filter((i) => i.group === g.group.id), 0, 0);
+  }
+  return { rows, groupRows };
+}
+
+/** The heading row's group number for a top-level indicator row, or undefined when it has none. */
+export function groupKeyOf(layout: Pick<KpiLayout, 'groupRows'>, row: LayoutRow): number | undefined {
+  if (row.depth !== 0 || row.indicator.group === undefined) return undefined;
+  return layout.groupRows?.find((g) => g.group.id === row.indicator.group)?.groupKey;
 }
 
 /**

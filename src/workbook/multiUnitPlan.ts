@@ -18,7 +18,7 @@ import { kpiLayout, requireColumn, type KpiLayout, type LayoutColumn, type Layou
 import { COLORS, columnWidth } from './kpiPlan';
 import type { WriteOp, WritePlan } from './plan';
 import { settingsSheet, SETTINGS_SHEET } from './settings';
-import { kpiSheetContent, type SheetInputs } from './sheetContent';
+import { kpiSheetContent, type InputRefs, type SheetInputs } from './sheetContent';
 
 export const MULTI_UNIT_SHEET = 'KPI หน่วยงาน';
 export const MULTI_UNIT_TABLE = 'ScorebookUnits';
@@ -62,7 +62,8 @@ export interface MultiUnitLayout {
 const WEIGHT_SUM_MARK = 'SCOREBOOK_UNIT_WEIGHT_SUM';
 
 export function multiUnitLayout(assessment: Assessment, units: readonly Unit[], options: { sheet?: string; table?: string } = {}): MultiUnitLayout {
-  const base = kpiLayout(assessment, { sheet: options.sheet ?? MULTI_UNIT_SHEET, table: options.table ?? MULTI_UNIT_TABLE });
+  // One row per unit × indicator: no group headings between a unit's rows.
+  const base = kpiLayout(assessment, { sheet: options.sheet ?? MULTI_UNIT_SHEET, table: options.table ?? MULTI_UNIT_TABLE, groupHeadings: false });
   // unit, unit name, the KPI columns up to คะแนนถ่วงน้ำหนัก, the unit total, the rest, the unit's weight sum (hidden).
   const split = requireColumn(base, 'weightedScore').column;
   const moved = (c: LayoutColumn): LayoutColumn => {
@@ -88,12 +89,12 @@ export function multiUnitPlan(input: MultiUnitInput): { plan: WritePlan; layout:
   const n = m.blockRows;
 
   // The first block's formulas, with the table's whole spans (lastDataRow covers every unit).
-  const firstBlock = kpiSheetContent(assessment, kpi).slice(kpi.firstDataRow - 1, kpi.firstDataRow - 1 + n);
+  const firstBlock = kpiSheetContent(assessment, kpi, undefined, settings.inputRefs).slice(kpi.firstDataRow - 1, kpi.firstDataRow - 1 + n);
   const data: CellContent[][] = [];
   units.forEach((unit, u) => {
     const offset = u * n;
     // The unit's typed inputs and constants from the same builder, on a block of its own (formulas discarded).
-    const own = unitBlock(assessment, kpi, input.inputs?.get(unit.id));
+    const own = unitBlock(assessment, kpi, input.inputs?.get(unit.id), settings.inputRefs);
     for (let r = 0; r < n; r++) {
       const sheetRow = kpi.firstDataRow + offset + r;
       const row: CellContent[] = Array<CellContent>(m.width).fill(null);
@@ -193,10 +194,10 @@ export function unitTotalFormula(m: MultiUnitLayout, row: number): string {
 }
 
 /** One unit's rows as kpiSheetContent builds them (inputs and constants), on a layout of that unit alone. */
-function unitBlock(assessment: Assessment, kpi: KpiLayout, inputs: SheetInputs | undefined): CellContent[][] {
+function unitBlock(assessment: Assessment, kpi: KpiLayout, inputs: SheetInputs | undefined, inputRefs: InputRefs): CellContent[][] {
   const rows: readonly LayoutRow[] = kpi.rows;
   const small: KpiLayout = { ...kpi, lastDataRow: kpi.firstDataRow + rows.length - 1 };
-  return kpiSheetContent(assessment, small, inputs).slice(kpi.firstDataRow - 1);
+  return kpiSheetContent(assessment, small, inputs, inputRefs).slice(kpi.firstDataRow - 1);
 }
 
 /** Keys are numbered through the table so a parent's children are found within its own unit. */

@@ -11,8 +11,12 @@
  * | ScorebookLatePenalty   | points per working day late (not applied in the sheet)  |
  * | ScorebookScore_1.._N   | the score at each level of the scale (no name may end in digits: it would read as a cell address) |
  * | ScorebookTotal         | (on the KPI sheet) the total before any late penalty    |
+ *
+ * Below them, when targets are derived (scoring.md §5), the inputs block: one row per indicator input (its baseline,
+ * its average growth …), which the derived target cells reference by address (no defined names: an input name may
+ * end in digits or be Thai).
  */
-import type { Assessment, Policies } from '../domain';
+import { leafIndicators, type Assessment, type Policies } from '../domain';
 import { cellAddress, sheetRef, type CellContent, type CellValue } from './cells';
 
 export const SETTINGS_SHEET = 'ตั้งค่า';
@@ -53,12 +57,16 @@ export interface SettingsSheet {
   /** Starting at column A of `firstRow` (row 1 unless moved). */
   readonly rows: readonly (readonly CellContent[])[];
   readonly names: readonly DefinedName[];
+  /** Indicator id → input name → its cell, qualified ('ตั้งค่า'!$B$14); empty when no target is derived. */
+  readonly inputRefs: ReadonlyMap<string, ReadonlyMap<string, string>>;
 }
 
 export const SETTINGS_VALUE_COLUMN = 2;
 
 /** `firstRow` moves the block down (the test engine keeps it on the KPI sheet itself, below the table). */
-export function settingsSheet(assessment: Pick<Assessment, 'scale' | 'policies'>, sheet = SETTINGS_SHEET, firstRow = 1): SettingsSheet {
+export function settingsSheet(
+  assessment: Pick<Assessment, 'scale' | 'policies'> & Partial<Pick<Assessment, 'indicators'>>, sheet = SETTINGS_SHEET, firstRow = 1,
+): SettingsSheet {
   const p = assessment.policies;
   const specs: Omit<SettingsEntry, 'row'>[] = [
     { name: NAMES.floor, label: 'คะแนนเมื่อไม่ถึงระดับแรก (Floor)', value: p.floor, meaning: 'คะแนนของผลที่ไม่ถึงเป้าหมายระดับแรก / score of a result below the first level' },
@@ -75,13 +83,30 @@ export function settingsSheet(assessment: Pick<Assessment, 'scale' | 'policies'>
   ];
   const entries = specs.map((s, i) => ({ ...s, row: firstRow + i + 1 }));
   const header: CellValue[] = ['ตั้งค่า (Setting)', 'ค่า (Value)', 'ชื่อ (Name)', 'คำอธิบาย (Meaning)'];
+  const rows: CellContent[][] = [header, ...entries.map((e) => [e.label, e.value, e.name, e.meaning])];
+  const inputRefs = new Map<string, Map<string, string>>();
+  const derived = leafIndicators({ indicators: assessment.indicators ?? [] }).filter((i) => i.targetExpressions !== undefined && i.inputs);
+  if (derived.length > 0) {
+    rows.push([], [INPUTS_HEADING, 'ค่า (Value)', 'ตัวชี้วัด:ชื่อ (Indicator:name)', 'ใช้ในสูตรค่าเป้าหมาย (Used by the targets)']);
+    for (const indicator of derived) {
+      const refs = new Map<string, string>();
+      for (const [name, value] of Object.entries(indicator.inputs ?? {})) {
+        refs.set(name, `${sheetRef(sheet)}!${cellAddress(firstRow + rows.length, SETTINGS_VALUE_COLUMN, true)}`);
+        rows.push([`${indicator.id} ${name}`, value, `${indicator.id}:${name}`, indicator.name]);
+      }
+      inputRefs.set(indicator.id, refs);
+    }
+  }
   return {
     sheet,
     entries,
-    rows: [header, ...entries.map((e) => [e.label, e.value, e.name, e.meaning])],
+    rows,
     names: entries.map((e) => ({ name: e.name, ref: `${sheetRef(sheet)}!${cellAddress(e.row, SETTINGS_VALUE_COLUMN, true)}` })),
+    inputRefs,
   };
 }
+
+export const INPUTS_HEADING = 'ข้อมูลฐานของค่าเป้าหมาย (Target inputs)';
 
 /** What a settings sheet says now, as edited by hand: policy overrides and level scores (unusable cells are skipped). */
 export interface SettingsReading {

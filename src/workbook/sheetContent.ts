@@ -4,12 +4,18 @@
  */
 import { isGroup, type Assessment } from '../domain';
 import type { CellContent, CellValue } from './cells';
+import { cellAddress } from './cells';
 import {
-  countedAtFormula, resultDisplayFormula, scoreAtFormula, scoreFormula, shareAtFormula, totalFormula, valueFormula,
+  countedAtFormula, groupScoreFormula, groupWeightedScoreFormula, resultDisplayFormula, scoreAtFormula, scoreFormula, shareAtFormula, totalFormula, valueFormula,
   weightedScoreFormula, weightSumFormula, weightTimesScoreAtFormula,
 } from './formulas';
 import type { ColumnRole } from './headers';
-import { requireColumn, type KpiLayout, type LayoutRow } from './layout';
+import { groupKeyOf, requireColumn, type KpiLayout, type LayoutRow } from './layout';
+import { settingsSheet } from './settings';
+import { targetCellFormula } from './targetFormulas';
+
+/** Indicator id → input name → the input's cell (SettingsSheet.inputRefs). */
+export type InputRefs = ReadonlyMap<string, ReadonlyMap<string, string>>;
 
 /** What a reporter typed for one indicator, cell by cell. */
 export interface RowInputs {
@@ -25,8 +31,13 @@ export interface RowInputs {
 
 export type SheetInputs = ReadonlyMap<string, RowInputs>;
 
-/** Rows and columns are 1-based in the layout; grid[r - 1][c - 1] holds row r, column c. */
-export function kpiSheetContent(assessment: Assessment, layout: KpiLayout, inputs: SheetInputs = new Map()): CellContent[][] {
+/**
+ * Rows and columns are 1-based in the layout; grid[r - 1][c - 1] holds row r, column c. `inputRefs`: where the
+ * derived targets' inputs are (the default settings sheet unless the settings block is elsewhere).
+ */
+export function kpiSheetContent(
+  assessment: Assessment, layout: KpiLayout, inputs: SheetInputs = new Map(), inputRefs: InputRefs = settingsSheet(assessment).inputRefs,
+): CellContent[][] {
   const width = layout.columns.length;
   const grid: CellContent[][] = Array.from({ length: layout.lastDataRow }, () => Array<CellContent>(width).fill(null));
   const put = (row: number, role: ColumnRole, content: CellContent): void => {
@@ -41,12 +52,19 @@ export function kpiSheetContent(assessment: Assessment, layout: KpiLayout, input
   for (const c of layout.columns) put(layout.headerRow, c.role, c.header);
 
   for (const row of layout.rows) {
-    for (const [role, content] of rowContents(layout, row, inputs.get(row.indicator.id) ?? {})) put(row.row, role, content);
+    for (const [role, content] of rowContents(layout, row, inputs.get(row.indicator.id) ?? {}, inputRefs)) put(row.row, role, content);
+  }
+  for (const g of layout.groupRows ?? []) {
+    put(g.row, 'name', `${g.group.id} ${g.group.name}`);
+    put(g.row, 'groupKey', g.groupKey);
+    put(g.row, 'kind', 'heading');
+    put(g.row, 'score', f(groupScoreFormula(layout, g.row)));
+    put(g.row, 'weightedScore', f(groupWeightedScoreFormula(layout, g.row)));
   }
   return grid;
 }
 
-function rowContents(layout: KpiLayout, row: LayoutRow, input: RowInputs): [ColumnRole, CellContent][] {
+function rowContents(layout: KpiLayout, row: LayoutRow, input: RowInputs, inputRefs: InputRefs): [ColumnRole, CellContent][] {
   const i = row.indicator;
   const f = (formula: string): CellContent => ({ formula });
   const d = row.depth;
@@ -68,8 +86,16 @@ function rowContents(layout: KpiLayout, row: LayoutRow, input: RowInputs): [Colu
     [`weightTimesScoreAt${d}`, f(weightTimesScoreAtFormula(layout, row))],
     [`shareAt${d}`, f(shareAtFormula(layout, row))],
   ];
+  const groupKey = groupKeyOf(layout, row);
+  if (groupKey !== undefined) out.push(['groupKey', groupKey]);
   if (isGroup(i)) return out;
-  i.targets.forEach((t, k) => out.push([`target${k + 1}`, t]));
+  const refs = inputRefs.get(i.id);
+  const targetCell = (level: number): string => cellAddress(row.row, requireColumn(layout, `target${level}`).column);
+  i.targets.forEach((t, k) => {
+    // A derived target is its formula over the input cells; without them (no settings block) its value.
+    const formula = refs ? targetCellFormula(i, k + 1, { input: (name) => refs.get(name) ?? String(i.inputs?.[name]), target: targetCell }) : undefined;
+    out.push([`target${k + 1}`, formula !== undefined ? f(formula) : t]);
+  });
   out.push(['direction', i.direction === 'higher' ? 1 : -1], ['value', f(valueFormula(layout, row))]);
   if (i.floorTarget !== undefined) out.push(['floorTarget', i.floorTarget]);
   if (i.kind === 'quantitative') {

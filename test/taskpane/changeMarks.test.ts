@@ -104,7 +104,10 @@ test('a submit\'s outcome written over a mark puts the row\'s fill back; over an
 
 test('rows marked together are filled as rectangles, not cell by cell', () => {
   const s = sheet({});
-  const rows = s.layout.rows.slice(0, 4).map((r) => r.row);
+  // Four adjacent indicator rows (a group heading row sits between ๑.๑ and ๑.๒).
+  const all = s.layout.rows.map((r) => r.row);
+  const start = all.findIndex((r, i) => all[i + 3] === r + 3);
+  const rows = all.slice(start, start + 4);
   const ops = rowFillOps('KPI', s.reading, 1, [rows[3]!, rows[0]!, rows[1]!, rows[2]!], ROW_FILLS.changed);
   const inputColumns = [...s.reading.columns.keys()].filter((r) => r !== 'id' && /^(result|numerator|denominator|step\d+|explanation|obstacles|note)$/.test(r));
   // One rectangle per run of adjacent input columns, each spanning the four rows.

@@ -198,3 +198,52 @@ export function inputsArb(assessment: Assessment): fc.Arbitrary<SheetInputs> {
 }
 
 export const caseArb = assessmentArb.chain((assessment) => inputsArb(assessment).map((inputs) => ({ assessment, inputs })));
+
+/**
+ * Assessments with component groups and derived targets: up to 6 top-level indicators spread over two components,
+ * each with two groups (some indicators in none), and measured targets rewritten as a derivation of a baseline
+ * (T1 = base, Tk = ROUND(T(k−1) + step_k, 2) or the mean of its neighbours) with the same values.
+ */
+export const groupedAssessmentArb: fc.Arbitrary<Assessment> = scaleArb.chain((scale) => {
+  const levels = levelScores(scale).length;
+  return fc
+    .tuple(
+      policiesArb(scale),
+      fc.array(fc.tuple(treeArb(levels, 0, true), fc.constantFrom(undefined, 'g1', 'g2', 'g3', 'g4'), fc.boolean()), { minLength: 1, maxLength: 6 }),
+    )
+    .map(([policies, items]) => {
+      if (items.every(([t]) => t.weight === 0)) (items[0]![0]).weight = 10;
+      const raws = toRaw(items.map(([t]) => t), '');
+      const indicators = raws.map((raw, i) => {
+        const [, group, derive] = items[i]!;
+        const component = group === 'g3' || group === 'g4' ? 'q' : 'p';
+        const grouped = { ...raw, component, ...(group ? { group } : {}) };
+        return derive && raw.kind !== 'milestone' && raw.kind !== 'binary' && raw.targets ? derived(grouped, raw.targets as number[]) : grouped;
+      });
+      const doc = {
+        format: 'scorebook/assessment@1', id: 'grouped', title: 'grouped', fiscalYear: 2567, scale, policies,
+        components: [
+          { id: 'p', name: 'Performance Base', groups: [{ id: 'g1', name: 'ก' }, { id: 'g2', name: 'ข' }] },
+          { id: 'q', name: 'Potential Base', groups: [{ id: 'g3', name: 'ค' }, { id: 'g4', name: 'ง' }] },
+        ],
+        indicators,
+      };
+      const read = readAssessment(doc);
+      if (!read.ok) throw new Error(`generator made an invalid assessment: ${JSON.stringify(read.issues)}\n${JSON.stringify(doc)}`);
+      return read.value;
+    });
+});
+
+/** The same targets (to the cent: the generated ones have two decimals) as a derivation over inputs. */
+function derived(raw: RawIndicator, targets: readonly number[]): RawIndicator {
+  const inputs: Record<string, number> = { base: Math.round((targets[0] as number) * 100) / 100 };
+  const expressions: string[] = ['base'];
+  for (let k = 1; k < targets.length; k++) {
+    const step = Math.round(((targets[k] as number) - (targets[k - 1] as number)) * 100) / 100;
+    inputs[`step_${k + 1}`] = step;
+    expressions.push(`ROUND(T${k} + step_${k + 1}, 2)`);
+  }
+  return { ...raw, inputs, targets: expressions };
+}
+
+export const groupedCaseArb = groupedAssessmentArb.chain((assessment) => inputsArb(assessment).map((inputs) => ({ assessment, inputs })));

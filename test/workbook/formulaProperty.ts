@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { scoreAssessment, type IndicatorStatus, type LeafKind } from '../../src/domain';
 import { readKpiGrid, requireColumn, type CellValue } from '../../src/workbook';
-import { caseArb } from './arbitraries';
+import { caseArb, groupedCaseArb } from './arbitraries';
 import { buildEngine, gridOf, type SheetCase } from './hyperformulaSheet';
 
 const TOLERANCE = 1e-9;
@@ -17,7 +17,7 @@ function same(sheet: CellValue | undefined, domain: number | null): boolean {
   return typeof sheet === 'number' && Math.abs(sheet - domain) <= TOLERANCE;
 }
 
-const seen = { cases: 0, rows: 0, kinds: new Set<LeafKind | 'group'>(), statuses: new Set<IndicatorStatus>(), nullTotals: 0 };
+const seen = { cases: 0, rows: 0, groupRows: 0, derivedTargets: 0, kinds: new Set<LeafKind | 'group'>(), statuses: new Set<IndicatorStatus>(), nullTotals: 0 };
 
 function check(cases: readonly SheetCase[]): void {
   const { hf, laidOut } = buildEngine(cases);
@@ -48,6 +48,21 @@ function check(cases: readonly SheetCase[]): void {
           fail(`weighted score of ${row.indicator.id}`, at(row.row, weightedColumn), expected.weightedScore);
         }
       }
+      for (const g of laid.layout.groupRows ?? []) {
+        const expected = report.groups.find((x) => x.id === g.group.id)!;
+        seen.groupRows++;
+        if (!same(at(g.row, scoreColumn), expected.score)) fail(`subtotal of group ${g.group.id}`, at(g.row, scoreColumn), expected.score);
+        if (!same(at(g.row, weightedColumn), expected.weightedScore)) fail(`weighted subtotal of group ${g.group.id}`, at(g.row, weightedColumn), expected.weightedScore);
+      }
+      for (const row of laid.layout.rows) {
+        const leaf = row.indicator;
+        if (leaf.kind === 'group' || !leaf.targetExpressions) continue;
+        seen.derivedTargets++;
+        leaf.targets.forEach((t, k) => {
+          const cell = at(row.row, requireColumn(laid.layout, `target${k + 1}`).column);
+          if (!same(cell, t)) fail(`derived target T${k + 1} of ${leaf.id}`, cell, t);
+        });
+      }
       const { row: totalRow, column: totalColumn } = { row: laid.layout.summaryRow, column: weightedColumn };
       if (!same(at(totalRow, totalColumn), report.totalBeforePenalty)) fail('total', at(totalRow, totalColumn), report.totalBeforePenalty);
       const named = hf.calculateFormula('=ScorebookTotal', laid.sheetId);
@@ -64,9 +79,10 @@ function check(cases: readonly SheetCase[]): void {
  * Runs `runs` engines of `perEngine` generated sheets each (many sheets per engine: far faster than one engine per
  * sheet) and checks that the generators reached every kind and status. Returns what it saw, for the log.
  */
-export function runFormulaProperty(options: { runs: number; perEngine: number; seed: number }): typeof seen {
+export function runFormulaProperty(options: { runs: number; perEngine: number; seed: number; grouped?: boolean }): typeof seen {
+  const arb = options.grouped ? groupedCaseArb : caseArb;
   fc.assert(
-    fc.property(fc.array(caseArb, { minLength: options.perEngine, maxLength: options.perEngine }), (cases) => check(cases)),
+    fc.property(fc.array(arb, { minLength: options.perEngine, maxLength: options.perEngine }), (cases) => check(cases)),
     // No shrinking: the error already names the one failing sheet, and shrinking arrays of sheets takes minutes.
     { numRuns: options.runs, seed: options.seed, endOnFailure: true },
   );
@@ -74,5 +90,9 @@ export function runFormulaProperty(options: { runs: number; perEngine: number; s
   expect([...seen.kinds].sort()).toEqual(['binary', 'group', 'milestone', 'quantitative', 'ratio']);
   expect([...seen.statuses].sort()).toEqual(['invalid', 'not-reported', 'scored']);
   expect(seen.nullTotals).toBeGreaterThan(0);
+  if (options.grouped) {
+    expect(seen.groupRows).toBeGreaterThan(0);
+    expect(seen.derivedTargets).toBeGreaterThan(0);
+  }
   return seen;
 }

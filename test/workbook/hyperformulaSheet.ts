@@ -43,7 +43,7 @@ export function buildEngine(cases: readonly SheetCase[]): { hf: HyperFormula; la
     const settings = settingsSheet(c.assessment, layout.sheet, settingsRow);
     const sheetId = i;
     sheets[layout.sheet] = [
-      ...kpiSheetContent(c.assessment, layout, c.inputs),
+      ...kpiSheetContent(c.assessment, layout, c.inputs, settings.inputRefs),
       [],
       [],
       ...settings.rows,

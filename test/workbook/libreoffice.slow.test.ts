@@ -45,6 +45,8 @@ function numberResult(cell: ExcelJS.Cell): number | null {
     dir = mkdtempSync(join(tmpdir(), 'scorebook-lo-'));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  let groupRows = 0;
+  let derivedRows = 0;
 
   test('there are samples to check', () => expect(pairs.length).toBeGreaterThanOrEqual(2));
 
@@ -85,12 +87,40 @@ function numberResult(cell: ExcelJS.Cell): number | null {
       const sheet = numberResult(ws.getCell(row.row, scoreColumn));
       if (domain === null) expect(sheet).toBeNull();
       else expect(Math.abs((sheet as number) - domain)).toBeLessThanOrEqual(1e-9);
+      // Derived targets (the OTOP derivation): LibreOffice's ROUND and arithmetic give the domain's targets.
+      const leaf = row.indicator;
+      if (leaf.kind !== 'group' && leaf.targetExpressions) {
+        leaf.targets.forEach((t, k) => {
+          const cell = numberResult(ws.getCell(row.row, requireColumn(layout, `target${k + 1}`).column));
+          expect(cell).not.toBeNull();
+          expect(Math.abs((cell as number) - t)).toBeLessThanOrEqual(1e-9);
+        });
+        derivedRows++;
+      }
+    }
+    // Group headings: their subtotals as the domain's groups.
+    const weightedColumn = requireColumn(layout, 'weightedScore').column;
+    for (const g of layout.groupRows ?? []) {
+      const domain = expected.groups.find((x) => x.id === g.group.id);
+      const score = numberResult(ws.getCell(g.row, scoreColumn));
+      const weighted = numberResult(ws.getCell(g.row, weightedColumn));
+      if (domain?.score === null) expect(score).toBeNull();
+      else expect(Math.abs((score as number) - (domain?.score as number))).toBeLessThanOrEqual(1e-9);
+      expect(Math.abs((weighted as number) - (domain?.weightedScore as number))).toBeLessThanOrEqual(1e-9);
+      groupRows++;
     }
 
     // Saved by another program, the workbook still reads back: `check` scores it as the domain does.
     const back = await readTemplateFile(recalculated);
     if (!back.ok) throw new Error(JSON.stringify(back.issues));
+    // Recalculated derived targets are the assessment's: nothing reads as a target changed by hand.
+    expect(back.value.issues.filter((i) => i.code === 'target-changed')).toEqual([]);
     const checked = scoreAssessment(back.value.assessment, back.value.resultSet);
     expect(Math.abs((checked.totalBeforePenalty as number) - (expected.totalBeforePenalty as number))).toBeLessThanOrEqual(1e-9);
   }, 180_000);
+
+  test('the samples recalculated include group headings and derived targets', () => {
+    expect(groupRows).toBeGreaterThanOrEqual(4);
+    expect(derivedRows).toBeGreaterThanOrEqual(2);
+  });
 });

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { issue, readAssessment, type Assessment, type Issue, type ResultSet } from '../../domain';
 import {
-  BINDING_SHEET, readBindingRows, readKpiGrid, readSettings, type BindingRecord, type CellValue, type Grid, type SheetReading,
+  BINDING_SHEET, changedTargets, readBindingRows, readKpiGrid, readSettings, settingsSheet, type BindingRecord, type CellValue, type Grid, type SheetReading,
 } from '../../workbook';
 import { rowTextsOf, type RowTexts } from '../../workbook/rowTexts';
 
@@ -68,9 +68,17 @@ export function readTemplateWorkbook(wb: ExcelJS.Workbook): TemplateReadResult {
   const grid = sheetValues(ws);
   const sheetRead = readKpiGrid(assessment, grid, { headers: record.columns });
   if (!sheetRead.ok) return sheetRead;
+  // Targets typed over by hand are said; scores keep the assessment's targets.
+  const targets = changedTargets(assessment, grid, sheetRead.value, {
+    formulas: sheetFormulas(ws, grid),
+    inputRefs: settingsSheet(assessment, record.settingsSheet || undefined).inputRefs,
+  });
   return {
     ok: true,
-    value: { assessment, resultSet: sheetRead.value.resultSet, reading: sheetRead.value, texts: rowTextsOf(grid, sheetRead.value), issues: [...issues, ...sheetRead.value.issues] },
+    value: {
+      assessment, resultSet: sheetRead.value.resultSet, reading: sheetRead.value, texts: rowTextsOf(grid, sheetRead.value),
+      issues: [...issues, ...sheetRead.value.issues, ...targets],
+    },
   };
 }
 
@@ -124,6 +132,16 @@ function cellValue(value: ExcelJS.CellValue): CellValue {
   }
   if ('hyperlink' in value) return value.text;
   return null;
+}
+
+/** Each cell's formula (without "="), null for constants: the same shape as sheetValues' grid. */
+function sheetFormulas(ws: ExcelJS.Worksheet, grid: Grid): (string | null)[][] {
+  return grid.values.map((row, r) =>
+    row.map((_, c) => {
+      const v = ws.getRow(r + 1).getCell(c + 1).value;
+      return typeof v === 'object' && v !== null && 'formula' in v && typeof v.formula === 'string' ? v.formula : null;
+    }),
+  );
 }
 
 function sheetValues(ws: ExcelJS.Worksheet): Grid {

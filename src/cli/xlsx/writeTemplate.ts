@@ -37,11 +37,11 @@ export function buildTemplateWorkbook(assessment: Assessment, options: TemplateO
   wb.calcProperties.fullCalcOnLoad = true;
 
   const layout = kpiLayout(assessment);
-  const content = kpiSheetContent(assessment, layout, options.results ? resultInputs(assessment, options.results) : new Map());
+  const settings = settingsSheet(assessment);
+  const content = kpiSheetContent(assessment, layout, options.results ? resultInputs(assessment, options.results) : new Map(), settings.inputRefs);
   const ws = wb.addWorksheet(layout.sheet, { views: [{ state: 'frozen', ySplit: layout.headerRow, xSplit: 2 }] });
   writeKpiSheet(ws, assessment, layout, content);
 
-  const settings = settingsSheet(assessment);
   const ss = wb.addWorksheet(settings.sheet);
   settings.rows.forEach((row, r) => row.forEach((value, c) => (ss.getCell(r + 1, c + 1).value = excelValue(value))));
   ss.getRow(1).font = { bold: true };
@@ -110,6 +110,12 @@ function writeKpiSheet(ws: ExcelJS.Worksheet, assessment: Assessment, layout: Kp
   ws.getCell(layout.totalCell.replace(/\$/g, '')).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
 
   for (const row of layout.rows) styleRow(ws, assessment, layout, row);
+  for (const g of layout.groupRows ?? []) {
+    // A group heading: its name and subtotals, bold on the summary colour; nothing to type (its cells stay locked).
+    ws.getRow(g.row).font = { bold: true };
+    for (let c = 1; c <= width; c++) ws.getCell(g.row, c).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
+    for (const role of ['score', 'weightedScore'] as const) ws.getCell(g.row, requireColumn(layout, role).column).numFmt = scoreFormat;
+  }
   addScoreFormatting(ws, assessment, layout);
   // Formula cells stay locked; input cells were unlocked row by row. No password: protection guards against
   // typing over a formula by accident, not against a determined user.

@@ -1,11 +1,11 @@
 /**
- * The live summary: the total, each component's subtotal, each indicator's score against the scale, and the counts
+ * The live summary: the total, each component's subtotal and its groups' (๑.๑ / ๑.๒), each indicator's score against the scale, and the counts
  * of reported / not reported / invalid. Scored by src/domain from the sheet as read, so it is what the workbook's
  * formulas show. Long sheets show their first rows and grow on request: 1,000 table rows would cost more to draw
  * than to score.
  */
 import { Button, Caption1, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
-import { memo, useMemo, useState } from 'react';
+import { Fragment, memo, useMemo, useState } from 'react';
 import { allIndicators, scoreRange, type Assessment, type IndicatorScore, type Indicator } from '../../domain';
 import { formatScore, formatTime } from '../format';
 import { useLocale } from '../i18n';
@@ -56,12 +56,27 @@ export function SummaryPanel({ assessment, report, counts, updatedAt }: SummaryP
             {report.components.map((c) => {
               const component = assessment.components.find((x) => x.id === c.id);
               const name = component ? (locale === 'en' && component.nameEn ? component.nameEn : component.name) : c.id;
+              // The component's groups (๑.๑, ๑.๒ …) under it, indented: subtotals of it, never added to the total again.
+              const groups = report.groups.filter((g) => g.component === c.id);
               return (
-                <TableRow key={c.id}>
-                  <TableCell>{name}</TableCell>
-                  <TableCell className="sb-num">{formatScore(c.score, decimals)}</TableCell>
-                  <TableCell className="sb-num">{formatScore(c.weightedScore, decimals)}</TableCell>
-                </TableRow>
+                <Fragment key={c.id}>
+                  <TableRow>
+                    <TableCell>{name}</TableCell>
+                    <TableCell className="sb-num">{formatScore(c.score, decimals)}</TableCell>
+                    <TableCell className="sb-num">{formatScore(c.weightedScore, decimals)}</TableCell>
+                  </TableRow>
+                  {groups.map((g) => {
+                    const group = component?.groups?.find((x) => x.id === g.id);
+                    const groupName = group ? (locale === 'en' && group.nameEn ? group.nameEn : group.name) : '';
+                    return (
+                      <TableRow key={`${c.id}/${g.id}`} className="sb-child" data-testid={`group-${g.id}`}>
+                        <TableCell><strong>{g.id}</strong> {groupName}</TableCell>
+                        <TableCell className="sb-num">{formatScore(g.score, decimals)}</TableCell>
+                        <TableCell className="sb-num">{formatScore(g.weightedScore, decimals)}</TableCell>
+                      </TableRow>
+                    );
+                  })}
+                </Fragment>
               );
             })}
           </TableBody>
