@@ -114,7 +114,7 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
     setReport(undefined);
     await withProgress(async () => {
       const { link } = await readLink(port);
-      const sent = link.pending.flatMap((b) => b.body.rows);
+      const sent = link.pending.filter((b) => !b.refused).flatMap((b) => b.body.rows);
       const result = await sendAndRecord(client, port, sent, () => client.resendPending({ onProgress: (p) => setProgress(p.rowsDone / p.rowsTotal) }), locale, {
         onRemembered: (answer, r) => showAnswers(sent, answer, r.pendingRows),
       });
