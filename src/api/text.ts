@@ -32,6 +32,11 @@ export function isStorableText(s: string): boolean {
   return !UNSTORABLE.test(s);
 }
 
+/** The text with what cannot be stored written as `\u0000` escapes: safe to quote in a message that is stored. */
+export function printableText(s: string): string {
+  return s.replace(new RegExp(UNSTORABLE.source, 'g'), (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** A string schema that refuses text the database cannot keep. */
 export function storableString(): z.ZodString {
   return z.string().refine(isStorableText, { message: UNSTORABLE_TEXT_MESSAGE });

@@ -23,6 +23,7 @@ import {
 } from '../../domain';
 import {
   findUnstorableText,
+  printableText,
   MAX_VALUE_ENTRIES,
   MAX_VALUE_TEXT_LENGTH,
   UNSTORABLE_TEXT,
@@ -156,7 +157,8 @@ function unstorableField(row: BatchRow): ((id: string) => Issue) | undefined {
   const where = NOTE_FIELDS.find((f) => findUnstorableText(row[f]) !== undefined)
     ?? (() => {
       const path = findUnstorableText(row.value);
-      return path === undefined ? undefined : ['value', ...path].join('.');
+      // The path may hold the very key that cannot be stored; the answer (kept for replay) must not.
+      return path === undefined ? undefined : printableText(['value', ...path].join('.'));
     })();
   if (where === undefined) return undefined;
   return (id) => rowIssue('unstorable-text', id, `${where} of indicator ${id} ${UNSTORABLE_TEXT.en}`, `${where} ของตัวชี้วัด ${id} ${UNSTORABLE_TEXT.th}`, where);
