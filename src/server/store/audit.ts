@@ -55,23 +55,39 @@ export interface AuditPage {
 }
 
 /**
- * One page, bounded by count and by size: the ids and sizes are read first, and only the events that fit are
- * loaded, so a log of huge notes costs a page of at most `maxBytes` (plus one event), never the whole limit.
+ * One page, bounded by count and by size: ids and sizes are read first, in chunks that double (64, 128, …) until
+ * the page is full, so a log of huge notes costs a few events' worth of work, and a log of small ones a handful of
+ * queries; then only the events that fit are loaded — never the whole limit of huge events.
  */
 export async function listAudit(db: Db, filter: AuditFilter): Promise<AuditPage> {
-  let sizes = db
-    .selectFrom('audit_events')
-    .select(['id', sql<string>`coalesce(octet_length(old_value::text), 0) + coalesce(octet_length(new_value::text), 0)`.as('bytes')])
-    .orderBy('id')
-    .limit(filter.limit);
-  if (filter.assessment !== undefined) sizes = sizes.where('assessment_id', '=', filter.assessment);
-  if (filter.unit !== undefined) sizes = sizes.where('unit_id', '=', filter.unit);
-  if (filter.after !== undefined) sizes = sizes.where('id', '>', String(filter.after));
-  const candidates = await sizes.execute();
+  const candidates: { id: string; bytes: number }[] = [];
   let total = 0;
+  let exhausted = false;
+  for (let chunk = 64; candidates.length < filter.limit && total <= filter.maxBytes; chunk *= 2) {
+    const from = candidates.length > 0 ? Number(candidates[candidates.length - 1]!.id) : filter.after;
+    const want = Math.min(chunk, filter.limit - candidates.length);
+    let sizes = db
+      .selectFrom('audit_events')
+      .select(['id', sql<string>`coalesce(octet_length(old_value::text), 0) + coalesce(octet_length(new_value::text), 0)`.as('bytes')])
+      .orderBy('id')
+      .limit(want);
+    if (filter.assessment !== undefined) sizes = sizes.where('assessment_id', '=', filter.assessment);
+    if (filter.unit !== undefined) sizes = sizes.where('unit_id', '=', filter.unit);
+    if (from !== undefined) sizes = sizes.where('id', '>', String(from));
+    const rows = await sizes.execute();
+    for (const r of rows) {
+      candidates.push({ id: r.id, bytes: Number(r.bytes) });
+      total += Number(r.bytes);
+    }
+    if (rows.length < want) {
+      exhausted = true;
+      break;
+    }
+  }
   let fit = 0;
-  while (fit < candidates.length && (fit === 0 || total + Number(candidates[fit]!.bytes) <= filter.maxBytes)) {
-    total += Number(candidates[fit]!.bytes);
+  let kept = 0;
+  while (fit < candidates.length && (fit === 0 || kept + candidates[fit]!.bytes <= filter.maxBytes)) {
+    kept += candidates[fit]!.bytes;
     fit++;
   }
   if (fit === 0) return { events: [] };
@@ -90,6 +106,6 @@ export async function listAudit(db: Db, filter: AuditFilter): Promise<AuditPage>
     new: r.new_value,
   }));
   // Cut by size, or full by count: the next page starts after the last event given.
-  const more = fit < candidates.length || candidates.length === filter.limit;
+  const more = fit < candidates.length || !exhausted;
   return more ? { events, next: events[events.length - 1]!.id } : { events };
 }
