@@ -25,4 +25,12 @@ export const auditEventSchema = z.object({
 });
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 
-export const auditListSchema = z.object({ events: z.array(auditEventSchema) });
+export const auditListSchema = z.object({
+  events: z.array(auditEventSchema),
+  /**
+   * More events may follow: pass it as `after` for the next page. A page ends at `limit` events or at the
+   * server's size per page (SCOREBOOK_AUDIT_PAGE_BYTES), whichever comes first, so a page shorter than `limit`
+   * is not the end of the log; no `next` is.
+   */
+  next: z.number().int().optional(),
+});

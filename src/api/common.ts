@@ -1,5 +1,6 @@
 /** Shapes every resource shares: issues, roles, statuses, path parameters. */
 import { z } from 'zod';
+import { MAX_ID_LENGTH, storableString } from './text';
 
 /** A domain issue as JSON: the same shape `src/domain` produces, with its message in Thai and English. */
 export const issueSchema = z.object({
@@ -21,7 +22,7 @@ export const reportStatusSchema = z.enum(['draft', 'submitted', 'approved', 'ret
 export type ReportStatus = z.infer<typeof reportStatusSchema>;
 
 /** Ids in paths: assessment, unit and indicator ids as the assessment document spells them. */
-export const idSchema = z.string().min(1).max(100);
+export const idSchema = storableString().min(1).max(MAX_ID_LENGTH);
 export const roundNumberSchema = z.coerce.number().int().min(1).max(12);
 
 export const assessmentParamsSchema = z.object({ aid: idSchema });

@@ -8,3 +8,4 @@ export * from './reports';
 export * from './scores';
 export * from './sessions';
 export * from './routes';
+export * from './text';

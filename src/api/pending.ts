@@ -19,7 +19,21 @@ export interface PendingBatch {
   readonly body: BatchBody;
   /** When it was first stored (ISO 8601), to show how long it has waited. */
   readonly createdAt: string;
+  /** The server refused it as a whole (a 4xx): kept to be shown, never resent; nothing of it was stored. */
+  readonly refused?: BatchRefusal;
 }
+
+/** The server's answer to a batch it refused as a whole, as the person is to read it. */
+export interface BatchRefusal {
+  /** When (ISO 8601). */
+  readonly at: string;
+  readonly status: number;
+  readonly code: string;
+  readonly message: { readonly th: string; readonly en: string };
+}
+
+/** Refused batches wait for the person; only the others are resent. */
+export const isRefused = (b: PendingBatch): boolean => b.refused !== undefined;
 
 export interface PendingStore {
   /** In the order they were added. */
@@ -32,6 +46,8 @@ export interface PendingStore {
    * server answers as it did the first time.
    */
   remove(key: string): Promise<void>;
+  /** Keeps the batch, marked refused with the server's answer, so it is shown but never resent. */
+  markRefused(key: string, refusal: BatchRefusal): Promise<void>;
   /** Writes what the store kept to itself; the client calls it once a send is over (nothing, for most stores). */
   flush(): Promise<void>;
 }
@@ -50,6 +66,11 @@ export class MemoryPendingStore implements PendingStore {
 
   async remove(key: string): Promise<void> {
     this.batches.delete(key);
+  }
+
+  async markRefused(key: string, refusal: BatchRefusal): Promise<void> {
+    const b = this.batches.get(key);
+    if (b) this.batches.set(key, { ...b, refused: refusal });
   }
 
   async flush(): Promise<void> {}

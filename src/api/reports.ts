@@ -6,10 +6,17 @@
 import { z } from 'zod';
 import { rawResultSchema } from '../domain';
 import { idSchema, instantSchema, issueSchema, reportStatusSchema } from './common';
+import { MAX_NOTE_LENGTH, MAX_VALUE_DEPTH, nestsAtMost, storableString } from './text';
 
 export { rawResultSchema };
 
-const noteSchema = z.string().max(20_000);
+/**
+ * A row's note. Characters the database cannot keep are not refused here but by the row (`invalid`, naming the
+ * field), so one pasted NUL does not sink the batch's other rows.
+ */
+const noteSchema = z.string().max(MAX_NOTE_LENGTH);
+/** An approver's comment. */
+const MAX_COMMENT_LENGTH = 5_000;
 
 export const reportRowSchema = z.object({
   indicatorId: z.string(),
@@ -37,8 +44,13 @@ export const MAX_BATCH_ROWS = 10_000;
 
 export const batchRowSchema = z.object({
   indicatorId: idSchema,
-  /** Checked row by row (a value of the wrong shape makes that row `invalid`, not the batch). */
-  value: z.unknown(),
+  /**
+   * Checked row by row (a value of the wrong shape, text too long or that cannot be stored makes that row
+   * `invalid`, not the batch); only its depth is bounded here, before anything walks it.
+   */
+  value: z.unknown().refine((v) => nestsAtMost(v, MAX_VALUE_DEPTH), {
+    message: `nests deeper than ${MAX_VALUE_DEPTH} levels (a result is a number, text, a list of steps or an object of variables) / ซ้อนกันลึกเกิน ${MAX_VALUE_DEPTH} ชั้น`,
+  }),
   explanation: noteSchema.nullable().optional(),
   obstacles: noteSchema.nullable().optional(),
   remarks: noteSchema.nullable().optional(),
@@ -97,13 +109,13 @@ export const batchResponseSchema = z.object({
 export type BatchResponse = z.infer<typeof batchResponseSchema>;
 
 export const approveBodySchema = z.object({
-  comment: z.string().max(5_000).optional(),
+  comment: storableString().max(MAX_COMMENT_LENGTH).optional(),
   /** The version the approver reviewed; when given, a row changed since is a 409 `version_conflict`. */
   version: z.number().int().min(1).optional(),
 });
 
 export const returnBodySchema = z.object({
-  comment: z.string().trim().min(1).max(5_000),
+  comment: storableString().trim().min(1).max(MAX_COMMENT_LENGTH),
   version: z.number().int().min(1).optional(),
 });
 

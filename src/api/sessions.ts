@@ -1,9 +1,10 @@
 /** Sign-in: `POST /api/v1/sessions` → a bearer token; `DELETE /api/v1/sessions/current` signs out. */
 import { z } from 'zod';
 import { idSchema, instantSchema, roleSchema } from './common';
+import { storableString } from './text';
 
 export const signInBodySchema = z.object({
-  username: z.string().min(1).max(100),
+  username: storableString().min(1).max(100),
   password: z.string().min(1).max(200),
 });
 export type SignInBody = z.infer<typeof signInBodySchema>;

@@ -1,12 +1,14 @@
 /**
  * Rows to the server in batches. Every batch gets its key and is stored as pending before the first is sent, so
  * a pane closed in the middle leaves every unsent or unconfirmed batch behind to resend; a batch leaves the store
- * only once the server's answer has been read (accepted rows and per-row refusals alike) or the server refused it
- * as a whole for a reason resending cannot cure (round closed, forbidden). When the server cannot be reached
- * the rest is not tried: it is kept, and "submitted" is never claimed for it.
+ * only once the server's answer has been read (accepted rows and per-row refusals alike). A batch the server
+ * refused as a whole (a 4xx: round closed, forbidden, a body it cannot take) stays in the store marked refused with
+ * the server's message: shown, never resent, until the person forgets it; the batches after it are still sent, each
+ * gets its own answer. When the server cannot be reached (or asks to slow down) the rest is not tried: it is kept,
+ * and "submitted" is never claimed for it.
  */
 import { ApiError, isApiError } from './clientError';
-import type { BatchTarget, PendingBatch } from './pending';
+import { isRefused, type BatchRefusal, type BatchTarget, type PendingBatch } from './pending';
 import type { BatchBody, BatchResult } from './reports';
 
 /** What became of one row: the server's answer, or why there is none yet. */
@@ -14,7 +16,7 @@ export type RowOutcome =
   | { readonly indicatorId: string; readonly outcome: BatchResult['outcome']; readonly result: BatchResult }
   /** Not confirmed (no answer, session ended): kept in the pending store with its key, resent later. */
   | { readonly indicatorId: string; readonly outcome: 'pending'; readonly error: ApiError }
-  /** The server refused the whole batch (round closed, forbidden …); nothing was stored, the sheet keeps the rows. */
+  /** The server refused the whole batch (round closed, forbidden …); nothing was stored, the sheet keeps the rows, the store the batch (marked refused). */
   | { readonly indicatorId: string; readonly outcome: 'refused'; readonly error: ApiError };
 
 export interface SubmitProgress {
@@ -35,7 +37,7 @@ export interface SubmitReport {
   readonly outcomes: readonly RowOutcome[];
   /** The batch was accepted after the round closed (the round allows it): the scores carry the penalty. */
   readonly late: boolean;
-  /** The first error that stopped sending (network, session, refusal), if any. */
+  /** The first error: one that stopped sending (network, session, rate limit), or a batch's refusal. */
   readonly error?: ApiError;
 }
 
@@ -47,6 +49,7 @@ export interface BatchSender {
     list(): Promise<readonly PendingBatch[]>;
     add(batches: readonly PendingBatch[]): Promise<void>;
     remove(key: string): Promise<void>;
+    markRefused(key: string, refusal: BatchRefusal): Promise<void>;
     flush(): Promise<void>;
   };
   postBatch(t: BatchTarget, body: BatchBody, key: string): Promise<{ results: BatchResult[]; late?: boolean }>;
@@ -75,9 +78,12 @@ export async function submitRows(
   return sendStored(client, batches, options.onProgress);
 }
 
-/** Sends again every batch the store holds (from this pane, or one closed before it heard back), same keys. */
+/**
+ * Sends again every batch the store holds (from this pane, or one closed before it heard back), same keys; not
+ * those the server refused as a whole, which would only be refused again.
+ */
 export async function resendPending(client: BatchSender, options: Pick<SubmitOptions, 'onProgress'> = {}): Promise<SubmitReport> {
-  return sendStored(client, [...(await client.pending.list())], options.onProgress);
+  return sendStored(client, (await client.pending.list()).filter((b) => !isRefused(b)), options.onProgress);
 }
 
 async function sendStored(client: BatchSender, batches: readonly PendingBatch[], onProgress?: (p: SubmitProgress) => void): Promise<SubmitReport> {
@@ -85,12 +91,11 @@ async function sendStored(client: BatchSender, batches: readonly PendingBatch[],
   const rowsTotal = batches.reduce((n, b) => n + b.body.rows.length, 0);
   let late = false;
   let stop: ApiError | undefined;
+  let first: ApiError | undefined;
   let batchesDone = 0;
   for (const batch of batches) {
     if (stop) {
-      // A refusal of the whole batch would meet the batches behind it too: they are dropped unsent (the sheet
-      // keeps the rows). No answer at all: they stay pending, to go when the server answers again.
-      if (isRefusal(stop)) await client.pending.remove(batch.key);
+      // No answer at all: they stay pending, to go when the server answers again.
       outcomes.push(...unanswered(batch, stop));
       continue;
     }
@@ -102,8 +107,10 @@ async function sendStored(client: BatchSender, batches: readonly PendingBatch[],
       outcomes.push(...response.results.map((result) => ({ indicatorId: result.indicatorId, outcome: result.outcome, result })));
     } catch (e) {
       if (!isApiError(e)) throw e;
-      stop = e;
-      if (isRefusal(e)) await client.pending.remove(batch.key);
+      first ??= e;
+      // Refused: kept with the server's answer, and the next batch is tried (it may be fine, or be refused too).
+      if (isRefusal(e)) await client.pending.markRefused(batch.key, refusalOf(e, client.now()));
+      else stop = e;
       outcomes.push(...unanswered(batch, e));
     }
     batchesDone++;
@@ -111,12 +118,19 @@ async function sendStored(client: BatchSender, batches: readonly PendingBatch[],
   }
   // One write of every batch confirmed above, not one per batch (a store may defer its removals until here).
   await client.pending.flush();
-  return stop ? { outcomes, late, error: stop } : { outcomes, late };
+  return first ? { outcomes, late, error: first } : { outcomes, late };
 }
 
-/** The server's considered no to a whole batch; resending it, same key or not, changes nothing. */
-function isRefusal(e: ApiError): boolean {
-  return !e.retryable && !e.needsSignIn;
+/**
+ * The server's considered no to a whole batch; resending it, same key or not, changes nothing. Not a request
+ * to slow down (429), which a later resend may well get through.
+ */
+export function isRefusal(e: ApiError): boolean {
+  return !e.retryable && !e.needsSignIn && e.code !== 'rate_limited' && e.code !== 'too_many_attempts';
+}
+
+function refusalOf(e: ApiError, now: Date): BatchRefusal {
+  return { at: now.toISOString(), status: e.status ?? 0, code: e.code, message: { th: e.userMessage.th, en: e.userMessage.en } };
 }
 
 function unanswered(batch: PendingBatch, error: ApiError): RowOutcome[] {

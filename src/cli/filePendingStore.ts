@@ -9,7 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import type { PendingBatch, PendingStore } from '../api/pending';
+import type { BatchRefusal, PendingBatch, PendingStore } from '../api/pending';
 
 export const PENDING_FILE_FORMAT = 'scorebook/pending@1';
 
@@ -57,6 +57,11 @@ export class FilePendingStore implements PendingStore {
 
   async remove(key: string): Promise<void> {
     await this.change((kept) => kept.filter((b) => !(b.server === this.server && b.batch.key === key)));
+  }
+
+  /** Kept in the file with the server's answer: shown by every later submit, never resent, until forgotten. */
+  async markRefused(key: string, refusal: BatchRefusal): Promise<void> {
+    await this.change((kept) => kept.map((b) => (b.server === this.server && b.batch.key === key ? { ...b, batch: { ...b.batch, refused: refusal } } : b)));
   }
 
   /** Each removal is written at once: nothing to flush. */

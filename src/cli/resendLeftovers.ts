@@ -3,10 +3,11 @@
  * under the same keys. A row the resend has just stored, with the value the sheet still holds, is not sent a
  * second time by this run: the server holds it once. While any batch stays unconfirmed, this run sends nothing
  * new — new rows under new keys beside an old batch would store the same row twice once both got through.
+ * A batch the server refused as a whole is not resent and does not hold new rows back: nothing of it was stored.
  */
 import type { BatchBody } from '../api';
 import type { ApiError } from '../api/clientError';
-import type { BatchTarget, PendingBatch } from '../api/pending';
+import { isRefused, type BatchTarget, type PendingBatch } from '../api/pending';
 import type { RowOutcome, SubmitReport } from '../api/submit';
 
 export interface Leftovers {
@@ -28,7 +29,7 @@ export interface LeftoverClient {
 
 /** Undefined when nothing was left. */
 export async function resendLeftovers(client: LeftoverClient): Promise<Leftovers | undefined> {
-  const batches = await client.pending.list();
+  const batches = (await client.pending.list()).filter((b) => !isRefused(b));
   if (batches.length === 0) return undefined;
   const report = await client.resendPending();
   // Outcomes come batch by batch, one per row, in the order the batches were resent.
@@ -44,7 +45,7 @@ export async function resendLeftovers(client: LeftoverClient): Promise<Leftovers
   return {
     rows: batches.reduce((n, b) => n + b.body.rows.length, 0),
     outcomes: report.outcomes,
-    stillPending: (await client.pending.list()).length,
+    stillPending: (await client.pending.list()).filter((b) => !isRefused(b)).length,
     ...(report.error ? { error: report.error } : {}),
     confirmed: (target, action, indicatorId, value) => stored.get(rowKey(target, action, indicatorId)) === JSON.stringify(value),
   };

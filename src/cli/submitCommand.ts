@@ -14,7 +14,7 @@ import type { BatchRow, ReportRow, ReportStatus } from '../api';
 import { ScorebookClient } from '../api/client';
 import { isApiError } from '../api/clientError';
 import type { FetchLike } from '../api/http';
-import type { BatchTarget } from '../api/pending';
+import { isRefused, type BatchTarget } from '../api/pending';
 import type { RowOutcome, SubmitReport } from '../api/submit';
 import { changedTextFields, type RowTexts } from '../workbook/rowTexts';
 import { FilePendingStore, PendingFileError, pendingFileOf } from './filePendingStore';
@@ -37,6 +37,8 @@ export interface SubmitArgs {
   readonly sleep?: (ms: number) => Promise<void>;
   /** Where unconfirmed batches are kept between runs; default beside the workbook (filePendingStore.ts). */
   readonly pendingFile?: string;
+  /** Drop the batches the server refused as a whole from the pending file (after showing them once more). */
+  readonly forgetRefused?: boolean;
 }
 
 type Say = (line: string) => void;
@@ -69,6 +71,7 @@ export async function runSubmit(args: SubmitArgs, out: Say, err: Say): Promise<n
   const client = new ScorebookClient({ baseUrl: args.server, fetch: args.fetch, now: args.now, sleep: args.sleep, pending });
   try {
     const session = await client.signIn(args.user, await args.password());
+    if (args.forgetRefused) await forgetRefused(pending, locale, err);
     // What a run cut off before left unconfirmed goes first, under its keys; nothing new while any stays unsent.
     const left = await resendLeftovers(client);
     if (left) {
@@ -95,6 +98,7 @@ export async function runSubmit(args: SubmitArgs, out: Say, err: Say): Promise<n
     if (batch.length === 0) {
       // After a resend of leftovers its outcomes said it all; otherwise say why nothing was sent.
       if (!left) out(say('ไม่มีสิ่งที่เปลี่ยนจากบนเซิร์ฟเวอร์', 'nothing differs from what the server holds'));
+      await showRefused(pending, args.file, locale, err);
       return leftOk ? 0 : 1;
     }
     err(say(
@@ -103,7 +107,8 @@ export async function runSubmit(args: SubmitArgs, out: Say, err: Say): Promise<n
     ));
     const report = await client.submitRows(target.value, batch, { action: args.action });
     printReport(report, locale, out, err);
-    if ((await pending.list()).length > 0) {
+    await showRefused(pending, args.file, locale, err);
+    if ((await pending.list()).some((b) => !isRefused(b))) {
       err(say(`เก็บชุดที่ยังไม่ได้รับการยืนยันไว้ใน ${pending.path} จะส่งอีกครั้ง (รหัสชุดเดิม) เมื่อสั่ง scorebook submit ไฟล์นี้ครั้งถัดไป`, `the unconfirmed batches are kept in ${pending.path} and resent under their keys by the next scorebook submit of this file`));
     }
     return leftOk && report.outcomes.every((o) => o.outcome === 'accepted') && !report.error ? 0 : 1;
@@ -116,6 +121,35 @@ export async function runSubmit(args: SubmitArgs, out: Say, err: Say): Promise<n
     err(messageIn(e.userMessage, locale));
     return 1;
   }
+}
+
+/**
+ * Batches the server refused as a whole stay in the pending file, never resent: said on every run, with the
+ * server's words, until the person fixes the sheet and drops them with --forget-refused.
+ */
+async function showRefused(pending: FilePendingStore, file: string, locale: Locale, err: Say): Promise<void> {
+  const refused = (await pending.list()).filter(isRefused);
+  if (refused.length === 0) return;
+  const th = locale === 'th';
+  err(th
+    ? `เซิร์ฟเวอร์ปฏิเสธ ${refused.length} ชุดข้อมูลทั้งชุด ไม่มีแถวใดถูกบันทึก ชุดเหล่านี้เก็บไว้ใน ${pending.path} และจะไม่ถูกส่งซ้ำ:`
+    : `the server refused ${refused.length} batches as a whole (none of their rows was stored); they are kept in ${pending.path} and never resent:`);
+  for (const b of refused) {
+    const ids = b.body.rows.map((r) => r.indicatorId);
+    const shown = ids.length > 5 ? `${ids.slice(0, 5).join(', ')} …` : ids.join(', ');
+    err(`  ✘ ${b.refused!.at} · ${ids.length} ${th ? 'แถว' : 'rows'} (${shown}) · HTTP ${b.refused!.status} ${b.refused!.code}: ${messageIn(b.refused!.message, locale)}`);
+  }
+  err(th
+    ? `แก้ไขแถวในชีตแล้วส่งใหม่ จากนั้นสั่ง scorebook submit ${file} --forget-refused เพื่อลบชุดที่ถูกปฏิเสธออกจากไฟล์`
+    : `fix those rows in the sheet and submit again; then drop the refused batches from the file with scorebook submit ${file} --forget-refused`);
+}
+
+async function forgetRefused(pending: FilePendingStore, locale: Locale, err: Say): Promise<void> {
+  const refused = (await pending.list()).filter(isRefused);
+  for (const b of refused) await pending.remove(b.key);
+  err(locale === 'th'
+    ? `ลบชุดข้อมูลที่เซิร์ฟเวอร์ปฏิเสธ ${refused.length} ชุดออกจาก ${pending.path}`
+    : `dropped ${refused.length} refused batches from ${pending.path}`);
 }
 
 export interface SheetRow {
@@ -317,6 +351,7 @@ interface SubmitOptions {
   unit?: string;
   round?: string;
   action: string;
+  forgetRefused?: boolean;
 }
 
 export function registerSubmitCommand(program: Command): void {
@@ -329,12 +364,13 @@ export function registerSubmitCommand(program: Command): void {
     .option('--unit <unit>', 'the unit reported on (default: your only unit)')
     .option('--round <months>', 'the round, 3/6/9/12 (default: the round open now)')
     .option('--action <action>', 'save (a draft) or submit (for approval)', 'submit')
+    .option('--forget-refused', 'drop from the pending file the batches the server refused as a whole (shown on every run until then)')
     .action(async (file: string, options: SubmitOptions) => {
       if (options.action !== 'save' && options.action !== 'submit') throw new Error(`--action must be save or submit, not "${options.action}"`);
       const round = options.round === undefined ? undefined : Number(options.round);
       if (round !== undefined && (!Number.isInteger(round) || round < 1 || round > 12)) throw new Error(`--round must be a number of months 1–12, not "${options.round}"`);
       process.exitCode = await runSubmit(
-        { file, server: options.server, user: options.user, unit: options.unit, round, action: options.action, locale: localeOf(program), password: readPassword },
+        { file, server: options.server, user: options.user, unit: options.unit, round, action: options.action, locale: localeOf(program), password: readPassword, forgetRefused: options.forgetRefused === true },
         (line) => process.stdout.write(`${line}\n`),
         (line) => process.stderr.write(`${line}\n`),
       );

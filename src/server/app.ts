@@ -10,6 +10,7 @@ import Fastify from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { MAX_ATTACHMENT_BYTES } from '../api';
 import { installAuthentication } from './auth/authenticate';
+import { installWriteLimit } from './auth/writeLimit';
 import { ApiError, frameworkErrorReply, installErrorHandling } from './errors';
 import { installResponseHeaders } from './headers';
 import { resolveOptions, type AppOptions } from './options';
@@ -50,14 +51,14 @@ export async function buildApp(appOptions: AppOptions): Promise<App> {
     exposedHeaders: ['Content-Disposition', 'Retry-After'],
     maxAge: 600,
   });
-  if (options.rateLimitPerMinute !== false) {
-    await app.register(rateLimit, {
-      max: options.rateLimitPerMinute,
-      timeWindow: 60_000,
-      errorResponseBuilder: () =>
-        new ApiError(429, 'rate_limited', 'too many requests; wait a moment and try again', 'ส่งคำขอถี่เกินไป กรุณารอสักครู่แล้วลองใหม่'),
-    });
-  }
+  // Registered even when the per-address limit is off: the per-user write limit uses its counters.
+  await app.register(rateLimit, {
+    global: options.rateLimitPerMinute !== false,
+    max: options.rateLimitPerMinute === false ? 0 : options.rateLimitPerMinute,
+    timeWindow: 60_000,
+    errorResponseBuilder: () =>
+      new ApiError(429, 'rate_limited', 'too many requests; wait a moment and try again', 'ส่งคำขอถี่เกินไป กรุณารอสักครู่แล้วลองใหม่'),
+  });
   await app.register(multipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 10, parts: 11 } });
   await app.register(swagger, {
     openapi: {
@@ -75,6 +76,7 @@ export async function buildApp(appOptions: AppOptions): Promise<App> {
   });
 
   installAuthentication(app, options);
+  installWriteLimit(app, options);
   healthRoutes(app, options);
   sessionRoutes(app, options);
   assessmentRoutes(app, options);

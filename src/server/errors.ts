@@ -74,7 +74,7 @@ function fromFastifyError(error: FastifyError): ApiError {
       message: v.message ?? 'invalid',
     }));
     return new ApiError(400, 'invalid_request', `the ${where} is not valid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
-      `ข้อมูลที่ส่งมา (${where}) ไม่ถูกต้อง`, { issues });
+      `ข้อมูลที่ส่งมา (${where}) ไม่ถูกต้อง: ${issues.map((i) => i.path).join(', ')}`, { issues });
   }
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
@@ -93,6 +93,12 @@ function fromFastifyError(error: FastifyError): ApiError {
   if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') {
     return new ApiError(400, 'invalid_json', 'the body is not valid JSON', 'ข้อมูลที่ส่งมาไม่ใช่ JSON ที่ถูกต้อง');
   }
+  if (isDataException(error)) {
+    // SQLSTATE class 22 (data exception: a character or number the database cannot hold). The request is what
+    // is wrong, so it is a 4xx the client will not resend, never a 500 it would retry for ever.
+    return new ApiError(400, 'invalid_request', 'the request holds a value the database cannot store (a character such as NUL, or a number out of range); nothing was changed',
+      'คำขอมีค่าที่ฐานข้อมูลจัดเก็บไม่ได้ (เช่น อักขระ NUL หรือตัวเลขเกินช่วง) จึงไม่มีการเปลี่ยนแปลงใด ๆ', { sqlState: error.code });
+  }
   const status = error.statusCode ?? 500;
   if (status === 429) {
     return new ApiError(429, 'rate_limited', 'too many requests; wait a moment and try again', 'ส่งคำขอถี่เกินไป กรุณารอสักครู่แล้วลองใหม่');
@@ -101,6 +107,11 @@ function fromFastifyError(error: FastifyError): ApiError {
     return new ApiError(400, 'invalid_request', 'the request is not valid', 'คำขอไม่ถูกต้อง');
   }
   return errors.internal();
+}
+
+/** A database error of SQLSTATE class 22, as `pg` and the embedded database report it. */
+function isDataException(error: { code?: unknown }): boolean {
+  return typeof error.code === 'string' && /^22[0-9A-Z]{3}$/.test(error.code);
 }
 
 /**

@@ -24,6 +24,13 @@ export interface AppOptions {
   readonly corsOrigin?: string | readonly string[];
   /** Requests per minute per client address, per process, on top of the sign-in limit; false: off. */
   readonly rateLimitPerMinute?: number | false;
+  /**
+   * Writes (POST, PUT) per minute per signed-in user, per process; false: off. Counted by user, not address, so
+   * one reporter cannot fill the log for everyone, and a whole office behind one address is not slowed.
+   */
+  readonly writesPerMinutePerUser?: number | false;
+  /** Bytes of old and new values one page of the audit log may carry; the page then ends with `next`. */
+  readonly auditPageBytes?: number;
   readonly jsonBodyLimit?: number;
   /** A save/submit batch of up to 10,000 rows with notes is larger than other bodies. */
   readonly batchBodyLimit?: number;
@@ -50,6 +57,8 @@ export interface ResolvedOptions {
   readonly hashGate: HashGateLimits;
   readonly corsOrigin: readonly string[];
   readonly rateLimitPerMinute: number | false;
+  readonly writesPerMinutePerUser: number | false;
+  readonly auditPageBytes: number;
   readonly jsonBodyLimit: number;
   readonly batchBodyLimit: number;
   readonly logger: boolean;
@@ -64,6 +73,10 @@ export const DEFAULT_ATTACHMENT_QUOTA: AttachmentQuota = { filesPerRow: 20, byte
 
 export const DEFAULT_CORS_ORIGIN = 'https://localhost:3000';
 const MB = 1024 * 1024;
+/** 5 a second: a 10,000-row submit in 500-row batches is 20, an approver approving row by row 300 rows a minute. */
+export const DEFAULT_WRITES_PER_MINUTE = 300;
+/** Some thousand ordinary events, or a few dozen with maximal notes; a few pages in flight fit any heap. */
+export const DEFAULT_AUDIT_PAGE_BYTES = 4 * MB;
 
 export function resolveOptions(o: AppOptions): ResolvedOptions {
   const origin = o.corsOrigin ?? DEFAULT_CORS_ORIGIN;
@@ -76,6 +89,8 @@ export function resolveOptions(o: AppOptions): ResolvedOptions {
     hashGate: { ...DEFAULT_HASH_GATE, ...o.hashGate },
     corsOrigin: typeof origin === 'string' ? origin.split(',').map((s) => s.trim()).filter(Boolean) : origin,
     rateLimitPerMinute: o.rateLimitPerMinute ?? 1200,
+    writesPerMinutePerUser: o.writesPerMinutePerUser ?? DEFAULT_WRITES_PER_MINUTE,
+    auditPageBytes: o.auditPageBytes ?? DEFAULT_AUDIT_PAGE_BYTES,
     jsonBodyLimit: o.jsonBodyLimit ?? 2 * MB,
     batchBodyLimit: o.batchBodyLimit ?? 16 * MB,
     logger: o.logger ?? false,

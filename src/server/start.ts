@@ -3,7 +3,7 @@
  * build the app. Used by `scorebook serve`; the pieces stay separate so tests build the app directly.
  */
 import { resolve } from 'node:path';
-import { buildApp } from './app';
+import { buildApp, type AppOptions } from './app';
 import { databaseTargetFrom, openDatabase } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import { loadDemo, type DemoLoaded } from './demo';
@@ -26,6 +26,23 @@ export interface Started {
   stop(): Promise<void>;
 }
 
+/** SCOREBOOK_WRITES_PER_MINUTE (per user; 0 or off: none) and SCOREBOOK_AUDIT_PAGE_BYTES; unset: the defaults. */
+export function limitsFromEnv(env: NodeJS.ProcessEnv): Pick<AppOptions, 'writesPerMinutePerUser' | 'auditPageBytes'> {
+  const positive = (name: string): number | undefined => {
+    const text = env[name]?.trim();
+    if (text === undefined || text === '') return undefined;
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, not "${text}"`);
+    return n;
+  };
+  const writes = env.SCOREBOOK_WRITES_PER_MINUTE?.trim().toLowerCase() === 'off' ? 0 : positive('SCOREBOOK_WRITES_PER_MINUTE');
+  const pageBytes = positive('SCOREBOOK_AUDIT_PAGE_BYTES');
+  return {
+    ...(writes === undefined ? {} : { writesPerMinutePerUser: writes === 0 ? false : writes }),
+    ...(pageBytes === undefined || pageBytes === 0 ? {} : { auditPageBytes: pageBytes }),
+  };
+}
+
 export async function startServer(o: StartOptions): Promise<Started> {
   const target = databaseTargetFrom(o.env, resolve(o.dataDir));
   const db = openDatabase(target);
@@ -41,6 +58,7 @@ export async function startServer(o: StartOptions): Promise<Started> {
       separationOfDuties: separationOfDutiesFrom(o.env),
       ...attachmentSettingsFrom(o.env, target),
       sessionTtlMs: hours > 0 ? hours * 60 * 60 * 1000 : undefined,
+      ...limitsFromEnv(o.env),
     });
     const storage = target.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${target.kind === 'embedded' ? target.dataDir : 'memory'}`;
     const stop = async (): Promise<void> => {

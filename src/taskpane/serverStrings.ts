@@ -40,6 +40,8 @@ const th = {
   submitDone: (accepted: number, total: number) => `เซิร์ฟเวอร์รับแล้ว ${accepted} จาก ${total} แถว`,
   pendingNote: (n: number) => `${n} แถวยังไม่ได้รับการยืนยัน เก็บไว้ในไฟล์และจะส่งอีกครั้ง`,
   resend: 'ส่งที่ค้างอีกครั้ง',
+  refusedBatch: (rows: number, ids: string) => `เซิร์ฟเวอร์ปฏิเสธชุดข้อมูล ${rows} แถว (${ids}) ทั้งชุด ไม่มีแถวใดถูกบันทึก และจะไม่ส่งซ้ำ แก้ไขในชีตแล้วส่งใหม่`,
+  forgetRefused: 'ลบออกจากไฟล์',
   notLinked: 'ชีตนี้ยังไม่ได้เปิดจากเซิร์ฟเวอร์ เลือกชุดตัวชี้วัด หน่วยงาน และรอบ แล้วเปิดชีต',
   outcome: {
     accepted: 'รับแล้ว', conflict: 'ขัดแย้ง', invalid: 'ไม่ถูกต้อง', locked: 'อนุมัติแล้ว แก้ไขไม่ได้', pending: 'รอส่งอีกครั้ง', refused: 'ถูกปฏิเสธ',
@@ -136,6 +138,8 @@ const en: ServerStrings = {
   submitDone: (accepted, total) => `The server accepted ${accepted} of ${total} rows`,
   pendingNote: (n) => `${n} rows not confirmed yet: kept in the file and sent again`,
   resend: 'Send pending again',
+  refusedBatch: (rows, ids) => `The server refused a batch of ${rows} rows (${ids}) as a whole; none was stored, and it is not resent. Fix the rows in the sheet and submit again`,
+  forgetRefused: 'Remove from the file',
   notLinked: 'This sheet was not opened from the server. Choose the assessment, unit and round, then open the sheet.',
   outcome: { accepted: 'accepted', conflict: 'conflict', invalid: 'invalid', locked: 'locked (approved)', pending: 'waiting to resend', refused: 'refused' },
   conflictDetail: (who, when, value) => `changed by ${who} on ${when}; the server holds ${value}; your value stays in the sheet`,

@@ -75,7 +75,11 @@ export async function rememberAnswers(port: WorkbookPort, sent: readonly BatchRo
   return { change: { before: latest.link, after }, pendingRows: pendingRowsOf(latest.link), sheet: latest.record.sheet };
 }
 
-export const pendingRowsOf = (link: ServerLink): number => link.pending.reduce((n, b) => n + b.body.rows.length, 0);
+/** Rows waiting to be resent; a batch the server refused as a whole waits for the person instead (refusedOf). */
+export const pendingRowsOf = (link: ServerLink): number => link.pending.filter((b) => !b.refused).reduce((n, b) => n + b.body.rows.length, 0);
+
+/** Batches the server refused as a whole, kept with its message until the person forgets them. */
+export const refusedOf = (link: ServerLink): ServerLink['pending'] => link.pending.filter((b) => b.refused !== undefined);
 
 /**
  * Each row's text into the sheet's status column (read again: the answers may have taken a while, and the

@@ -77,25 +77,44 @@ describe('retries', () => {
   });
 
   it.each([
-    [400, 'invalid_request'], [403, 'forbidden'], [409, 'round_closed'], [413, 'payload_too_large'], [415, 'unsupported_media_type'], [429, 'rate_limited'],
-  ])('never retries a %i (%s): the rows come back refused and nothing is kept pending', async (status, code) => {
+    [400, 'invalid_request'], [403, 'forbidden'], [409, 'round_closed'], [413, 'payload_too_large'], [415, 'unsupported_media_type'], [422, 'idempotency_key_reused'],
+  ])('never retries a %i (%s): the rows come back refused, the batch is kept marked refused with the message', async (status, code) => {
     const server = new FakeServer().script({ status, code });
-    const { client, delays } = clientFor(server);
+    const { client, delays } = clientFor(server, { now: () => new Date('2024-03-25T03:00:00Z') });
     const report = await client.submitRows(target, rows(3), { action: 'submit' });
     expect(posts(server)).toHaveLength(1);
     expect(delays).toEqual([]);
     expect(report.outcomes.map((o) => o.outcome)).toEqual(['refused', 'refused', 'refused']);
     expect(report.error?.code).toBe(code);
+    const kept = await client.pending.list();
+    expect(kept).toHaveLength(1);
+    expect(kept[0]?.body.rows).toHaveLength(3);
+    expect(kept[0]?.refused).toEqual({ at: '2024-03-25T03:00:00.000Z', status, code, message: report.error?.userMessage });
+  });
+
+  it('a 429 (slow down) is not a refusal: the batch stays pending, unmarked, to be resent later under its key', async () => {
+    const server = new FakeServer().script({ status: 429, code: 'rate_limited' });
+    const { client } = clientFor(server);
+    const report = await client.submitRows(target, rows(4), { action: 'save', batchSize: 2 });
+    expect(posts(server)).toHaveLength(1);
+    expect(report.outcomes.map((o) => o.outcome)).toEqual(Array(4).fill('pending'));
+    expect((await client.pending.list()).map((b) => [b.key, b.refused])).toEqual([['key-1', undefined], ['key-2', undefined]]);
+    expect((await client.resendPending()).outcomes.map((o) => o.outcome)).toEqual(Array(4).fill('accepted'));
     expect(await client.pending.list()).toEqual([]);
   });
 
-  it('a refusal of the whole batch stops the batches behind it, unsent and not kept', async () => {
-    const server = new FakeServer().script({ status: 409, code: 'round_closed' });
+  it('a batch refused as a whole is kept and shown, the batches after it still go, and resendPending never sends it again', async () => {
+    const server = new FakeServer().script('ok', { status: 400, code: 'invalid_request' });
     const { client } = clientFor(server);
     const report = await client.submitRows(target, rows(5), { action: 'submit', batchSize: 2 });
-    expect(posts(server)).toHaveLength(1);
-    expect(report.outcomes.map((o) => o.outcome)).toEqual(Array(5).fill('refused'));
-    expect(await client.pending.list()).toEqual([]);
+    expect(posts(server).map((r) => r.key)).toEqual(['key-1', 'key-2', 'key-3']);
+    expect(report.outcomes.map((o) => o.outcome)).toEqual(['accepted', 'accepted', 'refused', 'refused', 'accepted']);
+    expect(report.error?.code).toBe('invalid_request');
+    expect((await client.pending.list()).map((b) => [b.key, b.refused?.code])).toEqual([['key-2', 'invalid_request']]);
+    const again = await client.resendPending();
+    expect(again.outcomes).toEqual([]);
+    expect(posts(server)).toHaveLength(3);
+    expect(await client.pending.list()).toHaveLength(1);
   });
 
   it('stops after the configured retries and says the rows are kept', async () => {

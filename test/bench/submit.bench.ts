@@ -12,7 +12,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { ScorebookClient } from '../../src/api/client';
-import type { PendingBatch } from '../../src/api/pending';
+import type { BatchRefusal, PendingBatch } from '../../src/api/pending';
 import { readAssessment } from '../../src/domain';
 import { OfficeWorkbookPort } from '../../src/office/officePort';
 import { buildApp } from '../../src/server/app';
@@ -60,6 +60,10 @@ class CountingStore extends WorkbookPendingStore {
   override remove(key: string): Promise<void> {
     this.calls++;
     return super.remove(key);
+  }
+  override markRefused(key: string, refusal: BatchRefusal): Promise<void> {
+    this.calls++;
+    return super.markRefused(key, refusal);
   }
   override flush(): Promise<void> {
     this.calls++;

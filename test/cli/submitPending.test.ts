@@ -124,3 +124,57 @@ test('a row changed in the sheet since the lost run is sent after the resend, on
   expect(r2.out.slice(-1)).toEqual(['✔ ตัวชี้วัด 1: รับแล้ว (รุ่น 2)']);
   expect(await stored()).toEqual([['1', 2, 'submitted'], ['3', 1, 'submitted'], ['4.1', 1, 'submitted']]);
 });
+
+/** The server refusing the batches sent under these keys as a whole (a 400), and passing every other request on. */
+function refusing(keysToRefuse: readonly string[]) {
+  const keys: string[] = [];
+  const fetchFn = async (url: string, init: RequestInit): Promise<Response> => {
+    const key = init.method === 'POST' && url.endsWith('/reports') ? new Headers(init.headers).get('idempotency-key') ?? '' : undefined;
+    if (key !== undefined) keys.push(key);
+    if (key !== undefined && keysToRefuse.includes(key)) {
+      const error = { code: 'invalid_request', message: 'the body is not valid: body.rows.0.remarks: too long', messageTh: 'ข้อมูลที่ส่งมา (body) ไม่ถูกต้อง: body.rows.0.remarks' };
+      return new Response(JSON.stringify({ error }), { status: 400, headers: { 'content-type': 'application/json' } });
+    }
+    return fetch(url, init);
+  };
+  return { fetchFn, keys };
+}
+
+test('a pending batch the server then refuses as a whole is kept, marked refused, shown on every run and never resent; new rows still go; --forget-refused drops it', async () => {
+  const file = await filledTemplate('refused.xlsx', results);
+  const first = network('answers lost');
+  expect((await submit(file, first.fetchFn)).code).toBe(1);
+  const poisoned = first.keys[0]!;
+
+  // The resend is refused: marked in the file with the server's words. (The lost answers had been applied, so
+  // the sheet's rows are on the server already and nothing new goes.)
+  const second = refusing([poisoned]);
+  const r2 = await submit(file, second.fetchFn, 'en');
+  expect(r2.code).toBe(1);
+  expect(second.keys).toEqual([poisoned]);
+  expect(r2.err.join('\n')).toContain('the server refused 1 batches as a whole');
+  expect(r2.err.join('\n')).toContain('HTTP 400 invalid_request: the body is not valid: body.rows.0.remarks');
+  expect(r2.err.join('\n')).toContain('--forget-refused');
+  const kept = JSON.parse(readFileSync(pendingFileOf(file), 'utf8')) as { batches: { batch: { key: string; refused?: { code: string; status: number } } }[] };
+  expect(kept.batches.map((b) => [b.batch.key, b.batch.refused?.status, b.batch.refused?.code])).toEqual([[poisoned, 400, 'invalid_request']]);
+  expect(await stored()).toEqual([['1', 1, 'submitted'], ['3', 1, 'submitted'], ['4.1', 1, 'submitted']]);
+
+  // The next run neither resends it nor is held back by it, and says it is still there.
+  await filledTemplate('refused.xlsx', { ...results, '1': 92 });
+  const third = refusing([]);
+  const r3 = await submit(file, third.fetchFn, 'en');
+  expect(r3.code).toBe(0);
+  expect(third.keys).toHaveLength(1);
+  expect(third.keys[0]).not.toBe(poisoned);
+  expect(r3.err.join('\n')).toContain('the server refused 1 batches as a whole');
+  expect(existsSync(pendingFileOf(file))).toBe(true);
+
+  // Dropped on request, said once; the file goes with it.
+  const fourth = refusing([]);
+  const r4 = await submitInProcess({ file, server, locale: 'en', fetch: fourth.fetchFn, sleep: async () => undefined, forgetRefused: true });
+  expect(r4.code).toBe(0);
+  expect(r4.err.join('\n')).toContain(`dropped 1 refused batches from ${pendingFileOf(file)}`);
+  expect(r4.err.join('\n')).not.toContain('refused 1 batches as a whole');
+  expect(existsSync(pendingFileOf(file))).toBe(false);
+  expect(await stored()).toEqual([['1', 2, 'submitted'], ['3', 1, 'submitted'], ['4.1', 1, 'submitted']]);
+});

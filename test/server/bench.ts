@@ -71,7 +71,7 @@ async function run(label: string, db: Db): Promise<void> {
   await inTransaction(db, (tx) => putAssessment(tx, smallAssessment(), { actor: 'bench', now: new Date() }));
   const units = [...Array.from({ length: BATCHES + 4 }, (_, i) => `u${i}`), ...Array.from({ length: 500 }, (_, i) => `s${i}`)];
   await createUser(db, { username: 'r', name: 'r', password: 'benchbench', roles: ['reporter'], units }, { actor: 'bench', now: new Date(), cost: COST });
-  const app = await buildApp({ db, rateLimitPerMinute: false, batchBodyLimit: 64 * 1024 * 1024 });
+  const app = await buildApp({ db, rateLimitPerMinute: false, writesPerMinutePerUser: false, batchBodyLimit: 64 * 1024 * 1024 });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   const token = ((await (await fetch(`${base}/api/v1/sessions`, {
     method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'r', password: 'benchbench' }),

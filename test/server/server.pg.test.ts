@@ -9,6 +9,7 @@ import { auditCases } from './audit.cases';
 import { fuzzCases } from './fuzz.cases';
 import { authorizationCases } from './authorization.cases';
 import { httpCases } from './http.cases';
+import { inputCases } from './input.cases';
 import { reportCases } from './reports.cases';
 import { scoreCases } from './scores.cases';
 import { sessionCases } from './sessions.cases';
@@ -23,5 +24,6 @@ describe('on PostgreSQL', () => {
   describe('audit', () => auditCases('postgres'));
   describe('authorization matrix', () => authorizationCases('postgres'));
   describe('HTTP', () => httpCases('postgres'));
+  describe('hostile and oversized input', () => inputCases('postgres'));
   describe('malformed requests', () => fuzzCases('postgres', 30));
 });

@@ -96,12 +96,22 @@ class FakeClient implements ServerClient {
   }
   /** The server cannot be reached: batches are kept pending, as the real client keeps them. */
   down = false;
+  /** The server refuses every batch as a whole (400). */
+  refuse = false;
   async submitRows(t: BatchTarget, rows: BatchRow[], o: SubmitOptions): Promise<SubmitReport> {
     if (this.down) {
       const batch = { key: `k${this.sent.length}`, target: t, body: { action: o.action, rows }, createdAt: NOW.toISOString() };
       await this.hooks.pending.add([batch]);
       const error = networkError(false);
       return { late: false, error, outcomes: rows.map((r) => ({ indicatorId: r.indicatorId, outcome: 'pending' as const, error })) };
+    }
+    if (this.refuse) {
+      // As the real client: a batch the server refuses as a whole is kept, marked with its answer.
+      const batch = { key: `k${this.sent.length}`, target: t, body: { action: o.action, rows }, createdAt: NOW.toISOString() };
+      await this.hooks.pending.add([batch]);
+      const error = errorFromResponse(400, { error: { code: 'invalid_request', message: 'the body is not valid: body.rows.0.explanation', messageTh: 'ข้อมูลที่ส่งมา (body) ไม่ถูกต้อง: body.rows.0.explanation' } });
+      await this.hooks.pending.markRefused(batch.key, { at: NOW.toISOString(), status: 400, code: error.code, message: error.userMessage });
+      return { late: false, error, outcomes: rows.map((r) => ({ indicatorId: r.indicatorId, outcome: 'refused' as const, error })) };
     }
     if (this.expireOnSubmit) {
       this.expireOnSubmit = false;
@@ -320,6 +330,28 @@ test('offline: the batch stays in the file; a pane opened later offers it and re
   expect(link?.ok && link.value.rows['1']).toMatchObject({ version: 1, value: 97 });
   expect(screen.queryByRole('button', { name: /ส่งที่ค้างอีกครั้ง/ })).toBeNull();
   expect(await statusOf(first.wb, '1')).toBe('เซิร์ฟเวอร์รับแล้ว (รุ่น 1)');
+});
+
+test('a batch the server refused as a whole is shown with its message, not offered for resending, and removed when the person says so', async () => {
+  const user = userEvent.setup();
+  const pane = setup();
+  await openRound(user);
+  pane.client().refuse = true;
+  act(() => pane.wb.type('KPI', resultCell('1'), '97'));
+  await user.click(screen.getByRole('button', { name: 'ส่งแถวที่แก้ไข' }));
+  const shown = await screen.findByTestId('refused-batch');
+  expect(shown.textContent).toContain('เซิร์ฟเวอร์ปฏิเสธชุดข้อมูล 1 แถว (1)');
+  expect(shown.textContent).toContain('body.rows.0.explanation');
+  expect(screen.queryByRole('button', { name: /ส่งที่ค้างอีกครั้ง/ })).toBeNull();
+  const before = await pane.wb.readBinding();
+  const kept = before?.ok ? readServerLink(before.value.server) : undefined;
+  expect(kept?.ok && kept.value.pending.map((b) => [b.key, b.refused?.code])).toEqual([['k0', 'invalid_request']]);
+
+  await user.click(screen.getByRole('button', { name: 'ลบออกจากไฟล์' }));
+  await waitFor(() => expect(screen.queryByTestId('refused-batch')).toBeNull());
+  const after = await pane.wb.readBinding();
+  const link = after?.ok ? readServerLink(after.value.server) : undefined;
+  expect(link?.ok && link.value.pending).toEqual([]);
 });
 
 test('statuses back: a returned row shows the approver\'s comment in the sheet and stands out in the pane', async () => {

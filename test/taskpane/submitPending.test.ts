@@ -7,6 +7,7 @@ import { BINDING_SHEET, readBindingRows } from '../../src/workbook';
 import { createKpiSheet } from '../../src/workbook/kpiActions';
 import { PreviewWorkbook } from '../../src/preview/previewWorkbook';
 import { readServerLink, SERVER_LINK_FORMAT } from '../../src/taskpane/model/serverLink';
+import { pendingRowsOf, refusedOf } from '../../src/taskpane/submitFlow';
 import { WorkbookPendingStore } from '../../src/taskpane/model/workbookPendingStore';
 import { FakeServer, rows, session } from '../api/fakeServer';
 import { sample } from './sheetGrid';
@@ -147,4 +148,29 @@ test('sendThenUpdate: a send\'s removals and the link change go in one write; a 
   const again = await wb.readBinding();
   const kept = readServerLink(again?.ok ? again.value.server : undefined);
   expect(kept.ok && kept.value.pending).toEqual([]);
+});
+
+test('a batch the server refused as a whole stays in the workbook marked with its message; no pane resends it, and it is not counted as pending', async () => {
+  const wb = await boundWorkbook();
+  const server = new FakeServer().script({ status: 400, code: 'invalid_request' });
+  const first = await client(server, wb, 'r').submitRows(target, rows(3), { action: 'submit', batchSize: 2 });
+  expect(first.outcomes.map((o) => o.outcome)).toEqual(['refused', 'refused', 'accepted']);
+
+  const saved = readBindingRows((await wb.read({ ranges: [{ sheet: BINDING_SHEET }] })).ranges[0]!.values);
+  if (!saved.ok) throw new Error('binding record unreadable');
+  const link = readServerLink(saved.value.server);
+  if (!link.ok) throw new Error('server link unreadable');
+  expect(link.value.pending.map((b) => [b.key, b.refused?.status, b.refused?.code])).toEqual([['r-1', 400, 'invalid_request']]);
+  expect(link.value.pending[0]?.refused?.message.th).toMatch(/[ก-๙]/);
+  expect(pendingRowsOf(link.value)).toBe(0);
+  expect(refusedOf(link.value).map((b) => b.key)).toEqual(['r-1']);
+
+  const second = client(server, wb, 'never');
+  const posts = server.requests.length;
+  expect((await second.resendPending()).outcomes).toEqual([]);
+  expect(server.requests.length).toBe(posts);
+  // Removed when the person says so (the pane's "remove from the file").
+  await second.pending.remove('r-1');
+  await second.pending.flush();
+  expect(await second.pending.list()).toEqual([]);
 });

@@ -8,7 +8,6 @@
  * the key stays free. The answer is replayed before the window is checked: a client retrying an accepted
  * batch after the round closed gets its first answer back, not a 409.
  */
-import { createHash } from 'node:crypto';
 import type { BatchBody, BatchResponse, BatchResult } from '../../api';
 import { canReport, type User } from '../auth/permissions';
 import type { Db } from '../db/connect';
@@ -18,6 +17,7 @@ import { appendAudit } from '../store/audit';
 import { pauseBeforeBatchCommitForTest } from '../testHooks';
 import { auditSnapshot, getReports, insertReports, lockReports, toCurrentRow, updateReports } from '../store/reports';
 import { decideRows } from './decideRows';
+import { legacyRequestHash, requestHash } from './requestHash';
 import { loadScope } from './scope';
 import { checkWindow } from './window';
 
@@ -29,10 +29,6 @@ export interface BatchRequest {
   readonly body: BatchBody;
   readonly idempotencyKey: string;
   readonly now: Date;
-}
-
-function requestHash(r: BatchRequest): string {
-  return createHash('sha256').update(JSON.stringify([r.aid, r.round, r.unit, r.body])).digest('hex');
 }
 
 export async function runBatch(db: Db, request: BatchRequest): Promise<BatchResponse> {
@@ -52,7 +48,7 @@ export async function runBatch(db: Db, request: BatchRequest): Promise<BatchResp
         .where('username', '=', user.username)
         .where('key', '=', request.idempotencyKey)
         .executeTakeFirstOrThrow();
-      if (prior.request_hash !== hash) {
+      if (prior.request_hash !== hash && prior.request_hash !== legacyRequestHash(request)) {
         throw new ApiError(422, 'idempotency_key_reused', 'this Idempotency-Key was already used for a different batch; use a new key for new data',
           'Idempotency-Key นี้ใช้กับชุดข้อมูลอื่นไปแล้ว กรุณาใช้คีย์ใหม่สำหรับข้อมูลใหม่');
       }

@@ -21,7 +21,16 @@ import {
   type LeafIndicator,
   type RawResult,
 } from '../../domain';
-import type { BatchResult, BatchRow, ReportStatus } from '../../api';
+import {
+  findUnstorableText,
+  printableText,
+  MAX_VALUE_ENTRIES,
+  MAX_VALUE_TEXT_LENGTH,
+  UNSTORABLE_TEXT,
+  type BatchResult,
+  type BatchRow,
+  type ReportStatus,
+} from '../../api';
 import { canReport, isCentral, type User } from '../auth/permissions';
 import { toCurrentRow, type StoredReport } from '../store/reports';
 
@@ -91,6 +100,8 @@ function decideRow(ctx: BatchContext, row: BatchRow, indicator: LeafIndicator | 
   if ((old?.version ?? 0) !== row.baseVersion) {
     return { result: { indicatorId: id, outcome: 'conflict', ...(old ? { current: toCurrentRow(old) } : {}) } };
   }
+  const unstorable = unstorableField(row) ?? oversizedValue(row.value);
+  if (unstorable) return invalid(id, [unstorable(id)]);
   const shape = rawResultSchema.safeParse(row.value === undefined ? null : row.value);
   if (!shape.success) {
     return invalid(id, [
@@ -137,6 +148,46 @@ function decideRow(ctx: BatchContext, row: BatchRow, indicator: LeafIndicator | 
   if (read.issues.length > 0 && !waitingForUnit) result.issues = [...read.issues];
   if (ctx.late && asReporter) result.late = true;
   return { result, change: { old, next } };
+}
+
+const NOTE_FIELDS = ['explanation', 'obstacles', 'remarks'] as const;
+
+/** A note or value holding text the database cannot keep, named by its field (`remarks`, `value.num`). */
+function unstorableField(row: BatchRow): ((id: string) => Issue) | undefined {
+  const where = NOTE_FIELDS.find((f) => findUnstorableText(row[f]) !== undefined)
+    ?? (() => {
+      const path = findUnstorableText(row.value);
+      // The path may hold the very key that cannot be stored; the answer (kept for replay) must not.
+      return path === undefined ? undefined : printableText(['value', ...path].join('.'));
+    })();
+  if (where === undefined) return undefined;
+  return (id) => rowIssue('unstorable-text', id, `${where} of indicator ${id} ${UNSTORABLE_TEXT.en}`, `${where} ของตัวชี้วัด ${id} ${UNSTORABLE_TEXT.th}`, where);
+}
+
+/**
+ * A result is what a sheet cell holds: a number or short text, or a few steps or variables. Bounded so one row
+ * cannot make every read of the unit (and the audit log) carry megabytes. The schema already bounds its depth.
+ */
+function oversizedValue(value: unknown): ((id: string) => Issue) | undefined {
+  const texts: string[] = [];
+  let entries = 0;
+  const parts = typeof value === 'object' && value !== null ? Object.entries(value) : [];
+  if (typeof value === 'string') texts.push(value);
+  for (const [k, v] of parts) {
+    entries++;
+    if (!Array.isArray(value)) texts.push(k);
+    if (typeof v === 'string') texts.push(v);
+  }
+  if (entries > MAX_VALUE_ENTRIES) {
+    return (id) => rowIssue('value-too-large', id, `the value of indicator ${id} has ${entries} parts; at most ${MAX_VALUE_ENTRIES} steps or variables`,
+      `ค่าของตัวชี้วัด ${id} มี ${entries} ส่วน เกินกำหนด (ไม่เกิน ${MAX_VALUE_ENTRIES} ขั้นตอนหรือตัวแปร)`, 'value');
+  }
+  const longest = texts.reduce((n, t) => Math.max(n, t.length), 0);
+  if (longest > MAX_VALUE_TEXT_LENGTH) {
+    return (id) => rowIssue('value-too-long', id, `the value of indicator ${id} holds text of ${longest} characters; a result is at most ${MAX_VALUE_TEXT_LENGTH} (put words in the explanation)`,
+      `ค่าของตัวชี้วัด ${id} มีข้อความยาว ${longest} ตัวอักษร ผลการดำเนินงานยาวได้ไม่เกิน ${MAX_VALUE_TEXT_LENGTH} ตัวอักษร (คำอธิบายให้ใส่ในคำชี้แจง)`, 'value');
+  }
+  return undefined;
 }
 
 type Merge = { ok: true; value: RawResult } | { ok: false; issues: Issue[] };

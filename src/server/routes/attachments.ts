@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type {} from '@fastify/multipart';
 import { isGroup, findIndicator } from '../../domain';
-import { attachmentListSchema, attachmentParamsSchema, attachmentSchema, errorBodySchema, indicatorParamsSchema, MAX_ATTACHMENT_BYTES } from '../../api';
+import { attachmentListSchema, attachmentParamsSchema, attachmentSchema, errorBodySchema, indicatorParamsSchema, MAX_ATTACHMENT_BYTES, safeFileName } from '../../api';
 import { userOf } from '../auth/authenticate';
 import { canReadUnit, canReport } from '../auth/permissions';
 import { ALLOWED_EXTENSIONS, checkFileType } from '../attachments/fileTypes';
@@ -69,7 +69,7 @@ export function attachmentRoutes(app: App, options: ResolvedOptions): void {
         if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
         throw e;
       }
-      const filename = part.filename.normalize('NFC').replace(/[\\/\x00-\x1f]/g, '_').slice(-255);
+      const filename = safeFileName(part.filename);
       const type = checkFileType(filename, content);
       if (!type) throw wrongType(filename);
       const attachment = await addAttachment(db, scope, indicatorId, { filename, contentType: type.contentType, content }, user,

@@ -12,7 +12,7 @@ export function auditRoutes(app: App, options: ResolvedOptions): void {
     '/api/v1/audit',
     {
       schema: {
-        summary: 'Audit events, oldest first (page with `after`)',
+        summary: 'Audit events, oldest first (page with `after` = the last page\'s `next`; a page is bounded by count and by size)',
         tags: ['audit'],
         security: bearer,
         querystring: auditQuerySchema,
@@ -26,7 +26,7 @@ export function auditRoutes(app: App, options: ResolvedOptions): void {
         throw errors.forbidden("the audit log is for central staff, and for a unit's approvers (give ?unit=)",
           'บันทึกการเปลี่ยนแปลงดูได้เฉพาะเจ้าหน้าที่ส่วนกลาง และผู้อนุมัติของหน่วยงาน (ระบุ ?unit=)');
       }
-      return { events: await listAudit(options.db, { assessment, unit, after, limit: limit ?? 1000 }) };
+      return listAudit(options.db, { assessment, unit, after, limit: limit ?? 1000, maxBytes: options.auditPageBytes });
     },
   );
 }

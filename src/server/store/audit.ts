@@ -1,4 +1,5 @@
 /** Appending to and reading the audit log. Events are written in the same transaction as the change. */
+import { sql } from 'kysely';
 import type { AuditEvent } from '../../api';
 import type { Db } from '../db/connect';
 import { json, type Tx } from '../db/transaction';
@@ -43,15 +44,56 @@ export interface AuditFilter {
   readonly unit?: string;
   readonly after?: number;
   readonly limit: number;
+  /** Bytes of old and new values a page may carry (at least one event is always given). */
+  readonly maxBytes: number;
 }
 
-export async function listAudit(db: Db, filter: AuditFilter): Promise<AuditEvent[]> {
-  let q = db.selectFrom('audit_events').selectAll().orderBy('id').limit(filter.limit);
-  if (filter.assessment !== undefined) q = q.where('assessment_id', '=', filter.assessment);
-  if (filter.unit !== undefined) q = q.where('unit_id', '=', filter.unit);
-  if (filter.after !== undefined) q = q.where('id', '>', String(filter.after));
-  const rows = await q.execute();
-  return rows.map((r) => ({
+export interface AuditPage {
+  readonly events: AuditEvent[];
+  /** More events may follow: the `after` of the next page. */
+  readonly next?: number;
+}
+
+/**
+ * One page, bounded by count and by size: ids and sizes are read first, in chunks that double (64, 128, …) until
+ * the page is full, so a log of huge notes costs a few events' worth of work, and a log of small ones a handful of
+ * queries; then only the events that fit are loaded — never the whole limit of huge events.
+ */
+export async function listAudit(db: Db, filter: AuditFilter): Promise<AuditPage> {
+  const candidates: { id: string; bytes: number }[] = [];
+  let total = 0;
+  let exhausted = false;
+  for (let chunk = 64; candidates.length < filter.limit && total <= filter.maxBytes; chunk *= 2) {
+    const from = candidates.length > 0 ? Number(candidates[candidates.length - 1]!.id) : filter.after;
+    const want = Math.min(chunk, filter.limit - candidates.length);
+    let sizes = db
+      .selectFrom('audit_events')
+      .select(['id', sql<string>`coalesce(octet_length(old_value::text), 0) + coalesce(octet_length(new_value::text), 0)`.as('bytes')])
+      .orderBy('id')
+      .limit(want);
+    if (filter.assessment !== undefined) sizes = sizes.where('assessment_id', '=', filter.assessment);
+    if (filter.unit !== undefined) sizes = sizes.where('unit_id', '=', filter.unit);
+    if (from !== undefined) sizes = sizes.where('id', '>', String(from));
+    const rows = await sizes.execute();
+    for (const r of rows) {
+      candidates.push({ id: r.id, bytes: Number(r.bytes) });
+      total += Number(r.bytes);
+    }
+    if (rows.length < want) {
+      exhausted = true;
+      break;
+    }
+  }
+  let fit = 0;
+  let kept = 0;
+  while (fit < candidates.length && (fit === 0 || kept + candidates[fit]!.bytes <= filter.maxBytes)) {
+    kept += candidates[fit]!.bytes;
+    fit++;
+  }
+  if (fit === 0) return { events: [] };
+  const ids = candidates.slice(0, fit).map((c) => c.id);
+  const rows = await db.selectFrom('audit_events').selectAll().where('id', 'in', ids).orderBy('id').execute();
+  const events = rows.map((r) => ({
     id: Number(r.id),
     at: r.at.toISOString(),
     actor: r.actor,
@@ -63,4 +105,7 @@ export async function listAudit(db: Db, filter: AuditFilter): Promise<AuditEvent
     old: r.old_value,
     new: r.new_value,
   }));
+  // Cut by size, or full by count: the next page starts after the last event given.
+  const more = fit < candidates.length || !exhausted;
+  return more ? { events, next: events[events.length - 1]!.id } : { events };
 }

@@ -21,11 +21,12 @@ import { submitRefused, type RoundStanding } from '../model/lateEstimate';
 import { linkAfterRefresh, linkTakingTheirs, theirTexts } from '../model/serverSheet';
 import type { SubmitScope } from '../model/submitRows';
 import { theirsPlan } from '../model/takeTheirs';
-import { pendingRowsOf, planSubmit, sendAndRecord, sendRows, writeStatuses as writeSheetStatuses, type LinkChange } from '../submitFlow';
+import { pendingRowsOf, refusedOf, planSubmit, sendAndRecord, sendRows, writeStatuses as writeSheetStatuses, type LinkChange } from '../submitFlow';
 import { SERVER_STRINGS, useServerStrings } from '../serverStrings';
 import { AutoResendStatus } from './AutoResendStatus';
 import { ConflictDialog } from './ConflictDialog';
 import { LateNotice } from './LateNotice';
+import { RefusedBatches } from './RefusedBatches';
 import type { ServerClient } from './serverClient';
 import { SubmitChoice } from './SubmitChoice';
 import { WarningsDialog } from './WarningsDialog';
@@ -58,6 +59,8 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
   /** `late`: the server took the submit after the window closed (said plainly, with the penalty estimate). */
   const [report, setReport] = useState<{ outcomes: readonly RowOutcome[]; sent: readonly BatchRow[]; message: string; late?: boolean }>();
   const [pendingRows, setPendingRows] = useState(0);
+  /** Batches the server refused as a whole, kept in the file with its message until the person removes them. */
+  const [refusedBatches, setRefusedBatches] = useState<ReturnType<typeof refusedOf>>([]);
   /** Indicator names, for the conflict dialog (from the last sheet read). */
   const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
   /** Conflicts waiting in the dialog, first shown first, and how many the answer had ("1 จาก 3"). */
@@ -72,9 +75,19 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
     try {
       const { link } = await readLink(port);
       setPendingRows(pendingRowsOf(link));
+      setRefusedBatches(refusedOf(link));
     } catch {
       setPendingRows(0);
+      setRefusedBatches([]);
     }
+  };
+
+  /** The person has read it (and fixed the sheet): the refused batch leaves the file. */
+  const forgetRefused = async (key: string): Promise<void> => {
+    const latest = await readLink(port);
+    const server = { ...latest.link, pending: latest.link.pending.filter((b) => b.key !== key) };
+    await port.writeBinding({ ...latest.record, server });
+    await countPending();
   };
   useEffect(() => {
     void countPending();
@@ -106,6 +119,8 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
       onError(errorMessage(e));
     } finally {
       setProgress(undefined);
+      // A batch may have been refused (kept, marked) or answered meanwhile.
+      void countPending();
     }
   };
 
@@ -114,7 +129,7 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
     setReport(undefined);
     await withProgress(async () => {
       const { link } = await readLink(port);
-      const sent = link.pending.flatMap((b) => b.body.rows);
+      const sent = link.pending.filter((b) => !b.refused).flatMap((b) => b.body.rows);
       const result = await sendAndRecord(client, port, sent, () => client.resendPending({ onProgress: (p) => setProgress(p.rowsDone / p.rowsTotal) }), locale, {
         onRemembered: (answer, r) => showAnswers(sent, answer, r.pendingRows),
       });
@@ -259,6 +274,7 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
         {pendingRows > 0 ? <Button disabled={progress !== undefined} onClick={() => void resend()}>{s.resend} ({pendingRows})</Button> : null}
       </div>
       {progress === undefined ? <AutoResendStatus state={auto} /> : null}
+      <RefusedBatches batches={refusedBatches} busy={progress !== undefined} onForget={(key) => void forgetRefused(key).catch((e: unknown) => onError(errorMessage(e)))} />
       {progress !== undefined ? <div role="status"><ProgressBar value={progress} thickness="large" aria-label={s.submitting} /> {s.submitting}</div> : null}
       {returned.length > 0 ? (
         <ul aria-label={s.statusOf('returned', undefined)} className="sb-list sb-returned">

@@ -26,6 +26,10 @@ const pendingBatchSchema = z.object({
   target: z.object({ aid: z.string(), round: z.number().int(), unit: z.string() }),
   body: batchBodySchema,
   createdAt: z.string(),
+  /** The server refused it as a whole: shown, never resent, until the person forgets it. */
+  refused: z
+    .object({ at: z.string(), status: z.number().int(), code: z.string(), message: z.object({ th: z.string(), en: z.string() }) })
+    .optional(),
 });
 
 export const serverLinkSchema = z.object({

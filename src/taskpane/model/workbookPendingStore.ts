@@ -11,7 +11,7 @@
  * file (the pane closed meanwhile) is resent under its key, and the server answers it as before, so the next pane
  * also learns the versions this one never wrote down.
  */
-import type { PendingBatch, PendingStore } from '../../api/pending';
+import type { BatchRefusal, PendingBatch, PendingStore } from '../../api/pending';
 import type { BindingRecord } from '../../workbook/binding';
 import { WorkbookError, type WorkbookPort } from '../../workbook/port';
 import { readServerLink, type ServerLink } from './serverLink';
@@ -38,6 +38,11 @@ export class WorkbookPendingStore implements PendingStore {
 
   async remove(key: string): Promise<void> {
     this.confirmed.add(key);
+  }
+
+  /** Written at once, like an add: a refusal is rare, and it must outlive the pane. */
+  async markRefused(key: string, refusal: BatchRefusal): Promise<void> {
+    await this.change((pending) => pending.map((b) => (b.key === key ? { ...b, refused: refusal } : b)));
   }
 
   async flush(): Promise<void> {

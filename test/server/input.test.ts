@@ -1,0 +1,3 @@
+import { inputCases } from './input.cases';
+
+describe('hostile and oversized input (embedded PGlite)', () => inputCases('memory'));
