@@ -1,6 +1,7 @@
 /** The domain's public face: what the workbook, the add-in, the server and the CLI may use. */
 export * from './assessment';
 export * from './curve';
+export * from './decimalRounding';
 export * from './documentSchema';
 export * from './issues';
 export * from './jsonPath';
