@@ -15,6 +15,7 @@ import type {
   Variable,
 } from './assessment';
 import { assessmentDocumentSchema, type AssessmentDocument, type RawIndicator } from './documentSchema';
+import { indicatorKey } from './indicatorIds';
 import { hasErrors, issue, type Issue, type Message } from './issues';
 import { formatPath } from './jsonPath';
 import { resolvePolicies } from './policies';
@@ -162,14 +163,15 @@ class AssessmentReader {
 
   private checkId(id: string, path: PropertyKey[]): void {
     const where = formatPath(path);
-    const first = this.seenIds.get(id);
+    // "๑" and "1" are one id (indicatorIds.ts), so they collide here too.
+    const first = this.seenIds.get(indicatorKey(id));
     if (first !== undefined) {
       this.report('duplicate-indicator-id', 'error', [...path, 'id'], {
         th: `รหัสตัวชี้วัด "${id}" ซ้ำกับ ${first} รหัสตัวชี้วัดต้องไม่ซ้ำกัน`,
         en: `indicator id "${id}" is already used by ${first}; indicator ids must be unique`,
       }, id);
     } else {
-      this.seenIds.set(id, where);
+      this.seenIds.set(indicatorKey(id), where);
     }
   }
 
