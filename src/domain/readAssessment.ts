@@ -61,6 +61,7 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
 class AssessmentReader {
   private readonly issues: Issue[] = [];
   private readonly seenIds = new Map<string, string>();
+  private readonly centralResults = new Set<string>();
   private readonly scale: Scale;
   private readonly componentIds: Set<string>;
 
@@ -156,9 +157,18 @@ class AssessmentReader {
       parentId,
       description: raw.description,
       owner: raw.owner,
+      ...this.centralResultOf(raw, parentId),
     };
     if (raw.children !== undefined) return this.readGroup(raw, path, common);
     return this.readLeaf(raw, path, common);
+  }
+
+  /** A central result (ผลจากส่วนกลาง) holds for the indicator and everything under it. */
+  private centralResultOf(raw: RawIndicator, parentId: string | null): { centralResult?: true } {
+    const inherited = parentId !== null && this.centralResults.has(parentId);
+    if (raw.centralResult !== true && !inherited) return {};
+    this.centralResults.add(raw.id);
+    return { centralResult: true };
   }
 
   private checkId(id: string, path: PropertyKey[]): void {

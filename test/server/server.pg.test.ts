@@ -6,6 +6,7 @@
 import { assessmentCases } from './assessments.cases';
 import { attachmentCases } from './attachments.cases';
 import { auditCases } from './audit.cases';
+import { centralResultCases } from './centralResult.cases';
 import { fuzzCases } from './fuzz.cases';
 import { authorizationCases } from './authorization.cases';
 import { httpCases } from './http.cases';
@@ -20,6 +21,7 @@ describe('on PostgreSQL', () => {
   describe('attachments', () => attachmentCases('postgres'));
   describe('scores', () => scoreCases('postgres'));
   describe('audit', () => auditCases('postgres'));
+  describe('central results and Thai-digit ids', () => centralResultCases('postgres'));
   describe('authorization matrix', () => authorizationCases('postgres'));
   describe('HTTP', () => httpCases('postgres'));
   describe('malformed requests', () => fuzzCases('postgres', 30));
