@@ -3,9 +3,10 @@ import { isGroup, type Assessment, type Indicator } from './assessment';
 import { resultsDocumentSchema, type RawResult, type ResultsDocument } from './documentSchema';
 import { indicatorKey, indicatorsByKey } from './indicatorIds';
 import { issue, type Issue } from './issues';
-import { parseJson, type ReadResult } from './readAssessment';
+import { parseJson, withIssues, type ReadResult } from './readAssessment';
 import type { ResultSet } from './scoreAssessment';
 import { schemaIssues } from './schemaIssues';
+import { unknownFields } from './unknownFields';
 
 export interface Results extends ResultSet {
   readonly assessment: string;
@@ -14,7 +15,7 @@ export interface Results extends ResultSet {
 
 export function readResults(json: unknown, assessment: Assessment): ReadResult<Results> {
   const parsed = resultsDocumentSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, issues: schemaIssues(parsed.error) };
+  if (!parsed.success) return { ok: false, issues: schemaIssues(parsed.error, [], json) };
   const doc: ResultsDocument = parsed.data;
   if (doc.assessment !== assessment.id) {
     return {
@@ -27,7 +28,7 @@ export function readResults(json: unknown, assessment: Assessment): ReadResult<R
       ],
     };
   }
-  const issues: Issue[] = [];
+  const issues: Issue[] = unknownFields(resultsDocumentSchema, json);
   const byKey = indicatorsByKey(assessment);
   const keyed = keyResults(doc.results, byKey);
   if (keyed.issues.some((i) => i.severity === 'error')) return { ok: false, issues: keyed.issues };
@@ -68,7 +69,7 @@ export function readResults(json: unknown, assessment: Assessment): ReadResult<R
 
 export function readResultsText(text: string, assessment: Assessment): ReadResult<Results> {
   const json = parseJson(text);
-  return json.ok ? readResults(json.value, assessment) : json;
+  return json.ok ? withIssues(readResults(json.value, assessment), json.issues) : json;
 }
 
 /**
