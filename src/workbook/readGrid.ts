@@ -51,7 +51,7 @@ export function readKpiGrid(assessment: Assessment, grid: Grid, options: ReadOpt
   if (!found) return { ok: false, issues: [noHeaderRow(grid)] };
   const issues: Issue[] = [];
   checkColumnsPresent(assessment, found.columns, catalogue, grid.sheet, issues);
-  const byId = new Map(allIndicators(assessment).map((i) => [i.id, i]));
+  const byId = indicatorsByKey(assessment);
   const rows = Array.from({ length: Math.max(0, grid.values.length - found.index - 1) }, (_, k) => found.index + 1 + k);
   const read = readRows(grid, found, rows, byId);
   return {
