@@ -1,5 +1,9 @@
 /** The words people type for steps and yes/no results, and ids written in Thai or Arabic digits. */
-import { readAssessment, readResults, readResultValue, scoreAssessment, type LeafIndicator } from '../../src/domain';
+import fc from 'fast-check';
+import {
+  NO_WORDS, readAssessment, readResults, readResultValue, readYesNoWord, resolveIndicatorId, scoreAssessment, toThaiDigits, YES_WORDS,
+  type LeafIndicator,
+} from '../../src/domain';
 import { doc, mustRead, quantitative } from './fixtures';
 
 const assessment = mustRead(doc({
@@ -59,5 +63,33 @@ describe('ids in Thai digits and Arabic digits are one indicator', () => {
     const read = readAssessment(doc({ indicators: [quantitative('1', 50, [1, 2, 3]), quantitative('๑', 50, [1, 2, 3])] }));
     expect(read.ok).toBe(false);
     expect(read.issues[0]).toMatchObject({ code: 'duplicate-indicator-id', path: 'indicators[1].id' });
+  });
+});
+
+describe('properties', () => {
+  const spaced = (word: string, cuts: number[]) => {
+    const chars = [...word];
+    return chars.map((c, i) => (cuts.includes(i) ? ` ${c}` : c)).join('') + ' ';
+  };
+
+  test('spaces anywhere in a word of the table never change what it means', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...YES_WORDS, ...NO_WORDS), fc.array(fc.nat({ max: 12 }), { maxLength: 4 }), (word, cuts) => {
+        expect(readYesNoWord(spaced(word, cuts))).toBe(YES_WORDS.includes(word));
+      }),
+    );
+  });
+
+  test('an id of digits and dots in Thai digits resolves to the same indicator as in Arabic digits', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: 99 }), { minLength: 1, maxLength: 3 }), (parts) => {
+        const id = parts.join('.');
+        const a = mustRead(doc({ indicators: [quantitative(id, 100, [1, 2, 3])] }));
+        expect(resolveIndicatorId(a, toThaiDigits(id))).toBe(id);
+        const thai = mustRead(doc({ indicators: [quantitative(toThaiDigits(id), 100, [1, 2, 3])] }));
+        expect(resolveIndicatorId(thai, id)).toBe(toThaiDigits(id));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
