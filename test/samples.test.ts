@@ -211,3 +211,11 @@ describe('krs-2567: KRS style, five-level (seed 003)', () => {
     expect(report.indicators.find((i) => i.id === '11.3')?.score).toBe(1);
   });
 });
+
+describe('krs-2567: a central result (ผลจากส่วนกลาง)', () => {
+  test('indicator 12 is supplied centrally (centralResult) and scores as before: 87.25 → 3.45', () => {
+    const { assessment, report } = score('krs-2567');
+    expect(assessment.indicators.filter((i) => i.centralResult).map((i) => i.id)).toEqual(['12']);
+    expect(report.indicators.find((i) => i.id === '12')?.score).toBeCloseTo(3.45, 12);
+  });
+});

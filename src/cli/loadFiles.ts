@@ -1,6 +1,6 @@
 /** Reading the files a command is given; a broken file is a message naming the path, never a stack trace. */
 import { readFileSync } from 'node:fs';
-import { readAssessmentText, readResultsText, type Assessment, type Issue, type Results } from '../domain';
+import { decodeJsonBytes, readAssessmentText, readResultsText, type Assessment, type Issue, type Results } from '../domain';
 
 export class FileProblem extends Error {
   constructor(
@@ -11,9 +11,11 @@ export class FileProblem extends Error {
   }
 }
 
+/** The file's text: UTF-8 (a BOM is fine); UTF-16 or a Thai legacy encoding is a message saying to save it as UTF-8. */
 function readText(file: string): string {
+  let bytes: Buffer;
   try {
-    return readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
     throw new FileProblem(file, [
@@ -27,6 +29,9 @@ function readText(file: string): string {
       },
     ]);
   }
+  const decoded = decodeJsonBytes(bytes);
+  if (!decoded.ok) throw new FileProblem(file, decoded.issues);
+  return decoded.text;
 }
 
 export function loadAssessment(file: string): { assessment: Assessment; warnings: readonly Issue[] } {

@@ -4,7 +4,7 @@
  * in total per unit of improvement (where one more unit pays most).
  */
 import type { Command } from 'commander';
-import { findIndicator, formatNumber, improvementGains, messageIn, requiredResult, type Goal } from '../domain';
+import { findIndicator, formatNumber, improvementGains, messageIn, requiredResult, resolveIndicatorId, type Goal } from '../domain';
 import { loadAssessment, loadResults } from './loadFiles';
 import { localeOf } from './locale';
 import { renderTable, truncate } from './textTable';
@@ -58,7 +58,9 @@ export function registerWhatIfCommand(program: Command): void {
         process.exitCode = 2;
         return;
       }
-      const answer = requiredResult(assessment, results, options.indicator, goal);
+      // --indicator ๕ and --indicator 5 name the same indicator.
+      const indicatorId = resolveIndicatorId(assessment, options.indicator) ?? options.indicator;
+      const answer = requiredResult(assessment, results, indicatorId, goal);
       if (options.json) {
         process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
         return;
@@ -67,7 +69,7 @@ export function registerWhatIfCommand(program: Command): void {
         process.stdout.write(`${messageIn(answer.message, locale)}\n`);
         return;
       }
-      const unit = findIndicator(assessment, options.indicator)?.unit ?? '';
+      const unit = findIndicator(assessment, indicatorId)?.unit ?? '';
       process.stdout.write(
         `${t('ผลที่ต้องทำได้', 'Result needed')}: ${formatNumber(answer.value, Math.max(d, 2))} ${unit}`.trimEnd() +
           ` (${t('คะแนน', 'score')} ${formatNumber(answer.score, d)})\n` +

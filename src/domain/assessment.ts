@@ -32,6 +32,11 @@ interface IndicatorCommon {
   readonly description?: string;
   /** The office responsible (หน่วยงานรับผิดชอบ). */
   readonly owner?: string;
+  /**
+   * The whole result is supplied centrally (ก.พ.ร., the NSO or a host agency; seeds 000, 004): units see it but
+   * cannot set it, central staff enter it. Children inherit their parent's. Absent: false.
+   */
+  readonly centralResult?: boolean;
 }
 
 export interface LeafIndicator extends IndicatorCommon {

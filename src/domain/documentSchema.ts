@@ -60,6 +60,7 @@ export interface RawIndicator {
   variables?: z.infer<typeof variableSchema>[];
   steps?: string[];
   children?: RawIndicator[];
+  centralResult?: boolean;
 }
 
 export const indicatorSchema: z.ZodType<RawIndicator, unknown> = z.lazy(() =>
@@ -82,6 +83,7 @@ export const indicatorSchema: z.ZodType<RawIndicator, unknown> = z.lazy(() =>
     variables: z.array(variableSchema).optional(),
     steps: z.array(z.string()).optional(),
     children: z.array(indicatorSchema).optional(),
+    centralResult: z.boolean().optional(),
   }),
 );
 

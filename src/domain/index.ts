@@ -1,9 +1,12 @@
 /** The domain's public face: what the workbook, the add-in, the server and the CLI may use. */
 export * from './assessment';
 export * from './curve';
+export * from './decimalRounding';
 export * from './documentSchema';
+export * from './indicatorIds';
 export * from './issues';
 export * from './jsonPath';
+export * from './jsonText';
 export * from './policies';
 export * from './readAssessment';
 export * from './readResults';
@@ -13,4 +16,6 @@ export * from './scoreAssessment';
 export * from './targetExpression';
 export * from './thaiDates';
 export * from './thaiNumbers';
+export * from './unknownFields';
 export * from './whatIf';
+export * from './yesNoWords';

@@ -15,12 +15,15 @@ import type {
   Variable,
 } from './assessment';
 import { assessmentDocumentSchema, type AssessmentDocument, type RawIndicator } from './documentSchema';
+import { indicatorKey } from './indicatorIds';
 import { hasErrors, issue, type Issue, type Message } from './issues';
 import { formatPath } from './jsonPath';
 import { resolvePolicies } from './policies';
 import { customScale, FIVE_LEVEL, THREE_LEVEL, type Scale } from './scale';
+import { readJsonText, type JsonRead } from './jsonText';
 import { schemaIssues } from './schemaIssues';
 import { deriveTargets, isReservedName, type ExpressionNode } from './targetExpression';
+import { unknownFields } from './unknownFields';
 import { isRealDate } from './thaiDates';
 
 export type ReadResult<T> =
@@ -31,36 +34,31 @@ const WEIGHT_TOLERANCE = 1e-6;
 
 export function readAssessment(json: unknown): ReadResult<Assessment> {
   const parsed = assessmentDocumentSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, issues: schemaIssues(parsed.error) };
-  return new AssessmentReader(parsed.data).read();
+  if (!parsed.success) return { ok: false, issues: schemaIssues(parsed.error, [], json) };
+  return withIssues(new AssessmentReader(parsed.data).read(), unknownFields(assessmentDocumentSchema, json));
 }
 
 /** Parses JSON text first, so a broken file is an issue too, not an exception. */
 export function readAssessmentText(text: string): ReadResult<Assessment> {
   const json = parseJson(text);
-  return json.ok ? readAssessment(json.value) : json;
+  return json.ok ? withIssues(readAssessment(json.value), json.issues) : json;
 }
 
-export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; issues: Issue[] } {
-  try {
-    return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, '')) as unknown };
-  } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    return {
-      ok: false,
-      issues: [
-        issue('json-syntax', 'error', {
-          th: `ไฟล์ไม่ใช่ JSON ที่ถูกต้อง (${detail}) ตรวจสอบว่าไม่ได้แก้ไขไฟล์จนเสียรูปแบบ`,
-          en: `The file is not valid JSON (${detail}); check that it was not damaged by editing`,
-        }),
-      ],
-    };
-  }
+/** JSON text → value, with keys written twice as warnings and syntax errors at their line and column (jsonText.ts). */
+export function parseJson(text: string): JsonRead {
+  return readJsonText(text);
+}
+
+/** A reading with more findings (warnings about the text or unknown fields) added after its own. */
+export function withIssues<T>(read: ReadResult<T>, more: readonly Issue[]): ReadResult<T> {
+  if (more.length === 0) return read;
+  return read.ok ? { ...read, issues: [...read.issues, ...more] } : { ok: false, issues: [...read.issues, ...more] };
 }
 
 class AssessmentReader {
   private readonly issues: Issue[] = [];
   private readonly seenIds = new Map<string, string>();
+  private readonly centralResults = new Set<string>();
   private readonly scale: Scale;
   private readonly componentIds: Set<string>;
   /** Group id → the component it belongs to. */
@@ -89,7 +87,7 @@ class AssessmentReader {
     };
   }
 
-  private report(code: string, severity: 'error' | 'warning', path: readonly PropertyKey[], message: Message, indicatorId?: string): void {
+  private report(code: string, severity: 'error' | 'warning' | 'info', path: readonly PropertyKey[], message: Message, indicatorId?: string): void {
     const where = formatPath(path);
     this.issues.push(
       issue(code, severity, { th: `${where}: ${message.th}`, en: `${where}: ${message.en}` }, { path: where, indicatorId }),
@@ -175,21 +173,31 @@ class AssessmentReader {
       parentId,
       description: raw.description,
       owner: raw.owner,
+      ...this.centralResultOf(raw, parentId),
     };
     if (raw.children !== undefined) return this.readGroup(raw, path, common);
     return this.readLeaf(raw, path, common);
   }
 
+  /** A central result (ผลจากส่วนกลาง) holds for the indicator and everything under it. */
+  private centralResultOf(raw: RawIndicator, parentId: string | null): { centralResult?: true } {
+    const inherited = parentId !== null && this.centralResults.has(parentId);
+    if (raw.centralResult !== true && !inherited) return {};
+    this.centralResults.add(raw.id);
+    return { centralResult: true };
+  }
+
   private checkId(id: string, path: PropertyKey[]): void {
     const where = formatPath(path);
-    const first = this.seenIds.get(id);
+    // "๑" and "1" are one id (indicatorIds.ts), so they collide here too.
+    const first = this.seenIds.get(indicatorKey(id));
     if (first !== undefined) {
       this.report('duplicate-indicator-id', 'error', [...path, 'id'], {
         th: `รหัสตัวชี้วัด "${id}" ซ้ำกับ ${first} รหัสตัวชี้วัดต้องไม่ซ้ำกัน`,
         en: `indicator id "${id}" is already used by ${first}; indicator ids must be unique`,
       }, id);
     } else {
-      this.seenIds.set(id, where);
+      this.seenIds.set(indicatorKey(id), where);
     }
   }
 
@@ -272,11 +280,28 @@ class AssessmentReader {
         en: `indicator ${raw.id} has sub-indicators, so its score comes from them; drop its kind and targets`,
       }, raw.id);
     }
+    this.checkChildWeights(raw, path);
     return {
       ...common,
       kind: 'group',
       children: children.map((child, i) => this.readIndicator(child, [...path, 'children', i], raw.id, common.component, common.group)),
     };
+  }
+
+  /**
+   * Children are written in the parent's points (2.5 + 2.5 under 5) or in percent of it (50 + 50). Any other sum
+   * (5 + 3 under 15) still scores, in proportion, but is more likely a slip than a choice, so it is said.
+   */
+  private checkChildWeights(raw: RawIndicator, path: PropertyKey[]): void {
+    const weights = (raw.children ?? []).map((c) => c.weight);
+    if (weights.length === 0 || weights.some((w) => !(w > 0))) return;
+    const sum = weights.reduce((s, w) => s + w, 0);
+    if (Math.abs(sum - raw.weight) <= WEIGHT_TOLERANCE || Math.abs(sum - 100) <= WEIGHT_TOLERANCE) return;
+    const parts = weights.map(round6).join(' + ');
+    this.report('child-weights-sum', 'warning', [...path, 'children'], {
+      th: `น้ำหนักของตัวชี้วัดย่อยของ ${raw.id} (${parts} = ${round6(sum)}) ไม่เท่ากับน้ำหนักของตัวชี้วัดหลัก (${raw.weight}) และไม่เท่ากับ 100 จึงคิดตามสัดส่วน ตรวจสอบว่าน้ำหนักถูกต้อง`,
+      en: `the sub-indicators of ${raw.id} weigh ${parts} = ${round6(sum)}, neither the parent's weight (${raw.weight}) nor 100; they are used in proportion, check the weights`,
+    }, raw.id);
   }
 
   private readLeaf(rawAsWritten: RawIndicator, path: PropertyKey[], common: Omit<LeafIndicator, 'kind' | 'targets' | 'direction' | 'multiplier' | 'variables' | 'steps'>): LeafIndicator {
@@ -399,6 +424,12 @@ class AssessmentReader {
       this.report('direction-contradicts-targets', 'error', [...path, 'direction'], {
         th: `ระบุทิศทาง "${raw.direction}" แต่ค่าเป้าหมาย ${targets.join(' / ')} บอกว่า "${implied}"`,
         en: `direction "${raw.direction}" contradicts the targets ${targets.join(' / ')}, which say "${implied}"`,
+      }, raw.id);
+    }
+    if (raw.direction === undefined && implied === 'lower' && kind !== 'milestone' && kind !== 'binary') {
+      this.report('direction-lower-from-targets', 'info', [...path, 'targets'], {
+        th: `ค่าเป้าหมายของตัวชี้วัด ${raw.id} ลดลงตามระดับ (${targets.join(' / ')}) จึงถือว่ายิ่งน้อยยิ่งดี ระบุ "direction": "lower" เพื่อยืนยัน`,
+        en: `the targets of indicator ${raw.id} fall from level to level (${targets.join(' / ')}), so lower is read as better; state "direction": "lower" to confirm`,
       }, raw.id);
     }
     return raw.direction ?? implied ?? 'higher';

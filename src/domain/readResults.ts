@@ -1,10 +1,12 @@
 /** Reads a results document (format v1) against its assessment: which results belong, which do not. */
-import { allIndicators, isGroup, type Assessment } from './assessment';
-import { resultsDocumentSchema, type ResultsDocument } from './documentSchema';
+import { isGroup, type Assessment, type Indicator } from './assessment';
+import { resultsDocumentSchema, type RawResult, type ResultsDocument } from './documentSchema';
+import { indicatorKey, indicatorsByKey } from './indicatorIds';
 import { issue, type Issue } from './issues';
-import { parseJson, type ReadResult } from './readAssessment';
+import { parseJson, withIssues, type ReadResult } from './readAssessment';
 import type { ResultSet } from './scoreAssessment';
 import { schemaIssues } from './schemaIssues';
+import { unknownFields } from './unknownFields';
 
 export interface Results extends ResultSet {
   readonly assessment: string;
@@ -13,7 +15,7 @@ export interface Results extends ResultSet {
 
 export function readResults(json: unknown, assessment: Assessment): ReadResult<Results> {
   const parsed = resultsDocumentSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, issues: schemaIssues(parsed.error) };
+  if (!parsed.success) return { ok: false, issues: schemaIssues(parsed.error, [], json) };
   const doc: ResultsDocument = parsed.data;
   if (doc.assessment !== assessment.id) {
     return {
@@ -26,10 +28,13 @@ export function readResults(json: unknown, assessment: Assessment): ReadResult<R
       ],
     };
   }
-  const issues: Issue[] = [];
-  const byId = new Map(allIndicators(assessment).map((i) => [i.id, i]));
+  const issues: Issue[] = unknownFields(resultsDocumentSchema, json);
+  const byKey = indicatorsByKey(assessment);
+  const keyed = keyResults(doc.results, byKey);
+  if (keyed.issues.some((i) => i.severity === 'error')) return { ok: false, issues: keyed.issues };
+  issues.push(...keyed.issues);
   for (const id of Object.keys(doc.results)) {
-    const indicator = byId.get(id);
+    const indicator = byKey.get(indicatorKey(id));
     const path = `results[${JSON.stringify(id)}]`;
     if (!indicator) {
       issues.push(
@@ -58,11 +63,43 @@ export function readResults(json: unknown, assessment: Assessment): ReadResult<R
   return {
     ok: true,
     issues,
-    value: { assessment: doc.assessment, unit: doc.unit, round: doc.round, submittedAt: doc.submittedAt, results: doc.results },
+    value: { assessment: doc.assessment, unit: doc.unit, round: doc.round, submittedAt: doc.submittedAt, results: keyed.results },
   };
 }
 
 export function readResultsText(text: string, assessment: Assessment): ReadResult<Results> {
   const json = parseJson(text);
-  return json.ok ? readResults(json.value, assessment) : json;
+  return json.ok ? withIssues(readResults(json.value, assessment), json.issues) : json;
+}
+
+/**
+ * Results keyed by the assessment's own spelling of each id, so "๑" and "1" reach the same indicator. Keys that
+ * name no indicator stay as written (they are reported as unknown). The same indicator under two spellings is a
+ * warning when both carry the same value, and an error when they differ: which one was meant cannot be guessed.
+ */
+function keyResults(
+  results: Readonly<Record<string, RawResult>>,
+  byKey: ReadonlyMap<string, Indicator>,
+): { results: Record<string, RawResult>; issues: Issue[] } {
+  const out: Record<string, RawResult> = {};
+  const spelledAs = new Map<string, string>();
+  const issues: Issue[] = [];
+  for (const [written, value] of Object.entries(results)) {
+    const id = byKey.get(indicatorKey(written))?.id ?? written;
+    const first = spelledAs.get(id);
+    if (first === undefined) {
+      spelledAs.set(id, written);
+      out[id] = value;
+      continue;
+    }
+    const path = `results[${JSON.stringify(written)}]`;
+    const same = JSON.stringify(value) === JSON.stringify(out[id]);
+    issues.push(
+      issue('result-given-twice', same ? 'warning' : 'error', {
+        th: `${path}: ตัวชี้วัด ${id} มีผลสองครั้ง เขียนเป็น "${first}" และ "${written}" (เลขไทยกับเลขอารบิกคือรหัสเดียวกัน)${same ? ' ค่าเท่ากันจึงใช้ค่าเดียว' : ' และค่าไม่เท่ากัน ให้เหลือไว้ค่าเดียว'}`,
+        en: `${path}: indicator ${id} has a result twice, written "${first}" and "${written}" (Thai and Arabic digits are the same id)${same ? '; the values are equal, so one is used' : ' with different values; keep only one'}`,
+      }, { path, indicatorId: id }),
+    );
+  }
+  return { results: out, issues };
 }

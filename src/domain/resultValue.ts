@@ -7,6 +7,7 @@ import type { LeafIndicator } from './assessment';
 import type { RawResult } from './documentSchema';
 import { issue, type Issue } from './issues';
 import { readNumber } from './thaiNumbers';
+import { readYesNoWord } from './yesNoWords';
 
 export type ResultValue =
   | { readonly status: 'value'; readonly value: number; readonly issues: readonly Issue[] }
@@ -130,20 +131,13 @@ function readRatio(indicator: LeafIndicator, raw: RawResult | undefined): Result
   return { status: 'value', value: (num * indicator.multiplier) / den, issues: [] };
 }
 
-const ACHIEVED = new Set(['1', 'true', 'yes', 'y', '✔', '✓', 'x', 'ใช่', 'สำเร็จ', 'ทำสำเร็จ', 'ส่งแล้ว', 'มี', 'ผ่าน']);
-const NOT_ACHIEVED = new Set(['0', 'false', 'no', 'n', '✘', '✗', '-', 'ไม่ใช่', 'ไม่สำเร็จ', 'ยังไม่สำเร็จ', 'ไม่ส่ง', 'ยังไม่ส่ง', 'ไม่มี', 'ไม่ผ่าน']);
-
-/** One step's mark: achieved, not achieved, blank, or unreadable. */
+/** One step's mark: achieved, not achieved, blank, or unreadable. Words come from the one table in yesNoWords.ts. */
 function readStep(raw: unknown): boolean | null | 'invalid' {
   if (raw === null || raw === undefined) return null;
   if (typeof raw === 'boolean') return raw;
   if (typeof raw === 'number') return raw === 1 ? true : raw === 0 ? false : 'invalid';
   if (typeof raw !== 'string') return 'invalid';
-  const text = raw.trim().toLowerCase().replace(/[๐๑]/g, (d) => (d === '๐' ? '0' : '1'));
-  if (text === '') return null;
-  if (ACHIEVED.has(text)) return true;
-  if (NOT_ACHIEVED.has(text)) return false;
-  return 'invalid';
+  return readYesNoWord(raw) ?? 'invalid';
 }
 
 function readSteps(indicator: LeafIndicator, raw: RawResult | undefined): ResultValue {

@@ -10,6 +10,7 @@ import { issue, type Issue } from './issues';
 import { readResultValue } from './resultValue';
 import { scaleScores } from './scale';
 import { workingDaysLate } from './thaiDates';
+import { formatNumber } from './thaiNumbers';
 
 export type IndicatorStatus = 'scored' | 'not-reported' | 'invalid';
 
@@ -210,8 +211,8 @@ function lateness(assessment: Assessment, resultSet: ResultSet, issues: Issue[])
     const penalty = days * assessment.policies.latePenaltyPerWorkingDay;
     issues.push(
       issue('late-submission', 'warning', {
-        th: `ส่งรายงานช้ากว่ากำหนด ${days} วันทำการ หักคะแนน ${penalty.toFixed(2)}`,
-        en: `submitted ${days} working day(s) late; ${penalty.toFixed(2)} taken off the total`,
+        th: `ส่งรายงานช้ากว่ากำหนด ${days} วันทำการ หักคะแนน ${formatNumber(penalty, 2)}`,
+        en: `submitted ${days} working day(s) late; ${formatNumber(penalty, 2)} taken off the total`,
       }),
     );
   }

@@ -2,6 +2,7 @@
  * Reading numbers as Thai staff type them (เลขไทย ๐–๙, thousands separators, a trailing %, the unit)
  * and writing them back rounded the way the assessment reports them.
  */
+import { groupThousands, roundHalfUpText } from './decimalRounding';
 import { issue, type Issue } from './issues';
 
 const THAI_ZERO = 0x0e50;
@@ -108,21 +109,17 @@ function invalid(code: string, where: { indicatorId?: string; field?: string }, 
   return { kind: 'invalid', issue: issue(code, 'error', message, where) };
 }
 
-/** Half-up rounding (ปัดเศษครึ่งขึ้น) at `decimals`, robust to binary noise such as 1.005 → 1.01. */
+/**
+ * Half-up rounding (ปัดเศษครึ่งขึ้น) at `decimals`, exact on the number's shortest decimal (decimalRounding.ts):
+ * 1.005 → 1.01 and 7512400000 → 7512400000 at any magnitude. The nearest double to the rounded decimal.
+ */
 export function roundHalfUp(value: number, decimals: number): number {
   if (!Number.isFinite(value)) return value;
-  const factor = 10 ** decimals;
-  const scaled = Math.abs(value) * factor;
-  // The epsilon absorbs representation error (1.005 is stored as 1.00499999…) without moving honest values.
-  const rounded = Math.floor(scaled + 0.5 + 1e-9 * Math.max(1, scaled)) / factor;
-  return value < 0 ? -rounded : rounded;
+  return Number(roundHalfUpText(value, decimals));
 }
 
-/** A number as a Thai report shows it: grouped thousands, fixed decimals, half-up. */
+/** A number as a Thai report shows it: grouped thousands, fixed decimals, half-up; every display uses it. */
 export function formatNumber(value: number, decimals: number, options: { thaiDigits?: boolean } = {}): string {
-  const text = roundHalfUp(value, decimals).toLocaleString('en-US', {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-  });
+  const text = Number.isFinite(value) ? groupThousands(roundHalfUpText(value, decimals)) : value.toLocaleString('en-US');
   return options.thaiDigits ? toThaiDigits(text) : text;
 }

@@ -1,4 +1,5 @@
 /** How a grid cell shows its value: the number format the add-in wrote, as Excel would show it (the usual cases). */
+import { groupThousands, roundHalfUpText } from '../domain';
 import { isCellError, type CellValue } from '../workbook';
 
 export function displayValue(value: CellValue, format: string | undefined): string {
@@ -11,7 +12,9 @@ export function displayValue(value: CellValue, format: string | undefined): stri
   if (fixed) {
     const decimals = fixed[2]?.length ?? 0;
     const n = fixed[3] ? value * 100 : value;
-    const text = n.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: Boolean(fixed[1]) });
+    // The domain's display rounding, so the preview shows what the CLI and the task pane show.
+    const plain = Number.isFinite(n) ? roundHalfUpText(n, decimals) : String(n);
+    const text = fixed[1] ? groupThousands(plain) : plain;
     return fixed[3] ? `${text}%` : text;
   }
   // General: up to 10 significant digits, as Excel shows a number in a normal-width column.

@@ -8,7 +8,7 @@
  * saying to re-type it; text in a step cell is passed so that the domain rejects it.
  */
 import {
-  allIndicators, isGroup, issue, readNumber, readResultValue, type Assessment, type Indicator, type Issue, type LeafIndicator,
+  allIndicators, indicatorKey, indicatorsByKey, isGroup, issue, readNumber, readResultValue, type Assessment, type Indicator, type Issue, type LeafIndicator,
   type RawResult, type ResultSet,
 } from '../domain';
 import { isCellError, parseAddress, qualifiedAddress, type CellValue, type Grid } from './cells';
@@ -51,7 +51,7 @@ export function readKpiGrid(assessment: Assessment, grid: Grid, options: ReadOpt
   if (!found) return { ok: false, issues: [noHeaderRow(grid)] };
   const issues: Issue[] = [];
   checkColumnsPresent(assessment, found.columns, catalogue, grid.sheet, issues);
-  const byId = new Map(allIndicators(assessment).map((i) => [i.id, i]));
+  const byId = indicatorsByKey(assessment);
   const rows = Array.from({ length: Math.max(0, grid.values.length - found.index - 1) }, (_, k) => found.index + 1 + k);
   const read = readRows(grid, found, rows, byId);
   return {
@@ -194,7 +194,7 @@ export function readMultiUnitGrid(assessment: Assessment, grid: Grid, options: R
     }
     group.rows.push(r);
   }
-  const byId = new Map(allIndicators(assessment).map((i) => [i.id, i]));
+  const byId = indicatorsByKey(assessment);
   const headerRow = origin.row + found.index;
   const units = [...groups].map(([id, g]): UnitReading => {
     const unit = { id, name: g.name };
@@ -330,11 +330,12 @@ function display(v: CellValue): string | number | boolean {
   return v === null ? '' : isCellError(v) ? v.error : v;
 }
 
-function matchIndicator(cell: CellValue, byId: ReadonlyMap<string, Indicator>): Indicator | undefined {
-  if (typeof cell === 'string') return byId.get(cell.trim());
+/** `byKey` is keyed by `indicatorKey`, so an id cell in Thai digits ("๑.๒") finds indicator 1.2 and back. */
+function matchIndicator(cell: CellValue, byKey: ReadonlyMap<string, Indicator>): Indicator | undefined {
+  if (typeof cell === 'string') return byKey.get(indicatorKey(cell));
   if (typeof cell === 'number') {
     // An id typed as a number (10.1): match its text, or any id that is the same number.
-    return byId.get(String(cell)) ?? [...byId.values()].find((i) => i.id.trim() !== '' && Number(i.id) === cell);
+    return byKey.get(String(cell)) ?? [...byKey.entries()].find(([key]) => key !== '' && Number(key) === cell)?.[1];
   }
   return undefined;
 }

@@ -6,6 +6,7 @@
 import { assessmentCases } from './assessments.cases';
 import { attachmentCases, fileStoreAttachmentCases } from './attachments.cases';
 import { auditCases } from './audit.cases';
+import { centralResultCases } from './centralResult.cases';
 import { fuzzCases } from './fuzz.cases';
 import { authorizationCases } from './authorization.cases';
 import { httpCases } from './http.cases';
@@ -22,6 +23,7 @@ describe('on PostgreSQL', () => {
   describe('attachments in a file store', () => fileStoreAttachmentCases('postgres'));
   describe('scores', () => scoreCases('postgres'));
   describe('audit', () => auditCases('postgres'));
+  describe('central results and Thai-digit ids', () => centralResultCases('postgres'));
   describe('authorization matrix', () => authorizationCases('postgres'));
   describe('HTTP', () => httpCases('postgres'));
   describe('hostile and oversized input', () => inputCases('postgres'));

@@ -17,6 +17,8 @@ const GREEN = 'FFC6EFCE';
 const AMBER = 'FFFFEB9C';
 const RED = 'FFFFC7CE';
 const INPUT_FILL = 'FFFFF9E6';
+/** Inputs the unit does not fill (a central result): light grey. */
+const CENTRAL_FILL = 'FFEDEDED';
 const HEADER_FILL = 'FFDDEBF7';
 
 /** Excel's limits on data validation messages. */
@@ -153,17 +155,20 @@ function styleRow(ws: ExcelJS.Worksheet, assessment: Assessment, layout: KpiLayo
     c.alignment = { wrapText: true, vertical: 'top' };
   }
   if (isGroup(i)) return;
+  // A central result (ผลจากส่วนกลาง): its input cells stay locked under the sheet's protection, with a note saying why.
+  const input = i.centralResult ? lockedCentral : unlock;
   const targets = targetsText(assessment, i);
   if (i.kind === 'quantitative') {
     const c = cell('result');
-    unlock(c);
+    input(c);
     c.dataValidation = numberValidation(`ผลการดำเนินงาน ${i.id}`, `${i.unit ? `หน่วย: ${i.unit}\n` : ''}${targets}`, -1e15);
   } else if (i.kind === 'ratio') {
     cell('result').numFmt = '#,##0.00';
     i.variables.forEach((v, k) => {
       const c = cell(k === 0 ? 'numerator' : 'denominator');
       const central = v.central ? '\nข้อมูลส่วนกลาง: หน่วยงานไม่ต้องกรอก' : '';
-      if (!v.central) unlock(c);
+      if (i.centralResult) lockedCentral(c);
+      else if (!v.central) unlock(c);
       c.dataValidation = numberValidation(
         `${k === 0 ? 'ตัวตั้ง' : 'ตัวหาร'} ${i.id}`,
         `${v.name}${central}\nค่า = ตัวตั้ง × ${i.multiplier} / ตัวหาร\n${targets}`,
@@ -173,7 +178,7 @@ function styleRow(ws: ExcelJS.Worksheet, assessment: Assessment, layout: KpiLayo
   } else {
     i.steps.forEach((step, k) => {
       const c = cell(`step${k + 1}`);
-      unlock(c);
+      input(c);
       c.dataValidation = {
         type: 'whole', operator: 'between', formulae: [0, 1], allowBlank: true, showInputMessage: true, showErrorMessage: true,
         errorStyle: 'stop', errorTitle: 'กรอก 1 หรือ 0', error: 'กรอก 1 = สำเร็จ หรือ 0 = ไม่สำเร็จ (enter 1 = achieved or 0 = not)',
@@ -182,6 +187,17 @@ function styleRow(ws: ExcelJS.Worksheet, assessment: Assessment, layout: KpiLayo
       };
     });
   }
+}
+
+const CENTRAL_RESULT_NOTE =
+  'ผลจากส่วนกลาง: สำนักงาน ก.พ.ร. สำนักงานสถิติแห่งชาติ หรือหน่วยงานเจ้าภาพเป็นผู้กรอก หน่วยงานไม่ต้องกรอก\n' +
+  'Central result: supplied by the central office (OPDC, NSO or the host agency); the unit does not enter it.';
+
+/** An input cell of a central result: locked (protection is on), shaded as not for the unit, with a note. */
+function lockedCentral(c: ExcelJS.Cell): void {
+  c.protection = { locked: true };
+  c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: CENTRAL_FILL } };
+  c.note = CENTRAL_RESULT_NOTE;
 }
 
 function numberValidation(title: string, prompt: string, min: number): ExcelJS.DataValidation {

@@ -9,6 +9,7 @@
  * batch after the round closed gets its first answer back, not a 409.
  */
 import type { BatchBody, BatchResponse, BatchResult } from '../../api';
+import { resolveIndicatorId } from '../../domain';
 import { canReport, type User } from '../auth/permissions';
 import type { Db } from '../db/connect';
 import { inTransaction, json } from '../db/transaction';
@@ -59,9 +60,11 @@ export async function runBatch(db: Db, request: BatchRequest): Promise<BatchResp
     // The window binds the unit's reporters; central data may arrive after the unit's reports (KRS).
     const { late } = canReport(user, request.unit) ? checkWindow(round, now) : { late: false };
 
-    const ids = [...new Set(body.rows.map((r) => r.indicatorId))];
+    // "๑.๒" and "1.2" are one indicator: rows are kept, locked and answered under the assessment's spelling.
+    const rows = body.rows.map((r) => ({ ...r, indicatorId: resolveIndicatorId(assessment.model, r.indicatorId) ?? r.indicatorId }));
+    const ids = [...new Set(rows.map((r) => r.indicatorId))];
     const stored = await lockReports(tx, scope, ids);
-    const decision = decideRows({ user, unitId: request.unit, assessment: assessment.model, action: body.action, now, late }, body.rows, stored);
+    const decision = decideRows({ user, unitId: request.unit, assessment: assessment.model, action: body.action, now, late }, rows, stored);
 
     const fresh = decision.changes.filter((c) => c.old === undefined).map((c) => c.next);
     const inserted = await insertReports(tx, scope, fresh);

@@ -8,7 +8,8 @@
  * reporter's row keeps the stored central values; sending a central variable with a different value makes the
  * row invalid (`central-variable`), sending it unchanged (a round trip of what GET returned) is fine. Central
  * staff who are not the unit's reporters may only send central variables; their rows keep the reporter's
- * values, notes and status.
+ * values, notes and status. A central result (`centralResult: true`) is the same rule for the whole value:
+ * only central staff set it (`central-result` otherwise).
  */
 import {
   issue,
@@ -193,6 +194,7 @@ function oversizedValue(value: unknown): ((id: string) => Issue) | undefined {
 type Merge = { ok: true; value: RawResult } | { ok: false; issues: Issue[] };
 
 function mergeCentral(indicator: LeafIndicator, sent: RawResult, stored: RawResult, asReporter: boolean, asCentral: boolean): Merge {
+  if (indicator.centralResult) return mergeCentralResult(indicator, sent, stored, asCentral);
   const central = new Set(indicator.kind === 'ratio' ? indicator.variables.filter((v) => v.central).map((v) => v.id) : []);
   const id = indicator.id;
   const storedVars = isVariables(stored) ? stored : {};
@@ -234,6 +236,24 @@ function mergeCentral(indicator: LeafIndicator, sent: RawResult, stored: RawResu
   if (issues.length > 0) return { ok: false, issues };
   const own = Object.fromEntries(Object.entries(sent).filter(([k]) => !central.has(k)));
   return { ok: true, value: { ...own, ...(centralPart(storedVars, central) ?? {}) } };
+}
+
+/**
+ * A central result (`centralResult: true`): central staff set the whole value; a unit's reporter keeps what is
+ * stored. Sending it blank or unchanged (a round trip of what GET returned) is fine, so the unit can still save its
+ * notes; a different value is refused with `central-result`.
+ */
+function mergeCentralResult(indicator: LeafIndicator, sent: RawResult, stored: RawResult, asCentral: boolean): Merge {
+  if (asCentral) return { ok: true, value: sent };
+  if (isBlank(sent) || JSON.stringify(sent) === JSON.stringify(stored)) return { ok: true, value: stored };
+  const id = indicator.id;
+  return {
+    ok: false,
+    issues: [
+      rowIssue('central-result', id, `the result of indicator ${id} is supplied by the central office; the unit cannot set it`,
+        `ผลของตัวชี้วัด ${id} ได้จากส่วนกลาง หน่วยงานกรอกหรือแก้ไขไม่ได้`),
+    ],
+  };
 }
 
 function centralPart(vars: Record<string, string | number | null>, central: ReadonlySet<string>): Record<string, string | number | null> | undefined {

@@ -1,5 +1,6 @@
 /** Approve or return one submitted row (the unit's approvers), with its audit event, in one transaction. */
 import type { ReportRow } from '../../api';
+import { resolveIndicatorId } from '../../domain';
 import type { User } from '../auth/permissions';
 import type { Db } from '../db/connect';
 import { inTransaction } from '../db/transaction';
@@ -26,8 +27,10 @@ export interface ReviewRequest {
 
 export async function reviewReport(db: Db, r: ReviewRequest): Promise<ReportRow> {
   return inTransaction(db, async (tx) => {
-    const { scope } = await loadScope(tx, r.aid, r.round, r.unit);
-    const old = (await lockReports(tx, scope, [r.indicatorId])).get(r.indicatorId);
+    const { assessment, scope } = await loadScope(tx, r.aid, r.round, r.unit);
+    // The path may spell the id in Thai digits ("๑.๒"); the row is stored under the assessment's spelling.
+    const indicatorId = resolveIndicatorId(assessment.model, r.indicatorId) ?? r.indicatorId;
+    const old = (await lockReports(tx, scope, [indicatorId])).get(indicatorId);
     if (!old) throw errors.reportNotFound(r.indicatorId);
     if (r.version !== undefined && r.version !== old.version) {
       throw new ApiError(409, 'version_conflict', `indicator ${r.indicatorId} changed since version ${r.version}: it is at version ${old.version}, by ${old.updatedBy}`,
@@ -58,7 +61,7 @@ export async function reviewReport(db: Db, r: ReviewRequest): Promise<ReportRow>
         assessmentId: scope.assessmentId,
         round: scope.round,
         unitId: scope.unitId,
-        indicatorId: r.indicatorId,
+        indicatorId,
         old: auditSnapshot(old),
         new: auditSnapshot(next),
       },

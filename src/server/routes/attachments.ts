@@ -1,7 +1,7 @@
 /** Evidence files of one report row: upload (multipart field `file`), list, download. */
 import { z } from 'zod';
 import type {} from '@fastify/multipart';
-import { isGroup, findIndicator } from '../../domain';
+import { isGroup, findIndicator, resolveIndicatorId } from '../../domain';
 import { attachmentListSchema, attachmentParamsSchema, attachmentSchema, errorBodySchema, indicatorParamsSchema, MAX_ATTACHMENT_BYTES, safeFileName } from '../../api';
 import { userOf } from '../auth/authenticate';
 import { canReadUnit, canReport } from '../auth/permissions';
@@ -44,9 +44,10 @@ export function attachmentRoutes(app: App, options: ResolvedOptions): void {
     },
     async (request, reply) => {
       const user = userOf(request);
-      const { aid, round, unit, indicatorId } = request.params;
+      const { aid, round, unit } = request.params;
       if (!canReport(user, unit)) throw errors.forbidden("only the unit's reporters attach evidence", 'เฉพาะผู้รายงานของหน่วยงานเท่านั้นที่แนบไฟล์หลักฐานได้');
       const { assessment, round: window, scope } = await loadScope(db, aid, round, unit);
+      const indicatorId = resolveIndicatorId(assessment.model, request.params.indicatorId) ?? request.params.indicatorId;
       const indicator = findIndicator(assessment.model, indicatorId);
       if (!indicator || isGroup(indicator)) throw errors.indicatorNotFound(indicatorId);
       const now = clock();
@@ -83,9 +84,10 @@ export function attachmentRoutes(app: App, options: ResolvedOptions): void {
     { schema: { summary: "A row's attachments", tags: ['attachments'], security: bearer, params: indicatorParamsSchema, response: { 200: attachmentListSchema, ...errorResponses } } },
     async (request) => {
       const user = userOf(request);
-      const { aid, round, unit, indicatorId } = request.params;
+      const { aid, round, unit } = request.params;
       if (!canReadUnit(user, unit)) throw forbiddenToRead();
-      const { scope } = await loadScope(db, aid, round, unit);
+      const { assessment, scope } = await loadScope(db, aid, round, unit);
+      const indicatorId = resolveIndicatorId(assessment.model, request.params.indicatorId) ?? request.params.indicatorId;
       return { attachments: await listAttachments(db, scope, indicatorId) };
     },
   );
@@ -103,9 +105,10 @@ export function attachmentRoutes(app: App, options: ResolvedOptions): void {
     },
     async (request, reply) => {
       const user = userOf(request);
-      const { aid, round, unit, indicatorId, attachmentId } = request.params;
+      const { aid, round, unit, attachmentId } = request.params;
       if (!canReadUnit(user, unit)) throw forbiddenToRead();
-      const { scope } = await loadScope(db, aid, round, unit);
+      const { assessment, scope } = await loadScope(db, aid, round, unit);
+      const indicatorId = resolveIndicatorId(assessment.model, request.params.indicatorId) ?? request.params.indicatorId;
       const found = await getAttachment(db, scope, indicatorId, attachmentId, files);
       if (!found) throw errors.attachmentNotFound();
       return reply

@@ -23,5 +23,8 @@ export function loadAssessment(document: unknown, source: string): LoadResult {
 
 export function loadAssessmentText(text: string, source: string): LoadResult {
   const json = parseJson(text);
-  return json.ok ? loadAssessment(json.value, source) : { ok: false, issues: json.issues };
+  if (!json.ok) return { ok: false, issues: json.issues };
+  const loaded = loadAssessment(json.value, source);
+  // Keys written twice in the text are warnings the value alone cannot show.
+  return loaded.ok && json.issues.length > 0 ? { ok: true, value: { ...loaded.value, warnings: [...loaded.value.warnings, ...json.issues] } } : loaded;
 }

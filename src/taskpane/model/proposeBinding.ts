@@ -3,7 +3,7 @@
  * names (src/workbook/headers.ts), and match its rows to the assessment's indicators by id, else by name. The
  * result is a proposal the user confirms or fixes in the pane before anything is written.
  */
-import { allIndicators, isGroup, type Assessment, type Indicator } from '../../domain';
+import { allIndicators, indicatorKey, indicatorsByKey, isGroup, type Assessment, type Indicator } from '../../domain';
 import type { BoundSheet } from '../../workbook/boundSheet';
 import {
   FIXED_HEADERS, headerCandidates, namesOf, normalizeHeader, parseAddress, SETTINGS_SHEET, stepHeader, targetHeader,
@@ -109,7 +109,8 @@ function matchRows(
   firstRow: number,
 ): { rows: RowChoice[]; rowOptions: SheetRowOption[] } {
   const indicators = allIndicators(assessment);
-  const byId = new Map(indicators.map((i) => [i.id, i]));
+  // Keyed by indicatorKey: an id cell in Thai digits ("๑.๒") finds indicator 1.2.
+  const byId = indicatorsByKey(assessment);
   const byName = new Map<string, Indicator>();
   for (const i of indicators) {
     byName.set(normalizeHeader(i.name), i);
@@ -126,7 +127,7 @@ function matchRows(
     if (idText === '' && nameText === '') continue;
     const row = firstRow + r;
     rowOptions.push({ row, label: [idText, nameText].filter((s) => s !== '').join(' ') });
-    const byIdMatch = idText === '' ? undefined : byId.get(idText) ?? byNumber(indicators, cells[idColumn as number]);
+    const byIdMatch = idText === '' ? undefined : byId.get(indicatorKey(idText)) ?? byNumber(indicators, cells[idColumn as number]);
     const match = byIdMatch ? { indicator: byIdMatch, how: 'id' as const } : nameText ? withName(byName, nameText) : undefined;
     if (match && !found.has(match.indicator.id)) found.set(match.indicator.id, { row, matchedBy: match.how });
   }
@@ -140,7 +141,7 @@ function matchRows(
 /** An id typed as a number (10.1 or 3): the indicator whose id is that number. */
 function byNumber(indicators: readonly Indicator[], cell: CellValue | undefined): Indicator | undefined {
   if (typeof cell !== 'number') return undefined;
-  return indicators.find((i) => i.id.trim() !== '' && Number(i.id) === cell);
+  return indicators.find((i) => indicatorKey(i.id) !== '' && Number(indicatorKey(i.id)) === cell);
 }
 
 function withName(byName: ReadonlyMap<string, Indicator>, name: string): { indicator: Indicator; how: 'name' } | undefined {
