@@ -13,3 +13,4 @@ export * from './scoreAssessment';
 export * from './thaiDates';
 export * from './thaiNumbers';
 export * from './whatIf';
+export * from './rowChange';

@@ -14,8 +14,11 @@ import {
   issue,
   isGroup,
   allIndicators,
+  centralVariables,
   rawResultSchema,
   readResultValue,
+  sameResult,
+  withCentralVariables,
   type Assessment,
   type Issue,
   type LeafIndicator,
@@ -142,7 +145,7 @@ function decideRow(ctx: BatchContext, row: BatchRow, indicator: LeafIndicator | 
 type Merge = { ok: true; value: RawResult } | { ok: false; issues: Issue[] };
 
 function mergeCentral(indicator: LeafIndicator, sent: RawResult, stored: RawResult, asReporter: boolean, asCentral: boolean): Merge {
-  const central = new Set(indicator.kind === 'ratio' ? indicator.variables.filter((v) => v.central).map((v) => v.id) : []);
+  const central = new Set(centralVariables(indicator));
   const id = indicator.id;
   const storedVars = isVariables(stored) ? stored : {};
   if (!asReporter) {
@@ -173,7 +176,7 @@ function mergeCentral(indicator: LeafIndicator, sent: RawResult, stored: RawResu
   const issues: Issue[] = [];
   for (const key of central) {
     const mine = sent[key];
-    if (!isBlank(mine) && JSON.stringify(mine) !== JSON.stringify(storedVars[key] ?? null)) {
+    if (!isBlank(mine) && !sameResult(mine, storedVars[key] ?? null)) {
       issues.push(
         rowIssue('central-variable', id, `${key} of indicator ${id} is supplied by the central office and cannot be changed by the unit`,
           `${key} ของตัวชี้วัด ${id} เป็นข้อมูลส่วนกลาง หน่วยงานแก้ไขไม่ได้`, key),
@@ -181,8 +184,9 @@ function mergeCentral(indicator: LeafIndicator, sent: RawResult, stored: RawResu
     }
   }
   if (issues.length > 0) return { ok: false, issues };
+  // The central variables the unit typed equal the central office's (checked above): stored as the office's.
   const own = Object.fromEntries(Object.entries(sent).filter(([k]) => !central.has(k)));
-  return { ok: true, value: { ...own, ...(centralPart(storedVars, central) ?? {}) } };
+  return { ok: true, value: withCentralVariables(own, storedVars, [...central]) as RawResult };
 }
 
 function centralPart(vars: Record<string, string | number | null>, central: ReadonlySet<string>): Record<string, string | number | null> | undefined {
