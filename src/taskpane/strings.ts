@@ -35,6 +35,7 @@ const th = {
   createButton: 'สร้างชีต',
   createWorking: 'กำลังเขียนชีต…',
   createDone: (sheet: string, rows: number) => `สร้างชีต ${sheet} แล้ว (${rows} แถว) กรอกผลการดำเนินงานได้เลย`,
+  createCancelled: () => 'ยกเลิกแล้ว ไม่มีอะไรถูกเขียนทับ',
   assessmentSummary: (indicators: number, scale: string, year: string) => `${indicators} ตัวชี้วัด · ${scale} · ปีงบประมาณ ${year}`,
   assessmentInvalid: 'ใช้ไฟล์นี้ไม่ได้ แก้ตามรายการด้านล่างแล้วเลือกไฟล์ใหม่',
 
@@ -162,6 +163,7 @@ const en: Strings = {
   createButton: 'Create sheet',
   createWorking: 'Writing the sheet…',
   createDone: (sheet, rows) => `Created sheet ${sheet} (${rows} rows); enter the results`,
+  createCancelled: () => 'Cancelled; nothing was written over',
   assessmentSummary: (indicators, scale, year) => `${indicators} indicators · ${scale} · fiscal year ${year}`,
   assessmentInvalid: 'This file cannot be used; fix what is listed below and choose it again',
 

@@ -22,6 +22,7 @@ const krs = sample('krs-2567');
 const layout = kpiLayout(krs.assessment);
 const cell = (role: 'result', id: string): string => `${requireColumn(layout, role).letter}${layout.rows.find((r) => r.indicator.id === id)!.row}`;
 const NOW = new Date('2024-10-20T03:00:00Z');
+jest.setTimeout(30_000);
 
 function setup() {
   const server = new FakeReportServer(krs, { id: 'spp-pte1', name: 'สพป.ปทุมธานี เขต 1' },

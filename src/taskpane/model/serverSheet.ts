@@ -9,7 +9,7 @@ import type { RowOutcome } from '../../api/submit';
 import {
   allIndicators, isGroup, readResultValue, rowChange, sameResult, type Assessment, type Issue, type RawResult, type ResultSet,
 } from '../../domain';
-import { ROW_TEXT_FIELDS, type RowInputs, type SheetInputs } from '../../workbook';
+import { ROW_TEXT_FIELDS, type RowInputs, type SheetInputs, type SheetReading } from '../../workbook';
 import type { RowTexts } from '../../workbook/rowTexts';
 import { emptyServerLink, type ServerLink } from './serverLink';
 
@@ -83,6 +83,14 @@ export function changedRows(
     rows.push({ indicatorId: indicator.id, value: raw ?? null, ...own, baseVersion: confirmed?.version ?? 0 });
   }
   return rows;
+}
+
+/** Codes of the sheet reading's warnings for a typed value the sheet's formulas cannot count (readGrid.ts). */
+export const UNREAD_CODES: ReadonlySet<string> = new Set(['text-in-number-cell', 'text-in-step-cell']);
+
+/** Indicators with a typed value the sheet cannot count ("๘๕", "1,234.5" or "85%" typed as text). */
+export function unreadIndicators(reading: Pick<SheetReading, 'issues'>): Set<string> {
+  return new Set(reading.issues.flatMap((i) => (UNREAD_CODES.has(i.code) && i.indicatorId !== undefined ? [i.indicatorId] : [])));
 }
 
 /** Accepted rows become the new "last confirmed"; every other outcome leaves the row as it was (nothing lost). */
