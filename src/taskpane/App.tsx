@@ -10,6 +10,8 @@ import type { WorkbookPort } from '../workbook/port';
 import { BindPanel } from './components/BindPanel';
 import { CreatePanel } from './components/CreatePanel';
 import { IssuesPanel } from './components/IssuesPanel';
+import { fixTypedNumbers } from './typedNumberFix';
+import { UNREAD_CODES, type TypedNumber } from '../workbook/typedNumbers';
 import type { Connect } from './components/ServerPanel';
 import { ErrorMessage } from './components/StatusBar';
 import { SummaryPanel } from './components/SummaryPanel';
@@ -94,7 +96,14 @@ function Pane({ port, listSheets, connect, locale, onLocale }: Omit<AppProps, 'd
 
   const evaluation = live.evaluation;
   const issues = evaluation ? [...evaluation.issues, ...(evaluation.ok ? (evaluation.whatIf?.issues ?? []) : [])] : [];
-  const errors = issues.filter((i) => i.severity === 'error').length;
+  // Errors, and the warnings that stop a row from scoring (a number typed as text counts as not reported).
+  const errors = issues.filter((i) => i.severity === 'error' || UNREAD_CODES.has(i.code)).length;
+  const fixNumbers = async (): Promise<readonly TypedNumber[]> => {
+    if (!session) return [];
+    const fixes = await fixTypedNumbers(port, session);
+    await live.refresh();
+    return fixes;
+  };
   return (
     <main className="sb-pane">
       <header className="sb-header">
@@ -130,7 +139,7 @@ function Pane({ port, listSheets, connect, locale, onLocale }: Omit<AppProps, 'd
           />
         </Suspense>
       ) : null}
-      {tab === 'issues' && session ? <IssuesPanel port={port} issues={issues} checking={live.checking} /> : null}
+      {tab === 'issues' && session ? <IssuesPanel port={port} issues={issues} checking={live.checking} onFixNumbers={fixNumbers} /> : null}
       {tab === 'summary' && session ? (
         evaluation?.ok && evaluation.multiUnit ? (
           <UnitSummaryPanel assessment={session.loaded.assessment} evaluation={evaluation} updatedAt={live.updatedAt} />

@@ -70,6 +70,9 @@ const th = {
   // Issues
   issuesHeading: 'ผลการตรวจสอบ',
   issuesNone: 'ไม่พบปัญหา',
+  fixNumbers: (n: number) => `แปลงตัวเลขที่พิมพ์เป็นข้อความ ${n} เซลล์ให้เป็นตัวเลข`,
+  fixedNumbers: (cells: string) => `แปลงเป็นตัวเลขแล้ว: ${cells}`,
+  fixedNone: 'ไม่มีเซลล์ที่ต้องแปลง',
   issuesChecking: 'กำลังตรวจ…',
   severityError: 'ข้อผิดพลาด',
   severityWarning: 'คำเตือน',
@@ -195,6 +198,9 @@ const en: Strings = {
 
   issuesHeading: 'Checks',
   issuesNone: 'No issues found',
+  fixNumbers: (n) => `Turn ${n} ${n === 1 ? 'number' : 'numbers'} typed as text into numbers`,
+  fixedNumbers: (cells) => `Turned into numbers: ${cells}`,
+  fixedNone: 'No cell needed turning into a number',
   issuesChecking: 'Checking…',
   severityError: 'Errors',
   severityWarning: 'Warnings',

@@ -14,7 +14,7 @@ import type { WritePlan } from '../../workbook/plan';
 import { SERVER_STRINGS } from '../serverStrings';
 import { readServerLink, type ConfirmedRow, type ServerLink } from './serverLink';
 import type { Session } from './session';
-import { changedRows, rowTextsOf } from './serverSheet';
+import { changedRows, rowTextsOf, unreadIndicators } from './serverSheet';
 import { CHANGED_MARK, isChangeMark, statusColumnIndex, statusColumnPlan, statusTexts } from './statusColumn';
 
 export interface MarkInput {
@@ -51,7 +51,8 @@ export function markText(row: ConfirmedRow | undefined, locale: Locale): string 
 
 export function changeMarks(input: MarkInput): ChangeMarks {
   const { grid, reading, link, locale, previous } = input;
-  const rows = changedRows(input.assessment, reading.resultSet, link, rowTextsOf(grid, reading));
+  // What the person typed counts, not only what parses: text the sheet cannot count is a change too.
+  const rows = changedRows(input.assessment, reading.resultSet, link, rowTextsOf(grid, reading), unreadIndicators(reading));
   const contents = new Map(rows.map((r) => [r.indicatorId, JSON.stringify([r.value, r.explanation, r.obstacles, r.remarks])]));
   const status = statusTexts(grid, reading);
   const texts = new Map<string, string | null>();

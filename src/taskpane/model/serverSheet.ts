@@ -11,6 +11,7 @@ import {
 } from '../../domain';
 import { ROW_TEXT_FIELDS, type RowInputs, type SheetInputs, type SheetReading } from '../../workbook';
 import type { RowTexts } from '../../workbook/rowTexts';
+import { UNREAD_CODES } from '../../workbook/typedNumbers';
 import { emptyServerLink, type ServerLink } from './serverLink';
 
 /**
@@ -84,9 +85,6 @@ export function changedRows(
   }
   return rows;
 }
-
-/** Codes of the sheet reading's warnings for a typed value the sheet's formulas cannot count (readGrid.ts). */
-export const UNREAD_CODES: ReadonlySet<string> = new Set(['text-in-number-cell', 'text-in-step-cell']);
 
 /** Indicators with a typed value the sheet cannot count ("๘๕", "1,234.5" or "85%" typed as text). */
 export function unreadIndicators(reading: Pick<SheetReading, 'issues'>): Set<string> {
