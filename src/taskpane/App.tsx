@@ -3,7 +3,7 @@
  * tests) and never touches Excel itself. Thai by default, following the display language the host passes in, with
  * English a click away. On open it restores the session from the workbook's binding record and checks the sheet.
  */
-import { Badge, FluentProvider, Spinner, Tab, TabList, ToggleButton, webLightTheme } from '@fluentui/react-components';
+import { Badge, FluentProvider, MessageBar, MessageBarBody, Spinner, Tab, TabList, ToggleButton, webLightTheme } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { Message } from '../domain';
 import type { WorkbookPort } from '../workbook/port';
@@ -118,6 +118,9 @@ function Pane({ port, listSheets, connect, locale, onLocale }: Omit<AppProps, 'd
       </div>
       {openError ? <ErrorMessage message={openError} onRetry={() => void open()} onDismiss={() => setOpenError(undefined)} /> : null}
       {live.error ? <ErrorMessage message={live.error} onRetry={() => void live.refresh()} /> : null}
+      {live.approvedEdited.length > 0 ? (
+        <MessageBar intent="warning" layout="multiline"><MessageBarBody data-testid="approved-edited">{t.approvedEdited(live.approvedEdited.join(', '))}</MessageBarBody></MessageBar>
+      ) : null}
       <TabList size="small" selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)}>
         <Tab value="create">{t.tabCreate}</Tab>
         <Tab value="bind">{t.tabBind}</Tab>

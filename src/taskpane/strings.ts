@@ -70,6 +70,7 @@ const th = {
   // Issues
   issuesHeading: 'ผลการตรวจสอบ',
   issuesNone: 'ไม่พบปัญหา',
+  approvedEdited: (ids: string) => `ตัวชี้วัด ${ids} อนุมัติแล้ว แต่ค่าในชีตถูกแก้: คะแนนรวมที่แสดงต่างจากที่อนุมัติ และเซิร์ฟเวอร์จะไม่รับค่าที่แก้ ให้แก้กลับเป็นค่าที่อนุมัติ หรือขอให้ผู้อนุมัติส่งคืน`,
   fixNumbers: (n: number) => `แปลงตัวเลขที่พิมพ์เป็นข้อความ ${n} เซลล์ให้เป็นตัวเลข`,
   fixedNumbers: (cells: string) => `แปลงเป็นตัวเลขแล้ว: ${cells}`,
   fixedNone: 'ไม่มีเซลล์ที่ต้องแปลง',
@@ -198,6 +199,7 @@ const en: Strings = {
 
   issuesHeading: 'Checks',
   issuesNone: 'No issues found',
+  approvedEdited: (ids) => `Indicator ${ids} is approved, but its value was changed in the sheet: the total shown differs from the approved one, and the server will not take the edit. Set it back, or ask the approver to return it`,
   fixNumbers: (n) => `Turn ${n} ${n === 1 ? 'number' : 'numbers'} typed as text into numbers`,
   fixedNumbers: (cells) => `Turned into numbers: ${cells}`,
   fixedNone: 'No cell needed turning into a number',

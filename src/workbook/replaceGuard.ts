@@ -5,11 +5,13 @@
  * (the what-if column, a column of their notes). Every pane action that writes to a sheet asks here first; a loss
  * is never applied without the person's explicit second step. Pure.
  *
- * What counts as typed: a constant (not a formula) that is not blank. What the template owns — the title and
+ * What counts as typed: a constant (not a formula) that is not blank; read without formulas (they cost the most to
+ * read from Excel), a bound sheet's formula cells are known by their column (and a row's kind), and on a sheet
+ * without a record every non-blank value counts. What the template owns — the title and
  * summary rows, ids, names, weights, targets and the helper columns of a bound sheet — is written again by the
  * plan and is not the person's; on a sheet without a binding record every typed cell is theirs.
  */
-import { isFormula, parseAddress, type CellContent, type CellValue } from './cells';
+import { isCellError, isFormula, parseAddress, type CellContent, type CellValue } from './cells';
 import { isRowTextRole, type ColumnRole } from './headers';
 import type { WritePlan } from './plan';
 
@@ -87,7 +89,8 @@ function sameContent(now: CellValue, next: CellContent): boolean {
   return now === next;
 }
 
-const blank = (v: CellValue | undefined): boolean => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+// An error value (#N/A) is what a formula or a paste left, not a person's work; it reads back as an error object.
+const blank = (v: CellValue | undefined): boolean => v === null || v === undefined || isCellError(v) || (typeof v === 'string' && v.trim() === '');
 
 /** What `plan` would take away from `now`; undefined when nothing typed would go. */
 export function sheetLoss(plan: WritePlan, now: SheetNow): SheetLoss | undefined {
@@ -99,6 +102,7 @@ export function sheetLoss(plan: WritePlan, now: SheetNow): SheetLoss | undefined
   const roleByHeader = new Map(Object.entries(now.bound?.columns ?? {}).map(([role, h]) => [String(h).trim(), role as ColumnRole]));
   const roles = header.map((h) => (typeof h === 'string' ? roleByHeader.get(h.trim()) : undefined));
   const idColumn = roles.indexOf('id');
+  const kindColumn = roles.indexOf('kind');
   const results = new Set<string>();
   const notes = new Set<string>();
   const unsent = new Set<string>();
@@ -109,14 +113,16 @@ export function sheetLoss(plan: WritePlan, now: SheetNow): SheetLoss | undefined
     const row = origin.row + r;
     const idCell = idColumn >= 0 ? line[idColumn] : null;
     const id = blank(idCell) ? undefined : String(idCell).trim();
+    // The result column of a ratio, milestone or binary row is the template's formula, not something typed.
+    const formulaResult = kindColumn >= 0 && line[kindColumn] !== 'quantitative';
     line.forEach((value, c) => {
       const role = roles[c];
-      const isInput = role !== undefined && isInputRole(role);
+      const isInput = role !== undefined && isInputRole(role) && !(role === 'result' && formulaResult);
       const formula = now.formulas?.[r]?.[c] ?? null;
       const final = effect(row, origin.column + c);
       if (!final.touched) return;
       // An unsent change may be a cleared cell: any input cell of the row written over loses it.
-      if (isInput && id !== undefined && now.unsent?.has(id) && r > headerIndex && (formula !== null || !sameContent(value, final.content))) unsent.add(id);
+      if (isInput && id !== undefined && now.unsent?.has(id) && r > headerIndex && !isCellError(value) && !sameContent(value, final.content)) unsent.add(id);
       if (formula !== null || blank(value) || sameContent(value, final.content)) return;
       if (now.bound && (r <= headerIndex || (role !== undefined && !isInput))) return;
       const h = header[c];

@@ -4,7 +4,7 @@
  * person's own columns. The actions (open from the server, create) then offer a new sheet, keeping the person's
  * values as changed rows, or replacing as a second, explicit step (ReplaceDialog.tsx).
  *
- * One read, 2 syncs in Excel when the sheet exists; a sheet that does not exist costs the one sync that finds it
+ * One read of values (no formulas: Excel's formulas are the costliest thing to read), 2 syncs when the sheet exists; a sheet that does not exist costs the one sync that finds it
  * missing (asked without `optional`, which would cost a sync more every time).
  */
 import { leafIndicators, type Assessment } from '../../domain';
@@ -40,7 +40,7 @@ export async function checkTarget(port: WorkbookPort, plan: WritePlan, settingsS
   const grids = new Map<string, RangeGrid | undefined>();
   let binding;
   try {
-    const read = await port.read({ ranges: sheets.map((sheet) => ({ sheet, formulas: true, optional: sheets.length > 1 })), binding: true });
+    const read = await port.read({ ranges: sheets.map((sheet) => ({ sheet, optional: sheets.length > 1 })), binding: true });
     sheets.forEach((s, i) => grids.set(s, read.ranges[i]));
     binding = read.binding;
   } catch (e) {
