@@ -13,7 +13,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { launch, serve } from './browser';
 import { buildPreview } from './buildPreview';
 import { ApiClient, freePort, startScorebook, stopScorebook, type RunningServer, type Target } from './scorebookServer';
@@ -73,6 +73,13 @@ async function typeInto(p: Page, address: string, text: string): Promise<void> {
   await editor.press('Enter');
 }
 
+/** A screenshot once the dialog's fade has ended, with `what` scrolled into the pane's view. */
+async function shot(p: Page, file: string, what?: Locator): Promise<void> {
+  if (what) await what.scrollIntoViewIfNeeded();
+  await p.waitForTimeout(600);
+  await p.screenshot({ path: join(ARTIFACTS, file) });
+}
+
 async function cellText(p: Page, address: string): Promise<string> {
   return ((await p.locator(`[data-testid="preview-grid"] td[data-cell="${address}"]`).textContent()) ?? '').trim();
 }
@@ -115,10 +122,10 @@ async function story(lang: 'th' | 'en', narrow: boolean, unit: string): Promise<
   const dialog = p.getByTestId('replace-dialog');
   await dialog.waitFor({ timeout: LONG });
   assert.match((await p.getByTestId('replace-what').textContent()) ?? '', en ? /This sheet has 3 rows of results not yet sent/ : /ชีตนี้มีผลที่ยังไม่ได้ส่ง 3 แถว/);
-  await p.screenshot({ path: join(ARTIFACTS, `${name}-1-replace-dialog.png`) });
+  await shot(p, `${name}-1-replace-dialog.png`);
   await p.getByRole('radio', { name: en ? /Replace this sheet/ : /แทนที่ชีตนี้/ }).check();
   await dialog.getByRole('button', { name: en ? 'Continue' : 'ดำเนินการ' }).click();
-  await p.screenshot({ path: join(ARTIFACTS, `${name}-2-replace-confirm.png`) });
+  await shot(p, `${name}-2-replace-confirm.png`);
   await dialog.getByRole('button', { name: en ? 'Back' : 'กลับ' }).click();
   await p.getByRole('radio', { name: en ? /Open in a new sheet/ : /เปิดในชีตใหม่/ }).check();
   await dialog.getByRole('button', { name: en ? 'Continue' : 'ดำเนินการ' }).click();
@@ -131,18 +138,18 @@ async function story(lang: 'th' | 'en', narrow: boolean, unit: string): Promise<
   const stop = p.getByTestId('submit-unread');
   await stop.waitFor({ timeout: LONG });
   assert.match((await stop.textContent()) ?? '', en ? /indicator 2, cell .*: "๘๕" reads as 85/ : /ตัวชี้วัด 2 เซลล์ .*: "๘๕" อ่านได้เป็น 85/);
-  await p.screenshot({ path: join(ARTIFACTS, `${name}-3-unreadable.png`) });
+  await shot(p, `${name}-3-unreadable.png`, stop);
   await stop.getByRole('button', { name: en ? 'Send the other indicators only' : 'ส่งเฉพาะตัวชี้วัดอื่น' }).click();
   const summary = p.getByTestId('submit-summary');
   await summary.waitFor({ timeout: LONG });
   assert.match((await summary.textContent()) ?? '', en ? /accepted 1 of 2 indicators · 1 not sent: indicator 2/ : /รับแล้ว 1 จาก 2 ตัวชี้วัด · 1 ไม่ได้ส่ง: ตัวชี้วัด 2 ค่าที่กรอกอ่านไม่ได้/);
-  await p.screenshot({ path: join(ARTIFACTS, `${name}-4-sent-others.png`) });
+  await shot(p, `${name}-4-sent-others.png`, summary);
   await p.getByRole('button', { name: t.submit }).click();
   await stop.getByRole('button', { name: en ? /Turn 1 cell into numbers and send/ : /แปลง 1 เซลล์เป็นตัวเลข แล้วส่ง/ }).click();
   await p.waitForFunction((expected) => document.querySelector('[data-testid="submit-summary"]')?.textContent?.includes(expected) ?? false,
     en ? 'accepted 1 of 1 indicators' : 'รับแล้ว 1 จาก 1 ตัวชี้วัด', { timeout: LONG });
   assert.equal(await cellText(p, twoNew), '85');
-  await p.screenshot({ path: join(ARTIFACTS, `${name}-5-fixed-and-sent.png`) });
+  await shot(p, `${name}-5-fixed-and-sent.png`, summary);
   const central = await ApiClient.signIn(server!.url, 'central');
   const held = await central.reports({ ...TARGET, unit });
   assert.equal(held.get('2')?.value, 85);
