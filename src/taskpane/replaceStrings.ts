@@ -30,6 +30,7 @@ const th = {
   go: 'ดำเนินการ',
   back: 'กลับ',
   cancel: 'ยกเลิก',
+  cancelled: 'ยกเลิกแล้ว ไม่มีอะไรถูกเขียนทับ',
   keptNew: (sheet: string) => `ชีตเดิมยังอยู่ครบ เปิดในชีต ${sheet}`,
   keptMine: (n: number) => `เก็บค่าที่ท่านกรอกไว้ ${n} แถว เป็นแถวที่แก้ไขแล้ว ยังไม่ส่ง`,
 };
@@ -54,6 +55,7 @@ const en: typeof th = {
   go: 'Continue',
   back: 'Back',
   cancel: 'Cancel',
+  cancelled: 'Cancelled; nothing was written over',
   keptNew: (sheet) => `The sheet you had is untouched; opened in sheet ${sheet}`,
   keptMine: (n) => `Kept the values you typed in ${n} ${n === 1 ? 'row' : 'rows'}, as changed rows not yet sent`,
 };

@@ -100,7 +100,10 @@ export function OpenFromServer({ client, session, baseUrl, port, now, onOpened, 
         const canKeep = now.bound !== undefined && now.bound.assessment.id === assessment.id && now.record?.sheet === built.layout.sheet;
         const newSheet = await freeSheetName(port, built.layout.sheet);
         const choice = await guard.ask(loss, { newSheet, canKeep });
-        if (!choice) return;
+        if (!choice) {
+          setDone(r2.cancelled);
+          return;
+        }
         if (choice === 'new-sheet') {
           place = { sheet: newSheet, table: tableFor(newSheet) };
           built = build(inputs, pending, place);
