@@ -8,7 +8,8 @@
  */
 import type { Command } from 'commander';
 import {
-  allIndicators, bangkokDate, formatNumber, formatThaiDate, isGroup, messageIn, readResultValue, toBuddhistYear, type Assessment, type Locale, type RawResult, type ResultSet,
+  allIndicators, bangkokDate, centralVariables, formatNumber, formatThaiDate, isGroup, messageIn, readResultValue, sameResult, toBuddhistYear,
+  withCentralVariables, type Assessment, type Locale, type RawResult, type ResultSet,
 } from '../domain';
 import type { BatchRow, ReportRow, ReportStatus } from '../api';
 import { ScorebookClient } from '../api/client';
@@ -173,7 +174,7 @@ function reportedRows(assessment: Assessment, resultSet: ResultSet, texts: Reado
     const own = texts.get(indicator.id) ?? {};
     const blank = raw === undefined || readResultValue(indicator, raw).status === 'not-reported';
     if (blank && Object.values(own).every((t) => t === null || t === undefined)) continue;
-    const central = indicator.kind === 'ratio' ? indicator.variables.filter((v) => v.central).map((v) => v.id) : [];
+    const central = centralVariables(indicator);
     rows.push({ indicatorId: indicator.id, value: blank ? undefined : raw, texts: own, central });
   }
   return rows;
@@ -203,39 +204,11 @@ export function batchRows(rows: readonly SheetRow[], current: ReadonlyMap<string
     const server = current.get(r.indicatorId);
     const textsSame = changedTextFields(r.texts, server).length === 0;
     if (r.value === undefined && textsSame) return [];
-    if (server && textsSame && sameValue(asStored(r.value ?? server.value, server.value, r.central), server.value) && UNCHANGED_NEEDS_NOTHING[action].includes(server.status)) {
+    if (server && textsSame && sameResult(withCentralVariables(r.value ?? server.value, server.value, r.central), server.value) && UNCHANGED_NEEDS_NOTHING[action].includes(server.status)) {
       return [];
     }
     return [{ indicatorId: r.indicatorId, value: r.value ?? server?.value ?? null, ...r.texts, baseVersion: server?.version ?? 0 }];
   });
-}
-
-/**
- * The sheet's value as the server would store it from a reporter: a central variable (ข้อมูลส่วนกลาง) left blank
- * in the sheet is the server's own, kept as it holds it (decideRows.ts).
- */
-function asStored(value: unknown, stored: unknown, central: readonly string[]): unknown {
-  if (central.length === 0 || typeof value !== 'object' || value === null || Array.isArray(value)) return value;
-  const held = typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) {
-    if (!central.includes(k) || (v !== null && v !== '')) out[k] = v;
-  }
-  for (const k of central) if (!(k in out) && k in held) out[k] = held[k];
-  return out;
-}
-
-/** Equal raw results; object keys in any order (PostgreSQL's jsonb gives a ratio's variables back in its own order). */
-function sameValue(a: unknown, b: unknown): boolean {
-  return canonical(a) === canonical(b);
-}
-
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (typeof v === 'object' && v !== null) {
-    return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(v ?? null);
 }
 
 type TargetChoice = { ok: true; value: BatchTarget } | { ok: false; message: { th: string; en: string } };

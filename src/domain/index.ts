@@ -19,3 +19,4 @@ export * from './thaiNumbers';
 export * from './unknownFields';
 export * from './whatIf';
 export * from './yesNoWords';
+export * from './rowChange';

@@ -3,13 +3,15 @@
  * tests) and never touches Excel itself. Thai by default, following the display language the host passes in, with
  * English a click away. On open it restores the session from the workbook's binding record and checks the sheet.
  */
-import { Badge, FluentProvider, Spinner, Tab, TabList, ToggleButton, webLightTheme } from '@fluentui/react-components';
+import { Badge, FluentProvider, MessageBar, MessageBarBody, Spinner, Tab, TabList, ToggleButton, webLightTheme } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { Message } from '../domain';
 import type { WorkbookPort } from '../workbook/port';
 import { BindPanel } from './components/BindPanel';
 import { CreatePanel } from './components/CreatePanel';
 import { IssuesPanel } from './components/IssuesPanel';
+import { fixTypedNumbers } from './typedNumberFix';
+import { UNREAD_CODES, type TypedNumber } from '../workbook/typedNumbers';
 import type { Connect } from './components/ServerPanel';
 import { ErrorMessage } from './components/StatusBar';
 import { SummaryPanel } from './components/SummaryPanel';
@@ -94,7 +96,14 @@ function Pane({ port, listSheets, connect, locale, onLocale }: Omit<AppProps, 'd
 
   const evaluation = live.evaluation;
   const issues = evaluation ? [...evaluation.issues, ...(evaluation.ok ? (evaluation.whatIf?.issues ?? []) : [])] : [];
-  const errors = issues.filter((i) => i.severity === 'error').length;
+  // Errors, and the warnings that stop a row from scoring (a number typed as text counts as not reported).
+  const errors = issues.filter((i) => i.severity === 'error' || UNREAD_CODES.has(i.code)).length;
+  const fixNumbers = async (): Promise<readonly TypedNumber[]> => {
+    if (!session) return [];
+    const fixes = await fixTypedNumbers(port, session);
+    await live.refresh();
+    return fixes;
+  };
   return (
     <main className="sb-pane">
       <header className="sb-header">
@@ -109,6 +118,9 @@ function Pane({ port, listSheets, connect, locale, onLocale }: Omit<AppProps, 'd
       </div>
       {openError ? <ErrorMessage message={openError} onRetry={() => void open()} onDismiss={() => setOpenError(undefined)} /> : null}
       {live.error ? <ErrorMessage message={live.error} onRetry={() => void live.refresh()} /> : null}
+      {live.approvedEdited.length > 0 ? (
+        <MessageBar intent="warning" layout="multiline"><MessageBarBody data-testid="approved-edited">{t.approvedEdited(live.approvedEdited.join(', '))}</MessageBarBody></MessageBar>
+      ) : null}
       <TabList size="small" selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)}>
         <Tab value="create">{t.tabCreate}</Tab>
         <Tab value="bind">{t.tabBind}</Tab>
@@ -130,7 +142,7 @@ function Pane({ port, listSheets, connect, locale, onLocale }: Omit<AppProps, 'd
           />
         </Suspense>
       ) : null}
-      {tab === 'issues' && session ? <IssuesPanel port={port} issues={issues} checking={live.checking} /> : null}
+      {tab === 'issues' && session ? <IssuesPanel port={port} issues={issues} checking={live.checking} onFixNumbers={fixNumbers} /> : null}
       {tab === 'summary' && session ? (
         evaluation?.ok && evaluation.multiUnit ? (
           <UnitSummaryPanel assessment={session.loaded.assessment} evaluation={evaluation} updatedAt={live.updatedAt} />

@@ -35,6 +35,7 @@ const th = {
   createButton: 'สร้างชีต',
   createWorking: 'กำลังเขียนชีต…',
   createDone: (sheet: string, rows: number) => `สร้างชีต ${sheet} แล้ว (${rows} แถว) กรอกผลการดำเนินงานได้เลย`,
+  createCancelled: () => 'ยกเลิกแล้ว ไม่มีอะไรถูกเขียนทับ',
   assessmentSummary: (indicators: number, scale: string, year: string) => `${indicators} ตัวชี้วัด · ${scale} · ปีงบประมาณ ${year}`,
   assessmentInvalid: 'ใช้ไฟล์นี้ไม่ได้ แก้ตามรายการด้านล่างแล้วเลือกไฟล์ใหม่',
 
@@ -69,6 +70,10 @@ const th = {
   // Issues
   issuesHeading: 'ผลการตรวจสอบ',
   issuesNone: 'ไม่พบปัญหา',
+  approvedEdited: (ids: string) => `ตัวชี้วัด ${ids} อนุมัติแล้ว แต่ค่าในชีตถูกแก้: คะแนนรวมที่แสดงต่างจากที่อนุมัติ และเซิร์ฟเวอร์จะไม่รับค่าที่แก้ ให้แก้กลับเป็นค่าที่อนุมัติ หรือขอให้ผู้อนุมัติส่งคืน`,
+  fixNumbers: (n: number) => `แปลงตัวเลขที่พิมพ์เป็นข้อความ ${n} เซลล์ให้เป็นตัวเลข`,
+  fixedNumbers: (cells: string) => `แปลงเป็นตัวเลขแล้ว: ${cells}`,
+  fixedNone: 'ไม่มีเซลล์ที่ต้องแปลง',
   issuesChecking: 'กำลังตรวจ…',
   severityError: 'ข้อผิดพลาด',
   severityWarning: 'คำเตือน',
@@ -162,6 +167,7 @@ const en: Strings = {
   createButton: 'Create sheet',
   createWorking: 'Writing the sheet…',
   createDone: (sheet, rows) => `Created sheet ${sheet} (${rows} rows); enter the results`,
+  createCancelled: () => 'Cancelled; nothing was written over',
   assessmentSummary: (indicators, scale, year) => `${indicators} indicators · ${scale} · fiscal year ${year}`,
   assessmentInvalid: 'This file cannot be used; fix what is listed below and choose it again',
 
@@ -193,6 +199,10 @@ const en: Strings = {
 
   issuesHeading: 'Checks',
   issuesNone: 'No issues found',
+  approvedEdited: (ids) => `Indicator ${ids} is approved, but its value was changed in the sheet: the total shown differs from the approved one, and the server will not take the edit. Set it back, or ask the approver to return it`,
+  fixNumbers: (n) => `Turn ${n} ${n === 1 ? 'number' : 'numbers'} typed as text into numbers`,
+  fixedNumbers: (cells) => `Turned into numbers: ${cells}`,
+  fixedNone: 'No cell needed turning into a number',
   issuesChecking: 'Checking…',
   severityError: 'Errors',
   severityWarning: 'Warnings',

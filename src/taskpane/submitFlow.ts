@@ -8,14 +8,16 @@
 import type { BatchRow } from '../api';
 import type { BatchTarget, PendingStore } from '../api/pending';
 import type { SubmitProgress, SubmitReport } from '../api/submit';
-import { allIndicators, type Issue, type Locale } from '../domain';
+import { allIndicators, type Assessment, type Issue, type Locale } from '../domain';
+import type { SheetReading } from '../workbook';
+import { typedNumbers, UNREAD_CODES, type TypedNumber } from '../workbook/typedNumbers';
 import type { WorkbookPort } from '../workbook/port';
 import type { ServerClient } from './components/serverClient';
 import { PaneError } from './hooks/useAction';
 import { notLinked, readLink, readSheet } from './linkedSheet';
 import { returnedMarksPlan } from './model/returnedMarks';
 import { WorkbookPendingStore } from './model/workbookPendingStore';
-import { blockingIssues, linkAfterSubmit, rowTextsOf } from './model/serverSheet';
+import { blockingIssues, linkAfterSubmit, rowTextsOf, unreadIndicators } from './model/serverSheet';
 import type { ServerLink } from './model/serverLink';
 import { outcomeTexts, statusColumnPlan } from './model/statusColumn';
 import { rowsToSend, selectedIndicators, type SubmitScope } from './model/submitRows';
@@ -30,14 +32,26 @@ export type SubmitPlan = { readonly names: ReadonlyMap<string, string> } & (
   | { readonly kind: 'nothing-selected'; readonly sheet: string }
   | { readonly kind: 'nothing' }
   | { readonly kind: 'warnings'; readonly target: BatchTarget; readonly rows: BatchRow[]; readonly warnings: Issue[]; readonly sheet: string }
+  /**
+   * Rows whose typed value the sheet cannot count ("๘๕" as text): they would go blank, so nothing is sent until the
+   * person decides. `rows`: the others; `fixes`: the cells that turn into the number the domain reads.
+   */
+  | { readonly kind: 'unreadable'; readonly target: BatchTarget; readonly rows: BatchRow[]; readonly unread: readonly UnreadRow[]; readonly fixes: readonly TypedNumber[]; readonly sheet: string }
   | { readonly kind: 'send'; readonly target: BatchTarget; readonly rows: BatchRow[] }
 );
 
+/** A row that would not be sent as typed: its indicator, and the cells holding what the sheet cannot count. */
+export interface UnreadRow {
+  readonly indicatorId: string;
+  readonly cells: readonly { readonly address: string; readonly text: string; readonly value?: number }[];
+}
+
 /**
  * Changed rows, the selected rows, or all, read from the sheet and checked: errors throw, warnings come back to ask.
- * `boundSheet`: the sheet the pane knows bound, read with the record in one call (linkedSheet.ts).
+ * `boundSheet`: the sheet the pane knows bound, read with the record in one call (linkedSheet.ts). A row whose
+ * typed value the sheet cannot count stops the submit first (`unreadable`): it is never sent as a blank.
  */
-export async function planSubmit(port: WorkbookPort, scope: SubmitScope, boundSheet?: string): Promise<SubmitPlan> {
+export async function planSubmit(port: WorkbookPort, scope: SubmitScope, boundSheet?: string, skip: ReadonlySet<string> = new Set()): Promise<SubmitPlan> {
   const { link, assessment, reading, grid } = await readSheet(port, boundSheet);
   const target = link.target;
   if (!target) throw notLinked();
@@ -47,7 +61,31 @@ export async function planSubmit(port: WorkbookPort, scope: SubmitScope, boundSh
     only = selectedIndicators(reading, grid.sheet, await port.selectedRange());
     if (only.length === 0) return { kind: 'nothing-selected', sheet: grid.sheet, names };
   }
-  const rows = rowsToSend(scope, assessment, reading.resultSet, link, rowTextsOf(grid, reading), only);
+  const unread = unreadIndicators(reading);
+  // `skip`: rows the person chose to leave out this time (unreadable ones, "send the others").
+  const rows = rowsToSend(scope, assessment, reading.resultSet, link, rowTextsOf(grid, reading), only, unread).filter((r) => !skip.has(r.indicatorId));
+  if (rows.length === 0) return { kind: 'nothing', names };
+  const notRead = rows.filter((r) => unread.has(r.indicatorId));
+  if (notRead.length > 0) {
+    const fixes = typedNumbers(assessment, grid, reading).filter((f) => unread.has(f.indicatorId));
+    const rest = rows.filter((r) => !unread.has(r.indicatorId));
+    const unreadRows = notRead.map((r): UnreadRow => {
+      const fixed = fixes.filter((f) => f.indicatorId === r.indicatorId);
+      const warned = reading.issues.filter((i) => i.indicatorId === r.indicatorId && UNREAD_CODES.has(i.code) && i.cell && !fixed.some((f) => f.cell === i.cell));
+      return {
+        indicatorId: r.indicatorId,
+        cells: [...fixed.map((f) => ({ address: f.address, text: f.text, value: f.value })), ...warned.map((i) => ({ address: i.cell!.slice(i.cell!.lastIndexOf('!') + 1), text: '' }))],
+      };
+    });
+    return { kind: 'unreadable', target, rows: rest, unread: unreadRows, fixes, sheet: grid.sheet, names };
+  }
+  return checkRows(assessment, reading, target, rows, grid.sheet, names);
+}
+
+/** Errors in the rows throw (nothing sent); warnings come back to ask; else the rows go. */
+export function checkRows(
+  assessment: Assessment, reading: SheetReading, target: BatchTarget, rows: BatchRow[], sheet: string, names: ReadonlyMap<string, string>,
+): SubmitPlan {
   if (rows.length === 0) return { kind: 'nothing', names };
   const errors = blockingIssues(assessment, rows);
   if (errors.length > 0) {
@@ -55,7 +93,7 @@ export async function planSubmit(port: WorkbookPort, scope: SubmitScope, boundSh
     throw new PaneError({ th: SERVER_STRINGS.th.blocked(errors.length, first('th')), en: SERVER_STRINGS.en.blocked(errors.length, first('en')) });
   }
   const warnings = sendWarnings(assessment, reading, rows);
-  if (warnings.length > 0) return { kind: 'warnings', target, rows, warnings, sheet: grid.sheet, names };
+  if (warnings.length > 0) return { kind: 'warnings', target, rows, warnings, sheet, names };
   return { kind: 'send', target, rows, names };
 }
 

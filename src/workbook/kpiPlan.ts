@@ -24,6 +24,8 @@ export interface KpiPlanInput {
   readonly settingsSheet?: string;
   /** Protect the sheet, inputs left unlocked (off by default: protection blocks sorting a table in Excel). */
   readonly protect?: boolean;
+  /** The binding record's server link (a sheet opened from the server), written with the record in the same plan. */
+  readonly server?: unknown;
 }
 
 /** Colours of the template (Fluent-like, readable when printed in grey). */
@@ -80,6 +82,7 @@ export function kpiSheetPlan(input: KpiPlanInput): { plan: WritePlan; layout: Kp
     headerRow: layout.headerRow,
     columns: Object.fromEntries(layout.columns.map((c) => [c.role, c.header])),
     assessment: input.document,
+    ...(input.server === undefined ? {} : { server: input.server }),
   };
   ops.push(...bindingOps(binding));
   const first = firstInputCell(layout);

@@ -3,6 +3,7 @@
  * หมายเหตุ (remarks) — read from a sheet already read by `readKpiGrid`, as the report fields they travel as.
  * The pane and `scorebook submit` send them with the row; a blank cell is null.
  */
+import { changedReportTexts } from '../domain';
 import { parseAddress, type Grid } from './cells';
 import { ROW_TEXT_FIELDS, ROW_TEXT_ROLES, type RowTextField } from './headers';
 import type { SheetReading } from './readGrid';
@@ -28,11 +29,11 @@ export function rowTextsOf(grid: Grid, reading: Pick<SheetReading, 'cells' | 'co
 
 /**
  * The texts that differ from what the server holds (`known`: its row, or what it last confirmed; absent: nothing
- * stored, so every text is null there). A text set back to the server's is not a change.
+ * stored, so every text is null there). A text set back to the server's is not a change. The domain's rule
+ * (rowChange.ts), shared with the server.
  */
 export function changedTextFields(texts: RowTexts | undefined, known: Partial<Record<RowTextField, string | null>> | undefined): RowTextField[] {
-  if (!texts) return [];
-  return ROW_TEXT_FIELDS.filter((f) => texts[f] !== undefined && texts[f] !== (known?.[f] ?? null));
+  return changedReportTexts(texts, known);
 }
 
 /** Text as the person sees it, trimmed; blank (or an error value, which is not something they wrote) is null. */

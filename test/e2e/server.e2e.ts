@@ -270,7 +270,7 @@ test('the reporter signs in, opens the Pathum Thani round, enters the results an
   for (const [k, mark] of MILESTONE_9.entries()) await typeInto(page, await cellOf(page, '9', `ขั้นที่ ${k + 1}`), mark);
   const summary = await submitChanged(page);
   const n = Object.keys(RESULTS).length + 1;
-  assert.match(summary, new RegExp(`รับแล้ว ${n} จาก ${n} แถว`));
+  assert.match(summary, new RegExp(`รับแล้ว ${n} จาก ${n} ตัวชี้วัด`));
   for (const id of [...Object.keys(RESULTS), '9']) {
     await waitForStatus(page, id, STATUS.accepted);
     // The pane lists only rows that need the person; accepted ones are counted and marked in the sheet.
@@ -292,7 +292,7 @@ test('a second client changes a row; the reporter meets the conflict and takes t
   const [theirs] = await other.submit(TARGET, [{ indicatorId: '3', value: 11, baseVersion: base.version }]);
   assert.equal(theirs?.outcome, 'accepted');
   await typeResult(page, '3', '10');
-  assert.match(await submitChanged(page), /รับแล้ว 0 จาก 1 แถว/);
+  assert.match(await submitChanged(page), /รับแล้ว 0 จาก 1 ตัวชี้วัด/);
   await waitForStatus(page, '3', STATUS.conflict);
   assert.match((await pane.outcome(page, '3').textContent()) ?? '', /ขัดแย้ง.*pte\.reporter.*11/);
   assert.match((await pane.conflict(page, '3').textContent()) ?? '', /ค่าของฉัน.*10.*ค่าบนเซิร์ฟเวอร์.*11.*pte\.reporter/);
@@ -316,7 +316,7 @@ test('a second client changes another row; the reporter keeps mine, stored on th
   const [theirs] = await other.submit(TARGET, [{ indicatorId: '7', value: 26.5, baseVersion: base.version }]);
   assert.equal(theirs?.outcome, 'accepted');
   await typeResult(page, '7', '27.9');
-  assert.match(await submitChanged(page), /รับแล้ว 0 จาก 1 แถว/);
+  assert.match(await submitChanged(page), /รับแล้ว 0 จาก 1 ตัวชี้วัด/);
   await waitForStatus(page, '7', STATUS.conflict);
   assert.match((await pane.conflict(page, '7').textContent()) ?? '', /26\.5/);
 
@@ -470,7 +470,7 @@ test('the reporter refreshes: the comment is in the status column; fixes the row
   await shot(page, '12-returned-in-sheet');
 
   await typeResult(page, '8', '88');
-  assert.match(await submitChanged(page), /รับแล้ว 1 จาก 1 แถว/);
+  assert.match(await submitChanged(page), /รับแล้ว 1 จาก 1 ตัวชี้วัด/);
   await waitForStatus(page, '8', STATUS.accepted);
   const row = (await stored()).get('8')!;
   assert.deepEqual([row.value, row.status, row.updatedBy], [88, 'submitted', 'pte.reporter']);

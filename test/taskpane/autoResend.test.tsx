@@ -53,7 +53,7 @@ async function submittedWhileDown() {
   client!.down = true;
   act(() => wb.type('KPI', resultCell('1'), '97'));
   await user.click(screen.getByRole('button', { name: 'ส่งแถวที่แก้ไข' }));
-  await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toContain('เซิร์ฟเวอร์รับแล้ว 0 จาก 1 แถว'));
+  await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toContain('เซิร์ฟเวอร์รับแล้ว 0 จาก 1 ตัวชี้วัด'));
   return { wb, client: client! };
 }
 
@@ -66,7 +66,7 @@ test('pending batches go on their own when the browser is back online and the se
   act(() => {
     window.dispatchEvent(new Event('online'));
   });
-  await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 1 จาก 1 แถว'));
+  await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 1 จาก 1 ตัวชี้วัด'));
   expect(client.resent).toEqual(['k0']);
   expect(await statusOf(wb, '1')).toBe('เซิร์ฟเวอร์รับแล้ว (รุ่น 1)');
   expect(await pendingInFile(wb)).toBe(0);

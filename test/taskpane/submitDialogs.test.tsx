@@ -178,7 +178,7 @@ test('three conflicts, one dialog each: keep mine, take theirs, decide later; th
   await user.click(within(again).getByRole('button', { name: 'ใช้ค่าของฉัน' }));
   await waitFor(() => expect(screen.queryByTestId('conflict-dialog')).toBeNull());
   expect(client().sent[2]).toEqual([{ indicatorId: '5', value: 3100, explanation: null, obstacles: null, remarks: null, baseVersion: 7 }]);
-  expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 2 จาก 2 แถว');
+  expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 2 จาก 2 ตัวชี้วัด');
 });
 
 test('submit the selected rows: those indicators, changed or not; a selection with no indicator rows says so', async () => {
@@ -188,7 +188,7 @@ test('submit the selected rows: those indicators, changed or not; a selection wi
   act(() => wb.type('KPI', resultCell('4'), '7100'));
   await act(() => wb.select('KPI', `B${rowOf('4')}:D${rowOf('5')}`));
   await submitBy(user, 'ส่งแถวที่เลือก');
-  await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 2 จาก 2 แถว'));
+  await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 2 จาก 2 ตัวชี้วัด'));
   expect(client().sent).toEqual([[
     { indicatorId: '4', value: 7100, explanation: null, obstacles: null, remarks: null, baseVersion: 0 },
     { indicatorId: '5', value: 3050, explanation: null, obstacles: null, remarks: null, baseVersion: 2 },
@@ -206,7 +206,7 @@ test('submit all: every row holding something, unchanged ones too; blank rows ne
   await openRound(user);
   act(() => wb.type('KPI', resultCell('1'), '97'));
   await submitBy(user, 'ส่งทุกแถว');
-  await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 2 จาก 2 แถว'));
+  await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 2 จาก 2 ตัวชี้วัด'));
   expect(client().sent[0]!.map((r) => [r.indicatorId, r.value, r.baseVersion])).toEqual([['1', 97, 0], ['5', 3050, 2]]);
 });
 
@@ -227,7 +227,7 @@ test('warnings ask first: go back sends nothing and selects the cell; send anywa
   // The pane is back once the dialog's modal layer has let go of it (tabster restores it a moment later).
   await user.click(await screen.findByRole('button', { name: 'ส่งแถวที่แก้ไข' }, { timeout: 3000 }));
   await user.click(within(await screen.findByTestId('warnings-dialog')).getByRole('button', { name: 'ส่งต่อ' }));
-  await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 1 จาก 1 แถว'));
+  await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 1 จาก 1 ตัวชี้วัด'));
   expect(client().sent).toEqual([[{ indicatorId: '1', value: -5, explanation: null, obstacles: null, remarks: null, baseVersion: 0 }]]);
 });
 
@@ -243,7 +243,7 @@ test('a returned row stands out in the sheet until it is resubmitted and accepte
 
   act(() => wb.type('KPI', resultCell('5'), '3020'));
   await user.click(screen.getByRole('button', { name: 'ส่งแถวที่แก้ไข' }));
-  await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 1 จาก 1 แถว'));
+  await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 1 จาก 1 ตัวชี้วัด'));
   expect(wb.style('KPI', rowOf('5'), idColumn).fill).toBeUndefined();
 });
 
@@ -303,6 +303,6 @@ test('a submit the server took late says so plainly, with the penalty estimate',
   client().answer = (rows) => ({ late: true, outcomes: rows.map(accepted) });
   act(() => wb.type('KPI', resultCell('5'), '3100'));
   await user.click(screen.getByRole('button', { name: 'ส่งแถวที่แก้ไข' }));
-  await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 1 จาก 1 แถว'));
+  await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 1 จาก 1 ตัวชี้วัด'));
   expect(screen.getByTestId('submit-late').textContent).toBe('ส่งช้า: คะแนนจะถูกหักประมาณ 3.00 คะแนน ดูคะแนนหลังหักได้ในรายงานคะแนน');
 });

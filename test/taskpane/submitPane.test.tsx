@@ -189,7 +189,7 @@ test('submits only the rows changed since the server confirmed them, shows each 
   await openRound(user);
   act(() => wb.type('KPI', resultCell('1'), '97'));
   await user.click(screen.getByRole('button', { name: 'ส่งแถวที่แก้ไข' }));
-  await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 1 จาก 1 แถว'));
+  await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 1 จาก 1 ตัวชี้วัด'));
   expect(client().sent).toEqual([[{ indicatorId: '1', value: 97, explanation: null, obstacles: null, remarks: null, baseVersion: 0 }]]);
   // Accepted rows are counted and marked in the sheet; the list keeps only the rows that need the person.
   expect(screen.getByRole('list', { name: 'ส่งรายงาน' }).textContent).toBe('');
@@ -256,7 +256,7 @@ test('a conflict resolved by keeping mine: resubmitted on their version', async 
   const user = userEvent.setup();
   const { wb, client } = await conflictOn5(user);
   await user.click(screen.getByRole('button', { name: 'ใช้ค่าของฉัน' }));
-  await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 1 จาก 1 แถว'));
+  await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 1 จาก 1 ตัวชี้วัด'));
   expect(client().sent[1]).toEqual([{ indicatorId: '5', value: 3100, explanation: null, obstacles: 'ร้านค้าปิดช่วงน้ำท่วม', remarks: null, baseVersion: 3 }]);
   expect(await statusOf(wb, '5')).toBe('เซิร์ฟเวอร์รับแล้ว (รุ่น 4)');
 });
@@ -295,7 +295,7 @@ test('when the session ends mid-submit, the sign-in form comes back and the subm
   expect(client().sent).toEqual([]);
   await user.type(screen.getByLabelText('รหัสผ่าน'), 'demo');
   await user.click(screen.getByRole('button', { name: 'เข้าสู่ระบบ' }));
-  await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 1 จาก 1 แถว'));
+  await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 1 จาก 1 ตัวชี้วัด'));
   expect(client().signIns).toEqual(['pte.reporter/demo', 'pte.reporter/demo']);
   expect(client().sent).toEqual([[{ indicatorId: '1', value: 97, explanation: null, obstacles: null, remarks: null, baseVersion: 0 }]]);
 });
@@ -315,14 +315,14 @@ test('offline: the batch stays in the file; a pane opened later offers it and re
   first.client().down = true;
   act(() => first.wb.type('KPI', resultCell('1'), '97'));
   await user.click(screen.getByRole('button', { name: 'ส่งแถวที่แก้ไข' }));
-  await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 0 จาก 1 แถว · 1 แถวยังไม่ได้รับการยืนยัน เก็บไว้ในไฟล์และจะส่งอีกครั้ง'));
+  await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 0 จาก 1 ตัวชี้วัด · 1 แถวยังไม่ได้รับการยืนยัน เก็บไว้ในไฟล์และจะส่งอีกครั้ง'));
   expect(screen.getByRole('alert').textContent).toContain('จะส่งให้อีกครั้ง');
   first.unmount();
 
   const second = setup(first.wb);
   await signIn(user);
   await user.click(await screen.findByRole('button', { name: 'ส่งที่ค้างอีกครั้ง (1)' }));
-  await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 1 จาก 1 แถว'));
+  await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 1 จาก 1 ตัวชี้วัด'));
   expect(second.client().resent).toEqual(['k0']);
   const binding = await first.wb.readBinding();
   const link = binding?.ok ? readServerLink(binding.value.server) : undefined;
@@ -430,7 +430,7 @@ test('the note column travels with the row as remarks: opened from the server, s
 
   act(() => wb.type('KPI', noteCell('5'), 'ปรับตามรายงานไตรมาส'));
   await user.click(screen.getByRole('button', { name: 'ส่งแถวที่แก้ไข' }));
-  await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 1 จาก 1 แถว'));
+  await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 1 จาก 1 ตัวชี้วัด'));
   expect(client().sent).toEqual([[{ indicatorId: '5', value: 3050, explanation: null, obstacles: null, remarks: 'ปรับตามรายงานไตรมาส', baseVersion: 2 }]]);
 
   await user.click(screen.getByRole('button', { name: 'ส่งแถวที่แก้ไข' }));

@@ -15,8 +15,11 @@ import {
   issue,
   isGroup,
   allIndicators,
+  centralVariables,
   rawResultSchema,
   readResultValue,
+  sameResult,
+  withCentralVariables,
   type Assessment,
   type Issue,
   type LeafIndicator,
@@ -195,7 +198,7 @@ type Merge = { ok: true; value: RawResult } | { ok: false; issues: Issue[] };
 
 function mergeCentral(indicator: LeafIndicator, sent: RawResult, stored: RawResult, asReporter: boolean, asCentral: boolean): Merge {
   if (indicator.centralResult) return mergeCentralResult(indicator, sent, stored, asCentral);
-  const central = new Set(indicator.kind === 'ratio' ? indicator.variables.filter((v) => v.central).map((v) => v.id) : []);
+  const central = new Set(centralVariables(indicator));
   const id = indicator.id;
   const storedVars = isVariables(stored) ? stored : {};
   if (!asReporter) {
@@ -226,7 +229,7 @@ function mergeCentral(indicator: LeafIndicator, sent: RawResult, stored: RawResu
   const issues: Issue[] = [];
   for (const key of central) {
     const mine = sent[key];
-    if (!isBlank(mine) && JSON.stringify(mine) !== JSON.stringify(storedVars[key] ?? null)) {
+    if (!isBlank(mine) && !sameResult(mine, storedVars[key] ?? null)) {
       issues.push(
         rowIssue('central-variable', id, `${key} of indicator ${id} is supplied by the central office and cannot be changed by the unit`,
           `${key} ของตัวชี้วัด ${id} เป็นข้อมูลส่วนกลาง หน่วยงานแก้ไขไม่ได้`, key),
@@ -234,8 +237,9 @@ function mergeCentral(indicator: LeafIndicator, sent: RawResult, stored: RawResu
     }
   }
   if (issues.length > 0) return { ok: false, issues };
+  // The central variables the unit typed equal the central office's (checked above): stored as the office's.
   const own = Object.fromEntries(Object.entries(sent).filter(([k]) => !central.has(k)));
-  return { ok: true, value: { ...own, ...(centralPart(storedVars, central) ?? {}) } };
+  return { ok: true, value: withCentralVariables(own, storedVars, [...central]) as RawResult };
 }
 
 /**
@@ -245,7 +249,7 @@ function mergeCentral(indicator: LeafIndicator, sent: RawResult, stored: RawResu
  */
 function mergeCentralResult(indicator: LeafIndicator, sent: RawResult, stored: RawResult, asCentral: boolean): Merge {
   if (asCentral) return { ok: true, value: sent };
-  if (isBlank(sent) || JSON.stringify(sent) === JSON.stringify(stored)) return { ok: true, value: stored };
+  if (isBlank(sent) || sameResult(sent, stored)) return { ok: true, value: stored };
   const id = indicator.id;
   return {
     ok: false,

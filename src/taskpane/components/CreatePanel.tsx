@@ -9,6 +9,9 @@ import { kpiSheetPlan } from '../../workbook/kpiPlan';
 import { multiUnitPlan } from '../../workbook/multiUnitPlan';
 import type { WorkbookPort } from '../../workbook/port';
 import { useAction } from '../hooks/useAction';
+import { freeSheetName, useReplaceGuard } from '../hooks/useReplaceGuard';
+import { checkTarget } from '../model/replaceCheck';
+import type { WritePlan } from '../../workbook/plan';
 import { useLocale } from '../i18n';
 import type { LoadedAssessment } from '../model/loadAssessment';
 import type { Session } from '../model/session';
@@ -17,6 +20,9 @@ import { AssessmentPicker } from './AssessmentPicker';
 import { StatusBar } from './StatusBar';
 
 type Kind = 'single' | 'multi';
+
+/** A table name for a sheet made beside another (table names are the workbook's, not the sheet's). */
+const tableFor = (sheet: string): string => `ScorebookKPI_${sheet.replace(/[^A-Za-z0-9]+/g, '_')}`;
 
 export interface CreatePanelProps {
   readonly port: WorkbookPort;
@@ -29,22 +35,39 @@ export function CreatePanel({ port, chosen, onChoose, onCreated }: CreatePanelPr
   const { t } = useLocale();
   const [kind, setKind] = useState<Kind>('single');
   const action = useAction();
+  const guard = useReplaceGuard();
   const units = chosen?.assessment.units.length ?? 0;
 
   const create = (): void => {
     if (!chosen) return;
     void action.run(async (progress) => {
+      // Asked before anything is written: a sheet holding typed work is kept unless the person replaces it.
+      const where = async (plan: WritePlan, sheet: string): Promise<string | false | undefined> => {
+        const loss = (await checkTarget(port, plan)).losses[0];
+        if (!loss) return undefined;
+        const newSheet = await freeSheetName(port, sheet);
+        const choice = await guard.ask(loss, { newSheet, canKeep: false });
+        return choice === undefined ? false : choice === 'new-sheet' ? newSheet : undefined;
+      };
       if (kind === 'multi') {
         // With the document the plan writes the binding record too (marked multi-unit): checked unit by unit.
-        const { plan, layout, binding } = multiUnitPlan({ assessment: chosen.assessment, document: chosen.document });
-        await port.apply(plan, progress);
-        onCreated(binding ? { loaded: chosen, binding } : undefined);
-        return bilingualWith('createDone', layout.kpi.sheet, layout.blockRows * layout.units.length);
+        const make = (sheet?: string) => multiUnitPlan({ assessment: chosen.assessment, document: chosen.document, ...(sheet ? { sheet, table: tableFor(sheet) } : {}) });
+        let built = make();
+        const other = await where(built.plan, built.layout.kpi.sheet);
+        if (other === false) return bilingualWith('createCancelled');
+        if (other) built = make(other);
+        await port.apply(built.plan, progress);
+        onCreated(built.binding ? { loaded: chosen, binding: built.binding } : undefined);
+        return bilingualWith('createDone', built.layout.kpi.sheet, built.layout.blockRows * built.layout.units.length);
       }
-      const { plan, layout, binding } = kpiSheetPlan({ assessment: chosen.assessment, document: chosen.document });
-      await port.apply(plan, progress);
-      onCreated({ loaded: chosen, binding });
-      return bilingualWith('createDone', layout.sheet, layout.rows.length);
+      const make = (sheet?: string) => kpiSheetPlan({ assessment: chosen.assessment, document: chosen.document, ...(sheet ? { layout: { sheet, table: tableFor(sheet) } } : {}) });
+      let built = make();
+      const other = await where(built.plan, built.layout.sheet);
+      if (other === false) return bilingualWith('createCancelled');
+      if (other) built = make(other);
+      await port.apply(built.plan, progress);
+      onCreated({ loaded: chosen, binding: built.binding });
+      return bilingualWith('createDone', built.layout.sheet, built.layout.rows.length);
     });
   };
 
@@ -63,6 +86,7 @@ export function CreatePanel({ port, chosen, onChoose, onCreated }: CreatePanelPr
         {t.createButton}
       </Button>
       <StatusBar state={action} working={t.createWorking} onDismiss={action.dismiss} />
+      {guard.dialog}
     </section>
   );
 }

@@ -6,7 +6,7 @@
  * marked in the sheet until accepted again. The round's standing (open, closed, late) shows before any of it.
  */
 import { Button, MessageBar, MessageBarBody, ProgressBar, Subtitle2 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { BatchRow } from '../../api';
 import type { BatchTarget } from '../../api/pending';
 import type { RowOutcome, SubmitReport } from '../../api/submit';
@@ -21,7 +21,8 @@ import { submitRefused, type RoundStanding } from '../model/lateEstimate';
 import { linkAfterRefresh, linkTakingTheirs, theirTexts } from '../model/serverSheet';
 import type { SubmitScope } from '../model/submitRows';
 import { theirsPlan } from '../model/takeTheirs';
-import { pendingRowsOf, refusedOf, planSubmit, sendAndRecord, sendRows, writeStatuses as writeSheetStatuses, type LinkChange } from '../submitFlow';
+import { pendingRowsOf, refusedOf, planSubmit, sendAndRecord, sendRows, writeStatuses as writeSheetStatuses, type LinkChange, type UnreadRow } from '../submitFlow';
+import { typedNumbersPlan, type TypedNumber } from '../../workbook/typedNumbers';
 import { SERVER_STRINGS, useServerStrings } from '../serverStrings';
 import { AutoResendStatus } from './AutoResendStatus';
 import { ConflictDialog } from './ConflictDialog';
@@ -67,6 +68,10 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
   const [queue, setQueue] = useState<{ ids: readonly string[]; count: number }>({ ids: [], count: 0 });
   /** Rows held back while the person reads their warnings. */
   const [confirm, setConfirm] = useState<{ target: BatchTarget; rows: BatchRow[]; warnings: Issue[]; sheet: string }>();
+  /** The submit stopped on rows whose typed value the sheet cannot count (nothing sent yet). */
+  const [unreadable, setUnreadable] = useState<{ scope: SubmitScope; rows: number; unread: readonly UnreadRow[]; fixes: readonly TypedNumber[]; sheet: string }>();
+  /** Indicators left out of the last submit because their value cannot be read: said with its outcome. */
+  const notSent = useRef<readonly string[]>([]);
   /** Rows the approver returned, with the comment: they stand out until refreshed again. */
   const [returned, setReturned] = useState<string[]>([]);
 
@@ -105,7 +110,10 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
       const accepted = outcomes.filter((o) => o.outcome === 'accepted').length;
       const pending = outcomes.filter((o) => o.outcome === 'pending').length;
       const late = result.late || (merge && previous?.late) || false;
-      return { outcomes, sent: rows, late, message: [s.submitDone(accepted, outcomes.length), pending ? s.pendingNote(pending) : ''].filter(Boolean).join(' · ') };
+      // Counted in indicators, the ones not sent among them: "รับแล้ว 11 จาก 12 ตัวชี้วัด · 1 ไม่ได้ส่ง: …".
+      const left = notSent.current.filter((id) => !outcomes.some((o) => o.indicatorId === id));
+      const message = [s.submitDone(accepted, outcomes.length + left.length), pending ? s.pendingNote(pending) : '', left.length ? s.notSent(left) : ''];
+      return { outcomes, sent: rows, late, message: message.filter(Boolean).join(' · ') };
     });
     if (result.error) onError(result.error.userMessage);
   };
@@ -127,6 +135,7 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
   const resend = async (): Promise<void> => {
     onError(undefined);
     setReport(undefined);
+    notSent.current = [];
     await withProgress(async () => {
       const { link } = await readLink(port);
       const sent = link.pending.filter((b) => !b.refused).flatMap((b) => b.body.rows);
@@ -148,19 +157,28 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
     onSheetWritten?.();
   };
 
-  /** Changed rows, the selected rows, or all: checked first — errors block, warnings ask (WarningsDialog). */
-  const submit = async (scope: SubmitScope): Promise<void> => {
+  /**
+   * Changed rows, the selected rows, or all: checked first — unreadable values stop it, errors block, warnings ask
+   * (WarningsDialog). `skip`: indicators the person chose to leave out ("send the others").
+   */
+  const submit = async (scope: SubmitScope, skip: ReadonlySet<string> = new Set()): Promise<void> => {
     onError(undefined);
     setReport(undefined);
+    setUnreadable(undefined);
+    notSent.current = [...skip];
     await withProgress(async () => {
-      const plan = await planSubmit(port, scope, boundSheet);
+      const plan = await planSubmit(port, scope, boundSheet, skip);
       setNames(plan.names);
       if (plan.kind === 'nothing-selected') {
         setReport({ outcomes: [], sent: [], message: s.nothingSelected(plan.sheet) });
         return;
       }
       if (plan.kind === 'nothing') {
-        setReport({ outcomes: [], sent: [], message: scope === 'changed' ? s.nothingChanged : s.nothingToSend });
+        setReport({ outcomes: [], sent: [], message: skip.size > 0 ? s.notSent([...skip]) : scope === 'changed' ? s.nothingChanged : s.nothingToSend });
+        return;
+      }
+      if (plan.kind === 'unreadable') {
+        setUnreadable({ scope, rows: plan.rows.length, unread: plan.unread, fixes: plan.fixes, sheet: plan.sheet });
         return;
       }
       if (plan.kind === 'warnings') {
@@ -169,6 +187,31 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
       }
       await send(plan.target, plan.rows);
     });
+  };
+
+  /** One click: each unreadable cell becomes the number the domain reads it as, then the submit goes on. */
+  const fixAndSend = async (): Promise<void> => {
+    if (!unreadable) return;
+    const { fixes, sheet, scope } = unreadable;
+    setUnreadable(undefined);
+    await withProgress(async () => {
+      await port.apply(typedNumbersPlan(sheet, fixes));
+      onSheetWritten?.();
+    });
+    await submit(scope);
+  };
+
+  /** Back to the sheet, at the first unreadable cell. */
+  const unreadBack = async (): Promise<void> => {
+    const first = unreadable?.unread[0]?.cells[0];
+    const sheet = unreadable?.sheet;
+    setUnreadable(undefined);
+    if (!first || !sheet) return;
+    try {
+      await port.select(sheet, first.address);
+    } catch (e) {
+      onError(errorMessage(e));
+    }
   };
 
   const sendAnyway = async (): Promise<void> => {
@@ -276,6 +319,24 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
       {progress === undefined ? <AutoResendStatus state={auto} /> : null}
       <RefusedBatches batches={refusedBatches} busy={progress !== undefined} onForget={(key) => void forgetRefused(key).catch((e: unknown) => onError(errorMessage(e)))} />
       {progress !== undefined ? <div role="status"><ProgressBar value={progress} thickness="large" aria-label={s.submitting} /> {s.submitting}</div> : null}
+      {unreadable ? (
+        <MessageBar intent="error" layout="multiline" data-testid="submit-unread">
+          <MessageBarBody className="sb-stack">
+            <strong>{s.unreadHeading(unreadable.unread.length)}</strong>
+            <div>{s.unreadIntro}</div>
+            <ul className="sb-list">
+              {unreadable.unread.flatMap((u) => u.cells.map((c) => (
+                <li key={`${u.indicatorId}-${c.address}`}>{s.unreadCell(u.indicatorId, c.address, c.text, c.value === undefined ? undefined : String(c.value))}</li>
+              )))}
+            </ul>
+            <div className="sb-row sb-wrap">
+              {unreadable.fixes.length > 0 ? <Button appearance="primary" onClick={() => void fixAndSend()}>{s.fixAndSend(unreadable.fixes.length)}</Button> : null}
+              {unreadable.rows > 0 ? <Button onClick={() => void submit(unreadable.scope, new Set(unreadable.unread.map((u) => u.indicatorId)))}>{s.sendOthers}</Button> : null}
+              <Button onClick={() => void unreadBack()}>{s.unreadBack}</Button>
+            </div>
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
       {returned.length > 0 ? (
         <ul aria-label={s.statusOf('returned', undefined)} className="sb-list sb-returned">
           {returned.map((r) => <li key={r}><strong>{r}</strong></li>)}

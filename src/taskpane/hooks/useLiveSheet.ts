@@ -25,6 +25,8 @@ export interface LiveSheet {
   readonly updatedAt: Date | undefined;
   /** Rows changed since the server last confirmed them; undefined when the sheet is not linked to a server. */
   readonly changed: number | undefined;
+  /** Approved rows typed over in the sheet: the total shown departs from the approved one, and the pane says so. */
+  readonly approvedEdited: readonly string[];
   refresh(): Promise<void>;
 }
 
@@ -36,6 +38,7 @@ export function useLiveSheet(port: WorkbookPort, session: Session | undefined): 
   // Reads can overlap (a change arrives while the last one is read); only the latest one's answer is kept.
   const generation = useRef(0);
   const [changed, setChanged] = useState<number>();
+  const [approvedEdited, setApprovedEdited] = useState<readonly string[]>([]);
   /** The changed rows' contents at the last pass (changeMarks.ts), so a row edited since is marked again. */
   const marked = useRef<ReadonlyMap<string, string>>();
   // The marks are written in the pane's language; a ref, so switching language does not re-subscribe to changes.
@@ -70,6 +73,10 @@ export function useLiveSheet(port: WorkbookPort, session: Session | undefined): 
       // A status column added right of the sheet takes the column the what-if column would have gone to.
       setEvaluation(e.ok && marks?.addsColumn ? { ...e, nextFreeColumn: e.nextFreeColumn + 1 } : e);
       setChanged(marks?.changed.length);
+      setApprovedEdited((was) => {
+        const now = marks?.approvedChanged ?? [];
+        return now.join() === was.join() ? was : now;
+      });
       setError(undefined);
       setUpdatedAt(new Date());
       if (marks?.plan) await port.apply(marks.plan);
@@ -106,7 +113,7 @@ export function useLiveSheet(port: WorkbookPort, session: Session | undefined): 
     };
   }, [port, session, refresh]);
 
-  return { evaluation, checking, error, updatedAt, changed, refresh };
+  return { evaluation, checking, error, updatedAt, changed, approvedEdited, refresh };
 }
 
 /**

@@ -14,7 +14,7 @@ import type { WritePlan } from '../../workbook/plan';
 import { SERVER_STRINGS } from '../serverStrings';
 import { readServerLink, type ConfirmedRow, type ServerLink } from './serverLink';
 import type { Session } from './session';
-import { changedRows, rowTextsOf } from './serverSheet';
+import { changedRows, rowTextsOf, unreadIndicators } from './serverSheet';
 import { CHANGED_MARK, isChangeMark, statusColumnIndex, statusColumnPlan, statusTexts } from './statusColumn';
 
 export interface MarkInput {
@@ -31,6 +31,8 @@ export interface MarkInput {
 export interface ChangeMarks {
   /** Indicators whose row differs from what the server last confirmed (what a submit would send). */
   readonly changed: readonly string[];
+  /** The changed rows the server holds as approved: typed over, so the total shown is no longer the approved one. */
+  readonly approvedChanged: readonly string[];
   /** Each changed row's result and texts, to tell on the next pass which rows were edited meanwhile. */
   readonly contents: ReadonlyMap<string, string>;
   /** Undefined when the sheet's marks already are right: nothing to write. */
@@ -44,14 +46,25 @@ export function serverSays(row: ConfirmedRow | undefined, locale: Locale): strin
   return row?.status ? SERVER_STRINGS[locale].statusOf(row.status, row.comment) : null;
 }
 
-/** The mark; a returned row keeps the approver's comment beside it, since that is what is being fixed. */
+/**
+ * The mark; a returned row keeps the approver's comment beside it, since that is what is being fixed; an approved
+ * row says, while it is being typed over, that the server will not take the edit and the score now differs from
+ * the approved one.
+ */
 export function markText(row: ConfirmedRow | undefined, locale: Locale): string {
+  if (row?.status === 'approved') return `${CHANGED_MARK[locale]} — ${APPROVED_EDIT[locale]}`;
   return row?.status === 'returned' ? `${CHANGED_MARK[locale]} — ${serverSays(row, locale)}` : CHANGED_MARK[locale];
 }
 
+const APPROVED_EDIT: Readonly<Record<Locale, string>> = {
+  th: 'แถวนี้อนุมัติแล้ว เซิร์ฟเวอร์จะไม่รับค่าที่แก้ คะแนนในชีตต่างจากที่อนุมัติ',
+  en: 'this row is approved: the server will not take the edit, and the score differs from the approved one',
+};
+
 export function changeMarks(input: MarkInput): ChangeMarks {
   const { grid, reading, link, locale, previous } = input;
-  const rows = changedRows(input.assessment, reading.resultSet, link, rowTextsOf(grid, reading));
+  // What the person typed counts, not only what parses: text the sheet cannot count is a change too.
+  const rows = changedRows(input.assessment, reading.resultSet, link, rowTextsOf(grid, reading), unreadIndicators(reading));
   const contents = new Map(rows.map((r) => [r.indicatorId, JSON.stringify([r.value, r.explanation, r.obstacles, r.remarks])]));
   const status = statusTexts(grid, reading);
   const texts = new Map<string, string | null>();
@@ -69,6 +82,7 @@ export function changeMarks(input: MarkInput): ChangeMarks {
   const plan = texts.size > 0 ? statusColumnPlan(grid, reading, texts) : undefined;
   return {
     changed: rows.map((r) => r.indicatorId),
+    approvedChanged: rows.filter((r) => link.rows[r.indicatorId]?.status === 'approved').map((r) => r.indicatorId),
     contents,
     plan: plan && { ...plan, title: 'mark changed rows' },
     addsColumn: plan !== undefined && statusColumnIndex(grid, reading) === undefined,

@@ -6,9 +6,12 @@
 import type { ApiRound, BatchRow, CurrentRow, ReportRow } from '../../api';
 import type { BatchTarget } from '../../api/pending';
 import type { RowOutcome } from '../../api/submit';
-import { allIndicators, isGroup, readResultValue, type Assessment, type Issue, type RawResult, type ResultSet } from '../../domain';
-import { ROW_TEXT_FIELDS, type RowInputs, type SheetInputs } from '../../workbook';
-import { changedTextFields, type RowTexts } from '../../workbook/rowTexts';
+import {
+  allIndicators, isGroup, readResultValue, rowChange, sameResult, type Assessment, type Issue, type RawResult, type ResultSet,
+} from '../../domain';
+import { ROW_TEXT_FIELDS, type RowInputs, type SheetInputs, type SheetReading } from '../../workbook';
+import type { RowTexts } from '../../workbook/rowTexts';
+import { UNREAD_CODES } from '../../workbook/typedNumbers';
 import { emptyServerLink, type ServerLink } from './serverLink';
 
 /**
@@ -59,28 +62,33 @@ export function inputsWithTexts(inputs: SheetInputs, reports: readonly ReportRow
   return out;
 }
 
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
-
 /**
  * Rows whose result or any of the three texts differs from what the server last confirmed (set back to it: not
- * changed). A row blank in the sheet and never stored is not sent; each row carries the version it was based on
- * and every text the sheet has a column for.
+ * changed), as the domain's `rowChange` decides it (key order ignored, central variables merged). A row blank in
+ * the sheet and never stored is not sent; each row carries the version it was based on and every text the sheet
+ * has a column for. `unread`: indicators whose typed input the sheet cannot count (text in a number cell, "๘๕"):
+ * what the person typed is not what the server holds, so the row is changed even though its value reads blank —
+ * the submit then stops on it (`unreadRows`) rather than send a blank in its place.
  */
-export function changedRows(assessment: Assessment, resultSet: ResultSet, link: ServerLink, texts?: ReadonlyMap<string, RowTexts>): BatchRow[] {
+export function changedRows(
+  assessment: Assessment, resultSet: ResultSet, link: ServerLink, texts?: ReadonlyMap<string, RowTexts>, unread?: ReadonlySet<string>,
+): BatchRow[] {
   const rows: BatchRow[] = [];
   for (const indicator of allIndicators(assessment)) {
     if (isGroup(indicator)) continue;
     const raw = resultSet.results[indicator.id];
     const confirmed = link.rows[indicator.id];
     const own = texts?.get(indicator.id);
-    const blank = raw === undefined || readResultValue(indicator, raw).status === 'not-reported';
-    const textChanged = changedTextFields(own, confirmed).length > 0;
-    if (!confirmed && blank && !textChanged) continue;
-    const sameValue = confirmed !== undefined && (same(raw, confirmed.value) || (blank && readResultValue(indicator, confirmed.value as RawResult).status === 'not-reported'));
-    if (sameValue && !textChanged) continue;
+    const change = rowChange(indicator, { value: raw, texts: own }, confirmed);
+    if (!change.any && !unread?.has(indicator.id)) continue;
     rows.push({ indicatorId: indicator.id, value: raw ?? null, ...own, baseVersion: confirmed?.version ?? 0 });
   }
   return rows;
+}
+
+/** Indicators with a typed value the sheet cannot count ("๘๕", "1,234.5" or "85%" typed as text). */
+export function unreadIndicators(reading: Pick<SheetReading, 'issues'>): Set<string> {
+  return new Set(reading.issues.flatMap((i) => (UNREAD_CODES.has(i.code) && i.indicatorId !== undefined ? [i.indicatorId] : [])));
 }
 
 /** Accepted rows become the new "last confirmed"; every other outcome leaves the row as it was (nothing lost). */
@@ -127,7 +135,7 @@ export function linkAfterRefresh(link: ServerLink, reports: readonly ReportRow[]
   const rows = { ...link.rows };
   for (const r of reports) {
     const known = rows[r.indicatorId];
-    if (!known || !same(known.value, r.value) || ROW_TEXT_FIELDS.some((f) => (known[f] ?? null) !== r[f])) continue;
+    if (!known || !sameResult(known.value, r.value) || ROW_TEXT_FIELDS.some((f) => (known[f] ?? null) !== r[f])) continue;
     rows[r.indicatorId] = {
       ...known, version: r.version, value: r.value, status: r.status, comment: r.comment, explanation: r.explanation, obstacles: r.obstacles, remarks: r.remarks,
     };

@@ -45,8 +45,9 @@ export function selectedIndicators(reading: Pick<SheetReading, 'cells'>, boundSh
  */
 export function rowsToSend(
   scope: SubmitScope, assessment: Assessment, resultSet: ResultSet, link: ServerLink, texts?: ReadonlyMap<string, RowTexts>, only: readonly string[] = [],
+  unread?: ReadonlySet<string>,
 ): BatchRow[] {
-  const changed = changedRows(assessment, resultSet, link, texts);
+  const changed = changedRows(assessment, resultSet, link, texts, unread);
   if (scope === 'changed') return changed;
   const wanted = scope === 'selected' ? new Set(only) : undefined;
   const changedById = new Map(changed.map((r) => [r.indicatorId, r]));

@@ -1,0 +1,95 @@
+/**
+ * What a row of a report changes on the server: the one rule the pane (changed-row marks, refresh), the CLI
+ * (`scorebook submit` leaving unchanged rows out) and the server (merging a reporter's row with central data)
+ * share, so they can never disagree about whether a row is "changed".
+ *
+ * - Results are equal whatever the order of a ratio's variables: PostgreSQL's jsonb gives `{"den":50,"num":40}`
+ *   back for the `{"num":40,"den":50}` that was sent.
+ * - A central variable (ข้อมูลส่วนกลาง) a reporter leaves blank is the server's own: what is stored is the
+ *   reporter's variables with the central office's beside them.
+ * - A blank result (null, "", a ratio of blanks) changes nothing the server holds unscored (nothing, or central
+ *   data alone): nothing to send.
+ * - A text (คำชี้แจงการปฏิบัติงาน, อุปสรรค, หมายเหตุ) changes only when the sheet has its column and it differs.
+ */
+import type { LeafIndicator } from './assessment';
+import type { RawResult } from './documentSchema';
+import { readResultValue } from './resultValue';
+
+/** The three texts a reporter writes beside a result, as report fields. */
+export const REPORT_TEXT_FIELDS = ['explanation', 'obstacles', 'remarks'] as const;
+export type ReportTextField = (typeof REPORT_TEXT_FIELDS)[number];
+export type ReportTexts = Partial<Record<ReportTextField, string | null>>;
+
+const isBlank = (v: unknown): boolean => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+const isVariables = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A raw result as a string that is the same for equal results, object keys in any order. */
+export function canonicalResult(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalResult).join(',')}]`;
+  if (isVariables(v)) {
+    // A blank variable is the same as one left out: the sheet reads `{"num":null}` where the server holds `{}`.
+    return `{${Object.keys(v).filter((k) => !isBlank(v[k])).sort().map((k) => `${JSON.stringify(k)}:${canonicalResult(v[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(v ?? null);
+}
+
+/** Equal raw results (key order ignored). */
+export function sameResult(a: unknown, b: unknown): boolean {
+  return canonicalResult(a) === canonicalResult(b);
+}
+
+/** The variables of an indicator the central office supplies. */
+export function centralVariables(indicator: LeafIndicator): string[] {
+  return indicator.kind === 'ratio' ? indicator.variables.filter((v) => v.central).map((v) => v.id) : [];
+}
+
+/**
+ * A reporter's value as the server stores it: their own variables, and each central variable they left blank
+ * taken from what the server holds (absent there: left out). A central variable they did type stays, so the
+ * server can refuse it when it differs from the central office's (decideRows.ts); a value that is not an object
+ * of variables is returned as it is.
+ */
+export function withCentralVariables(sent: unknown, stored: unknown, central: readonly string[]): unknown {
+  if (central.length === 0 || !isVariables(sent)) return sent;
+  const held = isVariables(stored) ? stored : {};
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(sent)) if (!central.includes(k) || !isBlank(v)) out[k] = v;
+  for (const k of central) if (!(k in out) && k in held) out[k] = held[k];
+  return out;
+}
+
+/**
+ * Whether the value in the sheet would change the one the server holds (`stored`; undefined: nothing stored):
+ * compared as stored (central variables merged), key order ignored; blank on both sides is no change.
+ */
+export function resultChanges(indicator: LeafIndicator, typed: RawResult | null | undefined, stored: unknown): boolean {
+  // A blank the sheet never sent is not taken for a deletion of what the server holds unscored (central data only).
+  const unscored = stored === undefined || stored === null || readResultValue(indicator, stored as RawResult).status === 'not-reported';
+  if (isBlankish(typed) && unscored) return false;
+  return !sameResult(withCentralVariables(typed ?? null, stored, centralVariables(indicator)), stored ?? null);
+}
+
+/** Nothing typed at all: null, "", an empty list of steps, or variables all blank. */
+function isBlankish(v: unknown): boolean {
+  if (isBlank(v)) return true;
+  if (Array.isArray(v)) return v.every(isBlank);
+  if (isVariables(v)) return Object.values(v).every(isBlank);
+  return false;
+}
+
+/** The texts that differ from the server's (`known` absent: nothing stored, every text null there). */
+export function changedReportTexts(texts: ReportTexts | undefined, known: ReportTexts | undefined): ReportTextField[] {
+  if (!texts) return [];
+  return REPORT_TEXT_FIELDS.filter((f) => texts[f] !== undefined && texts[f] !== (known?.[f] ?? null));
+}
+
+/** What one row changes on the server: its value, its texts; `any` when either. */
+export function rowChange(
+  indicator: LeafIndicator,
+  sheet: { readonly value: RawResult | null | undefined; readonly texts?: ReportTexts },
+  stored: ({ readonly value: unknown } & ReportTexts) | undefined,
+): { readonly value: boolean; readonly texts: readonly ReportTextField[]; readonly any: boolean } {
+  const value = resultChanges(indicator, sheet.value, stored?.value);
+  const texts = changedReportTexts(sheet.texts, stored);
+  return { value, texts, any: value || texts.length > 0 };
+}
