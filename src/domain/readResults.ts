@@ -5,6 +5,7 @@ import { issue, type Issue } from './issues';
 import { parseJson, type ReadResult } from './readAssessment';
 import type { ResultSet } from './scoreAssessment';
 import { schemaIssues } from './schemaIssues';
+import { readDocumentDate } from './thaiDates';
 
 export interface Results extends ResultSet {
   readonly assessment: string;
@@ -55,10 +56,24 @@ export function readResults(json: unknown, assessment: Assessment): ReadResult<R
       }, { path: 'round' }),
     );
   }
+  for (const id of Object.keys(doc.statuses ?? {})) {
+    if (byId.has(id)) continue;
+    const path = `statuses[${JSON.stringify(id)}]`;
+    issues.push(
+      issue('unknown-indicator', 'warning', {
+        th: `${path}: ไม่มีตัวชี้วัดรหัส "${id}" ในชุดตัวชี้วัดนี้ จึงไม่นำสถานะนี้มาใช้`,
+        en: `${path}: there is no indicator "${id}" in this assessment; the status is ignored`,
+      }, { path, indicatorId: id }),
+    );
+  }
+  const submittedAt = doc.submittedAt === undefined ? undefined : readDocumentDate(doc.submittedAt, 'submittedAt', issues, assessment.fiscalYear);
   return {
     ok: true,
     issues,
-    value: { assessment: doc.assessment, unit: doc.unit, round: doc.round, submittedAt: doc.submittedAt, results: doc.results },
+    value: {
+      assessment: doc.assessment, unit: doc.unit, round: doc.round, submittedAt, results: doc.results,
+      ...(doc.statuses ? { statuses: doc.statuses } : {}),
+    },
   };
 }
 
