@@ -64,7 +64,7 @@ export async function runBatch(db: Db, request: BatchRequest): Promise<BatchResp
 
     const ids = [...new Set(body.rows.map((r) => r.indicatorId))];
     const stored = await lockReports(tx, scope, ids);
-    const decision = decideRows({ user, unitId: request.unit, assessment: assessment.model, action: body.action, now, late }, body.rows, stored);
+    const decision = decideRows({ user, unitId: request.unit, assessment: assessment.model, action: body.action, round: request.round, now, late }, body.rows, stored);
 
     const fresh = decision.changes.filter((c) => c.old === undefined).map((c) => c.next);
     const inserted = await insertReports(tx, scope, fresh);
