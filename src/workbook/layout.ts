@@ -71,6 +71,7 @@ export function kpiLayout(assessment: Assessment, options: LayoutOptions = {}): 
   const hasRatio = leaves.some((l) => !isGroup(l) && l.kind === 'ratio');
   const rows = layoutRows(assessment.indicators, headerRow + 1);
   const maxDepth = Math.max(0, ...rows.map((r) => r.depth));
+  const hasRounds = allIndicators(assessment).some((i) => i.rounds !== undefined);
 
   const F = FIXED_HEADERS;
   const entries: HeaderEntry[] = [
@@ -84,6 +85,7 @@ export function kpiLayout(assessment: Assessment, options: LayoutOptions = {}): 
     F.explanation, F.obstacles, F.note,
     // Hidden helpers, right of everything a person reads.
     F.key, F.parentKey, F.kind, F.direction, F.multiplier, F.floorTarget, F.value,
+    ...(hasRounds ? [F.rounds] : []),
     ...range(maxDepth + 1).flatMap((k) => depthHeaders(k - 1)),
   ];
   const columns = uniqueHeaders(entries).map((e, i) => ({ ...e, column: i + 1, letter: columnLetter(i + 1) }));
