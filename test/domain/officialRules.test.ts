@@ -2,7 +2,7 @@
  * The official systems' rules (scoring.md §7, src/domain/README.md "Official rules"): certified vs self-assessed
  * score, rounds per indicator, the rounds the late penalty applies to, Buddhist-Era dates. One test per rule.
  */
-import { notDueIn, readAssessment, readEra, readResults, scoreAssessment, type Results } from '../../src/domain';
+import { notDueIn, readAssessment, requiredResult, readEra, readResults, scoreAssessment, type Results } from '../../src/domain';
 import { doc, mustRead, quantitative } from './fixtures';
 
 const FIVE = [1, 2, 3, 4, 5];
@@ -113,6 +113,13 @@ describe('indicators reported only in some rounds (seed 003: "การราย
     expect(report.indicators.map((i) => [i.id, i.status])).toEqual([['1', 'not-due'], ['1.1', 'not-due'], ['1.2', 'not-due'], ['2', 'scored'], ['2.1', 'scored'], ['2.2', 'not-due']]);
     expect(report.total).toBe(4);
     expect(report.indicators.find((i) => i.id === '2.1')?.weightedScore).toBe(4);
+  });
+
+  test('what-if on a not-due indicator says it does not move the round\'s total', () => {
+    const answer = requiredResult(otop(0), { results: { '5': 3050 }, round: 6 }, '9', { total: 90 });
+    expect(answer.kind).toBe('unreachable');
+    if (answer.kind === 'unreachable') expect(answer.message.en).toContain('not due');
+    expect(requiredResult(otop(0), { results: { '5': 3050 }, round: 12 }, '9', { indicatorScore: 75 }).kind).toBe('value');
   });
 
   test('an empty rounds list is an error; a round the assessment does not have is a warning, both naming the path', () => {
