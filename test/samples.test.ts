@@ -199,6 +199,21 @@ describe('krs-2567: KRS style, five-level (seed 003)', () => {
     expect((report.total as number).toFixed(4)).toBe('3.6415');
   });
 
+  test('11.5 is reported at 12 months only: not due in round 6, where the others make the total', () => {
+    const assessment = loadAssessment('krs-2567');
+    const results = loadResults('krs-2567', assessment);
+    const report = scoreAssessment(assessment, { ...results, round: 6 });
+    expect(report.indicators.find((i) => i.id === '11.5')).toMatchObject({ status: 'not-due', score: null });
+    // (20 × 4.0323 + 15 × 5 + 20 × 3 + 30 × 3.45) / 85
+    expect((report.total as number).toFixed(4)).toBe('3.7546');
+  });
+
+  test('certified score: 11.5 awaits approval (รอการรับรอง) and 12 was returned (ไม่รับรอง), so both count 1.0000: 2.6065', () => {
+    const { report } = score('krs-2567');
+    expect((report.official?.total as number).toFixed(4)).toBe('2.6065');
+    expect(report.indicators.filter((i) => !i.counted).map((i) => i.id)).toEqual(['11.5', '12']);
+  });
+
   test('without the central data (ข้อมูลส่วนกลาง) a ratio waits and scores 1.0000, as KRS shows', () => {
     const assessment = loadAssessment('krs-2567');
     const results = loadResults('krs-2567', assessment);

@@ -3,7 +3,7 @@
  * both the same way. Numbers are unrounded; messages are in the language asked for (Thai by default).
  */
 import { z } from 'zod';
-import { messageIn, type Issue, type Locale, type ScoreReport } from '../domain';
+import { messageIn, REPORT_STATUSES, type Issue, type Locale, type ScoreReport } from '../domain';
 
 export const jsonIssueSchema = z.object({
   code: z.string(),
@@ -14,12 +14,16 @@ export const jsonIssueSchema = z.object({
   field: z.string().optional(),
 });
 
+const figuresSchema = z.object({ total: z.number().nullable(), totalBeforePenalty: z.number().nullable(), penalty: z.number() });
+
 export const scoreDocumentSchema = z.object({
   assessment: z.string(),
   total: z.number().nullable(),
   totalBeforePenalty: z.number().nullable(),
   penalty: z.number(),
   workingDaysLate: z.number(),
+  /** The certified score (only reports whose status the assessment certifies count); when the results carry statuses. */
+  official: figuresSchema.optional(),
   components: z.array(z.object({ id: z.string(), score: z.number().nullable(), weightedScore: z.number() })),
   /** Sub-groups of the components (seed 002 ๑.๑ / ๑.๒): subtotals only, never part of the total's arithmetic. */
   groups: z.array(z.object({ id: z.string(), component: z.string(), score: z.number().nullable(), weightedScore: z.number() })),
@@ -29,10 +33,12 @@ export const scoreDocumentSchema = z.object({
       parent: z.string().nullable(),
       score: z.number().nullable(),
       weightedScore: z.number().nullable(),
-      status: z.enum(['scored', 'not-reported', 'invalid']),
+      status: z.enum(['scored', 'not-reported', 'invalid', 'not-due']),
       value: z.number().nullable(),
       level: z.number().nullable(),
       effectiveWeight: z.number(),
+      reportStatus: z.enum(REPORT_STATUSES).nullable().optional(),
+      counted: z.boolean().optional(),
       issues: z.array(jsonIssueSchema),
     }),
   ),
@@ -52,6 +58,7 @@ export function toScoreDocument(report: ScoreReport, extraIssues: readonly Issue
     totalBeforePenalty: report.totalBeforePenalty,
     penalty: report.penalty,
     workingDaysLate: report.workingDaysLate,
+    ...(report.official ? { official: { ...report.official } } : {}),
     components: report.components.map((c) => ({ id: c.id, score: c.score, weightedScore: c.weightedScore })),
     groups: report.groups.map((g) => ({ id: g.id, component: g.component, score: g.score, weightedScore: g.weightedScore })),
     indicators: report.indicators.map((i) => ({
@@ -63,6 +70,7 @@ export function toScoreDocument(report: ScoreReport, extraIssues: readonly Issue
       value: i.value,
       level: i.level,
       effectiveWeight: i.effectiveWeight,
+      ...(i.reportStatus !== undefined ? { reportStatus: i.reportStatus, counted: i.counted ?? false } : {}),
       issues: i.issues.map((x) => jsonIssue(x, locale)),
     })),
     issues: [...extraIssues, ...report.issues].map((x) => jsonIssue(x, locale)),

@@ -12,6 +12,7 @@ import {
   type Locale,
   type ScoreReport,
   type IndicatorStatus,
+  type ReportStatus,
 } from '../domain';
 import { renderTable, truncate } from './textTable';
 
@@ -19,6 +20,16 @@ const statusText: Record<IndicatorStatus, { th: string; en: string }> = {
   scored: { th: 'คิดคะแนนแล้ว', en: 'scored' },
   'not-reported': { th: 'ไม่รายงาน', en: 'not reported' },
   invalid: { th: 'ค่าไม่ถูกต้อง', en: 'invalid' },
+  'not-due': { th: 'ไม่ต้องรายงานในรอบนี้', en: 'not due this round' },
+};
+
+/** Seed 003's words for where a report stands (KRS: รอการรับรอง / ไม่รับรอง). */
+const reportStatusText: Record<ReportStatus | 'none', { th: string; en: string }> = {
+  draft: { th: 'ฉบับร่าง', en: 'draft' },
+  submitted: { th: 'รอการรับรอง', en: 'awaiting approval' },
+  approved: { th: 'รับรองแล้ว', en: 'approved' },
+  returned: { th: 'ไม่รับรอง (ส่งกลับ)', en: 'returned' },
+  none: { th: 'ไม่มีสถานะ', en: 'no status' },
 };
 
 const severityMark: Record<string, string> = { error: '✘', warning: '⚠', info: 'ℹ' };
@@ -39,7 +50,7 @@ export function scoreText(assessment: Assessment, report: ScoreReport, extraIssu
       row.value === null ? '–' : formatNumber(row.value, Math.max(d, 2)),
       num(row.score),
       num(row.weightedScore),
-      statusText[row.status][locale],
+      statusText[row.status][locale] + (row.reportStatus === undefined ? '' : ` · ${reportStatusText[row.reportStatus ?? 'none'][locale]}`),
     ];
   });
   const table = renderTable(
@@ -63,7 +74,13 @@ export function scoreText(assessment: Assessment, report: ScoreReport, extraIssu
     lines.push(`${t('คะแนนรวมก่อนหัก', 'Total before penalty')}: ${num(report.totalBeforePenalty)}`);
     lines.push(`${t('หักส่งช้า', 'Late penalty')} (${report.workingDaysLate} ${t('วันทำการ', 'working days')}): ${num(report.penalty)}`);
   }
-  lines.push(`${t('คะแนนรวม', 'Total')}: ${num(report.total)}`);
+  if (report.official) {
+    // Both totals, labelled: what the unit's own results give, and what counts once certified (seed 003).
+    lines.push(`${t('คะแนนประเมินตนเอง', 'Self-assessed')}: ${num(report.total)}`);
+    lines.push(`${t('คะแนนที่รับรองแล้ว', 'Certified')}: ${num(report.official.total)}`);
+  } else {
+    lines.push(`${t('คะแนนรวม', 'Total')}: ${num(report.total)}`);
+  }
   const issues = [...extraIssues, ...report.issues, ...report.indicators.flatMap((i) => i.issues)];
   if (issues.length > 0) {
     lines.push('', t('ข้อสังเกต', 'Issues') + ':');

@@ -37,6 +37,8 @@ interface IndicatorCommon {
    * cannot set it, central staff enter it. Children inherit their parent's. Absent: false.
    */
   readonly centralResult?: boolean;
+  /** The rounds (months) it is reported in (seed 003, "การรายงานรอบ 12 เดือน"); absent: every round. */
+  readonly rounds?: readonly number[];
 }
 
 export interface LeafIndicator extends IndicatorCommon {
@@ -131,4 +133,24 @@ export function leafIndicators(assessment: Pick<Assessment, 'indicators'>): Leaf
 
 export function findIndicator(assessment: Pick<Assessment, 'indicators'>, id: string): Indicator | undefined {
   return allIndicators(assessment).find((i) => i.id === id);
+}
+
+/**
+ * The indicators not due in `round`: those whose `rounds` leave it out, everything under them, and a parent all
+ * of whose children are not due. With no round known, everything is due.
+ */
+export function notDueIn(assessment: Pick<Assessment, 'indicators'>, round: number | undefined): Set<string> {
+  const out = new Set<string>();
+  if (round === undefined) return out;
+  const visit = (indicator: Indicator, parentDue: boolean): boolean => {
+    let due = parentDue && (indicator.rounds === undefined || indicator.rounds.includes(round));
+    if (isGroup(indicator)) {
+      const children = indicator.children.map((c) => visit(c, due));
+      due = due && children.some(Boolean);
+    }
+    if (!due) out.add(indicator.id);
+    return due;
+  };
+  for (const indicator of assessment.indicators) visit(indicator, true);
+  return out;
 }

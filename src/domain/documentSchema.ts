@@ -4,12 +4,14 @@
  * checked in `readAssessment.ts`, where the messages can speak the domain's language.
  */
 import { z } from 'zod';
+import { REPORT_STATUSES } from './policies';
 
 export const ASSESSMENT_FORMAT = 'scorebook/assessment@1';
 export const RESULTS_FORMAT = 'scorebook/results@1';
 
 const id = z.union([z.string().trim().min(1), z.number()]).transform(String);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+const roundNumber = z.number().int().min(1).max(12);
 const isoDateTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected a date and time (ISO 8601)');
 
 export const scaleLevelSchema = z.object({
@@ -31,6 +33,8 @@ export const policiesSchema = z.object({
   decimals: z.number().int().min(0).max(10).optional(),
   latePenaltyPerWorkingDay: z.number().min(0).optional(),
   holidays: z.array(isoDate).optional(),
+  officialStatuses: z.array(z.enum(REPORT_STATUSES)).optional(),
+  latePenaltyRounds: z.union([z.array(roundNumber), z.literal('all')]).optional(),
 });
 
 export const variableSchema = z.object({
@@ -59,6 +63,8 @@ export interface RawIndicator {
   multiplier?: number;
   variables?: z.infer<typeof variableSchema>[];
   steps?: string[];
+  /** The rounds (months) in which it is reported; absent: every round. */
+  rounds?: number[];
   children?: RawIndicator[];
   centralResult?: boolean;
 }
@@ -82,6 +88,7 @@ export const indicatorSchema: z.ZodType<RawIndicator, unknown> = z.lazy(() =>
     multiplier: z.number().optional(),
     variables: z.array(variableSchema).optional(),
     steps: z.array(z.string()).optional(),
+    rounds: z.array(roundNumber).optional(),
     children: z.array(indicatorSchema).optional(),
     centralResult: z.boolean().optional(),
   }),
@@ -131,6 +138,8 @@ export const resultsDocumentSchema = z.object({
   unit: z.string().optional(),
   submittedAt: isoDateTime.optional(),
   results: z.record(z.string(), rawResultSchema),
+  /** Where each indicator's report stands; the official score counts only the statuses of `officialStatuses`. */
+  statuses: z.record(z.string(), z.enum(REPORT_STATUSES)).optional(),
 });
 
 export type ResultsDocument = z.infer<typeof resultsDocumentSchema>;

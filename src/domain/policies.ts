@@ -6,6 +6,10 @@ import { scoreRange, type Scale } from './scale';
 
 export type ScoreMode = 'interpolate' | 'step';
 
+/** Where a unit's report on an indicator stands (draft → submitted → approved, or returned → submitted again). */
+export const REPORT_STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
 export interface Policies {
   /** The score of a result that does not reach the first level. */
   readonly floor: number;
@@ -19,6 +23,10 @@ export interface Policies {
   readonly latePenaltyPerWorkingDay: number;
   /** Public holidays (ISO dates, YYYY-MM-DD) that are not working days. */
   readonly holidays: readonly string[];
+  /** The report statuses that count in the official score (seed 003: only certified reports, รับรองแล้ว). */
+  readonly officialStatuses: readonly ReportStatus[];
+  /** The rounds whose late submission costs points (seed 004: the 12-month SAR), or `all`. */
+  readonly latePenaltyRounds: readonly number[] | 'all';
 }
 
 export type PolicyOverrides = Partial<Policies>;
@@ -45,5 +53,13 @@ export function resolvePolicies(scale: Scale, overrides: PolicyOverrides = {}): 
     decimals: overrides.decimals ?? scale.defaults.decimals,
     latePenaltyPerWorkingDay: overrides.latePenaltyPerWorkingDay ?? defaultLatePenalty(scale, floor),
     holidays: overrides.holidays ?? [],
+    officialStatuses: overrides.officialStatuses ?? ['approved'],
+    latePenaltyRounds: overrides.latePenaltyRounds ?? [12],
   };
+}
+
+/** Whether lateness in `round` costs points: only in the rounds the policy names. */
+export function latePenaltyApplies(policies: Pick<Policies, 'latePenaltyRounds'>, round: number | undefined): boolean {
+  if (policies.latePenaltyRounds === 'all') return true;
+  return round !== undefined && policies.latePenaltyRounds.includes(round);
 }

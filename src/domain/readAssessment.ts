@@ -24,7 +24,7 @@ import { readJsonText, type JsonRead } from './jsonText';
 import { schemaIssues } from './schemaIssues';
 import { deriveTargets, isReservedName, type ExpressionNode } from './targetExpression';
 import { unknownFields } from './unknownFields';
-import { isRealDate } from './thaiDates';
+import { isRealDate, readDocumentDate } from './thaiDates';
 
 export type ReadResult<T> =
   | { readonly ok: true; readonly value: T; readonly issues: readonly Issue[] }
@@ -71,8 +71,9 @@ class AssessmentReader {
 
   read(): ReadResult<Assessment> {
     const doc = this.doc;
-    const policies = resolvePolicies(this.scale, doc.policies);
-    this.checkPolicies(policies.floor);
+    const holidays = this.readHolidays();
+    const policies = resolvePolicies(this.scale, { ...doc.policies, ...(holidays ? { holidays } : {}) });
+    this.checkPolicies(policies.floor, policies.holidays);
     const components = this.readComponents();
     const indicators = doc.indicators.map((raw, i) => this.readIndicator(raw, ['indicators', i], null, undefined));
     this.checkTopLevelWeights(indicators);
@@ -110,7 +111,12 @@ class AssessmentReader {
     return customScale(s.levels.map((l) => ({ name: l.name, nameEn: l.nameEn ?? l.name, score: l.score })));
   }
 
-  private checkPolicies(floor: number): void {
+  /** Holidays in CE (a พ.ศ. year converted, with a note); undefined when the document lists none. */
+  private readHolidays(): string[] | undefined {
+    return this.doc.policies?.holidays?.map((day, i) => readDocumentDate(day, formatPath(['policies', 'holidays', i]), this.issues));
+  }
+
+  private checkPolicies(floor: number, holidays: readonly string[]): void {
     const first = this.scale.levels[0]?.score ?? 0;
     if (floor > first) {
       this.report('floor-above-first-level', 'error', ['policies', 'floor'], {
@@ -118,7 +124,7 @@ class AssessmentReader {
         en: `the floor (${floor}) must not exceed the first level's score (${first})`,
       });
     }
-    (this.doc.policies?.holidays ?? []).forEach((day, i) => {
+    holidays.forEach((day, i) => {
       if (!isRealDate(day)) {
         this.report('invalid-date', 'error', ['policies', 'holidays', i], {
           th: `ไม่มีวันที่ ${day} ในปฏิทิน`,
@@ -162,6 +168,7 @@ class AssessmentReader {
     this.checkWeight(raw, path, parentId);
     const component = this.readComponentRef(raw, path, parentComponent);
     const group = this.readGroupRef(raw, path, component, parentGroup);
+    const rounds = this.readIndicatorRounds(raw, path);
     const common = {
       id: raw.id,
       name: raw.name,
@@ -174,6 +181,7 @@ class AssessmentReader {
       description: raw.description,
       owner: raw.owner,
       ...this.centralResultOf(raw, parentId),
+      ...(rounds ? { rounds } : {}),
     };
     if (raw.children !== undefined) return this.readGroup(raw, path, common);
     return this.readLeaf(raw, path, common);
@@ -185,6 +193,27 @@ class AssessmentReader {
     if (raw.centralResult !== true && !inherited) return {};
     this.centralResults.add(raw.id);
     return { centralResult: true };
+  }
+
+  /** The rounds an indicator is reported in: at least one, and (when the document lists rounds) rounds it has. */
+  private readIndicatorRounds(raw: RawIndicator, path: PropertyKey[]): number[] | undefined {
+    if (raw.rounds === undefined) return undefined;
+    if (raw.rounds.length === 0) {
+      this.report('indicator-rounds-empty', 'error', [...path, 'rounds'], {
+        th: `ตัวชี้วัด ${raw.id} ไม่มีรอบที่ต้องรายงาน ให้ระบุรอบ (เช่น [12]) หรือลบ rounds ออกเพื่อให้รายงานทุกรอบ`,
+        en: `indicator ${raw.id} lists no round to report in; name its rounds (e.g. [12]) or drop rounds to report in every round`,
+      }, raw.id);
+    }
+    const listed = new Set((this.doc.rounds ?? []).map((r) => r.round));
+    raw.rounds.forEach((round, i) => {
+      if (listed.size > 0 && !listed.has(round)) {
+        this.report('indicator-round-unknown', 'warning', [...path, 'rounds', i], {
+          th: `ตัวชี้วัด ${raw.id} ระบุรอบ ${round} เดือน แต่ชุดตัวชี้วัดไม่มีรอบนี้`,
+          en: `indicator ${raw.id} names the ${round}-month round, which this assessment does not have`,
+        }, raw.id);
+      }
+    });
+    return [...new Set(raw.rounds)].sort((a, b) => a - b);
   }
 
   private checkId(id: string, path: PropertyKey[]): void {
@@ -514,7 +543,9 @@ class AssessmentReader {
 
   private readRounds(): Round[] {
     const seen = new Set<number>();
-    return (this.doc.rounds ?? []).map((r, i) => {
+    return (this.doc.rounds ?? []).map((written, i) => {
+      const at = (field: string): string => readDocumentDate(written[field as 'opensAt'], formatPath(['rounds', i, field]), this.issues, this.doc.fiscalYear);
+      const r = { ...written, opensAt: at('opensAt'), closesAt: at('closesAt') };
       if (seen.has(r.round)) {
         this.report('duplicate-round', 'error', ['rounds', i, 'round'], {
           th: `รอบการรายงาน ${r.round} เดือน ซ้ำ`,

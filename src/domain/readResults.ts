@@ -7,6 +7,7 @@ import { parseJson, withIssues, type ReadResult } from './readAssessment';
 import type { ResultSet } from './scoreAssessment';
 import { schemaIssues } from './schemaIssues';
 import { unknownFields } from './unknownFields';
+import { readDocumentDate } from './thaiDates';
 
 export interface Results extends ResultSet {
   readonly assessment: string;
@@ -60,10 +61,30 @@ export function readResults(json: unknown, assessment: Assessment): ReadResult<R
       }, { path: 'round' }),
     );
   }
+  // Statuses are keyed as the results are: "๑" and "1" name one indicator, stored under the assessment's spelling.
+  let statuses: Results['statuses'];
+  for (const [id, status] of Object.entries(doc.statuses ?? {})) {
+    const known = byKey.get(indicatorKey(id));
+    if (known) {
+      statuses = { ...statuses, [known.id]: status };
+      continue;
+    }
+    const path = `statuses[${JSON.stringify(id)}]`;
+    issues.push(
+      issue('unknown-indicator', 'warning', {
+        th: `${path}: ไม่มีตัวชี้วัดรหัส "${id}" ในชุดตัวชี้วัดนี้ จึงไม่นำสถานะนี้มาใช้`,
+        en: `${path}: there is no indicator "${id}" in this assessment; the status is ignored`,
+      }, { path, indicatorId: id }),
+    );
+  }
+  const submittedAt = doc.submittedAt === undefined ? undefined : readDocumentDate(doc.submittedAt, 'submittedAt', issues, assessment.fiscalYear);
   return {
     ok: true,
     issues,
-    value: { assessment: doc.assessment, unit: doc.unit, round: doc.round, submittedAt: doc.submittedAt, results: keyed.results },
+    value: {
+      assessment: doc.assessment, unit: doc.unit, round: doc.round, submittedAt, results: keyed.results,
+      ...(statuses ? { statuses } : {}),
+    },
   };
 }
 

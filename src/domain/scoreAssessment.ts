@@ -3,16 +3,18 @@
  * weighted scores (คะแนนถ่วงน้ำหนัก), component and group subtotals, the total and the late penalty (scoring.md §3–§4).
  * Full precision throughout; rounding is for display only.
  */
-import { isGroup, type Assessment, type Indicator, type LeafIndicator } from './assessment';
+import { isGroup, notDueIn, type Assessment, type Indicator, type LeafIndicator } from './assessment';
 import { levelReached, scoreOnCurve, type Curve } from './curve';
 import type { RawResult } from './documentSchema';
 import { issue, type Issue } from './issues';
 import { readResultValue } from './resultValue';
 import { scaleScores } from './scale';
-import { workingDaysLate } from './thaiDates';
+import { latePenaltyApplies, type ReportStatus } from './policies';
+import { readEra, workingDaysLate } from './thaiDates';
 import { formatNumber } from './thaiNumbers';
 
-export type IndicatorStatus = 'scored' | 'not-reported' | 'invalid';
+/** `not-due`: the indicator is not reported in this round (its `rounds` leave it out) and leaves the round's total. */
+export type IndicatorStatus = 'scored' | 'not-reported' | 'invalid' | 'not-due';
 
 export interface IndicatorScore {
   readonly id: string;
@@ -31,7 +33,18 @@ export interface IndicatorScore {
   readonly effectiveWeight: number;
   /** What one point of this indicator's score adds to the total (weightedScore = shareOfTotal × score); null when excluded. */
   readonly shareOfTotal: number | null;
+  /** Where its report stands, when the results carry statuses (null: no status given for it). */
+  readonly reportStatus?: ReportStatus | null;
+  /** Whether it counts in the official score (its status is certified, or for a parent, one of its children's), when the results carry statuses. */
+  readonly counted?: boolean;
   readonly issues: readonly Issue[];
+}
+
+/** The official figures (seed 003): only indicators whose report status is certified count; the rest score as not reported. */
+export interface OfficialScore {
+  readonly total: number | null;
+  readonly totalBeforePenalty: number | null;
+  readonly penalty: number;
 }
 
 export interface ComponentScore {
@@ -62,6 +75,8 @@ export interface ScoreReport {
   readonly totalBeforePenalty: number | null;
   readonly penalty: number;
   readonly workingDaysLate: number;
+  /** Present when the results carry report statuses: the total counting certified reports only. */
+  readonly official?: OfficialScore;
   readonly components: readonly ComponentScore[];
   /** Every component's groups, in document order; empty when the assessment has none. */
   readonly groups: readonly GroupScore[];
@@ -74,6 +89,8 @@ export interface ResultSet {
   readonly results: Readonly<Record<string, RawResult | undefined>>;
   readonly round?: number;
   readonly submittedAt?: string;
+  /** Each indicator's report status; when present, the report also gives the official score. */
+  readonly statuses?: Readonly<Record<string, ReportStatus | undefined>>;
 }
 
 interface Scored {
@@ -98,11 +115,44 @@ export interface ScoreOptions {
 }
 
 export function scoreAssessment(assessment: Assessment, resultSet: ResultSet, options: ScoreOptions = {}): ScoreReport {
+  const self = scoreSelfAssessed(assessment, resultSet, options);
+  const { statuses } = resultSet;
+  if (statuses === undefined) return self;
+  const certified = new Set<string>(assessment.policies.officialStatuses);
+  const rowStatus = new Map(self.indicators.map((i) => [i.id, i.status]));
+  const counts = new Map<string, boolean>();
+  // A status given for a parent (and none for its child) is the child's: the report was made for the whole.
+  const visit = (indicator: Indicator, inherited: ReportStatus | undefined): boolean => {
+    const status = statuses[indicator.id] ?? inherited;
+    const counted = isGroup(indicator)
+      ? indicator.children.map((c) => visit(c, status)).some(Boolean)
+      : status !== undefined && certified.has(status) && rowStatus.get(indicator.id) !== 'not-due';
+    counts.set(indicator.id, counted);
+    return counted;
+  };
+  assessment.indicators.forEach((i) => visit(i, undefined));
+  // What is not certified scores as not reported: the same scoring, with only the certified results.
+  const results = Object.fromEntries(Object.entries(resultSet.results).filter(([id]) => counts.get(id) === true));
+  const certifiedOnly = scoreSelfAssessed(assessment, { round: resultSet.round, submittedAt: resultSet.submittedAt, results }, options);
+  return {
+    ...self,
+    official: { total: certifiedOnly.total, totalBeforePenalty: certifiedOnly.totalBeforePenalty, penalty: certifiedOnly.penalty },
+    indicators: self.indicators.map((i) => ({ ...i, reportStatus: statuses[i.id] ?? null, counted: counts.get(i.id) ?? false })),
+  };
+}
+
+function scoreSelfAssessed(assessment: Assessment, resultSet: ResultSet, options: ScoreOptions): ScoreReport {
   const { policies } = assessment;
+  const notDue = notDueIn(assessment, resultSet.round);
   const rows = new Map<string, { value: number | null; level: number | null; issues: readonly Issue[]; scored: Scored }>();
   const nrScore = policies.notReported === 'exclude' ? null : policies.notReported;
 
   const scoreLeaf = (indicator: LeafIndicator): Scored => {
+    if (notDue.has(indicator.id)) {
+      const scored: Scored = { status: 'not-due', score: null };
+      rows.set(indicator.id, { value: null, level: null, issues: notDueIssues(indicator, resultSet), scored });
+      return scored;
+    }
     const override = options.scoreOverrides?.get(indicator.id);
     if (override !== undefined) {
       const scored: Scored = { status: 'scored', score: override };
@@ -126,8 +176,10 @@ export function scoreAssessment(assessment: Assessment, resultSet: ResultSet, op
     const children = indicator.children.map((c) => ({ weight: c.weight, ...scoreAny(c) }));
     const counted = children.filter((c) => c.score !== null);
     const weightSum = counted.reduce((s, c) => s + c.weight, 0);
-    const score = counted.length === 0 ? null : counted.reduce((s, c) => s + c.weight * (c.score as number), 0) / weightSum;
-    const status: IndicatorStatus = children.some((c) => c.status === 'scored')
+    const score = counted.length === 0 || notDue.has(indicator.id) ? null : counted.reduce((s, c) => s + c.weight * (c.score as number), 0) / weightSum;
+    const status: IndicatorStatus = notDue.has(indicator.id)
+      ? 'not-due'
+      : children.some((c) => c.status === 'scored')
       ? 'scored'
       : children.some((c) => c.status === 'invalid')
         ? 'invalid'
@@ -189,7 +241,7 @@ export function scoreAssessment(assessment: Assessment, resultSet: ResultSet, op
 
   const issues: Issue[] = [];
   const late = lateness(assessment, resultSet, issues);
-  const penalty = late * policies.latePenaltyPerWorkingDay;
+  const penalty = latePenaltyApplies(policies, resultSet.round) ? late * policies.latePenaltyPerWorkingDay : 0;
   const total = totalBeforePenalty === null ? null : Math.max(0, totalBeforePenalty - penalty);
   if (totalBeforePenalty === null) {
     issues.push(
@@ -206,8 +258,16 @@ function lateness(assessment: Assessment, resultSet: ResultSet, issues: Issue[])
   if (resultSet.round === undefined || resultSet.submittedAt === undefined) return 0;
   const round = assessment.rounds.find((r) => r.round === resultSet.round);
   if (!round) return 0;
-  const days = workingDaysLate(round.closesAt, resultSet.submittedAt, assessment.policies.holidays);
-  if (days > 0) {
+  // Readers convert a พ.ศ. year (and say so); a result set built in code gets the same reading.
+  const days = workingDaysLate(round.closesAt, readEra(resultSet.submittedAt).ce, assessment.policies.holidays);
+  if (days > 0 && !latePenaltyApplies(assessment.policies, round.round)) {
+    issues.push(
+      issue('late-no-penalty', 'info', {
+        th: `ส่งรายงานช้ากว่ากำหนด ${days} วันทำการ แต่รอบ ${round.round} เดือน ไม่หักคะแนนส่งช้า`,
+        en: `submitted ${days} working day(s) late; the ${round.round}-month round takes no late penalty`,
+      }),
+    );
+  } else if (days > 0) {
     const penalty = days * assessment.policies.latePenaltyPerWorkingDay;
     issues.push(
       issue('late-submission', 'warning', {
@@ -217,4 +277,18 @@ function lateness(assessment: Assessment, resultSet: ResultSet, issues: Issue[])
     );
   }
   return days;
+}
+
+/** A value given for an indicator that is not due is not used: said, not silently dropped. */
+function notDueIssues(indicator: LeafIndicator, resultSet: ResultSet): Issue[] {
+  const value = resultSet.results[indicator.id];
+  const blank = value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+  if (blank) return [];
+  const rounds = (indicator.rounds ?? []).join(', ');
+  return [
+    issue('not-due', 'warning', {
+      th: `ตัวชี้วัด ${indicator.id} ไม่ต้องรายงานในรอบ ${resultSet.round ?? ''} เดือน${rounds ? ` (รายงานรอบ ${rounds} เดือน)` : ''} ค่าที่กรอกจึงไม่นำมาคิดคะแนน`,
+      en: `indicator ${indicator.id} is not due in the ${resultSet.round ?? ''}-month round${rounds ? ` (reported in round ${rounds})` : ''}; the value given is not scored`,
+    }, { indicatorId: indicator.id }),
+  ];
 }

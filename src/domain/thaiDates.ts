@@ -2,6 +2,8 @@
  * Dates as Thai government work counts them: the Buddhist Era (พ.ศ. = ค.ศ. + 543), the fiscal year that runs
  * 1 October – 30 September and is named by the BE year it ends in, and working days in Bangkok time.
  */
+import { issue, type Issue } from './issues';
+
 const BE_OFFSET = 543;
 /** Thailand keeps UTC+7 all year (no daylight saving), so a fixed offset is exact. */
 const BANGKOK_OFFSET_MS = 7 * 60 * 60 * 1000;
@@ -73,4 +75,69 @@ export function workingDaysLate(closesAt: string, submittedAt: string, holidays:
     if (!isWeekend(d) && !off.has(d)) days++;
   }
   return days;
+}
+
+/** A year this large is พ.ศ.: no Thai government date is written in CE 2400 or later, nor in BE before it. */
+const FIRST_BUDDHIST_YEAR = 2400;
+
+export interface EraReading {
+  /** The same date (or date and time) with its year in CE. */
+  readonly ce: string;
+  /** It was written in the Buddhist Era and converted. */
+  readonly buddhistEra: boolean;
+}
+
+/**
+ * Reads the year of an ISO date or date-time ("2567-04-05", "2567-04-05T10:00:00+07:00") as พ.ศ. when it is 2400
+ * or more, and gives the CE twin; everything else in the text (time, offset) is kept as written. A text that
+ * does not start with a four-digit year is returned unchanged.
+ */
+export function readEra(text: string): EraReading {
+  const m = /^(\d{4})(-.*)?$/s.exec(text);
+  if (!m) return { ce: text, buddhistEra: false };
+  const year = Number(m[1]);
+  if (year < FIRST_BUDDHIST_YEAR) return { ce: text, buddhistEra: false };
+  return { ce: `${String(toCommonEraYear(year)).padStart(4, '0')}${m[2] ?? ''}`, buddhistEra: true };
+}
+
+/**
+ * Whether a date lies within the fiscal year (BE) or a year either side of it: outside that, it is almost surely
+ * a typo (a wrong year, or CE and BE mixed up) rather than an early or late report.
+ */
+export function nearFiscalYear(isoDate: string, fiscalYearBE: number): boolean {
+  const { start, end } = fiscalYearRange(fiscalYearBE);
+  const lower = `${Number(start.slice(0, 4)) - 1}${start.slice(4)}`;
+  const upper = `${Number(end.slice(0, 4)) + 1}${end.slice(4)}`;
+  return isoDate >= lower && isoDate <= upper;
+}
+
+/**
+ * A date of a document (a round window, a holiday, `submittedAt`) as the domain uses it: in CE. A พ.ศ. year is
+ * converted, with an `info` issue naming the path, so the date then scores exactly as its CE twin. Given the
+ * assessment's fiscal year, a date far outside it is a warning naming the path (`fiscalYearBE`; instants are
+ * placed on their Bangkok calendar day).
+ */
+export function readDocumentDate(text: string, path: string, issues: Issue[], fiscalYearBE?: number): string {
+  const { ce, buddhistEra } = readEra(text);
+  if (buddhistEra) {
+    issues.push(
+      issue('buddhist-era-date', 'info', {
+        th: `${path}: อ่าน ${text} เป็นปีพุทธศักราช คือ ${ce} (ค.ศ.)`,
+        en: `${path}: ${text} is read as a Buddhist-Era date, ${ce} in CE`,
+      }, { path }),
+    );
+  }
+  if (fiscalYearBE !== undefined) {
+    const day = /^\d{4}-\d{2}-\d{2}$/.test(ce) ? ce : Number.isNaN(Date.parse(ce)) ? undefined : bangkokDate(ce);
+    if (day !== undefined && !nearFiscalYear(day, fiscalYearBE)) {
+      const { start, end } = fiscalYearRange(fiscalYearBE);
+      issues.push(
+        issue('date-outside-fiscal-year', 'warning', {
+          th: `${path}: วันที่ ${text} อยู่นอกปีงบประมาณ พ.ศ. ${fiscalYearBE} (${formatThaiDate(start)} – ${formatThaiDate(end)}) เกินหนึ่งปี ตรวจสอบปี พ.ศ./ค.ศ.`,
+          en: `${path}: ${text} is more than a year outside fiscal year ${fiscalYearBE} (${start} – ${end}); check the year (BE or CE)`,
+        }, { path }),
+      );
+    }
+  }
+  return ce;
 }

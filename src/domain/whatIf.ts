@@ -2,7 +2,7 @@
  * What-if for planners (scoring.md, "planner"): the result an indicator needs for a given indicator score
  * or total, everything else fixed; and where one more unit of improvement lifts the total most.
  */
-import { findIndicator, isGroup, leafIndicators, type Assessment, type LeafIndicator } from './assessment';
+import { findIndicator, isGroup, leafIndicators, notDueIn, type Assessment, type LeafIndicator } from './assessment';
 import { levelReached, scoreOnCurve, valueForScore } from './curve';
 import type { Message } from './issues';
 import { curveOf, scoreAssessment, type IndicatorScore, type ResultSet, type ScoreReport } from './scoreAssessment';
@@ -31,6 +31,15 @@ export function requiredResult(assessment: Assessment, resultSet: ResultSet, ind
       message: {
         th: `เลือกตัวชี้วัดที่กรอกผลได้ (ไม่ใช่ตัวชี้วัดที่มีตัวชี้วัดย่อย): ${indicatorId}`,
         en: `choose an indicator that takes a result (not one with sub-indicators): ${indicatorId}`,
+      },
+    };
+  }
+  if (notDueIn(assessment, resultSet.round).has(indicator.id)) {
+    return {
+      kind: 'unreachable',
+      message: {
+        th: `ตัวชี้วัด ${indicator.id} ไม่ต้องรายงานในรอบ ${resultSet.round ?? ''} เดือน จึงไม่มีผลต่อคะแนนรวมของรอบนี้`,
+        en: `indicator ${indicator.id} is not due in the ${resultSet.round ?? ''}-month round, so it does not move this round's total`,
       },
     };
   }

@@ -28,6 +28,7 @@ import { COLORS } from './kpiPlan';
 import { kpiLayout, requireColumn, type KpiLayout, type LayoutColumn, type LayoutRow } from './layout';
 import type { WriteOp, WritePlan } from './plan';
 import { NAMES, settingsSheet, SETTINGS_SHEET } from './settings';
+import { roundsDue } from './sheetContent';
 
 /** The sheet as the user confirmed it. Rows and columns are 1-based sheet positions. */
 export interface BoundSheet {
@@ -155,6 +156,7 @@ export function bindSheetPlan(input: BindPlanInput): { plan: WritePlan; layout: 
   };
   const f = (formula: string): CellContent => ({ formula });
   const idCells: number[] = [];
+  const roundsCells = roundsDue(assessment);
   for (const row of layout.rows) {
     const i = row.indicator;
     const fresh = added.has(i.id);
@@ -175,6 +177,7 @@ export function bindSheetPlan(input: BindPlanInput): { plan: WritePlan; layout: 
     put(row.row, `countedAt${d}`, f(countedAtFormula(layout, row)));
     put(row.row, `weightTimesScoreAt${d}`, f(weightTimesScoreAtFormula(layout, row)));
     put(row.row, `shareAt${d}`, f(shareAtFormula(layout, row)));
+    put(row.row, 'rounds', roundsCells.get(i.id) ?? null);
     if (isGroup(i)) continue;
     i.targets.forEach((t, k) => {
       if (ours(`target${k + 1}`)) put(row.row, `target${k + 1}`, t);

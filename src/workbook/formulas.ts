@@ -30,6 +30,20 @@ function span(layout: KpiLayout, role: ColumnRole): string {
   return `${cellAddress(layout.firstDataRow, c, true)}:${cellAddress(layout.lastDataRow, c, true)}`;
 }
 
+/** What the score cell of a row not due in the sheet's round shows (the domain's `not-due`). */
+export const NOT_DUE_TEXT = 'ไม่ต้องรายงานในรอบนี้';
+
+/**
+ * Whether the row is due in the round named ScorebookRound: its rounds cell (",6,12,", written from the domain's
+ * rounds per indicator, a parent's already narrowed by its own and its children's) holds it; a blank cell, or no
+ * round named, is due. Null when the layout has no rounds column (no indicator states its rounds).
+ */
+export function dueFormula(layout: KpiLayout, row: LayoutRow): string | null {
+  if (!layout.columns.some((c) => c.role === 'rounds')) return null;
+  const r = here(layout, 'rounds', row);
+  return `OR(ISBLANK(${r}),NOT(ISNUMBER(${NAMES.round})),ISNUMBER(FIND(","&${NAMES.round}&",",${r})))`;
+}
+
 const notReportedScore = `IF(ISNUMBER(${NAMES.notReported}),${NAMES.notReported},"")`;
 
 /**
@@ -94,6 +108,13 @@ export function stepsValueFormula(steps: readonly string[]): string {
 
 /** A row's score at its depth: the curve for a leaf, the weighted mean of the children that count for a parent. */
 export function scoreAtFormula(layout: KpiLayout, row: LayoutRow): string {
+  const due = dueFormula(layout, row);
+  const formula = scoreAtWhenDue(layout, row);
+  // Not due: no score, so the row leaves the total exactly as an excluded one does.
+  return due === null ? formula : `IF(${due},${formula},"")`;
+}
+
+function scoreAtWhenDue(layout: KpiLayout, row: LayoutRow): string {
   const d = row.depth;
   if (isGroup(row.indicator)) {
     const key = here(layout, 'key', row);
@@ -137,7 +158,9 @@ export function shareAtFormula(layout: KpiLayout, row: LayoutRow): string {
 
 /** The visible คะแนน column: the score from the row's depth column. */
 export function scoreFormula(layout: KpiLayout, row: LayoutRow): string {
-  return here(layout, `scoreAt${row.depth}`, row);
+  const due = dueFormula(layout, row);
+  const score = here(layout, `scoreAt${row.depth}`, row);
+  return due === null ? score : `IF(${due},${score},"${NOT_DUE_TEXT}")`;
 }
 
 /** คะแนนถ่วงน้ำหนัก = share of total × score. */

@@ -89,6 +89,7 @@ export function kpiLayout(assessment: Assessment, options: LayoutOptions = {}): 
   const groups = options.groupHeadings === false ? [] : assessment.components.flatMap((c) => (c.groups ?? []).map((group) => ({ group, component: c.id })));
   const { rows, groupRows } = layoutRows(assessment.indicators, headerRow + 1, groups);
   const maxDepth = Math.max(0, ...rows.map((r) => r.depth));
+  const hasRounds = allIndicators(assessment).some((i) => i.rounds !== undefined);
 
   const F = FIXED_HEADERS;
   const entries: HeaderEntry[] = [
@@ -102,6 +103,7 @@ export function kpiLayout(assessment: Assessment, options: LayoutOptions = {}): 
     F.explanation, F.obstacles, F.note,
     // Hidden helpers, right of everything a person reads.
     F.key, F.parentKey, ...(groupRows.length > 0 ? [F.groupKey] : []), F.kind, F.direction, F.multiplier, F.floorTarget, F.value,
+    ...(hasRounds ? [F.rounds] : []),
     ...range(maxDepth + 1).flatMap((k) => depthHeaders(k - 1)),
   ];
   const columns = uniqueHeaders(entries).map((e, i) => ({ ...e, column: i + 1, letter: columnLetter(i + 1) }));

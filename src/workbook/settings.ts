@@ -10,13 +10,14 @@
  * | ScorebookDecimals      | decimals shown (number formats are set when written)    |
  * | ScorebookLatePenalty   | points per working day late (not applied in the sheet)  |
  * | ScorebookScore_1.._N   | the score at each level of the scale (no name may end in digits: it would read as a cell address) |
+ * | ScorebookRound         | the round (months) the sheet reports on; blank: every row due (only when some indicator states its rounds) |
  * | ScorebookTotal         | (on the KPI sheet) the total before any late penalty    |
  *
  * Below them, when targets are derived (scoring.md §5), the inputs block: one row per indicator input (its baseline,
  * its average growth …), which the derived target cells reference by address (no defined names: an input name may
  * end in digits or be Thai).
  */
-import { leafIndicators, type Assessment, type Policies } from '../domain';
+import { allIndicators, leafIndicators, type Assessment, type Policies } from '../domain';
 import { cellAddress, sheetRef, type CellContent, type CellValue } from './cells';
 
 export const SETTINGS_SHEET = 'ตั้งค่า';
@@ -28,6 +29,7 @@ export const NAMES = {
   decimals: 'ScorebookDecimals',
   latePenalty: 'ScorebookLatePenalty',
   total: 'ScorebookTotal',
+  round: 'ScorebookRound',
 } as const;
 
 export function scoreName(level: number): string {
@@ -65,9 +67,10 @@ export const SETTINGS_VALUE_COLUMN = 2;
 
 /** `firstRow` moves the block down (the test engine keeps it on the KPI sheet itself, below the table). */
 export function settingsSheet(
-  assessment: Pick<Assessment, 'scale' | 'policies'> & Partial<Pick<Assessment, 'indicators'>>, sheet = SETTINGS_SHEET, firstRow = 1,
+  assessment: Pick<Assessment, 'scale' | 'policies'> & Partial<Pick<Assessment, 'indicators'>>, sheet = SETTINGS_SHEET, firstRow = 1, round?: number,
 ): SettingsSheet {
   const p = assessment.policies;
+  const hasRounds = assessment.indicators !== undefined && allIndicators({ indicators: assessment.indicators }).some((i) => i.rounds !== undefined);
   const specs: Omit<SettingsEntry, 'row'>[] = [
     { name: NAMES.floor, label: 'คะแนนเมื่อไม่ถึงระดับแรก (Floor)', value: p.floor, meaning: 'คะแนนของผลที่ไม่ถึงเป้าหมายระดับแรก / score of a result below the first level' },
     {
@@ -80,6 +83,12 @@ export function settingsSheet(
     ...assessment.scale.levels.map((level, i) => ({
       name: scoreName(i + 1), label: `คะแนนระดับ ${level.name} (${level.nameEn})`, value: level.score, meaning: `คะแนนเมื่อถึงเป้าหมายระดับที่ ${i + 1} / score at level ${i + 1}`,
     })),
+    ...(hasRounds
+      ? [{
+          name: NAMES.round, label: 'รอบการรายงาน (Round)', value: round ?? '',
+          meaning: 'รอบที่รายงาน (6, 9, 12 เดือน) ตัวชี้วัดที่ไม่ต้องรายงานในรอบนี้ไม่นับคะแนน ว่างไว้ = ทุกตัวชี้วัด / the round (months) reported on; indicators not due in it leave the total; blank: all due',
+        }]
+      : []),
   ];
   const entries = specs.map((s, i) => ({ ...s, row: firstRow + i + 1 }));
   const header: CellValue[] = ['ตั้งค่า (Setting)', 'ค่า (Value)', 'ชื่อ (Name)', 'คำอธิบาย (Meaning)'];
@@ -112,6 +121,8 @@ export const INPUTS_HEADING = 'ข้อมูลฐานของค่าเ�
 export interface SettingsReading {
   readonly policies: Partial<Pick<Policies, 'floor' | 'notReported' | 'mode'>>;
   readonly scores: ReadonlyMap<number, number>;
+  /** The round the sheet reports on (ScorebookRound), when it holds one. */
+  readonly round?: number;
 }
 
 /** Reads the settings back by their name column, so rows moved by hand still read. */
@@ -138,5 +149,6 @@ export function readSettings(rows: readonly (readonly CellValue[])[]): SettingsR
     const m = /^ScorebookScore_(\d+)$/.exec(name);
     if (m && typeof value === 'number') scores.set(Number(m[1]), value);
   }
-  return { policies, scores };
+  const round = byName.get(NAMES.round);
+  return typeof round === 'number' && Number.isInteger(round) ? { policies, scores, round } : { policies, scores };
 }

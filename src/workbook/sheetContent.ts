@@ -2,7 +2,7 @@
  * The whole KPI sheet as a grid of cell contents (values and formulas), built from the layout. The xlsx writer
  * styles and writes it; the HyperFormula test evaluates it; so both see exactly the same formulas.
  */
-import { isGroup, type Assessment } from '../domain';
+import { isGroup, notDueIn, type Assessment } from '../domain';
 import type { CellContent, CellValue } from './cells';
 import { cellAddress } from './cells';
 import {
@@ -51,8 +51,10 @@ export function kpiSheetContent(
   put(layout.summaryRow, 'weightedScore', f(totalFormula(layout)));
   for (const c of layout.columns) put(layout.headerRow, c.role, c.header);
 
+  const rounds = layout.columns.some((c) => c.role === 'rounds') ? roundsDue(assessment) : undefined;
   for (const row of layout.rows) {
     for (const [role, content] of rowContents(layout, row, inputs.get(row.indicator.id) ?? {}, inputRefs)) put(row.row, role, content);
+    if (rounds) put(row.row, 'rounds', rounds.get(row.indicator.id) ?? null);
   }
   for (const g of layout.groupRows ?? []) {
     put(g.row, 'name', `${g.group.id} ${g.group.name}`);
@@ -62,6 +64,26 @@ export function kpiSheetContent(
     put(g.row, 'weightedScore', f(groupWeightedScoreFormula(layout, g.row)));
   }
   return grid;
+}
+
+const ROUND_NUMBERS = Array.from({ length: 12 }, (_, i) => i + 1);
+
+/**
+ * Each indicator's rounds as the rounds cell holds them, ",6,12,": the rounds in which the domain finds it due
+ * (`notDueIn`), so a parent's are narrowed by its own and its children's. Due in every round: not listed (blank).
+ */
+export function roundsDue(assessment: Pick<Assessment, 'indicators'>): Map<string, string> {
+  const notDue = ROUND_NUMBERS.map((r) => notDueIn(assessment, r));
+  const out = new Map<string, string>();
+  const visit = (list: Assessment['indicators']): void => {
+    for (const i of list) {
+      const due = ROUND_NUMBERS.filter((r) => !(notDue[r - 1] as Set<string>).has(i.id));
+      if (due.length < ROUND_NUMBERS.length) out.set(i.id, `,${due.join(',')},`);
+      if (isGroup(i)) visit(i.children);
+    }
+  };
+  visit(assessment.indicators);
+  return out;
 }
 
 function rowContents(layout: KpiLayout, row: LayoutRow, input: RowInputs, inputRefs: InputRefs): [ColumnRole, CellContent][] {

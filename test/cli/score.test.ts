@@ -72,4 +72,69 @@ describe('scorebook score', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('no such file');
   });
+
+  describe('official rules', () => {
+    const krs = file('krs.json', {
+      format: 'scorebook/assessment@1', id: 'krs', title: 'ตัวชี้วัด สพท.', fiscalYear: 2567, scale: 'five-level',
+      policies: { latePenaltyPerWorkingDay: 0.05 },
+      rounds: [
+        { round: 6, opensAt: '2567-03-25T00:00:00+07:00', closesAt: '2567-04-11T23:59:59+07:00' },
+        { round: 12, opensAt: '2567-09-01T00:00:00+07:00', closesAt: '2567-10-15T23:59:59+07:00', allowLate: true },
+      ],
+      indicators: [
+        { id: '1', name: 'ร้อยละนักเรียน', weight: 50, targets: [80, 85, 90, 95, 100] },
+        { id: '2', name: 'ระดับความสำเร็จ (การรายงานรอบ 12 เดือน)', weight: 30, targets: [1, 2, 3, 4, 5], rounds: [12] },
+        { id: '3', name: 'การส่งรายงาน', weight: 20, kind: 'binary', steps: ['ส่งแล้ว'] },
+      ],
+    });
+    const results = (json: Record<string, unknown>) => file('kr.json', { format: 'scorebook/results@1', assessment: 'krs', ...json });
+
+    test('--json with statuses: self-assessed total, the official one, and each indicator\'s report status and whether it counted', () => {
+      const r = run('score', krs, results({ round: 12, results: { '1': 100, '2': 5, '3': [true] }, statuses: { '1': 'approved', '2': 'submitted', '3': 'returned' } }), '--json');
+      expect(r.code).toBe(0);
+      const out = JSON.parse(r.stdout);
+      expect(out.total).toBe(5);
+      // Only indicator 1 is certified; 2 and 3 score as not reported (1 on the five-level scale).
+      expect(out.official.total).toBeCloseTo(0.5 * 5 + 0.3 * 1 + 0.2 * 1, 12);
+      expect(out.official).toMatchObject({ penalty: 0 });
+      expect(out.indicators.map((i: { reportStatus: string; counted: boolean }) => [i.reportStatus, i.counted])).toEqual([['approved', true], ['submitted', false], ['returned', false]]);
+    });
+
+    test('the table shows both totals, labelled, in Thai and in English', () => {
+      const file1 = results({ round: 12, results: { '1': 100, '2': 5, '3': [true] }, statuses: { '1': 'approved' } });
+      expect(run('score', krs, file1).stdout).toMatch(/คะแนนประเมินตนเอง: 5\.0000\nคะแนนที่รับรองแล้ว: 3\.0000/);
+      const en = run('--lang', 'en', 'score', krs, file1).stdout;
+      expect(en).toContain('Self-assessed: 5.0000');
+      expect(en).toContain('Certified: 3.0000');
+      expect(en).toContain('approved');
+    });
+
+    test('without statuses the document has no official part (files valid today print the same)', () => {
+      const out = JSON.parse(run('score', krs, results({ round: 12, results: { '1': 100 } }), '--json').stdout);
+      expect(out.official).toBeUndefined();
+      expect(out.indicators[0].reportStatus).toBeUndefined();
+    });
+
+    test('a 12-month-only indicator is not due in round 6: shown as such, out of the total', () => {
+      const out = JSON.parse(run('score', krs, results({ round: 6, results: { '1': 100, '3': [true] } }), '--json').stdout);
+      expect(out.indicators[1]).toMatchObject({ status: 'not-due', score: null, weightedScore: null });
+      expect(out.total).toBe(5);
+      expect(run('score', krs, results({ round: 6, results: { '1': 100 } })).stdout).toContain('ไม่ต้องรายงานในรอบนี้');
+    });
+
+    test('a BE submittedAt is read as CE with a note; late in round 6 costs nothing, late in round 12 does', () => {
+      const onTime = JSON.parse(run('score', krs, results({ round: 6, submittedAt: '2567-04-05T10:00:00+07:00', results: { '1': 100, '3': [true] } }), '--json').stdout);
+      expect(onTime).toMatchObject({ workingDaysLate: 0, penalty: 0, total: 5 });
+      // One note per BE date: the four round dates of the assessment and submittedAt.
+      expect(onTime.issues.map((i: { code: string; path: string }) => [i.code, i.path])).toEqual([
+        ...['rounds[0].opensAt', 'rounds[0].closesAt', 'rounds[1].opensAt', 'rounds[1].closesAt', 'submittedAt'].map((p) => ['buddhist-era-date', p]),
+      ]);
+      const late6 = JSON.parse(run('score', krs, results({ round: 6, submittedAt: '2567-04-17T10:00:00+07:00', results: { '1': 100, '3': [true] } }), '--json').stdout);
+      expect(late6).toMatchObject({ workingDaysLate: 4, penalty: 0, total: 5 });
+      // Closed Tuesday 15 October 2567; Thursday 17 October is 2 working days late: 0.1 off.
+      const late12 = JSON.parse(run('score', krs, results({ round: 12, submittedAt: '2567-10-17T10:00:00+07:00', results: { '1': 100, '2': 5, '3': [true] } }), '--json').stdout);
+      expect(late12.workingDaysLate).toBe(2);
+      expect(late12.total).toBeCloseTo(4.9, 12);
+    });
+  });
 });

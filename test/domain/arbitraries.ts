@@ -31,3 +31,26 @@ export const curveArb: fc.Arbitrary<Curve> = scaleScoresArb.chain((scores) =>
 );
 
 export const valueArb = finite(-2e4, 2e4);
+
+/** The rounds an indicator may be reported in: every round (absent), or some of 6, 9, 12. */
+export const indicatorRoundsArb: fc.Arbitrary<number[] | undefined> = fc.option(
+  fc.subarray([6, 9, 12], { minLength: 1 }),
+  { nil: undefined },
+);
+
+export const reportRoundArb: fc.Arbitrary<number> = fc.constantFrom(6, 9, 12);
+
+/** A calendar day (CE, YYYY-MM-DD) in fiscal years 2566–2568, the range the documents use. */
+export const ceDayArb: fc.Arbitrary<string> = fc
+  .integer({ min: Date.UTC(2022, 9, 1), max: Date.UTC(2025, 8, 30) })
+  .map((ms) => new Date(ms - (ms % 86_400_000)).toISOString().slice(0, 10));
+
+/** An instant written as Bangkok local time with its offset, e.g. 2024-04-05T10:00:00+07:00. */
+export const ceInstantArb: fc.Arbitrary<string> = fc
+  .tuple(ceDayArb, fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
+  .map(([day, h, m]) => `${day}T${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:00+07:00`);
+
+/** The same date or instant with its year written in the Buddhist Era. */
+export function toBuddhistEraText(ce: string): string {
+  return `${Number(ce.slice(0, 4)) + 543}${ce.slice(4)}`;
+}

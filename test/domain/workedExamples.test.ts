@@ -187,12 +187,13 @@ describe('scoring.md §4 weights and totals', () => {
       doc({
         scale: 'five-level',
         policies: { holidays: ['2024-04-15'] },
-        rounds: [{ round: 6, opensAt: '2024-03-25T00:00:00+07:00', closesAt: '2024-04-11T23:59:59+07:00' }],
+        rounds: [{ round: 12, opensAt: '2024-03-25T00:00:00+07:00', closesAt: '2024-04-11T23:59:59+07:00' }],
         indicators: [quantitative('1', 100, [1, 2, 3, 4, 5])],
       }),
     );
+    // The 12-month round (the one the penalty applies to by default).
     // Closed Thursday 11 April 2567; submitted Tuesday 16 April: Fri 12 and Tue 16 count, the weekend and Mon 15 (holiday) do not.
-    const report = scoreAssessment(a, { results: { '1': 5 }, round: 6, submittedAt: '2024-04-16T10:00:00+07:00' });
+    const report = scoreAssessment(a, { results: { '1': 5 }, round: 12, submittedAt: '2024-04-16T10:00:00+07:00' });
     expect(report.workingDaysLate).toBe(2);
     expect(report.penalty).toBeCloseTo(0.1, 12);
     expect(report.totalBeforePenalty).toBe(5);

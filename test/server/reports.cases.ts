@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { as, getReports, postBatch, reportsUrl, snapshot, type Json } from './client';
-import { AID } from './fixtures';
+import { AID, fixtureAssessment } from './fixtures';
 import { createUser } from '../../src/server/store/users';
 import { TEST_COST, useHarness, type DbKind } from './harness';
 
@@ -179,6 +179,34 @@ export function reportCases(kind: DbKind): void {
       expect(res.statusCode).toBe(200);
       expect(res.json()).toEqual({ late: true, results: [{ indicatorId: '1', outcome: 'accepted', version: 1, late: true }] });
       expect((await getReports(h, 'pte.reporter', 12))[0]).toMatchObject({ late: true, status: 'submitted' });
+    });
+
+    test('an indicator reported only in the 12-month round takes no value in round 6 (invalid, not-due); in round 12 it does', async () => {
+      const doc = fixtureAssessment();
+      (doc.indicators as Record<string, unknown>[])[2] = { ...(doc.indicators as Record<string, unknown>[])[2], rounds: [12] };
+      const put = await h.app.inject({ method: 'PUT', url: `/api/v1/assessments/${AID}`, headers: await as(h, 'central'), payload: doc });
+      expect(put.statusCode).toBeLessThan(300);
+      const steps = [true, true, false, false, false];
+      const six = await postBatch(h, 'pte.reporter', [{ indicatorId: '3', value: steps, baseVersion: 0 }, { indicatorId: '1', value: 87, baseVersion: 0 }]);
+      expect(six.json().results.map((r: Json) => [r.outcome, r.issues?.[0]?.code])).toEqual([['invalid', 'not-due'], ['accepted', undefined]]);
+      expect((await getReports(h, 'pte.reporter', 6)).map((r) => r.indicatorId)).toEqual(['1']);
+      const scores = (await h.app.inject({ method: 'GET', url: reportsUrl(6).replace(/reports$/, 'scores'), headers: await as(h, 'pte.reporter') })).json();
+      expect(scores.indicators.find((i: Json) => i.id === '3')).toMatchObject({ status: 'not-due', score: null, weightedScore: null });
+      const twelve = await postBatch(h, 'pte.reporter', [{ indicatorId: '3', value: steps, baseVersion: 0 }], { round: 12 });
+      expect(twelve.json().results[0]).toMatchObject({ outcome: 'accepted' });
+    });
+
+    test('a round window written in the Buddhist Era binds as its CE twin, and the list gives it in CE', async () => {
+      const doc = fixtureAssessment();
+      const rounds = doc.rounds as { round: number; opensAt: string; closesAt: string }[];
+      doc.rounds = rounds.map((r) => ({ ...r, opensAt: r.opensAt.replace(/^2024/, '2567'), closesAt: r.closesAt.replace(/^2024/, '2567') }));
+      const put = await h.app.inject({ method: 'PUT', url: `/api/v1/assessments/${AID}`, headers: await as(h, 'central'), payload: doc });
+      expect(put.statusCode).toBeLessThan(300);
+      const res = await postBatch(h, 'pte.reporter', [{ indicatorId: '1', value: 87, baseVersion: 0 }]);
+      expect(res.statusCode).toBe(200);
+      expect(res.json().results[0]).toMatchObject({ outcome: 'accepted' });
+      const list = (await h.app.inject({ method: 'GET', url: '/api/v1/assessments', headers: await as(h, 'pte.reporter') })).json();
+      expect(list.assessments[0].rounds[0]).toMatchObject({ round: 6, opensAt: '2024-03-01T00:00:00+07:00', closesAt: '2024-04-11T23:59:59+07:00' });
     });
 
     test('central staff may enter central data after the window closes (not late)', async () => {

@@ -27,7 +27,8 @@ export function scoreCases(kind: DbKind): void {
     expect(res.statusCode).toBe(200);
     const stored = await getReports(h, 'pte.reporter');
     const results = Object.fromEntries(stored.map((r) => [r.indicatorId, r.value]));
-    const expected = scoreAssessment(model(), { results, round: 6, submittedAt: h.clock.now.toISOString() });
+    const statuses = Object.fromEntries(stored.map((r) => [r.indicatorId, r.status]));
+    const expected = scoreAssessment(model(), { results, round: 6, submittedAt: h.clock.now.toISOString(), statuses });
     expect(res.json()).toEqual(JSON.parse(JSON.stringify(toScoreDocument(expected, [], 'th'))));
     expect(res.json().total).toBeCloseTo(expected.total as number, 12);
     expect(res.json().indicators.find((i: Json) => i.id === '1')).toMatchObject({ value: 87, status: 'scored', score: 2.4 });
@@ -45,6 +46,49 @@ export function scoreCases(kind: DbKind): void {
     expect(doc.penalty).toBeCloseTo(0.15, 12);
     expect(doc.total).toBeCloseTo(doc.totalBeforePenalty - 0.15, 12);
     expect(doc.issues.map((i: Json) => i.code)).toContain('late-submission');
+  });
+
+  test('the official total counts approved rows only: submitted, draft and returned rows score as not reported', async () => {
+    await postBatch(h, 'pte.reporter', [
+      { indicatorId: '1', value: 87, baseVersion: 0 },
+      { indicatorId: '3', value: [true, true, true, false, false], baseVersion: 0 },
+      { indicatorId: '4.1', value: 5, baseVersion: 0 },
+    ], { action: 'submit' });
+    await postBatch(h, 'pte.reporter', [{ indicatorId: '4.2', value: 2, baseVersion: 0 }]);
+    const review = async (id: string, decision: string, payload: Record<string, unknown>) =>
+      h.app.inject({ method: 'POST', url: `${scoresUrl(6).replace(/scores$/, 'reports')}/${id}/${decision}`, headers: await as(h, 'pte.approver'), payload });
+    expect((await review('1', 'approve', {})).statusCode).toBe(200);
+    expect((await review('3', 'return', { comment: 'แนบหลักฐาน', version: 1 })).statusCode).toBe(200);
+    const doc = (await scores()).json();
+    const certifiedOnly = scoreAssessment(model(), { results: { '1': 87 }, round: 6 });
+    expect(doc.official.total).toBeCloseTo(certifiedOnly.total as number, 12);
+    expect(doc.total).toBeGreaterThan(doc.official.total);
+    const row = (id: string) => doc.indicators.find((i: Json) => i.id === id);
+    expect([row('1'), row('3'), row('4.1'), row('4.2'), row('2')].map((r: Json) => [r.reportStatus, r.counted])).toEqual([
+      ['approved', true], ['returned', false], ['submitted', false], ['draft', false], [null, false],
+    ]);
+  });
+
+  test('no rows: the official total is there too, and every indicator not reported in both', async () => {
+    const doc = (await scores()).json();
+    expect(doc.official).toEqual({ total: doc.total, totalBeforePenalty: doc.totalBeforePenalty, penalty: 0 });
+  });
+
+  test('central staff entering central data after the 12-month round closed never make the unit late', async () => {
+    h.clock.now = new Date('2024-03-11T03:00:00Z');
+    h.forgetTokens();
+    await postBatch(h, 'pte.reporter', [
+      { indicatorId: '1', value: 100, baseVersion: 0 },
+      { indicatorId: '2', value: { num: 40 }, baseVersion: 0 },
+    ], { round: 12, action: 'submit' });
+    // Wednesday 20 March: three working days after the close, the central office sends the denominator.
+    h.clock.now = new Date('2024-03-20T03:00:00Z');
+    h.forgetTokens();
+    const central = await postBatch(h, 'central', [{ indicatorId: '2', value: { den: 50 }, baseVersion: 1 }], { round: 12 });
+    expect(central.json().results[0]).toMatchObject({ outcome: 'accepted' });
+    const doc = (await scores('pte.reporter', 12, 'en')).json();
+    expect(doc.indicators.find((i: Json) => i.id === '2')).toMatchObject({ status: 'scored', value: 80 });
+    expect(doc).toMatchObject({ workingDaysLate: 0, penalty: 0 });
   });
 
   test('no rows yet: every indicator not reported', async () => {

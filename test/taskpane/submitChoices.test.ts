@@ -140,7 +140,7 @@ describe('conflicts as the dialog shows them', () => {
 
 describe('the round before the user tries', () => {
   const round = { round: 6, opensAt: '2024-03-25T00:00:00+07:00', closesAt: '2024-04-11T23:59:59+07:00' };
-  const policies = { latePenaltyPerWorkingDay: 0.05, holidays: ['2024-04-15'] };
+  const policies = { latePenaltyPerWorkingDay: 0.05, holidays: ['2024-04-15'], latePenaltyRounds: 'all' as const };
 
   test('the notice is about the linked sheet\'s round; with no link, or a link to a round not listed, the pickers\'', () => {
     const r12 = { ...round, round: 12 };
@@ -170,8 +170,13 @@ describe('the round before the user tries', () => {
     expect(submitRefused(late)).toBe(false);
   });
 
+  test('late in a round the penalty does not apply to (default: only the 12-month round) costs nothing', () => {
+    const inSix = roundStanding({ ...round, allowLate: true }, new Date('2024-04-16T03:00:00Z'), { ...policies, latePenaltyRounds: [12] }, 80);
+    expect(inSix).toMatchObject({ state: 'late', workingDaysLate: 2, penalty: 0, totalAfter: 80 });
+  });
+
   test('the total never goes below zero, and with no total there is no estimate of it', () => {
-    const late = roundStanding({ ...round, allowLate: true }, new Date('2024-04-16T03:00:00Z'), { latePenaltyPerWorkingDay: 10, holidays: [] }, 15);
+    const late = roundStanding({ ...round, allowLate: true }, new Date('2024-04-16T03:00:00Z'), { latePenaltyPerWorkingDay: 10, holidays: [], latePenaltyRounds: 'all' }, 15);
     expect(late).toMatchObject({ workingDaysLate: 3, penalty: 30, totalAfter: 0 });
     expect(roundStanding({ ...round, allowLate: true }, new Date('2024-04-16T03:00:00Z'), policies, null)).toMatchObject({ totalBefore: null, totalAfter: null });
     // Before a sheet is open the policies are not known: the days late, no figure made up.

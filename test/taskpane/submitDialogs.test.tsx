@@ -84,7 +84,8 @@ function setup(options: { rounds?: ApiRound[]; scoring?: { total: number | null 
     if (options.rounds) client.rounds = options.rounds;
     return client;
   };
-  const policies = resolvePolicies(pte.assessment.scale, { latePenaltyPerWorkingDay: 0.5 });
+  // Round 6 in these tests: penalised only because the policy says every round (the default is the 12-month one).
+  const policies = resolvePolicies(pte.assessment.scale, { latePenaltyPerWorkingDay: 0.5, latePenaltyRounds: 'all' });
   render(
     <FluentProvider theme={webLightTheme}>
       <LocaleProvider locale="th">

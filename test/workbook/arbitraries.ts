@@ -98,24 +98,27 @@ const leafArb = (levels: number): fc.Arbitrary<LeafSpec> =>
 
 interface Tree {
   weight: number;
+  /** Due only in these rounds (sometimes): the sheet leaves the row out of other rounds' totals. */
+  rounds?: number[] | undefined;
   leaf?: LeafSpec;
   children?: Tree[];
 }
 
 const treeArb = (levels: number, depth: number, topLevel: boolean): fc.Arbitrary<Tree> => {
   const weight = topLevel ? fc.oneof(fc.integer({ min: 0, max: 30 }), fc.constant(10)) : fc.oneof(fc.integer({ min: 1, max: 10 }), fc.constant(2.5));
-  const leaf = fc.record({ weight, leaf: leafArb(levels) });
+  const rounds = fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.subarray([6, 9, 12], { minLength: 1 }) });
+  const leaf = fc.record({ weight, leaf: leafArb(levels), rounds });
   if (depth >= 2) return leaf;
   return fc.oneof(
     { weight: 4, arbitrary: leaf },
-    { weight: 1, arbitrary: fc.record({ weight, children: fc.array(treeArb(levels, depth + 1, false), { minLength: 1, maxLength: 3 }) }) },
+    { weight: 1, arbitrary: fc.record({ weight, rounds, children: fc.array(treeArb(levels, depth + 1, false), { minLength: 1, maxLength: 3 }) }) },
   );
 };
 
 function toRaw(trees: readonly Tree[], prefix: string): RawIndicator[] {
   return trees.map((t, i) => {
     const id = prefix === '' ? `${i + 1}` : `${prefix}.${i + 1}`;
-    const common = { id, name: `ตัวชี้วัด ${id}`, weight: t.weight };
+    const common = { id, name: `ตัวชี้วัด ${id}`, weight: t.weight, ...(t.rounds ? { rounds: t.rounds } : {}) };
     return t.children ? { ...common, children: toRaw(t.children, id) } : { ...common, ...t.leaf };
   });
 }
@@ -197,7 +200,12 @@ export function inputsArb(assessment: Assessment): fc.Arbitrary<SheetInputs> {
   return fc.tuple(...entries).map((pairs) => new Map(pairs));
 }
 
-export const caseArb = assessmentArb.chain((assessment) => inputsArb(assessment).map((inputs) => ({ assessment, inputs })));
+/** The round the sheet reports on: none (every row due), or one of 6, 9, 12. */
+const roundArb = fc.option(fc.constantFrom(6, 9, 12), { nil: undefined });
+
+export const caseArb = assessmentArb.chain((assessment) =>
+  fc.tuple(inputsArb(assessment), roundArb).map(([inputs, round]) => ({ assessment, inputs, round })),
+);
 
 /**
  * Assessments with component groups and derived targets: up to 6 top-level indicators spread over two components,
@@ -246,4 +254,6 @@ function derived(raw: RawIndicator, targets: readonly number[]): RawIndicator {
   return { ...raw, inputs, targets: expressions };
 }
 
-export const groupedCaseArb = groupedAssessmentArb.chain((assessment) => inputsArb(assessment).map((inputs) => ({ assessment, inputs })));
+export const groupedCaseArb = groupedAssessmentArb.chain((assessment) =>
+  fc.tuple(inputsArb(assessment), roundArb).map(([inputs, round]) => ({ assessment, inputs, round })),
+);

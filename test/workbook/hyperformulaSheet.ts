@@ -13,6 +13,8 @@ import {
 export interface SheetCase {
   readonly assessment: Assessment;
   readonly inputs: SheetInputs;
+  /** The round the sheet reports on (ScorebookRound); none: every row due. */
+  readonly round?: number;
 }
 
 export interface LaidOut {
@@ -40,7 +42,7 @@ export function buildEngine(cases: readonly SheetCase[]): { hf: HyperFormula; la
     const layout = kpiLayout(c.assessment, { sheet: `K${i}` });
     // The settings block sits below the table on the same sheet: half the sheets, and HyperFormula's cost is per sheet too.
     const settingsRow = layout.lastDataRow + 3;
-    const settings = settingsSheet(c.assessment, layout.sheet, settingsRow);
+    const settings = settingsSheet(c.assessment, layout.sheet, settingsRow, c.round);
     const sheetId = i;
     sheets[layout.sheet] = [
       ...kpiSheetContent(c.assessment, layout, c.inputs, settings.inputRefs),

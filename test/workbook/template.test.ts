@@ -179,3 +179,25 @@ describe('files that are not templates', () => {
     if (!read.ok) expect(read.issues[0]?.code).toBe('file-unreadable');
   });
 });
+
+test('a row not due in the sheet\'s round: ScorebookRound on the settings sheet, the score cell says ไม่ต้องรายงานในรอบนี้, the row is greyed, check leaves it out', async () => {
+  const doc = { ...document, indicators: [...document.indicators.slice(0, 2), { ...document.indicators[2], rounds: [12] }] };
+  const a = assessment(doc);
+  const wb = await roundTrip(buildTemplateWorkbook(a, { document: doc, results: { ...results, round: 6 } }));
+  const layout = kpiLayout(a);
+  const settings = wb.getWorksheet('ตั้งค่า') as ExcelJS.Worksheet;
+  const roundRow = settings.getRows(1, settings.rowCount)?.find((r) => r.getCell(3).value === 'ScorebookRound');
+  expect(roundRow?.getCell(2).value).toBe(6);
+  const ws = wb.getWorksheet(layout.sheet) as ExcelJS.Worksheet;
+  const row = layout.rows.find((r) => r.indicator.id === '11.2')!;
+  expect(ws.getCell(row.row, requireColumn(layout, 'rounds').column).value).toBe(',12,');
+  const score = ws.getCell(row.row, requireColumn(layout, 'score').column).value as { formula: string };
+  expect(score.formula).toContain('"ไม่ต้องรายงานในรอบนี้"');
+  expect(JSON.stringify((ws as unknown as { conditionalFormattings: unknown }).conditionalFormattings)).toContain('ไม่ต้องรายงานในรอบนี้');
+  const read = readTemplateWorkbook(wb);
+  if (!read.ok) throw new Error(JSON.stringify(read.issues));
+  expect(read.value.resultSet.round).toBe(6);
+  const report = scoreAssessment(read.value.assessment, read.value.resultSet);
+  expect(report.indicators.find((i) => i.id === '11.2')?.status).toBe('not-due');
+  expect(report.totalBeforePenalty).toBeCloseTo(scoreAssessment(a, { ...results, round: 6 }).totalBeforePenalty as number, 12);
+});

@@ -56,6 +56,7 @@ export function readTemplateWorkbook(wb: ExcelJS.Workbook): TemplateReadResult {
   if (!read.ok) return { ok: false, issues: read.issues };
   const issues: Issue[] = [...read.issues];
   const assessment = withSettings(read.value, wb, record, issues);
+  const round = roundOfSettings(wb, record);
 
   const ws = wb.getWorksheet(record.sheet) ?? findKpiSheet(wb, record);
   if (!ws) {
@@ -76,8 +77,8 @@ export function readTemplateWorkbook(wb: ExcelJS.Workbook): TemplateReadResult {
   return {
     ok: true,
     value: {
-      assessment, resultSet: sheetRead.value.resultSet, reading: sheetRead.value, texts: rowTextsOf(grid, sheetRead.value),
-      issues: [...issues, ...sheetRead.value.issues, ...targets],
+      assessment, resultSet: round === undefined ? sheetRead.value.resultSet : { ...sheetRead.value.resultSet, round }, reading: sheetRead.value,
+      texts: rowTextsOf(grid, sheetRead.value), issues: [...issues, ...sheetRead.value.issues, ...targets],
     },
   };
 }
@@ -113,6 +114,12 @@ function withSettings(assessment: Assessment, wb: ExcelJS.Workbook, record: Bind
     }, { cell: `'${record.settingsSheet}'!B2` }),
   );
   return { ...assessment, policies, scale: { ...assessment.scale, levels } };
+}
+
+/** The round the sheet reports on (ScorebookRound): the formulas leave out the rows not due in it, and so does `check`. */
+function roundOfSettings(wb: ExcelJS.Workbook, record: BindingRecord): number | undefined {
+  const ws = record.settingsSheet ? wb.getWorksheet(record.settingsSheet) : undefined;
+  return ws ? readSettings(sheetValues(ws).values).round : undefined;
 }
 
 /** Excel's day 0 (1899-12-30) in Unix milliseconds: a date cell is read as the serial number Excel stores. */

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { formatNumber, isGroup, type Assessment, type LeafIndicator, type ResultSet } from '../../domain';
 import {
   BINDING_FORMAT, BINDING_SHEET, bindingRows, cellAddress, columnOf, isCellError, isFormula, kpiLayout, kpiSheetContent,
-  NAMES, requireColumn, resultInputs, scoreName, settingsSheet, sheetRef, type CellContent, type ColumnRole, type KpiLayout,
+  NAMES, NOT_DUE_TEXT, requireColumn, resultInputs, scoreName, settingsSheet, sheetRef, type CellContent, type ColumnRole, type KpiLayout,
   type LayoutRow,
 } from '../../workbook';
 
@@ -20,6 +20,8 @@ const INPUT_FILL = 'FFFFF9E6';
 /** Inputs the unit does not fill (a central result): light grey. */
 const CENTRAL_FILL = 'FFEDEDED';
 const HEADER_FILL = 'FFDDEBF7';
+const GREY = 'FFE7E6E6';
+const GREY_TEXT = 'FF7F7F7F';
 
 /** Excel's limits on data validation messages. */
 const PROMPT_MAX = 255;
@@ -29,6 +31,8 @@ export interface TemplateOptions {
   /** The assessment document as read from its file (format v1), stored in the binding record. */
   readonly document: unknown;
   readonly results?: ResultSet;
+  /** The round the sheet reports on (default: the results' round); rows not due in it are greyed and leave the total. */
+  readonly round?: number;
 }
 
 export function buildTemplateWorkbook(assessment: Assessment, options: TemplateOptions): ExcelJS.Workbook {
@@ -39,7 +43,7 @@ export function buildTemplateWorkbook(assessment: Assessment, options: TemplateO
   wb.calcProperties.fullCalcOnLoad = true;
 
   const layout = kpiLayout(assessment);
-  const settings = settingsSheet(assessment);
+  const settings = settingsSheet(assessment, undefined, 1, options.round ?? options.results?.round);
   const content = kpiSheetContent(assessment, layout, options.results ? resultInputs(assessment, options.results) : new Map(), settings.inputRefs);
   const ws = wb.addWorksheet(layout.sheet, { views: [{ state: 'frozen', ySplit: layout.headerRow, xSplit: 2 }] });
   writeKpiSheet(ws, assessment, layout, content);
@@ -119,6 +123,7 @@ function writeKpiSheet(ws: ExcelJS.Worksheet, assessment: Assessment, layout: Kp
     for (const role of ['score', 'weightedScore'] as const) ws.getCell(g.row, requireColumn(layout, role).column).numFmt = scoreFormat;
   }
   addScoreFormatting(ws, assessment, layout);
+  addNotDueFormatting(ws, layout);
   // Formula cells stay locked; input cells were unlocked row by row. No password: protection guards against
   // typing over a formula by accident, not against a determined user.
   void ws.protect('', {
@@ -221,6 +226,21 @@ function targetsText(assessment: Assessment, i: LeafIndicator): string {
 
 function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/**
+ * A row not due in the sheet's round (its score cell says ไม่ต้องรายงานในรอบนี้) is greyed across the visible
+ * columns; live, so changing ScorebookRound on the settings sheet re-greys the rows.
+ */
+function addNotDueFormatting(ws: ExcelJS.Worksheet, layout: KpiLayout): void {
+  const score = columnOf(layout, 'score');
+  if (!score || !layout.columns.some((c) => c.role === 'rounds')) return;
+  const lastVisible = Math.max(...layout.columns.filter((c) => !c.hidden).map((c) => c.column));
+  const test = `${cellAddress(layout.firstDataRow, score.column, true).replace(/\$(\d+)$/, '$1')}="${NOT_DUE_TEXT}"`;
+  ws.addConditionalFormatting({
+    ref: `${cellAddress(layout.firstDataRow, 1)}:${cellAddress(layout.lastDataRow, lastVisible)}`,
+    rules: [{ type: 'expression', priority: 4, formulae: [test], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: GREY } }, font: { color: { argb: GREY_TEXT } } } }],
+  });
 }
 
 /** Top level reached: green; between the first and the top level: amber; below the first level: red. */

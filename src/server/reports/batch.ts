@@ -64,7 +64,7 @@ export async function runBatch(db: Db, request: BatchRequest): Promise<BatchResp
     const rows = body.rows.map((r) => ({ ...r, indicatorId: resolveIndicatorId(assessment.model, r.indicatorId) ?? r.indicatorId }));
     const ids = [...new Set(rows.map((r) => r.indicatorId))];
     const stored = await lockReports(tx, scope, ids);
-    const decision = decideRows({ user, unitId: request.unit, assessment: assessment.model, action: body.action, now, late }, rows, stored);
+    const decision = decideRows({ user, unitId: request.unit, assessment: assessment.model, action: body.action, round: request.round, now, late }, rows, stored);
 
     const fresh = decision.changes.filter((c) => c.old === undefined).map((c) => c.next);
     const inserted = await insertReports(tx, scope, fresh);

@@ -16,6 +16,7 @@ import {
   isGroup,
   allIndicators,
   centralVariables,
+  notDueIn,
   rawResultSchema,
   readResultValue,
   sameResult,
@@ -43,6 +44,8 @@ export interface BatchContext {
   readonly unitId: string;
   readonly assessment: Assessment;
   readonly action: 'save' | 'submit';
+  /** The round the batch reports on: an indicator not due in it takes no value. */
+  readonly round: number;
   readonly now: Date;
   /** The round has closed and allows late reports. */
   readonly late: boolean;
@@ -73,6 +76,7 @@ function rowIssue(code: string, indicatorId: string, en: string, th: string, fie
 }
 
 export function decideRows(ctx: BatchContext, rows: readonly BatchRow[], stored: ReadonlyMap<string, StoredReport>): Decision {
+  const notDue = notDueIn(ctx.assessment, ctx.round);
   const leaves = new Map<string, LeafIndicator>();
   for (const i of allIndicators(ctx.assessment)) if (!isGroup(i)) leaves.set(i.id, i);
   const seen = new Set<string>();
@@ -84,12 +88,22 @@ export function decideRows(ctx: BatchContext, rows: readonly BatchRow[], stored:
           rowIssue('duplicate-row', row.indicatorId, `indicator ${row.indicatorId} appears more than once in this batch; only the first counts`,
             `ตัวชี้วัด ${row.indicatorId} อยู่ในชุดข้อมูลนี้มากกว่าหนึ่งครั้ง ระบบใช้เฉพาะรายการแรก`),
         ])
-      : decideRow(ctx, row, leaves.get(row.indicatorId), stored.get(row.indicatorId));
+      : notDue.has(row.indicatorId) && leaves.has(row.indicatorId)
+        ? notDueRow(ctx, row.indicatorId, leaves.get(row.indicatorId) as LeafIndicator)
+        : decideRow(ctx, row, leaves.get(row.indicatorId), stored.get(row.indicatorId));
     seen.add(row.indicatorId);
     results.push(decided.result);
     if (decided.change) changes.push(decided.change);
   }
   return { results, changes };
+}
+
+function notDueRow(ctx: BatchContext, id: string, indicator: LeafIndicator): Decided {
+  const rounds = (indicator.rounds ?? []).join(', ');
+  return invalid(id, [
+    rowIssue('not-due', id, `indicator ${id} is not reported in the ${ctx.round}-month round${rounds ? ` (only in round ${rounds})` : ''}`,
+      `ตัวชี้วัด ${id} ไม่ต้องรายงานในรอบ ${ctx.round} เดือน${rounds ? ` (รายงานเฉพาะรอบ ${rounds} เดือน)` : ''}`),
+  ]);
 }
 
 function decideRow(ctx: BatchContext, row: BatchRow, indicator: LeafIndicator | undefined, old: StoredReport | undefined): Decided {
@@ -146,7 +160,8 @@ function decideRow(ctx: BatchContext, row: BatchRow, indicator: LeafIndicator | 
     updatedAt: ctx.now,
     comment: old?.comment ?? null,
     late,
-    submittedAt: ctx.action === 'submit' ? ctx.now : (old?.submittedAt ?? null),
+    // The late penalty counts from the unit's own submission: central staff submitting central data never set it.
+    submittedAt: ctx.action === 'submit' && asReporter ? ctx.now : (old?.submittedAt ?? null),
   };
   const result: BatchResult = { indicatorId: id, outcome: 'accepted', version: next.version };
   if (read.issues.length > 0 && !waitingForUnit) result.issues = [...read.issues];

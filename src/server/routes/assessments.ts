@@ -28,7 +28,11 @@ export function assessmentRoutes(app: App, options: ResolvedOptions): void {
       return {
         assessments: all
           .filter((a) => canSeeAssessment(user, unitIds(a.document)))
-          .map(({ document: d }) => ({ id: d.id, title: d.title, fiscalYear: d.fiscalYear, units: d.units, rounds: d.rounds })),
+          // Windows as the domain read them (a พ.ศ. year in CE), so every client compares them with its clock alike.
+          .map(({ document: d, model }) => ({
+            id: d.id, title: d.title, fiscalYear: d.fiscalYear, units: d.units,
+            rounds: d.rounds.map((r, i) => ({ ...r, opensAt: model.rounds[i]?.opensAt ?? r.opensAt, closesAt: model.rounds[i]?.closesAt ?? r.closesAt })),
+          })),
       };
     },
   );

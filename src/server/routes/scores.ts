@@ -1,5 +1,5 @@
 /** The scores of a unit in a round, from its stored rows, by the domain: the document of `scorebook score --json`. */
-import { scoreAssessment, type RawResult } from '../../domain';
+import { scoreAssessment, type RawResult, type ResultSet } from '../../domain';
 import { langQuerySchema, scoreDocumentSchema, toScoreDocument, unitRoundParamsSchema } from '../../api';
 import { userOf } from '../auth/authenticate';
 import { canReadUnit } from '../auth/permissions';
@@ -9,11 +9,16 @@ import { listReports, type StoredReport } from '../store/reports';
 import { bearer, errorResponses, type App } from './common';
 import { forbiddenToRead } from './reports';
 
-/** The results and the last submission time (for the late penalty) of stored rows. */
-export function resultSetOf(rows: readonly StoredReport[], round: number): { results: Record<string, RawResult>; round: number; submittedAt?: string } {
+/**
+ * The results, each row's status (so the report always has the official score: drafts and returned rows never
+ * count) and the last submission time (for the late penalty) of stored rows. A row's submission time is set only
+ * by the unit's own reporters' submits (decideRows), so central data entered late never makes the unit late.
+ */
+export function resultSetOf(rows: readonly StoredReport[], round: number): ResultSet & { results: Record<string, RawResult>; round: number } {
   const results = Object.fromEntries(rows.map((r) => [r.indicatorId, r.value]));
+  const statuses = Object.fromEntries(rows.map((r) => [r.indicatorId, r.status]));
   const times = rows.map((r) => r.submittedAt?.getTime()).filter((t): t is number => t !== undefined);
-  return times.length > 0 ? { results, round, submittedAt: new Date(Math.max(...times)).toISOString() } : { results, round };
+  return times.length > 0 ? { results, round, statuses, submittedAt: new Date(Math.max(...times)).toISOString() } : { results, round, statuses };
 }
 
 export function scoreRoutes(app: App, options: ResolvedOptions): void {

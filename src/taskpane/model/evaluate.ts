@@ -82,13 +82,15 @@ export type SheetEvaluation = Extract<Evaluation, { ok: true; multiUnit?: undefi
 export interface EvaluateOptions {
   /** Headers recorded in the binding, recognised besides the catalogue. */
   readonly headers?: Readonly<Partial<Record<ColumnRole, string>>>;
+  /** The round the sheet reports on (its server link's, or ScorebookRound): indicators not due in it score `not-due`. */
+  readonly round?: number;
 }
 
 export function evaluateSheet(assessment: Assessment, grid: Grid, options: EvaluateOptions = {}): SheetEvaluation | EvaluationFailed {
   const read = readKpiGrid(assessment, grid, { headers: options.headers });
   if (!read.ok) return { ok: false, issues: read.issues };
   const reading = read.value;
-  const report = scoreAssessment(assessment, reading.resultSet);
+  const report = scoreAssessment(assessment, options.round === undefined ? reading.resultSet : { ...reading.resultSet, round: options.round });
   const domainIssues = [...report.indicators.flatMap((i) => i.issues), ...report.issues];
   const issues = [...reading.issues, ...locateIssues(domainIssues, reading, assessment)].sort(bySeverity);
   const width = grid.values.reduce((w, row) => Math.max(w, row.length), 0);
@@ -134,7 +136,8 @@ export function countStatuses(assessment: Assessment, report: ScoreReport): Coun
     if (!leaves.has(row.id)) continue;
     if (row.status === 'scored') reported++;
     else if (row.status === 'invalid') invalid++;
-    else missing++;
+    // Not due in this round: nothing is missing.
+    else if (row.status !== 'not-due') missing++;
   }
   return { reported, missing, invalid };
 }

@@ -6,7 +6,7 @@
  */
 import type { ApiRound } from '../../api';
 import type { BatchTarget } from '../../api/pending';
-import { workingDaysLate, type Policies } from '../../domain';
+import { latePenaltyApplies, workingDaysLate, type Policies } from '../../domain';
 import { roundWindow } from './serverSheet';
 
 export type RoundStanding =
@@ -25,14 +25,15 @@ export type RoundStanding =
     };
 
 export function roundStanding(
-  round: ApiRound, now: Date, policies: Pick<Policies, 'latePenaltyPerWorkingDay' | 'holidays'> | undefined, currentTotal: number | null,
+  round: ApiRound, now: Date, policies: Pick<Policies, 'latePenaltyPerWorkingDay' | 'holidays' | 'latePenaltyRounds'> | undefined, currentTotal: number | null,
 ): RoundStanding {
   const w = roundWindow(round, now);
   if (w.state === 'open') return { state: 'open', closesAt: round.closesAt, daysLeft: w.daysLeft };
   if (w.state === 'not-yet') return { state: 'not-yet', opensAt: round.opensAt };
   if (!w.allowLate) return { state: 'closed', closesAt: round.closesAt };
   const days = workingDaysLate(round.closesAt, now.toISOString(), policies?.holidays ?? []);
-  const penalty = policies ? days * policies.latePenaltyPerWorkingDay : null;
+  // Only the rounds of policy latePenaltyRounds cost points (seed 004: the 12-month SAR), as the server will score it.
+  const penalty = policies ? (latePenaltyApplies(policies, round.round) ? days * policies.latePenaltyPerWorkingDay : 0) : null;
   return {
     state: 'late', closesAt: round.closesAt, workingDaysLate: days, penalty,
     totalBefore: penalty === null ? null : currentTotal, totalAfter: currentTotal === null || penalty === null ? null : Math.max(0, currentTotal - penalty),
