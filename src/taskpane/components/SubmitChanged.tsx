@@ -15,6 +15,7 @@ import type { WorkbookPort } from '../../workbook/port';
 import { formatScore } from '../format';
 import { errorMessage } from '../hooks/useAction';
 import { useAutoResend } from '../hooks/useAutoResend';
+import { usePaneState } from '../paneStore';
 import { notLinked, readLink, readSheet } from '../linkedSheet';
 import { bangkokWhen, conflictViews, type ConflictView } from '../model/conflicts';
 import { submitRefused, type RoundStanding } from '../model/lateEstimate';
@@ -56,16 +57,16 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
   const { s, locale } = useServerStrings();
   const [progress, setProgress] = useState<number>();
   /** `late`: the server took the submit after the window closed (said plainly, with the penalty estimate). */
-  const [report, setReport] = useState<{ outcomes: readonly RowOutcome[]; sent: readonly BatchRow[]; message: string; late?: boolean }>();
+  const [report, setReport] = usePaneState<{ outcomes: readonly RowOutcome[]; sent: readonly BatchRow[]; message: string; late?: boolean } | undefined>('submit.report', undefined);
   const [pendingRows, setPendingRows] = useState(0);
   /** Indicator names, for the conflict dialog (from the last sheet read). */
-  const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
+  const [names, setNames] = usePaneState<ReadonlyMap<string, string>>('submit.names', () => new Map());
   /** Conflicts waiting in the dialog, first shown first, and how many the answer had ("1 จาก 3"). */
-  const [queue, setQueue] = useState<{ ids: readonly string[]; count: number }>({ ids: [], count: 0 });
+  const [queue, setQueue] = usePaneState<{ ids: readonly string[]; count: number }>('submit.queue', { ids: [], count: 0 });
   /** Rows held back while the person reads their warnings. */
   const [confirm, setConfirm] = useState<{ target: BatchTarget; rows: BatchRow[]; warnings: Issue[]; sheet: string }>();
   /** Rows the approver returned, with the comment: they stand out until refreshed again. */
-  const [returned, setReturned] = useState<string[]>([]);
+  const [returned, setReturned] = usePaneState<string[]>('submit.returned', []);
 
   // Batches a closed pane (or a lost connection) left in the file: offered for resending under their keys.
   const countPending = async (): Promise<void> => {
