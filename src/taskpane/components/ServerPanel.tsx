@@ -151,10 +151,12 @@ function ServerTab({ port, connect = connectToServer, now = systemNow, onOpened,
     waiting.current = undefined;
   };
 
+  // Before a sign-in, the linked sheet's server (its link is read just after the tab opens; the key refills the form).
+  const formUrl = session ? baseUrl : (linkedUrl ?? baseUrl);
   return (
     <section className="sb-stack" aria-label={s.tabServer}>
       {!session || askAgain ? (
-        <SignInForm baseUrl={session ? baseUrl : (linkedUrl ?? baseUrl)} username={session?.user.username ?? ''} again={askAgain} busy={busy !== undefined} onSignIn={signIn} onCancel={askAgain ? cancelSignIn : undefined} />
+        <SignInForm key={formUrl} baseUrl={formUrl} username={session?.user.username ?? ''} again={askAgain} busy={busy !== undefined} onSignIn={signIn} onCancel={askAgain ? cancelSignIn : undefined} />
       ) : (
         <div>{s.signedInAs(session.user.name, baseUrl)}</div>
       )}
