@@ -133,8 +133,8 @@ function readRatio(indicator: LeafIndicator, raw: RawResult | undefined): Result
 const ACHIEVED = new Set(['1', 'true', 'yes', 'y', '✔', '✓', 'x', 'ใช่', 'สำเร็จ', 'ทำสำเร็จ', 'ส่งแล้ว', 'มี', 'ผ่าน']);
 const NOT_ACHIEVED = new Set(['0', 'false', 'no', 'n', '✘', '✗', '-', 'ไม่ใช่', 'ไม่สำเร็จ', 'ยังไม่สำเร็จ', 'ไม่ส่ง', 'ยังไม่ส่ง', 'ไม่มี', 'ไม่ผ่าน']);
 
-/** One step's mark: achieved, not achieved, blank, or unreadable. */
-function readStep(raw: unknown): boolean | null | 'invalid' {
+/** One step's mark: achieved, not achieved, blank, or unreadable (the pane shows steps with it: ✓ ✗). */
+export function readStep(raw: unknown): boolean | null | 'invalid' {
   if (raw === null || raw === undefined) return null;
   if (typeof raw === 'boolean') return raw;
   if (typeof raw === 'number') return raw === 1 ? true : raw === 0 ? false : 'invalid';
