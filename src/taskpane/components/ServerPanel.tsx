@@ -83,6 +83,8 @@ function ServerTab({ port, connect = connectToServer, now = systemNow, onOpened,
   /** The round the bound sheet is linked to (where a submit goes), read from its binding record. */
   const [linked, setLinked] = useState<BatchTarget>();
   const [linkedUrl, setLinkedUrl] = useState<string>();
+  /** The link has been read at least once: until then, whether a sheet is linked is not known. */
+  const [linkKnown, setLinkKnown] = useState(false);
   const [assessments] = usePaneState<readonly Summary[]>('server.assessments', []);
   const [choice] = usePaneState<Choice | undefined>('server.choice', undefined);
   const [linkReads, setLinkReads] = useState(0);
@@ -93,8 +95,13 @@ function ServerTab({ port, connect = connectToServer, now = systemNow, onOpened,
         if (!live) return;
         setLinked(link.target);
         setLinkedUrl(link.baseUrl);
+        setLinkKnown(true);
       },
-      () => live && setLinked(undefined),
+      () => {
+        if (!live) return;
+        setLinked(undefined);
+        setLinkKnown(true);
+      },
     );
     return () => {
       live = false;
@@ -170,7 +177,7 @@ function ServerTab({ port, connect = connectToServer, now = systemNow, onOpened,
           {session.user.roles.includes('reporter') || session.user.roles.includes('central') ? (
             <SubmitChanged
               client={client} port={port} onError={setError} standing={standing} standingOf={standingOf} decimals={scoring?.policies.decimals}
-              changed={changedRows} onSheetWritten={sheetWritten} boundSheet={boundSheet}
+              changed={changedRows} onSheetWritten={sheetWritten} boundSheet={boundSheet} linked={linkKnown ? linked !== undefined : undefined}
             />
           ) : null}
           {session.user.roles.includes('approver') && target ? <ApproverPanel client={client} target={target} /> : null}

@@ -5,7 +5,7 @@
  * under their keys; refresh brings approved and returned rows (with the approver's comment) back, returned rows
  * marked in the sheet until accepted again. The round's standing (open, closed, late) shows before any of it.
  */
-import { Button, MessageBar, MessageBarBody, ProgressBar, Subtitle2 } from '@fluentui/react-components';
+import { Button, Caption1, MessageBar, MessageBarBody, ProgressBar, Subtitle2 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { BatchRow } from '../../api';
 import type { BatchTarget } from '../../api/pending';
@@ -48,12 +48,14 @@ export interface SubmitChangedProps {
   readonly onSheetWritten?: () => void;
   /** The sheet the pane knows bound: a submit reads it with the binding record in one call. */
   readonly boundSheet?: string;
+  /** False once it is known that no sheet is linked to a round: submitting is off, and the panel says how to link one. */
+  readonly linked?: boolean;
 }
 
 /** The most rows the outcome list draws; the status column in the sheet has every row's outcome. */
 const OUTCOME_LIST_LIMIT = 100;
 
-export function SubmitChanged({ client, port, onError, standing, standingOf, decimals = 2, changed, onSheetWritten, boundSheet }: SubmitChangedProps): JSX.Element {
+export function SubmitChanged({ client, port, onError, standing, standingOf, decimals = 2, changed, onSheetWritten, boundSheet, linked }: SubmitChangedProps): JSX.Element {
   const { s, locale } = useServerStrings();
   const [progress, setProgress] = useState<number>();
   /** `late`: the server took the submit after the window closed (said plainly, with the penalty estimate). */
@@ -255,10 +257,11 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
       {changed ? <div data-testid="changed-count">{s.changedCount(changed)}</div> : null}
       {standing ? <LateNotice standing={standing} decimals={decimals} about={standingOf} /> : null}
       <div className="sb-row">
-        <SubmitChoice disabled={progress !== undefined || refused} onSubmit={(scope) => void submit(scope)} />
-        <Button disabled={progress !== undefined} onClick={() => void refresh()}>{s.refresh}</Button>
+        <SubmitChoice disabled={progress !== undefined || refused || linked === false} onSubmit={(scope) => void submit(scope)} />
+        <Button disabled={progress !== undefined || linked === false} onClick={() => void refresh()}>{s.refresh}</Button>
         {pendingRows > 0 ? <Button disabled={progress !== undefined} onClick={() => void resend()}>{s.resend} ({pendingRows})</Button> : null}
       </div>
+      {linked === false && pendingRows === 0 ? <Caption1 data-testid="submit-needs-link">{s.submitNeedsLink}</Caption1> : null}
       {progress === undefined ? <AutoResendStatus state={auto} /> : null}
       {progress !== undefined ? <div role="status"><ProgressBar value={progress} thickness="large" aria-label={s.submitting} /> {s.submitting}</div> : null}
       {returned.length > 0 ? (

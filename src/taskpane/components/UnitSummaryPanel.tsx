@@ -32,7 +32,7 @@ export function UnitSummaryPanel({ assessment, evaluation, updatedAt }: UnitSumm
         {t.unitsCount(units.length)} · {t.scaleRange(formatScore(range.min, decimals), formatScore(range.max, decimals))}
       </Caption1>
       <CountBadges counts={evaluation.counts} />
-      <Table size="small" aria-label={t.unitsHeading} data-testid="unit-totals">
+      <Table size="small" aria-label={t.unitsHeading} data-testid="unit-totals" className="sb-unit-table">
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{t.columnUnit}</TableHeaderCell>
