@@ -44,9 +44,10 @@ th.sb-num { white-space: normal; }
 [lang="th"] .sb-pane, [lang="th"] .sb-pane .fui-Label, [lang="th"] .sb-pane .fui-Text, [lang="th"] .sb-pane li,
 [lang="th"] .sb-pane .fui-Checkbox__label, [lang="th"] .sb-pane .fui-Field__hint, [lang="th"] .sb-pane .fui-MessageBarBody,
 [lang="th"] .sb-pane .fui-TableCell, [lang="th"] .sb-pane .fui-TableHeaderCell { line-height: 1.5; }
-/* The multi-unit table: numbers as narrow as they can be, the unit's name takes the rest. */
+/* The multi-unit table: the unit's name (and its counts under it) take what the total leaves. */
 .sb-unit-table { table-layout: auto; }
-.sb-unit-table .sb-num { width: 1%; }
+.sb-unit-table .sb-num { width: 72px; vertical-align: top; }
+.sb-unit-cell { gap: 0; padding: 4px 0; }
 .sb-approval-list { margin: 0; padding: 0; list-style: none; display: flex; flex-direction: column; gap: 12px; }
 .sb-approval { display: flex; flex-direction: column; gap: 2px; padding-bottom: 8px; border-bottom: 1px solid ${tokens.colorNeutralStroke2}; }
 .sb-approval-detail { display: flex; flex-direction: column; gap: 2px; padding-left: 32px; }

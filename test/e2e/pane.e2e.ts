@@ -213,3 +213,24 @@ test('the approver decides on rows with their context, beside the grid and at 32
   assert.equal(held.get('1')?.comment, 'แนบรายงาน จปฐ. ฉบับล่าสุดด้วย');
   assert.equal(held.get('2')?.status, 'approved');
 });
+
+test('the multi-unit summary gives the unit names room, at 1400 × 900 and at 320 px', async () => {
+  for (const width of [1400, 320] as const) {
+    const p = await openPane({ width, lang: 'th' });
+    await p.getByRole('combobox', { name: /ชุดตัวชี้วัด/ }).selectOption({ value: 'krs-2567' });
+    await p.getByRole('radio', { name: /ชีตหลายหน่วยงาน/ }).check();
+    await p.getByRole('button', { name: 'สร้างชีต', exact: true }).click();
+    const table = p.getByTestId('unit-totals');
+    await table.waitFor({ timeout: LONG });
+    const nameCell = table.locator('tbody tr').first().locator('td').first();
+    const box = await nameCell.boundingBox();
+    assert.ok(box && box.width >= 100, `the unit-name column is ${box?.width ?? 0} px wide at ${width} px`);
+    // The name wraps instead of being cut: its text is all inside the cell.
+    const clipped = await nameCell.evaluate((td) => td.scrollWidth > td.clientWidth);
+    assert.equal(clipped, false, 'the unit name is not clipped');
+    if (width === 320) await assertNoSideScroll(p, 'multi-unit summary');
+    await table.scrollIntoViewIfNeeded();
+    await shot(p, `${width}-th-07-units`);
+    await p.context().close();
+  }
+});

@@ -179,11 +179,11 @@ function ApprovalRow({ view, checked, onToggle, client, target, openFile }: {
         <Caption1 className="sb-muted">{s.rowBy(row.updatedBy, bangkokWhen(row.updatedAt, locale))}</Caption1>
         {listFiles ? (
           files === undefined ? (
-            <Button size="small" appearance="subtle" onClick={() => void showFiles()}>{s.rowEvidence}</Button>
+            <Button size="small" appearance="subtle" className="sb-align-start" onClick={() => void showFiles()}>{s.rowEvidence}</Button>
           ) : files.length === 0 ? <Caption1>{s.rowNoEvidence}</Caption1> : (
             <ul className="sb-list" aria-label={`${s.rowEvidence} ${view.id}`}>
               {files.map((f) => (
-                <li key={f.id}><Button size="small" appearance="subtle" onClick={() => void open(f)}>{f.filename}</Button></li>
+                <li key={f.id}><Button size="small" appearance="subtle" className="sb-align-start" onClick={() => void open(f)}>{f.filename}</Button></li>
               ))}
             </ul>
           )

@@ -89,9 +89,14 @@ export function OpenFromServer({ client, session, baseUrl, port, now, onOpened, 
   const { unit, round } = choice;
   const r = chosen?.rounds.find((x) => String(x.round) === round);
   const w = r ? roundWindow(r, now()) : undefined;
-  const setAid = (aid: string): void => setChoice({ aid, unit: '', round: '' });
-  const setUnit = (u: string): void => setChoice({ ...choice, unit: u });
-  const setRound = (x: string): void => setChoice({ ...choice, round: x });
+  // "Opened sheet X" is about the choice it was made with: another choice takes it away.
+  const choose = (next: Choice): void => {
+    setDone(undefined);
+    setChoice(next);
+  };
+  const setAid = (aid: string): void => choose({ aid, unit: '', round: '' });
+  const setUnit = (u: string): void => choose({ ...choice, unit: u });
+  const setRound = (x: string): void => choose({ ...choice, round: x });
 
   const open = async (): Promise<void> => {
     if (!chosen || !unit || !r) return;
