@@ -165,3 +165,16 @@ test('a pane opened again on a linked workbook starts on its server, unit and ro
   expect(picker('หน่วยงาน').value).toBe('pte');
   expect(picker('รอบ').value).toBe('12');
 });
+
+test('"ส่งแถวที่แก้ไข" is off with its reason until a sheet is opened from the server', async () => {
+  const user = userEvent.setup();
+  setup();
+  await signIn(user);
+  const submit = () => screen.getByRole('button', { name: 'ส่งแถวที่แก้ไข' }) as HTMLButtonElement;
+  await waitFor(() => expect(submit().disabled).toBe(true));
+  expect(screen.getByTestId('submit-needs-link').textContent).toBe('ส่งได้เมื่อเปิดชีตจากเซิร์ฟเวอร์แล้ว: เลือกชุดตัวชี้วัด หน่วยงาน และรอบด้านบน แล้วกด "เปิดชีต"');
+  await user.click(screen.getByRole('button', { name: 'เปิดชีต' }));
+  await screen.findByText(/เปิดชีต KPI แล้ว/);
+  await waitFor(() => expect(submit().disabled).toBe(false));
+  expect(screen.queryByTestId('submit-needs-link')).toBeNull();
+});
