@@ -131,8 +131,8 @@ function readRatio(indicator: LeafIndicator, raw: RawResult | undefined): Result
   return { status: 'value', value: (num * indicator.multiplier) / den, issues: [] };
 }
 
-/** One step's mark: achieved, not achieved, blank, or unreadable. Words come from the one table in yesNoWords.ts. */
-function readStep(raw: unknown): boolean | null | 'invalid' {
+/** One step's mark: achieved, not achieved, blank, or unreadable (the pane shows steps with it: ✓ ✗). Words come from the one table in yesNoWords.ts. */
+export function readStep(raw: unknown): boolean | null | 'invalid' {
   if (raw === null || raw === undefined) return null;
   if (typeof raw === 'boolean') return raw;
   if (typeof raw === 'number') return raw === 1 ? true : raw === 0 ? false : 'invalid';

@@ -4,7 +4,7 @@
  * add-in. The pane's language follows `?lang=` (as Office's display language would), Thai when absent.
  *
  * `window.scorebookPreview` exposes the workbook to the end-to-end test, which reads the sheet's own
- * `ScorebookTotal` from it to compare with the pane and the CLI.
+ * `ScorebookTotal` from it to compare with the pane and the CLI. `?layout=pane`: the pane alone, as the whole page.
  */
 import { createRoot } from 'react-dom/client';
 import { PreviewApp } from './PreviewApp';
@@ -16,12 +16,13 @@ declare global {
   }
 }
 
-export function mountPreview(element: HTMLElement, displayLanguage = 'th-TH'): PreviewWorkbook {
+export function mountPreview(element: HTMLElement, displayLanguage = 'th-TH', paneOnly = false): PreviewWorkbook {
   const workbook = new PreviewWorkbook();
   window.scorebookPreview = workbook;
-  createRoot(element).render(<PreviewApp workbook={workbook} displayLanguage={displayLanguage} />);
+  createRoot(element).render(<PreviewApp workbook={workbook} displayLanguage={displayLanguage} paneOnly={paneOnly} />);
   return workbook;
 }
 
 const root = typeof document !== 'undefined' ? document.getElementById('root') : null;
-if (root) mountPreview(root, new URLSearchParams(window.location.search).get('lang') ?? 'th-TH');
+const query = typeof window !== 'undefined' ? new URLSearchParams(window.location.search) : undefined;
+if (root) mountPreview(root, query?.get('lang') ?? 'th-TH', query?.get('layout') === 'pane');

@@ -5,6 +5,7 @@
  */
 import { Badge, FluentProvider, MessageBar, MessageBarBody, Spinner, Tab, TabList, ToggleButton, webLightTheme } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { PaneStore, PaneStoreProvider } from './paneStore';
 import type { Message } from '../domain';
 import type { WorkbookPort } from '../workbook/port';
 import { BindPanel } from './components/BindPanel';
@@ -44,11 +45,15 @@ export interface AppProps {
 
 export function App({ port, displayLanguage, listSheets, connect }: AppProps): JSX.Element {
   const [locale, setLocale] = useState<Locale>(() => localeFromDisplayLanguage(displayLanguage));
+  // The state that outlives a tab (the Server tab's session, choices, outcomes): one per pane, per workbook port.
+  const [store] = useState(() => new PaneStore());
   return (
     <FluentProvider theme={webLightTheme} lang={locale}>
       <style>{PANE_CSS}</style>
       <LocaleProvider locale={locale}>
-        <Pane port={port} listSheets={listSheets} connect={connect} locale={locale} onLocale={setLocale} />
+        <PaneStoreProvider store={store}>
+          <Pane port={port} listSheets={listSheets} connect={connect} locale={locale} onLocale={setLocale} />
+        </PaneStoreProvider>
       </LocaleProvider>
     </FluentProvider>
   );
@@ -139,6 +144,7 @@ function Pane({ port, listSheets, connect, locale, onLocale }: Omit<AppProps, 'd
             port={port} connect={connect} onOpened={(s) => { setSession(s); setChosen(s.loaded); }}
             scoring={session && evaluation?.ok && !evaluation.multiUnit ? { policies: session.loaded.assessment.policies, total: evaluation.report.totalBeforePenalty } : undefined}
             changedRows={live.changed} onSheetWritten={() => void live.refresh()} boundSheet={session?.binding.sheet}
+            sheetAssessment={session?.loaded.assessment.id}
           />
         </Suspense>
       ) : null}

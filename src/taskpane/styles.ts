@@ -9,10 +9,11 @@ export const PANE_CSS = `
   font-size: ${tokens.fontSizeBase300}; min-width: 0; }
 .sb-header { display: flex; align-items: center; justify-content: space-between; gap: 8px; }
 .sb-brand { font-weight: ${tokens.fontWeightSemibold}; font-size: ${tokens.fontSizeBase400}; }
-.sb-bound { color: ${tokens.colorNeutralForeground3}; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.sb-bound { color: ${tokens.colorNeutralForeground3}; overflow-wrap: anywhere; }
 .sb-stack { display: flex; flex-direction: column; gap: 8px; min-width: 0; }
 .sb-row { display: flex; align-items: center; gap: 6px; flex-wrap: wrap; }
 .sb-align-end { align-self: flex-end; }
+.sb-align-start { align-self: flex-start; }
 .sb-status { display: flex; flex-direction: column; gap: 4px; }
 .sb-total { display: flex; flex-direction: column; padding: 8px 12px; border-radius: ${tokens.borderRadiusMedium};
   background: ${tokens.colorBrandBackground2}; }
@@ -34,4 +35,20 @@ th.sb-num { white-space: normal; }
 .sb-issue-error { border-left-color: ${tokens.colorPaletteRedBorder2}; }
 .sb-issue-warning { border-left-color: ${tokens.colorPaletteYellowBorder2}; }
 .sb-cell-link { font-family: ${tokens.fontFamilyMonospace}; font-size: ${tokens.fontSizeBase200}; margin-right: 4px; }
+/* Excel gives the pane 320–350 px: the tab row wraps instead of pushing tabs past the edge, and nothing may make
+   the pane scroll sideways (long ids, file names and addresses break). */
+.sb-pane .fui-TabList { flex-wrap: wrap; row-gap: 2px; }
+.sb-pane .fui-Tab { padding-left: 6px; padding-right: 6px; }
+.sb-pane { overflow-wrap: anywhere; }
+/* Thai vowels and tone marks sit above and below the line: 1.5 keeps them from being clipped by the next line. */
+[lang="th"] .sb-pane, [lang="th"] .sb-pane .fui-Label, [lang="th"] .sb-pane .fui-Text, [lang="th"] .sb-pane li,
+[lang="th"] .sb-pane .fui-Checkbox__label, [lang="th"] .sb-pane .fui-Field__hint, [lang="th"] .sb-pane .fui-MessageBarBody,
+[lang="th"] .sb-pane .fui-TableCell, [lang="th"] .sb-pane .fui-TableHeaderCell { line-height: 1.5; }
+/* The multi-unit table: the unit's name (and its counts under it) take what the total leaves. */
+.sb-unit-table { table-layout: auto; }
+.sb-unit-table .sb-num { width: 72px; vertical-align: top; }
+.sb-unit-cell { gap: 0; padding: 4px 0; }
+.sb-approval-list { margin: 0; padding: 0; list-style: none; display: flex; flex-direction: column; gap: 12px; }
+.sb-approval { display: flex; flex-direction: column; gap: 2px; padding-bottom: 8px; border-bottom: 1px solid ${tokens.colorNeutralStroke2}; }
+.sb-approval-detail { display: flex; flex-direction: column; gap: 2px; padding-left: 32px; }
 `;

@@ -134,7 +134,7 @@ export class ApiClient {
   }
 
   /** Submits rows under a fresh idempotency key; each row's outcome. */
-  async submit(t: Target, rows: { indicatorId: string; value: unknown; baseVersion: number }[]): Promise<{ indicatorId: string; outcome: string; version?: number }[]> {
+  async submit(t: Target, rows: { indicatorId: string; value: unknown; baseVersion: number; explanation?: string; obstacles?: string }[]): Promise<{ indicatorId: string; outcome: string; version?: number }[]> {
     const { results } = await this.call<{ results: { indicatorId: string; outcome: string; version?: number }[] }>(
       'POST', paths.reports(t.aid, t.round, t.unit), { action: 'submit', rows }, { 'idempotency-key': `e2e-${crypto.randomUUID()}` },
     );

@@ -438,8 +438,9 @@ test('the approver returns one row with a comment and approves the rest', async 
     assert.equal(await pane.approverRows(approver).count(), submitted.length);
 
     // Return row 8 alone, with the comment.
-    for (const id of submitted) if (id !== '8') await pane.approverRow(approver, id).uncheck();
-    assert.ok(await pane.approverRow(approver, '8').isChecked());
+    // Nothing is ticked for the approver: they tick the row they return.
+    for (const id of submitted) assert.equal(await pane.approverRow(approver, id).isChecked(), false);
+    await pane.approverRow(approver, '8').check();
     await pane.comment(approver).fill(RETURN_COMMENT);
     await pane.returnButton(approver).click();
     await approver.waitForFunction(() => /ส่งคืนแล้ว 1 แถว/.test(document.querySelector('[data-testid="approver-done"]')?.textContent ?? ''), undefined, { timeout: LONG });
@@ -448,7 +449,9 @@ test('the approver returns one row with a comment and approves the rest', async 
     // The rest, together, without a comment.
     await pane.approverRow(approver, '1').waitFor();
     assert.equal(await pane.approverRows(approver).count(), submitted.length - 1);
-    await pane.comment(approver).fill('');
+    // The comment went with the returned row; the rest are ticked together.
+    assert.equal(await pane.comment(approver).inputValue(), '');
+    await approver.getByRole('checkbox', { name: 'เลือกทุกแถว' }).check();
     await pane.approveButton(approver).click();
     await approver.waitForFunction((n) => document.querySelector('[data-testid="approver-done"]')?.textContent === `อนุมัติแล้ว ${n} แถว`, submitted.length - 1, { timeout: LONG });
     await approver.getByText('ไม่มีแถวที่รออนุมัติ').waitFor();

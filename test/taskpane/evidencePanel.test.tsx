@@ -152,3 +152,19 @@ test('opening another round\'s sheet moves the panel to that round, though the p
   await user.click(screen.getByRole('button', { name: 'เปิดชีต' }));
   await waitFor(() => expect(client().listedRounds.at(-1)).toBe(9));
 });
+
+test('the file picker is a button in the pane\'s language; the browser\'s own input ("Choose files") stays hidden', async () => {
+  const { user, client } = await signedIn();
+  const input = (await screen.findByLabelText('เลือกไฟล์หลักฐาน')) as HTMLInputElement;
+  expect(input.type).toBe('file');
+  expect(input.hidden).toBe(true);
+  const button = screen.getByRole('button', { name: 'เลือกไฟล์หลักฐาน' });
+  const clicked = jest.fn();
+  input.addEventListener('click', clicked);
+  await user.click(button);
+  expect(clicked).toHaveBeenCalledTimes(1);
+  // The chosen file is named in the pane once picked.
+  await user.upload(input, [pdf('รายงาน.pdf')]);
+  expect(await screen.findByRole('progressbar', { name: 'กำลังแนบ รายงาน.pdf' })).toBeTruthy();
+  expect(client().calls.filter((c) => c.startsWith('upload'))).toEqual([`upload ${first} รายงาน.pdf`]);
+});

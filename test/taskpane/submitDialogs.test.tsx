@@ -266,7 +266,10 @@ test('a closed round taking late reports: working days late, the penalty and the
   await waitFor(() => expect(screen.getByTestId('round-standing').textContent).toBe(
     'ปิดรับรายงานแล้วเมื่อ 15 มีนาคม 2567 ยังส่งได้แบบล่าช้า: ช้า 6 วันทำการ · หักคะแนนประมาณ 3.00 คะแนน · คะแนนรวมตอนนี้ 82.25 หลังหักประมาณ 79.25',
   ));
-  expect((screen.getByRole('button', { name: 'ส่งแถวที่แก้ไข' }) as HTMLButtonElement).disabled).toBe(false);
+  // Late reports are taken: once the sheet is opened (before, nothing is linked to send from), submitting is on.
+  await user.click(screen.getByRole('button', { name: 'เปิดชีต' }));
+  await screen.findByText(/เปิดชีต KPI แล้ว/);
+  await waitFor(() => expect((screen.getByRole('button', { name: 'ส่งแถวที่แก้ไข' }) as HTMLButtonElement).disabled).toBe(false));
 });
 
 test('an open round: the days left, before trying', async () => {

@@ -387,7 +387,7 @@ test('errors in the changed rows block the submit: nothing is sent, and the pane
   expect(client().sent).toEqual([]);
 });
 
-test('approver mode: returns one row with a comment, approves the rest; a row changed meanwhile is said, not approved', async () => {
+test('approver mode: nothing ticked; returns one row with a comment, approves the rest; a row changed meanwhile is said, not approved', async () => {
   const user = userEvent.setup();
   const { client } = setup(undefined, 'approver');
   await user.type(screen.getByLabelText('ชื่อผู้ใช้'), 'pte.approver');
@@ -395,19 +395,21 @@ test('approver mode: returns one row with a comment, approves the rest; a row ch
   await user.click(screen.getByRole('button', { name: 'เข้าสู่ระบบ' }));
   await user.click(await screen.findByRole('button', { name: 'แสดงแถวที่ส่งมา' }));
   expect(screen.queryByRole('button', { name: 'ส่งแถวที่แก้ไข' })).toBeNull();
-  await screen.findByRole('button', { name: 'อนุมัติ 3 แถว' });
+  // Nothing is ticked for the approver.
+  await screen.findByRole('button', { name: 'อนุมัติ 0 แถว' });
 
   // Return row 5 alone, with a comment.
-  await user.click(screen.getByRole('checkbox', { name: /^1:/ }));
-  await user.click(screen.getByRole('checkbox', { name: /^6:/ }));
+  await user.click(screen.getByRole('checkbox', { name: /^5:/ }));
   await user.type(screen.getByLabelText(/ความเห็น/), 'ตัวเลขไม่ตรงกับหลักฐาน');
   await user.click(screen.getByRole('button', { name: 'ส่งคืน 1 แถว' }));
   await waitFor(() => expect(screen.getByTestId('approver-done').textContent).toBe('ส่งคืนแล้ว 1 แถว'));
+  // The comment went with that row; the box is empty for the next.
+  expect((screen.getByLabelText(/ความเห็น/) as HTMLTextAreaElement).value).toBe('');
 
   // Someone resubmits row 6 while the approver looks: approving the version seen is refused for that row only.
+  await user.click(await screen.findByRole('checkbox', { name: 'เลือกทุกแถว' }));
   await screen.findByRole('button', { name: 'อนุมัติ 2 แถว' });
   client().reports.find((r) => r.indicatorId === '6')!.version = 5;
-  await user.clear(screen.getByLabelText(/ความเห็น/));
   await user.click(screen.getByRole('button', { name: 'อนุมัติ 2 แถว' }));
   await waitFor(() => expect(screen.getByTestId('approver-done').textContent).toBe('อนุมัติแล้ว 1 แถว'));
   expect(screen.getByRole('alert').textContent).toBe('6: ตัวชี้วัด 6 ถูกแก้ไขแล้ว');

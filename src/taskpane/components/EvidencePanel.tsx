@@ -7,7 +7,7 @@
  * request; the server checks again by content.
  */
 import { Button, Field, ProgressBar, Select, Subtitle2 } from '@fluentui/react-components';
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { Attachment, Session as ApiSession } from '../../api';
 import { ATTACHMENT_EXTENSIONS } from '../../api/attachments';
 import { checkEvidenceContent, type DownloadedFile } from '../../api/evidence';
@@ -60,6 +60,7 @@ export function EvidencePanel(props: EvidencePanelProps): JSX.Element | null {
 function Evidence({ client, session, port, target, linked, openFile = openInBrowser }: EvidencePanelProps & { client: EvidenceClient }): JSX.Element {
   const { e, locale } = useEvidenceStrings();
   const inputId = useId();
+  const fileInput = useRef<HTMLInputElement>(null);
   const [source, setSource] = useState<Source>();
   const [indicatorId, setIndicatorId] = useState('');
   const [files, setFiles] = useState<Attachment[]>();
@@ -190,11 +191,15 @@ function Evidence({ client, session, port, target, linked, openFile = openInBrow
       {picked ? <div role="status" data-testid="evidence-picked">{picked}</div> : null}
       {source && indicatorId && canUpload ? (
         <div className="sb-stack">
-          <label htmlFor={inputId}>{e.chooseFiles}</label>
+          {/* The browser's own file input speaks the browser's language ("Choose files", "No file chosen") inside a
+              Thai pane: it stays hidden, a button in the pane's language opens it, and the list below names each file. */}
           <input
+            ref={fileInput}
             id={inputId}
             type="file"
+            hidden
             multiple
+            aria-label={e.chooseFiles}
             accept={ATTACHMENT_EXTENSIONS.join(',')}
             onChange={(ev) => {
               const chosen = Array.from(ev.target.files ?? []);
@@ -202,6 +207,7 @@ function Evidence({ client, session, port, target, linked, openFile = openInBrow
               void attach(chosen);
             }}
           />
+          <Button className="sb-align-start" onClick={() => fileInput.current?.click()}>{e.chooseFiles}</Button>
           <small>{e.hint}</small>
         </div>
       ) : null}

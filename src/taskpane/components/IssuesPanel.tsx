@@ -10,6 +10,7 @@ import type { TypedNumber } from '../../workbook/typedNumbers';
 import { errorMessage } from '../hooks/useAction';
 import { useLocale } from '../i18n';
 import { splitQualified } from '../model/address';
+import { withoutCell } from '../model/issueText';
 import { ErrorMessage } from './StatusBar';
 
 const ORDER: readonly Severity[] = ['error', 'warning', 'info'];
@@ -82,7 +83,7 @@ export function IssuesPanel({ port, issues, checking, onFixNumbers }: {
                   ) : (
                     <span className="sb-cell-link sb-muted">{i.indicatorId ?? t.issueNoCell}</span>
                   )}{' '}
-                  <span>{m(i.message)}</span>
+                  <span>{withoutCell(m(i.message), i.cell)}</span>
                 </li>
               ))}
             </ul>

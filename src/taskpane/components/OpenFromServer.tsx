@@ -5,9 +5,8 @@
  */
 
 import { Button, Field, Select, Subtitle2 } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
-import type { ApiRound, Session as ApiSession } from '../../api';
-import type { BatchTarget } from '../../api/pending';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Session as ApiSession } from '../../api';
 import type { Message } from '../../domain';
 import { resultInputs } from '../../workbook';
 import { kpiSheetPlan } from '../../workbook/kpiPlan';
@@ -20,54 +19,95 @@ import { checkTarget, ownColumnOps, overlay, typedInputs } from '../model/replac
 import type { ServerLink } from '../model/serverLink';
 import { inputsWithTexts, linkFromReports, roundWindow } from '../model/serverSheet';
 import type { Session } from '../model/session';
+import { usePaneState } from '../paneStore';
 import { useServerStrings } from '../serverStrings';
 import type { ServerClient } from './serverClient';
 
 /** A table name for a KPI sheet opened beside another (table names are the workbook's, not the sheet's). */
 const tableFor = (sheet: string): string => `ScorebookKPI_${sheet.replace(/[^A-Za-z0-9]+/g, '_')}`;
 
-type Summary = Awaited<ReturnType<ServerClient['listAssessments']>>[number];
+export type Summary = Awaited<ReturnType<ServerClient['listAssessments']>>[number];
 
-export function OpenFromServer({ client, session, baseUrl, port, now, onOpened, onError, onTarget, onRound, onAssessments }: {
+/** What the pickers show: kept in the pane's store, so a tab switch or a re-render never resets them. */
+export interface Choice {
+  readonly aid: string;
+  readonly unit: string;
+  readonly round: string;
+}
+
+/** The sheet the pane has open (linked to a round, or only bound to an assessment): the pickers start there. */
+export interface Preferred {
+  readonly aid?: string;
+  readonly unit?: string;
+  readonly round?: number;
+}
+
+/**
+ * The choice to show for this list: the one kept if it still fits, else the open sheet's (its assessment, unit and
+ * round, as far as the list has them), else the first assessment, the first unit the person may see, and the open
+ * round (or the first). Pure, so a re-render with the same inputs gives the same choice.
+ */
+export function settleChoice(
+  list: readonly Summary[], kept: Choice | undefined, preferred: Preferred | undefined, now: Date,
+  visibleUnits: (a: Summary) => readonly { id: string }[],
+): Choice {
+  const byId = (id: string | undefined) => (id === undefined ? undefined : list.find((a) => a.id === id));
+  const a = byId(kept?.aid) ?? byId(preferred?.aid) ?? list[0];
+  if (!a) return { aid: '', unit: '', round: '' };
+  const units = visibleUnits(a);
+  const fromSheet = preferred?.aid === a.id ? preferred : undefined;
+  const keptHere = kept?.aid === a.id ? kept : undefined;
+  const unit = [keptHere?.unit, fromSheet?.unit, units[0]?.id].find((u) => u !== undefined && units.some((x) => x.id === u)) ?? '';
+  const has = (r: string | undefined) => r !== undefined && r !== '' && a.rounds.some((x) => String(x.round) === r);
+  const openRound = a.rounds.find((r) => roundWindow(r, now).state === 'open') ?? a.rounds[0];
+  const round = [keptHere?.round, fromSheet?.round === undefined ? undefined : String(fromSheet.round), openRound && String(openRound.round)].find(has) ?? '';
+  return { aid: a.id, unit, round };
+}
+
+export function OpenFromServer({ client, session, baseUrl, port, now, onOpened, onError, preferred }: {
   client: ServerClient; session: ApiSession; baseUrl: string; port: WorkbookPort; now: () => Date; onOpened: (s: Session) => void; onError: (m: Message) => void;
-  onTarget: (t: BatchTarget | undefined) => void;
-  /** The chosen round itself (its window, whether it takes late reports), for the submit area's notice. */
-  onRound?: (r: ApiRound | undefined) => void;
-  /** The assessments with their rounds, once loaded: the linked sheet's round is looked up in them. */
-  onAssessments?: (list: readonly Summary[]) => void;
+  /** The open sheet's assessment, unit and round: the pickers default to them. */
+  preferred?: Preferred;
 }): JSX.Element {
   const { s, date } = useServerStrings();
-  const [list, setList] = useState<Summary[]>([]);
-  const [aid, setAid] = useState('');
-  const [unit, setUnit] = useState('');
-  const [round, setRound] = useState('');
+  const [list, setList] = usePaneState<readonly Summary[]>('server.assessments', []);
+  const [kept, setChoice] = usePaneState<Choice | undefined>('server.choice', undefined);
   const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<string>();
+  const [done, setDone] = usePaneState<string | undefined>('server.opened', undefined);
+  // The clock is read when needed, never a dependency: a caller's `() => new Date()` is a new function each render.
   const guard = useReplaceGuard();
   const { r: r2 } = useReplaceStrings();
+  const clock = useRef(now);
+  clock.current = now;
 
   useEffect(() => {
-    client.listAssessments().then((l) => {
-      setList(l);
-      onAssessments?.(l);
-      const first = l[0];
-      if (first) setAid(first.id);
-    }, (e: unknown) => onError(errorMessage(e)));
-  }, [client, onError, onAssessments]);
+    let live = true;
+    client.listAssessments().then((l) => live && setList(l), (e: unknown) => live && onError(errorMessage(e)));
+    return () => {
+      live = false;
+    };
+  }, [client, onError, setList]);
 
-  const chosen = list.find((a) => a.id === aid);
   const central = session.user.roles.includes('central');
-  const units = useMemo(() => (chosen?.units ?? []).filter((u) => central || session.user.units.includes(u.id)), [chosen, central, session]);
-  useEffect(() => setUnit(units[0]?.id ?? ''), [units]);
+  const visibleUnits = useCallback((a: Summary) => a.units.filter((u) => central || session.user.units.includes(u.id)), [central, session]);
+  const choice = useMemo(() => settleChoice(list, kept, preferred, clock.current(), visibleUnits), [list, kept, preferred, visibleUnits]);
+  // Remembered once settled, so the sheet opened later does not move pickers the person has set.
   useEffect(() => {
-    const rounds = chosen?.rounds ?? [];
-    const open = rounds.find((r) => roundWindow(r, now()).state === 'open') ?? rounds[0];
-    setRound(open ? String(open.round) : '');
-  }, [chosen, now]);
+    if (list.length > 0 && (kept?.aid !== choice.aid || kept?.unit !== choice.unit || kept?.round !== choice.round)) setChoice(choice);
+  }, [list, kept, choice, setChoice]);
+  const chosen = list.find((a) => a.id === choice.aid);
+  const units = chosen ? visibleUnits(chosen) : [];
+  const { unit, round } = choice;
   const r = chosen?.rounds.find((x) => String(x.round) === round);
   const w = r ? roundWindow(r, now()) : undefined;
-  useEffect(() => onTarget(chosen && unit && r ? { aid: chosen.id, round: r.round, unit } : undefined), [chosen, unit, r, onTarget]);
-  useEffect(() => onRound?.(r), [r, onRound]);
+  // "Opened sheet X" is about the choice it was made with: another choice takes it away.
+  const choose = (next: Choice): void => {
+    setDone(undefined);
+    setChoice(next);
+  };
+  const setAid = (aid: string): void => choose({ aid, unit: '', round: '' });
+  const setUnit = (u: string): void => choose({ ...choice, unit: u });
+  const setRound = (x: string): void => choose({ ...choice, round: x });
 
   const open = async (): Promise<void> => {
     if (!chosen || !unit || !r) return;
@@ -130,7 +170,7 @@ export function OpenFromServer({ client, session, baseUrl, port, now, onOpened, 
     <div className="sb-stack">
       <Subtitle2>{s.openHeading}</Subtitle2>
       <Field label={s.assessment}>
-        <Select value={aid} onChange={(_, d) => setAid(d.value)}>
+        <Select value={choice.aid} onChange={(_, d) => setAid(d.value)}>
           {list.map((a) => <option key={a.id} value={a.id}>{a.title}</option>)}
         </Select>
       </Field>

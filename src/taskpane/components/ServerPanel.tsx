@@ -6,8 +6,8 @@
  * with the same batch and key. Pending batches are kept in the workbook (WorkbookPendingStore).
  */
 import { ProgressBar } from '@fluentui/react-components';
-import { useEffect, useRef, useState } from 'react';
-import type { ApiRound, Session as ApiSession } from '../../api';
+import { useEffect, useMemo, useState } from 'react';
+import type { Session as ApiSession } from '../../api';
 import type { BatchTarget } from '../../api/pending';
 import type { Message, Policies } from '../../domain';
 import type { WorkbookPort } from '../../workbook/port';
@@ -16,9 +16,10 @@ import { readLink } from '../linkedSheet';
 import { noticeRound, roundStanding } from '../model/lateEstimate';
 import type { Session } from '../model/session';
 import { WorkbookPendingStore } from '../model/workbookPendingStore';
+import { PaneStoreProvider, usePaneState, usePaneStore } from '../paneStore';
 import { useServerStrings } from '../serverStrings';
 import { ApproverPanel } from './ApproverPanel';
-import { OpenFromServer } from './OpenFromServer';
+import { OpenFromServer, type Choice, type Summary } from './OpenFromServer';
 import { connectToServer, type Connect, type ServerClient } from './serverClient';
 import { SignInForm } from './SignInForm';
 import { EvidencePanel } from './EvidencePanel';
@@ -41,34 +42,78 @@ export interface ServerPanelProps {
   readonly boundSheet?: string;
   /** The pane's session as scored now: the policies (late penalty, holidays) and the total, for the late estimate. */
   readonly scoring?: { readonly policies: Policies; readonly total: number | null };
+  /** The assessment of the sheet the pane has open (bound or linked): the pickers default to it. */
+  readonly sheetAssessment?: string;
 }
 
-export function ServerPanel({ port, connect = connectToServer, now = () => new Date(), onOpened, changedRows, onSheetWritten, scoring, boundSheet }: ServerPanelProps): JSX.Element {
+/** Where `npm start` serves the demo API. */
+const DEFAULT_SERVER = 'http://localhost:8787';
+
+/** The clock, one function for the module: a default `() => new Date()` in the signature would be a new one each render. */
+const systemNow = (): Date => new Date();
+
+/** What the pane's store keeps for the Server tab (paneStore.ts): it outlives the tab. */
+interface Connection {
+  readonly baseUrl: string;
+  readonly client?: ServerClient;
+  readonly session?: ApiSession;
+}
+
+/** The panel in the pane's store (or, rendered alone, in one of its own that its parts share). */
+export function ServerPanel(props: ServerPanelProps): JSX.Element {
+  const store = usePaneStore();
+  return (
+    <PaneStoreProvider store={store}>
+      <ServerTab {...props} />
+    </PaneStoreProvider>
+  );
+}
+
+function ServerTab({ port, connect = connectToServer, now = systemNow, onOpened, changedRows, onSheetWritten, scoring, boundSheet, sheetAssessment }: ServerPanelProps): JSX.Element {
   const { s } = useServerStrings();
   // What `npm start` serves (scorebook serve --demo, plain HTTP on the loopback, which browsers let an HTTPS page
-  // call); a real deployment's address is typed once in the form.
-  const [baseUrl, setBaseUrl] = useState('http://localhost:8787');
-  const [client, setClient] = useState<ServerClient>();
-  const [session, setSession] = useState<ApiSession>();
-  const [error, setError] = useState<Message>();
+  // call); a real deployment's address is typed once in the form, and kept in the sheet's server link after.
+  const [connection, setConnection] = usePaneState<Connection>('server.connection', { baseUrl: DEFAULT_SERVER });
+  const { baseUrl, client, session } = connection;
+  const [error, setError] = usePaneState<Message | undefined>('server.error', undefined);
   const [busy, setBusy] = useState<string>();
-  /** Set while a request waits for the user to sign in again. */
-  const waiting = useRef<((s: ApiSession | undefined) => void) | undefined>(undefined);
-  const [askAgain, setAskAgain] = useState(false);
-  /** The assessment, unit and round chosen in the pickers (the approver works on it without opening a sheet). */
-  const [target, setTarget] = useState<BatchTarget>();
-  const [round, setRound] = useState<ApiRound>();
+  /** Set while a request waits for the user to sign in again (in the store: the request outlives the tab). */
+  const [waiting] = usePaneState<{ current?: (s: ApiSession | undefined) => void }>('server.waiting', () => ({}));
+  const [askAgain, setAskAgain] = usePaneState('server.askAgain', false);
   /** The round the bound sheet is linked to (where a submit goes), read from its binding record. */
   const [linked, setLinked] = useState<BatchTarget>();
-  const [assessments, setAssessments] = useState<readonly { id: string; rounds: readonly ApiRound[] }[]>([]);
+  const [linkedUrl, setLinkedUrl] = useState<string>();
+  /** The link has been read at least once: until then, whether a sheet is linked is not known. */
+  const [linkKnown, setLinkKnown] = useState(false);
+  const [assessments] = usePaneState<readonly Summary[]>('server.assessments', []);
+  const [choice] = usePaneState<Choice | undefined>('server.choice', undefined);
   const [linkReads, setLinkReads] = useState(0);
   useEffect(() => {
     let live = true;
-    readLink(port).then(({ link }) => live && setLinked(link.target), () => live && setLinked(undefined));
+    readLink(port).then(
+      ({ link }) => {
+        if (!live) return;
+        setLinked(link.target);
+        setLinkedUrl(link.baseUrl);
+        setLinkKnown(true);
+      },
+      () => {
+        if (!live) return;
+        setLinked(undefined);
+        setLinkKnown(true);
+      },
+    );
     return () => {
       live = false;
     };
   }, [port, linkReads]);
+  const chosenAssessment = assessments.find((a) => a.id === choice?.aid);
+  const round = chosenAssessment?.rounds.find((r) => String(r.round) === choice?.round);
+  const target = useMemo<BatchTarget | undefined>(
+    () => (chosenAssessment && choice?.unit && round ? { aid: chosenAssessment.id, round: round.round, unit: choice.unit } : undefined),
+    [chosenAssessment, choice?.unit, round],
+  );
+  const preferred = useMemo(() => linked ?? (sheetAssessment ? { aid: sheetAssessment } : undefined), [linked, sheetAssessment]);
   const about = noticeRound(linked, assessments, round);
   const standing = about ? roundStanding(about.round, now(), scoring?.policies, scoring?.total ?? null) : undefined;
   // Said only when the pickers show another round: then the notice would otherwise seem to be about theirs.
@@ -89,9 +134,7 @@ export function ServerPanel({ port, connect = connectToServer, now = () => new D
     try {
       const c = client && url === baseUrl ? client : connect(url, { reauthenticate, pending: new WorkbookPendingStore(port) });
       const fresh = await c.signIn(username, password);
-      setBaseUrl(url);
-      setClient(c);
-      setSession(fresh);
+      setConnection({ baseUrl: url, client: c, session: fresh });
       setAskAgain(false);
       waiting.current?.(fresh);
       waiting.current = undefined;
@@ -115,10 +158,12 @@ export function ServerPanel({ port, connect = connectToServer, now = () => new D
     waiting.current = undefined;
   };
 
+  // Before a sign-in, the linked sheet's server (its link is read just after the tab opens; the key refills the form).
+  const formUrl = session ? baseUrl : (linkedUrl ?? baseUrl);
   return (
     <section className="sb-stack" aria-label={s.tabServer}>
       {!session || askAgain ? (
-        <SignInForm baseUrl={baseUrl} username={session?.user.username ?? ''} again={askAgain} busy={busy !== undefined} onSignIn={signIn} onCancel={askAgain ? cancelSignIn : undefined} />
+        <SignInForm key={formUrl} baseUrl={formUrl} username={session?.user.username ?? ''} again={askAgain} busy={busy !== undefined} onSignIn={signIn} onCancel={askAgain ? cancelSignIn : undefined} />
       ) : (
         <div>{s.signedInAs(session.user.name, baseUrl)}</div>
       )}
@@ -127,13 +172,12 @@ export function ServerPanel({ port, connect = connectToServer, now = () => new D
       {client && session ? (
         <>
           <OpenFromServer
-            client={client} session={session} baseUrl={baseUrl} port={port} now={now} onOpened={opened} onError={setError} onTarget={setTarget}
-            onRound={setRound} onAssessments={setAssessments}
+            client={client} session={session} baseUrl={baseUrl} port={port} now={now} onOpened={opened} onError={setError} preferred={preferred}
           />
           {session.user.roles.includes('reporter') || session.user.roles.includes('central') ? (
             <SubmitChanged
               client={client} port={port} onError={setError} standing={standing} standingOf={standingOf} decimals={scoring?.policies.decimals}
-              changed={changedRows} onSheetWritten={sheetWritten} boundSheet={boundSheet}
+              changed={changedRows} onSheetWritten={sheetWritten} boundSheet={boundSheet} linked={linkKnown ? linked !== undefined : undefined}
             />
           ) : null}
           {session.user.roles.includes('approver') && target ? <ApproverPanel client={client} target={target} /> : null}

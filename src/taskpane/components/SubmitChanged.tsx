@@ -5,7 +5,7 @@
  * under their keys; refresh brings approved and returned rows (with the approver's comment) back, returned rows
  * marked in the sheet until accepted again. The round's standing (open, closed, late) shows before any of it.
  */
-import { Button, MessageBar, MessageBarBody, ProgressBar, Subtitle2 } from '@fluentui/react-components';
+import { Button, Caption1, MessageBar, MessageBarBody, ProgressBar, Subtitle2 } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import type { BatchRow } from '../../api';
 import type { BatchTarget } from '../../api/pending';
@@ -15,6 +15,7 @@ import type { WorkbookPort } from '../../workbook/port';
 import { formatScore } from '../format';
 import { errorMessage } from '../hooks/useAction';
 import { useAutoResend } from '../hooks/useAutoResend';
+import { usePaneState } from '../paneStore';
 import { notLinked, readLink, readSheet } from '../linkedSheet';
 import { bangkokWhen, conflictViews, type ConflictView } from '../model/conflicts';
 import { submitRefused, type RoundStanding } from '../model/lateEstimate';
@@ -49,23 +50,25 @@ export interface SubmitChangedProps {
   readonly onSheetWritten?: () => void;
   /** The sheet the pane knows bound: a submit reads it with the binding record in one call. */
   readonly boundSheet?: string;
+  /** False once it is known that no sheet is linked to a round: submitting is off, and the panel says how to link one. */
+  readonly linked?: boolean;
 }
 
 /** The most rows the outcome list draws; the status column in the sheet has every row's outcome. */
 const OUTCOME_LIST_LIMIT = 100;
 
-export function SubmitChanged({ client, port, onError, standing, standingOf, decimals = 2, changed, onSheetWritten, boundSheet }: SubmitChangedProps): JSX.Element {
+export function SubmitChanged({ client, port, onError, standing, standingOf, decimals = 2, changed, onSheetWritten, boundSheet, linked }: SubmitChangedProps): JSX.Element {
   const { s, locale } = useServerStrings();
   const [progress, setProgress] = useState<number>();
   /** `late`: the server took the submit after the window closed (said plainly, with the penalty estimate). */
-  const [report, setReport] = useState<{ outcomes: readonly RowOutcome[]; sent: readonly BatchRow[]; message: string; late?: boolean }>();
+  const [report, setReport] = usePaneState<{ outcomes: readonly RowOutcome[]; sent: readonly BatchRow[]; message: string; late?: boolean } | undefined>('submit.report', undefined);
   const [pendingRows, setPendingRows] = useState(0);
   /** Batches the server refused as a whole, kept in the file with its message until the person removes them. */
   const [refusedBatches, setRefusedBatches] = useState<ReturnType<typeof refusedOf>>([]);
   /** Indicator names, for the conflict dialog (from the last sheet read). */
-  const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
+  const [names, setNames] = usePaneState<ReadonlyMap<string, string>>('submit.names', () => new Map());
   /** Conflicts waiting in the dialog, first shown first, and how many the answer had ("1 จาก 3"). */
-  const [queue, setQueue] = useState<{ ids: readonly string[]; count: number }>({ ids: [], count: 0 });
+  const [queue, setQueue] = usePaneState<{ ids: readonly string[]; count: number }>('submit.queue', { ids: [], count: 0 });
   /** Rows held back while the person reads their warnings. */
   const [confirm, setConfirm] = useState<{ target: BatchTarget; rows: BatchRow[]; warnings: Issue[]; sheet: string }>();
   /** The submit stopped on rows whose typed value the sheet cannot count (nothing sent yet). */
@@ -73,7 +76,7 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
   /** Indicators left out of the last submit because their value cannot be read: said with its outcome. */
   const notSent = useRef<readonly string[]>([]);
   /** Rows the approver returned, with the comment: they stand out until refreshed again. */
-  const [returned, setReturned] = useState<string[]>([]);
+  const [returned, setReturned] = usePaneState<string[]>('submit.returned', []);
 
   // Batches a closed pane (or a lost connection) left in the file: offered for resending under their keys.
   const countPending = async (): Promise<void> => {
@@ -312,10 +315,11 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
       {changed ? <div data-testid="changed-count">{s.changedCount(changed)}</div> : null}
       {standing ? <LateNotice standing={standing} decimals={decimals} about={standingOf} /> : null}
       <div className="sb-row">
-        <SubmitChoice disabled={progress !== undefined || refused} onSubmit={(scope) => void submit(scope)} />
-        <Button disabled={progress !== undefined} onClick={() => void refresh()}>{s.refresh}</Button>
+        <SubmitChoice disabled={progress !== undefined || refused || linked === false} onSubmit={(scope) => void submit(scope)} />
+        <Button disabled={progress !== undefined || linked === false} onClick={() => void refresh()}>{s.refresh}</Button>
         {pendingRows > 0 ? <Button disabled={progress !== undefined} onClick={() => void resend()}>{s.resend} ({pendingRows})</Button> : null}
       </div>
+      {linked === false && pendingRows === 0 ? <Caption1 data-testid="submit-needs-link">{s.submitNeedsLink}</Caption1> : null}
       {progress === undefined ? <AutoResendStatus state={auto} /> : null}
       <RefusedBatches batches={refusedBatches} busy={progress !== undefined} onForget={(key) => void forgetRefused(key).catch((e: unknown) => onError(errorMessage(e)))} />
       {progress !== undefined ? <div role="status"><ProgressBar value={progress} thickness="large" aria-label={s.submitting} /> {s.submitting}</div> : null}

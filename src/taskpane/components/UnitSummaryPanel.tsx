@@ -32,14 +32,11 @@ export function UnitSummaryPanel({ assessment, evaluation, updatedAt }: UnitSumm
         {t.unitsCount(units.length)} · {t.scaleRange(formatScore(range.min, decimals), formatScore(range.max, decimals))}
       </Caption1>
       <CountBadges counts={evaluation.counts} />
-      <Table size="small" aria-label={t.unitsHeading} data-testid="unit-totals">
+      <Table size="small" aria-label={t.unitsHeading} data-testid="unit-totals" className="sb-unit-table">
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{t.columnUnit}</TableHeaderCell>
             <TableHeaderCell className="sb-num">{t.total}</TableHeaderCell>
-            <TableHeaderCell className="sb-num">{t.countReported}</TableHeaderCell>
-            <TableHeaderCell className="sb-num">{t.countMissing}</TableHeaderCell>
-            <TableHeaderCell className="sb-num">{t.countInvalid}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -66,14 +63,15 @@ function UnitRowView({ unit, decimals }: { readonly unit: UnitEvaluation; readon
   return (
     <TableRow data-testid={`unit-${unit.unit.id}`}>
       <TableCell>
-        <span className="sb-indicator-name" title={unit.unit.name}>
-          <strong>{unit.unit.id}</strong> {unit.unit.name}
-        </span>
+        {/* Two columns only: in a 320 px pane four number columns left the name none. The counts go under it. */}
+        <div className="sb-stack sb-unit-cell">
+          <span><strong>{unit.unit.id}</strong> {unit.unit.name}</span>
+          <Caption1 className="sb-muted" data-testid="unit-counts">
+            {t.countReported} {counts.reported} · {t.countMissing} {counts.missing} · {t.countInvalid} {counts.invalid}
+          </Caption1>
+        </div>
       </TableCell>
       <TableCell className="sb-num">{report.totalBeforePenalty === null ? t.totalNone : formatScore(report.totalBeforePenalty, decimals)}</TableCell>
-      <TableCell className="sb-num">{counts.reported}</TableCell>
-      <TableCell className="sb-num">{counts.missing}</TableCell>
-      <TableCell className="sb-num">{counts.invalid}</TableCell>
     </TableRow>
   );
 }

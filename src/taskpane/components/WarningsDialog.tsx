@@ -5,6 +5,7 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
 import type { Issue } from '../../domain';
+import { withoutCell } from '../model/issueText';
 import { useServerStrings } from '../serverStrings';
 
 export function WarningsDialog({ warnings, onSend, onBack }: { warnings: readonly Issue[] | undefined; onSend: () => void; onBack: () => void }): JSX.Element {
@@ -26,7 +27,7 @@ export function WarningsDialog({ warnings, onSend, onBack }: { warnings: readonl
               <ul className="sb-list" aria-label={s.warningsHeading}>
                 {warnings.map((w, i) => (
                   <li key={`${w.code}-${w.cell ?? i}`}>
-                    {w.cell ? <strong>{w.cell.slice(w.cell.lastIndexOf('!') + 1)}</strong> : null} {w.indicatorId ? `(${w.indicatorId})` : ''} {w.message[locale]}
+                    {w.cell ? <strong>{w.cell.slice(w.cell.lastIndexOf('!') + 1)}</strong> : null} {w.indicatorId ? `(${w.indicatorId})` : ''} {withoutCell(w.message[locale], w.cell)}
                   </li>
                 ))}
               </ul>
