@@ -372,7 +372,7 @@ async function killMidSubmit(when: 'after-stored' | 'before-arrival', changes: R
   });
 
   const summary = await submitChanged(page);
-  assert.match(summary, new RegExp(`รับแล้ว 0 จาก ${ids.length} แถว`));
+  assert.match(summary, new RegExp(`รับแล้ว 0 จาก ${ids.length} ตัวชี้วัด`));
   assert.match(summary, new RegExp(`${ids.length} แถวยังไม่ได้รับการยืนยัน`));
   for (const id of ids) await waitForStatus(page, id, STATUS.pending);
   await pane.resendButton(page).waitFor();
