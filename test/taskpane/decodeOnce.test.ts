@@ -8,7 +8,7 @@ import * as read from '../../src/domain/readAssessment';
 import { OfficeWorkbookPort } from '../../src/office/officePort';
 import { readSheet } from '../../src/taskpane/linkedSheet';
 import { livePass } from '../../src/taskpane/model/liveCheck';
-import { SERVER_LINK_FORMAT } from '../../src/taskpane/model/serverLink';
+import { readServerLink, SERVER_LINK_FORMAT } from '../../src/taskpane/model/serverLink';
 import { sessionFromBinding } from '../../src/taskpane/model/session';
 import { requireColumn } from '../../src/workbook';
 import { kpiSheetPlan } from '../../src/workbook/kpiPlan';
@@ -48,6 +48,9 @@ test('N edits and actions decode the record once; a changed record is decoded ag
   // Once for the assessment and once for the server link, both on the first read; checked once.
   expect(inflate).toHaveBeenCalledTimes(2);
   expect(check).toHaveBeenCalledTimes(1);
+  // The server link read again is the one checked before, not checked afresh.
+  const again = await port.readBinding();
+  expect(again?.ok && readServerLink(again.value.server)).toBe(readServerLink(session.binding.server));
 
   // Another document in the record (renamed): read afresh, never the cached one.
   const renamed = { ...(pte.document as Record<string, unknown>), title: 'ชุดที่เปลี่ยนชื่อแล้ว' };
