@@ -6,7 +6,7 @@ import { readKpiGrid } from '../workbook';
 import type { BindingRead, BindingRecord } from '../workbook/binding';
 import { isWorkbookError, type RangeGrid, type WorkbookPort } from '../workbook/port';
 import { PaneError } from './hooks/useAction';
-import { loadAssessment } from './model/loadAssessment';
+import { recordAssessment } from './model/recordAssessment';
 import { readServerLink, type ServerLink } from './model/serverLink';
 import { SERVER_STRINGS } from './serverStrings';
 
@@ -34,7 +34,7 @@ function linkOf(read: BindingRead | undefined): { record: BindingRecord; link: S
 export async function readSheet(port: WorkbookPort, sheet?: string) {
   const guessed = sheet === undefined ? undefined : await readGuessed(port, sheet);
   const { record, link } = guessed ? linkOf(guessed.binding) : await readLink(port);
-  const loaded = loadAssessment(record.assessment, record.sheet);
+  const loaded = recordAssessment(record);
   if (!loaded.ok) throw new PaneError(loaded.issues[0]!.message);
   const grid = guessed?.grid?.sheet === record.sheet ? guessed.grid : (await port.read({ ranges: [{ sheet: record.sheet }] })).ranges[0];
   const reading = grid ? readKpiGrid(loaded.value.assessment, grid, { headers: record.columns }) : undefined;

@@ -18,6 +18,7 @@ import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import { issue, type Issue } from '../domain';
 import type { CellValue } from './cells';
 import type { ColumnRole } from './headers';
+import { decodeOnce } from './unpackOnce';
 
 export const BINDING_FORMAT = 'scorebook/workbook@2';
 /** The first version, read and upgraded (to BINDING_FORMAT) the next time the record is written. */
@@ -119,7 +120,8 @@ export function readBindingRows(rows: readonly (readonly CellValue[])[]): Bindin
     if (!parts) return { ok: false };
     try {
       const text = parts.join('');
-      return { ok: true, value: packed ? unpackJson(text) : (JSON.parse(text) as unknown) };
+      // Decoded once per distinct text: the record is read after every edit, and rarely changes (unpackOnce.ts).
+      return { ok: true, value: decodeOnce(`${key}@${packed ? 2 : 1}`, text, packed ? unpackJson : (t) => JSON.parse(t) as unknown) };
     } catch {
       return { ok: false };
     }

@@ -6,12 +6,12 @@
  * marked in the sheet (changeMarks.ts): one more apply, only when the marks differ from those already there.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Issue, Message } from '../../domain';
+import type { Message } from '../../domain';
 import type { WorkbookPort } from '../../workbook/port';
 import { boundUnitsRequest } from '../../workbook/kpiActions';
 import { useLocale } from '../i18n';
-import { liveMarks } from '../model/changeMarks';
-import { evaluateMultiUnitSheet, evaluateSheet, type Evaluation } from '../model/evaluate';
+import { evaluateMultiUnitSheet, type Evaluation } from '../model/evaluate';
+import { livePass, missingSheet } from '../model/liveCheck';
 import type { Session } from '../model/session';
 import { errorMessage } from './useAction';
 
@@ -61,25 +61,18 @@ export function useLiveSheet(port: WorkbookPort, session: Session | undefined): 
         setUpdatedAt(new Date());
         return;
       }
-      // The binding record comes in the same call: its server link is what "changed" is measured against.
-      const read = await port.read({ ranges: [{ sheet: session.binding.sheet, numberFormats: true }], binding: true });
-      const grid = read.ranges[0];
+      const pass = await livePass(port, session, locale.current, marked.current);
       if (mine !== generation.current) return;
-      const e: Evaluation = grid
-        ? evaluateSheet(session.loaded.assessment, grid, { headers: session.binding.columns })
-        : { ok: false, issues: [missingSheet(session.binding.sheet)] };
-      const marks = grid && e.ok ? liveMarks(session, read.binding, grid, e.reading, locale.current, marked.current) : undefined;
-      marked.current = marks?.contents;
-      // A status column added right of the sheet takes the column the what-if column would have gone to.
-      setEvaluation(e.ok && marks?.addsColumn ? { ...e, nextFreeColumn: e.nextFreeColumn + 1 } : e);
-      setChanged(marks?.changed.length);
+      marked.current = pass.contents;
+      setEvaluation(pass.evaluation);
+      setChanged(pass.changed?.length);
       setApprovedEdited((was) => {
-        const now = marks?.approvedChanged ?? [];
+        const now = pass.approvedChanged;
         return now.join() === was.join() ? was : now;
       });
       setError(undefined);
       setUpdatedAt(new Date());
-      if (marks?.plan) await port.apply(marks.plan);
+      if (pass.plan) await port.apply(pass.plan);
     } catch (e) {
       if (mine === generation.current) setError(errorMessage(e));
     } finally {
@@ -128,15 +121,4 @@ async function evaluateUnits(port: WorkbookPort, { binding, loaded }: Session): 
   return grid
     ? evaluateMultiUnitSheet(loaded.assessment, grid, { headers: binding.columns, multiUnit })
     : { ok: false, issues: [missingSheet(binding.sheet)] };
-}
-
-function missingSheet(sheet: string): Issue {
-  return {
-    code: 'bound-sheet-missing',
-    severity: 'error',
-    message: {
-      th: `ไม่พบชีต ${sheet} ที่ผูกไว้ หากเปลี่ยนชื่อชีต ให้ผูกชีตใหม่ในแท็บ "ผูกชีต"`,
-      en: `the bound sheet ${sheet} is not there; if it was renamed, bind it again on the "Bind" tab`,
-    },
-  };
 }

@@ -17,7 +17,7 @@ import { isWorkbookError, type RangeGrid, type WorkbookPort } from '../../workbo
 import { sheetLoss, sheetsWritten, type SheetLoss } from '../../workbook/replaceGuard';
 import { SETTINGS_SHEET } from '../../workbook/settings';
 import { cellAddress, parseAddress } from '../../workbook/cells';
-import { loadAssessment } from './loadAssessment';
+import { recordAssessment } from './recordAssessment';
 import { readServerLink, type ServerLink } from './serverLink';
 import { changedRows, unreadIndicators } from './serverSheet';
 import { STATUS_HEADER } from './statusColumn';
@@ -58,7 +58,7 @@ export async function checkTarget(port: WorkbookPort, plan: WritePlan, settingsS
     let unsent: ReadonlySet<string> | undefined;
     const isBound = record !== undefined && record.sheet === sheet && record.multiUnit === undefined;
     if (isBound) {
-      const loaded = loadAssessment(record.assessment, sheet);
+      const loaded = recordAssessment(record);
       const reading = loaded.ok ? readKpiGrid(loaded.value.assessment, grid, { headers: record.columns }) : undefined;
       if (loaded.ok && reading?.ok) {
         bound = { grid, reading: reading.value, assessment: loaded.value.assessment };

@@ -59,6 +59,21 @@ export function readServerLink(value: unknown): ServerLinkRead {
       })],
     };
   }
+  const known = checkedLinks.get(value as object);
+  if (known) return known;
+  const read = checkLink(value);
+  checkedLinks.set(value as object, read);
+  return read;
+}
+
+/**
+ * Links already checked, by the value read from the record: the record reader gives the same object for the same
+ * stored text (src/workbook/unpackOnce.ts), and the live sheet reads the link after every edit (20,000 rows through
+ * zod each time otherwise). Exact as long as nobody changes a link in place: links are rebuilt, never edited.
+ */
+const checkedLinks = new WeakMap<object, ServerLinkRead>();
+
+function checkLink(value: unknown): ServerLinkRead {
   const parsed = serverLinkSchema.safeParse(value);
   if (!parsed.success) {
     return {

@@ -4,7 +4,8 @@
  */
 import type { Issue } from '../../domain';
 import type { BindingRead, BindingRecord } from '../../workbook';
-import { loadAssessment, type LoadedAssessment } from './loadAssessment';
+import type { LoadedAssessment } from './loadAssessment';
+import { recordAssessment } from './recordAssessment';
 
 export interface Session {
   readonly loaded: LoadedAssessment;
@@ -17,7 +18,7 @@ export type SessionRead = { readonly ok: true; readonly session: Session | undef
 export function sessionFromBinding(read: BindingRead | undefined): SessionRead {
   if (!read) return { ok: true, session: undefined };
   if (!read.ok) return { ok: false, issues: read.issues };
-  const loaded = loadAssessment(read.value.assessment, read.value.sheet);
+  const loaded = recordAssessment(read.value);
   if (!loaded.ok) return { ok: false, issues: loaded.issues };
   return { ok: true, session: { loaded: loaded.value, binding: read.value } };
 }

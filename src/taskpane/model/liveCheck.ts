@@ -1,0 +1,51 @@
+/**
+ * One pass of the live sheet (hooks/useLiveSheet.ts) after an edit: read the bound sheet and the binding record in
+ * one port call, score the sheet, and work out the change marks. Kept apart from the hook so the bench
+ * (test/taskpane/summary.bench.ts) measures the very code the pane runs per edit.
+ */
+import type { Issue, Locale } from '../../domain';
+import type { WorkbookPort } from '../../workbook/port';
+import type { WritePlan } from '../../workbook/plan';
+import { liveMarks } from './changeMarks';
+import { evaluateSheet, type Evaluation } from './evaluate';
+import type { Session } from './session';
+
+export interface LivePass {
+  readonly evaluation: Evaluation;
+  /** Rows changed since the server last confirmed them; undefined when the sheet is not linked to a server round. */
+  readonly changed: readonly string[] | undefined;
+  readonly approvedChanged: readonly string[];
+  /** For the next pass's `previous`. */
+  readonly contents: ReadonlyMap<string, string> | undefined;
+  /** Marks to write; undefined when the sheet's marks already are right. */
+  readonly plan: WritePlan | undefined;
+}
+
+export async function livePass(port: WorkbookPort, session: Session, locale: Locale, previous: ReadonlyMap<string, string> | undefined): Promise<LivePass> {
+  // The binding record comes in the same call: its server link is what "changed" is measured against.
+  const read = await port.read({ ranges: [{ sheet: session.binding.sheet, numberFormats: true }], binding: true });
+  const grid = read.ranges[0];
+  const e: Evaluation = grid
+    ? evaluateSheet(session.loaded.assessment, grid, { headers: session.binding.columns })
+    : { ok: false, issues: [missingSheet(session.binding.sheet)] };
+  const marks = grid && e.ok ? liveMarks(session, read.binding, grid, e.reading, locale, previous) : undefined;
+  return {
+    // A status column added right of the sheet takes the column the what-if column would have gone to.
+    evaluation: e.ok && marks?.addsColumn ? { ...e, nextFreeColumn: e.nextFreeColumn + 1 } : e,
+    changed: marks?.changed,
+    approvedChanged: marks?.approvedChanged ?? [],
+    contents: marks?.contents,
+    plan: marks?.plan,
+  };
+}
+
+export function missingSheet(sheet: string): Issue {
+  return {
+    code: 'bound-sheet-missing',
+    severity: 'error',
+    message: {
+      th: `ไม่พบชีต ${sheet} ที่ผูกไว้ หากเปลี่ยนชื่อชีต ให้ผูกชีตใหม่ในแท็บ "ผูกชีต"`,
+      en: `the bound sheet ${sheet} is not there; if it was renamed, bind it again on the "Bind" tab`,
+    },
+  };
+}
