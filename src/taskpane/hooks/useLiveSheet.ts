@@ -11,6 +11,7 @@ import type { WorkbookPort } from '../../workbook/port';
 import { boundUnitsRequest } from '../../workbook/kpiActions';
 import { useLocale } from '../i18n';
 import { liveMarks } from '../model/changeMarks';
+import { liveScoring, settingsRequest } from '../model/liveScoring';
 import { evaluateMultiUnitSheet, evaluateSheet, type Evaluation } from '../model/evaluate';
 import type { Session } from '../model/session';
 import { errorMessage } from './useAction';
@@ -62,11 +63,15 @@ export function useLiveSheet(port: WorkbookPort, session: Session | undefined): 
         return;
       }
       // The binding record comes in the same call: its server link is what "changed" is measured against.
-      const read = await port.read({ ranges: [{ sheet: session.binding.sheet, numberFormats: true }], binding: true });
+      // The settings sheet (its ScorebookRound) rides along only when some indicator is due in some rounds only.
+      const settings = settingsRequest(session);
+      const read = await port.read({ ranges: [{ sheet: session.binding.sheet, numberFormats: true }, ...(settings ? [settings] : [])], binding: true });
       const grid = read.ranges[0];
       if (mine !== generation.current) return;
+      // The round and, once linked, each row's status as the server last said it: not-due rows, the certified total.
+      const { round, statuses } = liveScoring(session, read.binding, read.ranges[1]?.values);
       const e: Evaluation = grid
-        ? evaluateSheet(session.loaded.assessment, grid, { headers: session.binding.columns })
+        ? evaluateSheet(session.loaded.assessment, grid, { headers: session.binding.columns, round, statuses })
         : { ok: false, issues: [missingSheet(session.binding.sheet)] };
       const marks = grid && e.ok ? liveMarks(session, read.binding, grid, e.reading, locale.current, marked.current) : undefined;
       marked.current = marks?.contents;
