@@ -14,8 +14,13 @@ import { formatNumber, scoreAssessment, type RawResult, type ReportStatus } from
 import { PreviewWorkbook } from '../../src/preview/previewWorkbook';
 import { App } from '../../src/taskpane/App';
 import type { Connect, ServerClient } from '../../src/taskpane/components/ServerPanel';
-import { kpiLayout, NAMES, requireColumn, settingsSheet } from '../../src/workbook';
+import { kpiLayout, NAMES, requireColumn, resultInputs, settingsSheet } from '../../src/workbook';
+import { createKpiSheet } from '../../src/workbook/kpiActions';
+import { evaluateSheet } from '../../src/taskpane/model/evaluate';
 import { sample } from './sheetGrid';
+
+// Signing in loads the Server tab on demand: near 5 s on a loaded machine.
+jest.setTimeout(30_000);
 
 const krs = sample('krs-2567');
 const layout = kpiLayout(krs.assessment);
@@ -121,4 +126,33 @@ test('a sheet bound to a template with rounds, not linked, takes its round from 
   expect(screen.getByTestId('total-card').textContent).toContain('คะแนนรวม');
   const expected = scoreAssessment(krs.assessment, { results: { '11.3': 1 }, round: 6 });
   expect(screen.getByTestId('total').textContent).toBe(formatNumber(expected.totalBeforePenalty as number, d));
+});
+
+test('the live check warns target-changed at a target cell typed over by hand, and scores with the assessment\'s targets', async () => {
+  const user = userEvent.setup();
+  const wb = new PreviewWorkbook();
+  render(<App port={wb} listSheets={async () => wb.visibleSheets()} />);
+  await user.selectOptions(await screen.findByRole('combobox', { name: /ชุดตัวชี้วัด/ }), 'krs-2567');
+  await user.click(screen.getByRole('button', { name: 'สร้างชีต' }));
+  await screen.findByTestId('indicator-scores');
+  const target = `${requireColumn(layout, 'target1').letter}${rowOf('12')}`;
+  // Typed into the locked target cell anyway (the preview, like a sheet unprotected by hand, lets it through).
+  wb.type(layout.sheet, target, '50');
+  wb.type(layout.sheet, `${requireColumn(layout, 'result').letter}${rowOf('12')}`, '77');
+  const expected = scoreAssessment(krs.assessment, { results: { '12': 77 } });
+  await waitFor(() => expect(screen.getByTestId('total').textContent).toBe(formatNumber(expected.totalBeforePenalty as number, d)));
+  await user.click(screen.getByRole('tab', { name: /ตรวจสอบ/ }));
+  const warning = await screen.findByText(/ค่าเป้าหมาย.*ของตัวชี้วัด 12 ในชีตถูกแก้เป็น 50/);
+  expect(warning.closest('li')?.textContent).toContain(`${target}`);
+});
+
+test('a sheet just created, derived targets included (Pathum Thani OTOP), has no target-changed warning', async () => {
+  const pte = sample('pte-2567');
+  const wb = new PreviewWorkbook();
+  await createKpiSheet(wb, { assessment: pte.assessment, document: pte.document, inputs: resultInputs(pte.assessment, { results: {} }) });
+  const sheet = kpiLayout(pte.assessment).sheet;
+  const grid = (await wb.read({ ranges: [{ sheet, numberFormats: true }] })).ranges[0]!;
+  const e = evaluateSheet(pte.assessment, grid);
+  if (!e.ok) throw new Error(JSON.stringify(e.issues));
+  expect(e.issues.filter((i) => i.code === 'target-changed')).toEqual([]);
 });

@@ -11,7 +11,7 @@ import {
   type Assessment, type Issue, type ResultSet, type ScoreReport,
 } from '../../domain';
 import {
-  locateIssues, readKpiGrid, readMultiUnitGrid, qualifiedAddress, parseAddress, unitIssue,
+  changedTargets, locateIssues, readKpiGrid, readMultiUnitGrid, qualifiedAddress, parseAddress, unitIssue,
   type CellValue, type ColumnRole, type Grid, type SheetReading, type UnitColumnHeaders,
 } from '../../workbook';
 import { findWhatIfColumn } from './whatIfColumn';
@@ -104,7 +104,10 @@ export function evaluateSheet(assessment: Assessment, grid: Grid, options: Evalu
   };
   const report = scoreAssessment(assessment, resultSet);
   const domainIssues = [...report.indicators.flatMap((i) => i.issues), ...report.issues];
-  const issues = [...reading.issues, ...locateIssues(domainIssues, reading, assessment)].sort(bySeverity);
+  // Targets typed over by hand (the template locks them): judged by the values read, which Excel and the preview
+  // have calculated, so no formulas need reading; scores keep the assessment's targets.
+  const targets = changedTargets(assessment, grid, reading);
+  const issues = [...reading.issues, ...locateIssues(domainIssues, reading, assessment), ...targets].sort(bySeverity);
   const width = grid.values.reduce((w, row) => Math.max(w, row.length), 0);
   return {
     ok: true, reading, resultSet, report, issues, counts: countStatuses(assessment, report), whatIf: whatIfOf(assessment, grid, reading, resultSet, report),
