@@ -26,6 +26,7 @@ export const PANE_CSS = `
   font-variant-numeric: tabular-nums; color: ${tokens.colorNeutralForeground2}; }
 /* A row not due in this round: greyed, its status said instead of a level. */
 .sb-not-due td { color: ${tokens.colorNeutralForegroundDisabled}; background: ${tokens.colorNeutralBackground3}; }
+.sb-not-due .sb-muted { color: ${tokens.colorNeutralForeground2}; }
 .sb-total-value { font-size: ${tokens.fontSizeHero700}; line-height: ${tokens.lineHeightHero700}; font-weight: ${tokens.fontWeightSemibold};
   font-variant-numeric: tabular-nums; }
 .sb-num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; width: 72px; }
