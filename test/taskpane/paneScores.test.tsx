@@ -14,7 +14,7 @@ import { formatNumber, scoreAssessment, type RawResult, type ReportStatus } from
 import { PreviewWorkbook } from '../../src/preview/previewWorkbook';
 import { App } from '../../src/taskpane/App';
 import type { Connect, ServerClient } from '../../src/taskpane/components/ServerPanel';
-import { kpiLayout, NAMES, requireColumn, resultInputs, settingsSheet } from '../../src/workbook';
+import { kpiLayout, NAMES, parseAddress, requireColumn, resultInputs, settingsSheet } from '../../src/workbook';
 import { createKpiSheet } from '../../src/workbook/kpiActions';
 import { evaluateSheet } from '../../src/taskpane/model/evaluate';
 import { sample } from './sheetGrid';
@@ -89,7 +89,7 @@ test('a sheet linked to a round shows the self-assessed and the certified totals
 });
 
 test('a row not due in the linked round is greyed with its reason, not counted as missing, and left out of the what-if ranking', async () => {
-  const { user } = await openLinkedSheet();
+  const { user, wb } = await openLinkedSheet();
   const notDue = await screen.findByTestId('score-11.5');
   await waitFor(() => expect(notDue.textContent).toContain('ไม่ต้องรายงานในรอบนี้'));
   expect(notDue.className).toContain('sb-not-due');
@@ -97,6 +97,14 @@ test('a row not due in the linked round is greyed with its reason, not counted a
   const counts = screen.getByTestId('counts');
   expect(within(counts).getByText(/ยังไม่รายงาน/).textContent).toContain('2');
   expect(within(counts).getByText(/รายงานแล้ว/).textContent).toContain('2');
+
+  // The sheet opened from the server says its round (ScorebookRound), so its own formulas grey 11.5 and total as the pane.
+  const settings = settingsSheet(krs.assessment);
+  const roundRow = settings.entries.find((e) => e.name === NAMES.round)!.row;
+  expect(wb.value(settings.sheet, roundRow, 2)).toBe(6);
+  const at = parseAddress(layout.totalCell.replace(/\$/g, ''));
+  const total = wb.value(layout.sheet, at.row, at.column) as number;
+  expect(formatNumber(total, d)).toBe(screen.getByTestId('total').textContent);
 
   await user.click(screen.getByRole('tab', { name: 'สมมติผล' }));
   const gains = await screen.findByTestId('gains');
