@@ -110,12 +110,14 @@ export interface ImprovementGain {
   readonly gainPerUnit: number | null;
 }
 
-/** Every indicator that takes a result, ranked by gain in total per unit of improvement, best first. */
+/** Every indicator that takes a result and is due in the round, ranked by gain in total per unit of improvement, best first. */
 export function improvementGains(assessment: Assessment, resultSet: ResultSet): ImprovementGain[] {
   const report = scoreAssessment(assessment, resultSet);
   const byId = new Map(report.indicators.map((i) => [i.id, i]));
   const scores = scaleScores(assessment.scale);
-  const gains = leafIndicators(assessment).map((indicator): ImprovementGain => {
+  // A row not due in this round leaves the round's total: improving it gains nothing, so it is not ranked.
+  const due = leafIndicators(assessment).filter((indicator) => byId.get(indicator.id)?.status !== 'not-due');
+  const gains = due.map((indicator): ImprovementGain => {
     const row = byId.get(indicator.id);
     const value = row?.value ?? null;
     const level = value === null ? 0 : levelReached(value, curveOf(indicator, assessment));

@@ -19,6 +19,14 @@ export const PANE_CSS = `
   background: ${tokens.colorBrandBackground2}; }
 .sb-total-whatif { background: ${tokens.colorPalettePurpleBackground2}; }
 .sb-total-label { font-weight: ${tokens.fontWeightSemibold}; }
+/* Self-assessed and certified side by side in one card; one under the other when the pane is narrow. */
+.sb-total-pair { display: flex; flex-wrap: wrap; gap: 4px 16px; }
+.sb-total-pair > div { display: flex; flex-direction: column; min-width: 0; }
+.sb-total-second { font-size: ${tokens.fontSizeHero700}; line-height: ${tokens.lineHeightHero700}; font-weight: ${tokens.fontWeightSemibold};
+  font-variant-numeric: tabular-nums; color: ${tokens.colorNeutralForeground2}; }
+/* A row not due in this round: greyed, its status said instead of a level. */
+.sb-not-due td { color: ${tokens.colorNeutralForegroundDisabled}; background: ${tokens.colorNeutralBackground3}; }
+.sb-not-due .sb-muted { color: ${tokens.colorNeutralForeground2}; }
 .sb-total-value { font-size: ${tokens.fontSizeHero700}; line-height: ${tokens.lineHeightHero700}; font-weight: ${tokens.fontWeightSemibold};
   font-variant-numeric: tabular-nums; }
 .sb-num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; width: 72px; }

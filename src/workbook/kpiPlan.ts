@@ -26,6 +26,8 @@ export interface KpiPlanInput {
   readonly protect?: boolean;
   /** The binding record's server link (a sheet opened from the server), written with the record in the same plan. */
   readonly server?: unknown;
+  /** The round the sheet reports on, written as ScorebookRound (when some indicator states rounds): rows not due in it grey and leave the total. */
+  readonly round?: number;
 }
 
 /** Colours of the template (Fluent-like, readable when printed in grey). */
@@ -47,7 +49,7 @@ const INPUT_ROLES = (role: ColumnRole): boolean =>
 export function kpiSheetPlan(input: KpiPlanInput): { plan: WritePlan; layout: KpiLayout; binding: BindingRecord } {
   const { assessment } = input;
   const layout = kpiLayout(assessment, input.layout);
-  const settings = settingsSheet(assessment, input.settingsSheet ?? SETTINGS_SHEET);
+  const settings = settingsSheet(assessment, input.settingsSheet ?? SETTINGS_SHEET, 1, input.round);
   const grid = kpiSheetContent(assessment, layout, input.inputs, settings.inputRefs);
   const sheet = layout.sheet;
   const ops: WriteOp[] = [];

@@ -125,7 +125,7 @@ export function OpenFromServer({ client, session, baseUrl, port, now, onOpened, 
       const inputs = inputsWithTexts(resultInputs(assessment, results), reports);
       // The link goes into the record the plan writes (one apply, no second write of the record).
       const build = (sheetInputs: typeof inputs, pending: ServerLink['pending'], layout?: { sheet: string; table: string }) =>
-        kpiSheetPlan({ assessment, document, inputs: sheetInputs, server: { ...link, pending }, layout });
+        kpiSheetPlan({ assessment, document, inputs: sheetInputs, server: { ...link, pending }, layout, round: link.target?.round });
       let built = build(inputs, []);
       // What the sheet holds now: nothing typed is written over without the person's second, explicit step.
       let now = await checkTarget(port, built.plan);

@@ -1,12 +1,12 @@
 /**
- * The live summary: the total, each component's subtotal and its groups' (๑.๑ / ๑.๒), each indicator's score against the scale, and the counts
+ * The live summary: the total (self-assessed and certified once the sheet is linked to a round), each component's subtotal and its groups' (๑.๑ / ๑.๒), each indicator's score against the scale, and the counts
  * of reported / not reported / invalid. Scored by src/domain from the sheet as read, so it is what the workbook's
  * formulas show. Long sheets show their first rows and grow on request: 1,000 table rows would cost more to draw
  * than to score.
  */
 import { Button, Caption1, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { Fragment, memo, useMemo, useState } from 'react';
-import { allIndicators, scoreRange, type Assessment, type IndicatorScore, type Indicator } from '../../domain';
+import { allIndicators, isGroup, scoreRange, type Assessment, type IndicatorScore, type Indicator } from '../../domain';
 import { formatScore, formatTime } from '../format';
 import { useLocale } from '../i18n';
 import type { Counts } from '../model/evaluate';
@@ -35,13 +35,25 @@ export function SummaryPanel({ assessment, report, counts, updatedAt }: SummaryP
     return l ? (locale === 'th' ? l.name : l.nameEn) : '';
   };
   const rows = report.indicators;
+  const official = report.official;
+  const totalText = (total: number | null): string => (total === null ? t.totalNone : formatScore(total, decimals));
+  // Leaves only, as the counts: a parent is certified through its children.
+  const leaves = useMemo(() => new Set(allIndicators(assessment).filter((i) => !isGroup(i)).map((i) => i.id)), [assessment]);
+  const dueRows = rows.filter((r) => leaves.has(r.id) && r.status !== 'not-due');
+  const due = dueRows.length;
+  const certified = dueRows.filter((r) => r.counted === true).length;
 
   return (
     <section className="sb-stack" aria-labelledby="sb-summary-heading">
       <Subtitle2 id="sb-summary-heading">{t.summaryHeading}</Subtitle2>
-      <TotalCard label={t.total} testId="total-card" valueTestId="total"
-        value={report.totalBeforePenalty === null ? t.totalNone : formatScore(report.totalBeforePenalty, decimals)}
-        caption={t.scaleRange(formatScore(range.min, decimals), formatScore(range.max, decimals))} />
+      {/* Linked to a round, the report also carries the certified total: both, labelled, in one card. */}
+      <TotalCard label={official ? t.totalSelfAssessed : t.total} testId="total-card" valueTestId="total"
+        value={totalText(report.totalBeforePenalty)}
+        second={official ? { label: t.totalCertified, value: totalText(official.totalBeforePenalty), testId: 'total-certified' } : undefined}
+        caption={<>
+          {t.scaleRange(formatScore(range.min, decimals), formatScore(range.max, decimals))}
+          {official ? <><br />{t.certifiedCount(certified, due)}</> : null}
+        </>} />
       <CountBadges counts={counts} />
       {report.components.length > 0 ? (
         <Table size="small" aria-label={t.components}>
@@ -124,9 +136,11 @@ const IndicatorRow = memo(IndicatorRowView, (a, b) =>
 function IndicatorRowView({ row, indicator, decimals, level }: RowProps): JSX.Element {
   const { t, locale } = useLocale();
   const name = indicator ? (locale === 'en' && indicator.nameEn ? indicator.nameEn : indicator.name) : row.id;
-  const status = row.status === 'invalid' ? t.statusInvalid : row.status === 'not-reported' ? t.statusNotReported : level;
+  const notDue = row.status === 'not-due';
+  const status = row.status === 'invalid' ? t.statusInvalid : row.status === 'not-reported' ? t.statusNotReported : notDue ? t.statusNotDue : level;
+  const className = [row.parent ? 'sb-child' : '', notDue ? 'sb-not-due' : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <TableRow data-testid={`score-${row.id}`} className={row.parent ? 'sb-child' : undefined}>
+    <TableRow data-testid={`score-${row.id}`} className={className}>
       <TableCell>
         <div className="sb-indicator">
           <span className="sb-indicator-name" title={name}>

@@ -1,5 +1,5 @@
 /**
- * The big number of a panel (the total, the what-if total) and the row of reported / not reported / invalid
+ * The big number of a panel (the total, the what-if total; self-assessed beside certified once linked) and the row of reported / not reported / invalid
  * counts, drawn the same wherever they appear: the summary, the what-if tab, the multi-unit summary.
  */
 import { Badge, Caption1 } from '@fluentui/react-components';
@@ -16,13 +16,30 @@ export interface TotalCardProps {
   /** Test ids of the card and of its value ("total-card", "total"). */
   readonly testId: string;
   readonly valueTestId: string;
+  /** A second figure beside the first in the same card (the certified total beside the self-assessed one). */
+  readonly second?: { readonly label: string; readonly value: string; readonly testId: string };
 }
 
-export function TotalCard({ label, value, caption, whatIf, testId, valueTestId }: TotalCardProps): JSX.Element {
+export function TotalCard({ label, value, caption, whatIf, testId, valueTestId, second }: TotalCardProps): JSX.Element {
   return (
     <div className={whatIf ? 'sb-total sb-total-whatif' : 'sb-total'} data-testid={testId}>
-      <span className="sb-total-label">{label}</span>
-      <span className="sb-total-value" data-testid={valueTestId}>{value}</span>
+      {second ? (
+        <div className="sb-total-pair">
+          <div>
+            <span className="sb-total-label">{label}</span>
+            <span className="sb-total-value" data-testid={valueTestId}>{value}</span>
+          </div>
+          <div>
+            <span className="sb-total-label">{second.label}</span>
+            <span className="sb-total-second" data-testid={second.testId}>{second.value}</span>
+          </div>
+        </div>
+      ) : (
+        <>
+          <span className="sb-total-label">{label}</span>
+          <span className="sb-total-value" data-testid={valueTestId}>{value}</span>
+        </>
+      )}
       <Caption1>{caption}</Caption1>
     </div>
   );

@@ -46,7 +46,8 @@ export function WhatIfPanel({ port, session, evaluation, refresh }: WhatIfPanelP
   const [answer, setAnswer] = useState<{ id: string; result: RequiredResult } | { invalid: true }>();
   const action = useAction();
   const sheet = session.binding.sheet;
-  const resultSet = evaluation.reading.resultSet;
+  // As scored: with the sheet's round, so a row not due in it is neither ranked nor asked for.
+  const resultSet = evaluation.resultSet;
   const gains = useMemo(() => improvementGains(assessment, resultSet), [assessment, resultSet]);
   const nameOf = (i: LeafIndicator | undefined): string => (i ? (locale === 'en' && i.nameEn ? i.nameEn : i.name) : '');
 

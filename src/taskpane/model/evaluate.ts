@@ -8,10 +8,10 @@
  */
 import {
   allIndicators, bySeverity, isGroup, leafIndicators, readNumber, scoreAssessment, scoreOnCurve, curveOf,
-  type Assessment, type Issue, type ScoreReport,
+  type Assessment, type Issue, type ResultSet, type ScoreReport,
 } from '../../domain';
 import {
-  locateIssues, readKpiGrid, readMultiUnitGrid, qualifiedAddress, parseAddress, unitIssue,
+  changedTargets, locateIssues, readKpiGrid, readMultiUnitGrid, qualifiedAddress, parseAddress, unitIssue,
   type CellValue, type ColumnRole, type Grid, type SheetReading, type UnitColumnHeaders,
 } from '../../workbook';
 import { findWhatIfColumn } from './whatIfColumn';
@@ -59,6 +59,8 @@ export type Evaluation =
       readonly ok: true;
       readonly multiUnit?: undefined;
       readonly reading: SheetReading;
+      /** What was scored: the sheet's results with the round and the rows' report statuses given in the options. */
+      readonly resultSet: ResultSet;
       readonly report: ScoreReport;
       /** Reader and domain issues together, each with its cell where it has one; errors first. */
       readonly issues: readonly Issue[];
@@ -84,18 +86,31 @@ export interface EvaluateOptions {
   readonly headers?: Readonly<Partial<Record<ColumnRole, string>>>;
   /** The round the sheet reports on (its server link's, or ScorebookRound): indicators not due in it score `not-due`. */
   readonly round?: number;
+  /**
+   * Each row's report status as the server last said it (the server link): the report then also carries the
+   * certified total (`report.official`), the sheet's values counted only where the status is in `officialStatuses`.
+   */
+  readonly statuses?: ResultSet['statuses'];
 }
 
 export function evaluateSheet(assessment: Assessment, grid: Grid, options: EvaluateOptions = {}): SheetEvaluation | EvaluationFailed {
   const read = readKpiGrid(assessment, grid, { headers: options.headers });
   if (!read.ok) return { ok: false, issues: read.issues };
   const reading = read.value;
-  const report = scoreAssessment(assessment, options.round === undefined ? reading.resultSet : { ...reading.resultSet, round: options.round });
+  const resultSet: ResultSet = {
+    ...reading.resultSet,
+    ...(options.round === undefined ? {} : { round: options.round }),
+    ...(options.statuses === undefined ? {} : { statuses: options.statuses }),
+  };
+  const report = scoreAssessment(assessment, resultSet);
   const domainIssues = [...report.indicators.flatMap((i) => i.issues), ...report.issues];
-  const issues = [...reading.issues, ...locateIssues(domainIssues, reading, assessment)].sort(bySeverity);
+  // Targets typed over by hand (the template locks them): judged by the values read, which Excel and the preview
+  // have calculated, so no formulas need reading; scores keep the assessment's targets.
+  const targets = changedTargets(assessment, grid, reading);
+  const issues = [...reading.issues, ...locateIssues(domainIssues, reading, assessment), ...targets].sort(bySeverity);
   const width = grid.values.reduce((w, row) => Math.max(w, row.length), 0);
   return {
-    ok: true, reading, report, issues, counts: countStatuses(assessment, report), whatIf: whatIfOf(assessment, grid, reading, report),
+    ok: true, reading, resultSet, report, issues, counts: countStatuses(assessment, report), whatIf: whatIfOf(assessment, grid, reading, resultSet, report),
     nextFreeColumn: parseAddress(grid.topLeft).column + width,
   };
 }
@@ -147,7 +162,7 @@ export function countStatuses(assessment: Assessment, report: ScoreReport): Coun
  * count of steps), so one number per row works for every kind. Its total replaces each real score by the score
  * of the what-if value where one is typed; blanks keep the real result.
  */
-function whatIfOf(assessment: Assessment, grid: Grid, reading: SheetReading, report: ScoreReport): WhatIfState | null {
+function whatIfOf(assessment: Assessment, grid: Grid, reading: SheetReading, resultSet: ResultSet, report: ScoreReport): WhatIfState | null {
   const origin = parseAddress(grid.topLeft);
   const headerIndex = reading.headerRow - origin.row;
   const column = findWhatIfColumn(grid.values[headerIndex] ?? []);
@@ -172,6 +187,6 @@ function whatIfOf(assessment: Assessment, grid: Grid, reading: SheetReading, rep
     values.set(id, number.value);
     overrides.set(id, scoreOnCurve(number.value, curveOf(indicator, assessment)));
   }
-  const total = overrides.size === 0 ? report.totalBeforePenalty : scoreAssessment(assessment, reading.resultSet, { scoreOverrides: overrides }).totalBeforePenalty;
+  const total = overrides.size === 0 ? report.totalBeforePenalty : scoreAssessment(assessment, resultSet, { scoreOverrides: overrides }).totalBeforePenalty;
   return { column, values, cells, total, issues };
 }

@@ -8,6 +8,7 @@ import type { WorkbookPort } from '../../workbook/port';
 import type { WritePlan } from '../../workbook/plan';
 import { liveMarks } from './changeMarks';
 import { evaluateSheet, type Evaluation } from './evaluate';
+import { liveScoring, settingsRequest } from './liveScoring';
 import type { Session } from './session';
 
 export interface LivePass {
@@ -23,10 +24,14 @@ export interface LivePass {
 
 export async function livePass(port: WorkbookPort, session: Session, locale: Locale, previous: ReadonlyMap<string, string> | undefined): Promise<LivePass> {
   // The binding record comes in the same call: its server link is what "changed" is measured against.
-  const read = await port.read({ ranges: [{ sheet: session.binding.sheet, numberFormats: true }], binding: true });
+  // The settings sheet (its ScorebookRound) rides along only when some indicator is due in some rounds only.
+  const settings = settingsRequest(session);
+  const read = await port.read({ ranges: [{ sheet: session.binding.sheet, numberFormats: true }, ...(settings ? [settings] : [])], binding: true });
   const grid = read.ranges[0];
+  // The round and, once linked, each row's status as the server last said it: not-due rows, the certified total.
+  const { round, statuses } = liveScoring(session, read.binding, read.ranges[1]?.values);
   const e: Evaluation = grid
-    ? evaluateSheet(session.loaded.assessment, grid, { headers: session.binding.columns })
+    ? evaluateSheet(session.loaded.assessment, grid, { headers: session.binding.columns, round, statuses })
     : { ok: false, issues: [missingSheet(session.binding.sheet)] };
   const marks = grid && e.ok ? liveMarks(session, read.binding, grid, e.reading, locale, previous) : undefined;
   return {
