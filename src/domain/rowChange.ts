@@ -13,7 +13,7 @@
  */
 import type { LeafIndicator } from './assessment';
 import type { RawResult } from './documentSchema';
-import { readResultValue } from './resultValue';
+import { readResultValue, readStep } from './resultValue';
 
 /** The three texts a reporter writes beside a result, as report fields. */
 export const REPORT_TEXT_FIELDS = ['explanation', 'obstacles', 'remarks'] as const;
@@ -66,7 +66,25 @@ export function resultChanges(indicator: LeafIndicator, typed: RawResult | null 
   // A blank the sheet never sent is not taken for a deletion of what the server holds unscored (central data only).
   const unscored = stored === undefined || stored === null || readResultValue(indicator, stored as RawResult).status === 'not-reported';
   if (isBlankish(typed) && unscored) return false;
+  if (indicator.kind === 'milestone' || indicator.kind === 'binary') {
+    const marks = [stepMarks(typed), stepMarks(stored)];
+    if (marks[0] !== undefined && marks[1] !== undefined) return marks[0] !== marks[1];
+  }
   return !sameResult(withCentralVariables(typed ?? null, stored, centralVariables(indicator)), stored ?? null);
+}
+
+/**
+ * Steps as marks: the sheet reads a yes/no result as its one step (`[1]`, `[true]`) where another client may have
+ * stored `1` or `true`; they are the same report. Undefined when a mark cannot be read: then what was typed is
+ * compared as it is, so an unreadable entry still counts as changed.
+ */
+function stepMarks(v: unknown): string | undefined {
+  const list = Array.isArray(v) ? v : [v];
+  const marks = list.map((m) => readStep(m));
+  if (marks.some((m) => m === 'invalid')) return undefined;
+  // Trailing blanks are steps not yet marked, as when left out.
+  while (marks.length > 0 && marks[marks.length - 1] === null) marks.pop();
+  return JSON.stringify(marks);
 }
 
 /** Nothing typed at all: null, "", an empty list of steps, or variables all blank. */
