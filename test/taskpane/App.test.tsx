@@ -92,6 +92,34 @@ test('what-if: the result needed for a total, put into the what-if column, gives
   expect(within(screen.getByTestId('gains')).getAllByRole('row').length).toBeGreaterThan(1);
 });
 
+test('the what-if column is inserted right after the input columns; scores, total and reading move with it', async () => {
+  const user = userEvent.setup();
+  const wb = new PreviewWorkbook();
+  render(<App port={wb} />);
+  await createPteSheet(user);
+  act(() => wb.type('KPI', resultCell('1'), '100'));
+  await waitFor(() => expect(screen.getByTestId('total').textContent).toBe('10.00'));
+  const lastInput = Math.max(...layout.columns.filter((c) => c.role === 'result' || /^step\d+$/.test(c.role) || c.role === 'numerator' || c.role === 'denominator').map((c) => c.column));
+  const score = requireColumn(layout, 'score').column;
+  expect(score).toBe(lastInput + 1);
+  await user.click(screen.getByRole('tab', { name: 'สมมติผล' }));
+  await user.click(screen.getByRole('button', { name: /เพิ่มคอลัมน์สมมติผล/ }));
+  // The header sits beside the last step column, where คะแนน was; คะแนน moved one right, its formula with it.
+  await waitFor(() => expect(wb.value('KPI', layout.headerRow, lastInput + 1)).toBe('ผลสมมติ (What-if)'));
+  expect(wb.value('KPI', layout.headerRow, score + 1)).toBe('คะแนน');
+  expect(wb.evaluate('ScorebookTotal', 'KPI')).toBe(10);
+  // A result typed after the insertion is still read and scored, by the pane and by the sheet.
+  act(() => wb.type('KPI', resultCell('5'), '3050'));
+  const expected = scoreAssessment(pte.assessment, { results: { '1': 100, '5': 3050 } }).totalBeforePenalty!;
+  await waitFor(() => expect(wb.evaluate('ScorebookTotal', 'KPI') as number).toBeCloseTo(expected, 9));
+  await waitFor(() => expect(screen.getByTestId('whatif-total').textContent).toBe(formatNumber(expected, 2)));
+  // A value tried there changes the what-if total only.
+  act(() => wb.type('KPI', `${String.fromCharCode(64 + lastInput + 1)}${rowOf('5')}`, '2800'));
+  const tried = scoreAssessment(pte.assessment, { results: { '1': 100, '5': 2800 } }).totalBeforePenalty!;
+  await waitFor(() => expect(screen.getByTestId('whatif-total').textContent).toBe(formatNumber(tried, 2)));
+  expect(wb.evaluate('ScorebookTotal', 'KPI') as number).toBeCloseTo(expected, 9);
+});
+
 test('a goal above what one indicator can give says it is not reachable', async () => {
   const user = userEvent.setup();
   render(<App port={new PreviewWorkbook()} displayLanguage="en" />);
