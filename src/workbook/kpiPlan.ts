@@ -95,7 +95,11 @@ export function dataRange(layout: KpiLayout, column: Pick<LayoutColumn, 'column'
   return `${cellAddress(layout.firstDataRow, column.column)}:${cellAddress(Math.max(layout.lastDataRow, layout.firstDataRow), column.column)}`;
 }
 
-function formatOps(layout: KpiLayout, decimals: number): WriteOp[] {
+/**
+ * Number formats of the table's columns (and of the total cell, `total`), first: copying formats copies them all.
+ * Shared with the multi-unit sheet, whose layout is the same columns moved right.
+ */
+export function formatOps(layout: KpiLayout, decimals: number, total = true): WriteOp[] {
   const sheet = layout.sheet;
   const fixed = decimals > 0 ? `0.${'0'.repeat(decimals)}` : '0';
   const ops: WriteOp[] = [];
@@ -107,7 +111,7 @@ function formatOps(layout: KpiLayout, decimals: number): WriteOp[] {
     if (c.role === 'weight' || /^target\d+$/.test(c.role)) ops.push({ kind: 'numberFormat', sheet, address: dataRange(layout, c), format: '#,##0.00' });
     if (c.role === 'score' || c.role === 'weightedScore') ops.push({ kind: 'numberFormat', sheet, address: dataRange(layout, c), format: fixed });
   }
-  ops.push({ kind: 'numberFormat', sheet, address: layout.totalCell.replace(/\$/g, ''), format: fixed });
+  if (total) ops.push({ kind: 'numberFormat', sheet, address: layout.totalCell.replace(/\$/g, ''), format: fixed });
   return ops;
 }
 
@@ -117,7 +121,7 @@ function tableOps(layout: KpiLayout): WriteOp[] {
   const lastRow = Math.max(layout.lastDataRow, layout.firstDataRow);
   return [
     { kind: 'table', sheet, name: layout.table, address: `A${layout.headerRow}:${last}${lastRow}`, style: 'TableStyleMedium2' },
-    { kind: 'style', sheet, address: `A${layout.headerRow}:${last}${layout.headerRow}`, bold: true, wrap: true, vertical: 'center' },
+    headerStyleOp(sheet, `A${layout.headerRow}:${last}${layout.headerRow}`),
     { kind: 'style', sheet, address: `A${layout.titleRow}`, bold: true, fontSize: 14 },
     { kind: 'style', sheet, address: `A${layout.summaryRow}:${last}${layout.summaryRow}`, bold: true, fill: COLORS.summary },
     // Group headings (๑.๑ Functional KPIs …) read as headings, with their subtotals.
@@ -125,7 +129,12 @@ function tableOps(layout: KpiLayout): WriteOp[] {
   ];
 }
 
-function validationOps(layout: KpiLayout): WriteOp[] {
+/** The table's header row: bold, wrapped (long Thai headers stay whole in their narrow columns), centred. */
+export function headerStyleOp(sheet: string, address: string): WriteOp {
+  return { kind: 'style', sheet, address, bold: true, wrap: true, vertical: 'center' };
+}
+
+export function validationOps(layout: KpiLayout): WriteOp[] {
   const sheet = layout.sheet;
   const ops: WriteOp[] = [];
   for (const c of layout.columns) {
@@ -157,7 +166,7 @@ function validationOps(layout: KpiLayout): WriteOp[] {
  * Marks an input the sheet's formulas cannot use, live in the workbook (also when a paste skipped validation, and
  * when the add-in is closed): text in a number cell, anything but 1/0/TRUE/FALSE in a step cell.
  */
-function markOps(layout: KpiLayout): WriteOp[] {
+export function markOps(layout: KpiLayout): WriteOp[] {
   const sheet = layout.sheet;
   const ops: WriteOp[] = [];
   for (const c of layout.columns) {
@@ -209,7 +218,7 @@ export function columnWidth(role: ColumnRole): number {
   return 90;
 }
 
-function columnOps(layout: KpiLayout): WriteOp[] {
+export function columnOps(layout: KpiLayout): WriteOp[] {
   const sheet = layout.sheet;
   return layout.columns.map((c): WriteOp => {
     const columns = `${c.letter}:${c.letter}`;
