@@ -522,6 +522,19 @@ export class PreviewWorkbook implements WorkbookPort {
         if (x.frozen.columns >= at.left) x.frozen = { ...x.frozen, columns: x.frozen.columns + n };
         return n;
       }
+      case 'insertRows': {
+        const [first, last = first] = op.rows.split(':').map(Number) as [number, number?];
+        const at = { top: Math.min(first, last), bottom: Math.max(first, last) };
+        const n = at.bottom - at.top + 1;
+        this.hf.addRows(this.sheetId(op.sheet), [at.top - 1, n]);
+        const x = this.extrasOf(op.sheet);
+        const move = (b: Box): Box => ({ ...b, top: b.top >= at.top ? b.top + n : b.top, bottom: b.bottom >= at.top ? b.bottom + n : b.bottom });
+        for (const list of [x.formats, x.styles, x.marks]) for (const item of list) item.box = move(item.box);
+        for (const [name, t] of this.tables) {
+          if (t.sheet === op.sheet) this.tables.set(name, { ...t, address: boxAddress(move(parseBox(t.address))) });
+        }
+        return n;
+      }
       case 'freeze':
         this.extrasOf(op.sheet).frozen = { rows: op.rows, columns: op.columns };
         return 0;

@@ -134,6 +134,13 @@ export interface InsertColumnsOp {
   readonly columns: string;
 }
 
+/** Insert whole sheet rows at `rows` ("1:1" inserts one above the old row 1), as Excel's Insert row does. */
+export interface InsertRowsOp {
+  readonly kind: 'insertRows';
+  readonly sheet: string;
+  readonly rows: string;
+}
+
 export interface FreezeOp {
   readonly kind: 'freeze';
   readonly sheet: string;
@@ -159,7 +166,7 @@ export interface SelectOp {
 
 export type WriteOp =
   | SheetOp | DeleteSheetOp | CellsOp | ClearOp | NumberFormatOp | StyleOp | ValidationOp | ConditionalFormatOp
-  | TableOp | NameOp | ColumnsOp | InsertColumnsOp | FreezeOp | ProtectOp | SelectOp;
+  | TableOp | NameOp | ColumnsOp | InsertColumnsOp | InsertRowsOp | FreezeOp | ProtectOp | SelectOp;
 
 export interface WritePlan {
   /** What the plan does, for progress and the log ("create KPI sheet KPI"). */

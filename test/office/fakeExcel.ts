@@ -629,6 +629,17 @@ class FakeRange extends Loaded implements XlRange {
   insert(shift: 'Right' | 'Down'): XlRange {
     this.fake.act({ insert: this.addr(), shift });
     const b = this.box();
+    if (shift === 'Down' && b.c0 === 1 && b.c1 === MAX_COL) {
+      // Whole rows: cells and number formats move down (formulas are not adjusted here).
+      const n = b.r1 - b.r0 + 1;
+      const lines = [...this.sheet.cells].sort(([a], [z]) => z - a);
+      for (const [r, line] of lines) {
+        if (r < b.r0) continue;
+        this.sheet.cells.delete(r);
+        this.sheet.cells.set(r + n, line);
+      }
+      return this;
+    }
     if (shift !== 'Right' || b.r0 !== 1 || b.r1 !== MAX_ROW) {
       this.fake.fail(new OfficeError('InvalidArgument', 'insert: the fake inserts whole columns only'));
       return this;

@@ -118,7 +118,7 @@ test('the what-if column is inserted right after the input columns; scores, tota
   const tried = scoreAssessment(pte.assessment, { results: { '1': 100, '5': 2800 } }).totalBeforePenalty!;
   await waitFor(() => expect(screen.getByTestId('whatif-total').textContent).toBe(formatNumber(tried, 2)));
   expect(wb.evaluate('ScorebookTotal', 'KPI') as number).toBeCloseTo(expected, 9);
-});
+}, 20_000);
 
 test('a goal above what one indicator can give says it is not reachable', async () => {
   const user = userEvent.setup();
@@ -175,7 +175,7 @@ test('binds a hand-made sheet: English headers, rows by id and by name, ids writ
   expect(wb.evaluate('ScorebookTotal', 'Loei') as number).toBeCloseTo(expected, 9);
 });
 
-test('a hand-made sheet whose header is on row 1 is not changed: the pane says to insert a row above it for the total', async () => {
+test('a hand-made sheet whose header is on row 1: the proposal says so at once, and inserts the row above when asked', async () => {
   const user = userEvent.setup();
   const wb = new PreviewWorkbook();
   await wb.apply({ title: 'hand-made', ops: [{ kind: 'sheet', sheet: 'Loei', ifExists: 'replace' }, { kind: 'cells', sheet: 'Loei', topLeft: 'A1', contents: [['No.', 'Indicator', 'Actual'], ['4.1', 'OTOP', 3050]] }] });
@@ -184,11 +184,36 @@ test('a hand-made sheet whose header is on row 1 is not changed: the pane says t
   await user.selectOptions(screen.getByRole('combobox', { name: /Assessment/ }), 'otop-2567');
   await user.click(screen.getByRole('button', { name: 'Find the header row' }));
   await screen.findByTestId('binding-proposal');
-  await user.click(screen.getByRole('button', { name: 'Confirm and add the score formulas' }));
-  expect((await screen.findByRole('alert')).textContent).toContain('insert a blank row above the header');
+  // Before anything is confirmed: said, and the confirm is off; nothing is written.
+  expect(screen.getByTestId('bind-row-one').textContent).toContain('insert a blank row above the header');
+  expect((screen.getByRole('button', { name: 'Confirm and add the score formulas' }) as HTMLButtonElement).disabled).toBe(true);
   expect(await wb.readBinding()).toBeUndefined();
   expect(wb.dimensions('Loei')).toEqual({ rows: 2, columns: 3 });
-});
+  // One click inserts the row; the sheet is read again with its header on row 2, and it binds.
+  await user.click(screen.getByRole('button', { name: 'Insert a row above the header and search again' }));
+  await waitFor(() => expect(screen.queryByTestId('bind-row-one')).toBeNull());
+  expect(wb.value('Loei', 2, 1)).toBe('No.');
+  expect(wb.value('Loei', 3, 3)).toBe(3050);
+  await user.click(screen.getByRole('button', { name: 'Confirm and add the score formulas' }));
+  await waitFor(async () => expect(await wb.readBinding()).toBeDefined());
+}, 20_000);
+
+test('binding says before it is confirmed which indicators the sheet lacks and will get as new rows', async () => {
+  const user = userEvent.setup();
+  const wb = new PreviewWorkbook();
+  await wb.apply({ title: 'hand-made', ops: [{ kind: 'sheet', sheet: 'Loei', ifExists: 'replace' }, { kind: 'cells', sheet: 'Loei', topLeft: 'A2', contents: [['No.', 'Indicator', 'Actual'], ['1', 'x', 97]] }] });
+  render(<App port={wb} listSheets={async () => wb.visibleSheets()} />);
+  await user.click(await screen.findByRole('tab', { name: 'ผูกชีต' }));
+  await user.selectOptions(screen.getByRole('combobox', { name: /ชุดตัวชี้วัด/ }), 'pte-2567');
+  await user.click(screen.getByRole('button', { name: 'ค้นหาหัวตาราง' }));
+  const said = (await screen.findByTestId('bind-adds-indicators')).textContent ?? '';
+  const m = /จะเพิ่มตัวชี้วัดที่ไม่มีในชีต (\d+) ตัว: ([^(]+) \(/.exec(said);
+  expect(m).not.toBeNull();
+  const ids = (m?.[2] ?? '').split(', ');
+  expect(ids).not.toContain('1');
+  expect(ids).toContain('2');
+  expect(Number(m?.[1])).toBe(ids.length);
+}, 20_000);
 
 test('a failed write says what happened and what to do next', async () => {
   const user = userEvent.setup();
