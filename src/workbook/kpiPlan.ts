@@ -39,6 +39,9 @@ export const COLORS = {
   good: '#C6EFCE',
   fair: '#FFEB9C',
   poor: '#FFC7CE',
+  /** A cell with nothing to type: a step column on a row without steps. */
+  unused: '#EDEDED',
+  unusedText: '#7F7F7F',
 } as const;
 
 const INPUT_ROLES = (role: ColumnRole): boolean =>
@@ -181,7 +184,21 @@ export function markOps(layout: KpiLayout): WriteOp[] {
     }
     if (formula) ops.push({ kind: 'conditionalFormat', sheet, address: dataRange(layout, c), formula, fill: COLORS.invalid, fontColor: COLORS.invalidText });
   }
-  return ops.concat(scoreMarks(layout), inputFills(layout));
+  return ops.concat(scoreMarks(layout), inputFills(layout), unusedStepMarks(layout));
+}
+
+/**
+ * Step cells of a row whose indicator takes no steps (quantitative, ratio, a parent) greyed, by the row's hidden
+ * kind, so they do not look like cells to type in; a value typed there is said by the sheet reader (readGrid.ts).
+ */
+function unusedStepMarks(layout: KpiLayout): WriteOp[] {
+  const kind = columnOf(layout, 'kind');
+  if (!kind || layout.rows.length === 0) return [];
+  const k = `$${kind.letter}${layout.firstDataRow}`;
+  return layout.columns.filter((c) => /^step\d+$/.test(c.role)).map((c): WriteOp => ({
+    kind: 'conditionalFormat', sheet: layout.sheet, address: dataRange(layout, c),
+    formula: `AND(${k}<>"milestone",${k}<>"binary")`, fill: COLORS.unused, fontColor: COLORS.unusedText,
+  }));
 }
 
 /** As `scorebook template`: the score green at the top level, amber between the first and the top, red below the first. */
