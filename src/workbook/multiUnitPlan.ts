@@ -61,8 +61,11 @@ export interface MultiUnitLayout {
 
 const WEIGHT_SUM_MARK = 'SCOREBOOK_UNIT_WEIGHT_SUM';
 
-/** Points: the unit's code, its name (wrapped: "สำนักงานเขตพื้นที่การศึกษาประถมศึกษา…"), its total. */
-const UNIT_WIDTHS = { unit: 80, unitName: 200, unitTotal: 110 } as const;
+/**
+ * Points: the unit's code, its name, its total. The name is not wrapped: it repeats on every row of its block, and
+ * three-line rows would make thousands of rows hard to scan; the pane's unit summary shows it whole.
+ */
+const UNIT_WIDTHS = { unit: 80, unitName: 240, unitTotal: 110 } as const;
 
 export function multiUnitLayout(assessment: Assessment, units: readonly Unit[], options: { sheet?: string; table?: string } = {}): MultiUnitLayout {
   // One row per unit × indicator: no group headings between a unit's rows.
@@ -156,7 +159,6 @@ export function multiUnitPlan(input: MultiUnitInput): { plan: WritePlan; layout:
     { kind: 'columns', sheet, columns: unitLetters(m.unitColumn), width: UNIT_WIDTHS.unit },
     { kind: 'columns', sheet, columns: unitLetters(m.unitNameColumn), width: UNIT_WIDTHS.unitName },
     { kind: 'columns', sheet, columns: unitLetters(m.unitTotalColumn), width: UNIT_WIDTHS.unitTotal },
-    { kind: 'style', sheet, address: col(m.unitNameColumn), wrap: true, vertical: 'top' },
     { kind: 'columns', sheet, columns: unitLetters(m.unitWeightSumColumn), hidden: true },
     { kind: 'freeze', sheet, rows: kpi.headerRow, columns: 2 },
   );
