@@ -54,6 +54,8 @@ export interface XlRange extends XlLoadable<XlRange> {
   clear(applyTo?: 'All' | 'Formats' | 'Contents'): void;
   /** ExcelApi 1.9. */
   copyFrom(sourceRange: string, copyType?: 'All' | 'Formulas' | 'Values' | 'Formats'): void;
+  /** Inserts cells at the range, shifting the rest (whole columns "F:F" with 'Right'). */
+  insert(shift: 'Right' | 'Down'): XlRange;
   select(): void;
 }
 

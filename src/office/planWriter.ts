@@ -223,6 +223,15 @@ export function compilePlan(plan: WritePlan, probe: ProbeResult | undefined, opt
           if (op.hidden !== undefined) r.columnHidden = op.hidden;
         });
         break;
+      case 'insertColumns':
+        writable(op.sheet);
+        // Excel moves what is right of the column, and adjusts references, names, formats and tables with it.
+        cmd(op.columns.length, (q) => void q.sheet(op.sheet).getRange(op.columns).insert('Right'));
+        break;
+      case 'insertRows':
+        writable(op.sheet);
+        cmd(op.rows.length, (q) => void q.sheet(op.sheet).getRange(op.rows).insert('Down'));
+        break;
       case 'freeze':
         cmd(32, (q) => {
           const panes = q.sheet(op.sheet).freezePanes;

@@ -13,6 +13,7 @@ import {
   type BindingRead, type BindingRecord, type CellContent, type CellValue,
 } from '../workbook';
 import { bindingOps } from '../workbook/bindingPlan';
+import { shiftColumnsFrom } from '../workbook/formulaShift';
 import type { Visibility, WriteOp, WritePlan } from '../workbook/plan';
 import {
   WorkbookError,
@@ -500,6 +501,40 @@ export class PreviewWorkbook implements WorkbookPort {
         }
         return 0;
       }
+      case 'insertColumns': {
+        const at = parseBox(op.columns);
+        const n = at.right - at.left + 1;
+        // HyperFormula moves the cells and adjusts every reference and name; what it does not hold moves here.
+        this.hf.addColumns(this.sheetId(op.sheet), [at.left - 1, n]);
+        const x = this.extrasOf(op.sheet);
+        const move = (b: Box): Box => ({
+          ...b,
+          left: b.left >= at.left ? b.left + n : b.left,
+          right: b.right >= at.left ? b.right + n : b.right,
+        });
+        for (const list of [x.formats, x.styles, x.marks]) for (const item of list) item.box = move(item.box);
+        for (const mark of x.marks) mark.formula = shiftColumnsFrom(mark.formula, at.left, n);
+        x.hiddenColumns = new Set([...x.hiddenColumns].map((c) => (c >= at.left ? c + n : c)));
+        x.widths = new Map([...x.widths].map(([c, w]) => [c >= at.left ? c + n : c, w]));
+        for (const [name, t] of this.tables) {
+          if (t.sheet === op.sheet) this.tables.set(name, { ...t, address: boxAddress(move(parseBox(t.address))) });
+        }
+        if (x.frozen.columns >= at.left) x.frozen = { ...x.frozen, columns: x.frozen.columns + n };
+        return n;
+      }
+      case 'insertRows': {
+        const [first, last = first] = op.rows.split(':').map(Number) as [number, number?];
+        const at = { top: Math.min(first, last), bottom: Math.max(first, last) };
+        const n = at.bottom - at.top + 1;
+        this.hf.addRows(this.sheetId(op.sheet), [at.top - 1, n]);
+        const x = this.extrasOf(op.sheet);
+        const move = (b: Box): Box => ({ ...b, top: b.top >= at.top ? b.top + n : b.top, bottom: b.bottom >= at.top ? b.bottom + n : b.bottom });
+        for (const list of [x.formats, x.styles, x.marks]) for (const item of list) item.box = move(item.box);
+        for (const [name, t] of this.tables) {
+          if (t.sheet === op.sheet) this.tables.set(name, { ...t, address: boxAddress(move(parseBox(t.address))) });
+        }
+        return n;
+      }
       case 'freeze':
         this.extrasOf(op.sheet).frozen = { rows: op.rows, columns: op.columns };
         return 0;
@@ -531,6 +566,10 @@ export class PreviewWorkbook implements WorkbookPort {
       en: `writing the workbook failed (${title}: ${detail}); reload the page and try again`,
     });
   }
+}
+
+function boxAddress(b: Box): string {
+  return `${cellAddress(b.top, b.left)}:${cellAddress(b.bottom, b.right)}`;
 }
 
 function overlaps(a: Box, b: Box): boolean {

@@ -26,6 +26,32 @@ export function rowFreeForm(formula: string, row: number): string {
 }
 
 /**
+ * References of the formula's own sheet to column `from` or right of it, moved `count` columns right, absolute or
+ * not: what Excel does to a formula when columns are inserted (a conditional format's rule, which a port that is not
+ * Excel has to move itself). References qualified by a sheet name are left alone.
+ */
+export function shiftColumnsFrom(formula: string, from: number, count: number): string {
+  if (count === 0) return formula;
+  return formula.replace(TOKENS, (whole, quoted: string | undefined, colAbs: string, col: string, rowAbs: string, row: string, at: number) => {
+    if (quoted !== undefined || formula[at - 1] === '!') return whole;
+    const c = columnIndex(col);
+    return c >= from ? `${colAbs}${columnName(c + count)}${rowAbs}${row}` : whole;
+  });
+}
+
+function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+function columnName(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+/**
  * One pass of a regular expression (this runs on every cell of 20,000-row sheets): a string literal or a quoted sheet
  * name is kept whole; a reference is letters then digits with no name character before it and none, nor "(" or "!",
  * after it.

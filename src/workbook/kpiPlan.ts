@@ -41,6 +41,9 @@ export const COLORS = {
   good: '#C6EFCE',
   fair: '#FFEB9C',
   poor: '#FFC7CE',
+  /** A cell with nothing to type: a step column on a row without steps. */
+  unused: '#EDEDED',
+  unusedText: '#7F7F7F',
 } as const;
 
 const INPUT_ROLES = (role: ColumnRole): boolean =>
@@ -97,7 +100,11 @@ export function dataRange(layout: KpiLayout, column: Pick<LayoutColumn, 'column'
   return `${cellAddress(layout.firstDataRow, column.column)}:${cellAddress(Math.max(layout.lastDataRow, layout.firstDataRow), column.column)}`;
 }
 
-function formatOps(layout: KpiLayout, decimals: number): WriteOp[] {
+/**
+ * Number formats of the table's columns (and of the total cell, `total`), first: copying formats copies them all.
+ * Shared with the multi-unit sheet, whose layout is the same columns moved right.
+ */
+export function formatOps(layout: KpiLayout, decimals: number, total = true): WriteOp[] {
   const sheet = layout.sheet;
   const fixed = decimals > 0 ? `0.${'0'.repeat(decimals)}` : '0';
   const ops: WriteOp[] = [];
@@ -109,7 +116,7 @@ function formatOps(layout: KpiLayout, decimals: number): WriteOp[] {
     if (c.role === 'weight' || /^target\d+$/.test(c.role)) ops.push({ kind: 'numberFormat', sheet, address: dataRange(layout, c), format: '#,##0.00' });
     if (c.role === 'score' || c.role === 'weightedScore') ops.push({ kind: 'numberFormat', sheet, address: dataRange(layout, c), format: fixed });
   }
-  ops.push({ kind: 'numberFormat', sheet, address: layout.totalCell.replace(/\$/g, ''), format: fixed });
+  if (total) ops.push({ kind: 'numberFormat', sheet, address: layout.totalCell.replace(/\$/g, ''), format: fixed });
   return ops;
 }
 
@@ -119,7 +126,7 @@ function tableOps(layout: KpiLayout): WriteOp[] {
   const lastRow = Math.max(layout.lastDataRow, layout.firstDataRow);
   return [
     { kind: 'table', sheet, name: layout.table, address: `A${layout.headerRow}:${last}${lastRow}`, style: 'TableStyleMedium2' },
-    { kind: 'style', sheet, address: `A${layout.headerRow}:${last}${layout.headerRow}`, bold: true, wrap: true, vertical: 'center' },
+    headerStyleOp(sheet, `A${layout.headerRow}:${last}${layout.headerRow}`),
     { kind: 'style', sheet, address: `A${layout.titleRow}`, bold: true, fontSize: 14 },
     { kind: 'style', sheet, address: `A${layout.summaryRow}:${last}${layout.summaryRow}`, bold: true, fill: COLORS.summary },
     // Group headings (๑.๑ Functional KPIs …) read as headings, with their subtotals.
@@ -127,7 +134,12 @@ function tableOps(layout: KpiLayout): WriteOp[] {
   ];
 }
 
-function validationOps(layout: KpiLayout): WriteOp[] {
+/** The table's header row: bold, wrapped (long Thai headers stay whole in their narrow columns), centred. */
+export function headerStyleOp(sheet: string, address: string): WriteOp {
+  return { kind: 'style', sheet, address, bold: true, wrap: true, vertical: 'center' };
+}
+
+export function validationOps(layout: KpiLayout): WriteOp[] {
   const sheet = layout.sheet;
   const ops: WriteOp[] = [];
   for (const c of layout.columns) {
@@ -159,7 +171,7 @@ function validationOps(layout: KpiLayout): WriteOp[] {
  * Marks an input the sheet's formulas cannot use, live in the workbook (also when a paste skipped validation, and
  * when the add-in is closed): text in a number cell, anything but 1/0/TRUE/FALSE in a step cell.
  */
-function markOps(layout: KpiLayout): WriteOp[] {
+export function markOps(layout: KpiLayout): WriteOp[] {
   const sheet = layout.sheet;
   const ops: WriteOp[] = [];
   for (const c of layout.columns) {
@@ -174,7 +186,21 @@ function markOps(layout: KpiLayout): WriteOp[] {
     }
     if (formula) ops.push({ kind: 'conditionalFormat', sheet, address: dataRange(layout, c), formula, fill: COLORS.invalid, fontColor: COLORS.invalidText });
   }
-  return ops.concat(scoreMarks(layout), inputFills(layout));
+  return ops.concat(scoreMarks(layout), inputFills(layout), unusedStepMarks(layout));
+}
+
+/**
+ * Step cells of a row whose indicator takes no steps (quantitative, ratio, a parent) greyed, by the row's hidden
+ * kind, so they do not look like cells to type in; a value typed there is said by the sheet reader (readGrid.ts).
+ */
+function unusedStepMarks(layout: KpiLayout): WriteOp[] {
+  const kind = columnOf(layout, 'kind');
+  if (!kind || layout.rows.length === 0) return [];
+  const k = `$${kind.letter}${layout.firstDataRow}`;
+  return layout.columns.filter((c) => /^step\d+$/.test(c.role)).map((c): WriteOp => ({
+    kind: 'conditionalFormat', sheet: layout.sheet, address: dataRange(layout, c),
+    formula: `AND(${k}<>"milestone",${k}<>"binary")`, fill: COLORS.unused, fontColor: COLORS.unusedText,
+  }));
 }
 
 /** As `scorebook template`: the score green at the top level, amber between the first and the top, red below the first. */
@@ -211,7 +237,7 @@ export function columnWidth(role: ColumnRole): number {
   return 90;
 }
 
-function columnOps(layout: KpiLayout): WriteOp[] {
+export function columnOps(layout: KpiLayout): WriteOp[] {
   const sheet = layout.sheet;
   return layout.columns.map((c): WriteOp => {
     const columns = `${c.letter}:${c.letter}`;

@@ -13,9 +13,9 @@ import { BINDING_FORMAT, type BindingRecord, type MultiUnitColumns } from './bin
 import { bindingOps } from './bindingPlan';
 import { cellAddress, columnLetter, isFormula, type CellContent } from './cells';
 import { shiftRows } from './formulaShift';
-import { isRowTextRole, type ColumnRole } from './headers';
+import type { ColumnRole } from './headers';
 import { kpiLayout, requireColumn, type KpiLayout, type LayoutColumn, type LayoutRow } from './layout';
-import { COLORS, columnWidth } from './kpiPlan';
+import { COLORS, columnOps, formatOps, headerStyleOp, markOps, validationOps } from './kpiPlan';
 import type { WriteOp, WritePlan } from './plan';
 import { settingsSheet, SETTINGS_SHEET } from './settings';
 import { kpiSheetContent, type InputRefs, type SheetInputs } from './sheetContent';
@@ -60,6 +60,12 @@ export interface MultiUnitLayout {
 }
 
 const WEIGHT_SUM_MARK = 'SCOREBOOK_UNIT_WEIGHT_SUM';
+
+/**
+ * Points: the unit's code, its name, its total. The name is not wrapped: it repeats on every row of its block, and
+ * three-line rows would make thousands of rows hard to scan; the pane's unit summary shows it whole.
+ */
+const UNIT_WIDTHS = { unit: 80, unitName: 240, unitTotal: 110 } as const;
 
 export function multiUnitLayout(assessment: Assessment, units: readonly Unit[], options: { sheet?: string; table?: string } = {}): MultiUnitLayout {
   // One row per unit × indicator: no group headings between a unit's rows.
@@ -127,15 +133,15 @@ export function multiUnitPlan(input: MultiUnitInput): { plan: WritePlan; layout:
   const lastRow = Math.max(kpi.lastDataRow, kpi.firstDataRow);
   const fixed = assessment.policies.decimals > 0 ? `0.${'0'.repeat(assessment.policies.decimals)}` : '0';
   const col = (c: number): string => `${columnLetter(c)}${kpi.firstDataRow}:${columnLetter(c)}${lastRow}`;
+  const unitLetters = (c: number): string => `${columnLetter(c)}:${columnLetter(c)}`;
   const ops: WriteOp[] = [
     { kind: 'sheet', sheet: settings.sheet, ifExists: 'replace' },
     { kind: 'cells', sheet: settings.sheet, topLeft: 'A1', contents: settings.rows },
     ...settings.names.map((x): WriteOp => ({ kind: 'name', name: x.name, ref: x.ref })),
     { kind: 'sheet', sheet, ifExists: 'replace' },
+    // The single-unit sheet's number formats (kpiPlan.ts) on the same columns moved right, then the unit columns'.
+    ...formatOps(kpi, assessment.policies.decimals, false),
     { kind: 'numberFormat', sheet, address: col(m.unitColumn), format: '@' },
-    { kind: 'numberFormat', sheet, address: col(requireColumn(kpi, 'id').column), format: '@' },
-    { kind: 'numberFormat', sheet, address: col(requireColumn(kpi, 'score').column), format: fixed },
-    { kind: 'numberFormat', sheet, address: col(requireColumn(kpi, 'weightedScore').column), format: fixed },
     { kind: 'numberFormat', sheet, address: col(m.unitTotalColumn), format: fixed },
     { kind: 'cells', sheet, topLeft: 'A1', contents: title },
     { kind: 'cells', sheet, topLeft: `A${kpi.headerRow}`, contents: [header] },
@@ -143,16 +149,17 @@ export function multiUnitPlan(input: MultiUnitInput): { plan: WritePlan; layout:
   if (data.length > 0) ops.push({ kind: 'cells', sheet, topLeft: `A${kpi.firstDataRow}`, contents: data, repeatEvery: n });
   ops.push(
     { kind: 'table', sheet, name: kpi.table, address: `A${kpi.headerRow}:${last}${lastRow}`, style: 'TableStyleMedium2' },
+    headerStyleOp(sheet, `A${kpi.headerRow}:${last}${kpi.headerRow}`),
     { kind: 'style', sheet, address: `A1`, bold: true, fontSize: 14 },
     { kind: 'style', sheet, address: col(m.unitTotalColumn), bold: true, fill: COLORS.summary },
-    ...kpi.columns.filter((c) => c.hidden).map((c): WriteOp => ({ kind: 'columns', sheet, columns: `${c.letter}:${c.letter}`, hidden: true })),
-    { kind: 'columns', sheet, columns: `${columnLetter(m.unitWeightSumColumn)}:${columnLetter(m.unitWeightSumColumn)}`, hidden: true },
-    { kind: 'columns', sheet, columns: `${requireColumn(kpi, 'name').letter}:${requireColumn(kpi, 'name').letter}`, width: 280 },
-    // Explanation, obstacles and remarks: wide and wrapped, as in the single-unit sheet.
-    ...kpi.columns.filter((c) => isRowTextRole(c.role)).flatMap((c): WriteOp[] => [
-      { kind: 'columns', sheet, columns: `${c.letter}:${c.letter}`, width: columnWidth(c.role) },
-      { kind: 'style', sheet, address: col(c.column), wrap: true, vertical: 'top' },
-    ]),
+    // As the single-unit sheet: validation with prompts, marks on unusable inputs, score colours, the input fill.
+    ...validationOps(kpi),
+    ...markOps(kpi),
+    ...columnOps(kpi),
+    { kind: 'columns', sheet, columns: unitLetters(m.unitColumn), width: UNIT_WIDTHS.unit },
+    { kind: 'columns', sheet, columns: unitLetters(m.unitNameColumn), width: UNIT_WIDTHS.unitName },
+    { kind: 'columns', sheet, columns: unitLetters(m.unitTotalColumn), width: UNIT_WIDTHS.unitTotal },
+    { kind: 'columns', sheet, columns: unitLetters(m.unitWeightSumColumn), hidden: true },
     { kind: 'freeze', sheet, rows: kpi.headerRow, columns: 2 },
   );
   const binding = input.document === undefined ? undefined : multiUnitBinding(m, settings.sheet, input.document);

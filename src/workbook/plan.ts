@@ -123,6 +123,24 @@ export interface ColumnsOp {
   readonly hidden?: boolean;
 }
 
+/**
+ * Insert whole sheet columns at `columns` ("F:F" inserts one before the old F), shifting everything from there to
+ * the right, as Excel's Insert column does: references, names, formats, validation, conditional formats and tables
+ * crossing the column follow. Later ops of the plan address the sheet as it is after the insertion.
+ */
+export interface InsertColumnsOp {
+  readonly kind: 'insertColumns';
+  readonly sheet: string;
+  readonly columns: string;
+}
+
+/** Insert whole sheet rows at `rows` ("1:1" inserts one above the old row 1), as Excel's Insert row does. */
+export interface InsertRowsOp {
+  readonly kind: 'insertRows';
+  readonly sheet: string;
+  readonly rows: string;
+}
+
 export interface FreezeOp {
   readonly kind: 'freeze';
   readonly sheet: string;
@@ -148,7 +166,7 @@ export interface SelectOp {
 
 export type WriteOp =
   | SheetOp | DeleteSheetOp | CellsOp | ClearOp | NumberFormatOp | StyleOp | ValidationOp | ConditionalFormatOp
-  | TableOp | NameOp | ColumnsOp | FreezeOp | ProtectOp | SelectOp;
+  | TableOp | NameOp | ColumnsOp | InsertColumnsOp | InsertRowsOp | FreezeOp | ProtectOp | SelectOp;
 
 export interface WritePlan {
   /** What the plan does, for progress and the log ("create KPI sheet KPI"). */

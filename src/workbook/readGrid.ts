@@ -110,6 +110,7 @@ function readRows(
       return { value: row[c] ?? null, address: at(r, c), format: grid.numberFormats?.[r]?.[c] ?? undefined };
     };
     const read = readRow(indicator, cellOf, issues);
+    unusedStepCells(indicator, cellOf, issues);
     cells.set(indicator.id, { row: origin.row + r, id: indicator.id, ...read.cells });
     if (read.raw !== undefined) results[indicator.id] = read.raw;
   }
@@ -257,6 +258,31 @@ function readRow(
       });
       return { raw: steps.length > 0 ? marks : undefined, cells: { ...none, steps, result: cellOf('result')?.address } };
     }
+  }
+}
+
+/**
+ * Step columns the row's indicator has no step for (a quantitative row, a milestone of 3 steps in column ขั้นที่ 5):
+ * the sheet's formulas never read them, so what is typed there would be ignored without a word. Said at the cell.
+ */
+function unusedStepCells(indicator: Indicator, cellOf: CellAt, issues: Issue[]): void {
+  const own = isGroup(indicator) || (indicator.kind !== 'milestone' && indicator.kind !== 'binary') ? 0 : indicator.steps.length;
+  for (let k = own + 1; ; k++) {
+    const cell = cellOf(`step${k}`);
+    if (!cell) return;
+    const v = cell.value;
+    if (v === null || (typeof v === 'string' && v.trim() === '')) continue;
+    const shown = isCellError(v) ? v.error : String(v);
+    issues.push(
+      issue('value-in-unused-step-cell', 'warning', {
+        th: own === 0
+          ? `เซลล์ ${cell.address} (ขั้นที่ ${k}) มีค่า "${shown}" แต่ตัวชี้วัด ${indicator.id} ไม่ได้วัดเป็นขั้นตอน ค่านี้ไม่ถูกนับ ให้กรอกผลในคอลัมน์ผลการดำเนินงาน แล้วลบค่านี้`
+          : `เซลล์ ${cell.address} (ขั้นที่ ${k}) มีค่า "${shown}" แต่ตัวชี้วัด ${indicator.id} มีเพียง ${own} ขั้น ค่านี้ไม่ถูกนับ ให้ลบค่านี้`,
+        en: own === 0
+          ? `cell ${cell.address} (step ${k}) holds "${shown}", but indicator ${indicator.id} has no steps, so it is not counted; type the result in the result column and clear this cell`
+          : `cell ${cell.address} (step ${k}) holds "${shown}", but indicator ${indicator.id} has only ${own} steps, so it is not counted; clear this cell`,
+      }, { indicatorId: indicator.id, field: String(k), cell: cell.address }),
+    );
   }
 }
 

@@ -7,7 +7,7 @@
  * Office.js, so a read that forgets its sync fails here too.
  */
 import { cellAddress, columnLetter, columnNumber } from '../../src/workbook/cells';
-import { shiftRows } from '../../src/workbook/formulaShift';
+import { shiftColumnsFrom, shiftRows } from '../../src/workbook/formulaShift';
 import type {
   ExcelHost, XlChangedArgs, XlConditionalFormat, XlContext, XlDataValidation, XlEventHandlerResult, XlNamedItem, XlRange,
   XlRangeFormat, XlTable, XlWorkbook, XlWorksheet,
@@ -620,6 +620,53 @@ class FakeRange extends Loaded implements XlRange {
       out.push(row);
     }
     this.sheet.write(dst, out);
+  }
+
+  /**
+   * Whole columns only (what the plan writer asks): cells, number formats and this sheet's own references from the
+   * column on move right, as Excel moves them. References from other sheets and names are left alone here.
+   */
+  insert(shift: 'Right' | 'Down'): XlRange {
+    this.fake.act({ insert: this.addr(), shift });
+    const b = this.box();
+    if (shift === 'Down' && b.c0 === 1 && b.c1 === MAX_COL) {
+      // Whole rows: cells and number formats move down (formulas are not adjusted here).
+      const n = b.r1 - b.r0 + 1;
+      const lines = [...this.sheet.cells].sort(([a], [z]) => z - a);
+      for (const [r, line] of lines) {
+        if (r < b.r0) continue;
+        this.sheet.cells.delete(r);
+        this.sheet.cells.set(r + n, line);
+      }
+      return this;
+    }
+    if (shift !== 'Right' || b.r0 !== 1 || b.r1 !== MAX_ROW) {
+      this.fake.fail(new OfficeError('InvalidArgument', 'insert: the fake inserts whole columns only'));
+      return this;
+    }
+    const n = b.c1 - b.c0 + 1;
+    const moveRef = (formula: string): string => shiftColumnsFrom(formula, b.c0, n);
+    for (const [r, line] of this.sheet.cells) {
+      const moved = new Map<number, Cell>();
+      for (const [c, cell] of line) {
+        const next = 'formula' in cell ? { formula: moveRef(cell.formula) } : cell;
+        moved.set(c >= b.c0 ? c + n : c, next);
+      }
+      this.sheet.cells.set(r, moved);
+    }
+    const formats = [...this.sheet.formats];
+    this.sheet.formats.clear();
+    for (const [key, f] of formats) {
+      const [r, c] = key.split(',').map(Number) as [number, number];
+      this.sheet.formats.set(`${r},${c >= b.c0 ? c + n : c}`, f);
+    }
+    // A table the column crosses (or is right of) grows or moves, as in Excel.
+    for (const t of this.fake.tables.values()) {
+      if (t.sheet !== this.sheet.name) continue;
+      const box = parseBox(t.address);
+      t.address = boxAddress({ ...box, c0: box.c0 >= b.c0 ? box.c0 + n : box.c0, c1: box.c1 >= b.c0 ? box.c1 + n : box.c1 });
+    }
+    return this;
   }
 
   select(): void {

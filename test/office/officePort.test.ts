@@ -16,6 +16,9 @@ import { REQUEST_BUDGET } from '../../src/office/requestSize';
 import { benchAssessmentDoc, benchResults, seededRandom } from '../bench/generate';
 import { FakeExcel } from './fakeExcel';
 import { cellAddress } from '../../src/workbook/cells';
+import { requireColumn } from '../../src/workbook/layout';
+import { shiftColumnsFrom } from '../../src/workbook/formulaShift';
+import { WHAT_IF_HEADER, whatIfColumnOps } from '../../src/workbook/whatIfPlan';
 
 function generated(rows: number): { assessment: Assessment; document: unknown; inputs: ReturnType<typeof resultInputs> } {
   const document = benchAssessmentDoc(rows);
@@ -305,6 +308,38 @@ describe('the binding survives sorting, filtering and inserted rows: rows are fo
     // Each indicator's cells moved with its row.
     const id = assessment.indicators[0]?.id as string;
     expect(after.value.cells.get(id)?.row).toBe(last + 1);
+  });
+});
+
+describe.each([10, 1000] as const)('the what-if column on %i rows', (rows) => {
+  it('is one apply of 2 syncs (probe + one write): a whole column inserted before คะแนน, formulas moved with it', async () => {
+    const { assessment, document, inputs } = generated(rows);
+    const fake = new FakeExcel('1.9');
+    const port = new OfficeWorkbookPort(fake);
+    const { binding } = await createKpiSheet(port, { assessment, document, inputs });
+    const { layout } = kpiSheetPlan({ assessment, document });
+    const before = await readBoundSheet(port, binding, assessment);
+    if (!before.ok) throw new Error('does not read');
+    const score = requireColumn(layout, 'score');
+    const scoreFormula = fake.sheets.get('KPI')?.cells.get(layout.firstDataRow)?.get(score.column) as { formula: string };
+
+    const from = fake.syncs.length;
+    const { ops, column } = whatIfColumnOps({
+      sheet: 'KPI', headerRow: before.value.headerRow, columns: before.value.columns, originColumn: 1,
+      lastRow: layout.lastDataRow, nextFreeColumn: layout.columns.length + 1,
+    });
+    const report = await port.apply({ title: 'add the what-if column', ops });
+    expect(report.roundTrips).toBe(2);
+    expect(fake.syncs.length - from).toBe(2);
+    expect(column).toBe(score.column);
+    expect(fake.cell('KPI', `${score.letter}${layout.headerRow}`)).toBe(WHAT_IF_HEADER);
+    // คะแนน is one column right, its formula's references to its own row moved with it.
+    const moved = fake.sheets.get('KPI')?.cells.get(layout.firstDataRow)?.get(score.column + 1) as { formula: string };
+    expect(moved.formula).toBe(shiftColumnsFrom(scoreFormula.formula, score.column, 1));
+    // The binding (headers) still reads every result.
+    const after = await readBoundSheet(port, binding, assessment);
+    if (!after.ok) throw new Error('does not read after the insertion');
+    expect(after.value.resultSet.results).toEqual(before.value.resultSet.results);
   });
 });
 

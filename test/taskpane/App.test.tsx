@@ -92,6 +92,34 @@ test('what-if: the result needed for a total, put into the what-if column, gives
   expect(within(screen.getByTestId('gains')).getAllByRole('row').length).toBeGreaterThan(1);
 });
 
+test('the what-if column is inserted right after the input columns; scores, total and reading move with it', async () => {
+  const user = userEvent.setup();
+  const wb = new PreviewWorkbook();
+  render(<App port={wb} />);
+  await createPteSheet(user);
+  act(() => wb.type('KPI', resultCell('1'), '100'));
+  await waitFor(() => expect(screen.getByTestId('total').textContent).toBe('10.00'));
+  const lastInput = Math.max(...layout.columns.filter((c) => c.role === 'result' || /^step\d+$/.test(c.role) || c.role === 'numerator' || c.role === 'denominator').map((c) => c.column));
+  const score = requireColumn(layout, 'score').column;
+  expect(score).toBe(lastInput + 1);
+  await user.click(screen.getByRole('tab', { name: 'สมมติผล' }));
+  await user.click(screen.getByRole('button', { name: /เพิ่มคอลัมน์สมมติผล/ }));
+  // The header sits beside the last step column, where คะแนน was; คะแนน moved one right, its formula with it.
+  await waitFor(() => expect(wb.value('KPI', layout.headerRow, lastInput + 1)).toBe('ผลสมมติ (What-if)'));
+  expect(wb.value('KPI', layout.headerRow, score + 1)).toBe('คะแนน');
+  expect(wb.evaluate('ScorebookTotal', 'KPI')).toBe(10);
+  // A result typed after the insertion is still read and scored, by the pane and by the sheet.
+  act(() => wb.type('KPI', resultCell('5'), '3050'));
+  const expected = scoreAssessment(pte.assessment, { results: { '1': 100, '5': 3050 } }).totalBeforePenalty!;
+  await waitFor(() => expect(wb.evaluate('ScorebookTotal', 'KPI') as number).toBeCloseTo(expected, 9));
+  await waitFor(() => expect(screen.getByTestId('whatif-total').textContent).toBe(formatNumber(expected, 2)));
+  // A value tried there changes the what-if total only.
+  act(() => wb.type('KPI', `${String.fromCharCode(64 + lastInput + 1)}${rowOf('5')}`, '2800'));
+  const tried = scoreAssessment(pte.assessment, { results: { '1': 100, '5': 2800 } }).totalBeforePenalty!;
+  await waitFor(() => expect(screen.getByTestId('whatif-total').textContent).toBe(formatNumber(tried, 2)));
+  expect(wb.evaluate('ScorebookTotal', 'KPI') as number).toBeCloseTo(expected, 9);
+}, 20_000);
+
 test('a goal above what one indicator can give says it is not reachable', async () => {
   const user = userEvent.setup();
   render(<App port={new PreviewWorkbook()} displayLanguage="en" />);
@@ -147,7 +175,7 @@ test('binds a hand-made sheet: English headers, rows by id and by name, ids writ
   expect(wb.evaluate('ScorebookTotal', 'Loei') as number).toBeCloseTo(expected, 9);
 });
 
-test('a hand-made sheet whose header is on row 1 is not changed: the pane says to insert a row above it for the total', async () => {
+test('a hand-made sheet whose header is on row 1: the proposal says so at once, and inserts the row above when asked', async () => {
   const user = userEvent.setup();
   const wb = new PreviewWorkbook();
   await wb.apply({ title: 'hand-made', ops: [{ kind: 'sheet', sheet: 'Loei', ifExists: 'replace' }, { kind: 'cells', sheet: 'Loei', topLeft: 'A1', contents: [['No.', 'Indicator', 'Actual'], ['4.1', 'OTOP', 3050]] }] });
@@ -156,11 +184,36 @@ test('a hand-made sheet whose header is on row 1 is not changed: the pane says t
   await user.selectOptions(screen.getByRole('combobox', { name: /Assessment/ }), 'otop-2567');
   await user.click(screen.getByRole('button', { name: 'Find the header row' }));
   await screen.findByTestId('binding-proposal');
-  await user.click(screen.getByRole('button', { name: 'Confirm and add the score formulas' }));
-  expect((await screen.findByRole('alert')).textContent).toContain('insert a blank row above the header');
+  // Before anything is confirmed: said, and the confirm is off; nothing is written.
+  expect(screen.getByTestId('bind-row-one').textContent).toContain('insert a blank row above the header');
+  expect((screen.getByRole('button', { name: 'Confirm and add the score formulas' }) as HTMLButtonElement).disabled).toBe(true);
   expect(await wb.readBinding()).toBeUndefined();
   expect(wb.dimensions('Loei')).toEqual({ rows: 2, columns: 3 });
-});
+  // One click inserts the row; the sheet is read again with its header on row 2, and it binds.
+  await user.click(screen.getByRole('button', { name: 'Insert a row above the header and search again' }));
+  await waitFor(() => expect(screen.queryByTestId('bind-row-one')).toBeNull());
+  expect(wb.value('Loei', 2, 1)).toBe('No.');
+  expect(wb.value('Loei', 3, 3)).toBe(3050);
+  await user.click(screen.getByRole('button', { name: 'Confirm and add the score formulas' }));
+  await waitFor(async () => expect(await wb.readBinding()).toBeDefined());
+}, 20_000);
+
+test('binding says before it is confirmed which indicators the sheet lacks and will get as new rows', async () => {
+  const user = userEvent.setup();
+  const wb = new PreviewWorkbook();
+  await wb.apply({ title: 'hand-made', ops: [{ kind: 'sheet', sheet: 'Loei', ifExists: 'replace' }, { kind: 'cells', sheet: 'Loei', topLeft: 'A2', contents: [['No.', 'Indicator', 'Actual'], ['1', 'x', 97]] }] });
+  render(<App port={wb} listSheets={async () => wb.visibleSheets()} />);
+  await user.click(await screen.findByRole('tab', { name: 'ผูกชีต' }));
+  await user.selectOptions(screen.getByRole('combobox', { name: /ชุดตัวชี้วัด/ }), 'pte-2567');
+  await user.click(screen.getByRole('button', { name: 'ค้นหาหัวตาราง' }));
+  const said = (await screen.findByTestId('bind-adds-indicators')).textContent ?? '';
+  const m = /จะเพิ่มตัวชี้วัดที่ไม่มีในชีต (\d+) ตัว: ([^(]+) \(/.exec(said);
+  expect(m).not.toBeNull();
+  const ids = (m?.[2] ?? '').split(', ');
+  expect(ids).not.toContain('1');
+  expect(ids).toContain('2');
+  expect(Number(m?.[1])).toBe(ids.length);
+}, 20_000);
 
 test('a failed write says what happened and what to do next', async () => {
   const user = userEvent.setup();

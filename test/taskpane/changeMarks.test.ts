@@ -48,7 +48,7 @@ test('a changed result is marked: the status column (added) says so and the row\
   expect(statusWritten(marks.plan, s.layout, '5')).toBe('แก้ไขแล้ว ยังไม่ส่ง');
   expect(statusWritten(marks.plan, s.layout, '1')).toBeNull();
   const row = rowOf(s.layout, '5');
-  const fills = styles(marks.plan);
+  const fills = styles(marks.plan).filter((f) => f.fill !== undefined);
   expect(fills.every((f) => f.fill === ROW_FILLS.changed && new RegExp(`^[A-Z]+${row}:[A-Z]+${row}$`).test(f.address))).toBe(true);
   const result = requireColumn(s.layout, 'result').letter;
   expect(fills.some((f) => f.address.startsWith(`${result}${row}:`))).toBe(true);
@@ -113,4 +113,19 @@ test('rows marked together are filled as rectangles, not cell by cell', () => {
   // One rectangle per run of adjacent input columns, each spanning the four rows.
   expect(ops.length).toBeLessThan(inputColumns.length);
   expect(ops.every((o) => new RegExp(`^[A-Z]+${rows[0]}:[A-Z]+${rows[3]}$`).test(o.address))).toBe(true);
+});
+
+test('a new status column is made readable: its width set and its texts wrapped; an existing one keeps its own width', () => {
+  const fresh = sheet({ '5': { result: 3100 } });
+  const plan = statusColumnPlan(fresh.grid, fresh.reading, new Map([['5', 'แก้ไขแล้ว ยังไม่ส่ง']]));
+  const cells = plan?.ops.find((o): o is CellsOp => o.kind === 'cells');
+  const letter = cells?.topLeft.replace(/\d+$/, '');
+  const width = plan?.ops.find((o) => o.kind === 'columns');
+  expect(width).toMatchObject({ kind: 'columns', columns: `${letter}:${letter}` });
+  expect((width as { width: number }).width).toBeGreaterThanOrEqual(140);
+  expect(styles(plan).some((s) => s.wrap === true && s.address.startsWith(letter as string))).toBe(true);
+
+  const existing = sheet({ '5': { result: 3100 } }, { '5': 'เซิร์ฟเวอร์รับแล้ว' });
+  const again = statusColumnPlan(existing.grid, existing.reading, new Map([['5', 'แก้ไขแล้ว ยังไม่ส่ง']]));
+  expect(again?.ops.some((o) => o.kind === 'columns')).toBe(false);
 });

@@ -15,7 +15,7 @@ import { App } from '../../src/taskpane/App';
 import { readServerLink } from '../../src/taskpane/model/serverLink';
 import { STATUS_HEADER } from '../../src/taskpane/model/statusColumn';
 import { WHAT_IF_HEADER } from '../../src/taskpane/model/whatIfColumn';
-import { columnLetter, kpiLayout, requireColumn, type CellValue } from '../../src/workbook';
+import { columnLetter, kpiLayout, parseAddress, requireColumn, type CellValue } from '../../src/workbook';
 import { BINDING_SHEET } from '../../src/workbook/binding';
 import type { WritePlan } from '../../src/workbook/plan';
 import type { ApplyProgress, ApplyReport, ReadRequest, ReadResult, WorkbookPort } from '../../src/workbook/port';
@@ -58,8 +58,23 @@ class WatchedPort implements WorkbookPort {
       return report;
     }
     const after = new Map((await this.typed()).map((t) => [`${t.sheet}!${t.row},${t.column}`, t.value]));
+    // An inserted column or row moves what was there (nothing is lost): each cell is looked for where it went.
+    const moved = (sheet: string, row: number, column: number): [number, number] => {
+      let at: [number, number] = [row, column];
+      for (const op of plan.ops) {
+        if (op.kind === 'insertColumns' && op.sheet === sheet) {
+          const [from, to = from] = op.columns.split(':').map((l) => parseAddress(`${l}1`).column) as [number, number?];
+          if (at[1] >= from) at = [at[0], at[1] + to - from + 1];
+        } else if (op.kind === 'insertRows' && op.sheet === sheet) {
+          const [from, to = from] = op.rows.split(':').map(Number) as [number, number?];
+          if (at[0] >= from) at = [at[0] + to - from + 1, at[1]];
+        }
+      }
+      return at;
+    };
     for (const t of before) {
-      const now = after.get(`${t.sheet}!${t.row},${t.column}`);
+      const [row, column] = moved(t.sheet, t.row, t.column);
+      const now = after.get(`${t.sheet}!${row},${column}`);
       // Text the pane turned into the number it reads as (the one-click fix) is the same value, kept.
       const asNumber = typeof t.value === 'string' ? readNumber(t.value) : undefined;
       const kept = now === t.value || (asNumber?.kind === 'number' && now === asNumber.value);
@@ -255,7 +270,9 @@ test('every pane action that writes a sheet keeps typed results, notes, unsent c
   await screen.findByText(/ปรับสถานะแล้ว/);
 
   expect(value(wb, 'KPI', cell('result', '1'))).toBe(97);
-  expect(value(wb, 'KPI', cell('note', '1'))).toBe('ข้อมูลจากสำนักงานจังหวัด');
+  // The what-if column was inserted beside the results: the note moved one column right with everything after it.
+  const note = requireColumn(layout, 'note').column + 1;
+  expect(value(wb, 'KPI', `${columnLetter(note)}${rowOf('1')}`)).toBe('ข้อมูลจากสำนักงานจังหวัด');
   expect(port.applied.length).toBeGreaterThanOrEqual(5);
   expect(port.violations).toEqual([]);
 });

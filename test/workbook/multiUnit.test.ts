@@ -6,7 +6,9 @@
 import { scoreAssessment, type Assessment, type Results } from '../../src/domain';
 import { BINDING_SHEET, readBindingRows, readMultiUnitGrid, resultInputs, type CellValue, type Grid } from '../../src/workbook';
 import { cellAddress, parseAddress } from '../../src/workbook/cells';
+import { COLORS, columnWidth, kpiSheetPlan } from '../../src/workbook/kpiPlan';
 import { MULTI_UNIT_HEADERS, multiUnitPlan } from '../../src/workbook/multiUnitPlan';
+import type { ColumnsOp, ConditionalFormatOp, StyleOp } from '../../src/workbook/plan';
 import { cellValueOf, evaluatePlan } from './planEngine';
 import { sample } from './samples';
 
@@ -79,5 +81,38 @@ describe('a multi-unit sheet made by the pane', () => {
     expect(issue?.message.en).toMatch(new RegExp(`^unit ${second.unit.name} \\(${second.unit.id}\\): `));
     expect(read.value.units[0]!.reading.issues.some((i) => i.code === 'text-in-number-cell')).toBe(false);
     expect(read.value.issues.find((i) => i.code === 'unit-missing')?.cell).toBe(`'${grid.sheet}'!A${last + 1}`);
+  });
+});
+
+describe('the multi-unit sheet is laid out and formatted as the single-unit sheet', () => {
+  const { assessment, document } = sample('krs-2567');
+  const multi = multiUnitPlan({ assessment, document });
+  const single = kpiSheetPlan({ assessment, document });
+  const ops = multi.plan.ops;
+  const sheet = multi.layout.kpi.sheet;
+  const byRole = (role: string) => multi.layout.kpi.columns.find((c) => c.role === role)!;
+  const widthOf = (letter: string): number | undefined =>
+    ops.filter((o): o is ColumnsOp => o.kind === 'columns' && o.sheet === sheet && o.columns === `${letter}:${letter}` && o.width !== undefined).pop()?.width;
+
+  it('every visible KPI column has the single-unit width; the unit columns are wide enough for their headers', () => {
+    for (const c of single.layout.columns.filter((x) => !x.hidden)) expect([c.role, widthOf(byRole(c.role).letter)]).toEqual([c.role, columnWidth(c.role)]);
+    // "หน่วยงาน" and "คะแนนรวมของหน่วยงาน" whole, not "หน่ว…" in Excel's 64 px.
+    expect(widthOf('A')).toBeGreaterThanOrEqual(70);
+    expect(widthOf('B')).toBeGreaterThanOrEqual(180);
+    expect(widthOf(cellAddress(1, multi.layout.unitTotalColumn).replace(/\d+$/, ''))).toBeGreaterThanOrEqual(100);
+    const header = ops.find((o): o is StyleOp => o.kind === 'style' && o.address.startsWith(`A${multi.layout.kpi.headerRow}:`));
+    expect(header).toMatchObject({ bold: true, wrap: true });
+  });
+
+  it('input cells have the input fill, and scores the conditional colours, over every unit\'s rows', () => {
+    const last = multi.layout.kpi.lastDataRow;
+    expect(last).toBe(multi.layout.kpi.headerRow + multi.layout.blockRows * assessment.units.length);
+    const result = byRole('result');
+    expect(ops).toContainEqual(expect.objectContaining({ kind: 'style', address: `${result.letter}${multi.layout.kpi.firstDataRow}:${result.letter}${last}`, fill: COLORS.input }));
+    const score = byRole('score');
+    const colours = ops.filter((o): o is ConditionalFormatOp => o.kind === 'conditionalFormat' && o.address === `${score.letter}${multi.layout.kpi.firstDataRow}:${score.letter}${last}`);
+    expect(colours.map((c) => c.fill)).toEqual([COLORS.good, COLORS.fair, COLORS.poor]);
+    // The same validation prompts as the single-unit sheet, on the moved columns.
+    expect(ops.filter((o) => o.kind === 'validation').length).toBe(single.plan.ops.filter((o) => o.kind === 'validation').length);
   });
 });

@@ -132,3 +132,18 @@ test('a needed column that is gone is an error; a sheet with no header row does 
   expect(none.ok).toBe(false);
   if (!none.ok) expect(none.issues[0]?.code).toBe('header-row-missing');
 });
+
+test('a value typed in a step column of an indicator without that step is not counted, and says so at its cell', () => {
+  const layout = kpiLayout(A);
+  const grid = sheet({ '5': { result: 3050 } });
+  const step1 = requireColumn(layout, 'step1');
+  const otop = layout.rows.find((r) => r.indicator.id === '5')!.row;
+  (grid.values[otop - 1] as CellValue[])[step1.column - 1] = 1;
+  const r = read(grid);
+  const said = r.issues.filter((i) => i.code === 'value-in-unused-step-cell');
+  expect(said.map((i) => [i.cell, i.severity, i.indicatorId])).toEqual([[`KPI!${step1.letter}${otop}`, 'warning', '5']]);
+  expect(said[0]?.message.th).toContain('ไม่ได้วัดเป็นขั้นตอน');
+  expect(said[0]?.message.en).toContain('has no steps');
+  // The result still counts as typed.
+  expect(r.resultSet.results['5']).toBe(3050);
+});

@@ -8,7 +8,7 @@
  * binding it checks it unit by unit and starts the session, with no columns or rows to match.
  */
 import {
-  Button, Caption1, Field, Input, Select, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
+  Button, Caption1, Field, Input, MessageBar, MessageBarBody, Select, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { allIndicators, type Indicator } from '../../domain';
@@ -76,6 +76,17 @@ export function BindPanel({ port, chosen, onChoose, listSheets, onBound }: BindP
     });
   };
 
+  /** A header on row 1: one whole row inserted above it (nothing on the sheet is lost), then the sheet read again. */
+  const insertRowAbove = (): void => {
+    if (!proposal) return;
+    const at = proposal.sheet;
+    void save.run(async (progress) => {
+      await port.apply({ title: 'insert a row above the header', ops: [{ kind: 'insertRows', sheet: at, rows: '1:1' }] }, progress);
+      find();
+      return undefined;
+    });
+  };
+
   const confirm = (): void => {
     if (!chosen || !proposal) return;
     void save.run(async (progress) => {
@@ -93,6 +104,8 @@ export function BindPanel({ port, chosen, onChoose, listSheets, onBound }: BindP
   };
 
   const indicators = chosen ? allIndicators(chosen.assessment) : [];
+  // Indicators with no row in the sheet: binding appends a row for each (boundSheet.ts), said before it is confirmed.
+  const missing = proposal ? proposal.rows.filter((r) => r.row === null).map((r) => r.indicatorId) : [];
   const name = (i: Indicator): string => (locale === 'en' && i.nameEn ? i.nameEn : i.name);
   return (
     <section className="sb-stack" aria-labelledby="sb-bind-heading">
@@ -174,7 +187,20 @@ export function BindPanel({ port, chosen, onChoose, listSheets, onBound }: BindP
             </TableBody>
           </Table>
           <Caption1>{t.bindAddsColumns}</Caption1>
-          <Button appearance="primary" onClick={confirm} disabled={save.running}>{t.bindConfirm}</Button>
+          {missing.length > 0 ? (
+            <MessageBar intent="info" layout="multiline" data-testid="bind-adds-indicators">
+              <MessageBarBody>{t.bindAddsIndicators(missing.length, missing.join(', '))}</MessageBarBody>
+            </MessageBar>
+          ) : null}
+          {proposal.headerRow < 2 ? (
+            <MessageBar intent="warning" layout="multiline" data-testid="bind-row-one">
+              <MessageBarBody>
+                {t.bindHeaderOnRowOne}
+                <div><Button size="small" onClick={insertRowAbove} disabled={save.running}>{t.bindInsertRowAbove}</Button></div>
+              </MessageBarBody>
+            </MessageBar>
+          ) : null}
+          <Button appearance="primary" onClick={confirm} disabled={save.running || proposal.headerRow < 2}>{t.bindConfirm}</Button>
         </div>
       ) : null}
       <StatusBar state={save} working={t.bindSaving} onDismiss={save.dismiss} />

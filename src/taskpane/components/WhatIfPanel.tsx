@@ -11,7 +11,8 @@ import { useMemo, useState } from 'react';
 import {
   improvementGains, leafIndicators, readNumber, requiredResult, type LeafIndicator, type RequiredResult,
 } from '../../domain';
-import { cellAddress, columnLetter } from '../../workbook';
+import { cellAddress } from '../../workbook';
+import { whatIfColumnOps } from '../../workbook/whatIfPlan';
 import type { WorkbookPort } from '../../workbook/port';
 import type { WriteOp } from '../../workbook/plan';
 import { formatScore, formatValue } from '../format';
@@ -21,7 +22,6 @@ import { splitQualified } from '../model/address';
 import type { SheetEvaluation } from '../model/evaluate';
 import { TotalCard } from './TotalCard';
 import type { Session } from '../model/session';
-import { WHAT_IF_HEADER } from '../model/whatIfColumn';
 import { bilingual } from '../strings';
 import { StatusBar } from './StatusBar';
 
@@ -51,23 +51,13 @@ export function WhatIfPanel({ port, session, evaluation, refresh }: WhatIfPanelP
   const gains = useMemo(() => improvementGains(assessment, resultSet), [assessment, resultSet]);
   const nameOf = (i: LeafIndicator | undefined): string => (i ? (locale === 'en' && i.nameEn ? i.nameEn : i.name) : '');
 
-  /** The what-if column's header and format, right of everything on the sheet. */
+  /** The what-if column inserted right after the input columns (src/workbook/whatIfPlan.ts). */
   const columnOps = (): { ops: WriteOp[]; column: number } => {
-    const column = evaluation.nextFreeColumn;
-    const letter = columnLetter(column);
-    const header = evaluation.reading.headerRow;
     const rows = [...evaluation.reading.cells.values()].map((c) => c.row);
-    const last = Math.max(header + 1, ...rows);
-    return {
-      column,
-      ops: [
-        { kind: 'cells', sheet, topLeft: cellAddress(header, column), contents: [[WHAT_IF_HEADER]] },
-        { kind: 'style', sheet, address: cellAddress(header, column), bold: true, fill: '#E8DEF8', wrap: true },
-        { kind: 'style', sheet, address: `${letter}${header + 1}:${letter}${last}`, fill: '#F6F1FC', italic: true },
-        { kind: 'numberFormat', sheet, address: `${letter}${header + 1}:${letter}${last}`, format: '#,##0.00' },
-        { kind: 'columns', sheet, columns: `${letter}:${letter}`, width: 110, hidden: false },
-      ],
-    };
+    return whatIfColumnOps({
+      sheet, headerRow: evaluation.reading.headerRow, columns: evaluation.reading.columns, originColumn: evaluation.originColumn,
+      lastRow: Math.max(evaluation.reading.headerRow + 1, ...rows), nextFreeColumn: evaluation.nextFreeColumn,
+    });
   };
 
   const addColumn = (): void => {

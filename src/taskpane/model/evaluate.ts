@@ -68,6 +68,8 @@ export type Evaluation =
       readonly whatIf: WhatIfState | null;
       /** Where a new column right of everything on the sheet goes (1-based), e.g. the what-if column. */
       readonly nextFreeColumn: number;
+      /** The grid's first sheet column (1-based): `reading.columns` are counted from it. */
+      readonly originColumn: number;
     }
   | MultiUnitEvaluation
   | EvaluationFailed;
@@ -111,7 +113,7 @@ export function evaluateSheet(assessment: Assessment, grid: Grid, options: Evalu
   const width = grid.values.reduce((w, row) => Math.max(w, row.length), 0);
   return {
     ok: true, reading, resultSet, report, issues, counts: countStatuses(assessment, report), whatIf: whatIfOf(assessment, grid, reading, resultSet, report),
-    nextFreeColumn: parseAddress(grid.topLeft).column + width,
+    nextFreeColumn: parseAddress(grid.topLeft).column + width, originColumn: parseAddress(grid.topLeft).column,
   };
 }
 

@@ -5,11 +5,13 @@
  */
 import type { RowOutcome } from '../../api/submit';
 import type { Locale } from '../../domain';
-import { cellAddress, parseAddress, type CellContent, type CellValue, type Grid, type SheetReading } from '../../workbook';
-import type { WritePlan } from '../../workbook/plan';
+import { cellAddress, columnLetter, parseAddress, type CellContent, type CellValue, type Grid, type SheetReading } from '../../workbook';
+import type { WriteOp, WritePlan } from '../../workbook/plan';
 import { ROW_FILLS, rowFillOps } from './rowFill';
 
 export const STATUS_HEADER = 'สถานะการส่ง (Submit status)';
+/** Points: about as wide as the remarks column beside which it stands (the helper columns between are hidden). */
+const STATUS_WIDTH = 160;
 
 const LABEL: Record<RowOutcome['outcome'], { th: string; en: string }> = {
   accepted: { th: 'เซิร์ฟเวอร์รับแล้ว', en: 'accepted' },
@@ -88,10 +90,18 @@ export function statusColumnPlan(grid: Grid, reading: Pick<SheetReading, 'cells'
     contents.push([rows.has(row) ? (rows.get(row) ?? null) : existing >= 0 && before !== undefined ? (before as CellContent) : null]);
   }
   const fills = (list: number[], fill: string) => (list.length > 0 ? rowFillOps(grid.sheet, reading, origin.column, list, fill) : []);
+  const letter = columnLetter(origin.column + columnIndex);
+  // A new column gets a width its texts can be read at ("อนุมัติแล้ว แก้ไขไม่ได้: …"), wrapped, not Excel's 64 px;
+  // a column already there keeps the width the person may have given it.
+  const readable: WriteOp[] = existing >= 0 ? [] : [
+    { kind: 'columns', sheet: grid.sheet, columns: `${letter}:${letter}`, width: STATUS_WIDTH },
+    { kind: 'style', sheet: grid.sheet, address: `${letter}${reading.headerRow}:${letter}${lastRow}`, wrap: true, vertical: 'top' },
+  ];
   return {
     title: 'write submit statuses',
     ops: [
       { kind: 'cells', sheet: grid.sheet, topLeft: cellAddress(reading.headerRow, origin.column + columnIndex), contents },
+      ...readable,
       ...fills(marked, ROW_FILLS.changed),
       ...fills(unmarked, ROW_FILLS.input),
     ],
