@@ -21,13 +21,16 @@ interface Def {
 
 const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
+const lazyInner = (schema: z.ZodType): z.ZodType | undefined => (schema as unknown as { _zod: { innerType?: z.ZodType } })._zod.innerType;
+
 /** The schema under wrappers (optional, nullable, default, transform, lazy), as it checks `value`. */
 function unwrap(schema: z.ZodType, value: unknown): z.ZodType | undefined {
   for (let i = 0; i < 20; i++) {
     const def = defOf(schema);
     if (def.innerType) schema = def.innerType;
     else if (def.type === 'pipe' && def.in) schema = def.in;
-    else if (def.type === 'lazy' && def.getter) schema = def.getter();
+    // A lazy schema's own cached inner type: calling `getter` would build the whole schema anew at every level.
+    else if (def.type === 'lazy' && def.getter) schema = lazyInner(schema) ?? def.getter();
     else if (def.type === 'union' && def.options) {
       // The member of the union that fits the value's kind; objects are the only ones that have fields.
       const fit = def.options.find((o) => kindFits(unwrap(o, value), value));
