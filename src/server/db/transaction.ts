@@ -16,10 +16,20 @@ export function sqlState(e: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
+/** The database a transaction of `inTransaction` runs on: per-database caches serve its reads too. */
+const owners = new WeakMap<Tx, Db>();
+
+export function databaseOf(db: Db | Tx): Db {
+  return owners.get(db as Tx) ?? db;
+}
+
 export async function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction().execute(work);
+      return await db.transaction().execute((tx) => {
+        owners.set(tx, db);
+        return work(tx);
+      });
     } catch (e) {
       if (attempt >= ATTEMPTS || !RETRYABLE.has(sqlState(e) ?? '')) throw e;
     }

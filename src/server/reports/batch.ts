@@ -9,7 +9,7 @@
  * batch after the round closed gets its first answer back, not a 409.
  */
 import type { BatchBody, BatchResponse, BatchResult } from '../../api';
-import { resolveIndicatorId } from '../../domain';
+import { indicatorKey, indicatorsByKey } from '../../domain';
 import { canReport, type User } from '../auth/permissions';
 import type { Db } from '../db/connect';
 import { inTransaction, json } from '../db/transaction';
@@ -61,7 +61,9 @@ export async function runBatch(db: Db, request: BatchRequest): Promise<BatchResp
     const { late } = canReport(user, request.unit) ? checkWindow(round, now) : { late: false };
 
     // "๑.๒" and "1.2" are one indicator: rows are kept, locked and answered under the assessment's spelling.
-    const rows = body.rows.map((r) => ({ ...r, indicatorId: resolveIndicatorId(assessment.model, r.indicatorId) ?? r.indicatorId }));
+    // One lookup table for the batch: resolving each row against the whole assessment was n² for 10,000 rows.
+    const byKey = indicatorsByKey(assessment.model);
+    const rows = body.rows.map((r) => ({ ...r, indicatorId: byKey.get(indicatorKey(r.indicatorId))?.id ?? r.indicatorId }));
     const ids = [...new Set(rows.map((r) => r.indicatorId))];
     const stored = await lockReports(tx, scope, ids);
     const decision = decideRows({ user, unitId: request.unit, assessment: assessment.model, action: body.action, round: request.round, now, late }, rows, stored);

@@ -2,7 +2,8 @@
 import { readAssessment, type Assessment, type Issue } from '../../domain';
 import type { ApiAssessmentDocument } from '../../api';
 import type { Db } from '../db/connect';
-import { json, type Tx } from '../db/transaction';
+import { sql } from 'kysely';
+import { databaseOf, json, type Tx } from '../db/transaction';
 import { appendAudit } from './audit';
 
 export interface StoredAssessment {
@@ -24,14 +25,67 @@ function fromRow(row: { document: unknown; version: number }): StoredAssessment 
   return { document, model: read.value, version: row.version };
 }
 
+/**
+ * Read models by id, per database: an assessment is read (zod + `readAssessment`, for 500 units and 20 indicators
+ * some milliseconds) once per version, not on every report request. Each request still asks the database for the
+ * row's version, so an assessment replaced through another instance is read anew at once. The version alone is
+ * not enough to know a document: a table truncated or restored counts from 1 again, so the row's `xmin` (the
+ * transaction that wrote it, never the same twice in a cluster) must match too. Rows are cached only as read;
+ * `putAssessment` never fills the cache, so a rolled-back write is never remembered.
+ */
+const readModels = new WeakMap<Db, Map<string, StoredAssessment & { readonly writtenBy: string }>>();
+/** Assessments are few (one a year per agency); a bound keeps a server fed thousands of ids from growing. */
+const MAX_CACHED = 200;
+
+function cacheOf(db: Db | Tx): Map<string, StoredAssessment & { readonly writtenBy: string }> {
+  const owner = databaseOf(db);
+  let cache = readModels.get(owner);
+  if (!cache) readModels.set(owner, (cache = new Map()));
+  return cache;
+}
+
+function remember(cache: Map<string, StoredAssessment & { readonly writtenBy: string }>, id: string, stored: StoredAssessment, writtenBy: string): void {
+  cache.delete(id);
+  if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
+  cache.set(id, { ...stored, writtenBy });
+}
+
 export async function getAssessment(db: Db | Tx, id: string): Promise<StoredAssessment | undefined> {
-  const row = await db.selectFrom('assessments').select(['document', 'version']).where('id', '=', id).executeTakeFirst();
-  return row ? fromRow(row) : undefined;
+  const cache = cacheOf(db);
+  const known = cache.get(id);
+  // The document travels only when the cached one is not the row's.
+  const row = await db
+    .selectFrom('assessments')
+    .select([
+      'version',
+      sql<string>`xmin::text`.as('written_by'),
+      sql<unknown>`case when version = ${known?.version ?? -1} and xmin::text = ${known?.writtenBy ?? ''} then null else document end`.as('document'),
+    ])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) {
+    cache.delete(id);
+    return undefined;
+  }
+  if (known && row.version === known.version && row.written_by === known.writtenBy) return known;
+  const stored = fromRow({ document: row.document, version: row.version });
+  remember(cache, id, stored, row.written_by);
+  return stored;
 }
 
 export async function listAssessments(db: Db): Promise<StoredAssessment[]> {
-  const rows = await db.selectFrom('assessments').select(['document', 'version']).orderBy('id').execute();
-  return rows.map(fromRow);
+  const cache = cacheOf(db);
+  const rows = await db.selectFrom('assessments').select(['id', 'version', sql<string>`xmin::text`.as('written_by')]).orderBy('id').execute();
+  const stale = rows.filter((r) => {
+    const known = cache.get(r.id);
+    return !known || known.version !== r.version || known.writtenBy !== r.written_by;
+  });
+  if (stale.length > 0) {
+    const docs = await db.selectFrom('assessments').select(['id', 'document', 'version', sql<string>`xmin::text`.as('written_by')]).where('id', 'in', stale.map((r) => r.id)).execute();
+    for (const d of docs) remember(cache, d.id, fromRow(d), d.written_by);
+  }
+  // An id replaced between the two reads is served as the second read found it.
+  return rows.map((r) => cache.get(r.id)).filter((a): a is StoredAssessment & { readonly writtenBy: string } => a !== undefined);
 }
 
 export type PutResult = { ok: true; created: boolean; issues: readonly Issue[] } | { ok: false; issues: readonly Issue[] };
