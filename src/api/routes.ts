@@ -1,24 +1,70 @@
-/** Where each resource lives, so the server and the client build the same paths. */
+/**
+ * Where each resource lives, so the server and the client build the same paths: the client fills `paths` with
+ * values (each segment encoded), the server declares its routes with `routePatterns`, the same paths with
+ * Fastify's `:name` parameters in place of the values.
+ */
 export const API_PREFIX = '/api/v1';
 
-export const paths = {
-  sessions: `${API_PREFIX}/sessions`,
-  currentSession: `${API_PREFIX}/sessions/current`,
-  assessments: `${API_PREFIX}/assessments`,
-  assessment: (aid: string) => `${API_PREFIX}/assessments/${encodeURIComponent(aid)}`,
-  unitRound: (aid: string, round: number, unit: string) =>
-    `${API_PREFIX}/assessments/${encodeURIComponent(aid)}/rounds/${round}/units/${encodeURIComponent(unit)}`,
-  reports: (aid: string, round: number, unit: string) => `${paths.unitRound(aid, round, unit)}/reports`,
-  approve: (aid: string, round: number, unit: string, indicatorId: string) =>
-    `${paths.reports(aid, round, unit)}/${encodeURIComponent(indicatorId)}/approve`,
-  return: (aid: string, round: number, unit: string, indicatorId: string) =>
-    `${paths.reports(aid, round, unit)}/${encodeURIComponent(indicatorId)}/return`,
-  attachments: (aid: string, round: number, unit: string, indicatorId: string) =>
-    `${paths.reports(aid, round, unit)}/${encodeURIComponent(indicatorId)}/attachments`,
-  attachment: (aid: string, round: number, unit: string, indicatorId: string, id: string) =>
-    `${paths.attachments(aid, round, unit, indicatorId)}/${encodeURIComponent(id)}`,
-  scores: (aid: string, round: number, unit: string) => `${paths.unitRound(aid, round, unit)}/scores`,
-  audit: `${API_PREFIX}/audit`,
-  /** Outside the prefix: load balancers and the pane's reconnect check ask it without a session. */
-  health: '/healthz',
+type Segment = string | number;
+
+function pathsWith(segment: (s: Segment) => string) {
+  const unitRound = (aid: Segment, round: Segment, unit: Segment) =>
+    `${API_PREFIX}/assessments/${segment(aid)}/rounds/${segment(round)}/units/${segment(unit)}`;
+  const reports = (aid: Segment, round: Segment, unit: Segment) => `${unitRound(aid, round, unit)}/reports`;
+  const report = (aid: Segment, round: Segment, unit: Segment, indicatorId: Segment) => `${reports(aid, round, unit)}/${segment(indicatorId)}`;
+  const attachments = (aid: Segment, round: Segment, unit: Segment, indicatorId: Segment) => `${report(aid, round, unit, indicatorId)}/attachments`;
+  return {
+    sessions: `${API_PREFIX}/sessions`,
+    currentSession: `${API_PREFIX}/sessions/current`,
+    assessments: `${API_PREFIX}/assessments`,
+    assessment: (aid: Segment) => `${API_PREFIX}/assessments/${segment(aid)}`,
+    unitRound,
+    reports,
+    approve: (aid: Segment, round: Segment, unit: Segment, indicatorId: Segment) => `${report(aid, round, unit, indicatorId)}/approve`,
+    return: (aid: Segment, round: Segment, unit: Segment, indicatorId: Segment) => `${report(aid, round, unit, indicatorId)}/return`,
+    attachments,
+    attachment: (aid: Segment, round: Segment, unit: Segment, indicatorId: Segment, id: Segment) =>
+      `${attachments(aid, round, unit, indicatorId)}/${segment(id)}`,
+    scores: (aid: Segment, round: Segment, unit: Segment) => `${unitRound(aid, round, unit)}/scores`,
+    audit: `${API_PREFIX}/audit`,
+    /** Outside the prefix: load balancers and the pane's reconnect check ask it without a session. */
+    health: '/healthz',
+  } as const;
+}
+
+const built = pathsWith((s) => encodeURIComponent(String(s)));
+
+/** A resource's path for these values (the client's). */
+export const paths: {
+  readonly sessions: string;
+  readonly currentSession: string;
+  readonly assessments: string;
+  readonly assessment: (aid: string) => string;
+  readonly unitRound: (aid: string, round: number, unit: string) => string;
+  readonly reports: (aid: string, round: number, unit: string) => string;
+  readonly approve: (aid: string, round: number, unit: string, indicatorId: string) => string;
+  readonly return: (aid: string, round: number, unit: string, indicatorId: string) => string;
+  readonly attachments: (aid: string, round: number, unit: string, indicatorId: string) => string;
+  readonly attachment: (aid: string, round: number, unit: string, indicatorId: string, id: string) => string;
+  readonly scores: (aid: string, round: number, unit: string) => string;
+  readonly audit: string;
+  readonly health: string;
+} = built;
+
+const p = pathsWith((s) => `:${s}`);
+
+/** The same paths as route declarations, with the parameter names the server's param schemas read. */
+export const routePatterns = {
+  sessions: p.sessions,
+  currentSession: p.currentSession,
+  assessments: p.assessments,
+  assessment: p.assessment('aid'),
+  reports: p.reports('aid', 'round', 'unit'),
+  approve: p.approve('aid', 'round', 'unit', 'indicatorId'),
+  return: p.return('aid', 'round', 'unit', 'indicatorId'),
+  attachments: p.attachments('aid', 'round', 'unit', 'indicatorId'),
+  attachment: p.attachment('aid', 'round', 'unit', 'indicatorId', 'attachmentId'),
+  scores: p.scores('aid', 'round', 'unit'),
+  audit: p.audit,
+  health: p.health,
 } as const;

@@ -5,6 +5,7 @@ import {
   assessmentParamsSchema,
   putAssessmentBodySchema,
   putAssessmentResponseSchema,
+  routePatterns,
 } from '../../api';
 import { userOf } from '../auth/authenticate';
 import { canSeeAssessment, isCentral } from '../auth/permissions';
@@ -20,7 +21,7 @@ export function assessmentRoutes(app: App, options: ResolvedOptions): void {
   const { db, clock } = options;
 
   app.get(
-    '/api/v1/assessments',
+    routePatterns.assessments,
     { schema: { summary: 'The assessments the caller may see', tags: ['assessments'], security: bearer, response: { 200: assessmentListSchema, ...errorResponses } } },
     async (request) => {
       const user = userOf(request);
@@ -38,7 +39,7 @@ export function assessmentRoutes(app: App, options: ResolvedOptions): void {
   );
 
   app.get(
-    '/api/v1/assessments/:aid',
+    routePatterns.assessment,
     {
       schema: {
         summary: 'An assessment document (format v1) with its units and rounds',
@@ -60,7 +61,7 @@ export function assessmentRoutes(app: App, options: ResolvedOptions): void {
   );
 
   app.put(
-    '/api/v1/assessments/:aid',
+    routePatterns.assessment,
     {
       schema: {
         summary: 'Create or replace an assessment (central staff); checked by the domain, errors with their JSON paths',

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type {} from '@fastify/multipart';
 import { isGroup, findIndicator, resolveIndicatorId } from '../../domain';
-import { attachmentListSchema, attachmentParamsSchema, attachmentSchema, errorBodySchema, indicatorParamsSchema, MAX_ATTACHMENT_BYTES, safeFileName } from '../../api';
+import { attachmentListSchema, attachmentParamsSchema, attachmentSchema, errorBodySchema, indicatorParamsSchema, MAX_ATTACHMENT_BYTES, routePatterns, safeFileName } from '../../api';
 import { userOf } from '../auth/authenticate';
 import { canReadUnit, canReport } from '../auth/permissions';
 import { ALLOWED_EXTENSIONS, checkFileType } from '../attachments/fileTypes';
@@ -16,7 +16,6 @@ import { getReports } from '../store/reports';
 import { bearer, errorResponses, type App } from './common';
 import { forbiddenToRead } from './reports';
 
-const BASE = '/api/v1/assessments/:aid/rounds/:round/units/:unit/reports/:indicatorId/attachments';
 
 const tooLarge = () =>
   new ApiError(413, 'payload_too_large', `an attachment may be at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`,
@@ -31,7 +30,7 @@ export function attachmentRoutes(app: App, options: ResolvedOptions): void {
   const files = options.attachmentFiles === undefined ? undefined : new FileStore(options.attachmentFiles);
 
   app.post(
-    BASE,
+    routePatterns.attachments,
     {
       schema: {
         summary: `Attach an evidence file (multipart/form-data, field "file"; at most 10 MB; ${ALLOWED_EXTENSIONS.join(' ')})`,
@@ -80,7 +79,7 @@ export function attachmentRoutes(app: App, options: ResolvedOptions): void {
   );
 
   app.get(
-    BASE,
+    routePatterns.attachments,
     { schema: { summary: "A row's attachments", tags: ['attachments'], security: bearer, params: indicatorParamsSchema, response: { 200: attachmentListSchema, ...errorResponses } } },
     async (request) => {
       const user = userOf(request);
@@ -93,7 +92,7 @@ export function attachmentRoutes(app: App, options: ResolvedOptions): void {
   );
 
   app.get(
-    `${BASE}/:attachmentId`,
+    routePatterns.attachment,
     {
       schema: {
         summary: 'Download an attachment',

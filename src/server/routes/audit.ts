@@ -1,5 +1,5 @@
 /** The audit log: central staff read all of it, a unit's approvers that unit's events. */
-import { auditListSchema, auditQuerySchema } from '../../api';
+import { auditListSchema, auditQuerySchema, routePatterns } from '../../api';
 import { userOf } from '../auth/authenticate';
 import { canReadAudit } from '../auth/permissions';
 import { errors } from '../errors';
@@ -9,7 +9,7 @@ import { bearer, errorResponses, type App } from './common';
 
 export function auditRoutes(app: App, options: ResolvedOptions): void {
   app.get(
-    '/api/v1/audit',
+    routePatterns.audit,
     {
       schema: {
         summary: 'Audit events, oldest first (page with `after` = the last page\'s `next`; a page is bounded by count and by size)',

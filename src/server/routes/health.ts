@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { routePatterns } from '../../api';
 import { errors } from '../errors';
 import type { ResolvedOptions } from '../options';
 import type { App } from './common';
@@ -12,7 +13,7 @@ import type { App } from './common';
  */
 export function healthRoutes(app: App, options: ResolvedOptions): void {
   app.get(
-    '/healthz',
+    routePatterns.health,
     {
       config: { public: true },
       schema: {

@@ -10,6 +10,7 @@ import {
   reportListSchema,
   reportResponseSchema,
   returnBodySchema,
+  routePatterns,
   unitRoundParamsSchema,
 } from '../../api';
 import { userOf } from '../auth/authenticate';
@@ -22,8 +23,6 @@ import { loadScope } from '../reports/scope';
 import { listReports, toReportRow } from '../store/reports';
 import { bearer, errorResponses, type App } from './common';
 
-const BASE = '/api/v1/assessments/:aid/rounds/:round/units/:unit';
-
 export const forbiddenToRead = () =>
   errors.forbidden("you may read only your own units' reports", 'ท่านดูรายงานได้เฉพาะของหน่วยงานของท่าน');
 
@@ -31,7 +30,7 @@ export function reportRoutes(app: App, options: ResolvedOptions): void {
   const { db, clock } = options;
 
   app.get(
-    `${BASE}/reports`,
+    routePatterns.reports,
     {
       schema: { summary: "A unit's report rows in a round", tags: ['reports'], security: bearer, params: unitRoundParamsSchema, response: { 200: reportListSchema, ...errorResponses } },
     },
@@ -45,7 +44,7 @@ export function reportRoutes(app: App, options: ResolvedOptions): void {
   );
 
   app.post(
-    `${BASE}/reports`,
+    routePatterns.reports,
     {
       bodyLimit: options.batchBodyLimit,
       schema: {
@@ -78,7 +77,7 @@ export function reportRoutes(app: App, options: ResolvedOptions): void {
 
   for (const decision of ['approve', 'return'] as const) {
     app.post(
-      `${BASE}/reports/:indicatorId/${decision}`,
+      routePatterns[decision],
       {
         schema: {
           summary: decision === 'approve' ? 'Approve a submitted row (the unit\'s approvers)' : 'Return a submitted row with a comment (the unit\'s approvers)',

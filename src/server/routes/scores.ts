@@ -1,6 +1,6 @@
 /** The scores of a unit in a round, from its stored rows, by the domain: the document of `scorebook score --json`. */
 import { scoreAssessment, type RawResult, type ResultSet } from '../../domain';
-import { langQuerySchema, scoreDocumentSchema, toScoreDocument, unitRoundParamsSchema } from '../../api';
+import { langQuerySchema, routePatterns, scoreDocumentSchema, toScoreDocument, unitRoundParamsSchema } from '../../api';
 import { userOf } from '../auth/authenticate';
 import { canReadUnit } from '../auth/permissions';
 import type { ResolvedOptions } from '../options';
@@ -24,7 +24,7 @@ export function resultSetOf(rows: readonly StoredReport[], round: number): Resul
 export function scoreRoutes(app: App, options: ResolvedOptions): void {
   const { db } = options;
   app.get(
-    '/api/v1/assessments/:aid/rounds/:round/units/:unit/scores',
+    routePatterns.scores,
     {
       schema: {
         summary: "A unit's scores in a round, from its stored rows (same document as `scorebook score --json`)",

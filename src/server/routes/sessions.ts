@@ -4,7 +4,7 @@
  * checked (auth/signInGuard.ts), and only then costs a hash.
  */
 import { z } from 'zod';
-import { errorBodySchema, sessionSchema, signInBodySchema, userSchema } from '../../api';
+import { errorBodySchema, routePatterns, sessionSchema, signInBodySchema, userSchema } from '../../api';
 import { bearerToken, userOf } from '../auth/authenticate';
 import { decoyHash, verifyPassword } from '../auth/passwords';
 import { HashGate } from '../auth/hashGate';
@@ -54,7 +54,7 @@ export function sessionRoutes(app: App, options: ResolvedOptions): void {
   let decoy: Promise<string> | undefined;
 
   app.post(
-    '/api/v1/sessions',
+    routePatterns.sessions,
     {
       config: { public: true },
       schema: {
@@ -94,13 +94,13 @@ export function sessionRoutes(app: App, options: ResolvedOptions): void {
   );
 
   app.get(
-    '/api/v1/sessions/current',
+    routePatterns.currentSession,
     { schema: { summary: 'Who is signed in', tags: ['sessions'], security: bearer, response: { 200: z.object({ user: userSchema }), ...errorResponses } } },
     async (request) => ({ user: userOf(request) }),
   );
 
   app.delete(
-    '/api/v1/sessions/current',
+    routePatterns.currentSession,
     { schema: { summary: 'Sign out', tags: ['sessions'], security: bearer, response: { 204: z.null(), ...errorResponses } } },
     async (request, reply) => {
       const token = bearerToken(request);
