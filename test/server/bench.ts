@@ -6,23 +6,30 @@
  *    INSERT of the same rows into the same table, printed as a ratio (what the batch's checks, locks, audit
  *    and idempotency cost over a bare insert).
  * 2. Latency: GET …/reports (20 rows) and POST …/reports (one new row per request) with 50 concurrent clients
- *    (autocannon), p50 and p99.
+ *    (autocannon), p50 and p99, each beside its floor: a bare Fastify route in the same process on the same pool,
+ *    under the same load, doing only what the route cannot do without — the same token check and the same SELECT
+ *    (GET), the same INSERT of one row and its audit INSERT in one transaction (POST) — printed as API/floor.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
+import Fastify from 'fastify';
 import { Client } from 'pg';
+import { bearerToken } from '../../src/server/auth/authenticate';
 import { buildApp } from '../../src/server/app';
 import { openDatabase, type Db } from '../../src/server/db/connect';
 import { migrateToLatest } from '../../src/server/db/migrate';
 import { inTransaction } from '../../src/server/db/transaction';
 import { putAssessment } from '../../src/server/store/assessments';
+import { appendAudit } from '../../src/server/store/audit';
+import { insertReports, listReports, toReportRow } from '../../src/server/store/reports';
+import { sessionUser } from '../../src/server/store/sessions';
 import { createUser } from '../../src/server/store/users';
 
 const ROWS = 10_000;
 const BATCHES = 3;
 const COST = { log2N: 4, r: 1, p: 1 };
 
-/** For latency: an assessment of ordinary size (20 indicators) with many units, so each POST can write a new row. */
+/** For latency: an assessment of ordinary size (20 indicators) with many units and rounds, so each POST can write a new row. */
 function smallAssessment(): Record<string, unknown> {
   return {
     format: 'scorebook/assessment@1',
@@ -32,9 +39,12 @@ function smallAssessment(): Record<string, unknown> {
     scale: 'five-level',
     indicators: Array.from({ length: 20 }, (_, i) => ({ id: `i${i}`, name: `ตัวชี้วัด ${i}`, weight: 5, targets: [1, 2, 3, 4, 5] })),
     units: Array.from({ length: 500 }, (_, i) => ({ id: `s${i}`, name: `หน่วยงาน ${i}` })),
-    rounds: [{ round: 6, opensAt: '2000-01-01T00:00:00Z', closesAt: '2100-01-01T00:00:00Z' }],
+    rounds: SMALL_ROUNDS.map((round) => ({ round, opensAt: '2000-01-01T00:00:00Z', closesAt: '2100-01-01T00:00:00Z' })),
   };
 }
+
+const SMALL_ROUNDS = [6, 9, 12];
+const SECONDS = 10;
 
 function bigAssessment(): Record<string, unknown> {
   return {
@@ -93,42 +103,90 @@ async function run(label: string, db: Db): Promise<void> {
   let plainMs = 0;
   for (let b = 0; b < BATCHES; b++) plainMs += await plainInsert(db, `plain${b}`);
   const plainRate = (BATCHES * ROWS) / (plainMs / 1000);
-  console.log(`${label}: API batches of ${ROWS} rows: ${Math.round(apiRate)} rows/s; plain INSERT: ${Math.round(plainRate)} rows/s; ` +
-    `ratio plain/API ${(plainRate / apiRate).toFixed(1)}×`);
+  console.log(`${label}: API batches of ${ROWS} rows: ${Math.round(apiRate)} rows/s (${(1e6 / apiRate).toFixed(0)} µs a row); ` +
+    `plain INSERT: ${Math.round(plainRate)} rows/s (${(1e6 / plainRate).toFixed(0)} µs a row); API = 1/${(plainRate / apiRate).toFixed(1)} of plain`);
 
-  // 2. Latency with 50 clients. GET reads the 20 rows of s0; each POST stores one new row (s1 i0, s1 i1, … s499 i19).
-  const small = (unit: string) => `/api/v1/assessments/small/rounds/6/units/${unit}/reports`;
+  // 2. Latency with 50 clients, each route beside its floor. GET reads the 20 rows of s0; each POST stores one new
+  // row (round 6 s1 i0, s1 i1, … then rounds 9 and 12), the floor's in units of its own.
+  const floor = bareRoutes(db);
+  const floorBase = await floor.listen({ port: 0, host: '127.0.0.1' });
+  const small = (unit: string, round = 6) => `/api/v1/assessments/small/rounds/${round}/units/${unit}/reports`;
   await fetch(base + small('s0'), {
     method: 'POST', headers: { ...auth, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
     body: JSON.stringify({ action: 'save', rows: rowsFor(20) }),
   });
-  const get = await autocannon({ url: base + small('s0'), connections: 50, duration: 10, headers: auth });
-  let next = 20;
-  const post = await autocannon({
-    url: base,
-    connections: 50,
-    amount: 5_000,
-    requests: [
-      {
-        method: 'POST',
-        setupRequest: (req) => {
-          const n = next++;
-          return {
-            ...req,
-            path: small(`s${Math.floor(n / 20)}`),
-            headers: { ...auth, 'content-type': 'application/json', 'idempotency-key': randomBytes(12).toString('hex') },
-            body: JSON.stringify({ action: 'save', rows: [{ indicatorId: `i${n % 20}`, value: 3, baseVersion: 0 }] }),
-          };
+  const get = (at: string, path: string) => autocannon({ url: at + path, connections: 50, duration: SECONDS, headers: auth });
+  const post = (at: string, pathOf: (n: number) => string) => {
+    let next = 20;
+    return autocannon({
+      url: at,
+      connections: 50,
+      duration: SECONDS,
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (req) => {
+            const n = next++;
+            return {
+              ...req,
+              path: pathOf(n),
+              headers: { ...auth, 'content-type': 'application/json', 'idempotency-key': randomBytes(12).toString('hex') },
+              body: JSON.stringify({ action: 'save', rows: [{ indicatorId: `i${n % 20}`, value: 3, baseVersion: 0 }] }),
+            };
+          },
         },
-      },
-    ],
-  });
-  const line = (name: string, r: autocannon.Result) =>
-    `${label}: ${name} with 50 clients: p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${Math.round(r.requests.average)} req/s, ` +
-    `${r.non2xx} non-2xx, ${r.errors} errors`;
-  console.log(line('GET …/reports (20 rows)', get));
-  console.log(line('POST …/reports (1 new row)', post));
+      ],
+    });
+  };
+  // Side by side: each pair runs back to back, so both see the same machine.
+  const apiGet = await get(base, small('s0'));
+  const floorGet = await get(floorBase, '/floor/s0');
+  const apiPost = await post(base, (n) => small(`s${Math.floor(n / 20) % 500}`, SMALL_ROUNDS[Math.floor(n / 10_000)] ?? 0));
+  const floorPost = await post(floorBase, (n) => `/floor/f${Math.floor(n / 20)}`);
+  const figures = (r: autocannon.Result) =>
+    `${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms${r.non2xx + r.errors > 0 ? ` (${r.non2xx} non-2xx, ${r.errors} errors)` : ''}`;
+  const line = (name: string, api: autocannon.Result, bare: autocannon.Result) =>
+    `${label}: ${name}, 50 clients: API ${figures(api)} | floor ${figures(bare)} | API/floor ${((100 * api.requests.average) / bare.requests.average).toFixed(0)} % of req/s`;
+  console.log(line('GET …/reports (20 rows)', apiGet, floorGet));
+  console.log(line('POST …/reports (1 new row)', apiPost, floorPost));
+  await floor.close();
   await app.close();
+}
+
+/**
+ * The floor: a bare Fastify instance (no plugins, no schemas, no hooks) on the same database pool. GET: the token
+ * checked as the API checks it (one query: session, user and roles), then the unit's rows read by the same SELECT.
+ * POST: the token, then one row inserted by the same INSERT as a batch's and its audit event by the same audit
+ * INSERT, in one transaction — no idempotency record, no lock, no assessment, no validation.
+ */
+function bareRoutes(db: Db) {
+  const floor = Fastify();
+  const signedIn = async (request: Parameters<typeof bearerToken>[0]) => {
+    const token = bearerToken(request);
+    return token === undefined ? undefined : sessionUser(db, token, new Date());
+  };
+  floor.get<{ Params: { unit: string } }>('/floor/:unit', async (request, reply) => {
+    if (!(await signedIn(request))) return reply.status(401).send({ error: 'unauthenticated' });
+    const reports = await listReports(db, { assessmentId: 'small', round: 6, unitId: request.params.unit });
+    return { reports: reports.map(toReportRow) };
+  });
+  floor.post<{ Params: { unit: string }; Body: { rows: { indicatorId: string; value: number }[] } }>('/floor/:unit', async (request, reply) => {
+    const user = await signedIn(request);
+    if (!user) return reply.status(401).send({ error: 'unauthenticated' });
+    const row = request.body.rows[0]!;
+    const scope = { assessmentId: 'small', round: 6, unitId: request.params.unit };
+    const now = new Date();
+    const next = {
+      indicatorId: row.indicatorId, value: row.value, explanation: null, obstacles: null, remarks: null, status: 'draft' as const, version: 1,
+      updatedBy: user.username, updatedAt: now, comment: null, late: false, submittedAt: null,
+    };
+    await inTransaction(db, async (tx) => {
+      await insertReports(tx, scope, [next]);
+      await appendAudit(tx, [{ at: now, actor: user.username, action: 'report.save', ...scope, indicatorId: row.indicatorId, old: null, new: next }]);
+    });
+    return { results: [{ indicatorId: row.indicatorId, outcome: 'accepted', version: 1 }] };
+  });
+  return floor;
 }
 
 async function main(): Promise<void> {
