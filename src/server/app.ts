@@ -10,8 +10,9 @@ import Fastify from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { MAX_ATTACHMENT_BYTES } from '../api';
 import { installAuthentication } from './auth/authenticate';
+import { installAnonymousLimit, installUserLimit } from './auth/requestLimit';
 import { installWriteLimit } from './auth/writeLimit';
-import { ApiError, frameworkErrorReply, installErrorHandling } from './errors';
+import { frameworkErrorReply, installErrorHandling } from './errors';
 import { installResponseHeaders } from './headers';
 import { resolveOptions, type AppOptions } from './options';
 import { assessmentRoutes } from './routes/assessments';
@@ -51,14 +52,9 @@ export async function buildApp(appOptions: AppOptions): Promise<App> {
     exposedHeaders: ['Content-Disposition', 'Retry-After'],
     maxAge: 600,
   });
-  // Registered even when the per-address limit is off: the per-user write limit uses its counters.
-  await app.register(rateLimit, {
-    global: options.rateLimitPerMinute !== false,
-    max: options.rateLimitPerMinute === false ? 0 : options.rateLimitPerMinute,
-    timeWindow: 60_000,
-    errorResponseBuilder: () =>
-      new ApiError(429, 'rate_limited', 'too many requests; wait a moment and try again', 'ส่งคำขอถี่เกินไป กรุณารอสักครู่แล้วลองใหม่'),
-  });
+  // Its counters only: the request limits (per user, per address for the anonymous) and the write limit are hooks
+  // of their own (auth/requestLimit.ts, auth/writeLimit.ts), placed around authentication.
+  await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 10, parts: 11 } });
   await app.register(swagger, {
     openapi: {
@@ -75,7 +71,9 @@ export async function buildApp(appOptions: AppOptions): Promise<App> {
     transform: jsonSchemaTransform,
   });
 
-  installAuthentication(app, options);
+  const anonymous = installAnonymousLimit(app, options);
+  installAuthentication(app, options, anonymous.countAnonymous);
+  installUserLimit(app, options);
   installWriteLimit(app, options);
   healthRoutes(app, options);
   sessionRoutes(app, options);

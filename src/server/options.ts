@@ -1,4 +1,5 @@
 /** Everything the server can be told, each with its default; `buildApp` takes only `db` as required. */
+import { MAX_BATCH_BYTES } from '../api';
 import type { AttachmentQuota } from './attachments/store';
 import type { HashGateLimits } from './auth/hashGate';
 import { DEFAULT_SCRYPT_COST, type ScryptCost } from './auth/passwords';
@@ -22,7 +23,10 @@ export interface AppOptions {
   readonly hashGate?: Partial<HashGateLimits>;
   /** The add-in's origin; env SCOREBOOK_CORS_ORIGIN (comma-separated for several). */
   readonly corsOrigin?: string | readonly string[];
-  /** Requests per minute per client address, per process, on top of the sign-in limit; false: off. */
+  /**
+   * Requests per minute, per process: per signed-in user, and per client address for requests without a session;
+   * false: off. env SCOREBOOK_RATE_LIMIT_PER_MINUTE (0: off).
+   */
   readonly rateLimitPerMinute?: number | false;
   /**
    * Writes (POST, PUT) per minute per signed-in user, per process; false: off. Counted by user, not address, so
@@ -32,7 +36,7 @@ export interface AppOptions {
   /** Bytes of old and new values one page of the audit log may carry; the page then ends with `next`. */
   readonly auditPageBytes?: number;
   readonly jsonBodyLimit?: number;
-  /** A save/submit batch of up to 10,000 rows with notes is larger than other bodies. */
+  /** A save/submit batch (any number of rows) is larger than other bodies; default MAX_BATCH_BYTES (16 MiB). */
   readonly batchBodyLimit?: number;
   readonly logger?: boolean;
   /** The submitter of a row's current version may not approve or return it; env SCOREBOOK_SEPARATION_OF_DUTIES=off. */
@@ -75,6 +79,11 @@ export const DEFAULT_CORS_ORIGIN = 'https://localhost:3000';
 const MB = 1024 * 1024;
 /** 5 a second: a 10,000-row submit in 500-row batches is 20, an approver approving row by row 300 rows a minute. */
 export const DEFAULT_WRITES_PER_MINUTE = 300;
+/**
+ * 20 a second per user (the pane reads a few resources per action; a script or a load test is slowed, not a
+ * person), and as many per address for the anonymous (an office's sign-ins in the morning).
+ */
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = 1200;
 /** Some thousand ordinary events, or a few dozen with maximal notes; a few pages in flight fit any heap. */
 export const DEFAULT_AUDIT_PAGE_BYTES = 4 * MB;
 
@@ -88,11 +97,11 @@ export function resolveOptions(o: AppOptions): ResolvedOptions {
     signInLimit: { ...DEFAULT_SIGN_IN_LIMIT, ...o.signInLimit },
     hashGate: { ...DEFAULT_HASH_GATE, ...o.hashGate },
     corsOrigin: typeof origin === 'string' ? origin.split(',').map((s) => s.trim()).filter(Boolean) : origin,
-    rateLimitPerMinute: o.rateLimitPerMinute ?? 1200,
+    rateLimitPerMinute: o.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE,
     writesPerMinutePerUser: o.writesPerMinutePerUser ?? DEFAULT_WRITES_PER_MINUTE,
     auditPageBytes: o.auditPageBytes ?? DEFAULT_AUDIT_PAGE_BYTES,
     jsonBodyLimit: o.jsonBodyLimit ?? 2 * MB,
-    batchBodyLimit: o.batchBodyLimit ?? 16 * MB,
+    batchBodyLimit: o.batchBodyLimit ?? MAX_BATCH_BYTES,
     logger: o.logger ?? false,
     separationOfDuties: o.separationOfDuties ?? true,
     attachmentQuota: { ...DEFAULT_ATTACHMENT_QUOTA, ...o.attachmentQuota },

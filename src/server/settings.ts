@@ -38,6 +38,18 @@ function isAddressOrRange(s: string): boolean {
   return /^\d+$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128);
 }
 
+/**
+ * `SCOREBOOK_RATE_LIMIT_PER_MINUTE`: requests a minute per signed-in user, and per client address for requests
+ * without a session (auth/requestLimit.ts); `0` or `off`: no limit; unset: the default (1,200).
+ */
+export function rateLimitFrom(env: NodeJS.ProcessEnv): Pick<AppOptions, 'rateLimitPerMinute'> {
+  const raw = env.SCOREBOOK_RATE_LIMIT_PER_MINUTE?.trim() ?? '';
+  if (raw === '') return {};
+  if (/^(0|off)$/i.test(raw)) return { rateLimitPerMinute: false };
+  if (!/^\d+$/.test(raw)) throw new Error(`SCOREBOOK_RATE_LIMIT_PER_MINUTE=${raw}: expected a whole number of requests a minute (0 or off: no limit)`);
+  return { rateLimitPerMinute: Number(raw) };
+}
+
 /** Off only when said so: `SCOREBOOK_SEPARATION_OF_DUTIES=off` (or 0, false, no). */
 export function separationOfDutiesFrom(env: NodeJS.ProcessEnv): boolean {
   return !/^(off|0|false|no)$/i.test(env.SCOREBOOK_SEPARATION_OF_DUTIES?.trim() ?? '');

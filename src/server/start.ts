@@ -8,7 +8,7 @@ import { databaseTargetFrom, openDatabase } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import { loadDemo, type DemoLoaded } from './demo';
 import type { App } from './routes/common';
-import { attachmentSettingsFrom, separationOfDutiesFrom, trustProxyFrom } from './settings';
+import { attachmentSettingsFrom, rateLimitFrom, separationOfDutiesFrom, trustProxyFrom } from './settings';
 
 export interface StartOptions {
   readonly dataDir: string;
@@ -59,6 +59,7 @@ export async function startServer(o: StartOptions): Promise<Started> {
       ...attachmentSettingsFrom(o.env, target),
       sessionTtlMs: hours > 0 ? hours * 60 * 60 * 1000 : undefined,
       ...limitsFromEnv(o.env),
+      ...rateLimitFrom(o.env),
     });
     const storage = target.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${target.kind === 'embedded' ? target.dataDir : 'memory'}`;
     const stop = async (): Promise<void> => {

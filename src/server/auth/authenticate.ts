@@ -23,7 +23,8 @@ export function bearerToken(request: FastifyRequest): string | undefined {
   return m?.[1];
 }
 
-export function installAuthentication(app: FastifyInstance, options: ResolvedOptions): void {
+/** `onUnknownToken`: a token that names no session makes its request an anonymous one (counted by address). */
+export function installAuthentication(app: FastifyInstance, options: ResolvedOptions, onUnknownToken?: (request: FastifyRequest) => Promise<void>): void {
   app.decorateRequest('scorebookUser', null);
   // onRequest: an anonymous caller is turned away before its body is even read. Unknown paths fall through to 404.
   app.addHook('onRequest', async (request) => {
@@ -31,7 +32,10 @@ export function installAuthentication(app: FastifyInstance, options: ResolvedOpt
     const token = bearerToken(request);
     if (token === undefined) throw errors.unauthenticated();
     const user = await sessionUser(options.db, token, options.clock());
-    if (!user) throw errors.sessionExpired();
+    if (!user) {
+      await onUnknownToken?.(request);
+      throw errors.sessionExpired();
+    }
     request.scorebookUser = user;
   });
 }
