@@ -39,8 +39,12 @@ export type ReportRow = z.infer<typeof reportRowSchema>;
 
 export const reportListSchema = z.object({ reports: z.array(reportRowSchema) });
 
-/** Rows per batch: a central sheet may hold thousands. */
-export const MAX_BATCH_ROWS = 10_000;
+/**
+ * A batch is bounded by its size, not its row count (a central sheet may hold tens of thousands of short rows, or
+ * a few hundred with pages of notes): the server's default body limit for a batch. The client sends far less at
+ * a time (submit.ts).
+ */
+export const MAX_BATCH_BYTES = 16 * 1024 * 1024;
 
 export const batchRowSchema = z.object({
   indicatorId: idSchema,
@@ -61,7 +65,7 @@ export type BatchRow = z.infer<typeof batchRowSchema>;
 
 export const batchBodySchema = z.object({
   action: z.enum(['save', 'submit']),
-  rows: z.array(batchRowSchema).min(1).max(MAX_BATCH_ROWS),
+  rows: z.array(batchRowSchema).min(1),
 });
 export type BatchBody = z.infer<typeof batchBodySchema>;
 

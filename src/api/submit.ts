@@ -28,8 +28,12 @@ export interface SubmitProgress {
 
 export interface SubmitOptions {
   readonly action: BatchBody['action'];
-  /** Rows per batch (the issue: at most 500, so one batch's answer comes back quickly and progress moves). */
+  /** Bytes of JSON per batch body at most (default DEFAULT_BATCH_BYTES); a row larger than this goes alone. */
+  readonly batchBytes?: number;
+  /** Rows per batch at most, on top of the bytes (default: no count, only bytes). */
   readonly batchSize?: number;
+  /** Batches sent at once (default DEFAULT_IN_FLIGHT). */
+  readonly inFlight?: number;
   readonly onProgress?: (p: SubmitProgress) => void;
 }
 
@@ -41,7 +45,14 @@ export interface SubmitReport {
   readonly error?: ApiError;
 }
 
-export const DEFAULT_BATCH_SIZE = 500;
+/**
+ * 1 MiB a batch: a sixteenth of what the server takes (MAX_BATCH_BYTES), 10,000 rows with a line of Thai notes in
+ * two or three batches, and on a slow provincial line (1 Mbit/s) about 8 s a batch, well inside the 30 s a request
+ * may take — a batch's answer still comes back while the person watches the progress.
+ */
+export const DEFAULT_BATCH_BYTES = 1024 * 1024;
+/** Two at once: the server works on one while the other travels or is parsed; more only queue at its database. */
+export const DEFAULT_IN_FLIGHT = 2;
 
 /** What submit.ts needs from the client (kept narrow so the order of module loading does not matter). */
 export interface BatchSender {
@@ -57,67 +68,123 @@ export interface BatchSender {
   now(): Date;
 }
 
+/** UTF-8 bytes of a string (Thai letters take three), without encoding it. */
+export function utf8Bytes(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** The bytes of `{"action":…,"rows":[…]}` as JSON.stringify writes it (what http.ts sends). */
+export function batchBodyBytes(body: BatchBody): number {
+  return batchOverhead(body.action) + body.rows.reduce((n, r, i) => n + utf8Bytes(JSON.stringify(r)) + (i > 0 ? 1 : 0), 0);
+}
+
+const batchOverhead = (action: BatchBody['action']): number => utf8Bytes(JSON.stringify({ action, rows: [] }));
+
+/**
+ * Rows in order into batches of at most `maxBytes` of JSON body (and `maxRows` rows, when given), each with its
+ * own key. Cut by bytes, not rows: a row of pages of Thai notes weighs a hundred plain ones.
+ */
 export function splitIntoBatches(
-  client: Pick<BatchSender, 'newKey' | 'now'>, target: BatchTarget, rows: BatchBody['rows'], action: BatchBody['action'], batchSize: number,
+  client: Pick<BatchSender, 'newKey' | 'now'>, target: BatchTarget, rows: BatchBody['rows'], action: BatchBody['action'],
+  limits: { readonly maxBytes?: number; readonly maxRows?: number } = {},
 ): PendingBatch[] {
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, not ${batchSize}`);
+  const maxBytes = limits.maxBytes ?? DEFAULT_BATCH_BYTES;
+  const maxRows = limits.maxRows ?? Number.POSITIVE_INFINITY;
+  if (maxRows !== Number.POSITIVE_INFINITY && (!Number.isInteger(maxRows) || maxRows < 1)) throw new RangeError(`batchSize must be a positive integer, not ${maxRows}`);
+  if (!(maxBytes > 0)) throw new RangeError(`batchBytes must be a positive number, not ${maxBytes}`);
   const createdAt = client.now().toISOString();
   const batches: PendingBatch[] = [];
-  for (let i = 0; i < rows.length; i += batchSize) {
-    batches.push({ key: client.newKey(), target, body: { action, rows: rows.slice(i, i + batchSize) }, createdAt });
+  const overhead = batchOverhead(action);
+  let start = 0;
+  let bytes = overhead;
+  for (let i = 0; i < rows.length; i++) {
+    const size = utf8Bytes(JSON.stringify(rows[i])) + (i > start ? 1 : 0);
+    if (i > start && (bytes + size > maxBytes || i - start >= maxRows)) {
+      batches.push({ key: client.newKey(), target, body: { action, rows: rows.slice(start, i) }, createdAt });
+      start = i;
+      bytes = overhead + size - 1;
+    } else bytes += size;
   }
+  if (start < rows.length) batches.push({ key: client.newKey(), target, body: { action, rows: rows.slice(start) }, createdAt });
   return batches;
 }
 
 export async function submitRows(
   client: BatchSender, target: BatchTarget, rows: BatchBody['rows'], options: SubmitOptions,
 ): Promise<SubmitReport> {
-  const batches = splitIntoBatches(client, target, rows, options.action, options.batchSize ?? DEFAULT_BATCH_SIZE);
+  const batches = splitIntoBatches(client, target, rows, options.action, { maxBytes: options.batchBytes, maxRows: options.batchSize });
   if (batches.length === 0) return { outcomes: [], late: false };
   await client.pending.add(batches);
-  return sendStored(client, batches, options.onProgress);
+  return sendStored(client, batches, options.inFlight ?? DEFAULT_IN_FLIGHT, options.onProgress);
 }
 
 /**
  * Sends again every batch the store holds (from this pane, or one closed before it heard back), same keys; not
  * those the server refused as a whole, which would only be refused again.
  */
-export async function resendPending(client: BatchSender, options: Pick<SubmitOptions, 'onProgress'> = {}): Promise<SubmitReport> {
-  return sendStored(client, (await client.pending.list()).filter((b) => !isRefused(b)), options.onProgress);
+export async function resendPending(client: BatchSender, options: Pick<SubmitOptions, 'onProgress' | 'inFlight'> = {}): Promise<SubmitReport> {
+  return sendStored(client, (await client.pending.list()).filter((b) => !isRefused(b)), options.inFlight ?? DEFAULT_IN_FLIGHT, options.onProgress);
 }
 
-async function sendStored(client: BatchSender, batches: readonly PendingBatch[], onProgress?: (p: SubmitProgress) => void): Promise<SubmitReport> {
-  const outcomes: RowOutcome[] = [];
+/**
+ * Up to `inFlight` batches at a time, taken in order; each answer is handled as it comes (removed from the store,
+ * or marked refused), and the outcomes are given in the batches' order. Once one batch gets no answer (network,
+ * session, 429), no further batch is started: those in flight finish, the rest stay pending.
+ */
+async function sendStored(client: BatchSender, batches: readonly PendingBatch[], inFlight: number, onProgress?: (p: SubmitProgress) => void): Promise<SubmitReport> {
+  const answers: RowOutcome[][] = batches.map(() => []);
+  const errors: (ApiError | undefined)[] = batches.map(() => undefined);
   const rowsTotal = batches.reduce((n, b) => n + b.body.rows.length, 0);
   let late = false;
   let stop: ApiError | undefined;
-  let first: ApiError | undefined;
+  let next = 0;
   let batchesDone = 0;
-  for (const batch of batches) {
-    if (stop) {
-      // No answer at all: they stay pending, to go when the server answers again.
-      outcomes.push(...unanswered(batch, stop));
-      continue;
-    }
+  let rowsDone = 0;
+  const sendOne = async (index: number, batch: PendingBatch): Promise<void> => {
     try {
       const response = await client.postBatch(batch.target, batch.body, batch.key);
       // Removed only now that the answer is read; losing it before this line means sending it again, same key.
       await client.pending.remove(batch.key);
       late ||= response.late === true;
-      outcomes.push(...response.results.map((result) => ({ indicatorId: result.indicatorId, outcome: result.outcome, result })));
+      answers[index] = response.results.map((result) => ({ indicatorId: result.indicatorId, outcome: result.outcome, result }));
     } catch (e) {
       if (!isApiError(e)) throw e;
-      first ??= e;
+      errors[index] = e;
       // Refused: kept with the server's answer, and the next batch is tried (it may be fine, or be refused too).
       if (isRefusal(e)) await client.pending.markRefused(batch.key, refusalOf(e, client.now()));
-      else stop = e;
-      outcomes.push(...unanswered(batch, e));
+      else stop ??= e;
+      answers[index] = unanswered(batch, e);
     }
     batchesDone++;
-    onProgress?.({ rowsDone: outcomes.length, rowsTotal, batchesDone, batchesTotal: batches.length });
-  }
+    rowsDone += answers[index]!.length;
+    onProgress?.({ rowsDone, rowsTotal, batchesDone, batchesTotal: batches.length });
+  };
+  const worker = async (): Promise<void> => {
+    while (next < batches.length && !stop) {
+      const index = next++;
+      await sendOne(index, batches[index]!);
+    }
+  };
+  const workers = Array.from({ length: Math.max(1, Math.min(Math.floor(inFlight) || 1, batches.length)) }, worker);
+  // Every worker ends before the flush, even when one throws: no removal is left out of it.
+  const settled = await Promise.allSettled(workers);
   // One write of every batch confirmed above, not one per batch (a store may defer its removals until here).
   await client.pending.flush();
+  for (const s of settled) if (s.status === 'rejected') throw s.reason;
+  // No answer at all: they stay pending, to go when the server answers again.
+  for (let i = next; i < batches.length; i++) answers[i] = unanswered(batches[i]!, stop!);
+  const first = errors.find((e) => e !== undefined) ?? stop;
+  const outcomes = answers.flat();
   return first ? { outcomes, late, error: first } : { outcomes, late };
 }
 

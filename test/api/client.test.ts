@@ -95,7 +95,8 @@ describe('retries', () => {
   it('a 429 (slow down) is not a refusal: the batch stays pending, unmarked, to be resent later under its key', async () => {
     const server = new FakeServer().script({ status: 429, code: 'rate_limited' });
     const { client } = clientFor(server);
-    const report = await client.submitRows(target, rows(4), { action: 'save', batchSize: 2 });
+    // One batch at a time: the second is never tried once the first is told to wait.
+    const report = await client.submitRows(target, rows(4), { action: 'save', batchSize: 2, inFlight: 1 });
     expect(posts(server)).toHaveLength(1);
     expect(report.outcomes.map((o) => o.outcome)).toEqual(Array(4).fill('pending'));
     expect((await client.pending.list()).map((b) => [b.key, b.refused])).toEqual([['key-1', undefined], ['key-2', undefined]]);
@@ -132,12 +133,62 @@ describe('retries', () => {
 });
 
 describe('batches and the pending store', () => {
-  it('splits rows into batches of batchSize, each with its own key', async () => {
+  it('splits rows into batches of batchSize when one is given, each with its own key', async () => {
     const server = new FakeServer();
     const { client } = clientFor(server);
-    const report = await client.submitRows(target, rows(1_200), { action: 'save' });
+    const report = await client.submitRows(target, rows(1_200), { action: 'save', batchSize: 500 });
     expect(posts(server).map((r) => [r.key, r.rows])).toEqual([['key-1', 500], ['key-2', 500], ['key-3', 200]]);
-    expect(report.outcomes).toHaveLength(1_200);
+    expect(report.outcomes.map((o) => o.indicatorId)).toEqual(rows(1_200).map((r) => r.indicatorId));
+    expect(await client.pending.list()).toEqual([]);
+  });
+
+  it('splits by bytes: a batch of rows with long Thai notes never exceeds the limit, and no row is left out or repeated', async () => {
+    const server = new FakeServer();
+    const bodies: number[] = [];
+    const fetchAndMeasure: typeof server.fetch = (url, init) => {
+      if (init.method === 'POST') bodies.push(Buffer.byteLength(String(init.body), 'utf8'));
+      return server.fetch(url, init);
+    };
+    const { client } = clientFor(server, { fetch: fetchAndMeasure });
+    // Notes of 1 to 10,000 characters of Thai with tone marks (3 bytes each in UTF-8: a character count would be a third of the truth).
+    const long = rows(300).map((r, i) => ({ ...r, explanation: 'น้ำลิ้นเยิ้มญี่ปุ่น'.repeat(1 + ((i * 37) % 500)).slice(0, 10_000), remarks: i % 7 === 0 ? 'ที่'.repeat(3_000) : null }));
+    const limit = 256 * 1024;
+    const report = await client.submitRows(target, long, { action: 'save', batchBytes: limit });
+    expect(bodies.length).toBeGreaterThan(5);
+    for (const b of bodies) expect(b).toBeLessThanOrEqual(limit);
+    // Full batches: each but the last would have overflowed with the next row.
+    expect(Math.max(...bodies.slice(0, -1))).toBeGreaterThan(limit - 100_000);
+    expect(posts(server).reduce((n, r) => n + r.rows, 0)).toBe(300);
+    expect(report.outcomes.map((o) => [o.indicatorId, o.outcome])).toEqual(long.map((r) => [r.indicatorId, 'accepted']));
+    for (const r of long) expect(server.writes(r.indicatorId)).toBe(1);
+  });
+
+  it('by default short rows go in few batches: 10,000 rows of a line of notes in two or three', async () => {
+    const server = new FakeServer();
+    const { client } = clientFor(server);
+    const many = rows(10_000).map((r) => ({ ...r, explanation: `คำชี้แจงการปฏิบัติงาน ${r.indicatorId}` }));
+    const report = await client.submitRows(target, many, { action: 'save' });
+    expect(posts(server).length).toBeGreaterThanOrEqual(2);
+    expect(posts(server).length).toBeLessThanOrEqual(3);
+    expect(report.outcomes.filter((o) => o.outcome === 'accepted')).toHaveLength(10_000);
+  });
+
+  it('with two batches in flight, each is in the store while it is sent and leaves it only after its own answer; outcomes keep the rows\' order', async () => {
+    const server = new FakeServer();
+    const { client } = clientFor(server);
+    let inFlight = 0;
+    let most = 0;
+    server.onRequest = async (r) => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      r.pendingAtSend = (await client.pending.list()).map((b) => b.key);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      inFlight--;
+    };
+    const report = await client.submitRows(target, rows(9), { action: 'save', batchSize: 2, inFlight: 2 });
+    expect(most).toBe(2);
+    for (const r of posts(server)) expect(r.pendingAtSend).toContain(r.key);
+    expect(report.outcomes.map((o) => o.indicatorId)).toEqual(rows(9).map((r) => r.indicatorId));
     expect(await client.pending.list()).toEqual([]);
   });
 
@@ -148,7 +199,7 @@ describe('batches and the pending store', () => {
       r.pendingAtSend = (await client.pending.list()).map((b) => b.key);
     };
     const progress: number[] = [];
-    await client.submitRows(target, rows(5), { action: 'save', batchSize: 2, onProgress: (p) => progress.push(p.rowsDone) });
+    await client.submitRows(target, rows(5), { action: 'save', batchSize: 2, inFlight: 1, onProgress: (p) => progress.push(p.rowsDone) });
     expect(posts(server).map((r) => r.pendingAtSend)).toEqual([['key-1', 'key-2', 'key-3'], ['key-2', 'key-3'], ['key-3']]);
     expect(progress).toEqual([2, 4, 5]);
   });
@@ -158,7 +209,7 @@ describe('batches and the pending store', () => {
     server.defaultFault = 'drop-request';
     const store = new MemoryPendingStore();
     const first = clientFor(server, { pending: store, retry: { retries: 2 } }).client;
-    const report = await first.submitRows(target, rows(6), { action: 'submit', batchSize: 2 });
+    const report = await first.submitRows(target, rows(6), { action: 'submit', batchSize: 2, inFlight: 1 });
     expect(report.outcomes.map((o) => o.outcome)).toEqual(['accepted', 'accepted', 'pending', 'pending', 'pending', 'pending']);
     // The second batch reached the server (its answer was lost); the third was never tried.
     expect(posts(server).map((r) => r.key)).toEqual(['key-1', 'key-2', 'key-2', 'key-2']);
@@ -171,6 +222,24 @@ describe('batches and the pending store', () => {
     expect(resent.outcomes.map((o) => [o.indicatorId, o.outcome])).toEqual([['3', 'accepted'], ['4', 'accepted'], ['5', 'accepted'], ['6', 'accepted']]);
     expect(posts(server).slice(4).map((r) => r.key)).toEqual(['key-2', 'key-3']);
     for (const id of ['1', '2', '3', '4', '5', '6']) expect(server.writes(id)).toBe(1);
+    expect(await store.list()).toEqual([]);
+  });
+
+  it('with two in flight, a server going down loses nothing: every row is accepted once or kept under its key, and the resend completes it', async () => {
+    const server = new FakeServer().script('ok', 'drop-response');
+    server.defaultFault = 'drop-request';
+    const store = new MemoryPendingStore();
+    const first = clientFor(server, { pending: store, retry: { retries: 2 } }).client;
+    const report = await first.submitRows(target, rows(8), { action: 'submit', batchSize: 2, inFlight: 2 });
+    const accepted = report.outcomes.filter((o) => o.outcome === 'accepted').map((o) => o.indicatorId);
+    const pending = report.outcomes.filter((o) => o.outcome === 'pending').map((o) => o.indicatorId);
+    expect([...accepted, ...pending].sort()).toEqual(rows(8).map((r) => r.indicatorId).sort());
+    const kept = (await store.list()).flatMap((b) => b.body.rows.map((r) => r.indicatorId));
+    expect(kept.sort()).toEqual([...pending].sort());
+    server.defaultFault = 'ok';
+    const resent = await clientFor(server, { pending: store, newKey: () => 'never-used' }).client.resendPending();
+    expect(resent.outcomes.every((o) => o.outcome === 'accepted')).toBe(true);
+    for (const r of rows(8)) expect(server.writes(r.indicatorId)).toBe(1);
     expect(await store.list()).toEqual([]);
   });
 

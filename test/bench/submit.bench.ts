@@ -1,15 +1,17 @@
 /**
  * `npm run bench:submit` (tsx test/bench/submit.bench.ts): the pane's "Submit all" on a KPI sheet of 1,000 and
  * 10,000 indicators, through the same functions the Server tab runs (src/taskpane/submitFlow.ts: read the sheet
- * and choose the rows, send them in batches of 500 kept pending in the workbook, remember the accepted rows in the
+ * and choose the rows, send them in batches cut by bytes (two in flight) kept pending in the workbook, remember the accepted rows in the
  * binding record, write each row's status into the sheet), on the Office workbook port over the recording fake of
  * Excel, against the embedded server (buildApp on in-memory PGlite, on a port). Prints the time from "submit all"
  * to the last status written, the HTTP requests, the Excel syncs by step, the largest request to Excel and the
- * megabytes sent to and read from it in all.
+ * megabytes sent to and read from it in all; beside the pane's time, the server's own time for the same batches (from
+ * each batch request's arrival to its answer written, overlapping requests counted once) and the ratio.
  *
  * The fake's own bookkeeping (JSON sizes of every request) is inside the time, so the Excel side is an upper
  * bound for the work it does and says nothing of Excel's own speed; the server side is the real one.
  */
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ScorebookClient } from '../../src/api/client';
 import type { BatchRefusal, PendingBatch } from '../../src/api/pending';
@@ -74,6 +76,8 @@ class CountingStore extends WorkbookPendingStore {
 interface Row {
   rows: number;
   ms: number;
+  /** The server's own time on the batches. */
+  serverMs: number;
   requests: number;
   syncs: number;
   read: number;
@@ -86,7 +90,32 @@ interface Row {
   traffic: number;
 }
 
-async function submitAll(baseUrl: string, n: number): Promise<Row> {
+/** The server's busy time on batch requests: the union of [arrival, answer written] of each, in ms. */
+class ServerClock {
+  private spans: [number, number][] = [];
+  constructor(server: Server) {
+    server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+      if (req.method !== 'POST' || !req.url?.endsWith('/reports')) return;
+      const start = performance.now();
+      res.on('finish', () => this.spans.push([start, performance.now()]));
+    });
+  }
+  reset(): void {
+    this.spans = [];
+  }
+  busyMs(): number {
+    let total = 0;
+    let end = Number.NEGATIVE_INFINITY;
+    for (const [a, b] of [...this.spans].sort((x, y) => x[0] - y[0])) {
+      if (b <= end) continue;
+      total += b - Math.max(a, end);
+      end = b;
+    }
+    return total;
+  }
+}
+
+async function submitAll(baseUrl: string, n: number, serverClock: ServerClock): Promise<Row> {
   const document = assessmentDoc(n);
   const read = readAssessment(document);
   if (!read.ok) throw new Error('the bench assessment does not read');
@@ -109,6 +138,7 @@ async function submitAll(baseUrl: string, n: number): Promise<Row> {
   const from = fake.syncs.length;
   const requestsBefore = client.requestCount;
   const marks = new Map<string, number>();
+  serverClock.reset();
   const t0 = performance.now();
   // The pane knows the bound sheet (its session's binding) and passes it, as here.
   const chosen = await planSubmit(port, 'all', binding.sheet);
@@ -127,7 +157,7 @@ async function submitAll(baseUrl: string, n: number): Promise<Row> {
 
   const at = (step: string): number => marks.get(step) ?? Number.NaN;
   return {
-    rows: n, ms, requests: client.requestCount - requestsBefore, syncs: at('written') - from,
+    rows: n, ms, serverMs: serverClock.busyMs(), requests: client.requestCount - requestsBefore, syncs: at('written') - from,
     read: at('read') - from, pending: at('answered') - at('read'), storeCalls: store.calls,
     remember: at('remembered') - at('answered'), statuses: at('written') - at('remembered'), largest: fake.maxRequestBytes(from),
     traffic: fake.syncs.slice(from).reduce((n, x) => n + x.requestBytes + x.responseBytes, 0),
@@ -143,15 +173,16 @@ async function main(): Promise<void> {
   const app = await buildApp({ db, rateLimitPerMinute: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const serverClock = new ServerClock(app.server);
 
   console.log('"Submit all" on the Office port over the recording fake of Excel, against the embedded server (PGlite in memory)');
   // "forget & remember": the store's one write after the answers, dropping the answered batches and recording them.
-  console.log('  rows | submit all → last status | HTTP | Excel syncs: total = read sheet + keep pending (store calls) + forget & remember + statuses | largest request | to+from Excel');
+  console.log('  rows | submit all → last status | server on the batches | pane/server | HTTP | Excel syncs: total = read sheet + keep pending (store calls) + forget & remember + statuses | largest request | to+from Excel');
   try {
     for (const n of SIZES) {
-      const r = await submitAll(baseUrl, n);
+      const r = await submitAll(baseUrl, n, serverClock);
       console.log(
-        `${String(r.rows).padStart(6)} | ${r.ms.toFixed(0).padStart(20)} ms | ${String(r.requests).padStart(4)} | ${String(r.syncs).padStart(17)} = ${r.read} + ${r.pending} (${r.storeCalls}) + ${r.remember} + ${r.statuses}`
+        `${String(r.rows).padStart(6)} | ${r.ms.toFixed(0).padStart(20)} ms | ${r.serverMs.toFixed(0).padStart(18)} ms | ${(r.ms / r.serverMs).toFixed(2).padStart(10)}× | ${String(r.requests).padStart(4)} | ${String(r.syncs).padStart(17)} = ${r.read} + ${r.pending} (${r.storeCalls}) + ${r.remember} + ${r.statuses}`
           .padEnd(100) + ` | ${(r.largest / 1e6).toFixed(2).padStart(12)} MB | ${(r.traffic / 1e6).toFixed(1)} MB`,
       );
     }
