@@ -15,6 +15,24 @@ export interface HashedBatch {
 }
 
 export function requestHash(r: HashedBatch): string {
+  // The canonical JSON of [aid, round, unit, { action, rows }] with each row's six keys in sorted order, written
+  // row by row into the hash: the same text canonicalJson gives (requestHash.test.ts), without sorting the keys of
+  // 10,000 rows one object at a time or holding the whole text.
+  const hash = createHash('sha256');
+  hash.update(`[${JSON.stringify(r.aid)},${JSON.stringify(r.round)},${JSON.stringify(r.unit)},{"action":${JSON.stringify(r.body.action)},"rows":[`);
+  r.body.rows.forEach((row, i) => {
+    hash.update(
+      `${i > 0 ? ',' : ''}{"baseVersion":${JSON.stringify(row.baseVersion)},"explanation":${JSON.stringify(row.explanation ?? null)},` +
+        `"indicatorId":${JSON.stringify(row.indicatorId)},"obstacles":${JSON.stringify(row.obstacles ?? null)},` +
+        `"remarks":${JSON.stringify(row.remarks ?? null)},"value":${canonicalJson(row.value ?? null)}}`,
+    );
+  });
+  hash.update(']}]');
+  return hash.digest('hex');
+}
+
+/** The canonical form as first written, kept as the definition the hash above must equal. */
+export function requestHashByDefinition(r: HashedBatch): string {
   const rows = r.body.rows.map((row) => ({
     indicatorId: row.indicatorId,
     value: row.value ?? null,
