@@ -1,7 +1,7 @@
 /** `scorebook serve [--port 8787] [--host 127.0.0.1] [--data DIR] [--demo]`: the reporting API. */
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { startServer } from '../server/start';
+import { startServer } from '../server';
 
 interface ServeOptions {
   port: string;

@@ -8,9 +8,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { roleSchema, type Role } from '../api';
-import { databaseTargetFrom, openDatabase } from '../server/db/connect';
-import { migrateToLatest } from '../server/db/migrate';
-import { createUser } from '../server/store/users';
+import { openUserAdmin } from '../server';
 
 interface AddOptions {
   name: string;
@@ -49,15 +47,14 @@ export function registerUserCommand(program: Command): void {
       const units = list(options.units);
       if (roles.some((r) => r !== 'central') && units.length === 0) throw new Error('reporters and approvers need --units');
       // Opened first: with the embedded database in use by a server, the refusal comes before the password prompt.
-      const db = openDatabase(databaseTargetFrom(process.env, resolve(options.data)));
+      const admin = await openUserAdmin(process.env, resolve(options.data));
       try {
-        await migrateToLatest(db);
         const password = await readPassword();
         if (password.length < 8) throw new Error('the password must have at least 8 characters');
-        await createUser(db, { username, name: options.name, password, roles, units }, { actor: 'cli', now: new Date() });
+        await admin.addUser({ username, name: options.name, password, roles, units }, { actor: 'cli', now: new Date() });
         process.stderr.write(`user ${username} created (${roles.join(', ')}${units.length ? ` of ${units.join(', ')}` : ''})\n`);
       } finally {
-        await db.destroy();
+        await admin.close();
       }
     });
 }

@@ -9,6 +9,25 @@ import type { ExpressionNode } from './targetExpression';
 export type Direction = 'higher' | 'lower';
 export type LeafKind = 'quantitative' | 'ratio' | 'milestone' | 'binary';
 
+/**
+ * Milestone and binary indicators are reported as steps (ขั้นตอน) ticked, quantitative and ratio ones as a measured
+ * value. Every "has steps?" question goes through here, so a new kind must be placed on one side or nothing compiles.
+ */
+export function isStepKind(kind: LeafKind): boolean {
+  switch (kind) {
+    case 'milestone':
+    case 'binary':
+      return true;
+    case 'quantitative':
+    case 'ratio':
+      return false;
+    default: {
+      const unplaced: never = kind;
+      throw new Error(`unknown indicator kind ${String(unplaced)}`);
+    }
+  }
+}
+
 export interface Variable {
   readonly id: string;
   readonly name: string;

@@ -14,6 +14,7 @@ import type {
   Round,
   Variable,
 } from './assessment';
+import { isStepKind } from './assessment';
 import { assessmentDocumentSchema, type AssessmentDocument, type RawIndicator } from './documentSchema';
 import { indicatorKey } from './indicatorIds';
 import { hasErrors, issue, type Issue, type Message } from './issues';
@@ -340,7 +341,7 @@ class AssessmentReader {
     const kind: LeafKind = raw.kind ?? (raw.steps ? 'milestone' : raw.variables ? 'ratio' : 'quantitative');
     const variables = this.readVariables(raw, path, kind);
     const steps = this.readSteps(raw, path, kind);
-    const targets = kind === 'milestone' || kind === 'binary' ? this.milestoneTargets(raw, path, steps.length) : this.measuredTargets(raw, path);
+    const targets = isStepKind(kind) ? this.milestoneTargets(raw, path, steps.length) : this.measuredTargets(raw, path);
     const direction = this.readDirection(raw, path, targets, kind);
     this.checkFloorTarget(raw, path, targets, direction);
     const multiplier = raw.multiplier ?? 1;
@@ -443,7 +444,7 @@ class AssessmentReader {
     const first = targets[0];
     const last = targets[targets.length - 1];
     const implied: Direction | undefined = first === undefined || last === undefined || first === last ? undefined : first < last ? 'higher' : 'lower';
-    if ((kind === 'milestone' || kind === 'binary') && raw.direction === 'lower') {
+    if (isStepKind(kind) && raw.direction === 'lower') {
       this.report('milestone-direction', 'error', [...path, 'direction'], {
         th: 'ตัวชี้วัดแบบขั้นตอนต้องเป็นแบบยิ่งมากยิ่งดี',
         en: 'a milestone indicator is always higher-is-better',
@@ -455,7 +456,7 @@ class AssessmentReader {
         en: `direction "${raw.direction}" contradicts the targets ${targets.join(' / ')}, which say "${implied}"`,
       }, raw.id);
     }
-    if (raw.direction === undefined && implied === 'lower' && kind !== 'milestone' && kind !== 'binary') {
+    if (raw.direction === undefined && implied === 'lower' && !isStepKind(kind)) {
       this.report('direction-lower-from-targets', 'info', [...path, 'targets'], {
         th: `ค่าเป้าหมายของตัวชี้วัด ${raw.id} ลดลงตามระดับ (${targets.join(' / ')}) จึงถือว่ายิ่งน้อยยิ่งดี ระบุ "direction": "lower" เพื่อยืนยัน`,
         en: `the targets of indicator ${raw.id} fall from level to level (${targets.join(' / ')}), so lower is read as better; state "direction": "lower" to confirm`,

@@ -11,7 +11,7 @@
  *   data alone): nothing to send.
  * - A text (คำชี้แจงการปฏิบัติงาน, อุปสรรค, หมายเหตุ) changes only when the sheet has its column and it differs.
  */
-import type { LeafIndicator } from './assessment';
+import { isStepKind, type LeafIndicator } from './assessment';
 import type { RawResult } from './documentSchema';
 import { readResultValue, readStep } from './resultValue';
 
@@ -66,7 +66,7 @@ export function resultChanges(indicator: LeafIndicator, typed: RawResult | null 
   // A blank the sheet never sent is not taken for a deletion of what the server holds unscored (central data only).
   const unscored = stored === undefined || stored === null || readResultValue(indicator, stored as RawResult).status === 'not-reported';
   if (isBlankish(typed) && unscored) return false;
-  if (indicator.kind === 'milestone' || indicator.kind === 'binary') {
+  if (isStepKind(indicator.kind)) {
     const marks = [stepMarks(typed), stepMarks(stored)];
     if (marks[0] !== undefined && marks[1] !== undefined) return marks[0] !== marks[1];
   }

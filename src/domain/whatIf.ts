@@ -2,7 +2,7 @@
  * What-if for planners (scoring.md, "planner"): the result an indicator needs for a given indicator score
  * or total, everything else fixed; and where one more unit of improvement lifts the total most.
  */
-import { findIndicator, isGroup, leafIndicators, notDueIn, type Assessment, type LeafIndicator } from './assessment';
+import { findIndicator, isGroup, isStepKind, leafIndicators, notDueIn, type Assessment, type LeafIndicator } from './assessment';
 import { levelReached, scoreOnCurve, valueForScore } from './curve';
 import type { Message } from './issues';
 import { curveOf, scoreAssessment, type IndicatorScore, type ResultSet, type ScoreReport } from './scoreAssessment';
@@ -66,7 +66,7 @@ export function requiredResult(assessment: Assessment, resultSet: ResultSet, ind
     };
   }
   // Milestones move in whole steps.
-  const value = indicator.kind === 'milestone' || indicator.kind === 'binary' ? Math.ceil(inverse.value - 1e-9) : inverse.value;
+  const value = isStepKind(indicator.kind) ? Math.ceil(inverse.value - 1e-9) : inverse.value;
   const numerator = ratioNumerator(indicator, resultSet, value);
   return { kind: 'value', value, score: scoreOnCurve(value, curve), numerator };
 }

@@ -37,13 +37,18 @@ export function Grid({ workbook }: { workbook: PreviewWorkbook }): JSX.Element {
       const el = body.current;
       if (top < el.scrollTop || top > el.scrollTop + el.clientHeight - 2 * ROW_HEIGHT) el.scrollTop = Math.max(0, top - 3 * ROW_HEIGHT);
     }
+    // Only when the selection moves: with `active` here, choosing another tab would snap back to the selected cell's sheet.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selection?.sheet, selection?.address]);
+  const sheetList = sheets.join('\u0000');
   useEffect(() => {
     if (sheets.includes(active)) return;
     // The sheet shown went (a new workbook's Sheet1 makes way for the first real sheet): show the selected one.
     const next = selection && sheets.includes(selection.sheet) ? selection.sheet : sheets[sheets.length - 1];
     if (next) setActive(next);
-  }, [sheets.join('\u0000')]);
+    // When the sheets change (`sheets` is a new array at each render; its names are the key), not on every tab choice.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [sheetList]);
   useEffect(() => {
     const el = body.current;
     if (!el) return undefined;
@@ -59,7 +64,9 @@ export function Grid({ workbook }: { workbook: PreviewWorkbook }): JSX.Element {
   const columns = useMemo(() => {
     const n = Math.max(dims.columns + 2, MIN_COLUMNS);
     return Array.from({ length: n }, (_, i) => i + 1).filter((c) => !sheetExists || !workbook.isColumnHidden(active, c));
-  }, [active, dims.columns, version]);
+    // `version`: a column hidden or shown changes the workbook, not its object, so the version is the key.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [active, sheetExists, workbook, dims.columns, version]);
   const widths = columns.map((c) => Math.min(MAX_COLUMN_PX, Math.round((workbook.columnWidth(active, c) ?? 64) * POINTS_TO_PX)));
   const first = Math.max(1, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(rowCount, Math.ceil((scrollTop + viewHeight) / ROW_HEIGHT) + OVERSCAN);

@@ -17,6 +17,3 @@ export function bindingOps(record: BindingRecord): WriteOp[] {
     { kind: 'cells', sheet: BINDING_SHEET, topLeft: 'A1', contents: rows },
   ];
 }
-
-/** Where a reader finds the record: the used range of the binding sheet, values only. */
-export const BINDING_READ = { sheet: BINDING_SHEET } as const;

@@ -1,6 +1,6 @@
 /**
  * An assessment (and optionally results) → the write plan of a KPI sheet: the settings sheet with its names, the
- * KPI table with helper-1's layout and live formulas (layout.ts, sheetContent.ts, formulas.ts), number formats,
+ * KPI table with its layout and live formulas (layout.ts, sheetContent.ts, formulas.ts), number formats,
  * input validation with Thai/English prompts, conditional marks on unusable inputs, the ScorebookTotal name,
  * hidden helper columns, frozen headers and the binding record. The same cells `scorebook template` writes.
  */

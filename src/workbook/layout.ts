@@ -11,7 +11,7 @@
  * subtotal, and the top-level indicators are kept together under their group's heading, in document order from the
  * group's first indicator on.
  */
-import { allIndicators, isGroup, type Assessment, type ComponentGroup, type Indicator } from '../domain';
+import { allIndicators, isGroup, isStepKind, type Assessment, type ComponentGroup, type Indicator } from '../domain';
 import { cellAddress, columnLetter } from './cells';
 import {
   depthHeaders, FIXED_HEADERS, normalizeHeader, stepHeader, targetHeader, type ColumnRole, type HeaderEntry,
@@ -84,7 +84,7 @@ export function kpiLayout(assessment: Assessment, options: LayoutOptions = {}): 
   if (headerRow < 3) throw new Error('the header row must leave room for the title and summary rows');
   const leaves = allIndicators(assessment).filter((i) => !isGroup(i));
   const levels = assessment.scale.levels.length;
-  const maxSteps = Math.max(0, ...leaves.map((l) => (isGroup(l) ? 0 : l.kind === 'milestone' || l.kind === 'binary' ? l.steps.length : 0)));
+  const maxSteps = Math.max(0, ...leaves.map((l) => (isGroup(l) ? 0 : isStepKind(l.kind) ? l.steps.length : 0)));
   const hasRatio = leaves.some((l) => !isGroup(l) && l.kind === 'ratio');
   const groups = options.groupHeadings === false ? [] : assessment.components.flatMap((c) => (c.groups ?? []).map((group) => ({ group, component: c.id })));
   const { rows, groupRows } = layoutRows(assessment.indicators, headerRow + 1, groups);

@@ -1,6 +1,6 @@
 /**
  * The multi-unit sheet (the central office's bulk view, KRS style): one row per unit × indicator, every unit's
- * rows together, and beside each row its unit's total. The score columns are helper-1's formulas (formulas.ts)
+ * rows together, and beside each row its unit's total. The score columns are the single-unit formulas (formulas.ts)
  * unchanged: keys are numbered through the whole table, so a parent still finds its children by key across units,
  * and only the top level differs: its share of the total divides by the unit's own counted weights (a hidden
  * column), and the unit total sums the unit's top-level rows.

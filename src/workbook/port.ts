@@ -7,7 +7,7 @@
  * one `read` with every range it needs, one `apply` with every write it makes. Never a call per row.
  */
 import type { BindingRead, BindingRecord } from './binding';
-import type { CellValue, Grid } from './cells';
+import type { Grid } from './cells';
 import type { WritePlan } from './plan';
 import type { Message } from '../domain';
 
@@ -143,14 +143,4 @@ export function isWorkbookError(e: unknown): e is WorkbookError {
 /** Convenience: read one range (one round trip). */
 export async function readRange(port: WorkbookPort, request: RangeRequest): Promise<RangeGrid | undefined> {
   return (await port.read({ ranges: [request] })).ranges[0];
-}
-
-/** Convenience: read one table (one round trip). */
-export async function readTable(port: WorkbookPort, request: TableRequest): Promise<TableGrid | undefined> {
-  return (await port.read({ tables: [request] })).tables[0];
-}
-
-/** A grid's cell by 0-based row and column, null outside it. */
-export function gridCell(grid: Pick<Grid, 'values'>, row: number, column: number): CellValue {
-  return grid.values[row]?.[column] ?? null;
 }

@@ -8,7 +8,7 @@
  * saying to re-type it; text in a step cell is passed so that the domain rejects it.
  */
 import {
-  allIndicators, indicatorKey, indicatorsByKey, isGroup, issue, readNumber, readResultValue, type Assessment, type Indicator, type Issue, type LeafIndicator,
+  allIndicators, indicatorKey, indicatorsByKey, isGroup, isStepKind, issue, readNumber, readResultValue, type Assessment, type Indicator, type Issue, type LeafIndicator,
   type RawResult, type ResultSet,
 } from '../domain';
 import { isCellError, parseAddress, qualifiedAddress, type CellValue, type Grid } from './cells';
@@ -266,7 +266,7 @@ function readRow(
  * the sheet's formulas never read them, so what is typed there would be ignored without a word. Said at the cell.
  */
 function unusedStepCells(indicator: Indicator, cellOf: CellAt, issues: Issue[]): void {
-  const own = isGroup(indicator) || (indicator.kind !== 'milestone' && indicator.kind !== 'binary') ? 0 : indicator.steps.length;
+  const own = isGroup(indicator) || !isStepKind(indicator.kind) ? 0 : indicator.steps.length;
   for (let k = own + 1; ; k++) {
     const cell = cellOf(`step${k}`);
     if (!cell) return;
@@ -410,7 +410,7 @@ function checkColumnsPresent(
     if (isGroup(i)) continue;
     if (i.kind === 'quantitative') needed.add('result');
     if (i.kind === 'ratio') ['numerator', 'denominator'].forEach((r) => needed.add(r as ColumnRole));
-    if (i.kind === 'milestone' || i.kind === 'binary') i.steps.forEach((_, k) => needed.add(`step${k + 1}`));
+    if (isStepKind(i.kind)) i.steps.forEach((_, k) => needed.add(`step${k + 1}`));
   }
   for (const role of needed) {
     if (columns.has(role)) continue;
@@ -444,6 +444,6 @@ export function locateIssues(issues: readonly Issue[], reading: Pick<SheetReadin
 function firstInput(indicator: Indicator | undefined, cells: IndicatorCells): string | undefined {
   if (!indicator || isGroup(indicator)) return undefined;
   if (indicator.kind === 'ratio') return [...cells.variables.values()][0];
-  if (indicator.kind === 'milestone' || indicator.kind === 'binary') return cells.steps[0];
+  if (isStepKind(indicator.kind)) return cells.steps[0];
   return cells.result;
 }

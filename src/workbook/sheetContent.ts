@@ -2,7 +2,7 @@
  * The whole KPI sheet as a grid of cell contents (values and formulas), built from the layout. The xlsx writer
  * styles and writes it; the HyperFormula test evaluates it; so both see exactly the same formulas.
  */
-import { isGroup, notDueIn, type Assessment } from '../domain';
+import { isGroup, isStepKind, notDueIn, type Assessment } from '../domain';
 import type { CellContent, CellValue } from './cells';
 import { cellAddress } from './cells';
 import {
@@ -128,7 +128,7 @@ function rowContents(layout: KpiLayout, row: LayoutRow, input: RowInputs, inputR
   if (i.kind === 'ratio') {
     out.push(['multiplier', i.multiplier], ['numerator', input.numerator ?? null], ['denominator', input.denominator ?? null]);
   }
-  if (i.kind === 'milestone' || i.kind === 'binary') {
+  if (isStepKind(i.kind)) {
     i.steps.forEach((_, k) => out.push([`step${k + 1}`, input.steps?.[k] ?? null]));
   }
   return out;

@@ -1,5 +1,5 @@
 /**
- * Test helper: a KPI sheet as the port would read it back, values only, built from helper-1's layout: the header
+ * Test helper: a KPI sheet as the port would read it back, values only, built from the template's layout (layout.ts): the header
  * row, each indicator's id and name, and what a person typed into its input cells. Formula cells are left blank:
  * the pane reads inputs and scores them with the domain, it never reads the formulas' results.
  */

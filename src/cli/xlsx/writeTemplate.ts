@@ -6,7 +6,7 @@
  * only styling and the file format live here.
  */
 import ExcelJS from 'exceljs';
-import { formatNumber, isGroup, type Assessment, type LeafIndicator, type ResultSet } from '../../domain';
+import { formatNumber, isGroup, isStepKind, type Assessment, type LeafIndicator, type ResultSet } from '../../domain';
 import {
   BINDING_FORMAT, BINDING_SHEET, bindingRows, cellAddress, columnOf, isCellError, isFormula, kpiLayout, kpiSheetContent,
   NAMES, NOT_DUE_TEXT, requireColumn, resultInputs, scoreName, settingsSheet, sheetRef, type CellContent, type ColumnRole, type KpiLayout,
@@ -215,7 +215,7 @@ function numberValidation(title: string, prompt: string, min: number): ExcelJS.D
 
 /** "เป้าหมาย: ขั้นต้น 2,874.79 / มาตรฐาน 3,018.10 / ขั้นสูง 3,161.41" */
 function targetsText(assessment: Assessment, i: LeafIndicator): string {
-  const steps = i.kind === 'milestone' || i.kind === 'binary';
+  const steps = isStepKind(i.kind);
   const parts = i.targets.map((t, k) => {
     const level = assessment.scale.levels[k]?.name ?? `ระดับ ${k + 1}`;
     return `${level} ${steps ? `${t} ขั้น` : formatNumber(t, Number.isInteger(t) ? 0 : 2)}`;

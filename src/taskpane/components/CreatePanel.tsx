@@ -1,5 +1,5 @@
 /**
- * Create a KPI sheet in the open workbook from the chosen assessment: the unit's sheet (helper-4's kpiSheetPlan:
+ * Create a KPI sheet in the open workbook from the chosen assessment: the unit's sheet (kpiPlan.ts `kpiSheetPlan`:
  * the same table, formulas, validation, formats and ScorebookTotal as `scorebook template`) or the central office's
  * multi-unit sheet. One plan, one apply: the port decides how to batch it.
  */

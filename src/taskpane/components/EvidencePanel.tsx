@@ -88,7 +88,8 @@ function Evidence({ client, session, port, target, linked, openFile = openInBrow
     } catch (x) {
       setError(errorMessage(x));
     }
-    // `linked` is read from the record inside; it is a dependency so that opening a sheet reloads the list.
+    // `linked` is read from the record inside, not from the prop; it is a dependency so that opening a sheet reloads the list.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [client, port, target, linked]);
 
   useEffect(() => {

@@ -6,7 +6,7 @@
  * marked in the sheet until accepted again. The round's standing (open, closed, late) shows before any of it.
  */
 import { Button, Caption1, MessageBar, MessageBarBody, ProgressBar, Subtitle2 } from '@fluentui/react-components';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BatchRow } from '../../api';
 import type { BatchTarget } from '../../api/pending';
 import type { RowOutcome, SubmitReport } from '../../api/submit';
@@ -79,7 +79,7 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
   const [returned, setReturned] = usePaneState<string[]>('submit.returned', []);
 
   // Batches a closed pane (or a lost connection) left in the file: offered for resending under their keys.
-  const countPending = async (): Promise<void> => {
+  const countPending = useCallback(async (): Promise<void> => {
     try {
       const { link } = await readLink(port);
       setPendingRows(pendingRowsOf(link));
@@ -88,7 +88,7 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
       setPendingRows(0);
       setRefusedBatches([]);
     }
-  };
+  }, [port]);
 
   /** The person has read it (and fixed the sheet): the refused batch leaves the file. */
   const forgetRefused = async (key: string): Promise<void> => {
@@ -99,7 +99,7 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
   };
   useEffect(() => {
     void countPending();
-  }, [port]); // once per workbook: later counts come with each answer
+  }, [countPending]); // once per workbook (countPending changes with the port): later counts come with each answer
 
   /**
    * The answers are remembered (flow's rememberAnswers): the pending count and the outcome list follow them.

@@ -9,7 +9,7 @@ import {
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import {
-  improvementGains, leafIndicators, readNumber, requiredResult, type LeafIndicator, type RequiredResult,
+  improvementGains, isStepKind, leafIndicators, readNumber, requiredResult, type LeafIndicator, type RequiredResult,
 } from '../../domain';
 import { cellAddress } from '../../workbook';
 import { whatIfColumnOps } from '../../workbook/whatIfPlan';
@@ -186,7 +186,7 @@ export function WhatIfPanel({ port, session, evaluation, refresh }: WhatIfPanelP
 }
 
 function describeNeeded(r: Extract<RequiredResult, { kind: 'value' }>, indicator: LeafIndicator, decimals: number, t: ReturnType<typeof useLocale>['t']): string {
-  if (indicator.kind === 'milestone' || indicator.kind === 'binary') return t.whatIfSteps(String(r.value));
+  if (isStepKind(indicator.kind)) return t.whatIfSteps(String(r.value));
   const value = formatValue(r.value, decimals);
   const needed = indicator.direction === 'lower' ? t.whatIfNeededLower(value, indicator.unit ?? '') : t.whatIfNeeded(value, indicator.unit ?? '');
   return r.numerator !== undefined ? `${needed} ${t.whatIfNumerator(formatValue(r.numerator, decimals))}` : needed;

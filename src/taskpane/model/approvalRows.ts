@@ -5,7 +5,7 @@
  * gives it, and the reporter's explanation, obstacles and remarks. Pure; scoring is src/domain's.
  */
 import type { ReportRow } from '../../api';
-import { formatNumber, leafIndicators, readStep, scoreAssessment, type Assessment, type LeafIndicator, type Locale, type RawResult } from '../../domain';
+import { formatNumber, isStepKind, leafIndicators, readStep, scoreAssessment, type Assessment, type LeafIndicator, type Locale, type RawResult } from '../../domain';
 import { formatScore, formatValue } from '../format';
 
 export interface ApprovalView {
@@ -51,7 +51,7 @@ export function approvalViews(assessment: Assessment | undefined, rows: readonly
       id: row.indicatorId,
       name: indicator && (locale === 'en' && indicator.nameEn ? indicator.nameEn : indicator.name),
       value: indicator ? shownValue(indicator, row.value, decimals) : rawText(row.value),
-      targets: indicator && (indicator.kind === 'quantitative' || indicator.kind === 'ratio')
+      targets: indicator && !isStepKind(indicator.kind)
         ? indicator.targets.map((t) => formatValue(t, decimals)).join(' / ') + (indicator.unit ? ` ${indicator.unit}` : '') : '',
       level,
       score: formatScore(scored?.status === 'scored' ? scored.score : null, decimals),
@@ -61,7 +61,7 @@ export function approvalViews(assessment: Assessment | undefined, rows: readonly
 
 /** What the reporter typed, as the sheet shows it. */
 function shownValue(indicator: LeafIndicator, raw: RawResult, decimals: number): string {
-  if (indicator.kind === 'milestone' || indicator.kind === 'binary') {
+  if (isStepKind(indicator.kind)) {
     const steps = Array.isArray(raw) ? raw : [raw];
     return indicator.steps.map((_, i) => {
       const mark = readStep(steps[i]);

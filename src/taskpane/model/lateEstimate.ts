@@ -1,5 +1,5 @@
 /**
- * The round's state as the submit area shows it before anyone tries (issue 5, "Late"): open with the days left; not
+ * The round's state as the submit area shows it before anyone tries: open with the days left; not
  * open yet; closed, and either refused (submit is disabled) or accepted late with the penalty estimated the way
  * the server will take it (scoring.md §4: working days late after the closing day, in Bangkok, weekends and the
  * assessment's holidays not counted, × the policy's points per day, off the total, never below 0). Pure.

@@ -7,7 +7,7 @@
  * One read of values (no formulas: Excel's formulas are the costliest thing to read), 2 syncs when the sheet exists; a sheet that does not exist costs the one sync that finds it
  * missing (asked without `optional`, which would cost a sync more every time).
  */
-import { leafIndicators, type Assessment } from '../../domain';
+import { isStepKind, leafIndicators, type Assessment } from '../../domain';
 import type { BindingRecord, CellContent, CellValue, Grid, RowInputs, SheetReading } from '../../workbook';
 import { readKpiGrid } from '../../workbook';
 import { rowTextsOf } from '../../workbook/rowTexts';
@@ -104,7 +104,7 @@ export function typedInputs(assessment: Assessment, grid: Grid, reading: SheetRe
       if (num && typed(at(cells.variables.get(num.id)))) put(indicator.id, 'numerator', at(cells.variables.get(num.id)));
       if (den && typed(at(cells.variables.get(den.id)))) put(indicator.id, 'denominator', at(cells.variables.get(den.id)));
     }
-    if ((indicator.kind === 'milestone' || indicator.kind === 'binary') && cells.steps.some((s) => typed(at(s)))) {
+    if (isStepKind(indicator.kind) && cells.steps.some((s) => typed(at(s)))) {
       put(indicator.id, 'steps', cells.steps.map((s) => at(s)));
     }
     const t = texts.get(indicator.id);

@@ -4,7 +4,7 @@
  * and the server's explanation, obstacles and remarks into their columns (คำชี้แจงการปฏิบัติงาน, อุปสรรค,
  * หมายเหตุ) where the sheet has them, so the row matches the server and is not "changed" afterwards.
  */
-import { allIndicators, isGroup, type Assessment, type RawResult } from '../../domain';
+import { allIndicators, isGroup, isStepKind, type Assessment, type RawResult } from '../../domain';
 import { cellAddress, parseAddress, resultInputs, ROW_TEXT_FIELDS, ROW_TEXT_ROLES, type CellContent, type SheetReading } from '../../workbook';
 import type { WritePlan } from '../../workbook/plan';
 import type { RowTexts } from '../../workbook/rowTexts';
@@ -30,7 +30,7 @@ export function theirsPlan(
     const [num, den] = indicator.variables;
     writes.push([num && cells.variables.get(num.id), inputs.numerator ?? null], [den && cells.variables.get(den.id), inputs.denominator ?? null]);
   }
-  if (indicator.kind === 'milestone' || indicator.kind === 'binary') cells.steps.forEach((address, k) => writes.push([address, inputs.steps?.[k] ?? null]));
+  if (isStepKind(indicator.kind)) cells.steps.forEach((address, k) => writes.push([address, inputs.steps?.[k] ?? null]));
   const origin = parseAddress(topLeft);
   for (const field of ROW_TEXT_FIELDS) {
     const text = texts[field];
