@@ -6,29 +6,23 @@
  * Run: `npx tsx --test test/e2e/layout.e2e.ts` (Debian's Chromium; no browser is downloaded).
  */
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launch, serve } from './browser';
-import { buildPreview } from './buildPreview';
+import { ARTIFACTS, previewWithDemoServer, type PreviewFixture } from './fixture';
 
-const ROOT = resolve(__dirname, '..', '..');
-const ARTIFACTS = join(ROOT, 'test-artifacts', 'e2e');
+let fx: PreviewFixture;
 let browser: Browser;
-let site: { url: string; close: () => Promise<void> };
+let site: { url: string };
 
 before(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const out = join(ROOT, 'test-artifacts', 'preview-site-layout');
-  await buildPreview(out);
-  site = await serve(out);
-  browser = await launch();
+  // The sheets the pane makes from its samples: no server needed.
+  fx = await previewWithDemoServer('layout', { server: false });
+  ({ browser, site } = fx);
 });
 
 after(async () => {
-  await browser?.close();
-  await site?.close();
+  await fx?.close();
 });
 
 async function open(query: string, width: number, height = 900): Promise<Page> {
