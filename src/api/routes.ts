@@ -9,6 +9,8 @@ export const paths = {
   unitRound: (aid: string, round: number, unit: string) =>
     `${API_PREFIX}/assessments/${encodeURIComponent(aid)}/rounds/${round}/units/${encodeURIComponent(unit)}`,
   reports: (aid: string, round: number, unit: string) => `${paths.unitRound(aid, round, unit)}/reports`,
+  /** Every unit's rows in a round (central staff; approvers for their units). */
+  roundReports: (aid: string, round: number) => `${API_PREFIX}/assessments/${encodeURIComponent(aid)}/rounds/${round}/reports`,
   approve: (aid: string, round: number, unit: string, indicatorId: string) =>
     `${paths.reports(aid, round, unit)}/${encodeURIComponent(indicatorId)}/approve`,
   return: (aid: string, round: number, unit: string, indicatorId: string) =>
