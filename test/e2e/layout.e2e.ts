@@ -92,3 +92,31 @@ test('en: a header on row 1 is said in the proposal, before anything is confirme
   await page.getByTestId('bind-row-one').scrollIntoViewIfNeeded();
   await shot(page, 'bind-row1-en-320');
 });
+
+for (const [lang, w] of [['th', TH], ['en', EN]] as const) {
+  test(`${lang}: the what-if ranking fits the 320 px pane (each row stacked, the names whole) and beside the grid`, async () => {
+    for (const width of [320, 1400] as const) {
+      const page = await open(`lang=${lang}${width === 320 ? '&layout=pane' : ''}`, width);
+      await createSheet(page, w, 'pte-2567');
+      await page.getByTestId('total').waitFor();
+      await page.getByRole('tab', { name: w.whatIf }).click();
+      const table = page.getByTestId('gains');
+      await table.waitFor();
+      const cells = await table.locator('tbody tr').evaluateAll((rows) => rows.map((tr) => {
+        const name = tr.querySelector('td')!;
+        const span = name.querySelector('.sb-indicator-name') as HTMLElement;
+        return { width: name.getBoundingClientRect().width, clipped: span.scrollHeight > span.clientHeight + 1 || span.scrollWidth > span.clientWidth + 1, text: span.textContent ?? '' };
+      }));
+      assert.ok(cells.length > 3, 'ranked rows');
+      for (const c of cells) {
+        // Stacked, the name has the pane's width (Excel's pane less its padding); never clipped.
+        assert.ok(c.width >= 250, `${width} px: the name "${c.text}" gets ${c.width} px`);
+        assert.equal(c.clipped, false, `${width} px: the name "${c.text}" is clipped`);
+      }
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), true, 'no sideways scroll');
+      await table.scrollIntoViewIfNeeded();
+      await shot(page, `whatif-ranking-${lang}-${width}`);
+      await page.close();
+    }
+  });
+}
