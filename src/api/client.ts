@@ -14,6 +14,7 @@ import { MemoryPendingStore, type BatchTarget, type PendingStore } from './pendi
 import {
   batchResponseSchema, reportListSchema, reportResponseSchema, type BatchBody, type BatchResponse, type ReportRow,
 } from './reports';
+import { roundReportListSchema, type UnitReports } from './roundReports';
 import { DEFAULT_RETRY, realSleep, type RetryPolicy } from './retry';
 import { paths } from './routes';
 import { sessionSchema, type Session } from './sessions';
@@ -117,6 +118,12 @@ export class ScorebookClient {
 
   async listReports(t: BatchTarget): Promise<ReportRow[]> {
     return (await this.authed({ method: 'GET', path: paths.reports(t.aid, t.round, t.unit), schema: reportListSchema, retry: true })).reports;
+  }
+
+  /** Every unit's rows in a round, unit by unit (central staff; approvers get their units); `units` narrows it. */
+  async listRoundReports(aid: string, round: number, units?: readonly string[]): Promise<UnitReports[]> {
+    const query = units && units.length > 0 ? `?units=${encodeURIComponent(units.join(','))}` : '';
+    return (await this.authed({ method: 'GET', path: `${paths.roundReports(aid, round)}${query}`, schema: roundReportListSchema, retry: true })).units;
   }
 
   /** One batch, under the key it was stored with; retried with that same key. */

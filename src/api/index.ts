@@ -5,6 +5,7 @@ export * from './audit';
 export * from './common';
 export * from './errors';
 export * from './reports';
+export * from './roundReports';
 export * from './scores';
 export * from './sessions';
 export * from './routes';

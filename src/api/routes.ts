@@ -20,6 +20,8 @@ function pathsWith(segment: (s: Segment) => string) {
     assessment: (aid: Segment) => `${API_PREFIX}/assessments/${segment(aid)}`,
     unitRound,
     reports,
+    /** Every unit's rows in a round (central staff; approvers for their units). */
+    roundReports: (aid: Segment, round: Segment) => `${API_PREFIX}/assessments/${segment(aid)}/rounds/${segment(round)}/reports`,
     approve: (aid: Segment, round: Segment, unit: Segment, indicatorId: Segment) => `${report(aid, round, unit, indicatorId)}/approve`,
     return: (aid: Segment, round: Segment, unit: Segment, indicatorId: Segment) => `${report(aid, round, unit, indicatorId)}/return`,
     attachments,
@@ -42,6 +44,7 @@ export const paths: {
   readonly assessment: (aid: string) => string;
   readonly unitRound: (aid: string, round: number, unit: string) => string;
   readonly reports: (aid: string, round: number, unit: string) => string;
+  readonly roundReports: (aid: string, round: number) => string;
   readonly approve: (aid: string, round: number, unit: string, indicatorId: string) => string;
   readonly return: (aid: string, round: number, unit: string, indicatorId: string) => string;
   readonly attachments: (aid: string, round: number, unit: string, indicatorId: string) => string;
@@ -60,6 +63,7 @@ export const routePatterns = {
   assessments: p.assessments,
   assessment: p.assessment('aid'),
   reports: p.reports('aid', 'round', 'unit'),
+  roundReports: p.roundReports('aid', 'round'),
   approve: p.approve('aid', 'round', 'unit', 'indicatorId'),
   return: p.return('aid', 'round', 'unit', 'indicatorId'),
   attachments: p.attachments('aid', 'round', 'unit', 'indicatorId'),

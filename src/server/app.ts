@@ -21,6 +21,7 @@ import { auditRoutes } from './routes/audit';
 import type { App } from './routes/common';
 import { healthRoutes } from './routes/health';
 import { reportRoutes } from './routes/reports';
+import { roundReportRoutes } from './routes/roundReports';
 import { scoreRoutes } from './routes/scores';
 import { sessionRoutes } from './routes/sessions';
 
@@ -79,6 +80,7 @@ export async function buildApp(appOptions: AppOptions): Promise<App> {
   sessionRoutes(app, options);
   assessmentRoutes(app, options);
   reportRoutes(app, options);
+  roundReportRoutes(app, options);
   attachmentRoutes(app, options);
   scoreRoutes(app, options);
   auditRoutes(app, options);

@@ -56,6 +56,22 @@ th.sb-num { white-space: normal; }
 .sb-unit-table { table-layout: auto; }
 .sb-unit-table .sb-num { width: 72px; vertical-align: top; }
 .sb-unit-cell { gap: 0; padding: 4px 0; }
+/* The what-if ranking in a pane narrower than 480 px (Excel's is 320–350): each row stacks, the indicator's name
+   wrapping whole on its own lines (no clamp: Thai marks above and below stay inside), the three figures under it,
+   each with its header as a label; the header row stays for screen readers only. Wider, it is a plain table. */
+.sb-gains-wrap { container-type: inline-size; min-width: 0; }
+@container (max-width: 480px) {
+  .sb-pane .sb-gains, .sb-pane .sb-gains .fui-TableBody { display: block; width: 100%; }
+  .sb-pane .sb-gains .fui-TableHeader { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  .sb-pane .sb-gains .fui-TableBody .fui-TableRow { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); column-gap: 8px;
+    padding: 6px 0; height: auto; }
+  .sb-pane .sb-gains .fui-TableCell { display: block; width: auto; min-width: 0; padding: 0; height: auto; }
+  .sb-pane .sb-gains .fui-TableCell:first-child { grid-column: 1 / -1; padding-bottom: 2px; }
+  .sb-pane .sb-gains .sb-indicator-name { display: block; -webkit-line-clamp: unset; overflow: visible; }
+  .sb-pane .sb-gains .sb-num { text-align: left; white-space: normal; }
+  .sb-pane .sb-gains .sb-num::before { content: attr(data-label); display: block; font-size: ${tokens.fontSizeBase200};
+    color: ${tokens.colorNeutralForeground3}; }
+}
 .sb-approval-list { margin: 0; padding: 0; list-style: none; display: flex; flex-direction: column; gap: 12px; }
 .sb-approval { display: flex; flex-direction: column; gap: 2px; padding-bottom: 8px; border-bottom: 1px solid ${tokens.colorNeutralStroke2}; }
 .sb-approval-detail { display: flex; flex-direction: column; gap: 2px; padding-left: 32px; }

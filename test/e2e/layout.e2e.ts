@@ -6,29 +6,23 @@
  * Run: `npx tsx --test test/e2e/layout.e2e.ts` (Debian's Chromium; no browser is downloaded).
  */
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launch, serve } from './browser';
-import { buildPreview } from './buildPreview';
+import { ARTIFACTS, previewWithDemoServer, type PreviewFixture } from './fixture';
 
-const ROOT = resolve(__dirname, '..', '..');
-const ARTIFACTS = join(ROOT, 'test-artifacts', 'e2e');
+let fx: PreviewFixture;
 let browser: Browser;
-let site: { url: string; close: () => Promise<void> };
+let site: { url: string };
 
 before(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const out = join(ROOT, 'test-artifacts', 'preview-site-layout');
-  await buildPreview(out);
-  site = await serve(out);
-  browser = await launch();
+  // The sheets the pane makes from its samples: no server needed.
+  fx = await previewWithDemoServer('layout', { server: false });
+  ({ browser, site } = fx);
 });
 
 after(async () => {
-  await browser?.close();
-  await site?.close();
+  await fx?.close();
 });
 
 async function open(query: string, width: number, height = 900): Promise<Page> {
@@ -98,3 +92,31 @@ test('en: a header on row 1 is said in the proposal, before anything is confirme
   await page.getByTestId('bind-row-one').scrollIntoViewIfNeeded();
   await shot(page, 'bind-row1-en-320');
 });
+
+for (const [lang, w] of [['th', TH], ['en', EN]] as const) {
+  test(`${lang}: the what-if ranking fits the 320 px pane (each row stacked, the names whole) and beside the grid`, async () => {
+    for (const width of [320, 1400] as const) {
+      const page = await open(`lang=${lang}${width === 320 ? '&layout=pane' : ''}`, width);
+      await createSheet(page, w, 'pte-2567');
+      await page.getByTestId('total').waitFor();
+      await page.getByRole('tab', { name: w.whatIf }).click();
+      const table = page.getByTestId('gains');
+      await table.waitFor();
+      const cells = await table.locator('tbody tr').evaluateAll((rows) => rows.map((tr) => {
+        const name = tr.querySelector('td')!;
+        const span = name.querySelector('.sb-indicator-name') as HTMLElement;
+        return { width: name.getBoundingClientRect().width, clipped: span.scrollHeight > span.clientHeight + 1 || span.scrollWidth > span.clientWidth + 1, text: span.textContent ?? '' };
+      }));
+      assert.ok(cells.length > 3, 'ranked rows');
+      for (const c of cells) {
+        // Stacked, the name has the pane's width (Excel's pane less its padding); never clipped.
+        assert.ok(c.width >= 250, `${width} px: the name "${c.text}" gets ${c.width} px`);
+        assert.equal(c.clipped, false, `${width} px: the name "${c.text}" is clipped`);
+      }
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), true, 'no sideways scroll');
+      await table.scrollIntoViewIfNeeded();
+      await shot(page, `whatif-ranking-${lang}-${width}`);
+      await page.close();
+    }
+  });
+}

@@ -9,41 +9,29 @@
  * Run: `npm run test:e2e:lostwork` (needs `apt-get install -y chromium fonts-thai-tlwg`).
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launch, serve } from './browser';
-import { buildPreview } from './buildPreview';
-import { ApiClient, freePort, startScorebook, stopScorebook, type RunningServer, type Target } from './scorebookServer';
+import { ARTIFACTS, LONG, openRound, previewWithDemoServer, signIn, type PreviewFixture } from './fixture';
+import { ApiClient, type RunningServer, type Target } from './scorebookServer';
 
 const ROOT = resolve(__dirname, '..', '..');
-const ARTIFACTS = join(ROOT, 'test-artifacts', 'e2e');
 const SAMPLE = JSON.parse(readFileSync(join(ROOT, 'assets', 'samples', 'pte-2567.assessment.json'), 'utf8')) as { id: string; title: string };
 const TARGET: Target = { aid: SAMPLE.id, round: 6, unit: 'pte' };
-const LONG = 60_000;
 
+let fx: PreviewFixture;
 let browser: Browser;
-let site: { url: string; close: () => Promise<void> };
+let site: { url: string };
 let server: RunningServer | undefined;
-let dataDir: string;
 
 before(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const out = join(ROOT, 'test-artifacts', 'preview-site-lostwork');
-  await buildPreview(out);
-  site = await serve(out);
-  dataDir = mkdtempSync(join(tmpdir(), 'scorebook-e2e-lost-'));
-  server = await startScorebook({ port: await freePort(), dataDir, corsOrigin: new URL(site.url).origin });
-  browser = await launch();
+  fx = await previewWithDemoServer('lostwork');
+  ({ browser, site, server } = fx);
 });
 
 after(async () => {
-  await browser?.close();
-  await site?.close();
-  await stopScorebook(server);
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await fx?.close();
 });
 
 async function cells(p: Page): Promise<{ column: string; row: number; text: string }[]> {
@@ -96,21 +84,10 @@ async function story(lang: 'th' | 'en', narrow: boolean, unit: string): Promise<
   if (en) await p.getByRole('button', { name: 'English' }).click();
   const name = `lostwork-${lang}-${narrow ? '320' : '1400'}`;
   const t = en
-    ? { server: 'Server', user: 'Username', password: 'Password', signIn: 'Sign in', open: 'Open sheet', submit: 'Submit changed rows' }
-    : { server: 'เซิร์ฟเวอร์', user: 'ชื่อผู้ใช้', password: 'รหัสผ่าน', signIn: 'เข้าสู่ระบบ', open: 'เปิดชีต', submit: 'ส่งแถวที่แก้ไข' };
-  await p.getByRole('tab', { name: t.server }).click();
-  await p.getByLabel(en ? 'Server address' : 'ที่อยู่เซิร์ฟเวอร์').fill(server!.url);
-  await p.getByLabel(t.user).fill(`${unit}.reporter`);
-  await p.getByLabel(t.password).fill('demo');
-  await p.getByRole('button', { name: t.signIn, exact: true }).click();
-  const picker = p.getByRole('combobox', { name: en ? 'Assessment' : 'ชุดตัวชี้วัด' });
-  await picker.locator('option', { hasText: SAMPLE.title }).waitFor({ state: 'attached', timeout: LONG });
-  await picker.selectOption({ label: SAMPLE.title });
-  await p.getByRole('combobox', { name: en ? 'Unit' : 'หน่วยงาน' }).selectOption({ value: unit });
-  await p.getByRole('combobox', { name: en ? 'Round' : 'รอบ' }).selectOption({ value: String(TARGET.round) });
-  await p.getByRole('button', { name: t.open, exact: true }).click();
-  await p.getByRole('status').filter({ hasText: en ? /^Opened / : /^เปิดชีต .* แล้ว/ }).first().waitFor({ timeout: LONG });
-
+    ? { open: 'Open sheet', submit: 'Submit changed rows' }
+    : { open: 'เปิดชีต', submit: 'ส่งแถวที่แก้ไข' };
+  await signIn(p, { url: server!.url, username: `${unit}.reporter`, lang });
+  await openRound(p, { assessment: SAMPLE.id, unit, round: TARGET.round, lang });
   // Typed work: indicator 2 in Thai digits (text to the sheet), 1 and 5 as numbers.
   const two = await resultCell(p, '2');
   await typeInto(p, two, '๘๕');

@@ -9,80 +9,52 @@
  * Run: `npm run test:e2e:pane` (needs `apt-get install -y chromium fonts-thai-tlwg`; no browser is downloaded).
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launch, serve } from './browser';
-import { buildPreview } from './buildPreview';
-import { ApiClient, freePort, startScorebook, stopScorebook, type RunningServer, type Target } from './scorebookServer';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, LONG, PANE_WORDS, assertNoSideScroll, pickRound, previewWithDemoServer, signIn as signInAs, type Lang, type PreviewFixture } from './fixture';
+import { ApiClient, type RunningServer, type Target } from './scorebookServer';
 
 const ROOT = resolve(__dirname, '..', '..');
-const ARTIFACTS = join(ROOT, 'test-artifacts', 'e2e');
 const SAMPLE = JSON.parse(readFileSync(join(ROOT, 'assets', 'samples', 'pte-2567.assessment.json'), 'utf8')) as { id: string; title: string; indicators: { id: string; name: string }[] };
 const TARGET: Target = { aid: SAMPLE.id, round: 6, unit: 'pte' };
-const LONG = 60_000;
 
 /** The pane's words in both languages (by role and accessible name); adapt here when the pane changes. */
 const WORDS = {
   th: {
-    server: 'เซิร์ฟเวอร์', summary: 'สรุปคะแนน', create: 'สร้างชีต', bind: 'ผูกชีต', issues: 'ตรวจสอบ', whatIf: 'สมมติผล', address: 'ที่อยู่เซิร์ฟเวอร์', username: 'ชื่อผู้ใช้', password: 'รหัสผ่าน',
-    signIn: 'เข้าสู่ระบบ', signedIn: /^เข้าสู่ระบบเป็น /, assessment: 'ชุดตัวชี้วัด', unit: 'หน่วยงาน', round: 'รอบ', open: 'เปิดชีต', opened: /^เปิดชีต .* แล้ว/,
+    ...PANE_WORDS.th, lang: 'th' as Lang, summary: 'สรุปคะแนน', create: 'สร้างชีต', bind: 'ผูกชีต', issues: 'ตรวจสอบ', whatIf: 'สมมติผล',
     closed: /^รอบนี้ปิดรับรายงานแล้วเมื่อ/, loadSubmitted: 'แสดงแถวที่ส่งมา', approvals: 'อนุมัติรายงาน', comment: /^ความเห็น/, returned: 'ส่งคืนแล้ว 1 แถว', approved: 'อนุมัติแล้ว 1 แถว',
     value: 'ผลที่รายงาน: 97 ร้อยละ', score: 'ระดับ: มาตรฐาน · คะแนน: 85.00', submit: 'ส่งแถวที่แก้ไข',
   },
   en: {
-    server: 'Server', summary: 'Scores', create: 'Create', bind: 'Bind', issues: 'Check', whatIf: 'What-if', address: 'Server address', username: 'Username', password: 'Password',
-    signIn: 'Sign in', signedIn: /^Signed in as /, assessment: 'Assessment', unit: 'Unit', round: 'Round', open: 'Open sheet', opened: /^Opened .* rows from the server/,
+    ...PANE_WORDS.en, lang: 'en' as Lang, summary: 'Scores', create: 'Create', bind: 'Bind', issues: 'Check', whatIf: 'What-if',
     closed: /^This round closed for reports on/, loadSubmitted: 'Show submitted rows', approvals: 'Approve reports', comment: /^Comment/, returned: 'Returned 1 rows', approved: 'Approved 1 rows',
     value: 'Reported: 97 ร้อยละ', score: 'Level: Standard · Score: 85.00', submit: 'Submit changed rows',
   },
 };
 type Words = (typeof WORDS)['th'];
 
-let browser: Browser;
-let site: { url: string; close: () => Promise<void> };
-let dataDir: string;
+let fx: PreviewFixture;
 let server: RunningServer | undefined;
-const errors: string[] = [];
 
 before(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const out = join(ROOT, 'test-artifacts', 'preview-site-pane');
-  await buildPreview(out);
-  site = await serve(out);
-  dataDir = mkdtempSync(join(tmpdir(), 'scorebook-e2e-pane-'));
-  server = await startScorebook({ port: Number(process.env.SCOREBOOK_E2E_API_PORT ?? 0) || (await freePort()), dataDir, corsOrigin: new URL(site.url).origin });
-  browser = await launch();
+  fx = await previewWithDemoServer('pane');
+  server = fx.server;
 });
 
 after(async () => {
-  await browser?.close();
-  await site?.close();
-  await stopScorebook(server);
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  assert.deepEqual(errors, [], 'no uncaught errors in the page');
+  await fx?.close();
+  assert.deepEqual(fx?.errors ?? [], [], 'no uncaught errors in the page');
 });
 
 /** A page: beside the grid at 1400 × 900, or the pane alone at 320 px; Thai or English. */
 async function openPane(o: { width: 1400 | 320; lang: 'th' | 'en' }): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: o.width, height: 900 }, locale: o.lang === 'th' ? 'th-TH' : 'en-US' });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => errors.push(e.message));
-  const query = new URLSearchParams({ lang: o.lang === 'th' ? 'th-TH' : 'en-US', ...(o.width === 320 ? { layout: 'pane' } : {}) });
-  await page.goto(`${site.url}?${query.toString()}`);
-  return page;
+  return fx.openPane(o);
 }
 
 async function shot(p: Page, name: string): Promise<void> {
   await p.screenshot({ path: join(ARTIFACTS, `pane-${name}.png`), fullPage: true });
-}
-
-/** At 320 px the pane must never scroll sideways (Excel's pane has no room for it). */
-async function assertNoSideScroll(p: Page, when: string): Promise<void> {
-  const { scrollWidth, clientWidth } = await p.evaluate(() => ({ scrollWidth: document.scrollingElement!.scrollWidth, clientWidth: document.scrollingElement!.clientWidth }));
-  assert.ok(scrollWidth <= clientWidth, `${when}: the pane scrolls sideways (${scrollWidth} > ${clientWidth})`);
 }
 
 /** Every tab is on screen and can be pressed (none pushed past the pane's edge). */
@@ -95,19 +67,11 @@ async function assertTabsReachable(p: Page, w: Words): Promise<void> {
 }
 
 async function signIn(p: Page, w: Words, username: string): Promise<void> {
-  await p.getByRole('tab', { name: w.server }).click();
-  await p.getByLabel(w.address).fill(server!.url);
-  await p.getByLabel(w.username).fill(username);
-  await p.getByLabel(w.password).fill('demo');
-  await p.getByRole('button', { name: w.signIn, exact: true }).click();
-  await p.getByText(w.signedIn).waitFor({ timeout: LONG });
-  await p.getByRole('combobox', { name: w.assessment }).locator('option', { hasText: SAMPLE.title }).waitFor({ state: 'attached', timeout: LONG });
+  await signInAs(p, { url: server!.url, username, lang: w.lang });
 }
 
 async function pick(p: Page, w: Words, round: number): Promise<void> {
-  await p.getByRole('combobox', { name: w.assessment }).selectOption({ value: SAMPLE.id });
-  await p.getByRole('combobox', { name: w.unit }).selectOption({ value: TARGET.unit });
-  await p.getByRole('combobox', { name: w.round }).selectOption({ value: String(round) });
+  await pickRound(p, { assessment: SAMPLE.id, unit: TARGET.unit, round, lang: w.lang });
 }
 
 for (const [width, lang] of [[1400, 'th'], [320, 'th'], [320, 'en'], [1400, 'en']] as const) {

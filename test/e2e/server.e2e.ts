@@ -16,22 +16,18 @@
  * helpers just below, so a change of the pane's wording or layout is mended in one place.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { paths } from '../../src/api/routes';
-import { launch, serve } from './browser';
-import { buildPreview } from './buildPreview';
-import { ApiClient, freePort, killHard, startScorebook, stopScorebook, type RunningServer, type StoredRow, type Target } from './scorebookServer';
+import { ARTIFACTS, LONG, pickRound as pickAssessmentRound, previewWithDemoServer, signIn as signInAs, type PreviewFixture } from './fixture';
+import { ApiClient, killHard, type RunningServer, type StoredRow, type Target } from './scorebookServer';
 
 const ROOT = resolve(__dirname, '..', '..');
-const ARTIFACTS = join(ROOT, 'test-artifacts', 'e2e');
 const SAMPLE = JSON.parse(readFileSync(join(ROOT, 'assets', 'samples', 'pte-2567.assessment.json'), 'utf8')) as { id: string; title: string };
 /** The demo's open round (6 months) of Pathum Thani. */
 const TARGET: Target = { aid: SAMPLE.id, round: 6, unit: 'pte' };
-const LONG = 60_000;
 
 // ---------------------------------------------------------------------------------------------------------------
 // The pane, by role and accessible name (Thai UI). Adapt here when the pane changes.
@@ -89,20 +85,12 @@ function escape(s: string): string {
 }
 
 async function signIn(p: Page, url: string, username: string): Promise<void> {
-  await pane.serverTab(p).click();
-  await pane.serverAddress(p).fill(url);
-  await pane.username(p).fill(username);
-  await pane.password(p).fill('demo');
-  await pane.signInButton(p).click();
-  await pane.signedIn(p).waitFor({ timeout: LONG });
+  await signInAs(p, { url, username });
 }
 
 /** Picks the Pathum Thani assessment, its unit and the open round. */
 async function pickRound(p: Page): Promise<void> {
-  await pane.assessmentPicker(p).locator('option', { hasText: SAMPLE.title }).waitFor({ state: 'attached', timeout: LONG });
-  await pane.assessmentPicker(p).selectOption({ label: SAMPLE.title });
-  await pane.unitPicker(p).selectOption({ value: TARGET.unit });
-  await pane.roundPicker(p).selectOption({ value: String(TARGET.round) });
+  await pickAssessmentRound(p, { assessment: TARGET.aid, unit: TARGET.unit, round: TARGET.round });
 }
 
 /** Presses submit and waits until the answer (or the lack of one) is shown. */
@@ -209,13 +197,11 @@ const RESULTS: Record<string, number> = {
 const MILESTONE_9 = ['1', '1', '0'];
 const MILESTONE_9_STORED: unknown = [1, 1, 0];
 
+let fx: PreviewFixture;
 let browser: Browser;
 let reporterContext: BrowserContext;
 let page: Page;
-let site: { url: string; close: () => Promise<void> };
-let dataDir: string;
-let port: number;
-let origin: string;
+let site: { url: string };
 let server: RunningServer | undefined;
 let central: ApiClient;
 const errors: string[] = [];
@@ -224,8 +210,9 @@ async function shot(p: Page, name: string): Promise<void> {
   await p.screenshot({ path: join(ARTIFACTS, `server-${name}.png`) });
 }
 
+/** The demo server again, on the same port and data (after a kill). */
 async function start(): Promise<RunningServer> {
-  server = await startScorebook({ port, dataDir, corsOrigin: origin });
+  server = await fx.restartServer();
   return server;
 }
 
@@ -235,16 +222,9 @@ async function stored(): Promise<Map<string, StoredRow>> {
 }
 
 before(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const out = join(ROOT, 'test-artifacts', 'preview-site');
-  await buildPreview(out);
-  site = await serve(out);
-  origin = new URL(site.url).origin;
-  dataDir = mkdtempSync(join(tmpdir(), 'scorebook-e2e-'));
-  port = await freePort();
-  await start();
+  fx = await previewWithDemoServer('server');
+  ({ browser, site, server } = fx);
   central = await ApiClient.signIn(server!.url, 'central');
-  browser = await launch();
   reporterContext = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'th-TH' });
   page = await reporterContext.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
@@ -252,10 +232,7 @@ before(async () => {
 });
 
 after(async () => {
-  await browser?.close();
-  await site?.close();
-  await stopScorebook(server);
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await fx?.close();
 });
 
 test('the reporter signs in, opens the Pathum Thani round, enters the results and submits: every row accepted', async () => {

@@ -40,6 +40,12 @@ const routes: RouteCase[] = [
     expect: { reporter: ownOnly(200), approver: ownOnly(200), central: same(200) },
   },
   {
+    name: "GET every unit's reports in a round",
+    route: 'GET /api/v1/assessments/{aid}/rounds/{round}/reports',
+    call: async (h, u, unit) => h.app.inject({ method: 'GET', url: `/api/v1/assessments/${AID}/rounds/6/reports?units=${unit}`, headers: await as(h, u) }),
+    expect: { reporter: same(403), approver: ownOnly(200), central: same(200) },
+  },
+  {
     name: 'POST reports (save)',
     route: 'POST /api/v1/assessments/{aid}/rounds/{round}/units/{unit}/reports',
     call: async (h, u, unit) =>

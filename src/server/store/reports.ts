@@ -83,6 +83,17 @@ export async function listReports(db: Db | Tx, scope: RowScope): Promise<StoredR
 }
 
 /** The stored rows among `indicatorIds`, locked until the transaction ends (in id order, so two batches never deadlock). */
+/** Rows of several units in one round, unit by unit (one query on the primary key's leading columns). */
+export async function listRoundReports(db: Db | Tx, assessmentId: string, round: number, unitIds: readonly string[]): Promise<Map<string, StoredReport[]>> {
+  const out = new Map<string, StoredReport[]>(unitIds.map((u) => [u, []]));
+  if (unitIds.length === 0) return out;
+  const rows = await db.selectFrom('reports').selectAll()
+    .where((eb) => eb.and([eb('assessment_id', '=', assessmentId), eb('round', '=', round), eb('unit_id', 'in', [...unitIds])]))
+    .orderBy('unit_id').orderBy('indicator_id').execute();
+  for (const r of rows) out.get(r.unit_id)?.push(fromRow(r));
+  return out;
+}
+
 export function lockReports(tx: Tx, scope: RowScope, indicatorIds: readonly string[]): Promise<Map<string, StoredReport>> {
   return selectReports(tx, scope, indicatorIds, true);
 }

@@ -19,6 +19,7 @@ import { WorkbookPendingStore } from '../model/workbookPendingStore';
 import { PaneStoreProvider, usePaneState, usePaneStore } from '../paneStore';
 import { useServerStrings } from '../serverStrings';
 import { ApproverPanel } from './ApproverPanel';
+import { OpenAllUnits } from './OpenAllUnits';
 import { OpenFromServer, type Choice, type Summary } from './OpenFromServer';
 import { connectToServer, type Connect, type ServerClient } from './serverClient';
 import { SignInForm } from './SignInForm';
@@ -174,6 +175,9 @@ function ServerTab({ port, connect = connectToServer, now = systemNow, onOpened,
           <OpenFromServer
             client={client} session={session} baseUrl={baseUrl} port={port} now={now} onOpened={opened} onError={setError} preferred={preferred}
           />
+          {session.user.roles.includes('central') && client.listRoundReports ? (
+            <OpenAllUnits client={client} port={port} onOpened={opened} onError={setError} changedRows={changedRows} />
+          ) : null}
           {session.user.roles.includes('reporter') || session.user.roles.includes('central') ? (
             <SubmitChanged
               client={client} port={port} onError={setError} standing={standing} standingOf={standingOf} decimals={scoring?.policies.decimals}

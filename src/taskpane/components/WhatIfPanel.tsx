@@ -154,7 +154,9 @@ export function WhatIfPanel({ port, session, evaluation, refresh }: WhatIfPanelP
 
       <Subtitle2>{t.whatIfRankingHeading}</Subtitle2>
       <Caption1>{t.whatIfRankingNote}</Caption1>
-      <Table size="small" aria-label={t.whatIfRankingHeading} data-testid="gains">
+      {/* In a narrow pane each row stacks: the name on its own lines, the three figures under it, labelled (styles.ts). */}
+      <div className="sb-gains-wrap">
+      <Table size="small" aria-label={t.whatIfRankingHeading} data-testid="gains" className="sb-gains">
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{t.indicators}</TableHeaderCell>
@@ -173,14 +175,15 @@ export function WhatIfPanel({ port, session, evaluation, refresh }: WhatIfPanelP
                     <strong>{g.id}</strong> {nameOf(leaf)}
                   </span>
                 </TableCell>
-                <TableCell className="sb-num">{g.nextTarget === null ? t.whatIfAtTop : formatValue(g.nextTarget, decimals)}</TableCell>
-                <TableCell className="sb-num">{formatScore(g.totalGain, decimals)}</TableCell>
-                <TableCell className="sb-num">{g.gainPerUnit === null ? '—' : formatScore(g.gainPerUnit, Math.max(decimals, 4))}</TableCell>
+                <TableCell className="sb-num" data-label={t.whatIfNextTarget}>{g.nextTarget === null ? t.whatIfAtTop : formatValue(g.nextTarget, decimals)}</TableCell>
+                <TableCell className="sb-num" data-label={t.whatIfGainTotal}>{formatScore(g.totalGain, decimals)}</TableCell>
+                <TableCell className="sb-num" data-label={t.whatIfGainPerUnit}>{g.gainPerUnit === null ? '—' : formatScore(g.gainPerUnit, Math.max(decimals, 4))}</TableCell>
               </TableRow>
             );
           })}
         </TableBody>
       </Table>
+      </div>
     </section>
   );
 }

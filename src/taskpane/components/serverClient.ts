@@ -1,5 +1,5 @@
 /** The API client as the server panel sees it: ScorebookClient in the add-in, a fake in tests. */
-import type { ApiAssessmentDocument, ApiRound, Attachment, BatchRow, ReportRow, Session as ApiSession } from '../../api';
+import type { ApiAssessmentDocument, ApiRound, Attachment, BatchRow, ReportRow, Session as ApiSession, UnitReports } from '../../api';
 import { ScorebookClient } from '../../api/client';
 import type { DownloadedFile, EvidenceFile, UploadOptions } from '../../api/evidence';
 import type { BatchTarget, PendingStore } from '../../api/pending';
@@ -11,6 +11,8 @@ export interface ServerClient {
   listAssessments(): Promise<{ id: string; title: string; units: { id: string; name: string }[]; rounds: ApiRound[] }[]>;
   getAssessment(aid: string): Promise<ApiAssessmentDocument>;
   listReports(t: BatchTarget): Promise<ReportRow[]>;
+  /** Every unit's rows in a round (central staff): "open all units". Optional: fakes may leave it out. */
+  listRoundReports?(aid: string, round: number): Promise<UnitReports[]>;
   submitRows(t: BatchTarget, rows: BatchRow[], options: SubmitOptions): Promise<SubmitReport>;
   resendPending(options?: Pick<SubmitOptions, 'onProgress'>): Promise<SubmitReport>;
   approve(t: BatchTarget, indicatorId: string, o: { comment?: string; version?: number }): Promise<ReportRow>;

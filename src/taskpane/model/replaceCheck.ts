@@ -15,6 +15,7 @@ import { BINDING_SHEET } from '../../workbook/binding';
 import type { WriteOp, WritePlan } from '../../workbook/plan';
 import { isWorkbookError, type RangeGrid, type WorkbookPort } from '../../workbook/port';
 import { sheetLoss, sheetsWritten, type SheetLoss } from '../../workbook/replaceGuard';
+import { MULTI_UNIT_HEADERS } from '../../workbook/multiUnitPlan';
 import { SETTINGS_SHEET } from '../../workbook/settings';
 import { cellAddress, parseAddress } from '../../workbook/cells';
 import { recordAssessment } from './recordAssessment';
@@ -69,7 +70,9 @@ export async function checkTarget(port: WorkbookPort, plan: WritePlan, settingsS
       }
     }
     const loss = sheetLoss(plan, {
-      sheet, topLeft: grid.topLeft, values: grid.values, formulas: grid.formulas, unsent, paneColumns: [STATUS_HEADER],
+      sheet, topLeft: grid.topLeft, values: grid.values, formulas: grid.formulas, unsent,
+      // A multi-unit sheet's unit columns, unit total and weight sum are the template's (their formulas read as values).
+      paneColumns: record?.multiUnit && record.sheet === sheet ? [STATUS_HEADER, ...Object.values(MULTI_UNIT_HEADERS)] : [STATUS_HEADER],
       bound: record?.sheet === sheet ? { headerRow: record.headerRow, columns: record.columns } : undefined,
     });
     if (loss) losses.push(loss);
