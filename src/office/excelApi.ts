@@ -78,6 +78,8 @@ export interface XlWorksheet extends XlLoadable<XlWorksheet> {
   tabColor: string;
   getRange(address?: string): XlRange;
   getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
+  /** ExcelApi 1.9: several areas ("A1:A3, C5:C9") as one RangeAreas; here only to lock or unlock them at once. */
+  getRanges(address: string): { readonly format: { readonly protection: { locked: boolean } } };
   activate(): void;
   delete(): void;
   readonly freezePanes: { freezeAt(frozenRange: string): void; unfreeze(): void };

@@ -281,16 +281,7 @@ export function compileWithProtection(plan: WritePlan, probe: ProbeResult | unde
         break;
     }
   }
-  const lockCommand = (sheet: string, address: string, locked: boolean): Command => ({
-    bytes: ACTION_OVERHEAD + address.length + 8,
-    cells: 0,
-    queue: (q) => (q.sheet(sheet).getRange(address).format.protection.locked = locked),
-  });
-  const lockCommands = locks.flatMap((op): Command[] =>
-    op.kind === 'lock'
-      ? [lockCommand(op.sheet, op.address, op.locked)]
-      : [...op.unlocked.map((a) => lockCommand(op.sheet, a, false)), ...(op.locked ?? []).map((a) => lockCommand(op.sheet, a, true))],
-  );
+  const lockCommands = lockWrites(locks, options.canCopy);
   const protectCommands: Command[] = [];
   for (const [sheet, op] of protects) {
     const { kind: _k, sheet: _s, unlocked: _u, locked: _l, ...chosen } = op;
@@ -302,6 +293,43 @@ export function compileWithProtection(plan: WritePlan, probe: ProbeResult | unde
   }
   const unprotectCommands = [...lifted.keys()].map((sheet): Command => ({ bytes: ACTION_OVERHEAD, cells: 0, queue: (q) => q.sheet(sheet).protection.unprotect() }));
   return { commands: [...unprotectCommands, ...out, ...lockCommands, ...protectCommands], protection: { lifted } };
+}
+
+/** Longest multi-area address sent in one `getRanges` (about a hundred areas). */
+const AREAS_ADDRESS = 1_000;
+
+/**
+ * Lock and unlock commands in plan order. With ExcelApi 1.9 consecutive ranges of one sheet and one state go as
+ * one multi-area `getRanges(…)` of at most AREAS_ADDRESS characters: a 20,000-row sheet of mixed kinds has
+ * thousands of runs, which one action each would turn into a batch of their own.
+ */
+function lockWrites(locks: readonly (LockOp | ProtectOp)[], canAreas: boolean): Command[] {
+  const flat = locks.flatMap((op) =>
+    op.kind === 'lock'
+      ? [{ sheet: op.sheet, address: op.address, locked: op.locked }]
+      : [...op.unlocked.map((address) => ({ sheet: op.sheet, address, locked: false })), ...(op.locked ?? []).map((address) => ({ sheet: op.sheet, address, locked: true }))],
+  );
+  const out: Command[] = [];
+  let i = 0;
+  while (i < flat.length) {
+    const { sheet, locked } = flat[i] as (typeof flat)[number];
+    const areas: string[] = [];
+    let length = 0;
+    while (i < flat.length && flat[i]!.sheet === sheet && flat[i]!.locked === locked && (areas.length === 0 || (canAreas && length + flat[i]!.address.length < AREAS_ADDRESS))) {
+      areas.push(flat[i]!.address);
+      length += flat[i]!.address.length + 1;
+      i++;
+    }
+    const address = areas.join(',');
+    out.push({
+      bytes: ACTION_OVERHEAD + address.length + 8,
+      cells: 0,
+      queue: areas.length === 1
+        ? (q) => (q.sheet(sheet).getRange(address).format.protection.locked = locked)
+        : (q) => (q.sheet(sheet).getRanges(address).format.protection.locked = locked),
+    });
+  }
+  return out;
 }
 
 function cellCommands(op: CellsOp, canCopy: boolean): Command[] {

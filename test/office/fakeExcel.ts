@@ -440,6 +440,26 @@ class FakeWorksheet extends Loaded implements XlWorksheet {
   getUsedRangeOrNullObject(): XlRange {
     return new FakeRange(this.fake, this.state, () => this.state.used());
   }
+  getRanges(address: string): { readonly format: { readonly protection: { locked: boolean } } } {
+    if (!this.fake.isSetSupported('ExcelApi', '1.9')) this.fake.fail(new OfficeError('ApiNotFound', 'getRanges'));
+    const areas = address.split(/[,;]/).map((a) => parseBox(a.trim()));
+    const fake = this.fake;
+    const state = this.state;
+    return {
+      format: {
+        protection: {
+          get locked() {
+            return false;
+          },
+          set locked(v: boolean) {
+            fake.act({ areas: address, locked: v });
+            if (state.protected) fake.fail(new OfficeError('AccessDenied', `locking cells of the protected sheet ${state.name}`));
+            else for (const box of areas) state.locks.push({ box, locked: v });
+          },
+        },
+      },
+    };
+  }
   activate(): void {
     this.fake.act({ activate: this.state.name });
     this.fake.selection.sheet = this.state.name;
