@@ -284,8 +284,8 @@ export function compileWithProtection(plan: WritePlan, probe: ProbeResult | unde
   const lockCommands = lockWrites(locks, options.canCopy);
   const protectCommands: Command[] = [];
   for (const [sheet, op] of protects) {
-    const { kind: _k, sheet: _s, unlocked: _u, locked: _l, ...chosen } = op;
-    protectCommands.push({ bytes: ACTION_OVERHEAD + jsonBytes(chosen), cells: 0, queue: (q) => q.sheet(sheet).protection.protect(chosen as XlProtectionOptions) });
+    const chosen = protectionOptionsOf(op);
+    protectCommands.push({ bytes: ACTION_OVERHEAD + jsonBytes(chosen), cells: 0, queue: (q) => q.sheet(sheet).protection.protect(chosen) });
   }
   for (const [sheet, was] of lifted) {
     if (protects.has(sheet)) continue;
@@ -293,6 +293,12 @@ export function compileWithProtection(plan: WritePlan, probe: ProbeResult | unde
   }
   const unprotectCommands = [...lifted.keys()].map((sheet): Command => ({ bytes: ACTION_OVERHEAD, cells: 0, queue: (q) => q.sheet(sheet).protection.unprotect() }));
   return { commands: [...unprotectCommands, ...out, ...lockCommands, ...protectCommands], protection: { lifted } };
+}
+
+/** A protect op's options, without its ranges (what `protect()` takes). */
+function protectionOptionsOf(op: ProtectOp): XlProtectionOptions {
+  const keys = Object.keys(op).filter((k) => k.startsWith('allow') || k === 'selectionMode') as (keyof ProtectOp)[];
+  return Object.fromEntries(keys.map((k) => [k, op[k]])) as XlProtectionOptions;
 }
 
 /** Longest multi-area address sent in one `getRanges` (about a hundred areas). */
