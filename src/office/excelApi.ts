@@ -78,15 +78,28 @@ export interface XlWorksheet extends XlLoadable<XlWorksheet> {
   tabColor: string;
   getRange(address?: string): XlRange;
   getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
+  /** ExcelApi 1.9: several areas ("A1:A3, C5:C9") as one RangeAreas; here only to lock or unlock them at once. */
+  getRanges(address: string): { readonly format: { readonly protection: { locked: boolean } } };
   activate(): void;
   delete(): void;
   readonly freezePanes: { freezeAt(frozenRange: string): void; unfreeze(): void };
+  /** ExcelApi 1.2 (options); Excel refuses protect() on a protected sheet and unprotect() without its password. */
   readonly protection: XlLoadable<unknown> & {
     readonly protected: boolean;
-    protect(options?: { allowSort?: boolean; allowAutoFilter?: boolean; allowFormatColumns?: boolean }): void;
+    readonly options: XlProtectionOptions;
+    protect(options?: XlProtectionOptions): void;
     unprotect(): void;
   };
   readonly onChanged: { add(handler: (args: XlChangedArgs) => Promise<unknown>): XlEventHandlerResult };
+}
+
+/** Excel.WorksheetProtectionOptions, as far as a plan sets them (the loaded ones are passed back whole). */
+export interface XlProtectionOptions {
+  allowAutoFilter?: boolean;
+  allowFormatColumns?: boolean;
+  allowFormatRows?: boolean;
+  allowSort?: boolean;
+  selectionMode?: string;
 }
 
 export interface XlTable extends XlLoadable<XlTable> {

@@ -16,7 +16,8 @@ import type {
 import { WorkbookError } from '../workbook/port';
 import { toWorkbookError } from './errors';
 import type { ExcelHost, XlContext } from './excelApi';
-import { compilePlan, Queue, queueProbe, type Command } from './planWriter';
+import { compileWithProtection, Queue, queueProbe, type Command } from './planWriter';
+import type { XlProtectionOptions } from './excelApi';
 import { readRequest } from './reader';
 import { BATCH_BUDGET } from './requestSize';
 
@@ -61,6 +62,9 @@ export class OfficeWorkbookPort implements WorkbookPort {
     const before = this.syncCount;
     this.writing++;
     let eventsOff = false;
+    // Sheets whose protection this apply lifted: a failure part-way puts it back (restoreProtection).
+    let lifted: ReadonlyMap<string, XlProtectionOptions> = new Map();
+    let sent = 0;
     try {
       await this.host.run(async (context) => {
         const sync = this.counted(context);
@@ -72,7 +76,9 @@ export class OfficeWorkbookPort implements WorkbookPort {
           await sync();
           probed = probe();
         }
-        const batches = pack(compilePlan(plan, probed, { canCopy: this.capabilities.copyFormulas }));
+        const compiled = compileWithProtection(plan, probed, { canCopy: this.capabilities.copyFormulas });
+        lifted = compiled.protection.lifted;
+        const batches = pack(compiled.commands);
         const total = (probe ? 1 : 0) + batches.length;
         const queue = new Queue(context);
         const app = context.workbook.application;
@@ -88,6 +94,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
           }
           this.batches.push(batch.reduce((n, c) => n + c.bytes, 0));
           // One sync per batch of at most BATCH_BUDGET bytes: the count depends on the plan's size, not its rows.
+          sent++;
           await sync();
           eventsOff = !last;
           onProgress?.({ done: ++done, total });
@@ -100,18 +107,35 @@ export class OfficeWorkbookPort implements WorkbookPort {
       });
       return { roundTrips: this.syncCount - before, cellsWritten: cellsInPlan(plan) };
     } catch (e) {
-      if (eventsOff) await this.eventsBackOn();
+      // The protection of a sheet is lifted first in the first batch: failing there, it is a password (or a lock
+      // the add-in cannot lift); nothing was written.
+      // (A host that names no location: AccessDenied in that batch is protection too.)
+      const atUnprotect = failedAt(e, 'WorksheetProtection.unprotect') || (!failedAt(e, '') && (e as { code?: unknown } | null)?.code === 'AccessDenied');
+      const refused = sent === 1 && atUnprotect ? [...lifted.keys()] : [];
+      if (eventsOff || (lifted.size > 0 && sent > 0)) await this.eventsBackOn(refused.length > 0 ? new Map() : lifted);
+      if (refused.length > 0) throw passwordProtected(refused, e);
       throw toWorkbookError(e);
     } finally {
       this.writing--;
     }
   }
 
-  private async eventsBackOn(): Promise<void> {
+  /** After a failed apply: events on, and sheets whose protection it lifted protected again (two syncs then). */
+  private async eventsBackOn(lifted: ReadonlyMap<string, XlProtectionOptions> = new Map()): Promise<void> {
     try {
       await this.host.run(async (context) => {
         context.runtime.enableEvents = true;
+        const sheets = [...lifted].map(([name, options]) => {
+          const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+          sheet.load('name');
+          sheet.protection.load('protected');
+          return { sheet, options };
+        });
         await this.counted(context)();
+        // Protecting a protected sheet fails in Excel: only those the failed batches left unprotected.
+        const open = sheets.filter(({ sheet }) => !sheet.isNullObject && !sheet.protection.protected);
+        for (const { sheet, options } of open) sheet.protection.protect(options);
+        if (open.length > 0) await this.counted(context)();
       });
     } catch {
       // The original error is the one to show; events return when the task pane reloads.
@@ -193,6 +217,23 @@ export class OfficeWorkbookPort implements WorkbookPort {
       throw toWorkbookError(e);
     }
   }
+}
+
+/** Whether an Office error says it failed at `location` (OfficeExtension.Error.debugInfo.errorLocation). */
+function failedAt(error: unknown, location: string): boolean {
+  const where = (error as { debugInfo?: { errorLocation?: unknown } } | null)?.debugInfo?.errorLocation;
+  return typeof where === 'string' && where !== '' && where.includes(location);
+}
+
+/** A sheet protected with a password: the add-in cannot lift it, and says so instead of failing without a word. */
+function passwordProtected(sheets: readonly string[], cause: unknown): WorkbookError {
+  const names = sheets.join(', ');
+  const e = new WorkbookError('SheetPasswordProtected', {
+    th: `ชีต ${names} ถูกป้องกันด้วยรหัสผ่าน Scorebook จึงเขียนลงชีตไม่ได้ และยังไม่ได้เขียนอะไรลงไป ให้ยกเลิกการป้องกันเอง (รีวิว > ยกเลิกการป้องกันแผ่นงาน แล้วใส่รหัสผ่าน) แล้วลองอีกครั้ง จากนั้นป้องกันชีตอีกครั้งหากต้องการ`,
+    en: `The sheet ${names} is protected with a password, so Scorebook cannot write to it, and nothing was written. Unprotect it yourself (Review > Unprotect Sheet, then the password), try again, then protect it again if you wish.`,
+  }, { sheet: sheets[0] }, (cause as { code?: string } | null)?.code);
+  e.stack = `${e.stack ?? ''}\nCaused by: ${cause instanceof Error ? cause.message : String(cause)}`;
+  return e;
 }
 
 /** "'แผน 1'!A7:F9" → { sheet: "แผน 1", address: "A7:F9" } (a quote inside a quoted name is doubled). */

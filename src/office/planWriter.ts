@@ -6,9 +6,9 @@
  * Office.js cannot branch on the workbook inside a batch.
  */
 import { columnLetter, columnNumber, sheetRef } from '../workbook/cells';
-import type { CellsOp, ValidationRule, WritePlan } from '../workbook/plan';
+import type { CellsOp, LockOp, ProtectOp, ValidationRule, WritePlan } from '../workbook/plan';
 import { cellWrites } from './compressCells';
-import type { XlContext, XlDataValidation, XlNamedItem, XlTable, XlWorksheet } from './excelApi';
+import type { XlContext, XlDataValidation, XlNamedItem, XlProtectionOptions, XlTable, XlWorksheet } from './excelApi';
 import { ACTION_OVERHEAD, jsonBytes } from './requestSize';
 
 export interface Command {
@@ -37,7 +37,7 @@ export class Queue {
 }
 
 export interface ProbeResult {
-  readonly sheets: ReadonlyMap<string, { readonly exists: boolean; readonly protected: boolean }>;
+  readonly sheets: ReadonlyMap<string, { readonly exists: boolean; readonly protected: boolean; readonly options?: XlProtectionOptions }>;
   readonly tables: ReadonlyMap<string, { readonly exists: boolean; readonly sheet?: string }>;
   readonly names: ReadonlyMap<string, boolean>;
 }
@@ -58,7 +58,8 @@ export function queueProbe(context: XlContext, plan: WritePlan): (() => ProbeRes
   const sheets = [...sheetNames].map((n) => {
     const s = wb.worksheets.getItemOrNullObject(n);
     s.load('name');
-    s.protection.load('protected');
+    // The options too: a sheet whose protection is lifted to write gets the same protection back.
+    s.protection.load('protected,options');
     return [n, s] as const;
   });
   const tables = [...tableNames].map((n) => {
@@ -73,7 +74,10 @@ export function queueProbe(context: XlContext, plan: WritePlan): (() => ProbeRes
     return [n, item] as const;
   });
   return () => ({
-    sheets: new Map(sheets.map(([n, s]) => [n, { exists: !s.isNullObject, protected: !s.isNullObject && s.protection.protected }])),
+    sheets: new Map(sheets.map(([n, s]) => {
+      const on = !s.isNullObject && s.protection.protected;
+      return [n, { exists: !s.isNullObject, protected: on, ...(on ? { options: s.protection.options } : {}) }];
+    })),
     tables: new Map(tables.map(([n, t]: readonly [string, XlTable]) => [n, t.isNullObject ? { exists: false } : { exists: true, sheet: t.worksheet.name }])),
     names: new Map(names.map(([n, item]: readonly [string, XlNamedItem]) => [n, !item.isNullObject])),
   });
@@ -84,21 +88,42 @@ export interface CompileOptions {
   readonly canCopy: boolean;
 }
 
+/** What a compiled plan does to sheet protection, so a failed apply can put it back (officePort.ts). */
+export interface ProtectionPlan {
+  /** Sheets protected when probed whose protection the plan lifts (first thing in its first batch), with their options. */
+  readonly lifted: ReadonlyMap<string, XlProtectionOptions>;
+}
+
 export function compilePlan(plan: WritePlan, probe: ProbeResult | undefined, options: CompileOptions): Command[] {
+  return compileWithProtection(plan, probe, options).commands;
+}
+
+/**
+ * Commands in plan order, except protection: a protected sheet the plan writes has its protection lifted before
+ * anything else is written (so a password-protected sheet fails before any write), and protection goes on when
+ * the plan's writes are done — a `protect` op's own (its ranges and `lock` ops in plan order, then protect()), or
+ * else the options the sheet had — so no plan leaves a sheet it found protected unprotected, and every write of
+ * the plan lands on an unprotected sheet. All of it in the plan's own batches: no sync of its own.
+ */
+export function compileWithProtection(plan: WritePlan, probe: ProbeResult | undefined, options: CompileOptions): { commands: Command[]; protection: ProtectionPlan } {
   const exists = (sheet: string): boolean => probe?.sheets.get(sheet)?.exists ?? false;
   // Sheets this plan replaces or deletes: tables on them go with them.
   const replaced = new Set(plan.ops.flatMap((o) => ((o.kind === 'sheet' && o.ifExists === 'replace') || o.kind === 'deleteSheet' ? [o.sheet] : [])));
-  const unprotected = new Set<string>();
+  const lifted = new Map<string, XlProtectionOptions>();
   const out: Command[] = [];
   const cmd = (bytes: number, queue: (q: Queue) => void, cells = 0): void => {
     out.push({ bytes: ACTION_OVERHEAD + bytes, cells, queue });
   };
-  // A protected sheet refuses writes: lift its protection first (a `protect` op puts it back).
+  // A protected sheet refuses writes: its protection is lifted first (see above).
   const writable = (sheet: string): void => {
-    if (unprotected.has(sheet) || replaced.has(sheet)) return;
-    unprotected.add(sheet);
-    if (probe?.sheets.get(sheet)?.protected) cmd(0, (q) => q.sheet(sheet).protection.unprotect());
+    if (replaced.has(sheet) || lifted.has(sheet)) return;
+    const found = probe?.sheets.get(sheet);
+    if (found?.protected) lifted.set(sheet, found.options ?? {});
   };
+  const protects = new Map(plan.ops.flatMap((o) => (o.kind === 'protect' ? [[o.sheet, o] as const] : [])));
+  // Protection at the end: a sheet protected when probed (and not replaced), or protected by the plan.
+  const protectedAtEnd = (sheet: string): boolean => protects.has(sheet) || (!replaced.has(sheet) && (probe?.sheets.get(sheet)?.protected ?? false));
+  const locks: (LockOp | ProtectOp)[] = [];
   let temp = 0;
 
   for (const op of plan.ops) {
@@ -120,7 +145,6 @@ export function compilePlan(plan: WritePlan, probe: ProbeResult | undefined, opt
           writable(sheet);
           if (op.ifExists === 'clear') cmd(0, (q) => q.sheet(sheet).getRange().clear('All'));
         }
-        unprotected.add(sheet);
         if (op.visibility) {
           const v = { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' }[op.visibility];
           cmd(16, (q) => (q.sheet(sheet).visibility = v));
@@ -240,11 +264,13 @@ export function compilePlan(plan: WritePlan, probe: ProbeResult | undefined, opt
         });
         break;
       case 'protect':
-        cmd(jsonBytes(op), (q) => {
-          const s = q.sheet(op.sheet);
-          for (const a of op.unlocked) s.getRange(a).format.protection.locked = false;
-          s.protection.protect({ allowSort: op.allowSort, allowAutoFilter: op.allowAutoFilter, allowFormatColumns: op.allowFormatColumns });
-        });
+        writable(op.sheet);
+        locks.push(op);
+        break;
+      case 'lock':
+        if (!protectedAtEnd(op.sheet)) break;
+        writable(op.sheet);
+        locks.push(op);
         break;
       case 'select':
         cmd(op.address.length, (q) => {
@@ -254,6 +280,60 @@ export function compilePlan(plan: WritePlan, probe: ProbeResult | undefined, opt
         });
         break;
     }
+  }
+  const lockCommands = lockWrites(locks, options.canCopy);
+  const protectCommands: Command[] = [];
+  for (const [sheet, op] of protects) {
+    const chosen = protectionOptionsOf(op);
+    protectCommands.push({ bytes: ACTION_OVERHEAD + jsonBytes(chosen), cells: 0, queue: (q) => q.sheet(sheet).protection.protect(chosen) });
+  }
+  for (const [sheet, was] of lifted) {
+    if (protects.has(sheet)) continue;
+    protectCommands.push({ bytes: ACTION_OVERHEAD + jsonBytes(was), cells: 0, queue: (q) => q.sheet(sheet).protection.protect(was) });
+  }
+  const unprotectCommands = [...lifted.keys()].map((sheet): Command => ({ bytes: ACTION_OVERHEAD, cells: 0, queue: (q) => q.sheet(sheet).protection.unprotect() }));
+  return { commands: [...unprotectCommands, ...out, ...lockCommands, ...protectCommands], protection: { lifted } };
+}
+
+/** A protect op's options, without its ranges (what `protect()` takes). */
+function protectionOptionsOf(op: ProtectOp): XlProtectionOptions {
+  const keys = Object.keys(op).filter((k) => k.startsWith('allow') || k === 'selectionMode') as (keyof ProtectOp)[];
+  return Object.fromEntries(keys.map((k) => [k, op[k]])) as XlProtectionOptions;
+}
+
+/** Longest multi-area address sent in one `getRanges` (about a hundred areas). */
+const AREAS_ADDRESS = 1_000;
+
+/**
+ * Lock and unlock commands in plan order. With ExcelApi 1.9 consecutive ranges of one sheet and one state go as
+ * one multi-area `getRanges(…)` of at most AREAS_ADDRESS characters: a 20,000-row sheet of mixed kinds has
+ * thousands of runs, which one action each would turn into a batch of their own.
+ */
+function lockWrites(locks: readonly (LockOp | ProtectOp)[], canAreas: boolean): Command[] {
+  const flat = locks.flatMap((op) =>
+    op.kind === 'lock'
+      ? [{ sheet: op.sheet, address: op.address, locked: op.locked }]
+      : [...op.unlocked.map((address) => ({ sheet: op.sheet, address, locked: false })), ...(op.locked ?? []).map((address) => ({ sheet: op.sheet, address, locked: true }))],
+  );
+  const out: Command[] = [];
+  let i = 0;
+  while (i < flat.length) {
+    const { sheet, locked } = flat[i] as (typeof flat)[number];
+    const areas: string[] = [];
+    let length = 0;
+    while (i < flat.length && flat[i]!.sheet === sheet && flat[i]!.locked === locked && (areas.length === 0 || (canAreas && length + flat[i]!.address.length < AREAS_ADDRESS))) {
+      areas.push(flat[i]!.address);
+      length += flat[i]!.address.length + 1;
+      i++;
+    }
+    const address = areas.join(',');
+    out.push({
+      bytes: ACTION_OVERHEAD + address.length + 8,
+      cells: 0,
+      queue: areas.length === 1
+        ? (q) => (q.sheet(sheet).getRange(address).format.protection.locked = locked)
+        : (q) => (q.sheet(sheet).getRanges(address).format.protection.locked = locked),
+    });
   }
   return out;
 }

@@ -544,6 +544,7 @@ export class PreviewWorkbook implements WorkbookPort {
       // Data validation prompts and sheet protection are Excel's own; the grid neither shows nor enforces them.
       case 'validation':
       case 'protect':
+      case 'lock':
         return 0;
     }
   }

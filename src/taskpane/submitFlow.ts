@@ -15,6 +15,7 @@ import type { WorkbookPort } from '../workbook/port';
 import type { ServerClient } from './components/serverClient';
 import { PaneError } from './hooks/useAction';
 import { notLinked, readLink, readSheet } from './linkedSheet';
+import { approvedLocks } from './model/approvedLocks';
 import { returnedMarksPlan } from './model/returnedMarks';
 import { WorkbookPendingStore } from './model/workbookPendingStore';
 import { blockingIssues, linkAfterSubmit, rowTextsOf, unreadIndicators } from './model/serverSheet';
@@ -121,14 +122,16 @@ export const refusedOf = (link: ServerLink): ServerLink['pending'] => link.pendi
 
 /**
  * Each row's text into the sheet's status column (read again: the answers may have taken a while, and the
- * person may have sorted or inserted rows meanwhile), and the returned-row marks the link change calls for, in one
- * apply. `boundSheet`: the sheet the record last named, read with it in one call.
+ * person may have sorted or inserted rows meanwhile), and the returned-row marks and approved-row locks the link
+ * change calls for, in one apply. `boundSheet`: the sheet the record last named, read with it in one call.
  */
 export async function writeStatuses(port: WorkbookPort, texts: ReadonlyMap<string, string>, change?: LinkChange, boundSheet?: string): Promise<void> {
   const sheet = await readSheet(port, boundSheet);
   const status = statusColumnPlan(sheet.grid, sheet.reading, texts);
   const marks = change ? returnedMarksPlan(sheet.grid, sheet.reading, change.before, change.after) : undefined;
-  const ops = [...(status?.ops ?? []), ...(marks?.ops ?? [])];
+  // Approved rows locked, rows no longer approved unlocked, in the same apply (a protected sheet only).
+  const locks = change ? approvedLocks(sheet.assessment, sheet.grid, sheet.reading, change.before, change.after) : [];
+  const ops = [...(status?.ops ?? []), ...(marks?.ops ?? []), ...locks];
   if (ops.length > 0) await port.apply({ title: status?.title ?? marks?.title ?? 'write submit statuses', ops });
 }
 

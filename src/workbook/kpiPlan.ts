@@ -11,6 +11,7 @@ import { cellAddress, columnLetter, sheetRef, type CellContent } from './cells';
 import { isRowTextRole, type ColumnRole } from './headers';
 import { columnOf, kpiLayout, type KpiLayout, type LayoutColumn, type LayoutOptions } from './layout';
 import type { WriteOp, WritePlan } from './plan';
+import { kpiProtectOp, type LockChoice } from './protection';
 import { NAMES, scoreName, settingsSheet, SETTINGS_SHEET } from './settings';
 import { kpiSheetContent, type SheetInputs } from './sheetContent';
 
@@ -22,8 +23,13 @@ export interface KpiPlanInput {
   readonly inputs?: SheetInputs;
   readonly layout?: LayoutOptions;
   readonly settingsSheet?: string;
-  /** Protect the sheet, inputs left unlocked (off by default: protection blocks sorting a table in Excel). */
+  /**
+   * Protect the sheet, only its inputs unlocked (protection.ts; on by default, as `scorebook template` does: Excel
+   * then cannot sort the table, which the pane never asks for). `false`: an unprotected sheet.
+   */
   readonly protect?: boolean;
+  /** Who the sheet is for (central staff: central results unlocked) and which rows the server holds as approved (locked). */
+  readonly locks?: LockChoice;
   /** The binding record's server link (a sheet opened from the server), written with the record in the same plan. */
   readonly server?: unknown;
   /** The round the sheet reports on, written as ScorebookRound (when some indicator states rounds): rows not due in it grey and leave the total. */
@@ -77,7 +83,7 @@ export function kpiSheetPlan(input: KpiPlanInput): { plan: WritePlan; layout: Kp
   ops.push(...tableOps(layout), ...validationOps(layout), ...markOps(layout));
   ops.push({ kind: 'name', name: NAMES.total, ref: `${sheetRef(sheet)}!${layout.totalCell}`, comment: 'คะแนนรวมก่อนหักคะแนนส่งช้า / total before late penalty' });
   ops.push(...columnOps(layout), { kind: 'freeze', sheet, rows: layout.headerRow, columns: 2 });
-  if (input.protect) ops.push(protectOp(layout));
+  if (input.protect !== false) ops.push(kpiProtectOp(layout, input.locks));
 
   const binding: BindingRecord = {
     format: BINDING_FORMAT,
@@ -244,11 +250,6 @@ export function columnOps(layout: KpiLayout): WriteOp[] {
     if (c.hidden) return { kind: 'columns', sheet, columns, hidden: true };
     return { kind: 'columns', sheet, columns, width: columnWidth(c.role) };
   });
-}
-
-function protectOp(layout: KpiLayout): WriteOp {
-  const unlocked = layout.columns.filter((c) => INPUT_ROLES(c.role)).map((c) => dataRange(layout, c));
-  return { kind: 'protect', sheet: layout.sheet, unlocked, allowSort: true, allowAutoFilter: true, allowFormatColumns: true };
 }
 
 function firstInputCell(layout: KpiLayout): string | undefined {

@@ -17,6 +17,7 @@ import type { ColumnRole } from './headers';
 import { kpiLayout, requireColumn, type KpiLayout, type LayoutColumn, type LayoutRow } from './layout';
 import { COLORS, columnOps, formatOps, headerStyleOp, markOps, validationOps } from './kpiPlan';
 import type { WriteOp, WritePlan } from './plan';
+import { kpiProtectOp } from './protection';
 import { settingsSheet, SETTINGS_SHEET } from './settings';
 import { kpiSheetContent, type InputRefs, type SheetInputs } from './sheetContent';
 
@@ -44,6 +45,8 @@ export interface MultiUnitInput {
    * multi-unit), so the pane checks the sheet unit by unit and finds it again when the workbook is reopened.
    */
   readonly document?: unknown;
+  /** Protect the sheet, only its inputs unlocked (protection.ts; on by default). */
+  readonly protect?: boolean;
 }
 
 export interface MultiUnitLayout {
@@ -162,6 +165,11 @@ export function multiUnitPlan(input: MultiUnitInput): { plan: WritePlan; layout:
     { kind: 'columns', sheet, columns: unitLetters(m.unitWeightSumColumn), hidden: true },
     { kind: 'freeze', sheet, rows: kpi.headerRow, columns: 2 },
   );
+  // Protected as the single-unit sheet; it is the central office's, so central results and variables are inputs.
+  if (input.protect !== false) {
+    const rows = units.flatMap((_, u) => kpi.rows.map((r) => ({ row: r.row + u * n, indicator: r.indicator })));
+    ops.push(kpiProtectOp(kpi, { central: true }, rows));
+  }
   const binding = input.document === undefined ? undefined : multiUnitBinding(m, settings.sheet, input.document);
   if (binding) ops.push(...bindingOps(binding));
   if (data.length > 0) ops.push({ kind: 'select', sheet, address: `A${kpi.firstDataRow}` });

@@ -148,14 +148,48 @@ export interface FreezeOp {
   readonly columns: number;
 }
 
-/** Protect a sheet, leaving `unlocked` ranges editable. No password: it guards against slips, not people. */
-export interface ProtectOp {
+/**
+ * What a protected sheet still lets a person do (Excel's WorksheetProtectionOptions, ExcelApi 1.2; selectionMode
+ * 1.7). A port puts back the options a sheet had when it lifts protection to write.
+ */
+export interface ProtectionOptions {
+  readonly allowAutoFilter?: boolean;
+  readonly allowDeleteColumns?: boolean;
+  readonly allowDeleteRows?: boolean;
+  readonly allowEditObjects?: boolean;
+  readonly allowEditScenarios?: boolean;
+  readonly allowFormatCells?: boolean;
+  readonly allowFormatColumns?: boolean;
+  readonly allowFormatRows?: boolean;
+  readonly allowInsertColumns?: boolean;
+  readonly allowInsertHyperlinks?: boolean;
+  readonly allowInsertRows?: boolean;
+  readonly allowPivotTables?: boolean;
+  readonly allowSort?: boolean;
+  readonly selectionMode?: 'Normal' | 'Unlocked' | 'None';
+}
+
+/**
+ * Protect a sheet, leaving `unlocked` ranges editable, then locking `locked` ones (inside them: approved rows). No
+ * password: it guards against slips, not people, and a person can still lift it (Review > Unprotect Sheet).
+ */
+export interface ProtectOp extends ProtectionOptions {
   readonly kind: 'protect';
   readonly sheet: string;
   readonly unlocked: readonly string[];
-  readonly allowSort?: boolean;
-  readonly allowAutoFilter?: boolean;
-  readonly allowFormatColumns?: boolean;
+  readonly locked?: readonly string[];
+}
+
+/**
+ * Lock or unlock cells of a protected sheet (an approved row's inputs locked, a returned row's unlocked again). On a
+ * sheet that is not protected — when the plan starts, or by a `protect` op of the same plan — a port does nothing:
+ * the cell formats of a sheet a person keeps unprotected are theirs.
+ */
+export interface LockOp {
+  readonly kind: 'lock';
+  readonly sheet: string;
+  readonly address: string;
+  readonly locked: boolean;
 }
 
 export interface SelectOp {
@@ -166,7 +200,7 @@ export interface SelectOp {
 
 export type WriteOp =
   | SheetOp | DeleteSheetOp | CellsOp | ClearOp | NumberFormatOp | StyleOp | ValidationOp | ConditionalFormatOp
-  | TableOp | NameOp | ColumnsOp | InsertColumnsOp | InsertRowsOp | FreezeOp | ProtectOp | SelectOp;
+  | TableOp | NameOp | ColumnsOp | InsertColumnsOp | InsertRowsOp | FreezeOp | ProtectOp | LockOp | SelectOp;
 
 export interface WritePlan {
   /** What the plan does, for progress and the log ("create KPI sheet KPI"). */

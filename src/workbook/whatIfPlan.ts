@@ -58,6 +58,8 @@ export function whatIfColumnOps(input: WhatIfColumnInput): { ops: WriteOp[]; col
         error: { title: 'ต้องเป็นตัวเลข (Number)', message: 'ค่าสมมติต้องเป็นตัวเลข / A what-if value must be a number.', style: 'warning' },
       },
       { kind: 'columns', sheet, columns: `${letter}:${letter}`, width: 100, hidden: false },
+      // Typed in on a protected sheet too (whatever lock Excel gave the inserted column); a no-op on an unprotected one.
+      { kind: 'lock', sheet, address: body, locked: false },
     ],
   };
 }

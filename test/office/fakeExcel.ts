@@ -9,15 +9,18 @@
 import { cellAddress, columnLetter, columnNumber } from '../../src/workbook/cells';
 import { shiftColumnsFrom, shiftRows } from '../../src/workbook/formulaShift';
 import type {
-  ExcelHost, XlChangedArgs, XlConditionalFormat, XlContext, XlDataValidation, XlEventHandlerResult, XlNamedItem, XlRange,
-  XlRangeFormat, XlTable, XlWorkbook, XlWorksheet,
+  ExcelHost, XlChangedArgs, XlConditionalFormat, XlContext, XlDataValidation, XlEventHandlerResult, XlNamedItem, XlProtectionOptions,
+  XlRange, XlRangeFormat, XlTable, XlWorkbook, XlWorksheet,
 } from '../../src/office/excelApi';
 
 export const LIMIT = 5 * 1024 * 1024;
 
 export class OfficeError extends Error {
-  constructor(readonly code: string, message = code) {
+  /** As OfficeExtension.Error: where in the batch it failed ("WorksheetProtection.unprotect"). */
+  readonly debugInfo: { readonly errorLocation?: string };
+  constructor(readonly code: string, message = code, errorLocation?: string) {
     super(message);
+    this.debugInfo = errorLocation ? { errorLocation } : {};
   }
 }
 
@@ -141,8 +144,16 @@ export class FakeExcel implements ExcelHost {
   /** A person typing (or pasting) into the sheet: changes cells and raises the sheet's change event. */
   userEdit(sheet: string, address: string, values: (string | number | boolean)[][]): void {
     const s = this.sheets.get(sheet) as FakeSheetState;
+    // Excel refuses typing into a locked cell of a protected sheet ("The cell … is protected").
+    if (s.protected && s.anyLocked(parseBox(address))) throw new OfficeError('AccessDenied', `${address} is locked on the protected sheet ${sheet}`);
     s.write(parseBox(address), values);
     for (const h of s.handlers) void h({ address, source: 'Local', worksheetId: s.id });
+  }
+
+  /** Whether a cell would refuse typing: locked (Excel's default) on a protected sheet. */
+  refusesTyping(sheet: string, address: string): boolean {
+    const s = this.sheets.get(sheet) as FakeSheetState;
+    return s.protected && s.anyLocked(parseBox(address));
   }
 
   /** Contents of a cell as written: `=formula`, a value, or undefined. */
@@ -168,6 +179,11 @@ export class FakeSheetState {
   visibility = 'Visible';
   tabColor = '';
   protected = false;
+  protectionOptions: unknown = {};
+  /** A sheet a person protected with a password: unprotect() without it fails. */
+  password?: string;
+  /** Range.format.protection.locked as set, in order: a later one wins; a cell no entry covers is locked. */
+  readonly locks: { box: Box; locked: boolean }[] = [];
   frozen = '';
   deleted = false;
 
@@ -187,6 +203,19 @@ export class FakeSheetState {
       }),
     );
     if (this.handlers.length > 0) this.fake.emit(() => this.handlers.forEach((h) => void h({ address: boxAddress(b), source: 'Local', worksheetId: this.id })));
+  }
+
+  locked(r: number, c: number): boolean {
+    for (let i = this.locks.length - 1; i >= 0; i--) {
+      const { box: b, locked } = this.locks[i] as { box: Box; locked: boolean };
+      if (r >= b.r0 && r <= b.r1 && c >= b.c0 && c <= b.c1) return locked;
+    }
+    return true;
+  }
+
+  anyLocked(b: Box): boolean {
+    for (let r = b.r0; r <= Math.min(b.r1, b.r0 + 10_000); r++) for (let c = b.c0; c <= Math.min(b.c1, b.c0 + 200); c++) if (this.locked(r, c)) return true;
+    return false;
   }
 
   used(): Box | undefined {
@@ -343,16 +372,23 @@ class FakeWorksheet extends Loaded implements XlWorksheet {
       get protected(): boolean {
         return this.loaded<boolean>('protected');
       }
+      get options(): XlProtectionOptions {
+        return this.loaded<XlProtectionOptions>('options');
+      }
       load(): unknown {
-        this.resolveWith(() => ({ protected: s.protected }));
+        this.resolveWith(() => ({ protected: s.protected, options: s.protectionOptions }));
         return this;
       }
       protect(options?: unknown): void {
         fake.act({ protect: options ?? {} });
+        // Excel: "Fails if the worksheet has already been protected."
+        if (s.protected) return fake.fail(new OfficeError('AccessDenied', `protect: ${s.name} is protected already`, 'WorksheetProtection.protect'));
         s.protected = true;
+        s.protectionOptions = options ?? {};
       }
       unprotect(): void {
         fake.act({ unprotect: true });
+        if (s.password !== undefined) return fake.fail(new OfficeError('InvalidArgument', `unprotect: ${s.name} has a password`, 'WorksheetProtection.unprotect'));
         s.protected = false;
       }
     })(fake);
@@ -404,6 +440,26 @@ class FakeWorksheet extends Loaded implements XlWorksheet {
   getUsedRangeOrNullObject(): XlRange {
     return new FakeRange(this.fake, this.state, () => this.state.used());
   }
+  getRanges(address: string): { readonly format: { readonly protection: { locked: boolean } } } {
+    if (!this.fake.isSetSupported('ExcelApi', '1.9')) this.fake.fail(new OfficeError('ApiNotFound', 'getRanges'));
+    const areas = address.split(/[,;]/).map((a) => parseBox(a.trim()));
+    const fake = this.fake;
+    const state = this.state;
+    return {
+      format: {
+        protection: {
+          get locked() {
+            return false;
+          },
+          set locked(v: boolean) {
+            fake.act({ areas: address, locked: v });
+            if (state.protected) fake.fail(new OfficeError('AccessDenied', `locking cells of the protected sheet ${state.name}`));
+            else for (const box of areas) state.locks.push({ box, locked: v });
+          },
+        },
+      },
+    };
+  }
   activate(): void {
     this.fake.act({ activate: this.state.name });
     this.fake.selection.sheet = this.state.name;
@@ -428,7 +484,10 @@ class FakeRange extends Loaded implements XlRange {
     this.boxOf = typeof box === 'function' ? box : () => box;
     const style = (key: string) => (v: unknown) => {
       fake.act({ [key]: v });
+      // A protected sheet refuses formats (and locking cells) through the API as Excel does: lift it first.
+      if (sheet.protected) return fake.fail(new OfficeError('AccessDenied', `${key} on the protected sheet ${sheet.name}`));
       sheet.styles.push({ address: this.addr(), set: { [key]: v } });
+      if (key === 'protection.locked') sheet.locks.push({ box: this.box(), locked: v as boolean });
     };
     const setter = <T extends object>(keys: string[], prefix: string): T => {
       const o = {} as Record<string, unknown>;
@@ -533,6 +592,10 @@ class FakeRange extends Loaded implements XlRange {
   }
   set formulas(v: unknown[][]) {
     this.fake.act({ address: this.addr(), formulas: v });
+    if (this.sheet.protected && this.sheet.anyLocked(this.box())) {
+      this.fake.fail(new OfficeError('AccessDenied', `write to locked cells ${this.addr()} of ${this.sheet.name}`));
+      return;
+    }
     this.rectangle(v, 'formulas');
     this.sheet.write(this.box(), v);
   }
@@ -541,6 +604,10 @@ class FakeRange extends Loaded implements XlRange {
   }
   set numberFormat(v: unknown[][]) {
     this.fake.act({ address: this.addr(), numberFormat: v });
+    if (this.sheet.protected) {
+      this.fake.fail(new OfficeError('AccessDenied', `number format on the protected sheet ${this.sheet.name}`));
+      return;
+    }
     this.rectangle(v, 'numberFormat');
     const b = this.box();
     v.forEach((row, i) => row.forEach((f, j) => this.sheet.formats.set(`${b.r0 + i},${b.c0 + j}`, String(f))));
@@ -628,10 +695,15 @@ class FakeRange extends Loaded implements XlRange {
    */
   insert(shift: 'Right' | 'Down'): XlRange {
     this.fake.act({ insert: this.addr(), shift });
+    if (this.sheet.protected) {
+      this.fake.fail(new OfficeError('AccessDenied', `insert on the protected sheet ${this.sheet.name}`));
+      return this;
+    }
     const b = this.box();
     if (shift === 'Down' && b.c0 === 1 && b.c1 === MAX_COL) {
       // Whole rows: cells and number formats move down (formulas are not adjusted here).
       const n = b.r1 - b.r0 + 1;
+      for (const l of this.sheet.locks) l.box = { ...l.box, r0: l.box.r0 >= b.r0 ? l.box.r0 + n : l.box.r0, r1: l.box.r1 >= b.r0 ? l.box.r1 + n : l.box.r1 };
       const lines = [...this.sheet.cells].sort(([a], [z]) => z - a);
       for (const [r, line] of lines) {
         if (r < b.r0) continue;
@@ -645,6 +717,10 @@ class FakeRange extends Loaded implements XlRange {
       return this;
     }
     const n = b.c1 - b.c0 + 1;
+    // Locks move with their cells; the new columns take the lock of the column to their left, as formats do in Excel.
+    const left = this.sheet.locks.filter((l) => l.box.c0 <= b.c0 - 1 && l.box.c1 >= b.c0 - 1).map((l) => ({ box: { ...l.box, c0: b.c0, c1: b.c0 + n - 1 }, locked: l.locked }));
+    for (const l of this.sheet.locks) l.box = { ...l.box, c0: l.box.c0 >= b.c0 ? l.box.c0 + n : l.box.c0, c1: l.box.c1 >= b.c0 ? l.box.c1 + n : l.box.c1 };
+    this.sheet.locks.push(...left);
     const moveRef = (formula: string): string => shiftColumnsFrom(formula, b.c0, n);
     for (const [r, line] of this.sheet.cells) {
       const moved = new Map<number, Cell>();

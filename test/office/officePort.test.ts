@@ -245,10 +245,12 @@ describe('errors and events', () => {
       await context.sync();
     });
     expect(seen).toHaveLength(1);
-    fake.userEdit('KPI', 'F5', [[42]]);
-    expect(seen[1]).toEqual({ sheet: 'KPI', address: 'F5', source: 'local' });
+    // Typed where the protected sheet lets a person type: the explanation column (คำชี้แจง) of the first rows.
+    const at = requireColumn(kpiSheetPlan({ assessment, document }).layout, 'explanation').letter;
+    fake.userEdit('KPI', `${at}5`, [['ทำแล้ว']]);
+    expect(seen[1]).toEqual({ sheet: 'KPI', address: `${at}5`, source: 'local' });
     await stop();
-    fake.userEdit('KPI', 'F6', [[43]]);
+    fake.userEdit('KPI', `${at}6`, [['ทำแล้ว']]);
     expect(seen).toHaveLength(2);
   });
 

@@ -37,8 +37,13 @@ test('the three texts are written where the inputs say, wrapped, wide, input-col
     expect(plan.ops).toContainEqual(expect.objectContaining({ kind: 'style', address: range, wrap: true, fill: '#FFF9E6' }));
     const width = plan.ops.find((o): o is ColumnsOp => o.kind === 'columns' && o.sheet === layout.sheet && o.columns === `${c.letter}:${c.letter}`)?.width;
     expect(width).toBeGreaterThanOrEqual(200);
+    // Unlocked on every indicator row (group heading rows have nothing to type and stay locked).
     const protect = plan.ops.find((o) => o.kind === 'protect');
-    expect(protect?.kind === 'protect' && protect.unlocked).toContain(range);
+    const covered = new Set((protect?.kind === 'protect' ? protect.unlocked : []).filter((a) => a.startsWith(c.letter)).flatMap((a) => {
+      const [from, to = from] = a.split(':').map((x) => Number(x.replace(/^[A-Z]+/, ''))) as [number, number?];
+      return Array.from({ length: (to as number) - from + 1 }, (_, k) => from + k);
+    }));
+    expect([...covered].sort((x, y) => x - y)).toEqual(layout.rows.map((r) => r.row).sort((x, y) => x - y));
   }
   expect(plan.ops.filter((o) => o.kind === 'columns' && o.hidden).length).toBeGreaterThan(0);
 });

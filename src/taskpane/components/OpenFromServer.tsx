@@ -121,11 +121,13 @@ export function OpenFromServer({ client, session, baseUrl, port, now, onOpened, 
       const assessment = loaded.value.assessment;
       const reports = await client.listReports(target);
       const { results, link } = linkFromReports(baseUrl, target, reports);
+      // The sheet is protected: approved rows locked, central results too unless the person is central staff.
+      const approved = new Set(Object.entries(link.rows).filter(([, row]) => row?.status === 'approved').map(([id]) => id));
       // Each row's result, explanation, obstacles and remarks, as the server holds them.
       const inputs = inputsWithTexts(resultInputs(assessment, results), reports);
       // The link goes into the record the plan writes (one apply, no second write of the record).
       const build = (sheetInputs: typeof inputs, pending: ServerLink['pending'], layout?: { sheet: string; table: string }) =>
-        kpiSheetPlan({ assessment, document, inputs: sheetInputs, server: { ...link, pending }, layout, round: link.target?.round });
+        kpiSheetPlan({ assessment, document, inputs: sheetInputs, server: { ...link, pending }, layout, round: link.target?.round, locks: { central, approved } });
       let built = build(inputs, []);
       // What the sheet holds now: nothing typed is written over without the person's second, explicit step.
       let now = await checkTarget(port, built.plan);

@@ -139,6 +139,8 @@ export function ownColumnOps(grid: RangeGrid, firstFreeColumn: number): WriteOp[
     const cells: CellContent[][] = grid.values.map((r, i) => [grid.formulas?.[i]?.[c] ? null : (r[c] ?? null)]);
     if (cells.every((x) => x[0] === null)) continue;
     ops.push({ kind: 'cells', sheet: grid.sheet, topLeft: cellAddress(origin.row, column), contents: cells });
+    // The person's own column stays theirs to type in on the protected sheet.
+    ops.push({ kind: 'lock', sheet: grid.sheet, address: `${cellAddress(origin.row, column)}:${cellAddress(origin.row + cells.length - 1, column)}`, locked: false });
   }
   return ops;
 }
