@@ -16,7 +16,9 @@ import { freeSheetName, useReplaceGuard } from '../hooks/useReplaceGuard';
 import { useServerCall } from '../hooks/useServerCall';
 import { REPLACE_STRINGS } from '../replaceStrings';
 import { loadAssessment } from '../model/loadAssessment';
-import { checkTarget, ownColumnOps, overlay, typedInputs } from '../model/replaceCheck';
+import { applyUnlessLoss, checkTarget, ownColumnOps, overlay, typedInputs, type TargetNow } from '../model/replaceCheck';
+import { useLinkedSheet } from '../linkedSheetStore';
+import type { BindingRecord } from '../../workbook/binding';
 import type { ServerLink } from '../model/serverLink';
 import { inputsWithTexts, linkFromReports, roundWindow } from '../model/serverSheet';
 import type { Session } from '../model/session';
@@ -78,6 +80,8 @@ export function OpenFromServer({ client, session, baseUrl, port, now, onOpened, 
   const [done, setDone] = usePaneState<Message | undefined>('server.opened', undefined);
   // The clock is read when needed, never a dependency: a caller's `() => new Date()` is a new function each render.
   const guard = useReplaceGuard();
+  /** The record as last read: the sheet it names is where a round opens, so the write can be tried at once. */
+  const linkedSheet = useLinkedSheet();
   const clock = useRef(now);
   clock.current = now;
 
@@ -127,11 +131,32 @@ export function OpenFromServer({ client, session, baseUrl, port, now, onOpened, 
       const build = (sheetInputs: typeof inputs, pending: ServerLink['pending'], layout?: { sheet: string; table: string }) =>
         kpiSheetPlan({ assessment, document, inputs: sheetInputs, server: { ...link, pending }, layout, round: link.target?.round });
       let built = build(inputs, []);
+      // The sheet bound now is the one opened into: another would leave it, and its unsent rows, unlinked.
+      const defaultSheet = built.layout.sheet;
+      const placeOf = (record: BindingRecord | undefined) =>
+        (record && !record.multiUnit && record.sheet !== defaultSheet ? { sheet: record.sheet, table: record.table } : undefined);
+      // Tried at once as the record last said (its sheet, its pending batches kept): written in the guard's own read
+      // when nothing typed would go and the record read is still that one; else asked below.
+      const known = linkedSheet.record;
+      let place = placeOf(known);
+      const knownPending = linkedSheet.link?.pending ?? [];
+      if (place) built = build(inputs, knownPending, place);
+      else if (knownPending.length > 0) built = build(inputs, knownPending);
+      const samePlace = (n: TargetNow): boolean => JSON.stringify(placeOf(n.record) ?? null) === JSON.stringify(place ?? null);
+      const samePending = (n: TargetNow): boolean => JSON.stringify(n.link?.pending ?? []) === JSON.stringify(knownPending);
+      const tried = await applyUnlessLoss(port, built.plan, { existing: known !== undefined && !known.multiUnit, proceed: (n) => samePlace(n) && samePending(n) });
+      if (tried.written) {
+        onOpened({ loaded: loaded.value, binding: built.binding });
+        const said = (l: 'th' | 'en'): string => SERVER_STRINGS[l].opened(built.layout.sheet, reports.length);
+        setDone({ th: said('th'), en: said('en') });
+        return;
+      }
       // What the sheet holds now: nothing typed is written over without the person's second, explicit step.
-      let now = await checkTarget(port, built.plan);
-      // The sheet bound now is the one opened into (asked about too): another would leave it, and its unsent rows, unlinked.
-      let place = now.record && !now.record.multiUnit && now.record.sheet !== built.layout.sheet ? { sheet: now.record.sheet, table: now.record.table } : undefined;
-      if (place) now = await checkTarget(port, build(inputs, [], place).plan);
+      let now = tried.now;
+      if (!samePlace(now)) {
+        place = placeOf(now.record);
+        now = await checkTarget(port, build(inputs, [], place).plan);
+      }
       const pending = now.link?.pending ?? [];
       built = build(inputs, pending, place);
       let note: Message | undefined;
