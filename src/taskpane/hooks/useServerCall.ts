@@ -1,7 +1,7 @@
 /**
  * One way the Server tab's parts call the server (or the workbook on its behalf): `run` starts the call, `running`
  * says it works, `error` holds its failure as a bilingual message (so it follows the pane's language), `result`
- * what it answered. A newer run supersedes an older one (its answer and error are dropped, its signal aborted);
+ * what it last answered (kept while the next call runs; a failed call leaves none). A newer run supersedes an older one (its answer and error are dropped, its signal aborted);
  * unmounting aborts the call under way. `resetOn`: the inputs the error is about — when one changes (another
  * indicator chosen, the sheet's errors fixed), the error goes with its cause.
  */
