@@ -11,7 +11,7 @@ import { bindingOps } from '../workbook/bindingPlan';
 import type { BindingRead, BindingRecord } from '../workbook/binding';
 import { cellsInPlan, type WritePlan } from '../workbook/plan';
 import type {
-  ApplyProgress, ApplyReport, ChangeEvent, PortCapabilities, ReadRequest, ReadResult, Unsubscribe, WorkbookPort,
+  ApplyCheck, ApplyProgress, ApplyReport, ChangeEvent, PortCapabilities, ReadRequest, ReadResult, Unsubscribe, WorkbookPort,
 } from '../workbook/port';
 import { WorkbookError } from '../workbook/port';
 import { toWorkbookError } from './errors';
@@ -59,6 +59,19 @@ export class OfficeWorkbookPort implements WorkbookPort {
   }
 
   async apply(plan: WritePlan, onProgress?: (progress: ApplyProgress) => void): Promise<ApplyReport> {
+    return (await this.write(plan, undefined, onProgress)) as ApplyReport;
+  }
+
+  /**
+   * The check's read and the plan's probe in the same syncs (the probe's loads are queued before the read's first
+   * sync, so they ride on it), then the writes when `proceed` agrees: a guarded create costs what an unguarded one
+   * did where nothing is there to lose. Events go off with the first write batch, so a stop leaves them on.
+   */
+  async applyChecked(plan: WritePlan, check: ApplyCheck, onProgress?: (progress: ApplyProgress) => void): Promise<ApplyReport | undefined> {
+    return this.write(plan, check, onProgress);
+  }
+
+  private async write(plan: WritePlan, check: ApplyCheck | undefined, onProgress?: (progress: ApplyProgress) => void): Promise<ApplyReport | undefined> {
     const before = this.syncCount;
     this.writing++;
     let eventsOff = false;
@@ -66,23 +79,33 @@ export class OfficeWorkbookPort implements WorkbookPort {
     let lifted: ReadonlyMap<string, XlProtectionOptions> = new Map();
     let sent = 0;
     try {
-      await this.host.run(async (context) => {
+      const written = await this.host.run(async (context) => {
         const sync = this.counted(context);
         const probe = queueProbe(context, plan);
-        context.runtime.enableEvents = false;
-        eventsOff = true;
         let probed;
-        if (probe) {
-          await sync();
-          probed = probe();
+        if (check) {
+          const read = await readRequest(context, check.read, sync);
+          probed = probe ? probedOrAgain(probe, () => queueProbe(context, plan), sync) : undefined;
+          if (probed instanceof Promise) probed = await probed;
+          if (!check.proceed(read)) return false;
+          context.runtime.enableEvents = false;
+          eventsOff = true;
+        } else {
+          context.runtime.enableEvents = false;
+          eventsOff = true;
+          if (probe) {
+            await sync();
+            probed = probe();
+          }
         }
         const compiled = compileWithProtection(plan, probed, { canCopy: this.capabilities.copyFormulas });
         lifted = compiled.protection.lifted;
         const batches = pack(compiled.commands);
-        const total = (probe ? 1 : 0) + batches.length;
+        const probes = probe && !check ? 1 : 0;
+        const total = probes + batches.length;
         const queue = new Queue(context);
         const app = context.workbook.application;
-        let done = probe ? 1 : 0;
+        let done = probes;
         for (const [i, batch] of batches.entries()) {
           const last = i === batches.length - 1;
           if (!last) app.suspendApiCalculationUntilNextSync();
@@ -104,8 +127,9 @@ export class OfficeWorkbookPort implements WorkbookPort {
           await sync();
           eventsOff = false;
         }
+        return true;
       });
-      return { roundTrips: this.syncCount - before, cellsWritten: cellsInPlan(plan) };
+      return written ? { roundTrips: this.syncCount - before, cellsWritten: cellsInPlan(plan) } : undefined;
     } catch (e) {
       // The protection of a sheet is lifted first in the first batch: failing there, it is a password (or a lock
       // the add-in cannot lift); nothing was written.
@@ -242,6 +266,19 @@ export function splitQualified(qualified: string): { sheet: string; address: str
   const sheet = qualified.slice(0, bang);
   const unquoted = /^'(.*)'$/.exec(sheet);
   return { sheet: unquoted ? (unquoted[1] as string).replace(/''/g, "'") : sheet, address: qualified.slice(bang + 1).replace(/\$/g, '') };
+}
+
+/**
+ * The probe's answer, loaded by the read's first sync; when that read had to start again (a response too large),
+ * the loads went with the refused sync, and the probe is asked again in a sync of its own.
+ */
+function probedOrAgain<T>(probe: () => T, again: () => (() => T) | undefined, sync: () => Promise<void>): T | Promise<T> {
+  try {
+    return probe();
+  } catch {
+    const queued = again()!;
+    return sync().then(queued);
+  }
 }
 
 /** Commands → batches, each below the budget (a command is never split: cell writes come already in pieces). */

@@ -257,9 +257,10 @@ async function readOnce(context: XlContext, request: ReadRequest, sync: () => Pr
     }
   }
 
-  // Sync 2, when something was optional: the optional sheets that exist and the binding, with the first cells.
+  // Sync 2, when something optional exists: those sheets and the binding, with the first cells. When none of them
+  // exists there is nothing to wait for: the rest goes as without them (a new workbook costs no sync more).
   let binding: XlRange | undefined;
-  if (optional.length > 0) {
+  if (located.some(([, s]) => !s.isNullObject)) {
     const from = measured.length;
     ranges.forEach((req, index) => {
       if (req.optional && exists.get(req.sheet)) queueRange(req, index);

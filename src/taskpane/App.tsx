@@ -136,7 +136,7 @@ function Pane({ port, listSheets, connect, locale, onLocale }: Omit<AppProps, 'd
         <Tab value="summary" disabled={!session}>{t.tabSummary}</Tab>
         <Tab value="whatif" disabled={!session || !!session.binding.multiUnit}>{t.tabWhatIf}</Tab>
       </TabList>
-      {tab === 'create' ? <CreatePanel port={port} chosen={chosen} onChoose={setChosen} onCreated={startSession} /> : null}
+      {tab === 'create' ? <CreatePanel port={port} chosen={chosen} onChoose={setChosen} onCreated={startSession} boundSheet={session?.binding.sheet} /> : null}
       {tab === 'bind' ? <BindPanel port={port} chosen={chosen} onChoose={setChosen} listSheets={listSheets} onBound={startSession} /> : null}
       {tab === 'server' ? (
         <Suspense fallback={<Spinner size="small" label={t.loadingServerTab} />}>
@@ -144,7 +144,7 @@ function Pane({ port, listSheets, connect, locale, onLocale }: Omit<AppProps, 'd
             port={port} connect={connect} onOpened={(s) => { setSession(s); setChosen(s.loaded); }}
             scoring={session && evaluation?.ok && !evaluation.multiUnit ? { policies: session.loaded.assessment.policies, total: evaluation.report.totalBeforePenalty } : undefined}
             changedRows={live.changed} onSheetWritten={() => void live.refresh()} boundSheet={session?.binding.sheet}
-            sheetAssessment={session?.loaded.assessment.id}
+            sheetAssessment={session?.loaded.assessment.id} sheetErrors={errors}
           />
         </Suspense>
       ) : null}

@@ -127,7 +127,7 @@ const th = {
     : `ส่งช้า: คะแนนจะถูกหักประมาณ ${penalty} คะแนน ดูคะแนนหลังหักได้ในรายงานคะแนน`,
 };
 
-type ServerStrings = typeof th;
+export type ServerStrings = typeof th;
 
 const en: ServerStrings = {
   tabServer: 'Server',

@@ -100,11 +100,27 @@ export interface PortCapabilities {
   readonly suspendScreen: boolean;
 }
 
+/**
+ * A read an apply waits on: what `read` asks is read first, `proceed` decides on it (synchronously: nothing is
+ * written while the person is asked), and the plan is written only when it says so. The replace guard's question
+ * "would typed work go?" rides on the round trips the apply makes anyway.
+ */
+export interface ApplyCheck {
+  readonly read: ReadRequest;
+  proceed(read: ReadResult): boolean;
+}
+
 export interface WorkbookPort {
   readonly capabilities: PortCapabilities;
   read(request: ReadRequest): Promise<ReadResult>;
   /** Writes a plan: all of it, in order. Calculation, screen updating and change events are off while it runs. */
   apply(plan: WritePlan, onProgress?: (progress: ApplyProgress) => void): Promise<ApplyReport>;
+  /**
+   * `read`, then `apply` only if `check.proceed` says so, in fewer round trips than the two calls (Excel: the
+   * apply's probe goes in the read's first sync). Resolves with undefined when nothing was written. Optional: a
+   * port without it is asked the two calls in turn (`applyChecked` below), which is the same, only slower in Excel.
+   */
+  applyChecked?(plan: WritePlan, check: ApplyCheck, onProgress?: (progress: ApplyProgress) => void): Promise<ApplyReport | undefined>;
   /** The binding record (kept on a very hidden sheet, see binding.ts); undefined when there is none. */
   readBinding(): Promise<BindingRead | undefined>;
   writeBinding(record: BindingRecord): Promise<void>;
@@ -138,6 +154,14 @@ export class WorkbookError extends Error {
 
 export function isWorkbookError(e: unknown): e is WorkbookError {
   return e instanceof WorkbookError;
+}
+
+/** `check.read`, then the plan applied if `check.proceed` says so: through the port's own `applyChecked` when it has one. */
+export async function applyChecked(
+  port: WorkbookPort, plan: WritePlan, check: ApplyCheck, onProgress?: (progress: ApplyProgress) => void,
+): Promise<ApplyReport | undefined> {
+  if (port.applyChecked) return port.applyChecked(plan, check, onProgress);
+  return check.proceed(await port.read(check.read)) ? port.apply(plan, onProgress) : undefined;
 }
 
 /** Convenience: read one range (one round trip). */

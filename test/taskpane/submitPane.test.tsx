@@ -438,3 +438,34 @@ test('the note column travels with the row as remarks: opened from the server, s
   await user.click(screen.getByRole('button', { name: 'ส่งแถวที่แก้ไข' }));
   await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('ไม่มีแถวที่แก้ไขตั้งแต่ได้รับการยืนยันครั้งล่าสุด'));
 });
+
+test('the submit outcome and a returned row follow the pane language; a returned row accepted again leaves the list', async () => {
+  const user = userEvent.setup();
+  let client: FakeClient | undefined;
+  const connect: Connect = (_url, hooks) => (client = new FakeClient(hooks));
+  const wb = new PreviewWorkbook();
+  const pane = (locale: 'th' | 'en') => (
+    <FluentProvider theme={webLightTheme}>
+      <LocaleProvider locale={locale}>
+        <ServerPanel port={wb} connect={connect} now={() => NOW} onOpened={() => undefined} />
+      </LocaleProvider>
+    </FluentProvider>
+  );
+  const view = render(pane('th'));
+  await openRound(user);
+  act(() => wb.type('KPI', resultCell('1'), '97'));
+  await user.click(screen.getByRole('button', { name: 'ส่งแถวที่แก้ไข' }));
+  await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 1 จาก 1 ตัวชี้วัด'));
+  view.rerender(pane('en'));
+  expect(screen.getByTestId('submit-summary').textContent).toMatch(/^The server accepted 1 of 1 indicator/);
+
+  // The approver returns row 5; refreshed, it is listed; typed again and accepted, it leaves the list.
+  Object.assign(client!.reports.find((r) => r.indicatorId === '5')!, { status: 'returned', comment: 'ตรวจอีกครั้ง' });
+  await user.click(screen.getByRole('button', { name: 'Refresh statuses' }));
+  const list = await screen.findByRole('list', { name: 'returned for changes' });
+  expect(list.textContent).toBe('5: returned for changes: ตรวจอีกครั้ง');
+  act(() => wb.type('KPI', resultCell('5'), '3100'));
+  await user.click(screen.getByRole('button', { name: 'Submit changed rows' }));
+  await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toMatch(/^The server accepted 1 of 1/));
+  expect(screen.queryByRole('list', { name: 'returned for changes' })).toBeNull();
+});

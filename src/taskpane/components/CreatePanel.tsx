@@ -10,7 +10,7 @@ import { multiUnitPlan } from '../../workbook/multiUnitPlan';
 import type { WorkbookPort } from '../../workbook/port';
 import { useAction } from '../hooks/useAction';
 import { freeSheetName, useReplaceGuard } from '../hooks/useReplaceGuard';
-import { checkTarget } from '../model/replaceCheck';
+import { applyUnlessLoss } from '../model/replaceCheck';
 import type { WritePlan } from '../../workbook/plan';
 import { useLocale } from '../i18n';
 import type { LoadedAssessment } from '../model/loadAssessment';
@@ -29,9 +29,11 @@ export interface CreatePanelProps {
   readonly chosen: LoadedAssessment | undefined;
   readonly onChoose: (a: LoadedAssessment | undefined) => void;
   readonly onCreated: (session: Session | undefined) => void;
+  /** The sheet the pane knows bound: a create over it reads it at once, with the write's own probe (3 syncs in Excel, not 4). */
+  readonly boundSheet?: string;
 }
 
-export function CreatePanel({ port, chosen, onChoose, onCreated }: CreatePanelProps): JSX.Element {
+export function CreatePanel({ port, chosen, onChoose, onCreated, boundSheet }: CreatePanelProps): JSX.Element {
   const { t } = useLocale();
   const [kind, setKind] = useState<Kind>('single');
   const action = useAction();
@@ -41,10 +43,12 @@ export function CreatePanel({ port, chosen, onChoose, onCreated }: CreatePanelPr
   const create = (): void => {
     if (!chosen) return;
     void action.run(async (progress) => {
-      // Asked before anything is written: a sheet holding typed work is kept unless the person replaces it.
-      const where = async (plan: WritePlan, sheet: string): Promise<string | false | undefined> => {
-        const loss = (await checkTarget(port, plan)).losses[0];
-        if (!loss) return undefined;
+      // Written at once when nothing typed would go (the guard's read rides on the write's round trips); else asked
+      // first: a sheet holding typed work is kept unless the person replaces it. `true`: written already.
+      const where = async (plan: WritePlan, sheet: string): Promise<string | false | true | undefined> => {
+        const tried = await applyUnlessLoss(port, plan, { existing: sheet === boundSheet, onProgress: progress });
+        if (tried.written) return true;
+        const loss = tried.now.losses[0]!;
         const newSheet = await freeSheetName(port, sheet);
         const choice = await guard.ask(loss, { newSheet, canKeep: false });
         return choice === undefined ? false : choice === 'new-sheet' ? newSheet : undefined;
@@ -55,8 +59,8 @@ export function CreatePanel({ port, chosen, onChoose, onCreated }: CreatePanelPr
         let built = make();
         const other = await where(built.plan, built.layout.kpi.sheet);
         if (other === false) return bilingualWith('createCancelled');
-        if (other) built = make(other);
-        await port.apply(built.plan, progress);
+        if (typeof other === 'string') built = make(other);
+        if (other !== true) await port.apply(built.plan, progress);
         onCreated(built.binding ? { loaded: chosen, binding: built.binding } : undefined);
         return bilingualWith('createDone', built.layout.kpi.sheet, built.layout.blockRows * built.layout.units.length);
       }
@@ -64,8 +68,8 @@ export function CreatePanel({ port, chosen, onChoose, onCreated }: CreatePanelPr
       let built = make();
       const other = await where(built.plan, built.layout.sheet);
       if (other === false) return bilingualWith('createCancelled');
-      if (other) built = make(other);
-      await port.apply(built.plan, progress);
+      if (typeof other === 'string') built = make(other);
+      if (other !== true) await port.apply(built.plan, progress);
       onCreated({ loaded: chosen, binding: built.binding });
       return bilingualWith('createDone', built.layout.sheet, built.layout.rows.length);
     });

@@ -7,7 +7,7 @@
  * request; the server checks again by content.
  */
 import { Button, Field, ProgressBar, Select, Subtitle2 } from '@fluentui/react-components';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Attachment, Session as ApiSession } from '../../api';
 import { ATTACHMENT_EXTENSIONS } from '../../api/attachments';
 import { checkEvidenceContent, type DownloadedFile } from '../../api/evidence';
@@ -15,7 +15,9 @@ import type { BatchTarget } from '../../api/pending';
 import { allIndicators, isGroup, type Message } from '../../domain';
 import type { WorkbookPort } from '../../workbook/port';
 import { errorMessage, PaneError } from '../hooks/useAction';
-import { notLinked, readLink, readSheet } from '../linkedSheet';
+import { useServerCall } from '../hooks/useServerCall';
+import { notLinked } from '../linkedSheet';
+import { useLinkedSheet } from '../linkedSheetStore';
 import { indicatorOfSelection } from '../model/evidenceSelection';
 import { loadAssessment } from '../model/loadAssessment';
 import { EVIDENCE_STRINGS, formatFileSize, formatUploadedAt, useEvidenceStrings } from '../evidenceStrings';
@@ -45,10 +47,8 @@ export interface EvidencePanelProps {
   readonly client: ServerClient;
   readonly session: ApiSession;
   readonly port: WorkbookPort;
-  /** The assessment, unit and round chosen in the pickers; the linked sheet's own target comes first. */
+  /** The assessment, unit and round chosen in the pickers; the linked sheet's own target (useLinkedSheet) comes first. */
   readonly target?: BatchTarget;
-  /** The round the bound sheet is linked to, as "aid/unit/round": a sheet opened from the server is followed at once. */
-  readonly linked?: string;
   /** How a downloaded file is shown; default a blob URL in a new window, else a download (openInBrowser). */
   readonly openFile?: (file: DownloadedFile) => void;
 }
@@ -57,86 +57,83 @@ export function EvidencePanel(props: EvidencePanelProps): JSX.Element | null {
   return hasEvidence(props.client) ? <Evidence {...props} client={props.client} /> : null;
 }
 
-function Evidence({ client, session, port, target, linked, openFile = openInBrowser }: EvidencePanelProps & { client: EvidenceClient }): JSX.Element {
+function Evidence({ client, session, port, target, openFile = openInBrowser }: EvidencePanelProps & { client: EvidenceClient }): JSX.Element {
   const { e, locale } = useEvidenceStrings();
   const inputId = useId();
   const fileInput = useRef<HTMLInputElement>(null);
-  const [source, setSource] = useState<Source>();
+  const sheet = useLinkedSheet();
   const [indicatorId, setIndicatorId] = useState('');
-  const [files, setFiles] = useState<Attachment[]>();
   const [uploads, setUploads] = useState<Upload[]>([]);
-  const [error, setError] = useState<Message>();
-  /** What "use the selected row" chose, said once. */
-  const [picked, setPicked] = useState<string>();
+  /** What "use the selected row" chose, said once (in both languages: it follows the pane's). */
+  const [picked, setPicked] = useState<Message>();
   const canUpload = session.user.roles.includes('reporter');
+  const say = (m: (strings: typeof e) => string): Message => ({ th: m(EVIDENCE_STRINGS.th), en: m(EVIDENCE_STRINGS.en) });
 
-  /** The linked sheet's target and indicators, else the pickers' target with its assessment from the server. */
-  const loadSource = useCallback(async (): Promise<void> => {
-    try {
-      const fromSheet = await readLink(port).catch(() => undefined);
-      const t = fromSheet?.link.target ?? target;
-      if (!t) {
-        setSource(undefined);
-        return;
-      }
-      const document = fromSheet?.link.target ? fromSheet.record.assessment : await client.getAssessment(t.aid);
-      const loaded = loadAssessment(document, t.aid);
-      if (!loaded.ok) throw new PaneError(loaded.issues[0]!.message);
-      const indicators = allIndicators(loaded.value.assessment).filter((i) => !isGroup(i)).map((i) => ({ id: i.id, name: i.name }));
-      setSource({ target: t, indicators });
-      setIndicatorId((id) => (indicators.some((i) => i.id === id) ? id : indicators[0]?.id ?? ''));
-    } catch (x) {
-      setError(errorMessage(x));
-    }
-    // `linked` is read from the record inside, not from the prop; it is a dependency so that opening a sheet reloads the list.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [client, port, target, linked]);
-
+  /** The linked sheet's target and indicators (its record's assessment), else the pickers' target with its assessment from the server. */
+  const linkedTarget = sheet.target;
+  const record = sheet.record;
+  const sourceCall = useServerCall(async (_signal): Promise<Source | undefined> => {
+    const t = linkedTarget ?? target;
+    if (!t) return undefined;
+    const document = linkedTarget && record ? record.assessment : await client.getAssessment(t.aid);
+    const loaded = loadAssessment(document, t.aid);
+    if (!loaded.ok) throw new PaneError(loaded.issues[0]!.message);
+    const indicators = allIndicators(loaded.value.assessment).filter((i) => !isGroup(i)).map((i) => ({ id: i.id, name: i.name }));
+    setIndicatorId((id) => (indicators.some((i) => i.id === id) ? id : indicators[0]?.id ?? ''));
+    return { target: t, indicators };
+  });
+  const source = sourceCall.result;
+  const loadSource = sourceCall.run;
+  const targetKey = (t: BatchTarget | undefined): string => (t ? `${t.aid}/${t.unit}/${t.round}` : '');
+  // A sheet opened from the server (or another round picked) is followed at once.
+  const sourceKey = `${targetKey(linkedTarget)}|${targetKey(target)}`;
   useEffect(() => {
     void loadSource();
-  }, [loadSource]);
+  }, [client, sourceKey, loadSource]);
 
-  const loadFiles = useCallback(async (): Promise<void> => {
-    if (!source || !indicatorId) return;
-    setFiles(undefined);
-    try {
-      setFiles(await client.listAttachments(source.target, indicatorId));
-    } catch (x) {
-      setFiles([]);
-      setError(errorMessage(x));
-    }
-  }, [client, source, indicatorId]);
-
+  /** The files of the chosen indicator; another indicator chosen meanwhile supersedes the answer (and its error). */
+  const filesCall = useServerCall((_signal, s: Source, id: string) => client.listAttachments(s.target, id), [source, indicatorId]);
+  const files = filesCall.running ? undefined : filesCall.result ?? (filesCall.error ? [] : undefined);
+  const loadFiles = async (): Promise<void> => {
+    if (source && indicatorId) await filesCall.run(source, indicatorId);
+  };
+  const runFiles = filesCall.run;
   useEffect(() => {
     setUploads([]);
-    void loadFiles();
-  }, [loadFiles]);
+    if (source && indicatorId) void runFiles(source, indicatorId);
+  }, [source, indicatorId, runFiles]);
 
   /** The indicator of the row selected in the linked sheet (its target becomes the panel's if it was not). */
-  const pickSelectedRow = async (): Promise<void> => {
-    setError(undefined);
+  const pickCall = useServerCall(async (_signal) => {
     setPicked(undefined);
-    try {
-      const sheet = await readSheet(port);
-      if (!sheet.link.target) throw notLinked();
-      const selection = await port.selectedRange();
-      const found = indicatorOfSelection(sheet.assessment, sheet.reading, sheet.grid.sheet, selection);
-      const say = (m: (strings: typeof e) => string): Message => ({ th: m(EVIDENCE_STRINGS.th), en: m(EVIDENCE_STRINGS.en) });
-      if (!found.ok) {
-        setError(
-          found.reason === 'other-sheet' ? say((x) => x.selectedOtherSheet(selection.sheet, sheet.grid.sheet))
-          : found.reason === 'group' ? say((x) => x.selectedGroup(found.indicatorId))
-          : say((x) => x.selectedNoIndicator(selection.address, sheet.grid.sheet)),
-        );
-        return;
-      }
-      const t = sheet.link.target;
-      if (!source || source.target.aid !== t.aid || source.target.round !== t.round || source.target.unit !== t.unit) await loadSource();
-      setIndicatorId(found.indicatorId);
-      setPicked(found.rows > 1 ? e.selectedSeveral(found.rows, found.indicatorId) : e.selectedUsed(found.indicatorId));
-    } catch (x) {
-      setError(errorMessage(x));
+    const now = await sheet.readSheet();
+    if (!now.link.target) throw notLinked();
+    const selection = await port.selectedRange();
+    const found = indicatorOfSelection(now.assessment, now.reading, now.grid.sheet, selection);
+    if (!found.ok) {
+      throw new PaneError(
+        found.reason === 'other-sheet' ? say((x) => x.selectedOtherSheet(selection.sheet, now.grid.sheet))
+        : found.reason === 'group' ? say((x) => x.selectedGroup(found.indicatorId))
+        : say((x) => x.selectedNoIndicator(selection.address, now.grid.sheet)),
+      );
     }
+    const t = now.link.target;
+    if (!source || source.target.aid !== t.aid || source.target.round !== t.round || source.target.unit !== t.unit) await loadSource();
+    setIndicatorId(found.indicatorId);
+    setPicked(say((x) => (found.rows > 1 ? x.selectedSeveral(found.rows, found.indicatorId) : x.selectedUsed(found.indicatorId))));
+  });
+  const pickSelectedRow = (): Promise<unknown> => {
+    dismissError();
+    return pickCall.run();
+  };
+
+  const openCall = useServerCall(async (_signal, s: Source, a: Attachment) => openFile(await client.downloadAttachment(s.target, a)));
+  const open = async (a: Attachment): Promise<void> => {
+    if (source) await openCall.run(source, a);
+  };
+  const error = pickCall.error ?? sourceCall.error ?? filesCall.error ?? openCall.error;
+  const dismissError = (): void => {
+    for (const c of [pickCall, sourceCall, filesCall, openCall]) c.clear();
   };
 
   const update = (key: string, change: Partial<Upload>): void => setUploads((list) => list.map((u) => (u.key === key ? { ...u, ...change } : u)));
@@ -144,7 +141,7 @@ function Evidence({ client, session, port, target, linked, openFile = openInBrow
   /** Every chosen file checked first (none sent when refused); the rest uploaded one after another. */
   const attach = async (chosen: readonly File[]): Promise<void> => {
     if (!source || !indicatorId || chosen.length === 0) return;
-    setError(undefined);
+    dismissError();
     const batch = chosen.map((file, i) => ({ file, key: `${Date.now()}-${i}-${file.name}` }));
     setUploads(batch.map(({ file, key }) => ({ key, name: file.name, progress: 0 })));
     const accepted: typeof batch = [];
@@ -164,15 +161,6 @@ function Evidence({ client, session, port, target, linked, openFile = openInBrow
     if (accepted.length > 0) await loadFiles();
   };
 
-  const open = async (a: Attachment): Promise<void> => {
-    if (!source) return;
-    try {
-      openFile(await client.downloadAttachment(source.target, a));
-    } catch (x) {
-      setError(errorMessage(x));
-    }
-  };
-
   return (
     <section className="sb-stack" aria-label={e.heading}>
       <Subtitle2>{e.heading}</Subtitle2>
@@ -189,7 +177,7 @@ function Evidence({ client, session, port, target, linked, openFile = openInBrow
         <Button size="small" onClick={() => void pickSelectedRow()}>{e.useSelected}</Button>
         <Button size="small" onClick={() => void loadSource()}>{e.reload}</Button>
       </div>
-      {picked ? <div role="status" data-testid="evidence-picked">{picked}</div> : null}
+      {picked ? <div role="status" data-testid="evidence-picked">{picked[locale]}</div> : null}
       {source && indicatorId && canUpload ? (
         <div className="sb-stack">
           {/* The browser's own file input speaks the browser's language ("Choose files", "No file chosen") inside a
@@ -228,7 +216,7 @@ function Evidence({ client, session, port, target, linked, openFile = openInBrow
           ))}
         </ul>
       ) : null}
-      {error ? <ErrorMessage message={error} onDismiss={() => setError(undefined)} /> : null}
+      {error ? <ErrorMessage message={error} onDismiss={dismissError} /> : null}
       {source && indicatorId ? (
         files === undefined ? (
           <div role="status">{e.loading}</div>

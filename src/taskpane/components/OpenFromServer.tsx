@@ -5,23 +5,27 @@
  */
 
 import { Button, Field, Select, Subtitle2 } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Session as ApiSession } from '../../api';
 import type { Message } from '../../domain';
 import { resultInputs } from '../../workbook';
 import { kpiSheetPlan } from '../../workbook/kpiPlan';
 import type { WorkbookPort } from '../../workbook/port';
-import { errorMessage, PaneError } from '../hooks/useAction';
+import { PaneError } from '../hooks/useAction';
 import { freeSheetName, useReplaceGuard } from '../hooks/useReplaceGuard';
-import { useReplaceStrings } from '../replaceStrings';
+import { useServerCall } from '../hooks/useServerCall';
+import { REPLACE_STRINGS } from '../replaceStrings';
 import { loadAssessment } from '../model/loadAssessment';
-import { checkTarget, ownColumnOps, overlay, typedInputs } from '../model/replaceCheck';
+import { applyUnlessLoss, checkTarget, ownColumnOps, overlay, typedInputs, type TargetNow } from '../model/replaceCheck';
+import { useLinkedSheet } from '../linkedSheetStore';
+import type { BindingRecord } from '../../workbook/binding';
 import type { ServerLink } from '../model/serverLink';
 import { inputsWithTexts, linkFromReports, roundWindow } from '../model/serverSheet';
 import type { Session } from '../model/session';
 import { usePaneState } from '../paneStore';
-import { useServerStrings } from '../serverStrings';
+import { SERVER_STRINGS, useServerStrings } from '../serverStrings';
 import type { ServerClient } from './serverClient';
+import { ErrorMessage } from './StatusBar';
 
 /** A table name for a KPI sheet opened beside another (table names are the workbook's, not the sheet's). */
 const tableFor = (sheet: string): string => `ScorebookKPI_${sheet.replace(/[^A-Za-z0-9]+/g, '_')}`;
@@ -64,29 +68,31 @@ export function settleChoice(
   return { aid: a.id, unit, round };
 }
 
-export function OpenFromServer({ client, session, baseUrl, port, now, onOpened, onError, preferred }: {
-  client: ServerClient; session: ApiSession; baseUrl: string; port: WorkbookPort; now: () => Date; onOpened: (s: Session) => void; onError: (m: Message) => void;
+export function OpenFromServer({ client, session, baseUrl, port, now, onOpened, preferred }: {
+  client: ServerClient; session: ApiSession; baseUrl: string; port: WorkbookPort; now: () => Date; onOpened: (s: Session) => void;
   /** The open sheet's assessment, unit and round: the pickers default to them. */
   preferred?: Preferred;
 }): JSX.Element {
-  const { s, date } = useServerStrings();
+  const { s, date, locale } = useServerStrings();
   const [list, setList] = usePaneState<readonly Summary[]>('server.assessments', []);
   const [kept, setChoice] = usePaneState<Choice | undefined>('server.choice', undefined);
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = usePaneState<string | undefined>('server.opened', undefined);
+  /** What the last open did, in both languages (it follows the pane's). */
+  const [done, setDone] = usePaneState<Message | undefined>('server.opened', undefined);
   // The clock is read when needed, never a dependency: a caller's `() => new Date()` is a new function each render.
   const guard = useReplaceGuard();
-  const { r: r2 } = useReplaceStrings();
+  /** The record as last read: the sheet it names is where a round opens, so the write can be tried at once. */
+  const linkedSheet = useLinkedSheet();
   const clock = useRef(now);
   clock.current = now;
 
+  // The list, once per client (a tab opened again keeps it, and asks again in the background).
+  const listing = useServerCall(async () => setList(await client.listAssessments()));
+  const runListing = listing.run;
   useEffect(() => {
-    let live = true;
-    client.listAssessments().then((l) => live && setList(l), (e: unknown) => live && onError(errorMessage(e)));
-    return () => {
-      live = false;
-    };
-  }, [client, onError, setList]);
+    void runListing();
+  }, [client, runListing]);
+  const opening = useServerCall((_signal, work: () => Promise<void>) => work());
+  const failure = opening.error ?? listing.error;
 
   const central = session.user.roles.includes('central');
   const visibleUnits = useCallback((a: Summary) => a.units.filter((u) => central || session.user.units.includes(u.id)), [central, session]);
@@ -111,9 +117,8 @@ export function OpenFromServer({ client, session, baseUrl, port, now, onOpened, 
 
   const open = async (): Promise<void> => {
     if (!chosen || !unit || !r) return;
-    setBusy(true);
     setDone(undefined);
-    try {
+    await opening.run(async () => {
       const target = { aid: chosen.id, round: r.round, unit };
       const document = await client.getAssessment(chosen.id);
       const loaded = loadAssessment(document, chosen.id);
@@ -129,44 +134,63 @@ export function OpenFromServer({ client, session, baseUrl, port, now, onOpened, 
       const build = (sheetInputs: typeof inputs, pending: ServerLink['pending'], layout?: { sheet: string; table: string }) =>
         kpiSheetPlan({ assessment, document, inputs: sheetInputs, server: { ...link, pending }, layout, round: link.target?.round, locks: { central, approved } });
       let built = build(inputs, []);
+      // The sheet bound now is the one opened into: another would leave it, and its unsent rows, unlinked.
+      const defaultSheet = built.layout.sheet;
+      const placeOf = (record: BindingRecord | undefined) =>
+        (record && !record.multiUnit && record.sheet !== defaultSheet ? { sheet: record.sheet, table: record.table } : undefined);
+      // Tried at once as the record last said (its sheet, its pending batches kept): written in the guard's own read
+      // when nothing typed would go and the record read is still that one; else asked below.
+      const known = linkedSheet.record;
+      let place = placeOf(known);
+      const knownPending = linkedSheet.link?.pending ?? [];
+      if (place) built = build(inputs, knownPending, place);
+      else if (knownPending.length > 0) built = build(inputs, knownPending);
+      const samePlace = (n: TargetNow): boolean => JSON.stringify(placeOf(n.record) ?? null) === JSON.stringify(place ?? null);
+      const samePending = (n: TargetNow): boolean => JSON.stringify(n.link?.pending ?? []) === JSON.stringify(knownPending);
+      const tried = await applyUnlessLoss(port, built.plan, { existing: known !== undefined && !known.multiUnit, proceed: (n) => samePlace(n) && samePending(n) });
+      if (tried.written) {
+        onOpened({ loaded: loaded.value, binding: built.binding });
+        const said = (l: 'th' | 'en'): string => SERVER_STRINGS[l].opened(built.layout.sheet, reports.length);
+        setDone({ th: said('th'), en: said('en') });
+        return;
+      }
       // What the sheet holds now: nothing typed is written over without the person's second, explicit step.
-      let now = await checkTarget(port, built.plan);
-      // The sheet bound now is the one opened into (asked about too): another would leave it, and its unsent rows, unlinked.
-      let place = now.record && !now.record.multiUnit && now.record.sheet !== built.layout.sheet ? { sheet: now.record.sheet, table: now.record.table } : undefined;
-      if (place) now = await checkTarget(port, build(inputs, [], place).plan);
+      let now = tried.now;
+      if (!samePlace(now)) {
+        place = placeOf(now.record);
+        now = await checkTarget(port, build(inputs, [], place).plan);
+      }
       const pending = now.link?.pending ?? [];
       built = build(inputs, pending, place);
-      let note: string | undefined;
+      let note: Message | undefined;
       const loss = now.losses[0];
       if (loss) {
         const canKeep = now.bound !== undefined && now.bound.assessment.id === assessment.id && now.record?.sheet === built.layout.sheet;
         const newSheet = await freeSheetName(port, built.layout.sheet);
         const choice = await guard.ask(loss, { newSheet, canKeep });
         if (!choice) {
-          setDone(r2.cancelled);
+          setDone({ th: REPLACE_STRINGS.th.cancelled, en: REPLACE_STRINGS.en.cancelled });
           return;
         }
         if (choice === 'new-sheet') {
           place = { sheet: newSheet, table: tableFor(newSheet) };
           built = build(inputs, pending, place);
-          note = r2.keptNew(newSheet);
+          note = { th: REPLACE_STRINGS.th.keptNew(newSheet), en: REPLACE_STRINGS.en.keptNew(newSheet) };
         } else if (choice === 'keep-mine' && now.bound) {
           const mine = typedInputs(now.bound.assessment, now.bound.grid, now.bound.reading);
           built = build(overlay(inputs, mine), pending, place);
           built = { ...built, plan: { ...built.plan, ops: [...built.plan.ops, ...ownColumnOps(now.bound.grid, built.layout.columns.length + 1)] } };
           const differs = [...mine].filter(([id, m]) => Object.entries(m).some(([k, v]) => JSON.stringify(inputs.get(id)?.[k as keyof typeof m] ?? null) !== JSON.stringify(v)));
-          note = r2.keptMine(differs.length);
+          note = { th: REPLACE_STRINGS.th.keptMine(differs.length), en: REPLACE_STRINGS.en.keptMine(differs.length) };
         }
       }
       await port.apply(built.plan);
       onOpened({ loaded: loaded.value, binding: built.binding });
-      setDone([s.opened(built.layout.sheet, reports.length), note].filter(Boolean).join(' · '));
-    } catch (e) {
-      onError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+      const said = (l: 'th' | 'en'): string => [SERVER_STRINGS[l].opened(built.layout.sheet, reports.length), note?.[l]].filter(Boolean).join(' · ');
+      setDone({ th: said('th'), en: said('en') });
+    });
   };
+  const busy = opening.running;
 
   return (
     <div className="sb-stack">
@@ -193,7 +217,8 @@ export function OpenFromServer({ client, session, baseUrl, port, now, onOpened, 
       ) : null}
       <Button appearance="primary" disabled={busy || !chosen || !unit || !r} onClick={() => void open()}>{s.open}</Button>
       {busy ? <div role="status">{s.opening}</div> : null}
-      {done ? <div role="status">{done}</div> : null}
+      {done ? <div role="status">{done[locale]}</div> : null}
+      {failure ? <ErrorMessage message={failure} onDismiss={() => { opening.clear(); listing.clear(); }} /> : null}
       {guard.dialog}
     </div>
   );

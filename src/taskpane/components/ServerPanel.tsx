@@ -6,13 +6,13 @@
  * with the same batch and key. Pending batches are kept in the workbook (WorkbookPendingStore).
  */
 import { ProgressBar } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { Session as ApiSession } from '../../api';
 import type { BatchTarget } from '../../api/pending';
-import type { Message, Policies } from '../../domain';
+import type { Policies } from '../../domain';
 import type { WorkbookPort } from '../../workbook/port';
-import { errorMessage } from '../hooks/useAction';
-import { readLink } from '../linkedSheet';
+import { useServerCall } from '../hooks/useServerCall';
+import { LinkedSheetProvider, useLinkedSheet } from '../linkedSheetStore';
 import { noticeRound, roundStanding } from '../model/lateEstimate';
 import type { Session } from '../model/session';
 import { WorkbookPendingStore } from '../model/workbookPendingStore';
@@ -45,6 +45,8 @@ export interface ServerPanelProps {
   readonly scoring?: { readonly policies: Policies; readonly total: number | null };
   /** The assessment of the sheet the pane has open (bound or linked): the pickers default to it. */
   readonly sheetAssessment?: string;
+  /** The errors the live check finds in the sheet: a submit's error about them goes when they change. */
+  readonly sheetErrors?: number;
 }
 
 /** Where `npm start` serves the demo API. */
@@ -65,49 +67,27 @@ export function ServerPanel(props: ServerPanelProps): JSX.Element {
   const store = usePaneStore();
   return (
     <PaneStoreProvider store={store}>
-      <ServerTab {...props} />
+      <LinkedSheetProvider port={props.port} boundSheet={props.boundSheet}>
+        <ServerTab {...props} />
+      </LinkedSheetProvider>
     </PaneStoreProvider>
   );
 }
 
-function ServerTab({ port, connect = connectToServer, now = systemNow, onOpened, changedRows, onSheetWritten, scoring, boundSheet, sheetAssessment }: ServerPanelProps): JSX.Element {
+function ServerTab({ port, connect = connectToServer, now = systemNow, onOpened, changedRows, onSheetWritten, scoring, sheetAssessment, sheetErrors }: ServerPanelProps): JSX.Element {
   const { s } = useServerStrings();
   // What `npm start` serves (scorebook serve --demo, plain HTTP on the loopback, which browsers let an HTTPS page
   // call); a real deployment's address is typed once in the form, and kept in the sheet's server link after.
   const [connection, setConnection] = usePaneState<Connection>('server.connection', { baseUrl: DEFAULT_SERVER });
   const { baseUrl, client, session } = connection;
-  const [error, setError] = usePaneState<Message | undefined>('server.error', undefined);
-  const [busy, setBusy] = useState<string>();
   /** Set while a request waits for the user to sign in again (in the store: the request outlives the tab). */
   const [waiting] = usePaneState<{ current?: (s: ApiSession | undefined) => void }>('server.waiting', () => ({}));
   const [askAgain, setAskAgain] = usePaneState('server.askAgain', false);
-  /** The round the bound sheet is linked to (where a submit goes), read from its binding record. */
-  const [linked, setLinked] = useState<BatchTarget>();
-  const [linkedUrl, setLinkedUrl] = useState<string>();
-  /** The link has been read at least once: until then, whether a sheet is linked is not known. */
-  const [linkKnown, setLinkKnown] = useState(false);
+  /** The round the bound sheet is linked to (where a submit goes), from the linked sheet's one owner. */
+  const sheet = useLinkedSheet();
+  const linked = sheet.target;
   const [assessments] = usePaneState<readonly Summary[]>('server.assessments', []);
   const [choice] = usePaneState<Choice | undefined>('server.choice', undefined);
-  const [linkReads, setLinkReads] = useState(0);
-  useEffect(() => {
-    let live = true;
-    readLink(port).then(
-      ({ link }) => {
-        if (!live) return;
-        setLinked(link.target);
-        setLinkedUrl(link.baseUrl);
-        setLinkKnown(true);
-      },
-      () => {
-        if (!live) return;
-        setLinked(undefined);
-        setLinkKnown(true);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [port, linkReads]);
   const chosenAssessment = assessments.find((a) => a.id === choice?.aid);
   const round = chosenAssessment?.rounds.find((r) => String(r.round) === choice?.round);
   const target = useMemo<BatchTarget | undefined>(
@@ -121,29 +101,24 @@ function ServerTab({ port, connect = connectToServer, now = systemNow, onOpened,
   const standingOf = about?.linked && (target?.aid !== linked?.aid || target?.round !== linked?.round) ? s.standingOfLinked(s.roundLabel(about.round.round)) : undefined;
   /** The sheet or its link were (re)written: the link may name another round now. */
   const opened = (next: Session): void => {
-    setLinkReads((n) => n + 1);
+    void sheet.reload();
     onOpened(next);
   };
   const sheetWritten = (): void => {
-    setLinkReads((n) => n + 1);
+    void sheet.reload();
     onSheetWritten?.();
   };
 
+  const signingIn = useServerCall(async (_signal, url: string, username: string, password: string) => {
+    const c = client && url === baseUrl ? client : connect(url, { reauthenticate, pending: new WorkbookPendingStore(port) });
+    const fresh = await c.signIn(username, password);
+    setConnection({ baseUrl: url, client: c, session: fresh });
+    setAskAgain(false);
+    waiting.current?.(fresh);
+    waiting.current = undefined;
+  });
   const signIn = async (url: string, username: string, password: string): Promise<void> => {
-    setError(undefined);
-    setBusy(s.signingIn);
-    try {
-      const c = client && url === baseUrl ? client : connect(url, { reauthenticate, pending: new WorkbookPendingStore(port) });
-      const fresh = await c.signIn(username, password);
-      setConnection({ baseUrl: url, client: c, session: fresh });
-      setAskAgain(false);
-      waiting.current?.(fresh);
-      waiting.current = undefined;
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(undefined);
-    }
+    await signingIn.run(url, username, password);
   };
 
   function reauthenticate(): Promise<ApiSession | undefined> {
@@ -160,32 +135,32 @@ function ServerTab({ port, connect = connectToServer, now = systemNow, onOpened,
   };
 
   // Before a sign-in, the linked sheet's server (its link is read just after the tab opens; the key refills the form).
-  const formUrl = session ? baseUrl : (linkedUrl ?? baseUrl);
+  const formUrl = session ? baseUrl : (sheet.baseUrl ?? baseUrl);
   return (
     <section className="sb-stack" aria-label={s.tabServer}>
       {!session || askAgain ? (
-        <SignInForm key={formUrl} baseUrl={formUrl} username={session?.user.username ?? ''} again={askAgain} busy={busy !== undefined} onSignIn={signIn} onCancel={askAgain ? cancelSignIn : undefined} />
+        <SignInForm key={formUrl} baseUrl={formUrl} username={session?.user.username ?? ''} again={askAgain} busy={signingIn.running} onSignIn={signIn} onCancel={askAgain ? cancelSignIn : undefined} />
       ) : (
         <div>{s.signedInAs(session.user.name, baseUrl)}</div>
       )}
-      {error ? <ErrorMessage message={error} onDismiss={() => setError(undefined)} /> : null}
-      {busy ? <div role="status"><ProgressBar thickness="large" aria-label={busy} /> {busy}</div> : null}
+      {signingIn.error ? <ErrorMessage message={signingIn.error} onDismiss={signingIn.clear} /> : null}
+      {signingIn.running ? <div role="status"><ProgressBar thickness="large" aria-label={s.signingIn} /> {s.signingIn}</div> : null}
       {client && session ? (
         <>
           <OpenFromServer
-            client={client} session={session} baseUrl={baseUrl} port={port} now={now} onOpened={opened} onError={setError} preferred={preferred}
+            client={client} session={session} baseUrl={baseUrl} port={port} now={now} onOpened={opened} preferred={preferred}
           />
           {session.user.roles.includes('central') && client.listRoundReports ? (
-            <OpenAllUnits client={client} port={port} onOpened={opened} onError={setError} changedRows={changedRows} />
+            <OpenAllUnits client={client} port={port} onOpened={opened} changedRows={changedRows} />
           ) : null}
           {session.user.roles.includes('reporter') || session.user.roles.includes('central') ? (
             <SubmitChanged
-              client={client} port={port} onError={setError} standing={standing} standingOf={standingOf} decimals={scoring?.policies.decimals}
-              changed={changedRows} onSheetWritten={sheetWritten} boundSheet={boundSheet} linked={linkKnown ? linked !== undefined : undefined}
+              client={client} port={port} standing={standing} standingOf={standingOf} decimals={scoring?.policies.decimals}
+              changed={changedRows} onSheetWritten={sheetWritten} sheetErrors={sheetErrors}
             />
           ) : null}
           {session.user.roles.includes('approver') && target ? <ApproverPanel client={client} target={target} /> : null}
-          <EvidencePanel client={client} session={session} port={port} target={target} linked={linked && `${linked.aid}/${linked.unit}/${linked.round}`} />
+          <EvidencePanel client={client} session={session} port={port} target={target} />
         </>
       ) : null}
     </section>

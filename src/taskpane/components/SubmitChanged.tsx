@@ -6,7 +6,7 @@
  * marked in the sheet until accepted again. The round's standing (open, closed, late) shows before any of it.
  */
 import { Button, Caption1, MessageBar, MessageBarBody, ProgressBar, Subtitle2 } from '@fluentui/react-components';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { BatchRow } from '../../api';
 import type { BatchTarget } from '../../api/pending';
 import type { RowOutcome, SubmitReport } from '../../api/submit';
@@ -15,16 +15,18 @@ import type { WorkbookPort } from '../../workbook/port';
 import { formatScore } from '../format';
 import { errorMessage } from '../hooks/useAction';
 import { useAutoResend } from '../hooks/useAutoResend';
+import { useServerCall } from '../hooks/useServerCall';
 import { usePaneState } from '../paneStore';
-import { notLinked, readLink, readSheet } from '../linkedSheet';
+import { targetOf, useLinkedSheet } from '../linkedSheetStore';
 import { bangkokWhen, conflictViews, type ConflictView } from '../model/conflicts';
 import { submitRefused, type RoundStanding } from '../model/lateEstimate';
 import { linkAfterRefresh, linkTakingTheirs, theirTexts } from '../model/serverSheet';
 import type { SubmitScope } from '../model/submitRows';
 import { theirsPlan } from '../model/takeTheirs';
-import { pendingRowsOf, refusedOf, planSubmit, sendAndRecord, sendRows, writeStatuses as writeSheetStatuses, type LinkChange, type UnreadRow } from '../submitFlow';
+import { planSubmit, sendAndRecord, sendRows, writeStatuses as writeSheetStatuses, type LinkChange, type UnreadRow } from '../submitFlow';
 import { typedNumbersPlan, type TypedNumber } from '../../workbook/typedNumbers';
-import { SERVER_STRINGS, useServerStrings } from '../serverStrings';
+import { SERVER_STRINGS, useServerStrings, type ServerStrings } from '../serverStrings';
+import { ErrorMessage } from './StatusBar';
 import { AutoResendStatus } from './AutoResendStatus';
 import { ConflictDialog } from './ConflictDialog';
 import { LateNotice } from './LateNotice';
@@ -36,8 +38,6 @@ import { WarningsDialog } from './WarningsDialog';
 export interface SubmitChangedProps {
   readonly client: ServerClient;
   readonly port: WorkbookPort;
-  /** `onError(undefined)` takes back the last error: a new exchange with the server starts, and may well succeed. */
-  readonly onError: (m: Message | undefined) => void;
   /** The linked sheet's round's state (else the chosen one's; lateEstimate.ts); closed or not yet open turns submitting off. */
   readonly standing?: RoundStanding;
   /** Which round the standing is about, when that needs saying (the pickers show another). */
@@ -48,23 +48,29 @@ export interface SubmitChangedProps {
   readonly changed?: number;
   /** The sheet and its link were written: the live sheet reads them again (the port reports no own writes). */
   readonly onSheetWritten?: () => void;
-  /** The sheet the pane knows bound: a submit reads it with the binding record in one call. */
-  readonly boundSheet?: string;
-  /** False once it is known that no sheet is linked to a round: submitting is off, and the panel says how to link one. */
-  readonly linked?: boolean;
+  /**
+   * The errors the live check finds in the sheet, as a key: when it changes the person has fixed (or made) one,
+   * and an error a submit found in the sheet goes with its cause.
+   */
+  readonly sheetErrors?: number;
 }
+
+/** A message said in both languages, so it follows the pane's when the person switches. */
+const both = (say: (s: ServerStrings) => string): Message => ({ th: say(SERVER_STRINGS.th), en: say(SERVER_STRINGS.en) });
 
 /** The most rows the outcome list draws; the status column in the sheet has every row's outcome. */
 const OUTCOME_LIST_LIMIT = 100;
 
-export function SubmitChanged({ client, port, onError, standing, standingOf, decimals = 2, changed, onSheetWritten, boundSheet, linked }: SubmitChangedProps): JSX.Element {
+export function SubmitChanged({ client, port, standing, standingOf, decimals = 2, changed, onSheetWritten, sheetErrors }: SubmitChangedProps): JSX.Element {
   const { s, locale } = useServerStrings();
+  const sheet = useLinkedSheet();
+  /** False once it is known that no sheet is linked to a round: submitting is off, and the panel says how to link one. */
+  const linked = sheet.known ? sheet.target !== undefined : undefined;
   const [progress, setProgress] = useState<number>();
   /** `late`: the server took the submit after the window closed (said plainly, with the penalty estimate). */
-  const [report, setReport] = usePaneState<{ outcomes: readonly RowOutcome[]; sent: readonly BatchRow[]; message: string; late?: boolean } | undefined>('submit.report', undefined);
-  const [pendingRows, setPendingRows] = useState(0);
-  /** Batches the server refused as a whole, kept in the file with its message until the person removes them. */
-  const [refusedBatches, setRefusedBatches] = useState<ReturnType<typeof refusedOf>>([]);
+  const [report, setReport] = usePaneState<{ outcomes: readonly RowOutcome[]; sent: readonly BatchRow[]; message: Message; late?: boolean } | undefined>('submit.report', undefined);
+  /** Rows waiting in pending batches, and batches the server refused as a whole (kept until the person removes them). */
+  const { pendingRows, refused: refusedBatches } = sheet;
   /** Indicator names, for the conflict dialog (from the last sheet read). */
   const [names, setNames] = usePaneState<ReadonlyMap<string, string>>('submit.names', () => new Map());
   /** Conflicts waiting in the dialog, first shown first, and how many the answer had ("1 จาก 3"). */
@@ -75,38 +81,35 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
   const [unreadable, setUnreadable] = useState<{ scope: SubmitScope; rows: number; unread: readonly UnreadRow[]; fixes: readonly TypedNumber[]; sheet: string }>();
   /** Indicators left out of the last submit because their value cannot be read: said with its outcome. */
   const notSent = useRef<readonly string[]>([]);
-  /** Rows the approver returned, with the comment: they stand out until refreshed again. */
-  const [returned, setReturned] = usePaneState<string[]>('submit.returned', []);
+  /** Rows the approver returned, with the comment: they stand out until refreshed again, or until accepted again. */
+  const [returned, setReturned] = usePaneState<readonly { id: string; status: Message }[]>('submit.returned', []);
 
-  // Batches a closed pane (or a lost connection) left in the file: offered for resending under their keys.
-  const countPending = useCallback(async (): Promise<void> => {
+  /**
+   * Every exchange of this panel, one idiom: running, its failure (said here until the next exchange, or until the
+   * sheet's errors change: a submit blocked by them is then about a sheet that is no more).
+   */
+  const call = useServerCall(async (_signal, work: () => Promise<void>) => {
     try {
-      const { link } = await readLink(port);
-      setPendingRows(pendingRowsOf(link));
-      setRefusedBatches(refusedOf(link));
-    } catch {
-      setPendingRows(0);
-      setRefusedBatches([]);
+      await work();
+    } finally {
+      setProgress(undefined);
+      // A batch may have been refused (kept, marked) or answered meanwhile: the linked sheet's owner reads the record.
+      void sheet.reload();
     }
-  }, [port]);
+  }, [sheetErrors]);
+  const busy = call.running || progress !== undefined;
 
   /** The person has read it (and fixed the sheet): the refused batch leaves the file. */
-  const forgetRefused = async (key: string): Promise<void> => {
-    const latest = await readLink(port);
-    const server = { ...latest.link, pending: latest.link.pending.filter((b) => b.key !== key) };
-    await port.writeBinding({ ...latest.record, server });
-    await countPending();
-  };
-  useEffect(() => {
-    void countPending();
-  }, [countPending]); // once per workbook (countPending changes with the port): later counts come with each answer
+  const forgetRefused = (key: string): Promise<unknown> => call.run(async () => {
+    const latest = await sheet.fresh();
+    await sheet.write(latest.record, { ...latest.link, pending: latest.link.pending.filter((b) => b.key !== key) });
+  });
 
   /**
    * The answers are remembered (flow's rememberAnswers): the pending count and the outcome list follow them.
    * `merge`: a conflict's resend — its answer replaces that row's in the list, the other rows stay.
    */
-  const showAnswers = (sent: readonly BatchRow[], result: SubmitReport, pending: number, merge = false): void => {
-    setPendingRows(pending);
+  const showAnswers = (sent: readonly BatchRow[], result: SubmitReport, merge = false): void => {
     setReport((previous) => {
       const outcomes = merge && previous ? mergeById(previous.outcomes, result.outcomes) : result.outcomes;
       const rows = merge && previous ? mergeById(previous.sent, sent) : sent;
@@ -115,35 +118,30 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
       const late = result.late || (merge && previous?.late) || false;
       // Counted in indicators, the ones not sent among them: "รับแล้ว 11 จาก 12 ตัวชี้วัด · 1 ไม่ได้ส่ง: …".
       const left = notSent.current.filter((id) => !outcomes.some((o) => o.indicatorId === id));
-      const message = [s.submitDone(accepted, outcomes.length + left.length), pending ? s.pendingNote(pending) : '', left.length ? s.notSent(left) : ''];
-      return { outcomes, sent: rows, late, message: message.filter(Boolean).join(' · ') };
+      const say = (x: ServerStrings): string =>
+        [x.submitDone(accepted, outcomes.length + left.length), pending ? x.pendingNote(pending) : '', left.length ? x.notSent(left) : ''].filter(Boolean).join(' · ');
+      return { outcomes, sent: rows, late, message: both(say) };
     });
-    if (result.error) onError(result.error.userMessage);
+    // A returned row accepted again is no longer waiting for the person.
+    const accepted = new Set(result.outcomes.filter((o) => o.outcome === 'accepted').map((o) => o.indicatorId));
+    setReturned((list) => (list.some((r) => accepted.has(r.id)) ? list.filter((r) => !accepted.has(r.id)) : list));
+    if (result.error) call.fail(result.error.userMessage);
   };
 
-  /** One exchange with the server: the progress bar from 0 while it runs, a failure shown as the pane's error. */
+  /** One exchange with the server: the progress bar from 0 while it runs, a failure said below the buttons. */
   const withProgress = async (work: () => Promise<void>): Promise<void> => {
     setProgress(0);
-    try {
-      await work();
-    } catch (e) {
-      onError(errorMessage(e));
-    } finally {
-      setProgress(undefined);
-      // A batch may have been refused (kept, marked) or answered meanwhile.
-      void countPending();
-    }
+    await call.run(work);
   };
 
   const resend = async (): Promise<void> => {
-    onError(undefined);
     setReport(undefined);
     notSent.current = [];
     await withProgress(async () => {
-      const { link } = await readLink(port);
+      const { link } = await sheet.fresh();
       const sent = link.pending.filter((b) => !b.refused).flatMap((b) => b.body.rows);
       const result = await sendAndRecord(client, port, sent, () => client.resendPending({ onProgress: (p) => setProgress(p.rowsDone / p.rowsTotal) }), locale, {
-        onRemembered: (answer, r) => showAnswers(sent, answer, r.pendingRows),
+        onRemembered: (answer) => showAnswers(sent, answer),
       });
       onSheetWritten?.();
       const conflicts = result.outcomes.filter((o) => o.outcome === 'conflict' && o.result.current).map((o) => o.indicatorId);
@@ -152,7 +150,7 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
   };
 
   // While batches wait, the server is asked with backoff and they go on their own when it answers (same path).
-  const auto = useAutoResend({ pending: pendingRows > 0, busy: progress !== undefined, check: client.checkHealth && (() => client.checkHealth!()), resend });
+  const auto = useAutoResend({ pending: pendingRows > 0, busy, check: client.checkHealth && (() => client.checkHealth!()), resend });
 
   /** The flow's writeStatuses, and the live sheet told: the port reports no own writes. */
   const writeStatuses = async (texts: ReadonlyMap<string, string>, change: LinkChange, sheet: string): Promise<void> => {
@@ -165,19 +163,18 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
    * (WarningsDialog). `skip`: indicators the person chose to leave out ("send the others").
    */
   const submit = async (scope: SubmitScope, skip: ReadonlySet<string> = new Set()): Promise<void> => {
-    onError(undefined);
     setReport(undefined);
     setUnreadable(undefined);
     notSent.current = [...skip];
     await withProgress(async () => {
-      const plan = await planSubmit(port, scope, boundSheet, skip);
+      const plan = await planSubmit(port, scope, sheet.record?.sheet, skip);
       setNames(plan.names);
       if (plan.kind === 'nothing-selected') {
-        setReport({ outcomes: [], sent: [], message: s.nothingSelected(plan.sheet) });
+        setReport({ outcomes: [], sent: [], message: both((x) => x.nothingSelected(plan.sheet)) });
         return;
       }
       if (plan.kind === 'nothing') {
-        setReport({ outcomes: [], sent: [], message: skip.size > 0 ? s.notSent([...skip]) : scope === 'changed' ? s.nothingChanged : s.nothingToSend });
+        setReport({ outcomes: [], sent: [], message: both((x) => (skip.size > 0 ? x.notSent([...skip]) : scope === 'changed' ? x.nothingChanged : x.nothingToSend)) });
         return;
       }
       if (plan.kind === 'unreadable') {
@@ -213,7 +210,7 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
     try {
       await port.select(sheet, first.address);
     } catch (e) {
-      onError(errorMessage(e));
+      call.fail(errorMessage(e));
     }
   };
 
@@ -234,7 +231,7 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
     try {
       await port.select(sheet, cell.slice(cell.lastIndexOf('!') + 1));
     } catch (e) {
-      onError(errorMessage(e));
+      call.fail(errorMessage(e));
     }
   };
 
@@ -242,7 +239,7 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
   const send = async (target: BatchTarget, rows: BatchRow[], merge = false): Promise<readonly RowOutcome[]> => {
     const result = await sendRows(client, port, target, rows, locale, {
       onProgress: (p) => setProgress(p.rowsDone / p.rowsTotal),
-      onRemembered: (answer, r) => showAnswers(rows, answer, r.pendingRows, merge),
+      onRemembered: (answer) => showAnswers(rows, answer, merge),
     });
     onSheetWritten?.();
     if (!merge) {
@@ -254,23 +251,19 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
 
   /** Statuses back: approved and returned rows (with the approver's comment) into the link and the status column. */
   const refresh = async (): Promise<void> => {
-    onError(undefined);
     setReport(undefined);
     setProgress(undefined);
-    try {
-      const { link } = await readLink(port);
-      if (!link.target) throw notLinked();
-      const reports = await client.listReports(link.target);
-      const latest = await readLink(port);
+    await call.run(async () => {
+      const reports = await client.listReports(targetOf((await sheet.fresh()).link));
+      // Read again: the answer may have taken a while, and the record may have changed meanwhile.
+      const latest = await sheet.fresh();
       const after = linkAfterRefresh(latest.link, reports);
-      await port.writeBinding({ ...latest.record, server: after });
+      await sheet.write(latest.record, after);
       await writeStatuses(new Map(reports.map((r) => [r.indicatorId, s.statusOf(r.status, r.comment)])), { before: latest.link, after }, latest.record.sheet);
       const count = (status: string) => reports.filter((r) => r.status === status).length;
-      setReport({ outcomes: [], sent: [], message: s.refreshed(count('returned'), count('approved')) });
-      setReturned(reports.filter((r) => r.status === 'returned').map((r) => `${r.indicatorId}: ${s.statusOf(r.status, r.comment)}`));
-    } catch (e) {
-      onError(errorMessage(e));
-    }
+      setReport({ outcomes: [], sent: [], message: both((x) => x.refreshed(count('returned'), count('approved'))) });
+      setReturned(reports.filter((r) => r.status === 'returned').map((r) => ({ id: r.indicatorId, status: both((x) => x.statusOf(r.status, r.comment)) })));
+    });
   };
 
   /** The dialog moves on from a row: decided (or put off), so the next conflict shows. */
@@ -278,11 +271,8 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
 
   /** Keep mine: my row again, on the version the server holds; a new conflict keeps it in the dialog. */
   const keepMine = async (view: ConflictView): Promise<void> => {
-    onError(undefined);
     await withProgress(async () => {
-      const { link } = await readLink(port);
-      if (!link.target) throw notLinked();
-      const outcomes = await send(link.target, [view.resend], true);
+      const outcomes = await send(targetOf((await sheet.fresh()).link), [view.resend], true);
       if (!outcomes.some((o) => o.indicatorId === view.indicatorId && o.outcome === 'conflict')) done(view.indicatorId);
     });
   };
@@ -291,12 +281,12 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
   const takeTheirs = async (view: ConflictView): Promise<void> => {
     const current = view.current;
     await withProgress(async () => {
-      const sheet = await readSheet(port, boundSheet);
-      const plan = theirsPlan(sheet.assessment, sheet.reading, sheet.grid.sheet, view.indicatorId, current.value, theirTexts(current), sheet.grid.topLeft);
+      const now = await sheet.readSheet();
+      const plan = theirsPlan(now.assessment, now.reading, now.grid.sheet, view.indicatorId, current.value, theirTexts(current), now.grid.topLeft);
       if (plan) await port.apply(plan);
-      const latest = await readLink(port);
+      const latest = await sheet.fresh();
       const after = linkTakingTheirs(latest.link, view.indicatorId, current);
-      await port.writeBinding({ ...latest.record, server: after });
+      await sheet.write(latest.record, after);
       await writeStatuses(new Map([[view.indicatorId, s.tookTheirs(current.version)]]), { before: latest.link, after }, latest.record.sheet);
       setReport((r) => r && { ...r, outcomes: r.outcomes.filter((x) => x.indicatorId !== view.indicatorId) });
       done(view.indicatorId);
@@ -315,13 +305,14 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
       {changed ? <div data-testid="changed-count">{s.changedCount(changed)}</div> : null}
       {standing ? <LateNotice standing={standing} decimals={decimals} about={standingOf} /> : null}
       <div className="sb-row">
-        <SubmitChoice disabled={progress !== undefined || refused || linked === false} onSubmit={(scope) => void submit(scope)} />
-        <Button disabled={progress !== undefined || linked === false} onClick={() => void refresh()}>{s.refresh}</Button>
-        {pendingRows > 0 ? <Button disabled={progress !== undefined} onClick={() => void resend()}>{s.resend} ({pendingRows})</Button> : null}
+        <SubmitChoice disabled={busy || refused || linked === false} onSubmit={(scope) => void submit(scope)} />
+        <Button disabled={busy || linked === false} onClick={() => void refresh()}>{s.refresh}</Button>
+        {pendingRows > 0 ? <Button disabled={busy} onClick={() => void resend()}>{s.resend} ({pendingRows})</Button> : null}
       </div>
       {linked === false && pendingRows === 0 ? <Caption1 data-testid="submit-needs-link">{s.submitNeedsLink}</Caption1> : null}
       {progress === undefined ? <AutoResendStatus state={auto} /> : null}
-      <RefusedBatches batches={refusedBatches} busy={progress !== undefined} onForget={(key) => void forgetRefused(key).catch((e: unknown) => onError(errorMessage(e)))} />
+      <RefusedBatches batches={refusedBatches} busy={busy} onForget={(key) => void forgetRefused(key)} />
+      {call.error ? <ErrorMessage message={call.error} onDismiss={call.clear} /> : null}
       {progress !== undefined ? <div role="status"><ProgressBar value={progress} thickness="large" aria-label={s.submitting} /> {s.submitting}</div> : null}
       {unreadable ? (
         <MessageBar intent="error" layout="multiline" data-testid="submit-unread">
@@ -343,12 +334,12 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
       ) : null}
       {returned.length > 0 ? (
         <ul aria-label={s.statusOf('returned', undefined)} className="sb-list sb-returned">
-          {returned.map((r) => <li key={r}><strong>{r}</strong></li>)}
+          {returned.map((r) => <li key={r.id}><strong>{`${r.id}: ${r.status[locale]}`}</strong></li>)}
         </ul>
       ) : null}
       {report ? (
         <>
-          <div role="status" data-testid="submit-summary">{report.message}</div>
+          <div role="status" data-testid="submit-summary">{report.message[locale]}</div>
           {report.late ? (
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody data-testid="submit-late">
@@ -363,7 +354,7 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
               <li key={o.indicatorId} data-outcome={o.outcome}>
                 {o.indicatorId}: {s.outcome[o.outcome]}{detail(o, locale)}
                 {o.outcome === 'conflict' && viewById.has(o.indicatorId) && !queue.ids.includes(o.indicatorId) ? (
-                  <Button size="small" disabled={progress !== undefined} onClick={() => setQueue({ ids: [o.indicatorId], count: 1 })}>{s.resolve}</Button>
+                  <Button size="small" disabled={busy} onClick={() => setQueue({ ids: [o.indicatorId], count: 1 })}>{s.resolve}</Button>
                 ) : null}
               </li>
             ))}
@@ -375,7 +366,7 @@ export function SubmitChanged({ client, port, onError, standing, standingOf, dec
         view={shown}
         position={queue.count - queue.ids.length + 1}
         count={queue.count}
-        busy={progress !== undefined}
+        busy={busy}
         onKeepMine={(v) => void keepMine(v)}
         onTakeTheirs={(v) => void takeTheirs(v)}
         onLater={(v) => done(v.indicatorId)}

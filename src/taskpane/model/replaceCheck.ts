@@ -4,8 +4,10 @@
  * person's own columns. The actions (open from the server, create) then offer a new sheet, keeping the person's
  * values as changed rows, or replacing as a second, explicit step (ReplaceDialog.tsx).
  *
- * One read of values (no formulas: Excel's formulas are the costliest thing to read), 2 syncs when the sheet exists; a sheet that does not exist costs the one sync that finds it
- * missing (asked without `optional`, which would cost a sync more every time).
+ * One read of values (no formulas: Excel's formulas are the costliest thing to read). `applyUnlessLoss` makes that
+ * read and the write one port call, so in Excel the guard costs nothing where nothing is there (2 syncs, as an
+ * unguarded create) and one sync over the bound sheet (3: measured with the probe, read, written);
+ * `checkTarget` is the read alone, for an action that asks the person before it writes.
  */
 import { isStepKind, leafIndicators, type Assessment } from '../../domain';
 import type { BindingRecord, CellContent, CellValue, Grid, RowInputs, SheetReading } from '../../workbook';
@@ -13,7 +15,7 @@ import { readKpiGrid } from '../../workbook';
 import { rowTextsOf } from '../../workbook/rowTexts';
 import { BINDING_SHEET } from '../../workbook/binding';
 import type { WriteOp, WritePlan } from '../../workbook/plan';
-import { isWorkbookError, type RangeGrid, type WorkbookPort } from '../../workbook/port';
+import { applyChecked, isWorkbookError, type ApplyProgress, type RangeGrid, type ReadRequest, type ReadResult, type WorkbookPort } from '../../workbook/port';
 import { sheetLoss, sheetsWritten, type SheetLoss } from '../../workbook/replaceGuard';
 import { MULTI_UNIT_HEADERS } from '../../workbook/multiUnitPlan';
 import { SETTINGS_SHEET } from '../../workbook/settings';
@@ -36,19 +38,60 @@ export interface TargetNow {
   readonly grids: ReadonlyMap<string, RangeGrid | undefined>;
 }
 
-export async function checkTarget(port: WorkbookPort, plan: WritePlan, settingsSheet = SETTINGS_SHEET): Promise<TargetNow> {
+/** The read the guard asks for a plan: the sheets it writes (`existing`: read as sure to be there) and the record. */
+function targetRequest(plan: WritePlan, settingsSheet: string, existing: boolean): { sheets: string[]; request: ReadRequest } {
   const sheets = sheetsWritten(plan, [BINDING_SHEET, settingsSheet]);
-  const grids = new Map<string, RangeGrid | undefined>();
-  let binding;
+  return { sheets, request: { ranges: sheets.map((sheet) => ({ sheet, optional: !existing })), binding: true } };
+}
+
+export async function checkTarget(port: WorkbookPort, plan: WritePlan, settingsSheet = SETTINGS_SHEET): Promise<TargetNow> {
+  const { sheets, request } = targetRequest(plan, settingsSheet, true);
   try {
-    const read = await port.read({ ranges: sheets.map((sheet) => ({ sheet, optional: sheets.length > 1 })), binding: true });
-    sheets.forEach((s, i) => grids.set(s, read.ranges[i]));
-    binding = read.binding;
+    // One sheet asked as sure to exist: measured in the first sync, not only located (a missing one fails that sync).
+    return targetNow(plan, sheets, await port.read(sheets.length > 1 ? targetRequest(plan, settingsSheet, false).request : request));
   } catch (e) {
     if (!(isWorkbookError(e) && e.code === 'ItemNotFound' && sheets.length === 1)) throw e;
-    grids.set(sheets[0]!, undefined);
-    return { losses: [], grids };
+    return { losses: [], grids: new Map([[sheets[0]!, undefined]]) };
   }
+}
+
+/**
+ * The plan written when nothing typed would go (and `proceed`, when given, agrees on what was read), in one port
+ * call: the guard's read rides on the apply's own round trips (WorkbookPort.applyChecked). `existing`: the sheet
+ * written is believed there (it is the bound one), so it is read at once instead of located first; a wrong guess
+ * costs the failed sync and is asked again the other way. Not written: `now` says why, for the person's choice.
+ */
+export async function applyUnlessLoss(
+  port: WorkbookPort, plan: WritePlan,
+  options: { readonly existing?: boolean; readonly proceed?: (now: TargetNow) => boolean; readonly onProgress?: (p: ApplyProgress) => void; readonly settingsSheet?: string } = {},
+): Promise<{ readonly written: boolean; readonly now: TargetNow }> {
+  const settingsSheet = options.settingsSheet ?? SETTINGS_SHEET;
+  const attempt = async (existing: boolean) => {
+    const { sheets, request } = targetRequest(plan, settingsSheet, existing);
+    let now: TargetNow | undefined;
+    const report = await applyChecked(port, plan, {
+      read: request,
+      proceed: (read) => {
+        now = targetNow(plan, sheets, read);
+        return now.losses.length === 0 && (options.proceed?.(now) ?? true);
+      },
+    }, options.onProgress);
+    return { written: report !== undefined, now: now! };
+  };
+  if (!options.existing) return attempt(false);
+  try {
+    return await attempt(true);
+  } catch (e) {
+    if (!(isWorkbookError(e) && e.code === 'ItemNotFound')) throw e;
+    return attempt(false);
+  }
+}
+
+/** What the sheets read hold that the plan would take away, with the record read beside them. Pure. */
+export function targetNow(plan: WritePlan, sheets: readonly string[], read: ReadResult): TargetNow {
+  const grids = new Map<string, RangeGrid | undefined>();
+  sheets.forEach((s, i) => grids.set(s, read.ranges[i]));
+  const binding = read.binding;
   const record = binding?.ok ? binding.value : undefined;
   const linkRead = record ? readServerLink(record.server) : undefined;
   const link = linkRead?.ok ? linkRead.value : undefined;
