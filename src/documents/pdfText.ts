@@ -1,0 +1,88 @@
+/**
+ * Text on a pdfkit page, shaped and broken for Thai: each line is laid out by `textLayout.ts` and drawn run by
+ * run (one font per run, on a common baseline). pdfkit shapes each run with fontkit (GSUB/GPOS: the Thai marks'
+ * `mark` and `mkmk` positions) and embeds only the glyphs used.
+ */
+import PDFDocument from 'pdfkit';
+import { fontBytes, fontFiles, type Weight } from './fonts';
+import { fontRuns, layoutLines, runsWidth, type FontFace, type Measure } from './textLayout';
+
+/** What fontkit exposes on a pdfkit font (its `font`); used only to ask which code points a face draws. */
+interface FontkitFace {
+  readonly font: { hasGlyphForCodePoint(cp: number): boolean };
+}
+
+export interface TextStyle {
+  readonly size: number;
+  readonly bold?: boolean;
+  readonly align?: 'left' | 'center' | 'right';
+  readonly color?: string;
+}
+
+/** Line height as a multiple of the size: Thai stacks marks above and below, Sarabun's ascent + descent is 1.3 em. */
+export const LINE_HEIGHT = 1.4;
+const ASCENT = 1.068;
+
+export class PdfText {
+  readonly doc: PDFKit.PDFDocument;
+  private readonly faces = new Map<Weight, FontFace[]>();
+
+  constructor(doc: PDFKit.PDFDocument) {
+    this.doc = doc;
+    for (const weight of [400, 700] as const) {
+      const list: FontFace[] = [];
+      for (const file of fontFiles(weight)) {
+        doc.registerFont(file.name, fontBytes(file));
+        doc.font(file.name);
+        const face = (doc as unknown as { _font: FontkitFace })._font.font;
+        list.push({ name: file.name, hasCodePoint: (cp) => face.hasGlyphForCodePoint(cp) });
+      }
+      this.faces.set(weight, list);
+    }
+  }
+
+  private facesOf(style: TextStyle): FontFace[] {
+    return this.faces.get(style.bold ? 700 : 400) as FontFace[];
+  }
+
+  private measure(style: TextStyle): Measure {
+    return (text, font) => this.doc.font(font).fontSize(style.size).widthOfString(text);
+  }
+
+  lines(text: string, width: number, style: TextStyle): string[] {
+    return layoutLines(text, width, this.facesOf(style), this.measure(style));
+  }
+
+  width(text: string, style: TextStyle): number {
+    return runsWidth(fontRuns(text, this.facesOf(style)), this.measure(style));
+  }
+
+  lineHeight(style: TextStyle): number {
+    return style.size * LINE_HEIGHT;
+  }
+
+  /** Draws one line with its top at `y`; nothing wraps. */
+  line(text: string, x: number, y: number, width: number, style: TextStyle): void {
+    const runs = fontRuns(text, this.facesOf(style));
+    const measure = this.measure(style);
+    const total = runsWidth(runs, measure);
+    let cx = style.align === 'right' ? x + width - total : style.align === 'center' ? x + (width - total) / 2 : x;
+    const baseline = y + (style.size * (LINE_HEIGHT - 1.3)) / 2 + style.size * ASCENT;
+    this.doc.fillColor(style.color ?? '#000000');
+    for (const run of runs) {
+      this.doc.font(run.font).fontSize(style.size).text(run.text, cx, baseline, { lineBreak: false, baseline: 'alphabetic' });
+      cx += measure(run.text, run.font);
+    }
+  }
+
+  /** Draws wrapped text from `y`; returns the height used. */
+  block(text: string, x: number, y: number, width: number, style: TextStyle): number {
+    const lines = this.lines(text, width, style);
+    lines.forEach((l, i) => this.line(l, x, y + i * this.lineHeight(style), width, style));
+    return lines.length * this.lineHeight(style);
+  }
+}
+
+export function newPdf(): PDFKit.PDFDocument {
+  return new PDFDocument({ size: 'A4', layout: 'portrait', margin: 0, autoFirstPage: false, bufferPages: true, info: { Producer: 'Scorebook', Creator: 'Scorebook' } });
+}
