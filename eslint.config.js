@@ -44,7 +44,11 @@ module.exports = tseslint.config(
     rules: importsOnly(['workbook', 'office', 'taskpane', 'preview', 'server', 'cli'], 'src/api may import only src/domain.'),
   },
   {
+    files: ['src/documents/**/*.ts'],
+    rules: importsOnly(['workbook', 'office', 'api', 'taskpane', 'preview', 'server', 'cli'], 'src/documents may import only src/domain.'),
+  },
+  {
     files: ['src/server/**/*.ts'],
-    rules: importsOnly(['workbook', 'office', 'taskpane', 'preview', 'cli'], 'src/server may import only src/domain and src/api.'),
+    rules: importsOnly(['workbook', 'office', 'taskpane', 'preview', 'cli'], 'src/server may import only src/domain, src/api and src/documents.'),
   },
 );

@@ -18,6 +18,8 @@ export const paths = {
   attachment: (aid: string, round: number, unit: string, indicatorId: string, id: string) =>
     `${paths.attachments(aid, round, unit, indicatorId)}/${encodeURIComponent(id)}`,
   scores: (aid: string, round: number, unit: string) => `${paths.unitRound(aid, round, unit)}/scores`,
+  /** The round's report document of a unit: `report.pdf` or `report.docx`. */
+  reportDocument: (aid: string, round: number, unit: string, format: 'pdf' | 'docx') => `${paths.unitRound(aid, round, unit)}/report.${format}`,
   audit: `${API_PREFIX}/audit`,
   /** Outside the prefix: load balancers and the pane's reconnect check ask it without a session. */
   health: '/healthz',

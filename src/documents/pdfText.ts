@@ -23,6 +23,11 @@ export interface TextStyle {
 export const LINE_HEIGHT = 1.4;
 const ASCENT = 1.068;
 
+/** The baseline of a line whose top is at `y`: Sarabun's ascent below the line's top, the spare leading split. */
+export function baselineOf(y: number, size: number): number {
+  return y + (size * (LINE_HEIGHT - 1.3)) / 2 + size * ASCENT;
+}
+
 export class PdfText {
   readonly doc: PDFKit.PDFDocument;
   private readonly faces = new Map<Weight, FontFace[]>();
@@ -67,12 +72,16 @@ export class PdfText {
     const measure = this.measure(style);
     const total = runsWidth(runs, measure);
     let cx = style.align === 'right' ? x + width - total : style.align === 'center' ? x + (width - total) / 2 : x;
-    const baseline = y + (style.size * (LINE_HEIGHT - 1.3)) / 2 + style.size * ASCENT;
+    const baseline = baselineOf(y, style.size);
     this.doc.fillColor(style.color ?? '#000000');
+    // The text a reader copies or a search finds: glyphs alone give it back wrongly, as a font decomposes ำ into
+    // two glyphs (nikhahit + sara aa) and shaping moves marks away from their place in the string.
+    this.doc.markContent('Span', { actual: text });
     for (const run of runs) {
       this.doc.font(run.font).fontSize(style.size).text(run.text, cx, baseline, { lineBreak: false, baseline: 'alphabetic' });
       cx += measure(run.text, run.font);
     }
+    this.doc.endMarkedContent();
   }
 
   /** Draws wrapped text from `y`; returns the height used. */
