@@ -15,6 +15,7 @@ interface ReportOptions {
   out: string;
   thaiDigits?: boolean;
   unit?: string;
+  round?: string;
 }
 
 interface Source {
@@ -52,17 +53,23 @@ export function registerReportCommand(program: Command): void {
     .option('--format <format>', 'pdf or docx (default: from --out)', '')
     .option('--thai-digits', 'Thai digits (๐–๙) in every figure and date')
     .option('--unit <unit>', "the reporting unit's id (default: the results file's unit)")
+    .option('--round <months>', "the round reported on, 6, 9 or 12 (default: the results' or the sheet's round)")
     .action(async (files: string[], options: ReportOptions) => {
       const locale = localeOf(program);
       const format = (options.format || (/\.docx$/i.test(options.out) ? 'docx' : 'pdf')).toLowerCase();
       if (format !== 'pdf' && format !== 'docx') {
         throw new FileProblem(options.out, [usage('report-format', `--format ต้องเป็น pdf หรือ docx (ได้ ${format})`, `--format must be pdf or docx (got ${format})`)]);
       }
+      const round = options.round === undefined ? undefined : Number(options.round);
+      if (round !== undefined && !(Number.isInteger(round) && round >= 1 && round <= 12)) {
+        throw new FileProblem(options.out, [usage('report-round', `--round ต้องเป็นจำนวนเดือน 1 ถึง 12 (ได้ ${options.round})`, `--round must be a number of months from 1 to 12 (got ${options.round})`)]);
+      }
       const source = await readSource(files);
       const { assessment } = source;
+      const resultSet = round === undefined ? source.resultSet : { ...source.resultSet, round };
       const unitId = options.unit ?? source.unit ?? (assessment.units.length === 1 ? assessment.units[0]?.id : undefined);
       const model = buildReportModel({
-        assessment, resultSet: source.resultSet, unitId, texts: source.texts, locale, thaiDigits: options.thaiDigits === true,
+        assessment, resultSet, unitId, texts: source.texts, locale, thaiDigits: options.thaiDigits === true,
         generatedAt: new Date().toISOString(),
       });
       const bytes = (format as ReportFormat) === 'pdf' ? await renderReportPdf(model) : await renderReportDocx(model);
