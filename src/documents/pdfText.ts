@@ -50,8 +50,19 @@ export class PdfText {
     return this.faces.get(style.bold ? 700 : 400) as FontFace[];
   }
 
+  /** Widths already measured: line filling measures each growing line again, and fontkit's layout is not cheap. */
+  private readonly widths = new Map<string, number>();
+
   private measure(style: TextStyle): Measure {
-    return (text, font) => this.doc.font(font).fontSize(style.size).widthOfString(text);
+    return (text, font) => {
+      const key = `${font}\u0000${style.size}\u0000${text}`;
+      let w = this.widths.get(key);
+      if (w === undefined) {
+        w = this.doc.font(font).fontSize(style.size).widthOfString(text);
+        this.widths.set(key, w);
+      }
+      return w;
+    };
   }
 
   lines(text: string, width: number, style: TextStyle): string[] {
