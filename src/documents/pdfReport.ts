@@ -112,6 +112,13 @@ function drawTable(t: PdfText, page: PageFlow, model: ReportModel): void {
   const xs = cols.reduce<number[]>((acc, c) => [...acc, (acc[acc.length - 1] as number) + c.width], [MARGIN]);
   const lh = t.lineHeight(TABLE);
 
+  // A figure with no break opportunity (2,874.79, or wider in Thai digits) is set smaller rather than cut in two.
+  const fit = (text: string, avail: number, style: TextStyle): TextStyle => {
+    if (!/^[-–+0-9๐-๙.,%]+$/u.test(text)) return style;
+    const w = t.width(text, style);
+    return w <= avail ? style : { ...style, size: Math.max(7, (style.size * avail) / w) };
+  };
+
   const cell = (
     text: string, from: number, to: number, y: number, h: number, style: TextStyle, align: Column['align'], fill?: string, indent = 0,
   ): void => {
@@ -119,9 +126,10 @@ function drawTable(t: PdfText, page: PageFlow, model: ReportModel): void {
     const w = (xs[to + 1] as number) - x;
     if (fill) t.doc.rect(x, y, w, h).fill(fill);
     t.doc.lineWidth(0.5).rect(x, y, w, h).stroke('#000000');
-    const lines = t.lines(text, w - 2 * PAD - indent, style);
+    const fitted = fit(text, w - 2 * PAD - indent, style);
+    const lines = t.lines(text, w - 2 * PAD - indent, fitted);
     const top = y + (h - lines.length * lh) / 2;
-    lines.forEach((l, i) => t.line(l, x + PAD + indent, top + i * lh, w - 2 * PAD - indent, { ...style, align }));
+    lines.forEach((l, i) => t.line(l, x + PAD + indent, top + i * lh, w - 2 * PAD - indent, { ...fitted, align }));
   };
 
   const header = (): void => {
@@ -138,7 +146,8 @@ function drawTable(t: PdfText, page: PageFlow, model: ReportModel): void {
   const heightOf = (texts: readonly string[], spans: readonly [number, number][], style: TextStyle, indents: readonly number[] = []): number => {
     const lines = texts.map((text, i) => {
       const [from, to] = spans[i] as [number, number];
-      return t.lines(text, (xs[to + 1] as number) - (xs[from] as number) - 2 * PAD - (indents[i] ?? 0), style).length;
+      const avail = (xs[to + 1] as number) - (xs[from] as number) - 2 * PAD - (indents[i] ?? 0);
+      return t.lines(text, avail, fit(text, avail, style)).length;
     });
     return Math.max(1, ...lines) * lh + 2 * PAD;
   };
