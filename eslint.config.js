@@ -18,7 +18,7 @@ const noOfficeGlobals = {
   ],
 };
 
-const FOLDERS = ['domain', 'workbook', 'office', 'api', 'taskpane', 'preview', 'server', 'cli'];
+const FOLDERS = ['domain', 'workbook', 'office', 'api', 'taskpane', 'preview', 'server', 'cli', 'documents'];
 
 /**
  * The folder may import only itself and `allowed` (design.md's "may import" column); `inside` are folders it may
@@ -66,7 +66,8 @@ module.exports = tseslint.config(
   layer('domain', [], 'src/domain imports nothing outside itself (design.md).'),
   layer('workbook', ['domain'], 'src/workbook may import only src/domain.'),
   layer('api', ['domain'], 'src/api may import only src/domain.'),
-  layer('server', ['domain', 'api'], 'src/server may import only src/domain and src/api.'),
+  layer('server', ['domain', 'api', 'documents'], 'src/server may import only src/domain, src/api and src/documents.'),
+  layer('documents', ['domain'], 'src/documents may import only src/domain.'),
   layer('taskpane', ['domain', 'workbook', 'api'], 'src/taskpane may import only src/domain, src/workbook and src/api (never Office.js code or the preview).'),
   layer('office', ['domain', 'workbook'], 'src/office may import only src/workbook and src/domain (the task pane only in taskpaneEntry.tsx).'),
   layer('preview', ['domain', 'workbook'], 'src/preview may import only src/workbook and src/domain (the task pane only in PreviewApp.tsx).'),
@@ -79,5 +80,5 @@ module.exports = tseslint.config(
     files: ['src/preview/PreviewApp.tsx'],
     rules: importsOnly('preview', ['domain', 'workbook', 'taskpane'], 'The preview mounts the task pane on the browser workbook; nothing else.'),
   },
-  layer('cli', ['domain', 'workbook', 'api', 'server'], 'src/cli may import src/domain, src/workbook, src/api and the server only through its surface (src/server/index.ts).', ['server']),
+  layer('cli', ['domain', 'workbook', 'api', 'server', 'documents'], 'src/cli may import src/domain, src/workbook, src/api, src/documents and the server only through its surface (src/server/index.ts).', ['server']),
 );

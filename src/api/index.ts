@@ -3,6 +3,7 @@ export * from './assessments';
 export * from './attachments';
 export * from './audit';
 export * from './common';
+export * from './reportDocument';
 export * from './errors';
 export * from './reports';
 export * from './roundReports';

@@ -28,6 +28,8 @@ function pathsWith(segment: (s: Segment) => string) {
     attachment: (aid: Segment, round: Segment, unit: Segment, indicatorId: Segment, id: Segment) =>
       `${attachments(aid, round, unit, indicatorId)}/${segment(id)}`,
     scores: (aid: Segment, round: Segment, unit: Segment) => `${unitRound(aid, round, unit)}/scores`,
+    /** The round's report of a unit as a document (PDF or Word). */
+    reportDocument: (aid: Segment, round: Segment, unit: Segment, format: Segment) => `${unitRound(aid, round, unit)}/report.${segment(format)}`,
     audit: `${API_PREFIX}/audit`,
     /** Outside the prefix: load balancers and the pane's reconnect check ask it without a session. */
     health: '/healthz',
@@ -50,6 +52,7 @@ export const paths: {
   readonly attachments: (aid: string, round: number, unit: string, indicatorId: string) => string;
   readonly attachment: (aid: string, round: number, unit: string, indicatorId: string, id: string) => string;
   readonly scores: (aid: string, round: number, unit: string) => string;
+  readonly reportDocument: (aid: string, round: number, unit: string, format: 'pdf' | 'docx') => string;
   readonly audit: string;
   readonly health: string;
 } = built;
@@ -69,6 +72,8 @@ export const routePatterns = {
   attachments: p.attachments('aid', 'round', 'unit', 'indicatorId'),
   attachment: p.attachment('aid', 'round', 'unit', 'indicatorId', 'attachmentId'),
   scores: p.scores('aid', 'round', 'unit'),
+  /** One route per format: the format is part of the path, not a parameter. */
+  reportDocument: (format: 'pdf' | 'docx') => `${p.unitRound('aid', 'round', 'unit')}/report.${format}`,
   audit: p.audit,
   health: p.health,
 } as const;

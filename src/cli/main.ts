@@ -7,6 +7,7 @@ import { messageIn } from '../domain';
 import { registerCheckCommand } from './checkCommand';
 import { FileProblem } from './loadFiles';
 import { localeOf } from './locale';
+import { registerReportCommand } from './reportCommand';
 import { registerScoreCommand } from './scoreCommand';
 import { registerServeCommand } from './serveCommand';
 import { registerSubmitCommand } from './submitCommand';
@@ -26,6 +27,7 @@ registerCheckCommand(program);
 registerServeCommand(program);
 registerUserCommand(program);
 registerSubmitCommand(program);
+registerReportCommand(program);
 
 /** Exit 2: the assessment or results file itself cannot be used. */
 function reportFileProblem(problem: FileProblem): void {

@@ -141,3 +141,15 @@ export function readDocumentDate(text: string, path: string, issues: Issue[], fi
   }
   return ce;
 }
+
+/**
+ * The period a round reports on: from the fiscal year's first day (1 October) to the last day of its `months`th
+ * month. Round 6 of fiscal 2567 is 2023-10-01 – 2024-03-31 (1 ตุลาคม 2566 – 31 มีนาคม 2567).
+ */
+export function roundPeriod(fiscalYearBE: number, months: number): { start: string; end: string } {
+  const { start } = fiscalYearRange(fiscalYearBE);
+  const startCE = toCommonEraYear(fiscalYearBE) - 1;
+  // Day 0 of the month after the last one is the last day of that month.
+  const end = new Date(Date.UTC(startCE, 9 + months, 0)).toISOString().slice(0, 10);
+  return { start, end };
+}

@@ -23,6 +23,7 @@ import { healthRoutes } from './routes/health';
 import { reportRoutes } from './routes/reports';
 import { roundReportRoutes } from './routes/roundReports';
 import { scoreRoutes } from './routes/scores';
+import { documentRoutes } from './routes/documents';
 import { sessionRoutes } from './routes/sessions';
 
 export type { AppOptions } from './options';
@@ -83,6 +84,7 @@ export async function buildApp(appOptions: AppOptions): Promise<App> {
   roundReportRoutes(app, options);
   attachmentRoutes(app, options);
   scoreRoutes(app, options);
+  documentRoutes(app, options);
   auditRoutes(app, options);
   app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 

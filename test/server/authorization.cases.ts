@@ -104,6 +104,12 @@ const routes: RouteCase[] = [
     call: async (h, u, unit) => h.app.inject({ method: 'GET', url: scoresUrl(6, unit), headers: await as(h, u) }),
     expect: { reporter: ownOnly(200), approver: ownOnly(200), central: same(200) },
   },
+  ...(['pdf', 'docx'] as const).map((format): RouteCase => ({
+    name: `GET report.${format}`,
+    route: `GET /api/v1/assessments/{aid}/rounds/{round}/units/{unit}/report.${format}`,
+    call: async (h, u, unit) => h.app.inject({ method: 'GET', url: scoresUrl(6, unit).replace(/scores$/, `report.${format}`), headers: await as(h, u) }),
+    expect: { reporter: ownOnly(200), approver: ownOnly(200), central: same(200) },
+  })),
   {
     name: 'GET audit',
     route: 'GET /api/v1/audit',
