@@ -72,7 +72,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
           await sync();
           probed = probe();
         }
-        const batches = pack(compilePlan(plan, probed, { canCopy: this.capabilities.copyFormulas }));
+        const batches = pack(compilePlan(plan, probed, { canCopy: this.capabilities.copyFormulas, pageLayout: this.host.isSetSupported('ExcelApi', '1.9') }));
         const total = (probe ? 1 : 0) + batches.length;
         const queue = new Queue(context);
         const app = context.workbook.application;

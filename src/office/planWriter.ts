@@ -82,6 +82,8 @@ export function queueProbe(context: XlContext, plan: WritePlan): (() => ProbeRes
 export interface CompileOptions {
   /** ExcelApi 1.9: Range.copyFrom. */
   readonly canCopy: boolean;
+  /** ExcelApi 1.9: Worksheet.pageLayout; without it a sheet keeps Excel's print defaults. */
+  readonly pageLayout?: boolean;
 }
 
 export function compilePlan(plan: WritePlan, probe: ProbeResult | undefined, options: CompileOptions): Command[] {
@@ -245,6 +247,25 @@ export function compilePlan(plan: WritePlan, probe: ProbeResult | undefined, opt
           for (const a of op.unlocked) s.getRange(a).format.protection.locked = false;
           s.protection.protect({ allowSort: op.allowSort, allowAutoFilter: op.allowAutoFilter, allowFormatColumns: op.allowFormatColumns });
         });
+        break;
+      case 'pageLayout':
+        // Properties on proxies, queued in the plan's batch like any write: no load, no sync of its own.
+        if (options.pageLayout) {
+          cmd(jsonBytes(op), (q) => {
+            const p = q.sheet(op.sheet).pageLayout;
+            p.paperSize = op.paper;
+            p.orientation = op.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+            // Pages tall left to Excel: as many as the rows take.
+            p.zoom = { horizontalFitToPages: op.fitToWidth };
+            if (op.printArea) p.setPrintArea(op.printArea);
+            if (op.titleRows) p.setPrintTitleRows(`$${op.titleRows.replace(':', ':$')}`);
+            if (op.footer !== undefined) p.headersFooters.defaultForAllPages.centerFooter = op.footer;
+          });
+        }
+        break;
+      case 'autofitRows':
+        writable(op.sheet);
+        cmd(op.rows.length, (q) => q.sheet(op.sheet).getRange(op.rows).format.autofitRows());
         break;
       case 'select':
         cmd(op.address.length, (q) => {

@@ -10,3 +10,5 @@ export * from './settings';
 export * from './sheetContent';
 export * from './targetCells';
 export * from './targetFormulas';
+export * from './stepWords';
+export * from './numberFormats';

@@ -10,7 +10,7 @@ import { cellAddress, columnLetter, columnNumber } from '../../src/workbook/cell
 import { shiftColumnsFrom, shiftRows } from '../../src/workbook/formulaShift';
 import type {
   ExcelHost, XlChangedArgs, XlConditionalFormat, XlContext, XlDataValidation, XlEventHandlerResult, XlNamedItem, XlRange,
-  XlRangeFormat, XlTable, XlWorkbook, XlWorksheet,
+  XlPageLayout, XlRangeFormat, XlTable, XlWorkbook, XlWorksheet,
 } from '../../src/office/excelApi';
 
 export const LIMIT = 5 * 1024 * 1024;
@@ -169,6 +169,8 @@ export class FakeSheetState {
   tabColor = '';
   protected = false;
   frozen = '';
+  /** What the sheet's pageLayout was set to (orientation, paperSize, zoom, printArea, titleRows, centerFooter). */
+  readonly pageLayout: Record<string, unknown> = {};
   deleted = false;
 
   constructor(readonly fake: FakeExcel, public name: string, readonly id: string) {}
@@ -324,6 +326,7 @@ class FakeWorkbook implements XlWorkbook {
 
 class FakeWorksheet extends Loaded implements XlWorksheet {
   readonly freezePanes;
+  readonly pageLayout: XlPageLayout;
   readonly protection;
   readonly onChanged;
   constructor(fake: FakeExcel, private readonly state: FakeSheetState, private readonly missing: boolean) {
@@ -339,6 +342,19 @@ class FakeWorksheet extends Loaded implements XlWorksheet {
         s.frozen = '';
       },
     };
+    const record = (key: string) => (v: unknown): void => {
+      fake.act({ [`pageLayout.${key}`]: v });
+      s.pageLayout[key] = v;
+    };
+    const footers = { defaultForAllPages: Object.defineProperty({} as { centerFooter: string }, 'centerFooter', { set: record('centerFooter'), get: () => '' }) };
+    this.pageLayout = Object.defineProperties(
+      { setPrintArea: record('printArea'), setPrintTitleRows: record('titleRows'), headersFooters: footers },
+      {
+        orientation: { set: record('orientation'), get: () => '' },
+        paperSize: { set: record('paperSize'), get: () => '' },
+        zoom: { set: record('zoom'), get: () => ({}) },
+      },
+    ) as unknown as XlPageLayout;
     const protection = new (class extends Loaded {
       get protected(): boolean {
         return this.loaded<boolean>('protected');
@@ -441,6 +457,7 @@ class FakeRange extends Loaded implements XlRange {
         font: setter(['bold', 'italic', 'size', 'color'], 'font.'),
         fill: Object.assign(setter<object>(['color'], 'fill.'), { clear: () => style('fill.clear')(true) }),
         protection: setter(['locked'], 'protection.'),
+        autofitRows: () => style('autofitRows')(true),
       },
       {
         columnWidth: { set: (w: number) => { fake.act({ columnWidth: w }); sheet.columns.set(addr(), { ...sheet.columns.get(addr()), width: w }); }, get: () => 0 },

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { formatNumber, isGroup, type Assessment, type LeafIndicator, type ResultSet } from '../../domain';
 import {
   BINDING_FORMAT, BINDING_SHEET, bindingRows, cellAddress, columnOf, isCellError, isFormula, kpiLayout, kpiSheetContent,
-  NAMES, NOT_DUE_TEXT, requireColumn, resultInputs, scoreName, settingsSheet, sheetRef, type CellContent, type ColumnRole, type KpiLayout,
+  NAMES, NOT_DUE_TEXT, requireColumn, resultInputs, scoreName, settingsSheet, sheetRef, stepAcceptedFormula, WORDS_COLUMN, type CellContent, type ColumnRole, type KpiLayout,
   type LayoutRow,
 } from '../../workbook';
 
@@ -52,6 +52,8 @@ export function buildTemplateWorkbook(assessment: Assessment, options: TemplateO
   settings.rows.forEach((row, r) => row.forEach((value, c) => (ss.getCell(r + 1, c + 1).value = excelValue(value))));
   ss.getRow(1).font = { bold: true };
   [34, 14, 24, 80].forEach((w, i) => (ss.getColumn(i + 1).width = w));
+  // The words a step cell may hold: the formulas' lookup, generated from the domain's table, not for editing.
+  for (let c = WORDS_COLUMN; c <= WORDS_COLUMN + 1; c++) ss.getColumn(c).hidden = true;
   const modeEntry = settings.entries.find((e) => e.name === NAMES.mode);
   if (modeEntry) {
     ss.getCell(modeEntry.row, 2).dataValidation = { type: 'list', allowBlank: false, formulae: ['"interpolate,step"'], showErrorMessage: true };
@@ -184,11 +186,12 @@ function styleRow(ws: ExcelJS.Worksheet, assessment: Assessment, layout: KpiLayo
     i.steps.forEach((step, k) => {
       const c = cell(`step${k + 1}`);
       input(c);
+      // Any word of the domain's table (ทำสำเร็จ, ✓ …) is accepted, as the formulas count it; anything else is warned.
       c.dataValidation = {
-        type: 'whole', operator: 'between', formulae: [0, 1], allowBlank: true, showInputMessage: true, showErrorMessage: true,
-        errorStyle: 'stop', errorTitle: 'กรอก 1 หรือ 0', error: 'กรอก 1 = สำเร็จ หรือ 0 = ไม่สำเร็จ (enter 1 = achieved or 0 = not)',
+        type: 'custom', formulae: [stepAcceptedFormula(c.address)], allowBlank: true, showInputMessage: true, showErrorMessage: true,
+        errorStyle: 'warning', errorTitle: 'กรอก 1 หรือ 0', error: 'กรอก 1, ✓ หรือ ทำสำเร็จ = สำเร็จ หรือ 0, ✗ หรือ ไม่สำเร็จ = ไม่สำเร็จ (enter 1 or ✓ = achieved, 0 or ✗ = not)',
         promptTitle: clip(`ขั้นที่ ${k + 1} ตัวชี้วัด ${i.id}`, PROMPT_TITLE_MAX),
-        prompt: clip(`${step}\n1 = สำเร็จ, 0 = ไม่สำเร็จ\n${targets}`, PROMPT_MAX),
+        prompt: clip(`${step}\n1, ✓ หรือ ทำสำเร็จ = สำเร็จ; 0, ✗ หรือ ไม่สำเร็จ = ไม่สำเร็จ\n${targets}`, PROMPT_MAX),
       };
     });
   }
