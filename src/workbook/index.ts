@@ -12,3 +12,4 @@ export * from './targetCells';
 export * from './targetFormulas';
 export * from './stepWords';
 export * from './numberFormats';
+export * from './printLayout';

@@ -13,6 +13,7 @@ import { columnOf, kpiLayout, type KpiLayout, type LayoutColumn, type LayoutOpti
 import type { WriteOp, WritePlan } from './plan';
 import { NAMES, scoreName, settingsSheet, SETTINGS_SHEET } from './settings';
 import { columnFormat, scoreFormat } from './numberFormats';
+import { pageLayoutOp } from './printLayout';
 import { kpiSheetContent, type SheetInputs } from './sheetContent';
 import { stepAcceptedFormula, WORDS_COLUMNS } from './stepWords';
 
@@ -81,6 +82,10 @@ export function kpiSheetPlan(input: KpiPlanInput): { plan: WritePlan; layout: Kp
   ops.push(...tableOps(layout), ...validationOps(layout), ...markOps(layout));
   ops.push({ kind: 'name', name: NAMES.total, ref: `${sheetRef(sheet)}!${layout.totalCell}`, comment: 'คะแนนรวมก่อนหักคะแนนส่งช้า / total before late penalty' });
   ops.push(...columnOps(layout), { kind: 'freeze', sheet, rows: layout.headerRow, columns: 2 });
+  // Printed on A4 landscape, one page wide, the header on every page; names wrap in their column and the rows
+  // grow to fit them (after every style and width, so Excel measures the final text).
+  ops.push(pageLayoutOp(layout, input.round));
+  if (layout.rows.length > 0) ops.push({ kind: 'autofitRows', sheet, rows: `${layout.firstDataRow}:${layout.lastDataRow}` });
   if (input.protect) ops.push(protectOp(layout));
 
   const binding: BindingRecord = {
@@ -223,14 +228,16 @@ function scoreMarks(layout: KpiLayout): WriteOp[] {
   ];
 }
 
-/** Input columns in the template's input colour, so it is clear where to type. */
+/** Input columns in the template's input colour, so it is clear where to type; names wrap at their width. */
 function inputFills(layout: KpiLayout): WriteOp[] {
   if (layout.rows.length === 0) return [];
-  return layout.columns.filter((c) => INPUT_ROLES(c.role)).map((c): WriteOp => ({
+  const name = columnOf(layout, 'name');
+  const names: WriteOp[] = name ? [{ kind: 'style', sheet: layout.sheet, address: dataRange(layout, name), wrap: true, vertical: 'top' }] : [];
+  return names.concat(layout.columns.filter((c) => INPUT_ROLES(c.role)).map((c): WriteOp => ({
     kind: 'style', sheet: layout.sheet, address: dataRange(layout, c), fill: COLORS.input,
     // A paragraph of explanation stays readable in its cell instead of running over the next columns.
     ...(isRowTextRole(c.role) ? { wrap: true, vertical: 'top' as const } : {}),
-  }));
+  })));
 }
 
 /** Column widths in points: the name and the texts a person writes are wide, the id narrow, numbers alike. */
