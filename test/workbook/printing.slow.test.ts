@@ -97,7 +97,8 @@ function kpiPages(p: Printed): string[] {
       expect(page).toContain('ลำดับ');
       expect(page).toContain('มาตรฐาน');
       expect(page).toContain('คะแนน');
-      expect(page).toMatch(/\d+\.\d\d\s*$/m);
+      // A row's score and weighted score (75.00  0.75) printed on the page beside its name.
+      expect(page).toMatch(/\d+\.\d\d\s+\d+\.\d\d/);
       expect(page).toContain(`หน้า ${k + 1} / `);
     });
   }, 180_000);
