@@ -3,7 +3,7 @@
  * "ส่งแล้วกรอก 1 / ไม่ส่งกรอก 0"), in one table. Spaces are ignored ("ทำ สำเร็จ" is ทำสำเร็จ), Latin letters
  * match in any case, and Thai digits ๑ / ๐ are 1 / 0.
  */
-import { toArabicDigits } from './thaiNumbers';
+import { toArabicDigits, toThaiDigits } from './thaiNumbers';
 
 /** Achieved (สำเร็จ), read as 1. */
 export const YES_WORDS: readonly string[] = [
@@ -35,4 +35,34 @@ export function readYesNoWord(text: string): boolean | null | undefined {
   const word = normalizeWord(text);
   if (word === '') return null;
   return MEANING.get(word);
+}
+
+/** One form of a word as a sheet can match it, and what it means (true: 1, false: 0). */
+export interface YesNoWordForm {
+  readonly form: string;
+  readonly yes: boolean;
+}
+
+/**
+ * The table as a lookup a spreadsheet can use: every word in its compared form (no spaces, lower case), and for a
+ * word written with digits its Thai-digit twin too ("๑", "๐"), since a formula cannot convert digits. A sheet
+ * compares case-insensitively and removes the spaces itself (src/workbook stepWords.ts), so these forms are the
+ * whole table there; they are generated here so the words live in one place.
+ */
+export function yesNoWordForms(): readonly YesNoWordForm[] {
+  const out: YesNoWordForm[] = [];
+  const seen = new Set<string>();
+  const add = (form: string, yes: boolean): void => {
+    if (form === '' || seen.has(form)) return;
+    seen.add(form);
+    out.push({ form, yes });
+  };
+  for (const [words, yes] of [[YES_WORDS, true], [NO_WORDS, false]] as const) {
+    for (const w of words) {
+      const form = normalizeWord(w);
+      add(form, yes);
+      add(toThaiDigits(form), yes);
+    }
+  }
+  return out;
 }

@@ -18,6 +18,19 @@ export interface XlRangeFormat {
   readonly font: { bold: boolean; italic: boolean; size: number; color: string };
   readonly fill: { color: string; clear(): void };
   readonly protection: { locked: boolean };
+  /** Rows as tall as their wrapped text. */
+  autofitRows(): void;
+}
+
+/** ExcelApi 1.9: how a sheet prints. */
+export interface XlPageLayout {
+  orientation: string;
+  paperSize: string;
+  /** Set whole: `zoom = { horizontalFitToPages: 1 }`. */
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  setPrintArea(printArea: string): void;
+  setPrintTitleRows(printTitleRows: string): void;
+  readonly headersFooters: { readonly defaultForAllPages: { centerFooter: string } };
 }
 
 export interface XlDataValidation {
@@ -83,6 +96,7 @@ export interface XlWorksheet extends XlLoadable<XlWorksheet> {
   activate(): void;
   delete(): void;
   readonly freezePanes: { freezeAt(frozenRange: string): void; unfreeze(): void };
+  readonly pageLayout: XlPageLayout;
   /** ExcelApi 1.2 (options); Excel refuses protect() on a protected sheet and unprotect() without its password. */
   readonly protection: XlLoadable<unknown> & {
     readonly protected: boolean;

@@ -98,7 +98,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
             probed = probe();
           }
         }
-        const compiled = compileWithProtection(plan, probed, { canCopy: this.capabilities.copyFormulas });
+        const compiled = compileWithProtection(plan, probed, { canCopy: this.capabilities.copyFormulas, pageLayout: this.host.isSetSupported('ExcelApi', '1.9') });
         lifted = compiled.protection.lifted;
         const batches = pack(compiled.commands);
         const probes = probe && !check ? 1 : 0;

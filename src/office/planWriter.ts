@@ -86,6 +86,8 @@ export function queueProbe(context: XlContext, plan: WritePlan): (() => ProbeRes
 export interface CompileOptions {
   /** ExcelApi 1.9: Range.copyFrom. */
   readonly canCopy: boolean;
+  /** ExcelApi 1.9: Worksheet.pageLayout; without it a sheet keeps Excel's print defaults. */
+  readonly pageLayout?: boolean;
 }
 
 /** What a compiled plan does to sheet protection, so a failed apply can put it back (officePort.ts). */
@@ -271,6 +273,25 @@ export function compileWithProtection(plan: WritePlan, probe: ProbeResult | unde
         if (!protectedAtEnd(op.sheet)) break;
         writable(op.sheet);
         locks.push(op);
+        break;
+      case 'pageLayout':
+        // Properties on proxies, queued in the plan's batch like any write: no load, no sync of its own.
+        if (options.pageLayout) {
+          cmd(jsonBytes(op), (q) => {
+            const p = q.sheet(op.sheet).pageLayout;
+            p.paperSize = op.paper;
+            p.orientation = op.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+            // Pages tall left to Excel: as many as the rows take.
+            p.zoom = { horizontalFitToPages: op.fitToWidth };
+            if (op.printArea) p.setPrintArea(op.printArea);
+            if (op.titleRows) p.setPrintTitleRows(`$${op.titleRows.replace(':', ':$')}`);
+            if (op.footer !== undefined) p.headersFooters.defaultForAllPages.centerFooter = op.footer;
+          });
+        }
+        break;
+      case 'autofitRows':
+        writable(op.sheet);
+        cmd(op.rows.length, (q) => q.sheet(op.sheet).getRange(op.rows).format.autofitRows());
         break;
       case 'select':
         cmd(op.address.length, (q) => {

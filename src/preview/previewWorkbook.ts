@@ -14,7 +14,7 @@ import {
 } from '../workbook';
 import { bindingOps } from '../workbook/bindingPlan';
 import { shiftColumnsFrom } from '../workbook/formulaShift';
-import type { Visibility, WriteOp, WritePlan } from '../workbook/plan';
+import type { PageLayoutOp, Visibility, WriteOp, WritePlan } from '../workbook/plan';
 import {
   WorkbookError,
   type ApplyProgress, type ApplyReport, type ChangeEvent, type PortCapabilities, type RangeGrid, type RangeRequest,
@@ -48,6 +48,8 @@ interface SheetExtras {
   hiddenColumns: Set<number>;
   widths: Map<number, number>;
   frozen: { rows: number; columns: number };
+  /** How the sheet prints (A4, orientation, fit, title rows, print area, footer), as a plan set it. */
+  pageLayout?: PageLayoutOp;
 }
 
 export interface Selection {
@@ -291,6 +293,11 @@ export class PreviewWorkbook implements WorkbookPort {
 
   frozen(sheet: string): { rows: number; columns: number } {
     return this.extras.get(sheet)?.frozen ?? { rows: 0, columns: 0 };
+  }
+
+  /** The sheet's print settings, as the last plan set them (the browser grid does not print). */
+  pageLayout(sheet: string): PageLayoutOp | undefined {
+    return this.extras.get(sheet)?.pageLayout;
   }
 
   currentSelection(): Selection | undefined {
@@ -540,6 +547,12 @@ export class PreviewWorkbook implements WorkbookPort {
         return 0;
       case 'select':
         this.selection = { sheet: op.sheet, address: op.address };
+        return 0;
+      case 'pageLayout':
+        this.extrasOf(op.sheet).pageLayout = op;
+        return 0;
+      // The grid sizes its rows to their text itself.
+      case 'autofitRows':
         return 0;
       // Data validation prompts and sheet protection are Excel's own; the grid neither shows nor enforces them.
       case 'validation':

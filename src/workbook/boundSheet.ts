@@ -20,7 +20,7 @@ import { BINDING_FORMAT, type BindingRecord } from './binding';
 import { bindingOps } from './bindingPlan';
 import { cellAddress, columnLetter, sheetRef, type CellContent } from './cells';
 import {
-  countedAtFormula, scoreAtFormula, scoreFormula, shareAtFormula, totalFormula, valueFormula, weightedScoreFormula,
+  countedAtFormula, scoreAtFormula, stepMarksCellFormula, scoreFormula, shareAtFormula, totalFormula, valueFormula, weightedScoreFormula,
   weightSumFormula, weightTimesScoreAtFormula,
 } from './formulas';
 import { normalizeHeader, type ColumnRole } from './headers';
@@ -29,6 +29,8 @@ import { kpiLayout, requireColumn, type KpiLayout, type LayoutColumn, type Layou
 import type { WriteOp, WritePlan } from './plan';
 import { NAMES, settingsSheet, SETTINGS_SHEET } from './settings';
 import { roundsDue } from './sheetContent';
+import { columnFormat, scoreFormat } from './numberFormats';
+import { wordsBlock, WORDS_COLUMN, WORDS_COLUMNS } from './stepWords';
 
 /** The sheet as the user confirmed it. Rows and columns are 1-based sheet positions. */
 export interface BoundSheet {
@@ -139,7 +141,16 @@ export function bindSheetPlan(input: BindPlanInput): { plan: WritePlan; layout: 
       { kind: 'sheet', sheet: settings.sheet, ifExists: 'keep' },
       { kind: 'cells', sheet: settings.sheet, topLeft: 'A1', contents: settings.rows },
       { kind: 'style', sheet: settings.sheet, address: 'A1:D1', bold: true, fill: COLORS.header, fontColor: COLORS.headerText },
+      { kind: 'columns', sheet: settings.sheet, columns: WORDS_COLUMNS, hidden: true },
       ...settings.names.map((n): WriteOp => ({ kind: 'name', name: n.name, ref: n.ref })),
+    );
+  } else {
+    // A settings sheet made before the step words were counted lacks their lookup, which the formulas name.
+    const words = wordsBlock(SETTINGS_SHEET);
+    ops.push(
+      { kind: 'cells', sheet: SETTINGS_SHEET, topLeft: cellAddress(1, WORDS_COLUMN), contents: words.rows },
+      { kind: 'columns', sheet: SETTINGS_SHEET, columns: WORDS_COLUMNS, hidden: true },
+      ...words.names.map((n): WriteOp => ({ kind: 'name', name: n.name, ref: n.ref })),
     );
   }
 
@@ -184,6 +195,8 @@ export function bindSheetPlan(input: BindPlanInput): { plan: WritePlan; layout: 
     });
     put(row.row, 'direction', i.direction === 'higher' ? 1 : -1);
     put(row.row, 'value', f(valueFormula(layout, row)));
+    const marks = stepMarksCellFormula(layout, row);
+    if (marks !== null) put(row.row, 'stepMarks', f(marks));
     if (i.floorTarget !== undefined) put(row.row, 'floorTarget', i.floorTarget);
     if (i.kind === 'ratio') put(row.row, 'multiplier', i.multiplier);
   }
@@ -196,12 +209,13 @@ export function bindSheetPlan(input: BindPlanInput): { plan: WritePlan; layout: 
 
   // Number formats before any cell or style of their range: a port may set a column's format by copying the first
   // row's formats down (src/office), which would also copy what was already there.
-  const fixed = assessment.policies.decimals > 0 ? `0.${'0'.repeat(assessment.policies.decimals)}` : '0';
-  ops.push({ kind: 'numberFormat', sheet, address: layout.totalCell.replace(/\$/g, ''), format: fixed });
+  const decimals = assessment.policies.decimals;
+  ops.push({ kind: 'numberFormat', sheet, address: layout.totalCell.replace(/\$/g, ''), format: scoreFormat(decimals) });
   for (const c of appended) {
     const address = `${cellAddress(layout.firstDataRow, c.column)}:${cellAddress(layout.lastDataRow, c.column)}`;
-    if (c.role === 'score' || c.role === 'weightedScore') ops.push({ kind: 'numberFormat', sheet, address, format: fixed });
-    if (c.role === 'weight' || /^target\d+$/.test(c.role)) ops.push({ kind: 'numberFormat', sheet, address, format: '#,##0.00' });
+    // An appended id column's ids were made text above; everything else as the template formats it.
+    const format = c.role === 'id' ? undefined : columnFormat(c.role, decimals);
+    if (format !== undefined) ops.push({ kind: 'numberFormat', sheet, address, format });
   }
 
   if (appended.length > 0) {

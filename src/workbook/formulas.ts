@@ -1,7 +1,8 @@
 /**
  * The Excel formulas of a KPI sheet (A1 style, English function names, comma separators, no leading "="),
  * reproducing `scoreAssessment` of src/domain cell by cell. Only functions Excel, Excel on the web, LibreOffice
- * and HyperFormula all have: IF, AND, OR, ISNUMBER, ISBLANK, ISLOGICAL, N, ABS, SUMIFS, COUNTIFS, INDEX, MATCH.
+ * and HyperFormula all have: IF, AND, OR, ISNUMBER, ISBLANK, ISLOGICAL, N, ABS, SUMIFS, COUNTIFS, INDEX, MATCH, and
+ * for the words in step cells (stepWords.ts) IFERROR, FIND, SUBSTITUTE.
  * No TRUE/FALSE literals (HyperFormula reads them as names); comparisons give booleans instead.
  *
  * Why helper columns per depth of the indicator tree: a parent's score sums its children's columns with SUMIFS,
@@ -15,6 +16,7 @@ import { cellAddress } from './cells';
 import type { ColumnRole } from './headers';
 import { requireColumn, type KpiLayout, type LayoutRow } from './layout';
 import { NAMES, scoreName } from './settings';
+import { stepMarksFormula, valueFromMarksFormula } from './stepWords';
 
 /** Results beyond this are typos to the domain (thaiNumbers LARGEST_ACCEPTED) and count as not reported. */
 const LARGEST = '1000000000000000';
@@ -88,14 +90,24 @@ export function valueFormula(layout: KpiLayout, row: LayoutRow): string {
       return `IF(AND(ISNUMBER(${n}),ISNUMBER(${d})),IF(AND(${n}>=0,${n}<=${LARGEST},${d}>0,${d}<=${LARGEST}),${n}*${m}/${d},""),"")`;
     }
     case 'milestone':
-    case 'binary':
-      return stepsValueFormula(indicator.steps.map((_, i) => here(layout, `step${i + 1}`, row)));
+    case 'binary': {
+      return valueFromMarksFormula(here(layout, 'stepMarks', row), indicator.steps.length);
+    }
   }
 }
 
+/** The row's step marks (stepWords.ts), one character per step of its own; null for a row without steps. */
+export function stepMarksCellFormula(layout: KpiLayout, row: LayoutRow): string | null {
+  const indicator = row.indicator;
+  if (isGroup(indicator) || (indicator.kind !== 'milestone' && indicator.kind !== 'binary')) return null;
+  return stepMarksFormula(indicator.steps.map((_, i) => here(layout, `step${i + 1}`, row)));
+}
+
 /**
- * Steps: 1 or TRUE achieved, 0, FALSE or blank not; all blank is not reported; anything else (text, an error,
- * another number) makes the whole indicator unusable. The value is the count of consecutive steps from the first.
+ * The steps' formula of sheets made before the words were counted (they have no stepMarks column, and the sheet
+ * reader reads their words as the formula did): 1 or TRUE achieved, 0, FALSE or blank not;
+ * all blank is not reported; anything else (text, an error, another number) makes the whole indicator unusable.
+ * The value is the count of consecutive steps from the first.
  */
 export function stepsValueFormula(steps: readonly string[]): string {
   const usable = steps.map((s) => `IF(ISNUMBER(${s}),OR(${s}=0,${s}=1),OR(ISBLANK(${s}),ISLOGICAL(${s})))`);

@@ -9,7 +9,7 @@ import type { Scale } from '../domain';
 export type FixedRole =
   | 'id' | 'name' | 'unit' | 'weight' | 'result' | 'numerator' | 'denominator' | 'score' | 'weightedScore'
   | 'explanation' | 'obstacles' | 'note'
-  | 'key' | 'parentKey' | 'groupKey' | 'kind' | 'direction' | 'multiplier' | 'floorTarget' | 'value' | 'rounds';
+  | 'key' | 'parentKey' | 'groupKey' | 'kind' | 'direction' | 'multiplier' | 'floorTarget' | 'value' | 'stepMarks' | 'rounds';
 export type DepthRole = 'scoreAt' | 'countedAt' | 'weightTimesScoreAt' | 'shareAt';
 export type ColumnRole = FixedRole | `target${number}` | `step${number}` | `${DepthRole}${number}`;
 
@@ -50,6 +50,8 @@ export const FIXED_HEADERS: Readonly<Record<FixedRole, HeaderEntry>> = {
   multiplier: entry('multiplier', 'ตัวคูณ', 'Multiplier', [], true),
   floorTarget: entry('floorTarget', 'เป้าหมายระดับ 0', 'Target 0', ['T0'], true),
   value: entry('value', 'ค่าที่ใช้คิดคะแนน', 'Scored value', [], true),
+  // Each step as the sheet counts it ("11b0": achieved, not, blank, unusable; stepWords.ts); only with step columns.
+  stepMarks: entry('stepMarks', 'ผลรายขั้นตอน', 'Step marks', [], true),
   // The rounds a row is due in, as ",6,12," (blank: every round); only when some indicator states its rounds.
   rounds: entry('rounds', 'รอบที่ต้องรายงาน', 'Rounds due', [], true),
 };

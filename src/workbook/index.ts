@@ -10,3 +10,6 @@ export * from './settings';
 export * from './sheetContent';
 export * from './targetCells';
 export * from './targetFormulas';
+export * from './stepWords';
+export * from './numberFormats';
+export * from './printLayout';

@@ -13,7 +13,10 @@ import { columnOf, kpiLayout, type KpiLayout, type LayoutColumn, type LayoutOpti
 import type { WriteOp, WritePlan } from './plan';
 import { kpiProtectOp, type LockChoice } from './protection';
 import { NAMES, scoreName, settingsSheet, SETTINGS_SHEET } from './settings';
+import { columnFormat, scoreFormat } from './numberFormats';
+import { pageLayoutOp } from './printLayout';
 import { kpiSheetContent, type SheetInputs } from './sheetContent';
+import { stepAcceptedFormula, WORDS_COLUMNS } from './stepWords';
 
 export interface KpiPlanInput {
   readonly assessment: Assessment;
@@ -71,6 +74,8 @@ export function kpiSheetPlan(input: KpiPlanInput): { plan: WritePlan; layout: Kp
     { kind: 'columns', sheet: settings.sheet, columns: 'A:A', width: 220 },
     { kind: 'columns', sheet: settings.sheet, columns: 'B:C', width: 120 },
     { kind: 'columns', sheet: settings.sheet, columns: 'D:D', width: 420 },
+    // The words a step cell may hold: the formulas' lookup, not for editing (the domain's table is the rule).
+    { kind: 'columns', sheet: settings.sheet, columns: WORDS_COLUMNS, hidden: true },
     ...settings.names.map((n): WriteOp => ({ kind: 'name', name: n.name, ref: n.ref })),
   );
 
@@ -83,6 +88,10 @@ export function kpiSheetPlan(input: KpiPlanInput): { plan: WritePlan; layout: Kp
   ops.push(...tableOps(layout), ...validationOps(layout), ...markOps(layout));
   ops.push({ kind: 'name', name: NAMES.total, ref: `${sheetRef(sheet)}!${layout.totalCell}`, comment: 'คะแนนรวมก่อนหักคะแนนส่งช้า / total before late penalty' });
   ops.push(...columnOps(layout), { kind: 'freeze', sheet, rows: layout.headerRow, columns: 2 });
+  // Printed on A4 landscape, one page wide, the header on every page; names wrap in their column and the rows
+  // grow to fit them (after every style and width, so Excel measures the final text).
+  ops.push(pageLayoutOp(layout, input.round));
+  if (layout.rows.length > 0) ops.push({ kind: 'autofitRows', sheet, rows: `${layout.firstDataRow}:${layout.lastDataRow}` });
   if (input.protect !== false) ops.push(kpiProtectOp(layout, input.locks));
 
   const binding: BindingRecord = {
@@ -112,17 +121,13 @@ export function dataRange(layout: KpiLayout, column: Pick<LayoutColumn, 'column'
  */
 export function formatOps(layout: KpiLayout, decimals: number, total = true): WriteOp[] {
   const sheet = layout.sheet;
-  const fixed = decimals > 0 ? `0.${'0'.repeat(decimals)}` : '0';
   const ops: WriteOp[] = [];
-  const col = (role: ColumnRole): LayoutColumn | undefined => columnOf(layout, role);
-  // Ids as text before they are written, so "10.1" and "05" stay what the assessment says.
-  const id = col('id');
-  if (id) ops.push({ kind: 'numberFormat', sheet, address: dataRange(layout, id), format: '@' });
+  // Ids as text before they are written, so "10.1" and "05" stay what the assessment says (columnFormat: '@').
   for (const c of layout.columns) {
-    if (c.role === 'weight' || /^target\d+$/.test(c.role)) ops.push({ kind: 'numberFormat', sheet, address: dataRange(layout, c), format: '#,##0.00' });
-    if (c.role === 'score' || c.role === 'weightedScore') ops.push({ kind: 'numberFormat', sheet, address: dataRange(layout, c), format: fixed });
+    const format = columnFormat(c.role, decimals);
+    if (format !== undefined) ops.push({ kind: 'numberFormat', sheet, address: dataRange(layout, c), format });
   }
-  if (total) ops.push({ kind: 'numberFormat', sheet, address: layout.totalCell.replace(/\$/g, ''), format: fixed });
+  if (total) ops.push({ kind: 'numberFormat', sheet, address: layout.totalCell.replace(/\$/g, ''), format: scoreFormat(decimals) });
   return ops;
 }
 
@@ -145,6 +150,9 @@ export function headerStyleOp(sheet: string, address: string): WriteOp {
   return { kind: 'style', sheet, address, bold: true, wrap: true, vertical: 'center' };
 }
 
+/** What a step cell's prompt says (Excel keeps prompts to 255 characters). */
+export const STEP_PROMPT = '1, ✓ หรือ ทำสำเร็จ = สำเร็จ; 0, ✗ หรือ ไม่สำเร็จ = ไม่สำเร็จ นับต่อเนื่องจากขั้นแรก / 1, ✓ = achieved; 0, ✗ = not; steps count from the first.';
+
 export function validationOps(layout: KpiLayout): WriteOp[] {
   const sheet = layout.sheet;
   const ops: WriteOp[] = [];
@@ -163,10 +171,11 @@ export function validationOps(layout: KpiLayout): WriteOp[] {
         error: { title: 'ต้องเป็นตัวเลข (Number)', message: 'ต้องเป็นตัวเลขตั้งแต่ 0 ขึ้นไป / Must be a number from 0 up.', style: 'stop' },
       });
     } else if (/^step\d+$/.test(c.role)) {
+      // Any word of the domain's table is accepted (ทำสำเร็จ, ✓ …); anything else is warned, not refused.
       ops.push({
-        kind: 'validation', sheet, address, rule: { type: 'wholeNumber', min: 0, max: 1 },
-        prompt: { title: `${c.header} (${c.en})`, message: '1 = ทำสำเร็จ, 0 = ไม่สำเร็จ ขั้นตอนนับต่อเนื่องจากขั้นแรก / 1 = achieved, 0 = not; steps count from the first.' },
-        error: { title: 'กรอก 1 หรือ 0 (1 or 0)', message: 'กรอก 1 (สำเร็จ) หรือ 0 (ไม่สำเร็จ) / Type 1 (achieved) or 0 (not).', style: 'stop' },
+        kind: 'validation', sheet, address, rule: { type: 'custom', formula: stepAcceptedFormula(cellAddress(layout.firstDataRow, c.column)) },
+        prompt: { title: `${c.header} (${c.en})`, message: STEP_PROMPT },
+        error: { title: 'กรอก 1 หรือ 0 (1 or 0)', message: 'กรอก 1, ✓ หรือ ทำสำเร็จ (สำเร็จ) / 0, ✗ หรือ ไม่สำเร็จ (ไม่สำเร็จ) / Type 1 or ✓ (achieved), 0 or ✗ (not).', style: 'warning' },
       });
     }
   }
@@ -175,7 +184,8 @@ export function validationOps(layout: KpiLayout): WriteOp[] {
 
 /**
  * Marks an input the sheet's formulas cannot use, live in the workbook (also when a paste skipped validation, and
- * when the add-in is closed): text in a number cell, anything but 1/0/TRUE/FALSE in a step cell.
+ * when the add-in is closed): text in a number cell, anything but 1/0/TRUE/FALSE or a word of the domain's table
+ * (stepWords.ts) in a step cell.
  */
 export function markOps(layout: KpiLayout): WriteOp[] {
   const sheet = layout.sheet;
@@ -188,7 +198,7 @@ export function markOps(layout: KpiLayout): WriteOp[] {
       formula = `IF(ISERROR(${top}),TRUE,OR(ISLOGICAL(${top}),AND(ISTEXT(${top}),LEN(${top})>0)))`;
     }
     if (/^step\d+$/.test(c.role)) {
-      formula = `IF(ISERROR(${top}),TRUE,IF(ISNUMBER(${top}),NOT(OR(${top}=0,${top}=1)),AND(ISTEXT(${top}),LEN(${top})>0)))`;
+      formula = `IF(ISERROR(${top}),TRUE,NOT(${stepAcceptedFormula(top)}))`;
     }
     if (formula) ops.push({ kind: 'conditionalFormat', sheet, address: dataRange(layout, c), formula, fill: COLORS.invalid, fontColor: COLORS.invalidText });
   }
@@ -224,14 +234,16 @@ function scoreMarks(layout: KpiLayout): WriteOp[] {
   ];
 }
 
-/** Input columns in the template's input colour, so it is clear where to type. */
+/** Input columns in the template's input colour, so it is clear where to type; names wrap at their width. */
 function inputFills(layout: KpiLayout): WriteOp[] {
   if (layout.rows.length === 0) return [];
-  return layout.columns.filter((c) => INPUT_ROLES(c.role)).map((c): WriteOp => ({
+  const name = columnOf(layout, 'name');
+  const names: WriteOp[] = name ? [{ kind: 'style', sheet: layout.sheet, address: dataRange(layout, name), wrap: true, vertical: 'top' }] : [];
+  return names.concat(layout.columns.filter((c) => INPUT_ROLES(c.role)).map((c): WriteOp => ({
     kind: 'style', sheet: layout.sheet, address: dataRange(layout, c), fill: COLORS.input,
     // A paragraph of explanation stays readable in its cell instead of running over the next columns.
     ...(isRowTextRole(c.role) ? { wrap: true, vertical: 'top' as const } : {}),
-  }));
+  })));
 }
 
 /** Column widths in points: the name and the texts a person writes are wide, the id narrow, numbers alike. */

@@ -103,6 +103,7 @@ export function kpiLayout(assessment: Assessment, options: LayoutOptions = {}): 
     F.explanation, F.obstacles, F.note,
     // Hidden helpers, right of everything a person reads.
     F.key, F.parentKey, ...(groupRows.length > 0 ? [F.groupKey] : []), F.kind, F.direction, F.multiplier, F.floorTarget, F.value,
+    ...(maxSteps > 0 ? [F.stepMarks] : []),
     ...(hasRounds ? [F.rounds] : []),
     ...range(maxDepth + 1).flatMap((k) => depthHeaders(k - 1)),
   ];

@@ -20,6 +20,7 @@ import type { WriteOp, WritePlan } from './plan';
 import { kpiProtectOp } from './protection';
 import { settingsSheet, SETTINGS_SHEET } from './settings';
 import { kpiSheetContent, type InputRefs, type SheetInputs } from './sheetContent';
+import { WORDS_COLUMNS } from './stepWords';
 
 export const MULTI_UNIT_SHEET = 'KPI หน่วยงาน';
 export const MULTI_UNIT_TABLE = 'ScorebookUnits';
@@ -140,6 +141,7 @@ export function multiUnitPlan(input: MultiUnitInput): { plan: WritePlan; layout:
   const ops: WriteOp[] = [
     { kind: 'sheet', sheet: settings.sheet, ifExists: 'replace' },
     { kind: 'cells', sheet: settings.sheet, topLeft: 'A1', contents: settings.rows },
+    { kind: 'columns', sheet: settings.sheet, columns: WORDS_COLUMNS, hidden: true },
     ...settings.names.map((x): WriteOp => ({ kind: 'name', name: x.name, ref: x.ref })),
     { kind: 'sheet', sheet, ifExists: 'replace' },
     // The single-unit sheet's number formats (kpiPlan.ts) on the same columns moved right, then the unit columns'.

@@ -192,6 +192,29 @@ export interface LockOp {
   readonly locked: boolean;
 }
 
+/**
+ * How a sheet prints: A4, its orientation, all columns on `fitToWidth` pages wide (as many pages tall as it takes),
+ * `titleRows` repeated at the top of every page ("4:4"), only `printArea` printed ("A1:P16", without the hidden
+ * helpers), and a centred footer in Excel's header and footer codes (&P the page, &N the pages).
+ */
+export interface PageLayoutOp {
+  readonly kind: 'pageLayout';
+  readonly sheet: string;
+  readonly paper: 'A4';
+  readonly orientation: 'landscape' | 'portrait';
+  readonly fitToWidth: number;
+  readonly titleRows?: string;
+  readonly printArea?: string;
+  readonly footer?: string;
+}
+
+/** Rows made as tall as their wrapped text needs ("5:16"): Excel measures the text itself. */
+export interface AutofitRowsOp {
+  readonly kind: 'autofitRows';
+  readonly sheet: string;
+  readonly rows: string;
+}
+
 export interface SelectOp {
   readonly kind: 'select';
   readonly sheet: string;
@@ -200,7 +223,7 @@ export interface SelectOp {
 
 export type WriteOp =
   | SheetOp | DeleteSheetOp | CellsOp | ClearOp | NumberFormatOp | StyleOp | ValidationOp | ConditionalFormatOp
-  | TableOp | NameOp | ColumnsOp | InsertColumnsOp | InsertRowsOp | FreezeOp | ProtectOp | LockOp | SelectOp;
+  | TableOp | NameOp | ColumnsOp | InsertColumnsOp | InsertRowsOp | FreezeOp | ProtectOp | LockOp | PageLayoutOp | AutofitRowsOp | SelectOp;
 
 export interface WritePlan {
   /** What the plan does, for progress and the log ("create KPI sheet KPI"). */

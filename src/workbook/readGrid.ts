@@ -5,13 +5,15 @@
  * What is passed to the domain follows the sheet's cell semantics, so `check` scores exactly what the formulas
  * show: a number is the value; a blank is not reported; text, an error or a boolean in a number cell does not
  * count. Text the domain could read as a number ("๓,๐๕๐") is therefore passed as not reported, with a warning
- * saying to re-type it; text in a step cell is passed so that the domain rejects it.
+ * saying to re-type it; a word in a step cell (ทำสำเร็จ, ✓) counts as the domain's table says, since the sheet's
+ * formulas look it up in the same table (stepWords.ts).
  */
 import {
   allIndicators, indicatorKey, indicatorsByKey, isGroup, isStepKind, issue, readNumber, readResultValue, type Assessment, type Indicator, type Issue, type LeafIndicator,
   type RawResult, type ResultSet,
 } from '../domain';
 import { isCellError, parseAddress, qualifiedAddress, type CellValue, type Grid } from './cells';
+import { sheetStepMark } from './stepWords';
 import {
   FIXED_HEADERS, headerCandidates, namesOf, stepHeader, targetHeader, type ColumnRole, type HeaderEntry,
 } from './headers';
@@ -81,6 +83,8 @@ function readRows(
   const results: Record<string, RawResult> = {};
   const cells = new Map<string, IndicatorCells>();
   const idColumn = columns.get('id') as number;
+  // A sheet with Scorebook's formulas but no step marks column was made before words in step cells were counted.
+  const countsWords = !columns.has('value') || columns.has('stepMarks');
   for (const r of rows) {
     const row = grid.values[r] ?? [];
     const idCell = row[idColumn] ?? null;
@@ -109,7 +113,7 @@ function readRows(
       if (c === undefined) return undefined;
       return { value: row[c] ?? null, address: at(r, c), format: grid.numberFormats?.[r]?.[c] ?? undefined };
     };
-    const read = readRow(indicator, cellOf, issues);
+    const read = readRow(indicator, cellOf, issues, countsWords);
     unusedStepCells(indicator, cellOf, issues);
     cells.set(indicator.id, { row: origin.row + r, id: indicator.id, ...read.cells });
     if (read.raw !== undefined) results[indicator.id] = read.raw;
@@ -225,6 +229,7 @@ function readRow(
   indicator: Indicator,
   cellOf: CellAt,
   issues: Issue[],
+  countsWords: boolean,
 ): { raw: RawResult | undefined; cells: Omit<IndicatorCells, 'row' | 'id'> } {
   const none = { variables: new Map<string, string>(), steps: [] as string[] };
   if (isGroup(indicator)) return { raw: undefined, cells: none };
@@ -254,7 +259,7 @@ function readRow(
         const cell = cellOf(`step${k + 1}`);
         if (!cell) return;
         steps.push(cell.address);
-        marks.push(stepInput(indicator, k + 1, cell, issues));
+        marks.push(stepInput(indicator, k + 1, cell, issues, countsWords));
       });
       return { raw: steps.length > 0 ? marks : undefined, cells: { ...none, steps, result: cellOf('result')?.address } };
     }
@@ -330,22 +335,32 @@ const ONE_STEP: LeafIndicator = {
   multiplier: 1, variables: [], steps: ['step'],
 };
 
-/** A step cell: 1/0 and TRUE/FALSE values and blanks count; any text makes the indicator unusable, as in the sheet. */
+/**
+ * A step cell, as the sheet's formulas count it (stepWords.ts): 1/0, TRUE/FALSE, blanks and the words of the
+ * domain's table count; other text goes to the domain, which rejects it at its cell. Text the domain reads but the
+ * formulas do not (a word in a sheet made before the words were counted, which has no stepMarks column; a word
+ * with a tab or a zero-width space in it) is passed so that the domain rejects it too, with a warning at the cell.
+ */
 function stepInput(
   indicator: LeafIndicator,
   step: number,
   cell: { value: CellValue; address: string },
   issues: Issue[],
+  countsWords: boolean,
 ): boolean | number | string | null {
   const v = cell.value;
   if (isCellError(v)) return v.error;
   if (typeof v !== 'string') return v;
   const domainReads = readResultValue(ONE_STEP, [v]).status !== 'invalid';
   if (!domainReads) return v;
+  if (countsWords && sheetStepMark(v) !== 'x') return v;
   issues.push(
-    issue('text-in-step-cell', 'warning', {
-      th: `เซลล์ ${cell.address} (ขั้นที่ ${step}) เป็นข้อความ "${v}" สูตรในชีตนับเฉพาะค่า 1/0 หรือ TRUE/FALSE จึงนับตัวชี้วัด ${indicator.id} ว่ายังไม่รายงาน ให้พิมพ์ 1 หรือ 0 ใหม่`,
-      en: `cell ${cell.address} (step ${step}) holds the text "${v}"; the sheet counts only the values 1/0 or TRUE/FALSE, so indicator ${indicator.id} counts as not reported; re-type 1 or 0`,
+    issue('text-in-step-cell', 'warning', countsWords ? {
+      th: `เซลล์ ${cell.address} (ขั้นที่ ${step}) มีข้อความ "${v}" ที่มีอักขระพิเศษปนอยู่ (เช่น แท็บ หรือช่องว่างที่มองไม่เห็น) สูตรในชีตจึงอ่านไม่ได้ และนับตัวชี้วัด ${indicator.id} ว่ายังไม่รายงาน ให้พิมพ์ 1 หรือ 0 ใหม่`,
+      en: `cell ${cell.address} (step ${step}) holds the text "${v}" with a hidden character in it (a tab or an invisible space), so the sheet's formulas cannot read it and indicator ${indicator.id} counts as not reported; re-type 1 or 0`,
+    } : {
+      th: `เซลล์ ${cell.address} (ขั้นที่ ${step}) เป็นข้อความ "${v}" สูตรในชีตนี้ (สร้างก่อนที่จะอ่านคำได้) นับเฉพาะค่า 1/0 หรือ TRUE/FALSE จึงนับตัวชี้วัด ${indicator.id} ว่ายังไม่รายงาน ให้พิมพ์ 1 หรือ 0 ใหม่ หรือสร้างชีตใหม่`,
+      en: `cell ${cell.address} (step ${step}) holds the text "${v}"; this sheet's formulas (made before words were counted) count only the values 1/0 or TRUE/FALSE, so indicator ${indicator.id} counts as not reported; re-type 1 or 0, or create the sheet again`,
     }, { indicatorId: indicator.id, field: String(step), cell: cell.address }),
   );
   // The apostrophe is Excel's own mark of "typed as text"; the domain rejects it, as the formulas do.

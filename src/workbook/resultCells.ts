@@ -54,7 +54,9 @@ const ONE_STEP: LeafIndicator = {
 
 function stepCell(mark: unknown): CellValue {
   if (mark === null || mark === undefined) return null;
-  if (typeof mark === 'boolean' || typeof mark === 'number') return mark;
+  // 1 / 0, which the step columns show as ✓ / ✗ (numberFormats.ts), never TRUE / FALSE.
+  if (typeof mark === 'boolean') return mark ? 1 : 0;
+  if (typeof mark === 'number') return mark;
   if (typeof mark !== 'string') return String(mark);
   const read = readResultValue(ONE_STEP, [mark]);
   if (read.status === 'value') return read.value;

@@ -12,6 +12,7 @@
  * | ScorebookScore_1.._N   | the score at each level of the scale (no name may end in digits: it would read as a cell address) |
  * | ScorebookRound         | the round (months) the sheet reports on; blank: every row due (only when some indicator states its rounds) |
  * | ScorebookTotal         | (on the KPI sheet) the total before any late penalty    |
+ * | ScorebookWords, ScorebookWordMarks | (hidden columns F:G) the words a step cell may hold and their 1/0, from the domain's table (stepWords.ts) |
  *
  * Below them, when targets are derived (scoring.md §5), the inputs block: one row per indicator input (its baseline,
  * its average growth …), which the derived target cells reference by address (no defined names: an input name may
@@ -19,6 +20,7 @@
  */
 import { allIndicators, leafIndicators, type Assessment, type Policies } from '../domain';
 import { cellAddress, sheetRef, type CellContent, type CellValue } from './cells';
+import { wordsBlock, WORDS_COLUMN } from './stepWords';
 
 export const SETTINGS_SHEET = 'ตั้งค่า';
 
@@ -106,11 +108,22 @@ export function settingsSheet(
       inputRefs.set(indicator.id, refs);
     }
   }
+  // The words a step cell may hold (stepWords.ts), in hidden columns F:G beside the rest, from the first row.
+  const words = wordsBlock(sheet, firstRow);
+  words.rows.forEach((pair, k) => {
+    const row = (rows[k] ?? []).slice();
+    while (row.length < WORDS_COLUMN - 1) row.push(null);
+    row.splice(WORDS_COLUMN - 1, 2, ...pair);
+    rows[k] = row;
+  });
   return {
     sheet,
     entries,
     rows,
-    names: entries.map((e) => ({ name: e.name, ref: `${sheetRef(sheet)}!${cellAddress(e.row, SETTINGS_VALUE_COLUMN, true)}` })),
+    names: [
+      ...entries.map((e) => ({ name: e.name, ref: `${sheetRef(sheet)}!${cellAddress(e.row, SETTINGS_VALUE_COLUMN, true)}` })),
+      ...words.names,
+    ],
     inputRefs,
   };
 }

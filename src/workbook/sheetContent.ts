@@ -6,7 +6,7 @@ import { isGroup, isStepKind, notDueIn, type Assessment } from '../domain';
 import type { CellContent, CellValue } from './cells';
 import { cellAddress } from './cells';
 import {
-  countedAtFormula, groupScoreFormula, groupWeightedScoreFormula, resultDisplayFormula, scoreAtFormula, scoreFormula, shareAtFormula, totalFormula, valueFormula,
+  countedAtFormula, groupScoreFormula, stepMarksCellFormula, groupWeightedScoreFormula, resultDisplayFormula, scoreAtFormula, scoreFormula, shareAtFormula, totalFormula, valueFormula,
   weightedScoreFormula, weightSumFormula, weightTimesScoreAtFormula,
 } from './formulas';
 import type { ColumnRole } from './headers';
@@ -130,6 +130,8 @@ function rowContents(layout: KpiLayout, row: LayoutRow, input: RowInputs, inputR
   }
   if (isStepKind(i.kind)) {
     i.steps.forEach((_, k) => out.push([`step${k + 1}`, input.steps?.[k] ?? null]));
+    const marks = stepMarksCellFormula(layout, row);
+    if (marks !== null) out.push(['stepMarks', f(marks)]);
   }
   return out;
 }

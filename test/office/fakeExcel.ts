@@ -10,7 +10,7 @@ import { cellAddress, columnLetter, columnNumber } from '../../src/workbook/cell
 import { shiftColumnsFrom, shiftRows } from '../../src/workbook/formulaShift';
 import type {
   ExcelHost, XlChangedArgs, XlConditionalFormat, XlContext, XlDataValidation, XlEventHandlerResult, XlNamedItem, XlProtectionOptions,
-  XlRange, XlRangeFormat, XlTable, XlWorkbook, XlWorksheet,
+  XlPageLayout, XlRange, XlRangeFormat, XlTable, XlWorkbook, XlWorksheet,
 } from '../../src/office/excelApi';
 
 export const LIMIT = 5 * 1024 * 1024;
@@ -185,6 +185,8 @@ export class FakeSheetState {
   /** Range.format.protection.locked as set, in order: a later one wins; a cell no entry covers is locked. */
   readonly locks: { box: Box; locked: boolean }[] = [];
   frozen = '';
+  /** What the sheet's pageLayout was set to (orientation, paperSize, zoom, printArea, titleRows, centerFooter). */
+  readonly pageLayout: Record<string, unknown> = {};
   deleted = false;
 
   constructor(readonly fake: FakeExcel, public name: string, readonly id: string) {}
@@ -353,6 +355,7 @@ class FakeWorkbook implements XlWorkbook {
 
 class FakeWorksheet extends Loaded implements XlWorksheet {
   readonly freezePanes;
+  readonly pageLayout: XlPageLayout;
   readonly protection;
   readonly onChanged;
   constructor(fake: FakeExcel, private readonly state: FakeSheetState, private readonly missing: boolean) {
@@ -368,6 +371,19 @@ class FakeWorksheet extends Loaded implements XlWorksheet {
         s.frozen = '';
       },
     };
+    const record = (key: string) => (v: unknown): void => {
+      fake.act({ [`pageLayout.${key}`]: v });
+      s.pageLayout[key] = v;
+    };
+    const footers = { defaultForAllPages: Object.defineProperty({} as { centerFooter: string }, 'centerFooter', { set: record('centerFooter'), get: () => '' }) };
+    this.pageLayout = Object.defineProperties(
+      { setPrintArea: record('printArea'), setPrintTitleRows: record('titleRows'), headersFooters: footers },
+      {
+        orientation: { set: record('orientation'), get: () => '' },
+        paperSize: { set: record('paperSize'), get: () => '' },
+        zoom: { set: record('zoom'), get: () => ({}) },
+      },
+    ) as unknown as XlPageLayout;
     const protection = new (class extends Loaded {
       get protected(): boolean {
         return this.loaded<boolean>('protected');
@@ -500,6 +516,7 @@ class FakeRange extends Loaded implements XlRange {
         font: setter(['bold', 'italic', 'size', 'color'], 'font.'),
         fill: Object.assign(setter<object>(['color'], 'fill.'), { clear: () => style('fill.clear')(true) }),
         protection: setter(['locked'], 'protection.'),
+        autofitRows: () => style('autofitRows')(true),
       },
       {
         columnWidth: { set: (w: number) => { fake.act({ columnWidth: w }); sheet.columns.set(addr(), { ...sheet.columns.get(addr()), width: w }); }, get: () => 0 },

@@ -84,6 +84,15 @@ describe.each([10, 1000, 20000] as const)('%i rows on ExcelApi 1.9', (rows) => {
     expect(fake.names.get('ScorebookTotal')?.ref).toBe(`=KPI!${plan.layout.totalCell}`);
     expect(fake.tables.get('ScorebookKPI')?.address).toBe(`A${plan.layout.headerRow}:${cellAddress(plan.layout.lastDataRow, plan.layout.columns.length)}`);
     expect(fake.sheets.get(BINDING_SHEET)?.visibility).toBe('VeryHidden');
+    // Printing set in the same batches (no sync of its own): A4 landscape, one page wide, the header row repeated,
+    // the visible columns only, the page number in the footer.
+    const lastVisible = Math.max(...plan.layout.columns.filter((c) => !c.hidden).map((c) => c.column));
+    expect(fake.sheets.get('KPI')?.pageLayout).toEqual({
+      paperSize: 'A4', orientation: 'Landscape', zoom: { horizontalFitToPages: 1 },
+      printArea: `A1:${cellAddress(plan.layout.lastDataRow, lastVisible)}`,
+      titleRows: `$${plan.layout.headerRow}:$${plan.layout.headerRow}`,
+      centerFooter: 'หน้า &P / &N',
+    });
   });
 
   it(`validate: ${EXPECTED[rows].validate} syncs, the results typed come back`, async () => {
@@ -181,6 +190,8 @@ describe('on ExcelApi 1.8 (no copyFrom, no screen suspension)', () => {
     expect(fake.maxRequestBytes()).toBeLessThan(REQUEST_BUDGET);
     expect(report.roundTrips).toBe(fake.syncs.length);
     expectWritten(fake, plan.ops.filter((o): o is CellsOp => o.kind === 'cells'));
+    // No pageLayout before ExcelApi 1.9: the sheet keeps Excel's print defaults.
+    expect(fake.sheets.get('KPI')?.pageLayout).toEqual({});
   });
 });
 

@@ -207,8 +207,11 @@ test('a workbook that already has a settings sheet keeps it and its names', asyn
   });
   const grid = (await wb.read({ ranges: [{ sheet: SHEET }] })).ranges[0]!;
   const plan = bindSheetPlan({ assessment: pte.assessment, document: pte.document, bound: boundSheet(proposeBinding(pte.assessment, grid)!), settingsExists: true });
-  expect(plan.plan.ops.some((op) => 'sheet' in op && op.sheet === SETTINGS_SHEET)).toBe(false);
-  expect(plan.plan.ops.filter((op) => op.kind === 'name').map((op) => op.kind === 'name' && op.name)).toEqual(['ScorebookTotal']);
+  // Only the step words' lookup is added (hidden columns F:G and its two names), which a settings sheet made before
+  // the words were counted lacks and the formulas name; the rest of the sheet and its names are left as they are.
+  const settingsOps = plan.plan.ops.filter((op) => 'sheet' in op && op.sheet === SETTINGS_SHEET);
+  expect(settingsOps.map((op) => [op.kind, op.kind === 'cells' ? op.topLeft : op.kind === 'columns' ? op.columns : ''])).toEqual([['cells', 'F1'], ['columns', 'F:G']]);
+  expect(plan.plan.ops.filter((op) => op.kind === 'name').map((op) => op.kind === 'name' && op.name)).toEqual(['ScorebookWords', 'ScorebookWordMarks', 'ScorebookTotal']);
   await wb.apply(plan.plan);
   expect(wb.value(SETTINGS_SHEET, 1, 1)).toBe('ของเดิม');
 });

@@ -5,7 +5,7 @@
  * zero denominators, missing central variables).
  */
 import fc from 'fast-check';
-import { readAssessment, toThaiDigits, type Assessment, type RawIndicator } from '../../src/domain';
+import { NO_WORDS, readAssessment, toThaiDigits, YES_WORDS, type Assessment, type RawIndicator } from '../../src/domain';
 import type { CellValue, RowInputs, SheetInputs } from '../../src/workbook';
 
 type Scale = 'three-level' | 'five-level' | { levels: { name: string; score: number }[] };
@@ -167,10 +167,28 @@ const countCellArb: fc.Arbitrary<CellValue> = fc.oneof(
   { weight: 1, arbitrary: fc.boolean() },
 );
 
+/**
+ * A word of the domain's table as people type it: spaces and no-break spaces inside and around, any case, Thai
+ * digits; and text that is no word: unknown words, wildcards MATCH could take for any word, a tab inside a word.
+ */
+export const stepWordArb: fc.Arbitrary<string> = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc.tuple(fc.constantFrom(...YES_WORDS, ...NO_WORDS), fc.nat(), fc.constantFrom('', ' ', '  ', '\u00A0'), fc.boolean(), fc.boolean()).map(([w, at, space, upper, thai]) => {
+      const cut = w.length === 0 ? 0 : at % (w.length + 1);
+      const spaced = `${space}${w.slice(0, cut)}${space}${w.slice(cut)}`;
+      const cased = upper ? spaced.toUpperCase() : spaced;
+      return thai ? toThaiDigits(cased) : cased;
+    }),
+  },
+  { weight: 2, arbitrary: fc.constantFrom('abc', 'เสร็จ', 'สาเร็จ', 'ไม่', 'yess', '2', '1.0', '10', '*', '?', 'ใช่*', '~', '✓✓', ' ', '') },
+  { weight: 1, arbitrary: fc.constantFrom('ใช่\t', 'ส่งแล้ว\u200B', '\u00A0') },
+);
+
 const stepCellArb: fc.Arbitrary<CellValue> = fc.oneof(
   { weight: 12, arbitrary: fc.constantFrom<CellValue>(1, 0, true, false, null) },
   { weight: 1, arbitrary: fc.constantFrom<CellValue>(2, 0.5, -1) },
-  { weight: 1, arbitrary: fc.constantFrom<CellValue>('1', 'สำเร็จ', 'x', '', 'abc') },
+  { weight: 4, arbitrary: stepWordArb },
   { weight: 1, arbitrary: errorArb },
 );
 

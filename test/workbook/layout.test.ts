@@ -71,7 +71,7 @@ test('the settings sheet holds every policy and level score under its defined na
   const s = settingsSheet(threeLevel);
   expect(s.names.map((n) => n.name)).toEqual([
     'ScorebookFloor', 'ScorebookNotReported', 'ScorebookMode', 'ScorebookDecimals', 'ScorebookLatePenalty',
-    'ScorebookScore_1', 'ScorebookScore_2', 'ScorebookScore_3',
+    'ScorebookScore_1', 'ScorebookScore_2', 'ScorebookScore_3', 'ScorebookWords', 'ScorebookWordMarks',
   ]);
   expect(s.names[0]?.ref).toBe("'ตั้งค่า'!$B$2");
   expect(s.entries.map((e) => e.value)).toEqual([0, 0, 'interpolate', 2, threeLevel.policies.latePenaltyPerWorkingDay, 50, 75, 100]);

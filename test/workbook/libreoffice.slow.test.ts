@@ -7,6 +7,8 @@
  * Needs `soffice` (apt-get install libreoffice-calc); skipped with a message when it is not installed.
  * Samples: assets/samples/*.assessment.json with their *.results.json, and the edge cases in fixtures/.
  */
+// exceljs cells, not Office.js proxies: nothing to load or sync.
+/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -129,6 +131,69 @@ function textResult(cell: ExcelJS.Cell): unknown {
     if (layout.columns.some((c) => c.role === 'rounds')) expect(back.value.resultSet.round).toBe(results.value.round);
     const checked = scoreAssessment(back.value.assessment, back.value.resultSet);
     expect(Math.abs((checked.totalBeforePenalty as number) - (expected.totalBeforePenalty as number))).toBeLessThanOrEqual(1e-9);
+  }, 180_000);
+
+  // Words typed in step and binary cells (the domain's table: ทำสำเร็จ, ✓, ส่งแล้ว … / ไม่สำเร็จ, ✗, ยังไม่ส่ง …).
+  const YES = ['ทำสำเร็จ', ' ✓ ', 'ส่ง แล้ว', 'ใช่', '๑', 'YES', 'ดำเนินการ'];
+  const NO = ['ไม่สำเร็จ', '✗', 'ยังไม่ส่ง', 'ไม่ใช่', '๐', 'ไม่ ดำเนินการ'];
+  const wordSamples = pairs.filter((p) => ['krs-2567', 'pte-2567', 'otop-2567'].includes(p.name));
+
+  test.each(wordSamples)('$name with words in its step and binary cells: LibreOffice scores them as the domain does', async ({ name, assessment: aFile, results: rFile }) => {
+    const document = json(aFile);
+    const read = readAssessment(document);
+    if (!read.ok) throw new Error(JSON.stringify(read.issues));
+    const assessment = read.value;
+    const results = readResults(json(rFile), assessment);
+    if (!results.ok) throw new Error(JSON.stringify(results.issues));
+    const layout = kpiLayout(assessment);
+    const wb = buildTemplateWorkbook(assessment, { document, results: results.value });
+    const ws = wb.getWorksheet(layout.sheet) as ExcelJS.Worksheet;
+    // Each typed step becomes a word of the same meaning, the words taken in turn.
+    const typed: Record<string, unknown> = { ...results.value.results };
+    let n = 0;
+    let words = 0;
+    for (const row of layout.rows) {
+      const leaf = row.indicator;
+      if (leaf.kind !== 'milestone' && leaf.kind !== 'binary') continue;
+      const marks = leaf.steps.map((_, k) => {
+        const cell = ws.getCell(row.row, requireColumn(layout, `step${k + 1}`).column);
+        const v = cell.value;
+        if (v !== 1 && v !== 0 && v !== true && v !== false) return v;
+        const word = (v === 1 || v === true ? YES : NO)[n++ % (v === 1 || v === true ? YES.length : NO.length)] as string;
+        cell.value = word;
+        words++;
+        return word;
+      });
+      typed[leaf.id] = marks;
+    }
+    expect(words).toBeGreaterThan(0);
+    const expected = scoreAssessment(assessment, { ...results.value, results: typed as never });
+    const written = join(dir, `${name}-words.xlsx`);
+    await wb.xlsx.writeFile(written);
+    const outDir = join(dir, 'recalculated-words');
+    execFileSync(soffice as string, [
+      `-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--calc', '--convert-to', 'xlsx', '--outdir', outDir, written,
+    ], { stdio: 'ignore', timeout: 120_000 });
+    const recalculated = join(outDir, basename(written));
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(recalculated);
+    const sheet = back.getWorksheet(layout.sheet) as ExcelJS.Worksheet;
+    const scoreColumn = requireColumn(layout, 'score').column;
+    for (const row of layout.rows) {
+      const domain = expected.indicators.find((i) => i.id === row.indicator.id);
+      if (domain?.status === 'not-due') continue;
+      const cell = numberResult(sheet.getCell(row.row, scoreColumn));
+      if (domain?.score === null || domain?.score === undefined) expect(cell).toBeNull();
+      else expect(Math.abs((cell as number) - domain.score)).toBeLessThanOrEqual(1e-9);
+    }
+    const total = numberResult(sheet.getCell(layout.totalCell.replace(/\$/g, '')));
+    expect(Math.abs((total as number) - (expected.totalBeforePenalty as number))).toBeLessThanOrEqual(1e-9);
+    // `check` on the re-saved file reads the words as the sheet counted them, with no warning about them.
+    const checked = await readTemplateFile(recalculated);
+    if (!checked.ok) throw new Error(JSON.stringify(checked.issues));
+    expect(checked.value.issues.filter((i) => i.code === 'text-in-step-cell')).toEqual([]);
+    const rescored = scoreAssessment(checked.value.assessment, checked.value.resultSet);
+    expect(Math.abs((rescored.totalBeforePenalty as number) - (expected.totalBeforePenalty as number))).toBeLessThanOrEqual(1e-9);
   }, 180_000);
 
   test('the samples recalculated include group headings and derived targets', () => {

@@ -62,7 +62,7 @@ describe('kpiSheetPlan: the template as a write plan', () => {
       expect(v.prompt?.message.length).toBeLessThanOrEqual(255);
       expect(v.prompt?.message).toMatch(/[ก-๙].*\/ \S/);
     }
-    const hidden = plan.ops.flatMap((o) => (o.kind === 'columns' && o.hidden ? [o.columns] : []));
+    const hidden = plan.ops.flatMap((o) => (o.kind === 'columns' && o.hidden && o.sheet === layout.sheet ? [o.columns] : []));
     expect(hidden).toEqual(layout.columns.filter((c) => c.hidden).map((c) => `${c.letter}:${c.letter}`));
   });
 

@@ -88,14 +88,39 @@ test('a percent-formatted cell warns that 85% is stored as 0.85, and 0.85 is wha
   expect(r.issues.map((i) => [i.code, i.cell])).toEqual([['percent-format-cell', 'KPI!H5']]);
 });
 
-test('text in a step cell makes the indicator unusable, as the sheet does, with a warning at the cell', () => {
-  const r = read(sheet({ '3': { steps: [1, 'สำเร็จ', null] } }));
-  expect(r.issues.map((i) => [i.code, i.cell])).toEqual([['text-in-step-cell', 'KPI!L6']]);
-  const report = scoreAssessment(A, r.resultSet);
-  const row = report.indicators.find((i) => i.id === '3');
+test('a word in a step cell counts as the domain\'s table says: สำเร็จ is achieved, ✗ is not, and the sheet counts it so too', () => {
+  const r = read(sheet({ '3': { steps: ['ทำ สำเร็จ', 'สำเร็จ', '✗'] } }));
+  expect(r.issues).toEqual([]);
+  const row = scoreAssessment(A, r.resultSet).indicators.find((i) => i.id === '3');
+  expect(row?.status).toBe('scored');
+  expect(row?.score).toBe(75);
+});
+
+test('an unknown word in a step cell makes the indicator unusable, as the sheet does, with the issue at its cell', () => {
+  const r = read(sheet({ '3': { steps: [1, 'เสร็จแล้วมั้ง', null] } }));
+  const row = scoreAssessment(A, r.resultSet).indicators.find((i) => i.id === '3');
   expect(row?.status).toBe('invalid');
-  // The domain's own issue about step 2 is placed on the step's cell.
+  // The domain's own issue about step 2 is placed on the step's cell, in Thai and English.
+  const located = locateIssues(row?.issues ?? [], r, A);
+  expect(located.map((i) => [i.code, i.cell])).toEqual([['step-not-yes-no', 'KPI!L6']]);
+  expect(located[0]?.message.th).toContain('เสร็จแล้วมั้ง');
+  expect(located[0]?.message.en).toContain('must be 1 (achieved) or 0');
+});
+
+test('a sheet made before words were counted (no step marks column) still warns that its formulas skip a word', () => {
+  const grid = sheet({ '3': { steps: [1, 'สำเร็จ', null] } });
+  const values = grid.values.map((row) => row.map((v) => (v === 'ผลรายขั้นตอน' ? null : v)));
+  const r = read({ ...grid, values });
+  expect(r.issues.map((i) => [i.code, i.cell])).toEqual([['text-in-step-cell', 'KPI!L6']]);
+  const row = scoreAssessment(A, r.resultSet).indicators.find((i) => i.id === '3');
+  expect(row?.status).toBe('invalid');
   expect(locateIssues(row?.issues ?? [], r, A).map((i) => i.cell)).toEqual(['KPI!L6']);
+});
+
+test('a word with a hidden character the formulas do not strip (a tab) is warned at its cell, not counted', () => {
+  const r = read(sheet({ '3': { steps: ['ใช่\t', null, null] } }));
+  expect(r.issues.map((i) => [i.code, i.cell])).toEqual([['text-in-step-cell', 'KPI!K6']]);
+  expect(r.issues[0]?.message.en).toContain('hidden character');
 });
 
 test('domain issues get the cell of the field they name: a zero denominator points at ตัวหาร', () => {

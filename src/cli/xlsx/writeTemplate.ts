@@ -9,7 +9,8 @@ import ExcelJS from 'exceljs';
 import { formatNumber, isGroup, isStepKind, type Assessment, type LeafIndicator, type ResultSet } from '../../domain';
 import {
   BINDING_FORMAT, BINDING_SHEET, bindingRows, cellAddress, columnOf, isCellError, isFormula, kpiLayout, kpiSheetContent,
-  NAMES, NOT_DUE_TEXT, requireColumn, resultInputs, scoreName, settingsSheet, sheetRef, type CellContent, type ColumnRole, type KpiLayout,
+  columnFormat, NAMES, NOT_DUE_TEXT, printSettings, requireColumn, resultInputs, scoreFormat, scoreName, settingsSheet, sheetRef, stepAcceptedFormula,
+  WORDS_COLUMN, wrappedRowHeight, type CellContent, type ColumnRole, type KpiLayout,
   type LayoutRow,
 } from '../../workbook';
 
@@ -46,12 +47,14 @@ export function buildTemplateWorkbook(assessment: Assessment, options: TemplateO
   const settings = settingsSheet(assessment, undefined, 1, options.round ?? options.results?.round);
   const content = kpiSheetContent(assessment, layout, options.results ? resultInputs(assessment, options.results) : new Map(), settings.inputRefs);
   const ws = wb.addWorksheet(layout.sheet, { views: [{ state: 'frozen', ySplit: layout.headerRow, xSplit: 2 }] });
-  writeKpiSheet(ws, assessment, layout, content);
+  writeKpiSheet(ws, assessment, layout, content, options.round ?? options.results?.round);
 
   const ss = wb.addWorksheet(settings.sheet);
   settings.rows.forEach((row, r) => row.forEach((value, c) => (ss.getCell(r + 1, c + 1).value = excelValue(value))));
   ss.getRow(1).font = { bold: true };
   [34, 14, 24, 80].forEach((w, i) => (ss.getColumn(i + 1).width = w));
+  // The words a step cell may hold: the formulas' lookup, generated from the domain's table, not for editing.
+  for (let c = WORDS_COLUMN; c <= WORDS_COLUMN + 1; c++) ss.getColumn(c).hidden = true;
   const modeEntry = settings.entries.find((e) => e.name === NAMES.mode);
   if (modeEntry) {
     ss.getCell(modeEntry.row, 2).dataValidation = { type: 'list', allowBlank: false, formulae: ['"interpolate,step"'], showErrorMessage: true };
@@ -80,7 +83,7 @@ function excelValue(content: CellContent): ExcelJS.CellValue {
   return content;
 }
 
-function writeKpiSheet(ws: ExcelJS.Worksheet, assessment: Assessment, layout: KpiLayout, content: CellContent[][]): void {
+function writeKpiSheet(ws: ExcelJS.Worksheet, assessment: Assessment, layout: KpiLayout, content: CellContent[][], round: number | undefined): void {
   const width = layout.columns.length;
   ws.addTable({
     name: layout.table,
@@ -102,17 +105,16 @@ function writeKpiSheet(ws: ExcelJS.Worksheet, assessment: Assessment, layout: Kp
   ws.getRow(layout.headerRow).alignment = { wrapText: true, vertical: 'middle' };
 
   const decimals = assessment.policies.decimals;
-  const scoreFormat = decimals > 0 ? `0.${'0'.repeat(decimals)}` : '0';
+  const scores = scoreFormat(decimals);
   for (const c of layout.columns) {
     const column = ws.getColumn(c.column);
     column.hidden = c.hidden;
     column.width = widthOf(c.role);
+    // The formats the pane's sheets take too (numberFormats.ts): 7,000.00, 2,874.79, scores at the decimals, ✓ / ✗.
+    const format = columnFormat(c.role, decimals);
+    if (format !== undefined) for (let r = layout.firstDataRow; r <= layout.lastDataRow; r++) ws.getCell(r, c.column).numFmt = format;
   }
-  for (const role of ['score', 'weightedScore'] as const) {
-    const c = requireColumn(layout, role).column;
-    for (let r = layout.firstDataRow; r <= layout.lastDataRow; r++) ws.getCell(r, c).numFmt = scoreFormat;
-  }
-  ws.getCell(layout.totalCell.replace(/\$/g, '')).numFmt = scoreFormat;
+  ws.getCell(layout.totalCell.replace(/\$/g, '')).numFmt = scores;
   ws.getCell(layout.totalCell.replace(/\$/g, '')).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
 
   for (const row of layout.rows) styleRow(ws, assessment, layout, row);
@@ -120,15 +122,37 @@ function writeKpiSheet(ws: ExcelJS.Worksheet, assessment: Assessment, layout: Kp
     // A group heading: its name and subtotals, bold on the summary colour; nothing to type (its cells stay locked).
     ws.getRow(g.row).font = { bold: true };
     for (let c = 1; c <= width; c++) ws.getCell(g.row, c).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
-    for (const role of ['score', 'weightedScore'] as const) ws.getCell(g.row, requireColumn(layout, role).column).numFmt = scoreFormat;
+    for (const role of ['score', 'weightedScore'] as const) ws.getCell(g.row, requireColumn(layout, role).column).numFmt = scores;
   }
   addScoreFormatting(ws, assessment, layout);
   addNotDueFormatting(ws, layout);
+  setPrinting(ws, layout, round);
   // Formula cells stay locked; input cells were unlocked row by row. No password: protection guards against
   // typing over a formula by accident, not against a determined user.
   void ws.protect('', {
     selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, sort: true, autoFilter: true,
   });
+}
+
+/**
+ * A4 landscape, all columns a person reads on one page wide (helpers outside the print area), the header row on
+ * every page, the page number and the round in the footer: printLayout.ts, as the pane's sheets.
+ */
+function setPrinting(ws: ExcelJS.Worksheet, layout: KpiLayout, round: number | undefined): void {
+  const p = printSettings(layout, round);
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9, // A4
+    orientation: p.orientation,
+    fitToPage: true,
+    fitToWidth: p.fitToWidth,
+    fitToHeight: 0,
+    printArea: p.printArea,
+    printTitlesRow: p.titleRows,
+    horizontalCentered: true,
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
+  ws.headerFooter = { ...ws.headerFooter, oddFooter: `&C${p.footer}` };
 }
 
 function widthOf(role: ColumnRole): number {
@@ -146,6 +170,8 @@ function styleRow(ws: ExcelJS.Worksheet, assessment: Assessment, layout: KpiLayo
   const i = row.indicator;
   cell('id').numFmt = '@';
   cell('name').alignment = { indent: row.depth, wrapText: true, vertical: 'top' };
+  // exceljs cannot measure text, and a wrapped name must not run into the next row when printed: an estimate.
+  ws.getRow(row.row).height = wrappedRowHeight(i.name, widthOf('name') - row.depth * 2);
   if (isGroup(i)) {
     cell('name').font = { bold: true };
   }
@@ -184,11 +210,12 @@ function styleRow(ws: ExcelJS.Worksheet, assessment: Assessment, layout: KpiLayo
     i.steps.forEach((step, k) => {
       const c = cell(`step${k + 1}`);
       input(c);
+      // Any word of the domain's table (ทำสำเร็จ, ✓ …) is accepted, as the formulas count it; anything else is warned.
       c.dataValidation = {
-        type: 'whole', operator: 'between', formulae: [0, 1], allowBlank: true, showInputMessage: true, showErrorMessage: true,
-        errorStyle: 'stop', errorTitle: 'กรอก 1 หรือ 0', error: 'กรอก 1 = สำเร็จ หรือ 0 = ไม่สำเร็จ (enter 1 = achieved or 0 = not)',
+        type: 'custom', formulae: [stepAcceptedFormula(c.address)], allowBlank: true, showInputMessage: true, showErrorMessage: true,
+        errorStyle: 'warning', errorTitle: 'กรอก 1 หรือ 0', error: 'กรอก 1, ✓ หรือ ทำสำเร็จ = สำเร็จ หรือ 0, ✗ หรือ ไม่สำเร็จ = ไม่สำเร็จ (enter 1 or ✓ = achieved, 0 or ✗ = not)',
         promptTitle: clip(`ขั้นที่ ${k + 1} ตัวชี้วัด ${i.id}`, PROMPT_TITLE_MAX),
-        prompt: clip(`${step}\n1 = สำเร็จ, 0 = ไม่สำเร็จ\n${targets}`, PROMPT_MAX),
+        prompt: clip(`${step}\n1, ✓ หรือ ทำสำเร็จ = สำเร็จ; 0, ✗ หรือ ไม่สำเร็จ = ไม่สำเร็จ\n${targets}`, PROMPT_MAX),
       };
     });
   }
