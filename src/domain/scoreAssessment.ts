@@ -117,6 +117,11 @@ export interface ScoreOptions {
  */
 interface Node {
   readonly indicator: Indicator;
+  /** Its id and weight, read here rather than from indicators of many shapes. */
+  readonly id: string;
+  readonly weight: number;
+  readonly parentId: string | null;
+  readonly component: string | null;
   /** The leaf itself; undefined for a parent. */
   readonly leaf: LeafIndicator | undefined;
   readonly curve: Curve | undefined;
@@ -147,7 +152,10 @@ function compiled(assessment: Assessment): Compiled {
   const place = (indicator: Indicator, parent: number): number => {
     const index = nodes.length;
     const leaf = isGroup(indicator) ? undefined : indicator;
-    const node = { indicator, leaf, curve: leaf && curveOf(leaf, assessment), parent, children: [] as number[], childWeights: 0 };
+    const node = {
+      indicator, id: indicator.id, weight: indicator.weight, parentId: indicator.parentId, component: indicator.component ?? null,
+      leaf, curve: leaf && curveOf(leaf, assessment), parent, children: [] as number[], childWeights: 0,
+    };
     nodes.push(node);
     if (isGroup(indicator)) {
       for (const child of indicator.children) node.children.push(place(child, index));
@@ -208,14 +216,14 @@ export function scoreAssessment(assessment: Assessment, resultSet: ResultSet, op
   if (reported && statuses) {
     for (let k = 0; k < n; k++) {
       const node = nodes[k] as Node;
-      reported[k] = statuses[node.indicator.id] ?? (node.parent < 0 ? undefined : reported[node.parent]);
+      reported[k] = statuses[node.id] ?? (node.parent < 0 ? undefined : reported[node.parent]);
     }
   }
 
   // Children come after their parent, so walking backwards scores every child before its parent.
   for (let k = n - 1; k >= 0; k--) {
     const node = nodes[k] as Node;
-    const id = node.indicator.id;
+    const id = node.id;
     const due = !notDue.has(id);
     const leaf = node.leaf;
     value[k] = null;
@@ -266,7 +274,7 @@ export function scoreAssessment(assessment: Assessment, resultSet: ResultSet, op
     let anyInvalid = false;
     let anyCounted = false;
     for (const c of node.children) {
-      const w = (nodes[c] as Node).indicator.weight;
+      const w = (nodes[c] as Node).weight;
       const cs = score[c] as number | null;
       const co = official[c] as number | null;
       if (cs !== null) {
@@ -282,7 +290,7 @@ export function scoreAssessment(assessment: Assessment, resultSet: ResultSet, op
       if (counted[c]) anyCounted = true;
     }
     for (const c of node.children) {
-      const w = (nodes[c] as Node).indicator.weight;
+      const w = (nodes[c] as Node).weight;
       const cs = score[c] as number | null;
       const co = official[c] as number | null;
       if (cs !== null) weighted += w * cs;
@@ -296,12 +304,12 @@ export function scoreAssessment(assessment: Assessment, resultSet: ResultSet, op
 
   const totals = (of: readonly (number | null)[]): { denominator: number; totalBeforePenalty: number | null } => {
     let denominator = 0;
-    for (const k of plan.top) if (of[k] !== null) denominator += (nodes[k] as Node).indicator.weight;
+    for (const k of plan.top) if (of[k] !== null) denominator += (nodes[k] as Node).weight;
     if (!(denominator > 0)) return { denominator, totalBeforePenalty: null };
     let sum = 0;
     for (const k of plan.top) {
       const s = of[k] as number | null;
-      if (s !== null) sum += ((nodes[k] as Node).indicator.weight * s) / denominator;
+      if (s !== null) sum += ((nodes[k] as Node).weight * s) / denominator;
     }
     return { denominator, totalBeforePenalty: sum };
   };
@@ -311,20 +319,17 @@ export function scoreAssessment(assessment: Assessment, resultSet: ResultSet, op
   const factor: (number | null)[] = new Array<number | null>(n);
   const effective: number[] = new Array<number>(n);
   for (const k of plan.top) {
-    const w = (nodes[k] as Node).indicator.weight;
+    const w = (nodes[k] as Node).weight;
     factor[k] = score[k] !== null && denominator > 0 ? w / denominator : null;
     effective[k] = w;
   }
   const indicators: IndicatorScore[] = new Array<IndicatorScore>(n);
   for (let k = 0; k < n; k++) {
     const node = nodes[k] as Node;
-    const indicator = node.indicator;
     const f = factor[k] as number | null;
     const effectiveWeight = effective[k] as number;
     const s = score[k] as number | null;
-    const id = indicator.id;
-    const parent = indicator.parentId;
-    const component = indicator.component ?? null;
+    const { id, parentId: parent, component } = node;
     const weightedScore = s === null || f === null ? null : f * s;
     const shareOfTotal = s === null ? null : f;
     const rowIssues = issues[k] ?? [];
@@ -337,9 +342,9 @@ export function scoreAssessment(assessment: Assessment, resultSet: ResultSet, op
       : { id, parent, component, status: st, value: v, level: l, score: s, weightedScore, effectiveWeight, shareOfTotal, issues: rowIssues, reportStatus: statuses[id] ?? null, counted: counted[k] as boolean };
     if (node.leaf) continue;
     let countedWeight = 0;
-    for (const c of node.children) if (score[c] !== null) countedWeight += (nodes[c] as Node).indicator.weight;
+    for (const c of node.children) if (score[c] !== null) countedWeight += (nodes[c] as Node).weight;
     for (const c of node.children) {
-      const w = (nodes[c] as Node).indicator.weight;
+      const w = (nodes[c] as Node).weight;
       factor[c] = f === null || countedWeight === 0 ? null : (f * w) / countedWeight;
       effective[c] = (effectiveWeight * w) / node.childWeights;
     }

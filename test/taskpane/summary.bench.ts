@@ -24,7 +24,7 @@ import { SERVER_LINK_FORMAT } from '../../src/taskpane/model/serverLink';
 import { sessionFromBinding } from '../../src/taskpane/model/session';
 import { FakeExcel } from '../office/fakeExcel';
 
-const EDITS = 30;
+const EDITS = Number(process.env.BENCH_EDITS ?? 30);
 
 function generated(n: number) {
   const indicators = Array.from({ length: n }, (_, i) => ({
