@@ -4,7 +4,7 @@
  * into the text a reader sees, so the PDF and the .docx can never show different numbers. No scoring here.
  */
 import {
-  allIndicators, bangkokDate, formatNumber, isGroup, readNumber, readStep, roundPeriod, scoreAssessment, toThaiDigits,
+  allIndicators, bangkokDate, formatNumber, isGroup, isStepKind, readNumber, readStep, roundPeriod, scoreAssessment, toThaiDigits,
   type Assessment, type Indicator, type IndicatorScore, type LeafIndicator, type Locale, type ReportStatus, type ResultSet,
   type ScoreReport,
 } from '../domain';
@@ -246,7 +246,7 @@ function resultText(
   if (s.status === 'not-due') return '';
   if (raw === undefined || raw === null || raw === '') return L.notReported;
   const digits = (t: string): string => (thaiDigits ? toThaiDigits(t) : t);
-  if (indicator.kind === 'milestone' || indicator.kind === 'binary') {
+  if (isStepKind(indicator.kind)) {
     const marks = Array.isArray(raw)
       ? raw.map(readStep)
       : typeof raw === 'number' ? indicator.steps.map((_, i) => i < raw) : [readStep(raw)];

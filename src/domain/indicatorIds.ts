@@ -11,15 +11,23 @@ export function indicatorKey(id: string): string {
   return toArabicDigits(id).trim();
 }
 
-/** Indicators by `indicatorKey`, for looking up many ids (a sheet, a batch) against one assessment. */
-export function indicatorsByKey(assessment: Pick<Assessment, 'indicators'>): Map<string, Indicator> {
+/**
+ * Indicators by `indicatorKey`, for looking up many ids (a sheet, a batch) against one assessment. Made once per
+ * indicator list (an assessment is immutable once read): a live sheet looks its rows up after every edit.
+ */
+export function indicatorsByKey(assessment: Pick<Assessment, 'indicators'>): ReadonlyMap<string, Indicator> {
+  const known = byKeyOf.get(assessment.indicators);
+  if (known) return known;
   const byKey = new Map<string, Indicator>();
   for (const indicator of allIndicators(assessment)) {
     const key = indicatorKey(indicator.id);
     if (!byKey.has(key)) byKey.set(key, indicator);
   }
+  byKeyOf.set(assessment.indicators, byKey);
   return byKey;
 }
+
+const byKeyOf = new WeakMap<readonly Indicator[], ReadonlyMap<string, Indicator>>();
 
 /** The assessment's spelling of an id written either way, or undefined when it names no indicator. */
 export function resolveIndicatorId(assessment: Pick<Assessment, 'indicators'>, id: string): string | undefined {

@@ -106,11 +106,11 @@ function readRatio(indicator: LeafIndicator, raw: RawResult | undefined): Result
     ]);
   }
   if (missing === 2) return notReported();
-  // Central data that arrived before the unit entered its own part: the unit has not reported yet.
-  const blank = [numerator, denominator].filter((v) => isBlank(raw[v.id]));
-  const present = [numerator, denominator].filter((v) => !isBlank(raw[v.id]));
-  if (missing === 1 && blank.every((v) => !v.central) && present.every((v) => v.central)) return notReported();
   if (missing === 1) {
+    // Central data that arrived before the unit entered its own part: the unit has not reported yet.
+    const blank = [numerator, denominator].filter((v) => isBlank(raw[v.id]));
+    const present = [numerator, denominator].filter((v) => !isBlank(raw[v.id]));
+    if (blank.every((v) => !v.central) && present.every((v) => v.central)) return notReported();
     return invalid([
       issue('ratio-incomplete', 'error', {
         th: `ตัวชี้วัด ${indicator.id} กรอกตัวแปรไม่ครบ ต้องมีทั้ง ${numerator.name} และ ${denominator.name}`,
@@ -169,8 +169,16 @@ function readSteps(indicator: LeafIndicator, raw: RawResult | undefined): Result
       }, where),
     ]);
   }
-  const steps = marks.map(readStep);
-  const bad = steps.findIndex((s) => s === 'invalid');
+  // One loop over the marks: a live sheet reads thousands of these per edit.
+  const steps: (boolean | null | 'invalid')[] = new Array<boolean | null | 'invalid'>(marks.length);
+  let bad = -1;
+  let anyGiven = false;
+  for (let i = 0; i < marks.length; i++) {
+    const step = readStep(marks[i]);
+    steps[i] = step;
+    if (step === 'invalid' && bad < 0) bad = i;
+    if (step !== null) anyGiven = true;
+  }
   if (bad >= 0) {
     return invalid([
       issue('step-not-yes-no', 'error', {
@@ -179,11 +187,12 @@ function readSteps(indicator: LeafIndicator, raw: RawResult | undefined): Result
       }, { ...where, field: String(bad + 1) }),
     ]);
   }
-  if (steps.every((s) => s === null)) return notReported();
-  const consecutive = steps.findIndex((s) => s !== true);
-  const value = consecutive === -1 ? steps.length : consecutive;
+  if (!anyGiven) return notReported();
+  let value = 0;
+  while (value < steps.length && steps[value] === true) value++;
   const issues: Issue[] = [];
-  const later = steps.findIndex((s, i) => i > value && s === true);
+  let later = -1;
+  for (let i = value + 1; i < steps.length && later < 0; i++) if (steps[i] === true) later = i;
   if (later >= 0) {
     issues.push(
       issue('milestone-gap', 'warning', {

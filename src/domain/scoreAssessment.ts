@@ -93,11 +93,6 @@ export interface ResultSet {
   readonly statuses?: Readonly<Record<string, ReportStatus | undefined>>;
 }
 
-interface Scored {
-  readonly status: IndicatorStatus;
-  readonly score: number | null;
-}
-
 export function curveOf(indicator: LeafIndicator, assessment: Pick<Assessment, 'scale' | 'policies'>): Curve {
   return {
     targets: indicator.targets,
@@ -114,144 +109,283 @@ export interface ScoreOptions {
   readonly scoreOverrides?: ReadonlyMap<string, number>;
 }
 
-export function scoreAssessment(assessment: Assessment, resultSet: ResultSet, options: ScoreOptions = {}): ScoreReport {
-  const self = scoreSelfAssessed(assessment, resultSet, options);
-  const { statuses } = resultSet;
-  if (statuses === undefined) return self;
-  const certified = new Set<string>(assessment.policies.officialStatuses);
-  const rowStatus = new Map(self.indicators.map((i) => [i.id, i.status]));
-  const counts = new Map<string, boolean>();
-  // A status given for a parent (and none for its child) is the child's: the report was made for the whole.
-  const visit = (indicator: Indicator, inherited: ReportStatus | undefined): boolean => {
-    const status = statuses[indicator.id] ?? inherited;
-    const counted = isGroup(indicator)
-      ? indicator.children.map((c) => visit(c, status)).some(Boolean)
-      : status !== undefined && certified.has(status) && rowStatus.get(indicator.id) !== 'not-due';
-    counts.set(indicator.id, counted);
-    return counted;
-  };
-  assessment.indicators.forEach((i) => visit(i, undefined));
-  // What is not certified scores as not reported: the same scoring, with only the certified results.
-  const results = Object.fromEntries(Object.entries(resultSet.results).filter(([id]) => counts.get(id) === true));
-  const certifiedOnly = scoreSelfAssessed(assessment, { round: resultSet.round, submittedAt: resultSet.submittedAt, results }, options);
-  return {
-    ...self,
-    official: { total: certifiedOnly.total, totalBeforePenalty: certifiedOnly.totalBeforePenalty, penalty: certifiedOnly.penalty },
-    indicators: self.indicators.map((i) => ({ ...i, reportStatus: statuses[i.id] ?? null, counted: counts.get(i.id) ?? false })),
-  };
+/**
+ * What scoring needs of an assessment besides the results, worked out once per assessment object (an assessment is
+ * immutable once read): the indicator tree laid flat (parents before children, document order, as the report lists
+ * them), each leaf's curve, which top-level indicators each component and group sums, and the indicators not due in
+ * each round. A central sheet scores thousands of units against one assessment, and a live sheet every edit.
+ */
+interface Node {
+  readonly indicator: Indicator;
+  /** Its id and weight, read here rather than from indicators of many shapes. */
+  readonly id: string;
+  readonly weight: number;
+  readonly parentId: string | null;
+  readonly component: string | null;
+  /** The leaf itself; undefined for a parent. */
+  readonly leaf: LeafIndicator | undefined;
+  readonly curve: Curve | undefined;
+  /** Index of its parent in `nodes`; -1 at the top. */
+  readonly parent: number;
+  /** Indices of its children in `nodes`. */
+  readonly children: readonly number[];
+  /** Σ of its children's weights, in their order. */
+  readonly childWeights: number;
 }
 
-function scoreSelfAssessed(assessment: Assessment, resultSet: ResultSet, options: ScoreOptions): ScoreReport {
+interface Compiled {
+  readonly nodes: readonly Node[];
+  /** Indices in `nodes` of the top-level indicators, in `assessment.indicators` order. */
+  readonly top: readonly number[];
+  /** Per component, in `assessment.components` order: positions in `top`. */
+  readonly byComponent: readonly (readonly number[])[];
+  readonly byGroup: readonly { readonly id: string; readonly component: string; readonly tops: readonly number[] }[];
+  readonly notDue: Map<number | undefined, ReadonlySet<string>>;
+}
+
+const compiledFor = new WeakMap<Assessment, Compiled>();
+
+function compiled(assessment: Assessment): Compiled {
+  const known = compiledFor.get(assessment);
+  if (known) return known;
+  const nodes: Node[] = [];
+  const place = (indicator: Indicator, parent: number): number => {
+    const index = nodes.length;
+    const leaf = isGroup(indicator) ? undefined : indicator;
+    const node = {
+      indicator, id: indicator.id, weight: indicator.weight, parentId: indicator.parentId, component: indicator.component ?? null,
+      leaf, curve: leaf && curveOf(leaf, assessment), parent, children: [] as number[], childWeights: 0,
+    };
+    nodes.push(node);
+    if (isGroup(indicator)) {
+      for (const child of indicator.children) node.children.push(place(child, index));
+      node.childWeights = indicator.children.reduce((s, c) => s + c.weight, 0);
+    }
+    return index;
+  };
+  const top = assessment.indicators.map((i) => place(i, -1));
+  const topsWhere = (keep: (i: Indicator) => boolean): number[] =>
+    assessment.indicators.flatMap((indicator, position) => (keep(indicator) ? [position] : []));
+  const made: Compiled = {
+    nodes,
+    top,
+    byComponent: assessment.components.map((c) => topsWhere((i) => i.component === c.id)),
+    byGroup: assessment.components.flatMap((c) => (c.groups ?? []).map((g) => ({ id: g.id, component: c.id, tops: topsWhere((i) => i.group === g.id) }))),
+    notDue: new Map(),
+  };
+  compiledFor.set(assessment, made);
+  return made;
+}
+
+function notDueFor(assessment: Assessment, plan: Compiled, round: number | undefined): ReadonlySet<string> {
+  let set = plan.notDue.get(round);
+  if (!set) {
+    set = notDueIn(assessment, round);
+    plan.notDue.set(round, set);
+  }
+  return set;
+}
+
+/**
+ * Both totals in one pass (seed 003): an indicator that is not certified scores in the official total as a result
+ * not given would (`notReported`), so the official score of each indicator follows from its self-assessed one
+ * without reading its result twice.
+ */
+export function scoreAssessment(assessment: Assessment, resultSet: ResultSet, options: ScoreOptions = {}): ScoreReport {
   const { policies } = assessment;
-  const notDue = notDueIn(assessment, resultSet.round);
-  const rows = new Map<string, { value: number | null; level: number | null; issues: readonly Issue[]; scored: Scored }>();
+  const plan = compiled(assessment);
+  const { nodes } = plan;
+  const n = nodes.length;
+  const notDue = notDueFor(assessment, plan, resultSet.round);
+  const { statuses } = resultSet;
+  const certified = statuses === undefined ? undefined : new Set<string>(policies.officialStatuses);
   const nrScore = policies.notReported === 'exclude' ? null : policies.notReported;
+  const overrides = options.scoreOverrides;
 
-  const scoreLeaf = (indicator: LeafIndicator): Scored => {
-    if (notDue.has(indicator.id)) {
-      const scored: Scored = { status: 'not-due', score: null };
-      rows.set(indicator.id, { value: null, level: null, issues: notDueIssues(indicator, resultSet), scored });
-      return scored;
+  // Per node, by index: what the report says of it, and its score in the official total (as self-assessed when
+  // certified, else scored as not reported).
+  const status: IndicatorStatus[] = new Array<IndicatorStatus>(n);
+  const score: (number | null)[] = new Array<number | null>(n);
+  const value: (number | null)[] = new Array<number | null>(n);
+  const level: (number | null)[] = new Array<number | null>(n);
+  const issues: (readonly Issue[] | undefined)[] = new Array<readonly Issue[] | undefined>(n);
+  const official: (number | null)[] = new Array<number | null>(n);
+  const counted: boolean[] = new Array<boolean>(n);
+  // A status given for a parent (and none for its child) is the child's: the report was made for the whole.
+  const reported: (ReportStatus | undefined)[] | undefined = statuses === undefined ? undefined : new Array<ReportStatus | undefined>(n);
+  if (reported && statuses) {
+    for (let k = 0; k < n; k++) {
+      const node = nodes[k] as Node;
+      reported[k] = statuses[node.id] ?? (node.parent < 0 ? undefined : reported[node.parent]);
     }
-    const override = options.scoreOverrides?.get(indicator.id);
-    if (override !== undefined) {
-      const scored: Scored = { status: 'scored', score: override };
-      rows.set(indicator.id, { value: null, level: null, issues: [], scored });
-      return scored;
-    }
-    const read = readResultValue(indicator, resultSet.results[indicator.id]);
-    if (read.status !== 'value') {
-      const scored = { status: read.status, score: nrScore };
-      rows.set(indicator.id, { value: null, level: null, issues: read.issues, scored });
-      return scored;
-    }
-    const curve = curveOf(indicator, assessment);
-    const scored: Scored = { status: 'scored', score: scoreOnCurve(read.value, curve) };
-    rows.set(indicator.id, { value: read.value, level: levelReached(read.value, curve), issues: read.issues, scored });
-    return scored;
-  };
-
-  const scoreAny = (indicator: Indicator): Scored => {
-    if (!isGroup(indicator)) return scoreLeaf(indicator);
-    const children = indicator.children.map((c) => ({ weight: c.weight, ...scoreAny(c) }));
-    const counted = children.filter((c) => c.score !== null);
-    const weightSum = counted.reduce((s, c) => s + c.weight, 0);
-    const score = counted.length === 0 || notDue.has(indicator.id) ? null : counted.reduce((s, c) => s + c.weight * (c.score as number), 0) / weightSum;
-    const status: IndicatorStatus = notDue.has(indicator.id)
-      ? 'not-due'
-      : children.some((c) => c.status === 'scored')
-      ? 'scored'
-      : children.some((c) => c.status === 'invalid')
-        ? 'invalid'
-        : 'not-reported';
-    const scored = { status, score };
-    rows.set(indicator.id, { value: null, level: null, issues: [], scored });
-    return scored;
-  };
-
-  const top = assessment.indicators.map((i) => ({ indicator: i, ...scoreAny(i) }));
-  const denominator = top.filter((t) => t.score !== null).reduce((s, t) => s + t.indicator.weight, 0);
-
-  // Weighted scores flow down: a child's share of its parent's weight, renormalised over the siblings that count.
-  const indicators: IndicatorScore[] = [];
-  const emit = (indicator: Indicator, factor: number | null, effectiveWeight: number): void => {
-    const row = rows.get(indicator.id);
-    if (!row) return;
-    const { score, status } = row.scored;
-    indicators.push({
-      id: indicator.id,
-      parent: indicator.parentId,
-      component: indicator.component ?? null,
-      status,
-      value: row.value,
-      level: row.level,
-      score,
-      weightedScore: score === null || factor === null ? null : factor * score,
-      effectiveWeight,
-      shareOfTotal: score === null ? null : factor,
-      issues: row.issues,
-    });
-    if (!isGroup(indicator)) return;
-    const all = indicator.children.reduce((s, c) => s + c.weight, 0);
-    const counted = indicator.children.filter((c) => rows.get(c.id)?.scored.score !== null).reduce((s, c) => s + c.weight, 0);
-    for (const child of indicator.children) {
-      const childFactor = factor === null || counted === 0 ? null : (factor * child.weight) / counted;
-      emit(child, childFactor, (effectiveWeight * child.weight) / all);
-    }
-  };
-  for (const t of assessment.indicators) {
-    const counts = rows.get(t.id)?.scored.score !== null && denominator > 0;
-    emit(t, counts ? t.weight / denominator : null, t.weight);
   }
 
-  const totalBeforePenalty =
-    denominator > 0 ? top.reduce((s, t) => s + (t.score === null ? 0 : (t.indicator.weight * t.score) / denominator), 0) : null;
-  const subtotal = (mine: readonly (typeof top)[number][]): { score: number | null; weightedScore: number } => {
-    const counted = mine.filter((t) => t.score !== null);
-    const weight = counted.reduce((s, t) => s + t.indicator.weight, 0);
-    return {
-      score: weight > 0 ? counted.reduce((s, t) => s + t.indicator.weight * (t.score as number), 0) / weight : null,
-      weightedScore: denominator > 0 ? counted.reduce((s, t) => s + (t.indicator.weight * (t.score as number)) / denominator, 0) : 0,
-    };
-  };
-  const components = assessment.components.map((c) => ({ id: c.id, ...subtotal(top.filter((t) => t.indicator.component === c.id)) }));
-  const groups = assessment.components.flatMap((c) =>
-    (c.groups ?? []).map((g) => ({ id: g.id, component: c.id, ...subtotal(top.filter((t) => t.indicator.group === g.id)) })),
-  );
+  // Children come after their parent, so walking backwards scores every child before its parent.
+  for (let k = n - 1; k >= 0; k--) {
+    const node = nodes[k] as Node;
+    const id = node.id;
+    const due = !notDue.has(id);
+    const leaf = node.leaf;
+    value[k] = null;
+    level[k] = null;
+    if (leaf) {
+      const given = reported?.[k];
+      const isCounted = certified !== undefined && given !== undefined && certified.has(given) && due;
+      counted[k] = isCounted;
+      if (!due) {
+        status[k] = 'not-due';
+        score[k] = null;
+        official[k] = null;
+        issues[k] = notDueIssues(leaf, resultSet);
+        continue;
+      }
+      const override = overrides?.get(id);
+      if (override !== undefined) {
+        status[k] = 'scored';
+        score[k] = override;
+        official[k] = override;
+        continue;
+      }
+      const read = readResultValue(leaf, resultSet.results[id]);
+      issues[k] = read.issues;
+      if (read.status !== 'value') {
+        status[k] = read.status;
+        score[k] = nrScore;
+        official[k] = nrScore;
+        continue;
+      }
+      const curve = node.curve ?? curveOf(leaf, assessment);
+      const s = scoreOnCurve(read.value, curve);
+      status[k] = 'scored';
+      score[k] = s;
+      official[k] = isCounted ? s : nrScore;
+      value[k] = read.value;
+      level[k] = levelReached(read.value, curve);
+      continue;
+    }
+    // A parent: the weighted mean of its children that count, summed in their order.
+    let weightSum = 0;
+    let weighted = 0;
+    let anyScore = false;
+    let officialWeight = 0;
+    let officialWeighted = 0;
+    let anyOfficial = false;
+    let anyScored = false;
+    let anyInvalid = false;
+    let anyCounted = false;
+    for (const c of node.children) {
+      const w = (nodes[c] as Node).weight;
+      const cs = score[c] as number | null;
+      const co = official[c] as number | null;
+      if (cs !== null) {
+        anyScore = true;
+        weightSum += w;
+      }
+      if (co !== null) {
+        anyOfficial = true;
+        officialWeight += w;
+      }
+      if (status[c] === 'scored') anyScored = true;
+      else if (status[c] === 'invalid') anyInvalid = true;
+      if (counted[c]) anyCounted = true;
+    }
+    for (const c of node.children) {
+      const w = (nodes[c] as Node).weight;
+      const cs = score[c] as number | null;
+      const co = official[c] as number | null;
+      if (cs !== null) weighted += w * cs;
+      if (co !== null) officialWeighted += w * co;
+    }
+    status[k] = !due ? 'not-due' : anyScored ? 'scored' : anyInvalid ? 'invalid' : 'not-reported';
+    score[k] = !anyScore || !due ? null : weighted / weightSum;
+    official[k] = !anyOfficial || !due ? null : officialWeighted / officialWeight;
+    counted[k] = anyCounted;
+  }
 
-  const issues: Issue[] = [];
-  const late = lateness(assessment, resultSet, issues);
+  const totals = (of: readonly (number | null)[]): { denominator: number; totalBeforePenalty: number | null } => {
+    let denominator = 0;
+    for (const k of plan.top) if (of[k] !== null) denominator += (nodes[k] as Node).weight;
+    if (!(denominator > 0)) return { denominator, totalBeforePenalty: null };
+    let sum = 0;
+    for (const k of plan.top) {
+      const s = of[k] as number | null;
+      if (s !== null) sum += ((nodes[k] as Node).weight * s) / denominator;
+    }
+    return { denominator, totalBeforePenalty: sum };
+  };
+  const { denominator, totalBeforePenalty } = totals(score);
+
+  // Weighted scores flow down: a child's share of its parent's weight, renormalised over the siblings that count.
+  const factor: (number | null)[] = new Array<number | null>(n);
+  const effective: number[] = new Array<number>(n);
+  for (const k of plan.top) {
+    const w = (nodes[k] as Node).weight;
+    factor[k] = score[k] !== null && denominator > 0 ? w / denominator : null;
+    effective[k] = w;
+  }
+  const indicators: IndicatorScore[] = new Array<IndicatorScore>(n);
+  for (let k = 0; k < n; k++) {
+    const node = nodes[k] as Node;
+    const f = factor[k] as number | null;
+    const effectiveWeight = effective[k] as number;
+    const s = score[k] as number | null;
+    const { id, parentId: parent, component } = node;
+    const weightedScore = s === null || f === null ? null : f * s;
+    const shareOfTotal = s === null ? null : f;
+    const rowIssues = issues[k] ?? [];
+    const st = status[k] as IndicatorStatus;
+    const v = value[k] as number | null;
+    const l = level[k] as number | null;
+    // Two literals rather than a spread: the same keys in the same order, at the speed of a plain object.
+    indicators[k] = statuses === undefined
+      ? { id, parent, component, status: st, value: v, level: l, score: s, weightedScore, effectiveWeight, shareOfTotal, issues: rowIssues }
+      : { id, parent, component, status: st, value: v, level: l, score: s, weightedScore, effectiveWeight, shareOfTotal, issues: rowIssues, reportStatus: statuses[id] ?? null, counted: counted[k] as boolean };
+    if (node.leaf) continue;
+    let countedWeight = 0;
+    for (const c of node.children) if (score[c] !== null) countedWeight += (nodes[c] as Node).weight;
+    for (const c of node.children) {
+      const w = (nodes[c] as Node).weight;
+      factor[c] = f === null || countedWeight === 0 ? null : (f * w) / countedWeight;
+      effective[c] = (effectiveWeight * w) / node.childWeights;
+    }
+  }
+
+  const subtotal = (tops: readonly number[]): { score: number | null; weightedScore: number } => {
+    let weight = 0;
+    for (const t of tops) if (score[plan.top[t] as number] !== null) weight += (assessment.indicators[t] as Indicator).weight;
+    let weightedSum = 0;
+    let share = 0;
+    for (const t of tops) {
+      const s = score[plan.top[t] as number] as number | null;
+      if (s === null) continue;
+      const w = (assessment.indicators[t] as Indicator).weight;
+      weightedSum += w * s;
+      if (denominator > 0) share += (w * s) / denominator;
+    }
+    return { score: weight > 0 ? weightedSum / weight : null, weightedScore: share };
+  };
+  const components = assessment.components.map((c, i) => ({ id: c.id, ...subtotal(plan.byComponent[i] ?? []) }));
+  const groups = plan.byGroup.map((g) => ({ id: g.id, component: g.component, ...subtotal(g.tops) }));
+
+  const reportIssues: Issue[] = [];
+  const late = lateness(assessment, resultSet, reportIssues);
   const penalty = latePenaltyApplies(policies, resultSet.round) ? late * policies.latePenaltyPerWorkingDay : 0;
   const total = totalBeforePenalty === null ? null : Math.max(0, totalBeforePenalty - penalty);
   if (totalBeforePenalty === null) {
-    issues.push(
+    reportIssues.push(
       issue('nothing-counted', 'warning', {
         th: 'ยังไม่มีตัวชี้วัดใดที่นับคะแนนได้ จึงยังไม่มีคะแนนรวม',
         en: 'no indicator counts yet, so there is no total',
       }),
     );
   }
-  return { assessment: assessment.id, total, totalBeforePenalty, penalty, workingDaysLate: late, components, groups, indicators, issues };
+  const report: ScoreReport = {
+    assessment: assessment.id, total, totalBeforePenalty, penalty, workingDaysLate: late, components, groups, indicators, issues: reportIssues,
+  };
+  if (statuses === undefined) return report;
+  // The same round and submission date, so the same late penalty.
+  const certifiedTotal = totals(official).totalBeforePenalty;
+  return { ...report, official: { total: certifiedTotal === null ? null : Math.max(0, certifiedTotal - penalty), totalBeforePenalty: certifiedTotal, penalty } };
 }
 
 function lateness(assessment: Assessment, resultSet: ResultSet, issues: Issue[]): number {

@@ -41,8 +41,10 @@ export interface ReadNumberOptions {
  * Anything that is not clearly a number is an issue naming what was typed, never a silent zero.
  */
 export function readNumber(raw: unknown, options: ReadNumberOptions = {}): NumberReading {
-  const where = { indicatorId: options.indicatorId, field: options.field };
   if (raw === null || raw === undefined) return { kind: 'blank' };
+  // The common case, a number cell, without building the texts only an issue would need.
+  if (typeof raw === 'number' && Number.isFinite(raw) && Math.abs(raw) <= LARGEST_ACCEPTED) return { kind: 'number', value: raw, percent: false };
+  const where = { indicatorId: options.indicatorId, field: options.field };
   if (typeof raw === 'number') return checkMagnitude(raw, false, String(raw), where);
   if (typeof raw === 'boolean') {
     return invalid('value-not-number', where, {

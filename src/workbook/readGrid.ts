@@ -12,7 +12,7 @@ import {
   allIndicators, indicatorKey, indicatorsByKey, isGroup, isStepKind, issue, readNumber, readResultValue, type Assessment, type Indicator, type Issue, type LeafIndicator,
   type RawResult, type ResultSet,
 } from '../domain';
-import { isCellError, parseAddress, qualifiedAddress, type CellValue, type Grid } from './cells';
+import { columnLetter, isCellError, parseAddress, qualifiedAddress, sheetRef, type CellValue, type Grid } from './cells';
 import { sheetStepMark } from './stepWords';
 import {
   FIXED_HEADERS, headerCandidates, namesOf, stepHeader, targetHeader, type ColumnRole, type HeaderEntry,
@@ -77,7 +77,10 @@ function readRows(
   byId: ReadonlyMap<string, Indicator>,
 ): { results: Record<string, RawResult>; issues: Issue[]; cells: Map<string, IndicatorCells> } {
   const origin = parseAddress(grid.topLeft);
-  const at = (r: number, c: number): string => qualifiedAddress(grid.sheet, origin.row + r, origin.column + c);
+  // qualifiedAddress's text, with the sheet's quoting and each column's letters worked out once per read.
+  const ref = sheetRef(grid.sheet);
+  const letters: string[] = [];
+  const at = (r: number, c: number): string => `${ref}!${(letters[c] ??= columnLetter(origin.column + c))}${origin.row + r}`;
   const { columns } = found;
   const issues: Issue[] = [];
   const results: Record<string, RawResult> = {};
@@ -381,8 +384,34 @@ function matchIndicator(cell: CellValue, byKey: ReadonlyMap<string, Indicator>):
   return undefined;
 }
 
+/** What the reader needs of an assessment besides its indicators by key, worked out once per assessment. */
+interface SheetShape {
+  readonly maxSteps: number;
+  /** The input columns some indicator needs. */
+  readonly needed: ReadonlySet<ColumnRole>;
+}
+
+const shapes = new WeakMap<Assessment, SheetShape>();
+
+function shapeOf(assessment: Assessment): SheetShape {
+  const known = shapes.get(assessment);
+  if (known) return known;
+  let maxSteps = 0;
+  const needed = new Set<ColumnRole>();
+  for (const i of allIndicators(assessment)) {
+    if (isGroup(i)) continue;
+    maxSteps = Math.max(maxSteps, i.steps.length);
+    if (i.kind === 'quantitative') needed.add('result');
+    if (i.kind === 'ratio') ['numerator', 'denominator'].forEach((r) => needed.add(r as ColumnRole));
+    if (isStepKind(i.kind)) i.steps.forEach((_, k) => needed.add(`step${k + 1}`));
+  }
+  const shape = { maxSteps, needed };
+  shapes.set(assessment, shape);
+  return shape;
+}
+
 function catalogueFor(assessment: Assessment, options: ReadOptions): HeaderEntry[] {
-  const maxSteps = Math.max(0, ...allIndicators(assessment).map((i) => (isGroup(i) ? 0 : i.steps.length)));
+  const { maxSteps } = shapeOf(assessment);
   const entries: HeaderEntry[] = [
     ...Object.values(FIXED_HEADERS),
     ...assessment.scale.levels.map((_, k) => targetHeader(assessment.scale, k + 1)),
@@ -420,14 +449,7 @@ function checkColumnsPresent(
   sheet: string,
   issues: Issue[],
 ): void {
-  const needed = new Set<ColumnRole>();
-  for (const i of allIndicators(assessment)) {
-    if (isGroup(i)) continue;
-    if (i.kind === 'quantitative') needed.add('result');
-    if (i.kind === 'ratio') ['numerator', 'denominator'].forEach((r) => needed.add(r as ColumnRole));
-    if (isStepKind(i.kind)) i.steps.forEach((_, k) => needed.add(`step${k + 1}`));
-  }
-  for (const role of needed) {
+  for (const role of shapeOf(assessment).needed) {
     if (columns.has(role)) continue;
     const e = catalogue.find((x) => x.role === role);
     issues.push(
@@ -441,7 +463,8 @@ function checkColumnsPresent(
 
 /** Fills in the cell of each domain issue from the indicator and field it names. */
 export function locateIssues(issues: readonly Issue[], reading: Pick<SheetReading, 'cells'>, assessment: Assessment): Issue[] {
-  const byId = new Map(allIndicators(assessment).map((i) => [i.id, i]));
+  let byId: Map<string, Indicator> | undefined;
+  const indicatorOf = (id: string): Indicator | undefined => (byId ??= new Map(allIndicators(assessment).map((i) => [i.id, i]))).get(id);
   return issues.map((i) => {
     if (i.cell !== undefined || i.indicatorId === undefined) return i;
     const cells = reading.cells.get(i.indicatorId);
@@ -450,7 +473,7 @@ export function locateIssues(issues: readonly Issue[], reading: Pick<SheetReadin
     const step = field !== undefined && /^\d+$/.test(field) ? cells.steps[Number(field) - 1] : undefined;
     const cell =
       (field !== undefined ? cells.variables.get(field) ?? step : undefined) ??
-      firstInput(byId.get(i.indicatorId), cells) ??
+      firstInput(indicatorOf(i.indicatorId), cells) ??
       cells.result;
     return cell === undefined ? i : { ...i, cell };
   });

@@ -165,3 +165,25 @@ export function readSettings(rows: readonly (readonly CellValue[])[]): SettingsR
   const round = byName.get(NAMES.round);
   return typeof round === 'number' && Number.isInteger(round) ? { policies, scores, round } : { policies, scores };
 }
+
+/**
+ * The assessment as the sheet's formulas score it: the settings sheet's policies and level scores over the
+ * document's. The same object when the sheet says nothing different (so what is worked out once per assessment
+ * stays worked out), and one object per distinct setting for a given assessment (the live check asks after every
+ * edit).
+ */
+export function assessmentWithSettings(assessment: Assessment, settings: SettingsReading): { readonly assessment: Assessment; readonly changed: boolean } {
+  const policies = { ...assessment.policies, ...settings.policies };
+  const levels = assessment.scale.levels.map((l, i) => ({ ...l, score: settings.scores.get(i + 1) ?? l.score }));
+  const changed =
+    JSON.stringify(policies) !== JSON.stringify(assessment.policies) || levels.some((l, i) => l.score !== assessment.scale.levels[i]?.score);
+  if (!changed) return { assessment, changed };
+  const key = JSON.stringify([policies, levels.map((l) => l.score)]);
+  const known = edited.get(assessment);
+  if (known?.key === key) return { assessment: known.value, changed };
+  const value: Assessment = { ...assessment, policies, scale: { ...assessment.scale, levels } };
+  edited.set(assessment, { key, value });
+  return { assessment: value, changed };
+}
+
+const edited = new WeakMap<Assessment, { readonly key: string; readonly value: Assessment }>();

@@ -30,12 +30,13 @@ export function changedTargets(
 ): Issue[] {
   const origin = parseAddress(grid.topLeft);
   const issues: Issue[] = [];
+  const targetColumns = assessment.scale.levels.map((_, k) => reading.columns.get(`target${k + 1}`));
   for (const indicator of leafIndicators(assessment)) {
     const cells = reading.cells.get(indicator.id);
     if (!cells) continue;
     const r = cells.row - origin.row;
     indicator.targets.forEach((target, k) => {
-      const c = reading.columns.get(`target${k + 1}`);
+      const c = k < targetColumns.length ? targetColumns[k] : reading.columns.get(`target${k + 1}`);
       if (c === undefined) return;
       const value: CellValue = grid.values[r]?.[c] ?? null;
       if (typeof value === 'number' && sameNumber(value, target)) return;

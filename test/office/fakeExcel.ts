@@ -75,6 +75,11 @@ export class FakeExcel implements ExcelHost {
   private nextId = 1;
   // The request being built.
   request = { bytes: 0, actions: 0, calc: false, screen: false, error: undefined as OfficeError | undefined };
+  /**
+   * CPU time spent producing the responses (what Excel does on its side: gathering the cells loaded and their
+   * size), so a bench can tell the pane's own CPU time from the fake's emulation of Excel.
+   */
+  excelSideCpuMs = 0;
   private resolvers: (() => number)[] = [];
   private events: (() => void)[] = [];
 
@@ -130,7 +135,10 @@ export class FakeExcel implements ExcelHost {
     if (failure) throw new OfficeError(failure);
     if (r.error) throw r.error;
     if (r.bytes > LIMIT) throw new OfficeError('RequestPayloadSizeLimitExceeded', `request of ${r.bytes} bytes`);
+    const before = process.cpuUsage();
     const responseBytes = resolvers.reduce((n, resolve) => n + resolve(), 0);
+    const spent = process.cpuUsage(before);
+    this.excelSideCpuMs += (spent.user + spent.system) / 1000;
     if (responseBytes > LIMIT) throw new OfficeError('ResponsePayloadSizeLimitExceeded', `response of ${responseBytes} bytes`);
     this.syncs.push({
       requestBytes: r.bytes, responseBytes, actions: r.actions, calculationSuspended: r.calc, screenSuspended: r.screen, eventsEnabledAfter: this.eventsEnabled,

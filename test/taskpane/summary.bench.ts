@@ -4,10 +4,12 @@
  * runs: the live sheet's pass (model/liveCheck.ts: read the sheet and the binding record in one call, score it,
  * work out the change marks, write them when they differ) and the summary drawn (React, rendered to a string here
  * as a stand-in for the DOM commit); and, apart, what a Server-tab action reads first (linkedSheet.ts readSheet).
- * The fake's own bookkeeping is included, so the figures are an upper bound. The pane waits DEBOUNCE_MS after the
- * last change before it starts.
+ * The fake's own bookkeeping is included in the times, so they are an upper bound; beside them, CPU time per edit
+ * with and without the fake's side (what Excel would do: gather the cells and measure the response), and the
+ * syncs each pass takes. The machine may be shared: CPU time is the figure to compare. The pane waits DEBOUNCE_MS
+ * after the last change before it starts.
  *
- * Run: npm run bench:taskpane [rows]   (default 1,000 and 20,000)
+ * Run: npm run bench:taskpane [rows]   (default 1,000 and 20,000; BENCH_EDITS=n edits, default 30)
  */
 import { performance } from 'node:perf_hooks';
 import { createElement } from 'react';
@@ -24,7 +26,7 @@ import { SERVER_LINK_FORMAT } from '../../src/taskpane/model/serverLink';
 import { sessionFromBinding } from '../../src/taskpane/model/session';
 import { FakeExcel } from '../office/fakeExcel';
 
-const EDITS = 30;
+const EDITS = Number(process.env.BENCH_EDITS ?? 30);
 
 function generated(n: number) {
   const indicators = Array.from({ length: n }, (_, i) => ({
@@ -59,19 +61,30 @@ async function bench(rows: number): Promise<void> {
   if (!restored.ok || !restored.session) throw new Error('the bench sheet has no session');
   const session = restored.session;
   const result = requireColumn(layout, 'result');
-  const times = { pass: [] as number[], render: [] as number[], pane: [] as number[], action: [] as number[] };
+  const times = { pass: [] as number[], render: [] as number[], pane: [] as number[], action: [] as number[], cpu: [] as number[], paneCpu: [] as number[] };
+  const cpuMs = (since: NodeJS.CpuUsage): number => {
+    const d = process.cpuUsage(since);
+    return (d.user + d.system) / 1000;
+  };
   let previous: ReadonlyMap<string, string> | undefined;
+  const syncs = new Set<number>();
   for (let i = 0; i < EDITS + 3; i++) {
     const row = layout.rows[(i * 37) % layout.rows.length]!.row;
     fake.userEdit(layout.sheet, `${result.letter}${row}`, [[20 + ((i * 7) % 80)]]);
     const a = performance.now();
+    const cpu = process.cpuUsage();
+    const excel = fake.excelSideCpuMs;
+    const syncsBefore = fake.syncs.length;
     const pass = await livePass(port, session, 'th', previous);
     previous = pass.contents;
     if (pass.plan) await port.apply(pass.plan);
+    if (i >= 3) syncs.add(fake.syncs.length - syncsBefore);
     const b = performance.now();
     if (!pass.evaluation.ok || pass.evaluation.multiUnit) throw new Error('no reading');
     renderToString(createElement(SummaryPanel, { assessment, report: pass.evaluation.report, counts: pass.evaluation.counts, updatedAt: new Date() }));
     const c = performance.now();
+    const spent = cpuMs(cpu);
+    const paneSpent = spent - (fake.excelSideCpuMs - excel);
     await readSheet(port, layout.sheet);
     const d = performance.now();
     if (i < 3) continue; // warm-up
@@ -79,12 +92,16 @@ async function bench(rows: number): Promise<void> {
     times.render.push(c - b);
     times.pane.push(c - a);
     times.action.push(d - c);
+    times.cpu.push(spent);
+    times.paneCpu.push(paneSpent);
   }
   console.log(`${rows.toLocaleString('en')} indicator rows, linked to a server round, office port over the recording fake:`);
   console.log(`  live pass (read + score + marks + their write): ${stats(times.pass)}`);
   console.log(`  summary drawn:                                  ${stats(times.render)}`);
   console.log(`  pane's work per edit, read → summary:           ${stats(times.pane)}  (+ ${DEBOUNCE_MS} ms debounce)`);
   console.log(`  a Server-tab action's read (readSheet):         ${stats(times.action)}`);
+  console.log(`  CPU per edit, read → summary, fake included:    ${stats(times.cpu)}`);
+  console.log(`  pane CPU per edit (without the fake's Excel):   ${stats(times.paneCpu)}  (syncs per edit: ${[...syncs].join(', ')})`);
 }
 
 async function main(): Promise<void> {

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { issue, readAssessment, type Assessment, type Issue, type ResultSet } from '../../domain';
 import {
-  BINDING_SHEET, changedTargets, readBindingRows, readKpiGrid, readSettings, settingsSheet, type BindingRecord, type CellValue, type Grid, type SheetReading,
+  assessmentWithSettings, BINDING_SHEET, changedTargets, readBindingRows, readKpiGrid, readSettings, settingsSheet, type BindingRecord, type CellValue, type Grid, type SheetReading,
 } from '../../workbook';
 import { rowTextsOf, type RowTexts } from '../../workbook/rowTexts';
 
@@ -101,11 +101,7 @@ function findKpiSheet(wb: ExcelJS.Workbook, record: BindingRecord): ExcelJS.Work
 function withSettings(assessment: Assessment, wb: ExcelJS.Workbook, record: BindingRecord, issues: Issue[]): Assessment {
   const ws = record.settingsSheet ? wb.getWorksheet(record.settingsSheet) : undefined;
   if (!ws) return assessment;
-  const settings = readSettings(sheetValues(ws).values);
-  const policies = { ...assessment.policies, ...settings.policies };
-  const levels = assessment.scale.levels.map((l, i) => ({ ...l, score: settings.scores.get(i + 1) ?? l.score }));
-  const changed =
-    JSON.stringify(policies) !== JSON.stringify(assessment.policies) || levels.some((l, i) => l.score !== assessment.scale.levels[i]?.score);
+  const { assessment: edited, changed } = assessmentWithSettings(assessment, readSettings(sheetValues(ws).values));
   if (!changed) return assessment;
   issues.push(
     issue('settings-edited', 'info', {
@@ -113,7 +109,7 @@ function withSettings(assessment: Assessment, wb: ExcelJS.Workbook, record: Bind
       en: `the ${record.settingsSheet} sheet differs from the original assessment; scores follow the sheet`,
     }, { cell: `'${record.settingsSheet}'!B2` }),
   );
-  return { ...assessment, policies, scale: { ...assessment.scale, levels } };
+  return edited;
 }
 
 /** The round the sheet reports on (ScorebookRound): the formulas leave out the rows not due in it, and so does `check`. */

@@ -1,6 +1,6 @@
 /**
  * Keeps the bound sheet's evaluation current: once when the sheet is bound (validation on open), and after every
- * change a person makes to it, debounced so a paste of 500 cells is one evaluation. The port never reports its own
+ * change a person makes to it or to its settings sheet (policies, level scores, the round), debounced so a paste of 500 cells is one evaluation. The port never reports its own
  * writes, so what the pane writes (the what-if column, the marks of changed rows) does not trigger a loop; the pane
  * asks for a refresh itself. In a sheet linked to the server, rows changed since the server last confirmed them are
  * marked in the sheet (changeMarks.ts): one more apply, only when the marks differ from those already there.
@@ -87,22 +87,31 @@ export function useLiveSheet(port: WorkbookPort, session: Session | undefined): 
     if (!session) return undefined;
     void refresh();
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let unsubscribe: (() => Promise<void>) | undefined;
+    const unsubscribes: (() => Promise<void>)[] = [];
     let closed = false;
-    void port
-      .onChange(session.binding.sheet, () => {
-        clearTimeout(timer);
-        timer = setTimeout(() => void refresh(), DEBOUNCE_MS);
-      })
-      .then((u) => {
-        if (closed) void u();
-        else unsubscribe = u;
-      })
-      .catch((e: unknown) => setError(errorMessage(e)));
+    const changed = (): void => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void refresh(), DEBOUNCE_MS);
+    };
+    // The settings sheet too: a policy or level score edited there re-scores the sheet's formulas, so the pane too.
+    const { sheet, settingsSheet } = session.binding;
+    const watched = settingsSheet && settingsSheet !== sheet ? [sheet, settingsSheet] : [sheet];
+    for (const name of watched) {
+      void port
+        .onChange(name, changed)
+        .then((u) => {
+          if (closed) void u();
+          else unsubscribes.push(u);
+        })
+        // A settings sheet deleted by hand leaves the KPI sheet's own check working; only the KPI sheet's failure is said.
+        .catch((e: unknown) => {
+          if (name === sheet) setError(errorMessage(e));
+        });
+    }
     return () => {
       closed = true;
       clearTimeout(timer);
-      void unsubscribe?.();
+      for (const u of unsubscribes) void u();
     };
   }, [port, session, refresh]);
 

@@ -143,9 +143,21 @@ export function evaluateMultiUnitSheet(
   return { ok: true, multiUnit: true, units, issues: issues.sort(bySeverity), counts, whatIf: null };
 }
 
+const leafIds = new WeakMap<Assessment, ReadonlySet<string>>();
+
+/** Once per assessment (immutable once read): counted after every edit. */
+function leafIdsOf(assessment: Assessment): ReadonlySet<string> {
+  let ids = leafIds.get(assessment);
+  if (!ids) {
+    ids = new Set(leafIndicators(assessment).map((l) => l.id));
+    leafIds.set(assessment, ids);
+  }
+  return ids;
+}
+
 /** Leaf indicators only: a parent is reported through its children and would be counted twice. */
 export function countStatuses(assessment: Assessment, report: ScoreReport): Counts {
-  const leaves = new Set(leafIndicators(assessment).map((l) => l.id));
+  const leaves = leafIdsOf(assessment);
   let reported = 0;
   let missing = 0;
   let invalid = 0;

@@ -24,14 +24,14 @@ export interface LivePass {
 
 export async function livePass(port: WorkbookPort, session: Session, locale: Locale, previous: ReadonlyMap<string, string> | undefined): Promise<LivePass> {
   // The binding record comes in the same call: its server link is what "changed" is measured against.
-  // The settings sheet (its ScorebookRound) rides along only when some indicator is due in some rounds only.
+  // The settings sheet (its policies, level scores and ScorebookRound) rides along: no sync more in Excel.
   const settings = settingsRequest(session);
   const read = await port.read({ ranges: [{ sheet: session.binding.sheet, numberFormats: true }, ...(settings ? [settings] : [])], binding: true });
   const grid = read.ranges[0];
   // The round and, once linked, each row's status as the server last said it: not-due rows, the certified total.
-  const { round, statuses } = liveScoring(session, read.binding, read.ranges[1]?.values);
+  const { assessment, round, statuses } = liveScoring(session, read.binding, read.ranges[1]?.values);
   const e: Evaluation = grid
-    ? evaluateSheet(session.loaded.assessment, grid, { headers: session.binding.columns, round, statuses })
+    ? evaluateSheet(assessment, grid, { headers: session.binding.columns, round, statuses })
     : { ok: false, issues: [missingSheet(session.binding.sheet)] };
   const marks = grid && e.ok ? liveMarks(session, read.binding, grid, e.reading, locale, previous) : undefined;
   return {

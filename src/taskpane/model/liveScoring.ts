@@ -2,10 +2,11 @@
  * What the live evaluation scores with besides the sheet's cells, taken from what the same read already brings:
  * the round the sheet reports on (the server link's round, else the settings sheet's ScorebookRound), so rows not
  * due in it score `not-due`; and, once the sheet is linked to a round, each row's report status as the server last
- * said it, so the report carries the certified total beside the self-assessed one. Pure: no port call here.
+ * said it, so the report carries the certified total beside the self-assessed one; and the settings sheet's policies
+ * and level scores, as edited there, which the sheet's formulas already score with. Pure: no port call here.
  */
 import { allIndicators, type Assessment, type ReportStatus } from '../../domain';
-import { readSettings, type BindingRead } from '../../workbook';
+import { assessmentWithSettings, readSettings, type BindingRead } from '../../workbook';
 import type { RangeRequest } from '../../workbook/port';
 import { readServerLink, type ServerLink } from './serverLink';
 import type { Session } from './session';
@@ -21,14 +22,19 @@ export function hasRounds(assessment: Pick<Assessment, 'indicators'>): boolean {
   return allIndicators(assessment).some((i) => i.rounds !== undefined);
 }
 
-/** The settings sheet to read beside the KPI sheet: only when some indicator is due in some rounds only. */
+/**
+ * The settings sheet to read beside the KPI sheet, whenever the binding names one: its policies and level scores
+ * are what the sheet's formulas score with (and its ScorebookRound the round), so the pane scores with them too.
+ */
 export function settingsRequest(session: Session): RangeRequest | undefined {
-  const { binding, loaded } = session;
-  if (!hasRounds(loaded.assessment) || !binding.settingsSheet || binding.settingsSheet === binding.sheet) return undefined;
+  const { binding } = session;
+  if (!binding.settingsSheet || binding.settingsSheet === binding.sheet) return undefined;
   return { sheet: binding.settingsSheet, address: SETTINGS_RECTANGLE, optional: true };
 }
 
 export interface LiveScoring {
+  /** The session's assessment with the settings sheet's policies and level scores (the same object when they are the document's). */
+  readonly assessment: Assessment;
   /** The round scored: the link's, else ScorebookRound; undefined: every row due. */
   readonly round?: number;
   /** Present once the sheet is linked to a round: each stored row's status (a row never stored has none). */
@@ -46,9 +52,11 @@ export function liveScoring(
 ): LiveScoring {
   const read = binding?.ok && binding.value.sheet === session.binding.sheet ? readServerLink(binding.value.server) : undefined;
   const link = read?.ok ? read.value : undefined;
-  const settingsRound = settings ? readSettings(settings as Parameters<typeof readSettings>[0]).round : undefined;
-  if (!link?.target) return { ...(settingsRound === undefined ? {} : { round: settingsRound }), ...(link ? { link } : {}) };
+  const sheetSettings = settings ? readSettings(settings as Parameters<typeof readSettings>[0]) : undefined;
+  const settingsRound = hasRounds(session.loaded.assessment) ? sheetSettings?.round : undefined;
+  const assessment = sheetSettings ? assessmentWithSettings(session.loaded.assessment, sheetSettings).assessment : session.loaded.assessment;
+  if (!link?.target) return { assessment, ...(settingsRound === undefined ? {} : { round: settingsRound }), ...(link ? { link } : {}) };
   const statuses: Record<string, ReportStatus> = {};
   for (const [id, row] of Object.entries(link.rows)) if (row.status) statuses[id] = row.status;
-  return { round: link.target.round, statuses, link };
+  return { assessment, round: link.target.round, statuses, link };
 }

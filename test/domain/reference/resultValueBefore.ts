@@ -1,0 +1,199 @@
+/**
+ * readResultValue as it was before the hot path was tightened, kept verbatim as the oracle of
+ * test/domain/onePassScoring.test.ts.
+ *
+ * What a reporter entered for one indicator, turned into the number its targets are compared with:
+ * the number itself, numerator / denominator × multiplier, or the count of consecutive steps achieved.
+ * Anything unreadable becomes an issue and the indicator is scored as not reported; nothing becomes 0 silently.
+ */
+import type { LeafIndicator } from '../../../src/domain/assessment';
+import type { RawResult } from '../../../src/domain/documentSchema';
+import { issue, type Issue } from '../../../src/domain/issues';
+import { readNumber } from '../../../src/domain/thaiNumbers';
+import { readYesNoWord } from '../../../src/domain/yesNoWords';
+
+export type ResultValue =
+  | { readonly status: 'value'; readonly value: number; readonly issues: readonly Issue[] }
+  | { readonly status: 'not-reported'; readonly issues: readonly Issue[] }
+  | { readonly status: 'invalid'; readonly issues: readonly Issue[] };
+
+const notReported = (issues: Issue[] = []): ResultValue => ({ status: 'not-reported', issues });
+const invalid = (issues: Issue[]): ResultValue => ({ status: 'invalid', issues });
+
+export function readResultValue(indicator: LeafIndicator, raw: RawResult | undefined): ResultValue {
+  switch (indicator.kind) {
+    case 'quantitative':
+      return readQuantity(indicator, raw);
+    case 'ratio':
+      return readRatio(indicator, raw);
+    case 'milestone':
+    case 'binary':
+      return readSteps(indicator, raw);
+  }
+}
+
+function isBlank(raw: unknown): boolean {
+  return raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
+}
+
+function readQuantity(indicator: LeafIndicator, raw: RawResult | undefined): ResultValue {
+  if (isBlank(raw)) return notReported();
+  if (typeof raw === 'object') {
+    return invalid([
+      issue('value-shape', 'error', {
+        th: `ตัวชี้วัด ${indicator.id} ต้องการผลเป็นตัวเลขเดียว`,
+        en: `indicator ${indicator.id} takes a single number`,
+      }, { indicatorId: indicator.id }),
+    ]);
+  }
+  const reading = readNumber(raw, { unit: indicator.unit, indicatorId: indicator.id });
+  if (reading.kind === 'blank') return notReported();
+  if (reading.kind === 'invalid') return invalid([reading.issue]);
+  return { status: 'value', value: reading.value, issues: negativeWarning(indicator, reading.value) };
+}
+
+/** A negative result against non-negative targets is usually a typo (a stray minus), so it is pointed out. */
+function negativeWarning(indicator: LeafIndicator, value: number): Issue[] {
+  if (value >= 0 || indicator.targets.some((t) => t < 0)) return [];
+  return [
+    issue('value-negative', 'warning', {
+      th: `ผลของตัวชี้วัด ${indicator.id} ติดลบ (${value}) ตรวจสอบว่าถูกต้อง`,
+      en: `the result of indicator ${indicator.id} is negative (${value}); check it is right`,
+    }, { indicatorId: indicator.id }),
+  ];
+}
+
+function readRatio(indicator: LeafIndicator, raw: RawResult | undefined): ResultValue {
+  if (isBlank(raw)) return notReported();
+  // A ratio already worked out (e.g. "85%") is accepted as the value itself.
+  if (typeof raw === 'number' || typeof raw === 'string') return readQuantity(indicator, raw);
+  if (typeof raw !== 'object' || Array.isArray(raw) || raw === null) {
+    return invalid([
+      issue('value-shape', 'error', {
+        th: `ตัวชี้วัด ${indicator.id} ต้องการค่าของตัวแปร ${indicator.variables.map((v) => v.id).join(' และ ')}`,
+        en: `indicator ${indicator.id} takes the variables ${indicator.variables.map((v) => v.id).join(' and ')}`,
+      }, { indicatorId: indicator.id }),
+    ]);
+  }
+  const [numerator, denominator] = indicator.variables;
+  if (!numerator || !denominator) return invalid([]);
+  const issues: Issue[] = [];
+  const values: number[] = [];
+  let pendingCentral = false;
+  let missing = 0;
+  for (const variable of [numerator, denominator]) {
+    const reading = readNumber(raw[variable.id], { unit: variable.unit, indicatorId: indicator.id, field: variable.id });
+    if (reading.kind === 'blank') {
+      if (variable.central) pendingCentral = true;
+      missing++;
+    } else if (reading.kind === 'invalid') {
+      issues.push(reading.issue);
+    } else if (reading.value < 0) {
+      issues.push(
+        issue('variable-negative', 'error', {
+          th: `${variable.name} ของตัวชี้วัด ${indicator.id} ติดลบไม่ได้`,
+          en: `${variable.name} of indicator ${indicator.id} cannot be negative`,
+        }, { indicatorId: indicator.id, field: variable.id }),
+      );
+    } else {
+      values.push(reading.value);
+    }
+  }
+  if (issues.length > 0) return invalid(issues);
+  if (pendingCentral) {
+    return notReported([
+      issue('central-data-pending', 'info', {
+        th: `ตัวชี้วัด ${indicator.id} รอข้อมูลส่วนกลาง จึงยังคิดคะแนนไม่ได้`,
+        en: `indicator ${indicator.id} is waiting for central data and cannot be scored yet`,
+      }, { indicatorId: indicator.id }),
+    ]);
+  }
+  if (missing === 2) return notReported();
+  // Central data that arrived before the unit entered its own part: the unit has not reported yet.
+  const blank = [numerator, denominator].filter((v) => isBlank(raw[v.id]));
+  const present = [numerator, denominator].filter((v) => !isBlank(raw[v.id]));
+  if (missing === 1 && blank.every((v) => !v.central) && present.every((v) => v.central)) return notReported();
+  if (missing === 1) {
+    return invalid([
+      issue('ratio-incomplete', 'error', {
+        th: `ตัวชี้วัด ${indicator.id} กรอกตัวแปรไม่ครบ ต้องมีทั้ง ${numerator.name} และ ${denominator.name}`,
+        en: `indicator ${indicator.id} needs both ${numerator.name} and ${denominator.name}`,
+      }, { indicatorId: indicator.id, field: values.length === 1 && raw[numerator.id] !== undefined ? denominator.id : numerator.id }),
+    ]);
+  }
+  const [num, den] = values as [number, number];
+  if (den === 0) {
+    return invalid([
+      issue('ratio-zero-denominator', 'error', {
+        th: `${denominator.name} ของตัวชี้วัด ${indicator.id} เป็น 0 จึงคำนวณอัตราส่วนไม่ได้`,
+        en: `${denominator.name} of indicator ${indicator.id} is 0, so the ratio cannot be computed`,
+      }, { indicatorId: indicator.id, field: denominator.id }),
+    ]);
+  }
+  // Multiply first: for whole counts (num × multiplier) is exact, so a ratio equal to a target reaches it.
+  return { status: 'value', value: (num * indicator.multiplier) / den, issues: [] };
+}
+
+/** One step's mark: achieved, not achieved, blank, or unreadable (the pane shows steps with it: ✓ ✗). Words come from the one table in yesNoWords.ts. */
+export function readStep(raw: unknown): boolean | null | 'invalid' {
+  if (raw === null || raw === undefined) return null;
+  if (typeof raw === 'boolean') return raw;
+  if (typeof raw === 'number') return raw === 1 ? true : raw === 0 ? false : 'invalid';
+  if (typeof raw !== 'string') return 'invalid';
+  return readYesNoWord(raw) ?? 'invalid';
+}
+
+function readSteps(indicator: LeafIndicator, raw: RawResult | undefined): ResultValue {
+  if (isBlank(raw)) return notReported();
+  const m = indicator.steps.length;
+  const where = { indicatorId: indicator.id };
+  let marks: unknown[];
+  if (Array.isArray(raw)) {
+    marks = raw;
+  } else if (typeof raw === 'number' && indicator.kind === 'milestone') {
+    // A count of steps achieved, as some sheets keep it.
+    if (!Number.isInteger(raw) || raw < 0 || raw > m) {
+      return invalid([
+        issue('milestone-count', 'error', {
+          th: `ตัวชี้วัด ${indicator.id} มี ${m} ขั้นตอน กรอกจำนวนขั้นตอนที่สำเร็จได้ 0 ถึง ${m}`,
+          en: `indicator ${indicator.id} has ${m} steps; enter a count of steps achieved from 0 to ${m}`,
+        }, where),
+      ]);
+    }
+    marks = Array.from({ length: m }, (_, i) => i < raw);
+  } else {
+    marks = [raw];
+  }
+  if (marks.length > m) {
+    return invalid([
+      issue('milestone-too-many-steps', 'error', {
+        th: `ตัวชี้วัด ${indicator.id} มี ${m} ขั้นตอน แต่กรอกมา ${marks.length} ขั้น`,
+        en: `indicator ${indicator.id} has ${m} steps but ${marks.length} were given`,
+      }, where),
+    ]);
+  }
+  const steps = marks.map(readStep);
+  const bad = steps.findIndex((s) => s === 'invalid');
+  if (bad >= 0) {
+    return invalid([
+      issue('step-not-yes-no', 'error', {
+        th: `ขั้นตอนที่ ${bad + 1} ของตัวชี้วัด ${indicator.id} ต้องเป็น 1 (สำเร็จ) หรือ 0 (ไม่สำเร็จ) ได้ "${String(marks[bad])}"`,
+        en: `step ${bad + 1} of indicator ${indicator.id} must be 1 (achieved) or 0 (not achieved), got "${String(marks[bad])}"`,
+      }, { ...where, field: String(bad + 1) }),
+    ]);
+  }
+  if (steps.every((s) => s === null)) return notReported();
+  const consecutive = steps.findIndex((s) => s !== true);
+  const value = consecutive === -1 ? steps.length : consecutive;
+  const issues: Issue[] = [];
+  const later = steps.findIndex((s, i) => i > value && s === true);
+  if (later >= 0) {
+    issues.push(
+      issue('milestone-gap', 'warning', {
+        th: `ขั้นตอนที่ ${later + 1} สำเร็จแต่ขั้นตอนที่ ${value + 1} ยังไม่สำเร็จ คะแนนนับเฉพาะขั้นตอนที่สำเร็จต่อเนื่องจากขั้นแรก (${value} ขั้น)`,
+        en: `step ${later + 1} is achieved but step ${value + 1} is not; only consecutive steps from the first count (${value})`,
+      }, { ...where, field: String(value + 1) }),
+    );
+  }
+  return { status: 'value', value, issues };
+}
