@@ -68,9 +68,21 @@ module.exports = tseslint.config(
   layer('api', ['domain'], 'src/api may import only src/domain.'),
   layer('server', ['domain', 'api', 'documents'], 'src/server may import only src/domain, src/api and src/documents.'),
   layer('documents', ['domain'], 'src/documents may import only src/domain.'),
-  layer('taskpane', ['domain', 'workbook', 'api'], 'src/taskpane may import only src/domain, src/workbook and src/api (never Office.js code or the preview).'),
-  layer('office', ['domain', 'workbook'], 'src/office may import only src/workbook and src/domain (the task pane only in taskpaneEntry.tsx).'),
-  layer('preview', ['domain', 'workbook'], 'src/preview may import only src/workbook and src/domain (the task pane only in PreviewApp.tsx).'),
+  layer(
+    'taskpane',
+    ['domain', 'workbook', 'api'],
+    'src/taskpane may import only src/domain, src/workbook and src/api (never Office.js code or the preview).',
+  ),
+  layer(
+    'office',
+    ['domain', 'workbook'],
+    'src/office may import only src/workbook and src/domain (the task pane only in taskpaneEntry.tsx).',
+  ),
+  layer(
+    'preview',
+    ['domain', 'workbook'],
+    'src/preview may import only src/workbook and src/domain (the task pane only in PreviewApp.tsx).',
+  ),
   // The composition roots, where the task pane is mounted on the Office port or on the browser workbook.
   {
     files: ['src/office/taskpaneEntry.tsx'],
@@ -78,7 +90,16 @@ module.exports = tseslint.config(
   },
   {
     files: ['src/preview/PreviewApp.tsx'],
-    rules: importsOnly('preview', ['domain', 'workbook', 'taskpane'], 'The preview mounts the task pane on the browser workbook; nothing else.'),
+    rules: importsOnly(
+      'preview',
+      ['domain', 'workbook', 'taskpane'],
+      'The preview mounts the task pane on the browser workbook; nothing else.',
+    ),
   },
-  layer('cli', ['domain', 'workbook', 'api', 'server', 'documents'], 'src/cli may import src/domain, src/workbook, src/api, src/documents and the server only through its surface (src/server/index.ts).', ['server']),
+  layer(
+    'cli',
+    ['domain', 'workbook', 'api', 'server', 'documents'],
+    'src/cli may import src/domain, src/workbook, src/api, src/documents and the server only through its surface (src/server/index.ts).',
+    ['server'],
+  ),
 );

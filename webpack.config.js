@@ -23,11 +23,33 @@ async function httpsOptions() {
     const cert = join(dir, 'scorebook-localhost.crt');
     if (!existsSync(key) || !existsSync(cert)) {
       mkdirSync(dir, { recursive: true });
-      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-days', '365', '-subj', '/CN=localhost',
-        '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1', '-keyout', key, '-out', cert], { stdio: 'ignore' });
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-sha256',
+          '-days',
+          '365',
+          '-subj',
+          '/CN=localhost',
+          '-addext',
+          'subjectAltName=DNS:localhost,IP:127.0.0.1',
+          '-keyout',
+          key,
+          '-out',
+          cert,
+        ],
+        { stdio: 'ignore' },
+      );
     }
-    console.warn(`[scorebook] office-addin-dev-certs could not install its certificate authority (${String(e.message || e).split('\n')[0]}).\n` +
-      `[scorebook] Serving with a self-signed certificate from ${cert}: trust it in your browser (or run \`npx office-addin-dev-certs install\` where sudo exists) before sideloading.`);
+    console.warn(
+      `[scorebook] office-addin-dev-certs could not install its certificate authority (${String(e.message || e).split('\n')[0]}).\n` +
+        `[scorebook] Serving with a self-signed certificate from ${cert}: trust it in your browser (or run \`npx office-addin-dev-certs install\` where sudo exists) before sideloading.`,
+    );
     return { key: readFileSync(key), cert: readFileSync(cert) };
   }
 }
@@ -41,7 +63,9 @@ class NoHyperFormulaPlugin {
     compiler.hooks.afterCompile.tap('NoHyperFormulaPlugin', (compilation) => {
       for (const m of compilation.modules) {
         if (/[\\/]node_modules[\\/]hyperformula[\\/]/.test(m.resource || '')) {
-          compilation.errors.push(new Error(`HyperFormula (GPL-3.0) is in the production bundle via ${m.resource}: keep it to src/preview and tests`));
+          compilation.errors.push(
+            new Error(`HyperFormula (GPL-3.0) is in the production bundle via ${m.resource}: keep it to src/preview and tests`),
+          );
           return;
         }
       }
@@ -85,7 +109,9 @@ module.exports = async (env, argv) => {
   const dev = argv.mode !== 'production';
   const publicUrl = (dev ? DEV_URL : process.env.ADDIN_PUBLIC_URL || '').replace(/\/$/, '');
   if (!dev && !/^https:\/\//.test(publicUrl)) {
-    throw new Error('npm run build needs ADDIN_PUBLIC_URL, the https address the add-in is served from (e.g. ADDIN_PUBLIC_URL=https://scorebook.example.go.th npm run build)');
+    throw new Error(
+      'npm run build needs ADDIN_PUBLIC_URL, the https address the add-in is served from (e.g. ADDIN_PUBLIC_URL=https://scorebook.example.go.th npm run build)',
+    );
   }
   return {
     mode: dev ? 'development' : 'production',
@@ -109,7 +135,12 @@ module.exports = async (env, argv) => {
     },
     performance: { hints: dev ? false : 'warning', maxEntrypointSize: 1_200_000, maxAssetSize: 1_200_000 },
     plugins: [
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/office/taskpane.html', chunks: ['taskpane'], officeJs: dev ? '/office-js/office.js' : OFFICE_CDN }),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/office/taskpane.html',
+        chunks: ['taskpane'],
+        officeJs: dev ? '/office-js/office.js' : OFFICE_CDN,
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },

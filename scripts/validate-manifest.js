@@ -37,16 +37,18 @@ async function main() {
     const long = new RegExp(`<bt:LongStrings>[\\s\\S]*id="${m[1]}"[\\s\\S]*</bt:LongStrings>`).test(xml);
     check(m[2].length <= (long ? 250 : 125), `${m[1]} is longer than ${long ? 250 : 125} characters`);
   }
-  for (const m of xml.matchAll(/\/assets\/([\w.-]+\.png)"/g)) check(existsSync(join(root, 'assets', m[1])), `icon assets/${m[1]} is missing`);
+  for (const m of xml.matchAll(/\/assets\/([\w.-]+\.png)"/g))
+    check(existsSync(join(root, 'assets', m[1])), `icon assets/${m[1]} is missing`);
 
   let online = 'not run (SCOREBOOK_OFFLINE set)';
-  if (!process.env.SCOREBOOK_OFFLINE) try {
-    const report = await validateManifest(file);
-    online = report.isValid ? 'valid' : `invalid: ${JSON.stringify(report.details?.errors ?? report, null, 1)}`;
-    check(report.isValid, `Microsoft's validation service: ${online}`);
-  } catch (e) {
-    online = `unreachable (${String(e.message ?? e).split('\n')[0]}); offline checks only`;
-  }
+  if (!process.env.SCOREBOOK_OFFLINE)
+    try {
+      const report = await validateManifest(file);
+      online = report.isValid ? 'valid' : `invalid: ${JSON.stringify(report.details?.errors ?? report, null, 1)}`;
+      check(report.isValid, `Microsoft's validation service: ${online}`);
+    } catch (e) {
+      online = `unreachable (${String(e.message ?? e).split('\n')[0]}); offline checks only`;
+    }
   console.log(`manifest ${file}`);
   console.log(`  Microsoft validation service: ${online}`);
   if (problems.length > 0) {

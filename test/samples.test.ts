@@ -146,11 +146,23 @@ describe('pte-2567: Pathum Thani FY2567 (seed 002)', () => {
     expect(weightOf('performance')).toBe(70);
     expect(weightOf('potential')).toBe(30);
     expect(assessment.indicators.map((i) => [i.id, i.weight])).toEqual([
-      ['1', 10], ['2', 10], ['3', 10], ['4', 15], ['5', 10], ['6', 5], ['7', 10],
-      ['8', 10], ['9', 5], ['10', 5], ['11', 10],
+      ['1', 10],
+      ['2', 10],
+      ['3', 10],
+      ['4', 15],
+      ['5', 10],
+      ['6', 5],
+      ['7', 10],
+      ['8', 10],
+      ['9', 5],
+      ['10', 5],
+      ['11', 10],
     ]);
     const item10 = assessment.indicators.find((i) => i.id === '10');
-    expect(item10?.kind === 'group' ? item10.children.map((c) => [c.id, c.weight]) : null).toEqual([['10.1', 2.5], ['10.2', 2.5]]);
+    expect(item10?.kind === 'group' ? item10.children.map((c) => [c.id, c.weight]) : null).toEqual([
+      ['10.1', 2.5],
+      ['10.2', 2.5],
+    ]);
     const { report } = score('pte-2567');
     expect(report.indicators.filter((i) => i.parent === '10').map((i) => i.effectiveWeight)).toEqual([2.5, 2.5]);
   });
@@ -175,7 +187,8 @@ describe('pte-2567: Pathum Thani FY2567 (seed 002)', () => {
   test('total 79.7434: the weighted mean of the scores', () => {
     const { report } = score('pte-2567');
     const expected =
-      (10 * 85 + 10 * 82 + 10 * 62.5 + 15 * 86.6 + 10 * 80.5648593957 + 5 * 85 + 10 * 82.5 + 10 * 75 + 5 * 75 + 5 * 77.9375 + 10 * 81) / 100;
+      (10 * 85 + 10 * 82 + 10 * 62.5 + 15 * 86.6 + 10 * 80.5648593957 + 5 * 85 + 10 * 82.5 + 10 * 75 + 5 * 75 + 5 * 77.9375 + 10 * 81) /
+      100;
     expect(report.total).toBeCloseTo(expected, 8);
     expect((report.total as number).toFixed(4)).toBe('79.7434');
     expect(report.penalty).toBe(0);

@@ -39,7 +39,11 @@ export const putAssessmentBodySchema = z.record(z.string(), z.unknown()).superRe
   if (bad !== undefined) ctx.addIssue({ code: 'custom', path: bad, message: UNSTORABLE_TEXT_MESSAGE });
   for (const { path, id } of addressedIds(doc)) {
     if (id.length > MAX_ID_LENGTH) {
-      ctx.addIssue({ code: 'custom', path, message: `an id may have at most ${MAX_ID_LENGTH} characters / รหัสยาวได้ไม่เกิน ${MAX_ID_LENGTH} ตัวอักษร` });
+      ctx.addIssue({
+        code: 'custom',
+        path,
+        message: `an id may have at most ${MAX_ID_LENGTH} characters / รหัสยาวได้ไม่เกิน ${MAX_ID_LENGTH} ตัวอักษร`,
+      });
     }
   }
 });
@@ -51,14 +55,18 @@ function addressedIds(doc: Record<string, unknown>): { path: (string | number)[]
     const id = (x as { id?: unknown } | null)?.id;
     return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
   };
-  const lists: [unknown, (string | number)[]][] = [[doc.units, ['units']], [doc.indicators, ['indicators']]];
+  const lists: [unknown, (string | number)[]][] = [
+    [doc.units, ['units']],
+    [doc.indicators, ['indicators']],
+  ];
   while (lists.length > 0) {
     const [list, at] = lists.pop()!;
     if (!Array.isArray(list)) continue;
     list.forEach((item: unknown, i) => {
       const id = typeof item === 'object' && item !== null ? idOf(item) : undefined;
       if (id !== undefined) found.push({ path: [...at, i, 'id'], id });
-      if (at[0] === 'indicators' && typeof item === 'object' && item !== null) lists.push([(item as { children?: unknown }).children, [...at, i, 'children']]);
+      if (at[0] === 'indicators' && typeof item === 'object' && item !== null)
+        lists.push([(item as { children?: unknown }).children, [...at, i, 'children']]);
     });
   }
   return found;

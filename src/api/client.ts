@@ -8,12 +8,18 @@ import { z } from 'zod';
 import { assessmentDocumentSchema, assessmentListSchema, type ApiAssessmentDocument } from './assessments';
 import { attachmentListSchema, type Attachment } from './attachments';
 import { isApiError } from './clientError';
-import { defaultUploadTransport, downloadEvidence, uploadEvidence, type DownloadedFile, type EvidenceFile, type UploadOptions, type UploadTransport } from './evidence';
+import {
+  defaultUploadTransport,
+  downloadEvidence,
+  uploadEvidence,
+  type DownloadedFile,
+  type EvidenceFile,
+  type UploadOptions,
+  type UploadTransport,
+} from './evidence';
 import { requestJson, type FetchLike, type HttpOptions, type JsonRequest } from './http';
 import { MemoryPendingStore, type BatchTarget, type PendingStore } from './pending';
-import {
-  batchResponseSchema, reportListSchema, reportResponseSchema, type BatchBody, type BatchResponse, type ReportRow,
-} from './reports';
+import { batchResponseSchema, reportListSchema, reportResponseSchema, type BatchBody, type BatchResponse, type ReportRow } from './reports';
 import { roundReportListSchema, type UnitReports } from './roundReports';
 import { DEFAULT_RETRY, realSleep, type RetryPolicy } from './retry';
 import { paths } from './routes';
@@ -94,7 +100,13 @@ export class ScorebookClient {
 
   async signIn(username: string, password: string): Promise<Session> {
     // Not retried: a wrong password is a 401 anyway, and the user is there to press the button again.
-    const session = await requestJson(this.http, { method: 'POST', path: paths.sessions, body: { username, password }, schema: sessionSchema, retry: false });
+    const session = await requestJson(this.http, {
+      method: 'POST',
+      path: paths.sessions,
+      body: { username, password },
+      schema: sessionSchema,
+      retry: false,
+    });
     this.session = session;
     return session;
   }
@@ -117,28 +129,52 @@ export class ScorebookClient {
   }
 
   async listReports(t: BatchTarget): Promise<ReportRow[]> {
-    return (await this.authed({ method: 'GET', path: paths.reports(t.aid, t.round, t.unit), schema: reportListSchema, retry: true })).reports;
+    return (await this.authed({ method: 'GET', path: paths.reports(t.aid, t.round, t.unit), schema: reportListSchema, retry: true }))
+      .reports;
   }
 
   /** Every unit's rows in a round, unit by unit (central staff; approvers get their units); `units` narrows it. */
   async listRoundReports(aid: string, round: number, units?: readonly string[]): Promise<UnitReports[]> {
     const query = units && units.length > 0 ? `?units=${encodeURIComponent(units.join(','))}` : '';
-    return (await this.authed({ method: 'GET', path: `${paths.roundReports(aid, round)}${query}`, schema: roundReportListSchema, retry: true })).units;
+    return (
+      await this.authed({ method: 'GET', path: `${paths.roundReports(aid, round)}${query}`, schema: roundReportListSchema, retry: true })
+    ).units;
   }
 
   /** One batch, under the key it was stored with; retried with that same key. */
   async postBatch(t: BatchTarget, body: BatchBody, key: string): Promise<BatchResponse> {
     return this.authed({
-      method: 'POST', path: paths.reports(t.aid, t.round, t.unit), body, headers: { 'idempotency-key': key }, schema: batchResponseSchema, retry: true,
+      method: 'POST',
+      path: paths.reports(t.aid, t.round, t.unit),
+      body,
+      headers: { 'idempotency-key': key },
+      schema: batchResponseSchema,
+      retry: true,
     });
   }
 
   async approve(t: BatchTarget, indicatorId: string, o: { comment?: string; version?: number } = {}): Promise<ReportRow> {
-    return (await this.authed({ method: 'POST', path: paths.approve(t.aid, t.round, t.unit, indicatorId), body: o, schema: reportResponseSchema, retry: false })).report;
+    return (
+      await this.authed({
+        method: 'POST',
+        path: paths.approve(t.aid, t.round, t.unit, indicatorId),
+        body: o,
+        schema: reportResponseSchema,
+        retry: false,
+      })
+    ).report;
   }
 
   async returnRow(t: BatchTarget, indicatorId: string, o: { comment: string; version?: number }): Promise<ReportRow> {
-    return (await this.authed({ method: 'POST', path: paths.return(t.aid, t.round, t.unit, indicatorId), body: o, schema: reportResponseSchema, retry: false })).report;
+    return (
+      await this.authed({
+        method: 'POST',
+        path: paths.return(t.aid, t.round, t.unit, indicatorId),
+        body: o,
+        schema: reportResponseSchema,
+        retry: false,
+      })
+    ).report;
   }
 
   submitRows(t: BatchTarget, rows: BatchBody['rows'], options: SubmitOptions): Promise<SubmitReport> {
@@ -155,7 +191,10 @@ export class ScorebookClient {
    */
   async checkHealth(): Promise<boolean> {
     try {
-      await requestJson({ ...this.http, timeoutMs: Math.min(this.http.timeoutMs, 5_000) }, { method: 'GET', path: paths.health, schema: emptySchema, retry: false });
+      await requestJson(
+        { ...this.http, timeoutMs: Math.min(this.http.timeoutMs, 5_000) },
+        { method: 'GET', path: paths.health, schema: emptySchema, retry: false },
+      );
       return true;
     } catch (e) {
       if (isApiError(e)) return false;
@@ -165,7 +204,14 @@ export class ScorebookClient {
 
   /** A row's evidence files (เอกสารหลักฐาน), oldest first. */
   async listAttachments(t: BatchTarget, indicatorId: string): Promise<Attachment[]> {
-    return (await this.authed({ method: 'GET', path: paths.attachments(t.aid, t.round, t.unit, indicatorId), schema: attachmentListSchema, retry: true })).attachments;
+    return (
+      await this.authed({
+        method: 'GET',
+        path: paths.attachments(t.aid, t.round, t.unit, indicatorId),
+        schema: attachmentListSchema,
+        retry: true,
+      })
+    ).attachments;
   }
 
   /** Checked (size, type, first bytes) before anything is sent; sent once, with progress (evidence.ts). */
@@ -180,7 +226,10 @@ export class ScorebookClient {
   }
 
   /** A file's bytes, named as it was uploaded. */
-  downloadAttachment(t: BatchTarget, attachment: Pick<Attachment, 'id' | 'indicatorId' | 'filename' | 'contentType'>): Promise<DownloadedFile> {
+  downloadAttachment(
+    t: BatchTarget,
+    attachment: Pick<Attachment, 'id' | 'indicatorId' | 'filename' | 'contentType'>,
+  ): Promise<DownloadedFile> {
     const path = paths.attachment(t.aid, t.round, t.unit, attachment.indicatorId, attachment.id);
     return this.withSession((token) => downloadEvidence(this.http, path, token, attachment));
   }

@@ -30,7 +30,12 @@ export class ApiError extends Error {
    * the server failed. A 4xx is the server's considered answer; resending it changes nothing.
    */
   get retryable(): boolean {
-    return this.code === 'network' || this.code === 'timeout' || this.code === 'bad_response' || (this.status !== undefined && this.status >= 500);
+    return (
+      this.code === 'network' ||
+      this.code === 'timeout' ||
+      this.code === 'bad_response' ||
+      (this.status !== undefined && this.status >= 500)
+    );
   }
 
   /** The session is gone: sign in again, then carry on. */
@@ -50,8 +55,16 @@ export function errorFromResponse(status: number, body: unknown): ApiError {
   const parsed = errorBodySchema.safeParse(body);
   if (!parsed.success) {
     return status >= 500
-      ? new ApiError('http_error', { th: `เซิร์ฟเวอร์ขัดข้อง (HTTP ${status}) ${KEPT.th}`, en: `The server failed (HTTP ${status}). ${KEPT.en}` }, status)
-      : new ApiError('http_error', { th: `เซิร์ฟเวอร์ปฏิเสธคำขอ (HTTP ${status})`, en: `The server refused the request (HTTP ${status}).` }, status);
+      ? new ApiError(
+          'http_error',
+          { th: `เซิร์ฟเวอร์ขัดข้อง (HTTP ${status}) ${KEPT.th}`, en: `The server failed (HTTP ${status}). ${KEPT.en}` },
+          status,
+        )
+      : new ApiError(
+          'http_error',
+          { th: `เซิร์ฟเวอร์ปฏิเสธคำขอ (HTTP ${status})`, en: `The server refused the request (HTTP ${status}).` },
+          status,
+        );
   }
   const { code, message, messageTh, details } = parsed.data.error;
   const said = { th: messageTh, en: message };
@@ -68,11 +81,17 @@ function nextStep(code: ErrorCode, status: number): UserMessage | undefined {
     case 'forbidden':
       return { th: 'ตรวจสอบหน่วยงานที่เลือก หรือขอสิทธิ์จากผู้ดูแลระบบ', en: 'Check the unit you chose, or ask the administrator for access.' };
     case 'round_closed':
-      return { th: 'ข้อมูลในชีตยังอยู่ครบ ติดต่อส่วนกลางหากต้องการส่งหลังกำหนด', en: 'Your rows stay in the sheet; contact the central office to report late.' };
+      return {
+        th: 'ข้อมูลในชีตยังอยู่ครบ ติดต่อส่วนกลางหากต้องการส่งหลังกำหนด',
+        en: 'Your rows stay in the sheet; contact the central office to report late.',
+      };
     case 'payload_too_large':
       return { th: 'ส่งเป็นชุดที่เล็กลง', en: 'Send smaller batches.' };
     case 'unsupported_media_type':
-      return { th: 'โปรแกรมส่งข้อมูลในรูปแบบที่เซิร์ฟเวอร์ไม่รับ กรุณาปรับรุ่น Scorebook', en: 'The client sent a format the server does not accept; update Scorebook.' };
+      return {
+        th: 'โปรแกรมส่งข้อมูลในรูปแบบที่เซิร์ฟเวอร์ไม่รับ กรุณาปรับรุ่น Scorebook',
+        en: 'The client sent a format the server does not accept; update Scorebook.',
+      };
     case 'rate_limited':
     case 'too_many_attempts':
     case 'busy':
@@ -85,13 +104,19 @@ function nextStep(code: ErrorCode, status: number): UserMessage | undefined {
 export function networkError(timedOut: boolean): ApiError {
   return timedOut
     ? new ApiError('timeout', { th: `เซิร์ฟเวอร์ไม่ตอบภายในเวลาที่กำหนด ${KEPT.th}`, en: `The server did not answer in time. ${KEPT.en}` })
-    : new ApiError('network', { th: `ติดต่อเซิร์ฟเวอร์ไม่ได้ ตรวจสอบการเชื่อมต่อเครือข่าย ${KEPT.th}`, en: `Cannot reach the server; check the network. ${KEPT.en}` });
+    : new ApiError('network', {
+        th: `ติดต่อเซิร์ฟเวอร์ไม่ได้ ตรวจสอบการเชื่อมต่อเครือข่าย ${KEPT.th}`,
+        en: `Cannot reach the server; check the network. ${KEPT.en}`,
+      });
 }
 
 export function badResponse(status: number, why: string): ApiError {
   return new ApiError(
     'bad_response',
-    { th: `คำตอบของเซิร์ฟเวอร์อ่านไม่ได้ (HTTP ${status}) ${KEPT.th}`, en: `The server's answer could not be read (HTTP ${status}: ${why}). ${KEPT.en}` },
+    {
+      th: `คำตอบของเซิร์ฟเวอร์อ่านไม่ได้ (HTTP ${status}) ${KEPT.th}`,
+      en: `The server's answer could not be read (HTTP ${status}: ${why}). ${KEPT.en}`,
+    },
     status,
   );
 }

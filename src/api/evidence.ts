@@ -49,20 +49,30 @@ function megabytes(bytes: number): string {
 
 export function fileTooLarge(name: string, size?: number): ApiError {
   const has = size === undefined ? '' : ` (${megabytes(size)} MB)`;
-  return new ApiError('payload_too_large', {
-    th: `ไฟล์ "${name}"${has} ใหญ่เกิน ${MAX_ATTACHMENT_BYTES / MB} MB จึงไม่ได้แนบ ย่อขนาดไฟล์ (เช่น สแกนที่ความละเอียดต่ำลง) หรือแยกเป็นหลายไฟล์แล้วแนบใหม่`,
-    en: `"${name}"${has} is larger than ${MAX_ATTACHMENT_BYTES / MB} MB and was not attached. Make it smaller (e.g. scan at a lower resolution) or split it into several files, then attach again.`,
-  }, undefined, { maxBytes: MAX_ATTACHMENT_BYTES });
+  return new ApiError(
+    'payload_too_large',
+    {
+      th: `ไฟล์ "${name}"${has} ใหญ่เกิน ${MAX_ATTACHMENT_BYTES / MB} MB จึงไม่ได้แนบ ย่อขนาดไฟล์ (เช่น สแกนที่ความละเอียดต่ำลง) หรือแยกเป็นหลายไฟล์แล้วแนบใหม่`,
+      en: `"${name}"${has} is larger than ${MAX_ATTACHMENT_BYTES / MB} MB and was not attached. Make it smaller (e.g. scan at a lower resolution) or split it into several files, then attach again.`,
+    },
+    undefined,
+    { maxBytes: MAX_ATTACHMENT_BYTES },
+  );
 }
 
 export function fileTypeRefused(name: string, contentMismatch = false): ApiError {
   const why = contentMismatch
     ? { th: `เนื้อไฟล์ "${name}" ไม่ตรงกับนามสกุล`, en: `The content of "${name}" does not match its extension` }
     : { th: `ไฟล์ "${name}" ไม่ใช่ชนิดที่แนบได้`, en: `"${name}" is not a type of file you can attach` };
-  return new ApiError('unsupported_file_type', {
-    th: `${why.th} จึงไม่ได้แนบ เลือกไฟล์ชนิด ${ALLOWED} (บันทึกเป็น PDF หากไม่แน่ใจ)`,
-    en: `${why.en}, so it was not attached. Choose a ${ALLOWED} file (save it as PDF when unsure).`,
-  }, undefined, { allowed: ATTACHMENT_EXTENSIONS });
+  return new ApiError(
+    'unsupported_file_type',
+    {
+      th: `${why.th} จึงไม่ได้แนบ เลือกไฟล์ชนิด ${ALLOWED} (บันทึกเป็น PDF หากไม่แน่ใจ)`,
+      en: `${why.en}, so it was not attached. Choose a ${ALLOWED} file (save it as PDF when unsure).`,
+    },
+    undefined,
+    { allowed: ATTACHMENT_EXTENSIONS },
+  );
 }
 
 /** The checks that need no bytes: a name the contract allows, not empty, at most 10 MB. Undefined when fine. */
@@ -108,35 +118,37 @@ export async function checkEvidenceContent(file: EvidenceFile): Promise<ApiError
 
 /** Progress through XMLHttpRequest (`upload.onprogress`); the constructor is a seam for tests. */
 export function xhrTransport(Xhr: typeof XMLHttpRequest): UploadTransport {
-  return (r) => new Promise<UploadAnswer>((resolve, reject) => {
-    const xhr = new Xhr();
-    xhr.open('POST', r.url);
-    for (const [k, v] of Object.entries(r.headers)) xhr.setRequestHeader(k, v);
-    xhr.timeout = r.timeoutMs;
-    xhr.upload.onprogress = (e: ProgressEvent) => {
-      if (e.lengthComputable) r.onProgress?.(e.loaded, e.total);
-    };
-    xhr.onload = () => resolve({ status: xhr.status, text: typeof xhr.responseText === 'string' ? xhr.responseText : '' });
-    xhr.onerror = () => reject(networkError(false));
-    xhr.onabort = () => reject(networkError(false));
-    xhr.ontimeout = () => reject(networkError(true));
-    xhr.send(r.body);
-  });
+  return (r) =>
+    new Promise<UploadAnswer>((resolve, reject) => {
+      const xhr = new Xhr();
+      xhr.open('POST', r.url);
+      for (const [k, v] of Object.entries(r.headers)) xhr.setRequestHeader(k, v);
+      xhr.timeout = r.timeoutMs;
+      xhr.upload.onprogress = (e: ProgressEvent) => {
+        if (e.lengthComputable) r.onProgress?.(e.loaded, e.total);
+      };
+      xhr.onload = () => resolve({ status: xhr.status, text: typeof xhr.responseText === 'string' ? xhr.responseText : '' });
+      xhr.onerror = () => reject(networkError(false));
+      xhr.onabort = () => reject(networkError(false));
+      xhr.ontimeout = () => reject(networkError(true));
+      xhr.send(r.body);
+    });
 }
 
 /** Node (no XMLHttpRequest): fetch, whose progress is only "nothing yet" and "all of it". */
 export function fetchTransport(fetchFn: FetchLike): UploadTransport {
-  return (r) => withTimeLimit(r.timeoutMs, async (signal, timedOut) => {
-    try {
-      r.onProgress?.(0, 1);
-      const response = await fetchFn(r.url, { method: 'POST', headers: { ...r.headers }, body: r.body, signal });
-      const text = await response.text();
-      r.onProgress?.(1, 1);
-      return { status: response.status, text };
-    } catch {
-      throw networkError(timedOut());
-    }
-  });
+  return (r) =>
+    withTimeLimit(r.timeoutMs, async (signal, timedOut) => {
+      try {
+        r.onProgress?.(0, 1);
+        const response = await fetchFn(r.url, { method: 'POST', headers: { ...r.headers }, body: r.body, signal });
+        const text = await response.text();
+        r.onProgress?.(1, 1);
+        return { status: response.status, text };
+      } catch {
+        throw networkError(timedOut());
+      }
+    });
 }
 
 /** XMLHttpRequest where the platform has it, fetch otherwise. */
@@ -151,7 +163,10 @@ export interface UploadOptions {
 
 /** One upload, once: the file's own error messages for 413 and 415, the server's words for the rest. */
 export async function uploadEvidence(
-  transport: UploadTransport, o: { baseUrl: string; path: string; token?: string; timeoutMs: number }, file: EvidenceFile, options: UploadOptions = {},
+  transport: UploadTransport,
+  o: { baseUrl: string; path: string; token?: string; timeoutMs: number },
+  file: EvidenceFile,
+  options: UploadOptions = {},
 ): Promise<Attachment> {
   const refused = await checkEvidenceContent(file);
   if (refused) throw refused;
@@ -162,7 +177,10 @@ export async function uploadEvidence(
   let answer: UploadAnswer;
   try {
     answer = await transport({
-      url: `${o.baseUrl.replace(/\/+$/, '')}${o.path}`, headers, body, timeoutMs: o.timeoutMs,
+      url: `${o.baseUrl.replace(/\/+$/, '')}${o.path}`,
+      headers,
+      body,
+      timeoutMs: o.timeoutMs,
       onProgress: (sent, total) => options.onProgress?.(total > 0 ? Math.min(1, sent / total) : 0),
     });
   } catch (e) {
@@ -189,13 +207,19 @@ export async function uploadEvidence(
 /** No answer to an upload: the file may or may not be stored, so the list is the place to look before retrying. */
 function uploadUnanswered(name: string, cause: ApiError): ApiError {
   const what: UserMessage =
-    cause.code === 'timeout' ? { th: 'เซิร์ฟเวอร์ไม่ตอบภายในเวลาที่กำหนด', en: 'The server did not answer in time' }
-      : cause.code === 'bad_response' ? { th: 'คำตอบของเซิร์ฟเวอร์อ่านไม่ได้', en: "The server's answer could not be read" }
+    cause.code === 'timeout'
+      ? { th: 'เซิร์ฟเวอร์ไม่ตอบภายในเวลาที่กำหนด', en: 'The server did not answer in time' }
+      : cause.code === 'bad_response'
+        ? { th: 'คำตอบของเซิร์ฟเวอร์อ่านไม่ได้', en: "The server's answer could not be read" }
         : { th: 'ติดต่อเซิร์ฟเวอร์ไม่ได้', en: 'The server could not be reached' };
-  return new ApiError(cause.code, {
-    th: `${what.th} ขณะแนบไฟล์ "${name}" ตรวจสอบเครือข่าย แล้วดูรายการไฟล์ก่อนแนบอีกครั้ง (ไฟล์อาจถูกบันทึกแล้ว)`,
-    en: `${what.en} while attaching "${name}". Check the network, then look at the list before attaching it again (it may have been stored).`,
-  }, cause.status);
+  return new ApiError(
+    cause.code,
+    {
+      th: `${what.th} ขณะแนบไฟล์ "${name}" ตรวจสอบเครือข่าย แล้วดูรายการไฟล์ก่อนแนบอีกครั้ง (ไฟล์อาจถูกบันทึกแล้ว)`,
+      en: `${what.en} while attaching "${name}". Check the network, then look at the list before attaching it again (it may have been stored).`,
+    },
+    cause.status,
+  );
 }
 
 export interface DownloadedFile {
@@ -205,11 +229,21 @@ export interface DownloadedFile {
 }
 
 /** A file's bytes: a read, so retried with backoff on no answer and 5xx, like every read. */
-export async function downloadEvidence(http: HttpOptions, path: string, token: string | undefined, meta: Pick<Attachment, 'filename' | 'contentType'>): Promise<DownloadedFile> {
+export async function downloadEvidence(
+  http: HttpOptions,
+  path: string,
+  token: string | undefined,
+  meta: Pick<Attachment, 'filename' | 'contentType'>,
+): Promise<DownloadedFile> {
   return withRetries(http, true, () => downloadOnce(http, path, token, meta));
 }
 
-async function downloadOnce(http: HttpOptions, path: string, token: string | undefined, meta: Pick<Attachment, 'filename' | 'contentType'>): Promise<DownloadedFile> {
+async function downloadOnce(
+  http: HttpOptions,
+  path: string,
+  token: string | undefined,
+  meta: Pick<Attachment, 'filename' | 'contentType'>,
+): Promise<DownloadedFile> {
   return withTimeLimit(http.timeoutMs, async (signal, timedOut) => {
     http.onAttempt?.();
     const headers: Record<string, string> = {};

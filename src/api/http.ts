@@ -39,7 +39,11 @@ export async function requestJson<T>(o: HttpOptions, r: JsonRequest<T>): Promise
  * Runs `attempt`, and again with backoff (at most `retry.retries` more times, only when `retry`) while it fails
  * with what may succeed on another try (`ApiError.retryable`: no answer, 5xx); anything else is thrown at once.
  */
-export async function withRetries<T>(o: Pick<HttpOptions, 'retry' | 'sleep' | 'random'>, retry: boolean, attempt: () => Promise<T>): Promise<T> {
+export async function withRetries<T>(
+  o: Pick<HttpOptions, 'retry' | 'sleep' | 'random'>,
+  retry: boolean,
+  attempt: () => Promise<T>,
+): Promise<T> {
   const attempts = retry ? o.retry.retries + 1 : 1;
   let last: ApiError | undefined;
   for (let i = 0; i < attempts; i++) {

@@ -70,7 +70,12 @@ export const batchBodySchema = z.object({
 export type BatchBody = z.infer<typeof batchBodySchema>;
 
 export const batchHeadersSchema = z.object({
-  'idempotency-key': z.string().min(1).max(200).regex(/^[\x21-\x7e]+$/, 'printable ASCII, no spaces').optional(),
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/^[\x21-\x7e]+$/, 'printable ASCII, no spaces')
+    .optional(),
 });
 
 /**

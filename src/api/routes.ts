@@ -11,8 +11,10 @@ function pathsWith(segment: (s: Segment) => string) {
   const unitRound = (aid: Segment, round: Segment, unit: Segment) =>
     `${API_PREFIX}/assessments/${segment(aid)}/rounds/${segment(round)}/units/${segment(unit)}`;
   const reports = (aid: Segment, round: Segment, unit: Segment) => `${unitRound(aid, round, unit)}/reports`;
-  const report = (aid: Segment, round: Segment, unit: Segment, indicatorId: Segment) => `${reports(aid, round, unit)}/${segment(indicatorId)}`;
-  const attachments = (aid: Segment, round: Segment, unit: Segment, indicatorId: Segment) => `${report(aid, round, unit, indicatorId)}/attachments`;
+  const report = (aid: Segment, round: Segment, unit: Segment, indicatorId: Segment) =>
+    `${reports(aid, round, unit)}/${segment(indicatorId)}`;
+  const attachments = (aid: Segment, round: Segment, unit: Segment, indicatorId: Segment) =>
+    `${report(aid, round, unit, indicatorId)}/attachments`;
   return {
     sessions: `${API_PREFIX}/sessions`,
     currentSession: `${API_PREFIX}/sessions/current`,
@@ -29,7 +31,8 @@ function pathsWith(segment: (s: Segment) => string) {
       `${attachments(aid, round, unit, indicatorId)}/${segment(id)}`,
     scores: (aid: Segment, round: Segment, unit: Segment) => `${unitRound(aid, round, unit)}/scores`,
     /** The round's report of a unit as a document (PDF or Word). */
-    reportDocument: (aid: Segment, round: Segment, unit: Segment, format: Segment) => `${unitRound(aid, round, unit)}/report.${segment(format)}`,
+    reportDocument: (aid: Segment, round: Segment, unit: Segment, format: Segment) =>
+      `${unitRound(aid, round, unit)}/report.${segment(format)}`,
     audit: `${API_PREFIX}/audit`,
     /** Outside the prefix: load balancers and the pane's reconnect check ask it without a session. */
     health: '/healthz',

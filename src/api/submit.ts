@@ -95,12 +95,16 @@ const batchOverhead = (action: BatchBody['action']): number => utf8Bytes(JSON.st
  * own key. Cut by bytes, not rows: a row of pages of Thai notes weighs a hundred plain ones.
  */
 export function splitIntoBatches(
-  client: Pick<BatchSender, 'newKey' | 'now'>, target: BatchTarget, rows: BatchBody['rows'], action: BatchBody['action'],
+  client: Pick<BatchSender, 'newKey' | 'now'>,
+  target: BatchTarget,
+  rows: BatchBody['rows'],
+  action: BatchBody['action'],
   limits: { readonly maxBytes?: number; readonly maxRows?: number } = {},
 ): PendingBatch[] {
   const maxBytes = limits.maxBytes ?? DEFAULT_BATCH_BYTES;
   const maxRows = limits.maxRows ?? Number.POSITIVE_INFINITY;
-  if (maxRows !== Number.POSITIVE_INFINITY && (!Number.isInteger(maxRows) || maxRows < 1)) throw new RangeError(`batchSize must be a positive integer, not ${maxRows}`);
+  if (maxRows !== Number.POSITIVE_INFINITY && (!Number.isInteger(maxRows) || maxRows < 1))
+    throw new RangeError(`batchSize must be a positive integer, not ${maxRows}`);
   if (!(maxBytes > 0)) throw new RangeError(`batchBytes must be a positive number, not ${maxBytes}`);
   const createdAt = client.now().toISOString();
   const batches: PendingBatch[] = [];
@@ -120,7 +124,10 @@ export function splitIntoBatches(
 }
 
 export async function submitRows(
-  client: BatchSender, target: BatchTarget, rows: BatchBody['rows'], options: SubmitOptions,
+  client: BatchSender,
+  target: BatchTarget,
+  rows: BatchBody['rows'],
+  options: SubmitOptions,
 ): Promise<SubmitReport> {
   const batches = splitIntoBatches(client, target, rows, options.action, { maxBytes: options.batchBytes, maxRows: options.batchSize });
   if (batches.length === 0) return { outcomes: [], late: false };
@@ -132,8 +139,16 @@ export async function submitRows(
  * Sends again every batch the store holds (from this pane, or one closed before it heard back), same keys; not
  * those the server refused as a whole, which would only be refused again.
  */
-export async function resendPending(client: BatchSender, options: Pick<SubmitOptions, 'onProgress' | 'inFlight'> = {}): Promise<SubmitReport> {
-  return sendStored(client, (await client.pending.list()).filter((b) => !isRefused(b)), options.inFlight ?? DEFAULT_IN_FLIGHT, options.onProgress);
+export async function resendPending(
+  client: BatchSender,
+  options: Pick<SubmitOptions, 'onProgress' | 'inFlight'> = {},
+): Promise<SubmitReport> {
+  return sendStored(
+    client,
+    (await client.pending.list()).filter((b) => !isRefused(b)),
+    options.inFlight ?? DEFAULT_IN_FLIGHT,
+    options.onProgress,
+  );
 }
 
 /**
@@ -141,7 +156,12 @@ export async function resendPending(client: BatchSender, options: Pick<SubmitOpt
  * or marked refused), and the outcomes are given in the batches' order. Once one batch gets no answer (network,
  * session, 429), no further batch is started: those in flight finish, the rest stay pending.
  */
-async function sendStored(client: BatchSender, batches: readonly PendingBatch[], inFlight: number, onProgress?: (p: SubmitProgress) => void): Promise<SubmitReport> {
+async function sendStored(
+  client: BatchSender,
+  batches: readonly PendingBatch[],
+  inFlight: number,
+  onProgress?: (p: SubmitProgress) => void,
+): Promise<SubmitReport> {
   const answers: RowOutcome[][] = batches.map(() => []);
   const errors: (ApiError | undefined)[] = batches.map(() => undefined);
   const rowsTotal = batches.reduce((n, b) => n + b.body.rows.length, 0);
@@ -202,5 +222,9 @@ function refusalOf(e: ApiError, now: Date): BatchRefusal {
 
 function unanswered(batch: PendingBatch, error: ApiError): RowOutcome[] {
   const refused = isRefusal(error);
-  return batch.body.rows.map((r) => (refused ? { indicatorId: r.indicatorId, outcome: 'refused' as const, error } : { indicatorId: r.indicatorId, outcome: 'pending' as const, error }));
+  return batch.body.rows.map((r) =>
+    refused
+      ? { indicatorId: r.indicatorId, outcome: 'refused' as const, error }
+      : { indicatorId: r.indicatorId, outcome: 'pending' as const, error },
+  );
 }

@@ -26,7 +26,9 @@ export function registerCheckCommand(program: Command): void {
         indicators: scored.indicators.map((i) => ({ ...i, issues: locateIssues(i.issues, reading, assessment) })),
       };
       process.stdout.write(
-        options.json ? `${JSON.stringify(toScoreDocument(report, issues, locale), null, 2)}\n` : `${scoreText(assessment, report, issues, locale)}\n`,
+        options.json
+          ? `${JSON.stringify(toScoreDocument(report, issues, locale), null, 2)}\n`
+          : `${scoreText(assessment, report, issues, locale)}\n`,
       );
       // A needed column missing from the sheet leaves results unreadable: the same exit as an invalid result.
       process.exitCode = Math.max(exitCodeFor(report), hasErrors(issues) ? 1 : 0);

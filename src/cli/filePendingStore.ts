@@ -25,7 +25,10 @@ export function pendingFileOf(workbook: string): string {
 
 /** The file is there but cannot be read as pending batches: said with its path, and left alone. */
 export class PendingFileError extends Error {
-  constructor(readonly path: string, readonly userMessage: { th: string; en: string }) {
+  constructor(
+    readonly path: string,
+    readonly userMessage: { th: string; en: string },
+  ) {
     super(userMessage.en);
     this.name = 'PendingFileError';
   }
@@ -40,7 +43,10 @@ export class FilePendingStore implements PendingStore {
   private readonly server: string;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(readonly path: string, server: string) {
+  constructor(
+    readonly path: string,
+    server: string,
+  ) {
     this.server = sameServer(server);
   }
 
@@ -61,7 +67,9 @@ export class FilePendingStore implements PendingStore {
 
   /** Kept in the file with the server's answer: shown by every later submit, never resent, until forgotten. */
   async markRefused(key: string, refusal: BatchRefusal): Promise<void> {
-    await this.change((kept) => kept.map((b) => (b.server === this.server && b.batch.key === key ? { ...b, batch: { ...b.batch, refused: refusal } } : b)));
+    await this.change((kept) =>
+      kept.map((b) => (b.server === this.server && b.batch.key === key ? { ...b, batch: { ...b.batch, refused: refusal } } : b)),
+    );
   }
 
   /** Each removal is written at once: nothing to flush. */

@@ -40,7 +40,11 @@ async function readSource(files: readonly string[]): Promise<Source> {
     return { assessment, resultSet: results, unit: results.unit };
   }
   throw new FileProblem(files.join(' '), [
-    usage('report-arguments', 'ให้ไฟล์ KPI (.xlsx) หนึ่งไฟล์ หรือไฟล์ชุดตัวชี้วัดและไฟล์ผลการดำเนินงาน (.json) สองไฟล์', 'give one KPI workbook (.xlsx), or an assessment and a results file (.json)'),
+    usage(
+      'report-arguments',
+      'ให้ไฟล์ KPI (.xlsx) หนึ่งไฟล์ หรือไฟล์ชุดตัวชี้วัดและไฟล์ผลการดำเนินงาน (.json) สองไฟล์',
+      'give one KPI workbook (.xlsx), or an assessment and a results file (.json)',
+    ),
   ]);
 }
 
@@ -58,18 +62,31 @@ export function registerReportCommand(program: Command): void {
       const locale = localeOf(program);
       const format = (options.format || (/\.docx$/i.test(options.out) ? 'docx' : 'pdf')).toLowerCase();
       if (format !== 'pdf' && format !== 'docx') {
-        throw new FileProblem(options.out, [usage('report-format', `--format ต้องเป็น pdf หรือ docx (ได้ ${format})`, `--format must be pdf or docx (got ${format})`)]);
+        throw new FileProblem(options.out, [
+          usage('report-format', `--format ต้องเป็น pdf หรือ docx (ได้ ${format})`, `--format must be pdf or docx (got ${format})`),
+        ]);
       }
       const round = options.round === undefined ? undefined : Number(options.round);
       if (round !== undefined && !(Number.isInteger(round) && round >= 1 && round <= 12)) {
-        throw new FileProblem(options.out, [usage('report-round', `--round ต้องเป็นจำนวนเดือน 1 ถึง 12 (ได้ ${options.round})`, `--round must be a number of months from 1 to 12 (got ${options.round})`)]);
+        throw new FileProblem(options.out, [
+          usage(
+            'report-round',
+            `--round ต้องเป็นจำนวนเดือน 1 ถึง 12 (ได้ ${options.round})`,
+            `--round must be a number of months from 1 to 12 (got ${options.round})`,
+          ),
+        ]);
       }
       const source = await readSource(files);
       const { assessment } = source;
       const resultSet = round === undefined ? source.resultSet : { ...source.resultSet, round };
       const unitId = options.unit ?? source.unit ?? (assessment.units.length === 1 ? assessment.units[0]?.id : undefined);
       const model = buildReportModel({
-        assessment, resultSet, unitId, texts: source.texts, locale, thaiDigits: options.thaiDigits === true,
+        assessment,
+        resultSet,
+        unitId,
+        texts: source.texts,
+        locale,
+        thaiDigits: options.thaiDigits === true,
         generatedAt: new Date().toISOString(),
       });
       const bytes = (format as ReportFormat) === 'pdf' ? await renderReportPdf(model) : await renderReportDocx(model);
@@ -77,7 +94,9 @@ export function registerReportCommand(program: Command): void {
         writeFileSync(options.out, bytes);
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
-        throw new FileProblem(options.out, [usage('file-unwritable', `เขียนไฟล์ ${options.out} ไม่ได้ (${code})`, `cannot write ${options.out} (${code})`)]);
+        throw new FileProblem(options.out, [
+          usage('file-unwritable', `เขียนไฟล์ ${options.out} ไม่ได้ (${code})`, `cannot write ${options.out} (${code})`),
+        ]);
       }
       process.stderr.write(`${locale === 'th' ? 'เขียน' : 'wrote'} ${options.out}\n`);
     });

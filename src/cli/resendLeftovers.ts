@@ -39,7 +39,8 @@ export async function resendLeftovers(client: LeftoverClient): Promise<Leftovers
     const mine = report.outcomes.slice(at, at + b.body.rows.length);
     at += b.body.rows.length;
     for (const r of b.body.rows) {
-      if (mine.some((o) => o.indicatorId === r.indicatorId && o.outcome === 'accepted')) stored.set(rowKey(b.target, b.body.action, r.indicatorId), JSON.stringify(r.value));
+      if (mine.some((o) => o.indicatorId === r.indicatorId && o.outcome === 'accepted'))
+        stored.set(rowKey(b.target, b.body.action, r.indicatorId), JSON.stringify(r.value));
     }
   }
   return {

@@ -20,7 +20,9 @@ export function registerScoreCommand(program: Command): void {
       const report = scoreAssessment(assessment, results);
       const notes = [...warnings, ...resultWarnings];
       process.stdout.write(
-        options.json ? `${JSON.stringify(toScoreDocument(report, notes, locale), null, 2)}\n` : `${scoreText(assessment, report, notes, locale)}\n`,
+        options.json
+          ? `${JSON.stringify(toScoreDocument(report, notes, locale), null, 2)}\n`
+          : `${scoreText(assessment, report, notes, locale)}\n`,
       );
       process.exitCode = exitCodeFor(report);
     });

@@ -54,7 +54,15 @@ export function scoreText(assessment: Assessment, report: ScoreReport, extraIssu
     ];
   });
   const table = renderTable(
-    [t('ลำดับ', 'No.'), t('ตัวชี้วัด', 'Indicator'), t('น้ำหนัก', 'Weight'), t('ผล', 'Result'), t('คะแนน', 'Score'), t('ถ่วงน้ำหนัก', 'Weighted'), t('สถานะ', 'Status')],
+    [
+      t('ลำดับ', 'No.'),
+      t('ตัวชี้วัด', 'Indicator'),
+      t('น้ำหนัก', 'Weight'),
+      t('ผล', 'Result'),
+      t('คะแนน', 'Score'),
+      t('ถ่วงน้ำหนัก', 'Weighted'),
+      t('สถานะ', 'Status'),
+    ],
     rows,
     ['left', 'left', 'right', 'right', 'right', 'right', 'left'],
   );

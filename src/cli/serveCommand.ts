@@ -21,7 +21,12 @@ export function registerServeCommand(program: Command): void {
     .action(async (options: ServeOptions) => {
       const port = Number(options.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${options.port}"`);
-      const { app, demo, storage, stop: stopServer } = await startServer({
+      const {
+        app,
+        demo,
+        storage,
+        stop: stopServer,
+      } = await startServer({
         dataDir: options.data,
         demo: options.demo ?? false,
         samplesDir: join(__dirname, '..', '..', 'assets', 'samples'),

@@ -8,8 +8,21 @@
  */
 import type { Command } from 'commander';
 import {
-  allIndicators, bangkokDate, centralVariables, formatNumber, formatThaiDate, isGroup, messageIn, readResultValue, sameResult, toBuddhistYear,
-  withCentralVariables, type Assessment, type Locale, type RawResult, type ResultSet,
+  allIndicators,
+  bangkokDate,
+  centralVariables,
+  formatNumber,
+  formatThaiDate,
+  isGroup,
+  messageIn,
+  readResultValue,
+  sameResult,
+  toBuddhistYear,
+  withCentralVariables,
+  type Assessment,
+  type Locale,
+  type RawResult,
+  type ResultSet,
 } from '../domain';
 import type { BatchRow, ReportRow, ReportStatus } from '../api';
 import { ScorebookClient } from '../api/client';
@@ -76,10 +89,20 @@ export async function runSubmit(args: SubmitArgs, out: Say, err: Say): Promise<n
     // What a run cut off before left unconfirmed goes first, under its keys; nothing new while any stays unsent.
     const left = await resendLeftovers(client);
     if (left) {
-      err(say(`ส่งชุดที่ค้างจากครั้งก่อนอีกครั้ง (${left.rows} แถว จาก ${pending.path})`, `resending ${left.rows} rows left unconfirmed by an earlier run (${pending.path})`));
+      err(
+        say(
+          `ส่งชุดที่ค้างจากครั้งก่อนอีกครั้ง (${left.rows} แถว จาก ${pending.path})`,
+          `resending ${left.rows} rows left unconfirmed by an earlier run (${pending.path})`,
+        ),
+      );
       printReport({ outcomes: left.outcomes, late: false, ...(left.error ? { error: left.error } : {}) }, locale, out, err);
       if (left.stillPending > 0) {
-        err(say('ยังส่งชุดที่ค้างไม่สำเร็จ จึงยังไม่ส่งแถวใหม่ ข้อมูลยังเก็บไว้ในไฟล์ ลองใหม่เมื่อเชื่อมต่อเซิร์ฟเวอร์ได้', 'the pending rows could not be confirmed, so no new rows were sent; they are kept in the file — run again when the server answers'));
+        err(
+          say(
+            'ยังส่งชุดที่ค้างไม่สำเร็จ จึงยังไม่ส่งแถวใหม่ ข้อมูลยังเก็บไว้ในไฟล์ ลองใหม่เมื่อเชื่อมต่อเซิร์ฟเวอร์ได้',
+            'the pending rows could not be confirmed, so no new rows were sent; they are kept in the file — run again when the server answers',
+          ),
+        );
         return 1;
       }
     }
@@ -94,7 +117,12 @@ export async function runSubmit(args: SubmitArgs, out: Say, err: Say): Promise<n
     const leftOk = !left || (left.outcomes.every((o) => o.outcome === 'accepted') && !left.error);
     const same = fresh.length - batch.length;
     if (same > 0 && batch.length > 0) {
-      err(say(`ไม่ส่ง ${same} แถวที่บนเซิร์ฟเวอร์มีค่าและสถานะตรงกับในไฟล์แล้ว`, `${same} rows not sent: the server already holds them as they are, in that status`));
+      err(
+        say(
+          `ไม่ส่ง ${same} แถวที่บนเซิร์ฟเวอร์มีค่าและสถานะตรงกับในไฟล์แล้ว`,
+          `${same} rows not sent: the server already holds them as they are, in that status`,
+        ),
+      );
     }
     if (batch.length === 0) {
       // After a resend of leftovers its outcomes said it all; otherwise say why nothing was sent.
@@ -102,15 +130,22 @@ export async function runSubmit(args: SubmitArgs, out: Say, err: Say): Promise<n
       await showRefused(pending, args.file, locale, err);
       return leftOk ? 0 : 1;
     }
-    err(say(
-      `ส่ง ${batch.length} แถว (${args.action === 'submit' ? 'ส่งรายงาน' : 'บันทึกร่าง'}) ชุดตัวชี้วัด ${target.value.aid} หน่วยงาน ${target.value.unit} รอบ ${target.value.round} เดือน`,
-      `${args.action === 'submit' ? 'submitting' : 'saving'} ${batch.length} rows of ${target.value.aid}, unit ${target.value.unit}, ${target.value.round}-month round`,
-    ));
+    err(
+      say(
+        `ส่ง ${batch.length} แถว (${args.action === 'submit' ? 'ส่งรายงาน' : 'บันทึกร่าง'}) ชุดตัวชี้วัด ${target.value.aid} หน่วยงาน ${target.value.unit} รอบ ${target.value.round} เดือน`,
+        `${args.action === 'submit' ? 'submitting' : 'saving'} ${batch.length} rows of ${target.value.aid}, unit ${target.value.unit}, ${target.value.round}-month round`,
+      ),
+    );
     const report = await client.submitRows(target.value, batch, { action: args.action });
     printReport(report, locale, out, err);
     await showRefused(pending, args.file, locale, err);
     if ((await pending.list()).some((b) => !isRefused(b))) {
-      err(say(`เก็บชุดที่ยังไม่ได้รับการยืนยันไว้ใน ${pending.path} จะส่งอีกครั้ง (รหัสชุดเดิม) เมื่อสั่ง scorebook submit ไฟล์นี้ครั้งถัดไป`, `the unconfirmed batches are kept in ${pending.path} and resent under their keys by the next scorebook submit of this file`));
+      err(
+        say(
+          `เก็บชุดที่ยังไม่ได้รับการยืนยันไว้ใน ${pending.path} จะส่งอีกครั้ง (รหัสชุดเดิม) เมื่อสั่ง scorebook submit ไฟล์นี้ครั้งถัดไป`,
+          `the unconfirmed batches are kept in ${pending.path} and resent under their keys by the next scorebook submit of this file`,
+        ),
+      );
     }
     return leftOk && report.outcomes.every((o) => o.outcome === 'accepted') && !report.error ? 0 : 1;
   } catch (e) {
@@ -132,25 +167,33 @@ async function showRefused(pending: FilePendingStore, file: string, locale: Loca
   const refused = (await pending.list()).filter(isRefused);
   if (refused.length === 0) return;
   const th = locale === 'th';
-  err(th
-    ? `เซิร์ฟเวอร์ปฏิเสธ ${refused.length} ชุดข้อมูลทั้งชุด ไม่มีแถวใดถูกบันทึก ชุดเหล่านี้เก็บไว้ใน ${pending.path} และจะไม่ถูกส่งซ้ำ:`
-    : `the server refused ${refused.length} batches as a whole (none of their rows was stored); they are kept in ${pending.path} and never resent:`);
+  err(
+    th
+      ? `เซิร์ฟเวอร์ปฏิเสธ ${refused.length} ชุดข้อมูลทั้งชุด ไม่มีแถวใดถูกบันทึก ชุดเหล่านี้เก็บไว้ใน ${pending.path} และจะไม่ถูกส่งซ้ำ:`
+      : `the server refused ${refused.length} batches as a whole (none of their rows was stored); they are kept in ${pending.path} and never resent:`,
+  );
   for (const b of refused) {
     const ids = b.body.rows.map((r) => r.indicatorId);
     const shown = ids.length > 5 ? `${ids.slice(0, 5).join(', ')} …` : ids.join(', ');
-    err(`  ✘ ${b.refused!.at} · ${ids.length} ${th ? 'แถว' : 'rows'} (${shown}) · HTTP ${b.refused!.status} ${b.refused!.code}: ${messageIn(b.refused!.message, locale)}`);
+    err(
+      `  ✘ ${b.refused!.at} · ${ids.length} ${th ? 'แถว' : 'rows'} (${shown}) · HTTP ${b.refused!.status} ${b.refused!.code}: ${messageIn(b.refused!.message, locale)}`,
+    );
   }
-  err(th
-    ? `แก้ไขแถวในชีตแล้วส่งใหม่ จากนั้นสั่ง scorebook submit ${file} --forget-refused เพื่อลบชุดที่ถูกปฏิเสธออกจากไฟล์`
-    : `fix those rows in the sheet and submit again; then drop the refused batches from the file with scorebook submit ${file} --forget-refused`);
+  err(
+    th
+      ? `แก้ไขแถวในชีตแล้วส่งใหม่ จากนั้นสั่ง scorebook submit ${file} --forget-refused เพื่อลบชุดที่ถูกปฏิเสธออกจากไฟล์`
+      : `fix those rows in the sheet and submit again; then drop the refused batches from the file with scorebook submit ${file} --forget-refused`,
+  );
 }
 
 async function forgetRefused(pending: FilePendingStore, locale: Locale, err: Say): Promise<void> {
   const refused = (await pending.list()).filter(isRefused);
   for (const b of refused) await pending.remove(b.key);
-  err(locale === 'th'
-    ? `ลบชุดข้อมูลที่เซิร์ฟเวอร์ปฏิเสธ ${refused.length} ชุดออกจาก ${pending.path}`
-    : `dropped ${refused.length} refused batches from ${pending.path}`);
+  err(
+    locale === 'th'
+      ? `ลบชุดข้อมูลที่เซิร์ฟเวอร์ปฏิเสธ ${refused.length} ชุดออกจาก ${pending.path}`
+      : `dropped ${refused.length} refused batches from ${pending.path}`,
+  );
 }
 
 export interface SheetRow {
@@ -204,7 +247,12 @@ export function batchRows(rows: readonly SheetRow[], current: ReadonlyMap<string
     const server = current.get(r.indicatorId);
     const textsSame = changedTextFields(r.texts, server).length === 0;
     if (r.value === undefined && textsSame) return [];
-    if (server && textsSame && sameResult(withCentralVariables(r.value ?? server.value, server.value, r.central), server.value) && UNCHANGED_NEEDS_NOTHING[action].includes(server.status)) {
+    if (
+      server &&
+      textsSame &&
+      sameResult(withCentralVariables(r.value ?? server.value, server.value, r.central), server.value) &&
+      UNCHANGED_NEEDS_NOTHING[action].includes(server.status)
+    ) {
       return [];
     }
     return [{ indicatorId: r.indicatorId, value: r.value ?? server?.value ?? null, ...r.texts, baseVersion: server?.version ?? 0 }];
@@ -217,7 +265,13 @@ type TargetChoice = { ok: true; value: BatchTarget } | { ok: false; message: { t
 async function chooseTarget(client: ScorebookClient, aid: string, units: readonly string[], args: SubmitArgs): Promise<TargetChoice> {
   const unit = args.unit ?? (units.length === 1 ? units[0] : undefined);
   if (!unit) {
-    return { ok: false, message: { th: `ระบุหน่วยงานด้วย --unit (ท่านมีสิทธิ์ใน ${units.join(', ') || 'ไม่มีหน่วยงาน'})`, en: `name the unit with --unit (yours: ${units.join(', ') || 'none'})` } };
+    return {
+      ok: false,
+      message: {
+        th: `ระบุหน่วยงานด้วย --unit (ท่านมีสิทธิ์ใน ${units.join(', ') || 'ไม่มีหน่วยงาน'})`,
+        en: `name the unit with --unit (yours: ${units.join(', ') || 'none'})`,
+      },
+    };
   }
   if (args.round !== undefined) return { ok: true, value: { aid, round: args.round, unit } };
   const summary = (await client.listAssessments()).find((a) => a.id === aid);
@@ -226,7 +280,10 @@ async function chooseTarget(client: ScorebookClient, aid: string, units: readonl
   const open = summary.rounds.filter((r) => Date.parse(r.opensAt) <= now && now <= Date.parse(r.closesAt));
   if (open.length !== 1) {
     const all = summary.rounds.map((r) => r.round).join(', ');
-    return { ok: false, message: { th: `ระบุรอบด้วย --round (รอบของชุดนี้: ${all})`, en: `name the round with --round (this assessment's rounds: ${all})` } };
+    return {
+      ok: false,
+      message: { th: `ระบุรอบด้วย --round (รอบของชุดนี้: ${all})`, en: `name the round with --round (this assessment's rounds: ${all})` },
+    };
   }
   return { ok: true, value: { aid, round: open[0]!.round, unit } };
 }
@@ -260,11 +317,15 @@ export function outcomeLine(o: RowOutcome, locale: Locale): string {
   const head = `${label.mark} ${th ? 'ตัวชี้วัด' : 'indicator'} ${o.indicatorId}: ${th ? label.th : label.en}`;
   if (o.outcome === 'pending' || o.outcome === 'refused') return `${head} — ${messageIn(o.error.userMessage, locale)}`;
   const { result } = o;
-  if (o.outcome === 'accepted') return `${head}${result.version !== undefined ? ` (${th ? 'รุ่น' : 'version'} ${result.version})` : ''}${result.late ? (th ? ' — ส่งช้า' : ' — late') : ''}`;
+  if (o.outcome === 'accepted')
+    return `${head}${result.version !== undefined ? ` (${th ? 'รุ่น' : 'version'} ${result.version})` : ''}${result.late ? (th ? ' — ส่งช้า' : ' — late') : ''}`;
   if (o.outcome === 'invalid') return `${head} — ${(result.issues ?? []).map((i) => messageIn(i.message, locale)).join('; ')}`;
   const c = result.current;
   if (!c) return head;
-  if (o.outcome === 'locked') return th ? `${head} — ${c.updatedBy} อนุมัติเมื่อ ${when(c.updatedAt, locale)}` : `${head} — approved by ${c.updatedBy} on ${when(c.updatedAt, locale)}`;
+  if (o.outcome === 'locked')
+    return th
+      ? `${head} — ${c.updatedBy} อนุมัติเมื่อ ${when(c.updatedAt, locale)}`
+      : `${head} — approved by ${c.updatedBy} on ${when(c.updatedAt, locale)}`;
   return th
     ? `${head} — ${c.updatedBy} แก้ไขเมื่อ ${when(c.updatedAt, locale)} ค่าบนเซิร์ฟเวอร์ ${shown(c.value)} (รุ่น ${c.version})`
     : `${head} — changed by ${c.updatedBy} on ${when(c.updatedAt, locale)}; the server holds ${shown(c.value)} (version ${c.version})`;
@@ -276,7 +337,12 @@ function printReport(report: SubmitReport, locale: Locale, out: Say, err: Say): 
   for (const o of report.outcomes) counts.set(o.outcome, (counts.get(o.outcome) ?? 0) + 1);
   const parts = [...counts].map(([k, n]) => `${locale === 'th' ? LABELS[k as RowOutcome['outcome']].th : k} ${n}`);
   err(parts.join(', '));
-  if (report.late) err(locale === 'th' ? 'รับไว้หลังปิดรอบ คะแนนจะถูกหักตามจำนวนวันทำการที่ส่งช้า' : 'accepted after the round closed: the score carries the late penalty');
+  if (report.late)
+    err(
+      locale === 'th'
+        ? 'รับไว้หลังปิดรอบ คะแนนจะถูกหักตามจำนวนวันทำการที่ส่งช้า'
+        : 'accepted after the round closed: the score carries the late penalty',
+    );
   if (report.error) err(messageIn(report.error.userMessage, locale));
 }
 
@@ -330,7 +396,7 @@ interface SubmitOptions {
 export function registerSubmitCommand(program: Command): void {
   program
     .command('submit')
-    .description('submit a filled KPI template to the reporting API, printing each row\'s outcome / ส่งผลตัวชี้วัดจากไฟล์ไปยังเซิร์ฟเวอร์')
+    .description("submit a filled KPI template to the reporting API, printing each row's outcome / ส่งผลตัวชี้วัดจากไฟล์ไปยังเซิร์ฟเวอร์")
     .argument('<kpi.xlsx>', 'a KPI template made by scorebook template (or the add-in) and filled in')
     .requiredOption('--server <url>', 'the reporting API, e.g. https://scorebook.example.go.th')
     .requiredOption('--user <name>', 'your username; the password comes from SCOREBOOK_PASSWORD or is asked for')
@@ -339,11 +405,23 @@ export function registerSubmitCommand(program: Command): void {
     .option('--action <action>', 'save (a draft) or submit (for approval)', 'submit')
     .option('--forget-refused', 'drop from the pending file the batches the server refused as a whole (shown on every run until then)')
     .action(async (file: string, options: SubmitOptions) => {
-      if (options.action !== 'save' && options.action !== 'submit') throw new Error(`--action must be save or submit, not "${options.action}"`);
+      if (options.action !== 'save' && options.action !== 'submit')
+        throw new Error(`--action must be save or submit, not "${options.action}"`);
       const round = options.round === undefined ? undefined : Number(options.round);
-      if (round !== undefined && (!Number.isInteger(round) || round < 1 || round > 12)) throw new Error(`--round must be a number of months 1–12, not "${options.round}"`);
+      if (round !== undefined && (!Number.isInteger(round) || round < 1 || round > 12))
+        throw new Error(`--round must be a number of months 1–12, not "${options.round}"`);
       process.exitCode = await runSubmit(
-        { file, server: options.server, user: options.user, unit: options.unit, round, action: options.action, locale: localeOf(program), password: readPassword, forgetRefused: options.forgetRefused === true },
+        {
+          file,
+          server: options.server,
+          user: options.user,
+          unit: options.unit,
+          round,
+          action: options.action,
+          locale: localeOf(program),
+          password: readPassword,
+          forgetRefused: options.forgetRefused === true,
+        },
         (line) => process.stdout.write(`${line}\n`),
         (line) => process.stderr.write(`${line}\n`),
       );

@@ -13,11 +13,17 @@ export function registerTemplateCommand(program: Command): void {
     .argument('<assessment>', 'assessment file (scorebook/assessment@1)')
     .requiredOption('--out <file>', 'the .xlsx file to write')
     .option('--results <file>', 'results file (scorebook/results@1) to fill in')
-    .option('--round <months>', 'the round the sheet reports on (default: the results\' round); rows not due in it are greyed', (v) => Number(v))
+    .option('--round <months>', "the round the sheet reports on (default: the results' round); rows not due in it are greyed", (v) =>
+      Number(v),
+    )
     .action(async (assessmentFile: string, options: { out: string; results?: string; round?: number }) => {
       const locale = localeOf(program);
       if (options.round !== undefined && !(Number.isInteger(options.round) && options.round >= 1 && options.round <= 12)) {
-        process.stderr.write(locale === 'th' ? '--round ต้องเป็นจำนวนเดือน 1 ถึง 12 เช่น 6 หรือ 12\n' : '--round must be a number of months from 1 to 12, e.g. 6 or 12\n');
+        process.stderr.write(
+          locale === 'th'
+            ? '--round ต้องเป็นจำนวนเดือน 1 ถึง 12 เช่น 6 หรือ 12\n'
+            : '--round must be a number of months from 1 to 12, e.g. 6 or 12\n',
+        );
         process.exitCode = 2;
         return;
       }

@@ -17,7 +17,11 @@ interface AddOptions {
   data: string;
 }
 
-const list = (s: string): string[] => s.split(',').map((x) => x.trim()).filter(Boolean);
+const list = (s: string): string[] =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 async function readPassword(): Promise<string> {
   const fromEnv = process.env.SCOREBOOK_PASSWORD;

@@ -47,7 +47,14 @@ export function registerWhatIfCommand(program: Command): void {
           formatNumber(g.totalGain, d),
           g.gainPerUnit === null ? '–' : formatNumber(g.gainPerUnit, Math.max(d, 4)),
         ]);
-        const header = [t('ลำดับ', 'No.'), t('ตัวชี้วัด', 'Indicator'), t('ผล', 'Result'), t('เป้าระดับถัดไป', 'Next target'), t('คะแนนรวมเพิ่ม', 'Total gain'), t('เพิ่มต่อหน่วย', 'Gain per unit')];
+        const header = [
+          t('ลำดับ', 'No.'),
+          t('ตัวชี้วัด', 'Indicator'),
+          t('ผล', 'Result'),
+          t('เป้าระดับถัดไป', 'Next target'),
+          t('คะแนนรวมเพิ่ม', 'Total gain'),
+          t('เพิ่มต่อหน่วย', 'Gain per unit'),
+        ];
         process.stdout.write(`${renderTable(header, rows, ['left', 'left', 'right', 'right', 'right', 'right'])}\n`);
         return;
       }

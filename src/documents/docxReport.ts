@@ -4,8 +4,22 @@
  * a Thai font where it is not installed); the table section in landscape.
  */
 import {
-  AlignmentType, BorderStyle, Document, Footer, Packer, PageNumber, PageOrientation, Paragraph, ShadingType, Table, TableCell, TableRow,
-  TextRun, VerticalAlign, WidthType, type ISectionOptions,
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+  type ISectionOptions,
 } from 'docx';
 import type { ReportModel, ReportRow, SubtotalRow } from './reportModel';
 
@@ -23,7 +37,10 @@ function run(text: string, options: { bold?: boolean; size?: number } = {}): Tex
   return new TextRun({ text, bold: options.bold, boldComplexScript: options.bold, size, sizeComplexScript: size });
 }
 
-function para(text: string, options: { bold?: boolean; size?: number; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; indent?: number } = {}): Paragraph {
+function para(
+  text: string,
+  options: { bold?: boolean; size?: number; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; indent?: number } = {},
+): Paragraph {
   return new Paragraph({
     alignment: options.align,
     indent: options.indent === undefined ? undefined : { left: options.indent },
@@ -38,7 +55,9 @@ function footer(model: ReportModel): { default: Footer } {
       children: [
         new Paragraph({
           alignment: AlignmentType.CENTER,
-          children: [new TextRun({ children: [before, PageNumber.CURRENT, middle, PageNumber.TOTAL_PAGES], size: TABLE, sizeComplexScript: TABLE })],
+          children: [
+            new TextRun({ children: [before, PageNumber.CURRENT, middle, PageNumber.TOTAL_PAGES], size: TABLE, sizeComplexScript: TABLE }),
+          ],
         }),
       ],
     }),
@@ -49,13 +68,27 @@ function page(orientation: 'portrait' | 'landscape'): ISectionOptions['propertie
   return {
     page: {
       // docx swaps width and height itself for landscape.
-      size: { width: A4.short, height: A4.long, orientation: orientation === 'portrait' ? PageOrientation.PORTRAIT : PageOrientation.LANDSCAPE },
+      size: {
+        width: A4.short,
+        height: A4.long,
+        orientation: orientation === 'portrait' ? PageOrientation.PORTRAIT : PageOrientation.LANDSCAPE,
+      },
       margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
     },
   };
 }
 
-function cell(text: string, options: { bold?: boolean; span?: number; rowSpan?: number; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; shade?: boolean; indent?: number } = {}): TableCell {
+function cell(
+  text: string,
+  options: {
+    bold?: boolean;
+    span?: number;
+    rowSpan?: number;
+    align?: (typeof AlignmentType)[keyof typeof AlignmentType];
+    shade?: boolean;
+    indent?: number;
+  } = {},
+): TableCell {
   return new TableCell({
     columnSpan: options.span,
     rowSpan: options.rowSpan,
@@ -141,7 +174,10 @@ function signatures(model: ReportModel): Table {
         .map((t) => para(t, { align: AlignmentType.CENTER }))
         .concat(para(role, { bold: true, align: AlignmentType.CENTER })),
     });
-  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [new TableRow({ cantSplit: true, children: [block(L.reporter), block(L.certifier)] })] });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [new TableRow({ cantSplit: true, children: [block(L.reporter), block(L.certifier)] })],
+  });
 }
 
 const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
@@ -159,7 +195,11 @@ export async function renderReportDocx(model: ReportModel): Promise<Buffer> {
   const notes: Paragraph[] = [para(model.labels.notesHeading, { bold: true, size: 36 })];
   for (const note of model.notes) {
     notes.push(para(`${note.number}  ${note.name}`, { bold: true }));
-    for (const [label, text] of [[model.labels.explanation, note.explanation], [model.labels.obstacles, note.obstacles], [model.labels.remarks, note.remarks]] as const) {
+    for (const [label, text] of [
+      [model.labels.explanation, note.explanation],
+      [model.labels.obstacles, note.obstacles],
+      [model.labels.remarks, note.remarks],
+    ] as const) {
       if (text === null) continue;
       notes.push(para(label, { bold: true, indent: 360 }));
       text.split(/\r\n?|\n/).forEach((line) => notes.push(para(line, { indent: 720 })));

@@ -24,7 +24,10 @@ export function fontFiles(weight: Weight): FontFile[] {
   const sarabun = filesOf('@fontsource/sarabun');
   const symbols = filesOf('@fontsource/noto-sans-symbols-2');
   return [
-    ...['thai', 'latin', 'latin-ext'].map((subset) => ({ name: `sarabun-${subset}-${weight}`, path: join(sarabun, `sarabun-${subset}-${weight}-normal.woff`) })),
+    ...['thai', 'latin', 'latin-ext'].map((subset) => ({
+      name: `sarabun-${subset}-${weight}`,
+      path: join(sarabun, `sarabun-${subset}-${weight}-normal.woff`),
+    })),
     // The symbol font has one weight; bold text still gets its ✓ ✗.
     { name: `symbols-${weight}`, path: join(symbols, 'noto-sans-symbols-2-symbols-400-normal.woff') },
   ];
@@ -52,7 +55,13 @@ export function woffToSfnt(woff: Buffer): Buffer {
   const numTables = woff.readUInt16BE(12);
   const tables = Array.from({ length: numTables }, (_, i) => {
     const at = 44 + i * 20;
-    const [tag, offset, compLength, origLength, checksum] = [0, 4, 8, 12, 16].map((o) => woff.readUInt32BE(at + o)) as [number, number, number, number, number];
+    const [tag, offset, compLength, origLength, checksum] = [0, 4, 8, 12, 16].map((o) => woff.readUInt32BE(at + o)) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
     const stored = woff.subarray(offset, offset + compLength);
     return { tag, checksum, data: compLength < origLength ? inflateSync(stored) : stored };
   });

@@ -1,7 +1,20 @@
 /** The report's words in Thai and English; dates in the Buddhist Era in both, as the documents go up the line. */
 import { formatThaiDate, toBuddhistYear, type Locale, type ReportStatus } from '../domain';
 
-const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const EN_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 export interface ReportLabels {
   readonly title: string;
@@ -9,8 +22,15 @@ export interface ReportLabels {
   readonly period: (round: number, dates: string) => string;
   readonly generatedOn: string;
   readonly columns: {
-    readonly number: string; readonly indicator: string; readonly unit: string; readonly weight: string;
-    readonly targets: string; readonly result: string; readonly score: string; readonly weighted: string; readonly status: string;
+    readonly number: string;
+    readonly indicator: string;
+    readonly unit: string;
+    readonly weight: string;
+    readonly targets: string;
+    readonly result: string;
+    readonly score: string;
+    readonly weighted: string;
+    readonly status: string;
   };
   readonly subtotal: string;
   readonly otherIndicators: string;
@@ -44,8 +64,15 @@ const TH: ReportLabels = {
   period: (round, dates) => `รอบ ${round} เดือน (${dates})`,
   generatedOn: 'จัดทำเมื่อ',
   columns: {
-    number: 'ลำดับ', indicator: 'ตัวชี้วัด', unit: 'หน่วยนับ', weight: 'น้ำหนัก', targets: 'ค่าเป้าหมาย',
-    result: 'ผลการดำเนินงาน', score: 'คะแนน', weighted: 'คะแนนถ่วงน้ำหนัก', status: 'สถานะ',
+    number: 'ลำดับ',
+    indicator: 'ตัวชี้วัด',
+    unit: 'หน่วยนับ',
+    weight: 'น้ำหนัก',
+    targets: 'ค่าเป้าหมาย',
+    result: 'ผลการดำเนินงาน',
+    score: 'คะแนน',
+    weighted: 'คะแนนถ่วงน้ำหนัก',
+    status: 'สถานะ',
   },
   subtotal: 'รวม',
   otherIndicators: 'ตัวชี้วัดอื่น',
@@ -79,8 +106,15 @@ const EN: ReportLabels = {
   period: (round, dates) => `${round}-month round (${dates})`,
   generatedOn: 'Prepared on',
   columns: {
-    number: 'No.', indicator: 'Indicator', unit: 'Unit', weight: 'Weight', targets: 'Targets',
-    result: 'Result', score: 'Score', weighted: 'Weighted score', status: 'Status',
+    number: 'No.',
+    indicator: 'Indicator',
+    unit: 'Unit',
+    weight: 'Weight',
+    targets: 'Targets',
+    result: 'Result',
+    score: 'Score',
+    weighted: 'Weighted score',
+    status: 'Status',
   },
   subtotal: 'Subtotal',
   otherIndicators: 'Other indicators',

@@ -120,7 +120,15 @@ function drawTable(t: PdfText, page: PageFlow, model: ReportModel): void {
   };
 
   const cell = (
-    text: string, from: number, to: number, y: number, h: number, style: TextStyle, align: Column['align'], fill?: string, indent = 0,
+    text: string,
+    from: number,
+    to: number,
+    y: number,
+    h: number,
+    style: TextStyle,
+    align: Column['align'],
+    fill?: string,
+    indent = 0,
   ): void => {
     const x = xs[from] as number;
     const w = (xs[to + 1] as number) - x;
@@ -143,7 +151,12 @@ function drawTable(t: PdfText, page: PageFlow, model: ReportModel): void {
     page.y += 2 * h;
   };
 
-  const heightOf = (texts: readonly string[], spans: readonly [number, number][], style: TextStyle, indents: readonly number[] = []): number => {
+  const heightOf = (
+    texts: readonly string[],
+    spans: readonly [number, number][],
+    style: TextStyle,
+    indents: readonly number[] = [],
+  ): number => {
     const lines = texts.map((text, i) => {
       const [from, to] = spans[i] as [number, number];
       const avail = (xs[to + 1] as number) - (xs[from] as number) - 2 * PAD - (indents[i] ?? 0);
@@ -172,7 +185,12 @@ function drawTable(t: PdfText, page: PageFlow, model: ReportModel): void {
   const summaryRow = (label: string, score: string, weighted: string): void => {
     const spanEnd = 3 + levels + 1;
     const texts = [label, score, weighted, ''];
-    const spans: [number, number][] = [[0, spanEnd], [spanEnd + 1, spanEnd + 1], [spanEnd + 2, spanEnd + 2], [last, last]];
+    const spans: [number, number][] = [
+      [0, spanEnd],
+      [spanEnd + 1, spanEnd + 1],
+      [spanEnd + 2, spanEnd + 2],
+      [last, last],
+    ];
     const h = heightOf(texts, spans, TABLE_BOLD);
     ensure(h);
     cell(label, 0, spanEnd, page.y, h, TABLE_BOLD, 'right', SHADE);
@@ -215,7 +233,9 @@ function drawNotes(t: PdfText, page: PageFlow, model: ReportModel): void {
     page.y += 4;
     paragraph(`${note.number}  ${note.name}`, { ...BODY, bold: true }, 0);
     const labelled: [string, string | null][] = [
-      [model.labels.explanation, note.explanation], [model.labels.obstacles, note.obstacles], [model.labels.remarks, note.remarks],
+      [model.labels.explanation, note.explanation],
+      [model.labels.obstacles, note.obstacles],
+      [model.labels.remarks, note.remarks],
     ];
     for (const [label, text] of labelled) {
       if (text === null) continue;
@@ -252,6 +272,9 @@ function drawPageNumbers(t: PdfText, model: ReportModel): void {
   for (let i = 0; i < range.count; i++) {
     t.doc.switchToPage(range.start + i);
     const { width, height } = t.doc.page;
-    t.line(model.labels.page(digits(i + 1), digits(range.count)), MARGIN, height - MARGIN - 4, width - 2 * MARGIN, { size: 14, align: 'center' });
+    t.line(model.labels.page(digits(i + 1), digits(range.count)), MARGIN, height - MARGIN - 4, width - 2 * MARGIN, {
+      size: 14,
+      align: 'center',
+    });
   }
 }

@@ -104,5 +104,12 @@ export class PdfText {
 }
 
 export function newPdf(): PDFKit.PDFDocument {
-  return new PDFDocument({ size: 'A4', layout: 'portrait', margin: 0, autoFirstPage: false, bufferPages: true, info: { Producer: 'Scorebook', Creator: 'Scorebook' } });
+  return new PDFDocument({
+    size: 'A4',
+    layout: 'portrait',
+    margin: 0,
+    autoFirstPage: false,
+    bufferPages: true,
+    info: { Producer: 'Scorebook', Creator: 'Scorebook' },
+  });
 }

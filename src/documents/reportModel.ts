@@ -4,8 +4,23 @@
  * into the text a reader sees, so the PDF and the .docx can never show different numbers. No scoring here.
  */
 import {
-  allIndicators, bangkokDate, formatNumber, isGroup, isStepKind, readNumber, readStep, roundPeriod, scoreAssessment, toThaiDigits,
-  type Assessment, type Indicator, type IndicatorScore, type LeafIndicator, type Locale, type ReportStatus, type ResultSet,
+  allIndicators,
+  bangkokDate,
+  formatNumber,
+  isGroup,
+  isStepKind,
+  readNumber,
+  readStep,
+  roundPeriod,
+  scoreAssessment,
+  toThaiDigits,
+  type Assessment,
+  type Indicator,
+  type IndicatorScore,
+  type LeafIndicator,
+  type Locale,
+  type ReportStatus,
+  type ResultSet,
   type ScoreReport,
 } from '../domain';
 import { dateIn, labelsFor, type ReportLabels } from './labels';
@@ -153,7 +168,11 @@ export function buildReportModel(input: ReportInput): ReportModel {
   };
 
   const subtotal = (label: string, figures: { score: number | null; weightedScore: number }): SubtotalRow => ({
-    kind: 'subtotal', label, score: num(figures.score), weightedScore: num(figures.weightedScore), figures,
+    kind: 'subtotal',
+    label,
+    score: num(figures.score),
+    weightedScore: num(figures.weightedScore),
+    figures,
   });
 
   const sections: ReportSection[] = [];
@@ -177,7 +196,11 @@ export function buildReportModel(input: ReportInput): ReportModel {
 
   const totals: TotalLine[] = [
     { label: L.totalBeforePenalty, value: num(report.totalBeforePenalty), figure: report.totalBeforePenalty },
-    { label: report.workingDaysLate > 0 ? L.penaltyDays(digits(String(report.workingDaysLate))) : L.penalty, value: num(report.penalty), figure: report.penalty },
+    {
+      label: report.workingDaysLate > 0 ? L.penaltyDays(digits(String(report.workingDaysLate))) : L.penalty,
+      value: num(report.penalty),
+      figure: report.penalty,
+    },
     { label: L.total, value: num(report.total), figure: report.total },
   ];
   if (report.official) {
@@ -187,20 +210,23 @@ export function buildReportModel(input: ReportInput): ReportModel {
     );
   }
 
-  const notes: IndicatorNotes[] = allIndicators(assessment).map((indicator) => {
-    const texts = input.texts?.get(indicator.id);
-    return {
-      id: indicator.id,
-      number: digits(indicator.id),
-      name: nameIn(indicator, locale),
-      explanation: present(texts?.explanation),
-      obstacles: present(texts?.obstacles),
-      remarks: present(texts?.remarks),
-      evidence: (input.evidence?.get(indicator.id) ?? []).map((f) => f.name),
-    };
-  }).filter((n) => n.explanation !== null || n.obstacles !== null || n.remarks !== null || n.evidence.length > 0);
+  const notes: IndicatorNotes[] = allIndicators(assessment)
+    .map((indicator) => {
+      const texts = input.texts?.get(indicator.id);
+      return {
+        id: indicator.id,
+        number: digits(indicator.id),
+        name: nameIn(indicator, locale),
+        explanation: present(texts?.explanation),
+        obstacles: present(texts?.obstacles),
+        remarks: present(texts?.remarks),
+        evidence: (input.evidence?.get(indicator.id) ?? []).map((f) => f.name),
+      };
+    })
+    .filter((n) => n.explanation !== null || n.obstacles !== null || n.remarks !== null || n.evidence.length > 0);
 
-  const period = resultSet.round === undefined ? null : digits(L.period(resultSet.round, periodText(assessment.fiscalYear, resultSet.round, locale)));
+  const period =
+    resultSet.round === undefined ? null : digits(L.period(resultSet.round, periodText(assessment.fiscalYear, resultSet.round, locale)));
   const unit = input.unitId === undefined ? undefined : assessment.units.find((u) => u.id === input.unitId);
   return {
     locale,
@@ -241,7 +267,12 @@ function shortNumber(value: number, decimals: number, thaiDigits: boolean): stri
 }
 
 function resultText(
-  indicator: LeafIndicator, raw: unknown, s: IndicatorScore, decimals: number, thaiDigits: boolean, L: ReportLabels,
+  indicator: LeafIndicator,
+  raw: unknown,
+  s: IndicatorScore,
+  decimals: number,
+  thaiDigits: boolean,
+  L: ReportLabels,
 ): string {
   if (s.status === 'not-due') return '';
   if (raw === undefined || raw === null || raw === '') return L.notReported;
@@ -249,11 +280,15 @@ function resultText(
   if (isStepKind(indicator.kind)) {
     const marks = Array.isArray(raw)
       ? raw.map(readStep)
-      : typeof raw === 'number' ? indicator.steps.map((_, i) => i < raw) : [readStep(raw)];
-    return indicator.steps.map((_, i) => {
-      const m = marks[i];
-      return `${digits(String(i + 1))} ${m === true ? '✓' : m === false ? '✗' : m === 'invalid' ? '?' : '–'}`;
-    }).join('  ');
+      : typeof raw === 'number'
+        ? indicator.steps.map((_, i) => i < raw)
+        : [readStep(raw)];
+    return indicator.steps
+      .map((_, i) => {
+        const m = marks[i];
+        return `${digits(String(i + 1))} ${m === true ? '✓' : m === false ? '✗' : m === 'invalid' ? '?' : '–'}`;
+      })
+      .join('  ');
   }
   if (indicator.kind === 'ratio' && typeof raw === 'object' && !Array.isArray(raw)) {
     const record = raw as Record<string, unknown>;

@@ -103,15 +103,26 @@ export const roundSchema = z.object({
 
 export const assessmentDocumentSchema = z.object({
   format: z.literal(ASSESSMENT_FORMAT),
-  id: z.string().trim().min(1).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, . _ - only'),
+  id: z
+    .string()
+    .trim()
+    .min(1)
+    .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, . _ - only'),
   title: z.string().min(1),
   fiscalYear: z.number().int().min(2400).max(2800),
   scale: scaleSchema,
   policies: policiesSchema.optional(),
-  components: z.array(z.object({
-    id, name: z.string().min(1), nameEn: z.string().optional(), weight: z.number().min(0).optional(),
-    groups: z.array(z.object({ id, name: z.string().min(1), nameEn: z.string().optional() })).optional(),
-  })).optional(),
+  components: z
+    .array(
+      z.object({
+        id,
+        name: z.string().min(1),
+        nameEn: z.string().optional(),
+        weight: z.number().min(0).optional(),
+        groups: z.array(z.object({ id, name: z.string().min(1), nameEn: z.string().optional() })).optional(),
+      }),
+    )
+    .optional(),
   indicators: z.array(indicatorSchema).min(1),
   units: z.array(z.object({ id, name: z.string().min(1) })).optional(),
   rounds: z.array(roundSchema).optional(),

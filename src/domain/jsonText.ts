@@ -13,7 +13,10 @@ export type JsonRead = { ok: true; value: unknown; issues: Issue[] } | { ok: fal
 const SYNTAX: Record<string, Message> = {
   InvalidSymbol: { th: 'มีอักขระที่ไม่ใช่ JSON', en: 'a character JSON does not allow' },
   InvalidNumberFormat: { th: 'ตัวเลขเขียนไม่ถูกรูปแบบ', en: 'a badly written number' },
-  PropertyNameExpected: { th: 'ต้องมีชื่อฟิลด์ในเครื่องหมาย "…" (หรือมีจุลภาคเกิน)', en: 'a field name in "…" was expected (or there is a comma too many)' },
+  PropertyNameExpected: {
+    th: 'ต้องมีชื่อฟิลด์ในเครื่องหมาย "…" (หรือมีจุลภาคเกิน)',
+    en: 'a field name in "…" was expected (or there is a comma too many)',
+  },
   ValueExpected: { th: 'ต้องมีค่า (หรือมีจุลภาคเกิน)', en: 'a value was expected (or there is a comma too many)' },
   ColonExpected: { th: 'ต้องมีเครื่องหมาย : หลังชื่อฟิลด์', en: 'a colon (:) was expected after the field name' },
   CommaExpected: { th: 'ขาดเครื่องหมายจุลภาค (,) ระหว่างรายการ', en: 'a comma (,) is missing between two items' },
@@ -48,10 +51,15 @@ function syntaxIssue(text: string): Issue {
   }
   const { line, column } = lineColumn(text, first.offset);
   const what = SYNTAX[printParseErrorCode(first.error)] ?? { th: 'รูปแบบไม่ถูกต้อง', en: 'invalid syntax' };
-  return issue('json-syntax', 'error', {
-    th: `ไฟล์ไม่ใช่ JSON ที่ถูกต้อง: บรรทัด ${line} คอลัมน์ ${column}: ${what.th}`,
-    en: `The file is not valid JSON: line ${line}, column ${column}: ${what.en}`,
-  }, { path: `line ${line}, column ${column}` });
+  return issue(
+    'json-syntax',
+    'error',
+    {
+      th: `ไฟล์ไม่ใช่ JSON ที่ถูกต้อง: บรรทัด ${line} คอลัมน์ ${column}: ${what.th}`,
+      en: `The file is not valid JSON: line ${line}, column ${column}: ${what.en}`,
+    },
+    { path: `line ${line}, column ${column}` },
+  );
 }
 
 /** Keys written twice in one object, each a warning with its JSON path and line. */
@@ -75,10 +83,15 @@ function duplicateKeys(text: string): Issue[] {
       const path = formatPath([...pathSupplier(), property]);
       const at = `บรรทัด ${startLine + 1} คอลัมน์ ${startCharacter + 1}`;
       issues.push(
-        issue('duplicate-key', 'warning', {
-          th: `${path}: เขียนฟิลด์ "${property}" ซ้ำในออบเจกต์เดียวกัน (${at}) ระบบใช้ค่าที่เขียนไว้หลังสุด ให้ลบรายการที่ไม่ต้องการ`,
-          en: `${path}: the field "${property}" is written twice in one object (line ${startLine + 1}, column ${startCharacter + 1}); the last one is used, remove the other`,
-        }, { path }),
+        issue(
+          'duplicate-key',
+          'warning',
+          {
+            th: `${path}: เขียนฟิลด์ "${property}" ซ้ำในออบเจกต์เดียวกัน (${at}) ระบบใช้ค่าที่เขียนไว้หลังสุด ให้ลบรายการที่ไม่ต้องการ`,
+            en: `${path}: the field "${property}" is written twice in one object (line ${startLine + 1}, column ${startCharacter + 1}); the last one is used, remove the other`,
+          },
+          { path },
+        ),
       );
     },
   });
@@ -109,7 +122,9 @@ export function readJsonText(text: string): JsonRead {
  * bytes that are not UTF-8 (a Thai file saved as TIS-620 / Windows-874) are issues saying to save it as UTF-8.
  */
 export function decodeJsonBytes(bytes: Uint8Array): { ok: true; text: string } | { ok: false; issues: Issue[] } {
-  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) ||
+  const utf16 =
+    (bytes[0] === 0xff && bytes[1] === 0xfe) ||
+    (bytes[0] === 0xfe && bytes[1] === 0xff) ||
     (bytes.length >= 2 && (bytes[0] === 0 || bytes[1] === 0));
   if (utf16) return { ok: false, issues: [issue('file-encoding', 'error', UTF16_HINT)] };
   try {

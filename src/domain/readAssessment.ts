@@ -3,17 +3,7 @@
  * rules of scoring.md are checked here, each finding with the JSON path of what to fix. Errors stop the
  * document from being used; warnings (weights that do not sum to 100 …) travel with it.
  */
-import type {
-  Assessment,
-  Component,
-  Direction,
-  GroupIndicator,
-  Indicator,
-  LeafIndicator,
-  LeafKind,
-  Round,
-  Variable,
-} from './assessment';
+import type { Assessment, Component, Direction, GroupIndicator, Indicator, LeafIndicator, LeafKind, Round, Variable } from './assessment';
 import { isStepKind } from './assessment';
 import { assessmentDocumentSchema, type AssessmentDocument, type RawIndicator } from './documentSchema';
 import { indicatorKey } from './indicatorIds';
@@ -28,8 +18,7 @@ import { unknownFields } from './unknownFields';
 import { isRealDate, readDocumentDate } from './thaiDates';
 
 export type ReadResult<T> =
-  | { readonly ok: true; readonly value: T; readonly issues: readonly Issue[] }
-  | { readonly ok: false; readonly issues: readonly Issue[] };
+  { readonly ok: true; readonly value: T; readonly issues: readonly Issue[] } | { readonly ok: false; readonly issues: readonly Issue[] };
 
 const WEIGHT_TOLERANCE = 1e-6;
 
@@ -85,15 +74,29 @@ class AssessmentReader {
     return {
       ok: true,
       issues: this.issues,
-      value: { id: doc.id, title: doc.title, fiscalYear: doc.fiscalYear, scale: this.scale, policies, components, indicators, units, rounds },
+      value: {
+        id: doc.id,
+        title: doc.title,
+        fiscalYear: doc.fiscalYear,
+        scale: this.scale,
+        policies,
+        components,
+        indicators,
+        units,
+        rounds,
+      },
     };
   }
 
-  private report(code: string, severity: 'error' | 'warning' | 'info', path: readonly PropertyKey[], message: Message, indicatorId?: string): void {
+  private report(
+    code: string,
+    severity: 'error' | 'warning' | 'info',
+    path: readonly PropertyKey[],
+    message: Message,
+    indicatorId?: string,
+  ): void {
     const where = formatPath(path);
-    this.issues.push(
-      issue(code, severity, { th: `${where}: ${message.th}`, en: `${where}: ${message.en}` }, { path: where, indicatorId }),
-    );
+    this.issues.push(issue(code, severity, { th: `${where}: ${message.th}`, en: `${where}: ${message.en}` }, { path: where, indicatorId }));
   }
 
   private readScale(): Scale {
@@ -163,7 +166,11 @@ class AssessmentReader {
   }
 
   private readIndicator(
-    raw: RawIndicator, path: PropertyKey[], parentId: string | null, parentComponent: string | undefined, parentGroup?: string,
+    raw: RawIndicator,
+    path: PropertyKey[],
+    parentId: string | null,
+    parentComponent: string | undefined,
+    parentGroup?: string,
   ): Indicator {
     this.checkId(raw.id, path);
     this.checkWeight(raw, path, parentId);
@@ -200,18 +207,30 @@ class AssessmentReader {
   private readIndicatorRounds(raw: RawIndicator, path: PropertyKey[]): number[] | undefined {
     if (raw.rounds === undefined) return undefined;
     if (raw.rounds.length === 0) {
-      this.report('indicator-rounds-empty', 'error', [...path, 'rounds'], {
-        th: `ตัวชี้วัด ${raw.id} ไม่มีรอบที่ต้องรายงาน ให้ระบุรอบ (เช่น [12]) หรือลบ rounds ออกเพื่อให้รายงานทุกรอบ`,
-        en: `indicator ${raw.id} lists no round to report in; name its rounds (e.g. [12]) or drop rounds to report in every round`,
-      }, raw.id);
+      this.report(
+        'indicator-rounds-empty',
+        'error',
+        [...path, 'rounds'],
+        {
+          th: `ตัวชี้วัด ${raw.id} ไม่มีรอบที่ต้องรายงาน ให้ระบุรอบ (เช่น [12]) หรือลบ rounds ออกเพื่อให้รายงานทุกรอบ`,
+          en: `indicator ${raw.id} lists no round to report in; name its rounds (e.g. [12]) or drop rounds to report in every round`,
+        },
+        raw.id,
+      );
     }
     const listed = new Set((this.doc.rounds ?? []).map((r) => r.round));
     raw.rounds.forEach((round, i) => {
       if (listed.size > 0 && !listed.has(round)) {
-        this.report('indicator-round-unknown', 'warning', [...path, 'rounds', i], {
-          th: `ตัวชี้วัด ${raw.id} ระบุรอบ ${round} เดือน แต่ชุดตัวชี้วัดไม่มีรอบนี้`,
-          en: `indicator ${raw.id} names the ${round}-month round, which this assessment does not have`,
-        }, raw.id);
+        this.report(
+          'indicator-round-unknown',
+          'warning',
+          [...path, 'rounds', i],
+          {
+            th: `ตัวชี้วัด ${raw.id} ระบุรอบ ${round} เดือน แต่ชุดตัวชี้วัดไม่มีรอบนี้`,
+            en: `indicator ${raw.id} names the ${round}-month round, which this assessment does not have`,
+          },
+          raw.id,
+        );
       }
     });
     return [...new Set(raw.rounds)].sort((a, b) => a - b);
@@ -222,10 +241,16 @@ class AssessmentReader {
     // "๑" and "1" are one id (indicatorIds.ts), so they collide here too.
     const first = this.seenIds.get(indicatorKey(id));
     if (first !== undefined) {
-      this.report('duplicate-indicator-id', 'error', [...path, 'id'], {
-        th: `รหัสตัวชี้วัด "${id}" ซ้ำกับ ${first} รหัสตัวชี้วัดต้องไม่ซ้ำกัน`,
-        en: `indicator id "${id}" is already used by ${first}; indicator ids must be unique`,
-      }, id);
+      this.report(
+        'duplicate-indicator-id',
+        'error',
+        [...path, 'id'],
+        {
+          th: `รหัสตัวชี้วัด "${id}" ซ้ำกับ ${first} รหัสตัวชี้วัดต้องไม่ซ้ำกัน`,
+          en: `indicator id "${id}" is already used by ${first}; indicator ids must be unique`,
+        },
+        id,
+      );
     } else {
       this.seenIds.set(indicatorKey(id), where);
     }
@@ -233,31 +258,55 @@ class AssessmentReader {
 
   private checkWeight(raw: RawIndicator, path: PropertyKey[], parentId: string | null): void {
     if (parentId !== null && !(raw.weight > 0)) {
-      this.report('child-weight-not-positive', 'error', [...path, 'weight'], {
-        th: `น้ำหนักของตัวชี้วัดย่อย ${raw.id} ต้องมากกว่า 0 (ได้ ${raw.weight})`,
-        en: `sub-indicator ${raw.id} needs a weight above 0 (got ${raw.weight})`,
-      }, raw.id);
+      this.report(
+        'child-weight-not-positive',
+        'error',
+        [...path, 'weight'],
+        {
+          th: `น้ำหนักของตัวชี้วัดย่อย ${raw.id} ต้องมากกว่า 0 (ได้ ${raw.weight})`,
+          en: `sub-indicator ${raw.id} needs a weight above 0 (got ${raw.weight})`,
+        },
+        raw.id,
+      );
     } else if (parentId === null && raw.weight < 0) {
-      this.report('weight-negative', 'error', [...path, 'weight'], {
-        th: `น้ำหนักของตัวชี้วัด ${raw.id} ต้องไม่ติดลบ`,
-        en: `indicator ${raw.id} cannot have a negative weight`,
-      }, raw.id);
+      this.report(
+        'weight-negative',
+        'error',
+        [...path, 'weight'],
+        {
+          th: `น้ำหนักของตัวชี้วัด ${raw.id} ต้องไม่ติดลบ`,
+          en: `indicator ${raw.id} cannot have a negative weight`,
+        },
+        raw.id,
+      );
     }
   }
 
   private readComponentRef(raw: RawIndicator, path: PropertyKey[], parentComponent: string | undefined): string | undefined {
     if (raw.component === undefined) return parentComponent;
     if (this.componentIds.size > 0 && !this.componentIds.has(raw.component)) {
-      this.report('unknown-component', 'error', [...path, 'component'], {
-        th: `ไม่มีองค์ประกอบ "${raw.component}" ในรายการ components`,
-        en: `component "${raw.component}" is not listed in components`,
-      }, raw.id);
+      this.report(
+        'unknown-component',
+        'error',
+        [...path, 'component'],
+        {
+          th: `ไม่มีองค์ประกอบ "${raw.component}" ในรายการ components`,
+          en: `component "${raw.component}" is not listed in components`,
+        },
+        raw.id,
+      );
     }
     if (parentComponent !== undefined && raw.component !== parentComponent) {
-      this.report('child-component-differs', 'warning', [...path, 'component'], {
-        th: `ตัวชี้วัดย่อยอยู่ในองค์ประกอบเดียวกับตัวชี้วัดหลัก (${parentComponent}) จึงไม่ใช้ค่า "${raw.component}"`,
-        en: `a sub-indicator belongs to its parent's component (${parentComponent}); "${raw.component}" is ignored`,
-      }, raw.id);
+      this.report(
+        'child-component-differs',
+        'warning',
+        [...path, 'component'],
+        {
+          th: `ตัวชี้วัดย่อยอยู่ในองค์ประกอบเดียวกับตัวชี้วัดหลัก (${parentComponent}) จึงไม่ใช้ค่า "${raw.component}"`,
+          en: `a sub-indicator belongs to its parent's component (${parentComponent}); "${raw.component}" is ignored`,
+        },
+        raw.id,
+      );
       return parentComponent;
     }
     return raw.component;
@@ -267,30 +316,53 @@ class AssessmentReader {
    * The group must be one of the indicator's component's groups. A sub-indicator is in its parent's group; one that
    * names another group is an error rather than silently moved, since a group is only ever a layout and a subtotal.
    */
-  private readGroupRef(raw: RawIndicator, path: PropertyKey[], component: string | undefined, parentGroup: string | undefined): string | undefined {
+  private readGroupRef(
+    raw: RawIndicator,
+    path: PropertyKey[],
+    component: string | undefined,
+    parentGroup: string | undefined,
+  ): string | undefined {
     if (raw.group === undefined) return parentGroup;
     const where = [...path, 'group'];
     if (parentGroup !== undefined && raw.group !== parentGroup) {
-      this.report('child-group-differs', 'error', where, {
-        th: `ตัวชี้วัดย่อย ${raw.id} อยู่ในกลุ่มเดียวกับตัวชี้วัดหลัก (${parentGroup}) ระบุกลุ่ม "${raw.group}" ไม่ได้`,
-        en: `sub-indicator ${raw.id} is in its parent's group (${parentGroup}); it cannot name group "${raw.group}"`,
-      }, raw.id);
+      this.report(
+        'child-group-differs',
+        'error',
+        where,
+        {
+          th: `ตัวชี้วัดย่อย ${raw.id} อยู่ในกลุ่มเดียวกับตัวชี้วัดหลัก (${parentGroup}) ระบุกลุ่ม "${raw.group}" ไม่ได้`,
+          en: `sub-indicator ${raw.id} is in its parent's group (${parentGroup}); it cannot name group "${raw.group}"`,
+        },
+        raw.id,
+      );
       return parentGroup;
     }
     const owner = this.groupComponent.get(raw.group);
     if (component === undefined) {
-      this.report('group-without-component', 'error', where, {
-        th: `ตัวชี้วัด ${raw.id} ระบุกลุ่ม "${raw.group}" แต่ไม่ได้ระบุองค์ประกอบ (component) ที่กลุ่มนี้สังกัด`,
-        en: `indicator ${raw.id} names group "${raw.group}" but no component, which the group must belong to`,
-      }, raw.id);
+      this.report(
+        'group-without-component',
+        'error',
+        where,
+        {
+          th: `ตัวชี้วัด ${raw.id} ระบุกลุ่ม "${raw.group}" แต่ไม่ได้ระบุองค์ประกอบ (component) ที่กลุ่มนี้สังกัด`,
+          en: `indicator ${raw.id} names group "${raw.group}" but no component, which the group must belong to`,
+        },
+        raw.id,
+      );
       return undefined;
     }
     if (owner !== component) {
       const mine = (this.doc.components ?? []).find((c) => c.id === component)?.groups?.map((g) => g.id) ?? [];
-      this.report('unknown-group', 'error', where, {
-        th: `ไม่มีกลุ่ม "${raw.group}" ในองค์ประกอบ ${component}${owner !== undefined ? ` (กลุ่มนี้อยู่ในองค์ประกอบ ${owner})` : ''} กลุ่มที่มี: ${mine.join(', ') || 'ไม่มี'}`,
-        en: `component ${component} has no group "${raw.group}"${owner !== undefined ? ` (it belongs to component ${owner})` : ''}; its groups: ${mine.join(', ') || 'none'}`,
-      }, raw.id);
+      this.report(
+        'unknown-group',
+        'error',
+        where,
+        {
+          th: `ไม่มีกลุ่ม "${raw.group}" ในองค์ประกอบ ${component}${owner !== undefined ? ` (กลุ่มนี้อยู่ในองค์ประกอบ ${owner})` : ''} กลุ่มที่มี: ${mine.join(', ') || 'ไม่มี'}`,
+          en: `component ${component} has no group "${raw.group}"${owner !== undefined ? ` (it belongs to component ${owner})` : ''}; its groups: ${mine.join(', ') || 'none'}`,
+        },
+        raw.id,
+      );
       return undefined;
     }
     return raw.group;
@@ -299,16 +371,28 @@ class AssessmentReader {
   private readGroup(raw: RawIndicator, path: PropertyKey[], common: Omit<GroupIndicator, 'kind' | 'children'>): GroupIndicator {
     const children = raw.children ?? [];
     if (children.length === 0) {
-      this.report('group-without-children', 'error', [...path, 'children'], {
-        th: `ตัวชี้วัด ${raw.id} มีรายการตัวชี้วัดย่อยว่าง ให้ลบ children หรือเพิ่มตัวชี้วัดย่อย`,
-        en: `indicator ${raw.id} has an empty children list; remove it or add sub-indicators`,
-      }, raw.id);
+      this.report(
+        'group-without-children',
+        'error',
+        [...path, 'children'],
+        {
+          th: `ตัวชี้วัด ${raw.id} มีรายการตัวชี้วัดย่อยว่าง ให้ลบ children หรือเพิ่มตัวชี้วัดย่อย`,
+          en: `indicator ${raw.id} has an empty children list; remove it or add sub-indicators`,
+        },
+        raw.id,
+      );
     }
     if (raw.kind !== undefined || raw.targets !== undefined || raw.inputs !== undefined) {
-      this.report('group-with-targets', 'error', [...path, raw.kind !== undefined ? 'kind' : raw.targets !== undefined ? 'targets' : 'inputs'], {
-        th: `ตัวชี้วัด ${raw.id} มีตัวชี้วัดย่อย คะแนนจึงมาจากตัวชี้วัดย่อย ไม่ต้องกำหนด kind หรือ targets`,
-        en: `indicator ${raw.id} has sub-indicators, so its score comes from them; drop its kind and targets`,
-      }, raw.id);
+      this.report(
+        'group-with-targets',
+        'error',
+        [...path, raw.kind !== undefined ? 'kind' : raw.targets !== undefined ? 'targets' : 'inputs'],
+        {
+          th: `ตัวชี้วัด ${raw.id} มีตัวชี้วัดย่อย คะแนนจึงมาจากตัวชี้วัดย่อย ไม่ต้องกำหนด kind หรือ targets`,
+          en: `indicator ${raw.id} has sub-indicators, so its score comes from them; drop its kind and targets`,
+        },
+        raw.id,
+      );
     }
     this.checkChildWeights(raw, path);
     return {
@@ -328,13 +412,23 @@ class AssessmentReader {
     const sum = weights.reduce((s, w) => s + w, 0);
     if (Math.abs(sum - raw.weight) <= WEIGHT_TOLERANCE || Math.abs(sum - 100) <= WEIGHT_TOLERANCE) return;
     const parts = weights.map(round6).join(' + ');
-    this.report('child-weights-sum', 'warning', [...path, 'children'], {
-      th: `น้ำหนักของตัวชี้วัดย่อยของ ${raw.id} (${parts} = ${round6(sum)}) ไม่เท่ากับน้ำหนักของตัวชี้วัดหลัก (${raw.weight}) และไม่เท่ากับ 100 จึงคิดตามสัดส่วน ตรวจสอบว่าน้ำหนักถูกต้อง`,
-      en: `the sub-indicators of ${raw.id} weigh ${parts} = ${round6(sum)}, neither the parent's weight (${raw.weight}) nor 100; they are used in proportion, check the weights`,
-    }, raw.id);
+    this.report(
+      'child-weights-sum',
+      'warning',
+      [...path, 'children'],
+      {
+        th: `น้ำหนักของตัวชี้วัดย่อยของ ${raw.id} (${parts} = ${round6(sum)}) ไม่เท่ากับน้ำหนักของตัวชี้วัดหลัก (${raw.weight}) และไม่เท่ากับ 100 จึงคิดตามสัดส่วน ตรวจสอบว่าน้ำหนักถูกต้อง`,
+        en: `the sub-indicators of ${raw.id} weigh ${parts} = ${round6(sum)}, neither the parent's weight (${raw.weight}) nor 100; they are used in proportion, check the weights`,
+      },
+      raw.id,
+    );
   }
 
-  private readLeaf(rawAsWritten: RawIndicator, path: PropertyKey[], common: Omit<LeafIndicator, 'kind' | 'targets' | 'direction' | 'multiplier' | 'variables' | 'steps'>): LeafIndicator {
+  private readLeaf(
+    rawAsWritten: RawIndicator,
+    path: PropertyKey[],
+    common: Omit<LeafIndicator, 'kind' | 'targets' | 'direction' | 'multiplier' | 'variables' | 'steps'>,
+  ): LeafIndicator {
     const derived = this.readDerivedTargets(rawAsWritten, path);
     // The rules below (count, order, direction) check the targets' values, derived or written.
     const raw: RawIndicator = { ...rawAsWritten, targets: derived.values };
@@ -346,10 +440,16 @@ class AssessmentReader {
     this.checkFloorTarget(raw, path, targets, direction);
     const multiplier = raw.multiplier ?? 1;
     if (kind === 'ratio' && !(multiplier > 0)) {
-      this.report('ratio-multiplier', 'error', [...path, 'multiplier'], {
-        th: 'ตัวคูณของอัตราส่วนต้องมากกว่า 0 (เช่น 100 สำหรับร้อยละ)',
-        en: 'a ratio multiplier must be above 0 (e.g. 100 for a percentage)',
-      }, raw.id);
+      this.report(
+        'ratio-multiplier',
+        'error',
+        [...path, 'multiplier'],
+        {
+          th: 'ตัวคูณของอัตราส่วนต้องมากกว่า 0 (เช่น 100 สำหรับร้อยละ)',
+          en: 'a ratio multiplier must be above 0 (e.g. 100 for a percentage)',
+        },
+        raw.id,
+      );
     }
     const derivation = derived.expressions && derived.expressions.some((e) => e !== null) ? { targetExpressions: derived.expressions } : {};
     const inputs = rawAsWritten.inputs !== undefined ? { inputs: rawAsWritten.inputs } : {};
@@ -360,14 +460,23 @@ class AssessmentReader {
    * Targets written as expressions (targetExpression.ts) evaluated to numbers. A finding names the target's JSON
    * path and the character position in the expression. A string that is only a number is a plain target.
    */
-  private readDerivedTargets(raw: RawIndicator, path: PropertyKey[]): { values: number[] | undefined; expressions?: (ExpressionNode | null)[] } {
+  private readDerivedTargets(
+    raw: RawIndicator,
+    path: PropertyKey[],
+  ): { values: number[] | undefined; expressions?: (ExpressionNode | null)[] } {
     const inputs = raw.inputs ?? {};
     for (const name of Object.keys(inputs)) {
       if (isReservedName(name) || !/^[\p{L}_][\p{L}\p{M}\p{N}_]*$/u.test(name)) {
-        this.report('input-name', 'error', [...path, 'inputs', name], {
-          th: `ชื่อข้อมูล "${name}" ใช้ไม่ได้: ต้องขึ้นต้นด้วยตัวอักษร มีเฉพาะตัวอักษร ตัวเลข หรือ _ และไม่ใช่ T1…TN หรือ ROUND`,
-          en: `input name "${name}" cannot be used: it must start with a letter, hold only letters, digits or _, and not be T1…TN or ROUND`,
-        }, raw.id);
+        this.report(
+          'input-name',
+          'error',
+          [...path, 'inputs', name],
+          {
+            th: `ชื่อข้อมูล "${name}" ใช้ไม่ได้: ต้องขึ้นต้นด้วยตัวอักษร มีเฉพาะตัวอักษร ตัวเลข หรือ _ และไม่ใช่ T1…TN หรือ ROUND`,
+            en: `input name "${name}" cannot be used: it must start with a letter, hold only letters, digits or _, and not be T1…TN or ROUND`,
+          },
+          raw.id,
+        );
       }
     }
     const written = raw.targets;
@@ -376,10 +485,16 @@ class AssessmentReader {
     const derived = deriveTargets({ targets: written, inputs });
     if (!derived.ok) {
       for (const f of derived.findings) {
-        this.report(f.code, 'error', [...path, 'targets', f.index], {
-          th: `สูตร "${String(written[f.index])}" ตำแหน่งที่ ${f.position}: ${f.message.th}`,
-          en: `"${String(written[f.index])}" at position ${f.position}: ${f.message.en}`,
-        }, raw.id);
+        this.report(
+          f.code,
+          'error',
+          [...path, 'targets', f.index],
+          {
+            th: `สูตร "${String(written[f.index])}" ตำแหน่งที่ ${f.position}: ${f.message.th}`,
+            en: `"${String(written[f.index])}" at position ${f.position}: ${f.message.en}`,
+          },
+          raw.id,
+        );
       }
       // Zeros keep the other checks quiet: the document does not read anyway.
       return { values: written.map((t) => (typeof t === 'number' ? t : 0)) };
@@ -392,23 +507,41 @@ class AssessmentReader {
     // readLeaf has replaced expressions by their values.
     const targets = raw.targets as number[] | undefined;
     if (targets === undefined) {
-      this.report('targets-missing', 'error', [...path, 'targets'], {
-        th: `ตัวชี้วัด ${raw.id} ต้องมีค่าเป้าหมาย ${levels} ระดับ`,
-        en: `indicator ${raw.id} needs ${levels} targets, one per level`,
-      }, raw.id);
+      this.report(
+        'targets-missing',
+        'error',
+        [...path, 'targets'],
+        {
+          th: `ตัวชี้วัด ${raw.id} ต้องมีค่าเป้าหมาย ${levels} ระดับ`,
+          en: `indicator ${raw.id} needs ${levels} targets, one per level`,
+        },
+        raw.id,
+      );
       return [];
     }
     if (targets.length !== levels) {
-      this.report('targets-count', 'error', [...path, 'targets'], {
-        th: `ตัวชี้วัด ${raw.id} มีค่าเป้าหมาย ${targets.length} ค่า แต่เกณฑ์มี ${levels} ระดับ`,
-        en: `indicator ${raw.id} has ${targets.length} targets but the scale has ${levels} levels`,
-      }, raw.id);
+      this.report(
+        'targets-count',
+        'error',
+        [...path, 'targets'],
+        {
+          th: `ตัวชี้วัด ${raw.id} มีค่าเป้าหมาย ${targets.length} ค่า แต่เกณฑ์มี ${levels} ระดับ`,
+          en: `indicator ${raw.id} has ${targets.length} targets but the scale has ${levels} levels`,
+        },
+        raw.id,
+      );
     }
     if (!isMonotonic(targets)) {
-      this.report('targets-not-monotonic', 'error', [...path, 'targets'], {
-        th: `ค่าเป้าหมายของตัวชี้วัด ${raw.id} (${targets.join(' / ')}) ต้องเรียงทางเดียวกัน ทั้งเพิ่มขึ้นหรือลดลงตามระดับ`,
-        en: `the targets of indicator ${raw.id} (${targets.join(' / ')}) must all rise or all fall from level to level`,
-      }, raw.id);
+      this.report(
+        'targets-not-monotonic',
+        'error',
+        [...path, 'targets'],
+        {
+          th: `ค่าเป้าหมายของตัวชี้วัด ${raw.id} (${targets.join(' / ')}) ต้องเรียงทางเดียวกัน ทั้งเพิ่มขึ้นหรือลดลงตามระดับ`,
+          en: `the targets of indicator ${raw.id} (${targets.join(' / ')}) must all rise or all fall from level to level`,
+        },
+        raw.id,
+      );
     }
     return targets;
   }
@@ -421,20 +554,32 @@ class AssessmentReader {
     const levels = this.scale.levels.length;
     if (raw.targets === undefined) {
       if (stepCount > levels) {
-        this.report('milestone-steps-exceed-levels', 'error', [...path, 'steps'], {
-          th: `ตัวชี้วัด ${raw.id} มี ${stepCount} ขั้นตอน มากกว่าจำนวนระดับ (${levels}) ให้กำหนด targets ว่าแต่ละระดับต้องสำเร็จกี่ขั้นตอน`,
-          en: `indicator ${raw.id} has ${stepCount} steps, more than the ${levels} levels; give targets: the steps needed at each level`,
-        }, raw.id);
+        this.report(
+          'milestone-steps-exceed-levels',
+          'error',
+          [...path, 'steps'],
+          {
+            th: `ตัวชี้วัด ${raw.id} มี ${stepCount} ขั้นตอน มากกว่าจำนวนระดับ (${levels}) ให้กำหนด targets ว่าแต่ละระดับต้องสำเร็จกี่ขั้นตอน`,
+            en: `indicator ${raw.id} has ${stepCount} steps, more than the ${levels} levels; give targets: the steps needed at each level`,
+          },
+          raw.id,
+        );
       }
       return this.scale.levels.map((_, i) => Math.max(1, stepCount - (levels - 1 - i)));
     }
     const targets = this.measuredTargets(raw, path);
     targets.forEach((t, i) => {
       if (!Number.isInteger(t) || t < 0 || t > stepCount) {
-        this.report('milestone-target', 'error', [...path, 'targets', i], {
-          th: `เป้าหมายแบบขั้นตอนต้องเป็นจำนวนขั้นตอนเต็ม 0 ถึง ${stepCount}`,
-          en: `a milestone target is a whole number of steps from 0 to ${stepCount}`,
-        }, raw.id);
+        this.report(
+          'milestone-target',
+          'error',
+          [...path, 'targets', i],
+          {
+            th: `เป้าหมายแบบขั้นตอนต้องเป็นจำนวนขั้นตอนเต็ม 0 ถึง ${stepCount}`,
+            en: `a milestone target is a whole number of steps from 0 to ${stepCount}`,
+          },
+          raw.id,
+        );
       }
     });
     return targets;
@@ -443,24 +588,43 @@ class AssessmentReader {
   private readDirection(raw: RawIndicator, path: PropertyKey[], targets: readonly number[], kind: LeafKind): Direction {
     const first = targets[0];
     const last = targets[targets.length - 1];
-    const implied: Direction | undefined = first === undefined || last === undefined || first === last ? undefined : first < last ? 'higher' : 'lower';
+    const implied: Direction | undefined =
+      first === undefined || last === undefined || first === last ? undefined : first < last ? 'higher' : 'lower';
     if (isStepKind(kind) && raw.direction === 'lower') {
-      this.report('milestone-direction', 'error', [...path, 'direction'], {
-        th: 'ตัวชี้วัดแบบขั้นตอนต้องเป็นแบบยิ่งมากยิ่งดี',
-        en: 'a milestone indicator is always higher-is-better',
-      }, raw.id);
+      this.report(
+        'milestone-direction',
+        'error',
+        [...path, 'direction'],
+        {
+          th: 'ตัวชี้วัดแบบขั้นตอนต้องเป็นแบบยิ่งมากยิ่งดี',
+          en: 'a milestone indicator is always higher-is-better',
+        },
+        raw.id,
+      );
     }
     if (raw.direction !== undefined && implied !== undefined && raw.direction !== implied) {
-      this.report('direction-contradicts-targets', 'error', [...path, 'direction'], {
-        th: `ระบุทิศทาง "${raw.direction}" แต่ค่าเป้าหมาย ${targets.join(' / ')} บอกว่า "${implied}"`,
-        en: `direction "${raw.direction}" contradicts the targets ${targets.join(' / ')}, which say "${implied}"`,
-      }, raw.id);
+      this.report(
+        'direction-contradicts-targets',
+        'error',
+        [...path, 'direction'],
+        {
+          th: `ระบุทิศทาง "${raw.direction}" แต่ค่าเป้าหมาย ${targets.join(' / ')} บอกว่า "${implied}"`,
+          en: `direction "${raw.direction}" contradicts the targets ${targets.join(' / ')}, which say "${implied}"`,
+        },
+        raw.id,
+      );
     }
     if (raw.direction === undefined && implied === 'lower' && !isStepKind(kind)) {
-      this.report('direction-lower-from-targets', 'info', [...path, 'targets'], {
-        th: `ค่าเป้าหมายของตัวชี้วัด ${raw.id} ลดลงตามระดับ (${targets.join(' / ')}) จึงถือว่ายิ่งน้อยยิ่งดี ระบุ "direction": "lower" เพื่อยืนยัน`,
-        en: `the targets of indicator ${raw.id} fall from level to level (${targets.join(' / ')}), so lower is read as better; state "direction": "lower" to confirm`,
-      }, raw.id);
+      this.report(
+        'direction-lower-from-targets',
+        'info',
+        [...path, 'targets'],
+        {
+          th: `ค่าเป้าหมายของตัวชี้วัด ${raw.id} ลดลงตามระดับ (${targets.join(' / ')}) จึงถือว่ายิ่งน้อยยิ่งดี ระบุ "direction": "lower" เพื่อยืนยัน`,
+          en: `the targets of indicator ${raw.id} fall from level to level (${targets.join(' / ')}), so lower is read as better; state "direction": "lower" to confirm`,
+        },
+        raw.id,
+      );
     }
     return raw.direction ?? implied ?? 'higher';
   }
@@ -470,26 +634,44 @@ class AssessmentReader {
     if (raw.floorTarget === undefined || first === undefined) return;
     const worse = direction === 'higher' ? raw.floorTarget < first : raw.floorTarget > first;
     if (!worse) {
-      this.report('floor-target-order', 'error', [...path, 'floorTarget'], {
-        th: `floorTarget (${raw.floorTarget}) ต้องด้อยกว่าเป้าหมายระดับแรก (${first})`,
-        en: `floorTarget (${raw.floorTarget}) must be worse than the first target (${first})`,
-      }, raw.id);
+      this.report(
+        'floor-target-order',
+        'error',
+        [...path, 'floorTarget'],
+        {
+          th: `floorTarget (${raw.floorTarget}) ต้องด้อยกว่าเป้าหมายระดับแรก (${first})`,
+          en: `floorTarget (${raw.floorTarget}) must be worse than the first target (${first})`,
+        },
+        raw.id,
+      );
     }
   }
 
   private readVariables(raw: RawIndicator, path: PropertyKey[], kind: LeafKind): Variable[] {
     const variables = (raw.variables ?? []).map((v) => ({ id: v.id, name: v.name, unit: v.unit, central: v.central ?? false }));
     if (kind === 'ratio' && variables.length !== 2) {
-      this.report('ratio-variables', 'error', [...path, 'variables'], {
-        th: `ตัวชี้วัดแบบอัตราส่วน ${raw.id} ต้องมีตัวแปร 2 ตัว คือ ตัวตั้งและตัวหาร (มี ${variables.length})`,
-        en: `ratio indicator ${raw.id} needs two variables, numerator then denominator (has ${variables.length})`,
-      }, raw.id);
+      this.report(
+        'ratio-variables',
+        'error',
+        [...path, 'variables'],
+        {
+          th: `ตัวชี้วัดแบบอัตราส่วน ${raw.id} ต้องมีตัวแปร 2 ตัว คือ ตัวตั้งและตัวหาร (มี ${variables.length})`,
+          en: `ratio indicator ${raw.id} needs two variables, numerator then denominator (has ${variables.length})`,
+        },
+        raw.id,
+      );
     }
     if (variables.length === 2 && variables[0]?.id === variables[1]?.id) {
-      this.report('duplicate-variable-id', 'error', [...path, 'variables', 1, 'id'], {
-        th: `รหัสตัวแปร "${variables[1]?.id}" ซ้ำ`,
-        en: `variable id "${variables[1]?.id}" is used twice`,
-      }, raw.id);
+      this.report(
+        'duplicate-variable-id',
+        'error',
+        [...path, 'variables', 1, 'id'],
+        {
+          th: `รหัสตัวแปร "${variables[1]?.id}" ซ้ำ`,
+          en: `variable id "${variables[1]?.id}" is used twice`,
+        },
+        raw.id,
+      );
     }
     return variables;
   }
@@ -498,18 +680,30 @@ class AssessmentReader {
     if (kind === 'binary') {
       const steps = raw.steps ?? [raw.name];
       if (steps.length !== 1) {
-        this.report('binary-steps', 'error', [...path, 'steps'], {
-          th: 'ตัวชี้วัดแบบใช่/ไม่ใช่ มีได้ขั้นตอนเดียว',
-          en: 'a binary indicator has exactly one step',
-        }, raw.id);
+        this.report(
+          'binary-steps',
+          'error',
+          [...path, 'steps'],
+          {
+            th: 'ตัวชี้วัดแบบใช่/ไม่ใช่ มีได้ขั้นตอนเดียว',
+            en: 'a binary indicator has exactly one step',
+          },
+          raw.id,
+        );
       }
       return steps;
     }
     if (kind === 'milestone' && (raw.steps === undefined || raw.steps.length === 0)) {
-      this.report('milestone-without-steps', 'error', [...path, 'steps'], {
-        th: `ตัวชี้วัดแบบขั้นตอน ${raw.id} ต้องระบุขั้นตอนอย่างน้อย 1 ขั้น`,
-        en: `milestone indicator ${raw.id} needs at least one step`,
-      }, raw.id);
+      this.report(
+        'milestone-without-steps',
+        'error',
+        [...path, 'steps'],
+        {
+          th: `ตัวชี้วัดแบบขั้นตอน ${raw.id} ต้องระบุขั้นตอนอย่างน้อย 1 ขั้น`,
+          en: `milestone indicator ${raw.id} needs at least one step`,
+        },
+        raw.id,
+      );
     }
     return raw.steps ?? [];
   }
@@ -545,7 +739,8 @@ class AssessmentReader {
   private readRounds(): Round[] {
     const seen = new Set<number>();
     return (this.doc.rounds ?? []).map((written, i) => {
-      const at = (field: string): string => readDocumentDate(written[field as 'opensAt'], formatPath(['rounds', i, field]), this.issues, this.doc.fiscalYear);
+      const at = (field: string): string =>
+        readDocumentDate(written[field as 'opensAt'], formatPath(['rounds', i, field]), this.issues, this.doc.fiscalYear);
       const r = { ...written, opensAt: at('opensAt'), closesAt: at('closesAt') };
       if (seen.has(r.round)) {
         this.report('duplicate-round', 'error', ['rounds', i, 'round'], {

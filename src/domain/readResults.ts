@@ -22,10 +22,15 @@ export function readResults(json: unknown, assessment: Assessment): ReadResult<R
     return {
       ok: false,
       issues: [
-        issue('results-other-assessment', 'error', {
-          th: `assessment: ผลการดำเนินงานนี้เป็นของ "${doc.assessment}" ไม่ใช่ "${assessment.id}"`,
-          en: `assessment: these results belong to "${doc.assessment}", not "${assessment.id}"`,
-        }, { path: 'assessment' }),
+        issue(
+          'results-other-assessment',
+          'error',
+          {
+            th: `assessment: ผลการดำเนินงานนี้เป็นของ "${doc.assessment}" ไม่ใช่ "${assessment.id}"`,
+            en: `assessment: these results belong to "${doc.assessment}", not "${assessment.id}"`,
+          },
+          { path: 'assessment' },
+        ),
       ],
     };
   }
@@ -39,26 +44,41 @@ export function readResults(json: unknown, assessment: Assessment): ReadResult<R
     const path = `results[${JSON.stringify(id)}]`;
     if (!indicator) {
       issues.push(
-        issue('unknown-indicator', 'warning', {
-          th: `${path}: ไม่มีตัวชี้วัดรหัส "${id}" ในชุดตัวชี้วัดนี้ จึงไม่นำมาคิดคะแนน`,
-          en: `${path}: there is no indicator "${id}" in this assessment; the value is ignored`,
-        }, { path, indicatorId: id }),
+        issue(
+          'unknown-indicator',
+          'warning',
+          {
+            th: `${path}: ไม่มีตัวชี้วัดรหัส "${id}" ในชุดตัวชี้วัดนี้ จึงไม่นำมาคิดคะแนน`,
+            en: `${path}: there is no indicator "${id}" in this assessment; the value is ignored`,
+          },
+          { path, indicatorId: id },
+        ),
       );
     } else if (isGroup(indicator)) {
       issues.push(
-        issue('result-for-group', 'warning', {
-          th: `${path}: ตัวชี้วัด ${id} คิดคะแนนจากตัวชี้วัดย่อย ค่าที่กรอกจึงไม่ถูกใช้`,
-          en: `${path}: indicator ${id} is scored from its sub-indicators; this value is ignored`,
-        }, { path, indicatorId: id }),
+        issue(
+          'result-for-group',
+          'warning',
+          {
+            th: `${path}: ตัวชี้วัด ${id} คิดคะแนนจากตัวชี้วัดย่อย ค่าที่กรอกจึงไม่ถูกใช้`,
+            en: `${path}: indicator ${id} is scored from its sub-indicators; this value is ignored`,
+          },
+          { path, indicatorId: id },
+        ),
       );
     }
   }
   if (doc.round !== undefined && assessment.rounds.length > 0 && !assessment.rounds.some((r) => r.round === doc.round)) {
     issues.push(
-      issue('unknown-round', 'warning', {
-        th: `round: ชุดตัวชี้วัดนี้ไม่มีรอบ ${doc.round} เดือน`,
-        en: `round: this assessment has no ${doc.round}-month round`,
-      }, { path: 'round' }),
+      issue(
+        'unknown-round',
+        'warning',
+        {
+          th: `round: ชุดตัวชี้วัดนี้ไม่มีรอบ ${doc.round} เดือน`,
+          en: `round: this assessment has no ${doc.round}-month round`,
+        },
+        { path: 'round' },
+      ),
     );
   }
   // Statuses are keyed as the results are: "๑" and "1" name one indicator, stored under the assessment's spelling.
@@ -71,18 +91,28 @@ export function readResults(json: unknown, assessment: Assessment): ReadResult<R
     }
     const path = `statuses[${JSON.stringify(id)}]`;
     issues.push(
-      issue('unknown-indicator', 'warning', {
-        th: `${path}: ไม่มีตัวชี้วัดรหัส "${id}" ในชุดตัวชี้วัดนี้ จึงไม่นำสถานะนี้มาใช้`,
-        en: `${path}: there is no indicator "${id}" in this assessment; the status is ignored`,
-      }, { path, indicatorId: id }),
+      issue(
+        'unknown-indicator',
+        'warning',
+        {
+          th: `${path}: ไม่มีตัวชี้วัดรหัส "${id}" ในชุดตัวชี้วัดนี้ จึงไม่นำสถานะนี้มาใช้`,
+          en: `${path}: there is no indicator "${id}" in this assessment; the status is ignored`,
+        },
+        { path, indicatorId: id },
+      ),
     );
   }
-  const submittedAt = doc.submittedAt === undefined ? undefined : readDocumentDate(doc.submittedAt, 'submittedAt', issues, assessment.fiscalYear);
+  const submittedAt =
+    doc.submittedAt === undefined ? undefined : readDocumentDate(doc.submittedAt, 'submittedAt', issues, assessment.fiscalYear);
   return {
     ok: true,
     issues,
     value: {
-      assessment: doc.assessment, unit: doc.unit, round: doc.round, submittedAt, results: keyed.results,
+      assessment: doc.assessment,
+      unit: doc.unit,
+      round: doc.round,
+      submittedAt,
+      results: keyed.results,
       ...(statuses ? { statuses } : {}),
     },
   };
@@ -116,10 +146,15 @@ function keyResults(
     const path = `results[${JSON.stringify(written)}]`;
     const same = JSON.stringify(value) === JSON.stringify(out[id]);
     issues.push(
-      issue('result-given-twice', same ? 'warning' : 'error', {
-        th: `${path}: ตัวชี้วัด ${id} มีผลสองครั้ง เขียนเป็น "${first}" และ "${written}" (เลขไทยกับเลขอารบิกคือรหัสเดียวกัน)${same ? ' ค่าเท่ากันจึงใช้ค่าเดียว' : ' และค่าไม่เท่ากัน ให้เหลือไว้ค่าเดียว'}`,
-        en: `${path}: indicator ${id} has a result twice, written "${first}" and "${written}" (Thai and Arabic digits are the same id)${same ? '; the values are equal, so one is used' : ' with different values; keep only one'}`,
-      }, { path, indicatorId: id }),
+      issue(
+        'result-given-twice',
+        same ? 'warning' : 'error',
+        {
+          th: `${path}: ตัวชี้วัด ${id} มีผลสองครั้ง เขียนเป็น "${first}" และ "${written}" (เลขไทยกับเลขอารบิกคือรหัสเดียวกัน)${same ? ' ค่าเท่ากันจึงใช้ค่าเดียว' : ' และค่าไม่เท่ากัน ให้เหลือไว้ค่าเดียว'}`,
+          en: `${path}: indicator ${id} has a result twice, written "${first}" and "${written}" (Thai and Arabic digits are the same id)${same ? '; the values are equal, so one is used' : ' with different values; keep only one'}`,
+        },
+        { path, indicatorId: id },
+      ),
     );
   }
   return { results: out, issues };

@@ -37,10 +37,15 @@ function readQuantity(indicator: LeafIndicator, raw: RawResult | undefined): Res
   if (isBlank(raw)) return notReported();
   if (typeof raw === 'object') {
     return invalid([
-      issue('value-shape', 'error', {
-        th: `ตัวชี้วัด ${indicator.id} ต้องการผลเป็นตัวเลขเดียว`,
-        en: `indicator ${indicator.id} takes a single number`,
-      }, { indicatorId: indicator.id }),
+      issue(
+        'value-shape',
+        'error',
+        {
+          th: `ตัวชี้วัด ${indicator.id} ต้องการผลเป็นตัวเลขเดียว`,
+          en: `indicator ${indicator.id} takes a single number`,
+        },
+        { indicatorId: indicator.id },
+      ),
     ]);
   }
   const reading = readNumber(raw, { unit: indicator.unit, indicatorId: indicator.id });
@@ -53,10 +58,15 @@ function readQuantity(indicator: LeafIndicator, raw: RawResult | undefined): Res
 function negativeWarning(indicator: LeafIndicator, value: number): Issue[] {
   if (value >= 0 || indicator.targets.some((t) => t < 0)) return [];
   return [
-    issue('value-negative', 'warning', {
-      th: `ผลของตัวชี้วัด ${indicator.id} ติดลบ (${value}) ตรวจสอบว่าถูกต้อง`,
-      en: `the result of indicator ${indicator.id} is negative (${value}); check it is right`,
-    }, { indicatorId: indicator.id }),
+    issue(
+      'value-negative',
+      'warning',
+      {
+        th: `ผลของตัวชี้วัด ${indicator.id} ติดลบ (${value}) ตรวจสอบว่าถูกต้อง`,
+        en: `the result of indicator ${indicator.id} is negative (${value}); check it is right`,
+      },
+      { indicatorId: indicator.id },
+    ),
   ];
 }
 
@@ -66,10 +76,15 @@ function readRatio(indicator: LeafIndicator, raw: RawResult | undefined): Result
   if (typeof raw === 'number' || typeof raw === 'string') return readQuantity(indicator, raw);
   if (typeof raw !== 'object' || Array.isArray(raw) || raw === null) {
     return invalid([
-      issue('value-shape', 'error', {
-        th: `ตัวชี้วัด ${indicator.id} ต้องการค่าของตัวแปร ${indicator.variables.map((v) => v.id).join(' และ ')}`,
-        en: `indicator ${indicator.id} takes the variables ${indicator.variables.map((v) => v.id).join(' and ')}`,
-      }, { indicatorId: indicator.id }),
+      issue(
+        'value-shape',
+        'error',
+        {
+          th: `ตัวชี้วัด ${indicator.id} ต้องการค่าของตัวแปร ${indicator.variables.map((v) => v.id).join(' และ ')}`,
+          en: `indicator ${indicator.id} takes the variables ${indicator.variables.map((v) => v.id).join(' and ')}`,
+        },
+        { indicatorId: indicator.id },
+      ),
     ]);
   }
   const [numerator, denominator] = indicator.variables;
@@ -87,10 +102,15 @@ function readRatio(indicator: LeafIndicator, raw: RawResult | undefined): Result
       issues.push(reading.issue);
     } else if (reading.value < 0) {
       issues.push(
-        issue('variable-negative', 'error', {
-          th: `${variable.name} ของตัวชี้วัด ${indicator.id} ติดลบไม่ได้`,
-          en: `${variable.name} of indicator ${indicator.id} cannot be negative`,
-        }, { indicatorId: indicator.id, field: variable.id }),
+        issue(
+          'variable-negative',
+          'error',
+          {
+            th: `${variable.name} ของตัวชี้วัด ${indicator.id} ติดลบไม่ได้`,
+            en: `${variable.name} of indicator ${indicator.id} cannot be negative`,
+          },
+          { indicatorId: indicator.id, field: variable.id },
+        ),
       );
     } else {
       values.push(reading.value);
@@ -99,10 +119,15 @@ function readRatio(indicator: LeafIndicator, raw: RawResult | undefined): Result
   if (issues.length > 0) return invalid(issues);
   if (pendingCentral) {
     return notReported([
-      issue('central-data-pending', 'info', {
-        th: `ตัวชี้วัด ${indicator.id} รอข้อมูลส่วนกลาง จึงยังคิดคะแนนไม่ได้`,
-        en: `indicator ${indicator.id} is waiting for central data and cannot be scored yet`,
-      }, { indicatorId: indicator.id }),
+      issue(
+        'central-data-pending',
+        'info',
+        {
+          th: `ตัวชี้วัด ${indicator.id} รอข้อมูลส่วนกลาง จึงยังคิดคะแนนไม่ได้`,
+          en: `indicator ${indicator.id} is waiting for central data and cannot be scored yet`,
+        },
+        { indicatorId: indicator.id },
+      ),
     ]);
   }
   if (missing === 2) return notReported();
@@ -112,19 +137,29 @@ function readRatio(indicator: LeafIndicator, raw: RawResult | undefined): Result
     const present = [numerator, denominator].filter((v) => !isBlank(raw[v.id]));
     if (blank.every((v) => !v.central) && present.every((v) => v.central)) return notReported();
     return invalid([
-      issue('ratio-incomplete', 'error', {
-        th: `ตัวชี้วัด ${indicator.id} กรอกตัวแปรไม่ครบ ต้องมีทั้ง ${numerator.name} และ ${denominator.name}`,
-        en: `indicator ${indicator.id} needs both ${numerator.name} and ${denominator.name}`,
-      }, { indicatorId: indicator.id, field: values.length === 1 && raw[numerator.id] !== undefined ? denominator.id : numerator.id }),
+      issue(
+        'ratio-incomplete',
+        'error',
+        {
+          th: `ตัวชี้วัด ${indicator.id} กรอกตัวแปรไม่ครบ ต้องมีทั้ง ${numerator.name} และ ${denominator.name}`,
+          en: `indicator ${indicator.id} needs both ${numerator.name} and ${denominator.name}`,
+        },
+        { indicatorId: indicator.id, field: values.length === 1 && raw[numerator.id] !== undefined ? denominator.id : numerator.id },
+      ),
     ]);
   }
   const [num, den] = values as [number, number];
   if (den === 0) {
     return invalid([
-      issue('ratio-zero-denominator', 'error', {
-        th: `${denominator.name} ของตัวชี้วัด ${indicator.id} เป็น 0 จึงคำนวณอัตราส่วนไม่ได้`,
-        en: `${denominator.name} of indicator ${indicator.id} is 0, so the ratio cannot be computed`,
-      }, { indicatorId: indicator.id, field: denominator.id }),
+      issue(
+        'ratio-zero-denominator',
+        'error',
+        {
+          th: `${denominator.name} ของตัวชี้วัด ${indicator.id} เป็น 0 จึงคำนวณอัตราส่วนไม่ได้`,
+          en: `${denominator.name} of indicator ${indicator.id} is 0, so the ratio cannot be computed`,
+        },
+        { indicatorId: indicator.id, field: denominator.id },
+      ),
     ]);
   }
   // Multiply first: for whole counts (num × multiplier) is exact, so a ratio equal to a target reaches it.
@@ -151,10 +186,15 @@ function readSteps(indicator: LeafIndicator, raw: RawResult | undefined): Result
     // A count of steps achieved, as some sheets keep it.
     if (!Number.isInteger(raw) || raw < 0 || raw > m) {
       return invalid([
-        issue('milestone-count', 'error', {
-          th: `ตัวชี้วัด ${indicator.id} มี ${m} ขั้นตอน กรอกจำนวนขั้นตอนที่สำเร็จได้ 0 ถึง ${m}`,
-          en: `indicator ${indicator.id} has ${m} steps; enter a count of steps achieved from 0 to ${m}`,
-        }, where),
+        issue(
+          'milestone-count',
+          'error',
+          {
+            th: `ตัวชี้วัด ${indicator.id} มี ${m} ขั้นตอน กรอกจำนวนขั้นตอนที่สำเร็จได้ 0 ถึง ${m}`,
+            en: `indicator ${indicator.id} has ${m} steps; enter a count of steps achieved from 0 to ${m}`,
+          },
+          where,
+        ),
       ]);
     }
     marks = Array.from({ length: m }, (_, i) => i < raw);
@@ -163,10 +203,15 @@ function readSteps(indicator: LeafIndicator, raw: RawResult | undefined): Result
   }
   if (marks.length > m) {
     return invalid([
-      issue('milestone-too-many-steps', 'error', {
-        th: `ตัวชี้วัด ${indicator.id} มี ${m} ขั้นตอน แต่กรอกมา ${marks.length} ขั้น`,
-        en: `indicator ${indicator.id} has ${m} steps but ${marks.length} were given`,
-      }, where),
+      issue(
+        'milestone-too-many-steps',
+        'error',
+        {
+          th: `ตัวชี้วัด ${indicator.id} มี ${m} ขั้นตอน แต่กรอกมา ${marks.length} ขั้น`,
+          en: `indicator ${indicator.id} has ${m} steps but ${marks.length} were given`,
+        },
+        where,
+      ),
     ]);
   }
   // One loop over the marks: a live sheet reads thousands of these per edit.
@@ -181,10 +226,15 @@ function readSteps(indicator: LeafIndicator, raw: RawResult | undefined): Result
   }
   if (bad >= 0) {
     return invalid([
-      issue('step-not-yes-no', 'error', {
-        th: `ขั้นตอนที่ ${bad + 1} ของตัวชี้วัด ${indicator.id} ต้องเป็น 1 (สำเร็จ) หรือ 0 (ไม่สำเร็จ) ได้ "${String(marks[bad])}"`,
-        en: `step ${bad + 1} of indicator ${indicator.id} must be 1 (achieved) or 0 (not achieved), got "${String(marks[bad])}"`,
-      }, { ...where, field: String(bad + 1) }),
+      issue(
+        'step-not-yes-no',
+        'error',
+        {
+          th: `ขั้นตอนที่ ${bad + 1} ของตัวชี้วัด ${indicator.id} ต้องเป็น 1 (สำเร็จ) หรือ 0 (ไม่สำเร็จ) ได้ "${String(marks[bad])}"`,
+          en: `step ${bad + 1} of indicator ${indicator.id} must be 1 (achieved) or 0 (not achieved), got "${String(marks[bad])}"`,
+        },
+        { ...where, field: String(bad + 1) },
+      ),
     ]);
   }
   if (!anyGiven) return notReported();
@@ -195,10 +245,15 @@ function readSteps(indicator: LeafIndicator, raw: RawResult | undefined): Result
   for (let i = value + 1; i < steps.length && later < 0; i++) if (steps[i] === true) later = i;
   if (later >= 0) {
     issues.push(
-      issue('milestone-gap', 'warning', {
-        th: `ขั้นตอนที่ ${later + 1} สำเร็จแต่ขั้นตอนที่ ${value + 1} ยังไม่สำเร็จ คะแนนนับเฉพาะขั้นตอนที่สำเร็จต่อเนื่องจากขั้นแรก (${value} ขั้น)`,
-        en: `step ${later + 1} is achieved but step ${value + 1} is not; only consecutive steps from the first count (${value})`,
-      }, { ...where, field: String(value + 1) }),
+      issue(
+        'milestone-gap',
+        'warning',
+        {
+          th: `ขั้นตอนที่ ${later + 1} สำเร็จแต่ขั้นตอนที่ ${value + 1} ยังไม่สำเร็จ คะแนนนับเฉพาะขั้นตอนที่สำเร็จต่อเนื่องจากขั้นแรก (${value} ขั้น)`,
+          en: `step ${later + 1} is achieved but step ${value + 1} is not; only consecutive steps from the first count (${value})`,
+        },
+        { ...where, field: String(value + 1) },
+      ),
     );
   }
   return { status: 'value', value, issues };

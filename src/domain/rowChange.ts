@@ -28,7 +28,11 @@ export function canonicalResult(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonicalResult).join(',')}]`;
   if (isVariables(v)) {
     // A blank variable is the same as one left out: the sheet reads `{"num":null}` where the server holds `{}`.
-    return `{${Object.keys(v).filter((k) => !isBlank(v[k])).sort().map((k) => `${JSON.stringify(k)}:${canonicalResult(v[k])}`).join(',')}}`;
+    return `{${Object.keys(v)
+      .filter((k) => !isBlank(v[k]))
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalResult(v[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(v ?? null);
 }

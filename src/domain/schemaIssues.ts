@@ -51,9 +51,10 @@ function wrongType(expected: string, value: unknown): { th: string; en: string }
   const got = describe(value);
   // "๑๐" or "10" in quotes where a number belongs: say what to write instead.
   const asNumber = expected === 'number' && typeof value === 'string' ? readNumber(value) : undefined;
-  const hint = asNumber?.kind === 'number' && !asNumber.percent
-    ? { th: ` ให้เขียนเป็น ${asNumber.value} โดยไม่มีเครื่องหมายคำพูด`, en: `; write ${asNumber.value} without quotes` }
-    : { th: '', en: '' };
+  const hint =
+    asNumber?.kind === 'number' && !asNumber.percent
+      ? { th: ` ให้เขียนเป็น ${asNumber.value} โดยไม่มีเครื่องหมายคำพูด`, en: `; write ${asNumber.value} without quotes` }
+      : { th: '', en: '' };
   return {
     th: `ต้องเป็น${typeNamesTh[expected] ?? expected} แต่ได้${got.th}${hint.th}`,
     en: `expected ${typeNamesEn[expected] ?? expected}, got ${got.en}${hint.en}`,
@@ -66,11 +67,20 @@ function messageFor(zi: z.core.$ZodIssue, value: unknown): { th: string; en: str
       if (value === ABSENT || value === undefined) return { th: 'ขาดข้อมูลที่จำเป็น', en: 'required' };
       return wrongType(zi.expected, value);
     case 'too_small':
-      return { th: zi.origin === 'array' ? `ต้องมีอย่างน้อย ${String(zi.minimum)} รายการ` : `ต้องไม่น้อยกว่า ${String(zi.minimum)}`, en: withValue(zi.message, value) };
+      return {
+        th: zi.origin === 'array' ? `ต้องมีอย่างน้อย ${String(zi.minimum)} รายการ` : `ต้องไม่น้อยกว่า ${String(zi.minimum)}`,
+        en: withValue(zi.message, value),
+      };
     case 'too_big':
-      return { th: zi.origin === 'array' ? `ต้องมีไม่เกิน ${String(zi.maximum)} รายการ` : `ต้องไม่เกิน ${String(zi.maximum)}`, en: withValue(zi.message, value) };
+      return {
+        th: zi.origin === 'array' ? `ต้องมีไม่เกิน ${String(zi.maximum)} รายการ` : `ต้องไม่เกิน ${String(zi.maximum)}`,
+        en: withValue(zi.message, value),
+      };
     case 'invalid_value':
-      return { th: `ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: ${zi.values.map((v) => JSON.stringify(v)).join(', ')}${gotTh(value)}`, en: withValue(zi.message, value) };
+      return {
+        th: `ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: ${zi.values.map((v) => JSON.stringify(v)).join(', ')}${gotTh(value)}`,
+        en: withValue(zi.message, value),
+      };
     case 'invalid_union':
       return { th: `รูปแบบข้อมูลไม่ตรงกับที่รองรับ${gotTh(value)}`, en: withValue(zi.message, value) };
     case 'invalid_format':
@@ -93,9 +103,10 @@ export function schemaIssues(error: z.ZodError, prefix: readonly PropertyKey[] =
     const path = formatPath([...prefix, ...zi.path]);
     const value = document === undefined ? ABSENT : valueAt(document, zi.path);
     // Without the document, zod's own words ("expected number, received string") are the best there is.
-    const m = document === undefined && zi.code === 'invalid_type'
-      ? { th: `ต้องเป็น${typeNamesTh[zi.expected] ?? zi.expected}`, en: zi.message }
-      : messageFor(zi, value);
+    const m =
+      document === undefined && zi.code === 'invalid_type'
+        ? { th: `ต้องเป็น${typeNamesTh[zi.expected] ?? zi.expected}`, en: zi.message }
+        : messageFor(zi, value);
     return issue('schema', 'error', { th: `${path}: ${m.th}`, en: `${path}: ${m.en}` }, { path });
   });
 }

@@ -153,8 +153,16 @@ function compiled(assessment: Assessment): Compiled {
     const index = nodes.length;
     const leaf = isGroup(indicator) ? undefined : indicator;
     const node = {
-      indicator, id: indicator.id, weight: indicator.weight, parentId: indicator.parentId, component: indicator.component ?? null,
-      leaf, curve: leaf && curveOf(leaf, assessment), parent, children: [] as number[], childWeights: 0,
+      indicator,
+      id: indicator.id,
+      weight: indicator.weight,
+      parentId: indicator.parentId,
+      component: indicator.component ?? null,
+      leaf,
+      curve: leaf && curveOf(leaf, assessment),
+      parent,
+      children: [] as number[],
+      childWeights: 0,
     };
     nodes.push(node);
     if (isGroup(indicator)) {
@@ -170,7 +178,9 @@ function compiled(assessment: Assessment): Compiled {
     nodes,
     top,
     byComponent: assessment.components.map((c) => topsWhere((i) => i.component === c.id)),
-    byGroup: assessment.components.flatMap((c) => (c.groups ?? []).map((g) => ({ id: g.id, component: c.id, tops: topsWhere((i) => i.group === g.id) }))),
+    byGroup: assessment.components.flatMap((c) =>
+      (c.groups ?? []).map((g) => ({ id: g.id, component: c.id, tops: topsWhere((i) => i.group === g.id) })),
+    ),
     notDue: new Map(),
   };
   compiledFor.set(assessment, made);
@@ -337,9 +347,36 @@ export function scoreAssessment(assessment: Assessment, resultSet: ResultSet, op
     const v = value[k] as number | null;
     const l = level[k] as number | null;
     // Two literals rather than a spread: the same keys in the same order, at the speed of a plain object.
-    indicators[k] = statuses === undefined
-      ? { id, parent, component, status: st, value: v, level: l, score: s, weightedScore, effectiveWeight, shareOfTotal, issues: rowIssues }
-      : { id, parent, component, status: st, value: v, level: l, score: s, weightedScore, effectiveWeight, shareOfTotal, issues: rowIssues, reportStatus: statuses[id] ?? null, counted: counted[k] as boolean };
+    indicators[k] =
+      statuses === undefined
+        ? {
+            id,
+            parent,
+            component,
+            status: st,
+            value: v,
+            level: l,
+            score: s,
+            weightedScore,
+            effectiveWeight,
+            shareOfTotal,
+            issues: rowIssues,
+          }
+        : {
+            id,
+            parent,
+            component,
+            status: st,
+            value: v,
+            level: l,
+            score: s,
+            weightedScore,
+            effectiveWeight,
+            shareOfTotal,
+            issues: rowIssues,
+            reportStatus: statuses[id] ?? null,
+            counted: counted[k] as boolean,
+          };
     if (node.leaf) continue;
     let countedWeight = 0;
     for (const c of node.children) if (score[c] !== null) countedWeight += (nodes[c] as Node).weight;
@@ -380,12 +417,27 @@ export function scoreAssessment(assessment: Assessment, resultSet: ResultSet, op
     );
   }
   const report: ScoreReport = {
-    assessment: assessment.id, total, totalBeforePenalty, penalty, workingDaysLate: late, components, groups, indicators, issues: reportIssues,
+    assessment: assessment.id,
+    total,
+    totalBeforePenalty,
+    penalty,
+    workingDaysLate: late,
+    components,
+    groups,
+    indicators,
+    issues: reportIssues,
   };
   if (statuses === undefined) return report;
   // The same round and submission date, so the same late penalty.
   const certifiedTotal = totals(official).totalBeforePenalty;
-  return { ...report, official: { total: certifiedTotal === null ? null : Math.max(0, certifiedTotal - penalty), totalBeforePenalty: certifiedTotal, penalty } };
+  return {
+    ...report,
+    official: {
+      total: certifiedTotal === null ? null : Math.max(0, certifiedTotal - penalty),
+      totalBeforePenalty: certifiedTotal,
+      penalty,
+    },
+  };
 }
 
 function lateness(assessment: Assessment, resultSet: ResultSet, issues: Issue[]): number {
@@ -420,9 +472,14 @@ function notDueIssues(indicator: LeafIndicator, resultSet: ResultSet): Issue[] {
   if (blank) return [];
   const rounds = (indicator.rounds ?? []).join(', ');
   return [
-    issue('not-due', 'warning', {
-      th: `ตัวชี้วัด ${indicator.id} ไม่ต้องรายงานในรอบ ${resultSet.round ?? ''} เดือน${rounds ? ` (รายงานรอบ ${rounds} เดือน)` : ''} ค่าที่กรอกจึงไม่นำมาคิดคะแนน`,
-      en: `indicator ${indicator.id} is not due in the ${resultSet.round ?? ''}-month round${rounds ? ` (reported in round ${rounds})` : ''}; the value given is not scored`,
-    }, { indicatorId: indicator.id }),
+    issue(
+      'not-due',
+      'warning',
+      {
+        th: `ตัวชี้วัด ${indicator.id} ไม่ต้องรายงานในรอบ ${resultSet.round ?? ''} เดือน${rounds ? ` (รายงานรอบ ${rounds} เดือน)` : ''} ค่าที่กรอกจึงไม่นำมาคิดคะแนน`,
+        en: `indicator ${indicator.id} is not due in the ${resultSet.round ?? ''}-month round${rounds ? ` (reported in round ${rounds})` : ''}; the value given is not scored`,
+      },
+      { indicatorId: indicator.id },
+    ),
   ];
 }

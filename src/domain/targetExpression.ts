@@ -19,7 +19,13 @@ export type ExpressionNode =
   /** Tk: the indicator's k-th target (1-based). */
   | { readonly kind: 'target'; readonly level: number; readonly position: number }
   | { readonly kind: 'negate'; readonly operand: ExpressionNode; readonly position: number }
-  | { readonly kind: 'binary'; readonly op: '+' | '-' | '*' | '/'; readonly left: ExpressionNode; readonly right: ExpressionNode; readonly position: number }
+  | {
+      readonly kind: 'binary';
+      readonly op: '+' | '-' | '*' | '/';
+      readonly left: ExpressionNode;
+      readonly right: ExpressionNode;
+      readonly position: number;
+    }
   | { readonly kind: 'round'; readonly value: ExpressionNode; readonly digits: ExpressionNode; readonly position: number };
 
 export interface ExpressionError {
@@ -111,7 +117,11 @@ class Parser {
   private expect(text: string): void {
     const t = this.take();
     if (t.type !== 'op' || t.text !== text) {
-      fail(t.position, `ต้องมี "${text}" ตรงนี้${t.type === 'end' ? ' (สูตรจบก่อน)' : ` แต่พบ "${t.text}"`}`, `expected "${text}"${t.type === 'end' ? ' before the end' : `, found "${t.text}"`}`);
+      fail(
+        t.position,
+        `ต้องมี "${text}" ตรงนี้${t.type === 'end' ? ' (สูตรจบก่อน)' : ` แต่พบ "${t.text}"`}`,
+        `expected "${text}"${t.type === 'end' ? ' before the end' : `, found "${t.text}"`}`,
+      );
     }
   }
 
@@ -158,7 +168,8 @@ class Parser {
       if (target) return { kind: 'target', level: Number(target[1]), position: t.position };
       return { kind: 'input', name: t.text, position: t.position };
     }
-    if (t.type === 'end') fail(t.position, 'สูตรจบก่อนครบ ต้องมีตัวเลข ชื่อข้อมูล หรือวงเล็บต่อ', 'the expression ends too early: a number, a name or "(" must follow');
+    if (t.type === 'end')
+      fail(t.position, 'สูตรจบก่อนครบ ต้องมีตัวเลข ชื่อข้อมูล หรือวงเล็บต่อ', 'the expression ends too early: a number, a name or "(" must follow');
     return fail(t.position, `ไม่คาดว่าจะพบ "${t.text}" ตรงนี้`, `unexpected "${t.text}"`);
   }
 }
@@ -192,17 +203,33 @@ export function roundAsExcel(x: number, digits: number): number {
 }
 
 /** Every name and target the expression refers to, with where. */
-export function references(node: ExpressionNode): { inputs: { name: string; position: number }[]; targets: { level: number; position: number }[] } {
+export function references(node: ExpressionNode): {
+  inputs: { name: string; position: number }[];
+  targets: { level: number; position: number }[];
+} {
   const inputs: { name: string; position: number }[] = [];
   const targets: { level: number; position: number }[] = [];
   const visit = (n: ExpressionNode): void => {
     switch (n.kind) {
-      case 'input': inputs.push({ name: n.name, position: n.position }); break;
-      case 'target': targets.push({ level: n.level, position: n.position }); break;
-      case 'negate': visit(n.operand); break;
-      case 'binary': visit(n.left); visit(n.right); break;
-      case 'round': visit(n.value); visit(n.digits); break;
-      case 'number': break;
+      case 'input':
+        inputs.push({ name: n.name, position: n.position });
+        break;
+      case 'target':
+        targets.push({ level: n.level, position: n.position });
+        break;
+      case 'negate':
+        visit(n.operand);
+        break;
+      case 'binary':
+        visit(n.left);
+        visit(n.right);
+        break;
+      case 'round':
+        visit(n.value);
+        visit(n.digits);
+        break;
+      case 'number':
+        break;
     }
   };
   visit(node);
@@ -216,7 +243,10 @@ export interface Environment {
 }
 
 /** Evaluates a checked expression (names known, no cycle); a division by zero or an unusable ROUND is an error. */
-export function evaluateExpression(node: ExpressionNode, env: Environment): { ok: true; value: number } | { ok: false; error: ExpressionError } {
+export function evaluateExpression(
+  node: ExpressionNode,
+  env: Environment,
+): { ok: true; value: number } | { ok: false; error: ExpressionError } {
   try {
     return { ok: true, value: evaluate(node, env) };
   } catch (e) {
@@ -252,7 +282,11 @@ function evaluate(node: ExpressionNode, env: Environment): number {
     case 'round': {
       const digits = evaluate(node.digits, env);
       if (!Number.isInteger(digits) || Math.abs(digits) > 15) {
-        fail(node.position, `จำนวนตำแหน่งทศนิยมของ ROUND ต้องเป็นจำนวนเต็ม -15 ถึง 15 (ได้ ${digits})`, `ROUND's digits must be a whole number from -15 to 15 (got ${digits})`);
+        fail(
+          node.position,
+          `จำนวนตำแหน่งทศนิยมของ ROUND ต้องเป็นจำนวนเต็ม -15 ถึง 15 (ได้ ${digits})`,
+          `ROUND's digits must be a whole number from -15 to 15 (got ${digits})`,
+        );
       }
       return roundAsExcel(evaluate(node.value, env), digits);
     }
@@ -299,7 +333,9 @@ export function deriveTargets({ targets, inputs }: DerivedTargetsInput): Derived
     for (const r of refs.inputs) {
       if (!(r.name in inputs)) {
         findings.push({
-          index, position: r.position, code: 'target-expression-unknown-name',
+          index,
+          position: r.position,
+          code: 'target-expression-unknown-name',
           message: {
             th: `ไม่รู้จักชื่อ "${r.name}" (ข้อมูลที่มี: ${known.join(', ') || 'ไม่มี inputs'})`,
             en: `unknown name "${r.name}" (inputs: ${known.join(', ') || 'none'})`,
@@ -310,8 +346,13 @@ export function deriveTargets({ targets, inputs }: DerivedTargetsInput): Derived
     for (const r of refs.targets) {
       if (r.level < 1 || r.level > targets.length) {
         findings.push({
-          index, position: r.position, code: 'target-expression-unknown-name',
-          message: { th: `ไม่มีค่าเป้าหมาย T${r.level} (มี T1 ถึง T${targets.length})`, en: `there is no target T${r.level} (T1 to T${targets.length})` },
+          index,
+          position: r.position,
+          code: 'target-expression-unknown-name',
+          message: {
+            th: `ไม่มีค่าเป้าหมาย T${r.level} (มี T1 ถึง T${targets.length})`,
+            en: `there is no target T${r.level} (T1 to T${targets.length})`,
+          },
         });
       }
     }
@@ -331,8 +372,13 @@ export function deriveTargets({ targets, inputs }: DerivedTargetsInput): Derived
         const dep = r.level - 1;
         if (state[dep] === 'visiting') {
           findings.push({
-            index, position: r.position, code: 'target-expression-cycle',
-            message: { th: `T${r.level} อ้างถึงค่าเป้าหมายที่วนกลับมาหาตัวเอง (T${index + 1})`, en: `T${r.level} leads back to this target (T${index + 1}): a cycle` },
+            index,
+            position: r.position,
+            code: 'target-expression-cycle',
+            message: {
+              th: `T${r.level} อ้างถึงค่าเป้าหมายที่วนกลับมาหาตัวเอง (T${index + 1})`,
+              en: `T${r.level} leads back to this target (T${index + 1}): a cycle`,
+            },
           });
           state[index] = 'done';
           return;

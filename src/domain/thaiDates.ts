@@ -9,7 +9,20 @@ const BE_OFFSET = 543;
 const BANGKOK_OFFSET_MS = 7 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export const THAI_MONTHS = ['มกราคม', 'กุมภาพันธ์', 'มีนาคม', 'เมษายน', 'พฤษภาคม', 'มิถุนายน', 'กรกฎาคม', 'สิงหาคม', 'กันยายน', 'ตุลาคม', 'พฤศจิกายน', 'ธันวาคม'];
+export const THAI_MONTHS = [
+  'มกราคม',
+  'กุมภาพันธ์',
+  'มีนาคม',
+  'เมษายน',
+  'พฤษภาคม',
+  'มิถุนายน',
+  'กรกฎาคม',
+  'สิงหาคม',
+  'กันยายน',
+  'ตุลาคม',
+  'พฤศจิกายน',
+  'ธันวาคม',
+];
 export const THAI_MONTHS_SHORT = ['ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.', 'ต.ค.', 'พ.ย.', 'ธ.ค.'];
 
 export function toBuddhistYear(ceYear: number): number {
@@ -121,10 +134,15 @@ export function readDocumentDate(text: string, path: string, issues: Issue[], fi
   const { ce, buddhistEra } = readEra(text);
   if (buddhistEra) {
     issues.push(
-      issue('buddhist-era-date', 'info', {
-        th: `${path}: อ่าน ${text} เป็นปีพุทธศักราช คือ ${ce} (ค.ศ.)`,
-        en: `${path}: ${text} is read as a Buddhist-Era date, ${ce} in CE`,
-      }, { path }),
+      issue(
+        'buddhist-era-date',
+        'info',
+        {
+          th: `${path}: อ่าน ${text} เป็นปีพุทธศักราช คือ ${ce} (ค.ศ.)`,
+          en: `${path}: ${text} is read as a Buddhist-Era date, ${ce} in CE`,
+        },
+        { path },
+      ),
     );
   }
   if (fiscalYearBE !== undefined) {
@@ -132,10 +150,15 @@ export function readDocumentDate(text: string, path: string, issues: Issue[], fi
     if (day !== undefined && !nearFiscalYear(day, fiscalYearBE)) {
       const { start, end } = fiscalYearRange(fiscalYearBE);
       issues.push(
-        issue('date-outside-fiscal-year', 'warning', {
-          th: `${path}: วันที่ ${text} อยู่นอกปีงบประมาณ พ.ศ. ${fiscalYearBE} (${formatThaiDate(start)} – ${formatThaiDate(end)}) เกินหนึ่งปี ตรวจสอบปี พ.ศ./ค.ศ.`,
-          en: `${path}: ${text} is more than a year outside fiscal year ${fiscalYearBE} (${start} – ${end}); check the year (BE or CE)`,
-        }, { path }),
+        issue(
+          'date-outside-fiscal-year',
+          'warning',
+          {
+            th: `${path}: วันที่ ${text} อยู่นอกปีงบประมาณ พ.ศ. ${fiscalYearBE} (${formatThaiDate(start)} – ${formatThaiDate(end)}) เกินหนึ่งปี ตรวจสอบปี พ.ศ./ค.ศ.`,
+            en: `${path}: ${text} is more than a year outside fiscal year ${fiscalYearBE} (${start} – ${end}); check the year (BE or CE)`,
+          },
+          { path },
+        ),
       );
     }
   }

@@ -43,7 +43,8 @@ export interface ReadNumberOptions {
 export function readNumber(raw: unknown, options: ReadNumberOptions = {}): NumberReading {
   if (raw === null || raw === undefined) return { kind: 'blank' };
   // The common case, a number cell, without building the texts only an issue would need.
-  if (typeof raw === 'number' && Number.isFinite(raw) && Math.abs(raw) <= LARGEST_ACCEPTED) return { kind: 'number', value: raw, percent: false };
+  if (typeof raw === 'number' && Number.isFinite(raw) && Math.abs(raw) <= LARGEST_ACCEPTED)
+    return { kind: 'number', value: raw, percent: false };
   const where = { indicatorId: options.indicatorId, field: options.field };
   if (typeof raw === 'number') return checkMagnitude(raw, false, String(raw), where);
   if (typeof raw === 'boolean') {
@@ -59,7 +60,10 @@ export function readNumber(raw: unknown, options: ReadNumberOptions = {}): Numbe
     });
   }
   const typed = raw;
-  let text = toArabicDigits(raw).replace(INVISIBLE, ' ').trim().replace(/\u2212/g, '-');
+  let text = toArabicDigits(raw)
+    .replace(INVISIBLE, ' ')
+    .trim()
+    .replace(/\u2212/g, '-');
   if (text === '') return { kind: 'blank' };
   if (EXCEL_ERROR.test(text)) {
     return invalid('excel-error', where, {
@@ -86,12 +90,7 @@ export function readNumber(raw: unknown, options: ReadNumberOptions = {}): Numbe
   return checkMagnitude(Number(compact.replace(/,/g, '')), percent, typed, where);
 }
 
-function checkMagnitude(
-  value: number,
-  percent: boolean,
-  typed: string,
-  where: { indicatorId?: string; field?: string },
-): NumberReading {
+function checkMagnitude(value: number, percent: boolean, typed: string, where: { indicatorId?: string; field?: string }): NumberReading {
   if (!Number.isFinite(value)) {
     return invalid('value-not-number', where, {
       th: `"${typed}" ไม่ใช่ตัวเลขที่ใช้ได้`,

@@ -74,10 +74,15 @@ export function unknownFields(schema: z.ZodType, document: unknown): Issue[] {
 
 function unknownField(path: PropertyKey[], key: string, meant: string | undefined): Issue {
   const where = formatPath(path);
-  return issue('unknown-field', 'warning', {
-    th: `${where}: ไม่รู้จักฟิลด์ "${key}" จึงไม่ถูกใช้${meant ? ` หมายถึง "${meant}" หรือไม่` : ''}`,
-    en: `${where}: unknown field "${key}", ignored${meant ? `; did you mean "${meant}"?` : ''}`,
-  }, { path: where });
+  return issue(
+    'unknown-field',
+    'warning',
+    {
+      th: `${where}: ไม่รู้จักฟิลด์ "${key}" จึงไม่ถูกใช้${meant ? ` หมายถึง "${meant}" หรือไม่` : ''}`,
+      en: `${where}: unknown field "${key}", ignored${meant ? `; did you mean "${meant}"?` : ''}`,
+    },
+    { path: where },
+  );
 }
 
 /** The known field nearest to `key` (case-insensitive Damerau–Levenshtein), when it is close enough to be a slip. */
@@ -94,14 +99,17 @@ export function closest(key: string, known: readonly string[]): string | undefin
 
 /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours cost 1. */
 function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       const row = d[i] as number[];
       const up = d[i - 1] as number[];
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row[j] = Math.min(up[j] as number + 1, row[j - 1] as number + 1, up[j - 1] as number + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j] as number, (d[i - 2] as number[])[j - 2] as number + 1);
+      row[j] = Math.min((up[j] as number) + 1, (row[j - 1] as number) + 1, (up[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
     }
   }
   return (d[a.length] as number[])[b.length] as number;

@@ -7,14 +7,41 @@ import { toArabicDigits, toThaiDigits } from './thaiNumbers';
 
 /** Achieved (สำเร็จ), read as 1. */
 export const YES_WORDS: readonly string[] = [
-  '1', 'ทำสำเร็จ', 'สำเร็จ', 'ดำเนินการ', 'ดำเนินการแล้ว', 'ส่งแล้ว', '✓', '✔', 'ใช่', 'มี', 'ผ่าน',
-  'true', 'yes', 'y', 'x',
+  '1',
+  'ทำสำเร็จ',
+  'สำเร็จ',
+  'ดำเนินการ',
+  'ดำเนินการแล้ว',
+  'ส่งแล้ว',
+  '✓',
+  '✔',
+  'ใช่',
+  'มี',
+  'ผ่าน',
+  'true',
+  'yes',
+  'y',
+  'x',
 ];
 
 /** Not achieved (ไม่สำเร็จ), read as 0. */
 export const NO_WORDS: readonly string[] = [
-  '0', 'ไม่สำเร็จ', 'ยังไม่สำเร็จ', 'ไม่ดำเนินการ', 'ยังไม่ดำเนินการ', 'ยังไม่ส่ง', 'ไม่ส่ง', '✗', '✘', 'ไม่ใช่', 'ไม่มี',
-  'ไม่ผ่าน', 'false', 'no', 'n', '-',
+  '0',
+  'ไม่สำเร็จ',
+  'ยังไม่สำเร็จ',
+  'ไม่ดำเนินการ',
+  'ยังไม่ดำเนินการ',
+  'ยังไม่ส่ง',
+  'ไม่ส่ง',
+  '✗',
+  '✘',
+  'ไม่ใช่',
+  'ไม่มี',
+  'ไม่ผ่าน',
+  'false',
+  'no',
+  'n',
+  '-',
 ];
 
 // Spaces, no-break spaces and zero-width characters that arrive with pasted text.
@@ -57,7 +84,10 @@ export function yesNoWordForms(): readonly YesNoWordForm[] {
     seen.add(form);
     out.push({ form, yes });
   };
-  for (const [words, yes] of [[YES_WORDS, true], [NO_WORDS, false]] as const) {
+  for (const [words, yes] of [
+    [YES_WORDS, true],
+    [NO_WORDS, false],
+  ] as const) {
     for (const w of words) {
       const form = normalizeWord(w);
       add(form, yes);

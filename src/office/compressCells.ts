@@ -29,7 +29,7 @@ export function cellWrites(op: CellsOp, canCopy: boolean): CellWrite[] {
 
   const out: CellWrite[] = [];
   // Runs of neighbouring columns with the same period (0: written as they are) become one rectangle each.
-  for (let c = 0; c < width; ) {
+  for (let c = 0; c < width;) {
     let end = c + 1;
     while (end < width && periods[end] === periods[c]) end++;
     const p = periods[c] as number;

@@ -139,7 +139,11 @@ export interface XlWorkbook {
     getItemOrNullObject(key: string): XlWorksheet;
     add(name?: string): XlWorksheet;
   };
-  readonly tables: { getItem(key: string): XlTable; getItemOrNullObject(key: string): XlTable; add(address: string, hasHeaders: boolean): XlTable };
+  readonly tables: {
+    getItem(key: string): XlTable;
+    getItemOrNullObject(key: string): XlTable;
+    add(address: string, hasHeaders: boolean): XlTable;
+  };
   readonly names: { getItemOrNullObject(name: string): XlNamedItem; add(name: string, reference: string, comment?: string): XlNamedItem };
   /** The selected range (one area; a selection of several areas is an error). */
   getSelectedRange(): XlRange;

@@ -11,7 +11,15 @@ import { bindingOps } from '../workbook/bindingPlan';
 import type { BindingRead, BindingRecord } from '../workbook/binding';
 import { cellsInPlan, type WritePlan } from '../workbook/plan';
 import type {
-  ApplyCheck, ApplyProgress, ApplyReport, ChangeEvent, PortCapabilities, ReadRequest, ReadResult, Unsubscribe, WorkbookPort,
+  ApplyCheck,
+  ApplyProgress,
+  ApplyReport,
+  ChangeEvent,
+  PortCapabilities,
+  ReadRequest,
+  ReadResult,
+  Unsubscribe,
+  WorkbookPort,
 } from '../workbook/port';
 import { WorkbookError } from '../workbook/port';
 import { toWorkbookError } from './errors';
@@ -71,7 +79,11 @@ export class OfficeWorkbookPort implements WorkbookPort {
     return this.write(plan, check, onProgress);
   }
 
-  private async write(plan: WritePlan, check: ApplyCheck | undefined, onProgress?: (progress: ApplyProgress) => void): Promise<ApplyReport | undefined> {
+  private async write(
+    plan: WritePlan,
+    check: ApplyCheck | undefined,
+    onProgress?: (progress: ApplyProgress) => void,
+  ): Promise<ApplyReport | undefined> {
     const before = this.syncCount;
     this.writing++;
     let eventsOff = false;
@@ -98,7 +110,10 @@ export class OfficeWorkbookPort implements WorkbookPort {
             probed = probe();
           }
         }
-        const compiled = compileWithProtection(plan, probed, { canCopy: this.capabilities.copyFormulas, pageLayout: this.host.isSetSupported('ExcelApi', '1.9') });
+        const compiled = compileWithProtection(plan, probed, {
+          canCopy: this.capabilities.copyFormulas,
+          pageLayout: this.host.isSetSupported('ExcelApi', '1.9'),
+        });
         lifted = compiled.protection.lifted;
         const batches = pack(compiled.commands);
         const probes = probe && !check ? 1 : 0;
@@ -134,7 +149,8 @@ export class OfficeWorkbookPort implements WorkbookPort {
       // The protection of a sheet is lifted first in the first batch: failing there, it is a password (or a lock
       // the add-in cannot lift); nothing was written.
       // (A host that names no location: AccessDenied in that batch is protection too.)
-      const atUnprotect = failedAt(e, 'WorksheetProtection.unprotect') || (!failedAt(e, '') && (e as { code?: unknown } | null)?.code === 'AccessDenied');
+      const atUnprotect =
+        failedAt(e, 'WorksheetProtection.unprotect') || (!failedAt(e, '') && (e as { code?: unknown } | null)?.code === 'AccessDenied');
       const refused = sent === 1 && atUnprotect ? [...lifted.keys()] : [];
       if (eventsOff || (lifted.size > 0 && sent > 0)) await this.eventsBackOn(refused.length > 0 ? new Map() : lifted);
       if (refused.length > 0) throw passwordProtected(refused, e);
@@ -233,10 +249,15 @@ export class OfficeWorkbookPort implements WorkbookPort {
     } catch (e) {
       // Several areas (Ctrl+click) or a chart selected: Excel has no single range to give.
       if ((e as { code?: unknown } | null)?.code === 'InvalidSelection') {
-        throw new WorkbookError('InvalidSelection', {
-          th: 'เลือกได้ครั้งละหนึ่งช่วงเซลล์ ไม่ใช่หลายช่วงหรือแผนภูมิ ให้เลือกแถวของตัวชี้วัดเป็นช่วงเดียว แล้วลองอีกครั้ง',
-          en: 'Select one block of cells, not several or a chart: select the indicator rows as one block, then try again.',
-        }, {}, 'InvalidSelection');
+        throw new WorkbookError(
+          'InvalidSelection',
+          {
+            th: 'เลือกได้ครั้งละหนึ่งช่วงเซลล์ ไม่ใช่หลายช่วงหรือแผนภูมิ ให้เลือกแถวของตัวชี้วัดเป็นช่วงเดียว แล้วลองอีกครั้ง',
+            en: 'Select one block of cells, not several or a chart: select the indicator rows as one block, then try again.',
+          },
+          {},
+          'InvalidSelection',
+        );
       }
       throw toWorkbookError(e);
     }
@@ -252,10 +273,15 @@ function failedAt(error: unknown, location: string): boolean {
 /** A sheet protected with a password: the add-in cannot lift it, and says so instead of failing without a word. */
 function passwordProtected(sheets: readonly string[], cause: unknown): WorkbookError {
   const names = sheets.join(', ');
-  const e = new WorkbookError('SheetPasswordProtected', {
-    th: `ชีต ${names} ถูกป้องกันด้วยรหัสผ่าน Scorebook จึงเขียนลงชีตไม่ได้ และยังไม่ได้เขียนอะไรลงไป ให้ยกเลิกการป้องกันเอง (รีวิว > ยกเลิกการป้องกันแผ่นงาน แล้วใส่รหัสผ่าน) แล้วลองอีกครั้ง จากนั้นป้องกันชีตอีกครั้งหากต้องการ`,
-    en: `The sheet ${names} is protected with a password, so Scorebook cannot write to it, and nothing was written. Unprotect it yourself (Review > Unprotect Sheet, then the password), try again, then protect it again if you wish.`,
-  }, { sheet: sheets[0] }, (cause as { code?: string } | null)?.code);
+  const e = new WorkbookError(
+    'SheetPasswordProtected',
+    {
+      th: `ชีต ${names} ถูกป้องกันด้วยรหัสผ่าน Scorebook จึงเขียนลงชีตไม่ได้ และยังไม่ได้เขียนอะไรลงไป ให้ยกเลิกการป้องกันเอง (รีวิว > ยกเลิกการป้องกันแผ่นงาน แล้วใส่รหัสผ่าน) แล้วลองอีกครั้ง จากนั้นป้องกันชีตอีกครั้งหากต้องการ`,
+      en: `The sheet ${names} is protected with a password, so Scorebook cannot write to it, and nothing was written. Unprotect it yourself (Review > Unprotect Sheet, then the password), try again, then protect it again if you wish.`,
+    },
+    { sheet: sheets[0] },
+    (cause as { code?: string } | null)?.code,
+  );
   e.stack = `${e.stack ?? ''}\nCaused by: ${cause instanceof Error ? cause.message : String(cause)}`;
   return e;
 }

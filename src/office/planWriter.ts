@@ -74,11 +74,18 @@ export function queueProbe(context: XlContext, plan: WritePlan): (() => ProbeRes
     return [n, item] as const;
   });
   return () => ({
-    sheets: new Map(sheets.map(([n, s]) => {
-      const on = !s.isNullObject && s.protection.protected;
-      return [n, { exists: !s.isNullObject, protected: on, ...(on ? { options: s.protection.options } : {}) }];
-    })),
-    tables: new Map(tables.map(([n, t]: readonly [string, XlTable]) => [n, t.isNullObject ? { exists: false } : { exists: true, sheet: t.worksheet.name }])),
+    sheets: new Map(
+      sheets.map(([n, s]) => {
+        const on = !s.isNullObject && s.protection.protected;
+        return [n, { exists: !s.isNullObject, protected: on, ...(on ? { options: s.protection.options } : {}) }];
+      }),
+    ),
+    tables: new Map(
+      tables.map(([n, t]: readonly [string, XlTable]) => [
+        n,
+        t.isNullObject ? { exists: false } : { exists: true, sheet: t.worksheet.name },
+      ]),
+    ),
     names: new Map(names.map(([n, item]: readonly [string, XlNamedItem]) => [n, !item.isNullObject])),
   });
 }
@@ -107,10 +114,16 @@ export function compilePlan(plan: WritePlan, probe: ProbeResult | undefined, opt
  * else the options the sheet had — so no plan leaves a sheet it found protected unprotected, and every write of
  * the plan lands on an unprotected sheet. All of it in the plan's own batches: no sync of its own.
  */
-export function compileWithProtection(plan: WritePlan, probe: ProbeResult | undefined, options: CompileOptions): { commands: Command[]; protection: ProtectionPlan } {
+export function compileWithProtection(
+  plan: WritePlan,
+  probe: ProbeResult | undefined,
+  options: CompileOptions,
+): { commands: Command[]; protection: ProtectionPlan } {
   const exists = (sheet: string): boolean => probe?.sheets.get(sheet)?.exists ?? false;
   // Sheets this plan replaces or deletes: tables on them go with them.
-  const replaced = new Set(plan.ops.flatMap((o) => ((o.kind === 'sheet' && o.ifExists === 'replace') || o.kind === 'deleteSheet' ? [o.sheet] : [])));
+  const replaced = new Set(
+    plan.ops.flatMap((o) => ((o.kind === 'sheet' && o.ifExists === 'replace') || o.kind === 'deleteSheet' ? [o.sheet] : [])),
+  );
   const lifted = new Map<string, XlProtectionOptions>();
   const out: Command[] = [];
   const cmd = (bytes: number, queue: (q: Queue) => void, cells = 0): void => {
@@ -124,7 +137,8 @@ export function compileWithProtection(plan: WritePlan, probe: ProbeResult | unde
   };
   const protects = new Map(plan.ops.flatMap((o) => (o.kind === 'protect' ? [[o.sheet, o] as const] : [])));
   // Protection at the end: a sheet protected when probed (and not replaced), or protected by the plan.
-  const protectedAtEnd = (sheet: string): boolean => protects.has(sheet) || (!replaced.has(sheet) && (probe?.sheets.get(sheet)?.protected ?? false));
+  const protectedAtEnd = (sheet: string): boolean =>
+    protects.has(sheet) || (!replaced.has(sheet) && (probe?.sheets.get(sheet)?.protected ?? false));
   const locks: (LockOp | ProtectOp)[] = [];
   let temp = 0;
 
@@ -163,7 +177,12 @@ export function compileWithProtection(plan: WritePlan, probe: ProbeResult | unde
         break;
       case 'clear':
         writable(op.sheet);
-        cmd(op.address.length, (q) => q.sheet(op.sheet).getRange(op.address).clear(op.what === 'all' ? 'All' : 'Contents'));
+        cmd(op.address.length, (q) =>
+          q
+            .sheet(op.sheet)
+            .getRange(op.address)
+            .clear(op.what === 'all' ? 'All' : 'Contents'),
+        );
         break;
       case 'numberFormat': {
         writable(op.sheet);
@@ -312,7 +331,11 @@ export function compileWithProtection(plan: WritePlan, probe: ProbeResult | unde
     if (protects.has(sheet)) continue;
     protectCommands.push({ bytes: ACTION_OVERHEAD + jsonBytes(was), cells: 0, queue: (q) => q.sheet(sheet).protection.protect(was) });
   }
-  const unprotectCommands = [...lifted.keys()].map((sheet): Command => ({ bytes: ACTION_OVERHEAD, cells: 0, queue: (q) => q.sheet(sheet).protection.unprotect() }));
+  const unprotectCommands = [...lifted.keys()].map((sheet): Command => ({
+    bytes: ACTION_OVERHEAD,
+    cells: 0,
+    queue: (q) => q.sheet(sheet).protection.unprotect(),
+  }));
   return { commands: [...unprotectCommands, ...out, ...lockCommands, ...protectCommands], protection: { lifted } };
 }
 
@@ -334,7 +357,10 @@ function lockWrites(locks: readonly (LockOp | ProtectOp)[], canAreas: boolean): 
   const flat = locks.flatMap((op) =>
     op.kind === 'lock'
       ? [{ sheet: op.sheet, address: op.address, locked: op.locked }]
-      : [...op.unlocked.map((address) => ({ sheet: op.sheet, address, locked: false })), ...(op.locked ?? []).map((address) => ({ sheet: op.sheet, address, locked: true }))],
+      : [
+          ...op.unlocked.map((address) => ({ sheet: op.sheet, address, locked: false })),
+          ...(op.locked ?? []).map((address) => ({ sheet: op.sheet, address, locked: true })),
+        ],
   );
   const out: Command[] = [];
   let i = 0;
@@ -342,7 +368,12 @@ function lockWrites(locks: readonly (LockOp | ProtectOp)[], canAreas: boolean): 
     const { sheet, locked } = flat[i] as (typeof flat)[number];
     const areas: string[] = [];
     let length = 0;
-    while (i < flat.length && flat[i]!.sheet === sheet && flat[i]!.locked === locked && (areas.length === 0 || (canAreas && length + flat[i]!.address.length < AREAS_ADDRESS))) {
+    while (
+      i < flat.length &&
+      flat[i]!.sheet === sheet &&
+      flat[i]!.locked === locked &&
+      (areas.length === 0 || (canAreas && length + flat[i]!.address.length < AREAS_ADDRESS))
+    ) {
       areas.push(flat[i]!.address);
       length += flat[i]!.address.length + 1;
       i++;
@@ -351,9 +382,10 @@ function lockWrites(locks: readonly (LockOp | ProtectOp)[], canAreas: boolean): 
     out.push({
       bytes: ACTION_OVERHEAD + address.length + 8,
       cells: 0,
-      queue: areas.length === 1
-        ? (q) => (q.sheet(sheet).getRange(address).format.protection.locked = locked)
-        : (q) => (q.sheet(sheet).getRanges(address).format.protection.locked = locked),
+      queue:
+        areas.length === 1
+          ? (q) => (q.sheet(sheet).getRange(address).format.protection.locked = locked)
+          : (q) => (q.sheet(sheet).getRanges(address).format.protection.locked = locked),
     });
   }
   return out;
@@ -362,8 +394,16 @@ function lockWrites(locks: readonly (LockOp | ProtectOp)[], canAreas: boolean): 
 function cellCommands(op: CellsOp, canCopy: boolean): Command[] {
   return cellWrites(op, canCopy).map((w): Command =>
     w.kind === 'write'
-      ? { bytes: w.bytes, cells: w.formulas.length * (w.formulas[0]?.length ?? 0), queue: (q) => (q.sheet(op.sheet).getRange(w.address).formulas = w.formulas) }
-      : { bytes: w.bytes, cells: size(w.target).rows * size(w.target).columns, queue: (q) => q.sheet(op.sheet).getRange(w.target).copyFrom(w.source, 'Formulas') },
+      ? {
+          bytes: w.bytes,
+          cells: w.formulas.length * (w.formulas[0]?.length ?? 0),
+          queue: (q) => (q.sheet(op.sheet).getRange(w.address).formulas = w.formulas),
+        }
+      : {
+          bytes: w.bytes,
+          cells: size(w.target).rows * size(w.target).columns,
+          queue: (q) => q.sheet(op.sheet).getRange(w.target).copyFrom(w.source, 'Formulas'),
+        },
   );
 }
 
@@ -416,4 +456,3 @@ export function size(address: string): { rows: number; columns: number } {
   const q = cell(b as string);
   return { rows: Math.abs(q.row - p.row) + 1, columns: Math.abs(q.column - p.column) + 1 };
 }
-

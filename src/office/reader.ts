@@ -15,7 +15,23 @@ import type { XlContext, XlRange } from './excelApi';
 import { BATCH_BUDGET, READ_BYTES_PER_CELL } from './requestSize';
 
 /** Excel's error values as `Range.values` returns them. */
-const ERRORS = new Set(['#N/A', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#NULL!', '#SPILL!', '#CALC!', '#GETTING_DATA', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!']);
+const ERRORS = new Set([
+  '#N/A',
+  '#DIV/0!',
+  '#VALUE!',
+  '#REF!',
+  '#NAME?',
+  '#NUM!',
+  '#NULL!',
+  '#SPILL!',
+  '#CALC!',
+  '#GETTING_DATA',
+  '#FIELD!',
+  '#BLOCKED!',
+  '#CONNECT!',
+  '#BUSY!',
+  '#UNKNOWN!',
+]);
 
 export function cellValue(v: unknown): CellValue {
   if (v === '' || v === null || v === undefined) return null;
@@ -53,9 +69,14 @@ class Assembly {
     for (const p of this.parts) {
       p.values.forEach((row, r) => row.forEach((v, c) => ((values[p.row + r] as CellValue[])[p.column + c] = cellValue(v))));
       p.formulas?.forEach((row, r) =>
-        row.forEach((f, c) => ((formulas as (string | null)[][])[p.row + r]![p.column + c] = typeof f === 'string' && f.startsWith('=') ? f.slice(1) : null)),
+        row.forEach(
+          (f, c) =>
+            ((formulas as (string | null)[][])[p.row + r]![p.column + c] = typeof f === 'string' && f.startsWith('=') ? f.slice(1) : null),
+        ),
       );
-      p.numberFormat?.forEach((row, r) => row.forEach((f, c) => ((formats as (string | null)[][])[p.row + r]![p.column + c] = typeof f === 'string' ? f : null)));
+      p.numberFormat?.forEach((row, r) =>
+        row.forEach((f, c) => ((formats as (string | null)[][])[p.row + r]![p.column + c] = typeof f === 'string' ? f : null)),
+      );
     }
     return {
       sheet: this.sheet,
@@ -71,7 +92,9 @@ class Assembly {
 }
 
 const perCell = (what: { formulas?: boolean; numberFormats?: boolean }): number =>
-  READ_BYTES_PER_CELL.values + (what.numberFormats ? READ_BYTES_PER_CELL.numberFormat : 0) + (what.formulas ? READ_BYTES_PER_CELL.formulas : 0);
+  READ_BYTES_PER_CELL.values +
+  (what.numberFormats ? READ_BYTES_PER_CELL.numberFormat : 0) +
+  (what.formulas ? READ_BYTES_PER_CELL.formulas : 0);
 
 /** A piece to load: rows r0..r1 and columns c0..c1 (0-based in the assembly), with its estimated response size. */
 interface Piece {
@@ -245,7 +268,7 @@ async function readOnce(context: XlContext, request: ReadRequest, sync: () => Pr
     a.parts.push({ row: 0, column: 0, values: [headers] });
     const wanted = (c: number): boolean => !t.request.columns || t.request.columns.includes(String(headers[c] ?? ''));
     // Neighbouring wanted columns are read together.
-    for (let c = 0; c < a.columns; ) {
+    for (let c = 0; c < a.columns;) {
       if (!wanted(c)) {
         c++;
         continue;
@@ -265,7 +288,8 @@ async function readOnce(context: XlContext, request: ReadRequest, sync: () => Pr
     ranges.forEach((req, index) => {
       if (req.optional && exists.get(req.sheet)) queueRange(req, index);
     });
-    binding = request.binding && exists.get(BINDING_SHEET) ? wb.worksheets.getItem(BINDING_SHEET).getUsedRangeOrNullObject(true) : undefined;
+    binding =
+      request.binding && exists.get(BINDING_SHEET) ? wb.worksheets.getItem(BINDING_SHEET).getUsedRangeOrNullObject(true) : undefined;
     binding?.load('values');
     for (const { piece, range } of loaded) piece.assembly.parts.push(partOf(range, piece.row, piece.column, piece.assembly.what));
     loaded = queuePieces(context, pending, budget);
@@ -288,4 +312,3 @@ async function readOnce(context: XlContext, request: ReadRequest, sync: () => Pr
     ...(request.binding ? { binding: bindingRows ? readBindingRows(bindingRows.map((r) => r.map(cellValue))) : undefined } : {}),
   };
 }
-

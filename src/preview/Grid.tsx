@@ -19,7 +19,10 @@ const MAX_COLUMN_PX = 240;
 const ROW_HEADER_PX = 40;
 
 export function Grid({ workbook }: { workbook: PreviewWorkbook }): JSX.Element {
-  const version = useSyncExternalStore((l) => workbook.subscribe(l), () => workbook.currentVersion());
+  const version = useSyncExternalStore(
+    (l) => workbook.subscribe(l),
+    () => workbook.currentVersion(),
+  );
   const sheets = workbook.visibleSheets();
   const selection = workbook.currentSelection();
   const [active, setActive] = useState<string>(sheets[0] ?? 'Sheet1');
@@ -104,16 +107,32 @@ export function Grid({ workbook }: { workbook: PreviewWorkbook }): JSX.Element {
     e.preventDefault();
   };
 
-  const editValue = selected && sheetExists ? (editing?.address === selected ? editing.text : workbook.editText(active, parseAddress(selected).row, parseAddress(selected).column)) : '';
+  const editValue =
+    selected && sheetExists
+      ? editing?.address === selected
+        ? editing.text
+        : workbook.editText(active, parseAddress(selected).row, parseAddress(selected).column)
+      : '';
   const frozenRows = sheetExists ? workbook.frozen(active).rows : 0;
   return (
     <div className="pv-grid" data-testid="preview-grid">
       <div className="pv-formula-bar">
-        <span className="pv-name-box" data-testid="name-box">{selected ?? ''}</span>
+        <span className="pv-name-box" data-testid="name-box">
+          {selected ?? ''}
+        </span>
         <span className="pv-fx">fx</span>
-        <span className="pv-formula" data-testid="formula-bar">{editing ? editing.text : editValue}</span>
+        <span className="pv-formula" data-testid="formula-bar">
+          {editing ? editing.text : editValue}
+        </span>
       </div>
-      <div className="pv-body" ref={body} tabIndex={0} onKeyDown={onKey} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} data-testid="grid-body">
+      <div
+        className="pv-body"
+        ref={body}
+        tabIndex={0}
+        onKeyDown={onKey}
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        data-testid="grid-body"
+      >
         {/* A fixed layout keeps the widths only when the table's own width is set: their sum. */}
         <table className="pv-table" style={{ height: rowCount * ROW_HEIGHT, width: ROW_HEADER_PX + widths.reduce((a, b) => a + b, 0) }}>
           <colgroup>
@@ -126,7 +145,9 @@ export function Grid({ workbook }: { workbook: PreviewWorkbook }): JSX.Element {
             <tr>
               <th className="pv-corner" />
               {columns.map((c) => (
-                <th key={c} className={selectedAt?.column === c ? 'pv-head pv-head-on' : 'pv-head'}>{cellAddress(1, c).replace(/\d+$/, '')}</th>
+                <th key={c} className={selectedAt?.column === c ? 'pv-head pv-head-on' : 'pv-head'}>
+                  {cellAddress(1, c).replace(/\d+$/, '')}
+                </th>
               ))}
             </tr>
           </thead>
@@ -148,9 +169,18 @@ export function Grid({ workbook }: { workbook: PreviewWorkbook }): JSX.Element {
                           onChange={(e) => setEditing({ address, text: e.target.value })}
                           onBlur={() => commit('stay')}
                           onKeyDown={(e) => {
-                            if (e.key === 'Enter') { e.preventDefault(); commit('down'); body.current?.focus(); }
-                            else if (e.key === 'Tab') { e.preventDefault(); commit('right'); body.current?.focus(); }
-                            else if (e.key === 'Escape') { setEditing(undefined); body.current?.focus(); }
+                            if (e.key === 'Enter') {
+                              e.preventDefault();
+                              commit('down');
+                              body.current?.focus();
+                            } else if (e.key === 'Tab') {
+                              e.preventDefault();
+                              commit('right');
+                              body.current?.focus();
+                            } else if (e.key === 'Escape') {
+                              setEditing(undefined);
+                              body.current?.focus();
+                            }
                           }}
                         />
                       </td>
@@ -168,8 +198,11 @@ export function Grid({ workbook }: { workbook: PreviewWorkbook }): JSX.Element {
                       className={`pv-cell${selected === address ? ' pv-selected' : ''}${numeric ? ' pv-number' : ''}`}
                       title={text.length > 12 ? text : undefined}
                       style={{
-                        background: style.fill, color: style.fontColor, fontWeight: style.bold ? 600 : undefined,
-                        fontStyle: style.italic ? 'italic' : undefined, textAlign: style.horizontal,
+                        background: style.fill,
+                        color: style.fontColor,
+                        fontWeight: style.bold ? 600 : undefined,
+                        fontStyle: style.italic ? 'italic' : undefined,
+                        textAlign: style.horizontal,
                         whiteSpace: style.wrap ? 'normal' : undefined,
                       }}
                       onMouseDown={(e) => select(e.shiftKey && selected ? spanOf(selected, address) : address)}
@@ -187,7 +220,16 @@ export function Grid({ workbook }: { workbook: PreviewWorkbook }): JSX.Element {
       </div>
       <div className="pv-tabs" role="tablist">
         {sheets.map((s) => (
-          <button key={s} role="tab" aria-selected={s === active} className={s === active ? 'pv-tab pv-tab-on' : 'pv-tab'} onClick={() => { setEditing(undefined); setActive(s); }}>
+          <button
+            key={s}
+            role="tab"
+            aria-selected={s === active}
+            className={s === active ? 'pv-tab pv-tab-on' : 'pv-tab'}
+            onClick={() => {
+              setEditing(undefined);
+              setActive(s);
+            }}
+          >
             {s}
           </button>
         ))}

@@ -11,7 +11,15 @@ import { PREVIEW_CSS } from './styles';
  * `paneOnly`: the pane alone as the whole page, as Excel gives it its own document (320–350 px wide): how the
  * narrow-pane end-to-end test and a designer look at it. The workbook is still there, without its grid.
  */
-export function PreviewApp({ workbook, displayLanguage, paneOnly = false }: { workbook: PreviewWorkbook; displayLanguage: string; paneOnly?: boolean }): JSX.Element {
+export function PreviewApp({
+  workbook,
+  displayLanguage,
+  paneOnly = false,
+}: {
+  workbook: PreviewWorkbook;
+  displayLanguage: string;
+  paneOnly?: boolean;
+}): JSX.Element {
   if (paneOnly) {
     return <App port={workbook} displayLanguage={displayLanguage} listSheets={async () => workbook.visibleSheets()} />;
   }

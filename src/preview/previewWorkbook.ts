@@ -7,18 +7,42 @@
  * HyperFormula is GPL-3.0: this folder is a development tool, served by the dev server only, never bundled into the
  * production add-in.
  */
-import { DetailedCellError, ExportedCellChange, HyperFormula, type ExportedChange, type RawCellContent, type SimpleCellRange } from 'hyperformula';
 import {
-  BINDING_SHEET, cellAddress, isCellError, isFormula, parseAddress, readBindingRows,
-  type BindingRead, type BindingRecord, type CellContent, type CellValue,
+  DetailedCellError,
+  ExportedCellChange,
+  HyperFormula,
+  type ExportedChange,
+  type RawCellContent,
+  type SimpleCellRange,
+} from 'hyperformula';
+import {
+  BINDING_SHEET,
+  cellAddress,
+  isCellError,
+  isFormula,
+  parseAddress,
+  readBindingRows,
+  type BindingRead,
+  type BindingRecord,
+  type CellContent,
+  type CellValue,
 } from '../workbook';
 import { bindingOps } from '../workbook/bindingPlan';
 import { shiftColumnsFrom } from '../workbook/formulaShift';
 import type { PageLayoutOp, Visibility, WriteOp, WritePlan } from '../workbook/plan';
 import {
   WorkbookError,
-  type ApplyProgress, type ApplyReport, type ChangeEvent, type PortCapabilities, type RangeGrid, type RangeRequest,
-  type ReadRequest, type ReadResult, type TableGrid, type Unsubscribe, type WorkbookPort,
+  type ApplyProgress,
+  type ApplyReport,
+  type ChangeEvent,
+  type PortCapabilities,
+  type RangeGrid,
+  type RangeRequest,
+  type ReadRequest,
+  type ReadResult,
+  type TableGrid,
+  type Unsubscribe,
+  type WorkbookPort,
 } from '../workbook/port';
 import { interpretTyped } from './typing';
 
@@ -61,7 +85,13 @@ export interface Selection {
 const CACHE_ROW = 32_768;
 
 /** An Excel error typed or written into a cell, made by a formula that yields it. */
-const ERROR_FORMULAS: Record<string, string> = { '#N/A': '=NA()', '#DIV/0!': '=1/0', '#VALUE!': '=VALUE("x")', '#NUM!': '=SQRT(-1)', '#REF!': '=#REF!' };
+const ERROR_FORMULAS: Record<string, string> = {
+  '#N/A': '=NA()',
+  '#DIV/0!': '=1/0',
+  '#VALUE!': '=VALUE("x")',
+  '#NUM!': '=SQRT(-1)',
+  '#REF!': '=#REF!',
+};
 
 /** A string written by a plan is always text: the apostrophe keeps HyperFormula from reading "85%" as 0.85. */
 function toEngine(content: CellContent): RawCellContent {
@@ -90,7 +120,12 @@ export function parseBox(address: string): Box {
   const [from, to = from] = address.split(':') as [string, string?];
   const a = parseAddress(from);
   const b = parseAddress(to);
-  return { top: Math.min(a.row, b.row), bottom: Math.max(a.row, b.row), left: Math.min(a.column, b.column), right: Math.max(a.column, b.column) };
+  return {
+    top: Math.min(a.row, b.row),
+    bottom: Math.max(a.row, b.row),
+    left: Math.min(a.column, b.column),
+    right: Math.max(a.column, b.column),
+  };
 }
 
 function inBox(b: Box, row: number, column: number): boolean {
@@ -132,7 +167,9 @@ export class PreviewWorkbook implements WorkbookPort {
    */
   constructor(options: { readonly exact?: boolean } = {}) {
     this.hf = HyperFormula.buildEmpty({
-      licenseKey: 'gpl-v3', useStats: false, ...(options.exact ? { precisionEpsilon: 0, smartRounding: false } : {}),
+      licenseKey: 'gpl-v3',
+      useStats: false,
+      ...(options.exact ? { precisionEpsilon: 0, smartRounding: false } : {}),
     });
     this.ensureSheet('Sheet1');
   }
@@ -191,10 +228,14 @@ export class PreviewWorkbook implements WorkbookPort {
 
   async select(sheet: string, address: string): Promise<void> {
     if (!this.hf.doesSheetExist(sheet)) {
-      throw new WorkbookError('sheet-missing', {
-        th: `ไม่มีชีต ${sheet} ในสมุดงาน ตรวจว่าชีตไม่ได้ถูกลบหรือเปลี่ยนชื่อ แล้วผูกชีตใหม่`,
-        en: `there is no sheet ${sheet} in the workbook; check it was not deleted or renamed, then bind the sheet again`,
-      }, { sheet, address });
+      throw new WorkbookError(
+        'sheet-missing',
+        {
+          th: `ไม่มีชีต ${sheet} ในสมุดงาน ตรวจว่าชีตไม่ได้ถูกลบหรือเปลี่ยนชื่อ แล้วผูกชีตใหม่`,
+          en: `there is no sheet ${sheet} in the workbook; check it was not deleted or renamed, then bind the sheet again`,
+        },
+        { sheet, address },
+      );
     }
     this.selection = { sheet, address: address.replace(/\$/g, '') };
     this.changed();
@@ -274,7 +315,8 @@ export class PreviewWorkbook implements WorkbookPort {
     const x = this.extras.get(sheet);
     if (!x) return {};
     let style: CellStyle = {};
-    for (const s of x.styles) if (inBox(s.box, row, column)) style = s.style.fill === 'none' ? { ...style, ...s.style, fill: undefined } : { ...style, ...s.style };
+    for (const s of x.styles)
+      if (inBox(s.box, row, column)) style = s.style.fill === 'none' ? { ...style, ...s.style, fill: undefined } : { ...style, ...s.style };
     for (const m of x.marks) {
       if (!inBox(m.box, row, column)) continue;
       const formula = `=${shiftFormula(m.formula, row - m.box.top, column - m.box.left)}`;
@@ -374,10 +416,14 @@ export class PreviewWorkbook implements WorkbookPort {
   private sheetId(sheet: string): number {
     const id = this.hf.getSheetId(sheet);
     if (id === undefined) {
-      throw new WorkbookError('sheet-missing', {
-        th: `ไม่มีชีต ${sheet} ในสมุดงาน ตรวจว่าชีตไม่ได้ถูกลบหรือเปลี่ยนชื่อ`,
-        en: `there is no sheet ${sheet} in the workbook; check it was not deleted or renamed`,
-      }, { sheet });
+      throw new WorkbookError(
+        'sheet-missing',
+        {
+          th: `ไม่มีชีต ${sheet} ในสมุดงาน ตรวจว่าชีตไม่ได้ถูกลบหรือเปลี่ยนชื่อ`,
+          en: `there is no sheet ${sheet} in the workbook; check it was not deleted or renamed`,
+        },
+        { sheet },
+      );
     }
     return id;
   }
@@ -385,7 +431,15 @@ export class PreviewWorkbook implements WorkbookPort {
   private ensureSheet(sheet: string, visibility: Visibility = 'visible'): void {
     if (!this.hf.doesSheetExist(sheet)) this.hf.addSheet(sheet);
     if (!this.extras.has(sheet)) {
-      this.extras.set(sheet, { visibility, formats: [], styles: [], marks: [], hiddenColumns: new Set(), widths: new Map(), frozen: { rows: 0, columns: 0 } });
+      this.extras.set(sheet, {
+        visibility,
+        formats: [],
+        styles: [],
+        marks: [],
+        hiddenColumns: new Set(),
+        widths: new Map(),
+        frozen: { rows: 0, columns: 0 },
+      });
     }
     (this.extras.get(sheet) as SheetExtras).visibility = visibility;
   }
@@ -421,7 +475,11 @@ export class PreviewWorkbook implements WorkbookPort {
     const columnCount = box.right - box.left + 1;
     const topLeft = cellAddress(box.top, box.left);
     const grid: RangeGrid = {
-      sheet: r.sheet, topLeft, values, rowCount, columnCount,
+      sheet: r.sheet,
+      topLeft,
+      values,
+      rowCount,
+      columnCount,
       address: `${topLeft}:${cellAddress(box.bottom, box.right)}`,
     };
     const formulas = r.formulas
@@ -481,13 +539,25 @@ export class PreviewWorkbook implements WorkbookPort {
         this.extrasOf(op.sheet).formats.push({ box: parseBox(op.address), format: op.format });
         return 0;
       case 'style': {
-        const style: CellStyle = { bold: op.bold, italic: op.italic, fill: op.fill, fontColor: op.fontColor, fontSize: op.fontSize, wrap: op.wrap, horizontal: op.horizontal };
+        const style: CellStyle = {
+          bold: op.bold,
+          italic: op.italic,
+          fill: op.fill,
+          fontColor: op.fontColor,
+          fontSize: op.fontSize,
+          wrap: op.wrap,
+          horizontal: op.horizontal,
+        };
         const defined = Object.fromEntries(Object.entries(style).filter(([, v]) => v !== undefined)) as CellStyle;
         this.extrasOf(op.sheet).styles.push({ box: parseBox(op.address), style: defined });
         return 0;
       }
       case 'conditionalFormat':
-        this.extrasOf(op.sheet).marks.push({ box: parseBox(op.address), formula: op.formula, style: { fill: op.fill, fontColor: op.fontColor } });
+        this.extrasOf(op.sheet).marks.push({
+          box: parseBox(op.address),
+          formula: op.formula,
+          style: { fill: op.fill, fontColor: op.fontColor },
+        });
         return 0;
       case 'table':
         this.tables.set(op.name, { sheet: op.sheet, address: op.address });
@@ -535,7 +605,11 @@ export class PreviewWorkbook implements WorkbookPort {
         const n = at.bottom - at.top + 1;
         this.hf.addRows(this.sheetId(op.sheet), [at.top - 1, n]);
         const x = this.extrasOf(op.sheet);
-        const move = (b: Box): Box => ({ ...b, top: b.top >= at.top ? b.top + n : b.top, bottom: b.bottom >= at.top ? b.bottom + n : b.bottom });
+        const move = (b: Box): Box => ({
+          ...b,
+          top: b.top >= at.top ? b.top + n : b.top,
+          bottom: b.bottom >= at.top ? b.bottom + n : b.bottom,
+        });
         for (const list of [x.formats, x.styles, x.marks]) for (const item of list) item.box = move(item.box);
         for (const [name, t] of this.tables) {
           if (t.sheet === op.sheet) this.tables.set(name, { ...t, address: boxAddress(move(parseBox(t.address))) });

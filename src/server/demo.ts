@@ -39,7 +39,12 @@ export function demoRounds(now: Date): { round: number; opensAt: string; closesA
   const opens = bangkokMidnightBefore(now);
   return [
     { round: 6, opensAt: iso(opens), closesAt: iso(new Date(opens.getTime() + 30 * DAY)), allowLate: false },
-    { round: 12, opensAt: iso(new Date(opens.getTime() - 60 * DAY)), closesAt: iso(new Date(opens.getTime() - 30 * DAY)), allowLate: false },
+    {
+      round: 12,
+      opensAt: iso(new Date(opens.getTime() - 60 * DAY)),
+      closesAt: iso(new Date(opens.getTime() - 30 * DAY)),
+      allowLate: false,
+    },
   ];
 }
 
@@ -49,7 +54,9 @@ export interface DemoLoaded {
 }
 
 export async function loadDemo(db: Db, options: { samplesDir: string; now: Date; cost?: ScryptCost }): Promise<DemoLoaded> {
-  const files = readdirSync(options.samplesDir).filter((f) => f.endsWith('.assessment.json')).sort();
+  const files = readdirSync(options.samplesDir)
+    .filter((f) => f.endsWith('.assessment.json'))
+    .sort();
   const assessments: string[] = [];
   for (const file of files) {
     const doc = JSON.parse(readFileSync(join(options.samplesDir, file), 'utf8')) as Record<string, unknown>;

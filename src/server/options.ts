@@ -73,7 +73,11 @@ export interface ResolvedOptions {
 }
 
 /** 20 files / 50 MB per row (five files at the 10 MB limit, or a score of scans), 1 GB per unit and assessment. */
-export const DEFAULT_ATTACHMENT_QUOTA: AttachmentQuota = { filesPerRow: 20, bytesPerRow: 50 * 1024 * 1024, bytesPerUnit: 1024 * 1024 * 1024 };
+export const DEFAULT_ATTACHMENT_QUOTA: AttachmentQuota = {
+  filesPerRow: 20,
+  bytesPerRow: 50 * 1024 * 1024,
+  bytesPerUnit: 1024 * 1024 * 1024,
+};
 
 export const DEFAULT_CORS_ORIGIN = 'https://localhost:3000';
 const MB = 1024 * 1024;
@@ -96,7 +100,13 @@ export function resolveOptions(o: AppOptions): ResolvedOptions {
     passwordCost: o.passwordCost ?? DEFAULT_SCRYPT_COST,
     signInLimit: { ...DEFAULT_SIGN_IN_LIMIT, ...o.signInLimit },
     hashGate: { ...DEFAULT_HASH_GATE, ...o.hashGate },
-    corsOrigin: typeof origin === 'string' ? origin.split(',').map((s) => s.trim()).filter(Boolean) : origin,
+    corsOrigin:
+      typeof origin === 'string'
+        ? origin
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : origin,
     rateLimitPerMinute: o.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE,
     writesPerMinutePerUser: o.writesPerMinutePerUser ?? DEFAULT_WRITES_PER_MINUTE,
     auditPageBytes: o.auditPageBytes ?? DEFAULT_AUDIT_PAGE_BYTES,

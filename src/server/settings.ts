@@ -18,7 +18,10 @@ export function trustProxyFrom(env: NodeJS.ProcessEnv): false | number | string[
   const value = env.SCOREBOOK_TRUST_PROXY?.trim() ?? '';
   if (value === '' || value === '0') return false;
   if (/^\d+$/.test(value)) return Number(value);
-  const entries = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const entries = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = entries.filter((e) => !isAddressOrRange(e));
   if (bad.length > 0) {
     throw new Error(
@@ -46,7 +49,8 @@ export function rateLimitFrom(env: NodeJS.ProcessEnv): Pick<AppOptions, 'rateLim
   const raw = env.SCOREBOOK_RATE_LIMIT_PER_MINUTE?.trim() ?? '';
   if (raw === '') return {};
   if (/^(0|off)$/i.test(raw)) return { rateLimitPerMinute: false };
-  if (!/^\d+$/.test(raw)) throw new Error(`SCOREBOOK_RATE_LIMIT_PER_MINUTE=${raw}: expected a whole number of requests a minute (0 or off: no limit)`);
+  if (!/^\d+$/.test(raw))
+    throw new Error(`SCOREBOOK_RATE_LIMIT_PER_MINUTE=${raw}: expected a whole number of requests a minute (0 or off: no limit)`);
   return { rateLimitPerMinute: Number(raw) };
 }
 
@@ -68,7 +72,10 @@ function positive(env: NodeJS.ProcessEnv, name: string): number | undefined {
  * store in DIR; without it, the embedded database keeps them in `<data>-files` beside its folder, and
  * PostgreSQL in the database (bytea: every instance serves every file without a shared disk).
  */
-export function attachmentSettingsFrom(env: NodeJS.ProcessEnv, target: DatabaseTarget): Pick<AppOptions, 'attachmentFiles' | 'attachmentQuota'> {
+export function attachmentSettingsFrom(
+  env: NodeJS.ProcessEnv,
+  target: DatabaseTarget,
+): Pick<AppOptions, 'attachmentFiles' | 'attachmentQuota'> {
   const dir = env.SCOREBOOK_FILES?.trim();
   const attachmentFiles = dir ? dir : target.kind === 'embedded' ? `${target.dataDir.replace(/[\\/]+$/, '')}-files` : undefined;
   const files = positive(env, 'SCOREBOOK_ATTACHMENTS_PER_ROW');

@@ -61,7 +61,10 @@ export async function startServer(o: StartOptions): Promise<Started> {
       ...limitsFromEnv(o.env),
       ...rateLimitFrom(o.env),
     });
-    const storage = target.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${target.kind === 'embedded' ? target.dataDir : 'memory'}`;
+    const storage =
+      target.kind === 'postgres'
+        ? 'PostgreSQL (DATABASE_URL)'
+        : `embedded PGlite in ${target.kind === 'embedded' ? target.dataDir : 'memory'}`;
     const stop = async (): Promise<void> => {
       await app.close();
       await db.destroy();

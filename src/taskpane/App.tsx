@@ -3,7 +3,17 @@
  * tests) and never touches Excel itself. Thai by default, following the display language the host passes in, with
  * English a click away. On open it restores the session from the workbook's binding record and checks the sheet.
  */
-import { Badge, FluentProvider, MessageBar, MessageBarBody, Spinner, Tab, TabList, ToggleButton, webLightTheme } from '@fluentui/react-components';
+import {
+  Badge,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Tab,
+  TabList,
+  ToggleButton,
+  webLightTheme,
+} from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { PaneStore, PaneStoreProvider } from './paneStore';
 import type { Message } from '../domain';
@@ -61,7 +71,13 @@ export function App({ port, displayLanguage, listSheets, connect }: AppProps): J
 
 type TabId = 'create' | 'bind' | 'server' | 'issues' | 'summary' | 'whatif';
 
-function Pane({ port, listSheets, connect, locale, onLocale }: Omit<AppProps, 'displayLanguage'> & { locale: Locale; onLocale: (l: Locale) => void }): JSX.Element {
+function Pane({
+  port,
+  listSheets,
+  connect,
+  locale,
+  onLocale,
+}: Omit<AppProps, 'displayLanguage'> & { locale: Locale; onLocale: (l: Locale) => void }): JSX.Element {
   const { t } = useLocale();
   const [tab, setTab] = useState<TabId>('create');
   const [chosen, setChosen] = useState<LoadedAssessment>();
@@ -114,37 +130,74 @@ function Pane({ port, listSheets, connect, locale, onLocale }: Omit<AppProps, 'd
       <header className="sb-header">
         <span className="sb-brand">{t.appTitle}</span>
         <div className="sb-row" role="group" aria-label={t.language}>
-          <ToggleButton size="small" checked={locale === 'th'} onClick={() => onLocale('th')}>{t.languageThai}</ToggleButton>
-          <ToggleButton size="small" checked={locale === 'en'} onClick={() => onLocale('en')}>{t.languageEnglish}</ToggleButton>
+          <ToggleButton size="small" checked={locale === 'th'} onClick={() => onLocale('th')}>
+            {t.languageThai}
+          </ToggleButton>
+          <ToggleButton size="small" checked={locale === 'en'} onClick={() => onLocale('en')}>
+            {t.languageEnglish}
+          </ToggleButton>
         </div>
       </header>
       <div className="sb-bound" data-testid="bound">
-        {opening ? <Spinner size="extra-tiny" label={t.opening} /> : session ? t.boundTo(session.binding.sheet, session.loaded.assessment.title) : t.notBound}
+        {opening ? (
+          <Spinner size="extra-tiny" label={t.opening} />
+        ) : session ? (
+          t.boundTo(session.binding.sheet, session.loaded.assessment.title)
+        ) : (
+          t.notBound
+        )}
       </div>
       {openError ? <ErrorMessage message={openError} onRetry={() => void open()} onDismiss={() => setOpenError(undefined)} /> : null}
       {live.error ? <ErrorMessage message={live.error} onRetry={() => void live.refresh()} /> : null}
       {live.approvedEdited.length > 0 ? (
-        <MessageBar intent="warning" layout="multiline"><MessageBarBody data-testid="approved-edited">{t.approvedEdited(live.approvedEdited.join(', '))}</MessageBarBody></MessageBar>
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody data-testid="approved-edited">{t.approvedEdited(live.approvedEdited.join(', '))}</MessageBarBody>
+        </MessageBar>
       ) : null}
       <TabList size="small" selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)}>
         <Tab value="create">{t.tabCreate}</Tab>
         <Tab value="bind">{t.tabBind}</Tab>
         <Tab value="server">{SERVER_STRINGS[locale].tabServer}</Tab>
         <Tab value="issues" disabled={!session}>
-          {t.tabIssues} {errors > 0 ? <Badge size="small" color="danger">{errors}</Badge> : null}
+          {t.tabIssues}{' '}
+          {errors > 0 ? (
+            <Badge size="small" color="danger">
+              {errors}
+            </Badge>
+          ) : null}
         </Tab>
-        <Tab value="summary" disabled={!session}>{t.tabSummary}</Tab>
-        <Tab value="whatif" disabled={!session || !!session.binding.multiUnit}>{t.tabWhatIf}</Tab>
+        <Tab value="summary" disabled={!session}>
+          {t.tabSummary}
+        </Tab>
+        <Tab value="whatif" disabled={!session || !!session.binding.multiUnit}>
+          {t.tabWhatIf}
+        </Tab>
       </TabList>
-      {tab === 'create' ? <CreatePanel port={port} chosen={chosen} onChoose={setChosen} onCreated={startSession} boundSheet={session?.binding.sheet} /> : null}
-      {tab === 'bind' ? <BindPanel port={port} chosen={chosen} onChoose={setChosen} listSheets={listSheets} onBound={startSession} /> : null}
+      {tab === 'create' ? (
+        <CreatePanel port={port} chosen={chosen} onChoose={setChosen} onCreated={startSession} boundSheet={session?.binding.sheet} />
+      ) : null}
+      {tab === 'bind' ? (
+        <BindPanel port={port} chosen={chosen} onChoose={setChosen} listSheets={listSheets} onBound={startSession} />
+      ) : null}
       {tab === 'server' ? (
         <Suspense fallback={<Spinner size="small" label={t.loadingServerTab} />}>
           <ServerPanel
-            port={port} connect={connect} onOpened={(s) => { setSession(s); setChosen(s.loaded); }}
-            scoring={session && evaluation?.ok && !evaluation.multiUnit ? { policies: session.loaded.assessment.policies, total: evaluation.report.totalBeforePenalty } : undefined}
-            changedRows={live.changed} onSheetWritten={() => void live.refresh()} boundSheet={session?.binding.sheet}
-            sheetAssessment={session?.loaded.assessment.id} sheetErrors={errors}
+            port={port}
+            connect={connect}
+            onOpened={(s) => {
+              setSession(s);
+              setChosen(s.loaded);
+            }}
+            scoring={
+              session && evaluation?.ok && !evaluation.multiUnit
+                ? { policies: session.loaded.assessment.policies, total: evaluation.report.totalBeforePenalty }
+                : undefined
+            }
+            changedRows={live.changed}
+            onSheetWritten={() => void live.refresh()}
+            boundSheet={session?.binding.sheet}
+            sheetAssessment={session?.loaded.assessment.id}
+            sheetErrors={errors}
           />
         </Suspense>
       ) : null}
@@ -153,7 +206,12 @@ function Pane({ port, listSheets, connect, locale, onLocale }: Omit<AppProps, 'd
         evaluation?.ok && evaluation.multiUnit ? (
           <UnitSummaryPanel assessment={session.loaded.assessment} evaluation={evaluation} updatedAt={live.updatedAt} />
         ) : evaluation?.ok ? (
-          <SummaryPanel assessment={session.loaded.assessment} report={evaluation.report} counts={evaluation.counts} updatedAt={live.updatedAt} />
+          <SummaryPanel
+            assessment={session.loaded.assessment}
+            report={evaluation.report}
+            counts={evaluation.counts}
+            updatedAt={live.updatedAt}
+          />
         ) : evaluation ? (
           <IssuesPanel port={port} issues={evaluation.issues} checking={live.checking} />
         ) : (

@@ -18,8 +18,7 @@ const th = {
   unlinked: (sheet: string) => `ชีต ${sheet} ไม่ได้เชื่อมกับเซิร์ฟเวอร์แล้ว หากจะส่งรายงานของหน่วยงาน ให้เปิดชีตของหน่วยงานนั้นอีกครั้ง`,
   pendingFirst: (sheet: string, n: number) =>
     `ยังไม่ได้เปิด: ชีต ${sheet} มีชุดข้อมูลรอส่ง ${n} ชุด ซึ่งจะหายไปถ้าเปิดทุกหน่วยงานตอนนี้ ส่งที่ค้างให้เสร็จก่อน แล้วเปิดอีกครั้ง`,
-  changedFirst: (sheet: string, n: number) =>
-    `ยังไม่ได้เปิด: ชีต ${sheet} มี ${n} แถวที่แก้ไขแล้วยังไม่ส่ง ส่งก่อน (หรือเปิดในไฟล์ใหม่) แล้วเปิดอีกครั้ง`,
+  changedFirst: (sheet: string, n: number) => `ยังไม่ได้เปิด: ชีต ${sheet} มี ${n} แถวที่แก้ไขแล้วยังไม่ส่ง ส่งก่อน (หรือเปิดในไฟล์ใหม่) แล้วเปิดอีกครั้ง`,
   noUnits: 'เซิร์ฟเวอร์ไม่ได้ส่งหน่วยงานใดมา',
 };
 
@@ -27,16 +26,20 @@ type AllUnitsStrings = { [K in keyof typeof th]: (typeof th)[K] extends (...args
 
 const en: AllUnitsStrings = {
   heading: 'All units in one sheet',
-  intro: (units) => `Open every unit's results (${units} units) of the chosen round in one sheet, a block of rows per unit, with each row's status`,
+  intro: (units) =>
+    `Open every unit's results (${units} units) of the chosen round in one sheet, a block of rows per unit, with each row's status`,
   open: 'Open all units',
   opening: 'Opening all units from the server…',
   opened: (sheet, units, rows) => `Opened ${sheet}: ${units} units, ${rows} rows from the server`,
-  statuses: (submitted, approved, returned, draft) => `${submitted} submitted · ${approved} approved · ${returned} returned · ${draft} draft`,
+  statuses: (submitted, approved, returned, draft) =>
+    `${submitted} submitted · ${approved} approved · ${returned} returned · ${draft} draft`,
   cancelled: 'Cancelled; nothing was written',
   keptNew: (sheet) => `Opened in a new sheet, ${sheet}; the other sheet is untouched`,
   unlinked: (sheet) => `Sheet ${sheet} is no longer linked to the server; to submit a unit's report, open that unit's sheet again`,
-  pendingFirst: (sheet, n) => `Not opened: sheet ${sheet} has ${n} batches waiting to be sent, which opening all units now would lose. Send them first, then open again`,
-  changedFirst: (sheet, n) => `Not opened: sheet ${sheet} has ${n} changed rows not sent. Submit them first (or use a new workbook), then open again`,
+  pendingFirst: (sheet, n) =>
+    `Not opened: sheet ${sheet} has ${n} batches waiting to be sent, which opening all units now would lose. Send them first, then open again`,
+  changedFirst: (sheet, n) =>
+    `Not opened: sheet ${sheet} has ${n} changed rows not sent. Submit them first (or use a new workbook), then open again`,
   noUnits: 'The server sent no units',
 };
 

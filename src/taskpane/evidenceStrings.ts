@@ -28,8 +28,10 @@ const th = {
   bytes: (n: string) => `${n} ไบต์`,
   // "Use the selected row" (model/evidenceSelection.ts).
   useSelected: 'ใช้แถวที่เลือกในชีต',
-  selectedOtherSheet: (selected: string, bound: string) => `ส่วนที่เลือกอยู่ในชีต ${selected} ไม่ใช่ชีตที่เชื่อมไว้ ไปที่ชีต ${bound} เลือกเซลล์ในแถวของตัวชี้วัด แล้วกดอีกครั้ง`,
-  selectedNoIndicator: (address: string, bound: string) => `ส่วนที่เลือก (${address}) ไม่ใช่แถวของตัวชี้วัด เลือกเซลล์ในแถวของตัวชี้วัดในชีต ${bound} แล้วกดอีกครั้ง`,
+  selectedOtherSheet: (selected: string, bound: string) =>
+    `ส่วนที่เลือกอยู่ในชีต ${selected} ไม่ใช่ชีตที่เชื่อมไว้ ไปที่ชีต ${bound} เลือกเซลล์ในแถวของตัวชี้วัด แล้วกดอีกครั้ง`,
+  selectedNoIndicator: (address: string, bound: string) =>
+    `ส่วนที่เลือก (${address}) ไม่ใช่แถวของตัวชี้วัด เลือกเซลล์ในแถวของตัวชี้วัดในชีต ${bound} แล้วกดอีกครั้ง`,
   selectedGroup: (id: string) => `ตัวชี้วัด ${id} คิดคะแนนจากตัวชี้วัดย่อย จึงแนบหลักฐานที่ตัวชี้วัดย่อย เลือกแถวของตัวชี้วัดย่อยแล้วกดอีกครั้ง`,
   selectedSeveral: (n: number, id: string) => `เลือกไว้ ${n} แถวตัวชี้วัด ใช้แถวบนสุด: ตัวชี้วัด ${id}`,
   selectedUsed: (id: string) => `ใช้ตัวชี้วัด ${id} จากแถวที่เลือก`,
@@ -54,9 +56,12 @@ const en: EvidenceStrings = {
   openLabel: (name) => `Open ${name}`,
   bytes: (n) => `${n} bytes`,
   useSelected: 'Use the selected row',
-  selectedOtherSheet: (selected, bound) => `The selection is on sheet ${selected}, not the linked sheet. Go to sheet ${bound}, select a cell in an indicator's row, and press again.`,
-  selectedNoIndicator: (address, bound) => `The selection (${address}) is not on an indicator's row. Select a cell in an indicator's row on sheet ${bound} and press again.`,
-  selectedGroup: (id) => `Indicator ${id} is scored from its sub-indicators, so evidence goes on those. Select a sub-indicator's row and press again.`,
+  selectedOtherSheet: (selected, bound) =>
+    `The selection is on sheet ${selected}, not the linked sheet. Go to sheet ${bound}, select a cell in an indicator's row, and press again.`,
+  selectedNoIndicator: (address, bound) =>
+    `The selection (${address}) is not on an indicator's row. Select a cell in an indicator's row on sheet ${bound} and press again.`,
+  selectedGroup: (id) =>
+    `Indicator ${id} is scored from its sub-indicators, so evidence goes on those. Select a sub-indicator's row and press again.`,
   selectedSeveral: (n, id) => `${n} indicator rows selected; using the top one: indicator ${id}`,
   selectedUsed: (id) => `Using indicator ${id} from the selected row`,
 };

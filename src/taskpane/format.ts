@@ -5,7 +5,20 @@
  */
 import { formatNumber, formatThaiDate, toBuddhistYear, type Locale } from '../domain';
 
-const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const EN_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** A score or a value at the policy's decimals; an em dash when there is none. */
 export function formatScore(value: number | null | undefined, decimals: number): string {

@@ -44,7 +44,10 @@ export async function readSheet(port: WorkbookPort, sheet?: string) {
 }
 
 /** The record and the guessed sheet in one read; undefined when that sheet is gone (renamed, deleted). */
-async function readGuessed(port: WorkbookPort, sheet: string): Promise<{ binding: BindingRead | undefined; grid: RangeGrid | undefined } | undefined> {
+async function readGuessed(
+  port: WorkbookPort,
+  sheet: string,
+): Promise<{ binding: BindingRead | undefined; grid: RangeGrid | undefined } | undefined> {
   try {
     const read = await port.read({ ranges: [{ sheet }], binding: true });
     return { binding: read.binding, grid: read.ranges[0] };

@@ -27,13 +27,14 @@ export interface LinkedState {
 }
 
 export type LinkedEvent =
-  | { readonly kind: 'read'; readonly record: BindingRecord; readonly link: ServerLink }
-  | { readonly kind: 'unlinked' };
+  { readonly kind: 'read'; readonly record: BindingRecord; readonly link: ServerLink } | { readonly kind: 'unlinked' };
 
 export function reduce(state: LinkedState, event: LinkedEvent): LinkedState {
   switch (event.kind) {
     case 'read':
-      return state.record === event.record && state.link === event.link && state.known ? state : { known: true, record: event.record, link: event.link };
+      return state.record === event.record && state.link === event.link && state.known
+        ? state
+        : { known: true, record: event.record, link: event.link };
     case 'unlinked':
       return state.known && !state.record ? state : { known: true };
   }
@@ -60,7 +61,15 @@ export interface LinkedSheet extends LinkedState {
 
 const LinkedContext = createContext<LinkedSheet | undefined>(undefined);
 
-export function LinkedSheetProvider({ port, boundSheet, children }: { port: WorkbookPort; boundSheet?: string; children: ReactNode }): JSX.Element {
+export function LinkedSheetProvider({
+  port,
+  boundSheet,
+  children,
+}: {
+  port: WorkbookPort;
+  boundSheet?: string;
+  children: ReactNode;
+}): JSX.Element {
   const [state, setState] = usePaneState<LinkedState>('server.linked', { known: false });
   const dispatch = useCallback((event: LinkedEvent) => setState((s) => reduce(s, event)), [setState]);
   const bound = useRef(boundSheet);
@@ -79,10 +88,13 @@ export function LinkedSheetProvider({ port, boundSheet, children }: { port: Work
   const reload = useCallback(async () => {
     await fresh().catch(() => undefined);
   }, [fresh]);
-  const write = useCallback(async (record: BindingRecord, link: ServerLink) => {
-    await port.writeBinding({ ...record, server: link });
-    dispatch({ kind: 'read', record: { ...record, server: link }, link });
-  }, [port, dispatch]);
+  const write = useCallback(
+    async (record: BindingRecord, link: ServerLink) => {
+      await port.writeBinding({ ...record, server: link });
+      dispatch({ kind: 'read', record: { ...record, server: link }, link });
+    },
+    [port, dispatch],
+  );
   const sheet = useCallback(async () => {
     const read = await readSheet(port, bound.current);
     dispatch({ kind: 'read', record: read.record, link: read.link });
@@ -103,7 +115,10 @@ export function LinkedSheetProvider({ port, boundSheet, children }: { port: Work
       assessment: loaded?.ok ? loaded.value.assessment : undefined,
       pendingRows: state.link ? pendingRowsOf(state.link) : 0,
       refused: state.link ? refusedOf(state.link) : [],
-      reload, fresh, write, readSheet: sheet,
+      reload,
+      fresh,
+      write,
+      readSheet: sheet,
     };
   }, [state, reload, fresh, write, sheet]);
   return <LinkedContext.Provider value={value}>{children}</LinkedContext.Provider>;

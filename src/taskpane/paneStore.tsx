@@ -8,7 +8,16 @@
  * lives here too). What survives closing the pane is the binding record's server link (address, assessment, unit,
  * round), which the Server tab defaults to when it opens again.
  */
-import { createContext, useCallback, useContext, useRef, useSyncExternalStore, type Dispatch, type ReactNode, type SetStateAction } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useRef,
+  useSyncExternalStore,
+  type Dispatch,
+  type ReactNode,
+  type SetStateAction,
+} from 'react';
 
 export class PaneStore {
   private readonly values = new Map<string, unknown>();

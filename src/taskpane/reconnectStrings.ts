@@ -14,7 +14,8 @@ const th = {
 type ReconnectStrings = typeof th;
 
 const en: ReconnectStrings = {
-  waiting: (seconds) => `The server does not answer; checking again in ${seconds} s, then the pending rows are sent on their own. They are kept in the file.`,
+  waiting: (seconds) =>
+    `The server does not answer; checking again in ${seconds} s, then the pending rows are sent on their own. They are kept in the file.`,
   checking: 'Checking whether the server answers…',
   resending: 'The server answers; sending the pending rows again…',
 };

@@ -50,7 +50,8 @@ const en: typeof th = {
   replace: 'Replace this sheet…',
   replaceHint: 'Everything typed in it goes',
   confirmHeading: 'Confirm replacing',
-  confirm: (sheet, cells) => `${cells} typed ${cells === 1 ? 'cell' : 'cells'} on sheet ${sheet} will be lost, and Undo cannot bring them back`,
+  confirm: (sheet, cells) =>
+    `${cells} typed ${cells === 1 ? 'cell' : 'cells'} on sheet ${sheet} will be lost, and Undo cannot bring them back`,
   confirmButton: 'Replace, losing what was typed',
   go: 'Continue',
   back: 'Back',

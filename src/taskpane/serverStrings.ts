@@ -52,7 +52,12 @@ const th = {
   forgetRefused: 'ลบออกจากไฟล์',
   notLinked: 'ชีตนี้ยังไม่ได้เปิดจากเซิร์ฟเวอร์ เลือกชุดตัวชี้วัด หน่วยงาน และรอบ แล้วเปิดชีต',
   outcome: {
-    accepted: 'รับแล้ว', conflict: 'ขัดแย้ง', invalid: 'ไม่ถูกต้อง', locked: 'อนุมัติแล้ว แก้ไขไม่ได้', pending: 'รอส่งอีกครั้ง', refused: 'ถูกปฏิเสธ',
+    accepted: 'รับแล้ว',
+    conflict: 'ขัดแย้ง',
+    invalid: 'ไม่ถูกต้อง',
+    locked: 'อนุมัติแล้ว แก้ไขไม่ได้',
+    pending: 'รอส่งอีกครั้ง',
+    refused: 'ถูกปฏิเสธ',
   } satisfies Record<RowOutcome['outcome'], string>,
   conflictDetail: (who: string, when: string, value: string) => `${who} แก้ไขเมื่อ ${when} ค่าบนเซิร์ฟเวอร์ ${value} ค่าในชีตยังอยู่`,
   lockedDetail: (who: string, when: string) => `${who} อนุมัติเมื่อ ${when}`,
@@ -60,7 +65,8 @@ const th = {
   refresh: 'ดึงสถานะจากเซิร์ฟเวอร์',
   refreshed: (returned: number, approved: number) => `ปรับสถานะแล้ว: อนุมัติ ${approved} แถว ส่งคืนให้แก้ไข ${returned} แถว`,
   statusOf: (status: string, comment: string | null | undefined) =>
-    ({ draft: 'ร่าง', submitted: 'ส่งแล้ว รออนุมัติ', approved: 'อนุมัติแล้ว', returned: 'ส่งคืนให้แก้ไข' } as Record<string, string>)[status] + (comment ? `: ${comment}` : ''),
+    (({ draft: 'ร่าง', submitted: 'ส่งแล้ว รออนุมัติ', approved: 'อนุมัติแล้ว', returned: 'ส่งคืนให้แก้ไข' }) as Record<string, string>)[status] +
+    (comment ? `: ${comment}` : ''),
   approverHeading: 'อนุมัติรายงาน',
   loadSubmitted: 'แสดงแถวที่ส่งมา',
   noneSubmitted: 'ไม่มีแถวที่รออนุมัติ',
@@ -122,9 +128,10 @@ const th = {
   /** The notice is about the linked sheet's round, which is not the one in the pickers above. */
   standingOfLinked: (round: string) => `ชีตที่เชื่อมไว้ส่งรายงานของ${round}:`,
   /** The server accepted the submit after the window closed (SubmitReport.late). */
-  submittedLate: (penalty: string | undefined) => penalty === undefined
-    ? 'ส่งช้า: คะแนนจะถูกหักตามจำนวนวันทำการที่ช้า ดูคะแนนหลังหักได้ในรายงานคะแนน'
-    : `ส่งช้า: คะแนนจะถูกหักประมาณ ${penalty} คะแนน ดูคะแนนหลังหักได้ในรายงานคะแนน`,
+  submittedLate: (penalty: string | undefined) =>
+    penalty === undefined
+      ? 'ส่งช้า: คะแนนจะถูกหักตามจำนวนวันทำการที่ช้า ดูคะแนนหลังหักได้ในรายงานคะแนน'
+      : `ส่งช้า: คะแนนจะถูกหักประมาณ ${penalty} คะแนน ดูคะแนนหลังหักได้ในรายงานคะแนน`,
 };
 
 export type ServerStrings = typeof th;
@@ -169,17 +176,30 @@ const en: ServerStrings = {
   unreadBack: 'Back to the sheet',
   pendingNote: (n) => `${n} rows not confirmed yet: kept in the file and sent again`,
   resend: 'Send pending again',
-  refusedBatch: (rows, ids) => `The server refused a batch of ${rows} rows (${ids}) as a whole; none was stored, and it is not resent. Fix the rows in the sheet and submit again`,
+  refusedBatch: (rows, ids) =>
+    `The server refused a batch of ${rows} rows (${ids}) as a whole; none was stored, and it is not resent. Fix the rows in the sheet and submit again`,
   forgetRefused: 'Remove from the file',
   notLinked: 'This sheet was not opened from the server. Choose the assessment, unit and round, then open the sheet.',
-  outcome: { accepted: 'accepted', conflict: 'conflict', invalid: 'invalid', locked: 'locked (approved)', pending: 'waiting to resend', refused: 'refused' },
+  outcome: {
+    accepted: 'accepted',
+    conflict: 'conflict',
+    invalid: 'invalid',
+    locked: 'locked (approved)',
+    pending: 'waiting to resend',
+    refused: 'refused',
+  },
   conflictDetail: (who, when, value) => `changed by ${who} on ${when}; the server holds ${value}; your value stays in the sheet`,
   lockedDetail: (who, when) => `approved by ${who} on ${when}`,
   blocked: (n, first) => `Not sent: ${n} errors in the changed rows; fix them and submit again (see the Issues tab) — ${first}`,
   refresh: 'Refresh statuses',
   refreshed: (returned, approved) => `Statuses updated: ${approved} approved, ${returned} returned for changes`,
   statusOf: (status, comment) =>
-    ({ draft: 'draft', submitted: 'submitted, awaiting approval', approved: 'approved', returned: 'returned for changes' } as Record<string, string>)[status] + (comment ? `: ${comment}` : ''),
+    (
+      ({ draft: 'draft', submitted: 'submitted, awaiting approval', approved: 'approved', returned: 'returned for changes' }) as Record<
+        string,
+        string
+      >
+    )[status] + (comment ? `: ${comment}` : ''),
   approverHeading: 'Approve reports',
   loadSubmitted: 'Show submitted rows',
   noneSubmitted: 'No rows await approval',
@@ -199,7 +219,8 @@ const en: ServerStrings = {
   rowEvidence: 'Evidence files',
   rowNoEvidence: 'No evidence files',
   commentRequired: 'A return needs a comment: tell the reporter what to change.',
-  submitNeedsLink: 'You can submit once a sheet is opened from the server: choose the assessment, unit and round above, then press "Open sheet".',
+  submitNeedsLink:
+    'You can submit once a sheet is opened from the server: choose the assessment, unit and round above, then press "Open sheet".',
   approvedN: (n) => `Approved ${n} rows`,
   returnedN: (n) => `Returned ${n} rows`,
   keepMine: 'Keep mine',
@@ -208,18 +229,20 @@ const en: ServerStrings = {
   submitMore: 'Choose rows to submit',
   submitSelected: 'Submit selected rows',
   submitAll: 'Submit all rows',
-  nothingSelected: (sheet) => `The selection holds no indicator rows. Select indicator rows on sheet ${sheet}, then choose "Submit selected rows" again.`,
+  nothingSelected: (sheet) =>
+    `The selection holds no indicator rows. Select indicator rows on sheet ${sheet}, then choose "Submit selected rows" again.`,
   nothingToSend: 'No row holds anything to send',
   moreOutcomes: (n: number) => `and ${n.toLocaleString('en-US')} more rows: see the submit status column in the sheet`,
   conflictHeading: 'The sheet conflicts with the server',
   conflictOf: (i, n) => `${i} of ${n}`,
-  conflictIntro: 'Someone changed this row on the server after this sheet was last confirmed. Choose which value to keep; yours stays in the sheet until you do.',
+  conflictIntro:
+    'Someone changed this row on the server after this sheet was last confirmed. Choose which value to keep; yours stays in the sheet until you do.',
   mine: 'Mine (in the sheet)',
   theirs: 'Theirs (on the server)',
   changedBy: (who, when) => `changed by ${who} on ${when}`,
   textLabel: { explanation: 'Explanation', obstacles: 'Obstacles', remarks: 'Remarks' },
-  keepMineHint: 'Send my value again, on the server\'s version',
-  takeTheirsHint: 'Write the server\'s value and texts into the sheet',
+  keepMineHint: "Send my value again, on the server's version",
+  takeTheirsHint: "Write the server's value and texts into the sheet",
   decideLater: 'Decide later',
   resolve: 'Resolve…',
   warningsHeading: 'Warnings in the rows to send',
@@ -228,14 +251,16 @@ const en: ServerStrings = {
   goBack: 'Go back',
   standingOpen: (closes, days) => `Open for reports until ${closes}: ${days} days left`,
   standingNotYet: (opens) => `This round is not open for reports yet; you can submit from ${opens}`,
-  standingClosed: (closes) => `This round closed for reports on ${closes} and does not accept late reports, so submitting is off. If you must report, contact the assessment's administrators.`,
+  standingClosed: (closes) =>
+    `This round closed for reports on ${closes} and does not accept late reports, so submitting is off. If you must report, contact the assessment's administrators.`,
   standingLate: (closes, days) => `Closed on ${closes}; late reports are still accepted: ${days} working days late`,
   latePenalty: (penalty) => `an estimated ${penalty} points off`,
   lateTotal: (before, after) => `total now ${before}, about ${after} after the penalty`,
   standingOfLinked: (round) => `The linked sheet reports on the ${round}:`,
-  submittedLate: (penalty) => penalty === undefined
-    ? 'Submitted late: points will be taken off for each working day late; the scores report shows the total after it.'
-    : `Submitted late: about ${penalty} points will be taken off; the scores report shows the total after it.`,
+  submittedLate: (penalty) =>
+    penalty === undefined
+      ? 'Submitted late: points will be taken off for each working day late; the scores report shows the total after it.'
+      : `Submitted late: about ${penalty} points will be taken off; the scores report shows the total after it.`,
 };
 
 export const SERVER_STRINGS: Record<Locale, ServerStrings> = { th, en };

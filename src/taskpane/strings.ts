@@ -55,8 +55,10 @@ const th = {
   bindRowMissing: 'ไม่พบ',
   bindMatchedBy: (how: 'id' | 'name'): string => (how === 'id' ? 'ตรงตามรหัส' : 'ตรงตามชื่อ'),
   bindConfirm: 'ยืนยันและเพิ่มคอลัมน์สูตรคะแนน',
-  bindAddsColumns: 'เมื่อยืนยัน จะเพิ่มคอลัมน์สูตรคิดคะแนนทางขวาของตาราง (คะแนน คะแนนถ่วงน้ำหนัก เป้าหมายหรือน้ำหนักที่ชีตยังไม่มี และคอลัมน์ช่วยคำนวณที่ซ่อนไว้) พร้อมคะแนนรวม ScorebookTotal โดยใช้คอลัมน์ผลการดำเนินงาน เป้าหมาย และน้ำหนักของชีตนี้ ถ้าชีตมีคอลัมน์คะแนนอยู่แล้ว สูตรจะใส่ในคอลัมน์นั้น แถวที่จับคู่ตามชื่อจะได้รหัสตัวชี้วัด ผลที่กรอกไว้ไม่ถูกแก้ไข ชีตนี้ยังเป็นของคุณ Scorebook จึงไม่ป้องกันชีต แถวที่อนุมัติแล้วจึงไม่ถูกล็อก แต่จะมีคำเตือนเมื่อมีการแก้ค่า (ถ้าป้องกันชีตเองโดยไม่ใส่รหัสผ่าน แถวที่อนุมัติแล้วจะถูกล็อกด้วย)',
-  bindHeaderOnRowOne: 'หัวตารางอยู่แถว 1 ไม่มีที่ใส่คะแนนรวมเหนือตาราง จึงยังผูกชีตไม่ได้ แทรกแถวว่างเหนือหัวตารางหนึ่งแถวก่อน (ข้อมูลในชีตเลื่อนลงหนึ่งแถว ไม่มีอะไรหาย)',
+  bindAddsColumns:
+    'เมื่อยืนยัน จะเพิ่มคอลัมน์สูตรคิดคะแนนทางขวาของตาราง (คะแนน คะแนนถ่วงน้ำหนัก เป้าหมายหรือน้ำหนักที่ชีตยังไม่มี และคอลัมน์ช่วยคำนวณที่ซ่อนไว้) พร้อมคะแนนรวม ScorebookTotal โดยใช้คอลัมน์ผลการดำเนินงาน เป้าหมาย และน้ำหนักของชีตนี้ ถ้าชีตมีคอลัมน์คะแนนอยู่แล้ว สูตรจะใส่ในคอลัมน์นั้น แถวที่จับคู่ตามชื่อจะได้รหัสตัวชี้วัด ผลที่กรอกไว้ไม่ถูกแก้ไข ชีตนี้ยังเป็นของคุณ Scorebook จึงไม่ป้องกันชีต แถวที่อนุมัติแล้วจึงไม่ถูกล็อก แต่จะมีคำเตือนเมื่อมีการแก้ค่า (ถ้าป้องกันชีตเองโดยไม่ใส่รหัสผ่าน แถวที่อนุมัติแล้วจะถูกล็อกด้วย)',
+  bindHeaderOnRowOne:
+    'หัวตารางอยู่แถว 1 ไม่มีที่ใส่คะแนนรวมเหนือตาราง จึงยังผูกชีตไม่ได้ แทรกแถวว่างเหนือหัวตารางหนึ่งแถวก่อน (ข้อมูลในชีตเลื่อนลงหนึ่งแถว ไม่มีอะไรหาย)',
   bindInsertRowAbove: 'แทรกแถวเหนือหัวตาราง แล้วค้นหาอีกครั้ง',
   bindAddsIndicators: (n: number, ids: string): string => `จะเพิ่มตัวชี้วัดที่ไม่มีในชีต ${n} ตัว: ${ids} (เป็นแถวใหม่ใต้ตาราง)`,
   bindNeedRowAbove: 'หัวตารางอยู่แถวแรก ไม่มีที่ใส่คะแนนรวม ให้แทรกแถวว่างเหนือหัวตารางหนึ่งแถว แล้วกดค้นหาอีกครั้ง',
@@ -73,7 +75,8 @@ const th = {
   // Issues
   issuesHeading: 'ผลการตรวจสอบ',
   issuesNone: 'ไม่พบปัญหา',
-  approvedEdited: (ids: string) => `ตัวชี้วัด ${ids} อนุมัติแล้ว แต่ค่าในชีตถูกแก้: คะแนนรวมที่แสดงต่างจากที่อนุมัติ และเซิร์ฟเวอร์จะไม่รับค่าที่แก้ ให้แก้กลับเป็นค่าที่อนุมัติ หรือขอให้ผู้อนุมัติส่งคืน`,
+  approvedEdited: (ids: string) =>
+    `ตัวชี้วัด ${ids} อนุมัติแล้ว แต่ค่าในชีตถูกแก้: คะแนนรวมที่แสดงต่างจากที่อนุมัติ และเซิร์ฟเวอร์จะไม่รับค่าที่แก้ ให้แก้กลับเป็นค่าที่อนุมัติ หรือขอให้ผู้อนุมัติส่งคืน`,
   fixNumbers: (n: number) => `แปลงตัวเลขที่พิมพ์เป็นข้อความ ${n} เซลล์ให้เป็นตัวเลข`,
   fixedNumbers: (cells: string) => `แปลงเป็นตัวเลขแล้ว: ${cells}`,
   fixedNone: 'ไม่มีเซลล์ที่ต้องแปลง',
@@ -109,7 +112,8 @@ const th = {
   unitsHeading: 'คะแนนรายหน่วยงาน',
   unitsCount: (n: number) => `${n} หน่วยงาน`,
   columnUnit: 'หน่วยงาน',
-  bindMultiUnit: (sheet: string, units: number) => `ชีต ${sheet} เป็นชีตหลายหน่วยงานที่ Scorebook สร้างไว้ (${units} หน่วยงาน) คอลัมน์และสูตรครบแล้ว กดผูกชีตเพื่อตรวจและดูคะแนนรายหน่วยงาน`,
+  bindMultiUnit: (sheet: string, units: number) =>
+    `ชีต ${sheet} เป็นชีตหลายหน่วยงานที่ Scorebook สร้างไว้ (${units} หน่วยงาน) คอลัมน์และสูตรครบแล้ว กดผูกชีตเพื่อตรวจและดูคะแนนรายหน่วยงาน`,
   bindMultiUnitOther: (id: string) => `ชีตหลายหน่วยงานนี้สร้างจากชุดตัวชี้วัด ${id} ให้เลือกชุดตัวชี้วัดนั้น หรือสร้างชีตหลายหน่วยงานใหม่ในแท็บ "สร้างชีต"`,
 
   // What-if
@@ -193,10 +197,13 @@ const en: Strings = {
   bindRowMissing: 'not found',
   bindMatchedBy: (how) => (how === 'id' ? 'matched by id' : 'matched by name'),
   bindConfirm: 'Confirm and add the score formulas',
-  bindAddsColumns: 'Confirming adds the formula columns right of the table (score, weighted score, any targets or weights the sheet lacks, and hidden helper columns) and the ScorebookTotal total, reading this sheet\'s own result, target and weight columns; a score column the sheet already has gets the formulas, rows matched by name get their indicator id, and the results typed are left as they are The sheet stays yours: Scorebook does not protect it, so approved rows are not locked, only marked with a warning when typed over (protect the sheet yourself, without a password, and approved rows are locked too).',
-  bindHeaderOnRowOne: 'The header is on row 1, which leaves no room for the total above the table, so the sheet cannot be bound yet: insert a blank row above the header first (the sheet moves down one row; nothing is lost)',
+  bindAddsColumns:
+    "Confirming adds the formula columns right of the table (score, weighted score, any targets or weights the sheet lacks, and hidden helper columns) and the ScorebookTotal total, reading this sheet's own result, target and weight columns; a score column the sheet already has gets the formulas, rows matched by name get their indicator id, and the results typed are left as they are The sheet stays yours: Scorebook does not protect it, so approved rows are not locked, only marked with a warning when typed over (protect the sheet yourself, without a password, and approved rows are locked too).",
+  bindHeaderOnRowOne:
+    'The header is on row 1, which leaves no room for the total above the table, so the sheet cannot be bound yet: insert a blank row above the header first (the sheet moves down one row; nothing is lost)',
   bindInsertRowAbove: 'Insert a row above the header and search again',
-  bindAddsIndicators: (n, ids) => `${n} indicator${n === 1 ? '' : 's'} the sheet does not have will be added: ${ids} (as new rows below the table)`,
+  bindAddsIndicators: (n, ids) =>
+    `${n} indicator${n === 1 ? '' : 's'} the sheet does not have will be added: ${ids} (as new rows below the table)`,
   bindNeedRowAbove: 'The header is on row 1, which leaves no room for the total: insert a blank row above the header and search again',
   bindSaving: 'Saving the binding…',
   bindDone: (sheet) => `Bound sheet ${sheet} and added its score formulas; the binding is saved in the file and survives reopening`,
@@ -209,7 +216,8 @@ const en: Strings = {
 
   issuesHeading: 'Checks',
   issuesNone: 'No issues found',
-  approvedEdited: (ids) => `Indicator ${ids} is approved, but its value was changed in the sheet: the total shown differs from the approved one, and the server will not take the edit. Set it back, or ask the approver to return it`,
+  approvedEdited: (ids) =>
+    `Indicator ${ids} is approved, but its value was changed in the sheet: the total shown differs from the approved one, and the server will not take the edit. Set it back, or ask the approver to return it`,
   fixNumbers: (n) => `Turn ${n} ${n === 1 ? 'number' : 'numbers'} typed as text into numbers`,
   fixedNumbers: (cells) => `Turned into numbers: ${cells}`,
   fixedNone: 'No cell needed turning into a number',
@@ -244,8 +252,10 @@ const en: Strings = {
   unitsHeading: 'Scores by unit',
   unitsCount: (n) => `${n} units`,
   columnUnit: 'Unit',
-  bindMultiUnit: (sheet, units) => `Sheet ${sheet} is a multi-unit sheet Scorebook created (${units} units); its columns and formulas are in place: bind it to check it and see each unit's scores`,
-  bindMultiUnitOther: (id) => `This multi-unit sheet was created from assessment ${id}: choose that assessment, or create a new multi-unit sheet on the Create tab`,
+  bindMultiUnit: (sheet, units) =>
+    `Sheet ${sheet} is a multi-unit sheet Scorebook created (${units} units); its columns and formulas are in place: bind it to check it and see each unit's scores`,
+  bindMultiUnitOther: (id) =>
+    `This multi-unit sheet was created from assessment ${id}: choose that assessment, or create a new multi-unit sheet on the Create tab`,
 
   whatIfHeading: 'What-if',
   whatIfColumn: 'What-if column',

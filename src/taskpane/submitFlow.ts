@@ -32,12 +32,25 @@ export type LinkChange = { readonly before: ServerLink; readonly after: ServerLi
 export type SubmitPlan = { readonly names: ReadonlyMap<string, string> } & (
   | { readonly kind: 'nothing-selected'; readonly sheet: string }
   | { readonly kind: 'nothing' }
-  | { readonly kind: 'warnings'; readonly target: BatchTarget; readonly rows: BatchRow[]; readonly warnings: Issue[]; readonly sheet: string }
+  | {
+      readonly kind: 'warnings';
+      readonly target: BatchTarget;
+      readonly rows: BatchRow[];
+      readonly warnings: Issue[];
+      readonly sheet: string;
+    }
   /**
    * Rows whose typed value the sheet cannot count ("๘๕" as text): they would go blank, so nothing is sent until the
    * person decides. `rows`: the others; `fixes`: the cells that turn into the number the domain reads.
    */
-  | { readonly kind: 'unreadable'; readonly target: BatchTarget; readonly rows: BatchRow[]; readonly unread: readonly UnreadRow[]; readonly fixes: readonly TypedNumber[]; readonly sheet: string }
+  | {
+      readonly kind: 'unreadable';
+      readonly target: BatchTarget;
+      readonly rows: BatchRow[];
+      readonly unread: readonly UnreadRow[];
+      readonly fixes: readonly TypedNumber[];
+      readonly sheet: string;
+    }
   | { readonly kind: 'send'; readonly target: BatchTarget; readonly rows: BatchRow[] }
 );
 
@@ -52,7 +65,12 @@ export interface UnreadRow {
  * `boundSheet`: the sheet the pane knows bound, read with the record in one call (linkedSheet.ts). A row whose
  * typed value the sheet cannot count stops the submit first (`unreadable`): it is never sent as a blank.
  */
-export async function planSubmit(port: WorkbookPort, scope: SubmitScope, boundSheet?: string, skip: ReadonlySet<string> = new Set()): Promise<SubmitPlan> {
+export async function planSubmit(
+  port: WorkbookPort,
+  scope: SubmitScope,
+  boundSheet?: string,
+  skip: ReadonlySet<string> = new Set(),
+): Promise<SubmitPlan> {
   const { link, assessment, reading, grid } = await readSheet(port, boundSheet);
   const target = link.target;
   if (!target) throw notLinked();
@@ -64,7 +82,9 @@ export async function planSubmit(port: WorkbookPort, scope: SubmitScope, boundSh
   }
   const unread = unreadIndicators(reading);
   // `skip`: rows the person chose to leave out this time (unreadable ones, "send the others").
-  const rows = rowsToSend(scope, assessment, reading.resultSet, link, rowTextsOf(grid, reading), only, unread).filter((r) => !skip.has(r.indicatorId));
+  const rows = rowsToSend(scope, assessment, reading.resultSet, link, rowTextsOf(grid, reading), only, unread).filter(
+    (r) => !skip.has(r.indicatorId),
+  );
   if (rows.length === 0) return { kind: 'nothing', names };
   const notRead = rows.filter((r) => unread.has(r.indicatorId));
   if (notRead.length > 0) {
@@ -72,10 +92,15 @@ export async function planSubmit(port: WorkbookPort, scope: SubmitScope, boundSh
     const rest = rows.filter((r) => !unread.has(r.indicatorId));
     const unreadRows = notRead.map((r): UnreadRow => {
       const fixed = fixes.filter((f) => f.indicatorId === r.indicatorId);
-      const warned = reading.issues.filter((i) => i.indicatorId === r.indicatorId && UNREAD_CODES.has(i.code) && i.cell && !fixed.some((f) => f.cell === i.cell));
+      const warned = reading.issues.filter(
+        (i) => i.indicatorId === r.indicatorId && UNREAD_CODES.has(i.code) && i.cell && !fixed.some((f) => f.cell === i.cell),
+      );
       return {
         indicatorId: r.indicatorId,
-        cells: [...fixed.map((f) => ({ address: f.address, text: f.text, value: f.value })), ...warned.map((i) => ({ address: i.cell!.slice(i.cell!.lastIndexOf('!') + 1), text: '' }))],
+        cells: [
+          ...fixed.map((f) => ({ address: f.address, text: f.text, value: f.value })),
+          ...warned.map((i) => ({ address: i.cell!.slice(i.cell!.lastIndexOf('!') + 1), text: '' })),
+        ],
       };
     });
     return { kind: 'unreadable', target, rows: rest, unread: unreadRows, fixes, sheet: grid.sheet, names };
@@ -85,13 +110,21 @@ export async function planSubmit(port: WorkbookPort, scope: SubmitScope, boundSh
 
 /** Errors in the rows throw (nothing sent); warnings come back to ask; else the rows go. */
 export function checkRows(
-  assessment: Assessment, reading: SheetReading, target: BatchTarget, rows: BatchRow[], sheet: string, names: ReadonlyMap<string, string>,
+  assessment: Assessment,
+  reading: SheetReading,
+  target: BatchTarget,
+  rows: BatchRow[],
+  sheet: string,
+  names: ReadonlyMap<string, string>,
 ): SubmitPlan {
   if (rows.length === 0) return { kind: 'nothing', names };
   const errors = blockingIssues(assessment, rows);
   if (errors.length > 0) {
     const first = (l: Locale) => `${errors[0]!.indicatorId ?? ''}: ${errors[0]!.message[l]}`;
-    throw new PaneError({ th: SERVER_STRINGS.th.blocked(errors.length, first('th')), en: SERVER_STRINGS.en.blocked(errors.length, first('en')) });
+    throw new PaneError({
+      th: SERVER_STRINGS.th.blocked(errors.length, first('th')),
+      en: SERVER_STRINGS.en.blocked(errors.length, first('en')),
+    });
   }
   const warnings = sendWarnings(assessment, reading, rows);
   if (warnings.length > 0) return { kind: 'warnings', target, rows, warnings, sheet, names };
@@ -115,7 +148,8 @@ export async function rememberAnswers(port: WorkbookPort, sent: readonly BatchRo
 }
 
 /** Rows waiting to be resent; a batch the server refused as a whole waits for the person instead (refusedOf). */
-export const pendingRowsOf = (link: ServerLink): number => link.pending.filter((b) => !b.refused).reduce((n, b) => n + b.body.rows.length, 0);
+export const pendingRowsOf = (link: ServerLink): number =>
+  link.pending.filter((b) => !b.refused).reduce((n, b) => n + b.body.rows.length, 0);
 
 /** Batches the server refused as a whole, kept with its message until the person forgets them. */
 export const refusedOf = (link: ServerLink): ServerLink['pending'] => link.pending.filter((b) => b.refused !== undefined);
@@ -125,7 +159,12 @@ export const refusedOf = (link: ServerLink): ServerLink['pending'] => link.pendi
  * person may have sorted or inserted rows meanwhile), and the returned-row marks and approved-row locks the link
  * change calls for, in one apply. `boundSheet`: the sheet the record last named, read with it in one call.
  */
-export async function writeStatuses(port: WorkbookPort, texts: ReadonlyMap<string, string>, change?: LinkChange, boundSheet?: string): Promise<void> {
+export async function writeStatuses(
+  port: WorkbookPort,
+  texts: ReadonlyMap<string, string>,
+  change?: LinkChange,
+  boundSheet?: string,
+): Promise<void> {
   const sheet = await readSheet(port, boundSheet);
   const status = statusColumnPlan(sheet.grid, sheet.reading, texts);
   const marks = change ? returnedMarksPlan(sheet.grid, sheet.reading, change.before, change.after) : undefined;
@@ -143,12 +182,24 @@ export interface RecordHooks {
 }
 
 /** Answers into the workbook: remembered in the binding record, then each row's outcome into its status cell. */
-export async function recordAnswers(port: WorkbookPort, sent: readonly BatchRow[], result: SubmitReport, locale: Locale, hooks: RecordHooks = {}): Promise<Remembered> {
+export async function recordAnswers(
+  port: WorkbookPort,
+  sent: readonly BatchRow[],
+  result: SubmitReport,
+  locale: Locale,
+  hooks: RecordHooks = {},
+): Promise<Remembered> {
   hooks.onStep?.('answered');
   return statusesAfter(port, result, locale, await rememberAnswers(port, sent, result), hooks);
 }
 
-async function statusesAfter(port: WorkbookPort, result: SubmitReport, locale: Locale, remembered: Remembered, hooks: RecordHooks): Promise<Remembered> {
+async function statusesAfter(
+  port: WorkbookPort,
+  result: SubmitReport,
+  locale: Locale,
+  remembered: Remembered,
+  hooks: RecordHooks,
+): Promise<Remembered> {
   hooks.onStep?.('remembered');
   hooks.onRemembered?.(result, remembered);
   await writeStatuses(port, outcomeTexts(result.outcomes, locale), remembered.change, remembered.sheet);
@@ -158,10 +209,21 @@ async function statusesAfter(port: WorkbookPort, result: SubmitReport, locale: L
 
 /** Sends the rows in batches (kept pending in the workbook until answered), then records the answers. */
 export async function sendRows(
-  client: Pick<ServerClient, 'submitRows'> & { readonly pending?: PendingStore }, port: WorkbookPort, target: BatchTarget, rows: BatchRow[], locale: Locale,
+  client: Pick<ServerClient, 'submitRows'> & { readonly pending?: PendingStore },
+  port: WorkbookPort,
+  target: BatchTarget,
+  rows: BatchRow[],
+  locale: Locale,
   hooks: RecordHooks & { readonly onProgress?: (p: SubmitProgress) => void } = {},
 ): Promise<SubmitReport> {
-  return sendAndRecord(client, port, rows, () => client.submitRows(target, rows, { action: 'submit', onProgress: hooks.onProgress }), locale, hooks);
+  return sendAndRecord(
+    client,
+    port,
+    rows,
+    () => client.submitRows(target, rows, { action: 'submit', onProgress: hooks.onProgress }),
+    locale,
+    hooks,
+  );
 }
 
 /**
@@ -170,7 +232,11 @@ export async function sendRows(
  * accepted rows are one read and one write of the record, not two of each.
  */
 export async function sendAndRecord(
-  client: { readonly pending?: PendingStore }, port: WorkbookPort, sent: readonly BatchRow[], send: () => Promise<SubmitReport>, locale: Locale,
+  client: { readonly pending?: PendingStore },
+  port: WorkbookPort,
+  sent: readonly BatchRow[],
+  send: () => Promise<SubmitReport>,
+  locale: Locale,
   hooks: RecordHooks = {},
 ): Promise<SubmitReport> {
   const store = client.pending instanceof WorkbookPendingStore ? client.pending : undefined;
@@ -187,7 +253,11 @@ export async function sendAndRecord(
     },
     (link, result) => linkAfterSubmit(link, sent, result.outcomes, 'submit'),
   );
-  const remembered = { change: { before: done.before, after: done.after }, pendingRows: pendingRowsOf(done.before), sheet: done.record.sheet };
+  const remembered = {
+    change: { before: done.before, after: done.after },
+    pendingRows: pendingRowsOf(done.before),
+    sheet: done.record.sheet,
+  };
   await statusesAfter(port, done.sent, locale, remembered, hooks);
   return done.sent;
 }

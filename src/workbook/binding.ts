@@ -88,7 +88,12 @@ export type BindingRead = { ok: true; value: BindingRecord } | { ok: false; issu
 
 const broken = (th: string, en: string): BindingRead => ({
   ok: false,
-  issues: [issue('binding-invalid', 'error', { th: `บันทึกการผูกชีตของ Scorebook เสียหาย: ${th}`, en: `the Scorebook binding record is damaged: ${en}` })],
+  issues: [
+    issue('binding-invalid', 'error', {
+      th: `บันทึกการผูกชีตของ Scorebook เสียหาย: ${th}`,
+      en: `the Scorebook binding record is damaged: ${en}`,
+    }),
+  ],
 });
 
 export function readBindingRows(rows: readonly (readonly CellValue[])[]): BindingRead {

@@ -20,8 +20,16 @@ import { BINDING_FORMAT, type BindingRecord } from './binding';
 import { bindingOps } from './bindingPlan';
 import { cellAddress, columnLetter, sheetRef, type CellContent } from './cells';
 import {
-  countedAtFormula, scoreAtFormula, stepMarksCellFormula, scoreFormula, shareAtFormula, totalFormula, valueFormula, weightedScoreFormula,
-  weightSumFormula, weightTimesScoreAtFormula,
+  countedAtFormula,
+  scoreAtFormula,
+  stepMarksCellFormula,
+  scoreFormula,
+  shareAtFormula,
+  totalFormula,
+  valueFormula,
+  weightedScoreFormula,
+  weightSumFormula,
+  weightTimesScoreAtFormula,
 } from './formulas';
 import { normalizeHeader, type ColumnRole } from './headers';
 import { COLORS } from './kpiPlan';
@@ -204,7 +212,12 @@ export function bindSheetPlan(input: BindPlanInput): { plan: WritePlan; layout: 
   const idColumn = requireColumn(layout, 'id');
   // Ids as text before they are written, as the template does, so "10.1" and "05" stay what the assessment says.
   for (const [top, bottom] of runs(idCells)) {
-    ops.push({ kind: 'numberFormat', sheet, address: `${cellAddress(top, idColumn.column)}:${cellAddress(bottom, idColumn.column)}`, format: '@' });
+    ops.push({
+      kind: 'numberFormat',
+      sheet,
+      address: `${cellAddress(top, idColumn.column)}:${cellAddress(bottom, idColumn.column)}`,
+      format: '@',
+    });
   }
 
   // Number formats before any cell or style of their range: a port may set a column's format by copying the first
@@ -223,7 +236,16 @@ export function bindSheetPlan(input: BindPlanInput): { plan: WritePlan; layout: 
     const last = appended[appended.length - 1] as LayoutColumn;
     ops.push(
       { kind: 'cells', sheet, topLeft: cellAddress(layout.headerRow, first.column), contents: [appended.map((c) => c.header)] },
-      { kind: 'style', sheet, address: `${cellAddress(layout.headerRow, first.column)}:${cellAddress(layout.headerRow, last.column)}`, bold: true, wrap: true, vertical: 'center', fill: COLORS.header, fontColor: COLORS.headerText },
+      {
+        kind: 'style',
+        sheet,
+        address: `${cellAddress(layout.headerRow, first.column)}:${cellAddress(layout.headerRow, last.column)}`,
+        bold: true,
+        wrap: true,
+        vertical: 'center',
+        fill: COLORS.header,
+        fontColor: COLORS.headerText,
+      },
     );
     // The appended block is empty in the sheet, so it goes as one rectangle (blank cells for rows not ours).
     const block: CellContent[][] = [];
@@ -235,7 +257,12 @@ export function bindSheetPlan(input: BindPlanInput): { plan: WritePlan; layout: 
   // Reused helper columns are emptied first: a row no longer bound must not keep a key from the last binding.
   for (const c of layout.columns) {
     if (!c.hidden || appended.includes(c)) continue;
-    ops.push({ kind: 'clear', sheet, address: `${cellAddress(layout.firstDataRow, c.column)}:${cellAddress(layout.lastDataRow, c.column)}`, what: 'contents' });
+    ops.push({
+      kind: 'clear',
+      sheet,
+      address: `${cellAddress(layout.firstDataRow, c.column)}:${cellAddress(layout.lastDataRow, c.column)}`,
+      what: 'contents',
+    });
   }
   for (const [column, byRow] of cells) {
     if (appended.some((c) => c.column === column)) continue;
@@ -250,7 +277,12 @@ export function bindSheetPlan(input: BindPlanInput): { plan: WritePlan; layout: 
   ops.push(
     { kind: 'cells', sheet, topLeft: layout.weightSumCell.replace(/\$/g, ''), contents: [[{ formula: weightSumFormula(layout) }]] },
     { kind: 'cells', sheet, topLeft: layout.totalCell.replace(/\$/g, ''), contents: [[{ formula: totalFormula(layout) }]] },
-    { kind: 'name', name: NAMES.total, ref: `${sheetRef(sheet)}!${layout.totalCell}`, comment: 'คะแนนรวมก่อนหักคะแนนส่งช้า / total before late penalty' },
+    {
+      kind: 'name',
+      name: NAMES.total,
+      ref: `${sheetRef(sheet)}!${layout.totalCell}`,
+      comment: 'คะแนนรวมก่อนหักคะแนนส่งช้า / total before late penalty',
+    },
   );
   for (const c of appended) {
     const columns = `${c.letter}:${c.letter}`;

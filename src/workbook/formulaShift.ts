@@ -32,11 +32,14 @@ export function rowFreeForm(formula: string, row: number): string {
  */
 export function shiftColumnsFrom(formula: string, from: number, count: number): string {
   if (count === 0) return formula;
-  return formula.replace(TOKENS, (whole, quoted: string | undefined, colAbs: string, col: string, rowAbs: string, row: string, at: number) => {
-    if (quoted !== undefined || formula[at - 1] === '!') return whole;
-    const c = columnIndex(col);
-    return c >= from ? `${colAbs}${columnName(c + count)}${rowAbs}${row}` : whole;
-  });
+  return formula.replace(
+    TOKENS,
+    (whole, quoted: string | undefined, colAbs: string, col: string, rowAbs: string, row: string, at: number) => {
+      if (quoted !== undefined || formula[at - 1] === '!') return whole;
+      const c = columnIndex(col);
+      return c >= from ? `${colAbs}${columnName(c + count)}${rowAbs}${row}` : whole;
+    },
+  );
 }
 
 function columnIndex(letters: string): number {

@@ -61,8 +61,7 @@ export function curveFormula(value: string, targets: readonly string[], dir: str
   const F = NAMES.floor;
   const reaches = (t: string): string => `${dir}*${value}>=${dir}*${t}`;
   let formula =
-    `IF(AND(ISNUMBER(${t0}),${NAMES.mode}="interpolate",${reaches(t0)}),` +
-    `${F}+(${S(1)}-${F})*(${value}-${t0})/(${T(1)}-${t0}),${F})`;
+    `IF(AND(ISNUMBER(${t0}),${NAMES.mode}="interpolate",${reaches(t0)}),` + `${F}+(${S(1)}-${F})*(${value}-${t0})/(${T(1)}-${t0}),${F})`;
   for (let k = 1; k <= n; k++) {
     const atLevel =
       k === n ? S(n) : `IF(${NAMES.mode}="step",${S(k)},${S(k)}+(${S(k + 1)}-${S(k)})*(${value}-${T(k)})/(${T(k + 1)}-${T(k)}))`;

@@ -7,9 +7,28 @@ import type { Scale } from '../domain';
 
 /** Fixed roles; targets and steps are numbered (`target1`, `step2`), per-depth helper columns carry the depth. */
 export type FixedRole =
-  | 'id' | 'name' | 'unit' | 'weight' | 'result' | 'numerator' | 'denominator' | 'score' | 'weightedScore'
-  | 'explanation' | 'obstacles' | 'note'
-  | 'key' | 'parentKey' | 'groupKey' | 'kind' | 'direction' | 'multiplier' | 'floorTarget' | 'value' | 'stepMarks' | 'rounds';
+  | 'id'
+  | 'name'
+  | 'unit'
+  | 'weight'
+  | 'result'
+  | 'numerator'
+  | 'denominator'
+  | 'score'
+  | 'weightedScore'
+  | 'explanation'
+  | 'obstacles'
+  | 'note'
+  | 'key'
+  | 'parentKey'
+  | 'groupKey'
+  | 'kind'
+  | 'direction'
+  | 'multiplier'
+  | 'floorTarget'
+  | 'value'
+  | 'stepMarks'
+  | 'rounds';
 export type DepthRole = 'scoreAt' | 'countedAt' | 'weightTimesScoreAt' | 'shareAt';
 export type ColumnRole = FixedRole | `target${number}` | `step${number}` | `${DepthRole}${number}`;
 
@@ -25,7 +44,11 @@ export interface HeaderEntry {
 }
 
 const entry = (role: ColumnRole, th: string, en: string, aliases: string[] = [], hidden = false): HeaderEntry => ({
-  role, th, en, aliases, hidden,
+  role,
+  th,
+  en,
+  aliases,
+  hidden,
 });
 
 export const FIXED_HEADERS: Readonly<Record<FixedRole, HeaderEntry>> = {
@@ -60,7 +83,10 @@ export const FIXED_HEADERS: Readonly<Record<FixedRole, HeaderEntry>> = {
  * The three texts a person types beside a row's result, each travelling with the row as the report field of the
  * same meaning: คำชี้แจงการปฏิบัติงาน (explanation), อุปสรรค (obstacles), หมายเหตุ (remarks, role `note`).
  */
-export const ROW_TEXT_ROLES = { explanation: 'explanation', obstacles: 'obstacles', remarks: 'note' } as const satisfies Record<string, FixedRole>;
+export const ROW_TEXT_ROLES = { explanation: 'explanation', obstacles: 'obstacles', remarks: 'note' } as const satisfies Record<
+  string,
+  FixedRole
+>;
 export type RowTextField = keyof typeof ROW_TEXT_ROLES;
 export const ROW_TEXT_FIELDS = Object.keys(ROW_TEXT_ROLES) as RowTextField[];
 
@@ -72,7 +98,9 @@ export function isRowTextRole(role: ColumnRole): boolean {
 export function targetHeader(scale: Scale, level: number): HeaderEntry {
   const l = scale.levels[level - 1];
   return entry(`target${level}`, l?.name ?? `ระดับ ${level}`, l?.nameEn ?? `Level ${level}`, [
-    `เป้าหมายระดับ ${level}`, `Target ${level}`, `T${level}`,
+    `เป้าหมายระดับ ${level}`,
+    `Target ${level}`,
+    `T${level}`,
   ]);
 }
 
@@ -93,7 +121,11 @@ export function depthHeaders(depth: number): HeaderEntry[] {
 
 /** Header text compared loosely: case, spaces, and a bilingual "ไทย (English)" form all match. */
 export function normalizeHeader(text: string): string {
-  return text.normalize('NFC').replace(/[\s\u00A0\u200B]+/g, ' ').trim().toLowerCase();
+  return text
+    .normalize('NFC')
+    .replace(/[\s\u00A0\u200B]+/g, ' ')
+    .trim()
+    .toLowerCase();
 }
 
 /** The names a header cell may be read as: the whole text, and each half of "ไทย (English)" or "ไทย / English". */

@@ -21,19 +21,28 @@ import { DEFAULT_TABLE } from './layout';
 
 /** The columns a reading needs: the id and every input. Formula columns are never read back. */
 export function isInputRole(role: ColumnRole): boolean {
-  return role === 'id' || role === 'result' || role === 'numerator' || role === 'denominator' || isRowTextRole(role) || /^step\d+$/.test(role);
+  return (
+    role === 'id' || role === 'result' || role === 'numerator' || role === 'denominator' || isRowTextRole(role) || /^step\d+$/.test(role)
+  );
 }
 
-export async function createKpiSheet(port: WorkbookPort, input: KpiPlanInput, onProgress?: (p: ApplyProgress) => void): Promise<ApplyReport & { binding: BindingRecord }> {
+export async function createKpiSheet(
+  port: WorkbookPort,
+  input: KpiPlanInput,
+  onProgress?: (p: ApplyProgress) => void,
+): Promise<ApplyReport & { binding: BindingRecord }> {
   const { plan, binding } = kpiSheetPlan(input);
   return { ...(await port.apply(plan, onProgress)), binding };
 }
 
 /** Validate: the bound table's id and input columns → the reading (the caller scores it with src/domain). */
 export async function readBoundSheet(port: WorkbookPort, binding: BindingRecord, assessment: Assessment): Promise<SheetReadResult> {
-  const headers = Object.entries(binding.columns).filter(([role]) => isInputRole(role as ColumnRole)).map(([, h]) => h as string);
+  const headers = Object.entries(binding.columns)
+    .filter(([role]) => isInputRole(role as ColumnRole))
+    .map(([, h]) => h as string);
   if (binding.table) {
-    const table = (await port.read({ tables: [{ table: binding.table || DEFAULT_TABLE, columns: headers, numberFormats: true }] })).tables[0];
+    const table = (await port.read({ tables: [{ table: binding.table || DEFAULT_TABLE, columns: headers, numberFormats: true }] }))
+      .tables[0];
     if (table) return readKpiGrid(assessment, table, { headers: binding.columns });
   }
   // A sheet bound without a table (a hand-made sheet): its used range, columns found by header.
@@ -42,7 +51,11 @@ export async function readBoundSheet(port: WorkbookPort, binding: BindingRecord,
 }
 
 /** Refresh: the KPI sheet rebuilt from the assessment, keeping what was typed (inputs from the last reading). */
-export async function refreshKpiSheet(port: WorkbookPort, input: KpiPlanInput, onProgress?: (p: ApplyProgress) => void): Promise<ApplyReport> {
+export async function refreshKpiSheet(
+  port: WorkbookPort,
+  input: KpiPlanInput,
+  onProgress?: (p: ApplyProgress) => void,
+): Promise<ApplyReport> {
   return port.apply(kpiSheetPlan(input).plan, onProgress);
 }
 
@@ -64,8 +77,11 @@ export async function readBoundUnits(
 /** What a multi-unit sheet's check reads: its table's id, input and unit columns (the used range without a table). */
 export function boundUnitsRequest(binding: BindingRecord & { readonly multiUnit: MultiUnitColumns }): ReadRequest {
   const headers = [
-    ...Object.entries(binding.columns).filter(([role]) => isInputRole(role as ColumnRole)).map(([, h]) => h as string),
-    binding.multiUnit.unit, binding.multiUnit.unitName,
+    ...Object.entries(binding.columns)
+      .filter(([role]) => isInputRole(role as ColumnRole))
+      .map(([, h]) => h as string),
+    binding.multiUnit.unit,
+    binding.multiUnit.unitName,
   ];
   return binding.table
     ? { tables: [{ table: binding.table, columns: headers, numberFormats: true }] }
@@ -73,6 +89,10 @@ export function boundUnitsRequest(binding: BindingRecord & { readonly multiUnit:
 }
 
 /** Refresh a multi-unit sheet: rebuilt from the assessment with each unit's inputs (one apply, like create). */
-export async function refreshMultiUnitSheet(port: WorkbookPort, input: MultiUnitInput, onProgress?: (p: ApplyProgress) => void): Promise<ApplyReport> {
+export async function refreshMultiUnitSheet(
+  port: WorkbookPort,
+  input: MultiUnitInput,
+  onProgress?: (p: ApplyProgress) => void,
+): Promise<ApplyReport> {
   return port.apply(multiUnitPlan(input).plan, onProgress);
 }

@@ -86,7 +86,12 @@ export function kpiSheetPlan(input: KpiPlanInput): { plan: WritePlan; layout: Kp
     ops.push({ kind: 'cells', sheet, topLeft: cellAddress(layout.firstDataRow, 1), contents: grid.slice(layout.firstDataRow - 1) });
   }
   ops.push(...tableOps(layout), ...validationOps(layout), ...markOps(layout));
-  ops.push({ kind: 'name', name: NAMES.total, ref: `${sheetRef(sheet)}!${layout.totalCell}`, comment: 'คะแนนรวมก่อนหักคะแนนส่งช้า / total before late penalty' });
+  ops.push({
+    kind: 'name',
+    name: NAMES.total,
+    ref: `${sheetRef(sheet)}!${layout.totalCell}`,
+    comment: 'คะแนนรวมก่อนหักคะแนนส่งช้า / total before late penalty',
+  });
   ops.push(...columnOps(layout), { kind: 'freeze', sheet, rows: layout.headerRow, columns: 2 });
   // Printed on A4 landscape, one page wide, the header on every page; names wrap in their column and the rows
   // grow to fit them (after every style and width, so Excel measures the final text).
@@ -141,7 +146,13 @@ function tableOps(layout: KpiLayout): WriteOp[] {
     { kind: 'style', sheet, address: `A${layout.titleRow}`, bold: true, fontSize: 14 },
     { kind: 'style', sheet, address: `A${layout.summaryRow}:${last}${layout.summaryRow}`, bold: true, fill: COLORS.summary },
     // Group headings (๑.๑ Functional KPIs …) read as headings, with their subtotals.
-    ...(layout.groupRows ?? []).map((g): WriteOp => ({ kind: 'style', sheet, address: `A${g.row}:${last}${g.row}`, bold: true, fill: COLORS.summary })),
+    ...(layout.groupRows ?? []).map((g): WriteOp => ({
+      kind: 'style',
+      sheet,
+      address: `A${g.row}:${last}${g.row}`,
+      bold: true,
+      fill: COLORS.summary,
+    })),
   ];
 }
 
@@ -151,7 +162,8 @@ export function headerStyleOp(sheet: string, address: string): WriteOp {
 }
 
 /** What a step cell's prompt says (Excel keeps prompts to 255 characters). */
-export const STEP_PROMPT = '1, ✓ หรือ ทำสำเร็จ = สำเร็จ; 0, ✗ หรือ ไม่สำเร็จ = ไม่สำเร็จ นับต่อเนื่องจากขั้นแรก / 1, ✓ = achieved; 0, ✗ = not; steps count from the first.';
+export const STEP_PROMPT =
+  '1, ✓ หรือ ทำสำเร็จ = สำเร็จ; 0, ✗ หรือ ไม่สำเร็จ = ไม่สำเร็จ นับต่อเนื่องจากขั้นแรก / 1, ✓ = achieved; 0, ✗ = not; steps count from the first.';
 
 export function validationOps(layout: KpiLayout): WriteOp[] {
   const sheet = layout.sheet;
@@ -160,22 +172,38 @@ export function validationOps(layout: KpiLayout): WriteOp[] {
     const address = dataRange(layout, c);
     if (c.role === 'result') {
       ops.push({
-        kind: 'validation', sheet, address, rule: { type: 'decimal' },
+        kind: 'validation',
+        sheet,
+        address,
+        rule: { type: 'decimal' },
         prompt: { title: 'ผลการดำเนินงาน (Result)', message: 'พิมพ์เป็นตัวเลข ไม่ต้องใส่หน่วยหรือ % / Type a plain number, without its unit or %.' },
         error: { title: 'ต้องเป็นตัวเลข (Number)', message: 'ผลการดำเนินงานต้องเป็นตัวเลข / The result must be a number.', style: 'warning' },
       });
     } else if (c.role === 'numerator' || c.role === 'denominator') {
       ops.push({
-        kind: 'validation', sheet, address, rule: { type: 'decimal', min: 0 },
-        prompt: { title: `${c.header} (${c.en})`, message: 'ตัวเลขตั้งแต่ 0 ขึ้นไป ตัวหารต้องมากกว่า 0 / A number from 0 up; the denominator must be above 0.' },
+        kind: 'validation',
+        sheet,
+        address,
+        rule: { type: 'decimal', min: 0 },
+        prompt: {
+          title: `${c.header} (${c.en})`,
+          message: 'ตัวเลขตั้งแต่ 0 ขึ้นไป ตัวหารต้องมากกว่า 0 / A number from 0 up; the denominator must be above 0.',
+        },
         error: { title: 'ต้องเป็นตัวเลข (Number)', message: 'ต้องเป็นตัวเลขตั้งแต่ 0 ขึ้นไป / Must be a number from 0 up.', style: 'stop' },
       });
     } else if (/^step\d+$/.test(c.role)) {
       // Any word of the domain's table is accepted (ทำสำเร็จ, ✓ …); anything else is warned, not refused.
       ops.push({
-        kind: 'validation', sheet, address, rule: { type: 'custom', formula: stepAcceptedFormula(cellAddress(layout.firstDataRow, c.column)) },
+        kind: 'validation',
+        sheet,
+        address,
+        rule: { type: 'custom', formula: stepAcceptedFormula(cellAddress(layout.firstDataRow, c.column)) },
         prompt: { title: `${c.header} (${c.en})`, message: STEP_PROMPT },
-        error: { title: 'กรอก 1 หรือ 0 (1 or 0)', message: 'กรอก 1, ✓ หรือ ทำสำเร็จ (สำเร็จ) / 0, ✗ หรือ ไม่สำเร็จ (ไม่สำเร็จ) / Type 1 or ✓ (achieved), 0 or ✗ (not).', style: 'warning' },
+        error: {
+          title: 'กรอก 1 หรือ 0 (1 or 0)',
+          message: 'กรอก 1, ✓ หรือ ทำสำเร็จ (สำเร็จ) / 0, ✗ หรือ ไม่สำเร็จ (ไม่สำเร็จ) / Type 1 or ✓ (achieved), 0 or ✗ (not).',
+          style: 'warning',
+        },
       });
     }
   }
@@ -200,7 +228,15 @@ export function markOps(layout: KpiLayout): WriteOp[] {
     if (/^step\d+$/.test(c.role)) {
       formula = `IF(ISERROR(${top}),TRUE,NOT(${stepAcceptedFormula(top)}))`;
     }
-    if (formula) ops.push({ kind: 'conditionalFormat', sheet, address: dataRange(layout, c), formula, fill: COLORS.invalid, fontColor: COLORS.invalidText });
+    if (formula)
+      ops.push({
+        kind: 'conditionalFormat',
+        sheet,
+        address: dataRange(layout, c),
+        formula,
+        fill: COLORS.invalid,
+        fontColor: COLORS.invalidText,
+      });
   }
   return ops.concat(scoreMarks(layout), inputFills(layout), unusedStepMarks(layout));
 }
@@ -213,10 +249,16 @@ function unusedStepMarks(layout: KpiLayout): WriteOp[] {
   const kind = columnOf(layout, 'kind');
   if (!kind || layout.rows.length === 0) return [];
   const k = `$${kind.letter}${layout.firstDataRow}`;
-  return layout.columns.filter((c) => /^step\d+$/.test(c.role)).map((c): WriteOp => ({
-    kind: 'conditionalFormat', sheet: layout.sheet, address: dataRange(layout, c),
-    formula: `AND(${k}<>"milestone",${k}<>"binary")`, fill: COLORS.unused, fontColor: COLORS.unusedText,
-  }));
+  return layout.columns
+    .filter((c) => /^step\d+$/.test(c.role))
+    .map((c): WriteOp => ({
+      kind: 'conditionalFormat',
+      sheet: layout.sheet,
+      address: dataRange(layout, c),
+      formula: `AND(${k}<>"milestone",${k}<>"binary")`,
+      fill: COLORS.unused,
+      fontColor: COLORS.unusedText,
+    }));
 }
 
 /** As `scorebook template`: the score green at the top level, amber between the first and the top, red below the first. */
@@ -229,7 +271,13 @@ function scoreMarks(layout: KpiLayout): WriteOp[] {
   const sheet = layout.sheet;
   return [
     { kind: 'conditionalFormat', sheet, address, formula: `AND(ISNUMBER(${first}),${first}>=${top})`, fill: COLORS.good },
-    { kind: 'conditionalFormat', sheet, address, formula: `AND(ISNUMBER(${first}),${first}>=${scoreName(1)},${first}<${top})`, fill: COLORS.fair },
+    {
+      kind: 'conditionalFormat',
+      sheet,
+      address,
+      formula: `AND(ISNUMBER(${first}),${first}>=${scoreName(1)},${first}<${top})`,
+      fill: COLORS.fair,
+    },
     { kind: 'conditionalFormat', sheet, address, formula: `AND(ISNUMBER(${first}),${first}<${scoreName(1)})`, fill: COLORS.poor },
   ];
 }
@@ -238,12 +286,21 @@ function scoreMarks(layout: KpiLayout): WriteOp[] {
 function inputFills(layout: KpiLayout): WriteOp[] {
   if (layout.rows.length === 0) return [];
   const name = columnOf(layout, 'name');
-  const names: WriteOp[] = name ? [{ kind: 'style', sheet: layout.sheet, address: dataRange(layout, name), wrap: true, vertical: 'top' }] : [];
-  return names.concat(layout.columns.filter((c) => INPUT_ROLES(c.role)).map((c): WriteOp => ({
-    kind: 'style', sheet: layout.sheet, address: dataRange(layout, c), fill: COLORS.input,
-    // A paragraph of explanation stays readable in its cell instead of running over the next columns.
-    ...(isRowTextRole(c.role) ? { wrap: true, vertical: 'top' as const } : {}),
-  })));
+  const names: WriteOp[] = name
+    ? [{ kind: 'style', sheet: layout.sheet, address: dataRange(layout, name), wrap: true, vertical: 'top' }]
+    : [];
+  return names.concat(
+    layout.columns
+      .filter((c) => INPUT_ROLES(c.role))
+      .map((c): WriteOp => ({
+        kind: 'style',
+        sheet: layout.sheet,
+        address: dataRange(layout, c),
+        fill: COLORS.input,
+        // A paragraph of explanation stays readable in its cell instead of running over the next columns.
+        ...(isRowTextRole(c.role) ? { wrap: true, vertical: 'top' as const } : {}),
+      })),
+  );
 }
 
 /** Column widths in points: the name and the texts a person writes are wide, the id narrow, numbers alike. */

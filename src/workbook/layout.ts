@@ -13,9 +13,7 @@
  */
 import { allIndicators, isGroup, isStepKind, type Assessment, type ComponentGroup, type Indicator } from '../domain';
 import { cellAddress, columnLetter } from './cells';
-import {
-  depthHeaders, FIXED_HEADERS, normalizeHeader, stepHeader, targetHeader, type ColumnRole, type HeaderEntry,
-} from './headers';
+import { depthHeaders, FIXED_HEADERS, normalizeHeader, stepHeader, targetHeader, type ColumnRole, type HeaderEntry } from './headers';
 
 export interface LayoutColumn extends HeaderEntry {
   /** 1-based sheet column. */
@@ -86,23 +84,39 @@ export function kpiLayout(assessment: Assessment, options: LayoutOptions = {}): 
   const levels = assessment.scale.levels.length;
   const maxSteps = Math.max(0, ...leaves.map((l) => (isGroup(l) ? 0 : isStepKind(l.kind) ? l.steps.length : 0)));
   const hasRatio = leaves.some((l) => !isGroup(l) && l.kind === 'ratio');
-  const groups = options.groupHeadings === false ? [] : assessment.components.flatMap((c) => (c.groups ?? []).map((group) => ({ group, component: c.id })));
+  const groups =
+    options.groupHeadings === false
+      ? []
+      : assessment.components.flatMap((c) => (c.groups ?? []).map((group) => ({ group, component: c.id })));
   const { rows, groupRows } = layoutRows(assessment.indicators, headerRow + 1, groups);
   const maxDepth = Math.max(0, ...rows.map((r) => r.depth));
   const hasRounds = allIndicators(assessment).some((i) => i.rounds !== undefined);
 
   const F = FIXED_HEADERS;
   const entries: HeaderEntry[] = [
-    F.id, F.name, F.unit, F.weight,
+    F.id,
+    F.name,
+    F.unit,
+    F.weight,
     ...range(levels).map((k) => targetHeader(assessment.scale, k)),
     F.result,
     ...(hasRatio ? [F.numerator, F.denominator] : []),
     ...range(maxSteps).map(stepHeader),
-    F.score, F.weightedScore,
+    F.score,
+    F.weightedScore,
     // What a person writes about the row (explanation, obstacles, remarks): after the scores, before the helpers.
-    F.explanation, F.obstacles, F.note,
+    F.explanation,
+    F.obstacles,
+    F.note,
     // Hidden helpers, right of everything a person reads.
-    F.key, F.parentKey, ...(groupRows.length > 0 ? [F.groupKey] : []), F.kind, F.direction, F.multiplier, F.floorTarget, F.value,
+    F.key,
+    F.parentKey,
+    ...(groupRows.length > 0 ? [F.groupKey] : []),
+    F.kind,
+    F.direction,
+    F.multiplier,
+    F.floorTarget,
+    F.value,
     ...(maxSteps > 0 ? [F.stepMarks] : []),
     ...(hasRounds ? [F.rounds] : []),
     ...range(maxDepth + 1).flatMap((k) => depthHeaders(k - 1)),
@@ -155,7 +169,11 @@ function layoutRows(
     if (placed.has(g.group.id)) continue;
     placed.add(g.group.id);
     groupRows.push({ group: g.group, component: g.component, row: next(), groupKey: groupRows.length + 1 });
-    visit(indicators.filter((i) => i.group === g.group.id), 0, 0);
+    visit(
+      indicators.filter((i) => i.group === g.group.id),
+      0,
+      0,
+    );
   }
   return { rows, groupRows };
 }

@@ -71,9 +71,17 @@ const WEIGHT_SUM_MARK = 'SCOREBOOK_UNIT_WEIGHT_SUM';
  */
 const UNIT_WIDTHS = { unit: 80, unitName: 240, unitTotal: 110 } as const;
 
-export function multiUnitLayout(assessment: Assessment, units: readonly Unit[], options: { sheet?: string; table?: string } = {}): MultiUnitLayout {
+export function multiUnitLayout(
+  assessment: Assessment,
+  units: readonly Unit[],
+  options: { sheet?: string; table?: string } = {},
+): MultiUnitLayout {
   // One row per unit × indicator: no group headings between a unit's rows.
-  const base = kpiLayout(assessment, { sheet: options.sheet ?? MULTI_UNIT_SHEET, table: options.table ?? MULTI_UNIT_TABLE, groupHeadings: false });
+  const base = kpiLayout(assessment, {
+    sheet: options.sheet ?? MULTI_UNIT_SHEET,
+    table: options.table ?? MULTI_UNIT_TABLE,
+    groupHeadings: false,
+  });
   // unit, unit name, the KPI columns up to คะแนนถ่วงน้ำหนัก, the unit total, the rest, the unit's weight sum (hidden).
   const split = requireColumn(base, 'weightedScore').column;
   const moved = (c: LayoutColumn): LayoutColumn => {
@@ -85,7 +93,13 @@ export function multiUnitLayout(assessment: Assessment, units: readonly Unit[], 
   const width = base.columns.length + 4;
   const blockRows = base.rows.length;
   const lastDataRow = base.headerRow + blockRows * units.length;
-  const kpi: KpiLayout = { ...base, columns, lastDataRow, weightSumCell: WEIGHT_SUM_MARK, totalCell: cellAddress(base.summaryRow, unitTotalColumn, true) };
+  const kpi: KpiLayout = {
+    ...base,
+    columns,
+    lastDataRow,
+    weightSumCell: WEIGHT_SUM_MARK,
+    totalCell: cellAddress(base.summaryRow, unitTotalColumn, true),
+  };
   return { kpi, unitColumn: 1, unitNameColumn: 2, unitTotalColumn, unitWeightSumColumn: width, width, blockRows, units };
 }
 
@@ -195,7 +209,8 @@ export function multiUnitBinding(m: MultiUnitLayout, settingsSheet: string, docu
 
 /** Σ top-level weights that count, for this row's unit. */
 export function unitWeightSumFormula(m: MultiUnitLayout, row: number): string {
-  const span = (c: number): string => `${cellAddress(m.kpi.firstDataRow, c, true)}:${cellAddress(Math.max(m.kpi.lastDataRow, m.kpi.firstDataRow), c, true)}`;
+  const span = (c: number): string =>
+    `${cellAddress(m.kpi.firstDataRow, c, true)}:${cellAddress(Math.max(m.kpi.lastDataRow, m.kpi.firstDataRow), c, true)}`;
   const k = (role: ColumnRole): string => span(requireColumn(m.kpi, role).column);
   const unit = cellAddress(row, m.unitColumn);
   return `SUMIFS(${k('weight')},${k('parentKey')},0,${k('countedAt0')},1,${span(m.unitColumn)},${unit})`;
@@ -203,7 +218,8 @@ export function unitWeightSumFormula(m: MultiUnitLayout, row: number): string {
 
 /** This row's unit's total before any late penalty, on the scale's range; "" when nothing counts. */
 export function unitTotalFormula(m: MultiUnitLayout, row: number): string {
-  const span = (c: number): string => `${cellAddress(m.kpi.firstDataRow, c, true)}:${cellAddress(Math.max(m.kpi.lastDataRow, m.kpi.firstDataRow), c, true)}`;
+  const span = (c: number): string =>
+    `${cellAddress(m.kpi.firstDataRow, c, true)}:${cellAddress(Math.max(m.kpi.lastDataRow, m.kpi.firstDataRow), c, true)}`;
   const k = (role: ColumnRole): string => span(requireColumn(m.kpi, role).column);
   const ws = cellAddress(row, m.unitWeightSumColumn);
   const unit = cellAddress(row, m.unitColumn);

@@ -222,8 +222,25 @@ export interface SelectOp {
 }
 
 export type WriteOp =
-  | SheetOp | DeleteSheetOp | CellsOp | ClearOp | NumberFormatOp | StyleOp | ValidationOp | ConditionalFormatOp
-  | TableOp | NameOp | ColumnsOp | InsertColumnsOp | InsertRowsOp | FreezeOp | ProtectOp | LockOp | PageLayoutOp | AutofitRowsOp | SelectOp;
+  | SheetOp
+  | DeleteSheetOp
+  | CellsOp
+  | ClearOp
+  | NumberFormatOp
+  | StyleOp
+  | ValidationOp
+  | ConditionalFormatOp
+  | TableOp
+  | NameOp
+  | ColumnsOp
+  | InsertColumnsOp
+  | InsertRowsOp
+  | FreezeOp
+  | ProtectOp
+  | LockOp
+  | PageLayoutOp
+  | AutofitRowsOp
+  | SelectOp;
 
 export interface WritePlan {
   /** What the plan does, for progress and the log ("create KPI sheet KPI"). */

@@ -158,7 +158,10 @@ export function isWorkbookError(e: unknown): e is WorkbookError {
 
 /** `check.read`, then the plan applied if `check.proceed` says so: through the port's own `applyChecked` when it has one. */
 export async function applyChecked(
-  port: WorkbookPort, plan: WritePlan, check: ApplyCheck, onProgress?: (progress: ApplyProgress) => void,
+  port: WorkbookPort,
+  plan: WritePlan,
+  check: ApplyCheck,
+  onProgress?: (progress: ApplyProgress) => void,
 ): Promise<ApplyReport | undefined> {
   if (port.applyChecked) return port.applyChecked(plan, check, onProgress);
   return check.proceed(await port.read(check.read)) ? port.apply(plan, onProgress) : undefined;

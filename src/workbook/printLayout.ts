@@ -42,7 +42,16 @@ export function footerText(round?: number): string {
 
 export function pageLayoutOp(layout: KpiLayout, round?: number): PageLayoutOp {
   const p = printSettings(layout, round);
-  return { kind: 'pageLayout', sheet: layout.sheet, paper: 'A4', orientation: p.orientation, fitToWidth: p.fitToWidth, titleRows: p.titleRows, printArea: p.printArea, footer: p.footer };
+  return {
+    kind: 'pageLayout',
+    sheet: layout.sheet,
+    paper: 'A4',
+    orientation: p.orientation,
+    fitToWidth: p.fitToWidth,
+    titleRows: p.titleRows,
+    printArea: p.printArea,
+    footer: p.footer,
+  };
 }
 
 /** Thai marks above and below a consonant take no width of their own. */

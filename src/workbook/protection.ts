@@ -39,7 +39,9 @@ export function editableRoles(indicator: Indicator, choice: Pick<LockChoice, 'ce
   if (indicator.centralResult && !choice.central) return texts;
   if (indicator.kind === 'quantitative') return ['result', ...texts];
   if (indicator.kind === 'ratio') {
-    const vars = indicator.variables.flatMap((v, k): ColumnRole[] => (v.central && !choice.central ? [] : [k === 0 ? 'numerator' : 'denominator']));
+    const vars = indicator.variables.flatMap((v, k): ColumnRole[] =>
+      v.central && !choice.central ? [] : [k === 0 ? 'numerator' : 'denominator'],
+    );
     return [...vars, ...texts];
   }
   return [...indicator.steps.map((_, k): ColumnRole => `step${k + 1}`), ...texts];
@@ -53,16 +55,23 @@ export const isLockableRole = (role: ColumnRole): boolean =>
  * The unlocked ranges of a sheet's data rows: per input column, the runs of consecutive rows whose indicator takes
  * that input, so a table of 40 rows is a few dozen ranges whatever its kinds.
  */
-export function editableRanges(columns: readonly LayoutColumn[], rows: readonly { readonly row: number; readonly indicator: Indicator }[], choice: LockChoice = {}): string[] {
+export function editableRanges(
+  columns: readonly LayoutColumn[],
+  rows: readonly { readonly row: number; readonly indicator: Indicator }[],
+  choice: LockChoice = {},
+): string[] {
   const sorted = [...rows].sort((a, b) => a.row - b.row);
-  const roles = sorted.map((r) => (choice.approved?.has(r.indicator.id) ? new Set<ColumnRole>() : new Set(editableRoles(r.indicator, choice))));
+  const roles = sorted.map((r) =>
+    choice.approved?.has(r.indicator.id) ? new Set<ColumnRole>() : new Set(editableRoles(r.indicator, choice)),
+  );
   const out: string[] = [];
   for (const c of columns) {
     if (!isLockableRole(c.role)) continue;
     let start: number | undefined;
     let last = 0;
     const close = (): void => {
-      if (start !== undefined) out.push(start === last ? cellAddress(start, c.column) : `${cellAddress(start, c.column)}:${cellAddress(last, c.column)}`);
+      if (start !== undefined)
+        out.push(start === last ? cellAddress(start, c.column) : `${cellAddress(start, c.column)}:${cellAddress(last, c.column)}`);
       start = undefined;
     };
     sorted.forEach((r, k) => {
@@ -78,7 +87,9 @@ export function editableRanges(columns: readonly LayoutColumn[], rows: readonly 
 
 /** The protect op of a KPI sheet made from its layout (kpiPlan.ts; multiUnitPlan.ts gives every unit's rows). */
 export function kpiProtectOp(
-  layout: Pick<KpiLayout, 'sheet' | 'columns' | 'rows'>, choice: LockChoice = {}, rows: readonly { readonly row: number; readonly indicator: Indicator }[] = layout.rows,
+  layout: Pick<KpiLayout, 'sheet' | 'columns' | 'rows'>,
+  choice: LockChoice = {},
+  rows: readonly { readonly row: number; readonly indicator: Indicator }[] = layout.rows,
 ): ProtectOp {
   return { kind: 'protect', sheet: layout.sheet, unlocked: editableRanges(layout.columns, rows, choice), ...KPI_PROTECTION };
 }
@@ -90,8 +101,12 @@ export function kpiProtectOp(
  * nothing with these (plan.ts LockOp), so a hand-made sheet's approved rows are only warned about while typing.
  */
 export function approvedLockOps(
-  grid: Pick<Grid, 'sheet' | 'topLeft'>, reading: Pick<SheetReading, 'cells' | 'columns'>, indicators: ReadonlyMap<string, Indicator>,
-  approvedBefore: ReadonlySet<string>, approvedNow: ReadonlySet<string>, choice: Pick<LockChoice, 'central'> = {},
+  grid: Pick<Grid, 'sheet' | 'topLeft'>,
+  reading: Pick<SheetReading, 'cells' | 'columns'>,
+  indicators: ReadonlyMap<string, Indicator>,
+  approvedBefore: ReadonlySet<string>,
+  approvedNow: ReadonlySet<string>,
+  choice: Pick<LockChoice, 'central'> = {},
 ): LockOp[] {
   const origin = parseAddress(grid.topLeft).column;
   const ops: LockOp[] = [];

@@ -9,14 +9,24 @@
  * formulas look it up in the same table (stepWords.ts).
  */
 import {
-  allIndicators, indicatorKey, indicatorsByKey, isGroup, isStepKind, issue, readNumber, readResultValue, type Assessment, type Indicator, type Issue, type LeafIndicator,
-  type RawResult, type ResultSet,
+  allIndicators,
+  indicatorKey,
+  indicatorsByKey,
+  isGroup,
+  isStepKind,
+  issue,
+  readNumber,
+  readResultValue,
+  type Assessment,
+  type Indicator,
+  type Issue,
+  type LeafIndicator,
+  type RawResult,
+  type ResultSet,
 } from '../domain';
 import { columnLetter, isCellError, parseAddress, qualifiedAddress, sheetRef, type CellValue, type Grid } from './cells';
 import { sheetStepMark } from './stepWords';
-import {
-  FIXED_HEADERS, headerCandidates, namesOf, stepHeader, targetHeader, type ColumnRole, type HeaderEntry,
-} from './headers';
+import { FIXED_HEADERS, headerCandidates, namesOf, stepHeader, targetHeader, type ColumnRole, type HeaderEntry } from './headers';
 
 export interface IndicatorCells {
   readonly row: number;
@@ -37,7 +47,8 @@ export interface SheetReading {
   readonly columns: ReadonlyMap<ColumnRole, number>;
 }
 
-export type SheetReadResult = { readonly ok: true; readonly value: SheetReading } | { readonly ok: false; readonly issues: readonly Issue[] };
+export type SheetReadResult =
+  { readonly ok: true; readonly value: SheetReading } | { readonly ok: false; readonly issues: readonly Issue[] };
 
 export interface ReadOptions {
   /** Headers recorded in the workbook's binding record, recognised besides the catalogue. */
@@ -58,15 +69,26 @@ export function readKpiGrid(assessment: Assessment, grid: Grid, options: ReadOpt
   const read = readRows(grid, found, rows, byId);
   return {
     ok: true,
-    value: { resultSet: { results: read.results }, issues: [...issues, ...read.issues], cells: read.cells, headerRow: parseAddress(grid.topLeft).row + found.index, columns: found.columns },
+    value: {
+      resultSet: { results: read.results },
+      issues: [...issues, ...read.issues],
+      cells: read.cells,
+      headerRow: parseAddress(grid.topLeft).row + found.index,
+      columns: found.columns,
+    },
   };
 }
 
 function noHeaderRow(grid: Grid): Issue {
-  return issue('header-row-missing', 'error', {
-    th: `ไม่พบแถวหัวตารางในชีต ${grid.sheet} ต้องมีคอลัมน์ "${FIXED_HEADERS.id.th}" (${FIXED_HEADERS.id.en}) และคอลัมน์ผลการดำเนินงานหรือคะแนน`,
-    en: `no header row found on sheet ${grid.sheet}: it needs a "${FIXED_HEADERS.id.th}" (${FIXED_HEADERS.id.en}) column and a result or score column`,
-  }, { cell: `${grid.sheet}!${grid.topLeft}` });
+  return issue(
+    'header-row-missing',
+    'error',
+    {
+      th: `ไม่พบแถวหัวตารางในชีต ${grid.sheet} ต้องมีคอลัมน์ "${FIXED_HEADERS.id.th}" (${FIXED_HEADERS.id.en}) และคอลัมน์ผลการดำเนินงานหรือคะแนน`,
+      en: `no header row found on sheet ${grid.sheet}: it needs a "${FIXED_HEADERS.id.th}" (${FIXED_HEADERS.id.en}) column and a result or score column`,
+    },
+    { cell: `${grid.sheet}!${grid.topLeft}` },
+  );
 }
 
 /** The given rows (0-based grid indices) of a sheet whose header is found: each indicator's row, cells and input. */
@@ -95,19 +117,29 @@ function readRows(
     const indicator = matchIndicator(idCell, byId);
     if (!indicator) {
       issues.push(
-        issue('unknown-indicator-row', 'warning', {
-          th: `แถวที่ ${origin.row + r} มีรหัสตัวชี้วัด "${String(display(idCell))}" ที่ไม่มีในชุดตัวชี้วัดนี้ จึงไม่นำมาคิดคะแนน`,
-          en: `row ${origin.row + r} has indicator id "${String(display(idCell))}", which is not in this assessment; it is ignored`,
-        }, { cell: at(r, idColumn) }),
+        issue(
+          'unknown-indicator-row',
+          'warning',
+          {
+            th: `แถวที่ ${origin.row + r} มีรหัสตัวชี้วัด "${String(display(idCell))}" ที่ไม่มีในชุดตัวชี้วัดนี้ จึงไม่นำมาคิดคะแนน`,
+            en: `row ${origin.row + r} has indicator id "${String(display(idCell))}", which is not in this assessment; it is ignored`,
+          },
+          { cell: at(r, idColumn) },
+        ),
       );
       continue;
     }
     if (cells.has(indicator.id)) {
       issues.push(
-        issue('duplicate-indicator-row', 'warning', {
-          th: `ตัวชี้วัด ${indicator.id} มีมากกว่าหนึ่งแถว ใช้เฉพาะแถวแรก`,
-          en: `indicator ${indicator.id} appears on more than one row; only the first is used`,
-        }, { indicatorId: indicator.id, cell: at(r, idColumn) }),
+        issue(
+          'duplicate-indicator-row',
+          'warning',
+          {
+            th: `ตัวชี้วัด ${indicator.id} มีมากกว่าหนึ่งแถว ใช้เฉพาะแถวแรก`,
+            en: `indicator ${indicator.id} appears on more than one row; only the first is used`,
+          },
+          { indicatorId: indicator.id, cell: at(r, idColumn) },
+        ),
       );
       continue;
     }
@@ -124,10 +156,15 @@ function readRows(
   for (const indicator of byId.values()) {
     if (!cells.has(indicator.id)) {
       issues.push(
-        issue('indicator-row-missing', 'warning', {
-          th: `ไม่พบแถวของตัวชี้วัด ${indicator.id} ในชีต ${grid.sheet} จึงนับว่ายังไม่รายงาน`,
-          en: `indicator ${indicator.id} has no row on sheet ${grid.sheet}, so it counts as not reported`,
-        }, { indicatorId: indicator.id }),
+        issue(
+          'indicator-row-missing',
+          'warning',
+          {
+            th: `ไม่พบแถวของตัวชี้วัด ${indicator.id} ในชีต ${grid.sheet} จึงนับว่ายังไม่รายงาน`,
+            en: `indicator ${indicator.id} has no row on sheet ${grid.sheet}, so it counts as not reported`,
+          },
+          { indicatorId: indicator.id },
+        ),
       );
     }
   }
@@ -150,7 +187,8 @@ export interface MultiUnitReading {
   readonly issues: readonly Issue[];
 }
 
-export type MultiUnitReadResult = { readonly ok: true; readonly value: MultiUnitReading } | { readonly ok: false; readonly issues: readonly Issue[] };
+export type MultiUnitReadResult =
+  { readonly ok: true; readonly value: MultiUnitReading } | { readonly ok: false; readonly issues: readonly Issue[] };
 
 /** Headers of a multi-unit sheet's unit columns (as the binding record keeps them, binding.ts). */
 export interface UnitColumnHeaders {
@@ -162,7 +200,11 @@ export interface UnitColumnHeaders {
  * A multi-unit sheet (multiUnitPlan.ts: one row per unit × indicator): the header found once, rows grouped by the
  * unit column, each unit read as its own sheet would be, so each unit's ResultSet scores as that unit's sheet.
  */
-export function readMultiUnitGrid(assessment: Assessment, grid: Grid, options: ReadOptions & { readonly multiUnit: UnitColumnHeaders }): MultiUnitReadResult {
+export function readMultiUnitGrid(
+  assessment: Assessment,
+  grid: Grid,
+  options: ReadOptions & { readonly multiUnit: UnitColumnHeaders },
+): MultiUnitReadResult {
   const catalogue = catalogueFor(assessment, options);
   const found = findHeaderRow(grid, catalogue);
   if (!found) return { ok: false, issues: [noHeaderRow(grid)] };
@@ -174,10 +216,17 @@ export function readMultiUnitGrid(assessment: Assessment, grid: Grid, options: R
   if (unitColumn < 0) {
     return {
       ok: false,
-      issues: [issue('unit-column-missing', 'error', {
-        th: `ชีต ${grid.sheet} ไม่มีคอลัมน์ "${options.multiUnit.unit}" ที่บอกว่าแถวเป็นของหน่วยงานใด ให้สร้างชีตหลายหน่วยงานใหม่ในแท็บ "สร้างชีต"`,
-        en: `sheet ${grid.sheet} has no "${options.multiUnit.unit}" (unit) column saying whose row each is; create the multi-unit sheet again on the Create tab`,
-      }, { cell: qualifiedAddress(grid.sheet, origin.row + found.index, origin.column) })],
+      issues: [
+        issue(
+          'unit-column-missing',
+          'error',
+          {
+            th: `ชีต ${grid.sheet} ไม่มีคอลัมน์ "${options.multiUnit.unit}" ที่บอกว่าแถวเป็นของหน่วยงานใด ให้สร้างชีตหลายหน่วยงานใหม่ในแท็บ "สร้างชีต"`,
+            en: `sheet ${grid.sheet} has no "${options.multiUnit.unit}" (unit) column saying whose row each is; create the multi-unit sheet again on the Create tab`,
+          },
+          { cell: qualifiedAddress(grid.sheet, origin.row + found.index, origin.column) },
+        ),
+      ],
     };
   }
   const issues: Issue[] = [];
@@ -188,10 +237,17 @@ export function readMultiUnitGrid(assessment: Assessment, grid: Grid, options: R
     const unit = text(row[unitColumn]);
     if (unit === '') {
       if (text(row[found.columns.get('id') as number]) !== '') {
-        issues.push(issue('unit-missing', 'warning', {
-          th: `แถวที่ ${origin.row + r} ไม่ระบุหน่วยงาน จึงไม่นำมาคิดคะแนนของหน่วยงานใด`,
-          en: `row ${origin.row + r} names no unit, so it counts for none`,
-        }, { cell: qualifiedAddress(grid.sheet, origin.row + r, origin.column + unitColumn) }));
+        issues.push(
+          issue(
+            'unit-missing',
+            'warning',
+            {
+              th: `แถวที่ ${origin.row + r} ไม่ระบุหน่วยงาน จึงไม่นำมาคิดคะแนนของหน่วยงานใด`,
+              en: `row ${origin.row + r} names no unit, so it counts for none`,
+            },
+            { cell: qualifiedAddress(grid.sheet, origin.row + r, origin.column + unitColumn) },
+          ),
+        );
       }
       continue;
     }
@@ -209,7 +265,13 @@ export function readMultiUnitGrid(assessment: Assessment, grid: Grid, options: R
     const read = readRows(grid, found, g.rows, byId);
     return {
       unit,
-      reading: { resultSet: { results: read.results }, issues: read.issues.map((i) => unitIssue(i, unit)), cells: read.cells, headerRow, columns: found.columns },
+      reading: {
+        resultSet: { results: read.results },
+        issues: read.issues.map((i) => unitIssue(i, unit)),
+        cells: read.cells,
+        headerRow,
+        columns: found.columns,
+      },
     };
   });
   return { ok: true, value: { headerRow, columns: found.columns, units, issues } };
@@ -282,14 +344,21 @@ function unusedStepCells(indicator: Indicator, cellOf: CellAt, issues: Issue[]):
     if (v === null || (typeof v === 'string' && v.trim() === '')) continue;
     const shown = isCellError(v) ? v.error : String(v);
     issues.push(
-      issue('value-in-unused-step-cell', 'warning', {
-        th: own === 0
-          ? `เซลล์ ${cell.address} (ขั้นที่ ${k}) มีค่า "${shown}" แต่ตัวชี้วัด ${indicator.id} ไม่ได้วัดเป็นขั้นตอน ค่านี้ไม่ถูกนับ ให้กรอกผลในคอลัมน์ผลการดำเนินงาน แล้วลบค่านี้`
-          : `เซลล์ ${cell.address} (ขั้นที่ ${k}) มีค่า "${shown}" แต่ตัวชี้วัด ${indicator.id} มีเพียง ${own} ขั้น ค่านี้ไม่ถูกนับ ให้ลบค่านี้`,
-        en: own === 0
-          ? `cell ${cell.address} (step ${k}) holds "${shown}", but indicator ${indicator.id} has no steps, so it is not counted; type the result in the result column and clear this cell`
-          : `cell ${cell.address} (step ${k}) holds "${shown}", but indicator ${indicator.id} has only ${own} steps, so it is not counted; clear this cell`,
-      }, { indicatorId: indicator.id, field: String(k), cell: cell.address }),
+      issue(
+        'value-in-unused-step-cell',
+        'warning',
+        {
+          th:
+            own === 0
+              ? `เซลล์ ${cell.address} (ขั้นที่ ${k}) มีค่า "${shown}" แต่ตัวชี้วัด ${indicator.id} ไม่ได้วัดเป็นขั้นตอน ค่านี้ไม่ถูกนับ ให้กรอกผลในคอลัมน์ผลการดำเนินงาน แล้วลบค่านี้`
+              : `เซลล์ ${cell.address} (ขั้นที่ ${k}) มีค่า "${shown}" แต่ตัวชี้วัด ${indicator.id} มีเพียง ${own} ขั้น ค่านี้ไม่ถูกนับ ให้ลบค่านี้`,
+          en:
+            own === 0
+              ? `cell ${cell.address} (step ${k}) holds "${shown}", but indicator ${indicator.id} has no steps, so it is not counted; type the result in the result column and clear this cell`
+              : `cell ${cell.address} (step ${k}) holds "${shown}", but indicator ${indicator.id} has only ${own} steps, so it is not counted; clear this cell`,
+        },
+        { indicatorId: indicator.id, field: String(k), cell: cell.address },
+      ),
     );
   }
 }
@@ -306,10 +375,15 @@ function numberInput(
   if (typeof v === 'number') {
     if (cell.format !== undefined && isPercentFormat(cell.format)) {
       issues.push(
-        issue('percent-format-cell', 'warning', {
-          th: `เซลล์ ${cell.address} จัดรูปแบบเป็นร้อยละ Excel จึงเก็บค่า ${v} (เช่น 85% เก็บเป็น 0.85) และคิดคะแนนด้วย ${v} หากหมายถึงร้อยละ ให้พิมพ์เป็นตัวเลขโดยไม่จัดรูปแบบร้อยละ`,
-          en: `cell ${cell.address} has a percent format, so Excel stores ${v} (85% is stored as 0.85) and the score uses ${v}; to mean a percentage, type the plain number without a percent format`,
-        }, { indicatorId: indicator.id, cell: cell.address }),
+        issue(
+          'percent-format-cell',
+          'warning',
+          {
+            th: `เซลล์ ${cell.address} จัดรูปแบบเป็นร้อยละ Excel จึงเก็บค่า ${v} (เช่น 85% เก็บเป็น 0.85) และคิดคะแนนด้วย ${v} หากหมายถึงร้อยละ ให้พิมพ์เป็นตัวเลขโดยไม่จัดรูปแบบร้อยละ`,
+            en: `cell ${cell.address} has a percent format, so Excel stores ${v} (85% is stored as 0.85) and the score uses ${v}; to mean a percentage, type the plain number without a percent format`,
+          },
+          { indicatorId: indicator.id, cell: cell.address },
+        ),
       );
     }
     return v;
@@ -318,10 +392,15 @@ function numberInput(
   const reading = readNumber(v, { unit });
   if (reading.kind === 'number') {
     issues.push(
-      issue('text-in-number-cell', 'warning', {
-        th: `เซลล์ ${cell.address} เป็นข้อความ "${v}" ไม่ใช่ตัวเลข สูตรในชีตจึงนับว่ายังไม่รายงาน ให้พิมพ์ใหม่เป็นตัวเลข ${reading.value}`,
-        en: `cell ${cell.address} holds the text "${v}", not a number, so the sheet's formulas count it as not reported; re-type it as the number ${reading.value}`,
-      }, { indicatorId: indicator.id, cell: cell.address }),
+      issue(
+        'text-in-number-cell',
+        'warning',
+        {
+          th: `เซลล์ ${cell.address} เป็นข้อความ "${v}" ไม่ใช่ตัวเลข สูตรในชีตจึงนับว่ายังไม่รายงาน ให้พิมพ์ใหม่เป็นตัวเลข ${reading.value}`,
+          en: `cell ${cell.address} holds the text "${v}", not a number, so the sheet's formulas count it as not reported; re-type it as the number ${reading.value}`,
+        },
+        { indicatorId: indicator.id, cell: cell.address },
+      ),
     );
     return null;
   }
@@ -334,8 +413,16 @@ export function isPercentFormat(format: string): boolean {
 }
 
 const ONE_STEP: LeafIndicator = {
-  id: 'step', name: 'step', weight: 1, parentId: null, kind: 'binary', targets: [1], direction: 'higher',
-  multiplier: 1, variables: [], steps: ['step'],
+  id: 'step',
+  name: 'step',
+  weight: 1,
+  parentId: null,
+  kind: 'binary',
+  targets: [1],
+  direction: 'higher',
+  multiplier: 1,
+  variables: [],
+  steps: ['step'],
 };
 
 /**
@@ -358,13 +445,20 @@ function stepInput(
   if (!domainReads) return v;
   if (countsWords && sheetStepMark(v) !== 'x') return v;
   issues.push(
-    issue('text-in-step-cell', 'warning', countsWords ? {
-      th: `เซลล์ ${cell.address} (ขั้นที่ ${step}) มีข้อความ "${v}" ที่มีอักขระพิเศษปนอยู่ (เช่น แท็บ หรือช่องว่างที่มองไม่เห็น) สูตรในชีตจึงอ่านไม่ได้ และนับตัวชี้วัด ${indicator.id} ว่ายังไม่รายงาน ให้พิมพ์ 1 หรือ 0 ใหม่`,
-      en: `cell ${cell.address} (step ${step}) holds the text "${v}" with a hidden character in it (a tab or an invisible space), so the sheet's formulas cannot read it and indicator ${indicator.id} counts as not reported; re-type 1 or 0`,
-    } : {
-      th: `เซลล์ ${cell.address} (ขั้นที่ ${step}) เป็นข้อความ "${v}" สูตรในชีตนี้ (สร้างก่อนที่จะอ่านคำได้) นับเฉพาะค่า 1/0 หรือ TRUE/FALSE จึงนับตัวชี้วัด ${indicator.id} ว่ายังไม่รายงาน ให้พิมพ์ 1 หรือ 0 ใหม่ หรือสร้างชีตใหม่`,
-      en: `cell ${cell.address} (step ${step}) holds the text "${v}"; this sheet's formulas (made before words were counted) count only the values 1/0 or TRUE/FALSE, so indicator ${indicator.id} counts as not reported; re-type 1 or 0, or create the sheet again`,
-    }, { indicatorId: indicator.id, field: String(step), cell: cell.address }),
+    issue(
+      'text-in-step-cell',
+      'warning',
+      countsWords
+        ? {
+            th: `เซลล์ ${cell.address} (ขั้นที่ ${step}) มีข้อความ "${v}" ที่มีอักขระพิเศษปนอยู่ (เช่น แท็บ หรือช่องว่างที่มองไม่เห็น) สูตรในชีตจึงอ่านไม่ได้ และนับตัวชี้วัด ${indicator.id} ว่ายังไม่รายงาน ให้พิมพ์ 1 หรือ 0 ใหม่`,
+            en: `cell ${cell.address} (step ${step}) holds the text "${v}" with a hidden character in it (a tab or an invisible space), so the sheet's formulas cannot read it and indicator ${indicator.id} counts as not reported; re-type 1 or 0`,
+          }
+        : {
+            th: `เซลล์ ${cell.address} (ขั้นที่ ${step}) เป็นข้อความ "${v}" สูตรในชีตนี้ (สร้างก่อนที่จะอ่านคำได้) นับเฉพาะค่า 1/0 หรือ TRUE/FALSE จึงนับตัวชี้วัด ${indicator.id} ว่ายังไม่รายงาน ให้พิมพ์ 1 หรือ 0 ใหม่ หรือสร้างชีตใหม่`,
+            en: `cell ${cell.address} (step ${step}) holds the text "${v}"; this sheet's formulas (made before words were counted) count only the values 1/0 or TRUE/FALSE, so indicator ${indicator.id} counts as not reported; re-type 1 or 0, or create the sheet again`,
+          },
+      { indicatorId: indicator.id, field: String(step), cell: cell.address },
+    ),
   );
   // The apostrophe is Excel's own mark of "typed as text"; the domain rejects it, as the formulas do.
   return `'${v}`;
@@ -472,7 +566,7 @@ export function locateIssues(issues: readonly Issue[], reading: Pick<SheetReadin
     const field = i.field;
     const step = field !== undefined && /^\d+$/.test(field) ? cells.steps[Number(field) - 1] : undefined;
     const cell =
-      (field !== undefined ? cells.variables.get(field) ?? step : undefined) ??
+      (field !== undefined ? (cells.variables.get(field) ?? step) : undefined) ??
       firstInput(indicatorOf(i.indicatorId), cells) ??
       cells.result;
     return cell === undefined ? i : { ...i, cell };

@@ -90,7 +90,8 @@ function sameContent(now: CellValue, next: CellContent): boolean {
 }
 
 // An error value (#N/A) is what a formula or a paste left, not a person's work; it reads back as an error object.
-const blank = (v: CellValue | undefined): boolean => v === null || v === undefined || isCellError(v) || (typeof v === 'string' && v.trim() === '');
+const blank = (v: CellValue | undefined): boolean =>
+  v === null || v === undefined || isCellError(v) || (typeof v === 'string' && v.trim() === '');
 
 /** What `plan` would take away from `now`; undefined when nothing typed would go. */
 export function sheetLoss(plan: WritePlan, now: SheetNow): SheetLoss | undefined {
@@ -122,7 +123,15 @@ export function sheetLoss(plan: WritePlan, now: SheetNow): SheetLoss | undefined
       const final = effect(row, origin.column + c);
       if (!final.touched) return;
       // An unsent change may be a cleared cell: any input cell of the row written over loses it.
-      if (isInput && id !== undefined && now.unsent?.has(id) && r > headerIndex && !isCellError(value) && !sameContent(value, final.content)) unsent.add(id);
+      if (
+        isInput &&
+        id !== undefined &&
+        now.unsent?.has(id) &&
+        r > headerIndex &&
+        !isCellError(value) &&
+        !sameContent(value, final.content)
+      )
+        unsent.add(id);
       if (formula !== null || blank(value) || sameContent(value, final.content)) return;
       if (now.bound && (r <= headerIndex || (role !== undefined && !isInput))) return;
       const h = header[c];
@@ -144,7 +153,8 @@ export function sheetsWritten(plan: WritePlan, except: readonly string[] = []): 
   const out = new Set<string>();
   for (const op of plan.ops) {
     if (!('sheet' in op) || except.includes(op.sheet)) continue;
-    if ((op.kind === 'sheet' && op.ifExists !== 'keep') || op.kind === 'deleteSheet' || op.kind === 'cells' || op.kind === 'clear') out.add(op.sheet);
+    if ((op.kind === 'sheet' && op.ifExists !== 'keep') || op.kind === 'deleteSheet' || op.kind === 'cells' || op.kind === 'clear')
+      out.add(op.sheet);
   }
   return [...out];
 }

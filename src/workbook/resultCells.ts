@@ -4,7 +4,14 @@
  * the issue instead of a silent blank.
  */
 import {
-  isGroup, leafIndicators, readNumber, readResultValue, type Assessment, type LeafIndicator, type RawResult, type ResultSet,
+  isGroup,
+  leafIndicators,
+  readNumber,
+  readResultValue,
+  type Assessment,
+  type LeafIndicator,
+  type RawResult,
+  type ResultSet,
 } from '../domain';
 import type { CellValue } from './cells';
 import type { RowInputs, SheetInputs } from './sheetContent';
@@ -48,8 +55,16 @@ function numberCell(raw: RawResult, unit: string | undefined): CellValue {
 
 /** One step as the domain reads it: a recognised yes/no word becomes 1/0; anything unreadable is kept as typed. */
 const ONE_STEP: LeafIndicator = {
-  id: 'step', name: 'step', weight: 1, parentId: null, kind: 'binary', targets: [1], direction: 'higher',
-  multiplier: 1, variables: [], steps: ['step'],
+  id: 'step',
+  name: 'step',
+  weight: 1,
+  parentId: null,
+  kind: 'binary',
+  targets: [1],
+  direction: 'higher',
+  multiplier: 1,
+  variables: [],
+  steps: ['step'],
 };
 
 function stepCell(mark: unknown): CellValue {

@@ -32,7 +32,10 @@ export function rowTextsOf(grid: Grid, reading: Pick<SheetReading, 'cells' | 'co
  * stored, so every text is null there). A text set back to the server's is not a change. The domain's rule
  * (rowChange.ts), shared with the server.
  */
-export function changedTextFields(texts: RowTexts | undefined, known: Partial<Record<RowTextField, string | null>> | undefined): RowTextField[] {
+export function changedTextFields(
+  texts: RowTexts | undefined,
+  known: Partial<Record<RowTextField, string | null>> | undefined,
+): RowTextField[] {
   return changedReportTexts(texts, known);
 }
 

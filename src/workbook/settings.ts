@@ -69,27 +69,56 @@ export const SETTINGS_VALUE_COLUMN = 2;
 
 /** `firstRow` moves the block down (the test engine keeps it on the KPI sheet itself, below the table). */
 export function settingsSheet(
-  assessment: Pick<Assessment, 'scale' | 'policies'> & Partial<Pick<Assessment, 'indicators'>>, sheet = SETTINGS_SHEET, firstRow = 1, round?: number,
+  assessment: Pick<Assessment, 'scale' | 'policies'> & Partial<Pick<Assessment, 'indicators'>>,
+  sheet = SETTINGS_SHEET,
+  firstRow = 1,
+  round?: number,
 ): SettingsSheet {
   const p = assessment.policies;
-  const hasRounds = assessment.indicators !== undefined && allIndicators({ indicators: assessment.indicators }).some((i) => i.rounds !== undefined);
+  const hasRounds =
+    assessment.indicators !== undefined && allIndicators({ indicators: assessment.indicators }).some((i) => i.rounds !== undefined);
   const specs: Omit<SettingsEntry, 'row'>[] = [
-    { name: NAMES.floor, label: 'คะแนนเมื่อไม่ถึงระดับแรก (Floor)', value: p.floor, meaning: 'คะแนนของผลที่ไม่ถึงเป้าหมายระดับแรก / score of a result below the first level' },
     {
-      name: NAMES.notReported, label: 'คะแนนเมื่อไม่รายงาน (Not reported)', value: p.notReported,
+      name: NAMES.floor,
+      label: 'คะแนนเมื่อไม่ถึงระดับแรก (Floor)',
+      value: p.floor,
+      meaning: 'คะแนนของผลที่ไม่ถึงเป้าหมายระดับแรก / score of a result below the first level',
+    },
+    {
+      name: NAMES.notReported,
+      label: 'คะแนนเมื่อไม่รายงาน (Not reported)',
+      value: p.notReported,
       meaning: `ตัวเลข หรือ "${EXCLUDE}" เพื่อไม่นับน้ำหนักตัวชี้วัดนั้น / a number, or "${EXCLUDE}" to take the indicator's weight out of the total`,
     },
-    { name: NAMES.mode, label: 'วิธีคิดคะแนน (Mode)', value: p.mode, meaning: 'interpolate = เทียบบัญญัติไตรยางศ์ระหว่างระดับ, step = นับเฉพาะระดับที่ถึง / interpolate between levels or whole levels only' },
+    {
+      name: NAMES.mode,
+      label: 'วิธีคิดคะแนน (Mode)',
+      value: p.mode,
+      meaning: 'interpolate = เทียบบัญญัติไตรยางศ์ระหว่างระดับ, step = นับเฉพาะระดับที่ถึง / interpolate between levels or whole levels only',
+    },
     { name: NAMES.decimals, label: 'ทศนิยม (Decimals)', value: p.decimals, meaning: 'จำนวนตำแหน่งทศนิยมที่แสดง / decimals shown' },
-    { name: NAMES.latePenalty, label: 'หักคะแนนต่อวันทำการที่ส่งช้า (Late penalty)', value: p.latePenaltyPerWorkingDay, meaning: 'ไม่ได้หักในชีตนี้ คะแนนรวมเป็นคะแนนก่อนหัก / not applied in this sheet; the total is before the penalty' },
+    {
+      name: NAMES.latePenalty,
+      label: 'หักคะแนนต่อวันทำการที่ส่งช้า (Late penalty)',
+      value: p.latePenaltyPerWorkingDay,
+      meaning: 'ไม่ได้หักในชีตนี้ คะแนนรวมเป็นคะแนนก่อนหัก / not applied in this sheet; the total is before the penalty',
+    },
     ...assessment.scale.levels.map((level, i) => ({
-      name: scoreName(i + 1), label: `คะแนนระดับ ${level.name} (${level.nameEn})`, value: level.score, meaning: `คะแนนเมื่อถึงเป้าหมายระดับที่ ${i + 1} / score at level ${i + 1}`,
+      name: scoreName(i + 1),
+      label: `คะแนนระดับ ${level.name} (${level.nameEn})`,
+      value: level.score,
+      meaning: `คะแนนเมื่อถึงเป้าหมายระดับที่ ${i + 1} / score at level ${i + 1}`,
     })),
     ...(hasRounds
-      ? [{
-          name: NAMES.round, label: 'รอบการรายงาน (Round)', value: round ?? '',
-          meaning: 'รอบที่รายงาน (6, 9, 12 เดือน) ตัวชี้วัดที่ไม่ต้องรายงานในรอบนี้ไม่นับคะแนน ว่างไว้ = ทุกตัวชี้วัด / the round (months) reported on; indicators not due in it leave the total; blank: all due',
-        }]
+      ? [
+          {
+            name: NAMES.round,
+            label: 'รอบการรายงาน (Round)',
+            value: round ?? '',
+            meaning:
+              'รอบที่รายงาน (6, 9, 12 เดือน) ตัวชี้วัดที่ไม่ต้องรายงานในรอบนี้ไม่นับคะแนน ว่างไว้ = ทุกตัวชี้วัด / the round (months) reported on; indicators not due in it leave the total; blank: all due',
+          },
+        ]
       : []),
   ];
   const entries = specs.map((s, i) => ({ ...s, row: firstRow + i + 1 }));
@@ -172,11 +201,15 @@ export function readSettings(rows: readonly (readonly CellValue[])[]): SettingsR
  * stays worked out), and one object per distinct setting for a given assessment (the live check asks after every
  * edit).
  */
-export function assessmentWithSettings(assessment: Assessment, settings: SettingsReading): { readonly assessment: Assessment; readonly changed: boolean } {
+export function assessmentWithSettings(
+  assessment: Assessment,
+  settings: SettingsReading,
+): { readonly assessment: Assessment; readonly changed: boolean } {
   const policies = { ...assessment.policies, ...settings.policies };
   const levels = assessment.scale.levels.map((l, i) => ({ ...l, score: settings.scores.get(i + 1) ?? l.score }));
   const changed =
-    JSON.stringify(policies) !== JSON.stringify(assessment.policies) || levels.some((l, i) => l.score !== assessment.scale.levels[i]?.score);
+    JSON.stringify(policies) !== JSON.stringify(assessment.policies) ||
+    levels.some((l, i) => l.score !== assessment.scale.levels[i]?.score);
   if (!changed) return { assessment, changed };
   const key = JSON.stringify([policies, levels.map((l) => l.score)]);
   const known = edited.get(assessment);

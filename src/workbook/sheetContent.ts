@@ -6,8 +6,19 @@ import { isGroup, isStepKind, notDueIn, type Assessment } from '../domain';
 import type { CellContent, CellValue } from './cells';
 import { cellAddress } from './cells';
 import {
-  countedAtFormula, groupScoreFormula, stepMarksCellFormula, groupWeightedScoreFormula, resultDisplayFormula, scoreAtFormula, scoreFormula, shareAtFormula, totalFormula, valueFormula,
-  weightedScoreFormula, weightSumFormula, weightTimesScoreAtFormula,
+  countedAtFormula,
+  groupScoreFormula,
+  stepMarksCellFormula,
+  groupWeightedScoreFormula,
+  resultDisplayFormula,
+  scoreAtFormula,
+  scoreFormula,
+  shareAtFormula,
+  totalFormula,
+  valueFormula,
+  weightedScoreFormula,
+  weightSumFormula,
+  weightTimesScoreAtFormula,
 } from './formulas';
 import type { ColumnRole } from './headers';
 import { groupKeyOf, requireColumn, type KpiLayout, type LayoutRow } from './layout';
@@ -36,7 +47,10 @@ export type SheetInputs = ReadonlyMap<string, RowInputs>;
  * derived targets' inputs are (the default settings sheet unless the settings block is elsewhere).
  */
 export function kpiSheetContent(
-  assessment: Assessment, layout: KpiLayout, inputs: SheetInputs = new Map(), inputRefs: InputRefs = settingsSheet(assessment).inputRefs,
+  assessment: Assessment,
+  layout: KpiLayout,
+  inputs: SheetInputs = new Map(),
+  inputRefs: InputRefs = settingsSheet(assessment).inputRefs,
 ): CellContent[][] {
   const width = layout.columns.length;
   const grid: CellContent[][] = Array.from({ length: layout.lastDataRow }, () => Array<CellContent>(width).fill(null));
@@ -115,7 +129,9 @@ function rowContents(layout: KpiLayout, row: LayoutRow, input: RowInputs, inputR
   const targetCell = (level: number): string => cellAddress(row.row, requireColumn(layout, `target${level}`).column);
   i.targets.forEach((t, k) => {
     // A derived target is its formula over the input cells; without them (no settings block) its value.
-    const formula = refs ? targetCellFormula(i, k + 1, { input: (name) => refs.get(name) ?? String(i.inputs?.[name]), target: targetCell }) : undefined;
+    const formula = refs
+      ? targetCellFormula(i, k + 1, { input: (name) => refs.get(name) ?? String(i.inputs?.[name]), target: targetCell })
+      : undefined;
     out.push([`target${k + 1}`, formula !== undefined ? f(formula) : t]);
   });
   out.push(['direction', i.direction === 'higher' ? 1 : -1], ['value', f(valueFormula(layout, row))]);

@@ -58,10 +58,15 @@ export function changedTargets(
       const shown = value === null ? (formula !== null ? `=${formula}` : 'ว่าง / blank') : isCellError(value) ? value.error : String(value);
       const wanted = formatNumber(target, Number.isInteger(target) ? 0 : 2);
       issues.push(
-        issue('target-changed', 'warning', {
-          th: `ค่าเป้าหมาย${level}ของตัวชี้วัด ${indicator.id} ในชีตถูกแก้เป็น ${shown} ต่างจากชุดตัวชี้วัด (${wanted}) คะแนนคิดตามค่าเป้าหมายของชุดตัวชี้วัด`,
-          en: `the ${levelEn} target of indicator ${indicator.id} was changed on the sheet to ${shown}; the assessment says ${wanted}, and scores use the assessment's targets`,
-        }, { indicatorId: indicator.id, cell: qualifiedAddress(grid.sheet, cells.row, origin.column + c) }),
+        issue(
+          'target-changed',
+          'warning',
+          {
+            th: `ค่าเป้าหมาย${level}ของตัวชี้วัด ${indicator.id} ในชีตถูกแก้เป็น ${shown} ต่างจากชุดตัวชี้วัด (${wanted}) คะแนนคิดตามค่าเป้าหมายของชุดตัวชี้วัด`,
+            en: `the ${levelEn} target of indicator ${indicator.id} was changed on the sheet to ${shown}; the assessment says ${wanted}, and scores use the assessment's targets`,
+          },
+          { indicatorId: indicator.id, cell: qualifiedAddress(grid.sheet, cells.row, origin.column + c) },
+        ),
       );
     });
   }

@@ -46,5 +46,8 @@ export function typedNumbers(assessment: Assessment, grid: Grid, reading: Pick<S
 
 /** Each cell set to its number (one op per cell: they are few, and scattered). */
 export function typedNumbersPlan(sheet: string, fixes: readonly TypedNumber[]): WritePlan {
-  return { title: 'turn typed text into numbers', ops: fixes.map((f) => ({ kind: 'cells', sheet, topLeft: f.address, contents: [[f.value]] })) };
+  return {
+    title: 'turn typed text into numbers',
+    ops: fixes.map((f) => ({ kind: 'cells', sheet, topLeft: f.address, contents: [[f.value]] })),
+  };
 }

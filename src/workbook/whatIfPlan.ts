@@ -28,10 +28,14 @@ export interface WhatIfColumnInput {
   readonly nextFreeColumn: number;
 }
 
-const isValueInput = (role: ColumnRole): boolean => role === 'result' || role === 'numerator' || role === 'denominator' || /^step\d+$/.test(role);
+const isValueInput = (role: ColumnRole): boolean =>
+  role === 'result' || role === 'numerator' || role === 'denominator' || /^step\d+$/.test(role);
 
 /** The 1-based column the what-if column takes: right after the last input column. */
-export function whatIfColumnAt(input: Pick<WhatIfColumnInput, 'columns' | 'originColumn' | 'nextFreeColumn'>): { column: number; insert: boolean } {
+export function whatIfColumnAt(input: Pick<WhatIfColumnInput, 'columns' | 'originColumn' | 'nextFreeColumn'>): {
+  column: number;
+  insert: boolean;
+} {
   const inputs = [...input.columns].filter(([role]) => isValueInput(role)).map(([, c]) => input.originColumn + c);
   if (inputs.length === 0) return { column: input.nextFreeColumn, insert: false };
   return { column: Math.max(...inputs) + 1, insert: true };
@@ -53,8 +57,14 @@ export function whatIfColumnOps(input: WhatIfColumnInput): { ops: WriteOp[]; col
       { kind: 'numberFormat', sheet, address: body, format: '#,##0.00' },
       // Excel gives an inserted column the validation of the column to its left (a step's 1-or-0): any number here.
       {
-        kind: 'validation', sheet, address: body, rule: { type: 'decimal' },
-        prompt: { title: 'ผลสมมติ (What-if)', message: 'ลองค่าที่นี่ ไม่นับเป็นผลจริงและไม่ถูกส่ง / Try a value here: it is not a result and is never sent.' },
+        kind: 'validation',
+        sheet,
+        address: body,
+        rule: { type: 'decimal' },
+        prompt: {
+          title: 'ผลสมมติ (What-if)',
+          message: 'ลองค่าที่นี่ ไม่นับเป็นผลจริงและไม่ถูกส่ง / Try a value here: it is not a result and is never sent.',
+        },
         error: { title: 'ต้องเป็นตัวเลข (Number)', message: 'ค่าสมมติต้องเป็นตัวเลข / A what-if value must be a number.', style: 'warning' },
       },
       { kind: 'columns', sheet, columns: `${letter}:${letter}`, width: 100, hidden: false },

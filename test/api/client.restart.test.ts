@@ -15,7 +15,9 @@ import { listenOnLoopback, useHarness } from '../server/harness';
 const h = useHarness('memory');
 const target = { aid: AID, round: 6, unit: 'pte' };
 const rows = ['1', '2', '3', '4.1', '4.2'].map((indicatorId, i) => ({
-  indicatorId, value: indicatorId === '2' ? { num: 40 + i } : indicatorId === '3' ? [true, false, false, false, false] : 80 + i, baseVersion: 0,
+  indicatorId,
+  value: indicatorId === '2' ? { num: 40 + i } : indicatorId === '3' ? [true, false, false, false, false] : 80 + i,
+  baseVersion: 0,
 }));
 
 async function boundWorkbook(): Promise<PreviewWorkbook> {
@@ -39,7 +41,13 @@ test('a submit cut off by a server stop is completed after the restart, each row
     if (init.method === 'POST' && url.endsWith('/reports') && ++posts === 2) await h.app.close();
     return fetch(url, init);
   };
-  const first = new ScorebookClient({ baseUrl, fetch: stopping, pending: new WorkbookPendingStore(wb), sleep: async () => undefined, retry: { retries: 2 } });
+  const first = new ScorebookClient({
+    baseUrl,
+    fetch: stopping,
+    pending: new WorkbookPendingStore(wb),
+    sleep: async () => undefined,
+    retry: { retries: 2 },
+  });
   await first.signIn('pte.reporter', 'pw');
   // One batch at a time, so "the first goes through" is a fact of the test, not of timing.
   const cut = await first.submitRows(target, rows, { action: 'submit', batchSize: 2, inFlight: 1 });
@@ -52,7 +60,11 @@ test('a submit cut off by a server stop is completed after the restart, each row
   const second = new ScorebookClient({ baseUrl, pending: new WorkbookPendingStore(wb) });
   second.useSession(first.currentSession);
   const resent = await second.resendPending();
-  expect(resent.outcomes.map((o) => [o.indicatorId, o.outcome])).toEqual([['3', 'accepted'], ['4.1', 'accepted'], ['4.2', 'accepted']]);
+  expect(resent.outcomes.map((o) => [o.indicatorId, o.outcome])).toEqual([
+    ['3', 'accepted'],
+    ['4.1', 'accepted'],
+    ['4.2', 'accepted'],
+  ]);
   expect(await second.pending.list()).toEqual([]);
 
   const stored = await second.listReports(target);

@@ -44,11 +44,19 @@ it('a batch whose answer was lost is retried with its key and stores each row on
 
   const report = await client.submitRows(target, rows, { action: 'submit' });
 
-  expect(report.outcomes.map((o) => [o.indicatorId, o.outcome])).toEqual([['1', 'accepted'], ['3', 'accepted'], ['4.1', 'accepted']]);
+  expect(report.outcomes.map((o) => [o.indicatorId, o.outcome])).toEqual([
+    ['1', 'accepted'],
+    ['3', 'accepted'],
+    ['4.1', 'accepted'],
+  ]);
   expect(keys).toHaveLength(3);
   expect(new Set(keys).size).toBe(1);
   const stored = await client.listReports(target);
-  expect(stored.map((r) => [r.indicatorId, r.version, r.status])).toEqual([['1', 1, 'submitted'], ['3', 1, 'submitted'], ['4.1', 1, 'submitted']]);
+  expect(stored.map((r) => [r.indicatorId, r.version, r.status])).toEqual([
+    ['1', 1, 'submitted'],
+    ['3', 1, 'submitted'],
+    ['4.1', 1, 'submitted'],
+  ]);
   const audit = await h.db.selectFrom('audit_events').select('indicator_id').where('action', '=', 'report.submit').execute();
   expect(audit.map((a) => a.indicator_id).sort()).toEqual(['1', '3', '4.1']);
   expect(await client.pending.list()).toEqual([]);
@@ -59,7 +67,10 @@ it('a stale base version comes back as a conflict naming who changed the row, no
   await reporter.signIn('pte.reporter', 'pw');
   await reporter.submitRows(target, [{ indicatorId: '1', value: 88, baseVersion: 0 }], { action: 'save' });
   const report = await reporter.submitRows(target, [{ indicatorId: '1', value: 99, baseVersion: 0 }], { action: 'save' });
-  expect(report.outcomes[0]).toMatchObject({ outcome: 'conflict', result: { current: { value: 88, version: 1, updatedBy: 'pte.reporter' } } });
+  expect(report.outcomes[0]).toMatchObject({
+    outcome: 'conflict',
+    result: { current: { value: 88, version: 1, updatedBy: 'pte.reporter' } },
+  });
 });
 
 it('a round that has closed is refused as a whole, in Thai and English, and not retried', async () => {

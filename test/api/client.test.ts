@@ -77,7 +77,12 @@ describe('retries', () => {
   });
 
   it.each([
-    [400, 'invalid_request'], [403, 'forbidden'], [409, 'round_closed'], [413, 'payload_too_large'], [415, 'unsupported_media_type'], [422, 'idempotency_key_reused'],
+    [400, 'invalid_request'],
+    [403, 'forbidden'],
+    [409, 'round_closed'],
+    [413, 'payload_too_large'],
+    [415, 'unsupported_media_type'],
+    [422, 'idempotency_key_reused'],
   ])('never retries a %i (%s): the rows come back refused, the batch is kept marked refused with the message', async (status, code) => {
     const server = new FakeServer().script({ status, code });
     const { client, delays } = clientFor(server, { now: () => new Date('2024-03-25T03:00:00Z') });
@@ -99,7 +104,10 @@ describe('retries', () => {
     const report = await client.submitRows(target, rows(4), { action: 'save', batchSize: 2, inFlight: 1 });
     expect(posts(server)).toHaveLength(1);
     expect(report.outcomes.map((o) => o.outcome)).toEqual(Array(4).fill('pending'));
-    expect((await client.pending.list()).map((b) => [b.key, b.refused])).toEqual([['key-1', undefined], ['key-2', undefined]]);
+    expect((await client.pending.list()).map((b) => [b.key, b.refused])).toEqual([
+      ['key-1', undefined],
+      ['key-2', undefined],
+    ]);
     expect((await client.resendPending()).outcomes.map((o) => o.outcome)).toEqual(Array(4).fill('accepted'));
     expect(await client.pending.list()).toEqual([]);
   });
@@ -137,7 +145,11 @@ describe('batches and the pending store', () => {
     const server = new FakeServer();
     const { client } = clientFor(server);
     const report = await client.submitRows(target, rows(1_200), { action: 'save', batchSize: 500 });
-    expect(posts(server).map((r) => [r.key, r.rows])).toEqual([['key-1', 500], ['key-2', 500], ['key-3', 200]]);
+    expect(posts(server).map((r) => [r.key, r.rows])).toEqual([
+      ['key-1', 500],
+      ['key-2', 500],
+      ['key-3', 200],
+    ]);
     expect(report.outcomes.map((o) => o.indicatorId)).toEqual(rows(1_200).map((r) => r.indicatorId));
     expect(await client.pending.list()).toEqual([]);
   });
@@ -151,7 +163,11 @@ describe('batches and the pending store', () => {
     };
     const { client } = clientFor(server, { fetch: fetchAndMeasure });
     // Notes of 1 to 10,000 characters of Thai with tone marks (3 bytes each in UTF-8: a character count would be a third of the truth).
-    const long = rows(300).map((r, i) => ({ ...r, explanation: 'น้ำลิ้นเยิ้มญี่ปุ่น'.repeat(1 + ((i * 37) % 500)).slice(0, 10_000), remarks: i % 7 === 0 ? 'ที่'.repeat(3_000) : null }));
+    const long = rows(300).map((r, i) => ({
+      ...r,
+      explanation: 'น้ำลิ้นเยิ้มญี่ปุ่น'.repeat(1 + ((i * 37) % 500)).slice(0, 10_000),
+      remarks: i % 7 === 0 ? 'ที่'.repeat(3_000) : null,
+    }));
     const limit = 256 * 1024;
     const report = await client.submitRows(target, long, { action: 'save', batchBytes: limit });
     expect(bodies.length).toBeGreaterThan(5);
@@ -173,7 +189,7 @@ describe('batches and the pending store', () => {
     expect(report.outcomes.filter((o) => o.outcome === 'accepted')).toHaveLength(10_000);
   });
 
-  it('with two batches in flight, each is in the store while it is sent and leaves it only after its own answer; outcomes keep the rows\' order', async () => {
+  it("with two batches in flight, each is in the store while it is sent and leaves it only after its own answer; outcomes keep the rows' order", async () => {
     const server = new FakeServer();
     const { client } = clientFor(server);
     let inFlight = 0;
@@ -219,8 +235,17 @@ describe('batches and the pending store', () => {
     server.defaultFault = 'ok';
     const second = clientFor(server, { pending: store, newKey: () => 'never-used' }).client;
     const resent = await second.resendPending();
-    expect(resent.outcomes.map((o) => [o.indicatorId, o.outcome])).toEqual([['3', 'accepted'], ['4', 'accepted'], ['5', 'accepted'], ['6', 'accepted']]);
-    expect(posts(server).slice(4).map((r) => r.key)).toEqual(['key-2', 'key-3']);
+    expect(resent.outcomes.map((o) => [o.indicatorId, o.outcome])).toEqual([
+      ['3', 'accepted'],
+      ['4', 'accepted'],
+      ['5', 'accepted'],
+      ['6', 'accepted'],
+    ]);
+    expect(
+      posts(server)
+        .slice(4)
+        .map((r) => r.key),
+    ).toEqual(['key-2', 'key-3']);
     for (const id of ['1', '2', '3', '4', '5', '6']) expect(server.writes(id)).toBe(1);
     expect(await store.list()).toEqual([]);
   });
@@ -233,7 +258,11 @@ describe('batches and the pending store', () => {
     const report = await first.submitRows(target, rows(8), { action: 'submit', batchSize: 2, inFlight: 2 });
     const accepted = report.outcomes.filter((o) => o.outcome === 'accepted').map((o) => o.indicatorId);
     const pending = report.outcomes.filter((o) => o.outcome === 'pending').map((o) => o.indicatorId);
-    expect([...accepted, ...pending].sort()).toEqual(rows(8).map((r) => r.indicatorId).sort());
+    expect([...accepted, ...pending].sort()).toEqual(
+      rows(8)
+        .map((r) => r.indicatorId)
+        .sort(),
+    );
     const kept = (await store.list()).flatMap((b) => b.body.rows.map((r) => r.indicatorId));
     expect(kept.sort()).toEqual([...pending].sort());
     server.defaultFault = 'ok';
@@ -269,7 +298,10 @@ describe('sessions', () => {
     const report = await client.submitRows(target, rows(2), { action: 'save' });
     expect(asked).toBe(1);
     expect(report.outcomes.map((o) => o.outcome)).toEqual(['accepted', 'accepted']);
-    expect(posts(server).map((r) => [r.key, r.authorization])).toEqual([['key-1', 'Bearer t1'], ['key-1', 'Bearer t2']]);
+    expect(posts(server).map((r) => [r.key, r.authorization])).toEqual([
+      ['key-1', 'Bearer t1'],
+      ['key-1', 'Bearer t2'],
+    ]);
     expect(client.currentSession?.token).toBe('t2');
   });
 
@@ -288,7 +320,10 @@ describe('sessions', () => {
 describe('errors a user can act on', () => {
   it('keeps the server’s words and adds the next step, in Thai and English', async () => {
     const server = new FakeServer().script({
-      status: 409, body: { error: { code: 'round_closed', message: 'round 6 closed on 11 April 2024', messageTh: 'รอบ 6 เดือนปิดรับแล้วเมื่อ 11 เม.ย. 2567' } },
+      status: 409,
+      body: {
+        error: { code: 'round_closed', message: 'round 6 closed on 11 April 2024', messageTh: 'รอบ 6 เดือนปิดรับแล้วเมื่อ 11 เม.ย. 2567' },
+      },
     });
     const { client } = clientFor(server);
     const e = (await client.submitRows(target, rows(1), { action: 'submit' })).error;

@@ -26,8 +26,20 @@ async function reporter(): Promise<ScorebookClient> {
 it('uploads a PDF, lists it with who and when, and downloads the same bytes', async () => {
   const client = await reporter();
   const progress: number[] = [];
-  const meta = await client.uploadAttachment(target, '1', { name: 'หลักฐาน ตัวชี้วัด 1.pdf', size: PDF.length, data: new Blob([PDF]) }, { onProgress: (p) => progress.push(p) });
-  expect(meta).toMatchObject({ indicatorId: '1', filename: 'หลักฐาน ตัวชี้วัด 1.pdf', contentType: 'application/pdf', size: PDF.length, uploadedBy: 'pte.reporter', uploadedAt: h.clock.now.toISOString() });
+  const meta = await client.uploadAttachment(
+    target,
+    '1',
+    { name: 'หลักฐาน ตัวชี้วัด 1.pdf', size: PDF.length, data: new Blob([PDF]) },
+    { onProgress: (p) => progress.push(p) },
+  );
+  expect(meta).toMatchObject({
+    indicatorId: '1',
+    filename: 'หลักฐาน ตัวชี้วัด 1.pdf',
+    contentType: 'application/pdf',
+    size: PDF.length,
+    uploadedBy: 'pte.reporter',
+    uploadedAt: h.clock.now.toISOString(),
+  });
   expect(progress[progress.length - 1]).toBe(1);
   expect(await client.listAttachments(target, '1')).toEqual([meta]);
   const file = await client.downloadAttachment(target, meta);
@@ -39,7 +51,9 @@ it('uploads a PDF, lists it with who and when, and downloads the same bytes', as
 it("a .docx that is a ZIP but no Word document passes the client's first-bytes check and is refused by the server, named", async () => {
   const client = await reporter();
   const notWord = new TextEncoder().encode('PK\x03\x04 not really a zip');
-  const error = await client.uploadAttachment(target, '1', { name: 'รายงาน.docx', size: notWord.length, data: new Blob([notWord]) }).catch((e: unknown) => e);
+  const error = await client
+    .uploadAttachment(target, '1', { name: 'รายงาน.docx', size: notWord.length, data: new Blob([notWord]) })
+    .catch((e: unknown) => e);
   expect(error).toMatchObject({ code: 'unsupported_file_type' });
   expect((error as { userMessage: { th: string } }).userMessage.th).toContain('เนื้อไฟล์ "รายงาน.docx" ไม่ตรงกับนามสกุล');
   expect((await client.listAttachments(target, '1')).map((a) => a.filename)).not.toContain('รายงาน.docx');

@@ -11,7 +11,14 @@ const target = { aid: 'pte-2567', round: 6, unit: 'pte' };
 const MB = 1024 * 1024;
 
 function clientFor(server: FakeEvidenceServer, extra: Partial<ClientOptions> = {}) {
-  const client = new ScorebookClient({ baseUrl: 'http://scorebook.test', fetch: server.fetch, timeoutMs: 50, sleep: async () => undefined, random: () => 0.5, ...extra });
+  const client = new ScorebookClient({
+    baseUrl: 'http://scorebook.test',
+    fetch: server.fetch,
+    timeoutMs: 50,
+    sleep: async () => undefined,
+    random: () => 0.5,
+    ...extra,
+  });
   client.useSession(session());
   return client;
 }
@@ -23,14 +30,18 @@ describe('checked before upload', () => {
     const error = await client.uploadAttachment(target, '5', evidenceFile('สแกนรายงาน.pdf', PDF_BYTES, 12 * MB)).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'payload_too_large' });
     expect((error as { userMessage: { th: string; en: string } }).userMessage.th).toContain('ไฟล์ "สแกนรายงาน.pdf" (12.0 MB) ใหญ่เกิน 10 MB');
-    expect((error as { userMessage: { th: string; en: string } }).userMessage.en).toContain('"สแกนรายงาน.pdf" (12.0 MB) is larger than 10 MB');
+    expect((error as { userMessage: { th: string; en: string } }).userMessage.en).toContain(
+      '"สแกนรายงาน.pdf" (12.0 MB) is larger than 10 MB',
+    );
     expect(server.count()).toBe(0);
     expect(client.requestCount).toBe(0);
   });
 
   it('a .exe is refused before any request, with the types that are allowed', async () => {
     const server = new FakeEvidenceServer();
-    const error = await clientFor(server).uploadAttachment(target, '5', evidenceFile('setup.exe')).catch((e: unknown) => e);
+    const error = await clientFor(server)
+      .uploadAttachment(target, '5', evidenceFile('setup.exe'))
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'unsupported_file_type' });
     expect((error as { userMessage: { th: string } }).userMessage.th).toMatch(/^ไฟล์ "setup.exe" ไม่ใช่ชนิดที่แนบได้ .*\.pdf/);
     expect(server.count()).toBe(0);
@@ -39,14 +50,18 @@ describe('checked before upload', () => {
   it('a picture renamed .pdf is refused by its first bytes before any request', async () => {
     const server = new FakeEvidenceServer();
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
-    const error = await clientFor(server).uploadAttachment(target, '5', evidenceFile('รูป.pdf', png)).catch((e: unknown) => e);
+    const error = await clientFor(server)
+      .uploadAttachment(target, '5', evidenceFile('รูป.pdf', png))
+      .catch((e: unknown) => e);
     expect((error as { userMessage: { en: string } }).userMessage.en).toContain('The content of "รูป.pdf" does not match its extension');
     expect(server.count()).toBe(0);
   });
 
   it('an empty file is refused before any request', async () => {
     const server = new FakeEvidenceServer();
-    await expect(clientFor(server).uploadAttachment(target, '5', evidenceFile('ว่าง.pdf', new Uint8Array(0)))).rejects.toMatchObject({ code: 'file_required' });
+    await expect(clientFor(server).uploadAttachment(target, '5', evidenceFile('ว่าง.pdf', new Uint8Array(0)))).rejects.toMatchObject({
+      code: 'file_required',
+    });
     expect(server.count()).toBe(0);
   });
 });
@@ -74,7 +89,9 @@ describe('upload, list, download', () => {
 
   it('an upload whose answer was lost is not sent again (it has no key); the message says to look at the list first', async () => {
     const server = new FakeEvidenceServer().script('drop-response');
-    const error = await clientFor(server).uploadAttachment(target, '5', evidenceFile('a.pdf')).catch((e: unknown) => e);
+    const error = await clientFor(server)
+      .uploadAttachment(target, '5', evidenceFile('a.pdf'))
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'network' });
     expect((error as { userMessage: { th: string } }).userMessage.th).toContain('ดูรายการไฟล์ก่อนแนบอีกครั้ง');
     expect(server.count('POST')).toBe(1);
@@ -84,7 +101,9 @@ describe('upload, list, download', () => {
   it("the server's own 413 is worded for the file, not for batches", async () => {
     const server = new FakeEvidenceServer();
     server.maxBytes = 10;
-    const error = await clientFor(server).uploadAttachment(target, '5', evidenceFile('ใหญ่.pdf')).catch((e: unknown) => e);
+    const error = await clientFor(server)
+      .uploadAttachment(target, '5', evidenceFile('ใหญ่.pdf'))
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'payload_too_large' });
     expect((error as { userMessage: { th: string } }).userMessage.th).toContain('ไฟล์ "ใหญ่.pdf"');
     expect((error as { userMessage: { en: string } }).userMessage.en).not.toContain('batch');
@@ -112,7 +131,9 @@ describe('upload, list, download', () => {
 
   it('a 404 download is not retried and says what happened', async () => {
     const server = new FakeEvidenceServer();
-    const error = await clientFor(server).downloadAttachment(target, { id: 'gone', indicatorId: '5', filename: 'x.pdf', contentType: 'application/pdf' }).catch((e: unknown) => e);
+    const error = await clientFor(server)
+      .downloadAttachment(target, { id: 'gone', indicatorId: '5', filename: 'x.pdf', contentType: 'application/pdf' })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'attachment_not_found', status: 404 });
     expect(server.count()).toBe(1);
   });
@@ -132,7 +153,10 @@ describe('the upload transport', () => {
       ontimeout?: () => void;
       private headers: Record<string, string> = {};
       open(method: string, url: string): void {
-        expect([method, url]).toEqual(['POST', 'http://scorebook.test/api/v1/assessments/pte-2567/rounds/6/units/pte/reports/5/attachments']);
+        expect([method, url]).toEqual([
+          'POST',
+          'http://scorebook.test/api/v1/assessments/pte-2567/rounds/6/units/pte/reports/5/attachments',
+        ]);
       }
       setRequestHeader(k: string, v: string): void {
         this.headers[k] = v;
@@ -141,7 +165,16 @@ describe('the upload transport', () => {
         sent.push({ headers: this.headers, body });
         for (const loaded of [0, 50, 100]) this.upload.onprogress?.({ lengthComputable: true, loaded, total: 100 });
         this.status = 201;
-        this.responseText = JSON.stringify({ id: 'a1', indicatorId: '5', filename: 'a.pdf', contentType: 'application/pdf', size: 3, sha256: 'x', uploadedBy: 'pte.reporter', uploadedAt: '2024-03-25T03:00:00.000Z' });
+        this.responseText = JSON.stringify({
+          id: 'a1',
+          indicatorId: '5',
+          filename: 'a.pdf',
+          contentType: 'application/pdf',
+          size: 3,
+          sha256: 'x',
+          uploadedBy: 'pte.reporter',
+          uploadedAt: '2024-03-25T03:00:00.000Z',
+        });
         this.onload?.();
       }
     }
@@ -165,7 +198,10 @@ describe('the upload transport', () => {
         this.ontimeout?.();
       }
     }
-    const client = clientFor(new FakeEvidenceServer(), { upload: xhrTransport(SlowXhr as unknown as typeof XMLHttpRequest), uploadTimeoutMs: 1234 });
+    const client = clientFor(new FakeEvidenceServer(), {
+      upload: xhrTransport(SlowXhr as unknown as typeof XMLHttpRequest),
+      uploadTimeoutMs: 1234,
+    });
     const error = await client.uploadAttachment(target, '5', evidenceFile('ช้า.pdf')).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'timeout' });
     expect((error as { userMessage: { th: string } }).userMessage.th).toContain('ขณะแนบไฟล์ "ช้า.pdf"');
@@ -177,16 +213,22 @@ describe('the upload transport', () => {
       calls++;
       return { status: 503, text: '' };
     };
-    const error = await clientFor(new FakeEvidenceServer(), { upload: failing }).uploadAttachment(target, '5', evidenceFile('a.pdf')).catch((e: unknown) => e);
+    const error = await clientFor(new FakeEvidenceServer(), { upload: failing })
+      .uploadAttachment(target, '5', evidenceFile('a.pdf'))
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 503 });
     expect(calls).toBe(1);
   });
 
   it('a stored-looking answer that cannot be read (a proxy page) is not trusted, and says to look at the list', async () => {
     const proxy: UploadTransport = async () => ({ status: 201, text: '<html>portal</html>' });
-    const error = await clientFor(new FakeEvidenceServer(), { upload: proxy }).uploadAttachment(target, '5', evidenceFile('a.pdf')).catch((e: unknown) => e);
+    const error = await clientFor(new FakeEvidenceServer(), { upload: proxy })
+      .uploadAttachment(target, '5', evidenceFile('a.pdf'))
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'bad_response' });
-    expect((error as { userMessage: { en: string } }).userMessage.en).toContain('The server\'s answer could not be read while attaching "a.pdf"');
+    expect((error as { userMessage: { en: string } }).userMessage.en).toContain(
+      'The server\'s answer could not be read while attaching "a.pdf"',
+    );
   });
 });
 

@@ -42,7 +42,12 @@ export class FakeEvidenceServer {
     const fault = this.faults.shift() ?? 'ok';
     if (fault === 'drop-request') throw new TypeError('fetch failed');
     if (typeof fault === 'object') {
-      return json(fault.status, fault.body ?? { error: { code: fault.code ?? 'internal', message: `failed with ${fault.status}`, messageTh: `ล้มเหลว ${fault.status}` } });
+      return json(
+        fault.status,
+        fault.body ?? {
+          error: { code: fault.code ?? 'internal', message: `failed with ${fault.status}`, messageTh: `ล้มเหลว ${fault.status}` },
+        },
+      );
     }
     if (!authorization || !this.batches.validTokens.has(authorization.replace(/^Bearer /, ''))) {
       return json(401, { error: { code: 'unauthenticated', message: 'the session has expired', messageTh: 'หมดอายุการเข้าสู่ระบบ' } });
@@ -52,11 +57,19 @@ export class FakeEvidenceServer {
       const file = (init.body as FormData).get('file') as File;
       const bytes = new Uint8Array(await file.arrayBuffer());
       if (bytes.length > this.maxBytes) {
-        return json(413, { error: { code: 'payload_too_large', message: 'an attachment may be at most 10 MB', messageTh: 'ไฟล์แนบมีขนาดได้ไม่เกิน 10 MB' } });
+        return json(413, {
+          error: { code: 'payload_too_large', message: 'an attachment may be at most 10 MB', messageTh: 'ไฟล์แนบมีขนาดได้ไม่เกิน 10 MB' },
+        });
       }
       const meta: Attachment = {
-        id: `a${this.files.size + 1}`, indicatorId, filename: file.name, contentType: 'application/pdf', size: bytes.length, sha256: 'x',
-        uploadedBy: 'pte.reporter', uploadedAt: '2024-03-25T03:00:00.000Z',
+        id: `a${this.files.size + 1}`,
+        indicatorId,
+        filename: file.name,
+        contentType: 'application/pdf',
+        size: bytes.length,
+        sha256: 'x',
+        uploadedBy: 'pte.reporter',
+        uploadedAt: '2024-03-25T03:00:00.000Z',
       };
       this.files.set(meta.id, { meta, bytes });
       if (fault === 'drop-response') throw new TypeError('fetch failed: socket hang up');

@@ -53,8 +53,11 @@ export class FakeServer {
     const headers = new Headers(init.headers);
     const body = init.body ? (JSON.parse(String(init.body)) as BatchBody) : undefined;
     const seen: SeenRequest = {
-      method: init.method ?? 'GET', url, key: headers.get('idempotency-key') ?? undefined,
-      authorization: headers.get('authorization') ?? undefined, rows: body?.rows?.length ?? 0,
+      method: init.method ?? 'GET',
+      url,
+      key: headers.get('idempotency-key') ?? undefined,
+      authorization: headers.get('authorization') ?? undefined,
+      rows: body?.rows?.length ?? 0,
     };
     this.requests.push(seen);
     await this.onRequest?.(seen);
@@ -66,7 +69,9 @@ export class FakeServer {
       });
     }
     if (typeof fault === 'object') {
-      const payload = fault.body ?? { error: { code: fault.code ?? 'internal', message: `failed with ${fault.status}`, messageTh: `ล้มเหลว ${fault.status}` } };
+      const payload = fault.body ?? {
+        error: { code: fault.code ?? 'internal', message: `failed with ${fault.status}`, messageTh: `ล้มเหลว ${fault.status}` },
+      };
       return json(fault.status, payload);
     }
     if (!seen.authorization || !this.validTokens.has(seen.authorization.replace(/^Bearer /, ''))) {
@@ -86,7 +91,11 @@ export class FakeServer {
       const stored = this.rows.get(r.indicatorId);
       const version = stored?.version ?? 0;
       if (r.baseVersion !== version) {
-        return { indicatorId: r.indicatorId, outcome: 'conflict', current: { value: stored?.value as never, status: 'draft', version, updatedBy: 'other', updatedAt: '2024-03-25T03:00:00Z' } };
+        return {
+          indicatorId: r.indicatorId,
+          outcome: 'conflict',
+          current: { value: stored?.value as never, status: 'draft', version, updatedBy: 'other', updatedAt: '2024-03-25T03:00:00Z' },
+        };
       }
       this.rows.set(r.indicatorId, { version: version + 1, value: r.value, writes: (stored?.writes ?? 0) + 1 });
       return { indicatorId: r.indicatorId, outcome: 'accepted', version: version + 1 };
@@ -102,7 +111,9 @@ function json(status: number, body: unknown): Response {
 }
 
 export const session = (token = 't1') => ({
-  token, expiresAt: '2099-01-01T00:00:00Z', user: { username: 'pte.reporter', name: 'ผู้รายงาน', roles: ['reporter' as const], units: ['pte'] },
+  token,
+  expiresAt: '2099-01-01T00:00:00Z',
+  user: { username: 'pte.reporter', name: 'ผู้รายงาน', roles: ['reporter' as const], units: ['pte'] },
 });
 
 export const rows = (n: number, from = 1): BatchBody['rows'] =>

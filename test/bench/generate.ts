@@ -23,9 +23,22 @@ export function benchAssessmentDoc(indicatorCount: number): Record<string, unkno
     switch (i % 5) {
       case 0:
       case 1:
-        return { id, name: `ตัวชี้วัดเชิงปริมาณ ${id}`, unit: 'ร้อยละ', weight: 1, kind: 'quantitative', targets: [base, base + 5, base + 10, base + 15, base + 20] };
+        return {
+          id,
+          name: `ตัวชี้วัดเชิงปริมาณ ${id}`,
+          unit: 'ร้อยละ',
+          weight: 1,
+          kind: 'quantitative',
+          targets: [base, base + 5, base + 10, base + 15, base + 20],
+        };
       case 2:
-        return { id, name: `ตัวชี้วัดยิ่งน้อยยิ่งดี ${id}`, weight: 1, kind: 'quantitative', targets: [base + 20, base + 15, base + 10, base + 5, base] };
+        return {
+          id,
+          name: `ตัวชี้วัดยิ่งน้อยยิ่งดี ${id}`,
+          weight: 1,
+          kind: 'quantitative',
+          targets: [base + 20, base + 15, base + 10, base + 5, base],
+        };
       case 3:
         return {
           id,

@@ -50,7 +50,9 @@ function main(): void {
   const peakRss = process.resourceUsage().maxRSS * 1024;
   console.log('scorebook bench — src/domain');
   console.log(`  assessment of ${INDICATORS} indicators read and checked in ${readMs.toFixed(1)} ms`);
-  console.log(`  rows scored and validated: ${rows.toLocaleString('en-US')} (${UNITS} units × ${INDICATORS} indicators; ${invalid.toLocaleString('en-US')} invalid)`);
+  console.log(
+    `  rows scored and validated: ${rows.toLocaleString('en-US')} (${UNITS} units × ${INDICATORS} indicators; ${invalid.toLocaleString('en-US')} invalid)`,
+  );
   console.log(`  time: ${scoreSeconds.toFixed(2)} s (+ ${(Number(generateNs) / 1e9).toFixed(2)} s generating input)`);
   console.log(`  rows per second: ${Math.round(rows / scoreSeconds).toLocaleString('en-US')}`);
   console.log(`  peak memory (max RSS): ${mb(peakRss)}; heap now ${mb(process.memoryUsage().heapUsed)}`);

@@ -38,8 +38,19 @@ const ROUND = 6;
 
 function assessmentDoc(n: number): Record<string, unknown> {
   return {
-    format: 'scorebook/assessment@1', id: `bench-${n}`, title: `bench ${n}`, fiscalYear: 2567, scale: 'five-level',
-    indicators: Array.from({ length: n }, (_, i) => ({ id: `i${i}`, name: `ตัวชี้วัด ${i}`, unit: 'ร้อยละ', weight: 1, kind: 'quantitative', targets: [50, 60, 70, 80, 90] })),
+    format: 'scorebook/assessment@1',
+    id: `bench-${n}`,
+    title: `bench ${n}`,
+    fiscalYear: 2567,
+    scale: 'five-level',
+    indicators: Array.from({ length: n }, (_, i) => ({
+      id: `i${i}`,
+      name: `ตัวชี้วัด ${i}`,
+      unit: 'ร้อยละ',
+      weight: 1,
+      kind: 'quantitative',
+      targets: [50, 60, 70, 80, 90],
+    })),
     units: [{ id: UNIT, name: 'หน่วยงานทดสอบ' }],
     rounds: [{ round: ROUND, opensAt: '2000-01-01T00:00:00Z', closesAt: '2100-01-01T00:00:00Z' }],
   };
@@ -121,7 +132,9 @@ async function submitAll(baseUrl: string, n: number, serverClock: ServerClock): 
   if (!read.ok) throw new Error('the bench assessment does not read');
   const assessment = read.value;
   const results = Object.fromEntries(Array.from({ length: n }, (_, i) => [`i${i}`, 40 + (i % 60)]));
-  const inputs = new Map([...resultInputs(assessment, { results, round: ROUND })].map(([id, r]) => [id, { ...r, explanation: `คำชี้แจงการปฏิบัติงาน ${id}` }]));
+  const inputs = new Map(
+    [...resultInputs(assessment, { results, round: ROUND })].map(([id, r]) => [id, { ...r, explanation: `คำชี้แจงการปฏิบัติงาน ${id}` }]),
+  );
 
   // The sheet as "open from the server" leaves it: the KPI sheet, then the binding record with its server link.
   const fake = new FakeExcel('1.9');
@@ -151,15 +164,26 @@ async function submitAll(baseUrl: string, n: number, serverClock: ServerClock): 
   const accepted = report.outcomes.filter((o) => o.outcome === 'accepted').length;
   if (accepted !== n) throw new Error(`only ${accepted} of ${n} rows accepted: ${report.error?.message ?? ''}`);
   const after = await readSheet(port);
-  const written = [...statusTexts(after.grid, after.reading).values()].filter((t) => typeof t === 'string' && t.startsWith('เซิร์ฟเวอร์รับแล้ว')).length;
+  const written = [...statusTexts(after.grid, after.reading).values()].filter(
+    (t) => typeof t === 'string' && t.startsWith('เซิร์ฟเวอร์รับแล้ว'),
+  ).length;
   if (written !== n) throw new Error(`${written} of ${n} status cells say accepted`);
-  if (after.link.pending.length > 0 || Object.keys(after.link.rows).length !== n) throw new Error('the binding record does not hold every row as confirmed');
+  if (after.link.pending.length > 0 || Object.keys(after.link.rows).length !== n)
+    throw new Error('the binding record does not hold every row as confirmed');
 
   const at = (step: string): number => marks.get(step) ?? Number.NaN;
   return {
-    rows: n, ms, serverMs: serverClock.busyMs(), requests: client.requestCount - requestsBefore, syncs: at('written') - from,
-    read: at('read') - from, pending: at('answered') - at('read'), storeCalls: store.calls,
-    remember: at('remembered') - at('answered'), statuses: at('written') - at('remembered'), largest: fake.maxRequestBytes(from),
+    rows: n,
+    ms,
+    serverMs: serverClock.busyMs(),
+    requests: client.requestCount - requestsBefore,
+    syncs: at('written') - from,
+    read: at('read') - from,
+    pending: at('answered') - at('read'),
+    storeCalls: store.calls,
+    remember: at('remembered') - at('answered'),
+    statuses: at('written') - at('remembered'),
+    largest: fake.maxRequestBytes(from),
     traffic: fake.syncs.slice(from).reduce((n, x) => n + x.requestBytes + x.responseBytes, 0),
   };
 }
@@ -168,8 +192,11 @@ async function main(): Promise<void> {
   const db = openDatabase({ kind: 'memory' });
   await migrateToLatest(db);
   for (const n of SIZES) await inTransaction(db, (tx) => putAssessment(tx, assessmentDoc(n), { actor: 'bench', now: new Date() }));
-  await createUser(db, { username: 'r', name: 'r', password: 'benchbench', roles: ['reporter'], units: [UNIT] },
-    { actor: 'bench', now: new Date(), cost: { log2N: 4, r: 1, p: 1 } });
+  await createUser(
+    db,
+    { username: 'r', name: 'r', password: 'benchbench', roles: ['reporter'], units: [UNIT] },
+    { actor: 'bench', now: new Date(), cost: { log2N: 4, r: 1, p: 1 } },
+  );
   const app = await buildApp({ db, rateLimitPerMinute: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -177,13 +204,16 @@ async function main(): Promise<void> {
 
   console.log('"Submit all" on the Office port over the recording fake of Excel, against the embedded server (PGlite in memory)');
   // "forget & remember": the store's one write after the answers, dropping the answered batches and recording them.
-  console.log('  rows | submit all → last status | server on the batches | pane/server | HTTP | Excel syncs: total = read sheet + keep pending (store calls) + forget & remember + statuses | largest request | to+from Excel');
+  console.log(
+    '  rows | submit all → last status | server on the batches | pane/server | HTTP | Excel syncs: total = read sheet + keep pending (store calls) + forget & remember + statuses | largest request | to+from Excel',
+  );
   try {
     for (const n of SIZES) {
       const r = await submitAll(baseUrl, n, serverClock);
       console.log(
-        `${String(r.rows).padStart(6)} | ${r.ms.toFixed(0).padStart(20)} ms | ${r.serverMs.toFixed(0).padStart(18)} ms | ${(r.ms / r.serverMs).toFixed(2).padStart(10)}× | ${String(r.requests).padStart(4)} | ${String(r.syncs).padStart(17)} = ${r.read} + ${r.pending} (${r.storeCalls}) + ${r.remember} + ${r.statuses}`
-          .padEnd(100) + ` | ${(r.largest / 1e6).toFixed(2).padStart(12)} MB | ${(r.traffic / 1e6).toFixed(1)} MB`,
+        `${String(r.rows).padStart(6)} | ${r.ms.toFixed(0).padStart(20)} ms | ${r.serverMs.toFixed(0).padStart(18)} ms | ${(r.ms / r.serverMs).toFixed(2).padStart(10)}× | ${String(r.requests).padStart(4)} | ${String(r.syncs).padStart(17)} = ${r.read} + ${r.pending} (${r.storeCalls}) + ${r.remember} + ${r.statuses}`.padEnd(
+          100,
+        ) + ` | ${(r.largest / 1e6).toFixed(2).padStart(12)} MB | ${(r.traffic / 1e6).toFixed(1)} MB`,
       );
     }
   } finally {

@@ -48,7 +48,8 @@ const since = (t0: number) => (Date.now() - t0) / 1000;
 function restartCommand(): string {
   if (process.env.SCOREBOOK_CHAOS_PG_RESTART) return process.env.SCOREBOOK_CHAOS_PG_RESTART;
   const { PG_BIN, PG_DIR } = process.env;
-  if (!PG_BIN || !PG_DIR) throw new Error('set PG_BIN and PG_DIR (pg_ctl -D $PG_DIR/data), or SCOREBOOK_CHAOS_PG_RESTART, so the cluster can be restarted');
+  if (!PG_BIN || !PG_DIR)
+    throw new Error('set PG_BIN and PG_DIR (pg_ctl -D $PG_DIR/data), or SCOREBOOK_CHAOS_PG_RESTART, so the cluster can be restarted');
   const cmd = `${PG_BIN}/pg_ctl -D ${PG_DIR}/data -l ${PG_DIR}/log -m immediate -w restart`;
   return process.getuid?.() === 0 ? `su postgres -c "${cmd}"` : cmd;
 }
@@ -78,18 +79,22 @@ function balancedFetch(localAddress: string, ports: () => readonly number[]): Fe
       const target = new URL(url);
       target.port = String(choice[Math.floor(Math.random() * choice.length)]);
       figures.requests++;
-      const req = http.request(target, { method: init.method, headers: init.headers as Record<string, string>, agent, signal: init.signal ?? undefined }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('error', reject);
-        res.on('end', () => {
-          const status = res.statusCode ?? 0;
-          if (status >= 500) figures.status5xx++;
-          const headers = new Headers();
-          for (const [k, v] of Object.entries(res.headers)) if (typeof v === 'string') headers.set(k, v);
-          resolve(new Response(status === 204 ? null : Buffer.concat(chunks), { status, headers }));
-        });
-      });
+      const req = http.request(
+        target,
+        { method: init.method, headers: init.headers as Record<string, string>, agent, signal: init.signal ?? undefined },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('error', reject);
+          res.on('end', () => {
+            const status = res.statusCode ?? 0;
+            if (status >= 500) figures.status5xx++;
+            const headers = new Headers();
+            for (const [k, v] of Object.entries(res.headers)) if (typeof v === 'string') headers.set(k, v);
+            resolve(new Response(status === 204 ? null : Buffer.concat(chunks), { status, headers }));
+          });
+        },
+      );
       req.on('error', (e) => {
         figures.networkErrors++;
         reject(e);
@@ -185,11 +190,18 @@ class ChaosUser {
 
   nextBatch(): BatchBody {
     const count = 1 + Math.floor(Math.random() * 3);
-    const ids = [...new Set(Array.from({ length: count }, () => this.indicators[Math.floor(Math.random() * this.indicators.length)] as string))];
+    const ids = [
+      ...new Set(Array.from({ length: count }, () => this.indicators[Math.floor(Math.random() * this.indicators.length)] as string)),
+    ];
     this.seq++;
     return {
       action: 'save',
-      rows: ids.map((id) => ({ indicatorId: id, value: null, remarks: `${this.username} #${this.seq} ${id}`, baseVersion: this.versions.get(id) ?? 0 })),
+      rows: ids.map((id) => ({
+        indicatorId: id,
+        value: null,
+        remarks: `${this.username} #${this.seq} ${id}`,
+        baseVersion: this.versions.get(id) ?? 0,
+      })),
     } as BatchBody;
   }
 
@@ -204,7 +216,8 @@ class ChaosUser {
         else await this.send(randomUUID(), this.nextBatch(), giveUpAt);
       } catch (e) {
         // A read whose retries ran out during an outage is lost to nobody; anything else is a finding.
-        if (!isApiError(e) || !e.retryable) figures.unexpectedErrors.push(`${this.username}: ${e instanceof Error ? e.message : String(e)}`);
+        if (!isApiError(e) || !e.retryable)
+          figures.unexpectedErrors.push(`${this.username}: ${e instanceof Error ? e.message : String(e)}`);
       }
       await sleep(50 + Math.random() * 300);
     }
@@ -217,7 +230,10 @@ async function terminateBackends(adminUrl: string, dbName: string): Promise<numb
   const c = new Client({ connectionString: adminUrl });
   await c.connect();
   try {
-    const r = await c.query<{ ok: boolean }>('select pg_terminate_backend(pid) as ok from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [dbName]);
+    const r = await c.query<{ ok: boolean }>(
+      'select pg_terminate_backend(pid) as ok from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+      [dbName],
+    );
     return r.rows.filter((x) => x.ok).length;
   } finally {
     await c.end();
@@ -267,11 +283,17 @@ async function main(): Promise<void> {
     const units = Array.from({ length: CLIENTS + 1 }, (_, i) => ({ id: `u${String(i + 1).padStart(2, '0')}`, name: `หน่วยงาน ${i + 1}` }));
     const seedDb = openDatabase({ kind: 'postgres', url: db.url });
     const now = new Date();
-    const put = await inTransaction(seedDb, (tx) => putAssessment(tx, { ...sample, id: AID, units, rounds: demoRounds(now) }, { actor: 'chaos', now }));
+    const put = await inTransaction(seedDb, (tx) =>
+      putAssessment(tx, { ...sample, id: AID, units, rounds: demoRounds(now) }, { actor: 'chaos', now }),
+    );
     if (!put.ok) throw new Error(`chaos assessment: ${put.issues.map((i) => i.message.en).join('; ')}`);
     // A cheaper scrypt than production, so 51 accounts and the sign-ins stay within the run's time on 2 cores.
     for (const u of units) {
-      await createUser(seedDb, { username: `chaos.${u.id}`, name: u.name, password: PASSWORD, roles: ['reporter'], units: [u.id] }, { actor: 'chaos', now, cost: { log2N: 12, r: 8, p: 1 } });
+      await createUser(
+        seedDb,
+        { username: `chaos.${u.id}`, name: u.name, password: PASSWORD, roles: ['reporter'], units: [u.id] },
+        { actor: 'chaos', now, cost: { log2N: 12, r: 8, p: 1 } },
+      );
     }
     await seedDb.destroy();
 
@@ -347,18 +369,26 @@ async function main(): Promise<void> {
     const acks = all.flatMap((u) => u.acks);
     const check = new Client({ connectionString: db.url });
     await check.connect();
-    const events = (await check.query<{ unit_id: string; indicator_id: string; remarks: string | null; version: number }>(
-      "select unit_id, indicator_id, new_value->>'remarks' as remarks, (new_value->>'version')::int as version from audit_events where assessment_id = $1 and action = 'report.save'",
-      [AID],
-    )).rows;
-    const stored = (await check.query<{ unit_id: string; indicator_id: string; remarks: string | null; version: number }>(
-      'select unit_id, indicator_id, remarks, version from reports where assessment_id = $1',
-      [AID],
-    )).rows;
+    const events = (
+      await check.query<{ unit_id: string; indicator_id: string; remarks: string | null; version: number }>(
+        "select unit_id, indicator_id, new_value->>'remarks' as remarks, (new_value->>'version')::int as version from audit_events where assessment_id = $1 and action = 'report.save'",
+        [AID],
+      )
+    ).rows;
+    const stored = (
+      await check.query<{ unit_id: string; indicator_id: string; remarks: string | null; version: number }>(
+        'select unit_id, indicator_id, remarks, version from reports where assessment_id = $1',
+        [AID],
+      )
+    ).rows;
     await check.end();
 
     const eventCount = new Map<string, number>();
-    for (const e of events) eventCount.set(`${e.unit_id}/${e.indicator_id}/${e.version}/${e.remarks}`, (eventCount.get(`${e.unit_id}/${e.indicator_id}/${e.version}/${e.remarks}`) ?? 0) + 1);
+    for (const e of events)
+      eventCount.set(
+        `${e.unit_id}/${e.indicator_id}/${e.version}/${e.remarks}`,
+        (eventCount.get(`${e.unit_id}/${e.indicator_id}/${e.version}/${e.remarks}`) ?? 0) + 1,
+      );
     const ackKeys = new Set(acks.map((a) => `${a.unit}/${a.indicatorId}/${a.version}/${a.remarks}`));
     let lost = 0;
     let duplicated = 0;
@@ -394,9 +424,19 @@ async function main(): Promise<void> {
 
     const died = serves.filter((s) => !s.alive() && !deliberate.has(s)).length;
     const green = (await Promise.all([portA, portB].map(healthy))).every(Boolean);
-    const recoveries = figures.recovery.map((r) => `    ${r.fault}: ${Number.isFinite(r.seconds) ? r.seconds.toFixed(1) : 'never'} s`).join('\n');
-    const ok = lost === 0 && duplicated === 0 && unacknowledged === 0 && wrongState === 0 && apiMismatch === 0 && died === 0 && green && figures.unexpectedErrors.length === 0
-      && figures.recovery.every((r) => Number.isFinite(r.seconds));
+    const recoveries = figures.recovery
+      .map((r) => `    ${r.fault}: ${Number.isFinite(r.seconds) ? r.seconds.toFixed(1) : 'never'} s`)
+      .join('\n');
+    const ok =
+      lost === 0 &&
+      duplicated === 0 &&
+      unacknowledged === 0 &&
+      wrongState === 0 &&
+      apiMismatch === 0 &&
+      died === 0 &&
+      green &&
+      figures.unexpectedErrors.length === 0 &&
+      figures.recovery.every((r) => Number.isFinite(r.seconds));
     process.stdout.write(
       [
         `chaos: ${CLIENTS} clients, ${loadSeconds.toFixed(1)} s of load, 2 serve instances on one PostgreSQL database`,
@@ -408,7 +448,9 @@ async function main(): Promise<void> {
         `  serve processes that died on their own: ${died}; /healthz green on both: ${green ? 'yes' : 'NO'}`,
         `  seconds to recover (until /healthz is green on every instance):`,
         recoveries,
-        ...(figures.unexpectedErrors.length ? [`  unexpected errors (${figures.unexpectedErrors.length}):`, ...figures.unexpectedErrors.slice(0, 20).map((e) => `    ${e}`)] : []),
+        ...(figures.unexpectedErrors.length
+          ? [`  unexpected errors (${figures.unexpectedErrors.length}):`, ...figures.unexpectedErrors.slice(0, 20).map((e) => `    ${e}`)]
+          : []),
         `  total run: ${since(started).toFixed(0)} s — ${ok ? 'PASS' : 'FAIL'}`,
         '',
       ].join('\n'),
@@ -422,6 +464,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`chaos: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+  process.stderr.write(`chaos: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exitCode = 1;
 });

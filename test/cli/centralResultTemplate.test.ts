@@ -8,9 +8,13 @@ jest.setTimeout(60_000);
 
 const { dir, file, run } = cliHarness('scorebook-central-cli-');
 
-test('a central result indicator: the result cell is locked with a note; the unit\'s own result cell stays open', async () => {
+test("a central result indicator: the result cell is locked with a note; the unit's own result cell stays open", async () => {
   const assessment = file('a.json', {
-    format: 'scorebook/assessment@1', id: 'krs', title: 'KRS', fiscalYear: 2567, scale: 'five-level',
+    format: 'scorebook/assessment@1',
+    id: 'krs',
+    title: 'KRS',
+    fiscalYear: 2567,
+    scale: 'five-level',
     indicators: [
       { id: '1', name: 'ผลของหน่วยงาน', weight: 50, targets: [1, 2, 3, 4, 5] },
       { id: '2', name: 'ผลการประเมิน ITA', weight: 50, targets: [60, 70, 80, 90, 100], centralResult: true },
@@ -22,7 +26,9 @@ test('a central result indicator: the result cell is locked with a note; the uni
   await wb.xlsx.readFile(out);
   const ws = wb.getWorksheet('KPI')!;
   let header = 0;
-  ws.eachRow((row, n) => { if (header === 0 && row.values.toString().includes('ผลการดำเนินงาน')) header = n; });
+  ws.eachRow((row, n) => {
+    if (header === 0 && row.values.toString().includes('ผลการดำเนินงาน')) header = n;
+  });
   const resultColumn = (ws.getRow(header).values as unknown[]).findIndex((v) => String(v).startsWith('ผลการดำเนินงาน'));
   const rowOf = (id: string): number => {
     for (let r = header + 1; r <= ws.rowCount; r++) if (String(ws.getCell(r, 1).value) === id) return r;

@@ -9,7 +9,10 @@ const dir = mkdtempSync(join(tmpdir(), 'scorebook-pending-'));
 let n = 0;
 const fresh = () => pendingFileOf(join(dir, `kpi-${++n}.xlsx`));
 const batch = (key: string): PendingBatch => ({
-  key, target: { aid: 'pte-2567', round: 6, unit: 'pte' }, body: { action: 'submit', rows: [{ indicatorId: '1', value: 88, baseVersion: 0 }] }, createdAt: '2024-03-25T03:00:00.000Z',
+  key,
+  target: { aid: 'pte-2567', round: 6, unit: 'pte' },
+  body: { action: 'submit', rows: [{ indicatorId: '1', value: 88, baseVersion: 0 }] },
+  createdAt: '2024-03-25T03:00:00.000Z',
 });
 
 test('the file sits beside the workbook', () => {
@@ -50,7 +53,10 @@ test('concurrent removals from one store never lose each other, and no temporary
   await Promise.all([store.remove('a'), store.remove('c')]);
   expect((await store.list()).map((b) => b.key)).toEqual(['b']);
   expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-  expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ format: 'scorebook/pending@1', batches: [{ server: 'https://a.example', batch: { key: 'b' } }] });
+  expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({
+    format: 'scorebook/pending@1',
+    batches: [{ server: 'https://a.example', batch: { key: 'b' } }],
+  });
 });
 
 test('a file that is not pending batches is said with its path and left as it is', async () => {

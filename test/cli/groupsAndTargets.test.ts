@@ -84,7 +84,7 @@ test('check of an unedited template warns of no target', async () => {
   expect(back.value.issues.filter((i) => i.code === 'target-changed')).toEqual([]);
 });
 
-test('check of a sheet whose targets were typed over: target-changed at each cell, scored with the assessment\'s targets', async () => {
+test("check of a sheet whose targets were typed over: target-changed at each cell, scored with the assessment's targets", async () => {
   const wb = await roundTrip((ws) => {
     ws.getCell(rowOf('1'), col('target2')).value = 99;
     ws.getCell(rowOf('5'), col('target3')).value = 3000;
@@ -92,7 +92,8 @@ test('check of a sheet whose targets were typed over: target-changed at each cel
   const back = readTemplateWorkbook(wb);
   if (!back.ok) throw new Error(JSON.stringify(back.issues));
   const changed = back.value.issues.filter((i) => i.code === 'target-changed');
-  const at = (id: string, k: number): string => `${layout.sheet}!${wb.getWorksheet(layout.sheet)!.getCell(rowOf(id), col(`target${k}`)).address}`;
+  const at = (id: string, k: number): string =>
+    `${layout.sheet}!${wb.getWorksheet(layout.sheet)!.getCell(rowOf(id), col(`target${k}`)).address}`;
   expect(changed.map((i) => i.cell)).toEqual([at('1', 2), at('5', 3)]);
   expect(changed.every((i) => i.severity === 'warning')).toBe(true);
   expect(changed[1]?.message.en).toContain('3,161.41');
@@ -109,10 +110,23 @@ test('scorebook check --json lists the target-changed warning with its cell; sco
   await wb.xlsx.writeFile(out);
   const check = run('--lang', 'en', 'check', out, '--json');
   const doc = JSON.parse(check.stdout) as { issues: { code: string; cell?: string }[]; groups: { id: string }[] };
-  expect(doc.issues).toContainEqual(expect.objectContaining({ code: 'target-changed', cell: `${layout.sheet}!${wb.getWorksheet(layout.sheet)!.getCell(rowOf('7'), col('target1')).address}` }));
+  expect(doc.issues).toContainEqual(
+    expect.objectContaining({
+      code: 'target-changed',
+      cell: `${layout.sheet}!${wb.getWorksheet(layout.sheet)!.getCell(rowOf('7'), col('target1')).address}`,
+    }),
+  );
   const score = run('score', join(SAMPLES, 'pte-2567.assessment.json'), join(SAMPLES, 'pte-2567.results.json'), '--json');
-  const scored = JSON.parse(score.stdout) as { total: number; groups: { id: string; component: string; score: number; weightedScore: number }[] };
-  expect(scored.groups.map((g) => [g.id, g.component])).toEqual([['๑.๑', 'performance'], ['๑.๒', 'performance'], ['๒.๑', 'potential'], ['๒.๒', 'potential']]);
+  const scored = JSON.parse(score.stdout) as {
+    total: number;
+    groups: { id: string; component: string; score: number; weightedScore: number }[];
+  };
+  expect(scored.groups.map((g) => [g.id, g.component])).toEqual([
+    ['๑.๑', 'performance'],
+    ['๑.๒', 'performance'],
+    ['๒.๑', 'potential'],
+    ['๒.๒', 'potential'],
+  ]);
   expect(scored.groups.reduce((s, g) => s + g.weightedScore, 0)).toBeCloseTo(scored.total, 9);
   expect(scored.groups[0]?.score).toBeCloseTo(76.5, 9);
   const human = run('score', join(SAMPLES, 'pte-2567.assessment.json'), join(SAMPLES, 'pte-2567.results.json'));

@@ -29,7 +29,18 @@ test('the PDF from a KPI workbook shows the same total as the one from the JSON 
 
 test('--format docx, --lang en and --thai-digits', () => {
   const out = join(cli.dir, 'krs.docx');
-  const r = cli.run('--lang', 'en', 'report', sample('krs', 'assessment'), sample('krs', 'results'), '--format', 'docx', '--thai-digits', '--out', out);
+  const r = cli.run(
+    '--lang',
+    'en',
+    'report',
+    sample('krs', 'assessment'),
+    sample('krs', 'results'),
+    '--format',
+    'docx',
+    '--thai-digits',
+    '--out',
+    out,
+  );
   expect(r.code).toBe(0);
   expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
 });

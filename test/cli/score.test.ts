@@ -12,16 +12,29 @@ const assessment = file('a.json', {
   scale: 'three-level',
   indicators: [
     { id: '5', name: 'รายได้จากการจำหน่ายผลิตภัณฑ์ชุมชน (OTOP)', unit: 'ล้านบาท', weight: 60, targets: [2874.79, 3018.1, 3161.41] },
-    { id: '10', name: 'ตัวชี้วัดที่มีตัวชี้วัดย่อย', weight: 40, children: [
-      { id: '10.1', name: 'ย่อย 1', weight: 2.5, targets: [1, 2, 3] },
-      { id: '10.2', name: 'ย่อย 2', weight: 2.5, kind: 'milestone', steps: ['ก', 'ข', 'ค'] },
-    ] },
+    {
+      id: '10',
+      name: 'ตัวชี้วัดที่มีตัวชี้วัดย่อย',
+      weight: 40,
+      children: [
+        { id: '10.1', name: 'ย่อย 1', weight: 2.5, targets: [1, 2, 3] },
+        { id: '10.2', name: 'ย่อย 2', weight: 2.5, kind: 'milestone', steps: ['ก', 'ข', 'ค'] },
+      ],
+    },
   ],
 });
 
 describe('scorebook score', () => {
   test('a table with Thai names and the rounded total; exit 0', () => {
-    const r = run('score', assessment, file('r.json', { format: 'scorebook/results@1', assessment: 'otop', results: { '5': '๓,๐๕๐', '10.1': 3, '10.2': [true, true, false] } }));
+    const r = run(
+      'score',
+      assessment,
+      file('r.json', {
+        format: 'scorebook/results@1',
+        assessment: 'otop',
+        results: { '5': '๓,๐๕๐', '10.1': 3, '10.2': [true, true, false] },
+      }),
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('รายได้จากการจำหน่ายผลิตภัณฑ์ชุมชน');
     expect(r.stdout).toContain('80.56');
@@ -30,7 +43,12 @@ describe('scorebook score', () => {
   });
 
   test('--json: every indicator, children and parents, numbers unrounded', () => {
-    const r = run('score', assessment, file('r.json', { format: 'scorebook/results@1', assessment: 'otop', results: { '5': 3050, '10.1': 3 } }), '--json');
+    const r = run(
+      'score',
+      assessment,
+      file('r.json', { format: 'scorebook/results@1', assessment: 'otop', results: { '5': 3050, '10.1': 3 } }),
+      '--json',
+    );
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.indicators.map((i: { id: string; parent: string | null }) => [i.id, i.parent])).toEqual([
@@ -46,18 +64,36 @@ describe('scorebook score', () => {
   });
 
   test('exit 1 when some result is invalid, with the issue in the output', () => {
-    const r = run('--lang', 'en', 'score', assessment, file('r.json', { format: 'scorebook/results@1', assessment: 'otop', results: { '5': 'about 3000' } }), '--json');
+    const r = run(
+      '--lang',
+      'en',
+      'score',
+      assessment,
+      file('r.json', { format: 'scorebook/results@1', assessment: 'otop', results: { '5': 'about 3000' } }),
+      '--json',
+    );
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout);
     expect(out.indicators[0]).toMatchObject({ status: 'invalid', score: 0 });
-    expect(out.indicators[0].issues[0]).toMatchObject({ code: 'value-not-number', severity: 'error', message: expect.stringContaining('not a number') });
+    expect(out.indicators[0].issues[0]).toMatchObject({
+      code: 'value-not-number',
+      severity: 'error',
+      message: expect.stringContaining('not a number'),
+    });
   });
 
   test('exit 2 when the assessment is invalid: the message names the path and the id, no stack trace', () => {
-    const bad = file('bad.json', { format: 'scorebook/assessment@1', id: 'x', title: 'x', fiscalYear: 2567, scale: 'three-level', indicators: [
-      { id: '1', name: 'a', weight: 50, targets: [1, 2, 3] },
-      { id: '1', name: 'b', weight: 50, targets: [3, 1, 2] },
-    ] });
+    const bad = file('bad.json', {
+      format: 'scorebook/assessment@1',
+      id: 'x',
+      title: 'x',
+      fiscalYear: 2567,
+      scale: 'three-level',
+      indicators: [
+        { id: '1', name: 'a', weight: 50, targets: [1, 2, 3] },
+        { id: '1', name: 'b', weight: 50, targets: [3, 1, 2] },
+      ],
+    });
     const r = run('score', bad, file('r.json', { format: 'scorebook/results@1', assessment: 'x', results: {} }));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('indicators[1].id');
@@ -75,7 +111,11 @@ describe('scorebook score', () => {
 
   describe('official rules', () => {
     const krs = file('krs.json', {
-      format: 'scorebook/assessment@1', id: 'krs', title: 'ตัวชี้วัด สพท.', fiscalYear: 2567, scale: 'five-level',
+      format: 'scorebook/assessment@1',
+      id: 'krs',
+      title: 'ตัวชี้วัด สพท.',
+      fiscalYear: 2567,
+      scale: 'five-level',
       policies: { latePenaltyPerWorkingDay: 0.05 },
       rounds: [
         { round: 6, opensAt: '2567-03-25T00:00:00+07:00', closesAt: '2567-04-11T23:59:59+07:00' },
@@ -89,15 +129,28 @@ describe('scorebook score', () => {
     });
     const results = (json: Record<string, unknown>) => file('kr.json', { format: 'scorebook/results@1', assessment: 'krs', ...json });
 
-    test('--json with statuses: self-assessed total, the official one, and each indicator\'s report status and whether it counted', () => {
-      const r = run('score', krs, results({ round: 12, results: { '1': 100, '2': 5, '3': [true] }, statuses: { '1': 'approved', '2': 'submitted', '3': 'returned' } }), '--json');
+    test("--json with statuses: self-assessed total, the official one, and each indicator's report status and whether it counted", () => {
+      const r = run(
+        'score',
+        krs,
+        results({
+          round: 12,
+          results: { '1': 100, '2': 5, '3': [true] },
+          statuses: { '1': 'approved', '2': 'submitted', '3': 'returned' },
+        }),
+        '--json',
+      );
       expect(r.code).toBe(0);
       const out = JSON.parse(r.stdout);
       expect(out.total).toBe(5);
       // Only indicator 1 is certified; 2 and 3 score as not reported (1 on the five-level scale).
       expect(out.official.total).toBeCloseTo(0.5 * 5 + 0.3 * 1 + 0.2 * 1, 12);
       expect(out.official).toMatchObject({ penalty: 0 });
-      expect(out.indicators.map((i: { reportStatus: string; counted: boolean }) => [i.reportStatus, i.counted])).toEqual([['approved', true], ['submitted', false], ['returned', false]]);
+      expect(out.indicators.map((i: { reportStatus: string; counted: boolean }) => [i.reportStatus, i.counted])).toEqual([
+        ['approved', true],
+        ['submitted', false],
+        ['returned', false],
+      ]);
     });
 
     test('the table shows both totals, labelled, in Thai and in English', () => {
@@ -123,16 +176,32 @@ describe('scorebook score', () => {
     });
 
     test('a BE submittedAt is read as CE with a note; late in round 6 costs nothing, late in round 12 does', () => {
-      const onTime = JSON.parse(run('score', krs, results({ round: 6, submittedAt: '2567-04-05T10:00:00+07:00', results: { '1': 100, '3': [true] } }), '--json').stdout);
+      const onTime = JSON.parse(
+        run('score', krs, results({ round: 6, submittedAt: '2567-04-05T10:00:00+07:00', results: { '1': 100, '3': [true] } }), '--json')
+          .stdout,
+      );
       expect(onTime).toMatchObject({ workingDaysLate: 0, penalty: 0, total: 5 });
       // One note per BE date: the four round dates of the assessment and submittedAt.
       expect(onTime.issues.map((i: { code: string; path: string }) => [i.code, i.path])).toEqual([
-        ...['rounds[0].opensAt', 'rounds[0].closesAt', 'rounds[1].opensAt', 'rounds[1].closesAt', 'submittedAt'].map((p) => ['buddhist-era-date', p]),
+        ...['rounds[0].opensAt', 'rounds[0].closesAt', 'rounds[1].opensAt', 'rounds[1].closesAt', 'submittedAt'].map((p) => [
+          'buddhist-era-date',
+          p,
+        ]),
       ]);
-      const late6 = JSON.parse(run('score', krs, results({ round: 6, submittedAt: '2567-04-17T10:00:00+07:00', results: { '1': 100, '3': [true] } }), '--json').stdout);
+      const late6 = JSON.parse(
+        run('score', krs, results({ round: 6, submittedAt: '2567-04-17T10:00:00+07:00', results: { '1': 100, '3': [true] } }), '--json')
+          .stdout,
+      );
       expect(late6).toMatchObject({ workingDaysLate: 4, penalty: 0, total: 5 });
       // Closed Tuesday 15 October 2567; Thursday 17 October is 2 working days late: 0.1 off.
-      const late12 = JSON.parse(run('score', krs, results({ round: 12, submittedAt: '2567-10-17T10:00:00+07:00', results: { '1': 100, '2': 5, '3': [true] } }), '--json').stdout);
+      const late12 = JSON.parse(
+        run(
+          'score',
+          krs,
+          results({ round: 12, submittedAt: '2567-10-17T10:00:00+07:00', results: { '1': 100, '2': 5, '3': [true] } }),
+          '--json',
+        ).stdout,
+      );
       expect(late12.workingDaysLate).toBe(2);
       expect(late12.total).toBeCloseTo(4.9, 12);
     });

@@ -50,7 +50,11 @@ test('every row accepted: one line per row in Thai, exit 0, stored as submitted'
   expect(r.code).toBe(0);
   expect(r.out).toEqual(['✔ ตัวชี้วัด 1: รับแล้ว (รุ่น 1)', '✔ ตัวชี้วัด 3: รับแล้ว (รุ่น 1)', '✔ ตัวชี้วัด 4.1: รับแล้ว (รุ่น 1)']);
   const stored = await (await signedIn('pte.reporter')).listReports(target);
-  expect(stored.map((s) => [s.indicatorId, s.status, s.value])).toEqual([['1', 'submitted', 88], ['3', 'submitted', [true, true, false, false, false]], ['4.1', 'submitted', 3]]);
+  expect(stored.map((s) => [s.indicatorId, s.status, s.value])).toEqual([
+    ['1', 'submitted', 88],
+    ['3', 'submitted', [true, true, false, false, false]],
+    ['4.1', 'submitted', 3],
+  ]);
 });
 
 test('a changed file bases rows on the server’s versions; a changed approved row is reported locked, exit 1', async () => {
@@ -58,11 +62,14 @@ test('a changed file bases rows on the server’s versions; a changed approved r
   await (await signedIn('pte.approver')).approve(target, '1');
   const r = await submit(await filledTemplate('again2.xlsx', { ...results, '1': 90, '4.1': 4 }), { locale: 'en' });
   expect(r.code).toBe(1);
-  expect(r.out).toEqual(['✘ indicator 1: locked (approved) — approved by pte.approver on 25 March 2567 BE 10:00', '✔ indicator 4.1: accepted (version 2)']);
+  expect(r.out).toEqual([
+    '✘ indicator 1: locked (approved) — approved by pte.approver on 25 March 2567 BE 10:00',
+    '✔ indicator 4.1: accepted (version 2)',
+  ]);
   expect(r.err).toContain('1 rows not sent: the server already holds them as they are, in that status');
 });
 
-test('a second run of the same file sends nothing: no new versions (a ratio\'s blank central variable is the server\'s)', async () => {
+test("a second run of the same file sends nothing: no new versions (a ratio's blank central variable is the server's)", async () => {
   const file = await filledTemplate('twice.xlsx', { ...results, '2': { num: 40 } });
   expect((await submit(file)).code).toBe(0);
   const before = await (await signedIn('pte.reporter')).listReports(target);
@@ -84,7 +91,11 @@ test('a returned row resubmitted unchanged still goes; a draft saved unchanged d
   const submitted = await submit(file, { locale: 'en' });
   expect(submitted.out).toEqual(['✔ indicator 3: accepted (version 4)']);
   const stored = await (await signedIn('pte.reporter')).listReports(target);
-  expect(stored.map((s) => [s.indicatorId, s.status, s.version])).toEqual([['1', 'approved', 2], ['3', 'submitted', 4], ['4.1', 'submitted', 1]]);
+  expect(stored.map((s) => [s.indicatorId, s.status, s.version])).toEqual([
+    ['1', 'approved', 2],
+    ['3', 'submitted', 4],
+    ['4.1', 'submitted', 1],
+  ]);
 });
 
 test('returned and resubmitted unchanged, with submit: it goes back to the approver', async () => {
@@ -139,19 +150,31 @@ test('a user with several units must name one', async () => {
 });
 
 test('an invalid row prints its issues', () => {
-  const line = outcomeLine({
-    indicatorId: '2', outcome: 'invalid',
-    result: { indicatorId: '2', outcome: 'invalid', issues: [{ code: 'x', severity: 'error', message: { th: 'ตัวหารเป็นศูนย์', en: 'zero denominator' } }] },
-  }, 'th');
+  const line = outcomeLine(
+    {
+      indicatorId: '2',
+      outcome: 'invalid',
+      result: {
+        indicatorId: '2',
+        outcome: 'invalid',
+        issues: [{ code: 'x', severity: 'error', message: { th: 'ตัวหารเป็นศูนย์', en: 'zero denominator' } }],
+      },
+    },
+    'th',
+  );
   expect(line).toBe('✘ ตัวชี้วัด 2: ไม่ถูกต้อง — ตัวหารเป็นศูนย์');
 });
 
 test('the bin: scorebook submit with the password from the environment, --lang en', async () => {
   const file = await filledTemplate('bin.xlsx', { '1': 91 });
   const bin = join(__dirname, '../../bin/scorebook.js');
-  const child = spawn(process.execPath, [bin, 'submit', file, '--server', server, '--user', 'pte.reporter', '--round', '6', '--action', 'save', '--lang', 'en'], {
-    env: { ...process.env, SCOREBOOK_PASSWORD: 'pw' },
-  });
+  const child = spawn(
+    process.execPath,
+    [bin, 'submit', file, '--server', server, '--user', 'pte.reporter', '--round', '6', '--action', 'save', '--lang', 'en'],
+    {
+      env: { ...process.env, SCOREBOOK_PASSWORD: 'pw' },
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -5,7 +5,9 @@
 import { runSubmit, type SubmitArgs } from '../../src/cli/submitCommand';
 import { T_OPEN } from '../server/fixtures';
 
-export async function submitInProcess(args: Pick<SubmitArgs, 'file' | 'server'> & Partial<SubmitArgs>): Promise<{ code: number; out: string[]; err: string[] }> {
+export async function submitInProcess(
+  args: Pick<SubmitArgs, 'file' | 'server'> & Partial<SubmitArgs>,
+): Promise<{ code: number; out: string[]; err: string[] }> {
   const out: string[] = [];
   const err: string[] = [];
   const code = await runSubmit(

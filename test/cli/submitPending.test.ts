@@ -81,11 +81,19 @@ test('a run whose answers were lost leaves the file; the next run resends under 
   const r2 = await submit(file, second.fetchFn, 'en');
   expect(r2.code).toBe(0);
   expect(r2.err[0]).toBe(`resending 3 rows left unconfirmed by an earlier run (${pendingFileOf(file)})`);
-  expect(r2.out).toEqual(['✔ indicator 1: accepted (version 1)', '✔ indicator 3: accepted (version 1)', '✔ indicator 4.1: accepted (version 1)']);
+  expect(r2.out).toEqual([
+    '✔ indicator 1: accepted (version 1)',
+    '✔ indicator 3: accepted (version 1)',
+    '✔ indicator 4.1: accepted (version 1)',
+  ]);
   // One post: the old batch under its old key. The sheet's rows were just stored by it, so they are not sent again.
   expect(second.keys).toEqual([first.keys[0]]);
   expect(existsSync(pendingFileOf(file))).toBe(false);
-  expect(await stored()).toEqual([['1', 1, 'submitted'], ['3', 1, 'submitted'], ['4.1', 1, 'submitted']]);
+  expect(await stored()).toEqual([
+    ['1', 1, 'submitted'],
+    ['3', 1, 'submitted'],
+    ['4.1', 1, 'submitted'],
+  ]);
   expect(await submitEvents()).toEqual(['1', '3', '4.1']);
 });
 
@@ -106,7 +114,11 @@ test('while the server is still out of reach the next run sends nothing new and 
   expect((await submit(file, third.fetchFn)).code).toBe(0);
   expect(third.keys).toEqual([first.keys[0]]);
   expect(existsSync(pendingFileOf(file))).toBe(false);
-  expect(await stored()).toEqual([['1', 1, 'submitted'], ['3', 1, 'submitted'], ['4.1', 1, 'submitted']]);
+  expect(await stored()).toEqual([
+    ['1', 1, 'submitted'],
+    ['3', 1, 'submitted'],
+    ['4.1', 1, 'submitted'],
+  ]);
   expect(await submitEvents()).toEqual(['1', '3', '4.1']);
 });
 
@@ -122,17 +134,25 @@ test('a row changed in the sheet since the lost run is sent after the resend, on
   expect(second.keys).toHaveLength(2);
   expect(second.keys[0]).toBe(first.keys[0]);
   expect(r2.out.slice(-1)).toEqual(['✔ ตัวชี้วัด 1: รับแล้ว (รุ่น 2)']);
-  expect(await stored()).toEqual([['1', 2, 'submitted'], ['3', 1, 'submitted'], ['4.1', 1, 'submitted']]);
+  expect(await stored()).toEqual([
+    ['1', 2, 'submitted'],
+    ['3', 1, 'submitted'],
+    ['4.1', 1, 'submitted'],
+  ]);
 });
 
 /** The server refusing the batches sent under these keys as a whole (a 400), and passing every other request on. */
 function refusing(keysToRefuse: readonly string[]) {
   const keys: string[] = [];
   const fetchFn = async (url: string, init: RequestInit): Promise<Response> => {
-    const key = init.method === 'POST' && url.endsWith('/reports') ? new Headers(init.headers).get('idempotency-key') ?? '' : undefined;
+    const key = init.method === 'POST' && url.endsWith('/reports') ? (new Headers(init.headers).get('idempotency-key') ?? '') : undefined;
     if (key !== undefined) keys.push(key);
     if (key !== undefined && keysToRefuse.includes(key)) {
-      const error = { code: 'invalid_request', message: 'the body is not valid: body.rows.0.remarks: too long', messageTh: 'ข้อมูลที่ส่งมา (body) ไม่ถูกต้อง: body.rows.0.remarks' };
+      const error = {
+        code: 'invalid_request',
+        message: 'the body is not valid: body.rows.0.remarks: too long',
+        messageTh: 'ข้อมูลที่ส่งมา (body) ไม่ถูกต้อง: body.rows.0.remarks',
+      };
       return new Response(JSON.stringify({ error }), { status: 400, headers: { 'content-type': 'application/json' } });
     }
     return fetch(url, init);
@@ -155,9 +175,17 @@ test('a pending batch the server then refuses as a whole is kept, marked refused
   expect(r2.err.join('\n')).toContain('the server refused 1 batches as a whole');
   expect(r2.err.join('\n')).toContain('HTTP 400 invalid_request: the body is not valid: body.rows.0.remarks');
   expect(r2.err.join('\n')).toContain('--forget-refused');
-  const kept = JSON.parse(readFileSync(pendingFileOf(file), 'utf8')) as { batches: { batch: { key: string; refused?: { code: string; status: number } } }[] };
-  expect(kept.batches.map((b) => [b.batch.key, b.batch.refused?.status, b.batch.refused?.code])).toEqual([[poisoned, 400, 'invalid_request']]);
-  expect(await stored()).toEqual([['1', 1, 'submitted'], ['3', 1, 'submitted'], ['4.1', 1, 'submitted']]);
+  const kept = JSON.parse(readFileSync(pendingFileOf(file), 'utf8')) as {
+    batches: { batch: { key: string; refused?: { code: string; status: number } } }[];
+  };
+  expect(kept.batches.map((b) => [b.batch.key, b.batch.refused?.status, b.batch.refused?.code])).toEqual([
+    [poisoned, 400, 'invalid_request'],
+  ]);
+  expect(await stored()).toEqual([
+    ['1', 1, 'submitted'],
+    ['3', 1, 'submitted'],
+    ['4.1', 1, 'submitted'],
+  ]);
 
   // The next run neither resends it nor is held back by it, and says it is still there.
   await filledTemplate('refused.xlsx', { ...results, '1': 92 });
@@ -171,10 +199,21 @@ test('a pending batch the server then refuses as a whole is kept, marked refused
 
   // Dropped on request, said once; the file goes with it.
   const fourth = refusing([]);
-  const r4 = await submitInProcess({ file, server, locale: 'en', fetch: fourth.fetchFn, sleep: async () => undefined, forgetRefused: true });
+  const r4 = await submitInProcess({
+    file,
+    server,
+    locale: 'en',
+    fetch: fourth.fetchFn,
+    sleep: async () => undefined,
+    forgetRefused: true,
+  });
   expect(r4.code).toBe(0);
   expect(r4.err.join('\n')).toContain(`dropped 1 refused batches from ${pendingFileOf(file)}`);
   expect(r4.err.join('\n')).not.toContain('refused 1 batches as a whole');
   expect(existsSync(pendingFileOf(file))).toBe(false);
-  expect(await stored()).toEqual([['1', 2, 'submitted'], ['3', 1, 'submitted'], ['4.1', 1, 'submitted']]);
+  expect(await stored()).toEqual([
+    ['1', 2, 'submitted'],
+    ['3', 1, 'submitted'],
+    ['4.1', 1, 'submitted'],
+  ]);
 });

@@ -31,7 +31,11 @@ beforeAll(async () => {
 });
 
 /** A template with results, then texts typed into it as a person would in Excel. */
-async function filled(name: string, results: Record<string, unknown>, texts: Record<string, Partial<Record<ColumnRole, string>>>): Promise<string> {
+async function filled(
+  name: string,
+  results: Record<string, unknown>,
+  texts: Record<string, Partial<Record<ColumnRole, string>>>,
+): Promise<string> {
   const file = join(dir, name);
   await writeTemplate(assessment, { document, results: { results: results as never } }, file);
   const wb = new ExcelJS.Workbook();
@@ -54,10 +58,14 @@ async function stored() {
 }
 
 test('the three texts are sent with the row; blank is null; a row with only texts is sent too', async () => {
-  const file = await filled('texts.xlsx', { '1': 88 }, {
-    '1': { explanation: 'ยอดขายจากงานแสดงสินค้า', obstacles: 'ฝนตกช่วงงาน' },
-    '4.1': { note: 'รอข้อมูลจากอำเภอ' },
-  });
+  const file = await filled(
+    'texts.xlsx',
+    { '1': 88 },
+    {
+      '1': { explanation: 'ยอดขายจากงานแสดงสินค้า', obstacles: 'ฝนตกช่วงงาน' },
+      '4.1': { note: 'รอข้อมูลจากอำเภอ' },
+    },
+  );
   const r = await submit(file);
   expect(r.code).toBe(0);
   expect(r.out).toEqual(['✔ indicator 1: accepted (version 1)', '✔ indicator 4.1: accepted (version 1)']);

@@ -9,10 +9,25 @@ jest.setTimeout(60_000);
 const { dir, file, run } = cliHarness('scorebook-template-cli-');
 
 const assessment = file('a.json', {
-  format: 'scorebook/assessment@1', id: 'otop', title: 'ตัวชี้วัด OTOP', fiscalYear: 2567, scale: 'three-level',
+  format: 'scorebook/assessment@1',
+  id: 'otop',
+  title: 'ตัวชี้วัด OTOP',
+  fiscalYear: 2567,
+  scale: 'three-level',
   indicators: [
     { id: '5', name: 'รายได้จากการจำหน่ายผลิตภัณฑ์ชุมชน (OTOP)', unit: 'ล้านบาท', weight: 60, targets: [2874.79, 3018.1, 3161.41] },
-    { id: '11', name: 'ร้อยละ', weight: 40, kind: 'ratio', multiplier: 100, targets: [80, 85, 90], variables: [{ id: 'n', name: 'ผ่าน' }, { id: 'd', name: 'ทั้งหมด' }] },
+    {
+      id: '11',
+      name: 'ร้อยละ',
+      weight: 40,
+      kind: 'ratio',
+      multiplier: 100,
+      targets: [80, 85, 90],
+      variables: [
+        { id: 'n', name: 'ผ่าน' },
+        { id: 'd', name: 'ทั้งหมด' },
+      ],
+    },
   ],
 });
 

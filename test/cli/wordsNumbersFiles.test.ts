@@ -8,7 +8,11 @@ jest.setTimeout(60_000);
 const { dir, file, run } = cliHarness('scorebook-words-cli-');
 
 const assessment = {
-  format: 'scorebook/assessment@1', id: 'baht', title: 'รายได้', fiscalYear: 2567, scale: 'three-level',
+  format: 'scorebook/assessment@1',
+  id: 'baht',
+  title: 'รายได้',
+  fiscalYear: 2567,
+  scale: 'three-level',
   indicators: [
     { id: '๑', name: 'รายได้จากการท่องเที่ยว', unit: 'บาท', weight: 50, targets: [7_000_000_000, 7_350_000_000, 7_700_000_000] },
     { id: '2', name: 'ส่งแผน', weight: 50, kind: 'binary' },
@@ -23,7 +27,10 @@ test('score shows 7,512,400,000 บาท as it is, and reads the words ส่�
   expect(out.stdout).toContain('7,512,400,000.00');
   expect(out.stdout).not.toContain('7,512,400,007');
   const json = JSON.parse(run('score', a, r, '--json').stdout);
-  expect(json.indicators.map((i: { id: string; status: string }) => [i.id, i.status])).toEqual([['๑', 'scored'], ['2', 'scored']]);
+  expect(json.indicators.map((i: { id: string; status: string }) => [i.id, i.status])).toEqual([
+    ['๑', 'scored'],
+    ['2', 'scored'],
+  ]);
 });
 
 test('what-if asks for 7,350,000,000.00 where the target is 7,350,000,000 (not 7,350,000,007.35)', () => {

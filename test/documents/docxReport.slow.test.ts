@@ -22,21 +22,35 @@ test('the .docx converts in LibreOffice with its table intact and its text equal
     ['1', { explanation: 'จัดเวทีประชาคมครบ ๗ อำเภอ น้ำท่วมที่ลิ้นจี่ เยิ้ม ญี่ปุ่น ฐ ฎ (OTOP 2567) 85%', obstacles: 'งบประมาณได้รับล่าช้า' }],
     ['5', { remarks: 'ข้อมูลจากสำนักงานพัฒนาชุมชนจังหวัด' }],
   ]);
-  const model = buildReportModel({ assessment, resultSet: results, unitId: 'pte', texts, evidence: new Map([['1', [{ name: 'ภาพกิจกรรม.jpg' }]]]), locale: 'th' });
+  const model = buildReportModel({
+    assessment,
+    resultSet: results,
+    unitId: 'pte',
+    texts,
+    evidence: new Map([['1', [{ name: 'ภาพกิจกรรม.jpg' }]]]),
+    locale: 'th',
+  });
   const docx = join(OUT, 'pte-report.docx');
   writeFileSync(docx, await renderReportDocx(model));
-  execFileSync('soffice', ['-env:UserInstallation=file:///tmp/scorebook-lo-documents', '--headless', '--convert-to', 'pdf', '--outdir', OUT, docx], { stdio: 'pipe', timeout: 240000 });
+  execFileSync(
+    'soffice',
+    ['-env:UserInstallation=file:///tmp/scorebook-lo-documents', '--headless', '--convert-to', 'pdf', '--outdir', OUT, docx],
+    { stdio: 'pipe', timeout: 240000 },
+  );
   const pdf = join(OUT, 'pte-report.pdf');
   const info = execFileSync('pdfinfo', ['-f', '1', '-l', '99', pdf], { encoding: 'utf8' });
   execFileSync('pdftoppm', ['-r', '60', '-png', pdf, join(OUT, 'pte-report-docx')]);
   // Portrait heading, landscape table pages, portrait notes.
-  const sizes = [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => (Number(m[1]) > Number(m[2]) ? 'landscape' : 'portrait'));
+  const sizes = [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) =>
+    Number(m[1]) > Number(m[2]) ? 'landscape' : 'portrait',
+  );
   expect(sizes[0]).toBe('portrait');
   expect(sizes).toContain('landscape');
   expect(sizes[sizes.length - 1]).toBe('portrait');
   const text = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' });
   const flat = squeeze(text);
-  for (const indicator of allIndicators(assessment)) expect({ id: indicator.id, found: flat.includes(squeeze(indicator.name)) }).toEqual({ id: indicator.id, found: true });
+  for (const indicator of allIndicators(assessment))
+    expect({ id: indicator.id, found: flat.includes(squeeze(indicator.name)) }).toEqual({ id: indicator.id, found: true });
   for (const t of texts.values()) for (const note of Object.values(t)) expect(flat).toContain(squeeze(note));
   expect(flat).toContain('ภาพกิจกรรม.jpg');
   // The table's header in order, then the rows' figures as the model has them.

@@ -13,7 +13,15 @@ import { loadAssessment, loadResults } from '../../src/cli/loadFiles';
 const ROOT = join(__dirname, '../..');
 const SAMPLES = ['pte', 'otop', 'krs'];
 
-function scoreJson(name: string): { total: number; totalBeforePenalty: number; penalty: number; official?: { total: number; totalBeforePenalty: number }; indicators: { id: string; score: number | null; weightedScore: number | null }[]; components: { id: string; score: number | null; weightedScore: number }[]; groups: { id: string; weightedScore: number }[] } {
+function scoreJson(name: string): {
+  total: number;
+  totalBeforePenalty: number;
+  penalty: number;
+  official?: { total: number; totalBeforePenalty: number };
+  indicators: { id: string; score: number | null; weightedScore: number | null }[];
+  components: { id: string; score: number | null; weightedScore: number }[];
+  groups: { id: string; weightedScore: number }[];
+} {
   const files = [`assets/samples/${name}-2567.assessment.json`, `assets/samples/${name}-2567.results.json`];
   let out: string;
   try {

@@ -27,7 +27,9 @@ test('no break after an opening bracket or before a closing one, ๆ or %', () =
 
 test('a grapheme never leaves its marks: tone marks stay in the Thai run, ✓ goes to the symbol face', () => {
   expect(fontRuns('น้ำ ABC ✓', faces)).toEqual([
-    { text: 'น้ำ ', font: 'thai' }, { text: 'ABC ', font: 'latin' }, { text: '✓', font: 'symbols' },
+    { text: 'น้ำ ', font: 'thai' },
+    { text: 'ABC ', font: 'latin' },
+    { text: '✓', font: 'symbols' },
   ]);
 });
 

@@ -21,12 +21,32 @@ const X = 40;
 const STEP = 64;
 const TOP = 30;
 const STRINGS = [
-  'น้ำ', 'ที่', 'ลิ้น', 'เยิ้ม', 'ญี่ปุ่น', 'ฐ ฎ', 'ปฏิบัติ กฎหมาย ฎีกา', 'ผู้ใหญ่ ปั้น กิ๊ฟ',
-  'น้ำท่วมที่ลิ้นจี่ 2567 (OTOP) 85%', 'Sarabun ทดสอบ ABC 123 ✓ ✗', 'คำชี้แจงการปฏิบัติงาน ๑๒๓',
+  'น้ำ',
+  'ที่',
+  'ลิ้น',
+  'เยิ้ม',
+  'ญี่ปุ่น',
+  'ฐ ฎ',
+  'ปฏิบัติ กฎหมาย ฎีกา',
+  'ผู้ใหญ่ ปั้น กิ๊ฟ',
+  'น้ำท่วมที่ลิ้นจี่ 2567 (OTOP) 85%',
+  'Sarabun ทดสอบ ABC 123 ✓ ✗',
+  'คำชี้แจงการปฏิบัติงาน ๑๒๓',
 ];
 
-interface Box { left: number; top: number; right: number; bottom: number; ink: number }
-interface Compared { text: string; pdf: Box; chromium: Box; diff: number }
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+  ink: number;
+}
+interface Compared {
+  text: string;
+  pdf: Box;
+  chromium: Box;
+  diff: number;
+}
 
 let browser: Browser;
 beforeAll(async () => {
@@ -87,8 +107,10 @@ async function compare(pdfPng: string, name: string): Promise<Compared[]> {
             if ((data[(yy * w + xx) * 4] as number) < 128) {
               mask[yy * w + xx] = 1;
               box.ink++;
-              box.left = Math.min(box.left, xx); box.right = Math.max(box.right, xx);
-              box.top = Math.min(box.top, yy + y0); box.bottom = Math.max(box.bottom, yy + y0);
+              box.left = Math.min(box.left, xx);
+              box.right = Math.max(box.right, xx);
+              box.top = Math.min(box.top, yy + y0);
+              box.bottom = Math.max(box.bottom, yy + y0);
             }
           }
         }
@@ -125,7 +147,17 @@ async function compare(pdfPng: string, name: string): Promise<Compared[]> {
       });
       return { out, chromePng: chromeCanvas.toDataURL('image/png') };
     },
-    { fonts, png, strings: STRINGS, size: SIZE, scale: SCALE, x: X, step: STEP, top: TOP, baselines: STRINGS.map((_, i) => baselineOf(TOP + i * STEP, SIZE)) },
+    {
+      fonts,
+      png,
+      strings: STRINGS,
+      size: SIZE,
+      scale: SCALE,
+      x: X,
+      step: STEP,
+      top: TOP,
+      baselines: STRINGS.map((_, i) => baselineOf(TOP + i * STEP, SIZE)),
+    },
   );
   writeFileSync(join(OUT, `${name}-chromium.png`), Buffer.from(result.chromePng.split(',')[1] as string, 'base64'));
   await page.close();
@@ -133,7 +165,12 @@ async function compare(pdfPng: string, name: string): Promise<Compared[]> {
 }
 
 const edges = (c: Compared): number =>
-  Math.max(Math.abs(c.pdf.left - c.chromium.left), Math.abs(c.pdf.right - c.chromium.right), Math.abs(c.pdf.top - c.chromium.top), Math.abs(c.pdf.bottom - c.chromium.bottom));
+  Math.max(
+    Math.abs(c.pdf.left - c.chromium.left),
+    Math.abs(c.pdf.right - c.chromium.right),
+    Math.abs(c.pdf.top - c.chromium.top),
+    Math.abs(c.pdf.bottom - c.chromium.bottom),
+  );
 
 test('pdfkit + fontkit shape Thai as Chromium does: stacked marks, sara am, Thai with Latin, digits and symbols', async () => {
   const pdf = await specimen('shaping-pdf', (t, text, y) => t.line(text, X, y, 500, { size: SIZE }));
@@ -143,7 +180,9 @@ test('pdfkit + fontkit shape Thai as Chromium does: stacked marks, sara am, Thai
     expect({ text: c.text, edges: edges(c) <= 2 }).toEqual({ text: c.text, edges: true });
     expect({ text: c.text, diff: c.diff < 0.02 }).toEqual({ text: c.text, diff: true });
   }
-  const text = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' }).split('\n').filter((l) => l.trim() !== '');
+  const text = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' })
+    .split('\n')
+    .filter((l) => l.trim() !== '');
   expect(text).toEqual(STRINGS);
 }, 120000);
 

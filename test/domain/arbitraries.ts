@@ -8,9 +8,7 @@ const finite = (min: number, max: number) => fc.double({ min, max, noNaN: true, 
 export const scaleScoresArb: fc.Arbitrary<number[]> = fc.oneof(
   fc.constant<number[]>([50, 75, 100]),
   fc.constant<number[]>([1, 2, 3, 4, 5]),
-  fc
-    .uniqueArray(fc.integer({ min: -50, max: 200 }), { minLength: 2, maxLength: 7 })
-    .map((xs) => [...xs].sort((a, b) => a - b)),
+  fc.uniqueArray(fc.integer({ min: -50, max: 200 }), { minLength: 2, maxLength: 7 }).map((xs) => [...xs].sort((a, b) => a - b)),
 );
 
 /** Non-decreasing targets (equal neighbours allowed), then reversed for lower-is-better. */
@@ -21,22 +19,23 @@ export function targetsArb(n: number): fc.Arbitrary<number[]> {
 }
 
 export const curveArb: fc.Arbitrary<Curve> = scaleScoresArb.chain((scores) =>
-  fc.record({
-    scores: fc.constant(scores),
-    targets: targetsArb(scores.length),
-    direction: fc.constantFrom('higher' as const, 'lower' as const),
-    floor: fc.integer({ min: -60, max: 0 }).map((d) => Math.min(scores[0] as number, (scores[0] as number) + d)),
-    mode: fc.constantFrom('interpolate' as const, 'step' as const),
-  }).map((c) => ({ ...c, targets: c.direction === 'lower' ? [...c.targets].reverse() : c.targets })),
+  fc
+    .record({
+      scores: fc.constant(scores),
+      targets: targetsArb(scores.length),
+      direction: fc.constantFrom('higher' as const, 'lower' as const),
+      floor: fc.integer({ min: -60, max: 0 }).map((d) => Math.min(scores[0] as number, (scores[0] as number) + d)),
+      mode: fc.constantFrom('interpolate' as const, 'step' as const),
+    })
+    .map((c) => ({ ...c, targets: c.direction === 'lower' ? [...c.targets].reverse() : c.targets })),
 );
 
 export const valueArb = finite(-2e4, 2e4);
 
 /** The rounds an indicator may be reported in: every round (absent), or some of 6, 9, 12. */
-export const indicatorRoundsArb: fc.Arbitrary<number[] | undefined> = fc.option(
-  fc.subarray([6, 9, 12], { minLength: 1 }),
-  { nil: undefined },
-);
+export const indicatorRoundsArb: fc.Arbitrary<number[] | undefined> = fc.option(fc.subarray([6, 9, 12], { minLength: 1 }), {
+  nil: undefined,
+});
 
 export const reportRoundArb: fc.Arbitrary<number> = fc.constantFrom(6, 9, 12);
 

@@ -6,10 +6,12 @@ const codes = (issues: readonly Issue[]) => issues.map((i) => [i.code, i.severit
 
 describe('unknown fields', () => {
   test('"directon", "notreported" and "Floor" are warnings naming the path and the field meant', () => {
-    const read = readAssessment(doc({
-      policies: { notreported: 'exclude', Floor: 0 },
-      indicators: [quantitative('1', 100, [1, 2, 3], { directon: 'lower' } as never)],
-    }));
+    const read = readAssessment(
+      doc({
+        policies: { notreported: 'exclude', Floor: 0 },
+        indicators: [quantitative('1', 100, [1, 2, 3], { directon: 'lower' } as never)],
+      }),
+    );
     expect(read.ok).toBe(true);
     const unknown = read.issues.filter((i) => i.code === 'unknown-field');
     expect(unknown.map((i) => [i.severity, i.path])).toEqual([
@@ -26,9 +28,18 @@ describe('unknown fields', () => {
   });
 
   test('a field far from every known one is named without a guess; known fields in children are not flagged', () => {
-    const read = readAssessment(doc({
-      indicators: [{ id: '1', name: 'แม่', weight: 100, children: [quantitative('1.1', 50, [1, 2, 3]), quantitative('1.2', 50, [1, 2, 3], { zzzqqq: 1 } as never)] }],
-    }));
+    const read = readAssessment(
+      doc({
+        indicators: [
+          {
+            id: '1',
+            name: 'แม่',
+            weight: 100,
+            children: [quantitative('1.1', 50, [1, 2, 3]), quantitative('1.2', 50, [1, 2, 3], { zzzqqq: 1 } as never)],
+          },
+        ],
+      }),
+    );
     const unknown = read.issues.filter((i) => i.code === 'unknown-field');
     expect(unknown.map((i) => i.message.en)).toEqual(['indicators[0].children[1].zzzqqq: unknown field "zzzqqq", ignored']);
   });
@@ -48,7 +59,8 @@ describe('unknown fields', () => {
 
 describe('the JSON text', () => {
   test('a key written twice in one object is a warning naming its path and line', () => {
-    const text = '{"format":"scorebook/assessment@1","id":"t","title":"t","fiscalYear":2567,"scale":"three-level",\n' +
+    const text =
+      '{"format":"scorebook/assessment@1","id":"t","title":"t","fiscalYear":2567,"scale":"three-level",\n' +
       '"indicators":[{"id":"1","name":"a","weight":60,"weight":100,"targets":[1,2,3]}]}';
     const read = readAssessmentText(text);
     expect(read.ok).toBe(true);
@@ -73,7 +85,10 @@ describe('the JSON text', () => {
     expect(bom.ok && readAssessmentText(bom.text).ok).toBe(true);
     const utf16 = decodeJsonBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')]));
     expect(utf16.ok).toBe(false);
-    expect(!utf16.ok && utf16.issues[0]).toMatchObject({ code: 'file-encoding', message: { en: expect.stringContaining('save it again as UTF-8') } });
+    expect(!utf16.ok && utf16.issues[0]).toMatchObject({
+      code: 'file-encoding',
+      message: { en: expect.stringContaining('save it again as UTF-8') },
+    });
     const noBom16 = decodeJsonBytes(Buffer.from(json, 'utf16le'));
     expect(!noBom16.ok && noBom16.issues[0]?.message.en).toContain('UTF-16');
     // "ตัวชี้วัด" in TIS-620: bytes 0xA1–0xFB, not UTF-8.
@@ -92,7 +107,14 @@ describe('a value of the wrong type', () => {
   });
 
   test('a list where a number belongs names the list; a missing field is still "required"', () => {
-    const read = readAssessment(doc({ indicators: [{ id: '1', name: 'a', weight: [10], targets: [1, 2, 3] }, { id: '2', name: 'b', targets: [1, 2, 3] }] }));
+    const read = readAssessment(
+      doc({
+        indicators: [
+          { id: '1', name: 'a', weight: [10], targets: [1, 2, 3] },
+          { id: '2', name: 'b', targets: [1, 2, 3] },
+        ],
+      }),
+    );
     expect(read.issues.map((i) => i.message.en)).toEqual([
       'indicators[0].weight: expected a number, got a list [10]',
       'indicators[1].weight: required',
@@ -102,7 +124,10 @@ describe('a value of the wrong type', () => {
 
 describe('weights of sub-indicators', () => {
   const parent = (weight: number, children: number[]) => ({
-    id: '4', name: 'แม่', weight, children: children.map((w, k) => quantitative(`4.${k + 1}`, w, [1, 2, 3])),
+    id: '4',
+    name: 'แม่',
+    weight,
+    children: children.map((w, k) => quantitative(`4.${k + 1}`, w, [1, 2, 3])),
   });
 
   test('5 + 3 under 15 is a warning naming the parent (it still scores in proportion)', () => {
@@ -110,10 +135,10 @@ describe('weights of sub-indicators', () => {
     expect(read.ok).toBe(true);
     expect(codes(read.issues)).toEqual([['child-weights-sum', 'warning', 'indicators[1].children']]);
     expect(read.issues[0]).toMatchObject({ indicatorId: '4' });
-    expect(read.issues[0]?.message.en).toContain('5 + 3 = 8, neither the parent\'s weight (15) nor 100');
+    expect(read.issues[0]?.message.en).toContain("5 + 3 = 8, neither the parent's weight (15) nor 100");
   });
 
-  test('children in the parent\'s points (2.5 + 2.5 under 5) or in percent (60 + 40) are fine', () => {
+  test("children in the parent's points (2.5 + 2.5 under 5) or in percent (60 + 40) are fine", () => {
     expect(readAssessment(doc({ indicators: [quantitative('1', 95, [1, 2, 3]), parent(5, [2.5, 2.5])] })).issues).toEqual([]);
     expect(readAssessment(doc({ indicators: [quantitative('1', 95, [1, 2, 3]), parent(5, [60, 40])] })).issues).toEqual([]);
   });

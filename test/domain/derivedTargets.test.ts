@@ -5,7 +5,10 @@
 import { deriveTargets, parseTargetExpression, readAssessment, roundAsExcel, scoreAssessment } from '../../src/domain';
 import { doc, mustRead } from './fixtures';
 
-const otop = (targets: (number | string)[], inputs: Record<string, number> = { baseline: 2874.79, growth: 0.0997 }): ReturnType<typeof doc> =>
+const otop = (
+  targets: (number | string)[],
+  inputs: Record<string, number> = { baseline: 2874.79, growth: 0.0997 },
+): ReturnType<typeof doc> =>
   doc({ indicators: [{ id: '5', name: 'รายได้ OTOP', unit: 'ล้านบาท', weight: 100, kind: 'quantitative', inputs, targets }] });
 
 const OTOP_TARGETS = ['baseline', '(T1 + T3) / 2', 'ROUND(baseline * (1 + growth), 2)'];
@@ -30,7 +33,7 @@ describe('derived targets (ค่าเป้าหมายที่คำน�
     expect(leaf && leaf.kind !== 'group' && leaf.targetExpressions).toBeUndefined();
   });
 
-  test('ROUND is Excel\'s: half away from zero on the decimal value', () => {
+  test("ROUND is Excel's: half away from zero on the decimal value", () => {
     expect(roundAsExcel(2.675, 2)).toBe(2.68);
     expect(roundAsExcel(1.005, 2)).toBe(1.01);
     expect(roundAsExcel(-2.5, 0)).toBe(-3);

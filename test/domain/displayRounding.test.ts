@@ -29,7 +29,9 @@ const below1e15 = fc.oneof(
   fc.double({ min: -1e15, max: 1e15, noNaN: true, noDefaultInfinity: true }).filter((x) => Math.abs(x) < 1e15),
   // Values with few decimals, where ties are common: 7512400000.125, 2.675 …
   fc.tuple(fc.integer({ min: -999_999_999_999, max: 999_999_999_999 }), fc.integer({ min: 0, max: 4 })).map(([n, e]) => n / 10 ** e),
-  fc.tuple(fc.bigInt({ min: -(10n ** 15n) + 1n, max: 10n ** 15n - 1n }), fc.integer({ min: 0, max: 12 })).map(([n, e]) => Number(n) / 10 ** e),
+  fc
+    .tuple(fc.bigInt({ min: -(10n ** 15n) + 1n, max: 10n ** 15n - 1n }), fc.integer({ min: 0, max: 12 }))
+    .map(([n, e]) => Number(n) / 10 ** e),
 );
 
 describe('display rounding', () => {

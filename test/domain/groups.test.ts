@@ -10,11 +10,26 @@ const T = [10, 20, 30];
 
 /** Results 10 / 20 / 30 score 50 / 75 / 100 on the three-level scale. */
 function grouped(withGroups: boolean): ReturnType<typeof doc> {
-  const a = (id: string, weight: number): RawIndicator => quantitative(id, weight, T, { component: 'p', ...(withGroups ? { group: 'A' } : {}) });
-  const b = (id: string, weight: number): RawIndicator => quantitative(id, weight, T, { component: 'p', ...(withGroups ? { group: 'B' } : {}) });
+  const a = (id: string, weight: number): RawIndicator =>
+    quantitative(id, weight, T, { component: 'p', ...(withGroups ? { group: 'A' } : {}) });
+  const b = (id: string, weight: number): RawIndicator =>
+    quantitative(id, weight, T, { component: 'p', ...(withGroups ? { group: 'B' } : {}) });
   return doc({
     policies: { notReported: 'exclude' },
-    components: [{ id: 'p', name: 'Performance Base', ...(withGroups ? { groups: [{ id: 'A', name: 'ก' }, { id: 'B', name: 'ข' }] } : {}) }],
+    components: [
+      {
+        id: 'p',
+        name: 'Performance Base',
+        ...(withGroups
+          ? {
+              groups: [
+                { id: 'A', name: 'ก' },
+                { id: 'B', name: 'ข' },
+              ],
+            }
+          : {}),
+      },
+    ],
     indicators: [a('1', 15), a('2', 15), a('3', 15), a('4', 15), a('5', 10), b('6', 10), b('7', 10), b('8', 10)],
   });
 }
@@ -27,13 +42,15 @@ describe('groups (หมวดย่อยขององค์ประกอ�
     expect(withGroups.totalBeforePenalty).toBeCloseTo(6250 / 90, 12);
     expect(withGroups.totalBeforePenalty).toBe(without.totalBeforePenalty);
     // The old workaround: each group as a parent indicator renormalises inside the parent.
-    const workaround = mustRead(doc({
-      policies: { notReported: 'exclude' },
-      indicators: [
-        { id: 'A', name: 'ก', weight: 70, children: ['1', '2', '3', '4', '5'].map((id, k) => quantitative(id, k === 4 ? 10 : 15, T)) },
-        { id: 'B', name: 'ข', weight: 30, children: ['6', '7', '8'].map((id) => quantitative(id, 10, T)) },
-      ],
-    }));
+    const workaround = mustRead(
+      doc({
+        policies: { notReported: 'exclude' },
+        indicators: [
+          { id: 'A', name: 'ก', weight: 70, children: ['1', '2', '3', '4', '5'].map((id, k) => quantitative(id, k === 4 ? 10 : 15, T)) },
+          { id: 'B', name: 'ข', weight: 30, children: ['6', '7', '8'].map((id) => quantitative(id, 10, T)) },
+        ],
+      }),
+    );
     expect(scoreAssessment(workaround, { results }).totalBeforePenalty).toBeCloseTo(68.75, 12);
   });
 
@@ -53,7 +70,7 @@ describe('groups (หมวดย่อยขององค์ประกอ�
     expect(scoreAssessment(mustRead(grouped(false)), { results }).groups).toEqual([]);
   });
 
-  test('a sub-indicator is in its parent\'s group; naming another group is an error at its path', () => {
+  test("a sub-indicator is in its parent's group; naming another group is an error at its path", () => {
     const base = grouped(true);
     const parent = { id: '9', name: 'แม่', weight: 0, component: 'p', group: 'B', children: [quantitative('9.1', 1, T, { group: 'A' })] };
     const read = readAssessment({ ...base, indicators: [...base.indicators, parent] });
@@ -81,10 +98,15 @@ describe('groups (หมวดย่อยขององค์ประกอ�
   });
 
   test('a group id used twice is an error', () => {
-    const read = readAssessment(doc({
-      components: [{ id: 'p', name: 'P', groups: [{ id: 'A', name: 'ก' }] }, { id: 'q', name: 'Q', groups: [{ id: 'A', name: 'ก' }] }],
-      indicators: [quantitative('1', 100, T, { component: 'p', group: 'A' })],
-    }));
+    const read = readAssessment(
+      doc({
+        components: [
+          { id: 'p', name: 'P', groups: [{ id: 'A', name: 'ก' }] },
+          { id: 'q', name: 'Q', groups: [{ id: 'A', name: 'ก' }] },
+        ],
+        indicators: [quantitative('1', 100, T, { component: 'p', group: 'A' })],
+      }),
+    );
     expect(read.issues).toContainEqual(expect.objectContaining({ code: 'duplicate-group-id', path: 'components[1].groups[0].id' }));
   });
 
@@ -109,11 +131,31 @@ describe('groups (หมวดย่อยขององค์ประกอ�
             if (parentAt !== undefined && parentAt <= rows.length) {
               const at = parentAt - 1;
               const leaf = indicators[at] as RawIndicator;
-              indicators[at] = { ...leaf, kind: undefined, targets: undefined, weight: leaf.weight, children: [quantitative(`${leaf.id}.1`, 1, T), quantitative(`${leaf.id}.2`, 2, T)] };
+              indicators[at] = {
+                ...leaf,
+                kind: undefined,
+                targets: undefined,
+                weight: leaf.weight,
+                children: [quantitative(`${leaf.id}.1`, 1, T), quantitative(`${leaf.id}.2`, 2, T)],
+              };
             }
             return doc({
               policies: { notReported },
-              components: [{ id: 'p', name: 'P', ...(groups ? { groups: [{ id: 'A', name: 'ก' }, { id: 'B', name: 'ข' }, { id: 'C', name: 'ค' }] } : {}) }],
+              components: [
+                {
+                  id: 'p',
+                  name: 'P',
+                  ...(groups
+                    ? {
+                        groups: [
+                          { id: 'A', name: 'ก' },
+                          { id: 'B', name: 'ข' },
+                          { id: 'C', name: 'ค' },
+                        ],
+                      }
+                    : {}),
+                },
+              ],
               indicators,
             });
           };
@@ -129,7 +171,9 @@ describe('groups (หมวดย่อยขององค์ประกอ�
           expect(a.totalBeforePenalty).toBe(b.totalBeforePenalty);
           expect(a.indicators).toEqual(b.indicators);
           const grouped = a.groups.reduce((s, g) => s + g.weightedScore, 0);
-          const ungrouped = a.indicators.filter((i) => i.parent === null && !rows[Number(i.id) - 1]?.group).reduce((s, i) => s + (i.weightedScore ?? 0), 0);
+          const ungrouped = a.indicators
+            .filter((i) => i.parent === null && !rows[Number(i.id) - 1]?.group)
+            .reduce((s, i) => s + (i.weightedScore ?? 0), 0);
           expect(grouped + ungrouped).toBeCloseTo(a.totalBeforePenalty ?? 0, 9);
         },
       ),

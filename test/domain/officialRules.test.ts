@@ -27,21 +27,48 @@ describe('official score vs self-assessed score (seed 003: รอการรั
     const report = scoreAssessment(a, { results: { '1': 5, '2': 5 }, statuses: { '1': 'approved', '2': 'submitted' } });
     expect(report.total).toBe(5);
     expect(report.official).toEqual({ total: 3, totalBeforePenalty: 3, penalty: 0 });
-    expect(report.indicators.map((i) => [i.id, i.reportStatus, i.counted])).toEqual([['1', 'approved', true], ['2', 'submitted', false]]);
+    expect(report.indicators.map((i) => [i.id, i.reportStatus, i.counted])).toEqual([
+      ['1', 'approved', true],
+      ['2', 'submitted', false],
+    ]);
   });
 
   test('drafts, returned reports and indicators with no status never count officially by default', () => {
-    const a = mustRead(doc({ scale: 'five-level', indicators: [quantitative('1', 25, FIVE), quantitative('2', 25, FIVE), quantitative('3', 25, FIVE), quantitative('4', 25, FIVE)] }));
-    const report = scoreAssessment(a, { results: { '1': 5, '2': 5, '3': 5, '4': 5 }, statuses: { '1': 'draft', '2': 'returned', '3': 'approved' } });
+    const a = mustRead(
+      doc({
+        scale: 'five-level',
+        indicators: [quantitative('1', 25, FIVE), quantitative('2', 25, FIVE), quantitative('3', 25, FIVE), quantitative('4', 25, FIVE)],
+      }),
+    );
+    const report = scoreAssessment(a, {
+      results: { '1': 5, '2': 5, '3': 5, '4': 5 },
+      statuses: { '1': 'draft', '2': 'returned', '3': 'approved' },
+    });
     expect(report.official?.total).toBeCloseTo(0.25 * 5 + 0.75 * 1, 12);
     expect(report.indicators.find((i) => i.id === '4')).toMatchObject({ reportStatus: null, counted: false });
   });
 
   test('policy officialStatuses names what counts; with notReported "exclude" the uncertified leave the official total', () => {
-    const submittedToo = mustRead(doc({ scale: 'five-level', policies: { officialStatuses: ['submitted', 'approved'] }, indicators: [quantitative('1', 50, FIVE), quantitative('2', 50, FIVE)] }));
-    expect(scoreAssessment(submittedToo, { results: { '1': 5, '2': 3 }, statuses: { '1': 'approved', '2': 'submitted' } }).official?.total).toBe(4);
-    const exclude = mustRead(doc({ scale: 'five-level', policies: { notReported: 'exclude' }, indicators: [quantitative('1', 50, FIVE), quantitative('2', 50, FIVE)] }));
-    expect(scoreAssessment(exclude, { results: { '1': 4, '2': 2 }, statuses: { '1': 'approved', '2': 'returned' } }).official?.total).toBe(4);
+    const submittedToo = mustRead(
+      doc({
+        scale: 'five-level',
+        policies: { officialStatuses: ['submitted', 'approved'] },
+        indicators: [quantitative('1', 50, FIVE), quantitative('2', 50, FIVE)],
+      }),
+    );
+    expect(
+      scoreAssessment(submittedToo, { results: { '1': 5, '2': 3 }, statuses: { '1': 'approved', '2': 'submitted' } }).official?.total,
+    ).toBe(4);
+    const exclude = mustRead(
+      doc({
+        scale: 'five-level',
+        policies: { notReported: 'exclude' },
+        indicators: [quantitative('1', 50, FIVE), quantitative('2', 50, FIVE)],
+      }),
+    );
+    expect(scoreAssessment(exclude, { results: { '1': 4, '2': 2 }, statuses: { '1': 'approved', '2': 'returned' } }).official?.total).toBe(
+      4,
+    );
   });
 
   test('results without statuses have no official score and no report status per indicator (files valid today score the same)', () => {
@@ -50,33 +77,52 @@ describe('official score vs self-assessed score (seed 003: รอการรั
     expect(report.indicators.every((i) => i.reportStatus === undefined && i.counted === undefined)).toBe(true);
   });
 
-  test('a status given for a parent is its children\'s; a parent counts when one of its children does', () => {
-    const a = mustRead(doc({
-      scale: 'five-level',
-      indicators: [{ id: '1', name: 'กลุ่ม', weight: 60, children: [quantitative('1.1', 1, FIVE), quantitative('1.2', 1, FIVE)] }, quantitative('2', 40, FIVE)],
-    }));
+  test("a status given for a parent is its children's; a parent counts when one of its children does", () => {
+    const a = mustRead(
+      doc({
+        scale: 'five-level',
+        indicators: [
+          { id: '1', name: 'กลุ่ม', weight: 60, children: [quantitative('1.1', 1, FIVE), quantitative('1.2', 1, FIVE)] },
+          quantitative('2', 40, FIVE),
+        ],
+      }),
+    );
     const report = scoreAssessment(a, { results: { '1.1': 5, '1.2': 3, '2': 5 }, statuses: { '1': 'approved', '1.2': 'draft' } });
-    expect(report.indicators.map((i) => [i.id, i.counted])).toEqual([['1', true], ['1.1', true], ['1.2', false], ['2', false]]);
-    expect(report.official?.total).toBeCloseTo(0.6 * (5 + 1) / 2 + 0.4 * 1, 12);
+    expect(report.indicators.map((i) => [i.id, i.counted])).toEqual([
+      ['1', true],
+      ['1.1', true],
+      ['1.2', false],
+      ['2', false],
+    ]);
+    expect(report.official?.total).toBeCloseTo((0.6 * (5 + 1)) / 2 + 0.4 * 1, 12);
   });
 
   test('statuses are read from the results file; an unknown indicator there is a warning naming the path', () => {
     const a = krs();
     const r = results(a, { results: { '1': 5 }, statuses: { '1': 'approved' } });
     expect(r.statuses).toEqual({ '1': 'approved' });
-    expect(readIssues(a, { results: {}, statuses: { '9': 'approved' } })).toEqual([expect.objectContaining({ code: 'unknown-indicator', path: 'statuses["9"]' })]);
+    expect(readIssues(a, { results: {}, statuses: { '9': 'approved' } })).toEqual([
+      expect.objectContaining({ code: 'unknown-indicator', path: 'statuses["9"]' }),
+    ]);
     expect(readResults({ format: 'scorebook/results@1', assessment: a.id, results: {}, statuses: { '1': 'certified' } }, a).ok).toBe(false);
   });
 });
 
 describe('indicators reported only in some rounds (seed 003: "การรายงานรอบ 12 เดือน")', () => {
   const otop = (notReported: number | 'exclude' = 0) =>
-    mustRead(doc({ policies: { notReported }, indicators: [quantitative('5', 60, OTOP), quantitative('9', 40, [1, 2, 3], { rounds: [12] })] }));
+    mustRead(
+      doc({ policies: { notReported }, indicators: [quantitative('5', 60, OTOP), quantitative('9', 40, [1, 2, 3], { rounds: [12] })] }),
+    );
 
   test('not due in the 6-month round: status not-due, no score, and its weight leaves the total (whatever notReported says)', () => {
     for (const nr of [0, 'exclude'] as const) {
       const report = scoreAssessment(otop(nr), { results: { '5': 3050 }, round: 6 });
-      expect(report.indicators.find((i) => i.id === '9')).toMatchObject({ status: 'not-due', score: null, weightedScore: null, shareOfTotal: null });
+      expect(report.indicators.find((i) => i.id === '9')).toMatchObject({
+        status: 'not-due',
+        score: null,
+        weightedScore: null,
+        shareOfTotal: null,
+      });
       // 3050 scores 80.5649 (scoring.md §6); it alone makes the round's total.
       expect(report.total).toBeCloseTo(75 + (25 * (3050 - 3018.1)) / (3161.41 - 3018.1), 9);
     }
@@ -102,20 +148,29 @@ describe('indicators reported only in some rounds (seed 003: "การราย
   });
 
   test('a parent not due takes its children with it; a child not due leaves its siblings to renormalise', () => {
-    const a = mustRead(doc({
-      scale: 'five-level',
-      indicators: [
-        { id: '1', name: 'กลุ่ม', weight: 50, rounds: [12], children: [quantitative('1.1', 1, FIVE), quantitative('1.2', 1, FIVE)] },
-        { id: '2', name: 'กลุ่ม', weight: 50, children: [quantitative('2.1', 1, FIVE), quantitative('2.2', 3, FIVE, { rounds: [12] })] },
-      ],
-    }));
+    const a = mustRead(
+      doc({
+        scale: 'five-level',
+        indicators: [
+          { id: '1', name: 'กลุ่ม', weight: 50, rounds: [12], children: [quantitative('1.1', 1, FIVE), quantitative('1.2', 1, FIVE)] },
+          { id: '2', name: 'กลุ่ม', weight: 50, children: [quantitative('2.1', 1, FIVE), quantitative('2.2', 3, FIVE, { rounds: [12] })] },
+        ],
+      }),
+    );
     const report = scoreAssessment(a, { results: { '1.1': 5, '2.1': 4, '2.2': 5 }, round: 6 });
-    expect(report.indicators.map((i) => [i.id, i.status])).toEqual([['1', 'not-due'], ['1.1', 'not-due'], ['1.2', 'not-due'], ['2', 'scored'], ['2.1', 'scored'], ['2.2', 'not-due']]);
+    expect(report.indicators.map((i) => [i.id, i.status])).toEqual([
+      ['1', 'not-due'],
+      ['1.1', 'not-due'],
+      ['1.2', 'not-due'],
+      ['2', 'scored'],
+      ['2.1', 'scored'],
+      ['2.2', 'not-due'],
+    ]);
     expect(report.total).toBe(4);
     expect(report.indicators.find((i) => i.id === '2.1')?.weightedScore).toBe(4);
   });
 
-  test('what-if on a not-due indicator says it does not move the round\'s total', () => {
+  test("what-if on a not-due indicator says it does not move the round's total", () => {
     const answer = requiredResult(otop(0), { results: { '5': 3050 }, round: 6 }, '9', { total: 90 });
     expect(answer.kind).toBe('unreachable');
     if (answer.kind === 'unreachable') expect(answer.message.en).toContain('not due');
@@ -125,12 +180,16 @@ describe('indicators reported only in some rounds (seed 003: "การราย
   test('an empty rounds list is an error; a round the assessment does not have is a warning, both naming the path', () => {
     const empty = doc({ indicators: [quantitative('1', 100, OTOP, { rounds: [] })] });
     expect(() => mustRead(empty)).toThrow('indicators[0].rounds');
-    const read = readAssessment(doc({
-      rounds: [{ round: 6, opensAt: '2024-03-25T00:00:00+07:00', closesAt: '2024-04-11T23:59:59+07:00' }],
-      indicators: [quantitative('1', 100, OTOP, { rounds: [9] })],
-    }));
+    const read = readAssessment(
+      doc({
+        rounds: [{ round: 6, opensAt: '2024-03-25T00:00:00+07:00', closesAt: '2024-04-11T23:59:59+07:00' }],
+        indicators: [quantitative('1', 100, OTOP, { rounds: [9] })],
+      }),
+    );
     expect(read.ok).toBe(true);
-    expect(read.issues).toEqual([expect.objectContaining({ code: 'indicator-round-unknown', severity: 'warning', path: 'indicators[0].rounds[0]' })]);
+    expect(read.issues).toEqual([
+      expect.objectContaining({ code: 'indicator-round-unknown', severity: 'warning', path: 'indicators[0].rounds[0]' }),
+    ]);
   });
 });
 
@@ -142,7 +201,14 @@ describe('the late penalty applies to the rounds the rules name (seed 004: the 1
   const late6 = { results: { '1': 5 }, round: 6, submittedAt: '2024-04-16T10:00:00+07:00' };
   const late12 = { results: { '1': 5 }, round: 12, submittedAt: '2024-10-17T10:00:00+07:00' };
   const build = (latePenaltyRounds?: number[] | 'all') =>
-    mustRead(doc({ scale: 'five-level', policies: { latePenaltyPerWorkingDay: 0.05, ...(latePenaltyRounds ? { latePenaltyRounds } : {}) }, rounds, indicators: [quantitative('1', 100, FIVE)] }));
+    mustRead(
+      doc({
+        scale: 'five-level',
+        policies: { latePenaltyPerWorkingDay: 0.05, ...(latePenaltyRounds ? { latePenaltyRounds } : {}) },
+        rounds,
+        indicators: [quantitative('1', 100, FIVE)],
+      }),
+    );
 
   test('by default only the 12-month round is penalised: late in round 6 costs nothing, and a note says so', () => {
     const six = scoreAssessment(build(), late6);
@@ -183,8 +249,9 @@ describe('Buddhist-Era dates (พ.ศ. = ค.ศ. + 543)', () => {
     const r = results(a, { round: 12, submittedAt: '2567-04-05T10:00:00+07:00', results: { '1': 5 } });
     expect(r.submittedAt).toBe('2024-04-05T10:00:00+07:00');
     expect(scoreAssessment(a, r)).toMatchObject({ workingDaysLate: 0, penalty: 0, total: 5 });
-    expect(readIssues(a, { round: 12, submittedAt: '2567-04-05T10:00:00+07:00', results: {} }))
-      .toEqual([expect.objectContaining({ code: 'buddhist-era-date', severity: 'info', path: 'submittedAt' })]);
+    expect(readIssues(a, { round: 12, submittedAt: '2567-04-05T10:00:00+07:00', results: {} })).toEqual([
+      expect.objectContaining({ code: 'buddhist-era-date', severity: 'info', path: 'submittedAt' }),
+    ]);
   });
 
   test('round windows and holidays in BE score exactly as in CE, each with a note naming its path', () => {
@@ -212,22 +279,26 @@ describe('Buddhist-Era dates (พ.ศ. = ค.ศ. + 543)', () => {
 
   test('a round window or submittedAt more than a year outside the fiscal year is a warning naming the path', () => {
     // Fiscal 2567 runs 1 October 2023 – 30 September 2024; a year's grace each side: 1 October 2022 – 30 September 2025.
-    const read = readAssessment(doc({
-      scale: 'five-level',
-      rounds: [
-        { round: 6, opensAt: '2022-10-01T00:00:00+07:00', closesAt: '2025-09-30T23:59:59+07:00' },
-        { round: 12, opensAt: '2022-09-30T23:59:59+07:00', closesAt: '2025-10-01T00:00:00+07:00' },
-      ],
-      indicators: [quantitative('1', 100, FIVE)],
-    }));
+    const read = readAssessment(
+      doc({
+        scale: 'five-level',
+        rounds: [
+          { round: 6, opensAt: '2022-10-01T00:00:00+07:00', closesAt: '2025-09-30T23:59:59+07:00' },
+          { round: 12, opensAt: '2022-09-30T23:59:59+07:00', closesAt: '2025-10-01T00:00:00+07:00' },
+        ],
+        indicators: [quantitative('1', 100, FIVE)],
+      }),
+    );
     expect(read.issues.map((i) => [i.code, i.severity, i.path])).toEqual([
       ['date-outside-fiscal-year', 'warning', 'rounds[1].opensAt'],
       ['date-outside-fiscal-year', 'warning', 'rounds[1].closesAt'],
     ]);
     const a = build(ce);
     // A CE date typed as BE twice over (2567 + 543) lands far outside: 3110 − 543 = 2567 CE.
-    expect(readIssues(a, { submittedAt: '3110-04-05T10:00:00+07:00', results: {} }).map((i) => [i.code, i.path]))
-      .toEqual([['buddhist-era-date', 'submittedAt'], ['date-outside-fiscal-year', 'submittedAt']]);
+    expect(readIssues(a, { submittedAt: '3110-04-05T10:00:00+07:00', results: {} }).map((i) => [i.code, i.path])).toEqual([
+      ['buddhist-era-date', 'submittedAt'],
+      ['date-outside-fiscal-year', 'submittedAt'],
+    ]);
     expect(readIssues(a, { submittedAt: '2024-04-05T10:00:00+07:00', results: {} })).toEqual([]);
   });
 });

@@ -36,7 +36,16 @@ function leaf(id: string, spec: Spec, levels: number): Record<string, unknown> {
     case 'quantitative':
       return { ...base, kind: 'quantitative', targets: spec.lower ? [...rising].reverse() : rising };
     case 'ratio':
-      return { ...base, kind: 'ratio', multiplier: 100, targets: rising, variables: [{ id: 'num', name: 'n' }, { id: 'den', name: 'd', central: spec.lower }] };
+      return {
+        ...base,
+        kind: 'ratio',
+        multiplier: 100,
+        targets: rising,
+        variables: [
+          { id: 'num', name: 'n' },
+          { id: 'den', name: 'd', central: spec.lower },
+        ],
+      };
     case 'milestone':
       return { ...base, kind: 'milestone', steps: Array.from({ length: levels }, (_, k) => `ขั้น ${k + 1}`) };
     case 'binary':
@@ -52,16 +61,41 @@ function assessmentOf(specs: readonly Spec[], policies: Record<string, unknown>,
     const placed = { ...(component ? { component } : {}), ...(component === 'a' && spec.group ? { group: spec.group } : {}) };
     if (spec.children === 0) return { ...leaf(id, spec, levels), ...placed };
     const children = Array.from({ length: spec.children }, (_, k) => {
-      const child = leaf(`${id}.${k + 1}`, { ...spec, kind: (['quantitative', 'ratio', 'milestone'] as const)[k % 3] as Spec['kind'] }, levels);
+      const child = leaf(
+        `${id}.${k + 1}`,
+        { ...spec, kind: (['quantitative', 'ratio', 'milestone'] as const)[k % 3] as Spec['kind'] },
+        levels,
+      );
       return { ...child, weight: k + 1, ...(k === 1 ? { rounds: [12] } : {}) };
     });
-    return { id, name: `ตัวชี้วัด ${id}`, weight: Math.max(1, spec.weight), ...(spec.rounds ? { rounds: spec.rounds } : {}), ...placed, children };
+    return {
+      id,
+      name: `ตัวชี้วัด ${id}`,
+      weight: Math.max(1, spec.weight),
+      ...(spec.rounds ? { rounds: spec.rounds } : {}),
+      ...placed,
+      children,
+    };
   });
   const read = readAssessment({
-    format: 'scorebook/assessment@1', id: 'equal', title: 'equal', fiscalYear: 2567, scale: five ? 'five-level' : 'three-level',
+    format: 'scorebook/assessment@1',
+    id: 'equal',
+    title: 'equal',
+    fiscalYear: 2567,
+    scale: five ? 'five-level' : 'three-level',
     policies,
     rounds: [6, 9, 12].map((round) => ({ round, opensAt: '2024-03-25T00:00:00+07:00', closesAt: '2024-04-11T23:59:59+07:00' })),
-    components: [{ id: 'a', name: 'A', groups: [{ id: 'G1', name: 'G1' }, { id: 'G2', name: 'G2' }] }, { id: 'b', name: 'B' }],
+    components: [
+      {
+        id: 'a',
+        name: 'A',
+        groups: [
+          { id: 'G1', name: 'G1' },
+          { id: 'G2', name: 'G2' },
+        ],
+      },
+      { id: 'b', name: 'B' },
+    ],
     indicators,
   });
   if (!read.ok) throw new Error(read.issues.map((i) => i.message.en).join('\n'));
@@ -75,23 +109,32 @@ const resultArb: fc.Arbitrary<RawResult | undefined> = fc.oneof(
   fc.double({ min: -20, max: 80, noNaN: true, noDefaultInfinity: true }),
   fc.integer({ min: 0, max: 5 }),
   fc.constantFrom('๓๕', '45%', '1,234', 'ส่งแล้ว', 'เกือบเสร็จ', '#N/A', ' ', '-', '1e20'),
-  fc.record({ num: fc.option(fc.integer({ min: -1, max: 60 }), { nil: null }), den: fc.option(fc.integer({ min: 0, max: 60 }), { nil: null }) }, { noNullPrototype: true }),
+  fc.record(
+    { num: fc.option(fc.integer({ min: -1, max: 60 }), { nil: null }), den: fc.option(fc.integer({ min: 0, max: 60 }), { nil: null }) },
+    { noNullPrototype: true },
+  ),
   fc.array(fc.oneof(fc.boolean(), fc.constantFrom(1, 0, null, 'ทำสำเร็จ', 'x?')), { maxLength: 6 }),
 );
 
-const caseArb = fc
-  .record({
-    specs: fc.array(specArb, { minLength: 1, maxLength: 8 }),
-    five: fc.boolean(),
-    notReported: fc.constantFrom<number | 'exclude' | undefined>(undefined, 'exclude', 0, 1),
-    mode: fc.constantFrom('interpolate', 'step'),
-    officialStatuses: fc.option(fc.subarray([...STATUSES], { minLength: 1 }), { nil: undefined }),
-    latePenaltyRounds: fc.constantFrom<'all' | number[] | undefined>(undefined, 'all', [6]),
-    round: fc.option(fc.constantFrom(6, 9, 12), { nil: undefined }),
-    submittedAt: fc.option(fc.constantFrom('2024-04-10T10:00:00+07:00', '2024-04-17T10:00:00+07:00'), { nil: undefined }),
-    withStatuses: fc.boolean(),
-    seed: fc.array(fc.tuple(resultArb, fc.option(fc.constantFrom(...STATUSES), { nil: undefined }), fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined })), { minLength: 40, maxLength: 40 }),
-  });
+const caseArb = fc.record({
+  specs: fc.array(specArb, { minLength: 1, maxLength: 8 }),
+  five: fc.boolean(),
+  notReported: fc.constantFrom<number | 'exclude' | undefined>(undefined, 'exclude', 0, 1),
+  mode: fc.constantFrom('interpolate', 'step'),
+  officialStatuses: fc.option(fc.subarray([...STATUSES], { minLength: 1 }), { nil: undefined }),
+  latePenaltyRounds: fc.constantFrom<'all' | number[] | undefined>(undefined, 'all', [6]),
+  round: fc.option(fc.constantFrom(6, 9, 12), { nil: undefined }),
+  submittedAt: fc.option(fc.constantFrom('2024-04-10T10:00:00+07:00', '2024-04-17T10:00:00+07:00'), { nil: undefined }),
+  withStatuses: fc.boolean(),
+  seed: fc.array(
+    fc.tuple(
+      resultArb,
+      fc.option(fc.constantFrom(...STATUSES), { nil: undefined }),
+      fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }),
+    ),
+    { minLength: 40, maxLength: 40 },
+  ),
+});
 
 describe('both totals in one pass give the report the two-pass scoring gave', () => {
   test('every field equal, in the same key order, over generated assessments and results', () => {
@@ -105,7 +148,11 @@ describe('both totals in one pass give the report the two-pass scoring gave', ()
         };
         const assessment = assessmentOf(c.specs, policies, c.five);
         const ids: string[] = [];
-        const walk = (list: Assessment['indicators']): void => list.forEach((i) => { ids.push(i.id); if (i.kind === 'group') walk(i.children); });
+        const walk = (list: Assessment['indicators']): void =>
+          list.forEach((i) => {
+            ids.push(i.id);
+            if (i.kind === 'group') walk(i.children);
+          });
         walk(assessment.indicators);
         const results: Record<string, RawResult> = {};
         const statuses: Record<string, ReportStatus> = {};
@@ -117,7 +164,9 @@ describe('both totals in one pass give the report the two-pass scoring gave', ()
           if (override !== undefined && override > 85) overrides.set(id, override / 20);
         });
         const resultSet: ResultSet = {
-          results, ...(c.round === undefined ? {} : { round: c.round }), ...(c.submittedAt === undefined ? {} : { submittedAt: c.submittedAt }),
+          results,
+          ...(c.round === undefined ? {} : { round: c.round }),
+          ...(c.submittedAt === undefined ? {} : { submittedAt: c.submittedAt }),
           ...(c.withStatuses ? { statuses } : {}),
         };
         for (const options of [{}, { scoreOverrides: overrides }]) {

@@ -8,7 +8,7 @@ const top = (c: Curve) => c.scores[c.scores.length - 1] as number;
 const better = (c: Curve, x: number, d: number) => (c.direction === 'higher' ? x + d : x - d);
 
 describe('score of one indicator', () => {
-  test('never leaves the scale\'s range', () => {
+  test("never leaves the scale's range", () => {
     fc.assert(
       fc.property(curveArb, valueArb, (c, x) => {
         const s = scoreOnCurve(x, c);
@@ -62,7 +62,10 @@ describe('score of one indicator', () => {
 
 describe('weights and totals', () => {
   const assessmentArb = fc
-    .array(fc.record({ weight: fc.integer({ min: 1, max: 60 }), result: fc.option(fc.integer({ min: 0, max: 120 }), { nil: undefined }) }), { minLength: 1, maxLength: 8 })
+    .array(
+      fc.record({ weight: fc.integer({ min: 1, max: 60 }), result: fc.option(fc.integer({ min: 0, max: 120 }), { nil: undefined }) }),
+      { minLength: 1, maxLength: 8 },
+    )
     .chain((rows) => fc.record({ rows: fc.constant(rows), scale: fc.double({ min: 0.01, max: 100, noNaN: true }), exclude: fc.boolean() }));
 
   const build = (rows: { weight: number }[], factor: number, exclude: boolean) =>

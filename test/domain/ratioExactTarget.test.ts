@@ -14,8 +14,16 @@ function ratioAssessment(): Assessment {
     policies: { mode: 'step' },
     indicators: [
       {
-        id: '1', name: 'ร้อยละของโรงเรียน', weight: 100, kind: 'ratio', multiplier: 100, targets: [29, 30, 31, 32, 33],
-        variables: [{ id: 'num', name: 'โรงเรียนที่ผ่าน' }, { id: 'den', name: 'โรงเรียนทั้งหมด' }],
+        id: '1',
+        name: 'ร้อยละของโรงเรียน',
+        weight: 100,
+        kind: 'ratio',
+        multiplier: 100,
+        targets: [29, 30, 31, 32, 33],
+        variables: [
+          { id: 'num', name: 'โรงเรียนที่ผ่าน' },
+          { id: 'den', name: 'โรงเรียนทั้งหมด' },
+        ],
       },
     ],
   });

@@ -22,7 +22,13 @@ describe('rounds per indicator', () => {
       fc.property(rowsArb, reportRoundArb, notReportedArb, (rows, round, notReported) => {
         const policies = { notReported };
         const all = rows.map((r, i) => ({ ...r, id: String(i + 1) }));
-        const withRounds = mustRead(doc({ scale: 'five-level', policies, indicators: all.map((r) => quantitative(r.id, r.weight, FIVE, r.rounds ? { rounds: r.rounds } : {})) }));
+        const withRounds = mustRead(
+          doc({
+            scale: 'five-level',
+            policies,
+            indicators: all.map((r) => quantitative(r.id, r.weight, FIVE, r.rounds ? { rounds: r.rounds } : {})),
+          }),
+        );
         const results = Object.fromEntries(all.map((r) => [r.id, r.result ?? null]));
         const report = scoreAssessment(withRounds, { results, round });
         const due = all.filter((r) => r.rounds === undefined || r.rounds.includes(round));
@@ -41,7 +47,11 @@ describe('Buddhist-Era dates', () => {
   test('a BE date scores as its CE twin (round window, holidays, submittedAt), with a note for each', () => {
     fc.assert(
       fc.property(
-        ceInstantArb, fc.integer({ min: 1, max: 60 }), fc.array(ceDayArb, { maxLength: 4 }), ceInstantArb, fc.boolean(),
+        ceInstantArb,
+        fc.integer({ min: 1, max: 60 }),
+        fc.array(ceDayArb, { maxLength: 4 }),
+        ceInstantArb,
+        fc.boolean(),
         (opensAt, days, holidays, submittedAt, writeBE) => {
           const closesAt = new Date(Date.parse(opensAt) + days * 86_400_000).toISOString();
           const dates = (era: (s: string) => string) =>
@@ -55,7 +65,10 @@ describe('Buddhist-Era dates', () => {
           const be = readAssessment(dates(writeBE ? toBuddhistEraText : (s) => s));
           if (!ce.ok || !be.ok) return false;
           const score = (a: typeof ce.value, when: string) => {
-            const r = readResults({ format: 'scorebook/results@1', assessment: a.id, round: 12, submittedAt: when, results: { '1': 90 } }, a);
+            const r = readResults(
+              { format: 'scorebook/results@1', assessment: a.id, round: 12, submittedAt: when, results: { '1': 90 } },
+              a,
+            );
             return r.ok ? { report: scoreAssessment(a, r.value), issues: r.issues } : undefined;
           };
           const twin = score(ce.value, submittedAt);

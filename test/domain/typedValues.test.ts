@@ -28,7 +28,7 @@ describe('readNumber', () => {
     expect(valueOf(raw)).toBe(expected);
   });
 
-  test('the indicator\'s unit may follow the number', () => {
+  test("the indicator's unit may follow the number", () => {
     expect(valueOf('3,050 ล้านบาท', 'ล้านบาท')).toBe(3050);
     expect(valueOf('3,050 ตัน', 'ล้านบาท')).toBe('invalid');
   });

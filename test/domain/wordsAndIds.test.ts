@@ -1,18 +1,28 @@
 /** The words people type for steps and yes/no results, and ids written in Thai or Arabic digits. */
 import fc from 'fast-check';
 import {
-  NO_WORDS, readAssessment, readResults, readResultValue, readYesNoWord, resolveIndicatorId, scoreAssessment, toThaiDigits, YES_WORDS,
+  NO_WORDS,
+  readAssessment,
+  readResults,
+  readResultValue,
+  readYesNoWord,
+  resolveIndicatorId,
+  scoreAssessment,
+  toThaiDigits,
+  YES_WORDS,
   type LeafIndicator,
 } from '../../src/domain';
 import { doc, mustRead, quantitative } from './fixtures';
 
-const assessment = mustRead(doc({
-  indicators: [
-    { id: '1', name: 'ส่งแผน', weight: 20, kind: 'binary' },
-    { id: '2', name: 'ขั้นตอน', weight: 30, kind: 'milestone', steps: ['ก', 'ข', 'ค'] },
-    quantitative('๓', 50, [10, 20, 30]),
-  ],
-}));
+const assessment = mustRead(
+  doc({
+    indicators: [
+      { id: '1', name: 'ส่งแผน', weight: 20, kind: 'binary' },
+      { id: '2', name: 'ขั้นตอน', weight: 30, kind: 'milestone', steps: ['ก', 'ข', 'ค'] },
+      quantitative('๓', 50, [10, 20, 30]),
+    ],
+  }),
+);
 const binary = assessment.indicators[0] as LeafIndicator;
 const milestone = assessment.indicators[1] as LeafIndicator;
 const valueOf = (indicator: LeafIndicator, raw: unknown) => {
@@ -42,12 +52,19 @@ describe('the words of the seeds', () => {
 
 describe('ids in Thai digits and Arabic digits are one indicator', () => {
   test('results keyed "๑", "๒" and "3" reach indicators 1, 2 and ๓', () => {
-    const read = readResults({ format: 'scorebook/results@1', assessment: 'test', results: { '๑': 'ส่งแล้ว', '๒': [true, true, true], '3': 30 } }, assessment);
+    const read = readResults(
+      { format: 'scorebook/results@1', assessment: 'test', results: { '๑': 'ส่งแล้ว', '๒': [true, true, true], '3': 30 } },
+      assessment,
+    );
     expect(read.ok).toBe(true);
     if (!read.ok) return;
     expect(read.issues).toEqual([]);
     const report = scoreAssessment(assessment, read.value);
-    expect(report.indicators.map((i) => [i.id, i.status, i.score])).toEqual([['1', 'scored', 100], ['2', 'scored', 100], ['๓', 'scored', 100]]);
+    expect(report.indicators.map((i) => [i.id, i.status, i.score])).toEqual([
+      ['1', 'scored', 100],
+      ['2', 'scored', 100],
+      ['๓', 'scored', 100],
+    ]);
     expect(report.total).toBe(100);
   });
 

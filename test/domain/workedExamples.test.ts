@@ -120,7 +120,9 @@ describe('scoring.md §3 rules', () => {
   test('not reported counts as the notReported policy (0 on three levels, 1 on five)', () => {
     const three = mustRead(doc({ indicators: [quantitative('1', 50, [1, 2, 3]), quantitative('2', 50, [1, 2, 3])] }));
     expect(scoreAssessment(three, { results: { '1': 3 } }).total).toBe(50);
-    const five = mustRead(doc({ scale: 'five-level', indicators: [quantitative('1', 50, [1, 2, 3, 4, 5]), quantitative('2', 50, [1, 2, 3, 4, 5])] }));
+    const five = mustRead(
+      doc({ scale: 'five-level', indicators: [quantitative('1', 50, [1, 2, 3, 4, 5]), quantitative('2', 50, [1, 2, 3, 4, 5])] }),
+    );
     expect(scoreAssessment(five, { results: { '1': 5 } }).total).toBe(3);
   });
 
@@ -140,11 +142,16 @@ describe('scoring.md §4 weights and totals', () => {
     doc({
       indicators: [
         quantitative('1', 95, [1, 2, 3]),
-        { id: '10', name: 'ตัวชี้วัดที่มีตัวชี้วัดย่อย', weight: 5, children: [quantitative('10.1', childWeights[0], [1, 2, 3]), quantitative('10.2', childWeights[1], [1, 2, 3])] },
+        {
+          id: '10',
+          name: 'ตัวชี้วัดที่มีตัวชี้วัดย่อย',
+          weight: 5,
+          children: [quantitative('10.1', childWeights[0], [1, 2, 3]), quantitative('10.2', childWeights[1], [1, 2, 3])],
+        },
       ],
     });
 
-  test('a child\'s effective weight is parent weight × child weight / Σ sibling weights (seed 002 item 10: ๕ (๒.๕) (๒.๕))', () => {
+  test("a child's effective weight is parent weight × child weight / Σ sibling weights (seed 002 item 10: ๕ (๒.๕) (๒.๕))", () => {
     const report = scoreAssessment(mustRead(parentDoc([2.5, 2.5])), { results: { '1': 3, '10.1': 3, '10.2': 1 } });
     const child = report.indicators.find((i) => i.id === '10.1');
     expect(child?.effectiveWeight).toBe(2.5);
@@ -157,7 +164,9 @@ describe('scoring.md §4 weights and totals', () => {
     const absolute = scoreAssessment(mustRead(parentDoc([2.5, 2.5])), { results });
     const relative = scoreAssessment(mustRead(parentDoc([50, 50])), { results });
     expect(relative.total).toBeCloseTo(absolute.total as number, 12);
-    expect(relative.indicators.map((i) => i.weightedScore)).toEqual(absolute.indicators.map((i) => expect.closeTo(i.weightedScore as number, 12)));
+    expect(relative.indicators.map((i) => i.weightedScore)).toEqual(
+      absolute.indicators.map((i) => expect.closeTo(i.weightedScore as number, 12)),
+    );
   });
 
   test('components show their subtotal and weighted mean (Performance Base 70 / Potential Base 30)', () => {
@@ -214,19 +223,27 @@ describe('central data (ข้อมูลส่วนกลาง)', () => {
       scale: 'five-level',
       indicators: [
         {
-          id: 'r', name: 'ร้อยละ', weight: 100, kind: 'ratio', multiplier: 100, targets: [80, 85, 90, 95, 100],
-          variables: [{ id: 'num', name: 'ตัวตั้ง' }, { id: 'den', name: 'ตัวหาร', central: true }],
+          id: 'r',
+          name: 'ร้อยละ',
+          weight: 100,
+          kind: 'ratio',
+          multiplier: 100,
+          targets: [80, 85, 90, 95, 100],
+          variables: [
+            { id: 'num', name: 'ตัวตั้ง' },
+            { id: 'den', name: 'ตัวหาร', central: true },
+          ],
         },
       ],
     }),
   );
   const row = (results: Record<string, number>) => scoreAssessment(a, { results: { r: results } }).indicators[0];
 
-  test('central data in before the unit\'s own part: not reported yet, not an error', () => {
+  test("central data in before the unit's own part: not reported yet, not an error", () => {
     expect(row({ den: 100 })).toMatchObject({ status: 'not-reported', issues: [] });
   });
 
-  test('the unit\'s part without the central data: waiting for it', () => {
+  test("the unit's part without the central data: waiting for it", () => {
     expect(row({ num: 90 })?.issues.map((i) => i.code)).toEqual(['central-data-pending']);
   });
 });

@@ -35,7 +35,10 @@ before(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   // Its own process group, so the whole server goes when the test ends.
   server = spawn('npx', ['webpack', 'serve', '--mode', 'development'], {
-    cwd: ROOT, env: { ...process.env, SCOREBOOK_DEV_PORT: String(PORT) }, stdio: 'ignore', detached: true,
+    cwd: ROOT,
+    env: { ...process.env, SCOREBOOK_DEV_PORT: String(PORT) },
+    stdio: 'ignore',
+    detached: true,
   });
   // Ready when it answers: polled (the first build takes a while), never a fixed sleep asserted on.
   for (let i = 0; i < 240 && (await status(`${BASE}/taskpane.html`)) !== 200; i++) await new Promise((r) => setTimeout(r, 500));
@@ -79,7 +82,9 @@ test('the manifest and icons are served; the production build writes ADDIN_PUBLI
   }
   const out = join(ROOT, 'test-artifacts', 'e2e', 'dist');
   const build = spawnSync('npx', ['webpack', '--mode', 'production', '--output-path', out], {
-    cwd: ROOT, env: { ...process.env, ADDIN_PUBLIC_URL: 'https://scorebook.example.go.th' }, encoding: 'utf8',
+    cwd: ROOT,
+    env: { ...process.env, ADDIN_PUBLIC_URL: 'https://scorebook.example.go.th' },
+    encoding: 'utf8',
   });
   assert.equal(build.status, 0, build.stdout + build.stderr);
   const manifest = readFileSync(join(out, 'manifest.xml'), 'utf8');

@@ -20,8 +20,24 @@ const ROUND = 6;
 const SHEET = 'KPI หน่วยงาน';
 const COMMENT = 'แนบรายงานผลการตรวจสอบด้วย';
 const WORDS = {
-  th: { open: 'เปิดทุกหน่วยงาน', opened: /^เปิดชีต KPI หน่วยงาน แล้ว: 6 หน่วยงาน/, returned: `ส่งคืนให้แก้ไข: ${COMMENT}`, submitted: 'ส่งแล้ว รออนุมัติ', draft: 'ร่าง', none: 'ยังไม่มีรายงาน', replace: /ชีต KPI หน่วยงาน มีงานที่จะหายไป/ },
-  en: { open: 'Open all units', opened: /^Opened KPI หน่วยงาน: 6 units/, returned: `returned for changes: ${COMMENT}`, submitted: 'submitted, awaiting approval', draft: 'draft', none: 'no report yet', replace: /KPI หน่วยงาน/ },
+  th: {
+    open: 'เปิดทุกหน่วยงาน',
+    opened: /^เปิดชีต KPI หน่วยงาน แล้ว: 6 หน่วยงาน/,
+    returned: `ส่งคืนให้แก้ไข: ${COMMENT}`,
+    submitted: 'ส่งแล้ว รออนุมัติ',
+    draft: 'ร่าง',
+    none: 'ยังไม่มีรายงาน',
+    replace: /ชีต KPI หน่วยงาน มีงานที่จะหายไป/,
+  },
+  en: {
+    open: 'Open all units',
+    opened: /^Opened KPI หน่วยงาน: 6 units/,
+    returned: `returned for changes: ${COMMENT}`,
+    submitted: 'submitted, awaiting approval',
+    draft: 'draft',
+    none: 'no report yet',
+    replace: /KPI หน่วยงาน/,
+  },
 };
 
 let fx: PreviewFixture;
@@ -31,17 +47,36 @@ before(async () => {
   const url = fx.server.url;
   // pte: 11.3 submitted and returned with a comment; cbi: 11.3 submitted; spp-pte1: 12 saved by central staff (a draft).
   const pte = await ApiClient.signIn(url, 'pte.reporter');
-  assert.deepEqual((await pte.submit({ aid: AID, round: ROUND, unit: 'pte' }, [{ indicatorId: '11.3', value: 1, baseVersion: 0 }])).map((r) => r.outcome), ['accepted']);
+  assert.deepEqual(
+    (await pte.submit({ aid: AID, round: ROUND, unit: 'pte' }, [{ indicatorId: '11.3', value: 1, baseVersion: 0 }])).map((r) => r.outcome),
+    ['accepted'],
+  );
   const cbi = await ApiClient.signIn(url, 'cbi.reporter');
-  assert.deepEqual((await cbi.submit({ aid: AID, round: ROUND, unit: 'cbi' }, [{ indicatorId: '11.3', value: 0, baseVersion: 0 }])).map((r) => r.outcome), ['accepted']);
+  assert.deepEqual(
+    (await cbi.submit({ aid: AID, round: ROUND, unit: 'cbi' }, [{ indicatorId: '11.3', value: 0, baseVersion: 0 }])).map((r) => r.outcome),
+    ['accepted'],
+  );
   const post = async (username: string, path: string, body: unknown, headers: Record<string, string> = {}): Promise<void> => {
-    const session = await fetch(`${url}${paths.sessions}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo' }) });
+    const session = await fetch(`${url}${paths.sessions}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: 'demo' }),
+    });
     const { token } = (await session.json()) as { token: string };
-    const r = await fetch(`${url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    const r = await fetch(`${url}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
     assert.ok(r.ok, `${username} ${path}: ${r.status} ${await r.text()}`);
   };
   await post('pte.approver', paths.return(AID, ROUND, 'pte', '11.3'), { comment: COMMENT });
-  await post('central', paths.reports(AID, ROUND, 'spp-pte1'), { action: 'save', rows: [{ indicatorId: '12', value: 87.25, baseVersion: 0 }] }, { 'idempotency-key': 'e2e-allunits-central' });
+  await post(
+    'central',
+    paths.reports(AID, ROUND, 'spp-pte1'),
+    { action: 'save', rows: [{ indicatorId: '12', value: 87.25, baseVersion: 0 }] },
+    { 'idempotency-key': 'e2e-allunits-central' },
+  );
 });
 
 after(async () => {
@@ -56,8 +91,14 @@ async function sheetRows(p: Page): Promise<{ unit: unknown; id: unknown; status:
     const { rows, columns } = wb.dimensions(sheet);
     const header = Array.from({ length: columns }, (_, c) => wb.value(sheet, 4, c + 1));
     // No named functions in here: the test's transpiler would wrap them in a helper the page does not have.
-    const [unit = 0, id = 0, status = 0] = ['หน่วยงาน', 'ลำดับ', 'สถานะการส่ง'].map((h) => header.findIndex((x) => typeof x === 'string' && x.startsWith(h)) + 1);
-    return Array.from({ length: rows - 4 }, (_, r) => ({ unit: wb.value(sheet, r + 5, unit), id: wb.value(sheet, r + 5, id), status: wb.value(sheet, r + 5, status) }));
+    const [unit = 0, id = 0, status = 0] = ['หน่วยงาน', 'ลำดับ', 'สถานะการส่ง'].map(
+      (h) => header.findIndex((x) => typeof x === 'string' && x.startsWith(h)) + 1,
+    );
+    return Array.from({ length: rows - 4 }, (_, r) => ({
+      unit: wb.value(sheet, r + 5, unit),
+      id: wb.value(sheet, r + 5, id),
+      status: wb.value(sheet, r + 5, status),
+    }));
   }, SHEET);
 }
 
@@ -68,7 +109,12 @@ async function openAll(p: Page, lang: Lang): Promise<void> {
   await p.getByTestId('all-units-opened').filter({ hasText: WORDS[lang].opened }).waitFor({ timeout: LONG });
 }
 
-for (const [width, lang] of [[1400, 'th'], [320, 'th'], [1400, 'en'], [320, 'en']] as const) {
+for (const [width, lang] of [
+  [1400, 'th'],
+  [320, 'th'],
+  [1400, 'en'],
+  [320, 'en'],
+] as const) {
   test(`${width} px, ${lang}: central staff open all units of the round in one sheet, each row with its status`, async () => {
     const w = WORDS[lang];
     const p = await fx.openPane({ width, lang });
@@ -83,16 +129,25 @@ for (const [width, lang] of [[1400, 'th'], [320, 'th'], [1400, 'en'], [320, 'en'
     assert.equal(status('spp-pte1', '12'), w.draft);
     assert.equal(status('spm-pte', '11.3'), w.none);
     const said = (await p.getByTestId('all-units-opened').textContent()) ?? '';
-    assert.match(said, lang === 'th' ? /ส่งแล้ว รออนุมัติ 1 · อนุมัติแล้ว 0 · ส่งคืนให้แก้ไข 1 · ร่าง 1/ : /1 submitted · 0 approved · 1 returned · 1 draft/);
+    assert.match(
+      said,
+      lang === 'th' ? /ส่งแล้ว รออนุมัติ 1 · อนุมัติแล้ว 0 · ส่งคืนให้แก้ไข 1 · ร่าง 1/ : /1 submitted · 0 approved · 1 returned · 1 draft/,
+    );
     if (width === 320) await assertNoSideScroll(p, 'all units opened');
     if (width === 1400) {
       // The grid scrolled to the right end: the status column beside the unit totals.
-      await p.evaluate(() => { const g = document.querySelector('.pv-body'); if (g) g.scrollLeft = g.scrollWidth; });
+      await p.evaluate(() => {
+        const g = document.querySelector('.pv-body');
+        if (g) g.scrollLeft = g.scrollWidth;
+      });
     }
     await p.getByTestId('open-all-units').scrollIntoViewIfNeeded();
     await p.screenshot({ path: join(ARTIFACTS, `allunits-${width}-${lang}.png`) });
     if (width === 1400) {
-      await p.evaluate(() => { const g = document.querySelector('.pv-body'); if (g) g.scrollLeft = 0; });
+      await p.evaluate(() => {
+        const g = document.querySelector('.pv-body');
+        if (g) g.scrollLeft = 0;
+      });
       await p.screenshot({ path: join(ARTIFACTS, `allunits-${width}-${lang}-left.png`) });
     }
     await p.context().close();
@@ -129,10 +184,18 @@ test('1400 px, th: opened again over a value typed in the sheet, the replace gua
   await p.screenshot({ path: join(ARTIFACTS, 'allunits-1400-th-replace.png') });
   await p.getByRole('radio', { name: /เปิดในชีตใหม่/ }).check();
   await dialog.getByRole('button', { name: 'ดำเนินการ' }).click();
-  await p.getByTestId('all-units-opened').filter({ hasText: /ชีตเดิมยังอยู่ครบ/ }).waitFor({ timeout: LONG });
+  await p
+    .getByTestId('all-units-opened')
+    .filter({ hasText: /ชีตเดิมยังอยู่ครบ/ })
+    .waitFor({ timeout: LONG });
   // The typed value is still in the first sheet; the new sheet has the server's (none).
-  const typed = await p.evaluate(([sheet, row, column]) => [window.scorebookPreview!.value(sheet, row, column), window.scorebookPreview!.value(`${sheet} (2)`, row, column)],
-    [SHEET, address.row, address.column] as const);
+  const typed = await p.evaluate(
+    ([sheet, row, column]) => [
+      window.scorebookPreview!.value(sheet, row, column),
+      window.scorebookPreview!.value(`${sheet} (2)`, row, column),
+    ],
+    [SHEET, address.row, address.column] as const,
+  );
   assert.deepEqual(typed, [1, null]);
   await p.screenshot({ path: join(ARTIFACTS, 'allunits-1400-th-new-sheet.png') });
   await p.context().close();

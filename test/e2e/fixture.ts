@@ -107,19 +107,46 @@ export async function previewWithDemoServer(name: string, o: { server?: boolean 
 }
 
 export interface PaneWords {
-  server: string; address: string; username: string; password: string; signIn: string; signedIn: RegExp;
-  assessment: string; unit: string; round: string; open: string; opened: RegExp;
+  server: string;
+  address: string;
+  username: string;
+  password: string;
+  signIn: string;
+  signedIn: RegExp;
+  assessment: string;
+  unit: string;
+  round: string;
+  open: string;
+  opened: RegExp;
 }
 
 /** The pane's words for the steps below, in both languages; adapt here when the pane changes. */
 export const PANE_WORDS: Record<Lang, PaneWords> = {
   th: {
-    server: 'เซิร์ฟเวอร์', address: 'ที่อยู่เซิร์ฟเวอร์', username: 'ชื่อผู้ใช้', password: 'รหัสผ่าน', signIn: 'เข้าสู่ระบบ', signedIn: /^เข้าสู่ระบบเป็น /,
-    assessment: 'ชุดตัวชี้วัด', unit: 'หน่วยงาน', round: 'รอบ', open: 'เปิดชีต', opened: /^เปิดชีต .* แล้ว/,
+    server: 'เซิร์ฟเวอร์',
+    address: 'ที่อยู่เซิร์ฟเวอร์',
+    username: 'ชื่อผู้ใช้',
+    password: 'รหัสผ่าน',
+    signIn: 'เข้าสู่ระบบ',
+    signedIn: /^เข้าสู่ระบบเป็น /,
+    assessment: 'ชุดตัวชี้วัด',
+    unit: 'หน่วยงาน',
+    round: 'รอบ',
+    open: 'เปิดชีต',
+    opened: /^เปิดชีต .* แล้ว/,
   },
   en: {
-    server: 'Server', address: 'Server address', username: 'Username', password: 'Password', signIn: 'Sign in', signedIn: /^Signed in as /,
-    assessment: 'Assessment', unit: 'Unit', round: 'Round', open: 'Open sheet', opened: /^Opened .* rows from the server/,
+    server: 'Server',
+    address: 'Server address',
+    username: 'Username',
+    password: 'Password',
+    signIn: 'Sign in',
+    signedIn: /^Signed in as /,
+    assessment: 'Assessment',
+    unit: 'Unit',
+    round: 'Round',
+    open: 'Open sheet',
+    opened: /^Opened .* rows from the server/,
   },
 };
 
@@ -132,7 +159,11 @@ export async function signIn(p: Page, o: { url: string; username: string; lang?:
   await p.getByLabel(w.password).fill(o.password ?? 'demo');
   await p.getByRole('button', { name: w.signIn, exact: true }).click();
   await p.getByText(w.signedIn).waitFor({ timeout: LONG });
-  await p.getByRole('combobox', { name: w.assessment }).locator('option:not([value=""])').first().waitFor({ state: 'attached', timeout: LONG });
+  await p
+    .getByRole('combobox', { name: w.assessment })
+    .locator('option:not([value=""])')
+    .first()
+    .waitFor({ state: 'attached', timeout: LONG });
 }
 
 /** Picks the assessment (by id), the unit and the round in the Server tab, once the assessment is listed. */
@@ -155,6 +186,9 @@ export async function openRound(p: Page, o: { assessment: string; unit: string; 
 
 /** At 320 px the pane must never scroll sideways (Excel's pane has no room for it). */
 export async function assertNoSideScroll(p: Page, when: string): Promise<void> {
-  const { scrollWidth, clientWidth } = await p.evaluate(() => ({ scrollWidth: document.scrollingElement!.scrollWidth, clientWidth: document.scrollingElement!.clientWidth }));
+  const { scrollWidth, clientWidth } = await p.evaluate(() => ({
+    scrollWidth: document.scrollingElement!.scrollWidth,
+    clientWidth: document.scrollingElement!.clientWidth,
+  }));
   assert.ok(scrollWidth <= clientWidth, `${when}: the pane scrolls sideways (${scrollWidth} > ${clientWidth})`);
 }

@@ -42,7 +42,10 @@ async function createSheet(page: Page, words: { assessment: RegExp; create: stri
 const TH = { assessment: /ชุดตัวชี้วัด/, create: 'สร้างชีต', whatIf: 'สมมติผล', add: 'เพิ่มคอลัมน์สมมติผล' };
 const EN = { assessment: /Assessment/, create: 'Create sheet', whatIf: 'What-if', add: 'Add the what-if column' };
 
-for (const [lang, w] of [['th', TH], ['en', EN]] as const) {
+for (const [lang, w] of [
+  ['th', TH],
+  ['en', EN],
+] as const) {
   test(`${lang}: the what-if column stands right after the step columns, at 1400 × 900 and in the 320 px pane`, async () => {
     const page = await open(`lang=${lang}`, 1400);
     await createSheet(page, w, 'pte-2567');
@@ -59,7 +62,10 @@ for (const [lang, w] of [['th', TH], ['en', EN]] as const) {
     assert.ok(at > 0, JSON.stringify(headers));
     assert.match(String(headers[at - 1]), /ขั้นที่/);
     assert.equal(headers[at + 1], 'คะแนน');
-    await page.evaluate(() => { const g = document.querySelector('.pv-body'); if (g) g.scrollLeft = 700; });
+    await page.evaluate(() => {
+      const g = document.querySelector('.pv-body');
+      if (g) g.scrollLeft = 700;
+    });
     await shot(page, `whatif-${lang}-1400`);
     const pane = await open(`lang=${lang}&layout=pane`, 320);
     await createSheet(pane, w, 'pte-2567');
@@ -75,25 +81,48 @@ for (const [lang, w] of [['th', TH], ['en', EN]] as const) {
 test('th: the multi-unit sheet, laid out like the single-unit one', async () => {
   const page = await open('lang=th', 1400);
   await createSheet(page, TH, 'krs-2567', 'ชีตหลายหน่วยงาน');
-  await page.getByText(/หน่วยงาน/).first().waitFor();
+  await page
+    .getByText(/หน่วยงาน/)
+    .first()
+    .waitFor();
   await page.waitForTimeout(1500);
   await shot(page, 'multiunit-th-1400');
 });
 
 test('en: a header on row 1 is said in the proposal, before anything is confirmed (320 px)', async () => {
   const page = await open('lang=en&layout=pane', 320);
-  await page.evaluate(() => window.scorebookPreview!.apply({
-    title: 'hand-made', ops: [{ kind: 'sheet', sheet: 'Loei', ifExists: 'replace' }, { kind: 'cells', sheet: 'Loei', topLeft: 'A1', contents: [['No.', 'Indicator', 'Actual'], ['4.1', 'OTOP', 3050]] }],
-  }));
+  await page.evaluate(() =>
+    window.scorebookPreview!.apply({
+      title: 'hand-made',
+      ops: [
+        { kind: 'sheet', sheet: 'Loei', ifExists: 'replace' },
+        {
+          kind: 'cells',
+          sheet: 'Loei',
+          topLeft: 'A1',
+          contents: [
+            ['No.', 'Indicator', 'Actual'],
+            ['4.1', 'OTOP', 3050],
+          ],
+        },
+      ],
+    }),
+  );
   await page.getByRole('tab', { name: 'Bind' }).click();
-  await page.getByRole('combobox', { name: /Assessment/ }).first().selectOption('otop-2567');
+  await page
+    .getByRole('combobox', { name: /Assessment/ })
+    .first()
+    .selectOption('otop-2567');
   await page.getByRole('button', { name: 'Find the header row' }).click();
   await page.getByTestId('bind-row-one').waitFor();
   await page.getByTestId('bind-row-one').scrollIntoViewIfNeeded();
   await shot(page, 'bind-row1-en-320');
 });
 
-for (const [lang, w] of [['th', TH], ['en', EN]] as const) {
+for (const [lang, w] of [
+  ['th', TH],
+  ['en', EN],
+] as const) {
   test(`${lang}: the what-if ranking fits the 320 px pane (each row stacked, the names whole) and beside the grid`, async () => {
     for (const width of [320, 1400] as const) {
       const page = await open(`lang=${lang}${width === 320 ? '&layout=pane' : ''}`, width);
@@ -102,18 +131,28 @@ for (const [lang, w] of [['th', TH], ['en', EN]] as const) {
       await page.getByRole('tab', { name: w.whatIf }).click();
       const table = page.getByTestId('gains');
       await table.waitFor();
-      const cells = await table.locator('tbody tr').evaluateAll((rows) => rows.map((tr) => {
-        const name = tr.querySelector('td')!;
-        const span = name.querySelector('.sb-indicator-name') as HTMLElement;
-        return { width: name.getBoundingClientRect().width, clipped: span.scrollHeight > span.clientHeight + 1 || span.scrollWidth > span.clientWidth + 1, text: span.textContent ?? '' };
-      }));
+      const cells = await table.locator('tbody tr').evaluateAll((rows) =>
+        rows.map((tr) => {
+          const name = tr.querySelector('td')!;
+          const span = name.querySelector('.sb-indicator-name') as HTMLElement;
+          return {
+            width: name.getBoundingClientRect().width,
+            clipped: span.scrollHeight > span.clientHeight + 1 || span.scrollWidth > span.clientWidth + 1,
+            text: span.textContent ?? '',
+          };
+        }),
+      );
       assert.ok(cells.length > 3, 'ranked rows');
       for (const c of cells) {
         // Stacked, the name has the pane's width (Excel's pane less its padding); never clipped.
         assert.ok(c.width >= 250, `${width} px: the name "${c.text}" gets ${c.width} px`);
         assert.equal(c.clipped, false, `${width} px: the name "${c.text}" is clipped`);
       }
-      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), true, 'no sideways scroll');
+      assert.equal(
+        await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
+        true,
+        'no sideways scroll',
+      );
       await table.scrollIntoViewIfNeeded();
       await shot(page, `whatif-ranking-${lang}-${width}`);
       await page.close();

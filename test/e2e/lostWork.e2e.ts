@@ -17,7 +17,10 @@ import { ARTIFACTS, LONG, openRound, previewWithDemoServer, signIn, type Preview
 import { ApiClient, type RunningServer, type Target } from './scorebookServer';
 
 const ROOT = resolve(__dirname, '..', '..');
-const SAMPLE = JSON.parse(readFileSync(join(ROOT, 'assets', 'samples', 'pte-2567.assessment.json'), 'utf8')) as { id: string; title: string };
+const SAMPLE = JSON.parse(readFileSync(join(ROOT, 'assets', 'samples', 'pte-2567.assessment.json'), 'utf8')) as {
+  id: string;
+  title: string;
+};
 const TARGET: Target = { aid: SAMPLE.id, round: 6, unit: 'pte' };
 
 let fx: PreviewFixture;
@@ -35,8 +38,9 @@ after(async () => {
 });
 
 async function cells(p: Page): Promise<{ column: string; row: number; text: string }[]> {
-  const all = await p.locator('[data-testid="preview-grid"] td[data-cell]').evaluateAll((tds) =>
-    tds.map((td) => [(td as HTMLElement).dataset.cell ?? '', (td.textContent ?? '').trim()]));
+  const all = await p
+    .locator('[data-testid="preview-grid"] td[data-cell]')
+    .evaluateAll((tds) => tds.map((td) => [(td as HTMLElement).dataset.cell ?? '', (td.textContent ?? '').trim()]));
   return all.map(([address, text]) => {
     const [, column, row] = /^([A-Z]+)(\d+)$/.exec(address ?? '') ?? ['', '', '0'];
     return { column: column ?? '', row: Number(row), text: text ?? '' };
@@ -83,9 +87,7 @@ async function story(lang: 'th' | 'en', narrow: boolean, unit: string): Promise<
   const en = lang === 'en';
   if (en) await p.getByRole('button', { name: 'English' }).click();
   const name = `lostwork-${lang}-${narrow ? '320' : '1400'}`;
-  const t = en
-    ? { open: 'Open sheet', submit: 'Submit changed rows' }
-    : { open: 'เปิดชีต', submit: 'ส่งแถวที่แก้ไข' };
+  const t = en ? { open: 'Open sheet', submit: 'Submit changed rows' } : { open: 'เปิดชีต', submit: 'ส่งแถวที่แก้ไข' };
   await signIn(p, { url: server!.url, username: `${unit}.reporter`, lang });
   await openRound(p, { assessment: SAMPLE.id, unit, round: TARGET.round, lang });
   // Typed work: indicator 2 in Thai digits (text to the sheet), 1 and 5 as numbers.
@@ -98,7 +100,10 @@ async function story(lang: 'th' | 'en', narrow: boolean, unit: string): Promise<
   await p.getByRole('button', { name: t.open, exact: true }).click();
   const dialog = p.getByTestId('replace-dialog');
   await dialog.waitFor({ timeout: LONG });
-  assert.match((await p.getByTestId('replace-what').textContent()) ?? '', en ? /This sheet has 3 rows of results not yet sent/ : /ชีตนี้มีผลที่ยังไม่ได้ส่ง 3 แถว/);
+  assert.match(
+    (await p.getByTestId('replace-what').textContent()) ?? '',
+    en ? /This sheet has 3 rows of results not yet sent/ : /ชีตนี้มีผลที่ยังไม่ได้ส่ง 3 แถว/,
+  );
   await shot(p, `${name}-1-replace-dialog.png`);
   await p.getByRole('radio', { name: en ? /Replace this sheet/ : /แทนที่ชีตนี้/ }).check();
   await dialog.getByRole('button', { name: en ? 'Continue' : 'ดำเนินการ' }).click();
@@ -106,7 +111,10 @@ async function story(lang: 'th' | 'en', narrow: boolean, unit: string): Promise<
   await dialog.getByRole('button', { name: en ? 'Back' : 'กลับ' }).click();
   await p.getByRole('radio', { name: en ? /Open in a new sheet/ : /เปิดในชีตใหม่/ }).check();
   await dialog.getByRole('button', { name: en ? 'Continue' : 'ดำเนินการ' }).click();
-  await p.getByRole('status').filter({ hasText: en ? /untouched/ : /ชีตเดิมยังอยู่ครบ/ }).waitFor({ timeout: LONG });
+  await p
+    .getByRole('status')
+    .filter({ hasText: en ? /untouched/ : /ชีตเดิมยังอยู่ครบ/ })
+    .waitFor({ timeout: LONG });
   // The pane now works on the new sheet (KPI (2)); the typed one stays as it was. Type the Thai digits there too.
   const twoNew = await resultCell(p, '2');
   await typeInto(p, twoNew, '๘๕');
@@ -119,12 +127,18 @@ async function story(lang: 'th' | 'en', narrow: boolean, unit: string): Promise<
   await stop.getByRole('button', { name: en ? 'Send the other indicators only' : 'ส่งเฉพาะตัวชี้วัดอื่น' }).click();
   const summary = p.getByTestId('submit-summary');
   await summary.waitFor({ timeout: LONG });
-  assert.match((await summary.textContent()) ?? '', en ? /accepted 1 of 2 indicators · 1 not sent: indicator 2/ : /รับแล้ว 1 จาก 2 ตัวชี้วัด · 1 ไม่ได้ส่ง: ตัวชี้วัด 2 ค่าที่กรอกอ่านไม่ได้/);
+  assert.match(
+    (await summary.textContent()) ?? '',
+    en ? /accepted 1 of 2 indicators · 1 not sent: indicator 2/ : /รับแล้ว 1 จาก 2 ตัวชี้วัด · 1 ไม่ได้ส่ง: ตัวชี้วัด 2 ค่าที่กรอกอ่านไม่ได้/,
+  );
   await shot(p, `${name}-4-sent-others.png`, summary);
   await p.getByRole('button', { name: t.submit }).click();
   await stop.getByRole('button', { name: en ? /Turn 1 cell into numbers and send/ : /แปลง 1 เซลล์เป็นตัวเลข แล้วส่ง/ }).click();
-  await p.waitForFunction((expected) => document.querySelector('[data-testid="submit-summary"]')?.textContent?.includes(expected) ?? false,
-    en ? 'accepted 1 of 1 indicators' : 'รับแล้ว 1 จาก 1 ตัวชี้วัด', { timeout: LONG });
+  await p.waitForFunction(
+    (expected) => document.querySelector('[data-testid="submit-summary"]')?.textContent?.includes(expected) ?? false,
+    en ? 'accepted 1 of 1 indicators' : 'รับแล้ว 1 จาก 1 ตัวชี้วัด',
+    { timeout: LONG },
+  );
   assert.equal(await cellText(p, twoNew), '85');
   await shot(p, `${name}-5-fixed-and-sent.png`, summary);
   const central = await ApiClient.signIn(server!.url, 'central');

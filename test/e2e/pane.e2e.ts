@@ -13,24 +13,64 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, LONG, PANE_WORDS, assertNoSideScroll, pickRound, previewWithDemoServer, signIn as signInAs, type Lang, type PreviewFixture } from './fixture';
+import {
+  ARTIFACTS,
+  LONG,
+  PANE_WORDS,
+  assertNoSideScroll,
+  pickRound,
+  previewWithDemoServer,
+  signIn as signInAs,
+  type Lang,
+  type PreviewFixture,
+} from './fixture';
 import { ApiClient, type RunningServer, type Target } from './scorebookServer';
 
 const ROOT = resolve(__dirname, '..', '..');
-const SAMPLE = JSON.parse(readFileSync(join(ROOT, 'assets', 'samples', 'pte-2567.assessment.json'), 'utf8')) as { id: string; title: string; indicators: { id: string; name: string }[] };
+const SAMPLE = JSON.parse(readFileSync(join(ROOT, 'assets', 'samples', 'pte-2567.assessment.json'), 'utf8')) as {
+  id: string;
+  title: string;
+  indicators: { id: string; name: string }[];
+};
 const TARGET: Target = { aid: SAMPLE.id, round: 6, unit: 'pte' };
 
 /** The pane's words in both languages (by role and accessible name); adapt here when the pane changes. */
 const WORDS = {
   th: {
-    ...PANE_WORDS.th, lang: 'th' as Lang, summary: 'สรุปคะแนน', create: 'สร้างชีต', bind: 'ผูกชีต', issues: 'ตรวจสอบ', whatIf: 'สมมติผล',
-    closed: /^รอบนี้ปิดรับรายงานแล้วเมื่อ/, loadSubmitted: 'แสดงแถวที่ส่งมา', approvals: 'อนุมัติรายงาน', comment: /^ความเห็น/, returned: 'ส่งคืนแล้ว 1 แถว', approved: 'อนุมัติแล้ว 1 แถว',
-    value: 'ผลที่รายงาน: 97 ร้อยละ', score: 'ระดับ: มาตรฐาน · คะแนน: 85.00', submit: 'ส่งแถวที่แก้ไข',
+    ...PANE_WORDS.th,
+    lang: 'th' as Lang,
+    summary: 'สรุปคะแนน',
+    create: 'สร้างชีต',
+    bind: 'ผูกชีต',
+    issues: 'ตรวจสอบ',
+    whatIf: 'สมมติผล',
+    closed: /^รอบนี้ปิดรับรายงานแล้วเมื่อ/,
+    loadSubmitted: 'แสดงแถวที่ส่งมา',
+    approvals: 'อนุมัติรายงาน',
+    comment: /^ความเห็น/,
+    returned: 'ส่งคืนแล้ว 1 แถว',
+    approved: 'อนุมัติแล้ว 1 แถว',
+    value: 'ผลที่รายงาน: 97 ร้อยละ',
+    score: 'ระดับ: มาตรฐาน · คะแนน: 85.00',
+    submit: 'ส่งแถวที่แก้ไข',
   },
   en: {
-    ...PANE_WORDS.en, lang: 'en' as Lang, summary: 'Scores', create: 'Create', bind: 'Bind', issues: 'Check', whatIf: 'What-if',
-    closed: /^This round closed for reports on/, loadSubmitted: 'Show submitted rows', approvals: 'Approve reports', comment: /^Comment/, returned: 'Returned 1 rows', approved: 'Approved 1 rows',
-    value: 'Reported: 97 ร้อยละ', score: 'Level: Standard · Score: 85.00', submit: 'Submit changed rows',
+    ...PANE_WORDS.en,
+    lang: 'en' as Lang,
+    summary: 'Scores',
+    create: 'Create',
+    bind: 'Bind',
+    issues: 'Check',
+    whatIf: 'What-if',
+    closed: /^This round closed for reports on/,
+    loadSubmitted: 'Show submitted rows',
+    approvals: 'Approve reports',
+    comment: /^Comment/,
+    returned: 'Returned 1 rows',
+    approved: 'Approved 1 rows',
+    value: 'Reported: 97 ร้อยละ',
+    score: 'Level: Standard · Score: 85.00',
+    submit: 'Submit changed rows',
   },
 };
 type Words = (typeof WORDS)['th'];
@@ -74,7 +114,12 @@ async function pick(p: Page, w: Words, round: number): Promise<void> {
   await pickRound(p, { assessment: SAMPLE.id, unit: TARGET.unit, round, lang: w.lang });
 }
 
-for (const [width, lang] of [[1400, 'th'], [320, 'th'], [320, 'en'], [1400, 'en']] as const) {
+for (const [width, lang] of [
+  [1400, 'th'],
+  [320, 'th'],
+  [320, 'en'],
+  [1400, 'en'],
+] as const) {
   test(`${width} px, ${lang}: a tab switch keeps the session, the pickers and the opened sheet`, async () => {
     const w = WORDS[lang];
     const p = await openPane({ width, lang });
@@ -130,14 +175,27 @@ test('the approver decides on rows with their context, beside the grid and at 32
   // The reporter's rows, with an explanation and obstacles, as the server keeps them.
   const reporter = await ApiClient.signIn(server!.url, 'pte.reporter');
   const results = await reporter.submit(TARGET, [
-    { indicatorId: '1', value: 97, baseVersion: 0, explanation: 'ครัวเรือนเป้าหมายพ้นเกณฑ์ 97 จาก 100 ครัวเรือน', obstacles: 'ข้อมูล จปฐ. มาช้ากว่ากำหนด' },
+    {
+      indicatorId: '1',
+      value: 97,
+      baseVersion: 0,
+      explanation: 'ครัวเรือนเป้าหมายพ้นเกณฑ์ 97 จาก 100 ครัวเรือน',
+      obstacles: 'ข้อมูล จปฐ. มาช้ากว่ากำหนด',
+    },
     { indicatorId: '2', value: 91.4, baseVersion: 0 },
     { indicatorId: '10.1', value: 3, baseVersion: 0 },
     { indicatorId: '9', value: [1, 1, null], baseVersion: 0 },
   ]);
-  assert.deepEqual(results.map((r) => r.outcome), ['accepted', 'accepted', 'accepted', 'accepted']);
+  assert.deepEqual(
+    results.map((r) => r.outcome),
+    ['accepted', 'accepted', 'accepted', 'accepted'],
+  );
 
-  for (const [width, lang] of [[1400, 'th'], [320, 'en'], [320, 'th']] as const) {
+  for (const [width, lang] of [
+    [1400, 'th'],
+    [320, 'en'],
+    [320, 'th'],
+  ] as const) {
     const w = WORDS[lang];
     const p = await openPane({ width, lang });
     const tag = `${width}-${lang}`;
@@ -147,7 +205,9 @@ test('the approver decides on rows with their context, beside the grid and at 32
     const list = p.getByRole('list', { name: w.approvals });
     await list.waitFor({ timeout: LONG });
     const boxes = list.getByRole('checkbox');
-    const ids = (await boxes.evaluateAll((els) => els.map((e) => (e.closest('li')?.querySelector('label')?.textContent ?? '').split(':')[0]))) as string[];
+    const ids = (await boxes.evaluateAll((els) =>
+      els.map((e) => (e.closest('li')?.querySelector('label')?.textContent ?? '').split(':')[0]),
+    )) as string[];
     // Indicator order; in the Thai run the two returned/approved rows are gone.
     assert.deepEqual(ids, width === 320 && lang === 'th' ? ['9', '10.1'] : width === 320 ? ['2', '9', '10.1'] : ['1', '2', '9', '10.1']);
     assert.equal(await boxes.evaluateAll((els) => els.filter((e) => (e as HTMLInputElement).checked).length), 0, 'nothing pre-ticked');

@@ -30,15 +30,31 @@ before(async () => {
   // approves 11.3 only: the certified total counts it alone, the self-assessed one both.
   const reporter = await ApiClient.signIn(server.url, 'pte.reporter');
   const sent = await reporter.submit(TARGET, [{ indicatorId: '11.3', value: 1, baseVersion: 0 }]);
-  assert.deepEqual(sent.map((r) => r.outcome), ['accepted']);
+  assert.deepEqual(
+    sent.map((r) => r.outcome),
+    ['accepted'],
+  );
   const post = async (username: string, path: string, body: unknown, headers: Record<string, string> = {}): Promise<void> => {
-    const session = await fetch(`${server.url}${paths.sessions}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo' }) });
+    const session = await fetch(`${server.url}${paths.sessions}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: 'demo' }),
+    });
     const { token } = (await session.json()) as { token: string };
-    const r = await fetch(`${server.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    const r = await fetch(`${server.url}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
     assert.ok(r.ok, `${username} ${path}: ${r.status} ${await r.text()}`);
   };
   // Central staff save (they do not submit for a unit): the row stays a draft.
-  await post('central', paths.reports(TARGET.aid, TARGET.round, TARGET.unit), { action: 'save', rows: [{ indicatorId: '12', value: 87.25, baseVersion: 0 }] }, { 'idempotency-key': 'e2e-panescores-central' });
+  await post(
+    'central',
+    paths.reports(TARGET.aid, TARGET.round, TARGET.unit),
+    { action: 'save', rows: [{ indicatorId: '12', value: 87.25, baseVersion: 0 }] },
+    { 'idempotency-key': 'e2e-panescores-central' },
+  );
   await post('pte.approver', paths.approve(TARGET.aid, TARGET.round, TARGET.unit, '11.3'), {});
 });
 
@@ -51,7 +67,12 @@ async function openPane(width: 1400 | 320, lang: 'th' | 'en'): Promise<Page> {
   return fx.openPane({ width, lang });
 }
 
-for (const [width, lang] of [[1400, 'th'], [320, 'th'], [1400, 'en'], [320, 'en']] as const) {
+for (const [width, lang] of [
+  [1400, 'th'],
+  [320, 'th'],
+  [1400, 'en'],
+  [320, 'en'],
+] as const) {
   test(`${width} px, ${lang}: both totals and a not-due row in the summary`, async () => {
     const w = WORDS[lang];
     const p = await openPane(width, lang);

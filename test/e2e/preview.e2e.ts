@@ -44,7 +44,8 @@ const TYPED: [id: string, role: ColumnRole, typed: string][] = [
   ['11', 'result', '362'],
 ];
 
-const cellOf = (id: string, role: ColumnRole): string => `${requireColumn(layout, role).letter}${layout.rows.find((r) => r.indicator.id === id)!.row}`;
+const cellOf = (id: string, role: ColumnRole): string =>
+  `${requireColumn(layout, role).letter}${layout.rows.find((r) => r.indicator.id === id)!.row}`;
 
 let browser: Browser;
 let page: Page;
@@ -117,7 +118,16 @@ test('typed results, bad ones included: the issues, and the total of `scorebook 
   // What the sheet counts: numbers; the text "ดีมาก" is an invalid result; "๓,๐๕๐" and "85%" are text the
   // formulas do not count, which the pane says to re-type.
   const counted = {
-    '1': 97, '2': 'ดีมาก', '3': 9, '4': 7512.4, '6.1': 68, '7': 27.4, '9': [1, 1, 0], '10.1': 3, '10.2': 72.35, '11': 362,
+    '1': 97,
+    '2': 'ดีมาก',
+    '3': 9,
+    '4': 7512.4,
+    '6.1': 68,
+    '7': 27.4,
+    '9': [1, 1, 0],
+    '10.1': 3,
+    '10.2': 72.35,
+    '11': 362,
   };
   const expected = formatNumber(cliTotal('as-typed', counted), 2);
   await page.waitForFunction((t) => document.querySelector('[data-testid="total"]')?.textContent === t, expected);
@@ -143,8 +153,18 @@ test('following the advice (re-type as numbers) gives the total `scorebook score
   await typeInto(cellOf('8', 'result'), '85');
   await typeInto(cellOf('2', 'result'), '91.4');
   const typed = {
-    '1': 97, '2': 91.4, '3': 9, '4': '7,512.40', '5': '๓,๐๕๐', '6.1': 68, '7': '27.4 มคก./ลบ.ม.', '8': '85%', '9': [true, true, false],
-    '10.1': 3, '10.2': 72.35, '11': 362,
+    '1': 97,
+    '2': 91.4,
+    '3': 9,
+    '4': '7,512.40',
+    '5': '๓,๐๕๐',
+    '6.1': 68,
+    '7': '27.4 มคก./ลบ.ม.',
+    '8': '85%',
+    '9': [true, true, false],
+    '10.1': 3,
+    '10.2': 72.35,
+    '11': 362,
   };
   const expected = formatNumber(cliTotal('retyped', typed), 2);
   await page.getByRole('tab', { name: 'สรุปคะแนน' }).click();

@@ -39,17 +39,27 @@ export async function startScorebook(o: { port: number; dataDir: string; corsOri
   // The embedded database, whatever the caller's environment points at.
   const env: NodeJS.ProcessEnv = { ...process.env, SCOREBOOK_CORS_ORIGIN: o.corsOrigin };
   delete env.DATABASE_URL;
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'scorebook.js'), 'serve', '--demo', '--port', String(o.port), '--data', o.dataDir], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'bin', 'scorebook.js'), 'serve', '--demo', '--port', String(o.port), '--data', o.dataDir],
+    {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
-  child.stdout?.on('data', (d: Buffer) => { output += d.toString(); });
-  child.stderr?.on('data', (d: Buffer) => { output += d.toString(); });
+  child.stdout?.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
   const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
   let gone = false;
-  void exited.then(() => { gone = true; });
+  void exited.then(() => {
+    gone = true;
+  });
   const url = `http://127.0.0.1:${o.port}`;
   for (let i = 0; i < 600; i++) {
     if (gone) throw new Error(`the server exited while starting:\n${output}`);
@@ -106,11 +116,16 @@ export interface Target {
 
 /** A second client of the API, in Node, with its own session. */
 export class ApiClient {
-  private constructor(private readonly url: string, private readonly token: string) {}
+  private constructor(
+    private readonly url: string,
+    private readonly token: string,
+  ) {}
 
   static async signIn(url: string, username: string, password = 'demo'): Promise<ApiClient> {
     const r = await fetch(`${url}${paths.sessions}`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
     });
     if (r.status !== 200 && r.status !== 201) throw new Error(`sign-in as ${username}: ${r.status} ${await r.text()}`);
     const { token } = (await r.json()) as { token: string };
@@ -134,9 +149,15 @@ export class ApiClient {
   }
 
   /** Submits rows under a fresh idempotency key; each row's outcome. */
-  async submit(t: Target, rows: { indicatorId: string; value: unknown; baseVersion: number; explanation?: string; obstacles?: string }[]): Promise<{ indicatorId: string; outcome: string; version?: number }[]> {
+  async submit(
+    t: Target,
+    rows: { indicatorId: string; value: unknown; baseVersion: number; explanation?: string; obstacles?: string }[],
+  ): Promise<{ indicatorId: string; outcome: string; version?: number }[]> {
     const { results } = await this.call<{ results: { indicatorId: string; outcome: string; version?: number }[] }>(
-      'POST', paths.reports(t.aid, t.round, t.unit), { action: 'submit', rows }, { 'idempotency-key': `e2e-${crypto.randomUUID()}` },
+      'POST',
+      paths.reports(t.aid, t.round, t.unit),
+      { action: 'submit', rows },
+      { 'idempotency-key': `e2e-${crypto.randomUUID()}` },
     );
     return results;
   }
@@ -146,7 +167,10 @@ export class ApiClient {
     const all: AuditRow[] = [];
     for (;;) {
       const after = all.length > 0 ? `&after=${all[all.length - 1]!.id}` : '';
-      const { events } = await this.call<{ events: AuditRow[] }>('GET', `${paths.audit}?assessment=${encodeURIComponent(assessment)}&unit=${encodeURIComponent(unit)}&limit=1000${after}`);
+      const { events } = await this.call<{ events: AuditRow[] }>(
+        'GET',
+        `${paths.audit}?assessment=${encodeURIComponent(assessment)}&unit=${encodeURIComponent(unit)}&limit=1000${after}`,
+      );
       all.push(...events);
       if (events.length < 1000) return all;
     }

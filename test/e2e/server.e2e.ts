@@ -21,11 +21,21 @@ import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { paths } from '../../src/api/routes';
-import { ARTIFACTS, LONG, pickRound as pickAssessmentRound, previewWithDemoServer, signIn as signInAs, type PreviewFixture } from './fixture';
+import {
+  ARTIFACTS,
+  LONG,
+  pickRound as pickAssessmentRound,
+  previewWithDemoServer,
+  signIn as signInAs,
+  type PreviewFixture,
+} from './fixture';
 import { ApiClient, killHard, type RunningServer, type StoredRow, type Target } from './scorebookServer';
 
 const ROOT = resolve(__dirname, '..', '..');
-const SAMPLE = JSON.parse(readFileSync(join(ROOT, 'assets', 'samples', 'pte-2567.assessment.json'), 'utf8')) as { id: string; title: string };
+const SAMPLE = JSON.parse(readFileSync(join(ROOT, 'assets', 'samples', 'pte-2567.assessment.json'), 'utf8')) as {
+  id: string;
+  title: string;
+};
 /** The demo's open round (6 months) of Pathum Thani. */
 const TARGET: Target = { aid: SAMPLE.id, round: 6, unit: 'pte' };
 
@@ -50,15 +60,23 @@ const pane = {
   resendButton: (p: Page) => p.getByRole('button', { name: /^ส่งที่ค้างอีกครั้ง/ }),
   submitSummary: (p: Page) => p.getByTestId('submit-summary'),
   /** One row's outcome in the pane's list ("5: รับแล้ว …"). */
-  outcome: (p: Page, id: string) => p.getByRole('list', { name: 'ส่งรายงาน' }).getByRole('listitem').filter({ hasText: new RegExp(`^${escape(id)}: `) }),
+  outcome: (p: Page, id: string) =>
+    p
+      .getByRole('list', { name: 'ส่งรายงาน' })
+      .getByRole('listitem')
+      .filter({ hasText: new RegExp(`^${escape(id)}: `) }),
   /** The conflict dialog while it shows this row (one conflict at a time: "1 จาก 3"). */
-  conflict: (p: Page, id: string) => p.getByTestId('conflict-dialog').filter({ has: p.getByTestId('conflict-indicator').filter({ hasText: new RegExp(`^${escape(id)}( |$)`) }) }),
+  conflict: (p: Page, id: string) =>
+    p
+      .getByTestId('conflict-dialog')
+      .filter({ has: p.getByTestId('conflict-indicator').filter({ hasText: new RegExp(`^${escape(id)}( |$)`) }) }),
   keepMine: (p: Page, id: string) => pane.conflict(p, id).getByRole('button', { name: 'ใช้ค่าของฉัน' }),
   takeTheirs: (p: Page, id: string) => pane.conflict(p, id).getByRole('button', { name: 'ใช้ค่าบนเซิร์ฟเวอร์' }),
   returnedList: (p: Page) => p.getByRole('list', { name: 'ส่งคืนให้แก้ไข' }),
   // approver mode
   loadSubmitted: (p: Page) => p.getByRole('button', { name: 'แสดงแถวที่ส่งมา' }),
-  approverRow: (p: Page, id: string) => p.getByRole('list', { name: 'อนุมัติรายงาน' }).getByRole('checkbox', { name: new RegExp(`^${escape(id)}: `) }),
+  approverRow: (p: Page, id: string) =>
+    p.getByRole('list', { name: 'อนุมัติรายงาน' }).getByRole('checkbox', { name: new RegExp(`^${escape(id)}: `) }),
   approverRows: (p: Page) => p.getByRole('list', { name: 'อนุมัติรายงาน' }).getByRole('checkbox'),
   comment: (p: Page) => p.getByRole('textbox', { name: /^ความเห็น/ }),
   approveButton: (p: Page) => p.getByRole('button', { name: /^อนุมัติ \d+ แถว$/ }),
@@ -121,8 +139,9 @@ async function resendPending(p: Page): Promise<void> {
 
 /** Every drawn cell of the grid: address and text. */
 async function drawnCells(p: Page): Promise<{ column: string; row: number; text: string }[]> {
-  const cells = await p.locator('[data-testid="preview-grid"] td[data-cell]').evaluateAll((tds) =>
-    tds.map((td) => [(td as HTMLElement).dataset.cell ?? '', (td.textContent ?? '').trim()]));
+  const cells = await p
+    .locator('[data-testid="preview-grid"] td[data-cell]')
+    .evaluateAll((tds) => tds.map((td) => [(td as HTMLElement).dataset.cell ?? '', (td.textContent ?? '').trim()]));
   return cells.map(([address, text]) => {
     const [, column, row] = /^([A-Z]+)(\d+)$/.exec(address ?? '') ?? ['', '', '0'];
     return { column: column ?? '', row: Number(row), text: text ?? '' };
@@ -190,7 +209,17 @@ async function waitForStatus(p: Page, id: string, expected: RegExp): Promise<str
 
 /** The results the reporter types (all leaves of the Pathum Thani assessment; 9 is a milestone of three steps). */
 const RESULTS: Record<string, number> = {
-  '1': 97, '2': 91.4, '3': 9, '4': 7512.4, '5': 3050, '6.1': 68, '7': 27.4, '8': 85, '10.1': 3, '10.2': 72.35, '11': 362,
+  '1': 97,
+  '2': 91.4,
+  '3': 9,
+  '4': 7512.4,
+  '5': 3050,
+  '6.1': 68,
+  '7': 27.4,
+  '8': 85,
+  '10.1': 3,
+  '10.2': 72.35,
+  '11': 362,
 };
 
 /** Indicator 9's three steps as typed (done, done, not yet), and as the server keeps them. */
@@ -315,7 +344,11 @@ test('a second client changes another row; the reporter keeps mine, stored on th
  * batch in the workbook as pending; the server is restarted on the same port and data; the pending batch is resent
  * under its key. Checked through the API: no row lost, none stored twice (versions and the audit log).
  */
-async function killMidSubmit(when: 'after-stored' | 'before-arrival', changes: Record<string, number>, shots: [string, string]): Promise<void> {
+async function killMidSubmit(
+  when: 'after-stored' | 'before-arrival',
+  changes: Record<string, number>,
+  shots: [string, string],
+): Promise<void> {
   const before = await stored();
   const auditBefore = await central.audit(TARGET.aid, TARGET.unit);
   const lastEvent = auditBefore[auditBefore.length - 1]?.id ?? 0;
@@ -360,7 +393,9 @@ async function killMidSubmit(when: 'after-stored' | 'before-arrival', changes: R
   await revealStatusColumn(page);
   await shot(page, shots[0]);
 
-  hold = new Promise((ok) => { release = ok; });
+  hold = new Promise((ok) => {
+    release = ok;
+  });
   await start();
   central = await ApiClient.signIn(server!.url, 'central');
   // Before any resend: the batch is there once (it reached the server), or not at all.
@@ -387,8 +422,11 @@ async function killMidSubmit(when: 'after-stored' | 'before-arrival', changes: R
     assert.deepEqual([row.value, row.version, row.status], [expected, version, 'submitted'], `${id}: value, version, status`);
   }
   const events = (await central.audit(TARGET.aid, TARGET.unit)).filter((e) => e.id > lastEvent);
-  assert.deepEqual(events.map((e) => `${e.action} ${e.indicatorId}`).sort(), ids.map((id) => `report.submit ${id}`).sort(),
-    'one audit event per changed row: the batch applied once');
+  assert.deepEqual(
+    events.map((e) => `${e.action} ${e.indicatorId}`).sort(),
+    ids.map((id) => `report.submit ${id}`).sort(),
+    'one audit event per changed row: the batch applied once',
+  );
 }
 
 test('the server is killed after storing a batch, before its answer arrives; restarted, the resend stores nothing twice', async () => {
@@ -420,7 +458,11 @@ test('the approver returns one row with a comment and approves the rest', async 
     await pane.approverRow(approver, '8').check();
     await pane.comment(approver).fill(RETURN_COMMENT);
     await pane.returnButton(approver).click();
-    await approver.waitForFunction(() => /ส่งคืนแล้ว 1 แถว/.test(document.querySelector('[data-testid="approver-done"]')?.textContent ?? ''), undefined, { timeout: LONG });
+    await approver.waitForFunction(
+      () => /ส่งคืนแล้ว 1 แถว/.test(document.querySelector('[data-testid="approver-done"]')?.textContent ?? ''),
+      undefined,
+      { timeout: LONG },
+    );
     await shot(approver, '10-approver-returned');
 
     // The rest, together, without a comment.
@@ -430,7 +472,11 @@ test('the approver returns one row with a comment and approves the rest', async 
     assert.equal(await pane.comment(approver).inputValue(), '');
     await approver.getByRole('checkbox', { name: 'เลือกทุกแถว' }).check();
     await pane.approveButton(approver).click();
-    await approver.waitForFunction((n) => document.querySelector('[data-testid="approver-done"]')?.textContent === `อนุมัติแล้ว ${n} แถว`, submitted.length - 1, { timeout: LONG });
+    await approver.waitForFunction(
+      (n) => document.querySelector('[data-testid="approver-done"]')?.textContent === `อนุมัติแล้ว ${n} แถว`,
+      submitted.length - 1,
+      { timeout: LONG },
+    );
     await approver.getByText('ไม่มีแถวที่รออนุมัติ').waitFor();
     await shot(approver, '11-approver-approved');
   } finally {

@@ -22,12 +22,25 @@ async function main(): Promise<void> {
   mkdirSync(join(ROOT, 'test-artifacts', 'bench'), { recursive: true });
   const file = join(ROOT, 'test-artifacts', 'bench', `bench-${ROWS}.assessment.json`);
   const indicators = Array.from({ length: ROWS }, (_, i) => ({
-    id: String(i + 1), name: `ตัวชี้วัดที่ ${i + 1}`, unit: 'ร้อยละ', weight: 1, component: i % 2 ? 'a' : 'b',
-    kind: 'quantitative', targets: [80, 85, 90],
+    id: String(i + 1),
+    name: `ตัวชี้วัดที่ ${i + 1}`,
+    unit: 'ร้อยละ',
+    weight: 1,
+    component: i % 2 ? 'a' : 'b',
+    kind: 'quantitative',
+    targets: [80, 85, 90],
   }));
   const doc = {
-    format: 'scorebook/assessment@1', id: `bench-${ROWS}`, title: `bench ${ROWS}`, fiscalYear: 2567, scale: 'three-level',
-    components: [{ id: 'a', name: 'A' }, { id: 'b', name: 'B' }], indicators,
+    format: 'scorebook/assessment@1',
+    id: `bench-${ROWS}`,
+    title: `bench ${ROWS}`,
+    fiscalYear: 2567,
+    scale: 'three-level',
+    components: [
+      { id: 'a', name: 'A' },
+      { id: 'b', name: 'B' },
+    ],
+    indicators,
   };
   writeFileSync(file, JSON.stringify(doc));
   const read = readAssessment(doc);
@@ -47,28 +60,33 @@ async function main(): Promise<void> {
     console.log(`${ROWS} indicator rows: sheet created and checked in ${Date.now() - t0} ms (preview)`);
     // tsx compiles with esbuild's keepNames, whose __name helper the page does not have.
     await page.evaluate('window.__name = (f) => f');
-    const times: number[] = await page.evaluate(async ({ edits, letter }) => {
-      const wb = window.scorebookPreview!;
-      const total = (): string => document.querySelector('[data-testid="total"]')?.textContent ?? '';
-      const out: number[] = [];
-      for (let i = 0; i < edits; i++) {
-        const before = total();
-        const row = 5 + ((Math.floor(i / 2) * 37) % 900);
-        const start = performance.now();
-        // A result that reaches the top level, then the same cell blanked again: every edit moves the total.
-        wb.type('KPI', `${letter}${row}`, i % 2 ? '' : '95');
-        await new Promise<void>((done) => {
-          const check = (): void => (total() !== before ? done() : void requestAnimationFrame(check));
-          check();
-        });
-        out.push(performance.now() - start);
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      return out;
-    }, { edits: EDITS + 6, letter });
+    const times: number[] = await page.evaluate(
+      async ({ edits, letter }) => {
+        const wb = window.scorebookPreview!;
+        const total = (): string => document.querySelector('[data-testid="total"]')?.textContent ?? '';
+        const out: number[] = [];
+        for (let i = 0; i < edits; i++) {
+          const before = total();
+          const row = 5 + ((Math.floor(i / 2) * 37) % 900);
+          const start = performance.now();
+          // A result that reaches the top level, then the same cell blanked again: every edit moves the total.
+          wb.type('KPI', `${letter}${row}`, i % 2 ? '' : '95');
+          await new Promise<void>((done) => {
+            const check = (): void => (total() !== before ? done() : void requestAnimationFrame(check));
+            check();
+          });
+          out.push(performance.now() - start);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        return out;
+      },
+      { edits: EDITS + 6, letter },
+    );
     const s = times.slice(6).sort((a, b) => a - b);
     const at = (q: number): number => s[Math.min(s.length - 1, Math.floor(q * s.length))] as number;
-    console.log(`edit → total shown (Chromium, incl. debounce): median ${at(0.5).toFixed(0)} ms, p95 ${at(0.95).toFixed(0)} ms, max ${s[s.length - 1]!.toFixed(0)} ms over ${s.length} edits`);
+    console.log(
+      `edit → total shown (Chromium, incl. debounce): median ${at(0.5).toFixed(0)} ms, p95 ${at(0.95).toFixed(0)} ms, max ${s[s.length - 1]!.toFixed(0)} ms over ${s.length} edits`,
+    );
   } finally {
     await browser.close();
     await site.close();

@@ -35,10 +35,13 @@ async function main(): Promise<void> {
   const handMade = new OfficeWorkbookPort(handFake);
   const header = ['ตัวชี้วัด', 'ลำดับ', 'หมายเหตุ', 'ผลการดำเนินงาน', 'ตัวตั้ง', 'ตัวหาร', 'น้ำหนัก'];
   const body: CellValue[][] = assessment.indicators.map((i, k) => [i.name, k % 7 === 3 ? null : i.id, null, null, null, null, i.weight]);
-  await handMade.apply({ title: 'hand-made', ops: [
-    { kind: 'sheet', sheet: 'Data', ifExists: 'replace' },
-    { kind: 'cells', sheet: 'Data', topLeft: 'A1', contents: [['รายงานตัวชี้วัด'], [null], header, ...body] },
-  ] });
+  await handMade.apply({
+    title: 'hand-made',
+    ops: [
+      { kind: 'sheet', sheet: 'Data', ifExists: 'replace' },
+      { kind: 'cells', sheet: 'Data', topLeft: 'A1', contents: [['รายงานตัวชี้วัด'], [null], header, ...body] },
+    ],
+  });
   const unitDoc = benchAssessmentDoc(5);
   const unitRead = readAssessment(unitDoc);
   if (!unitRead.ok) throw new Error('the generated unit assessment does not read');
@@ -53,11 +56,17 @@ async function main(): Promise<void> {
     ['create', fake, async () => (binding = (await createKpiSheet(port, { assessment, document, inputs })).binding)],
     ['validate', fake, () => readBoundSheet(port, binding!, assessment)],
     ['refresh', fake, () => refreshKpiSheet(port, { assessment, document, inputs })],
-    ['bind', handFake, async () => {
-      const found = await readSheetToBind(handMade, 'Data');
-      const proposal = proposeBinding(assessment, found.grid!)!;
-      await handMade.apply(bindSheetPlan({ assessment, document, bound: boundSheet(proposal), settingsExists: found.settingsExists }).plan);
-    }],
+    [
+      'bind',
+      handFake,
+      async () => {
+        const found = await readSheetToBind(handMade, 'Data');
+        const proposal = proposeBinding(assessment, found.grid!)!;
+        await handMade.apply(
+          bindSheetPlan({ assessment, document, bound: boundSheet(proposal), settingsExists: found.settingsExists }).plan,
+        );
+      },
+    ],
     ['units create', unitFake, () => unitPort.apply(multiUnitPlan(multi).plan)],
     ['units validate', unitFake, () => readBoundUnits(unitPort, { ...unitBinding, multiUnit: unitBinding.multiUnit! }, unitRead.value)],
     ['units refresh', unitFake, () => refreshMultiUnitSheet(unitPort, multi)],
@@ -71,14 +80,18 @@ async function main(): Promise<void> {
     const syncs = fakeOf.syncs.slice(from);
     const req = Math.max(0, ...syncs.map((s) => s.requestBytes));
     const res = Math.max(0, ...syncs.map((s) => s.responseBytes));
-    console.log(`  ${name.padEnd(15)} ${String(syncs.length).padStart(2)} syncs  ${ms.toFixed(0).padStart(6)} ms  largest request ${(req / 1e6).toFixed(2)} MB  largest response ${(res / 1e6).toFixed(2)} MB`);
+    console.log(
+      `  ${name.padEnd(15)} ${String(syncs.length).padStart(2)} syncs  ${ms.toFixed(0).padStart(6)} ms  largest request ${(req / 1e6).toFixed(2)} MB  largest response ${(res / 1e6).toFixed(2)} MB`,
+    );
   }
   const bundle = join(__dirname, '..', '..', 'dist', 'taskpane.js');
   if (existsSync(bundle)) {
     const js = readFileSync(bundle);
     // A bundle older than the sources measures an earlier add-in: say so rather than print a stale figure as news.
     const stale = newestSource(join(__dirname, '..', '..', 'src')) > statSync(bundle).mtimeMs;
-    console.log(`task pane bundle dist/taskpane.js: ${(js.length / 1024).toFixed(0)} KiB, ${(gzipSync(js, { level: 9 }).length / 1024).toFixed(0)} KiB gzip (office.js aside; budget 300 KiB gzip)${stale ? ' — STALE: src/ changed since this build; run `ADDIN_PUBLIC_URL=https://… npm run build` again' : ''}`);
+    console.log(
+      `task pane bundle dist/taskpane.js: ${(js.length / 1024).toFixed(0)} KiB, ${(gzipSync(js, { level: 9 }).length / 1024).toFixed(0)} KiB gzip (office.js aside; budget 300 KiB gzip)${stale ? ' — STALE: src/ changed since this build; run `ADDIN_PUBLIC_URL=https://… npm run build` again' : ''}`,
+    );
   } else {
     console.log('task pane bundle: run `ADDIN_PUBLIC_URL=https://… npm run build` first to measure it');
   }

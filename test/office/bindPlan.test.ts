@@ -33,10 +33,13 @@ describe.each([10, 1000, 20000] as const)('binding a hand-made sheet of %i rows'
     // Thai headers in the person's order, a title above, no targets, steps or score columns; every 7th row by name.
     const header = ['ตัวชี้วัด', 'ลำดับ', 'หมายเหตุ', 'ผลการดำเนินงาน', 'ตัวตั้ง', 'ตัวหาร', 'น้ำหนัก'];
     const body: CellValue[][] = assessment.indicators.map((i, k) => [i.name, k % 7 === 3 ? null : i.id, null, null, null, null, i.weight]);
-    await port.apply({ title: 'hand-made', ops: [
-      { kind: 'sheet', sheet: 'Data', ifExists: 'replace' },
-      { kind: 'cells', sheet: 'Data', topLeft: 'A1', contents: [['รายงานตัวชี้วัด'], [null], header, ...body] },
-    ] });
+    await port.apply({
+      title: 'hand-made',
+      ops: [
+        { kind: 'sheet', sheet: 'Data', ifExists: 'replace' },
+        { kind: 'cells', sheet: 'Data', topLeft: 'A1', contents: [['รายงานตัวชี้วัด'], [null], header, ...body] },
+      ],
+    });
     const detectFrom = fake.syncs.length;
     const found = await readSheetToBind(port, 'Data');
     expect(fake.syncs.length - detectFrom).toBe(EXPECTED[rows].detect);
@@ -52,7 +55,9 @@ describe.each([10, 1000, 20000] as const)('binding a hand-made sheet of %i rows'
     expect(report.roundTrips).toBe(EXPECTED[rows].confirm);
     expect(fake.syncs.length - from).toBe(EXPECTED[rows].confirm);
     expect(fake.maxRequestBytes(from)).toBeLessThan(REQUEST_BUDGET);
-    process.stdout.write(`pane bind of a hand-made sheet, ${rows} rows: ${fake.syncs.length - detectFrom} syncs, largest request ${fake.maxRequestBytes(from)} bytes\n`);
+    process.stdout.write(
+      `pane bind of a hand-made sheet, ${rows} rows: ${fake.syncs.length - detectFrom} syncs, largest request ${fake.maxRequestBytes(from)} bytes\n`,
+    );
     // The person's columns kept their places; what was missing went right of column G.
     expect(requireColumn(layout, 'result').column).toBe(4);
     expect(Math.min(...layout.columns.filter((c) => c.column > 7).map((c) => c.column))).toBe(8);

@@ -9,8 +9,20 @@
 import { cellAddress, columnLetter, columnNumber } from '../../src/workbook/cells';
 import { shiftColumnsFrom, shiftRows } from '../../src/workbook/formulaShift';
 import type {
-  ExcelHost, XlChangedArgs, XlConditionalFormat, XlContext, XlDataValidation, XlEventHandlerResult, XlNamedItem, XlProtectionOptions,
-  XlPageLayout, XlRange, XlRangeFormat, XlTable, XlWorkbook, XlWorksheet,
+  ExcelHost,
+  XlChangedArgs,
+  XlConditionalFormat,
+  XlContext,
+  XlDataValidation,
+  XlEventHandlerResult,
+  XlNamedItem,
+  XlProtectionOptions,
+  XlPageLayout,
+  XlRange,
+  XlRangeFormat,
+  XlTable,
+  XlWorkbook,
+  XlWorksheet,
 } from '../../src/office/excelApi';
 
 export const LIMIT = 5 * 1024 * 1024;
@@ -18,7 +30,11 @@ export const LIMIT = 5 * 1024 * 1024;
 export class OfficeError extends Error {
   /** As OfficeExtension.Error: where in the batch it failed ("WorksheetProtection.unprotect"). */
   readonly debugInfo: { readonly errorLocation?: string };
-  constructor(readonly code: string, message = code, errorLocation?: string) {
+  constructor(
+    readonly code: string,
+    message = code,
+    errorLocation?: string,
+  ) {
     super(message);
     this.debugInfo = errorLocation ? { errorLocation } : {};
   }
@@ -101,7 +117,8 @@ export class FakeExcel implements ExcelHost {
   }
 
   addSheet(name: string): FakeSheetState {
-    if ([...this.sheets.keys()].some((n) => n.toLowerCase() === name.toLowerCase())) throw new OfficeError('ItemAlreadyExists', `sheet ${name}`);
+    if ([...this.sheets.keys()].some((n) => n.toLowerCase() === name.toLowerCase()))
+      throw new OfficeError('ItemAlreadyExists', `sheet ${name}`);
     const s = new FakeSheetState(this, name, String(this.nextId++));
     this.sheets.set(name, s);
     return s;
@@ -141,7 +158,12 @@ export class FakeExcel implements ExcelHost {
     this.excelSideCpuMs += (spent.user + spent.system) / 1000;
     if (responseBytes > LIMIT) throw new OfficeError('ResponsePayloadSizeLimitExceeded', `response of ${responseBytes} bytes`);
     this.syncs.push({
-      requestBytes: r.bytes, responseBytes, actions: r.actions, calculationSuspended: r.calc, screenSuspended: r.screen, eventsEnabledAfter: this.eventsEnabled,
+      requestBytes: r.bytes,
+      responseBytes,
+      actions: r.actions,
+      calculationSuspended: r.calc,
+      screenSuspended: r.screen,
+      eventsEnabledAfter: this.eventsEnabled,
     });
     const events = this.events;
     this.events = [];
@@ -153,7 +175,8 @@ export class FakeExcel implements ExcelHost {
   userEdit(sheet: string, address: string, values: (string | number | boolean)[][]): void {
     const s = this.sheets.get(sheet) as FakeSheetState;
     // Excel refuses typing into a locked cell of a protected sheet ("The cell … is protected").
-    if (s.protected && s.anyLocked(parseBox(address))) throw new OfficeError('AccessDenied', `${address} is locked on the protected sheet ${sheet}`);
+    if (s.protected && s.anyLocked(parseBox(address)))
+      throw new OfficeError('AccessDenied', `${address} is locked on the protected sheet ${sheet}`);
     s.write(parseBox(address), values);
     for (const h of s.handlers) void h({ address, source: 'Local', worksheetId: s.id });
   }
@@ -197,7 +220,11 @@ export class FakeSheetState {
   readonly pageLayout: Record<string, unknown> = {};
   deleted = false;
 
-  constructor(readonly fake: FakeExcel, public name: string, readonly id: string) {}
+  constructor(
+    readonly fake: FakeExcel,
+    public name: string,
+    readonly id: string,
+  ) {}
 
   write(b: Box, rows: unknown[][]): void {
     rows.forEach((row, i) =>
@@ -212,7 +239,8 @@ export class FakeSheetState {
         else line.set(c, { value: v as string | number | boolean });
       }),
     );
-    if (this.handlers.length > 0) this.fake.emit(() => this.handlers.forEach((h) => void h({ address: boxAddress(b), source: 'Local', worksheetId: this.id })));
+    if (this.handlers.length > 0)
+      this.fake.emit(() => this.handlers.forEach((h) => void h({ address: boxAddress(b), source: 'Local', worksheetId: this.id })));
   }
 
   locked(r: number, c: number): boolean {
@@ -224,7 +252,8 @@ export class FakeSheetState {
   }
 
   anyLocked(b: Box): boolean {
-    for (let r = b.r0; r <= Math.min(b.r1, b.r0 + 10_000); r++) for (let c = b.c0; c <= Math.min(b.c1, b.c0 + 200); c++) if (this.locked(r, c)) return true;
+    for (let r = b.r0; r <= Math.min(b.r1, b.r0 + 10_000); r++)
+      for (let c = b.c0; c <= Math.min(b.c1, b.c0 + 200); c++) if (this.locked(r, c)) return true;
     return false;
   }
 
@@ -232,7 +261,9 @@ export class FakeSheetState {
     let box: Box | undefined;
     for (const [r, line] of this.cells) {
       for (const c of line.keys()) {
-        box = box ? { r0: Math.min(box.r0, r), c0: Math.min(box.c0, c), r1: Math.max(box.r1, r), c1: Math.max(box.c1, c) } : { r0: r, c0: c, r1: r, c1: c };
+        box = box
+          ? { r0: Math.min(box.r0, r), c0: Math.min(box.c0, c), r1: Math.max(box.r1, r), c1: Math.max(box.c1, c) }
+          : { r0: r, c0: c, r1: r, c1: c };
       }
     }
     return box;
@@ -325,7 +356,10 @@ class FakeWorkbook implements XlWorkbook {
     getItemOrNullObject: (key: string): XlTable => new FakeTable(this.fake, key),
     add: (address: string, hasHeaders: boolean): XlTable => {
       this.fake.act({ tableAdd: address, hasHeaders });
-      const sheet = address.slice(0, address.lastIndexOf('!')).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+      const sheet = address
+        .slice(0, address.lastIndexOf('!'))
+        .replace(/^'(.*)'$/, '$1')
+        .replace(/''/g, "'");
       const name = `Table${this.fake.tables.size + 1}`;
       this.fake.tables.set(name, { sheet, address: boxAddress(parseBox(address)) });
       return new FakeTable(this.fake, name);
@@ -353,7 +387,8 @@ class FakeWorkbook implements XlWorkbook {
       this.fake.request.calc = true;
     },
     suspendScreenUpdatingUntilNextSync: (): void => {
-      if (!this.fake.isSetSupported('ExcelApi', '1.9')) this.fake.fail(new OfficeError('ApiNotFound', 'suspendScreenUpdatingUntilNextSync'));
+      if (!this.fake.isSetSupported('ExcelApi', '1.9'))
+        this.fake.fail(new OfficeError('ApiNotFound', 'suspendScreenUpdatingUntilNextSync'));
       this.fake.act({ suspendScreen: true });
       this.fake.request.screen = true;
     },
@@ -366,7 +401,11 @@ class FakeWorksheet extends Loaded implements XlWorksheet {
   readonly pageLayout: XlPageLayout;
   readonly protection;
   readonly onChanged;
-  constructor(fake: FakeExcel, private readonly state: FakeSheetState, private readonly missing: boolean) {
+  constructor(
+    fake: FakeExcel,
+    private readonly state: FakeSheetState,
+    private readonly missing: boolean,
+  ) {
     super(fake);
     const s = state;
     this.freezePanes = {
@@ -379,11 +418,18 @@ class FakeWorksheet extends Loaded implements XlWorksheet {
         s.frozen = '';
       },
     };
-    const record = (key: string) => (v: unknown): void => {
-      fake.act({ [`pageLayout.${key}`]: v });
-      s.pageLayout[key] = v;
+    const record =
+      (key: string) =>
+      (v: unknown): void => {
+        fake.act({ [`pageLayout.${key}`]: v });
+        s.pageLayout[key] = v;
+      };
+    const footers = {
+      defaultForAllPages: Object.defineProperty({} as { centerFooter: string }, 'centerFooter', {
+        set: record('centerFooter'),
+        get: () => '',
+      }),
     };
-    const footers = { defaultForAllPages: Object.defineProperty({} as { centerFooter: string }, 'centerFooter', { set: record('centerFooter'), get: () => '' }) };
     this.pageLayout = Object.defineProperties(
       { setPrintArea: record('printArea'), setPrintTitleRows: record('titleRows'), headersFooters: footers },
       {
@@ -406,13 +452,15 @@ class FakeWorksheet extends Loaded implements XlWorksheet {
       protect(options?: unknown): void {
         fake.act({ protect: options ?? {} });
         // Excel: "Fails if the worksheet has already been protected."
-        if (s.protected) return fake.fail(new OfficeError('AccessDenied', `protect: ${s.name} is protected already`, 'WorksheetProtection.protect'));
+        if (s.protected)
+          return fake.fail(new OfficeError('AccessDenied', `protect: ${s.name} is protected already`, 'WorksheetProtection.protect'));
         s.protected = true;
         s.protectionOptions = options ?? {};
       }
       unprotect(): void {
         fake.act({ unprotect: true });
-        if (s.password !== undefined) return fake.fail(new OfficeError('InvalidArgument', `unprotect: ${s.name} has a password`, 'WorksheetProtection.unprotect'));
+        if (s.password !== undefined)
+          return fake.fail(new OfficeError('InvalidArgument', `unprotect: ${s.name} has a password`, 'WorksheetProtection.unprotect'));
         s.protected = false;
       }
     })(fake);
@@ -503,7 +551,11 @@ class FakeRange extends Loaded implements XlRange {
   readonly conditionalFormats;
   private readonly boxOf: () => Box | undefined;
 
-  constructor(fake: FakeExcel, private readonly sheet: FakeSheetState, box: Box | (() => Box | undefined)) {
+  constructor(
+    fake: FakeExcel,
+    private readonly sheet: FakeSheetState,
+    box: Box | (() => Box | undefined),
+  ) {
     super(fake);
     this.boxOf = typeof box === 'function' ? box : () => box;
     const style = (key: string) => (v: unknown) => {
@@ -527,7 +579,13 @@ class FakeRange extends Loaded implements XlRange {
         autofitRows: () => style('autofitRows')(true),
       },
       {
-        columnWidth: { set: (w: number) => { fake.act({ columnWidth: w }); sheet.columns.set(addr(), { ...sheet.columns.get(addr()), width: w }); }, get: () => 0 },
+        columnWidth: {
+          set: (w: number) => {
+            fake.act({ columnWidth: w });
+            sheet.columns.set(addr(), { ...sheet.columns.get(addr()), width: w });
+          },
+          get: () => 0,
+        },
         wrapText: { set: style('wrapText'), get: () => false },
         horizontalAlignment: { set: style('horizontalAlignment'), get: () => '' },
         verticalAlignment: { set: style('verticalAlignment'), get: () => '' },
@@ -566,13 +624,31 @@ class FakeRange extends Loaded implements XlRange {
         fake.act({ conditionalFormat: type, address: this.addr() });
         const record: { address: string; formula: string; fill?: string; font?: string } = { address: this.addr(), formula: '' };
         sheet.conditionalFormats.push(record);
-        const prop = (set: (v: string) => void) => ({ set: (v: string) => { fake.act({ cf: v }); set(v); }, get: () => '' });
+        const prop = (set: (v: string) => void) => ({
+          set: (v: string) => {
+            fake.act({ cf: v });
+            set(v);
+          },
+          get: () => '',
+        });
         return {
           custom: {
-            rule: Object.defineProperty({} as { formula: string }, 'formula', prop((v) => (record.formula = v))),
+            rule: Object.defineProperty(
+              {} as { formula: string },
+              'formula',
+              prop((v) => (record.formula = v)),
+            ),
             format: {
-              fill: Object.defineProperty({} as { color: string }, 'color', prop((v) => (record.fill = v))),
-              font: Object.defineProperty({} as { color: string }, 'color', prop((v) => (record.font = v))),
+              fill: Object.defineProperty(
+                {} as { color: string },
+                'color',
+                prop((v) => (record.fill = v)),
+              ),
+              font: Object.defineProperty(
+                {} as { color: string },
+                'color',
+                prop((v) => (record.font = v)),
+              ),
             },
           },
         };
@@ -646,7 +722,7 @@ class FakeRange extends Loaded implements XlRange {
   }
 
   load(propertyNames?: string | string[]): XlRange {
-    const names = typeof propertyNames === 'string' ? propertyNames.split(',').map((p) => p.trim()) : propertyNames ?? [];
+    const names = typeof propertyNames === 'string' ? propertyNames.split(',').map((p) => p.trim()) : (propertyNames ?? []);
     if (names.length === 0) throw new Error('load() without properties loads everything: name what you need');
     this.resolveWith(() => {
       const b = this.boxOf();
@@ -667,7 +743,9 @@ class FakeRange extends Loaded implements XlRange {
   clear(applyTo?: 'All' | 'Formats' | 'Contents'): void {
     this.fake.act({ clear: applyTo });
     const b = this.box();
-    if (applyTo !== 'Formats') for (const [r, line] of this.sheet.cells) if (r >= b.r0 && r <= b.r1) for (const c of [...line.keys()]) if (c >= b.c0 && c <= b.c1) line.delete(c);
+    if (applyTo !== 'Formats')
+      for (const [r, line] of this.sheet.cells)
+        if (r >= b.r0 && r <= b.r1) for (const c of [...line.keys()]) if (c >= b.c0 && c <= b.c1) line.delete(c);
     if (applyTo !== 'Contents') {
       this.sheet.formats.clear();
       this.sheet.conditionalFormats.length = 0;
@@ -687,7 +765,8 @@ class FakeRange extends Loaded implements XlRange {
     const rows = dst.r1 - dst.r0 + 1;
     const cols = dst.c1 - dst.c0 + 1;
     // Excel tiles the source only when the destination is a whole multiple of it.
-    if (rows % h !== 0 || cols % w !== 0) this.fake.fail(new OfficeError('InvalidArgument', 'copyFrom: destination is not a multiple of the source'));
+    if (rows % h !== 0 || cols % w !== 0)
+      this.fake.fail(new OfficeError('InvalidArgument', 'copyFrom: destination is not a multiple of the source'));
     // As Excel: 'Formats' copies formats only (here: number formats), 'Formulas' and 'Values' contents only, 'All' both.
     const type = copyType ?? 'All';
     if (type === 'Formats' || type === 'All') {
@@ -707,7 +786,15 @@ class FakeRange extends Loaded implements XlRange {
       for (let j = 0; j < cols; j++) {
         const cell = this.sheet.cells.get(src.r0 + (i % h))?.get(src.c0 + (j % w));
         const moved = dst.r0 + i - (src.r0 + (i % h));
-        row.push(cell === undefined ? '' : 'formula' in cell ? `=${shiftRows(cell.formula, moved)}` : typeof cell.value === 'string' ? `'${cell.value}` : cell.value);
+        row.push(
+          cell === undefined
+            ? ''
+            : 'formula' in cell
+              ? `=${shiftRows(cell.formula, moved)}`
+              : typeof cell.value === 'string'
+                ? `'${cell.value}`
+                : cell.value,
+        );
       }
       out.push(row);
     }
@@ -728,7 +815,8 @@ class FakeRange extends Loaded implements XlRange {
     if (shift === 'Down' && b.c0 === 1 && b.c1 === MAX_COL) {
       // Whole rows: cells and number formats move down (formulas are not adjusted here).
       const n = b.r1 - b.r0 + 1;
-      for (const l of this.sheet.locks) l.box = { ...l.box, r0: l.box.r0 >= b.r0 ? l.box.r0 + n : l.box.r0, r1: l.box.r1 >= b.r0 ? l.box.r1 + n : l.box.r1 };
+      for (const l of this.sheet.locks)
+        l.box = { ...l.box, r0: l.box.r0 >= b.r0 ? l.box.r0 + n : l.box.r0, r1: l.box.r1 >= b.r0 ? l.box.r1 + n : l.box.r1 };
       const lines = [...this.sheet.cells].sort(([a], [z]) => z - a);
       for (const [r, line] of lines) {
         if (r < b.r0) continue;
@@ -743,8 +831,11 @@ class FakeRange extends Loaded implements XlRange {
     }
     const n = b.c1 - b.c0 + 1;
     // Locks move with their cells; the new columns take the lock of the column to their left, as formats do in Excel.
-    const left = this.sheet.locks.filter((l) => l.box.c0 <= b.c0 - 1 && l.box.c1 >= b.c0 - 1).map((l) => ({ box: { ...l.box, c0: b.c0, c1: b.c0 + n - 1 }, locked: l.locked }));
-    for (const l of this.sheet.locks) l.box = { ...l.box, c0: l.box.c0 >= b.c0 ? l.box.c0 + n : l.box.c0, c1: l.box.c1 >= b.c0 ? l.box.c1 + n : l.box.c1 };
+    const left = this.sheet.locks
+      .filter((l) => l.box.c0 <= b.c0 - 1 && l.box.c1 >= b.c0 - 1)
+      .map((l) => ({ box: { ...l.box, c0: b.c0, c1: b.c0 + n - 1 }, locked: l.locked }));
+    for (const l of this.sheet.locks)
+      l.box = { ...l.box, c0: l.box.c0 >= b.c0 ? l.box.c0 + n : l.box.c0, c1: l.box.c1 >= b.c0 ? l.box.c1 + n : l.box.c1 };
     this.sheet.locks.push(...left);
     const moveRef = (formula: string): string => shiftColumnsFrom(formula, b.c0, n);
     for (const [r, line] of this.sheet.cells) {
@@ -778,7 +869,10 @@ class FakeRange extends Loaded implements XlRange {
 }
 
 class FakeTable extends Loaded implements XlTable {
-  constructor(fake: FakeExcel, private key: string) {
+  constructor(
+    fake: FakeExcel,
+    private key: string,
+  ) {
     super(fake);
     this.resolveWith(() => ({ isNullObject: !fake.tables.has(this.key) }));
   }
@@ -845,7 +939,10 @@ class FakeTable extends Loaded implements XlTable {
 }
 
 class FakeNamedItem extends Loaded implements XlNamedItem {
-  constructor(fake: FakeExcel, private readonly key: string) {
+  constructor(
+    fake: FakeExcel,
+    private readonly key: string,
+  ) {
     super(fake);
     this.resolveWith(() => ({ isNullObject: !fake.names.has(key) }));
   }

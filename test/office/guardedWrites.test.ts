@@ -42,16 +42,20 @@ test('open from the server: as before the guard, 4 syncs over a sheet (was apply
   expect(before).toBe(4);
   const fresh = new FakeExcel('1.9');
   const freshPort = new OfficeWorkbookPort(fresh);
-  expect(await syncsOf(freshPort, async () => {
-    const now = await checkTarget(freshPort, plan);
-    expect(now.losses).toEqual([]);
-    await freshPort.apply(plan);
-  })).toBe(3);
-  expect(await syncsOf(port, async () => {
-    const now = await checkTarget(port, plan);
-    expect(now.losses).toEqual([]);
-    await port.apply(plan);
-  })).toBe(4);
+  expect(
+    await syncsOf(freshPort, async () => {
+      const now = await checkTarget(freshPort, plan);
+      expect(now.losses).toEqual([]);
+      await freshPort.apply(plan);
+    }),
+  ).toBe(3);
+  expect(
+    await syncsOf(port, async () => {
+      const now = await checkTarget(port, plan);
+      expect(now.losses).toEqual([]);
+      await port.apply(plan);
+    }),
+  ).toBe(4);
 });
 
 test('create: the guard read costs 1 sync in a new workbook, 2 over an existing sheet', async () => {
@@ -87,7 +91,10 @@ test('create, guarded, over typed results: nothing is written, the loss said, ev
   const { plan, layout } = kpiSheetPlan({ assessment, document });
   await port.apply(plan);
   const first = layout.rows.find((r) => r.indicator.kind === 'quantitative')!;
-  await port.apply({ title: 'typed', ops: [{ kind: 'cells', sheet: layout.sheet, topLeft: `${requireColumn(layout, 'result').letter}${first.row}`, contents: [[97]] }] });
+  await port.apply({
+    title: 'typed',
+    ops: [{ kind: 'cells', sheet: layout.sheet, topLeft: `${requireColumn(layout, 'result').letter}${first.row}`, contents: [[97]] }],
+  });
   let tried: Awaited<ReturnType<typeof applyUnlessLoss>> | undefined;
   expect(await syncsOf(port, async () => (tried = await applyUnlessLoss(port, plan, { existing: true })))).toBe(2);
   expect(tried?.written).toBe(false);

@@ -10,7 +10,9 @@ import { join } from 'node:path';
 const ROOT = join(__dirname, '..', '..');
 const validate = (file: string): { status: number | null; out: string } => {
   const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'validate-manifest.js'), file], {
-    cwd: ROOT, env: { ...process.env, SCOREBOOK_OFFLINE: '1' }, encoding: 'utf8',
+    cwd: ROOT,
+    env: { ...process.env, SCOREBOOK_OFFLINE: '1' },
+    encoding: 'utf8',
   });
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 };

@@ -38,7 +38,8 @@ function expectWritten(fake: FakeExcel, ops: readonly CellsOp[]): void {
       row.forEach((cell: CellContent, c) => {
         const got = fake.cell(op.sheet, cellAddress(row0 + r, col0 + c));
         const want = cell === null ? undefined : isFormula(cell) ? `=${cell.formula}` : typeof cell === 'object' ? cell.error : cell;
-        if (got !== want) throw new Error(`${op.sheet}!${cellAddress(row0 + r, col0 + c)}: wrote ${String(got)}, the plan says ${String(want)}`);
+        if (got !== want)
+          throw new Error(`${op.sheet}!${cellAddress(row0 + r, col0 + c)}: wrote ${String(got)}, the plan says ${String(want)}`);
       }),
     );
   }
@@ -75,20 +76,27 @@ describe.each([10, 1000, 20000] as const)('%i rows on ExcelApi 1.9', (rows) => {
     sizes.create = fake.maxRequestBytes(from);
     expect(sizes.create).toBeLessThan(REQUEST_BUDGET);
     expect(progress[progress.length - 1]).toBe(EXPECTED[rows].create);
-    expectWritten(fake, plan.plan.ops.filter((o): o is CellsOp => o.kind === 'cells'));
+    expectWritten(
+      fake,
+      plan.plan.ops.filter((o): o is CellsOp => o.kind === 'cells'),
+    );
     // Calculation suspended on every write batch but the last, which recalculates; events back on at the end.
     const writes = fake.syncs.slice(from + 1);
     expect(writes.map((s) => s.calculationSuspended)).toEqual(writes.map((_, i) => i < writes.length - 1));
     expect(writes.every((s) => s.screenSuspended)).toBe(true);
     expect(fake.eventsEnabled).toBe(true);
     expect(fake.names.get('ScorebookTotal')?.ref).toBe(`=KPI!${plan.layout.totalCell}`);
-    expect(fake.tables.get('ScorebookKPI')?.address).toBe(`A${plan.layout.headerRow}:${cellAddress(plan.layout.lastDataRow, plan.layout.columns.length)}`);
+    expect(fake.tables.get('ScorebookKPI')?.address).toBe(
+      `A${plan.layout.headerRow}:${cellAddress(plan.layout.lastDataRow, plan.layout.columns.length)}`,
+    );
     expect(fake.sheets.get(BINDING_SHEET)?.visibility).toBe('VeryHidden');
     // Printing set in the same batches (no sync of its own): A4 landscape, one page wide, the header row repeated,
     // the visible columns only, the page number in the footer.
     const lastVisible = Math.max(...plan.layout.columns.filter((c) => !c.hidden).map((c) => c.column));
     expect(fake.sheets.get('KPI')?.pageLayout).toEqual({
-      paperSize: 'A4', orientation: 'Landscape', zoom: { horizontalFitToPages: 1 },
+      paperSize: 'A4',
+      orientation: 'Landscape',
+      zoom: { horizontalFitToPages: 1 },
       printArea: `A1:${cellAddress(plan.layout.lastDataRow, lastVisible)}`,
       titleRows: `$${plan.layout.headerRow}:$${plan.layout.headerRow}`,
       centerFooter: 'หน้า &P / &N',
@@ -112,7 +120,10 @@ describe.each([10, 1000, 20000] as const)('%i rows on ExcelApi 1.9', (rows) => {
     expect(report.roundTrips).toBe(EXPECTED[rows].refresh);
     sizes.refresh = fake.maxRequestBytes(from);
     expect(sizes.refresh).toBeLessThan(REQUEST_BUDGET);
-    expectWritten(fake, plan.plan.ops.filter((o): o is CellsOp => o.kind === 'cells'));
+    expectWritten(
+      fake,
+      plan.plan.ops.filter((o): o is CellsOp => o.kind === 'cells'),
+    );
     expect([...fake.sheets.keys()].filter((n) => n.startsWith('~'))).toEqual([]);
   });
 
@@ -141,7 +152,10 @@ describe('the multi-unit sheet, 4,000 units × 5 indicators = 20,000 rows', () =
     sizes.createSyncs = report.roundTrips;
     sizes.create = fake.maxRequestBytes();
     expect(sizes.create).toBeLessThan(REQUEST_BUDGET);
-    expectWritten(fake, plan.ops.filter((o): o is CellsOp => o.kind === 'cells'));
+    expectWritten(
+      fake,
+      plan.ops.filter((o): o is CellsOp => o.kind === 'cells'),
+    );
     const back = await port.readBinding();
     expect(back?.ok && back.value.multiUnit).toEqual(binding?.multiUnit);
   });
@@ -170,7 +184,10 @@ describe('the multi-unit sheet, 4,000 units × 5 indicators = 20,000 rows', () =
     sizes.refreshSyncs = report.roundTrips;
     sizes.refresh = fake.maxRequestBytes(from);
     expect(sizes.refresh).toBeLessThan(REQUEST_BUDGET);
-    expectWritten(fake, plan.ops.filter((o): o is CellsOp => o.kind === 'cells'));
+    expectWritten(
+      fake,
+      plan.ops.filter((o): o is CellsOp => o.kind === 'cells'),
+    );
   });
 
   afterAll(() => {
@@ -189,7 +206,10 @@ describe('on ExcelApi 1.8 (no copyFrom, no screen suspension)', () => {
     expect(fake.syncs.every((s) => !s.screenSuspended)).toBe(true);
     expect(fake.maxRequestBytes()).toBeLessThan(REQUEST_BUDGET);
     expect(report.roundTrips).toBe(fake.syncs.length);
-    expectWritten(fake, plan.ops.filter((o): o is CellsOp => o.kind === 'cells'));
+    expectWritten(
+      fake,
+      plan.ops.filter((o): o is CellsOp => o.kind === 'cells'),
+    );
     // No pageLayout before ExcelApi 1.9: the sheet keeps Excel's print defaults.
     expect(fake.sheets.get('KPI')?.pageLayout).toEqual({});
   });
@@ -200,11 +220,14 @@ describe('number formats copied down a column (ExcelApi 1.9)', () => {
     const fake = new FakeExcel('1.9');
     const port = new OfficeWorkbookPort(fake);
     const ids = Array.from({ length: 20 }, (_, i) => [`${i + 1}.1`]);
-    await port.apply({ title: 'ids then their format', ops: [
-      { kind: 'sheet', sheet: 'S', ifExists: 'replace' },
-      { kind: 'cells', sheet: 'S', topLeft: 'A1', contents: ids },
-      { kind: 'numberFormat', sheet: 'S', address: 'A1:A20', format: '@' },
-    ] });
+    await port.apply({
+      title: 'ids then their format',
+      ops: [
+        { kind: 'sheet', sheet: 'S', ifExists: 'replace' },
+        { kind: 'cells', sheet: 'S', topLeft: 'A1', contents: ids },
+        { kind: 'numberFormat', sheet: 'S', address: 'A1:A20', format: '@' },
+      ],
+    });
     expect(fake.cell('S', 'A20')).toBe('20.1');
     const grid = (await port.read({ ranges: [{ sheet: 'S', address: 'A1:A20', numberFormats: true }] })).ranges[0]!;
     expect(grid.values.map((r) => r[0])).toEqual(ids.map((r) => r[0]));
@@ -241,7 +264,7 @@ describe('errors and events', () => {
     expect(await port.readBinding()).toBeUndefined();
   });
 
-  it('reports a person\'s edits and never its own writes', async () => {
+  it("reports a person's edits and never its own writes", async () => {
     const fake = new FakeExcel();
     const port = new OfficeWorkbookPort(fake);
     await createKpiSheet(port, { assessment, document });
@@ -338,8 +361,12 @@ describe.each([10, 1000] as const)('the what-if column on %i rows', (rows) => {
 
     const from = fake.syncs.length;
     const { ops, column } = whatIfColumnOps({
-      sheet: 'KPI', headerRow: before.value.headerRow, columns: before.value.columns, originColumn: 1,
-      lastRow: layout.lastDataRow, nextFreeColumn: layout.columns.length + 1,
+      sheet: 'KPI',
+      headerRow: before.value.headerRow,
+      columns: before.value.columns,
+      originColumn: 1,
+      lastRow: layout.lastDataRow,
+      nextFreeColumn: layout.columns.length + 1,
     });
     const report = await port.apply({ title: 'add the what-if column', ops });
     expect(report.roundTrips).toBe(2);
@@ -347,7 +374,10 @@ describe.each([10, 1000] as const)('the what-if column on %i rows', (rows) => {
     expect(column).toBe(score.column);
     expect(fake.cell('KPI', `${score.letter}${layout.headerRow}`)).toBe(WHAT_IF_HEADER);
     // คะแนน is one column right, its formula's references to its own row moved with it.
-    const moved = fake.sheets.get('KPI')?.cells.get(layout.firstDataRow)?.get(score.column + 1) as { formula: string };
+    const moved = fake.sheets
+      .get('KPI')
+      ?.cells.get(layout.firstDataRow)
+      ?.get(score.column + 1) as { formula: string };
     expect(moved.formula).toBe(shiftColumnsFrom(scoreFormula.formula, score.column, 1));
     // The binding (headers) still reads every result.
     const after = await readBoundSheet(port, binding, assessment);

@@ -22,11 +22,25 @@ import { columnLetter } from '../../src/workbook/cells';
 import { FakeExcel } from './fakeExcel';
 
 const document = {
-  format: 'scorebook/assessment@1', id: 'lock', title: 'ป้องกันชีต', fiscalYear: 2567, scale: 'five-level',
+  format: 'scorebook/assessment@1',
+  id: 'lock',
+  title: 'ป้องกันชีต',
+  fiscalYear: 2567,
+  scale: 'five-level',
   indicators: [
     { id: '1', name: 'รายได้', weight: 30, kind: 'quantitative', targets: [50, 60, 70, 80, 90] },
-    { id: '2', name: 'ร้อยละ', weight: 30, kind: 'ratio', multiplier: 100, targets: [50, 60, 70, 80, 90],
-      variables: [{ id: 'num', name: 'ผ่าน', central: false }, { id: 'den', name: 'ทั้งหมด', central: true }] },
+    {
+      id: '2',
+      name: 'ร้อยละ',
+      weight: 30,
+      kind: 'ratio',
+      multiplier: 100,
+      targets: [50, 60, 70, 80, 90],
+      variables: [
+        { id: 'num', name: 'ผ่าน', central: false },
+        { id: 'den', name: 'ทั้งหมด', central: true },
+      ],
+    },
     { id: '3', name: 'ขั้นตอน', weight: 20, kind: 'milestone', steps: ['ก', 'ข', 'ค', 'ง', 'จ'] },
     { id: '4', name: 'ผลจากส่วนกลาง', weight: 20, kind: 'quantitative', centralResult: true, targets: [50, 60, 70, 80, 90] },
   ],
@@ -49,7 +63,11 @@ const at = (role: Parameters<typeof requireColumn>[1], id: string): string => {
 async function created(): Promise<{ fake: FakeExcel; port: OfficeWorkbookPort }> {
   const fake = new FakeExcel('1.9');
   const port = new OfficeWorkbookPort(fake);
-  const { binding } = await createKpiSheet(port, { assessment, document, inputs: resultInputs(assessment, { results: { 1: 65 }, round: 6 }) });
+  const { binding } = await createKpiSheet(port, {
+    assessment,
+    document,
+    inputs: resultInputs(assessment, { results: { 1: 65 }, round: 6 }),
+  });
   await port.writeBinding({ ...binding, server: link({}) });
   return { fake, port };
 }
@@ -66,8 +84,21 @@ describe('a KPI sheet the pane creates is protected as the template is', () => {
     expect(protectedNow(fake)).toBe(true);
     // No password: a person can lift it (Review > Unprotect Sheet); sorting off, filters and formats allowed.
     expect(fake.sheets.get('KPI')!.password).toBeUndefined();
-    expect(fake.sheets.get('KPI')!.protectionOptions).toMatchObject({ allowAutoFilter: true, allowFormatColumns: true, allowFormatRows: true, allowSort: false });
-    for (const cell of [at('id', '1'), at('name', '1'), at('weight', '1'), at('target1', '1'), at('target5', '2'), at('score', '1'), at('weightedScore', '3')]) {
+    expect(fake.sheets.get('KPI')!.protectionOptions).toMatchObject({
+      allowAutoFilter: true,
+      allowFormatColumns: true,
+      allowFormatRows: true,
+      allowSort: false,
+    });
+    for (const cell of [
+      at('id', '1'),
+      at('name', '1'),
+      at('weight', '1'),
+      at('target1', '1'),
+      at('target5', '2'),
+      at('score', '1'),
+      at('weightedScore', '3'),
+    ]) {
       expect([cell, fake.refusesTyping('KPI', cell)]).toEqual([cell, true]);
     }
     // The ratio's and the milestone's result cells hold formulas; the central variable and the central result are the centre's.
@@ -75,7 +106,15 @@ describe('a KPI sheet the pane creates is protected as the template is', () => {
     expect(fake.refusesTyping('KPI', at('result', '3'))).toBe(true);
     expect(fake.refusesTyping('KPI', at('denominator', '2'))).toBe(true);
     expect(fake.refusesTyping('KPI', at('result', '4'))).toBe(true);
-    for (const cell of [at('result', '1'), at('numerator', '2'), at('step1', '3'), at('step5', '3'), at('explanation', '4'), at('obstacles', '1'), at('note', '2')]) {
+    for (const cell of [
+      at('result', '1'),
+      at('numerator', '2'),
+      at('step1', '3'),
+      at('step5', '3'),
+      at('explanation', '4'),
+      at('obstacles', '1'),
+      at('note', '2'),
+    ]) {
       expect([cell, fake.refusesTyping('KPI', cell)]).toEqual([cell, false]);
     }
     fake.userEdit('KPI', at('result', '1'), [[72]]);
@@ -94,7 +133,10 @@ describe('a KPI sheet the pane creates is protected as the template is', () => {
   it('the multi-unit sheet is protected too, its inputs unlocked in every unit block', async () => {
     const fake = new FakeExcel('1.9');
     const port = new OfficeWorkbookPort(fake);
-    const units = [{ id: 'a', name: 'ก' }, { id: 'b', name: 'ข' }];
+    const units = [
+      { id: 'a', name: 'ก' },
+      { id: 'b', name: 'ข' },
+    ];
     const { plan, layout: m } = multiUnitPlan({ assessment, document, units });
     await port.apply(plan);
     expect(protectedNow(fake, m.kpi.sheet)).toBe(true);
@@ -121,19 +163,28 @@ describe('every pane write to a protected sheet succeeds and leaves it protected
 
     // A formula cell written by a plan (a locked cell): protection lifted, written, put back, in one apply.
     before = syncs();
-    await port.apply({ title: 'a locked cell', ops: [{ kind: 'cells', sheet: 'KPI', topLeft: at('name', '1'), contents: [['รายได้ (แก้)']] }] });
+    await port.apply({
+      title: 'a locked cell',
+      ops: [{ kind: 'cells', sheet: 'KPI', topLeft: at('name', '1'), contents: [['รายได้ (แก้)']] }],
+    });
     expect(syncs() - before).toBe(2);
     expect(fake.cell('KPI', at('name', '1'))).toBe('รายได้ (แก้)');
     expect(protectedNow(fake)).toBe(true);
 
-    await port.apply(typedNumbersPlan('KPI', [{ indicatorId: '1', address: at('result', '1'), cell: `KPI!${at('result', '1')}`, text: '๘๕', value: 85 }]));
+    await port.apply(
+      typedNumbersPlan('KPI', [{ indicatorId: '1', address: at('result', '1'), cell: `KPI!${at('result', '1')}`, text: '๘๕', value: 85 }]),
+    );
     expect(fake.cell('KPI', at('result', '1'))).toBe(85);
     expect(protectedNow(fake)).toBe(true);
 
     const sheet = await readSheet(port);
     const { ops, column } = whatIfColumnOps({
-      sheet: 'KPI', headerRow: sheet.reading.headerRow, columns: sheet.reading.columns, originColumn: 1,
-      lastRow: Math.max(...[...sheet.reading.cells.values()].map((c) => c.row)), nextFreeColumn: 40,
+      sheet: 'KPI',
+      headerRow: sheet.reading.headerRow,
+      columns: sheet.reading.columns,
+      originColumn: 1,
+      lastRow: Math.max(...[...sheet.reading.cells.values()].map((c) => c.row)),
+      nextFreeColumn: 40,
     });
     before = syncs();
     await port.apply({ title: 'add the what-if column', ops });
@@ -143,7 +194,10 @@ describe('every pane write to a protected sheet succeeds and leaves it protected
     const letter = columnLetter(column);
     expect(fake.refusesTyping('KPI', `${letter}${layout.firstDataRow}`)).toBe(false);
 
-    await writeStatuses(port, new Map([['1', 'accepted (version 1)']]), { before: link({}), after: link({ 1: { version: 1, value: 85, status: 'submitted' } }) });
+    await writeStatuses(port, new Map([['1', 'accepted (version 1)']]), {
+      before: link({}),
+      after: link({ 1: { version: 1, value: 85, status: 'submitted' } }),
+    });
     expect(protectedNow(fake)).toBe(true);
     const after = await readSheet(port);
     expect(after.grid.values.flat()).toContain('accepted (version 1)');
@@ -154,23 +208,40 @@ describe('every pane write to a protected sheet succeeds and leaves it protected
 });
 
 describe('approved rows are locked while approved', () => {
-  it('a refresh that says approved locks the row\'s inputs; returned unlocks them again', async () => {
+  it("a refresh that says approved locks the row's inputs; returned unlocks them again", async () => {
     const { fake, port } = await created();
-    const submitted = link({ 1: { version: 1, value: 65, status: 'submitted' }, 3: { version: 1, value: [1, 1, 0, 0, 0], status: 'submitted' } });
-    const approved = link({ 1: { version: 2, value: 65, status: 'approved' }, 3: { version: 2, value: [1, 1, 0, 0, 0], status: 'approved' } });
+    const submitted = link({
+      1: { version: 1, value: 65, status: 'submitted' },
+      3: { version: 1, value: [1, 1, 0, 0, 0], status: 'submitted' },
+    });
+    const approved = link({
+      1: { version: 2, value: 65, status: 'approved' },
+      3: { version: 2, value: [1, 1, 0, 0, 0], status: 'approved' },
+    });
     let before = port.syncCount;
     await writeStatuses(port, new Map([['1', 'submitted']]), { before: submitted, after: submitted });
     const withoutLocks = port.syncCount - before;
     before = port.syncCount;
-    await writeStatuses(port, new Map([['1', 'approved'], ['3', 'approved']]), { before: submitted, after: approved });
+    await writeStatuses(
+      port,
+      new Map([
+        ['1', 'approved'],
+        ['3', 'approved'],
+      ]),
+      { before: submitted, after: approved },
+    );
     // The locks ride in the statuses' own apply: no sync more than statuses alone.
     expect(port.syncCount - before).toBe(withoutLocks);
     expect(protectedNow(fake)).toBe(true);
-    for (const cell of [at('result', '1'), at('explanation', '1'), at('step1', '3'), at('note', '3')]) expect([cell, fake.refusesTyping('KPI', cell)]).toEqual([cell, true]);
+    for (const cell of [at('result', '1'), at('explanation', '1'), at('step1', '3'), at('note', '3')])
+      expect([cell, fake.refusesTyping('KPI', cell)]).toEqual([cell, true]);
     expect(() => fake.userEdit('KPI', at('result', '1'), [[99]])).toThrow(/locked/);
     expect(fake.refusesTyping('KPI', at('numerator', '2'))).toBe(false);
 
-    const returned = link({ 1: { version: 3, value: 65, status: 'returned', comment: 'แนบหลักฐาน' }, 3: { version: 2, value: [1, 1, 0, 0, 0], status: 'approved' } });
+    const returned = link({
+      1: { version: 3, value: 65, status: 'returned', comment: 'แนบหลักฐาน' },
+      3: { version: 2, value: [1, 1, 0, 0, 0], status: 'approved' },
+    });
     await writeStatuses(port, new Map([['1', 'returned']]), { before: approved, after: returned });
     expect(fake.refusesTyping('KPI', at('result', '1'))).toBe(false);
     expect(fake.refusesTyping('KPI', at('explanation', '1'))).toBe(false);
@@ -196,13 +267,19 @@ describe('approved rows are locked while approved', () => {
 });
 
 describe('a sheet the person protected', () => {
-  it('without a password: written, then protected again with the person\'s own options', async () => {
+  it("without a password: written, then protected again with the person's own options", async () => {
     const fake = new FakeExcel('1.9');
     const port = new OfficeWorkbookPort(fake);
     const s = fake.sheets.get('Sheet1')!;
     s.protected = true;
     s.protectionOptions = { allowInsertRows: true, allowSort: true };
-    await port.apply({ title: 'w', ops: [{ kind: 'cells', sheet: 'Sheet1', topLeft: 'A1', contents: [['ok']] }, { kind: 'style', sheet: 'Sheet1', address: 'A1', bold: true }] });
+    await port.apply({
+      title: 'w',
+      ops: [
+        { kind: 'cells', sheet: 'Sheet1', topLeft: 'A1', contents: [['ok']] },
+        { kind: 'style', sheet: 'Sheet1', address: 'A1', bold: true },
+      ],
+    });
     expect(fake.cell('Sheet1', 'A1')).toBe('ok');
     expect(s.protected).toBe(true);
     expect(s.protectionOptions).toEqual({ allowInsertRows: true, allowSort: true });
@@ -214,7 +291,9 @@ describe('a sheet the person protected', () => {
     const s = fake.sheets.get('Sheet1')!;
     s.protected = true;
     s.password = 'ลับ';
-    const e = (await port.apply({ title: 'w', ops: [{ kind: 'cells', sheet: 'Sheet1', topLeft: 'A1', contents: [['x']] }] }).catch((x: unknown) => x)) as WorkbookError;
+    const e = (await port
+      .apply({ title: 'w', ops: [{ kind: 'cells', sheet: 'Sheet1', topLeft: 'A1', contents: [['x']] }] })
+      .catch((x: unknown) => x)) as WorkbookError;
     expect(isWorkbookError(e)).toBe(true);
     expect(e.code).toBe('SheetPasswordProtected');
     expect(e.userMessage.th).toMatch(/Sheet1.*รหัสผ่าน/);
@@ -230,7 +309,15 @@ describe('a sheet the person protected', () => {
     const s = fake.sheets.get('Sheet1')!;
     s.protected = true;
     // The fake inserts whole columns only: B2 fails after the protection was lifted in the same batch.
-    const e = await port.apply({ title: 'w', ops: [{ kind: 'cells', sheet: 'Sheet1', topLeft: 'A1', contents: [['x']] }, { kind: 'insertColumns', sheet: 'Sheet1', columns: 'B2' }] }).catch((x: unknown) => x);
+    const e = await port
+      .apply({
+        title: 'w',
+        ops: [
+          { kind: 'cells', sheet: 'Sheet1', topLeft: 'A1', contents: [['x']] },
+          { kind: 'insertColumns', sheet: 'Sheet1', columns: 'B2' },
+        ],
+      })
+      .catch((x: unknown) => x);
     expect(isWorkbookError(e)).toBe(true);
     expect(s.protected).toBe(true);
     expect(fake.eventsEnabled).toBe(true);

@@ -10,7 +10,14 @@ import { scoreAssessment } from '../../src/domain';
 import { PreviewWorkbook } from '../../src/preview/previewWorkbook';
 import { boundSheet, proposeBinding } from '../../src/taskpane/model/proposeBinding';
 import {
-  cellAddress, kpiLayout, readKpiGrid, requireColumn, type CellContent, type CellValue, type ColumnRole, type RowInputs,
+  cellAddress,
+  kpiLayout,
+  readKpiGrid,
+  requireColumn,
+  type CellContent,
+  type CellValue,
+  type ColumnRole,
+  type RowInputs,
 } from '../../src/workbook';
 import { bindSheetPlan } from '../../src/workbook/boundSheet';
 import { seededRandom } from '../bench/generate';
@@ -59,7 +66,13 @@ test('hand-made sheets bound through the preview score as the domain does (200 g
         return random() < (INPUT(c.role) ? 0.85 : 0.5);
       });
       const header = (role: ColumnRole, th: string): string => (/^target(\d+)$/.exec(role) ? `เป้าหมายระดับ ${role.slice(6)}` : th);
-      const columns = shuffle([...kept.map((c) => ({ role: c.role as ColumnRole | 'owner', header: header(c.role, c.header) })), { role: 'owner' as const, header: 'ผู้รับผิดชอบ' }], random);
+      const columns = shuffle(
+        [
+          ...kept.map((c) => ({ role: c.role as ColumnRole | 'owner', header: header(c.role, c.header) })),
+          { role: 'owner' as const, header: 'ผู้รับผิดชอบ' },
+        ],
+        random,
+      );
       const present = shuffle(template.rows, random).filter(() => random() < 0.85);
       const body: CellValue[][] = present.map((r) => {
         const i = r.indicator;
@@ -76,7 +89,9 @@ test('hand-made sheets bound through the preview score as the domain does (200 g
         });
       });
       // A row the assessment does not know, somewhere among the others.
-      const unknown = columns.map(({ role }): CellValue => (role === 'id' ? 'zz' : role === 'name' ? 'ตัวชี้วัดของจังหวัดเอง' : role === 'weight' ? 7 : role !== 'owner' && INPUT(role) ? 1 : null));
+      const unknown = columns.map(({ role }): CellValue =>
+        role === 'id' ? 'zz' : role === 'name' ? 'ตัวชี้วัดของจังหวัดเอง' : role === 'weight' ? 7 : role !== 'owner' && INPUT(role) ? 1 : null,
+      );
       body.splice(Math.floor(random() * (body.length + 1)), 0, unknown);
 
       // Exact comparisons, as the template's formula property: the engines' fuzz near equality is not under test.
@@ -85,7 +100,12 @@ test('hand-made sheets bound through the preview score as the domain does (200 g
         title: 'hand-made',
         ops: [
           { kind: 'sheet', sheet: 'S', ifExists: 'replace' },
-          { kind: 'cells', sheet: 'S', topLeft: 'A1', contents: [['รายงาน'], [null], columns.map((c) => c.header), ...body] as CellContent[][] },
+          {
+            kind: 'cells',
+            sheet: 'S',
+            topLeft: 'A1',
+            contents: [['รายงาน'], [null], columns.map((c) => c.header), ...body] as CellContent[][],
+          },
         ],
       });
       const proposal = proposeBinding(assessment, (await wb.read({ ranges: [{ sheet: 'S' }] })).ranges[0]!);
@@ -95,7 +115,14 @@ test('hand-made sheets bound through the preview score as the domain does (200 g
       // Inputs of the rows the bind added, typed where the layout put them.
       const added = layout.rows.filter((r) => r.row > proposal.lastRow);
       const ops = added.flatMap((r) =>
-        layout.columns.filter((c) => INPUT(c.role)).map((c) => ({ kind: 'cells' as const, sheet: 'S', topLeft: cellAddress(r.row, c.column), contents: [[typed(inputs.get(r.indicator.id), c.role)]] })),
+        layout.columns
+          .filter((c) => INPUT(c.role))
+          .map((c) => ({
+            kind: 'cells' as const,
+            sheet: 'S',
+            topLeft: cellAddress(r.row, c.column),
+            contents: [[typed(inputs.get(r.indicator.id), c.role)]],
+          })),
       );
       if (ops.length > 0) await wb.apply({ title: 'type', ops });
 
@@ -106,17 +133,23 @@ test('hand-made sheets bound through the preview score as the domain does (200 g
       const byId = new Map(report.indicators.map((i) => [i.id, i]));
       const score = requireColumn(layout, 'score').column;
       const weighted = requireColumn(layout, 'weightedScore').column;
-      const context = (): string => `seed ${seed}\ncolumns ${JSON.stringify(columns)}\nassessment ${JSON.stringify(assessment)}\ninputs ${JSON.stringify([...inputs])}`;
+      const context = (): string =>
+        `seed ${seed}\ncolumns ${JSON.stringify(columns)}\nassessment ${JSON.stringify(assessment)}\ninputs ${JSON.stringify([...inputs])}`;
       for (const r of layout.rows) {
         const expected = byId.get(r.indicator.id)!;
         const s = wb.value('S', r.row, score);
         const w = wb.value('S', r.row, weighted);
-        if (!same(s, expected.score)) throw new Error(`score of ${r.indicator.id}: sheet ${JSON.stringify(s)} ≠ domain ${expected.score}\n${context()}`);
-        if (!same(w, expected.weightedScore)) throw new Error(`weighted score of ${r.indicator.id}: sheet ${JSON.stringify(w)} ≠ domain ${expected.weightedScore}\n${context()}`);
+        if (!same(s, expected.score))
+          throw new Error(`score of ${r.indicator.id}: sheet ${JSON.stringify(s)} ≠ domain ${expected.score}\n${context()}`);
+        if (!same(w, expected.weightedScore))
+          throw new Error(
+            `weighted score of ${r.indicator.id}: sheet ${JSON.stringify(w)} ≠ domain ${expected.weightedScore}\n${context()}`,
+          );
         seen.rows++;
       }
       const total = wb.evaluate('ScorebookTotal', 'S');
-      if (!same(total, report.totalBeforePenalty)) throw new Error(`total: sheet ${JSON.stringify(total)} ≠ domain ${report.totalBeforePenalty}\n${context()}`);
+      if (!same(total, report.totalBeforePenalty))
+        throw new Error(`total: sheet ${JSON.stringify(total)} ≠ domain ${report.totalBeforePenalty}\n${context()}`);
       seen.cases++;
       seen.appendedRows += added.length;
       seen.byName += proposal.rows.filter((r) => r.matchedBy === 'name').length;

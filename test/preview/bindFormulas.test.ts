@@ -30,7 +30,20 @@ const targets = (id: string): readonly number[] => {
 
 // Columns: A หมายเหตุ, B ตัวชี้วัด, C ผู้รับผิดชอบ (unknown), D ลำดับ, E ผลการดำเนินงาน, F น้ำหนัก, G เป้าหมายระดับ 2,
 // H เป้าหมายระดับ 1, I ขั้นที่ 1..K ขั้นที่ 3, L คะแนน. No third target, no คะแนนถ่วงน้ำหนัก, no helpers.
-const HEADER = ['หมายเหตุ', 'ตัวชี้วัด', 'ผู้รับผิดชอบ', 'ลำดับ', 'ผลการดำเนินงาน', 'น้ำหนัก', 'เป้าหมายระดับ 2', 'เป้าหมายระดับ 1', 'ขั้นที่ 1', 'ขั้นที่ 2', 'ขั้นที่ 3', 'คะแนน'];
+const HEADER = [
+  'หมายเหตุ',
+  'ตัวชี้วัด',
+  'ผู้รับผิดชอบ',
+  'ลำดับ',
+  'ผลการดำเนินงาน',
+  'น้ำหนัก',
+  'เป้าหมายระดับ 2',
+  'เป้าหมายระดับ 1',
+  'ขั้นที่ 1',
+  'ขั้นที่ 2',
+  'ขั้นที่ 3',
+  'คะแนน',
+];
 /** A row as the person wrote it; `byName` leaves the id cell blank so only the name can match it. */
 function row(id: string, byName = false, owner = 'สนจ.'): CellValue[] {
   const i = indicator(id);
@@ -64,15 +77,31 @@ function handMade(): CellValue[][] {
 
 async function bound(): Promise<{ wb: PreviewWorkbook; plan: ReturnType<typeof bindSheetPlan> }> {
   const wb = new PreviewWorkbook();
-  await wb.apply({ title: 'hand-made', ops: [{ kind: 'sheet', sheet: SHEET, ifExists: 'replace' }, { kind: 'cells', sheet: SHEET, topLeft: 'A1', contents: handMade() }] });
+  await wb.apply({
+    title: 'hand-made',
+    ops: [
+      { kind: 'sheet', sheet: SHEET, ifExists: 'replace' },
+      { kind: 'cells', sheet: SHEET, topLeft: 'A1', contents: handMade() },
+    ],
+  });
   // As the bind panel does: read the sheet, propose, confirm as proposed, apply the one plan.
   const grid = (await wb.read({ ranges: [{ sheet: SHEET }] })).ranges[0]!;
   const proposal = proposeBinding(pte.assessment, grid)!;
   expect(proposal.headerRow).toBe(3);
-  expect(proposal.rows.filter((r) => r.matchedBy === 'name').map((r) => r.indicatorId).sort()).toEqual(['2', '6.1', '9']);
+  expect(
+    proposal.rows
+      .filter((r) => r.matchedBy === 'name')
+      .map((r) => r.indicatorId)
+      .sort(),
+  ).toEqual(['2', '6.1', '9']);
   expect(proposal.rows.find((r) => r.indicatorId === '10.2')?.row).toBeNull();
   const settings = (await wb.read({ ranges: [{ sheet: SETTINGS_SHEET, optional: true, dimensionsOnly: true }] })).ranges[0];
-  const plan = bindSheetPlan({ assessment: pte.assessment, document: pte.document, bound: boundSheet(proposal), settingsExists: settings !== undefined });
+  const plan = bindSheetPlan({
+    assessment: pte.assessment,
+    document: pte.document,
+    bound: boundSheet(proposal),
+    settingsExists: settings !== undefined,
+  });
   const report = await wb.apply(plan.plan);
   expect(report.roundTrips).toBeLessThanOrEqual(4);
   return { wb, plan };
@@ -100,7 +129,17 @@ const TYPED: Record<string, Record<string, string>> = {
   '10.1': { E: '3' },
   '10.2': { E: '75' },
 };
-const RESULTS: Record<string, RawResult> = { '1': 97, '2': 88.5, '3': 'abc', '4': 7500, '7': 27, '6.1': 65, '9': [1, 1, 0], '10.1': 3, '10.2': 75 };
+const RESULTS: Record<string, RawResult> = {
+  '1': 97,
+  '2': 88.5,
+  '3': 'abc',
+  '4': 7500,
+  '7': 27,
+  '6.1': 65,
+  '9': [1, 1, 0],
+  '10.1': 3,
+  '10.2': 75,
+};
 
 function expectScoresMatch(wb: PreviewWorkbook, scoreColumn: number, weightedColumn: number): void {
   const report = scoreAssessment(pte.assessment, { results: RESULTS });
@@ -110,7 +149,10 @@ function expectScoresMatch(wb: PreviewWorkbook, scoreColumn: number, weightedCol
   for (const i of report.indicators) {
     const r = rows.get(i.id);
     expect([i.id, r !== undefined]).toEqual([i.id, true]);
-    for (const [column, expected] of [[scoreColumn, i.score], [weightedColumn, i.weightedScore]] as const) {
+    for (const [column, expected] of [
+      [scoreColumn, i.score],
+      [weightedColumn, i.weightedScore],
+    ] as const) {
       const cell = wb.value(SHEET, r!, column);
       if (expected === null) expect([i.id, cell]).toEqual([i.id, '']);
       else expect([i.id, Math.abs((cell as number) - expected) < 1e-9]).toEqual([i.id, true]);
@@ -148,8 +190,17 @@ test('binding adds the formula columns right of the sheet and stores them in the
   // The record names every column, the appended ones too, and the settings sheet the formulas use.
   const stored = readBindingRows((await wb.read({ ranges: [{ sheet: '_scorebook' }] })).ranges[0]!.values);
   expect(stored.ok && stored.value).toMatchObject({
-    sheet: SHEET, headerRow: 3, settingsSheet: SETTINGS_SHEET,
-    columns: { id: 'ลำดับ', result: 'ผลการดำเนินงาน', target2: 'เป้าหมายระดับ 2', score: 'คะแนน', weightedScore: 'คะแนนถ่วงน้ำหนัก', key: 'รหัสแถว' },
+    sheet: SHEET,
+    headerRow: 3,
+    settingsSheet: SETTINGS_SHEET,
+    columns: {
+      id: 'ลำดับ',
+      result: 'ผลการดำเนินงาน',
+      target2: 'เป้าหมายระดับ 2',
+      score: 'คะแนน',
+      weightedScore: 'คะแนนถ่วงน้ำหนัก',
+      key: 'รหัสแถว',
+    },
   });
   expect(wb.sheetNames()).toContain(SETTINGS_SHEET);
   // Nothing reported yet: every indicator scores notReported (0).
@@ -159,7 +210,8 @@ test('binding adds the formula columns right of the sheet and stores them in the
 test('typed results score in the sheet as in the domain, row by row and in total, and the pane reads the same', async () => {
   const { wb, plan } = await bound();
   const rows = rowsById(wb);
-  for (const [id, cells] of Object.entries(TYPED)) for (const [col, typed] of Object.entries(cells)) wb.type(SHEET, `${col}${rows.get(id)!}`, typed);
+  for (const [id, cells] of Object.entries(TYPED))
+    for (const [col, typed] of Object.entries(cells)) wb.type(SHEET, `${col}${rows.get(id)!}`, typed);
   expectScoresMatch(wb, requireColumn(plan.layout, 'score').column, requireColumn(plan.layout, 'weightedScore').column);
 
   const grid = (await wb.read({ ranges: [{ sheet: SHEET, numberFormats: true }] })).ranges[0]!;
@@ -172,7 +224,8 @@ test('typed results score in the sheet as in the domain, row by row and in total
 test('sorting the data rows, as Excel sorts them, keeps every score and the total right', async () => {
   const { wb, plan } = await bound();
   const rows = rowsById(wb);
-  for (const [id, cells] of Object.entries(TYPED)) for (const [col, typed] of Object.entries(cells)) wb.type(SHEET, `${col}${rows.get(id)!}`, typed);
+  for (const [id, cells] of Object.entries(TYPED))
+    for (const [col, typed] of Object.entries(cells)) wb.type(SHEET, `${col}${rows.get(id)!}`, typed);
   const before = wb.evaluate('ScorebookTotal', SHEET);
 
   // Excel's sort moves whole rows; a formula's relative rows follow its cell, absolute ranges stay. Sorted by
@@ -206,12 +259,24 @@ test('a workbook that already has a settings sheet keeps it and its names', asyn
     ],
   });
   const grid = (await wb.read({ ranges: [{ sheet: SHEET }] })).ranges[0]!;
-  const plan = bindSheetPlan({ assessment: pte.assessment, document: pte.document, bound: boundSheet(proposeBinding(pte.assessment, grid)!), settingsExists: true });
+  const plan = bindSheetPlan({
+    assessment: pte.assessment,
+    document: pte.document,
+    bound: boundSheet(proposeBinding(pte.assessment, grid)!),
+    settingsExists: true,
+  });
   // Only the step words' lookup is added (hidden columns F:G and its two names), which a settings sheet made before
   // the words were counted lacks and the formulas name; the rest of the sheet and its names are left as they are.
   const settingsOps = plan.plan.ops.filter((op) => 'sheet' in op && op.sheet === SETTINGS_SHEET);
-  expect(settingsOps.map((op) => [op.kind, op.kind === 'cells' ? op.topLeft : op.kind === 'columns' ? op.columns : ''])).toEqual([['cells', 'F1'], ['columns', 'F:G']]);
-  expect(plan.plan.ops.filter((op) => op.kind === 'name').map((op) => op.kind === 'name' && op.name)).toEqual(['ScorebookWords', 'ScorebookWordMarks', 'ScorebookTotal']);
+  expect(settingsOps.map((op) => [op.kind, op.kind === 'cells' ? op.topLeft : op.kind === 'columns' ? op.columns : ''])).toEqual([
+    ['cells', 'F1'],
+    ['columns', 'F:G'],
+  ]);
+  expect(plan.plan.ops.filter((op) => op.kind === 'name').map((op) => op.kind === 'name' && op.name)).toEqual([
+    'ScorebookWords',
+    'ScorebookWordMarks',
+    'ScorebookTotal',
+  ]);
   await wb.apply(plan.plan);
   expect(wb.value(SETTINGS_SHEET, 1, 1)).toBe('ของเดิม');
 });

@@ -76,8 +76,11 @@ test('conditional marks drawn once are kept, and follow every edit: the edited c
   const score = requireColumn(plan.layout, 'score');
   const row = plan.layout.rows.find((r) => r.indicator.id === '1')!.row;
   const other = plan.layout.rows.find((r) => r.indicator.id === '2')!.row;
-  const marks = (): [string | undefined, string | undefined, string | undefined] =>
-    [wb.style('KPI', row, result.column).fill, wb.style('KPI', row, score.column).fill, wb.style('KPI', other, result.column).fill];
+  const marks = (): [string | undefined, string | undefined, string | undefined] => [
+    wb.style('KPI', row, result.column).fill,
+    wb.style('KPI', row, score.column).fill,
+    wb.style('KPI', other, result.column).fill,
+  ];
   // Drawn before any edit (and so kept): inputs in the input colour, the score (0, not reported) below the first level.
   expect(marks()).toEqual(['#FFF9E6', '#FFC7CE', '#FFF9E6']);
   wb.type('KPI', `${result.letter}${row}`, 'abc');

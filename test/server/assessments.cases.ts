@@ -10,7 +10,9 @@ export function assessmentCases(kind: DbKind): void {
   test('the list shows what the caller may see: central all, a unit user the assessments of their units', async () => {
     await put('central', { ...fixtureAssessment(), id: 'other', units: [{ id: 'xyz', name: 'อื่น' }] });
     const ids = async (u: string) =>
-      (await h.app.inject({ method: 'GET', url: '/api/v1/assessments', headers: await as(h, u) })).json().assessments.map((a: Json) => a.id);
+      (await h.app.inject({ method: 'GET', url: '/api/v1/assessments', headers: await as(h, u) }))
+        .json()
+        .assessments.map((a: Json) => a.id);
     expect(await ids('central')).toEqual(['other', AID]);
     expect(await ids('pte.reporter')).toEqual([AID]);
     expect(await ids('cbi.approver')).toEqual([AID]);
@@ -31,10 +33,14 @@ export function assessmentCases(kind: DbKind): void {
     expect(res.json()).toMatchObject({ id: 'bare', units: [], rounds: [] });
   });
 
-  test('an unknown assessment is 404; one without the caller\'s units is 403', async () => {
-    expect((await h.app.inject({ method: 'GET', url: '/api/v1/assessments/none', headers: await as(h, 'central') })).json().error.code).toBe('assessment_not_found');
+  test("an unknown assessment is 404; one without the caller's units is 403", async () => {
+    expect(
+      (await h.app.inject({ method: 'GET', url: '/api/v1/assessments/none', headers: await as(h, 'central') })).json().error.code,
+    ).toBe('assessment_not_found');
     await put('central', { ...fixtureAssessment(), id: 'other', units: [{ id: 'xyz', name: 'อื่น' }] });
-    expect((await h.app.inject({ method: 'GET', url: '/api/v1/assessments/other', headers: await as(h, 'pte.reporter') })).statusCode).toBe(403);
+    expect((await h.app.inject({ method: 'GET', url: '/api/v1/assessments/other', headers: await as(h, 'pte.reporter') })).statusCode).toBe(
+      403,
+    );
   });
 
   test('central staff create (201) and replace (200) an assessment; both are audited with old and new', async () => {
@@ -45,7 +51,10 @@ export function assessmentCases(kind: DbKind): void {
     const changed = await put('central', { ...doc, title: 'แก้ไข' });
     expect(changed.statusCode).toBe(200);
     const events = await h.db.selectFrom('audit_events').selectAll().where('assessment_id', '=', 'new-2567').orderBy('id').execute();
-    expect(events.map((e) => [e.action, e.actor])).toEqual([['assessment.create', 'central'], ['assessment.update', 'central']]);
+    expect(events.map((e) => [e.action, e.actor])).toEqual([
+      ['assessment.create', 'central'],
+      ['assessment.update', 'central'],
+    ]);
     expect((events[1]?.old_value as { title: string }).title).toBe('ใหม่');
     expect((events[1]?.new_value as { title: string }).title).toBe('แก้ไข');
   });
@@ -73,7 +82,10 @@ export function assessmentCases(kind: DbKind): void {
     const error = res.json().error;
     expect(error.code).toBe('invalid_assessment');
     expect(error.details.issues.map((i: Json) => [i.code, i.path])).toEqual(
-      expect.arrayContaining([['targets-not-monotonic', 'indicators[0].targets'], ['round-window', 'rounds[0].closesAt']]),
+      expect.arrayContaining([
+        ['targets-not-monotonic', 'indicators[0].targets'],
+        ['round-window', 'rounds[0].closesAt'],
+      ]),
     );
     expect(error.details.issues[0].message.th).toBeTruthy();
     const shape = await put('central', { ...fixtureAssessment(), fiscalYear: 'สองห้าหกเจ็ด' });

@@ -28,12 +28,17 @@ async function xlsx(): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-const uploader = (h: Harness) => async (filename: string, content: Buffer, o: { user?: string; id?: string; field?: string; round?: number } = {}) => {
-  const body = multipart(filename, content, o.field);
-  return h.app.inject({
-    method: 'POST', url: attachmentsUrl(o.id, 'pte', o.round), headers: { ...(await as(h, o.user ?? 'pte.reporter')), ...body.headers }, payload: body.payload,
-  });
-};
+const uploader =
+  (h: Harness) =>
+  async (filename: string, content: Buffer, o: { user?: string; id?: string; field?: string; round?: number } = {}) => {
+    const body = multipart(filename, content, o.field);
+    return h.app.inject({
+      method: 'POST',
+      url: attachmentsUrl(o.id, 'pte', o.round),
+      headers: { ...(await as(h, o.user ?? 'pte.reporter')), ...body.headers },
+      payload: body.payload,
+    });
+  };
 
 const pdfOf = (bytes: number, fill = 0): Buffer => Buffer.concat([PDF, Buffer.alloc(bytes - PDF.length, fill)]);
 
@@ -79,7 +84,13 @@ export function attachmentCases(kind: DbKind, extra: Partial<AppOptions> = {}): 
     const res = await upload('หลักฐาน ตัวชี้วัด 1.pdf', PDF);
     expect(res.statusCode).toBe(201);
     const meta = res.json();
-    expect(meta).toMatchObject({ indicatorId: '1', filename: 'หลักฐาน ตัวชี้วัด 1.pdf', contentType: 'application/pdf', size: PDF.length, uploadedBy: 'pte.reporter' });
+    expect(meta).toMatchObject({
+      indicatorId: '1',
+      filename: 'หลักฐาน ตัวชี้วัด 1.pdf',
+      contentType: 'application/pdf',
+      size: PDF.length,
+      uploadedBy: 'pte.reporter',
+    });
     const list = await h.app.inject({ method: 'GET', url: attachmentsUrl(), headers: await as(h, 'pte.approver') });
     expect(list.json().attachments).toEqual([meta]);
     const file = await h.app.inject({ method: 'GET', url: `${attachmentsUrl()}/${meta.id}`, headers: await as(h, 'central') });
@@ -94,7 +105,14 @@ export function attachmentCases(kind: DbKind, extra: Partial<AppOptions> = {}): 
 
   test('images, OLE documents and Office Open XML files whose content matches their names are accepted', async () => {
     const book = await xlsx();
-    for (const [name, content] of [['a.png', PNG], ['b.JPG', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0])], ['c.doc', OLE], ['d.xls', OLE], ['e.ppt', OLE], ['f.xlsx', book]] as const) {
+    for (const [name, content] of [
+      ['a.png', PNG],
+      ['b.JPG', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0])],
+      ['c.doc', OLE],
+      ['d.xls', OLE],
+      ['e.ppt', OLE],
+      ['f.xlsx', book],
+    ] as const) {
       const res = await upload(name, content);
       expect([name, res.statusCode]).toEqual([name, 201]);
     }
@@ -155,7 +173,11 @@ export function attachmentCases(kind: DbKind, extra: Partial<AppOptions> = {}): 
     const meta = (await upload('a.pdf', PDF)).json();
     const other = await h.app.inject({ method: 'GET', url: `${attachmentsUrl('3')}/${meta.id}`, headers: await as(h, 'pte.reporter') });
     expect(other.statusCode).toBe(404);
-    const unknown = await h.app.inject({ method: 'GET', url: `${attachmentsUrl()}/00000000-0000-4000-8000-000000000000`, headers: await as(h, 'pte.reporter') });
+    const unknown = await h.app.inject({
+      method: 'GET',
+      url: `${attachmentsUrl()}/00000000-0000-4000-8000-000000000000`,
+      headers: await as(h, 'pte.reporter'),
+    });
     expect(unknown.json().error.code).toBe('attachment_not_found');
   });
 
@@ -170,7 +192,12 @@ export function attachmentCases(kind: DbKind, extra: Partial<AppOptions> = {}): 
     const approved = await h.app.inject({ method: 'POST', url: `${reportsUrl()}/1/approve`, headers: approver, payload: {} });
     expect(approved.statusCode).toBe(200);
     const up = await uploading;
-    const events = await h.db.selectFrom('audit_events').select(['id', 'at', 'action']).where('action', 'in', ['attachment.add', 'report.approve']).orderBy('id').execute();
+    const events = await h.db
+      .selectFrom('audit_events')
+      .select(['id', 'at', 'action'])
+      .where('action', 'in', ['attachment.add', 'report.approve'])
+      .orderBy('id')
+      .execute();
     if (up.statusCode === 409) {
       expect(up.json().error.code).toBe('locked');
       expect(events.map((e) => e.action)).toEqual(['report.approve']);

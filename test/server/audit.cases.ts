@@ -6,15 +6,26 @@ import { useHarness, type DbKind } from './harness';
 
 export function auditCases(kind: DbKind): void {
   const h = useHarness(kind);
-  const audit = async (username: string, query = '') => h.app.inject({ method: 'GET', url: `/api/v1/audit${query}`, headers: await as(h, username) });
+  const audit = async (username: string, query = '') =>
+    h.app.inject({ method: 'GET', url: `/api/v1/audit${query}`, headers: await as(h, username) });
 
   test('every change is an event with who, when, old and new value', async () => {
     await postBatch(h, 'pte.reporter', [{ indicatorId: '1', value: 87, baseVersion: 0 }]);
     h.clock.now = new Date(h.clock.now.getTime() + 60_000);
     await postBatch(h, 'pte.reporter', [{ indicatorId: '1', value: 88, baseVersion: 1 }], { action: 'submit' });
-    await h.app.inject({ method: 'POST', url: `${reportsUrl()}/1/return`, headers: await as(h, 'pte.approver'), payload: { comment: 'ขาดหลักฐาน' } });
+    await h.app.inject({
+      method: 'POST',
+      url: `${reportsUrl()}/1/return`,
+      headers: await as(h, 'pte.approver'),
+      payload: { comment: 'ขาดหลักฐาน' },
+    });
     const body = multipart('a.pdf', PDF);
-    await h.app.inject({ method: 'POST', url: `${reportsUrl()}/1/attachments`, headers: { ...(await as(h, 'pte.reporter')), ...body.headers }, payload: body.payload });
+    await h.app.inject({
+      method: 'POST',
+      url: `${reportsUrl()}/1/attachments`,
+      headers: { ...(await as(h, 'pte.reporter')), ...body.headers },
+      payload: body.payload,
+    });
     await postBatch(h, 'pte.reporter', [{ indicatorId: '1', value: 89, baseVersion: 3 }], { action: 'submit' });
     await h.app.inject({ method: 'POST', url: `${reportsUrl()}/1/approve`, headers: await as(h, 'pte.approver'), payload: {} });
 
@@ -29,7 +40,13 @@ export function auditCases(kind: DbKind): void {
       ['report.submit', 'pte.reporter', '1'],
       ['report.approve', 'pte.approver', '1'],
     ]);
-    expect(events[0]).toMatchObject({ old: null, new: { value: 87, status: 'draft', version: 1 }, round: 6, unitId: 'pte', assessmentId: AID });
+    expect(events[0]).toMatchObject({
+      old: null,
+      new: { value: 87, status: 'draft', version: 1 },
+      round: 6,
+      unitId: 'pte',
+      assessmentId: AID,
+    });
     expect(events[1]).toMatchObject({ old: { value: 87, version: 1 }, new: { value: 88, status: 'submitted', version: 2 } });
     expect(events[1].at).toBe(h.clock.now.toISOString());
     expect(events[2]).toMatchObject({ old: { status: 'submitted' }, new: { status: 'returned', comment: 'ขาดหลักฐาน' } });

@@ -42,7 +42,8 @@ const routes: RouteCase[] = [
   {
     name: "GET every unit's reports in a round",
     route: 'GET /api/v1/assessments/{aid}/rounds/{round}/reports',
-    call: async (h, u, unit) => h.app.inject({ method: 'GET', url: `/api/v1/assessments/${AID}/rounds/6/reports?units=${unit}`, headers: await as(h, u) }),
+    call: async (h, u, unit) =>
+      h.app.inject({ method: 'GET', url: `/api/v1/assessments/${AID}/rounds/6/reports?units=${unit}`, headers: await as(h, u) }),
     expect: { reporter: same(403), approver: ownOnly(200), central: same(200) },
   },
   {
@@ -50,7 +51,9 @@ const routes: RouteCase[] = [
     route: 'POST /api/v1/assessments/{aid}/rounds/{round}/units/{unit}/reports',
     call: async (h, u, unit) =>
       h.app.inject({
-        method: 'POST', url: reportsUrl(6, unit), headers: { ...(await as(h, u)), 'idempotency-key': randomUUID() },
+        method: 'POST',
+        url: reportsUrl(6, unit),
+        headers: { ...(await as(h, u)), 'idempotency-key': randomUUID() },
         payload: { action: 'save', rows: [{ indicatorId: '2', value: { den: 10 }, baseVersion: 0 }] },
       }),
     expect: { reporter: ownOnly(200), approver: same(403), central: same(200) },
@@ -60,7 +63,9 @@ const routes: RouteCase[] = [
     route: 'POST /api/v1/assessments/{aid}/rounds/{round}/units/{unit}/reports',
     call: async (h, u, unit) =>
       h.app.inject({
-        method: 'POST', url: reportsUrl(6, unit), headers: { ...(await as(h, u)), 'idempotency-key': randomUUID() },
+        method: 'POST',
+        url: reportsUrl(6, unit),
+        headers: { ...(await as(h, u)), 'idempotency-key': randomUUID() },
         payload: { action: 'submit', rows: [{ indicatorId: '4.1', value: 3, baseVersion: 0 }] },
       }),
     expect: { reporter: ownOnly(200), approver: same(403), central: same(403) },
@@ -68,13 +73,15 @@ const routes: RouteCase[] = [
   {
     name: 'POST approve',
     route: 'POST /api/v1/assessments/{aid}/rounds/{round}/units/{unit}/reports/{indicatorId}/approve',
-    call: async (h, u, unit) => h.app.inject({ method: 'POST', url: `${reportsUrl(6, unit)}/1/approve`, headers: await as(h, u), payload: {} }),
+    call: async (h, u, unit) =>
+      h.app.inject({ method: 'POST', url: `${reportsUrl(6, unit)}/1/approve`, headers: await as(h, u), payload: {} }),
     expect: { reporter: same(403), approver: ownOnly(200), central: same(403) },
   },
   {
     name: 'POST return',
     route: 'POST /api/v1/assessments/{aid}/rounds/{round}/units/{unit}/reports/{indicatorId}/return',
-    call: async (h, u, unit) => h.app.inject({ method: 'POST', url: `${reportsUrl(6, unit)}/1/return`, headers: await as(h, u), payload: { comment: 'แก้ไข' } }),
+    call: async (h, u, unit) =>
+      h.app.inject({ method: 'POST', url: `${reportsUrl(6, unit)}/1/return`, headers: await as(h, u), payload: { comment: 'แก้ไข' } }),
     expect: { reporter: same(403), approver: ownOnly(200), central: same(403) },
   },
   {
@@ -82,7 +89,12 @@ const routes: RouteCase[] = [
     route: 'POST /api/v1/assessments/{aid}/rounds/{round}/units/{unit}/reports/{indicatorId}/attachments',
     call: async (h, u, unit) => {
       const body = multipart('b.pdf', PDF);
-      return h.app.inject({ method: 'POST', url: `${reportsUrl(6, unit)}/1/attachments`, headers: { ...(await as(h, u)), ...body.headers }, payload: body.payload });
+      return h.app.inject({
+        method: 'POST',
+        url: `${reportsUrl(6, unit)}/1/attachments`,
+        headers: { ...(await as(h, u)), ...body.headers },
+        payload: body.payload,
+      });
     },
     expect: { reporter: ownOnly(201), approver: same(403), central: same(403) },
   },
@@ -95,7 +107,8 @@ const routes: RouteCase[] = [
   {
     name: 'GET attachment (download)',
     route: 'GET /api/v1/assessments/{aid}/rounds/{round}/units/{unit}/reports/{indicatorId}/attachments/{attachmentId}',
-    call: async (h, u, unit, s) => h.app.inject({ method: 'GET', url: `${reportsUrl(6, unit)}/1/attachments/${s.attachment[unit]}`, headers: await as(h, u) }),
+    call: async (h, u, unit, s) =>
+      h.app.inject({ method: 'GET', url: `${reportsUrl(6, unit)}/1/attachments/${s.attachment[unit]}`, headers: await as(h, u) }),
     expect: { reporter: ownOnly(200), approver: ownOnly(200), central: same(200) },
   },
   {
@@ -107,13 +120,15 @@ const routes: RouteCase[] = [
   ...(['pdf', 'docx'] as const).map((format): RouteCase => ({
     name: `GET report.${format}`,
     route: `GET /api/v1/assessments/{aid}/rounds/{round}/units/{unit}/report.${format}`,
-    call: async (h, u, unit) => h.app.inject({ method: 'GET', url: scoresUrl(6, unit).replace(/scores$/, `report.${format}`), headers: await as(h, u) }),
+    call: async (h, u, unit) =>
+      h.app.inject({ method: 'GET', url: scoresUrl(6, unit).replace(/scores$/, `report.${format}`), headers: await as(h, u) }),
     expect: { reporter: ownOnly(200), approver: ownOnly(200), central: same(200) },
   })),
   {
     name: 'GET audit',
     route: 'GET /api/v1/audit',
-    call: async (h, u, unit) => h.app.inject({ method: 'GET', url: `/api/v1/audit?assessment=${AID}&unit=${unit}`, headers: await as(h, u) }),
+    call: async (h, u, unit) =>
+      h.app.inject({ method: 'GET', url: `/api/v1/audit?assessment=${AID}&unit=${unit}`, headers: await as(h, u) }),
     expect: { reporter: same(403), approver: ownOnly(200), central: same(200) },
   },
   // Routes not about one unit: the same answer for "own" and "other".
@@ -133,7 +148,12 @@ const routes: RouteCase[] = [
     name: 'PUT assessment',
     route: 'PUT /api/v1/assessments/{aid}',
     call: async (h, u) =>
-      h.app.inject({ method: 'PUT', url: `/api/v1/assessments/${AID}`, headers: await as(h, u), payload: { ...fixtureAssessment(), title: 'เปลี่ยน' } }),
+      h.app.inject({
+        method: 'PUT',
+        url: `/api/v1/assessments/${AID}`,
+        headers: await as(h, u),
+        payload: { ...fixtureAssessment(), title: 'เปลี่ยน' },
+      }),
     expect: { reporter: same(403), approver: same(403), central: same(200) },
   },
   {
@@ -163,12 +183,19 @@ export function authorizationCases(kind: DbKind): void {
     for (const unit of ['pte', 'cbi']) {
       const reporter = `${unit}.reporter`;
       const submitted = await h.app.inject({
-        method: 'POST', url: reportsUrl(6, unit), headers: { ...(await as(h, reporter)), 'idempotency-key': randomUUID() },
+        method: 'POST',
+        url: reportsUrl(6, unit),
+        headers: { ...(await as(h, reporter)), 'idempotency-key': randomUUID() },
         payload: { action: 'submit', rows: [{ indicatorId: '1', value: 90, baseVersion: 0 }] },
       });
       if (submitted.json().results?.[0]?.outcome !== 'accepted') throw new Error(`setup: ${submitted.body}`);
       const body = multipart('a.pdf', PDF);
-      const up = await h.app.inject({ method: 'POST', url: `${reportsUrl(6, unit)}/1/attachments`, headers: { ...(await as(h, reporter)), ...body.headers }, payload: body.payload });
+      const up = await h.app.inject({
+        method: 'POST',
+        url: `${reportsUrl(6, unit)}/1/attachments`,
+        headers: { ...(await as(h, reporter)), ...body.headers },
+        payload: body.payload,
+      });
       attachment[unit] = up.json().id;
     }
     return { attachment };

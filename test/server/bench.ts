@@ -65,13 +65,29 @@ const rowsFor = (n: number) =>
 async function plainInsert(db: Db, unit: string): Promise<number> {
   const now = new Date();
   const rows = rowsFor(ROWS).map((r) => ({
-    assessment_id: 'bench', round: 6, unit_id: unit, indicator_id: r.indicatorId, value: JSON.stringify(r.value),
-    explanation: r.explanation, obstacles: null, remarks: null, status: 'draft', version: 1, updated_by: 'bench',
-    updated_at: now, comment: null, late: false, submitted_at: null,
+    assessment_id: 'bench',
+    round: 6,
+    unit_id: unit,
+    indicator_id: r.indicatorId,
+    value: JSON.stringify(r.value),
+    explanation: r.explanation,
+    obstacles: null,
+    remarks: null,
+    status: 'draft',
+    version: 1,
+    updated_by: 'bench',
+    updated_at: now,
+    comment: null,
+    late: false,
+    submitted_at: null,
   }));
   const t0 = performance.now();
   // 15 parameters a row: 4,000 rows stay under PostgreSQL's 65,535 parameters per statement.
-  for (let i = 0; i < rows.length; i += 4_000) await db.insertInto('reports').values(rows.slice(i, i + 4_000)).execute();
+  for (let i = 0; i < rows.length; i += 4_000)
+    await db
+      .insertInto('reports')
+      .values(rows.slice(i, i + 4_000))
+      .execute();
   return performance.now() - t0;
 }
 
@@ -80,12 +96,22 @@ async function run(label: string, db: Db): Promise<void> {
   await inTransaction(db, (tx) => putAssessment(tx, bigAssessment(), { actor: 'bench', now: new Date() }));
   await inTransaction(db, (tx) => putAssessment(tx, smallAssessment(), { actor: 'bench', now: new Date() }));
   const units = [...Array.from({ length: BATCHES + 4 }, (_, i) => `u${i}`), ...Array.from({ length: 500 }, (_, i) => `s${i}`)];
-  await createUser(db, { username: 'r', name: 'r', password: 'benchbench', roles: ['reporter'], units }, { actor: 'bench', now: new Date(), cost: COST });
+  await createUser(
+    db,
+    { username: 'r', name: 'r', password: 'benchbench', roles: ['reporter'], units },
+    { actor: 'bench', now: new Date(), cost: COST },
+  );
   const app = await buildApp({ db, rateLimitPerMinute: false, writesPerMinutePerUser: false, batchBodyLimit: 64 * 1024 * 1024 });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
-  const token = ((await (await fetch(`${base}/api/v1/sessions`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'r', password: 'benchbench' }),
-  })).json()) as { token: string }).token;
+  const token = (
+    (await (
+      await fetch(`${base}/api/v1/sessions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'r', password: 'benchbench' }),
+      })
+    ).json()) as { token: string }
+  ).token;
   const auth = { authorization: `Bearer ${token}` };
   const url = (unit: string) => `${base}/api/v1/assessments/bench/rounds/6/units/${unit}/reports`;
 
@@ -94,7 +120,11 @@ async function run(label: string, db: Db): Promise<void> {
   for (let b = 0; b < BATCHES; b++) {
     const body = JSON.stringify({ action: 'save', rows: rowsFor(ROWS) });
     const t0 = performance.now();
-    const res = await fetch(url(`u${b}`), { method: 'POST', headers: { ...auth, 'content-type': 'application/json', 'idempotency-key': randomUUID() }, body });
+    const res = await fetch(url(`u${b}`), {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      body,
+    });
     const json = (await res.json()) as { results: { outcome: string }[] };
     apiMs += performance.now() - t0;
     if (json.results.filter((r) => r.outcome === 'accepted').length !== ROWS) throw new Error('a bench batch was not fully accepted');
@@ -103,8 +133,10 @@ async function run(label: string, db: Db): Promise<void> {
   let plainMs = 0;
   for (let b = 0; b < BATCHES; b++) plainMs += await plainInsert(db, `plain${b}`);
   const plainRate = (BATCHES * ROWS) / (plainMs / 1000);
-  console.log(`${label}: API batches of ${ROWS} rows: ${Math.round(apiRate)} rows/s (${(1e6 / apiRate).toFixed(0)} µs a row); ` +
-    `plain INSERT: ${Math.round(plainRate)} rows/s (${(1e6 / plainRate).toFixed(0)} µs a row); API = 1/${(plainRate / apiRate).toFixed(1)} of plain`);
+  console.log(
+    `${label}: API batches of ${ROWS} rows: ${Math.round(apiRate)} rows/s (${(1e6 / apiRate).toFixed(0)} µs a row); ` +
+      `plain INSERT: ${Math.round(plainRate)} rows/s (${(1e6 / plainRate).toFixed(0)} µs a row); API = 1/${(plainRate / apiRate).toFixed(1)} of plain`,
+  );
 
   // 2. Latency with 50 clients, each route beside its floor. GET reads the 20 rows of s0; each POST stores one new
   // row (round 6 s1 i0, s1 i1, … then rounds 9 and 12), the floor's in units of its own.
@@ -112,7 +144,8 @@ async function run(label: string, db: Db): Promise<void> {
   const floorBase = await floor.listen({ port: 0, host: '127.0.0.1' });
   const small = (unit: string, round = 6) => `/api/v1/assessments/small/rounds/${round}/units/${unit}/reports`;
   await fetch(base + small('s0'), {
-    method: 'POST', headers: { ...auth, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
     body: JSON.stringify({ action: 'save', rows: rowsFor(20) }),
   });
   const get = (at: string, path: string) => autocannon({ url: at + path, connections: 50, duration: SECONDS, headers: auth });
@@ -170,22 +203,37 @@ function bareRoutes(db: Db) {
     const reports = await listReports(db, { assessmentId: 'small', round: 6, unitId: request.params.unit });
     return { reports: reports.map(toReportRow) };
   });
-  floor.post<{ Params: { unit: string }; Body: { rows: { indicatorId: string; value: number }[] } }>('/floor/:unit', async (request, reply) => {
-    const user = await signedIn(request);
-    if (!user) return reply.status(401).send({ error: 'unauthenticated' });
-    const row = request.body.rows[0]!;
-    const scope = { assessmentId: 'small', round: 6, unitId: request.params.unit };
-    const now = new Date();
-    const next = {
-      indicatorId: row.indicatorId, value: row.value, explanation: null, obstacles: null, remarks: null, status: 'draft' as const, version: 1,
-      updatedBy: user.username, updatedAt: now, comment: null, late: false, submittedAt: null,
-    };
-    await inTransaction(db, async (tx) => {
-      await insertReports(tx, scope, [next]);
-      await appendAudit(tx, [{ at: now, actor: user.username, action: 'report.save', ...scope, indicatorId: row.indicatorId, old: null, new: next }]);
-    });
-    return { results: [{ indicatorId: row.indicatorId, outcome: 'accepted', version: 1 }] };
-  });
+  floor.post<{ Params: { unit: string }; Body: { rows: { indicatorId: string; value: number }[] } }>(
+    '/floor/:unit',
+    async (request, reply) => {
+      const user = await signedIn(request);
+      if (!user) return reply.status(401).send({ error: 'unauthenticated' });
+      const row = request.body.rows[0]!;
+      const scope = { assessmentId: 'small', round: 6, unitId: request.params.unit };
+      const now = new Date();
+      const next = {
+        indicatorId: row.indicatorId,
+        value: row.value,
+        explanation: null,
+        obstacles: null,
+        remarks: null,
+        status: 'draft' as const,
+        version: 1,
+        updatedBy: user.username,
+        updatedAt: now,
+        comment: null,
+        late: false,
+        submittedAt: null,
+      };
+      await inTransaction(db, async (tx) => {
+        await insertReports(tx, scope, [next]);
+        await appendAudit(tx, [
+          { at: now, actor: user.username, action: 'report.save', ...scope, indicatorId: row.indicatorId, old: null, new: next },
+        ]);
+      });
+      return { results: [{ indicatorId: row.indicatorId, outcome: 'accepted', version: 1 }] };
+    },
+  );
   return floor;
 }
 

@@ -30,13 +30,21 @@ export function centralResultCases(kind: DbKind): void {
   const h = useHarness(kind);
 
   beforeEach(async () => {
-    const put = await h.app.inject({ method: 'PUT', url: `/api/v1/assessments/${KID}`, headers: await as(h, 'central'), payload: centralAssessment() });
+    const put = await h.app.inject({
+      method: 'PUT',
+      url: `/api/v1/assessments/${KID}`,
+      headers: await as(h, 'central'),
+      payload: centralAssessment(),
+    });
     if (put.statusCode >= 300) throw new Error(`PUT ${KID}: ${put.statusCode} ${put.body}`);
   });
 
   const batch = async (username: string, rows: unknown[], action: 'save' | 'submit' = 'save') =>
     h.app.inject({
-      method: 'POST', url: `${base}/reports`, headers: { ...(await as(h, username)), 'idempotency-key': randomUUID() }, payload: { action, rows },
+      method: 'POST',
+      url: `${base}/reports`,
+      headers: { ...(await as(h, username)), 'idempotency-key': randomUUID() },
+      payload: { action, rows },
     });
   const rows = async (username = 'pte.reporter'): Promise<Json[]> =>
     (await h.app.inject({ method: 'GET', url: `${base}/reports`, headers: await as(h, username) })).json().reports;
@@ -49,7 +57,11 @@ export function centralResultCases(kind: DbKind): void {
       ]);
       expect(res.statusCode).toBe(200);
       const [r2, r3] = res.json().results;
-      expect(r2).toMatchObject({ indicatorId: '2', outcome: 'invalid', issues: [{ code: 'central-result', severity: 'error', indicatorId: '2' }] });
+      expect(r2).toMatchObject({
+        indicatorId: '2',
+        outcome: 'invalid',
+        issues: [{ code: 'central-result', severity: 'error', indicatorId: '2' }],
+      });
       expect(r2.issues[0].message).toMatchObject({ th: expect.stringContaining('ส่วนกลาง'), en: expect.stringContaining('central office') });
       expect(r3).toMatchObject({ outcome: 'accepted' });
       expect((await rows()).map((r) => r.indicatorId)).toEqual(['3']);
@@ -68,8 +80,14 @@ export function centralResultCases(kind: DbKind): void {
     });
 
     test('central staff may send a central result, which is not a central variable (no central-only refusal)', async () => {
-      const res = await batch('central', [{ indicatorId: '2', value: '๘๕', baseVersion: 0 }, { indicatorId: '3', value: 1, baseVersion: 0 }]);
-      expect(res.json().results.map((r: Json) => [r.outcome, r.issues?.[0]?.code])).toEqual([['accepted', undefined], ['invalid', 'central-only']]);
+      const res = await batch('central', [
+        { indicatorId: '2', value: '๘๕', baseVersion: 0 },
+        { indicatorId: '3', value: 1, baseVersion: 0 },
+      ]);
+      expect(res.json().results.map((r: Json) => [r.outcome, r.issues?.[0]?.code])).toEqual([
+        ['accepted', undefined],
+        ['invalid', 'central-only'],
+      ]);
     });
   });
 
@@ -86,13 +104,23 @@ export function centralResultCases(kind: DbKind): void {
 
     test('approve and attachment paths accept either spelling: /reports/1/approve approves indicator ๑', async () => {
       await batch('pte.reporter', [{ indicatorId: '๑', value: 90, baseVersion: 0 }], 'submit');
-      const approve = await h.app.inject({ method: 'POST', url: `${base}/reports/1/approve`, headers: await as(h, 'pte.approver'), payload: {} });
+      const approve = await h.app.inject({
+        method: 'POST',
+        url: `${base}/reports/1/approve`,
+        headers: await as(h, 'pte.approver'),
+        payload: {},
+      });
       expect(approve.statusCode).toBe(200);
       expect(approve.json().report).toMatchObject({ indicatorId: '๑', status: 'approved' });
       const list = await h.app.inject({ method: 'GET', url: `${base}/reports/1/attachments`, headers: await as(h, 'pte.reporter') });
       expect(list.statusCode).toBe(200);
       await batch('pte.reporter', [{ indicatorId: '3', value: 'ส่งแล้ว', baseVersion: 0 }], 'submit');
-      const returned = await h.app.inject({ method: 'POST', url: `${base}/reports/${encodeURIComponent('๓')}/return`, headers: await as(h, 'pte.approver'), payload: { comment: 'แนบหลักฐาน' } });
+      const returned = await h.app.inject({
+        method: 'POST',
+        url: `${base}/reports/${encodeURIComponent('๓')}/return`,
+        headers: await as(h, 'pte.approver'),
+        payload: { comment: 'แนบหลักฐาน' },
+      });
       expect(returned.statusCode).toBe(200);
       expect(returned.json().report).toMatchObject({ indicatorId: '3', status: 'returned' });
     });

@@ -19,7 +19,12 @@ export interface BatchOptions {
   action?: 'save' | 'submit';
 }
 
-export async function postBatch(h: Harness, username: string | null, rows: unknown[], o: BatchOptions = {}): Promise<LightMyRequestResponse> {
+export async function postBatch(
+  h: Harness,
+  username: string | null,
+  rows: unknown[],
+  o: BatchOptions = {},
+): Promise<LightMyRequestResponse> {
   return h.app.inject({
     method: 'POST',
     url: reportsUrl(o.round, o.unit),

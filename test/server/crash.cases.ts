@@ -60,7 +60,9 @@ export function crashCases(kind: 'embedded' | 'postgres'): void {
       expect(rows.every((r: Json) => r.version === 1 && r.remarks === `${unit} ${r.indicatorId}`)).toBe(true);
     }
     const central = (await call(port, 'POST', '/api/v1/sessions', { username: 'central', password: 'demo' })).json.token;
-    const events = (await call(port, 'GET', '/api/v1/audit?assessment=pte-2567&limit=5000', undefined, { authorization: `Bearer ${central}` })).json.events;
+    const events = (
+      await call(port, 'GET', '/api/v1/audit?assessment=pte-2567&limit=5000', undefined, { authorization: `Bearer ${central}` })
+    ).json.events;
     const saves = events.filter((e: Json) => e.action === 'report.save').map((e: Json) => `${e.unitId}/${e.indicatorId}`);
     expect(saves.sort()).toEqual([...expected].sort());
   }
@@ -81,7 +83,12 @@ export function crashCases(kind: 'embedded' | 'postgres'): void {
       call(p, 'POST', reportsPath(b.unit), b.body, { authorization: `Bearer ${tokens[b.unit]}`, 'idempotency-key': b.key });
 
     // Fire everything, and kill the server as soon as the first answer is back: the rest are in flight.
-    const inFlight = batches.map((b) => send(port, b).then((r) => r, () => undefined));
+    const inFlight = batches.map((b) =>
+      send(port, b).then(
+        (r) => r,
+        () => undefined,
+      ),
+    );
     await Promise.race(inFlight);
     await serve.kill();
     const before = await Promise.all(inFlight);
@@ -97,7 +104,11 @@ export function crashCases(kind: 'embedded' | 'postgres'): void {
     before.forEach((r, i) => {
       if (r?.status === 200) expect(after[i]?.json).toEqual(r.json);
     });
-    await expectEachRowOnce(port, tokens, batches.map((b) => `${b.unit}/${b.body.rows[0]?.indicatorId}`));
+    await expectEachRowOnce(
+      port,
+      tokens,
+      batches.map((b) => `${b.unit}/${b.body.rows[0]?.indicatorId}`),
+    );
   }, 120_000);
 
   test('the server killed inside its own transaction (rows, audit and answer written, not committed) loses nothing a retry does not apply once', async () => {
@@ -107,14 +118,22 @@ export function crashCases(kind: 'embedded' | 'postgres'): void {
     serve = await startServe(port, dataDir, { ...env, SCOREBOOK_TEST_PAUSE_IN_BATCH: 'intx-' });
     const tokens = await signIn(port);
     // Acknowledged before the kill: must survive it.
-    const acked = await call(port, 'POST', reportsPath('cbi'), { action: 'save', rows: ids.map((id) => ({ indicatorId: id, value: null, remarks: `cbi ${id}`, baseVersion: 0 })) },
-      { authorization: `Bearer ${tokens.cbi}`, 'idempotency-key': 'before-cbi' });
+    const acked = await call(
+      port,
+      'POST',
+      reportsPath('cbi'),
+      { action: 'save', rows: ids.map((id) => ({ indicatorId: id, value: null, remarks: `cbi ${id}`, baseVersion: 0 })) },
+      { authorization: `Bearer ${tokens.cbi}`, 'idempotency-key': 'before-cbi' },
+    );
     expect(acked.status).toBe(200);
 
     // Every pte row in one batch; the server is killed while that batch's transaction is open.
     const body = { action: 'save', rows: ids.map((id) => ({ indicatorId: id, value: null, remarks: `pte ${id}`, baseVersion: 0 })) };
     const headers = { authorization: `Bearer ${tokens.pte}`, 'idempotency-key': 'intx-pte' };
-    const first = call(port, 'POST', reportsPath('pte'), body, headers).then((r) => r, () => undefined);
+    const first = call(port, 'POST', reportsPath('pte'), body, headers).then(
+      (r) => r,
+      () => undefined,
+    );
     await serve.waitFor(/batch intx-pte paused before its commit/);
     await serve.kill();
     expect(await first).toBeUndefined(); // no answer reached the client
@@ -129,8 +148,21 @@ export function crashCases(kind: 'embedded' | 'postgres'): void {
     expect(retry.status).toBe(200);
     expect(retry.json.results.every((r: Json) => r.outcome === 'accepted' && r.version === 1)).toBe(true);
     expect((await call(port, 'POST', reportsPath('pte'), body, headers)).json).toEqual(retry.json);
-    expect((await call(port, 'POST', reportsPath('cbi'), { action: 'save', rows: ids.map((id) => ({ indicatorId: id, value: null, remarks: `cbi ${id}`, baseVersion: 0 })) },
-      { authorization: `Bearer ${tokens.cbi}`, 'idempotency-key': 'before-cbi' })).json).toEqual(acked.json);
-    await expectEachRowOnce(port, tokens, ['pte', 'cbi'].flatMap((unit) => ids.map((id) => `${unit}/${id}`)));
+    expect(
+      (
+        await call(
+          port,
+          'POST',
+          reportsPath('cbi'),
+          { action: 'save', rows: ids.map((id) => ({ indicatorId: id, value: null, remarks: `cbi ${id}`, baseVersion: 0 })) },
+          { authorization: `Bearer ${tokens.cbi}`, 'idempotency-key': 'before-cbi' },
+        )
+      ).json,
+    ).toEqual(acked.json);
+    await expectEachRowOnce(
+      port,
+      tokens,
+      ['pte', 'cbi'].flatMap((unit) => ids.map((id) => `${unit}/${id}`)),
+    );
   }, 180_000);
 }

@@ -91,7 +91,9 @@ describe('a dropped database connection (PostgreSQL from DATABASE_URL)', () => {
     const again = await call(port, 'POST', reports, body, headers);
     expect(again.json).toEqual(retry.json);
     const rows = (await call(port, 'GET', reports, undefined, { authorization: `Bearer ${token}` })).json.reports;
-    expect(rows.filter((x: { indicatorId: string }) => x.indicatorId === '5')).toEqual([expect.objectContaining({ version: 1, remarks: 'terminated once' })]);
+    expect(rows.filter((x: { indicatorId: string }) => x.indicatorId === '5')).toEqual([
+      expect.objectContaining({ version: 1, remarks: 'terminated once' }),
+    ]);
     expect(serve?.alive()).toBe(true);
   });
 });

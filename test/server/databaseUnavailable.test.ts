@@ -28,7 +28,9 @@ describe('the database cannot be reached', () => {
   const expectUnavailable = (res: { statusCode: number; headers: Record<string, unknown>; json: () => unknown }): void => {
     expect(res.statusCode).toBe(503);
     expect(res.headers['retry-after']).toBe('2');
-    expect(res.json()).toEqual({ error: { code: 'database_unavailable', message: expect.stringContaining('database'), messageTh: expect.stringContaining('ฐานข้อมูล') } });
+    expect(res.json()).toEqual({
+      error: { code: 'database_unavailable', message: expect.stringContaining('database'), messageTh: expect.stringContaining('ฐานข้อมูล') },
+    });
   };
 
   test('GET /healthz is 503 database_unavailable', async () => {
@@ -37,7 +39,13 @@ describe('the database cannot be reached', () => {
 
   test('a sign-in and a signed-in read are 503, not 500', async () => {
     expectUnavailable(await app.inject({ method: 'POST', url: '/api/v1/sessions', payload: { username: 'pte.reporter', password: 'pw' } }));
-    expectUnavailable(await app.inject({ method: 'GET', url: '/api/v1/assessments', headers: { authorization: 'Bearer 0123456789abcdefghijklmnopqrstuv' } }));
+    expectUnavailable(
+      await app.inject({
+        method: 'GET',
+        url: '/api/v1/assessments',
+        headers: { authorization: 'Bearer 0123456789abcdefghijklmnopqrstuv' },
+      }),
+    );
   });
 });
 

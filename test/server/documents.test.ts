@@ -23,15 +23,30 @@ function pdfText(bytes: Buffer): string {
 }
 
 async function fill(): Promise<void> {
-  const submitted = await postBatch(h, 'pte.reporter', [
-    { indicatorId: '1', value: 87, explanation: 'จัดอบรมครบทุกอำเภอ น้ำท่วมที่ลิ้นจี่', obstacles: 'งบประมาณล่าช้า', baseVersion: 0 },
-    { indicatorId: '3', value: [true, true, true, false, false], baseVersion: 0 },
-  ], { action: 'submit' });
+  const submitted = await postBatch(
+    h,
+    'pte.reporter',
+    [
+      { indicatorId: '1', value: 87, explanation: 'จัดอบรมครบทุกอำเภอ น้ำท่วมที่ลิ้นจี่', obstacles: 'งบประมาณล่าช้า', baseVersion: 0 },
+      { indicatorId: '3', value: [true, true, true, false, false], baseVersion: 0 },
+    ],
+    { action: 'submit' },
+  );
   expect(submitted.statusCode).toBe(200);
   const body = multipart('หลักฐานการอบรม.pdf', PDF);
-  const up = await h.app.inject({ method: 'POST', url: `${scoresUrl(6).replace(/scores$/, 'reports')}/1/attachments`, headers: { ...(await as(h, 'pte.reporter')), ...body.headers }, payload: body.payload });
+  const up = await h.app.inject({
+    method: 'POST',
+    url: `${scoresUrl(6).replace(/scores$/, 'reports')}/1/attachments`,
+    headers: { ...(await as(h, 'pte.reporter')), ...body.headers },
+    payload: body.payload,
+  });
   expect(up.statusCode).toBe(201);
-  const approved = await h.app.inject({ method: 'POST', url: `${scoresUrl(6).replace(/scores$/, 'reports')}/1/approve`, headers: await as(h, 'pte.approver'), payload: {} });
+  const approved = await h.app.inject({
+    method: 'POST',
+    url: `${scoresUrl(6).replace(/scores$/, 'reports')}/1/approve`,
+    headers: await as(h, 'pte.approver'),
+    payload: {},
+  });
   expect(approved.statusCode).toBe(200);
 }
 
@@ -67,7 +82,11 @@ test('report.docx is a Word document with the same texts; ?lang=en&thaiDigits=1 
 });
 
 test('a unit the caller does not belong to is refused before anything is built', async () => {
-  const res = await h.app.inject({ method: 'GET', url: scoresUrl(6, 'cbi').replace(/scores$/, 'report.pdf'), headers: await as(h, 'pte.reporter') });
+  const res = await h.app.inject({
+    method: 'GET',
+    url: scoresUrl(6, 'cbi').replace(/scores$/, 'report.pdf'),
+    headers: await as(h, 'pte.reporter'),
+  });
   expect(res.statusCode).toBe(403);
   expect(res.json().error.messageTh).toBeTruthy();
 });

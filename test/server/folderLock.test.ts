@@ -26,7 +26,10 @@ afterAll(() => {
 
 /** A lock file as another process would have left it. */
 function writeLock(dir: string, holder: Record<string, unknown>): void {
-  writeFileSync(join(dir, LOCK_FILE), JSON.stringify({ hostname: hostname(), command: 'scorebook serve', startedAt: '2026-01-01T00:00:00.000Z', ...holder }));
+  writeFileSync(
+    join(dir, LOCK_FILE),
+    JSON.stringify({ hostname: hostname(), command: 'scorebook serve', startedAt: '2026-01-01T00:00:00.000Z', ...holder }),
+  );
 }
 
 /** The pid of a process that has just ended. */
@@ -90,7 +93,8 @@ describe('the data folder lock', () => {
     const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
     try {
       const pid = Number(await new Promise<string>((r) => parent.stdout.once('data', (d: Buffer) => r(d.toString()))));
-      for (let i = 0; i < 50 && !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z '); i++) await new Promise((r) => setTimeout(r, 20));
+      for (let i = 0; i < 50 && !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z '); i++)
+        await new Promise((r) => setTimeout(r, 20));
       const dir = newFolder();
       writeLock(dir, { pid });
       lockDataFolder(dir)();
@@ -122,7 +126,12 @@ describe('scorebook serve holds its folder', () => {
     try {
       const pid = first.child.pid as number;
       const run = (...args: string[]) =>
-        spawnSync(process.execPath, [join(ROOT, 'bin', 'scorebook.js'), ...args], { cwd: ROOT, env: { ...env, SCOREBOOK_PASSWORD: 'password-1' }, encoding: 'utf8', timeout: 90_000 });
+        spawnSync(process.execPath, [join(ROOT, 'bin', 'scorebook.js'), ...args], {
+          cwd: ROOT,
+          env: { ...env, SCOREBOOK_PASSWORD: 'password-1' },
+          encoding: 'utf8',
+          timeout: 90_000,
+        });
       const second = run('serve', '--port', String(port + 1), '--data', dir);
       expect(second.status).toBe(3);
       expect(second.stderr).toContain(`pid ${pid}`);
@@ -137,8 +146,11 @@ describe('scorebook serve holds its folder', () => {
     }
     // Stopped: the lock is gone and `user add` works.
     expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
-    const add = spawnSync(process.execPath, [join(ROOT, 'bin', 'scorebook.js'), 'user', 'add', 'new.reporter', '--name', 'ผู้รายงาน', '--units', 'pte', '--data', dir],
-      { cwd: ROOT, env: { ...env, SCOREBOOK_PASSWORD: 'password-1' }, encoding: 'utf8', timeout: 90_000 });
+    const add = spawnSync(
+      process.execPath,
+      [join(ROOT, 'bin', 'scorebook.js'), 'user', 'add', 'new.reporter', '--name', 'ผู้รายงาน', '--units', 'pte', '--data', dir],
+      { cwd: ROOT, env: { ...env, SCOREBOOK_PASSWORD: 'password-1' }, encoding: 'utf8', timeout: 90_000 },
+    );
     expect(add.stderr).toContain('user new.reporter created');
     expect(add.status).toBe(0);
   });

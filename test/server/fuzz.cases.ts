@@ -29,7 +29,9 @@ const ROUTES: { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; path: string }[] = [
 /** Text PostgreSQL cannot store: NUL and unpaired surrogates, alone or inside other text. */
 const unstorableArb = fc.oneof(
   fc.constantFrom('\u0000', 'a\u0000b', '\ud800', '\udfff', 'x\ud800y', '\udc00\ud800', '\u0000\ud83d'),
-  fc.tuple(fc.string({ maxLength: 10 }), fc.constantFrom('\u0000', '\ud800', '\udc00'), fc.string({ maxLength: 10 })).map(([a, b, c]) => a + b + c),
+  fc
+    .tuple(fc.string({ maxLength: 10 }), fc.constantFrom('\u0000', '\ud800', '\udc00'), fc.string({ maxLength: 10 }))
+    .map(([a, b, c]) => a + b + c),
 );
 
 /** Any text a field might get: ordinary, long, or one that cannot be stored. */
@@ -53,7 +55,12 @@ const bodyArb = fc.oneof(
         fc.record(
           {
             indicatorId: fc.oneof(idArb, fc.integer()),
-            value: fc.oneof(fc.jsonValue(), textArb, fc.array(fc.oneof(fc.boolean(), textArb), { maxLength: 3 }), fc.dictionary(textArb, fc.oneof(fc.integer(), textArb), { maxKeys: 3 })),
+            value: fc.oneof(
+              fc.jsonValue(),
+              textArb,
+              fc.array(fc.oneof(fc.boolean(), textArb), { maxLength: 3 }),
+              fc.dictionary(textArb, fc.oneof(fc.integer(), textArb), { maxKeys: 3 }),
+            ),
             baseVersion: fc.oneof(fc.integer(), fc.double(), fc.string(), fc.constant(0)),
             explanation: fc.oneof(fc.jsonValue(), textArb),
             obstacles: textArb,
@@ -66,7 +73,13 @@ const bodyArb = fc.oneof(
       fc.jsonValue(),
     ),
   }),
-  fc.record({ username: fc.oneof(fc.jsonValue(), textArb, fc.constantFrom('pte.reporter\u0000', 'central\ud800')), password: fc.oneof(fc.jsonValue(), textArb) }, { requiredKeys: [] }),
+  fc.record(
+    {
+      username: fc.oneof(fc.jsonValue(), textArb, fc.constantFrom('pte.reporter\u0000', 'central\ud800')),
+      password: fc.oneof(fc.jsonValue(), textArb),
+    },
+    { requiredKeys: [] },
+  ),
   fc.record({ comment: fc.oneof(fc.jsonValue(), textArb), version: fc.jsonValue() }, { requiredKeys: [] }),
 );
 
@@ -77,7 +90,9 @@ function encodeSegment(id: string): string {
   return Array.from(id, (c) => {
     const unit = c.charCodeAt(0);
     if (c.length === 1 && unit >= 0xd800 && unit <= 0xdfff) {
-      return [0xe0 | (unit >> 12), 0x80 | ((unit >> 6) & 0x3f), 0x80 | (unit & 0x3f)].map((b) => `%${b.toString(16).toUpperCase()}`).join('');
+      return [0xe0 | (unit >> 12), 0x80 | ((unit >> 6) & 0x3f), 0x80 | (unit & 0x3f)]
+        .map((b) => `%${b.toString(16).toUpperCase()}`)
+        .join('');
     }
     return encodeURIComponent(c);
   }).join('');
@@ -126,9 +141,15 @@ export function fuzzCases(kind: DbKind, numRuns = 40): void {
           if (key !== null) headers['idempotency-key'] = key;
           const hasBody = route.method !== 'GET' && route.method !== 'DELETE' && body !== undefined;
           if (hasBody) headers['content-type'] = contentType;
-          const query = route.path === '/api/v1/audit' ? `?unit=${encodeSegment(ids[0] ?? '')}&assessment=${encodeSegment(ids[1] ?? '')}` : '';
+          const query =
+            route.path === '/api/v1/audit' ? `?unit=${encodeSegment(ids[0] ?? '')}&assessment=${encodeSegment(ids[1] ?? '')}` : '';
           await refusedChangesNothing(h, () =>
-            h.app.inject({ method: route.method, url: fill(route.path, ids) + query, headers, ...(hasBody ? { payload: JSON.stringify(body) } : {}) }),
+            h.app.inject({
+              method: route.method,
+              url: fill(route.path, ids) + query,
+              headers,
+              ...(hasBody ? { payload: JSON.stringify(body) } : {}),
+            }),
           );
         },
       ),
@@ -140,14 +161,33 @@ export function fuzzCases(kind: DbKind, numRuns = 40): void {
     const url = '/api/v1/assessments/test-2567/rounds/6/units/pte/reports';
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom('indicatorId', 'value', 'step', 'variable', 'variableName', 'explanation', 'obstacles', 'remarks', 'comment', 'username', 'title', 'unitName', 'indicatorName'),
+        fc.constantFrom(
+          'indicatorId',
+          'value',
+          'step',
+          'variable',
+          'variableName',
+          'explanation',
+          'obstacles',
+          'remarks',
+          'comment',
+          'username',
+          'title',
+          'unitName',
+          'indicatorName',
+        ),
         unstorableArb,
         async (field, bad) => {
           // Signed in afresh each run: the reset at its end ends every session.
           const [reporter, approver, central] = [await as(h, 'pte.reporter'), await as(h, 'pte.approver'), await as(h, 'central')];
           let res: LightMyRequestResponse;
           if (field === 'comment') {
-            await h.app.inject({ method: 'POST', url, headers: { ...reporter, 'idempotency-key': `c-${Math.random()}` }, payload: { action: 'submit', rows: [{ indicatorId: '1', value: 87, baseVersion: 0 }] } });
+            await h.app.inject({
+              method: 'POST',
+              url,
+              headers: { ...reporter, 'idempotency-key': `c-${Math.random()}` },
+              payload: { action: 'submit', rows: [{ indicatorId: '1', value: 87, baseVersion: 0 }] },
+            });
             res = await h.app.inject({ method: 'POST', url: `${url}/1/return`, headers: approver, payload: { comment: bad } });
             expect(res.statusCode).toBe(400);
           } else if (field === 'username') {
@@ -169,7 +209,12 @@ export function fuzzCases(kind: DbKind, numRuns = 40): void {
             else if (field === 'variableName') Object.assign(row, { indicatorId: '2', value: { [bad]: 1, num: 4 } });
             else row[field] = bad;
             const good = { indicatorId: '4.1', value: 3, baseVersion: 0 };
-            res = await h.app.inject({ method: 'POST', url, headers: { ...reporter, 'idempotency-key': `k-${Math.random()}` }, payload: { action: 'save', rows: [row, good] } });
+            res = await h.app.inject({
+              method: 'POST',
+              url,
+              headers: { ...reporter, 'idempotency-key': `k-${Math.random()}` },
+              payload: { action: 'save', rows: [row, good] },
+            });
             checkAnswer(res);
             if (res.statusCode === 200) {
               expect(res.json().results[0]).toMatchObject({ outcome: 'invalid', issues: [{ code: 'unstorable-text' }] });
@@ -179,7 +224,10 @@ export function fuzzCases(kind: DbKind, numRuns = 40): void {
             }
           }
           checkAnswer(res);
-          const stored = await h.db.selectFrom('reports').select(['indicator_id', 'value', 'explanation', 'obstacles', 'remarks', 'comment']).execute();
+          const stored = await h.db
+            .selectFrom('reports')
+            .select(['indicator_id', 'value', 'explanation', 'obstacles', 'remarks', 'comment'])
+            .execute();
           expect(stored.every((r) => !/\u0000|\ufffd/.test(JSON.stringify(r)))).toBe(true);
           await h.reset();
         },
@@ -208,8 +256,10 @@ export function fuzzCases(kind: DbKind, numRuns = 40): void {
           const body = multipart(name.replace(/["\r\n]/g, ''), Buffer.from(bytes), field);
           await refusedChangesNothing(h, () =>
             h.app.inject({
-              method: 'POST', url: '/api/v1/assessments/test-2567/rounds/6/units/pte/reports/1/attachments',
-              headers: { ...headers, ...body.headers }, payload: body.payload,
+              method: 'POST',
+              url: '/api/v1/assessments/test-2567/rounds/6/units/pte/reports/1/attachments',
+              headers: { ...headers, ...body.headers },
+              payload: body.payload,
             }),
           );
         },

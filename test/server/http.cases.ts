@@ -10,7 +10,9 @@ export function httpCases(kind: DbKind): void {
     expect(res.statusCode).toBe(200);
     const doc = JSON.parse(res.body);
     expect(doc.openapi).toMatch(/^3\./);
-    const routes = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([p, ms]) => Object.keys(ms).map((m) => `${m.toUpperCase()} ${p}`));
+    const routes = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([p, ms]) =>
+      Object.keys(ms).map((m) => `${m.toUpperCase()} ${p}`),
+    );
     expect(routes.sort()).toEqual(
       [
         'GET /healthz',
@@ -53,7 +55,10 @@ export function httpCases(kind: DbKind): void {
 
   test('broken JSON is 400 invalid_json, with no stack trace', async () => {
     const res = await h.app.inject({
-      method: 'POST', url: reportsUrl(), headers: { ...(await as(h, 'pte.reporter')), 'content-type': 'application/json', 'idempotency-key': 'k' }, payload: '{"action": "save", rows: [',
+      method: 'POST',
+      url: reportsUrl(),
+      headers: { ...(await as(h, 'pte.reporter')), 'content-type': 'application/json', 'idempotency-key': 'k' },
+      payload: '{"action": "save", rows: [',
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('invalid_json');
@@ -68,11 +73,16 @@ export function httpCases(kind: DbKind): void {
     expect(put.json().error.code).toBe('payload_too_large');
     const rows = Array.from({ length: 400 }, (_, i) => ({ indicatorId: '1', value: 1, remarks: 'x'.repeat(200), baseVersion: i }));
     const batch = await h.app.inject({
-      method: 'POST', url: reportsUrl(), headers: { ...(await as(h, 'pte.reporter')), 'idempotency-key': 'big' }, payload: { action: 'save', rows },
+      method: 'POST',
+      url: reportsUrl(),
+      headers: { ...(await as(h, 'pte.reporter')), 'idempotency-key': 'big' },
+      payload: { action: 'save', rows },
     });
     expect(batch.statusCode).toBe(200);
     const tooBig = await h.app.inject({
-      method: 'POST', url: reportsUrl(), headers: { ...(await as(h, 'pte.reporter')), 'idempotency-key': 'bigger' },
+      method: 'POST',
+      url: reportsUrl(),
+      headers: { ...(await as(h, 'pte.reporter')), 'idempotency-key': 'bigger' },
       payload: { action: 'save', rows: [...rows, ...rows, ...rows, ...rows] },
     });
     expect(tooBig.statusCode).toBe(413);
@@ -80,7 +90,10 @@ export function httpCases(kind: DbKind): void {
 
   test('a body that is not JSON is 415', async () => {
     const res = await h.app.inject({
-      method: 'PUT', url: '/api/v1/assessments/test-2567', headers: { ...(await as(h, 'central')), 'content-type': 'application/xml' }, payload: '<a/>',
+      method: 'PUT',
+      url: '/api/v1/assessments/test-2567',
+      headers: { ...(await as(h, 'central')), 'content-type': 'application/xml' },
+      payload: '<a/>',
     });
     expect(res.statusCode).toBe(415);
     expect(res.json().error.code).toBe('unsupported_media_type');
@@ -89,8 +102,13 @@ export function httpCases(kind: DbKind): void {
   test("CORS answers only the add-in's origin", async () => {
     const preflight = (origin: string) =>
       h.app.inject({
-        method: 'OPTIONS', url: reportsUrl(),
-        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,idempotency-key,content-type' },
+        method: 'OPTIONS',
+        url: reportsUrl(),
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization,idempotency-key,content-type',
+        },
       });
     const ok = await preflight('https://localhost:3000');
     expect(ok.headers['access-control-allow-origin']).toBe('https://localhost:3000');
@@ -111,7 +129,11 @@ export function httpCases(kind: DbKind): void {
       await h.app.inject({ method: 'GET', url: '/healthz' }),
     ];
     for (const res of answers) {
-      expect([res.statusCode, res.headers['cache-control'], res.headers['x-content-type-options']]).toEqual([res.statusCode, 'no-store', 'nosniff']);
+      expect([res.statusCode, res.headers['cache-control'], res.headers['x-content-type-options']]).toEqual([
+        res.statusCode,
+        'no-store',
+        'nosniff',
+      ]);
     }
   });
 }

@@ -52,42 +52,82 @@ export function inputCases(kind: DbKind): void {
     });
 
     test('an indicator id with a NUL is a 400 naming body.rows.0.indicatorId, not a 500', async () => {
-      const body = await refusedWith400(h, () => postBatch(h, 'pte.reporter', [{ indicatorId: NUL, value: 1, baseVersion: 0 }]), 'body.rows.0.indicatorId');
+      const body = await refusedWith400(
+        h,
+        () => postBatch(h, 'pte.reporter', [{ indicatorId: NUL, value: 1, baseVersion: 0 }]),
+        'body.rows.0.indicatorId',
+      );
       expect(body.error.message).toContain('cannot be stored');
     });
 
     test('comments of approve and return, with a NUL or a lone surrogate: 400 naming body.comment', async () => {
       await postBatch(h, 'pte.reporter', [{ indicatorId: '1', value: 87, baseVersion: 0 }], { action: 'submit' });
       const headers = await as(h, 'pte.approver');
-      for (const [decision, comment] of [['approve', NUL], ['return', LONE_HIGH]] as const) {
-        await refusedWith400(h, () => h.app.inject({ method: 'POST', url: `${reportsUrl()}/1/${decision}`, headers, payload: { comment } }), 'body.comment');
+      for (const [decision, comment] of [
+        ['approve', NUL],
+        ['return', LONE_HIGH],
+      ] as const) {
+        await refusedWith400(
+          h,
+          () => h.app.inject({ method: 'POST', url: `${reportsUrl()}/1/${decision}`, headers, payload: { comment } }),
+          'body.comment',
+        );
       }
     });
 
     test('ids in the path and the audit query, with a NUL or an encoded lone surrogate: 400, not a 500', async () => {
       const reporter = await as(h, 'pte.reporter');
       for (const unit of ['%00', 'p%00te', '%ED%A0%80']) {
-        const res = await h.app.inject({ method: 'GET', url: `/api/v1/assessments/${AID}/rounds/6/units/${unit}/reports`, headers: reporter });
+        const res = await h.app.inject({
+          method: 'GET',
+          url: `/api/v1/assessments/${AID}/rounds/6/units/${unit}/reports`,
+          headers: reporter,
+        });
         expect(res.statusCode).toBeGreaterThanOrEqual(400);
         expect(res.statusCode).toBeLessThan(500);
       }
-      await refusedWith400(h, async () => h.app.inject({ method: 'GET', url: `/api/v1/assessments/${AID}/rounds/6/units/pte/reports/a%00/attachments`, headers: reporter }), 'params.indicatorId');
+      await refusedWith400(
+        h,
+        async () =>
+          h.app.inject({ method: 'GET', url: `/api/v1/assessments/${AID}/rounds/6/units/pte/reports/a%00/attachments`, headers: reporter }),
+        'params.indicatorId',
+      );
       const central = await as(h, 'central');
-      await refusedWith400(h, async () => h.app.inject({ method: 'GET', url: '/api/v1/audit?unit=%00', headers: central }), 'querystring.unit');
-      await refusedWith400(h, async () => h.app.inject({ method: 'GET', url: '/api/v1/audit?assessment=x%00', headers: central }), 'querystring.assessment');
+      await refusedWith400(
+        h,
+        async () => h.app.inject({ method: 'GET', url: '/api/v1/audit?unit=%00', headers: central }),
+        'querystring.unit',
+      );
+      await refusedWith400(
+        h,
+        async () => h.app.inject({ method: 'GET', url: '/api/v1/audit?assessment=x%00', headers: central }),
+        'querystring.assessment',
+      );
     });
 
     test('a username with a NUL at sign-in: 400, not a 500', async () => {
-      await refusedWith400(h, () => h.app.inject({ method: 'POST', url: '/api/v1/sessions', payload: { username: `pte.reporter${'\u0000'}`, password: 'pw' } }), 'body.username');
+      await refusedWith400(
+        h,
+        () => h.app.inject({ method: 'POST', url: '/api/v1/sessions', payload: { username: `pte.reporter${'\u0000'}`, password: 'pw' } }),
+        'body.username',
+      );
     });
 
     test('an assessment document with a NUL or a lone surrogate anywhere: 400 with its JSON path', async () => {
       const headers = await as(h, 'central');
       const doc = fixtureAssessment();
       (doc.indicators as Json[])[1].variables[0].name = NUL;
-      await refusedWith400(h, () => h.app.inject({ method: 'PUT', url: `/api/v1/assessments/${AID}`, headers, payload: doc }), 'body.indicators.1.variables.0.name');
+      await refusedWith400(
+        h,
+        () => h.app.inject({ method: 'PUT', url: `/api/v1/assessments/${AID}`, headers, payload: doc }),
+        'body.indicators.1.variables.0.name',
+      );
       const other = { ...fixtureAssessment(), title: LONE_HIGH };
-      await refusedWith400(h, () => h.app.inject({ method: 'PUT', url: `/api/v1/assessments/${AID}`, headers, payload: other }), 'body.title');
+      await refusedWith400(
+        h,
+        () => h.app.inject({ method: 'PUT', url: `/api/v1/assessments/${AID}`, headers, payload: other }),
+        'body.title',
+      );
     });
 
     test('a database data error (SQLSTATE class 22) is a 400, not a 500 the client would retry for ever', async () => {
@@ -122,7 +162,12 @@ export function inputCases(kind: DbKind): void {
       ]);
       expect(res.statusCode).toBe(200);
       const results = res.json().results;
-      expect(results.map((r: Json) => r.issues?.[0]?.code)).toEqual(['value-too-long', 'value-too-long', 'value-too-large', expect.any(String)]);
+      expect(results.map((r: Json) => r.issues?.[0]?.code)).toEqual([
+        'value-too-long',
+        'value-too-long',
+        'value-too-large',
+        expect.any(String),
+      ]);
       // 100 characters are within the limit: that row is refused by the domain's reading (not a number), not by size.
       expect(results[3].issues[0].code).not.toMatch(/^value-too/);
       expect(results[0].issues[0].message.th).toContain('100');
@@ -130,8 +175,15 @@ export function inputCases(kind: DbKind): void {
     });
 
     test('a note over 10,000 characters is a 400 naming the field', async () => {
-      await refusedWith400(h, () => postBatch(h, 'pte.reporter', [{ indicatorId: '1', value: 87, obstacles: 'ก'.repeat(10_001), baseVersion: 0 }]), 'body.rows.0.obstacles');
-      expect((await postBatch(h, 'pte.reporter', [{ indicatorId: '1', value: 87, obstacles: 'ก'.repeat(10_000), baseVersion: 0 }])).json().results[0].outcome).toBe('accepted');
+      await refusedWith400(
+        h,
+        () => postBatch(h, 'pte.reporter', [{ indicatorId: '1', value: 87, obstacles: 'ก'.repeat(10_001), baseVersion: 0 }]),
+        'body.rows.0.obstacles',
+      );
+      expect(
+        (await postBatch(h, 'pte.reporter', [{ indicatorId: '1', value: 87, obstacles: 'ก'.repeat(10_000), baseVersion: 0 }])).json()
+          .results[0].outcome,
+      ).toBe('accepted');
     });
 
     test('a value nested 10,000 deep is a 400 naming body.rows.0.value, not a stack overflow', async () => {
@@ -145,7 +197,12 @@ export function inputCases(kind: DbKind): void {
       const key = randomUUID();
       const first = await postBatch(h, 'pte.reporter', [{ indicatorId: '2', value: { num: 40, den: 50 }, baseVersion: 0 }], { key });
       expect(first.statusCode).toBe(200);
-      const retry = await postBatch(h, 'pte.reporter', [{ baseVersion: 0, explanation: null, value: { den: 50, num: 40 }, indicatorId: '2' }], { key });
+      const retry = await postBatch(
+        h,
+        'pte.reporter',
+        [{ baseVersion: 0, explanation: null, value: { den: 50, num: 40 }, indicatorId: '2' }],
+        { key },
+      );
       expect(retry.statusCode).toBe(200);
       expect(retry.json()).toEqual(first.json());
       const other = await postBatch(h, 'pte.reporter', [{ indicatorId: '2', value: { num: 41, den: 50 }, baseVersion: 0 }], { key });
@@ -155,7 +212,12 @@ export function inputCases(kind: DbKind): void {
     test('bidi controls are dropped from an attachment\'s file name ("report\\u202Eexe.pdf" does not read "reportfdp.exe")', async () => {
       await postBatch(h, 'pte.reporter', [{ indicatorId: '1', value: 87, baseVersion: 0 }]);
       const body = multipart('report\u202Eexe\u2066.pdf', PDF);
-      const res = await h.app.inject({ method: 'POST', url: `${reportsUrl()}/1/attachments`, headers: { ...(await as(h, 'pte.reporter')), ...body.headers }, payload: body.payload });
+      const res = await h.app.inject({
+        method: 'POST',
+        url: `${reportsUrl()}/1/attachments`,
+        headers: { ...(await as(h, 'pte.reporter')), ...body.headers },
+        payload: body.payload,
+      });
       expect(res.statusCode).toBe(201);
       expect(res.json().filename).toBe('reportexe.pdf');
     });
@@ -165,15 +227,31 @@ export function inputCases(kind: DbKind): void {
       const long = 'u'.repeat(101);
       const doc = fixtureAssessment();
       (doc.units as Json[]).push({ id: long, name: 'ยาว' });
-      await refusedWith400(h, () => h.app.inject({ method: 'PUT', url: `/api/v1/assessments/${AID}`, headers, payload: doc }), 'body.units.2.id');
+      await refusedWith400(
+        h,
+        () => h.app.inject({ method: 'PUT', url: `/api/v1/assessments/${AID}`, headers, payload: doc }),
+        'body.units.2.id',
+      );
       const nested = fixtureAssessment();
       (nested.indicators as Json[])[3].children[1].id = long;
-      await refusedWith400(h, () => h.app.inject({ method: 'PUT', url: `/api/v1/assessments/${AID}`, headers, payload: nested }), 'body.indicators.3.children.1.id');
+      await refusedWith400(
+        h,
+        () => h.app.inject({ method: 'PUT', url: `/api/v1/assessments/${AID}`, headers, payload: nested }),
+        'body.indicators.3.children.1.id',
+      );
       const ok = fixtureAssessment();
       (ok.units as Json[]).push({ id: 'u'.repeat(100), name: 'ยาวพอดี' });
       expect((await h.app.inject({ method: 'PUT', url: `/api/v1/assessments/${AID}`, headers, payload: ok })).statusCode).toBe(200);
       const reporter = await as(h, 'central');
-      expect((await h.app.inject({ method: 'GET', url: `/api/v1/assessments/${AID}/rounds/6/units/${'u'.repeat(100)}/scores`, headers: reporter })).statusCode).toBe(200);
+      expect(
+        (
+          await h.app.inject({
+            method: 'GET',
+            url: `/api/v1/assessments/${AID}/rounds/6/units/${'u'.repeat(100)}/scores`,
+            headers: reporter,
+          })
+        ).statusCode,
+      ).toBe(200);
     });
   });
 
@@ -184,18 +262,27 @@ export function inputCases(kind: DbKind): void {
     test('events with large notes come in pages of at most the byte limit, each with `next`, and none is missed', async () => {
       const note = 'ข'.repeat(10_000);
       for (const [i, id] of ['1', '3', '4.1', '4.2'].entries()) {
-        await postBatch(h, 'pte.reporter', [{ indicatorId: id, value: i + 1, explanation: note, obstacles: note, remarks: note, baseVersion: 0 }]);
+        await postBatch(h, 'pte.reporter', [
+          { indicatorId: id, value: i + 1, explanation: note, obstacles: note, remarks: note, baseVersion: 0 },
+        ]);
       }
       const headers = await as(h, 'central');
       const seen: number[] = [];
       let after: number | undefined;
       let pages = 0;
       for (;;) {
-        const res = await h.app.inject({ method: 'GET', url: `/api/v1/audit?limit=5000${after === undefined ? '' : `&after=${after}`}`, headers });
+        const res = await h.app.inject({
+          method: 'GET',
+          url: `/api/v1/audit?limit=5000${after === undefined ? '' : `&after=${after}`}`,
+          headers,
+        });
         expect(res.statusCode).toBe(200);
         const page = res.json();
         pages++;
-        const bytes = page.events.reduce((n: number, e: Json) => n + Buffer.byteLength(JSON.stringify(e.old ?? '')) + Buffer.byteLength(JSON.stringify(e.new ?? '')), 0);
+        const bytes = page.events.reduce(
+          (n: number, e: Json) => n + Buffer.byteLength(JSON.stringify(e.old ?? '')) + Buffer.byteLength(JSON.stringify(e.new ?? '')),
+          0,
+        );
         if (page.events.length > 1) expect(bytes).toBeLessThanOrEqual(PAGE_BYTES + 1000);
         seen.push(...page.events.map((e: Json) => e.id));
         if (page.next === undefined) break;
@@ -219,7 +306,8 @@ export function inputCases(kind: DbKind): void {
 
     test('past the limit a user gets 429 rate_limited with Retry-After; another user (same address) still writes', async () => {
       const codes: number[] = [];
-      for (let i = 0; i < 4; i++) codes.push((await postBatch(h, 'pte.reporter', [{ indicatorId: '1', value: 80 + i, baseVersion: i }])).statusCode);
+      for (let i = 0; i < 4; i++)
+        codes.push((await postBatch(h, 'pte.reporter', [{ indicatorId: '1', value: 80 + i, baseVersion: i }])).statusCode);
       expect(codes).toEqual([200, 200, 200, 429]);
       const refused = await postBatch(h, 'pte.reporter', [{ indicatorId: '1', value: 99, baseVersion: 3 }]);
       expect(refused.json().error.code).toBe('rate_limited');

@@ -10,7 +10,14 @@ export function reportCases(kind: DbKind): void {
   const h = useHarness(kind);
 
   const auditCount = async (): Promise<number> =>
-    Number((await h.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await h.db
+          .selectFrom('audit_events')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   describe('save and submit', () => {
     test('rows are stored with the value as typed, notes, status draft and version 1; GET returns them', async () => {
@@ -27,8 +34,18 @@ export function reportCases(kind: DbKind): void {
       ]);
       const rows = await getReports(h, 'pte.reporter');
       expect(rows.find((r) => r.indicatorId === '1')).toEqual({
-        indicatorId: '1', value: '๘๗', explanation: 'คำชี้แจง', obstacles: 'อุปสรรค', remarks: 'หมายเหตุ', status: 'draft', version: 1,
-        updatedBy: 'pte.reporter', updatedAt: h.clock.now.toISOString(), comment: null, late: false, submittedAt: null,
+        indicatorId: '1',
+        value: '๘๗',
+        explanation: 'คำชี้แจง',
+        obstacles: 'อุปสรรค',
+        remarks: 'หมายเหตุ',
+        status: 'draft',
+        version: 1,
+        updatedBy: 'pte.reporter',
+        updatedAt: h.clock.now.toISOString(),
+        comment: null,
+        late: false,
+        submittedAt: null,
       });
       expect(rows.find((r) => r.indicatorId === '3')?.value).toEqual([true, true, false]);
     });
@@ -46,10 +63,17 @@ export function reportCases(kind: DbKind): void {
       const before = await snapshot(h);
       const res = await postBatch(h, 'pte.reporter', [{ indicatorId: '1', value: 99, baseVersion: 0 }]);
       expect(res.json().results[0]).toEqual({
-        indicatorId: '1', outcome: 'conflict',
+        indicatorId: '1',
+        outcome: 'conflict',
         current: {
-          value: 87, explanation: 'ตามแผน', obstacles: null, remarks: 'ข้อมูล ณ มี.ค.',
-          status: 'draft', version: 1, updatedBy: 'pte.reporter', updatedAt: h.clock.now.toISOString(),
+          value: 87,
+          explanation: 'ตามแผน',
+          obstacles: null,
+          remarks: 'ข้อมูล ณ มี.ค.',
+          status: 'draft',
+          version: 1,
+          updatedBy: 'pte.reporter',
+          updatedAt: h.clock.now.toISOString(),
         },
       });
       const after = JSON.parse(await snapshot(h));
@@ -60,10 +84,21 @@ export function reportCases(kind: DbKind): void {
 
     test('an approved row is locked', async () => {
       await postBatch(h, 'pte.reporter', [{ indicatorId: '1', value: 87, baseVersion: 0 }], { action: 'submit' });
-      expect((await h.app.inject({ method: 'POST', url: approveUrl('1'), headers: await as(h, 'pte.approver'), payload: {} })).statusCode).toBe(200);
+      expect(
+        (await h.app.inject({ method: 'POST', url: approveUrl('1'), headers: await as(h, 'pte.approver'), payload: {} })).statusCode,
+      ).toBe(200);
       const res = await postBatch(h, 'pte.reporter', [{ indicatorId: '1', value: 90, baseVersion: 2 }]);
       expect(res.json().results[0]).toMatchObject({
-        outcome: 'locked', current: { value: 87, explanation: null, obstacles: null, remarks: null, status: 'approved', version: 2, updatedBy: 'pte.approver' },
+        outcome: 'locked',
+        current: {
+          value: 87,
+          explanation: null,
+          obstacles: null,
+          remarks: null,
+          status: 'approved',
+          version: 2,
+          updatedBy: 'pte.approver',
+        },
       });
       expect((await getReports(h, 'pte.reporter'))[0]?.value).toBe(87);
     });
@@ -111,7 +146,9 @@ export function reportCases(kind: DbKind): void {
     test('a batch without Idempotency-Key is 400 and changes nothing', async () => {
       const before = await snapshot(h);
       const res = await h.app.inject({
-        method: 'POST', url: reportsUrl(), headers: await as(h, 'pte.reporter'),
+        method: 'POST',
+        url: reportsUrl(),
+        headers: await as(h, 'pte.reporter'),
         payload: { action: 'save', rows: [{ indicatorId: '1', value: 1, baseVersion: 0 }] },
       });
       expect(res.statusCode).toBe(400);
@@ -127,7 +164,10 @@ export function reportCases(kind: DbKind): void {
         { action: 'publish', rows: [{ indicatorId: '1', value: 1, baseVersion: 0 }] },
       ]) {
         const res = await h.app.inject({
-          method: 'POST', url: reportsUrl(), headers: { ...(await as(h, 'pte.reporter')), 'idempotency-key': randomUUID() }, payload,
+          method: 'POST',
+          url: reportsUrl(),
+          headers: { ...(await as(h, 'pte.reporter')), 'idempotency-key': randomUUID() },
+          payload,
         });
         expect(res.statusCode).toBe(400);
         expect(res.json().error.code).toBe('invalid_request');
@@ -187,10 +227,18 @@ export function reportCases(kind: DbKind): void {
       const put = await h.app.inject({ method: 'PUT', url: `/api/v1/assessments/${AID}`, headers: await as(h, 'central'), payload: doc });
       expect(put.statusCode).toBeLessThan(300);
       const steps = [true, true, false, false, false];
-      const six = await postBatch(h, 'pte.reporter', [{ indicatorId: '3', value: steps, baseVersion: 0 }, { indicatorId: '1', value: 87, baseVersion: 0 }]);
-      expect(six.json().results.map((r: Json) => [r.outcome, r.issues?.[0]?.code])).toEqual([['invalid', 'not-due'], ['accepted', undefined]]);
+      const six = await postBatch(h, 'pte.reporter', [
+        { indicatorId: '3', value: steps, baseVersion: 0 },
+        { indicatorId: '1', value: 87, baseVersion: 0 },
+      ]);
+      expect(six.json().results.map((r: Json) => [r.outcome, r.issues?.[0]?.code])).toEqual([
+        ['invalid', 'not-due'],
+        ['accepted', undefined],
+      ]);
       expect((await getReports(h, 'pte.reporter', 6)).map((r) => r.indicatorId)).toEqual(['1']);
-      const scores = (await h.app.inject({ method: 'GET', url: reportsUrl(6).replace(/reports$/, 'scores'), headers: await as(h, 'pte.reporter') })).json();
+      const scores = (
+        await h.app.inject({ method: 'GET', url: reportsUrl(6).replace(/reports$/, 'scores'), headers: await as(h, 'pte.reporter') })
+      ).json();
       expect(scores.indicators.find((i: Json) => i.id === '3')).toMatchObject({ status: 'not-due', score: null, weightedScore: null });
       const twelve = await postBatch(h, 'pte.reporter', [{ indicatorId: '3', value: steps, baseVersion: 0 }], { round: 12 });
       expect(twelve.json().results[0]).toMatchObject({ outcome: 'accepted' });
@@ -199,14 +247,22 @@ export function reportCases(kind: DbKind): void {
     test('a round window written in the Buddhist Era binds as its CE twin, and the list gives it in CE', async () => {
       const doc = fixtureAssessment();
       const rounds = doc.rounds as { round: number; opensAt: string; closesAt: string }[];
-      doc.rounds = rounds.map((r) => ({ ...r, opensAt: r.opensAt.replace(/^2024/, '2567'), closesAt: r.closesAt.replace(/^2024/, '2567') }));
+      doc.rounds = rounds.map((r) => ({
+        ...r,
+        opensAt: r.opensAt.replace(/^2024/, '2567'),
+        closesAt: r.closesAt.replace(/^2024/, '2567'),
+      }));
       const put = await h.app.inject({ method: 'PUT', url: `/api/v1/assessments/${AID}`, headers: await as(h, 'central'), payload: doc });
       expect(put.statusCode).toBeLessThan(300);
       const res = await postBatch(h, 'pte.reporter', [{ indicatorId: '1', value: 87, baseVersion: 0 }]);
       expect(res.statusCode).toBe(200);
       expect(res.json().results[0]).toMatchObject({ outcome: 'accepted' });
       const list = (await h.app.inject({ method: 'GET', url: '/api/v1/assessments', headers: await as(h, 'pte.reporter') })).json();
-      expect(list.assessments[0].rounds[0]).toMatchObject({ round: 6, opensAt: '2024-03-01T00:00:00+07:00', closesAt: '2024-04-11T23:59:59+07:00' });
+      expect(list.assessments[0].rounds[0]).toMatchObject({
+        round: 6,
+        opensAt: '2024-03-01T00:00:00+07:00',
+        closesAt: '2024-04-11T23:59:59+07:00',
+      });
     });
 
     test('central staff may enter central data after the window closes (not late)', async () => {
@@ -271,7 +327,13 @@ export function reportCases(kind: DbKind): void {
     test('the same key sent concurrently, to two instances, applies once and every answer is the same', async () => {
       const other = await h.secondApp();
       const headers = { ...(await as(h, 'pte.reporter')), 'idempotency-key': 'same' };
-      const payload = { action: 'save', rows: [{ indicatorId: '1', value: 87, baseVersion: 0 }, { indicatorId: '4.1', value: 2, baseVersion: 0 }] };
+      const payload = {
+        action: 'save',
+        rows: [
+          { indicatorId: '1', value: 87, baseVersion: 0 },
+          { indicatorId: '4.1', value: 2, baseVersion: 0 },
+        ],
+      };
       const answers = await Promise.all(
         Array.from({ length: 6 }, (_, i) => (i % 2 ? other : h.app).inject({ method: 'POST', url: reportsUrl(), headers, payload })),
       );
@@ -279,7 +341,10 @@ export function reportCases(kind: DbKind): void {
       for (const a of answers) expect(a.json()).toEqual(answers[0]?.json());
       expect(answers[0]?.json().results.map((r: Json) => r.outcome)).toEqual(['accepted', 'accepted']);
       const rows = await getReports(h, 'pte.reporter');
-      expect(rows.map((r) => [r.indicatorId, r.version])).toEqual([['1', 1], ['4.1', 1]]);
+      expect(rows.map((r) => [r.indicatorId, r.version])).toEqual([
+        ['1', 1],
+        ['4.1', 1],
+      ]);
       const events = await h.db.selectFrom('audit_events').select('action').where('action', 'like', 'report.%').execute();
       expect(events).toHaveLength(2);
     });
@@ -290,7 +355,9 @@ export function reportCases(kind: DbKind): void {
       const answers = await Promise.all(
         Array.from({ length: 6 }, (_, i) =>
           (i % 2 ? other : h.app).inject({
-            method: 'POST', url: reportsUrl(), headers: { ...headers, 'idempotency-key': `race-${i}` },
+            method: 'POST',
+            url: reportsUrl(),
+            headers: { ...headers, 'idempotency-key': `race-${i}` },
             payload: { action: 'save', rows: [{ indicatorId: '1', value: i, baseVersion: 0 }] },
           }),
         ),
@@ -306,7 +373,9 @@ export function reportCases(kind: DbKind): void {
         const r = a.json().results[0];
         if (r.outcome === 'conflict') expect(r.current).toMatchObject({ value: winner, version: 1 });
       }
-      expect(await auditCount()).toBe((await h.db.selectFrom('audit_events').select('id').where('action', 'not like', 'report.%').execute()).length + 1);
+      expect(await auditCount()).toBe(
+        (await h.db.selectFrom('audit_events').select('id').where('action', 'not like', 'report.%').execute()).length + 1,
+      );
     });
 
     test('concurrent updates of the same row from version 1: exactly one wins', async () => {
@@ -326,12 +395,17 @@ export function reportCases(kind: DbKind): void {
       const c = await postBatch(h, 'central', [{ indicatorId: '2', value: { den: 50 }, baseVersion: 0 }]);
       expect(c.json().results[0]).toMatchObject({ outcome: 'accepted', version: 1 });
       expect((await getReports(h, 'pte.reporter'))[0]).toMatchObject({ value: { den: 50 }, status: 'draft', updatedBy: 'central' });
-      const r = await postBatch(h, 'pte.reporter', [{ indicatorId: '2', value: { num: 40, den: 50 }, explanation: 'ครบ', baseVersion: 1 }], { action: 'submit' });
+      const r = await postBatch(
+        h,
+        'pte.reporter',
+        [{ indicatorId: '2', value: { num: 40, den: 50 }, explanation: 'ครบ', baseVersion: 1 }],
+        { action: 'submit' },
+      );
       expect(r.json().results[0]).toMatchObject({ outcome: 'accepted', version: 2 });
       expect((await getReports(h, 'pte.reporter'))[0]).toMatchObject({ value: { num: 40, den: 50 }, status: 'submitted' });
     });
 
-    test("a reporter cannot change a central variable, nor replace the variables with a worked-out ratio", async () => {
+    test('a reporter cannot change a central variable, nor replace the variables with a worked-out ratio', async () => {
       await postBatch(h, 'central', [{ indicatorId: '2', value: { den: 50 }, baseVersion: 0 }]);
       const changed = await postBatch(h, 'pte.reporter', [{ indicatorId: '2', value: { num: 40, den: 40 }, baseVersion: 1 }]);
       expect(changed.json().results[0]).toMatchObject({ outcome: 'invalid', issues: [{ code: 'central-variable', field: 'den' }] });
@@ -367,11 +441,17 @@ export function reportCases(kind: DbKind): void {
   });
 
   describe('approve and return', () => {
-    const submit = (value: unknown = 87) => postBatch(h, 'pte.reporter', [{ indicatorId: '1', value, baseVersion: 0 }], { action: 'submit' });
+    const submit = (value: unknown = 87) =>
+      postBatch(h, 'pte.reporter', [{ indicatorId: '1', value, baseVersion: 0 }], { action: 'submit' });
 
     test('return with a comment; the reporter sees it, fixes and resubmits; the approver approves', async () => {
       await submit();
-      const returned = await h.app.inject({ method: 'POST', url: approveUrl('1', 'return'), headers: await as(h, 'pte.approver'), payload: { comment: 'แนบหลักฐานด้วย', version: 1 } });
+      const returned = await h.app.inject({
+        method: 'POST',
+        url: approveUrl('1', 'return'),
+        headers: await as(h, 'pte.approver'),
+        payload: { comment: 'แนบหลักฐานด้วย', version: 1 },
+      });
       expect(returned.statusCode).toBe(200);
       expect(returned.json().report).toMatchObject({ status: 'returned', comment: 'แนบหลักฐานด้วย', version: 2, updatedBy: 'pte.approver' });
       const stale = await postBatch(h, 'pte.reporter', [{ indicatorId: '1', value: 88, baseVersion: 1 }], { action: 'submit' });
@@ -384,7 +464,12 @@ export function reportCases(kind: DbKind): void {
 
     test('return needs a comment (400)', async () => {
       await submit();
-      const res = await h.app.inject({ method: 'POST', url: approveUrl('1', 'return'), headers: await as(h, 'pte.approver'), payload: { comment: '  ' } });
+      const res = await h.app.inject({
+        method: 'POST',
+        url: approveUrl('1', 'return'),
+        headers: await as(h, 'pte.approver'),
+        payload: { comment: '  ' },
+      });
       expect(res.statusCode).toBe(400);
     });
 
@@ -400,7 +485,12 @@ export function reportCases(kind: DbKind): void {
 
     test('approving a version that has changed since is 409 version_conflict', async () => {
       await submit();
-      const res = await h.app.inject({ method: 'POST', url: approveUrl('1'), headers: await as(h, 'pte.approver'), payload: { version: 7 } });
+      const res = await h.app.inject({
+        method: 'POST',
+        url: approveUrl('1'),
+        headers: await as(h, 'pte.approver'),
+        payload: { version: 7 },
+      });
       expect(res.statusCode).toBe(409);
       expect(res.json().error).toMatchObject({ code: 'version_conflict', details: { current: { version: 1, updatedBy: 'pte.reporter' } } });
     });
@@ -408,14 +498,22 @@ export function reportCases(kind: DbKind): void {
 
   describe('separation of duties', () => {
     const addBoth = (db = h.db) =>
-      createUser(db, { username: 'pte.both', name: 'ผู้รายงานและผู้อนุมัติ', password: 'pw', roles: ['reporter', 'approver'], units: ['pte'] },
-        { actor: 'setup', now: new Date(), cost: TEST_COST });
+      createUser(
+        db,
+        { username: 'pte.both', name: 'ผู้รายงานและผู้อนุมัติ', password: 'pw', roles: ['reporter', 'approver'], units: ['pte'] },
+        { actor: 'setup', now: new Date(), cost: TEST_COST },
+      );
 
     test('a user who is reporter and approver cannot approve or return what they submitted; another approver can', async () => {
       await addBoth();
       await postBatch(h, 'pte.both', [{ indicatorId: '1', value: 87, baseVersion: 0 }], { action: 'submit' });
       for (const decision of ['approve', 'return']) {
-        const own = await h.app.inject({ method: 'POST', url: approveUrl('1', decision), headers: await as(h, 'pte.both'), payload: { comment: 'ok' } });
+        const own = await h.app.inject({
+          method: 'POST',
+          url: approveUrl('1', decision),
+          headers: await as(h, 'pte.both'),
+          payload: { comment: 'ok' },
+        });
         expect(own.statusCode).toBe(403);
         expect(own.json().error).toMatchObject({ code: 'separation_of_duties', details: { rule: 'separation-of-duties' } });
         expect(own.json().error.messageTh).toMatch(/การแบ่งแยกหน้าที่/);

@@ -41,7 +41,9 @@ describe('per address without a session', () => {
     const token = await h.token('pte.reporter');
     const anonymous: number[] = [];
     anonymous.push((await h.app.inject({ method: 'GET', url: reports })).statusCode);
-    anonymous.push((await h.app.inject({ method: 'GET', url: reports, headers: { authorization: `Bearer ${'x'.repeat(43)}` } })).statusCode);
+    anonymous.push(
+      (await h.app.inject({ method: 'GET', url: reports, headers: { authorization: `Bearer ${'x'.repeat(43)}` } })).statusCode,
+    );
     anonymous.push((await h.app.inject({ method: 'GET', url: '/healthz' })).statusCode);
     const over = await h.app.inject({ method: 'GET', url: reports, headers: { authorization: `Bearer ${'y'.repeat(43)}` } });
     expect(anonymous).toEqual([401, 401, 200]);

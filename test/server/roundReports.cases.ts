@@ -20,11 +20,29 @@ export function roundReportCases(kind: DbKind): void {
 
   async function fill(): Promise<void> {
     // pte: 1 submitted then approved, 4.1 submitted; cbi: nothing in round 6, a row in round 12 only.
-    const sent = await postBatch(h, 'pte.reporter', [{ indicatorId: '1', value: 90, baseVersion: 0 }, { indicatorId: '4.1', value: 3, baseVersion: 0 }], { action: 'submit' });
+    const sent = await postBatch(
+      h,
+      'pte.reporter',
+      [
+        { indicatorId: '1', value: 90, baseVersion: 0 },
+        { indicatorId: '4.1', value: 3, baseVersion: 0 },
+      ],
+      { action: 'submit' },
+    );
     expect(sent.json().results.map((r: Json) => r.outcome)).toEqual(['accepted', 'accepted']);
-    const approved = await h.app.inject({ method: 'POST', url: `/api/v1/assessments/${AID}/rounds/6/units/pte/reports/1/approve`, headers: await as(h, 'pte.approver'), payload: {} });
+    const approved = await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/assessments/${AID}/rounds/6/units/pte/reports/1/approve`,
+      headers: await as(h, 'pte.approver'),
+      payload: {},
+    });
     expect(approved.statusCode).toBe(200);
-    const late = await postBatch(h, 'cbi.reporter', [{ indicatorId: '1', value: 70, baseVersion: 0 }], { round: 12, unit: 'cbi', action: 'submit', key: randomUUID() });
+    const late = await postBatch(h, 'cbi.reporter', [{ indicatorId: '1', value: 70, baseVersion: 0 }], {
+      round: 12,
+      unit: 'cbi',
+      action: 'submit',
+      key: randomUUID(),
+    });
     expect(late.statusCode).toBe(200);
   }
 
@@ -33,7 +51,10 @@ export function roundReportCases(kind: DbKind): void {
     const { status, body } = await get('central', url());
     expect(status).toBe(200);
     expect(body.units.map((u: Json) => u.unit)).toEqual(['pte', 'cbi']);
-    expect(body.units[0].reports.map((r: Json) => [r.indicatorId, r.value, r.status])).toEqual([['1', 90, 'approved'], ['4.1', 3, 'submitted']]);
+    expect(body.units[0].reports.map((r: Json) => [r.indicatorId, r.value, r.status])).toEqual([
+      ['1', 90, 'approved'],
+      ['4.1', 3, 'submitted'],
+    ]);
     // cbi's only row is in round 12: not in round 6's list, there in round 12's.
     expect(body.units[1].reports).toEqual([]);
     const twelve = await get('central', url(12));

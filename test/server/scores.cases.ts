@@ -17,12 +17,17 @@ export function scoreCases(kind: DbKind): void {
 
   test('the scores equal scoreAssessment on the stored rows, in the document of `scorebook score --json`', async () => {
     await postBatch(h, 'central', [{ indicatorId: '2', value: { den: '๕๐' }, baseVersion: 0 }]);
-    await postBatch(h, 'pte.reporter', [
-      { indicatorId: '1', value: '๘๗', baseVersion: 0 },
-      { indicatorId: '2', value: { num: 40 }, baseVersion: 1 },
-      { indicatorId: '3', value: [true, true, true, false, false], baseVersion: 0 },
-      { indicatorId: '4.1', value: 2.5, baseVersion: 0 },
-    ], { action: 'submit' });
+    await postBatch(
+      h,
+      'pte.reporter',
+      [
+        { indicatorId: '1', value: '๘๗', baseVersion: 0 },
+        { indicatorId: '2', value: { num: 40 }, baseVersion: 1 },
+        { indicatorId: '3', value: [true, true, true, false, false], baseVersion: 0 },
+        { indicatorId: '4.1', value: 2.5, baseVersion: 0 },
+      ],
+      { action: 'submit' },
+    );
     const res = await scores();
     expect(res.statusCode).toBe(200);
     const stored = await getReports(h, 'pte.reporter');
@@ -35,7 +40,7 @@ export function scoreCases(kind: DbKind): void {
     expect(res.json().penalty).toBe(0);
   });
 
-  test('late rows: the penalty counts working days from the round\'s close to the last submission', async () => {
+  test("late rows: the penalty counts working days from the round's close to the last submission", async () => {
     // Round 12 closed Friday 15 March 2024; submitted Wednesday 20 March: 3 working days late (18, 19, 20).
     h.clock.now = new Date('2024-03-20T03:00:00Z');
     h.forgetTokens();
@@ -49,14 +54,24 @@ export function scoreCases(kind: DbKind): void {
   });
 
   test('the official total counts approved rows only: submitted, draft and returned rows score as not reported', async () => {
-    await postBatch(h, 'pte.reporter', [
-      { indicatorId: '1', value: 87, baseVersion: 0 },
-      { indicatorId: '3', value: [true, true, true, false, false], baseVersion: 0 },
-      { indicatorId: '4.1', value: 5, baseVersion: 0 },
-    ], { action: 'submit' });
+    await postBatch(
+      h,
+      'pte.reporter',
+      [
+        { indicatorId: '1', value: 87, baseVersion: 0 },
+        { indicatorId: '3', value: [true, true, true, false, false], baseVersion: 0 },
+        { indicatorId: '4.1', value: 5, baseVersion: 0 },
+      ],
+      { action: 'submit' },
+    );
     await postBatch(h, 'pte.reporter', [{ indicatorId: '4.2', value: 2, baseVersion: 0 }]);
     const review = async (id: string, decision: string, payload: Record<string, unknown>) =>
-      h.app.inject({ method: 'POST', url: `${scoresUrl(6).replace(/scores$/, 'reports')}/${id}/${decision}`, headers: await as(h, 'pte.approver'), payload });
+      h.app.inject({
+        method: 'POST',
+        url: `${scoresUrl(6).replace(/scores$/, 'reports')}/${id}/${decision}`,
+        headers: await as(h, 'pte.approver'),
+        payload,
+      });
     expect((await review('1', 'approve', {})).statusCode).toBe(200);
     expect((await review('3', 'return', { comment: 'แนบหลักฐาน', version: 1 })).statusCode).toBe(200);
     const doc = (await scores()).json();
@@ -65,7 +80,11 @@ export function scoreCases(kind: DbKind): void {
     expect(doc.total).toBeGreaterThan(doc.official.total);
     const row = (id: string) => doc.indicators.find((i: Json) => i.id === id);
     expect([row('1'), row('3'), row('4.1'), row('4.2'), row('2')].map((r: Json) => [r.reportStatus, r.counted])).toEqual([
-      ['approved', true], ['returned', false], ['submitted', false], ['draft', false], [null, false],
+      ['approved', true],
+      ['returned', false],
+      ['submitted', false],
+      ['draft', false],
+      [null, false],
     ]);
   });
 
@@ -77,10 +96,15 @@ export function scoreCases(kind: DbKind): void {
   test('central staff entering central data after the 12-month round closed never make the unit late', async () => {
     h.clock.now = new Date('2024-03-11T03:00:00Z');
     h.forgetTokens();
-    await postBatch(h, 'pte.reporter', [
-      { indicatorId: '1', value: 100, baseVersion: 0 },
-      { indicatorId: '2', value: { num: 40 }, baseVersion: 0 },
-    ], { round: 12, action: 'submit' });
+    await postBatch(
+      h,
+      'pte.reporter',
+      [
+        { indicatorId: '1', value: 100, baseVersion: 0 },
+        { indicatorId: '2', value: { num: 40 }, baseVersion: 0 },
+      ],
+      { round: 12, action: 'submit' },
+    );
     // Wednesday 20 March: three working days after the close, the central office sends the denominator.
     h.clock.now = new Date('2024-03-20T03:00:00Z');
     h.forgetTokens();

@@ -22,10 +22,21 @@ export interface ServeProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-export async function startServe(port: number, dataDir: string, env: NodeJS.ProcessEnv, extra: readonly string[] = ['--demo']): Promise<ServeProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', String(port), '--data', dataDir, ...extra], {
-    cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'],
-  });
+export async function startServe(
+  port: number,
+  dataDir: string,
+  env: NodeJS.ProcessEnv,
+  extra: readonly string[] = ['--demo'],
+): Promise<ServeProcess> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', String(port), '--data', dataDir, ...extra],
+    {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let err = '';
   let exited = false;
   const watchers = new Set<() => void>();
@@ -69,7 +80,13 @@ export async function startServe(port: number, dataDir: string, env: NodeJS.Proc
   };
 }
 
-export async function call(port: number, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; headers: Headers; json: Json }> {
+export async function call(
+  port: number,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Headers; json: Json }> {
   const res = await fetch(`http://127.0.0.1:${port}${path}`, {
     method,
     headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },

@@ -147,11 +147,25 @@ export function sessionCases(kind: DbKind): void {
 
     test('a burst from one address is refused (503, Retry-After) before any hash; a sign-in from elsewhere still gets in', async () => {
       // A user with a production-like hash, so that a check takes long enough for the burst to queue.
-      await createUser(g.db, { username: 'slow', name: 'slow', password: 'right', roles: ['reporter'], units: ['pte'] },
-        { actor: 'setup', now: g.clock.now, cost: { log2N: 14, r: 8, p: 1 } });
+      await createUser(
+        g.db,
+        { username: 'slow', name: 'slow', password: 'right', roles: ['reporter'], units: ['pte'] },
+        { actor: 'setup', now: g.clock.now, cost: { log2N: 14, r: 8, p: 1 } },
+      );
       const burst = Array.from({ length: 20 }, (_, i) =>
-        g.app.inject({ method: 'POST', url: '/api/v1/sessions', payload: { username: 'slow', password: `bad${i}` }, remoteAddress: '203.0.113.9' }));
-      const good = g.app.inject({ method: 'POST', url: '/api/v1/sessions', payload: { username: 'slow', password: 'right' }, remoteAddress: '10.0.0.1' });
+        g.app.inject({
+          method: 'POST',
+          url: '/api/v1/sessions',
+          payload: { username: 'slow', password: `bad${i}` },
+          remoteAddress: '203.0.113.9',
+        }),
+      );
+      const good = g.app.inject({
+        method: 'POST',
+        url: '/api/v1/sessions',
+        payload: { username: 'slow', password: 'right' },
+        remoteAddress: '10.0.0.1',
+      });
       const answers = await Promise.all(burst);
       expect((await good).statusCode).toBe(201);
       const busy = answers.filter((r) => r.statusCode === 503);

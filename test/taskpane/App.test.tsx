@@ -99,7 +99,11 @@ test('the what-if column is inserted right after the input columns; scores, tota
   await createPteSheet(user);
   act(() => wb.type('KPI', resultCell('1'), '100'));
   await waitFor(() => expect(screen.getByTestId('total').textContent).toBe('10.00'));
-  const lastInput = Math.max(...layout.columns.filter((c) => c.role === 'result' || /^step\d+$/.test(c.role) || c.role === 'numerator' || c.role === 'denominator').map((c) => c.column));
+  const lastInput = Math.max(
+    ...layout.columns
+      .filter((c) => c.role === 'result' || /^step\d+$/.test(c.role) || c.role === 'numerator' || c.role === 'denominator')
+      .map((c) => c.column),
+  );
   const score = requireColumn(layout, 'score').column;
   expect(score).toBe(lastInput + 1);
   await user.click(screen.getByRole('tab', { name: 'สมมติผล' }));
@@ -151,7 +155,12 @@ test('binds a hand-made sheet: English headers, rows by id and by name, ids writ
     title: 'hand-made',
     ops: [
       { kind: 'sheet', sheet: 'Loei', ifExists: 'replace' },
-      { kind: 'cells', sheet: 'Loei', topLeft: 'A1', contents: [['Loei KPI'], [null], ['No.', 'Indicator', 'Actual'], ['4.1', 'OTOP', 3050], [null, teen.name, 22.4]] },
+      {
+        kind: 'cells',
+        sheet: 'Loei',
+        topLeft: 'A1',
+        contents: [['Loei KPI'], [null], ['No.', 'Indicator', 'Actual'], ['4.1', 'OTOP', 3050], [null, teen.name, 22.4]],
+      },
     ],
   });
   render(<App port={wb} displayLanguage="en" listSheets={async () => wb.visibleSheets()} />);
@@ -166,7 +175,9 @@ test('binds a hand-made sheet: English headers, rows by id and by name, ids writ
   await screen.findByTestId('total');
   const binding = await wb.readBinding();
   expect(binding?.ok && binding.value).toMatchObject({
-    sheet: 'Loei', headerRow: 3, columns: { id: 'No.', name: 'Indicator', result: 'Actual', weight: 'น้ำหนัก', weightedScore: 'คะแนนถ่วงน้ำหนัก' },
+    sheet: 'Loei',
+    headerRow: 3,
+    columns: { id: 'No.', name: 'Indicator', result: 'Actual', weight: 'น้ำหนัก', weightedScore: 'คะแนนถ่วงน้ำหนัก' },
   });
   expect(wb.value('Loei', 5, 1)).toBe('2');
   const expected = scoreAssessment(otop.assessment, { results: { '4.1': 3050, '2': 22.4 } }).totalBeforePenalty!;
@@ -178,7 +189,21 @@ test('binds a hand-made sheet: English headers, rows by id and by name, ids writ
 test('a hand-made sheet whose header is on row 1: the proposal says so at once, and inserts the row above when asked', async () => {
   const user = userEvent.setup();
   const wb = new PreviewWorkbook();
-  await wb.apply({ title: 'hand-made', ops: [{ kind: 'sheet', sheet: 'Loei', ifExists: 'replace' }, { kind: 'cells', sheet: 'Loei', topLeft: 'A1', contents: [['No.', 'Indicator', 'Actual'], ['4.1', 'OTOP', 3050]] }] });
+  await wb.apply({
+    title: 'hand-made',
+    ops: [
+      { kind: 'sheet', sheet: 'Loei', ifExists: 'replace' },
+      {
+        kind: 'cells',
+        sheet: 'Loei',
+        topLeft: 'A1',
+        contents: [
+          ['No.', 'Indicator', 'Actual'],
+          ['4.1', 'OTOP', 3050],
+        ],
+      },
+    ],
+  });
   render(<App port={wb} displayLanguage="en" listSheets={async () => wb.visibleSheets()} />);
   await user.click(await screen.findByRole('tab', { name: 'Bind' }));
   await user.selectOptions(screen.getByRole('combobox', { name: /Assessment/ }), 'otop-2567');
@@ -201,7 +226,21 @@ test('a hand-made sheet whose header is on row 1: the proposal says so at once, 
 test('binding says before it is confirmed which indicators the sheet lacks and will get as new rows', async () => {
   const user = userEvent.setup();
   const wb = new PreviewWorkbook();
-  await wb.apply({ title: 'hand-made', ops: [{ kind: 'sheet', sheet: 'Loei', ifExists: 'replace' }, { kind: 'cells', sheet: 'Loei', topLeft: 'A2', contents: [['No.', 'Indicator', 'Actual'], ['1', 'x', 97]] }] });
+  await wb.apply({
+    title: 'hand-made',
+    ops: [
+      { kind: 'sheet', sheet: 'Loei', ifExists: 'replace' },
+      {
+        kind: 'cells',
+        sheet: 'Loei',
+        topLeft: 'A2',
+        contents: [
+          ['No.', 'Indicator', 'Actual'],
+          ['1', 'x', 97],
+        ],
+      },
+    ],
+  });
   render(<App port={wb} listSheets={async () => wb.visibleSheets()} />);
   await user.click(await screen.findByRole('tab', { name: 'ผูกชีต' }));
   await user.selectOptions(screen.getByRole('combobox', { name: /ชุดตัวชี้วัด/ }), 'pte-2567');

@@ -23,14 +23,17 @@ const result = (id: string): string => `${requireColumn(layout, 'result').letter
 async function statusOf(wb: PreviewWorkbook, id: string): Promise<unknown> {
   const grid = (await wb.read({ ranges: [{ sheet: 'KPI' }] })).ranges[0]!;
   const column = (grid.values[layout.headerRow - 1] ?? []).indexOf(STATUS_HEADER);
-  return column < 0 ? null : grid.values[rowOf(id) - 1]?.[column] ?? null;
+  return column < 0 ? null : (grid.values[rowOf(id) - 1]?.[column] ?? null);
 }
 
 test('typing over an approved row is said in the sheet and above the total, and unsaid when set back', async () => {
   const user = userEvent.setup();
-  const server = new FakeReportServer(pte, { id: 'pte', name: 'จังหวัดปทุมธานี' },
+  const server = new FakeReportServer(
+    pte,
+    { id: 'pte', name: 'จังหวัดปทุมธานี' },
     [{ round: 6, opensAt: '2024-02-29T17:00:00Z', closesAt: '2099-04-04T16:59:59Z' }],
-    { username: 'pte.reporter', name: 'ผู้รายงาน ปทุมธานี', roles: ['reporter'], units: ['pte'] });
+    { username: 'pte.reporter', name: 'ผู้รายงาน ปทุมธานี', roles: ['reporter'], units: ['pte'] },
+  );
   server.reports = [stored('5', 3050, 3, 'approved')];
   const wb = new PreviewWorkbook();
   render(<App port={wb} connect={server.connect} />);

@@ -22,8 +22,19 @@ jest.setTimeout(30_000);
 const pte = sample('pte-2567');
 const TARGET: BatchTarget = { aid: 'pte-2567', round: 6, unit: 'pte' };
 const row = (indicatorId: string, value: ReportRow['value'], more: Partial<ReportRow> = {}): ReportRow => ({
-  indicatorId, value, explanation: null, obstacles: null, remarks: null, status: 'submitted', version: 1, updatedBy: 'pte.reporter',
-  updatedAt: '2024-03-20T03:00:00Z', comment: null, late: false, submittedAt: '2024-03-20T03:00:00Z', ...more,
+  indicatorId,
+  value,
+  explanation: null,
+  obstacles: null,
+  remarks: null,
+  status: 'submitted',
+  version: 1,
+  updatedBy: 'pte.reporter',
+  updatedAt: '2024-03-20T03:00:00Z',
+  comment: null,
+  late: false,
+  submittedAt: '2024-03-20T03:00:00Z',
+  ...more,
 });
 
 class FakeApprover implements ApproverClient {
@@ -54,7 +65,19 @@ class FakeApprover implements ApproverClient {
     return r;
   }
   async listAttachments(_t: BatchTarget, id: string): Promise<Attachment[]> {
-    return id === '1' ? [{ id: 'a1', indicatorId: '1', filename: 'รายงาน จปฐ.pdf', contentType: 'application/pdf', size: 1000, uploadedBy: 'pte.reporter', uploadedAt: '2024-03-20T03:00:00Z' } as Attachment] : [];
+    return id === '1'
+      ? [
+          {
+            id: 'a1',
+            indicatorId: '1',
+            filename: 'รายงาน จปฐ.pdf',
+            contentType: 'application/pdf',
+            size: 1000,
+            uploadedBy: 'pte.reporter',
+            uploadedAt: '2024-03-20T03:00:00Z',
+          } as Attachment,
+        ]
+      : [];
   }
   async downloadAttachment(_t: BatchTarget, a: Pick<Attachment, 'filename'>): Promise<DownloadedFile> {
     this.opened.push(a.filename);
@@ -127,5 +150,8 @@ test('a return needs a comment; the comment goes after each decision and nothing
 
 test('English: the same row in English labels; a value the assessment does not know is shown as sent', () => {
   const views = approvalViews(pte.assessment, [row('9', [1, 0, 1]), row('99', 5)], 'en');
-  expect(views.map((v) => [v.id, v.value, v.level, v.score])).toEqual([['9', '✓ ✗ ✓', 'Basic', '50.00'], ['99', '5', undefined, '—']]);
+  expect(views.map((v) => [v.id, v.value, v.level, v.score])).toEqual([
+    ['9', '✓ ✗ ✓', 'Basic', '50.00'],
+    ['99', '5', undefined, '—'],
+  ]);
 });

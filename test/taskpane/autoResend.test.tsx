@@ -18,12 +18,13 @@ import { FakeEvidenceClient, NOW } from './fakeEvidenceClient';
 import { sample } from './sheetGrid';
 
 const layout = kpiLayout(sample('pte-2567').assessment);
-const resultCell = (id: string): string => `${requireColumn(layout, 'result').letter}${layout.rows.find((r) => r.indicator.id === id)!.row}`;
+const resultCell = (id: string): string =>
+  `${requireColumn(layout, 'result').letter}${layout.rows.find((r) => r.indicator.id === id)!.row}`;
 
 async function statusOf(wb: PreviewWorkbook, id: string): Promise<unknown> {
   const grid = (await wb.read({ ranges: [{ sheet: 'KPI' }] })).ranges[0]!;
   const column = (grid.values[layout.headerRow - 1] ?? []).indexOf(STATUS_HEADER);
-  return column < 0 ? null : grid.values[layout.rows.find((r) => r.indicator.id === id)!.row - 1]?.[column] ?? null;
+  return column < 0 ? null : (grid.values[layout.rows.find((r) => r.indicator.id === id)!.row - 1]?.[column] ?? null);
 }
 
 async function pendingInFile(wb: PreviewWorkbook): Promise<number> {
@@ -59,7 +60,9 @@ async function submittedWhileDown() {
 
 test('pending batches go on their own when the browser is back online and the server answers; accepted only then', async () => {
   const { wb, client } = await submittedWhileDown();
-  expect((await screen.findByTestId('auto-resend')).textContent).toBe('เซิร์ฟเวอร์ยังไม่ตอบ จะตรวจอีกครั้งในอีก 5 วินาที แล้วส่งข้อมูลที่ค้างให้อัตโนมัติ ข้อมูลยังเก็บอยู่ในไฟล์');
+  expect((await screen.findByTestId('auto-resend')).textContent).toBe(
+    'เซิร์ฟเวอร์ยังไม่ตอบ จะตรวจอีกครั้งในอีก 5 วินาที แล้วส่งข้อมูลที่ค้างให้อัตโนมัติ ข้อมูลยังเก็บอยู่ในไฟล์',
+  );
   expect(await statusOf(wb, '1')).not.toMatch(/เซิร์ฟเวอร์รับแล้ว/);
 
   client.down = false;

@@ -14,10 +14,24 @@ import { sample, sheetGrid, type Typed } from './sheetGrid';
 const pte = sample('pte-2567');
 const target = { aid: 'pte-2567', round: 6, unit: 'pte' };
 const stored = (indicatorId: string, value: ReportRow['value'], version: number, more: Partial<ReportRow> = {}): ReportRow => ({
-  indicatorId, value, explanation: null, obstacles: null, remarks: null, status: 'draft', version, updatedBy: 'x',
-  updatedAt: '2024-03-20T03:00:00Z', comment: null, late: false, submittedAt: null, ...more,
+  indicatorId,
+  value,
+  explanation: null,
+  obstacles: null,
+  remarks: null,
+  status: 'draft',
+  version,
+  updatedBy: 'x',
+  updatedAt: '2024-03-20T03:00:00Z',
+  comment: null,
+  late: false,
+  submittedAt: null,
+  ...more,
 });
-const { link } = linkFromReports('https://s', target, [stored('5', 3050, 2), stored('1', 97, 1, { status: 'returned', comment: 'แนบหลักฐาน' })]);
+const { link } = linkFromReports('https://s', target, [
+  stored('5', 3050, 2),
+  stored('1', 97, 1, { status: 'returned', comment: 'แนบหลักฐาน' }),
+]);
 
 /** The sheet as typed, with a status column when `status` is given. */
 function sheet(typed: Typed, status?: Record<string, CellValue>) {
@@ -31,16 +45,21 @@ const statusWritten = (plan: { ops: readonly unknown[] } | undefined, layout: Re
   const cells = plan?.ops.find((o): o is CellsOp => (o as CellsOp).kind === 'cells');
   return cells?.contents[rowOf(layout, id) - layout.headerRow]?.[0];
 };
-const styles = (plan: { ops: readonly unknown[] } | undefined): StyleOp[] => (plan?.ops ?? []).filter((o): o is StyleOp => (o as StyleOp).kind === 'style');
+const styles = (plan: { ops: readonly unknown[] } | undefined): StyleOp[] =>
+  (plan?.ops ?? []).filter((o): o is StyleOp => (o as StyleOp).kind === 'style');
 
 const confirmedSheet = { '5': { result: 3050 }, '1': { result: 97 } } as const;
 
 test('a sheet as the server confirmed it has nothing changed and nothing to write', () => {
   const s = sheet(confirmedSheet);
-  expect(changeMarks({ assessment: pte.assessment, ...s, link, locale: 'th' })).toMatchObject({ changed: [], plan: undefined, addsColumn: false });
+  expect(changeMarks({ assessment: pte.assessment, ...s, link, locale: 'th' })).toMatchObject({
+    changed: [],
+    plan: undefined,
+    addsColumn: false,
+  });
 });
 
-test('a changed result is marked: the status column (added) says so and the row\'s input cells are filled', () => {
+test("a changed result is marked: the status column (added) says so and the row's input cells are filled", () => {
   const s = sheet({ ...confirmedSheet, '5': { result: 3100 } });
   const marks = changeMarks({ assessment: pte.assessment, ...s, link, locale: 'th' });
   expect(marks.changed).toEqual(['5']);
@@ -63,7 +82,10 @@ test('marks already in the sheet: nothing is written', () => {
 });
 
 test('set back to what the server has, the row shows again what the server said of it and its fill goes', () => {
-  const s = sheet({ ...confirmedSheet, '5': { result: 3050, note: null } }, { '5': CHANGED_MARK.th, '1': 'แก้ไขแล้ว ยังไม่ส่ง — ส่งคืนให้แก้ไข: แนบหลักฐาน', '6': CHANGED_MARK.th });
+  const s = sheet(
+    { ...confirmedSheet, '5': { result: 3050, note: null } },
+    { '5': CHANGED_MARK.th, '1': 'แก้ไขแล้ว ยังไม่ส่ง — ส่งคืนให้แก้ไข: แนบหลักฐาน', '6': CHANGED_MARK.th },
+  );
   const marks = changeMarks({ assessment: pte.assessment, ...s, link, locale: 'th' });
   expect(marks.changed).toEqual([]);
   expect(statusWritten(marks.plan, s.layout, '5')).toBe('ร่าง');
@@ -74,14 +96,14 @@ test('set back to what the server has, the row shows again what the server said 
   expect(styles(marks.plan).every((f) => f.fill === ROW_FILLS.input)).toBe(true);
 });
 
-test('a returned row keeps the approver\'s comment beside its mark', () => {
+test("a returned row keeps the approver's comment beside its mark", () => {
   expect(markText(link.rows['1'], 'th')).toBe('แก้ไขแล้ว ยังไม่ส่ง — ส่งคืนให้แก้ไข: แนบหลักฐาน');
   expect(markText(link.rows['5'], 'en')).toBe('changed, not sent');
   expect(serverSays(link.rows['5'], 'en')).toBe('draft');
   expect(serverSays(undefined, 'th')).toBeNull();
 });
 
-test('a submit\'s outcome stays until the row is edited again; then the row is marked', () => {
+test("a submit's outcome stays until the row is edited again; then the row is marked", () => {
   const typed = { ...confirmedSheet, '5': { result: 3100 } };
   const s = sheet(typed, { '5': 'ขัดแย้ง: pte.approver' });
   const first = changeMarks({ assessment: pte.assessment, ...s, link, locale: 'th' });
@@ -94,9 +116,16 @@ test('a submit\'s outcome stays until the row is edited again; then the row is m
   expect(statusWritten(marks.plan, edited.layout, '5')).toBe('แก้ไขแล้ว ยังไม่ส่ง');
 });
 
-test('a submit\'s outcome written over a mark puts the row\'s fill back; over anything else it leaves fills alone', () => {
+test("a submit's outcome written over a mark puts the row's fill back; over anything else it leaves fills alone", () => {
   const s = sheet({ '5': { result: 3100 }, '1': { result: 98 } }, { '5': CHANGED_MARK.th, '1': 'ร่าง' });
-  const plan = statusColumnPlan(s.grid, s.reading, new Map([['5', 'เซิร์ฟเวอร์รับแล้ว (รุ่น 3)'], ['1', 'เซิร์ฟเวอร์รับแล้ว (รุ่น 2)']]));
+  const plan = statusColumnPlan(
+    s.grid,
+    s.reading,
+    new Map([
+      ['5', 'เซิร์ฟเวอร์รับแล้ว (รุ่น 3)'],
+      ['1', 'เซิร์ฟเวอร์รับแล้ว (รุ่น 2)'],
+    ]),
+  );
   const row = rowOf(s.layout, '5');
   expect(styles(plan).length).toBeGreaterThan(0);
   expect(styles(plan).every((f) => f.fill === ROW_FILLS.input && f.address.endsWith(`${row}`))).toBe(true);
@@ -109,7 +138,9 @@ test('rows marked together are filled as rectangles, not cell by cell', () => {
   const start = all.findIndex((r, i) => all[i + 3] === r + 3);
   const rows = all.slice(start, start + 4);
   const ops = rowFillOps('KPI', s.reading, 1, [rows[3]!, rows[0]!, rows[1]!, rows[2]!], ROW_FILLS.changed);
-  const inputColumns = [...s.reading.columns.keys()].filter((r) => r !== 'id' && /^(result|numerator|denominator|step\d+|explanation|obstacles|note)$/.test(r));
+  const inputColumns = [...s.reading.columns.keys()].filter(
+    (r) => r !== 'id' && /^(result|numerator|denominator|step\d+|explanation|obstacles|note)$/.test(r),
+  );
   // One rectangle per run of adjacent input columns, each spanning the four rows.
   expect(ops.length).toBeLessThan(inputColumns.length);
   expect(ops.every((o) => new RegExp(`^[A-Z]+${rows[0]}:[A-Z]+${rows[3]}$`).test(o.address))).toBe(true);

@@ -11,7 +11,7 @@ import { sample } from './sheetGrid';
 const krs = sample('krs-2567');
 const { assessment } = krs;
 
-test('each unit scores as its own results; counts are summed; a unit\'s issue names it', () => {
+test("each unit scores as its own results; counts are summed; a unit's issue names it", () => {
   const typed = [{ '12': 92 }, { '12': 'abc' }, {}, { '12': 80 }];
   const units = assessment.units;
   const inputs = new Map(units.map((u, k) => [u.id, resultInputs(assessment, { results: typed[k] ?? {} })]));
@@ -26,7 +26,11 @@ test('each unit scores as its own results; counts are summed; a unit\'s issue na
     });
   }
   for (let r = 0; r < values.length; r++) values[r] ??= [];
-  const e = evaluateMultiUnitSheet(assessment, { sheet: binding!.sheet, topLeft: 'A1', values }, { headers: binding!.columns, multiUnit: MULTI_UNIT_HEADERS });
+  const e = evaluateMultiUnitSheet(
+    assessment,
+    { sheet: binding!.sheet, topLeft: 'A1', values },
+    { headers: binding!.columns, multiUnit: MULTI_UNIT_HEADERS },
+  );
   if (!e.ok) throw new Error(JSON.stringify(e.issues));
   expect(e.units.map((u) => u.unit.id)).toEqual(units.map((u) => u.id));
   e.units.forEach((u, k) => {
@@ -34,7 +38,10 @@ test('each unit scores as its own results; counts are summed; a unit\'s issue na
     expect(u.report.totalBeforePenalty).toBeCloseTo(alone.totalBeforePenalty as number, 12);
     expect(u.counts).toEqual(countStatuses(assessment, alone));
   });
-  const sum = e.units.reduce((n, u) => ({ reported: n.reported + u.counts.reported, missing: n.missing + u.counts.missing, invalid: n.invalid + u.counts.invalid }), { reported: 0, missing: 0, invalid: 0 });
+  const sum = e.units.reduce(
+    (n, u) => ({ reported: n.reported + u.counts.reported, missing: n.missing + u.counts.missing, invalid: n.invalid + u.counts.invalid }),
+    { reported: 0, missing: 0, invalid: 0 },
+  );
   expect(e.counts).toEqual(sum);
   expect(e.counts.reported).toBe(2);
   expect(e.counts.invalid).toBe(1);

@@ -24,8 +24,15 @@ const first = leaves[0]!.id;
 const PDF = '%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n';
 
 const attachment = (o: Partial<Attachment>): Attachment => ({
-  id: 'a9', indicatorId: first, filename: 'หลักฐาน.pdf', contentType: 'application/pdf', size: 987_654, sha256: 'x',
-  uploadedBy: 'pte.reporter', uploadedAt: '2024-03-25T03:00:00.000Z', ...o,
+  id: 'a9',
+  indicatorId: first,
+  filename: 'หลักฐาน.pdf',
+  contentType: 'application/pdf',
+  size: 987_654,
+  sha256: 'x',
+  uploadedBy: 'pte.reporter',
+  uploadedAt: '2024-03-25T03:00:00.000Z',
+  ...o,
 });
 
 async function signedIn(preset: Attachment[] = [], locale: 'th' | 'en' = 'th', wb = new PreviewWorkbook()) {
@@ -76,7 +83,11 @@ test('several files upload one after another, each with its progress bar, then t
   expect(screen.getByText('แนบ ก.pdf แล้ว')).toBeTruthy();
   client().finishUploads();
   const list = await screen.findByRole('list', { name: `ไฟล์หลักฐานของตัวชี้วัด ${first}` });
-  expect(within(list).getAllByRole('listitem').map((li) => li.querySelector('strong')?.textContent)).toEqual(['ก.pdf', 'ข.pdf']);
+  expect(
+    within(list)
+      .getAllByRole('listitem')
+      .map((li) => li.querySelector('strong')?.textContent),
+  ).toEqual(['ก.pdf', 'ข.pdf']);
   expect(client().calls.filter((c) => c.startsWith('upload'))).toEqual([`upload ${first} ก.pdf`, `upload ${first} ข.pdf`]);
 });
 
@@ -113,7 +124,9 @@ test('"เปิด" downloads the file and opens it from a blob URL in a new wi
 test('English: the same panel, the same formats', async () => {
   await signedIn([attachment({ size: 3 * MB })], 'en');
   const list = await screen.findByRole('list', { name: `Evidence files of indicator ${first}` });
-  expect(within(list).getByRole('listitem').textContent).toBe('หลักฐาน.pdf · 3.0 MB · attached by pte.reporter on 25 March 2567 BE 10:00 Open');
+  expect(within(list).getByRole('listitem').textContent).toBe(
+    'หลักฐาน.pdf · 3.0 MB · attached by pte.reporter on 25 March 2567 BE 10:00 Open',
+  );
   expect(formatFileSize(12_345_678, 'th')).toBe('11.8 MB');
 });
 
@@ -136,11 +149,13 @@ test('"ใช้แถวที่เลือกในชีต" picks the indi
 
   await act(() => wb.select('KPI', 'A1'));
   await user.click(use);
-  expect((await screen.findByRole('alert')).textContent).toContain('ส่วนที่เลือก (A1) ไม่ใช่แถวของตัวชี้วัด เลือกเซลล์ในแถวของตัวชี้วัดในชีต KPI แล้วกดอีกครั้ง');
+  expect((await screen.findByRole('alert')).textContent).toContain(
+    'ส่วนที่เลือก (A1) ไม่ใช่แถวของตัวชี้วัด เลือกเซลล์ในแถวของตัวชี้วัดในชีต KPI แล้วกดอีกครั้ง',
+  );
   expect((screen.getByLabelText('ตัวชี้วัด') as HTMLSelectElement).value).toBe('7');
 });
 
-test('opening another round\'s sheet moves the panel to that round, though the pickers were already on it', async () => {
+test("opening another round's sheet moves the panel to that round, though the pickers were already on it", async () => {
   const { user, client } = await signedIn();
   await user.click(screen.getByRole('button', { name: 'เปิดชีต' }));
   await screen.findByText(/เปิดชีต KPI แล้ว/);

@@ -33,7 +33,11 @@ export class FakeEvidenceClient implements ServerClient {
   constructor(readonly hooks: { reauthenticate: () => Promise<Session | undefined>; pending: PendingStore }) {}
 
   async signIn(username: string): Promise<Session> {
-    return { token: 't1', expiresAt: '2099-01-01T00:00:00Z', user: { username, name: 'ผู้รายงาน ปทุมธานี', roles: ['reporter'], units: ['pte'] } };
+    return {
+      token: 't1',
+      expiresAt: '2099-01-01T00:00:00Z',
+      user: { username, name: 'ผู้รายงาน ปทุมธานี', roles: ['reporter'], units: ['pte'] },
+    };
   }
   async listAssessments() {
     return [{ id: 'pte-2567', title: 'ตัวชี้วัดจังหวัดปทุมธานี', units: [{ id: 'pte', name: 'จังหวัดปทุมธานี' }], rounds }];
@@ -93,8 +97,14 @@ export class FakeEvidenceClient implements ServerClient {
     await new Promise<void>((resolve) => this.gates.push(resolve));
     o.onProgress?.(1);
     const meta: Attachment = {
-      id: `a${this.files.length + 1}`, indicatorId, filename: file.name, contentType: 'application/pdf', size: file.size, sha256: 'x',
-      uploadedBy: 'pte.reporter', uploadedAt: '2024-03-25T03:00:00.000Z',
+      id: `a${this.files.length + 1}`,
+      indicatorId,
+      filename: file.name,
+      contentType: 'application/pdf',
+      size: file.size,
+      sha256: 'x',
+      uploadedBy: 'pte.reporter',
+      uploadedAt: '2024-03-25T03:00:00.000Z',
     };
     this.files.push(meta);
     return meta;
@@ -110,5 +120,12 @@ export class FakeEvidenceClient implements ServerClient {
 }
 
 function accepted(rows: BatchRow[]): SubmitReport {
-  return { late: false, outcomes: rows.map((r) => ({ indicatorId: r.indicatorId, outcome: 'accepted' as const, result: { indicatorId: r.indicatorId, outcome: 'accepted' as const, version: r.baseVersion + 1 } })) };
+  return {
+    late: false,
+    outcomes: rows.map((r) => ({
+      indicatorId: r.indicatorId,
+      outcome: 'accepted' as const,
+      result: { indicatorId: r.indicatorId, outcome: 'accepted' as const, version: r.baseVersion + 1 },
+    })),
+  };
 }

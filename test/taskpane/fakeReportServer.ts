@@ -19,9 +19,24 @@ export function asJsonb(v: unknown): unknown {
   return v;
 }
 
-export const stored = (indicatorId: string, value: ReportRow['value'], version: number, status: ReportRow['status'] = 'draft'): ReportRow => ({
-  indicatorId, value: asJsonb(value) as ReportRow['value'], explanation: null, obstacles: null, remarks: null, status, version,
-  updatedBy: 'reporter', updatedAt: '2024-10-20T03:00:00Z', comment: null, late: false, submittedAt: null,
+export const stored = (
+  indicatorId: string,
+  value: ReportRow['value'],
+  version: number,
+  status: ReportRow['status'] = 'draft',
+): ReportRow => ({
+  indicatorId,
+  value: asJsonb(value) as ReportRow['value'],
+  explanation: null,
+  obstacles: null,
+  remarks: null,
+  status,
+  version,
+  updatedBy: 'reporter',
+  updatedAt: '2024-10-20T03:00:00Z',
+  comment: null,
+  late: false,
+  submittedAt: null,
 });
 
 export class FakeReportServer {
@@ -43,7 +58,10 @@ export class FakeReportServer {
 }
 
 class FakeClient implements ServerClient {
-  constructor(private readonly server: FakeReportServer, readonly pending: PendingStore) {}
+  constructor(
+    private readonly server: FakeReportServer,
+    readonly pending: PendingStore,
+  ) {}
   async signIn(): Promise<Session> {
     return { token: 't', expiresAt: '2099-01-01T00:00:00Z', user: this.server.user };
   }
@@ -62,10 +80,15 @@ class FakeClient implements ServerClient {
     o.onProgress?.({ rowsDone: rows.length, rowsTotal: rows.length, batchesDone: 1, batchesTotal: 1 });
     const outcomes = rows.map((r): SubmitReport['outcomes'][number] => {
       const old = this.server.reports.find((x) => x.indicatorId === r.indicatorId);
-      if (old?.status === 'approved') return { indicatorId: r.indicatorId, outcome: 'locked', result: { indicatorId: r.indicatorId, outcome: 'locked' } };
+      if (old?.status === 'approved')
+        return { indicatorId: r.indicatorId, outcome: 'locked', result: { indicatorId: r.indicatorId, outcome: 'locked' } };
       const next = { ...stored(r.indicatorId, r.value as ReportRow['value'], (old?.version ?? 0) + 1, 'submitted') };
       this.server.reports = [...this.server.reports.filter((x) => x !== old), next];
-      return { indicatorId: r.indicatorId, outcome: 'accepted', result: { indicatorId: r.indicatorId, outcome: 'accepted', version: next.version } };
+      return {
+        indicatorId: r.indicatorId,
+        outcome: 'accepted',
+        result: { indicatorId: r.indicatorId, outcome: 'accepted', version: next.version },
+      };
     });
     return { late: false, outcomes };
   }

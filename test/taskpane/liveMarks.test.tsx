@@ -25,25 +25,60 @@ const rowOf = (id: string): number => layout.rows.find((r) => r.indicator.id ===
 const cell = (role: ColumnRole, id: string): string => `${requireColumn(layout, role).letter}${rowOf(id)}`;
 // Open for the whole test run, whatever today is: the pickers choose the round open now.
 const rounds: ApiRound[] = [{ round: 6, opensAt: '2000-01-01T00:00:00Z', closesAt: '2100-01-01T00:00:00Z' }];
-const session: Session = { token: 't', expiresAt: '2100-01-01T00:00:00Z', user: { username: 'pte.reporter', name: 'ผู้รายงาน ปทุมธานี', roles: ['reporter'], units: ['pte'] } };
+const session: Session = {
+  token: 't',
+  expiresAt: '2100-01-01T00:00:00Z',
+  user: { username: 'pte.reporter', name: 'ผู้รายงาน ปทุมธานี', roles: ['reporter'], units: ['pte'] },
+};
 const stored: ReportRow = {
-  indicatorId: '5', value: 3050, explanation: 'ยอดขายงานแสดงสินค้า', obstacles: null, remarks: 'ข้อมูลพาณิชย์', status: 'draft', version: 2,
-  updatedBy: 'pte.reporter', updatedAt: '2024-03-20T03:00:00Z', comment: null, late: false, submittedAt: null,
+  indicatorId: '5',
+  value: 3050,
+  explanation: 'ยอดขายงานแสดงสินค้า',
+  obstacles: null,
+  remarks: 'ข้อมูลพาณิชย์',
+  status: 'draft',
+  version: 2,
+  updatedBy: 'pte.reporter',
+  updatedAt: '2024-03-20T03:00:00Z',
+  comment: null,
+  late: false,
+  submittedAt: null,
 };
 
 class FakeClient implements ServerClient {
   sent: BatchRow[][] = [];
-  async signIn(): Promise<Session> { return session; }
-  async listAssessments() { return [{ id: 'pte-2567', title: 'ตัวชี้วัดจังหวัดปทุมธานี', units: [{ id: 'pte', name: 'จังหวัดปทุมธานี' }], rounds }]; }
-  async getAssessment() { return pte.document as never; }
-  async listReports(): Promise<ReportRow[]> { return [{ ...stored }]; }
+  async signIn(): Promise<Session> {
+    return session;
+  }
+  async listAssessments() {
+    return [{ id: 'pte-2567', title: 'ตัวชี้วัดจังหวัดปทุมธานี', units: [{ id: 'pte', name: 'จังหวัดปทุมธานี' }], rounds }];
+  }
+  async getAssessment() {
+    return pte.document as never;
+  }
+  async listReports(): Promise<ReportRow[]> {
+    return [{ ...stored }];
+  }
   async submitRows(_t: unknown, rows: BatchRow[]): Promise<SubmitReport> {
     this.sent.push(rows);
-    return { late: false, outcomes: rows.map((r) => ({ indicatorId: r.indicatorId, outcome: 'accepted' as const, result: { indicatorId: r.indicatorId, outcome: 'accepted' as const, version: r.baseVersion + 1 } })) };
+    return {
+      late: false,
+      outcomes: rows.map((r) => ({
+        indicatorId: r.indicatorId,
+        outcome: 'accepted' as const,
+        result: { indicatorId: r.indicatorId, outcome: 'accepted' as const, version: r.baseVersion + 1 },
+      })),
+    };
   }
-  async resendPending(): Promise<SubmitReport> { return { late: false, outcomes: [] }; }
-  async approve(): Promise<ReportRow> { throw new Error('not in this test'); }
-  async returnRow(): Promise<ReportRow> { throw new Error('not in this test'); }
+  async resendPending(): Promise<SubmitReport> {
+    return { late: false, outcomes: [] };
+  }
+  async approve(): Promise<ReportRow> {
+    throw new Error('not in this test');
+  }
+  async returnRow(): Promise<ReportRow> {
+    throw new Error('not in this test');
+  }
 }
 
 async function openLinkedSheet() {
@@ -68,10 +103,11 @@ async function statusOf(wb: PreviewWorkbook, id: string): Promise<unknown> {
   const column = (grid.values[layout.headerRow - 1] ?? []).indexOf(STATUS_HEADER);
   return column < 0 ? null : (grid.values[rowOf(id) - 1]?.[column] ?? null);
 }
-const fillOf = (wb: PreviewWorkbook, role: ColumnRole, id: string): string | undefined => wb.style('KPI', rowOf(id), requireColumn(layout, role).column).fill;
+const fillOf = (wb: PreviewWorkbook, role: ColumnRole, id: string): string | undefined =>
+  wb.style('KPI', rowOf(id), requireColumn(layout, role).column).fill;
 const count = (): string | null => screen.queryByTestId('changed-count')?.textContent ?? null;
 
-test('a sheet opened from the server holds each row\'s explanation, obstacles and remarks', async () => {
+test("a sheet opened from the server holds each row's explanation, obstacles and remarks", async () => {
   const { wb } = await openLinkedSheet();
   const text = (role: ColumnRole): unknown => wb.value('KPI', rowOf('5'), requireColumn(layout, role).column);
   expect([text('explanation'), text('obstacles'), text('note')]).toEqual(['ยอดขายงานแสดงสินค้า', null, 'ข้อมูลพาณิชย์']);
@@ -108,7 +144,8 @@ test('no write while the marks in the sheet stay the same: editing an already ch
   await waitFor(async () => expect(await statusOf(wb, '1')).toBe('แก้ไขแล้ว ยังไม่ส่ง'));
   // The summary's total shows when an edit has been checked (the marks are decided in the same pass).
   await user.click(screen.getByRole('tab', { name: 'สรุปคะแนน' }));
-  const total = (results: Record<string, number>): string => formatNumber(scoreAssessment(pte.assessment, { results: { '5': 3050, ...results } }).totalBeforePenalty!, 2);
+  const total = (results: Record<string, number>): string =>
+    formatNumber(scoreAssessment(pte.assessment, { results: { '5': 3050, ...results } }).totalBeforePenalty!, 2);
   expect(total({ '1': 50 })).not.toBe(total({ '1': 97 }));
   await waitFor(() => expect(screen.getByTestId('total').textContent).toBe(total({ '1': 97 })));
   const before = apply.mock.calls.length;

@@ -43,11 +43,17 @@ test('a multi-unit sheet the pane creates is checked unit by unit: each unit its
   const expected = scoreAssessment(krs.assessment, { results: { '12': 87 } }).totalBeforePenalty!;
   const nothing = scoreAssessment(krs.assessment, { results: {} }).totalBeforePenalty!;
   expect(expected).not.toBeCloseTo(nothing, 3);
-  await waitFor(() => expect(within(screen.getByTestId(`unit-${second.id}`)).getByText(formatNumber(expected, krs.assessment.policies.decimals))).toBeTruthy());
+  await waitFor(() =>
+    expect(
+      within(screen.getByTestId(`unit-${second.id}`)).getByText(formatNumber(expected, krs.assessment.policies.decimals)),
+    ).toBeTruthy(),
+  );
   expect(screen.getByTestId('counts').textContent).toContain('รายงานแล้ว 1');
   expect(screen.getByTestId('counts').textContent).toContain('ค่าไม่ถูกต้อง 1');
   // The first unit typed nothing: its total is the not-reported policy's (KRS: 1 for each indicator).
-  expect(within(screen.getByTestId(`unit-${units[0]!.id}`)).getByText(formatNumber(nothing, krs.assessment.policies.decimals))).toBeTruthy();
+  expect(
+    within(screen.getByTestId(`unit-${units[0]!.id}`)).getByText(formatNumber(nothing, krs.assessment.policies.decimals)),
+  ).toBeTruthy();
   // The what-if column belongs to one unit's sheet.
   const whatIf = screen.getByRole('tab', { name: 'สมมติผล' });
   expect(whatIf.getAttribute('aria-disabled') === 'true' || whatIf.hasAttribute('disabled')).toBe(true);

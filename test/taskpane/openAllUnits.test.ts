@@ -30,7 +30,11 @@ function document(units: number): Record<string, unknown> {
     fiscalYear: 2567,
     scale: 'five-level',
     indicators: Array.from({ length: INDICATORS }, (_, i) => ({
-      id: String(i + 1), name: `ร้อยละของผู้รับบริการที่พึงพอใจ ด้านที่ ${i + 1}`, unit: 'ร้อยละ', weight: 100 / INDICATORS, targets: [60, 70, 80, 90, 100],
+      id: String(i + 1),
+      name: `ร้อยละของผู้รับบริการที่พึงพอใจ ด้านที่ ${i + 1}`,
+      unit: 'ร้อยละ',
+      weight: 100 / INDICATORS,
+      targets: [60, 70, 80, 90, 100],
     })),
     units: Array.from({ length: units }, (_, u) => ({ id: `u${u + 1}`, name: `สำนักงานเขตพื้นที่การศึกษาประถมศึกษา เขต ${u + 1}` })),
     rounds: [{ round: 6, opensAt: '2024-03-01T00:00:00+07:00', closesAt: '2024-04-11T23:59:59+07:00' }],
@@ -43,13 +47,25 @@ const STATUSES: ReportRow['status'][] = ['draft', 'submitted', 'approved', 'retu
 function answer(units: number, explanation = 'ดำเนินการครบตามแผน'): UnitReports[] {
   return Array.from({ length: units }, (_, u) => ({
     unit: `u${u + 1}`,
-    reports: Array.from({ length: INDICATORS }, (_, k) => k).filter((k) => (u + k) % 12 !== 11).map((k): ReportRow => {
-      const status = STATUSES[(u + k) % 4]!;
-      return {
-        indicatorId: String(k + 1), value: 60 + ((u * 7 + k * 3) % 40), explanation, obstacles: null, remarks: null, status, version: 1,
-        updatedBy: `u${u + 1}.reporter`, updatedAt: '2024-03-20T03:00:00.000Z', comment: status === 'returned' ? 'แนบหลักฐานเพิ่ม' : null, late: false, submittedAt: null,
-      };
-    }),
+    reports: Array.from({ length: INDICATORS }, (_, k) => k)
+      .filter((k) => (u + k) % 12 !== 11)
+      .map((k): ReportRow => {
+        const status = STATUSES[(u + k) % 4]!;
+        return {
+          indicatorId: String(k + 1),
+          value: 60 + ((u * 7 + k * 3) % 40),
+          explanation,
+          obstacles: null,
+          remarks: null,
+          status,
+          version: 1,
+          updatedBy: `u${u + 1}.reporter`,
+          updatedAt: '2024-03-20T03:00:00.000Z',
+          comment: status === 'returned' ? 'แนบหลักฐานเพิ่ม' : null,
+          late: false,
+          submittedAt: null,
+        };
+      }),
   }));
 }
 
@@ -75,7 +91,11 @@ function assessmentOf(units: number): Assessment {
 function run(fake: FakeExcel, units: number, more: Partial<OpenAllUnitsInput> = {}, explanation?: string) {
   const port = new OfficeWorkbookPort(fake);
   return openAllUnits({
-    port, client: client(units, explanation), aid: 'units-2567', round: 6, locale: 'th',
+    port,
+    client: client(units, explanation),
+    aid: 'units-2567',
+    round: 6,
+    locale: 'th',
     ask: async () => {
       throw new Error('asked, with nothing typed to lose');
     },
@@ -102,7 +122,12 @@ describe.each([2, 50])('%i units × 12 indicators', (units) => {
     expect(again.kind).toBe('opened');
     const reopen = syncs.mock.calls.length;
     expect(reopen).toBe(4);
-    figures[`${units}`] = { firstOpenSyncs: 5, reopenSyncs: reopen, largestRequest: fake.maxRequestBytes(), allRequests: fake.syncs.reduce((n, s) => n + s.requestBytes, 0) };
+    figures[`${units}`] = {
+      firstOpenSyncs: 5,
+      reopenSyncs: reopen,
+      largestRequest: fake.maxRequestBytes(),
+      allRequests: fake.syncs.reduce((n, s) => n + s.requestBytes, 0),
+    };
     const { layout } = result.sheet;
     expect(layout.units).toHaveLength(units);
     const sheet = layout.kpi.sheet;
@@ -135,11 +160,16 @@ test('notes long enough to pass the budget: the writes are cut by bytes, every r
   figures.longNotes500 = { syncs: fake.syncs.length, largestRequest: fake.maxRequestBytes() };
 });
 
-test('statuses are in the pane\'s language; the English one too', () => {
+test("statuses are in the pane's language; the English one too", () => {
   const en = allUnitsSheet({ assessment: assessmentOf(2), document: document(2), round: 6, units: answer(2), locale: 'en' });
   const cells = en.plan.ops.find((o) => o.kind === 'cells' && o.contents[0]?.[0] === STATUS_HEADER);
   if (cells?.kind !== 'cells') throw new Error('no status column');
-  expect(cells.contents.slice(1, 5).map((r) => r[0])).toEqual(['draft', 'submitted, awaiting approval', 'approved', 'returned for changes: แนบหลักฐานเพิ่ม']);
+  expect(cells.contents.slice(1, 5).map((r) => r[0])).toEqual([
+    'draft',
+    'submitted, awaiting approval',
+    'approved',
+    'returned for changes: แนบหลักฐานเพิ่ม',
+  ]);
   expect(en.statuses).toEqual({ draft: 6, submitted: 6, approved: 6, returned: 4 });
 });
 
@@ -158,7 +188,12 @@ describe('the replace guard', () => {
     const { fake, sheet, cell } = await typedOver();
     const from = fake.syncs.length;
     const asked: unknown[] = [];
-    const result = await run(fake, 3, { ask: async (loss) => { asked.push(loss.results); return undefined; } });
+    const result = await run(fake, 3, {
+      ask: async (loss) => {
+        asked.push(loss.results);
+        return undefined;
+      },
+    });
     expect(result.kind).toBe('cancelled');
     expect(asked).toEqual([['2']]);
     expect(fake.cell(sheet, cell)).toBe(99.5);
@@ -175,7 +210,7 @@ describe('the replace guard', () => {
     expect(fake.cell(`${sheet} (2)`, cell)).toBe(63);
   });
 
-  it('replace, the second explicit step, writes the server\'s value', async () => {
+  it("replace, the second explicit step, writes the server's value", async () => {
     const { fake, sheet, cell } = await typedOver();
     const result = await run(fake, 3, { ask: async () => 'replace' });
     expect(result.kind).toBe('opened');
@@ -183,11 +218,17 @@ describe('the replace guard', () => {
   });
 });
 
-test('on a workbook that calculates, the unit columns and totals are the sheet\'s, not the person\'s: only the typed value is a loss', async () => {
+test("on a workbook that calculates, the unit columns and totals are the sheet's, not the person's: only the typed value is a loss", async () => {
   const wb = new PreviewWorkbook();
   const input = {
-    port: wb, client: client(3), aid: 'units-2567', round: 6, locale: 'th' as const,
-    ask: async () => { throw new Error('asked, with nothing typed to lose'); },
+    port: wb,
+    client: client(3),
+    aid: 'units-2567',
+    round: 6,
+    locale: 'th' as const,
+    ask: async () => {
+      throw new Error('asked, with nothing typed to lose');
+    },
     freeSheetName: async (_p: unknown, base: string) => `${base} (2)`,
   };
   const first = await openAllUnits(input);
@@ -196,7 +237,13 @@ test('on a workbook that calculates, the unit columns and totals are the sheet\'
   // Unit 2's indicator 1: typed over, so unit 2's total (a formula) changes.
   wb.type(layout.kpi.sheet, cellAddress(layout.kpi.firstDataRow + layout.blockRows, requireColumn(layout.kpi, 'result').column), '99');
   const losses: { results: readonly string[]; ownColumns: readonly string[]; otherCells: number }[] = [];
-  const again = await openAllUnits({ ...input, ask: async (loss) => { losses.push(loss); return undefined; } });
+  const again = await openAllUnits({
+    ...input,
+    ask: async (loss) => {
+      losses.push(loss);
+      return undefined;
+    },
+  });
   expect(again.kind).toBe('cancelled');
   expect(losses.map((l) => [l.results, l.ownColumns, l.otherCells])).toEqual([[['1'], [], 0]]);
 });
@@ -206,12 +253,21 @@ test('a unit sheet linked to the server with batches pending is not unlinked: th
   const port = new OfficeWorkbookPort(fake);
   const assessment = assessmentOf(3);
   const target = { aid: 'units-2567', round: 6, unit: 'u1' };
-  const pending = [{ key: 'k1', target, body: { action: 'submit' as const, rows: [{ indicatorId: '1', value: 80, baseVersion: 0 }] }, createdAt: '2024-03-20T03:00:00.000Z' }];
+  const pending = [
+    {
+      key: 'k1',
+      target,
+      body: { action: 'submit' as const, rows: [{ indicatorId: '1', value: 80, baseVersion: 0 }] },
+      createdAt: '2024-03-20T03:00:00.000Z',
+    },
+  ];
   await port.apply(kpiSheetPlan({ assessment, document: document(3), server: { ...emptyServerLink(), target, pending } }).plan);
   const syncs = jest.spyOn(fake, 'sync');
   const refused = run(fake, 3);
   await expect(refused).rejects.toBeInstanceOf(PaneError);
-  await expect(refused).rejects.toMatchObject({ userMessage: { th: expect.stringMatching(/รอส่ง 1 ชุด/), en: expect.stringMatching(/1 batches waiting/) } });
+  await expect(refused).rejects.toMatchObject({
+    userMessage: { th: expect.stringMatching(/รอส่ง 1 ชุด/), en: expect.stringMatching(/1 batches waiting/) },
+  });
   // Read (the sheet found missing, then the record), never written.
   expect(fake.sheets.has('KPI หน่วยงาน')).toBe(false);
   expect(syncs).toHaveBeenCalledTimes(3);
@@ -222,7 +278,9 @@ test('a linked unit sheet with changed rows not sent: the action stops too', asy
   const port = new OfficeWorkbookPort(fake);
   const target = { aid: 'units-2567', round: 6, unit: 'u1' };
   await port.apply(kpiSheetPlan({ assessment: assessmentOf(3), document: document(3), server: { ...emptyServerLink(), target } }).plan);
-  await expect(run(fake, 3, { changedRows: 2 })).rejects.toMatchObject({ userMessage: { en: expect.stringMatching(/2 changed rows not sent/) } });
+  await expect(run(fake, 3, { changedRows: 2 })).rejects.toMatchObject({
+    userMessage: { en: expect.stringMatching(/2 changed rows not sent/) },
+  });
   // Nothing changed, nothing pending: opened, and the unit sheet said to be unlinked now.
   const result = await run(fake, 3, { changedRows: 0 });
   expect(result.kind === 'opened' && result.unlinked).toBe('KPI');

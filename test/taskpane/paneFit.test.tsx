@@ -35,17 +35,26 @@ test('the multi-unit summary: the unit with its counts under it, beside its tota
   await user.click(screen.getByRole('radio', { name: /ชีตหลายหน่วยงาน/ }));
   await user.click(screen.getByRole('button', { name: 'สร้างชีต' }));
   const table = await screen.findByTestId('unit-totals');
-  expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['หน่วยงาน', 'คะแนนรวม']);
+  expect(
+    within(table)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent),
+  ).toEqual(['หน่วยงาน', 'คะแนนรวม']);
   const first = within(table).getAllByRole('row')[1]!;
   expect(within(first).getAllByRole('cell')).toHaveLength(2);
   expect(within(first).getByTestId('unit-counts').textContent).toBe('รายงานแล้ว 0 · ยังไม่รายงาน 5 · ค่าไม่ถูกต้อง 0');
 });
 
 test('an issue says its cell once: the link, not the link and again in the message', () => {
-  const i = issue('text-in-number-cell', 'warning', {
-    th: 'เซลล์ J7 เป็นข้อความ "85%" ไม่ใช่ตัวเลข สูตรในชีตจึงนับว่ายังไม่รายงาน',
-    en: 'cell J7 holds the text "85%", not a number',
-  }, { indicatorId: '1', cell: 'KPI!J7' });
+  const i = issue(
+    'text-in-number-cell',
+    'warning',
+    {
+      th: 'เซลล์ J7 เป็นข้อความ "85%" ไม่ใช่ตัวเลข สูตรในชีตจึงนับว่ายังไม่รายงาน',
+      en: 'cell J7 holds the text "85%", not a number',
+    },
+    { indicatorId: '1', cell: 'KPI!J7' },
+  );
   render(
     <FluentProvider theme={webLightTheme}>
       <LocaleProvider locale="th">

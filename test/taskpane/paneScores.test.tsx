@@ -28,24 +28,54 @@ const d = krs.assessment.policies.decimals;
 const rowOf = (id: string): number => layout.rows.find((r) => r.indicator.id === id)!.row;
 // Open for the whole test run, whatever today is: the pickers choose the round open now.
 const rounds: ApiRound[] = [{ round: 6, opensAt: '2000-01-01T00:00:00Z', closesAt: '2100-01-01T00:00:00Z' }];
-const session: Session = { token: 't', expiresAt: '2100-01-01T00:00:00Z', user: { username: 'krs.reporter', name: 'ผู้รายงาน', roles: ['reporter'], units: ['spp-pte1'] } };
+const session: Session = {
+  token: 't',
+  expiresAt: '2100-01-01T00:00:00Z',
+  user: { username: 'krs.reporter', name: 'ผู้รายงาน', roles: ['reporter'], units: ['spp-pte1'] },
+};
 const row = (indicatorId: string, value: ReportRow['value'], status: ReportStatus, version: number): ReportRow => ({
-  indicatorId, value, explanation: null, obstacles: null, remarks: null, status, version,
-  updatedBy: 'krs.reporter', updatedAt: '2024-03-20T03:00:00Z', comment: null, late: false, submittedAt: null,
+  indicatorId,
+  value,
+  explanation: null,
+  obstacles: null,
+  remarks: null,
+  status,
+  version,
+  updatedBy: 'krs.reporter',
+  updatedAt: '2024-03-20T03:00:00Z',
+  comment: null,
+  late: false,
+  submittedAt: null,
 });
 // 11.3 approved, 11.2 only submitted: the certified total counts 11.3 alone.
 const stored: ReportRow[] = [row('11.3', 1, 'approved', 3), row('11.2', { num: 118, den: 124 }, 'submitted', 2)];
 const results: Record<string, RawResult> = { '11.3': 1, '11.2': { num: 118, den: 124 } };
 
 class FakeClient implements ServerClient {
-  async signIn(): Promise<Session> { return session; }
-  async listAssessments() { return [{ id: 'krs-2567', title: krs.assessment.title, units: [{ id: 'spp-pte1', name: 'สพป.ปทุมธานี เขต 1' }], rounds }]; }
-  async getAssessment() { return krs.document as never; }
-  async listReports(): Promise<ReportRow[]> { return stored.map((r) => ({ ...r })); }
-  async submitRows(): Promise<SubmitReport> { throw new Error('not in this test'); }
-  async resendPending(): Promise<SubmitReport> { return { late: false, outcomes: [] }; }
-  async approve(): Promise<ReportRow> { throw new Error('not in this test'); }
-  async returnRow(): Promise<ReportRow> { throw new Error('not in this test'); }
+  async signIn(): Promise<Session> {
+    return session;
+  }
+  async listAssessments() {
+    return [{ id: 'krs-2567', title: krs.assessment.title, units: [{ id: 'spp-pte1', name: 'สพป.ปทุมธานี เขต 1' }], rounds }];
+  }
+  async getAssessment() {
+    return krs.document as never;
+  }
+  async listReports(): Promise<ReportRow[]> {
+    return stored.map((r) => ({ ...r }));
+  }
+  async submitRows(): Promise<SubmitReport> {
+    throw new Error('not in this test');
+  }
+  async resendPending(): Promise<SubmitReport> {
+    return { late: false, outcomes: [] };
+  }
+  async approve(): Promise<ReportRow> {
+    throw new Error('not in this test');
+  }
+  async returnRow(): Promise<ReportRow> {
+    throw new Error('not in this test');
+  }
 }
 
 async function openLinkedSheet() {
@@ -66,7 +96,9 @@ async function openLinkedSheet() {
 test('a sheet linked to a round shows the self-assessed and the certified totals, as the domain scores them', async () => {
   const { user, wb } = await openLinkedSheet();
   const expected = scoreAssessment(krs.assessment, { results, round: 6, statuses: { '11.3': 'approved', '11.2': 'submitted' } });
-  await waitFor(() => expect(screen.getByTestId('total-certified').textContent).toBe(formatNumber(expected.official!.totalBeforePenalty as number, d)));
+  await waitFor(() =>
+    expect(screen.getByTestId('total-certified').textContent).toBe(formatNumber(expected.official!.totalBeforePenalty as number, d)),
+  );
   expect(screen.getByTestId('total').textContent).toBe(formatNumber(expected.totalBeforePenalty as number, d));
   expect(expected.official!.totalBeforePenalty).not.toBe(expected.totalBeforePenalty);
   const card = screen.getByTestId('total-card');
@@ -78,7 +110,11 @@ test('a sheet linked to a round shows the self-assessed and the certified totals
   // The sheet's live value: typed over, the self-assessed total moves; the certified one follows the typed value
   // of a certified row only.
   wb.type(layout.sheet, `${requireColumn(layout, 'numerator').letter}${rowOf('11.2')}`, '124');
-  const typed = scoreAssessment(krs.assessment, { results: { ...results, '11.2': { num: 124, den: 124 } }, round: 6, statuses: { '11.3': 'approved', '11.2': 'submitted' } });
+  const typed = scoreAssessment(krs.assessment, {
+    results: { ...results, '11.2': { num: 124, den: 124 } },
+    round: 6,
+    statuses: { '11.3': 'approved', '11.2': 'submitted' },
+  });
   await waitFor(() => expect(screen.getByTestId('total').textContent).toBe(formatNumber(typed.totalBeforePenalty as number, d)));
   expect(screen.getByTestId('total-certified').textContent).toBe(formatNumber(expected.official!.totalBeforePenalty as number, d));
 
@@ -136,7 +172,7 @@ test('a sheet bound to a template with rounds, not linked, takes its round from 
   expect(screen.getByTestId('total').textContent).toBe(formatNumber(expected.totalBeforePenalty as number, d));
 });
 
-test('the live check warns target-changed at a target cell typed over by hand, and scores with the assessment\'s targets', async () => {
+test("the live check warns target-changed at a target cell typed over by hand, and scores with the assessment's targets", async () => {
   const user = userEvent.setup();
   const wb = new PreviewWorkbook();
   render(<App port={wb} listSheets={async () => wb.visibleSheets()} />);

@@ -50,17 +50,34 @@ test('the user fixes a row and a column; a row holds one indicator', () => {
 });
 
 test('no header row: no proposal', () => {
-  expect(proposeBinding(otop.assessment, { sheet: 'S', topLeft: 'A1', values: [['a', 'b'], [1, 2]] })).toBeNull();
+  expect(
+    proposeBinding(otop.assessment, {
+      sheet: 'S',
+      topLeft: 'A1',
+      values: [
+        ['a', 'b'],
+        [1, 2],
+      ],
+    }),
+  ).toBeNull();
 });
 
-test('the confirmed proposal in sheet positions: columns from the grid\'s first column, the used range\'s corner, ids in place', () => {
+test("the confirmed proposal in sheet positions: columns from the grid's first column, the used range's corner, ids in place", () => {
   const p = proposeBinding(otop.assessment, { sheet: 'Data', topLeft: 'B10', values: handMade() })!;
   const b = boundSheet(withColumn(p, 'note', null));
   expect(b.headerRow).toBe(12);
-  expect([...b.columns]).toEqual([['id', 3], ['name', 4], ['weight', 5], ['result', 6]]);
+  expect([...b.columns]).toEqual([
+    ['id', 3],
+    ['name', 4],
+    ['weight', 5],
+    ['result', 6],
+  ]);
   expect(b.headers.get(6)).toBe('Actual');
   expect([b.lastRow, b.lastColumn]).toEqual([15, 6]);
-  expect([...b.rows]).toEqual([['2', 14], ['4.1', 13]]);
+  expect([...b.rows]).toEqual([
+    ['2', 14],
+    ['4.1', 13],
+  ]);
   expect([...b.idsInPlace]).toEqual(['4.1']);
 });
 

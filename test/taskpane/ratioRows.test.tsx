@@ -20,14 +20,18 @@ import { sample } from './sheetGrid';
 
 const krs = sample('krs-2567');
 const layout = kpiLayout(krs.assessment);
-const cell = (role: 'result', id: string): string => `${requireColumn(layout, role).letter}${layout.rows.find((r) => r.indicator.id === id)!.row}`;
+const cell = (role: 'result', id: string): string =>
+  `${requireColumn(layout, role).letter}${layout.rows.find((r) => r.indicator.id === id)!.row}`;
 const NOW = new Date('2024-10-20T03:00:00Z');
 jest.setTimeout(30_000);
 
 function setup() {
-  const server = new FakeReportServer(krs, { id: 'spp-pte1', name: 'สพป.ปทุมธานี เขต 1' },
+  const server = new FakeReportServer(
+    krs,
+    { id: 'spp-pte1', name: 'สพป.ปทุมธานี เขต 1' },
     [{ round: 12, opensAt: '2024-10-01T00:00:00+07:00', closesAt: '2024-11-30T23:59:59+07:00' }],
-    { username: 'spp.reporter', name: 'ผู้รายงาน สพป.', roles: ['reporter'], units: ['spp-pte1'] });
+    { username: 'spp.reporter', name: 'ผู้รายงาน สพป.', roles: ['reporter'], units: ['spp-pte1'] },
+  );
   server.reports = [stored('11.2', { num: 118, den: 124 }, 3), stored('11.4', { num: 21, den: 30 }, 2), stored('12', 80, 1)];
   const wb = new PreviewWorkbook();
   render(
@@ -62,7 +66,9 @@ test('KRS ratio rows opened from the server are not changed, and their approval 
   const reading = readKpiGrid(krs.assessment, read.ranges[0]!);
   const link = read.binding?.ok ? readServerLink(read.binding.value.server) : undefined;
   if (!reading.ok || !link?.ok) throw new Error('not read');
-  expect(changeMarks({ assessment: krs.assessment, grid: read.ranges[0]!, reading: reading.value, link: link.value, locale: 'th' }).changed).toEqual([]);
+  expect(
+    changeMarks({ assessment: krs.assessment, grid: read.ranges[0]!, reading: reading.value, link: link.value, locale: 'th' }).changed,
+  ).toEqual([]);
 
   // One real change: only it goes.
   act(() => wb.type(layout.sheet, cell('result', '12'), '87.25'));

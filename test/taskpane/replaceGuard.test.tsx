@@ -78,7 +78,8 @@ class WatchedPort implements WorkbookPort {
       // Text the pane turned into the number it reads as (the one-click fix) is the same value, kept.
       const asNumber = typeof t.value === 'string' ? readNumber(t.value) : undefined;
       const kept = now === t.value || (asNumber?.kind === 'number' && now === asNumber.value);
-      if (!kept) this.violations.push(`${plan.title}: ${t.sheet}!R${t.row}C${t.column} ${JSON.stringify(t.value)} → ${JSON.stringify(now ?? null)}`);
+      if (!kept)
+        this.violations.push(`${plan.title}: ${t.sheet}!R${t.row}C${t.column} ${JSON.stringify(t.value)} → ${JSON.stringify(now ?? null)}`);
     }
     return report;
   }
@@ -107,21 +108,26 @@ class WatchedPort implements WorkbookPort {
     read.ranges.forEach((grid) => {
       if (!grid) return;
       const status = grid.values.map((r) => r.indexOf(STATUS_HEADER)).find((i) => i >= 0) ?? -1;
-      grid.values.forEach((line, r) => line.forEach((value, c) => {
-        if (c === status || value === null || value === '' || grid.formulas?.[r]?.[c]) return;
-        // Rows above a KPI table's header (title, summary) and the header itself are the template's.
-        if (r < layout.headerRow) return;
-        out.push({ sheet: grid.sheet, row: r + 1, column: c + 1, value });
-      }));
+      grid.values.forEach((line, r) =>
+        line.forEach((value, c) => {
+          if (c === status || value === null || value === '' || grid.formulas?.[r]?.[c]) return;
+          // Rows above a KPI table's header (title, summary) and the header itself are the template's.
+          if (r < layout.headerRow) return;
+          out.push({ sheet: grid.sheet, row: r + 1, column: c + 1, value });
+        }),
+      );
     });
     return out;
   }
 }
 
 function setup() {
-  const server = new FakeReportServer(pte, { id: 'pte', name: 'จังหวัดปทุมธานี' },
+  const server = new FakeReportServer(
+    pte,
+    { id: 'pte', name: 'จังหวัดปทุมธานี' },
     [{ round: 6, opensAt: '2024-02-29T17:00:00Z', closesAt: '2099-04-04T16:59:59Z' }],
-    { username: 'pte.reporter', name: 'ผู้รายงาน ปทุมธานี', roles: ['reporter'], units: ['pte'] });
+    { username: 'pte.reporter', name: 'ผู้รายงาน ปทุมธานี', roles: ['reporter'], units: ['pte'] },
+  );
   server.reports = [stored('5', 3050, 2), stored('1', 90, 1)];
   const wb = new PreviewWorkbook();
   const port = new WatchedPort(wb);

@@ -30,13 +30,23 @@ const ROUNDS: ApiRound[] = [
 class FakeClient implements ServerClient {
   signIns: string[] = [];
   listed: BatchTarget[] = [];
-  constructor(readonly url: string, readonly hooks: { pending: PendingStore }) {}
+  constructor(
+    readonly url: string,
+    readonly hooks: { pending: PendingStore },
+  ) {}
   async signIn(username: string): Promise<Session> {
     this.signIns.push(username);
-    return { token: 't', expiresAt: '2099-01-01T00:00:00Z', user: { username, name: 'ผู้รายงาน ปทุมธานี', roles: ['reporter'], units: ['pte', 'cbi'] } };
+    return {
+      token: 't',
+      expiresAt: '2099-01-01T00:00:00Z',
+      user: { username, name: 'ผู้รายงาน ปทุมธานี', roles: ['reporter'], units: ['pte', 'cbi'] },
+    };
   }
   async listAssessments() {
-    const units = [{ id: 'cbi', name: 'จังหวัดชลบุรี' }, { id: 'pte', name: 'จังหวัดปทุมธานี' }];
+    const units = [
+      { id: 'cbi', name: 'จังหวัดชลบุรี' },
+      { id: 'pte', name: 'จังหวัดปทุมธานี' },
+    ];
     // KRS first: a pane that ignored the open sheet would land on it.
     return [
       { id: 'krs-2567', title: 'KRS', units, rounds: ROUNDS },
@@ -52,7 +62,14 @@ class FakeClient implements ServerClient {
   }
   async submitRows(_t: BatchTarget, rows: BatchRow[], o: SubmitOptions): Promise<SubmitReport> {
     o.onProgress?.({ rowsDone: rows.length, rowsTotal: rows.length, batchesDone: 1, batchesTotal: 1 });
-    return { late: false, outcomes: rows.map((r) => ({ indicatorId: r.indicatorId, outcome: 'accepted' as const, result: { indicatorId: r.indicatorId, outcome: 'accepted' as const, version: 1 } })) };
+    return {
+      late: false,
+      outcomes: rows.map((r) => ({
+        indicatorId: r.indicatorId,
+        outcome: 'accepted' as const,
+        result: { indicatorId: r.indicatorId, outcome: 'accepted' as const, version: 1 },
+      })),
+    };
   }
   async resendPending(): Promise<SubmitReport> {
     return { late: false, outcomes: [] };
@@ -128,7 +145,7 @@ test('the 12-month round can be chosen and stays chosen, with its closed notice'
   expect(screen.getByTestId('round-standing').textContent).toMatch(/^รอบนี้ปิดรับรายงานแล้วเมื่อ/);
   await user.click(tab('สร้างชีต'));
   await user.click(tab('เซิร์ฟเวอร์'));
-  expect((await screen.findByRole('combobox', { name: 'รอบ' }) as HTMLSelectElement).value).toBe('12');
+  expect(((await screen.findByRole('combobox', { name: 'รอบ' })) as HTMLSelectElement).value).toBe('12');
 });
 
 test('with a Pathum Thani sheet bound, the pickers start on its assessment, not the first on the server', async () => {
@@ -172,7 +189,9 @@ test('"ส่งแถวที่แก้ไข" is off with its reason until 
   await signIn(user);
   const submit = () => screen.getByRole('button', { name: 'ส่งแถวที่แก้ไข' }) as HTMLButtonElement;
   await waitFor(() => expect(submit().disabled).toBe(true));
-  expect(screen.getByTestId('submit-needs-link').textContent).toBe('ส่งได้เมื่อเปิดชีตจากเซิร์ฟเวอร์แล้ว: เลือกชุดตัวชี้วัด หน่วยงาน และรอบด้านบน แล้วกด "เปิดชีต"');
+  expect(screen.getByTestId('submit-needs-link').textContent).toBe(
+    'ส่งได้เมื่อเปิดชีตจากเซิร์ฟเวอร์แล้ว: เลือกชุดตัวชี้วัด หน่วยงาน และรอบด้านบน แล้วกด "เปิดชีต"',
+  );
   await user.click(screen.getByRole('button', { name: 'เปิดชีต' }));
   await screen.findByText(/เปิดชีต KPI แล้ว/);
   await waitFor(() => expect(submit().disabled).toBe(false));

@@ -15,7 +15,11 @@ import { sessionFromBinding, type Session } from '../../src/taskpane/model/sessi
 import { FakeExcel } from '../office/fakeExcel';
 
 const document = {
-  format: 'scorebook/assessment@1', id: 'settings', title: 'settings', fiscalYear: 2567, scale: 'three-level',
+  format: 'scorebook/assessment@1',
+  id: 'settings',
+  title: 'settings',
+  fiscalYear: 2567,
+  scale: 'three-level',
   indicators: [
     { id: '1', name: 'หนึ่ง', weight: 50, kind: 'quantitative', targets: [10, 20, 30] },
     { id: '2', name: 'สอง', weight: 50, kind: 'quantitative', targets: [10, 20, 30] },
@@ -60,13 +64,25 @@ test('the live check scores with the floor typed on the settings sheet, in the s
 test('an edit on the settings sheet re-scores the pane without waiting for an edit on the KPI sheet', async () => {
   const { fake, port, session, settingsSheet, floorCell } = await sheet();
   const { result } = renderHook(() => useLiveSheet(port, session));
-  await waitFor(() => expect(result.current.evaluation?.ok && !result.current.evaluation.multiUnit && result.current.evaluation.report.totalBeforePenalty).toBe(totalWith(0)));
+  await waitFor(() =>
+    expect(
+      result.current.evaluation?.ok && !result.current.evaluation.multiUnit && result.current.evaluation.report.totalBeforePenalty,
+    ).toBe(totalWith(0)),
+  );
   // The hook has subscribed to both sheets before the edit is typed.
   await waitFor(() => expect(fake.sheets.get(settingsSheet)?.handlers.length).toBe(1));
   fake.userEdit(settingsSheet, floorCell, [[20]]);
-  await waitFor(() => expect(result.current.evaluation?.ok && !result.current.evaluation.multiUnit && result.current.evaluation.report.totalBeforePenalty).toBe(totalWith(20)));
+  await waitFor(() =>
+    expect(
+      result.current.evaluation?.ok && !result.current.evaluation.multiUnit && result.current.evaluation.report.totalBeforePenalty,
+    ).toBe(totalWith(20)),
+  );
   // And a KPI edit still re-scores as before.
   const layout = kpiSheetPlan({ assessment, document }).layout;
   fake.userEdit(session.binding.sheet, `${requireColumn(layout, 'result').letter}${layout.rows[1]!.row}`, [[30]]);
-  await waitFor(() => expect(result.current.evaluation?.ok && !result.current.evaluation.multiUnit && result.current.evaluation.report.totalBeforePenalty).toBe((75 + 100) / 2));
+  await waitFor(() =>
+    expect(
+      result.current.evaluation?.ok && !result.current.evaluation.multiUnit && result.current.evaluation.report.totalBeforePenalty,
+    ).toBe((75 + 100) / 2),
+  );
 });

@@ -17,7 +17,11 @@ export function sample(name: string): LoadedAssessment {
 
 export type Typed = Readonly<Record<string, Partial<Record<ColumnRole, CellValue>>>>;
 
-export function sheetGrid(loaded: LoadedAssessment, typed: Typed, extra: { header: string; values: Record<string, CellValue> }[] = []): { grid: Grid; layout: KpiLayout } {
+export function sheetGrid(
+  loaded: LoadedAssessment,
+  typed: Typed,
+  extra: { header: string; values: Record<string, CellValue> }[] = [],
+): { grid: Grid; layout: KpiLayout } {
   const layout = kpiLayout(loaded.assessment);
   const width = layout.columns.length + extra.length;
   const values: CellValue[][] = Array.from({ length: layout.lastDataRow }, () => Array<CellValue>(width).fill(null));
@@ -29,7 +33,8 @@ export function sheetGrid(loaded: LoadedAssessment, typed: Typed, extra: { heade
   for (const row of layout.rows) {
     set(row.row, requireColumn(layout, 'id').column, row.indicator.id);
     set(row.row, requireColumn(layout, 'name').column, row.indicator.name);
-    for (const [role, v] of Object.entries(typed[row.indicator.id] ?? {})) set(row.row, requireColumn(layout, role as ColumnRole).column, v ?? null);
+    for (const [role, v] of Object.entries(typed[row.indicator.id] ?? {}))
+      set(row.row, requireColumn(layout, role as ColumnRole).column, v ?? null);
     extra.forEach((e, i) => set(row.row, layout.columns.length + i + 1, e.values[row.indicator.id] ?? null));
   }
   return { grid: { sheet: layout.sheet, topLeft: 'A1', values }, layout };

@@ -20,8 +20,18 @@ import { sample, sheetGrid, type Typed } from './sheetGrid';
 const pte = sample('pte-2567');
 const target = { aid: 'pte-2567', round: 6, unit: 'pte' };
 const row = (indicatorId: string, value: ReportRow['value'], version: number, status: ReportRow['status'] = 'draft'): ReportRow => ({
-  indicatorId, value, explanation: null, obstacles: null, remarks: null, status, version, updatedBy: 'x', updatedAt: '2024-03-20T03:00:00Z',
-  comment: null, late: false, submittedAt: null,
+  indicatorId,
+  value,
+  explanation: null,
+  obstacles: null,
+  remarks: null,
+  status,
+  version,
+  updatedBy: 'x',
+  updatedAt: '2024-03-20T03:00:00Z',
+  comment: null,
+  late: false,
+  submittedAt: null,
 });
 function read(typed: Typed) {
   const { grid, layout } = sheetGrid(pte, typed);
@@ -50,11 +60,15 @@ describe('which rows a submit sends', () => {
   test('an approved row goes only when changed: unchanged, the server would just say it is locked', () => {
     const approved = linkFromReports('https://s', target, [row('4', 7100, 3, 'approved')]).link;
     expect(rowsToSend('all', pte.assessment, { results: { '4': 7100 } }, approved)).toEqual([]);
-    expect(rowsToSend('all', pte.assessment, { results: { '4': 7200 } }, approved)).toEqual([{ indicatorId: '4', value: 7200, baseVersion: 3 }]);
+    expect(rowsToSend('all', pte.assessment, { results: { '4': 7200 } }, approved)).toEqual([
+      { indicatorId: '4', value: 7200, baseVersion: 3 },
+    ]);
   });
 
   test('selected: only the chosen indicators, changed or not', () => {
-    expect(rowsToSend('selected', pte.assessment, results, link, undefined, ['4', '7'])).toEqual([{ indicatorId: '4', value: 7100, baseVersion: 1 }]);
+    expect(rowsToSend('selected', pte.assessment, results, link, undefined, ['4', '7'])).toEqual([
+      { indicatorId: '4', value: 7100, baseVersion: 1 },
+    ]);
     expect(rowsToSend('selected', pte.assessment, results, link, undefined, [])).toEqual([]);
   });
 
@@ -81,7 +95,10 @@ describe('warnings ask before sending', () => {
   test('text in a number cell and a negative result are warnings with their cells; rows not sent raise none', () => {
     const { layout, reading } = read({ '5': { result: '๓,๑๐๐' }, '4': { result: -5 }, '1': { result: '๙๗' } });
     const resultCol = requireColumn(layout, 'result').letter;
-    const warnings = sendWarnings(pte.assessment, reading, [{ indicatorId: '5', value: null, baseVersion: 2 }, { indicatorId: '4', value: -5, baseVersion: 1 }]);
+    const warnings = sendWarnings(pte.assessment, reading, [
+      { indicatorId: '5', value: null, baseVersion: 2 },
+      { indicatorId: '4', value: -5, baseVersion: 1 },
+    ]);
     expect(warnings.map((w) => [w.code, w.indicatorId, w.cell])).toEqual([
       ['text-in-number-cell', '5', `KPI!${resultCol}${rowOf(layout, '5')}`],
       ['value-negative', '4', `KPI!${resultCol}${rowOf(layout, '4')}`],
@@ -100,13 +117,17 @@ describe('conflicts as the dialog shows them', () => {
     { indicatorId: '1', outcome: 'accepted', result: { indicatorId: '1', outcome: 'accepted', version: 1 } },
     { indicatorId: '5', outcome: 'conflict', result: { indicatorId: '5', outcome: 'conflict', current } },
   ];
-  const sent = [{ indicatorId: '1', value: 97, baseVersion: 0 }, { indicatorId: '5', value: 3100, remarks: 'ตามรายงานพาณิชย์', baseVersion: 2 }];
+  const sent = [
+    { indicatorId: '1', value: 97, baseVersion: 0 },
+    { indicatorId: '5', value: 3100, remarks: 'ตามรายงานพาณิชย์', baseVersion: 2 },
+  ];
 
   test('mine with my texts, theirs with who and when (Bangkok, Buddhist Era); keep mine goes on their version', () => {
     const [view, ...rest] = conflictViews(outcomes, sent, new Map([['5', 'รายได้ OTOP']]), 'th');
     expect(rest).toEqual([]);
     expect(view).toMatchObject({
-      indicatorId: '5', name: 'รายได้ OTOP',
+      indicatorId: '5',
+      name: 'รายได้ OTOP',
       mine: { value: '3,100', texts: [{ label: 'remarks', text: 'ตามรายงานพาณิชย์' }] },
       theirs: { value: '2,900', who: 'pte.approver', when: '25/3/2567 09:30 น.', version: 3 },
       resend: { indicatorId: '5', value: 3100, remarks: 'ตามรายงานพาณิชย์', baseVersion: 3 },
@@ -115,7 +136,12 @@ describe('conflicts as the dialog shows them', () => {
 
   test('theirs shows its texts; take theirs writes value and texts (an absent text leaves the cell), and the link takes them', () => {
     const withTexts = { ...current, explanation: 'งาน OTOP City', obstacles: null, remarks: undefined };
-    const [view] = conflictViews([{ ...outcomes[1]!, result: { indicatorId: '5', outcome: 'conflict', current: withTexts } } as RowOutcome], sent, new Map(), 'en');
+    const [view] = conflictViews(
+      [{ ...outcomes[1]!, result: { indicatorId: '5', outcome: 'conflict', current: withTexts } } as RowOutcome],
+      sent,
+      new Map(),
+      'en',
+    );
     expect(view?.theirs.texts).toEqual([{ label: 'explanation', text: 'งาน OTOP City' }]);
     const { grid, layout, reading } = read({ '5': { result: 3100 } });
     // The grid read from C3: the reading's columns count from there.
@@ -123,7 +149,9 @@ describe('conflicts as the dialog shows them', () => {
     const at = (role: 'result' | 'explanation' | 'obstacles' | 'note', shift = 0) =>
       cellAddress(layout.rows.find((r) => r.indicator.id === '5')!.row, requireColumn(layout, role).column + shift);
     expect(plan?.ops.map((o) => o.kind === 'cells' && [o.topLeft, o.contents[0]?.[0]])).toEqual([
-      [at('result'), 2900], [at('explanation', 2), 'งาน OTOP City'], [at('obstacles', 2), null],
+      [at('result'), 2900],
+      [at('explanation', 2), 'งาน OTOP City'],
+      [at('obstacles', 2), null],
     ]);
     const link = linkTakingTheirs({ ...linkFromReports('', target, [row('5', 3050, 2)]).link }, '5', { ...withTexts, remarks: undefined });
     expect(link.rows['5']).toMatchObject({ version: 3, value: 2900, explanation: 'งาน OTOP City', obstacles: null, remarks: null });
@@ -142,7 +170,7 @@ describe('the round before the user tries', () => {
   const round = { round: 6, opensAt: '2024-03-25T00:00:00+07:00', closesAt: '2024-04-11T23:59:59+07:00' };
   const policies = { latePenaltyPerWorkingDay: 0.05, holidays: ['2024-04-15'], latePenaltyRounds: 'all' as const };
 
-  test('the notice is about the linked sheet\'s round; with no link, or a link to a round not listed, the pickers\'', () => {
+  test("the notice is about the linked sheet's round; with no link, or a link to a round not listed, the pickers'", () => {
     const r12 = { ...round, round: 12 };
     const list = [{ id: 'pte-2567', rounds: [round, r12] }];
     expect(noticeRound({ aid: 'pte-2567', round: 12, unit: 'pte' }, list, round)).toEqual({ round: r12, linked: true });
@@ -152,12 +180,20 @@ describe('the round before the user tries', () => {
   });
 
   test('open: the days left; not open yet and closed without late reports: submit refused', () => {
-    expect(roundStanding(round, new Date('2024-04-10T03:00:00Z'), policies, 80)).toEqual({ state: 'open', closesAt: round.closesAt, daysLeft: 2 });
+    expect(roundStanding(round, new Date('2024-04-10T03:00:00Z'), policies, 80)).toEqual({
+      state: 'open',
+      closesAt: round.closesAt,
+      daysLeft: 2,
+    });
     const early = roundStanding(round, new Date('2024-03-01T00:00:00Z'), policies, 80);
     expect(early.state).toBe('not-yet');
     const closed = roundStanding(round, new Date('2024-04-20T00:00:00Z'), policies, 80);
     expect(closed).toEqual({ state: 'closed', closesAt: round.closesAt });
-    expect([submitRefused(early), submitRefused(closed), submitRefused(roundStanding(round, new Date('2024-04-10T03:00:00Z'), policies, 80))]).toEqual([true, true, false]);
+    expect([
+      submitRefused(early),
+      submitRefused(closed),
+      submitRefused(roundStanding(round, new Date('2024-04-10T03:00:00Z'), policies, 80)),
+    ]).toEqual([true, true, false]);
   });
 
   test('late allowed (seed 004): working days after the closing day, weekends and holidays not counted, × the penalty per day', () => {
@@ -171,23 +207,44 @@ describe('the round before the user tries', () => {
   });
 
   test('late in a round the penalty does not apply to (default: only the 12-month round) costs nothing', () => {
-    const inSix = roundStanding({ ...round, allowLate: true }, new Date('2024-04-16T03:00:00Z'), { ...policies, latePenaltyRounds: [12] }, 80);
+    const inSix = roundStanding(
+      { ...round, allowLate: true },
+      new Date('2024-04-16T03:00:00Z'),
+      { ...policies, latePenaltyRounds: [12] },
+      80,
+    );
     expect(inSix).toMatchObject({ state: 'late', workingDaysLate: 2, penalty: 0, totalAfter: 80 });
   });
 
   test('the total never goes below zero, and with no total there is no estimate of it', () => {
-    const late = roundStanding({ ...round, allowLate: true }, new Date('2024-04-16T03:00:00Z'), { latePenaltyPerWorkingDay: 10, holidays: [], latePenaltyRounds: 'all' }, 15);
+    const late = roundStanding(
+      { ...round, allowLate: true },
+      new Date('2024-04-16T03:00:00Z'),
+      { latePenaltyPerWorkingDay: 10, holidays: [], latePenaltyRounds: 'all' },
+      15,
+    );
     expect(late).toMatchObject({ workingDaysLate: 3, penalty: 30, totalAfter: 0 });
-    expect(roundStanding({ ...round, allowLate: true }, new Date('2024-04-16T03:00:00Z'), policies, null)).toMatchObject({ totalBefore: null, totalAfter: null });
+    expect(roundStanding({ ...round, allowLate: true }, new Date('2024-04-16T03:00:00Z'), policies, null)).toMatchObject({
+      totalBefore: null,
+      totalAfter: null,
+    });
     // Before a sheet is open the policies are not known: the days late, no figure made up.
-    expect(roundStanding({ ...round, allowLate: true }, new Date('2024-04-16T03:00:00Z'), undefined, 80)).toMatchObject({ workingDaysLate: 3, penalty: null, totalAfter: null });
+    expect(roundStanding({ ...round, allowLate: true }, new Date('2024-04-16T03:00:00Z'), undefined, 80)).toMatchObject({
+      workingDaysLate: 3,
+      penalty: null,
+      totalAfter: null,
+    });
   });
 });
 
 describe('returned rows stand out', () => {
   const { grid, layout, reading } = read({});
   const linkWith = (statuses: Record<string, ReportRow['status']>): ServerLink =>
-    linkFromReports('https://s', target, Object.entries(statuses).map(([id, s]) => row(id, 1, 1, s))).link;
+    linkFromReports(
+      'https://s',
+      target,
+      Object.entries(statuses).map(([id, s]) => row(id, 1, 1, s)),
+    ).link;
   const id = requireColumn(layout, 'id').letter;
   const name = requireColumn(layout, 'name').letter;
   const status = grid.values.reduce((w, r) => Math.max(w, r.length), 0) + 1;
@@ -203,7 +260,12 @@ describe('returned rows stand out', () => {
   });
 
   test('the fill goes when the row is accepted again or approved; rows never returned are left alone', () => {
-    const plan = returnedMarksPlan(grid, reading, linkWith({ '5': 'returned', '4': 'returned', '1': 'draft' }), linkWith({ '5': 'submitted', '4': 'approved', '1': 'submitted' }));
+    const plan = returnedMarksPlan(
+      grid,
+      reading,
+      linkWith({ '5': 'returned', '4': 'returned', '1': 'draft' }),
+      linkWith({ '5': 'submitted', '4': 'approved', '1': 'submitted' }),
+    );
     expect(plan?.ops.map((o) => (o.kind === 'style' ? [o.address, o.fill] : []))).toEqual([
       [`${id}${rowOf(layout, '4')}:${name}${rowOf(layout, '4')}`, 'none'],
       [`${statusLetter}${rowOf(layout, '4')}`, 'none'],

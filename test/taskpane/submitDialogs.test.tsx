@@ -33,14 +33,33 @@ const DAY = 86_400_000;
 const OPEN: ApiRound = { round: 6, opensAt: '2024-02-29T17:00:00Z', closesAt: new Date(NOW.getTime() + 10 * DAY).toISOString() };
 
 const stored = (indicatorId: string, value: ReportRow['value'], version: number, status: ReportRow['status'] = 'draft'): ReportRow => ({
-  indicatorId, value, explanation: null, obstacles: null, remarks: null, status, version, updatedBy: 'pte.reporter',
-  updatedAt: '2024-03-20T03:00:00Z', comment: null, late: false, submittedAt: null,
+  indicatorId,
+  value,
+  explanation: null,
+  obstacles: null,
+  remarks: null,
+  status,
+  version,
+  updatedBy: 'pte.reporter',
+  updatedAt: '2024-03-20T03:00:00Z',
+  comment: null,
+  late: false,
+  submittedAt: null,
 });
 const conflictOf = (r: BatchRow, value: number, who: string) => ({
-  indicatorId: r.indicatorId, outcome: 'conflict' as const,
-  result: { indicatorId: r.indicatorId, outcome: 'conflict' as const, current: { value, status: 'draft' as const, version: r.baseVersion + 5, updatedBy: who, updatedAt: '2024-03-25T02:30:00Z' } },
+  indicatorId: r.indicatorId,
+  outcome: 'conflict' as const,
+  result: {
+    indicatorId: r.indicatorId,
+    outcome: 'conflict' as const,
+    current: { value, status: 'draft' as const, version: r.baseVersion + 5, updatedBy: who, updatedAt: '2024-03-25T02:30:00Z' },
+  },
 });
-const accepted = (r: BatchRow) => ({ indicatorId: r.indicatorId, outcome: 'accepted' as const, result: { indicatorId: r.indicatorId, outcome: 'accepted' as const, version: r.baseVersion + 1 } });
+const accepted = (r: BatchRow) => ({
+  indicatorId: r.indicatorId,
+  outcome: 'accepted' as const,
+  result: { indicatorId: r.indicatorId, outcome: 'accepted' as const, version: r.baseVersion + 1 },
+});
 
 class FakeClient implements ServerClient {
   sent: BatchRow[][] = [];
@@ -49,7 +68,11 @@ class FakeClient implements ServerClient {
   answer: (rows: BatchRow[]) => SubmitReport = (rows) => ({ late: false, outcomes: rows.map(accepted) });
   constructor(readonly hooks: { pending: PendingStore }) {}
   async signIn(): Promise<Session> {
-    return { token: 't', expiresAt: '2099-01-01T00:00:00Z', user: { username: 'pte.reporter', name: 'ผู้รายงาน ปทุมธานี', roles: ['reporter'], units: ['pte'] } };
+    return {
+      token: 't',
+      expiresAt: '2099-01-01T00:00:00Z',
+      user: { username: 'pte.reporter', name: 'ผู้รายงาน ปทุมธานี', roles: ['reporter'], units: ['pte'] },
+    };
   }
   async listAssessments() {
     return [{ id: 'pte-2567', title: 'ตัวชี้วัดจังหวัดปทุมธานี', units: [{ id: 'pte', name: 'จังหวัดปทุมธานี' }], rounds: this.rounds }];
@@ -89,8 +112,13 @@ function setup(options: { rounds?: ApiRound[]; scoring?: { total: number | null 
   render(
     <FluentProvider theme={webLightTheme}>
       <LocaleProvider locale="th">
-        <ServerPanel port={wb} connect={connect} now={() => NOW} onOpened={() => undefined}
-          scoring={options.scoring ? { policies, total: options.scoring.total } : undefined} />
+        <ServerPanel
+          port={wb}
+          connect={connect}
+          now={() => NOW}
+          onOpened={() => undefined}
+          scoring={options.scoring ? { policies, total: options.scoring.total } : undefined}
+        />
       </LocaleProvider>
     </FluentProvider>,
   );
@@ -118,7 +146,7 @@ async function cell(wb: PreviewWorkbook, address: string): Promise<unknown> {
 async function statusOf(wb: PreviewWorkbook, id: string): Promise<unknown> {
   const grid = (await wb.read({ ranges: [{ sheet: 'KPI' }] })).ranges[0]!;
   const column = (grid.values[layout.headerRow - 1] ?? []).indexOf(STATUS_HEADER);
-  return column < 0 ? null : grid.values[rowOf(id) - 1]?.[column] ?? null;
+  return column < 0 ? null : (grid.values[rowOf(id) - 1]?.[column] ?? null);
 }
 
 async function submitBy(user: ReturnType<typeof userEvent.setup>, item: 'ส่งแถวที่เลือก' | 'ส่งทุกแถว'): Promise<void> {
@@ -190,10 +218,12 @@ test('submit the selected rows: those indicators, changed or not; a selection wi
   await act(() => wb.select('KPI', `B${rowOf('4')}:D${rowOf('5')}`));
   await submitBy(user, 'ส่งแถวที่เลือก');
   await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 2 จาก 2 ตัวชี้วัด'));
-  expect(client().sent).toEqual([[
-    { indicatorId: '4', value: 7100, explanation: null, obstacles: null, remarks: null, baseVersion: 0 },
-    { indicatorId: '5', value: 3050, explanation: null, obstacles: null, remarks: null, baseVersion: 2 },
-  ]]);
+  expect(client().sent).toEqual([
+    [
+      { indicatorId: '4', value: 7100, explanation: null, obstacles: null, remarks: null, baseVersion: 0 },
+      { indicatorId: '5', value: 3050, explanation: null, obstacles: null, remarks: null, baseVersion: 2 },
+    ],
+  ]);
 
   await act(() => wb.select('KPI', 'A1'));
   await submitBy(user, 'ส่งแถวที่เลือก');
@@ -208,7 +238,10 @@ test('submit all: every row holding something, unchanged ones too; blank rows ne
   act(() => wb.type('KPI', resultCell('1'), '97'));
   await submitBy(user, 'ส่งทุกแถว');
   await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 2 จาก 2 ตัวชี้วัด'));
-  expect(client().sent[0]!.map((r) => [r.indicatorId, r.value, r.baseVersion])).toEqual([['1', 97, 0], ['5', 3050, 2]]);
+  expect(client().sent[0]!.map((r) => [r.indicatorId, r.value, r.baseVersion])).toEqual([
+    ['1', 97, 0],
+    ['5', 3050, 2],
+  ]);
 });
 
 test('warnings ask first: go back sends nothing and selects the cell; send anyway sends', async () => {
@@ -253,7 +286,9 @@ test('a closed round without late reports: submitting is off and the pane says w
   const closed = { round: 6, opensAt: '2024-02-01T00:00:00+07:00', closesAt: '2024-03-15T23:59:59+07:00' };
   setup({ rounds: [closed] });
   await signIn(user);
-  await waitFor(() => expect(screen.getByTestId('round-standing').textContent).toContain('รอบนี้ปิดรับรายงานแล้วเมื่อ 15 มีนาคม 2567 และไม่รับรายงานล่าช้า จึงส่งไม่ได้'));
+  await waitFor(() =>
+    expect(screen.getByTestId('round-standing').textContent).toContain('รอบนี้ปิดรับรายงานแล้วเมื่อ 15 มีนาคม 2567 และไม่รับรายงานล่าช้า จึงส่งไม่ได้'),
+  );
   expect((screen.getByRole('button', { name: 'ส่งแถวที่แก้ไข' }) as HTMLButtonElement).disabled).toBe(true);
 });
 
@@ -263,9 +298,11 @@ test('a closed round taking late reports: working days late, the penalty and the
   const late = { round: 6, opensAt: '2024-02-01T00:00:00+07:00', closesAt: '2024-03-15T23:59:59+07:00', allowLate: true };
   setup({ rounds: [late], scoring: { total: 82.25 } });
   await signIn(user);
-  await waitFor(() => expect(screen.getByTestId('round-standing').textContent).toBe(
-    'ปิดรับรายงานแล้วเมื่อ 15 มีนาคม 2567 ยังส่งได้แบบล่าช้า: ช้า 6 วันทำการ · หักคะแนนประมาณ 3.00 คะแนน · คะแนนรวมตอนนี้ 82.25 หลังหักประมาณ 79.25',
-  ));
+  await waitFor(() =>
+    expect(screen.getByTestId('round-standing').textContent).toBe(
+      'ปิดรับรายงานแล้วเมื่อ 15 มีนาคม 2567 ยังส่งได้แบบล่าช้า: ช้า 6 วันทำการ · หักคะแนนประมาณ 3.00 คะแนน · คะแนนรวมตอนนี้ 82.25 หลังหักประมาณ 79.25',
+    ),
+  );
   // Late reports are taken: once the sheet is opened (before, nothing is linked to send from), submitting is on.
   await user.click(screen.getByRole('button', { name: 'เปิดชีต' }));
   await screen.findByText(/เปิดชีต KPI แล้ว/);
@@ -279,7 +316,7 @@ test('an open round: the days left, before trying', async () => {
   await waitFor(() => expect(screen.getByTestId('round-standing').textContent).toBe('เปิดรับรายงานถึง 4 เมษายน 2567 เหลืออีก 10 วัน'));
 });
 
-test('the notice follows the linked sheet\'s round, not another round chosen in the pickers', async () => {
+test("the notice follows the linked sheet's round, not another round chosen in the pickers", async () => {
   const user = userEvent.setup();
   const closed = { round: 12, opensAt: '2023-10-01T00:00:00+07:00', closesAt: '2023-12-31T23:59:59+07:00' };
   setup({ rounds: [OPEN, closed] });

@@ -20,23 +20,46 @@ import { FakeExcel } from '../office/fakeExcel';
 const N = 12;
 const target = { aid: 'flow', round: 6, unit: 'pte' };
 const documentOf = (n: number) => ({
-  format: 'scorebook/assessment@1', id: 'flow', title: 'flow', fiscalYear: 2567, scale: 'five-level',
-  indicators: Array.from({ length: n }, (_, i) => ({ id: String(i + 1), name: `ตัวชี้วัด ${i + 1}`, weight: 1, kind: 'quantitative', targets: [50, 60, 70, 80, 90] })),
+  format: 'scorebook/assessment@1',
+  id: 'flow',
+  title: 'flow',
+  fiscalYear: 2567,
+  scale: 'five-level',
+  indicators: Array.from({ length: n }, (_, i) => ({
+    id: String(i + 1),
+    name: `ตัวชี้วัด ${i + 1}`,
+    weight: 1,
+    kind: 'quantitative',
+    targets: [50, 60, 70, 80, 90],
+  })),
 });
 
-async function linkedWorkbook(rows = N): Promise<{ fake: FakeExcel; port: OfficeWorkbookPort; client: ScorebookClient; server: FakeServer; sheet: string }> {
+async function linkedWorkbook(
+  rows = N,
+): Promise<{ fake: FakeExcel; port: OfficeWorkbookPort; client: ScorebookClient; server: FakeServer; sheet: string }> {
   const document = documentOf(rows);
   const read = readAssessment(document);
   if (!read.ok) throw new Error('assessment does not read');
   const results = Object.fromEntries(Array.from({ length: rows }, (_, i) => [String(i + 1), 55 + (i % 40)]));
   const fake = new FakeExcel('1.9');
   const port = new OfficeWorkbookPort(fake);
-  const { binding } = await createKpiSheet(port, { assessment: read.value, document, inputs: resultInputs(read.value, { results, round: 6 }) });
-  await port.writeBinding({ ...binding, server: { format: SERVER_LINK_FORMAT, baseUrl: 'http://scorebook.test', target, rows: {}, pending: [] } });
+  const { binding } = await createKpiSheet(port, {
+    assessment: read.value,
+    document,
+    inputs: resultInputs(read.value, { results, round: 6 }),
+  });
+  await port.writeBinding({
+    ...binding,
+    server: { format: SERVER_LINK_FORMAT, baseUrl: 'http://scorebook.test', target, rows: {}, pending: [] },
+  });
   const server = new FakeServer();
   let n = 0;
   const client = new ScorebookClient({
-    baseUrl: 'http://scorebook.test', fetch: server.fetch, pending: new WorkbookPendingStore(port), sleep: async () => undefined, newKey: () => `k-${++n}`,
+    baseUrl: 'http://scorebook.test',
+    fetch: server.fetch,
+    pending: new WorkbookPendingStore(port),
+    sleep: async () => undefined,
+    newKey: () => `k-${++n}`,
   });
   client.useSession(session());
   return { fake, port, client, server, sheet: binding.sheet };
@@ -110,7 +133,9 @@ test('resending what a dropped submit left pending: forgetting and remembering a
   const sent = link.pending.flatMap((b) => b.body.rows);
   const at: Record<string, number> = {};
   const from = fake.syncs.length;
-  const report = await sendAndRecord(client, port, sent, () => client.resendPending(), 'en', { onStep: (s) => (at[s] = fake.syncs.length - from) });
+  const report = await sendAndRecord(client, port, sent, () => client.resendPending(), 'en', {
+    onStep: (s) => (at[s] = fake.syncs.length - from),
+  });
   expect(report.outcomes.every((o) => o.outcome === 'accepted')).toBe(true);
   expect(at.remembered! - at.answered!).toBe(4);
   const after = await readSheet(port, sheet);

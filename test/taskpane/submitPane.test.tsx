@@ -26,7 +26,8 @@ const layout = kpiLayout(pte.assessment);
 const noteCell = (id: string): string => `${requireColumn(layout, 'note').letter}${layout.rows.find((r) => r.indicator.id === id)!.row}`;
 const textCell = (role: 'explanation' | 'obstacles' | 'note', id: string): string =>
   `${requireColumn(layout, role).letter}${layout.rows.find((r) => r.indicator.id === id)!.row}`;
-const resultCell = (id: string): string => `${requireColumn(layout, 'result').letter}${layout.rows.find((r) => r.indicator.id === id)!.row}`;
+const resultCell = (id: string): string =>
+  `${requireColumn(layout, 'result').letter}${layout.rows.find((r) => r.indicator.id === id)!.row}`;
 const NOW = new Date('2024-03-25T03:00:00Z');
 const DAY = 86_400_000;
 const rounds: ApiRound[] = [
@@ -35,11 +36,23 @@ const rounds: ApiRound[] = [
 ];
 
 const session = (token: string, role: 'reporter' | 'approver' = 'reporter'): Session => ({
-  token, expiresAt: '2099-01-01T00:00:00Z', user: { username: `pte.${role}`, name: role === 'reporter' ? 'ผู้รายงาน ปทุมธานี' : 'ผู้อนุมัติ ปทุมธานี', roles: [role], units: ['pte'] },
+  token,
+  expiresAt: '2099-01-01T00:00:00Z',
+  user: { username: `pte.${role}`, name: role === 'reporter' ? 'ผู้รายงาน ปทุมธานี' : 'ผู้อนุมัติ ปทุมธานี', roles: [role], units: ['pte'] },
 });
 const stored = (indicatorId: string, value: ReportRow['value'], version: number): ReportRow => ({
-  indicatorId, value, explanation: null, obstacles: null, remarks: null, status: 'draft', version, updatedBy: 'pte.reporter',
-  updatedAt: '2024-03-20T03:00:00Z', comment: null, late: false, submittedAt: null,
+  indicatorId,
+  value,
+  explanation: null,
+  obstacles: null,
+  remarks: null,
+  status: 'draft',
+  version,
+  updatedBy: 'pte.reporter',
+  updatedAt: '2024-03-20T03:00:00Z',
+  comment: null,
+  late: false,
+  submittedAt: null,
 });
 
 class FakeClient implements ServerClient {
@@ -49,7 +62,9 @@ class FakeClient implements ServerClient {
     this.decisions.push(`approve ${id} v${o.version}`);
     const row = this.reports.find((r) => r.indicatorId === id)!;
     if (row.version !== o.version) {
-      throw errorFromResponse(409, { error: { code: 'version_conflict', message: `indicator ${id} changed`, messageTh: `ตัวชี้วัด ${id} ถูกแก้ไขแล้ว` } });
+      throw errorFromResponse(409, {
+        error: { code: 'version_conflict', message: `indicator ${id} changed`, messageTh: `ตัวชี้วัด ${id} ถูกแก้ไขแล้ว` },
+      });
     }
     Object.assign(row, { status: 'approved', version: row.version + 1 });
     return row;
@@ -74,17 +89,37 @@ class FakeClient implements ServerClient {
   }
   signIns: string[] = [];
   sent: BatchRow[][] = [];
-  answer: (rows: BatchRow[]) => SubmitReport = (rows) => ({ late: false, outcomes: rows.map((r, i) => ({ indicatorId: r.indicatorId, outcome: 'accepted', result: { indicatorId: r.indicatorId, outcome: 'accepted', version: r.baseVersion + 1 + i * 0 } })) });
+  answer: (rows: BatchRow[]) => SubmitReport = (rows) => ({
+    late: false,
+    outcomes: rows.map((r, i) => ({
+      indicatorId: r.indicatorId,
+      outcome: 'accepted',
+      result: { indicatorId: r.indicatorId, outcome: 'accepted', version: r.baseVersion + 1 + i * 0 },
+    })),
+  });
   /** Before answering, the session ends once: the client asks the pane for a new sign-in. */
   expireOnSubmit = false;
   constructor(readonly hooks: { reauthenticate: () => Promise<Session | undefined>; pending: PendingStore }) {}
   async signIn(username: string, password: string): Promise<Session> {
     this.signIns.push(`${username}/${password}`);
-    if (password !== 'demo') throw errorFromResponse(401, { error: { code: 'invalid_credentials', message: 'wrong username or password', messageTh: 'ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง' } });
+    if (password !== 'demo')
+      throw errorFromResponse(401, {
+        error: { code: 'invalid_credentials', message: 'wrong username or password', messageTh: 'ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง' },
+      });
     return session(`t${this.signIns.length}`, this.role);
   }
   async listAssessments() {
-    return [{ id: 'pte-2567', title: 'ตัวชี้วัดจังหวัดปทุมธานี', units: [{ id: 'pte', name: 'จังหวัดปทุมธานี' }, { id: 'cbi', name: 'จังหวัดชลบุรี' }], rounds }];
+    return [
+      {
+        id: 'pte-2567',
+        title: 'ตัวชี้วัดจังหวัดปทุมธานี',
+        units: [
+          { id: 'pte', name: 'จังหวัดปทุมธานี' },
+          { id: 'cbi', name: 'จังหวัดชลบุรี' },
+        ],
+        rounds,
+      },
+    ];
   }
   async getAssessment() {
     return pte.document as never;
@@ -109,7 +144,13 @@ class FakeClient implements ServerClient {
       // As the real client: a batch the server refuses as a whole is kept, marked with its answer.
       const batch = { key: `k${this.sent.length}`, target: t, body: { action: o.action, rows }, createdAt: NOW.toISOString() };
       await this.hooks.pending.add([batch]);
-      const error = errorFromResponse(400, { error: { code: 'invalid_request', message: 'the body is not valid: body.rows.0.explanation', messageTh: 'ข้อมูลที่ส่งมา (body) ไม่ถูกต้อง: body.rows.0.explanation' } });
+      const error = errorFromResponse(400, {
+        error: {
+          code: 'invalid_request',
+          message: 'the body is not valid: body.rows.0.explanation',
+          messageTh: 'ข้อมูลที่ส่งมา (body) ไม่ถูกต้อง: body.rows.0.explanation',
+        },
+      });
       await this.hooks.pending.markRefused(batch.key, { at: NOW.toISOString(), status: 400, code: error.code, message: error.userMessage });
       return { late: false, error, outcomes: rows.map((r) => ({ indicatorId: r.indicatorId, outcome: 'refused' as const, error })) };
     }
@@ -139,7 +180,12 @@ function setup(wb = new PreviewWorkbook(), role: 'reporter' | 'approver' = 'repo
   const connect: Connect = (_url, hooks) => {
     client = new FakeClient(hooks);
     client.role = role;
-    if (role === 'approver') client.reports = [{ ...stored('5', 3050, 2), status: 'submitted' }, { ...stored('1', 97, 1), status: 'submitted' }, { ...stored('6', 40, 4), status: 'submitted' }];
+    if (role === 'approver')
+      client.reports = [
+        { ...stored('5', 3050, 2), status: 'submitted' },
+        { ...stored('1', 97, 1), status: 'submitted' },
+        { ...stored('6', 40, 4), status: 'submitted' },
+      ];
     return client;
   };
   const opened: PaneSession[] = [];
@@ -173,7 +219,11 @@ test('opens the round from the server: window in Buddhist-Era dates with days le
   await openRound(user);
   expect(screen.getByTestId('round-window').textContent).toBe('รับรายงาน 1 มีนาคม 2567 – 4 เมษายน 2567 · เหลืออีก 10 วัน');
   // Only the user's own unit is offered.
-  expect(within(screen.getByLabelText('หน่วยงาน')).getAllByRole('option').map((o) => o.textContent)).toEqual(['จังหวัดปทุมธานี']);
+  expect(
+    within(screen.getByLabelText('หน่วยงาน'))
+      .getAllByRole('option')
+      .map((o) => o.textContent),
+  ).toEqual(['จังหวัดปทุมธานี']);
   const grid = await wb.read({ ranges: [{ sheet: 'KPI', address: resultCell('5') }] });
   expect(grid.ranges[0]?.values[0]?.[0]).toBe(3050);
   const binding = await wb.readBinding();
@@ -207,8 +257,13 @@ test('a conflict is said plainly: who changed the row, when, and what the server
   client().answer = (rows) => ({
     late: false,
     outcomes: rows.map((r) => ({
-      indicatorId: r.indicatorId, outcome: 'conflict' as const,
-      result: { indicatorId: r.indicatorId, outcome: 'conflict' as const, current: { value: 2900, status: 'draft' as const, version: 3, updatedBy: 'pte.approver', updatedAt: '2024-03-25T02:30:00Z' } },
+      indicatorId: r.indicatorId,
+      outcome: 'conflict' as const,
+      result: {
+        indicatorId: r.indicatorId,
+        outcome: 'conflict' as const,
+        current: { value: 2900, status: 'draft' as const, version: 3, updatedBy: 'pte.approver', updatedAt: '2024-03-25T02:30:00Z' },
+      },
     })),
   });
   act(() => wb.type('KPI', resultCell('5'), '3100'));
@@ -232,12 +287,20 @@ async function conflictOn5(user: ReturnType<typeof userEvent.setup>) {
     return {
       late: false,
       outcomes: rows.map((r) => ({
-        indicatorId: r.indicatorId, outcome: 'conflict' as const,
+        indicatorId: r.indicatorId,
+        outcome: 'conflict' as const,
         result: {
-          indicatorId: r.indicatorId, outcome: 'conflict' as const,
+          indicatorId: r.indicatorId,
+          outcome: 'conflict' as const,
           current: {
-            value: 2900, explanation: 'ยอดขายงาน OTOP City', obstacles: null, remarks: 'ตามรายงานพาณิชย์จังหวัด',
-            status: 'draft' as const, version: 3, updatedBy: 'pte.approver', updatedAt: '2024-03-25T02:30:00Z',
+            value: 2900,
+            explanation: 'ยอดขายงาน OTOP City',
+            obstacles: null,
+            remarks: 'ตามรายงานพาณิชย์จังหวัด',
+            status: 'draft' as const,
+            version: 3,
+            updatedBy: 'pte.approver',
+            updatedAt: '2024-03-25T02:30:00Z',
           },
         },
       })),
@@ -257,7 +320,9 @@ test('a conflict resolved by keeping mine: resubmitted on their version', async 
   const { wb, client } = await conflictOn5(user);
   await user.click(screen.getByRole('button', { name: 'ใช้ค่าของฉัน' }));
   await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 1 จาก 1 ตัวชี้วัด'));
-  expect(client().sent[1]).toEqual([{ indicatorId: '5', value: 3100, explanation: null, obstacles: 'ร้านค้าปิดช่วงน้ำท่วม', remarks: null, baseVersion: 3 }]);
+  expect(client().sent[1]).toEqual([
+    { indicatorId: '5', value: 3100, explanation: null, obstacles: 'ร้านค้าปิดช่วงน้ำท่วม', remarks: null, baseVersion: 3 },
+  ]);
   expect(await statusOf(wb, '5')).toBe('เซิร์ฟเวอร์รับแล้ว (รุ่น 4)');
 });
 
@@ -271,14 +336,21 @@ test('a conflict resolved by taking theirs: the server value and texts in the sh
   expect(within(screen.getByTestId('conflict-dialog')).getByTestId('conflict-mine').textContent).toContain('อุปสรรค: ร้านค้าปิดช่วงน้ำท่วม');
   await user.click(screen.getByRole('button', { name: 'ใช้ค่าบนเซิร์ฟเวอร์' }));
   await waitFor(async () => expect(await statusOf(wb, '5')).toBe('ใช้ค่าบนเซิร์ฟเวอร์ (รุ่น 3)'));
-  const at = async (address: string): Promise<unknown> => (await wb.read({ ranges: [{ sheet: 'KPI', address }] })).ranges[0]?.values[0]?.[0] ?? null;
+  const at = async (address: string): Promise<unknown> =>
+    (await wb.read({ ranges: [{ sheet: 'KPI', address }] })).ranges[0]?.values[0]?.[0] ?? null;
   expect(await at(resultCell('5'))).toBe(2900);
   expect(await at(textCell('explanation', '5'))).toBe('ยอดขายงาน OTOP City');
   expect(await at(textCell('obstacles', '5'))).toBeNull();
   expect(await at(textCell('note', '5'))).toBe('ตามรายงานพาณิชย์จังหวัด');
   const binding = await wb.readBinding();
   const link = binding?.ok ? readServerLink(binding.value.server) : undefined;
-  expect(link?.ok && link.value.rows['5']).toMatchObject({ version: 3, value: 2900, explanation: 'ยอดขายงาน OTOP City', obstacles: null, remarks: 'ตามรายงานพาณิชย์จังหวัด' });
+  expect(link?.ok && link.value.rows['5']).toMatchObject({
+    version: 3,
+    value: 2900,
+    explanation: 'ยอดขายงาน OTOP City',
+    obstacles: null,
+    remarks: 'ตามรายงานพาณิชย์จังหวัด',
+  });
   await user.click(screen.getByRole('button', { name: 'ส่งแถวที่แก้ไข' }));
   await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('ไม่มีแถวที่แก้ไขตั้งแต่ได้รับการยืนยันครั้งล่าสุด'));
   expect(client().sent).toHaveLength(1);
@@ -315,7 +387,11 @@ test('offline: the batch stays in the file; a pane opened later offers it and re
   first.client().down = true;
   act(() => first.wb.type('KPI', resultCell('1'), '97'));
   await user.click(screen.getByRole('button', { name: 'ส่งแถวที่แก้ไข' }));
-  await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 0 จาก 1 ตัวชี้วัด · 1 แถวยังไม่ได้รับการยืนยัน เก็บไว้ในไฟล์และจะส่งอีกครั้ง'));
+  await waitFor(() =>
+    expect(screen.getByTestId('submit-summary').textContent).toBe(
+      'เซิร์ฟเวอร์รับแล้ว 0 จาก 1 ตัวชี้วัด · 1 แถวยังไม่ได้รับการยืนยัน เก็บไว้ในไฟล์และจะส่งอีกครั้ง',
+    ),
+  );
   expect(screen.getByRole('alert').textContent).toContain('จะส่งให้อีกครั้ง');
   first.unmount();
 
@@ -354,7 +430,7 @@ test('a batch the server refused as a whole is shown with its message, not offer
   expect(link?.ok && link.value.pending).toEqual([]);
 });
 
-test('statuses back: a returned row shows the approver\'s comment in the sheet and stands out in the pane', async () => {
+test("statuses back: a returned row shows the approver's comment in the sheet and stands out in the pane", async () => {
   const user = userEvent.setup();
   const { wb, client } = setup();
   await openRound(user);
@@ -414,7 +490,11 @@ test('approver mode: nothing ticked; returns one row with a comment, approves th
   await waitFor(() => expect(screen.getByTestId('approver-done').textContent).toBe('อนุมัติแล้ว 1 แถว'));
   expect(screen.getByRole('alert').textContent).toBe('6: ตัวชี้วัด 6 ถูกแก้ไขแล้ว');
   expect(client().decisions).toEqual(['return 5 v2: ตัวเลขไม่ตรงกับหลักฐาน', 'approve 1 v1', 'approve 6 v4']);
-  expect(client().reports.map((r) => [r.indicatorId, r.status])).toEqual([['5', 'returned'], ['1', 'approved'], ['6', 'submitted']]);
+  expect(client().reports.map((r) => [r.indicatorId, r.status])).toEqual([
+    ['5', 'returned'],
+    ['1', 'approved'],
+    ['6', 'submitted'],
+  ]);
 });
 
 test('the note column travels with the row as remarks: opened from the server, sent when changed, not when set back', async () => {
@@ -433,7 +513,9 @@ test('the note column travels with the row as remarks: opened from the server, s
   act(() => wb.type('KPI', noteCell('5'), 'ปรับตามรายงานไตรมาส'));
   await user.click(screen.getByRole('button', { name: 'ส่งแถวที่แก้ไข' }));
   await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 1 จาก 1 ตัวชี้วัด'));
-  expect(client().sent).toEqual([[{ indicatorId: '5', value: 3050, explanation: null, obstacles: null, remarks: 'ปรับตามรายงานไตรมาส', baseVersion: 2 }]]);
+  expect(client().sent).toEqual([
+    [{ indicatorId: '5', value: 3050, explanation: null, obstacles: null, remarks: 'ปรับตามรายงานไตรมาส', baseVersion: 2 }],
+  ]);
 
   await user.click(screen.getByRole('button', { name: 'ส่งแถวที่แก้ไข' }));
   await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('ไม่มีแถวที่แก้ไขตั้งแต่ได้รับการยืนยันครั้งล่าสุด'));
@@ -460,7 +542,10 @@ test('the submit outcome and a returned row follow the pane language; a returned
   expect(screen.getByTestId('submit-summary').textContent).toMatch(/^The server accepted 1 of 1 indicator/);
 
   // The approver returns row 5; refreshed, it is listed; typed again and accepted, it leaves the list.
-  Object.assign(client!.reports.find((r) => r.indicatorId === '5')!, { status: 'returned', comment: 'ตรวจอีกครั้ง' });
+  Object.assign(
+    client!.reports.find((r) => r.indicatorId === '5')!,
+    { status: 'returned', comment: 'ตรวจอีกครั้ง' },
+  );
   await user.click(screen.getByRole('button', { name: 'Refresh statuses' }));
   const list = await screen.findByRole('list', { name: 'returned for changes' });
   expect(list.textContent).toBe('5: returned for changes: ตรวจอีกครั้ง');

@@ -25,8 +25,12 @@ async function boundWorkbook(): Promise<PreviewWorkbook> {
 function client(server: FakeServer, wb: PreviewWorkbook, keyPrefix: string): ScorebookClient {
   let n = 0;
   const c = new ScorebookClient({
-    baseUrl: 'http://scorebook.test', fetch: server.fetch, pending: new WorkbookPendingStore(wb), sleep: async () => undefined,
-    retry: { retries: 1 }, newKey: () => `${keyPrefix}-${++n}`,
+    baseUrl: 'http://scorebook.test',
+    fetch: server.fetch,
+    pending: new WorkbookPendingStore(wb),
+    sleep: async () => undefined,
+    retry: { retries: 1 },
+    newKey: () => `${keyPrefix}-${++n}`,
   });
   c.useSession(session());
   return c;
@@ -44,7 +48,10 @@ test('a batch the server never confirmed stays in the workbook and is resent wit
   if (!saved.ok) throw new Error('binding record unreadable');
   const link = readServerLink(saved.value.server);
   expect(link.ok && link.value.format).toBe(SERVER_LINK_FORMAT);
-  expect(link.ok && link.value.pending.map((b) => [b.key, b.body.rows.map((r) => r.indicatorId)])).toEqual([['k-2', ['3', '4']], ['k-3', ['5']]]);
+  expect(link.ok && link.value.pending.map((b) => [b.key, b.body.rows.map((r) => r.indicatorId)])).toEqual([
+    ['k-2', ['3', '4']],
+    ['k-3', ['5']],
+  ]);
 
   // A new pane (new store, new client) on the same workbook, the server back up.
   server.defaultFault = 'ok';
@@ -118,12 +125,16 @@ test('a server link of a newer format is reported, not overwritten', () => {
   expect(!read.ok && read.issues[0]?.message.en).toContain('update Scorebook');
 });
 
-test('sendThenUpdate: a send\'s removals and the link change go in one write; a send that throws still flushes', async () => {
+test("sendThenUpdate: a send's removals and the link change go in one write; a send that throws still flushes", async () => {
   const wb = await boundWorkbook();
   const store = new WorkbookPendingStore(wb);
   let n = 0;
   const c = new ScorebookClient({
-    baseUrl: 'http://scorebook.test', fetch: new FakeServer().fetch, pending: store, sleep: async () => undefined, newKey: () => `k-${++n}`,
+    baseUrl: 'http://scorebook.test',
+    fetch: new FakeServer().fetch,
+    pending: store,
+    sleep: async () => undefined,
+    newKey: () => `k-${++n}`,
   });
   c.useSession(session());
   const writes = jest.spyOn(wb, 'writeBinding');
@@ -141,10 +152,15 @@ test('sendThenUpdate: a send\'s removals and the link change go in one write; a 
 
   // Removals kept by a send that then throws are not left to the next write: they are flushed as before.
   await store.add([{ key: 'x', target, body: { action: 'submit', rows: rows(1) }, createdAt: '2024-01-01T00:00:00Z' }]);
-  await expect(store.sendThenUpdate(async () => {
-    await store.remove('x');
-    throw new Error('boom');
-  }, (l) => l)).rejects.toThrow('boom');
+  await expect(
+    store.sendThenUpdate(
+      async () => {
+        await store.remove('x');
+        throw new Error('boom');
+      },
+      (l) => l,
+    ),
+  ).rejects.toThrow('boom');
   const again = await wb.readBinding();
   const kept = readServerLink(again?.ok ? again.value.server : undefined);
   expect(kept.ok && kept.value.pending).toEqual([]);

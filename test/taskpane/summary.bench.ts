@@ -30,12 +30,25 @@ const EDITS = Number(process.env.BENCH_EDITS ?? 30);
 
 function generated(n: number) {
   const indicators = Array.from({ length: n }, (_, i) => ({
-    id: String(i + 1), name: `ตัวชี้วัดที่ ${i + 1}`, unit: 'ร้อยละ', weight: 1, component: i % 2 ? 'a' : 'b',
-    kind: 'quantitative', targets: i % 3 === 0 ? [30, 28, 26] : [80, 85, 90],
+    id: String(i + 1),
+    name: `ตัวชี้วัดที่ ${i + 1}`,
+    unit: 'ร้อยละ',
+    weight: 1,
+    component: i % 2 ? 'a' : 'b',
+    kind: 'quantitative',
+    targets: i % 3 === 0 ? [30, 28, 26] : [80, 85, 90],
   }));
   const document = {
-    format: 'scorebook/assessment@1', id: 'bench', title: 'bench', fiscalYear: 2567, scale: 'three-level',
-    components: [{ id: 'a', name: 'A' }, { id: 'b', name: 'B' }], indicators,
+    format: 'scorebook/assessment@1',
+    id: 'bench',
+    title: 'bench',
+    fiscalYear: 2567,
+    scale: 'three-level',
+    components: [
+      { id: 'a', name: 'A' },
+      { id: 'b', name: 'B' },
+    ],
+    indicators,
   };
   const read = readAssessment(document);
   if (!read.ok) throw new Error(JSON.stringify(read.issues.slice(0, 3)));
@@ -61,7 +74,14 @@ async function bench(rows: number): Promise<void> {
   if (!restored.ok || !restored.session) throw new Error('the bench sheet has no session');
   const session = restored.session;
   const result = requireColumn(layout, 'result');
-  const times = { pass: [] as number[], render: [] as number[], pane: [] as number[], action: [] as number[], cpu: [] as number[], paneCpu: [] as number[] };
+  const times = {
+    pass: [] as number[],
+    render: [] as number[],
+    pane: [] as number[],
+    action: [] as number[],
+    cpu: [] as number[],
+    paneCpu: [] as number[],
+  };
   const cpuMs = (since: NodeJS.CpuUsage): number => {
     const d = process.cpuUsage(since);
     return (d.user + d.system) / 1000;
@@ -81,7 +101,9 @@ async function bench(rows: number): Promise<void> {
     if (i >= 3) syncs.add(fake.syncs.length - syncsBefore);
     const b = performance.now();
     if (!pass.evaluation.ok || pass.evaluation.multiUnit) throw new Error('no reading');
-    renderToString(createElement(SummaryPanel, { assessment, report: pass.evaluation.report, counts: pass.evaluation.counts, updatedAt: new Date() }));
+    renderToString(
+      createElement(SummaryPanel, { assessment, report: pass.evaluation.report, counts: pass.evaluation.counts, updatedAt: new Date() }),
+    );
     const c = performance.now();
     const spent = cpuMs(cpu);
     const paneSpent = spent - (fake.excelSideCpuMs - excel);

@@ -16,13 +16,18 @@ import { SummaryPanel } from '../../src/taskpane/components/SummaryPanel';
 import { sample } from './sheetGrid';
 
 const pte = sample('pte-2567');
-const results = readResults(JSON.parse(readFileSync(join(__dirname, '..', '..', 'assets', 'samples', 'pte-2567.results.json'), 'utf8')), pte.assessment);
+const results = readResults(
+  JSON.parse(readFileSync(join(__dirname, '..', '..', 'assets', 'samples', 'pte-2567.results.json'), 'utf8')),
+  pte.assessment,
+);
 if (!results.ok) throw new Error(JSON.stringify(results.issues));
 const report = scoreAssessment(pte.assessment, results.value);
 const d = pte.assessment.policies.decimals;
 
 test('the summary lists each group under its component with its subtotal', () => {
-  render(<SummaryPanel assessment={pte.assessment} report={report} counts={{ reported: 12, missing: 0, invalid: 0 }} updatedAt={undefined} />);
+  render(
+    <SummaryPanel assessment={pte.assessment} report={report} counts={{ reported: 12, missing: 0, invalid: 0 }} updatedAt={undefined} />,
+  );
   for (const g of report.groups) {
     const row = screen.getByTestId(`group-${g.id}`);
     expect(row.textContent).toContain(g.id);

@@ -26,13 +26,20 @@ const layout = kpiLayout(pte.assessment);
 const result = (id: string): string => `${requireColumn(layout, 'result').letter}${layout.rows.find((r) => r.indicator.id === id)!.row}`;
 const at = (wb: PreviewWorkbook, address: string) => {
   const m = /^([A-Z]+)(\d+)$/.exec(address)!;
-  return wb.value('KPI', Number(m[2]), [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0));
+  return wb.value(
+    'KPI',
+    Number(m[2]),
+    [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0),
+  );
 };
 
 function server() {
-  const s = new FakeReportServer(pte, { id: 'pte', name: 'จังหวัดปทุมธานี' },
+  const s = new FakeReportServer(
+    pte,
+    { id: 'pte', name: 'จังหวัดปทุมธานี' },
     [{ round: 6, opensAt: '2024-02-29T17:00:00Z', closesAt: '2099-04-04T16:59:59Z' }],
-    { username: 'pte.reporter', name: 'ผู้รายงาน ปทุมธานี', roles: ['reporter'], units: ['pte'] });
+    { username: 'pte.reporter', name: 'ผู้รายงาน ปทุมธานี', roles: ['reporter'], units: ['pte'] },
+  );
   s.reports = [stored('5', 3050, 2)];
   return s;
 }
@@ -69,7 +76,9 @@ test('submit stops on a value typed as text, lists it, sends the others on reque
   const reading = readKpiGrid(pte.assessment, read.ranges[0]!);
   const link = read.binding?.ok ? readServerLink(read.binding.value.server) : undefined;
   if (!reading.ok || !link?.ok) throw new Error('not read');
-  expect(changeMarks({ assessment: pte.assessment, grid: read.ranges[0]!, reading: reading.value, link: link.value, locale: 'th' }).changed).toEqual(['1', '2']);
+  expect(
+    changeMarks({ assessment: pte.assessment, grid: read.ranges[0]!, reading: reading.value, link: link.value, locale: 'th' }).changed,
+  ).toEqual(['1', '2']);
 
   await user.click(screen.getByRole('button', { name: 'ส่งแถวที่แก้ไข' }));
   const stop = await screen.findByTestId('submit-unread');
@@ -79,7 +88,9 @@ test('submit stops on a value typed as text, lists it, sends the others on reque
 
   // Send the others: the outcome counts indicators and says which one was not sent, and why.
   await user.click(within(stop).getByRole('button', { name: 'ส่งเฉพาะตัวชี้วัดอื่น' }));
-  await waitFor(() => expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 1 จาก 2 ตัวชี้วัด · 1 ไม่ได้ส่ง: ตัวชี้วัด 2 ค่าที่กรอกอ่านไม่ได้'));
+  await waitFor(() =>
+    expect(screen.getByTestId('submit-summary').textContent).toBe('เซิร์ฟเวอร์รับแล้ว 1 จาก 2 ตัวชี้วัด · 1 ไม่ได้ส่ง: ตัวชี้วัด 2 ค่าที่กรอกอ่านไม่ได้'),
+  );
   expect(fake.sent.map((b) => b.map((r) => r.indicatorId))).toEqual([['1']]);
 
   // Again: still stopped (the row is still changed); one click turns the cell into 85 and sends it.

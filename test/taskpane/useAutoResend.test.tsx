@@ -15,7 +15,9 @@ function setup(initial: Partial<AutoResendOptions> = {}) {
   let answers = false;
   const events = new EventTarget();
   const options: AutoResendOptions = {
-    pending: true, busy: false, events,
+    pending: true,
+    busy: false,
+    events,
     check: async () => {
       calls.push('check');
       return answers;

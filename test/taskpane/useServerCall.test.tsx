@@ -19,11 +19,13 @@ function deferred<T>() {
 
 test('a newer call supersedes an older one: the older answer, arriving late, is dropped and its signal aborted', async () => {
   const calls: { id: string; signal: AbortSignal; d: ReturnType<typeof deferred<string>> }[] = [];
-  const { result } = renderHook(() => useServerCall((signal, id: string) => {
-    const d = deferred<string>();
-    calls.push({ id, signal, d });
-    return d.promise;
-  }));
+  const { result } = renderHook(() =>
+    useServerCall((signal, id: string) => {
+      const d = deferred<string>();
+      calls.push({ id, signal, d });
+      return d.promise;
+    }),
+  );
   let first: Promise<string | undefined> | undefined;
   let second: Promise<string | undefined> | undefined;
   act(() => {
@@ -48,10 +50,14 @@ test('a newer call supersedes an older one: the older answer, arriving late, is 
 
 test('the error goes when the inputs it is about change, and is bilingual; a failed call leaves no stale answer', async () => {
   let fail = false;
-  const { result, rerender } = renderHook(({ key }: { key: number }) => useServerCall(async () => {
-    if (fail) throw new Error('down');
-    return 'ok';
-  }, [key]), { initialProps: { key: 1 } });
+  const { result, rerender } = renderHook(
+    ({ key }: { key: number }) =>
+      useServerCall(async () => {
+        if (fail) throw new Error('down');
+        return 'ok';
+      }, [key]),
+    { initialProps: { key: 1 } },
+  );
   await act(() => result.current.run());
   fail = true;
   await act(() => result.current.run());
@@ -67,10 +73,12 @@ test('the error goes when the inputs it is about change, and is bilingual; a fai
 test('unmounting aborts the call under way; a failure said during a call stays with its answer', async () => {
   let seen: AbortSignal | undefined;
   const pending = deferred<string>();
-  const { result, unmount } = renderHook(() => useServerCall((signal) => {
-    seen = signal;
-    return pending.promise;
-  }));
+  const { result, unmount } = renderHook(() =>
+    useServerCall((signal) => {
+      seen = signal;
+      return pending.promise;
+    }),
+  );
   act(() => {
     void result.current.run();
   });

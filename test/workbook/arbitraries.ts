@@ -14,7 +14,11 @@ const scaleArb: fc.Arbitrary<Scale> = fc.oneof(
   fc.constant('three-level' as const),
   fc.constant('five-level' as const),
   fc
-    .tuple(fc.integer({ min: 2, max: 6 }), fc.integer({ min: -20, max: 60 }), fc.array(fc.integer({ min: 1, max: 80 }), { minLength: 5, maxLength: 5 }))
+    .tuple(
+      fc.integer({ min: 2, max: 6 }),
+      fc.integer({ min: -20, max: 60 }),
+      fc.array(fc.integer({ min: 1, max: 80 }), { minLength: 5, maxLength: 5 }),
+    )
     .map(([n, start, steps]) => {
       let score = start / 2;
       const levels = Array.from({ length: n }, (_, i) => {
@@ -35,7 +39,11 @@ const policiesArb = (scale: Scale): fc.Arbitrary<Record<string, unknown>> => {
   const first = levelScores(scale)[0] as number;
   return fc.record(
     {
-      floor: fc.oneof(fc.constant(first), fc.constant(first - 1), fc.integer({ min: -50, max: 0 }).map((d) => first + d / 2)),
+      floor: fc.oneof(
+        fc.constant(first),
+        fc.constant(first - 1),
+        fc.integer({ min: -50, max: 0 }).map((d) => first + d / 2),
+      ),
       notReported: fc.oneof(fc.constant('exclude' as const), fc.integer({ min: -10, max: 10 }), fc.constant(first)),
       mode: fc.constantFrom('interpolate' as const, 'step' as const),
     },
@@ -48,12 +56,18 @@ const targetsArb = (n: number): fc.Arbitrary<{ targets: number[]; floorTarget?: 
   fc
     .tuple(
       fc.integer({ min: -2000, max: 400000 }).map((x) => x / 100),
-      fc.array(fc.oneof({ weight: 1, arbitrary: fc.constant(0) }, { weight: 3, arbitrary: fc.integer({ min: 1, max: 5000 }).map((x) => x / 100) }), {
-        minLength: n - 1,
-        maxLength: n - 1,
-      }),
+      fc.array(
+        fc.oneof({ weight: 1, arbitrary: fc.constant(0) }, { weight: 3, arbitrary: fc.integer({ min: 1, max: 5000 }).map((x) => x / 100) }),
+        {
+          minLength: n - 1,
+          maxLength: n - 1,
+        },
+      ),
       fc.boolean(),
-      fc.option(fc.integer({ min: 1, max: 5000 }).map((x) => x / 100), { nil: undefined }),
+      fc.option(
+        fc.integer({ min: 1, max: 5000 }).map((x) => x / 100),
+        { nil: undefined },
+      ),
     )
     .map(([base, steps, falling, below]) => {
       const rising = [base];
@@ -74,8 +88,13 @@ const leafArb = (levels: number): fc.Arbitrary<LeafSpec> =>
     {
       weight: 3,
       arbitrary: fc.tuple(targetsArb(levels), fc.constantFrom(1, 100, 1000), fc.boolean()).map(([t, multiplier, central]) => ({
-        kind: 'ratio' as const, multiplier, ...t,
-        variables: [{ id: 'num', name: 'ตัวตั้ง' }, { id: 'den', name: 'ตัวหาร', central }],
+        kind: 'ratio' as const,
+        multiplier,
+        ...t,
+        variables: [
+          { id: 'num', name: 'ตัวตั้ง' },
+          { id: 'den', name: 'ตัวหาร', central },
+        ],
       })),
     },
     {
@@ -105,13 +124,21 @@ interface Tree {
 }
 
 const treeArb = (levels: number, depth: number, topLevel: boolean): fc.Arbitrary<Tree> => {
-  const weight = topLevel ? fc.oneof(fc.integer({ min: 0, max: 30 }), fc.constant(10)) : fc.oneof(fc.integer({ min: 1, max: 10 }), fc.constant(2.5));
-  const rounds = fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.subarray([6, 9, 12], { minLength: 1 }) });
+  const weight = topLevel
+    ? fc.oneof(fc.integer({ min: 0, max: 30 }), fc.constant(10))
+    : fc.oneof(fc.integer({ min: 1, max: 10 }), fc.constant(2.5));
+  const rounds = fc.oneof(
+    { weight: 4, arbitrary: fc.constant(undefined) },
+    { weight: 1, arbitrary: fc.subarray([6, 9, 12], { minLength: 1 }) },
+  );
   const leaf = fc.record({ weight, leaf: leafArb(levels), rounds });
   if (depth >= 2) return leaf;
   return fc.oneof(
     { weight: 4, arbitrary: leaf },
-    { weight: 1, arbitrary: fc.record({ weight, rounds, children: fc.array(treeArb(levels, depth + 1, false), { minLength: 1, maxLength: 3 }) }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({ weight, rounds, children: fc.array(treeArb(levels, depth + 1, false), { minLength: 1, maxLength: 3 }) }),
+    },
   );
 };
 
@@ -128,7 +155,12 @@ export const assessmentArb: fc.Arbitrary<Assessment> = scaleArb.chain((scale) =>
   return fc.tuple(policiesArb(scale), fc.array(treeArb(levels, 0, true), { minLength: 1, maxLength: 4 })).map(([policies, trees]) => {
     if (trees.every((t) => t.weight === 0)) (trees[0] as Tree).weight = 10;
     const doc = {
-      format: 'scorebook/assessment@1', id: 'generated', title: 'generated', fiscalYear: 2567, scale, policies,
+      format: 'scorebook/assessment@1',
+      id: 'generated',
+      title: 'generated',
+      fiscalYear: 2567,
+      scale,
+      policies,
       indicators: toRaw(trees, ''),
     };
     const read = readAssessment(doc);
@@ -174,12 +206,14 @@ const countCellArb: fc.Arbitrary<CellValue> = fc.oneof(
 export const stepWordArb: fc.Arbitrary<string> = fc.oneof(
   {
     weight: 6,
-    arbitrary: fc.tuple(fc.constantFrom(...YES_WORDS, ...NO_WORDS), fc.nat(), fc.constantFrom('', ' ', '  ', '\u00A0'), fc.boolean(), fc.boolean()).map(([w, at, space, upper, thai]) => {
-      const cut = w.length === 0 ? 0 : at % (w.length + 1);
-      const spaced = `${space}${w.slice(0, cut)}${space}${w.slice(cut)}`;
-      const cased = upper ? spaced.toUpperCase() : spaced;
-      return thai ? toThaiDigits(cased) : cased;
-    }),
+    arbitrary: fc
+      .tuple(fc.constantFrom(...YES_WORDS, ...NO_WORDS), fc.nat(), fc.constantFrom('', ' ', '  ', '\u00A0'), fc.boolean(), fc.boolean())
+      .map(([w, at, space, upper, thai]) => {
+        const cut = w.length === 0 ? 0 : at % (w.length + 1);
+        const spaced = `${space}${w.slice(0, cut)}${space}${w.slice(cut)}`;
+        const cased = upper ? spaced.toUpperCase() : spaced;
+        return thai ? toThaiDigits(cased) : cased;
+      }),
   },
   { weight: 2, arbitrary: fc.constantFrom('abc', 'เสร็จ', 'สาเร็จ', 'ไม่', 'yess', '2', '1.0', '10', '*', '?', 'ใช่*', '~', '✓✓', ' ', '') },
   { weight: 1, arbitrary: fc.constantFrom('ใช่\t', 'ส่งแล้ว\u200B', '\u00A0') },
@@ -206,7 +240,9 @@ export function inputsArb(assessment: Assessment): fc.Arbitrary<SheetInputs> {
         // Mostly denominators that make ratios land on and around the targets.
         row = fc.oneof(
           fc.record({ numerator: countCellArb, denominator: countCellArb }),
-          fc.tuple(fc.constantFrom(...i.targets), fc.constantFrom(1, 4, 100)).map(([t, den]) => ({ numerator: (t * den) / i.multiplier, denominator: den })),
+          fc
+            .tuple(fc.constantFrom(...i.targets), fc.constantFrom(1, 4, 100))
+            .map(([t, den]) => ({ numerator: (t * den) / i.multiplier, denominator: den })),
         );
       } else {
         row = fc.array(stepCellArb, { minLength: i.steps.length, maxLength: i.steps.length }).map((steps) => ({ steps }));
@@ -235,22 +271,49 @@ export const groupedAssessmentArb: fc.Arbitrary<Assessment> = scaleArb.chain((sc
   return fc
     .tuple(
       policiesArb(scale),
-      fc.array(fc.tuple(treeArb(levels, 0, true), fc.constantFrom(undefined, 'g1', 'g2', 'g3', 'g4'), fc.boolean()), { minLength: 1, maxLength: 6 }),
+      fc.array(fc.tuple(treeArb(levels, 0, true), fc.constantFrom(undefined, 'g1', 'g2', 'g3', 'g4'), fc.boolean()), {
+        minLength: 1,
+        maxLength: 6,
+      }),
     )
     .map(([policies, items]) => {
-      if (items.every(([t]) => t.weight === 0)) (items[0]![0]).weight = 10;
-      const raws = toRaw(items.map(([t]) => t), '');
+      if (items.every(([t]) => t.weight === 0)) items[0]![0].weight = 10;
+      const raws = toRaw(
+        items.map(([t]) => t),
+        '',
+      );
       const indicators = raws.map((raw, i) => {
         const [, group, derive] = items[i]!;
         const component = group === 'g3' || group === 'g4' ? 'q' : 'p';
         const grouped = { ...raw, component, ...(group ? { group } : {}) };
-        return derive && raw.kind !== 'milestone' && raw.kind !== 'binary' && raw.targets ? derived(grouped, raw.targets as number[]) : grouped;
+        return derive && raw.kind !== 'milestone' && raw.kind !== 'binary' && raw.targets
+          ? derived(grouped, raw.targets as number[])
+          : grouped;
       });
       const doc = {
-        format: 'scorebook/assessment@1', id: 'grouped', title: 'grouped', fiscalYear: 2567, scale, policies,
+        format: 'scorebook/assessment@1',
+        id: 'grouped',
+        title: 'grouped',
+        fiscalYear: 2567,
+        scale,
+        policies,
         components: [
-          { id: 'p', name: 'Performance Base', groups: [{ id: 'g1', name: 'ก' }, { id: 'g2', name: 'ข' }] },
-          { id: 'q', name: 'Potential Base', groups: [{ id: 'g3', name: 'ค' }, { id: 'g4', name: 'ง' }] },
+          {
+            id: 'p',
+            name: 'Performance Base',
+            groups: [
+              { id: 'g1', name: 'ก' },
+              { id: 'g2', name: 'ข' },
+            ],
+          },
+          {
+            id: 'q',
+            name: 'Potential Base',
+            groups: [
+              { id: 'g3', name: 'ค' },
+              { id: 'g4', name: 'ง' },
+            ],
+          },
         ],
         indicators,
       };

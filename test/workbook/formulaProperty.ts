@@ -17,7 +17,15 @@ function same(sheet: CellValue | undefined, domain: number | null): boolean {
   return typeof sheet === 'number' && Math.abs(sheet - domain) <= TOLERANCE;
 }
 
-const seen = { cases: 0, rows: 0, groupRows: 0, derivedTargets: 0, kinds: new Set<LeafKind | 'group'>(), statuses: new Set<IndicatorStatus>(), nullTotals: 0 };
+const seen = {
+  cases: 0,
+  rows: 0,
+  groupRows: 0,
+  derivedTargets: 0,
+  kinds: new Set<LeafKind | 'group'>(),
+  statuses: new Set<IndicatorStatus>(),
+  nullTotals: 0,
+};
 
 function check(cases: readonly SheetCase[]): void {
   const { hf, laidOut } = buildEngine(cases);
@@ -44,8 +52,10 @@ function check(cases: readonly SheetCase[]): void {
         seen.kinds.add(row.indicator.kind);
         seen.statuses.add(expected.status);
         if (expected.status === 'not-due') {
-          if (at(row.row, scoreColumn) !== NOT_DUE_TEXT) fail(`not-due score of ${row.indicator.id}`, at(row.row, scoreColumn), NOT_DUE_TEXT);
-        } else if (!same(at(row.row, scoreColumn), expected.score)) fail(`score of ${row.indicator.id}`, at(row.row, scoreColumn), expected.score);
+          if (at(row.row, scoreColumn) !== NOT_DUE_TEXT)
+            fail(`not-due score of ${row.indicator.id}`, at(row.row, scoreColumn), NOT_DUE_TEXT);
+        } else if (!same(at(row.row, scoreColumn), expected.score))
+          fail(`score of ${row.indicator.id}`, at(row.row, scoreColumn), expected.score);
         if (!same(at(row.row, weightedColumn), expected.weightedScore)) {
           fail(`weighted score of ${row.indicator.id}`, at(row.row, weightedColumn), expected.weightedScore);
         }
@@ -54,7 +64,8 @@ function check(cases: readonly SheetCase[]): void {
         const expected = report.groups.find((x) => x.id === g.group.id)!;
         seen.groupRows++;
         if (!same(at(g.row, scoreColumn), expected.score)) fail(`subtotal of group ${g.group.id}`, at(g.row, scoreColumn), expected.score);
-        if (!same(at(g.row, weightedColumn), expected.weightedScore)) fail(`weighted subtotal of group ${g.group.id}`, at(g.row, weightedColumn), expected.weightedScore);
+        if (!same(at(g.row, weightedColumn), expected.weightedScore))
+          fail(`weighted subtotal of group ${g.group.id}`, at(g.row, weightedColumn), expected.weightedScore);
       }
       for (const row of laid.layout.rows) {
         const leaf = row.indicator;

@@ -13,7 +13,9 @@ import { runFormulaProperty } from './formulaProperty';
 
 test('group subtotals and derived targets evaluated by HyperFormula equal the domain on 1,000 generated sheets', () => {
   const seen = runFormulaProperty({ runs: 20, perEngine: 50, seed: 5502, grouped: true });
-  console.log(`grouped sheets: ${seen.cases} sheets, ${seen.groupRows} group headings, ${seen.derivedTargets} indicators with derived targets`);
+  console.log(
+    `grouped sheets: ${seen.cases} sheets, ${seen.groupRows} group headings, ${seen.derivedTargets} indicators with derived targets`,
+  );
 });
 
 const INPUTS = ['baseline', 'growth', 'ฐาน', 'x_2'];
@@ -24,7 +26,9 @@ const exprArb: fc.Arbitrary<string> = fc.letrec<{ e: string }>((tie) => ({
     { depthSize: 'small', withCrossShrink: true },
     fc.integer({ min: 0, max: 100000 }).map((n) => String(n / 100)),
     fc.constantFrom(...INPUTS, 'T1', 'T2', 'T3'),
-    fc.tuple(tie('e'), fc.constantFrom('+', '-', '*', '/'), tie('e'), fc.constantFrom('', ' ')).map(([a, op, b, s]) => `${a}${s}${op}${s}${b}`),
+    fc
+      .tuple(tie('e'), fc.constantFrom('+', '-', '*', '/'), tie('e'), fc.constantFrom('', ' '))
+      .map(([a, op, b, s]) => `${a}${s}${op}${s}${b}`),
     tie('e').map((a) => `(${a})`),
     tie('e').map((a) => `-(${a})`),
     fc.tuple(tie('e'), fc.integer({ min: -2, max: 4 })).map(([a, d]) => `ROUND(${a}, ${d})`),
@@ -33,7 +37,9 @@ const exprArb: fc.Arbitrary<string> = fc.letrec<{ e: string }>((tie) => ({
 
 const envArb = fc.record({
   inputs: fc.tuple(...INPUTS.map(() => fc.integer({ min: -500000, max: 500000 }).map((n) => n / 100))),
-  targets: fc.tuple(fc.integer({ min: 0, max: 400000 }), fc.integer({ min: 0, max: 400000 }), fc.integer({ min: 0, max: 400000 })).map((t) => t.map((n) => n / 100)),
+  targets: fc
+    .tuple(fc.integer({ min: 0, max: 400000 }), fc.integer({ min: 0, max: 400000 }), fc.integer({ min: 0, max: 400000 }))
+    .map((t) => t.map((n) => n / 100)),
 });
 
 /** The arguments of every ROUND in the expression, as the domain evaluates them. */
@@ -75,7 +81,10 @@ test('property: derived targets evaluate identically in the domain and in HyperF
     });
     return { text, env, node: parsed.node, cells: [...env.inputs, ...env.targets, `=${formula}`] };
   });
-  hf.setSheetContent(sheet, rows.map((r) => r.cells));
+  hf.setSheetContent(
+    sheet,
+    rows.map((r) => r.cells),
+  );
   let compared = 0;
   let errorsAlike = 0;
   let ties = 0;
@@ -89,7 +98,8 @@ test('property: derived targets evaluate identically in the domain and in HyperF
       errorsAlike++;
       return;
     }
-    if (typeof sheetValue !== 'number') throw new Error(`${r.text}: HyperFormula gave ${JSON.stringify(sheetValue)}, the domain ${domain.value}`);
+    if (typeof sheetValue !== 'number')
+      throw new Error(`${r.text}: HyperFormula gave ${JSON.stringify(sheetValue)}, the domain ${domain.value}`);
     const scale = Math.max(1, Math.abs(domain.value));
     const differ = Math.abs(sheetValue - domain.value) > 1e-9 * scale;
     // Where a ROUND argument is a decimal tie that the binary value misses (1.005 is 1.00499999…), Excel and the
@@ -108,7 +118,7 @@ test('property: derived targets evaluate identically in the domain and in HyperF
   expect(compared).toBeGreaterThanOrEqual(2000);
 });
 
-test('a decimal tie: Excel\'s ROUND (the domain) gives 1.01 for ROUND(1.005, 2), HyperFormula 1', () => {
+test("a decimal tie: Excel's ROUND (the domain) gives 1.01 for ROUND(1.005, 2), HyperFormula 1", () => {
   const hf = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3', precisionEpsilon: 0, smartRounding: false, useStats: false });
   const sheet = hf.getSheetId(hf.addSheet('E')) as number;
   hf.setSheetContent(sheet, [['=ROUND(1.005,2)', '=ROUND(3161.406603,2)']]);

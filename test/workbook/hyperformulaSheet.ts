@@ -6,8 +6,17 @@
 import { DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformula';
 import type { Assessment } from '../../src/domain';
 import {
-  isCellError, isFormula, kpiLayout, kpiSheetContent, NAMES, settingsSheet, type CellContent, type CellValue, type Grid,
-  type KpiLayout, type SheetInputs,
+  isCellError,
+  isFormula,
+  kpiLayout,
+  kpiSheetContent,
+  NAMES,
+  settingsSheet,
+  type CellContent,
+  type CellValue,
+  type Grid,
+  type KpiLayout,
+  type SheetInputs,
 } from '../../src/workbook';
 
 export interface SheetCase {
@@ -44,12 +53,9 @@ export function buildEngine(cases: readonly SheetCase[]): { hf: HyperFormula; la
     const settingsRow = layout.lastDataRow + 3;
     const settings = settingsSheet(c.assessment, layout.sheet, settingsRow, c.round);
     const sheetId = i;
-    sheets[layout.sheet] = [
-      ...kpiSheetContent(c.assessment, layout, c.inputs, settings.inputRefs),
-      [],
-      [],
-      ...settings.rows,
-    ].map((row) => row.map(toHf));
+    sheets[layout.sheet] = [...kpiSheetContent(c.assessment, layout, c.inputs, settings.inputRefs), [], [], ...settings.rows].map((row) =>
+      row.map(toHf),
+    );
     for (const n of settings.names) names.push({ name: n.name, expression: `=${n.ref}`, scope: sheetId });
     names.push({ name: NAMES.total, expression: `='${layout.sheet}'!${layout.totalCell}`, scope: sheetId });
     laidOut.push({ layout, sheetId });

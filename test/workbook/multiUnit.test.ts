@@ -13,14 +13,22 @@ import { cellValueOf, evaluatePlan } from './planEngine';
 import { sample } from './samples';
 
 /** The plan carried out, and the multi-unit sheet's values as a grid (what the port's read would give). */
-function built(name: string, edit?: (values: CellValue[][]) => void): {
-  assessment: Assessment; grid: Grid; perUnit: Results[]; plan: ReturnType<typeof multiUnitPlan>; engine: ReturnType<typeof evaluatePlan>;
+function built(
+  name: string,
+  edit?: (values: CellValue[][]) => void,
+): {
+  assessment: Assessment;
+  grid: Grid;
+  perUnit: Results[];
+  plan: ReturnType<typeof multiUnitPlan>;
+  engine: ReturnType<typeof evaluatePlan>;
 } {
   const { assessment, document, results } = sample(name);
   const entries = Object.entries(results.results);
   // The first unit reports everything, the second every other indicator, the rest nothing.
   const perUnit = assessment.units.map((_, u): Results => ({
-    ...results, results: Object.fromEntries(u === 0 ? entries : u === 1 ? entries.filter((_e, i) => i % 2 === 0) : []),
+    ...results,
+    results: Object.fromEntries(u === 0 ? entries : u === 1 ? entries.filter((_e, i) => i % 2 === 0) : []),
   }));
   const inputs = new Map(assessment.units.map((unit, u) => [unit.id, resultInputs(assessment, perUnit[u] as Results)]));
   const plan = multiUnitPlan({ assessment, inputs, document });
@@ -34,9 +42,15 @@ function built(name: string, edit?: (values: CellValue[][]) => void): {
 describe('a multi-unit sheet made by the pane', () => {
   it('writes a binding record that says it is multi-unit, naming its unit columns', () => {
     const { plan } = built('krs-2567');
-    const rows = plan.plan.ops.filter((o) => o.kind === 'cells' && o.sheet === BINDING_SHEET).flatMap((o) => (o.kind === 'cells' ? o.contents : []));
+    const rows = plan.plan.ops
+      .filter((o) => o.kind === 'cells' && o.sheet === BINDING_SHEET)
+      .flatMap((o) => (o.kind === 'cells' ? o.contents : []));
     const read = readBindingRows(rows.map((r) => r.map((c) => c as CellValue)));
-    expect(read.ok && read.value.multiUnit).toEqual({ unit: MULTI_UNIT_HEADERS.unit, unitName: MULTI_UNIT_HEADERS.unitName, unitTotal: MULTI_UNIT_HEADERS.unitTotal });
+    expect(read.ok && read.value.multiUnit).toEqual({
+      unit: MULTI_UNIT_HEADERS.unit,
+      unitName: MULTI_UNIT_HEADERS.unitName,
+      unitTotal: MULTI_UNIT_HEADERS.unitTotal,
+    });
     expect(read.ok && read.value.sheet).toBe(plan.layout.kpi.sheet);
     expect(plan.binding?.multiUnit).toBeDefined();
   });
@@ -60,13 +74,15 @@ describe('a multi-unit sheet made by the pane', () => {
     });
   });
 
-  it('text typed in a unit\'s result cell is an issue naming that unit and its cell; a row without a unit is the sheet\'s', () => {
+  it("text typed in a unit's result cell is an issue naming that unit and its cell; a row without a unit is the sheet's", () => {
     const { assessment, grid, plan } = built('krs-2567');
     const options = { headers: plan.binding?.columns, multiUnit: MULTI_UNIT_HEADERS };
     const clean = readMultiUnitGrid(assessment, grid, options);
     if (!clean.ok) throw new Error('does not read');
     const second = clean.value.units[1]!;
-    const quantitative = assessment.indicators.find((i) => 'kind' in i && i.kind === 'quantitative' && second.reading.cells.get(i.id)?.result);
+    const quantitative = assessment.indicators.find(
+      (i) => 'kind' in i && i.kind === 'quantitative' && second.reading.cells.get(i.id)?.result,
+    );
     const cells = second.reading.cells.get(quantitative!.id)!;
     const { row, column } = parseAddress(cells.result!.split('!').pop()!);
     (grid.values[row - 1] as CellValue[])[column - 1] = '๘๕';
@@ -92,10 +108,15 @@ describe('the multi-unit sheet is laid out and formatted as the single-unit shee
   const sheet = multi.layout.kpi.sheet;
   const byRole = (role: string) => multi.layout.kpi.columns.find((c) => c.role === role)!;
   const widthOf = (letter: string): number | undefined =>
-    ops.filter((o): o is ColumnsOp => o.kind === 'columns' && o.sheet === sheet && o.columns === `${letter}:${letter}` && o.width !== undefined).pop()?.width;
+    ops
+      .filter(
+        (o): o is ColumnsOp => o.kind === 'columns' && o.sheet === sheet && o.columns === `${letter}:${letter}` && o.width !== undefined,
+      )
+      .pop()?.width;
 
   it('every visible KPI column has the single-unit width; the unit columns are wide enough for their headers', () => {
-    for (const c of single.layout.columns.filter((x) => !x.hidden)) expect([c.role, widthOf(byRole(c.role).letter)]).toEqual([c.role, columnWidth(c.role)]);
+    for (const c of single.layout.columns.filter((x) => !x.hidden))
+      expect([c.role, widthOf(byRole(c.role).letter)]).toEqual([c.role, columnWidth(c.role)]);
     // "หน่วยงาน" and "คะแนนรวมของหน่วยงาน" whole, not "หน่ว…" in Excel's 64 px.
     expect(widthOf('A')).toBeGreaterThanOrEqual(70);
     expect(widthOf('B')).toBeGreaterThanOrEqual(180);
@@ -104,13 +125,22 @@ describe('the multi-unit sheet is laid out and formatted as the single-unit shee
     expect(header).toMatchObject({ bold: true, wrap: true });
   });
 
-  it('input cells have the input fill, and scores the conditional colours, over every unit\'s rows', () => {
+  it("input cells have the input fill, and scores the conditional colours, over every unit's rows", () => {
     const last = multi.layout.kpi.lastDataRow;
     expect(last).toBe(multi.layout.kpi.headerRow + multi.layout.blockRows * assessment.units.length);
     const result = byRole('result');
-    expect(ops).toContainEqual(expect.objectContaining({ kind: 'style', address: `${result.letter}${multi.layout.kpi.firstDataRow}:${result.letter}${last}`, fill: COLORS.input }));
+    expect(ops).toContainEqual(
+      expect.objectContaining({
+        kind: 'style',
+        address: `${result.letter}${multi.layout.kpi.firstDataRow}:${result.letter}${last}`,
+        fill: COLORS.input,
+      }),
+    );
     const score = byRole('score');
-    const colours = ops.filter((o): o is ConditionalFormatOp => o.kind === 'conditionalFormat' && o.address === `${score.letter}${multi.layout.kpi.firstDataRow}:${score.letter}${last}`);
+    const colours = ops.filter(
+      (o): o is ConditionalFormatOp =>
+        o.kind === 'conditionalFormat' && o.address === `${score.letter}${multi.layout.kpi.firstDataRow}:${score.letter}${last}`,
+    );
     expect(colours.map((c) => c.fill)).toEqual([COLORS.good, COLORS.fair, COLORS.poor]);
     // The same validation prompts as the single-unit sheet, on the moved columns.
     expect(ops.filter((o) => o.kind === 'validation').length).toBe(single.plan.ops.filter((o) => o.kind === 'validation').length);

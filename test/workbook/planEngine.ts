@@ -37,7 +37,10 @@ export function evaluatePlan(plan: WritePlan): { hf: HyperFormula; value(sheet: 
     for (const c of cells) {
       const sheet = hf.getSheetId(c.sheet) as number;
       const { row, column } = parseAddress(c.topLeft);
-      hf.setCellContents({ sheet, row: row - 1, col: column - 1 }, c.contents.map((r) => r.map(toHf)));
+      hf.setCellContents(
+        { sheet, row: row - 1, col: column - 1 },
+        c.contents.map((r) => r.map(toHf)),
+      );
     }
   });
   return {

@@ -4,9 +4,7 @@
  * by HyperFormula — equal to `scoreAssessment` of each unit's results.
  */
 import { scoreAssessment } from '../../src/domain';
-import {
-  BINDING_SHEET, kpiLayout, kpiSheetContent, NAMES, readBindingRows, resultInputs, type CellContent,
-} from '../../src/workbook';
+import { BINDING_SHEET, kpiLayout, kpiSheetContent, NAMES, readBindingRows, resultInputs, type CellContent } from '../../src/workbook';
 import { shiftRows } from '../../src/workbook/formulaShift';
 import { kpiSheetPlan } from '../../src/workbook/kpiPlan';
 import { multiUnitPlan } from '../../src/workbook/multiUnitPlan';
@@ -31,7 +29,8 @@ describe('shiftRows: a formula moved as Excel moves a copied formula', () => {
   });
 });
 
-const cellsOps = (ops: readonly WriteOp[], sheet: string): CellsOp[] => ops.filter((o): o is CellsOp => o.kind === 'cells' && o.sheet === sheet);
+const cellsOps = (ops: readonly WriteOp[], sheet: string): CellsOp[] =>
+  ops.filter((o): o is CellsOp => o.kind === 'cells' && o.sheet === sheet);
 
 describe('kpiSheetPlan: the template as a write plan', () => {
   const { assessment, document, results } = sample('pte-2567');
@@ -50,10 +49,15 @@ describe('kpiSheetPlan: the template as a write plan', () => {
     const names = plan.ops.flatMap((o) => (o.kind === 'name' ? [o.name] : []));
     expect(names).toEqual(expect.arrayContaining([NAMES.total, NAMES.floor, NAMES.mode, 'ScorebookScore_1']));
     const tables = plan.ops.filter((o) => o.kind === 'table');
-    expect(tables).toEqual([expect.objectContaining({ name: layout.table, address: expect.stringMatching(new RegExp(`^A${layout.headerRow}:[A-Z]+${layout.lastDataRow}$`)) })]);
+    expect(tables).toEqual([
+      expect.objectContaining({
+        name: layout.table,
+        address: expect.stringMatching(new RegExp(`^A${layout.headerRow}:[A-Z]+${layout.lastDataRow}$`)),
+      }),
+    ]);
   });
 
-  it('validates every input column with a Thai and English prompt within Excel\'s limits, and hides the helpers', () => {
+  it("validates every input column with a Thai and English prompt within Excel's limits, and hides the helpers", () => {
     const validations = plan.ops.filter((o) => o.kind === 'validation');
     expect(validations.length).toBeGreaterThan(0);
     for (const v of validations) {

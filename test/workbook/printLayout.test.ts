@@ -28,18 +28,22 @@ test('the print area stops at the last column a person reads: no helper, step-ma
   expect(p.footer).toBe('หน้า &P / &N · รายงานรอบ 6 เดือน (round 6)');
 });
 
-test('the pane\'s sheet and the template take their number formats from one place: 7,000.00, scores at the decimals, ✓ / ✗', () => {
+test("the pane's sheet and the template take their number formats from one place: 7,000.00, scores at the decimals, ✓ / ✗", () => {
   const { plan, layout } = kpiSheetPlan({ assessment: A, document: doc });
   const formatOf = (role: string): string | undefined => {
     const c = layout.columns.find((x) => x.role === role)!;
-    return plan.ops.find((o) => o.kind === 'numberFormat' && o.sheet === layout.sheet && o.address.startsWith(`${c.letter}${layout.firstDataRow}:`))?.['format' as never];
+    return plan.ops.find(
+      (o) => o.kind === 'numberFormat' && o.sheet === layout.sheet && o.address.startsWith(`${c.letter}${layout.firstDataRow}:`),
+    )?.['format' as never];
   };
   expect(formatOf('target1')).toBe(AMOUNT_FORMAT);
   expect(formatOf('weight')).toBe(AMOUNT_FORMAT);
   expect(formatOf('score')).toBe('0.00');
   expect(formatOf('step1')).toBe(STEP_FORMAT);
   for (const role of ['target1', 'weight', 'score', 'step1'] as const) expect(formatOf(role)).toBe(columnFormat(role, A.policies.decimals));
-  expect(plan.ops.filter((o) => o.kind === 'pageLayout')).toEqual([expect.objectContaining({ paper: 'A4', orientation: 'landscape', fitToWidth: 1 })]);
+  expect(plan.ops.filter((o) => o.kind === 'pageLayout')).toEqual([
+    expect.objectContaining({ paper: 'A4', orientation: 'landscape', fitToWidth: 1 }),
+  ]);
   expect(plan.ops.at(-1)?.kind === 'select' || plan.ops.some((o) => o.kind === 'autofitRows')).toBe(true);
 });
 
@@ -50,7 +54,9 @@ test('the template writes the same formats, A4 landscape fit to one page wide, a
   await back.xlsx.load(buffer as ArrayBuffer);
   const layout = kpiLayout(A);
   const ws = back.getWorksheet(layout.sheet)!;
-  expect(ws.pageSetup).toEqual(expect.objectContaining({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 }));
+  expect(ws.pageSetup).toEqual(
+    expect.objectContaining({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 }),
+  );
   expect(ws.headerFooter.oddFooter).toContain('&P');
   const row = layout.rows.find((r) => r.indicator.id === '9')!;
   const step = (k: number) => ws.getCell(row.row, layout.columns.find((c) => c.role === `step${k}`)!.column);

@@ -16,7 +16,8 @@ import { buildTemplateWorkbook } from '../../src/cli/xlsx/writeTemplate';
 const has = (cmd: string, arg: string): boolean => spawnSync(cmd, [arg], { stdio: 'ignore' }).status === 0;
 const soffice = ['soffice', 'libreoffice'].find((cmd) => has(cmd, '--version'));
 const poppler = has('pdfinfo', '-v');
-if (!soffice || !poppler) console.warn('printing.slow.test.ts: soffice or pdfinfo missing, print check skipped (apt-get install libreoffice-calc poppler-utils)');
+if (!soffice || !poppler)
+  console.warn('printing.slow.test.ts: soffice or pdfinfo missing, print check skipped (apt-get install libreoffice-calc poppler-utils)');
 
 const ROOT = join(__dirname, '..', '..');
 const ARTIFACTS = join(ROOT, 'test-artifacts', 'documents');
@@ -36,13 +37,17 @@ async function print(dir: string, name: string, document: unknown, resultsDocume
   if (!results.ok) throw new Error(JSON.stringify(results.issues));
   const xlsx = join(dir, `${name}.xlsx`);
   await buildTemplateWorkbook(read.value, { document, results: results.value }).xlsx.writeFile(xlsx);
-  execFileSync(soffice as string, [
-    `-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, xlsx,
-  ], { stdio: 'ignore', timeout: 120_000 });
+  execFileSync(
+    soffice as string,
+    [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, xlsx],
+    { stdio: 'ignore', timeout: 120_000 },
+  );
   const pdf = join(dir, `${name}.pdf`);
   const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
   const count = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
-  const pages = Array.from({ length: count }, (_, k) => execFileSync('pdftotext', ['-layout', '-f', String(k + 1), '-l', String(k + 1), pdf, '-'], { encoding: 'utf8' }));
+  const pages = Array.from({ length: count }, (_, k) =>
+    execFileSync('pdftotext', ['-layout', '-f', String(k + 1), '-l', String(k + 1), pdf, '-'], { encoding: 'utf8' }),
+  );
   return { pages, info, pdf };
 }
 
@@ -82,13 +87,18 @@ function kpiPages(p: Printed): string[] {
     copyFileSync(p.pdf, join(ARTIFACTS, 'pte-2567-template.pdf'));
   }, 180_000);
 
-  test('a long sheet (the sample\'s indicators five times over) repeats the header and keeps the score column on every page', async () => {
+  test("a long sheet (the sample's indicators five times over) repeats the header and keeps the score column on every page", async () => {
     const document = json('pte-2567.assessment.json') as { indicators: RawIndicator[]; components?: unknown };
     const results = json('pte-2567.results.json') as { results: Record<string, unknown> };
     // Five copies of every top-level indicator (ids "1", "1-2" …), with the same results: 60+ rows.
     const copies = (n: number): RawIndicator[] => document.indicators.map((i) => renamed(i, n));
     const long = { ...document, indicators: [1, 2, 3, 4, 5].flatMap(copies) };
-    const longResults = { ...results, results: Object.fromEntries([1, 2, 3, 4, 5].flatMap((n) => Object.entries(results.results).map(([id, v]) => [n === 1 ? id : `${id}-${n}`, v]))) };
+    const longResults = {
+      ...results,
+      results: Object.fromEntries(
+        [1, 2, 3, 4, 5].flatMap((n) => Object.entries(results.results).map(([id, v]) => [n === 1 ? id : `${id}-${n}`, v])),
+      ),
+    };
     const p = await print(dir, 'pte-long', long, longResults);
     const kpi = kpiPages(p);
     expect(kpi.length).toBeGreaterThanOrEqual(2);

@@ -1,16 +1,39 @@
 /** Reading a filled KPI sheet back: header names (Thai or English, in any order), cell semantics, issues with cells. */
 import { readAssessment, scoreAssessment, type Assessment } from '../../src/domain';
 import {
-  isFormula, kpiLayout, kpiSheetContent, locateIssues, readKpiGrid, requireColumn, type CellValue, type Grid, type RowInputs,
+  isFormula,
+  kpiLayout,
+  kpiSheetContent,
+  locateIssues,
+  readKpiGrid,
+  requireColumn,
+  type CellValue,
+  type Grid,
+  type RowInputs,
 } from '../../src/workbook';
 
 function assessment(): Assessment {
   const read = readAssessment({
-    format: 'scorebook/assessment@1', id: 'a', title: 'ทดสอบ', fiscalYear: 2567, scale: 'three-level',
+    format: 'scorebook/assessment@1',
+    id: 'a',
+    title: 'ทดสอบ',
+    fiscalYear: 2567,
+    scale: 'three-level',
     indicators: [
       { id: '5', name: 'OTOP', unit: 'ล้านบาท', weight: 40, targets: [2874.79, 3018.1, 3161.41] },
       { id: '3', name: 'ขั้นตอน', weight: 30, kind: 'milestone', steps: ['a', 'b', 'c'] },
-      { id: '11.2', name: 'ร้อยละ', weight: 30, kind: 'ratio', multiplier: 100, targets: [80, 85, 90], variables: [{ id: 'num', name: 'ผ่าน' }, { id: 'den', name: 'ทั้งหมด' }] },
+      {
+        id: '11.2',
+        name: 'ร้อยละ',
+        weight: 30,
+        kind: 'ratio',
+        multiplier: 100,
+        targets: [80, 85, 90],
+        variables: [
+          { id: 'num', name: 'ผ่าน' },
+          { id: 'den', name: 'ทั้งหมด' },
+        ],
+      },
     ],
   });
   if (!read.ok) throw new Error(JSON.stringify(read.issues));
@@ -25,9 +48,7 @@ function sheet(inputs: Record<string, RowInputs>, formats?: (layoutRow: number, 
   const values = kpiSheetContent(A, layout, new Map(Object.entries(inputs))).map((row) =>
     row.map((c): CellValue => (c !== null && typeof c === 'object' && isFormula(c) ? null : c)),
   );
-  const numberFormats = formats
-    ? values.map((row, r) => row.map((_, c) => formats(r + 1, layout.columns[c]?.role ?? '')))
-    : undefined;
+  const numberFormats = formats ? values.map((row, r) => row.map((_, c) => formats(r + 1, layout.columns[c]?.role ?? ''))) : undefined;
   return { sheet: 'KPI', topLeft: 'A1', values, numberFormats };
 }
 
@@ -47,9 +68,17 @@ test('numbers, steps and ratio variables read back as the domain results they ar
 test('columns moved by hand and renamed to English still read', () => {
   const grid = sheet({ '5': { result: 3050 }, '3': { steps: [1, 1, 1] }, '11.2': { numerator: 45, denominator: 50 } });
   const header = grid.values[3] as CellValue[];
-  const english: Record<string, string> = { 'ลำดับ': 'ID', 'ผลการดำเนินงาน': 'Result', 'ตัวตั้ง': 'Numerator', 'ตัวหาร': 'Denominator', 'ขั้นที่ 1': 'Step 1', 'ขั้นที่ 2': 'Step 2', 'ขั้นที่ 3': 'Step 3' };
+  const english: Record<string, string> = {
+    ลำดับ: 'ID',
+    ผลการดำเนินงาน: 'Result',
+    ตัวตั้ง: 'Numerator',
+    ตัวหาร: 'Denominator',
+    'ขั้นที่ 1': 'Step 1',
+    'ขั้นที่ 2': 'Step 2',
+    'ขั้นที่ 3': 'Step 3',
+  };
   // Reverse every row (the id column ends up last) and rename the headers.
-  const values = grid.values.map((row, r) => [...row].reverse().map((v) => (r === 3 && typeof v === 'string' ? english[v] ?? v : v)));
+  const values = grid.values.map((row, r) => [...row].reverse().map((v) => (r === 3 && typeof v === 'string' ? (english[v] ?? v) : v)));
   expect(header.length).toBeGreaterThan(0);
   const r = read({ ...grid, values });
   expect(r.resultSet.results).toEqual({ '5': 3050, '3': [1, 1, 1], '11.2': { num: 45, den: 50 } });
@@ -88,7 +117,7 @@ test('a percent-formatted cell warns that 85% is stored as 0.85, and 0.85 is wha
   expect(r.issues.map((i) => [i.code, i.cell])).toEqual([['percent-format-cell', 'KPI!H5']]);
 });
 
-test('a word in a step cell counts as the domain\'s table says: สำเร็จ is achieved, ✗ is not, and the sheet counts it so too', () => {
+test("a word in a step cell counts as the domain's table says: สำเร็จ is achieved, ✗ is not, and the sheet counts it so too", () => {
   const r = read(sheet({ '3': { steps: ['ทำ สำเร็จ', 'สำเร็จ', '✗'] } }));
   expect(r.issues).toEqual([]);
   const row = scoreAssessment(A, r.resultSet).indicators.find((i) => i.id === '3');
@@ -153,7 +182,14 @@ test('a needed column that is gone is an error; a sheet with no header row does 
   const grid = sheet({});
   const values = grid.values.map((row) => row.map((v) => (v === 'ตัวหาร' ? 'อื่น ๆ' : v)));
   expect(read({ ...grid, values }).issues.map((i) => i.code)).toEqual(['column-missing']);
-  const none = readKpiGrid(A, { sheet: 'Sheet1', topLeft: 'A1', values: [['a', 'b'], [1, 2]] });
+  const none = readKpiGrid(A, {
+    sheet: 'Sheet1',
+    topLeft: 'A1',
+    values: [
+      ['a', 'b'],
+      [1, 2],
+    ],
+  });
   expect(none.ok).toBe(false);
   if (!none.ok) expect(none.issues[0]?.code).toBe('header-row-missing');
 });

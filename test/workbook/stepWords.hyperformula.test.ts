@@ -7,14 +7,25 @@ import fc from 'fast-check';
 import { HyperFormula } from 'hyperformula';
 import { readAssessment, readStep, scoreAssessment, type Assessment } from '../../src/domain';
 import {
-  kpiLayout, readKpiGrid, requireColumn, sheetStepMark, stepAcceptedFormula, stepMarkFormula, wordsBlock, type CellValue,
+  kpiLayout,
+  readKpiGrid,
+  requireColumn,
+  sheetStepMark,
+  stepAcceptedFormula,
+  stepMarkFormula,
+  wordsBlock,
+  type CellValue,
 } from '../../src/workbook';
 import { stepWordArb } from './arbitraries';
 import { buildEngine, cellValueOf, gridOf } from './hyperformulaSheet';
 
 function assessment(): Assessment {
   const read = readAssessment({
-    format: 'scorebook/assessment@1', id: 'w', title: 'คำในช่องขั้นตอน', fiscalYear: 2567, scale: 'three-level',
+    format: 'scorebook/assessment@1',
+    id: 'w',
+    title: 'คำในช่องขั้นตอน',
+    fiscalYear: 2567,
+    scale: 'three-level',
     indicators: [
       { id: '1', name: 'ขั้นตอน', weight: 50, kind: 'milestone', steps: ['a', 'b', 'c'] },
       { id: '2', name: 'ส่งรายงาน', weight: 30, kind: 'binary', steps: ['ส่ง'] },
@@ -42,7 +53,11 @@ test('a milestone of ทำสำเร็จ / ✓ / ไม่สำเร็�
     // The settings block sits below the table in the test engine: its rows are not indicators, and nothing else is said.
     expect(read.value.issues.filter((i) => i.code !== 'unknown-indicator-row')).toEqual([]);
     const report = scoreAssessment(A, read.value.resultSet);
-    expect(report.indicators.map((i) => [i.id, i.score])).toEqual([['1', 75], ['2', 100], ['3', 75]]);
+    expect(report.indicators.map((i) => [i.id, i.score])).toEqual([
+      ['1', 75],
+      ['2', 100],
+      ['3', 75],
+    ]);
     const scoreColumn = requireColumn(laid.layout, 'score').column;
     const total = requireColumn(laid.layout, 'weightedScore').column;
     expect(laid.layout.rows.map((r) => grid.values[r.row - 1]?.[scoreColumn - 1])).toEqual([75, 100, 75]);
@@ -53,13 +68,15 @@ test('a milestone of ทำสำเร็จ / ✓ / ไม่สำเร็�
   }
 });
 
-test('the settings sheet\'s words are generated from the domain\'s table: each reads there as it means in the sheet', () => {
+test("the settings sheet's words are generated from the domain's table: each reads there as it means in the sheet", () => {
   const block = wordsBlock('ตั้งค่า');
   for (const [word, mark] of block.rows.slice(1) as [string, number][]) {
     expect(readStep(word)).toBe(mark === 1);
     expect(sheetStepMark(word)).toBe(String(mark));
   }
-  expect(block.rows.map((r) => r[0])).toEqual(expect.arrayContaining(['ทำสำเร็จ', 'ดำเนินการ', 'ส่งแล้ว', '✓', 'ใช่', 'ไม่สำเร็จ', 'ยังไม่ส่ง', '✗', 'ไม่ใช่', '๑', '๐']));
+  expect(block.rows.map((r) => r[0])).toEqual(
+    expect.arrayContaining(['ทำสำเร็จ', 'ดำเนินการ', 'ส่งแล้ว', '✓', 'ใช่', 'ไม่สำเร็จ', 'ยังไม่ส่ง', '✗', 'ไม่ใช่', '๑', '๐']),
+  );
 });
 
 /** One engine: the words block at F1:G…, and a row per value: the value, its mark formula, its accepted formula. */
@@ -88,7 +105,7 @@ function evaluate(values: readonly CellValue[]): { marks: unknown[]; accepted: u
   }
 }
 
-test('the step mark formula, evaluated, equals the reader\'s sheetStepMark, and agrees with the domain wherever it counts (2,000 cells)', () => {
+test("the step mark formula, evaluated, equals the reader's sheetStepMark, and agrees with the domain wherever it counts (2,000 cells)", () => {
   const cellArb: fc.Arbitrary<CellValue> = fc.oneof(
     { weight: 6, arbitrary: stepWordArb },
     { weight: 2, arbitrary: fc.constantFrom<CellValue>(1, 0, 2, 0.5, -1, true, false, null, { error: '#N/A' }) },

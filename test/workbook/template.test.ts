@@ -8,15 +8,39 @@ import ExcelJS from 'exceljs';
 import { readAssessment, scoreAssessment, type Assessment } from '../../src/domain';
 import { buildTemplateWorkbook } from '../../src/cli/xlsx/writeTemplate';
 import { readTemplateFile, readTemplateWorkbook } from '../../src/cli/xlsx/readTemplate';
-import { BINDING_FORMAT, BINDING_SHEET, bindingRows, CHUNK, kpiLayout, readBindingRows, requireColumn, resultInputs } from '../../src/workbook';
+import {
+  BINDING_FORMAT,
+  BINDING_SHEET,
+  bindingRows,
+  CHUNK,
+  kpiLayout,
+  readBindingRows,
+  requireColumn,
+  resultInputs,
+} from '../../src/workbook';
 import { benchAssessmentDoc, seededRandom } from '../bench/generate';
 
 const document = {
-  format: 'scorebook/assessment@1', id: 'otop', title: 'รายได้ OTOP', fiscalYear: 2567, scale: 'three-level',
+  format: 'scorebook/assessment@1',
+  id: 'otop',
+  title: 'รายได้ OTOP',
+  fiscalYear: 2567,
+  scale: 'three-level',
   indicators: [
     { id: '5', name: 'รายได้จากการจำหน่ายผลิตภัณฑ์ชุมชน (OTOP)', unit: 'ล้านบาท', weight: 60, targets: [2874.79, 3018.1, 3161.41] },
     { id: '3', name: 'ขั้นตอน', weight: 20, kind: 'milestone', steps: ['a', 'b', 'c'] },
-    { id: '11.2', name: 'ร้อยละ', weight: 20, kind: 'ratio', multiplier: 100, targets: [80, 85, 90], variables: [{ id: 'num', name: 'ผ่าน' }, { id: 'den', name: 'ทั้งหมด', central: true }] },
+    {
+      id: '11.2',
+      name: 'ร้อยละ',
+      weight: 20,
+      kind: 'ratio',
+      multiplier: 100,
+      targets: [80, 85, 90],
+      variables: [
+        { id: 'num', name: 'ผ่าน' },
+        { id: 'den', name: 'ทั้งหมด', central: true },
+      ],
+    },
   ],
 };
 
@@ -43,7 +67,8 @@ test('a template filled with results reads back to the same scores (readable tex
   expect(read.value.resultSet.results).toEqual({ '5': 3050, '3': [1, 1, 0], '11.2': { num: 43, den: 50 } });
   expect(read.value.issues).toEqual([]);
   expect(scoreAssessment(read.value.assessment, read.value.resultSet).totalBeforePenalty).toBeCloseTo(
-    scoreAssessment(a, results).totalBeforePenalty as number, 12,
+    scoreAssessment(a, results).totalBeforePenalty as number,
+    12,
   );
 });
 
@@ -61,7 +86,16 @@ test('the workbook has the table, the names, the settings, the protection and th
   if (!ws) throw new Error('no KPI sheet');
   expect(ws.getTable(layout.table)).toBeDefined();
   const names = wb.definedNames.model.map((n) => n.name).sort();
-  expect(names).toEqual(expect.arrayContaining(['ScorebookTotal', 'ScorebookFloor', 'ScorebookMode', 'ScorebookNotReported', 'ScorebookScore_1', 'ScorebookScore_3']));
+  expect(names).toEqual(
+    expect.arrayContaining([
+      'ScorebookTotal',
+      'ScorebookFloor',
+      'ScorebookMode',
+      'ScorebookNotReported',
+      'ScorebookScore_1',
+      'ScorebookScore_3',
+    ]),
+  );
   expect(wb.getWorksheet('ตั้งค่า')).toBeDefined();
   expect(wb.getWorksheet(BINDING_SHEET)?.state).toBe('veryHidden');
 
@@ -94,8 +128,19 @@ test('a large assessment is split across cells below Excel’s 32,767-character 
   const random = seededRandom(7);
   const letters = 'กขคงจฉชซญดตถทธนบปผพฟภมยรลวศษสหอฮะาิีึืุูเแโใไ';
   const name = (): string => Array.from({ length: 60 }, () => letters[Math.floor(random() * letters.length)]).join('');
-  const big = { ...document, indicators: Array.from({ length: 3000 }, (_, i) => ({ id: `${i + 1}`, name: name(), weight: 1, targets: [1, 2, 3] })) };
-  const rows = bindingRows({ format: BINDING_FORMAT, sheet: 'KPI', table: 'T', settingsSheet: 'ตั้งค่า', headerRow: 4, columns: {}, assessment: big });
+  const big = {
+    ...document,
+    indicators: Array.from({ length: 3000 }, (_, i) => ({ id: `${i + 1}`, name: name(), weight: 1, targets: [1, 2, 3] })),
+  };
+  const rows = bindingRows({
+    format: BINDING_FORMAT,
+    sheet: 'KPI',
+    table: 'T',
+    settingsSheet: 'ตั้งค่า',
+    headerRow: 4,
+    columns: {},
+    assessment: big,
+  });
   const parts = rows.filter((r) => r[0] === 'assessment');
   expect(parts.length).toBeGreaterThan(1);
   expect(parts.every((r) => String(r[1]).length <= CHUNK)).toBe(true);
@@ -106,7 +151,16 @@ test('a large assessment is split across cells below Excel’s 32,767-character 
 test('@2 packs the assessment: 20,000 generated indicators (3.8 MB of JSON) take under 250 KB of cells, and read back equal', () => {
   const big = benchAssessmentDoc(20_000);
   const server = { format: 'scorebook/server-link@1', rows: { '1': { version: 3, value: 12.5 } } };
-  const rows = bindingRows({ format: BINDING_FORMAT, sheet: 'KPI', table: 'T', settingsSheet: 'ตั้งค่า', headerRow: 4, columns: { id: 'ลำดับ' }, assessment: big, server });
+  const rows = bindingRows({
+    format: BINDING_FORMAT,
+    sheet: 'KPI',
+    table: 'T',
+    settingsSheet: 'ตั้งค่า',
+    headerRow: 4,
+    columns: { id: 'ลำดับ' },
+    assessment: big,
+    server,
+  });
   expect(rows[0]).toEqual(['format', 'scorebook/workbook@2']);
   const chars = rows.reduce((n, r) => n + String(r[1]).length, 0);
   expect(JSON.stringify(big).length).toBeGreaterThan(2_500_000);
@@ -114,35 +168,80 @@ test('@2 packs the assessment: 20,000 generated indicators (3.8 MB of JSON) take
   // Plain ASCII: nothing a host could mangle.
   expect(rows.filter((r) => r[0] === 'assessment').every((r) => /^[A-Za-z0-9+/=]+$/.test(String(r[1])))).toBe(true);
   const back = readBindingRows(rows);
-  expect(back.ok && back.value).toEqual({ format: BINDING_FORMAT, sheet: 'KPI', table: 'T', settingsSheet: 'ตั้งค่า', headerRow: 4, columns: { id: 'ลำดับ' }, assessment: big, server });
+  expect(back.ok && back.value).toEqual({
+    format: BINDING_FORMAT,
+    sheet: 'KPI',
+    table: 'T',
+    settingsSheet: 'ตั้งค่า',
+    headerRow: 4,
+    columns: { id: 'ลำดับ' },
+    assessment: big,
+    server,
+  });
 });
 
 test('a @1 record (plain JSON, as earlier versions wrote it) is still read, and comes back as the current version', () => {
   const v1 = [
-    ['format', 'scorebook/workbook@1'], ['sheet', 'KPI'], ['table', 'ScorebookKPI'], ['settingsSheet', 'ตั้งค่า'], ['headerRow', 4],
+    ['format', 'scorebook/workbook@1'],
+    ['sheet', 'KPI'],
+    ['table', 'ScorebookKPI'],
+    ['settingsSheet', 'ตั้งค่า'],
+    ['headerRow', 4],
     ['columns', JSON.stringify({ id: 'ลำดับ', result: 'ผลการดำเนินงาน' })],
-    ['assessment', JSON.stringify(document).slice(0, 50)], ['assessment', JSON.stringify(document).slice(50)],
+    ['assessment', JSON.stringify(document).slice(0, 50)],
+    ['assessment', JSON.stringify(document).slice(50)],
     ['server', JSON.stringify({ format: 'x@1' })],
   ];
   const back = readBindingRows(v1);
   expect(back).toEqual({
     ok: true,
-    value: { format: BINDING_FORMAT, sheet: 'KPI', table: 'ScorebookKPI', settingsSheet: 'ตั้งค่า', headerRow: 4, columns: { id: 'ลำดับ', result: 'ผลการดำเนินงาน' }, assessment: document, server: { format: 'x@1' } },
+    value: {
+      format: BINDING_FORMAT,
+      sheet: 'KPI',
+      table: 'ScorebookKPI',
+      settingsSheet: 'ตั้งค่า',
+      headerRow: 4,
+      columns: { id: 'ลำดับ', result: 'ผลการดำเนินงาน' },
+      assessment: document,
+      server: { format: 'x@1' },
+    },
   });
 });
 
 test('a multi-unit record keeps the headers of its unit columns', () => {
   const multiUnit = { unit: 'หน่วยงาน', unitName: 'ชื่อหน่วยงาน', unitTotal: 'คะแนนรวมของหน่วยงาน' };
-  const back = readBindingRows(bindingRows({ format: BINDING_FORMAT, sheet: 'KPI หน่วยงาน', table: 'U', settingsSheet: 'ตั้งค่า', headerRow: 3, columns: {}, assessment: document, multiUnit }));
+  const back = readBindingRows(
+    bindingRows({
+      format: BINDING_FORMAT,
+      sheet: 'KPI หน่วยงาน',
+      table: 'U',
+      settingsSheet: 'ตั้งค่า',
+      headerRow: 3,
+      columns: {},
+      assessment: document,
+      multiUnit,
+    }),
+  );
   expect(back.ok && back.value.multiUnit).toEqual(multiUnit);
 });
 
 test('a damaged packed assessment is a damaged record, said in Thai and English', () => {
-  const rows = bindingRows({ format: BINDING_FORMAT, sheet: 'KPI', table: 'T', settingsSheet: 'ตั้งค่า', headerRow: 4, columns: {}, assessment: document })
-    .map((r) => (r[0] === 'assessment' ? ['assessment', `${String(r[1]).slice(0, 20)}!!`] : r));
+  const rows = bindingRows({
+    format: BINDING_FORMAT,
+    sheet: 'KPI',
+    table: 'T',
+    settingsSheet: 'ตั้งค่า',
+    headerRow: 4,
+    columns: {},
+    assessment: document,
+  }).map((r) => (r[0] === 'assessment' ? ['assessment', `${String(r[1]).slice(0, 20)}!!`] : r));
   const back = readBindingRows(rows);
   expect(back.ok).toBe(false);
-  if (!back.ok) expect(back.issues[0]).toMatchObject({ code: 'binding-invalid', message: { th: expect.stringContaining('เสียหาย'), en: expect.stringContaining('damaged') } });
+  if (!back.ok)
+    expect(back.issues[0]).toMatchObject({
+      code: 'binding-invalid',
+      message: { th: expect.stringContaining('เสียหาย'), en: expect.stringContaining('damaged') },
+    });
 });
 
 test('a binding record of a newer format says so', () => {
@@ -161,7 +260,11 @@ describe('files that are not templates', () => {
     writeFileSync(file, 'not a zip');
     const read = await readTemplateFile(file);
     expect(read.ok).toBe(false);
-    if (!read.ok) expect(read.issues[0]).toMatchObject({ code: 'xlsx-unreadable', message: { th: expect.stringContaining('ไม่ใช่ไฟล์ Excel'), en: expect.stringContaining('not a readable Excel workbook') } });
+    if (!read.ok)
+      expect(read.issues[0]).toMatchObject({
+        code: 'xlsx-unreadable',
+        message: { th: expect.stringContaining('ไม่ใช่ไฟล์ Excel'), en: expect.stringContaining('not a readable Excel workbook') },
+      });
   });
 
   test('an ordinary workbook is not a template', async () => {
@@ -181,7 +284,7 @@ describe('files that are not templates', () => {
   });
 });
 
-test('a row not due in the sheet\'s round: ScorebookRound on the settings sheet, the score cell says ไม่ต้องรายงานในรอบนี้, the row is greyed, check leaves it out', async () => {
+test("a row not due in the sheet's round: ScorebookRound on the settings sheet, the score cell says ไม่ต้องรายงานในรอบนี้, the row is greyed, check leaves it out", async () => {
   const doc = { ...document, indicators: [...document.indicators.slice(0, 2), { ...document.indicators[2], rounds: [12] }] };
   const a = assessment(doc);
   const wb = await roundTrip(buildTemplateWorkbook(a, { document: doc, results: { ...results, round: 6 } }));

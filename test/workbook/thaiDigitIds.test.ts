@@ -4,7 +4,11 @@ import { isFormula, kpiLayout, kpiSheetContent, readKpiGrid, requireColumn, type
 
 function assessment(ids: [string, string]): Assessment {
   const read = readAssessment({
-    format: 'scorebook/assessment@1', id: 'a', title: 'ทดสอบ', fiscalYear: 2567, scale: 'three-level',
+    format: 'scorebook/assessment@1',
+    id: 'a',
+    title: 'ทดสอบ',
+    fiscalYear: 2567,
+    scale: 'three-level',
     indicators: [
       { id: ids[0], name: 'OTOP', weight: 50, targets: [2874.79, 3018.1, 3161.41] },
       { id: ids[1], name: 'ร้อยละ', weight: 50, targets: [80, 85, 90] },

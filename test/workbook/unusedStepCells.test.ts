@@ -9,7 +9,7 @@ import { multiUnitPlan } from '../../src/workbook/multiUnitPlan';
 import { PreviewWorkbook } from '../../src/preview/previewWorkbook';
 import { sample } from './samples';
 
-test('a quantitative row\'s step cells are grey; a milestone row\'s are the input colour', async () => {
+test("a quantitative row's step cells are grey; a milestone row's are the input colour", async () => {
   const { assessment, document } = sample('pte-2567');
   const wb = new PreviewWorkbook();
   await wb.apply(kpiSheetPlan({ assessment, document }).plan);
@@ -21,7 +21,7 @@ test('a quantitative row\'s step cells are grey; a milestone row\'s are the inpu
   expect(wb.style('KPI', milestone, step1).fill).toBe(COLORS.input);
 });
 
-test('the multi-unit sheet greys them too, in every unit\'s block', async () => {
+test("the multi-unit sheet greys them too, in every unit's block", async () => {
   const { assessment, document } = sample('pte-2567');
   const wb = new PreviewWorkbook();
   const { plan, layout } = multiUnitPlan({ assessment, document });

@@ -7,7 +7,17 @@ import { existsSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { issue, readAssessment, type Assessment, type Issue, type ResultSet } from '../../domain';
 import {
-  assessmentWithSettings, BINDING_SHEET, changedTargets, readBindingRows, readKpiGrid, readSettings, settingsSheet, type BindingRecord, type CellValue, type Grid, type SheetReading,
+  assessmentWithSettings,
+  BINDING_SHEET,
+  changedTargets,
+  readBindingRows,
+  readKpiGrid,
+  readSettings,
+  settingsSheet,
+  type BindingRecord,
+  type CellValue,
+  type Grid,
+  type SheetReading,
 } from '../../workbook';
 import { rowTextsOf, type RowTexts } from '../../workbook/rowTexts';
 
@@ -21,7 +31,8 @@ export interface TemplateReading {
   readonly issues: readonly Issue[];
 }
 
-export type TemplateReadResult = { readonly ok: true; readonly value: TemplateReading } | { readonly ok: false; readonly issues: readonly Issue[] };
+export type TemplateReadResult =
+  { readonly ok: true; readonly value: TemplateReading } | { readonly ok: false; readonly issues: readonly Issue[] };
 
 const fail = (code: string, th: string, en: string): TemplateReadResult => ({ ok: false, issues: [issue(code, 'error', { th, en })] });
 
@@ -77,8 +88,11 @@ export function readTemplateWorkbook(wb: ExcelJS.Workbook): TemplateReadResult {
   return {
     ok: true,
     value: {
-      assessment, resultSet: round === undefined ? sheetRead.value.resultSet : { ...sheetRead.value.resultSet, round }, reading: sheetRead.value,
-      texts: rowTextsOf(grid, sheetRead.value), issues: [...issues, ...sheetRead.value.issues, ...targets],
+      assessment,
+      resultSet: round === undefined ? sheetRead.value.resultSet : { ...sheetRead.value.resultSet, round },
+      reading: sheetRead.value,
+      texts: rowTextsOf(grid, sheetRead.value),
+      issues: [...issues, ...sheetRead.value.issues, ...targets],
     },
   };
 }
@@ -104,10 +118,15 @@ function withSettings(assessment: Assessment, wb: ExcelJS.Workbook, record: Bind
   const { assessment: edited, changed } = assessmentWithSettings(assessment, readSettings(sheetValues(ws).values));
   if (!changed) return assessment;
   issues.push(
-    issue('settings-edited', 'info', {
-      th: `ค่าในชีต ${record.settingsSheet} ต่างจากชุดตัวชี้วัดต้นฉบับ คะแนนคิดตามค่าในชีต`,
-      en: `the ${record.settingsSheet} sheet differs from the original assessment; scores follow the sheet`,
-    }, { cell: `'${record.settingsSheet}'!B2` }),
+    issue(
+      'settings-edited',
+      'info',
+      {
+        th: `ค่าในชีต ${record.settingsSheet} ต่างจากชุดตัวชี้วัดต้นฉบับ คะแนนคิดตามค่าในชีต`,
+        en: `the ${record.settingsSheet} sheet differs from the original assessment; scores follow the sheet`,
+      },
+      { cell: `'${record.settingsSheet}'!B2` },
+    ),
   );
   return edited;
 }

@@ -8,9 +8,31 @@
 import ExcelJS from 'exceljs';
 import { formatNumber, isGroup, isStepKind, type Assessment, type LeafIndicator, type ResultSet } from '../../domain';
 import {
-  BINDING_FORMAT, BINDING_SHEET, bindingRows, cellAddress, columnOf, isCellError, isFormula, kpiLayout, kpiSheetContent,
-  columnFormat, NAMES, NOT_DUE_TEXT, printSettings, requireColumn, resultInputs, scoreFormat, scoreName, settingsSheet, sheetRef, stepAcceptedFormula,
-  WORDS_COLUMN, wrappedRowHeight, type CellContent, type ColumnRole, type KpiLayout,
+  BINDING_FORMAT,
+  BINDING_SHEET,
+  bindingRows,
+  cellAddress,
+  columnOf,
+  isCellError,
+  isFormula,
+  kpiLayout,
+  kpiSheetContent,
+  columnFormat,
+  NAMES,
+  NOT_DUE_TEXT,
+  printSettings,
+  requireColumn,
+  resultInputs,
+  scoreFormat,
+  scoreName,
+  settingsSheet,
+  sheetRef,
+  stepAcceptedFormula,
+  WORDS_COLUMN,
+  wrappedRowHeight,
+  type CellContent,
+  type ColumnRole,
+  type KpiLayout,
   type LayoutRow,
 } from '../../workbook';
 
@@ -45,7 +67,12 @@ export function buildTemplateWorkbook(assessment: Assessment, options: TemplateO
 
   const layout = kpiLayout(assessment);
   const settings = settingsSheet(assessment, undefined, 1, options.round ?? options.results?.round);
-  const content = kpiSheetContent(assessment, layout, options.results ? resultInputs(assessment, options.results) : new Map(), settings.inputRefs);
+  const content = kpiSheetContent(
+    assessment,
+    layout,
+    options.results ? resultInputs(assessment, options.results) : new Map(),
+    settings.inputRefs,
+  );
   const ws = wb.addWorksheet(layout.sheet, { views: [{ state: 'frozen', ySplit: layout.headerRow, xSplit: 2 }] });
   writeKpiSheet(ws, assessment, layout, content, options.round ?? options.results?.round);
 
@@ -57,7 +84,12 @@ export function buildTemplateWorkbook(assessment: Assessment, options: TemplateO
   for (let c = WORDS_COLUMN; c <= WORDS_COLUMN + 1; c++) ss.getColumn(c).hidden = true;
   const modeEntry = settings.entries.find((e) => e.name === NAMES.mode);
   if (modeEntry) {
-    ss.getCell(modeEntry.row, 2).dataValidation = { type: 'list', allowBlank: false, formulae: ['"interpolate,step"'], showErrorMessage: true };
+    ss.getCell(modeEntry.row, 2).dataValidation = {
+      type: 'list',
+      allowBlank: false,
+      formulae: ['"interpolate,step"'],
+      showErrorMessage: true,
+    };
   }
   for (const n of settings.names) wb.definedNames.add(n.ref, n.name);
   wb.definedNames.add(`${sheetRef(layout.sheet)}!${layout.totalCell}`, NAMES.total);
@@ -66,7 +98,12 @@ export function buildTemplateWorkbook(assessment: Assessment, options: TemplateO
   const columns: Partial<Record<ColumnRole, string>> = {};
   for (const c of layout.columns) columns[c.role] = c.header;
   bindingRows({
-    format: BINDING_FORMAT, sheet: layout.sheet, table: layout.table, settingsSheet: settings.sheet, headerRow: layout.headerRow, columns,
+    format: BINDING_FORMAT,
+    sheet: layout.sheet,
+    table: layout.table,
+    settingsSheet: settings.sheet,
+    headerRow: layout.headerRow,
+    columns,
     assessment: options.document,
   }).forEach((row) => binding.addRow(row));
   return wb;
@@ -83,7 +120,13 @@ function excelValue(content: CellContent): ExcelJS.CellValue {
   return content;
 }
 
-function writeKpiSheet(ws: ExcelJS.Worksheet, assessment: Assessment, layout: KpiLayout, content: CellContent[][], round: number | undefined): void {
+function writeKpiSheet(
+  ws: ExcelJS.Worksheet,
+  assessment: Assessment,
+  layout: KpiLayout,
+  content: CellContent[][],
+  round: number | undefined,
+): void {
   const width = layout.columns.length;
   ws.addTable({
     name: layout.table,
@@ -130,7 +173,12 @@ function writeKpiSheet(ws: ExcelJS.Worksheet, assessment: Assessment, layout: Kp
   // Formula cells stay locked; input cells were unlocked row by row. No password: protection guards against
   // typing over a formula by accident, not against a determined user.
   void ws.protect('', {
-    selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, sort: true, autoFilter: true,
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatColumns: true,
+    formatRows: true,
+    sort: true,
+    autoFilter: true,
   });
 }
 
@@ -212,8 +260,14 @@ function styleRow(ws: ExcelJS.Worksheet, assessment: Assessment, layout: KpiLayo
       input(c);
       // Any word of the domain's table (ทำสำเร็จ, ✓ …) is accepted, as the formulas count it; anything else is warned.
       c.dataValidation = {
-        type: 'custom', formulae: [stepAcceptedFormula(c.address)], allowBlank: true, showInputMessage: true, showErrorMessage: true,
-        errorStyle: 'warning', errorTitle: 'กรอก 1 หรือ 0', error: 'กรอก 1, ✓ หรือ ทำสำเร็จ = สำเร็จ หรือ 0, ✗ หรือ ไม่สำเร็จ = ไม่สำเร็จ (enter 1 or ✓ = achieved, 0 or ✗ = not)',
+        type: 'custom',
+        formulae: [stepAcceptedFormula(c.address)],
+        allowBlank: true,
+        showInputMessage: true,
+        showErrorMessage: true,
+        errorStyle: 'warning',
+        errorTitle: 'กรอก 1 หรือ 0',
+        error: 'กรอก 1, ✓ หรือ ทำสำเร็จ = สำเร็จ หรือ 0, ✗ หรือ ไม่สำเร็จ = ไม่สำเร็จ (enter 1 or ✓ = achieved, 0 or ✗ = not)',
         promptTitle: clip(`ขั้นที่ ${k + 1} ตัวชี้วัด ${i.id}`, PROMPT_TITLE_MAX),
         prompt: clip(`${step}\n1, ✓ หรือ ทำสำเร็จ = สำเร็จ; 0, ✗ หรือ ไม่สำเร็จ = ไม่สำเร็จ\n${targets}`, PROMPT_MAX),
       };
@@ -234,9 +288,17 @@ function lockedCentral(c: ExcelJS.Cell): void {
 
 function numberValidation(title: string, prompt: string, min: number): ExcelJS.DataValidation {
   return {
-    type: 'decimal', operator: 'between', formulae: [min, 1e15], allowBlank: true, showInputMessage: true, showErrorMessage: true,
-    errorStyle: 'stop', errorTitle: 'กรอกเป็นตัวเลข', error: 'กรอกผลเป็นตัวเลข ไม่ใช่ข้อความ (enter a number, not text)',
-    promptTitle: clip(title, PROMPT_TITLE_MAX), prompt: clip(prompt, PROMPT_MAX),
+    type: 'decimal',
+    operator: 'between',
+    formulae: [min, 1e15],
+    allowBlank: true,
+    showInputMessage: true,
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: 'กรอกเป็นตัวเลข',
+    error: 'กรอกผลเป็นตัวเลข ไม่ใช่ข้อความ (enter a number, not text)',
+    promptTitle: clip(title, PROMPT_TITLE_MAX),
+    prompt: clip(prompt, PROMPT_MAX),
   };
 }
 
@@ -266,7 +328,14 @@ function addNotDueFormatting(ws: ExcelJS.Worksheet, layout: KpiLayout): void {
   const test = `${cellAddress(layout.firstDataRow, score.column, true).replace(/\$(\d+)$/, '$1')}="${NOT_DUE_TEXT}"`;
   ws.addConditionalFormatting({
     ref: `${cellAddress(layout.firstDataRow, 1)}:${cellAddress(layout.lastDataRow, lastVisible)}`,
-    rules: [{ type: 'expression', priority: 4, formulae: [test], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: GREY } }, font: { color: { argb: GREY_TEXT } } } }],
+    rules: [
+      {
+        type: 'expression',
+        priority: 4,
+        formulae: [test],
+        style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: GREY } }, font: { color: { argb: GREY_TEXT } } },
+      },
+    ],
   });
 }
 
@@ -282,7 +351,12 @@ function addScoreFormatting(ws: ExcelJS.Worksheet, assessment: Assessment, layou
     ref,
     rules: [
       { type: 'expression', priority: 1, formulae: [`AND(ISNUMBER(${first}),${first}>=${top})`], style: fill(GREEN) },
-      { type: 'expression', priority: 2, formulae: [`AND(ISNUMBER(${first}),${first}>=${scoreName(1)},${first}<${top})`], style: fill(AMBER) },
+      {
+        type: 'expression',
+        priority: 2,
+        formulae: [`AND(ISNUMBER(${first}),${first}>=${scoreName(1)},${first}<${top})`],
+        style: fill(AMBER),
+      },
       { type: 'expression', priority: 3, formulae: [`AND(ISNUMBER(${first}),${first}<${scoreName(1)})`], style: fill(RED) },
     ],
   });

@@ -25,23 +25,46 @@ export interface AttachmentQuota {
 }
 
 export const locked = (indicatorId: string) =>
-  new ApiError(409, 'locked', `indicator ${indicatorId} is approved; its evidence can no longer change`,
-    `ตัวชี้วัด ${indicatorId} ได้รับอนุมัติแล้ว จึงแนบไฟล์เพิ่มไม่ได้`);
+  new ApiError(
+    409,
+    'locked',
+    `indicator ${indicatorId} is approved; its evidence can no longer change`,
+    `ตัวชี้วัด ${indicatorId} ได้รับอนุมัติแล้ว จึงแนบไฟล์เพิ่มไม่ได้`,
+  );
 
 const MB = 1024 * 1024;
 
-function overQuota(what: 'files' | 'row' | 'unit', quota: AttachmentQuota, used: { files: number; rowBytes: number; unitBytes: number }): ApiError {
+function overQuota(
+  what: 'files' | 'row' | 'unit',
+  quota: AttachmentQuota,
+  used: { files: number; rowBytes: number; unitBytes: number },
+): ApiError {
   const details = { quota, used };
   if (what === 'files') {
-    return new ApiError(409, 'quota_exceeded', `this row already has ${used.files} files, the most one row may hold (${quota.filesPerRow})`,
-      `ตัวชี้วัดนี้มีไฟล์แนบครบจำนวนสูงสุดแล้ว (${quota.filesPerRow} ไฟล์)`, details);
+    return new ApiError(
+      409,
+      'quota_exceeded',
+      `this row already has ${used.files} files, the most one row may hold (${quota.filesPerRow})`,
+      `ตัวชี้วัดนี้มีไฟล์แนบครบจำนวนสูงสุดแล้ว (${quota.filesPerRow} ไฟล์)`,
+      details,
+    );
   }
   if (what === 'row') {
-    return new ApiError(409, 'quota_exceeded', `the files of one row may take at most ${quota.bytesPerRow / MB} MB together; this one would exceed it`,
-      `ไฟล์แนบของตัวชี้วัดหนึ่งรวมกันได้ไม่เกิน ${quota.bytesPerRow / MB} MB ไฟล์นี้จะทำให้เกินกำหนด`, details);
+    return new ApiError(
+      409,
+      'quota_exceeded',
+      `the files of one row may take at most ${quota.bytesPerRow / MB} MB together; this one would exceed it`,
+      `ไฟล์แนบของตัวชี้วัดหนึ่งรวมกันได้ไม่เกิน ${quota.bytesPerRow / MB} MB ไฟล์นี้จะทำให้เกินกำหนด`,
+      details,
+    );
   }
-  return new ApiError(409, 'quota_exceeded', `the unit's files may take at most ${quota.bytesPerUnit / MB} MB together; this one would exceed it`,
-    `ไฟล์แนบทั้งหมดของหน่วยงานรวมกันได้ไม่เกิน ${quota.bytesPerUnit / MB} MB ไฟล์นี้จะทำให้เกินกำหนด`, details);
+  return new ApiError(
+    409,
+    'quota_exceeded',
+    `the unit's files may take at most ${quota.bytesPerUnit / MB} MB together; this one would exceed it`,
+    `ไฟล์แนบทั้งหมดของหน่วยงานรวมกันได้ไม่เกิน ${quota.bytesPerUnit / MB} MB ไฟล์นี้จะทำให้เกินกำหนด`,
+    details,
+  );
 }
 
 async function usage(db: Db | Tx, scope: RowScope, indicatorId: string): Promise<{ files: number; rowBytes: number; unitBytes: number }> {
@@ -78,7 +101,19 @@ function toAttachment(r: Meta): Attachment {
   };
 }
 
-const META = ['id', 'assessment_id', 'round', 'unit_id', 'indicator_id', 'filename', 'content_type', 'size', 'sha256', 'uploaded_by', 'uploaded_at'] as const;
+const META = [
+  'id',
+  'assessment_id',
+  'round',
+  'unit_id',
+  'indicator_id',
+  'filename',
+  'content_type',
+  'size',
+  'sha256',
+  'uploaded_by',
+  'uploaded_at',
+] as const;
 
 export interface AddOptions {
   readonly quota: AttachmentQuota;
@@ -121,9 +156,22 @@ export async function addAttachment(
       uploaded_at: now,
     };
     const attachment = toAttachment(row);
-    await tx.insertInto('attachments').values({ ...row, content: o.files ? null : file.content }).execute();
+    await tx
+      .insertInto('attachments')
+      .values({ ...row, content: o.files ? null : file.content })
+      .execute();
     await appendAudit(tx, [
-      { at: now, actor: user.username, action: 'attachment.add', assessmentId: scope.assessmentId, round: scope.round, unitId: scope.unitId, indicatorId, old: null, new: attachment },
+      {
+        at: now,
+        actor: user.username,
+        action: 'attachment.add',
+        assessmentId: scope.assessmentId,
+        round: scope.round,
+        unitId: scope.unitId,
+        indicatorId,
+        old: null,
+        new: attachment,
+      },
     ]);
     return attachment;
   });

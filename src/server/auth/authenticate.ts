@@ -24,7 +24,11 @@ export function bearerToken(request: FastifyRequest): string | undefined {
 }
 
 /** `onUnknownToken`: a token that names no session makes its request an anonymous one (counted by address). */
-export function installAuthentication(app: FastifyInstance, options: ResolvedOptions, onUnknownToken?: (request: FastifyRequest) => Promise<void>): void {
+export function installAuthentication(
+  app: FastifyInstance,
+  options: ResolvedOptions,
+  onUnknownToken?: (request: FastifyRequest) => Promise<void>,
+): void {
   app.decorateRequest('scorebookUser', null);
   // onRequest: an anonymous caller is turned away before its body is even read. Unknown paths fall through to 404.
   app.addHook('onRequest', async (request) => {

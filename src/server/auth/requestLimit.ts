@@ -20,11 +20,22 @@ export interface RequestLimit {
 
 function refusal(max: number, ttl: number, perUser: boolean): ApiError {
   return perUser
-    ? new ApiError(429, 'rate_limited', `too many requests from one user (at most ${max} a minute); wait ${ttl} s and try again`,
-      `ส่งคำขอถี่เกินไป (ไม่เกิน ${max} ครั้งต่อนาทีต่อผู้ใช้) กรุณารอ ${ttl} วินาทีแล้วลองใหม่`, { max, perMs: 60_000 }, { 'retry-after': String(ttl) })
-    : new ApiError(429, 'rate_limited', `too many requests from this address without a session (at most ${max} a minute); wait ${ttl} s and try again`,
-      `ส่งคำขอจากที่อยู่นี้โดยไม่ได้เข้าสู่ระบบถี่เกินไป (ไม่เกิน ${max} ครั้งต่อนาที) กรุณารอ ${ttl} วินาทีแล้วลองใหม่`, { max, perMs: 60_000 },
-      { 'retry-after': String(ttl) });
+    ? new ApiError(
+        429,
+        'rate_limited',
+        `too many requests from one user (at most ${max} a minute); wait ${ttl} s and try again`,
+        `ส่งคำขอถี่เกินไป (ไม่เกิน ${max} ครั้งต่อนาทีต่อผู้ใช้) กรุณารอ ${ttl} วินาทีแล้วลองใหม่`,
+        { max, perMs: 60_000 },
+        { 'retry-after': String(ttl) },
+      )
+    : new ApiError(
+        429,
+        'rate_limited',
+        `too many requests from this address without a session (at most ${max} a minute); wait ${ttl} s and try again`,
+        `ส่งคำขอจากที่อยู่นี้โดยไม่ได้เข้าสู่ระบบถี่เกินไป (ไม่เกิน ${max} ครั้งต่อนาที) กรุณารอ ${ttl} วินาทีแล้วลองใหม่`,
+        { max, perMs: 60_000 },
+        { 'retry-after': String(ttl) },
+      );
 }
 
 /** The hook before authentication: the anonymous are counted by address. Returns what authentication needs. */
@@ -47,7 +58,11 @@ export function installAnonymousLimit(app: FastifyInstance, options: ResolvedOpt
 export function installUserLimit(app: FastifyInstance, options: ResolvedOptions): void {
   const max = options.rateLimitPerMinute;
   if (max === false) return;
-  const limit = app.createRateLimit({ max, timeWindow: 60_000, keyGenerator: (request) => `user:${request.scorebookUser?.username ?? ''}` });
+  const limit = app.createRateLimit({
+    max,
+    timeWindow: 60_000,
+    keyGenerator: (request) => `user:${request.scorebookUser?.username ?? ''}`,
+  });
   app.addHook('onRequest', async (request) => {
     if (request.scorebookUser === null) return;
     const verdict = await limit(request);

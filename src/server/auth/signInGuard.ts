@@ -50,8 +50,7 @@ export const DEFAULT_SIGN_IN_LIMIT: SignInLimit = {
 export type Refusal = 'address' | 'user-address' | 'user-delay';
 
 export type Admission =
-  | { readonly ok: true; readonly attemptId: string }
-  | { readonly ok: false; readonly reason: Refusal; readonly retryAfterMs: number };
+  { readonly ok: true; readonly attemptId: string } | { readonly ok: false; readonly reason: Refusal; readonly retryAfterMs: number };
 
 export interface AttemptCounts {
   /** Failures of this user from this address in the window, and when the oldest of them was. */
@@ -95,7 +94,13 @@ async function countAttempts(tx: Tx, username: string, ip: string, now: Date, li
   const userStart = new Date(now.getTime() - limit.userWindowMs);
   const knownSince = new Date(now.getTime() - limit.knownAddressMs);
   const earliest = new Date(Math.min(windowStart.getTime(), userStart.getTime(), knownSince.getTime()));
-  const u = await sql<{ pair: string | number; pair_oldest: unknown; user_failures: string | number; user_last: unknown; known: boolean | null }>`
+  const u = await sql<{
+    pair: string | number;
+    pair_oldest: unknown;
+    user_failures: string | number;
+    user_last: unknown;
+    known: boolean | null;
+  }>`
     select
       count(*) filter (where not succeeded and ip = ${ip} and at > ${windowStart}) as pair,
       min(at) filter (where not succeeded and ip = ${ip} and at > ${windowStart}) as pair_oldest,
@@ -130,7 +135,11 @@ export async function admitSignIn(db: Db, username: string, ip: string, now: Dat
     await sql`select pg_advisory_xact_lock(7102, hashtext(${ip}))`.execute(tx);
     const refused = decide(await countAttempts(tx, username, ip, now, limit), limit, now);
     if (refused) return { ok: false, ...refused };
-    const row = await tx.insertInto('sign_in_attempts').values({ username, ip, at: now, succeeded: false }).returning('id').executeTakeFirstOrThrow();
+    const row = await tx
+      .insertInto('sign_in_attempts')
+      .values({ username, ip, at: now, succeeded: false })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     return { ok: true, attemptId: String(row.id) };
   });
 }

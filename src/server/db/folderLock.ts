@@ -37,7 +37,7 @@ export class DataFolderLocked extends Error {
         'ฐานข้อมูลในโฟลเดอร์เปิดได้ครั้งละหนึ่งโปรแกรม หากเปิดพร้อมกันข้อมูลที่บันทึกแล้วจะสูญหาย กรุณาหยุดโปรแกรมนั้นก่อน ' +
         '(เพิ่มผู้ใช้: หยุดเซิร์ฟเวอร์ เพิ่มผู้ใช้ แล้วเปิดใหม่) หรือให้ทุกโปรแกรมใช้ PostgreSQL เดียวกันผ่าน DATABASE_URL\n' +
         `the data folder ${dir} is in use by another Scorebook process (${who}, since ${holder.startedAt}). ` +
-        'An embedded database may be open in one process at a time: two would lose each other\'s acknowledged writes. ' +
+        "An embedded database may be open in one process at a time: two would lose each other's acknowledged writes. " +
         'Stop that process first (to add a user: stop the server, add the user, start it again), or run every process on one PostgreSQL server (DATABASE_URL).',
     );
     this.name = 'DataFolderLocked';
@@ -88,7 +88,13 @@ function readHolder(path: string): LockHolder | 'missing' | 'unreadable' {
   try {
     const h = JSON.parse(text) as Partial<LockHolder>;
     if (typeof h.pid !== 'number' || typeof h.hostname !== 'string') return 'unreadable';
-    return { pid: h.pid, hostname: h.hostname, command: String(h.command ?? ''), startedAt: String(h.startedAt ?? ''), processStart: h.processStart };
+    return {
+      pid: h.pid,
+      hostname: h.hostname,
+      command: String(h.command ?? ''),
+      startedAt: String(h.startedAt ?? ''),
+      processStart: h.processStart,
+    };
   } catch {
     return 'unreadable';
   }

@@ -71,7 +71,10 @@ export class PGliteWorker {
    * `dataDir` undefined: in memory (tests); otherwise a folder that keeps the database between runs.
    * `onClosed` runs once the database is closed (connect.ts releases the folder's lock there).
    */
-  constructor(dataDir?: string, private readonly onClosed?: () => void) {
+  constructor(
+    dataDir?: string,
+    private readonly onClosed?: () => void,
+  ) {
     this.worker = new Worker(WORKER_SOURCE, {
       eval: true,
       workerData: { pglitePath: require.resolve('@electric-sql/pglite'), dataDir },
@@ -129,7 +132,10 @@ class SessionLock {
 }
 
 class PGliteConnection implements DatabaseConnection {
-  constructor(readonly client: PGliteWorker, readonly release: () => void) {}
+  constructor(
+    readonly client: PGliteWorker,
+    readonly release: () => void,
+  ) {}
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     const { rows, affectedRows } = await this.client.query(compiled.sql, compiled.parameters);

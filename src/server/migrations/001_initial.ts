@@ -91,11 +91,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('uploaded_by', 'text', (c) => c.notNull())
     .addColumn('uploaded_at', 'timestamptz', (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('attachments_row')
-    .on('attachments')
-    .columns(['assessment_id', 'round', 'unit_id', 'indicator_id'])
-    .execute();
+  await db.schema.createIndex('attachments_row').on('attachments').columns(['assessment_id', 'round', 'unit_id', 'indicator_id']).execute();
 
   await db.schema
     .createTable('audit_events')
@@ -119,7 +115,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['audit_events', 'attachments', 'idempotency_keys', 'reports', 'assessments', 'sign_in_attempts', 'sessions', 'users']) {
+  for (const table of [
+    'audit_events',
+    'attachments',
+    'idempotency_keys',
+    'reports',
+    'assessments',
+    'sign_in_attempts',
+    'sessions',
+    'users',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
   await sql`drop function if exists audit_events_append_only()`.execute(db);

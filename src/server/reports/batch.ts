@@ -50,8 +50,12 @@ export async function runBatch(db: Db, request: BatchRequest): Promise<BatchResp
         .where('key', '=', request.idempotencyKey)
         .executeTakeFirstOrThrow();
       if (prior.request_hash !== hash && prior.request_hash !== legacyRequestHash(request)) {
-        throw new ApiError(422, 'idempotency_key_reused', 'this Idempotency-Key was already used for a different batch; use a new key for new data',
-          'Idempotency-Key นี้ใช้กับชุดข้อมูลอื่นไปแล้ว กรุณาใช้คีย์ใหม่สำหรับข้อมูลใหม่');
+        throw new ApiError(
+          422,
+          'idempotency_key_reused',
+          'this Idempotency-Key was already used for a different batch; use a new key for new data',
+          'Idempotency-Key นี้ใช้กับชุดข้อมูลอื่นไปแล้ว กรุณาใช้คีย์ใหม่สำหรับข้อมูลใหม่',
+        );
       }
       return prior.response as BatchResponse;
     }
@@ -66,7 +70,11 @@ export async function runBatch(db: Db, request: BatchRequest): Promise<BatchResp
     const rows = body.rows.map((r) => ({ ...r, indicatorId: byKey.get(indicatorKey(r.indicatorId))?.id ?? r.indicatorId }));
     const ids = [...new Set(rows.map((r) => r.indicatorId))];
     const stored = await lockReports(tx, scope, ids);
-    const decision = decideRows({ user, unitId: request.unit, assessment: assessment.model, action: body.action, round: request.round, now, late }, rows, stored);
+    const decision = decideRows(
+      { user, unitId: request.unit, assessment: assessment.model, action: body.action, round: request.round, now, late },
+      rows,
+      stored,
+    );
 
     const fresh = decision.changes.filter((c) => c.old === undefined).map((c) => c.next);
     const inserted = await insertReports(tx, scope, fresh);
@@ -79,7 +87,11 @@ export async function runBatch(db: Db, request: BatchRequest): Promise<BatchResp
       return { indicatorId: r.indicatorId, outcome: current.status === 'approved' ? 'locked' : 'conflict', current: toCurrentRow(current) };
     });
     const applied = decision.changes.filter((c) => c.old !== undefined || inserted.has(c.next.indicatorId));
-    await updateReports(tx, scope, applied.filter((c) => c.old !== undefined).map((c) => c.next));
+    await updateReports(
+      tx,
+      scope,
+      applied.filter((c) => c.old !== undefined).map((c) => c.next),
+    );
     await appendAudit(
       tx,
       applied.map((c) => ({

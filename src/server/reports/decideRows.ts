@@ -85,8 +85,12 @@ export function decideRows(ctx: BatchContext, rows: readonly BatchRow[], stored:
   for (const row of rows) {
     const decided = seen.has(row.indicatorId)
       ? invalid(row.indicatorId, [
-          rowIssue('duplicate-row', row.indicatorId, `indicator ${row.indicatorId} appears more than once in this batch; only the first counts`,
-            `ตัวชี้วัด ${row.indicatorId} อยู่ในชุดข้อมูลนี้มากกว่าหนึ่งครั้ง ระบบใช้เฉพาะรายการแรก`),
+          rowIssue(
+            'duplicate-row',
+            row.indicatorId,
+            `indicator ${row.indicatorId} appears more than once in this batch; only the first counts`,
+            `ตัวชี้วัด ${row.indicatorId} อยู่ในชุดข้อมูลนี้มากกว่าหนึ่งครั้ง ระบบใช้เฉพาะรายการแรก`,
+          ),
         ])
       : notDue.has(row.indicatorId) && leaves.has(row.indicatorId)
         ? notDueRow(ctx, row.indicatorId, leaves.get(row.indicatorId) as LeafIndicator)
@@ -101,8 +105,12 @@ export function decideRows(ctx: BatchContext, rows: readonly BatchRow[], stored:
 function notDueRow(ctx: BatchContext, id: string, indicator: LeafIndicator): Decided {
   const rounds = (indicator.rounds ?? []).join(', ');
   return invalid(id, [
-    rowIssue('not-due', id, `indicator ${id} is not reported in the ${ctx.round}-month round${rounds ? ` (only in round ${rounds})` : ''}`,
-      `ตัวชี้วัด ${id} ไม่ต้องรายงานในรอบ ${ctx.round} เดือน${rounds ? ` (รายงานเฉพาะรอบ ${rounds} เดือน)` : ''}`),
+    rowIssue(
+      'not-due',
+      id,
+      `indicator ${id} is not reported in the ${ctx.round}-month round${rounds ? ` (only in round ${rounds})` : ''}`,
+      `ตัวชี้วัด ${id} ไม่ต้องรายงานในรอบ ${ctx.round} เดือน${rounds ? ` (รายงานเฉพาะรอบ ${rounds} เดือน)` : ''}`,
+    ),
   ]);
 }
 
@@ -110,8 +118,12 @@ function decideRow(ctx: BatchContext, row: BatchRow, indicator: LeafIndicator | 
   const id = row.indicatorId;
   if (!indicator) {
     return invalid(id, [
-      rowIssue('unknown-indicator', id, `there is no indicator "${id}" to report on in this assessment (unknown, or scored from its sub-indicators)`,
-        `ไม่มีตัวชี้วัด "${id}" ที่รายงานผลได้ในชุดตัวชี้วัดนี้ (ไม่มีรหัสนี้ หรือคิดคะแนนจากตัวชี้วัดย่อย)`),
+      rowIssue(
+        'unknown-indicator',
+        id,
+        `there is no indicator "${id}" to report on in this assessment (unknown, or scored from its sub-indicators)`,
+        `ไม่มีตัวชี้วัด "${id}" ที่รายงานผลได้ในชุดตัวชี้วัดนี้ (ไม่มีรหัสนี้ หรือคิดคะแนนจากตัวชี้วัดย่อย)`,
+      ),
     ]);
   }
   if (old?.status === 'approved') return { result: { indicatorId: id, outcome: 'locked', current: toCurrentRow(old) } };
@@ -123,8 +135,12 @@ function decideRow(ctx: BatchContext, row: BatchRow, indicator: LeafIndicator | 
   const shape = rawResultSchema.safeParse(row.value === undefined ? null : row.value);
   if (!shape.success) {
     return invalid(id, [
-      rowIssue('value-shape', id, `the value of indicator ${id} must be a number, text, a list of steps, or an object of variables`,
-        `ค่าของตัวชี้วัด ${id} ต้องเป็นตัวเลข ข้อความ รายการขั้นตอน หรือออบเจกต์ของตัวแปร`),
+      rowIssue(
+        'value-shape',
+        id,
+        `the value of indicator ${id} must be a number, text, a list of steps, or an object of variables`,
+        `ค่าของตัวชี้วัด ${id} ต้องเป็นตัวเลข ข้อความ รายการขั้นตอน หรือออบเจกต์ของตัวแปร`,
+      ),
     ]);
   }
   const asReporter = canReport(ctx.user, ctx.unitId);
@@ -133,8 +149,12 @@ function decideRow(ctx: BatchContext, row: BatchRow, indicator: LeafIndicator | 
   const value = merged.value;
   if (ctx.action === 'submit' && isBlank(value)) {
     return invalid(id, [
-      rowIssue('value-required', id, `indicator ${id} has no result to submit; save it as a draft instead`,
-        `ตัวชี้วัด ${id} ยังไม่มีผลการดำเนินงานให้ส่ง บันทึกเป็นฉบับร่างแทนได้`),
+      rowIssue(
+        'value-required',
+        id,
+        `indicator ${id} has no result to submit; save it as a draft instead`,
+        `ตัวชี้วัด ${id} ยังไม่มีผลการดำเนินงานให้ส่ง บันทึกเป็นฉบับร่างแทนได้`,
+      ),
     ]);
   }
   const read = readResultValue(indicator, value);
@@ -173,14 +193,22 @@ const NOTE_FIELDS = ['explanation', 'obstacles', 'remarks'] as const;
 
 /** A note or value holding text the database cannot keep, named by its field (`remarks`, `value.num`). */
 function unstorableField(row: BatchRow): ((id: string) => Issue) | undefined {
-  const where = NOTE_FIELDS.find((f) => findUnstorableText(row[f]) !== undefined)
-    ?? (() => {
+  const where =
+    NOTE_FIELDS.find((f) => findUnstorableText(row[f]) !== undefined) ??
+    (() => {
       const path = findUnstorableText(row.value);
       // The path may hold the very key that cannot be stored; the answer (kept for replay) must not.
       return path === undefined ? undefined : printableText(['value', ...path].join('.'));
     })();
   if (where === undefined) return undefined;
-  return (id) => rowIssue('unstorable-text', id, `${where} of indicator ${id} ${UNSTORABLE_TEXT.en}`, `${where} ของตัวชี้วัด ${id} ${UNSTORABLE_TEXT.th}`, where);
+  return (id) =>
+    rowIssue(
+      'unstorable-text',
+      id,
+      `${where} of indicator ${id} ${UNSTORABLE_TEXT.en}`,
+      `${where} ของตัวชี้วัด ${id} ${UNSTORABLE_TEXT.th}`,
+      where,
+    );
 }
 
 /**
@@ -198,13 +226,25 @@ function oversizedValue(value: unknown): ((id: string) => Issue) | undefined {
     if (typeof v === 'string') texts.push(v);
   }
   if (entries > MAX_VALUE_ENTRIES) {
-    return (id) => rowIssue('value-too-large', id, `the value of indicator ${id} has ${entries} parts; at most ${MAX_VALUE_ENTRIES} steps or variables`,
-      `ค่าของตัวชี้วัด ${id} มี ${entries} ส่วน เกินกำหนด (ไม่เกิน ${MAX_VALUE_ENTRIES} ขั้นตอนหรือตัวแปร)`, 'value');
+    return (id) =>
+      rowIssue(
+        'value-too-large',
+        id,
+        `the value of indicator ${id} has ${entries} parts; at most ${MAX_VALUE_ENTRIES} steps or variables`,
+        `ค่าของตัวชี้วัด ${id} มี ${entries} ส่วน เกินกำหนด (ไม่เกิน ${MAX_VALUE_ENTRIES} ขั้นตอนหรือตัวแปร)`,
+        'value',
+      );
   }
   const longest = texts.reduce((n, t) => Math.max(n, t.length), 0);
   if (longest > MAX_VALUE_TEXT_LENGTH) {
-    return (id) => rowIssue('value-too-long', id, `the value of indicator ${id} holds text of ${longest} characters; a result is at most ${MAX_VALUE_TEXT_LENGTH} (put words in the explanation)`,
-      `ค่าของตัวชี้วัด ${id} มีข้อความยาว ${longest} ตัวอักษร ผลการดำเนินงานยาวได้ไม่เกิน ${MAX_VALUE_TEXT_LENGTH} ตัวอักษร (คำอธิบายให้ใส่ในคำชี้แจง)`, 'value');
+    return (id) =>
+      rowIssue(
+        'value-too-long',
+        id,
+        `the value of indicator ${id} holds text of ${longest} characters; a result is at most ${MAX_VALUE_TEXT_LENGTH} (put words in the explanation)`,
+        `ค่าของตัวชี้วัด ${id} มีข้อความยาว ${longest} ตัวอักษร ผลการดำเนินงานยาวได้ไม่เกิน ${MAX_VALUE_TEXT_LENGTH} ตัวอักษร (คำอธิบายให้ใส่ในคำชี้แจง)`,
+        'value',
+      );
   }
   return undefined;
 }
@@ -223,8 +263,13 @@ function mergeCentral(indicator: LeafIndicator, sent: RawResult, stored: RawResu
       return {
         ok: false,
         issues: [
-          rowIssue('central-only', id, `central staff enter only central variables; indicator ${id} takes ${central.size === 0 ? 'none' : [...central].join(', ')} from the central office`,
-            `เจ้าหน้าที่ส่วนกลางกรอกได้เฉพาะข้อมูลส่วนกลาง ตัวชี้วัด ${id} ${central.size === 0 ? 'ไม่มีข้อมูลส่วนกลาง' : `มีข้อมูลส่วนกลางคือ ${[...central].join(', ')}`}`, own[0]),
+          rowIssue(
+            'central-only',
+            id,
+            `central staff enter only central variables; indicator ${id} takes ${central.size === 0 ? 'none' : [...central].join(', ')} from the central office`,
+            `เจ้าหน้าที่ส่วนกลางกรอกได้เฉพาะข้อมูลส่วนกลาง ตัวชี้วัด ${id} ${central.size === 0 ? 'ไม่มีข้อมูลส่วนกลาง' : `มีข้อมูลส่วนกลางคือ ${[...central].join(', ')}`}`,
+            own[0],
+          ),
         ],
       };
     }
@@ -236,8 +281,12 @@ function mergeCentral(indicator: LeafIndicator, sent: RawResult, stored: RawResu
     return {
       ok: false,
       issues: [
-        rowIssue('central-variable', id, `indicator ${id} uses central data (${[...central].join(', ')}); enter its variables, not a worked-out ratio`,
-          `ตัวชี้วัด ${id} ใช้ข้อมูลส่วนกลาง (${[...central].join(', ')}) ให้กรอกค่าตัวแปร ไม่ใช่ผลที่คำนวณแล้ว`),
+        rowIssue(
+          'central-variable',
+          id,
+          `indicator ${id} uses central data (${[...central].join(', ')}); enter its variables, not a worked-out ratio`,
+          `ตัวชี้วัด ${id} ใช้ข้อมูลส่วนกลาง (${[...central].join(', ')}) ให้กรอกค่าตัวแปร ไม่ใช่ผลที่คำนวณแล้ว`,
+        ),
       ],
     };
   }
@@ -246,8 +295,13 @@ function mergeCentral(indicator: LeafIndicator, sent: RawResult, stored: RawResu
     const mine = sent[key];
     if (!isBlank(mine) && !sameResult(mine, storedVars[key] ?? null)) {
       issues.push(
-        rowIssue('central-variable', id, `${key} of indicator ${id} is supplied by the central office and cannot be changed by the unit`,
-          `${key} ของตัวชี้วัด ${id} เป็นข้อมูลส่วนกลาง หน่วยงานแก้ไขไม่ได้`, key),
+        rowIssue(
+          'central-variable',
+          id,
+          `${key} of indicator ${id} is supplied by the central office and cannot be changed by the unit`,
+          `${key} ของตัวชี้วัด ${id} เป็นข้อมูลส่วนกลาง หน่วยงานแก้ไขไม่ได้`,
+          key,
+        ),
       );
     }
   }
@@ -269,13 +323,20 @@ function mergeCentralResult(indicator: LeafIndicator, sent: RawResult, stored: R
   return {
     ok: false,
     issues: [
-      rowIssue('central-result', id, `the result of indicator ${id} is supplied by the central office; the unit cannot set it`,
-        `ผลของตัวชี้วัด ${id} ได้จากส่วนกลาง หน่วยงานกรอกหรือแก้ไขไม่ได้`),
+      rowIssue(
+        'central-result',
+        id,
+        `the result of indicator ${id} is supplied by the central office; the unit cannot set it`,
+        `ผลของตัวชี้วัด ${id} ได้จากส่วนกลาง หน่วยงานกรอกหรือแก้ไขไม่ได้`,
+      ),
     ],
   };
 }
 
-function centralPart(vars: Record<string, string | number | null>, central: ReadonlySet<string>): Record<string, string | number | null> | undefined {
+function centralPart(
+  vars: Record<string, string | number | null>,
+  central: ReadonlySet<string>,
+): Record<string, string | number | null> | undefined {
   const part = Object.fromEntries(Object.entries(vars).filter(([k]) => central.has(k)));
   return Object.keys(part).length > 0 ? part : undefined;
 }

@@ -19,7 +19,9 @@ export function requestHash(r: HashedBatch): string {
   // row by row into the hash: the same text canonicalJson gives (requestHash.test.ts), without sorting the keys of
   // 10,000 rows one object at a time or holding the whole text.
   const hash = createHash('sha256');
-  hash.update(`[${JSON.stringify(r.aid)},${JSON.stringify(r.round)},${JSON.stringify(r.unit)},{"action":${JSON.stringify(r.body.action)},"rows":[`);
+  hash.update(
+    `[${JSON.stringify(r.aid)},${JSON.stringify(r.round)},${JSON.stringify(r.unit)},{"action":${JSON.stringify(r.body.action)},"rows":[`,
+  );
   r.body.rows.forEach((row, i) => {
     hash.update(
       `${i > 0 ? ',' : ''}{"baseVersion":${JSON.stringify(row.baseVersion)},"explanation":${JSON.stringify(row.explanation ?? null)},` +

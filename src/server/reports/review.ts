@@ -33,12 +33,22 @@ export async function reviewReport(db: Db, r: ReviewRequest): Promise<ReportRow>
     const old = (await lockReports(tx, scope, [indicatorId])).get(indicatorId);
     if (!old) throw errors.reportNotFound(r.indicatorId);
     if (r.version !== undefined && r.version !== old.version) {
-      throw new ApiError(409, 'version_conflict', `indicator ${r.indicatorId} changed since version ${r.version}: it is at version ${old.version}, by ${old.updatedBy}`,
-        `ตัวชี้วัด ${r.indicatorId} ถูกแก้ไขหลังฉบับที่ ${r.version} แล้ว (ปัจจุบันฉบับที่ ${old.version} โดย ${old.updatedBy})`, { current: toCurrentRow(old) });
+      throw new ApiError(
+        409,
+        'version_conflict',
+        `indicator ${r.indicatorId} changed since version ${r.version}: it is at version ${old.version}, by ${old.updatedBy}`,
+        `ตัวชี้วัด ${r.indicatorId} ถูกแก้ไขหลังฉบับที่ ${r.version} แล้ว (ปัจจุบันฉบับที่ ${old.version} โดย ${old.updatedBy})`,
+        { current: toCurrentRow(old) },
+      );
     }
     if (old.status !== 'submitted') {
-      throw new ApiError(409, 'invalid_status', `only a submitted report can be approved or returned; indicator ${r.indicatorId} is ${old.status}`,
-        `อนุมัติหรือส่งคืนได้เฉพาะรายงานที่ส่งแล้ว ตัวชี้วัด ${r.indicatorId} อยู่ในสถานะ ${old.status}`, { current: toCurrentRow(old) });
+      throw new ApiError(
+        409,
+        'invalid_status',
+        `only a submitted report can be approved or returned; indicator ${r.indicatorId} is ${old.status}`,
+        `อนุมัติหรือส่งคืนได้เฉพาะรายงานที่ส่งแล้ว ตัวชี้วัด ${r.indicatorId} อยู่ในสถานะ ${old.status}`,
+        { current: toCurrentRow(old) },
+      );
     }
     if (r.separationOfDuties && (await submitterOf(tx, scope, r.indicatorId)) === r.user.username) {
       throw ownSubmission(r.indicatorId, r.decision);

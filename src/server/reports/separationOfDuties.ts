@@ -25,7 +25,10 @@ export async function submitterOf(tx: Tx, scope: RowScope, indicatorId: string):
 }
 
 export const ownSubmission = (indicatorId: string, decision: 'approve' | 'return') =>
-  new ApiError(403, 'separation_of_duties',
+  new ApiError(
+    403,
+    'separation_of_duties',
     `you submitted indicator ${indicatorId} yourself, so another approver of the unit must ${decision} it (separation of duties)`,
     `ท่านเป็นผู้ส่งรายงานตัวชี้วัด ${indicatorId} นี้เอง จึง${decision === 'approve' ? 'อนุมัติ' : 'ส่งคืน'}เองไม่ได้ ต้องให้ผู้อนุมัติคนอื่นของหน่วยงานดำเนินการ (การแบ่งแยกหน้าที่)`,
-    { rule: 'separation-of-duties', indicatorId });
+    { rule: 'separation-of-duties', indicatorId },
+  );

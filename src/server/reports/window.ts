@@ -21,9 +21,19 @@ export function checkWindow(round: Round, now: Date): { late: boolean } {
   if (state === 'late') return { late: true };
   const details = { round: round.round, opensAt: round.opensAt, closesAt: round.closesAt, now: now.toISOString() };
   if (state === 'not-open') {
-    throw new ApiError(409, 'round_closed', `the ${round.round}-month round opens for reports at ${round.opensAt}`,
-      `รอบ ${round.round} เดือน ยังไม่เปิดรับรายงาน (เปิด ${round.opensAt})`, details);
+    throw new ApiError(
+      409,
+      'round_closed',
+      `the ${round.round}-month round opens for reports at ${round.opensAt}`,
+      `รอบ ${round.round} เดือน ยังไม่เปิดรับรายงาน (เปิด ${round.opensAt})`,
+      details,
+    );
   }
-  throw new ApiError(409, 'round_closed', `the ${round.round}-month round closed for reports at ${round.closesAt} and does not accept late reports`,
-    `รอบ ${round.round} เดือน ปิดรับรายงานแล้วเมื่อ ${round.closesAt} และไม่รับรายงานล่าช้า`, details);
+  throw new ApiError(
+    409,
+    'round_closed',
+    `the ${round.round}-month round closed for reports at ${round.closesAt} and does not accept late reports`,
+    `รอบ ${round.round} เดือน ปิดรับรายงานแล้วเมื่อ ${round.closesAt} และไม่รับรายงานล่าช้า`,
+    details,
+  );
 }

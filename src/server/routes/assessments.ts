@@ -22,7 +22,14 @@ export function assessmentRoutes(app: App, options: ResolvedOptions): void {
 
   app.get(
     routePatterns.assessments,
-    { schema: { summary: 'The assessments the caller may see', tags: ['assessments'], security: bearer, response: { 200: assessmentListSchema, ...errorResponses } } },
+    {
+      schema: {
+        summary: 'The assessments the caller may see',
+        tags: ['assessments'],
+        security: bearer,
+        response: { 200: assessmentListSchema, ...errorResponses },
+      },
+    },
     async (request) => {
       const user = userOf(request);
       const all = await listAssessments(db);
@@ -31,8 +38,15 @@ export function assessmentRoutes(app: App, options: ResolvedOptions): void {
           .filter((a) => canSeeAssessment(user, unitIds(a.document)))
           // Windows as the domain read them (a พ.ศ. year in CE), so every client compares them with its clock alike.
           .map(({ document: d, model }) => ({
-            id: d.id, title: d.title, fiscalYear: d.fiscalYear, units: d.units,
-            rounds: d.rounds.map((r, i) => ({ ...r, opensAt: model.rounds[i]?.opensAt ?? r.opensAt, closesAt: model.rounds[i]?.closesAt ?? r.closesAt })),
+            id: d.id,
+            title: d.title,
+            fiscalYear: d.fiscalYear,
+            units: d.units,
+            rounds: d.rounds.map((r, i) => ({
+              ...r,
+              opensAt: model.rounds[i]?.opensAt ?? r.opensAt,
+              closesAt: model.rounds[i]?.closesAt ?? r.closesAt,
+            })),
           })),
       };
     },
@@ -78,13 +92,22 @@ export function assessmentRoutes(app: App, options: ResolvedOptions): void {
       const { aid } = request.params;
       const body = request.body;
       if (body.id !== aid) {
-        throw new ApiError(400, 'assessment_id_mismatch', `the document's id (${JSON.stringify(body.id)}) must be "${aid}", the id in the path`,
-          `รหัสในเอกสาร (${JSON.stringify(body.id)}) ต้องตรงกับรหัสในที่อยู่ "${aid}"`);
+        throw new ApiError(
+          400,
+          'assessment_id_mismatch',
+          `the document's id (${JSON.stringify(body.id)}) must be "${aid}", the id in the path`,
+          `รหัสในเอกสาร (${JSON.stringify(body.id)}) ต้องตรงกับรหัสในที่อยู่ "${aid}"`,
+        );
       }
       const result = await inTransaction(db, (tx) => putAssessment(tx, body, { actor: user.username, now: clock() }));
       if (!result.ok) {
-        throw new ApiError(400, 'invalid_assessment', 'the assessment document has errors; see details.issues for each, with its JSON path',
-          'เอกสารชุดตัวชี้วัดมีข้อผิดพลาด ดูรายการใน details.issues พร้อมตำแหน่งของแต่ละรายการ', { issues: result.issues });
+        throw new ApiError(
+          400,
+          'invalid_assessment',
+          'the assessment document has errors; see details.issues for each, with its JSON path',
+          'เอกสารชุดตัวชี้วัดมีข้อผิดพลาด ดูรายการใน details.issues พร้อมตำแหน่งของแต่ละรายการ',
+          { issues: result.issues },
+        );
       }
       const stored = await getAssessment(db, aid);
       if (!stored) throw errors.assessmentNotFound(aid);

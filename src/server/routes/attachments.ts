@@ -2,7 +2,16 @@
 import { z } from 'zod';
 import type {} from '@fastify/multipart';
 import { isGroup, findIndicator, resolveIndicatorId } from '../../domain';
-import { attachmentListSchema, attachmentParamsSchema, attachmentSchema, errorBodySchema, indicatorParamsSchema, MAX_ATTACHMENT_BYTES, routePatterns, safeFileName } from '../../api';
+import {
+  attachmentListSchema,
+  attachmentParamsSchema,
+  attachmentSchema,
+  errorBodySchema,
+  indicatorParamsSchema,
+  MAX_ATTACHMENT_BYTES,
+  routePatterns,
+  safeFileName,
+} from '../../api';
 import { userOf } from '../auth/authenticate';
 import { canReadUnit, canReport } from '../auth/permissions';
 import { ALLOWED_EXTENSIONS, checkFileType } from '../attachments/fileTypes';
@@ -16,14 +25,23 @@ import { getReports } from '../store/reports';
 import { bearer, errorResponses, type App } from './common';
 import { forbiddenToRead } from './reports';
 
-
 const tooLarge = () =>
-  new ApiError(413, 'payload_too_large', `an attachment may be at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`,
-    `ไฟล์แนบมีขนาดได้ไม่เกิน ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`, { maxBytes: MAX_ATTACHMENT_BYTES });
+  new ApiError(
+    413,
+    'payload_too_large',
+    `an attachment may be at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`,
+    `ไฟล์แนบมีขนาดได้ไม่เกิน ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`,
+    { maxBytes: MAX_ATTACHMENT_BYTES },
+  );
 
 const wrongType = (filename: string) =>
-  new ApiError(415, 'unsupported_file_type', `"${filename}" is not an allowed file, or its content does not match its name; allowed: ${ALLOWED_EXTENSIONS.join(' ')}`,
-    `ไฟล์ "${filename}" ไม่ใช่ชนิดที่อนุญาต หรือเนื้อไฟล์ไม่ตรงกับนามสกุล ชนิดที่อนุญาต: ${ALLOWED_EXTENSIONS.join(' ')}`, { allowed: ALLOWED_EXTENSIONS });
+  new ApiError(
+    415,
+    'unsupported_file_type',
+    `"${filename}" is not an allowed file, or its content does not match its name; allowed: ${ALLOWED_EXTENSIONS.join(' ')}`,
+    `ไฟล์ "${filename}" ไม่ใช่ชนิดที่อนุญาต หรือเนื้อไฟล์ไม่ตรงกับนามสกุล ชนิดที่อนุญาต: ${ALLOWED_EXTENSIONS.join(' ')}`,
+    { allowed: ALLOWED_EXTENSIONS },
+  );
 
 export function attachmentRoutes(app: App, options: ResolvedOptions): void {
   const { db, clock } = options;
@@ -44,7 +62,8 @@ export function attachmentRoutes(app: App, options: ResolvedOptions): void {
     async (request, reply) => {
       const user = userOf(request);
       const { aid, round, unit } = request.params;
-      if (!canReport(user, unit)) throw errors.forbidden("only the unit's reporters attach evidence", 'เฉพาะผู้รายงานของหน่วยงานเท่านั้นที่แนบไฟล์หลักฐานได้');
+      if (!canReport(user, unit))
+        throw errors.forbidden("only the unit's reporters attach evidence", 'เฉพาะผู้รายงานของหน่วยงานเท่านั้นที่แนบไฟล์หลักฐานได้');
       const { assessment, round: window, scope } = await loadScope(db, aid, round, unit);
       const indicatorId = resolveIndicatorId(assessment.model, request.params.indicatorId) ?? request.params.indicatorId;
       const indicator = findIndicator(assessment.model, indicatorId);
@@ -56,7 +75,12 @@ export function attachmentRoutes(app: App, options: ResolvedOptions): void {
       if (row?.status === 'approved') throw locked(indicatorId);
       await checkQuota(db, scope, indicatorId, 0, options.attachmentQuota);
       if (!request.isMultipart()) {
-        throw new ApiError(415, 'unsupported_media_type', 'send the file as multipart/form-data in the field "file"', 'ส่งไฟล์แบบ multipart/form-data ในช่อง "file"');
+        throw new ApiError(
+          415,
+          'unsupported_media_type',
+          'send the file as multipart/form-data in the field "file"',
+          'ส่งไฟล์แบบ multipart/form-data ในช่อง "file"',
+        );
       }
       const part = await request.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } });
       if (!part || part.fieldname !== 'file' || !part.filename) {
@@ -72,15 +96,26 @@ export function attachmentRoutes(app: App, options: ResolvedOptions): void {
       const filename = safeFileName(part.filename);
       const type = checkFileType(filename, content);
       if (!type) throw wrongType(filename);
-      const attachment = await addAttachment(db, scope, indicatorId, { filename, contentType: type.contentType, content }, user,
-        { quota: options.attachmentQuota, files, clock });
+      const attachment = await addAttachment(db, scope, indicatorId, { filename, contentType: type.contentType, content }, user, {
+        quota: options.attachmentQuota,
+        files,
+        clock,
+      });
       return reply.status(201).send(attachment);
     },
   );
 
   app.get(
     routePatterns.attachments,
-    { schema: { summary: "A row's attachments", tags: ['attachments'], security: bearer, params: indicatorParamsSchema, response: { 200: attachmentListSchema, ...errorResponses } } },
+    {
+      schema: {
+        summary: "A row's attachments",
+        tags: ['attachments'],
+        security: bearer,
+        params: indicatorParamsSchema,
+        response: { 200: attachmentListSchema, ...errorResponses },
+      },
+    },
     async (request) => {
       const user = userOf(request);
       const { aid, round, unit } = request.params;

@@ -4,7 +4,14 @@
  * of the evidence files; drawn by src/documents, scored by src/domain as `…/scores` is.
  */
 import { REPORT_FORMATS, reportDocumentQuerySchema, routePatterns, unitRoundParamsSchema, type ReportDocumentFormat } from '../../api';
-import { buildReportModel, renderReportDocx, renderReportPdf, REPORT_MEDIA_TYPES, type EvidenceFile, type ReportTexts } from '../../documents';
+import {
+  buildReportModel,
+  renderReportDocx,
+  renderReportPdf,
+  REPORT_MEDIA_TYPES,
+  type EvidenceFile,
+  type ReportTexts,
+} from '../../documents';
 import { userOf } from '../auth/authenticate';
 import { canReadUnit } from '../auth/permissions';
 import type { Db } from '../db/connect';
@@ -52,7 +59,9 @@ export function documentRoutes(app: App, options: ResolvedOptions): void {
         if (!canReadUnit(user, unit)) throw forbiddenToRead();
         const { assessment, scope } = await loadScope(db, aid, round, unit);
         const rows = await listReports(db, scope);
-        const texts = new Map<string, ReportTexts>(rows.map((r) => [r.indicatorId, { explanation: r.explanation, obstacles: r.obstacles, remarks: r.remarks }]));
+        const texts = new Map<string, ReportTexts>(
+          rows.map((r) => [r.indicatorId, { explanation: r.explanation, obstacles: r.obstacles, remarks: r.remarks }]),
+        );
         const model = buildReportModel({
           assessment: assessment.model,
           resultSet: resultSetOf(rows, round),

@@ -23,8 +23,7 @@ import { loadScope } from '../reports/scope';
 import { listReports, toReportRow } from '../store/reports';
 import { bearer, errorResponses, type App } from './common';
 
-export const forbiddenToRead = () =>
-  errors.forbidden("you may read only your own units' reports", 'ท่านดูรายงานได้เฉพาะของหน่วยงานของท่าน');
+export const forbiddenToRead = () => errors.forbidden("you may read only your own units' reports", 'ท่านดูรายงานได้เฉพาะของหน่วยงานของท่าน');
 
 export function reportRoutes(app: App, options: ResolvedOptions): void {
   const { db, clock } = options;
@@ -32,7 +31,13 @@ export function reportRoutes(app: App, options: ResolvedOptions): void {
   app.get(
     routePatterns.reports,
     {
-      schema: { summary: "A unit's report rows in a round", tags: ['reports'], security: bearer, params: unitRoundParamsSchema, response: { 200: reportListSchema, ...errorResponses } },
+      schema: {
+        summary: "A unit's report rows in a round",
+        tags: ['reports'],
+        security: bearer,
+        params: unitRoundParamsSchema,
+        response: { 200: reportListSchema, ...errorResponses },
+      },
     },
     async (request) => {
       const user = userOf(request);
@@ -68,8 +73,12 @@ export function reportRoutes(app: App, options: ResolvedOptions): void {
       }
       const key = request.headers['idempotency-key'];
       if (key === undefined) {
-        throw new ApiError(400, 'idempotency_key_required', 'send an Idempotency-Key header (for example a new UUID per batch) so a retried batch is applied once',
-          'ต้องส่ง Idempotency-Key (เช่น UUID ใหม่ต่อหนึ่งชุดข้อมูล) เพื่อให้การส่งซ้ำมีผลเพียงครั้งเดียว');
+        throw new ApiError(
+          400,
+          'idempotency_key_required',
+          'send an Idempotency-Key header (for example a new UUID per batch) so a retried batch is applied once',
+          'ต้องส่ง Idempotency-Key (เช่น UUID ใหม่ต่อหนึ่งชุดข้อมูล) เพื่อให้การส่งซ้ำมีผลเพียงครั้งเดียว',
+        );
       }
       return runBatch(db, { user, aid, round, unit, body: request.body, idempotencyKey: key, now: clock() });
     },
@@ -80,7 +89,10 @@ export function reportRoutes(app: App, options: ResolvedOptions): void {
       routePatterns[decision],
       {
         schema: {
-          summary: decision === 'approve' ? 'Approve a submitted row (the unit\'s approvers)' : 'Return a submitted row with a comment (the unit\'s approvers)',
+          summary:
+            decision === 'approve'
+              ? "Approve a submitted row (the unit's approvers)"
+              : "Return a submitted row with a comment (the unit's approvers)",
           tags: ['reports'],
           security: bearer,
           params: indicatorParamsSchema,
@@ -92,10 +104,24 @@ export function reportRoutes(app: App, options: ResolvedOptions): void {
         const user = userOf(request);
         const { aid, round, unit, indicatorId } = request.params;
         if (!canApprove(user, unit)) {
-          throw errors.forbidden("only the unit's approvers approve or return its reports", 'เฉพาะผู้อนุมัติของหน่วยงานเท่านั้นที่อนุมัติหรือส่งคืนรายงานได้');
+          throw errors.forbidden(
+            "only the unit's approvers approve or return its reports",
+            'เฉพาะผู้อนุมัติของหน่วยงานเท่านั้นที่อนุมัติหรือส่งคืนรายงานได้',
+          );
         }
         const body = request.body as z.infer<typeof approveBodySchema>;
-        const report = await reviewReport(db, { user, aid, round, unit, indicatorId, decision, comment: body.comment, version: body.version, clock, separationOfDuties: options.separationOfDuties });
+        const report = await reviewReport(db, {
+          user,
+          aid,
+          round,
+          unit,
+          indicatorId,
+          decision,
+          comment: body.comment,
+          version: body.version,
+          clock,
+          separationOfDuties: options.separationOfDuties,
+        });
         return { report };
       },
     );

@@ -13,7 +13,10 @@ import { listRoundReports, toReportRow } from '../store/reports';
 import { bearer, errorResponses, type App } from './common';
 
 const forbidden = () =>
-  errors.forbidden("every unit's reports are read by central staff, and by approvers for their own units", 'รายงานของทุกหน่วยงานดูได้เฉพาะเจ้าหน้าที่ส่วนกลาง และผู้อนุมัติสำหรับหน่วยงานของตน');
+  errors.forbidden(
+    "every unit's reports are read by central staff, and by approvers for their own units",
+    'รายงานของทุกหน่วยงานดูได้เฉพาะเจ้าหน้าที่ส่วนกลาง และผู้อนุมัติสำหรับหน่วยงานของตน',
+  );
 
 export function roundReportRoutes(app: App, options: ResolvedOptions): void {
   const { db } = options;
@@ -35,7 +38,10 @@ export function roundReportRoutes(app: App, options: ResolvedOptions): void {
       const central = isCentral(user);
       // Refused before anything is looked up: a reporter learns nothing about other units, not even which exist.
       if (!central && !user.roles.includes('approver')) throw forbidden();
-      const asked = request.query.units?.split(',').map((u) => u.trim()).filter((u) => u !== '');
+      const asked = request.query.units
+        ?.split(',')
+        .map((u) => u.trim())
+        .filter((u) => u !== '');
       if (asked && !central && asked.some((u) => !canApprove(user, u))) throw forbidden();
       const assessment = await getAssessment(db, aid);
       if (!assessment) throw errors.assessmentNotFound(aid);

@@ -14,11 +14,16 @@ import { forbiddenToRead } from './reports';
  * count) and the last submission time (for the late penalty) of stored rows. A row's submission time is set only
  * by the unit's own reporters' submits (decideRows), so central data entered late never makes the unit late.
  */
-export function resultSetOf(rows: readonly StoredReport[], round: number): ResultSet & { results: Record<string, RawResult>; round: number } {
+export function resultSetOf(
+  rows: readonly StoredReport[],
+  round: number,
+): ResultSet & { results: Record<string, RawResult>; round: number } {
   const results = Object.fromEntries(rows.map((r) => [r.indicatorId, r.value]));
   const statuses = Object.fromEntries(rows.map((r) => [r.indicatorId, r.status]));
   const times = rows.map((r) => r.submittedAt?.getTime()).filter((t): t is number => t !== undefined);
-  return times.length > 0 ? { results, round, statuses, submittedAt: new Date(Math.max(...times)).toISOString() } : { results, round, statuses };
+  return times.length > 0
+    ? { results, round, statuses, submittedAt: new Date(Math.max(...times)).toISOString() }
+    : { results, round, statuses };
 }
 
 export function scoreRoutes(app: App, options: ResolvedOptions): void {

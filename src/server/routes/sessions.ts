@@ -37,15 +37,29 @@ function tooManyAttempts(reason: Refusal, retryAfterMs: number): ApiError {
       ? ['too many failed sign-ins from your address', 'มีการเข้าสู่ระบบไม่สำเร็จจากเครื่องของท่านหลายครั้งเกินไป']
       : reason === 'user-address'
         ? ['too many failed sign-ins for this user from your address', 'เข้าสู่ระบบด้วยชื่อผู้ใช้นี้จากเครื่องของท่านไม่สำเร็จหลายครั้งเกินไป']
-        : ['this user had many failed sign-ins; from an address it has not signed in from, each attempt must wait',
-          'ชื่อผู้ใช้นี้เข้าสู่ระบบไม่สำเร็จหลายครั้ง การเข้าสู่ระบบจากเครื่องที่ไม่เคยใช้ต้องเว้นระยะ'];
-  return new ApiError(429, 'too_many_attempts', `${en}; try again in ${wait.en}`, `${th} กรุณาลองใหม่ในอีก ${wait.th}`,
-    { reason, retryAfterSeconds: Math.ceil(retryAfterMs / 1000) }, { 'retry-after': String(Math.ceil(retryAfterMs / 1000)) });
+        : [
+            'this user had many failed sign-ins; from an address it has not signed in from, each attempt must wait',
+            'ชื่อผู้ใช้นี้เข้าสู่ระบบไม่สำเร็จหลายครั้ง การเข้าสู่ระบบจากเครื่องที่ไม่เคยใช้ต้องเว้นระยะ',
+          ];
+  return new ApiError(
+    429,
+    'too_many_attempts',
+    `${en}; try again in ${wait.en}`,
+    `${th} กรุณาลองใหม่ในอีก ${wait.th}`,
+    { reason, retryAfterSeconds: Math.ceil(retryAfterMs / 1000) },
+    { 'retry-after': String(Math.ceil(retryAfterMs / 1000)) },
+  );
 }
 
 const busy = () =>
-  new ApiError(503, 'busy', 'the server is checking many sign-ins at the moment; try again in a second',
-    'ขณะนี้มีการเข้าสู่ระบบพร้อมกันจำนวนมาก กรุณาลองใหม่ในอีกสักครู่', undefined, { 'retry-after': '1' });
+  new ApiError(
+    503,
+    'busy',
+    'the server is checking many sign-ins at the moment; try again in a second',
+    'ขณะนี้มีการเข้าสู่ระบบพร้อมกันจำนวนมาก กรุณาลองใหม่ในอีกสักครู่',
+    undefined,
+    { 'retry-after': '1' },
+  );
 
 export function sessionRoutes(app: App, options: ResolvedOptions): void {
   const { db, clock, signInLimit } = options;
@@ -95,7 +109,14 @@ export function sessionRoutes(app: App, options: ResolvedOptions): void {
 
   app.get(
     routePatterns.currentSession,
-    { schema: { summary: 'Who is signed in', tags: ['sessions'], security: bearer, response: { 200: z.object({ user: userSchema }), ...errorResponses } } },
+    {
+      schema: {
+        summary: 'Who is signed in',
+        tags: ['sessions'],
+        security: bearer,
+        response: { 200: z.object({ user: userSchema }), ...errorResponses },
+      },
+    },
     async (request) => ({ user: userOf(request) }),
   );
 

@@ -44,7 +44,12 @@ function cacheOf(db: Db | Tx): Map<string, StoredAssessment & { readonly written
   return cache;
 }
 
-function remember(cache: Map<string, StoredAssessment & { readonly writtenBy: string }>, id: string, stored: StoredAssessment, writtenBy: string): void {
+function remember(
+  cache: Map<string, StoredAssessment & { readonly writtenBy: string }>,
+  id: string,
+  stored: StoredAssessment,
+  writtenBy: string,
+): void {
   cache.delete(id);
   if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
   cache.set(id, { ...stored, writtenBy });
@@ -59,7 +64,9 @@ export async function getAssessment(db: Db | Tx, id: string): Promise<StoredAsse
     .select([
       'version',
       sql<string>`xmin::text`.as('written_by'),
-      sql<unknown>`case when version = ${known?.version ?? -1} and xmin::text = ${known?.writtenBy ?? ''} then null else document end`.as('document'),
+      sql<unknown>`case when version = ${known?.version ?? -1} and xmin::text = ${known?.writtenBy ?? ''} then null else document end`.as(
+        'document',
+      ),
     ])
     .where('id', '=', id)
     .executeTakeFirst();
@@ -75,13 +82,25 @@ export async function getAssessment(db: Db | Tx, id: string): Promise<StoredAsse
 
 export async function listAssessments(db: Db): Promise<StoredAssessment[]> {
   const cache = cacheOf(db);
-  const rows = await db.selectFrom('assessments').select(['id', 'version', sql<string>`xmin::text`.as('written_by')]).orderBy('id').execute();
+  const rows = await db
+    .selectFrom('assessments')
+    .select(['id', 'version', sql<string>`xmin::text`.as('written_by')])
+    .orderBy('id')
+    .execute();
   const stale = rows.filter((r) => {
     const known = cache.get(r.id);
     return !known || known.version !== r.version || known.writtenBy !== r.written_by;
   });
   if (stale.length > 0) {
-    const docs = await db.selectFrom('assessments').select(['id', 'document', 'version', sql<string>`xmin::text`.as('written_by')]).where('id', 'in', stale.map((r) => r.id)).execute();
+    const docs = await db
+      .selectFrom('assessments')
+      .select(['id', 'document', 'version', sql<string>`xmin::text`.as('written_by')])
+      .where(
+        'id',
+        'in',
+        stale.map((r) => r.id),
+      )
+      .execute();
     for (const d of docs) remember(cache, d.id, fromRow(d), d.written_by);
   }
   // An id replaced between the two reads is served as the second read found it.
@@ -121,6 +140,8 @@ export async function putAssessment(
     .set({ document: json(stored), version: old.version + 1, updated_by: options.actor, updated_at: options.now })
     .where('id', '=', id)
     .execute();
-  await appendAudit(tx, [{ at: options.now, actor: options.actor, action: 'assessment.update', assessmentId: id, old: old.document, new: stored }]);
+  await appendAudit(tx, [
+    { at: options.now, actor: options.actor, action: 'assessment.update', assessmentId: id, old: old.document, new: stored },
+  ]);
   return { ok: true, created: false, issues: read.issues };
 }

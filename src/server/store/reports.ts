@@ -55,8 +55,14 @@ export function toReportRow(r: StoredReport): ReportRow {
 
 export function toCurrentRow(r: StoredReport): CurrentRow {
   return {
-    value: r.value, explanation: r.explanation, obstacles: r.obstacles, remarks: r.remarks,
-    status: r.status, version: r.version, updatedBy: r.updatedBy, updatedAt: r.updatedAt.toISOString(),
+    value: r.value,
+    explanation: r.explanation,
+    obstacles: r.obstacles,
+    remarks: r.remarks,
+    status: r.status,
+    version: r.version,
+    updatedBy: r.updatedBy,
+    updatedAt: r.updatedAt.toISOString(),
   };
 }
 
@@ -84,12 +90,21 @@ export async function listReports(db: Db | Tx, scope: RowScope): Promise<StoredR
 
 /** The stored rows among `indicatorIds`, locked until the transaction ends (in id order, so two batches never deadlock). */
 /** Rows of several units in one round, unit by unit (one query on the primary key's leading columns). */
-export async function listRoundReports(db: Db | Tx, assessmentId: string, round: number, unitIds: readonly string[]): Promise<Map<string, StoredReport[]>> {
+export async function listRoundReports(
+  db: Db | Tx,
+  assessmentId: string,
+  round: number,
+  unitIds: readonly string[],
+): Promise<Map<string, StoredReport[]>> {
   const out = new Map<string, StoredReport[]>(unitIds.map((u) => [u, []]));
   if (unitIds.length === 0) return out;
-  const rows = await db.selectFrom('reports').selectAll()
+  const rows = await db
+    .selectFrom('reports')
+    .selectAll()
     .where((eb) => eb.and([eb('assessment_id', '=', assessmentId), eb('round', '=', round), eb('unit_id', 'in', [...unitIds])]))
-    .orderBy('unit_id').orderBy('indicator_id').execute();
+    .orderBy('unit_id')
+    .orderBy('indicator_id')
+    .execute();
   for (const r of rows) out.get(r.unit_id)?.push(fromRow(r));
   return out;
 }
@@ -102,7 +117,12 @@ export function getReports(tx: Tx | Db, scope: RowScope, indicatorIds: readonly 
   return selectReports(tx, scope, indicatorIds, false);
 }
 
-async function selectReports(tx: Tx | Db, scope: RowScope, indicatorIds: readonly string[], lock: boolean): Promise<Map<string, StoredReport>> {
+async function selectReports(
+  tx: Tx | Db,
+  scope: RowScope,
+  indicatorIds: readonly string[],
+  lock: boolean,
+): Promise<Map<string, StoredReport>> {
   const out = new Map<string, StoredReport>();
   if (indicatorIds.length === 0) return out;
   const query = tx

@@ -5,7 +5,10 @@ import type { Db } from '../db/connect';
 import { toApiUser } from './users';
 
 export async function createSession(db: Db, token: string, username: string, now: Date, expiresAt: Date): Promise<void> {
-  await db.insertInto('sessions').values({ token_hash: tokenHash(token), username, created_at: now, expires_at: expiresAt }).execute();
+  await db
+    .insertInto('sessions')
+    .values({ token_hash: tokenHash(token), username, created_at: now, expires_at: expiresAt })
+    .execute();
 }
 
 /** The user of an unexpired session, or undefined. */
@@ -34,5 +37,8 @@ export const IDEMPOTENCY_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
  */
 export async function pruneExpired(db: Db, now: Date): Promise<void> {
   await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
-  await db.deleteFrom('idempotency_keys').where('created_at', '<', new Date(now.getTime() - IDEMPOTENCY_RETENTION_MS)).execute();
+  await db
+    .deleteFrom('idempotency_keys')
+    .where('created_at', '<', new Date(now.getTime() - IDEMPOTENCY_RETENTION_MS))
+    .execute();
 }

@@ -49,7 +49,12 @@ export async function createUser(
     }
     // The password hash never goes into the log.
     await appendAudit(tx, [
-      { at: options.now, actor: options.actor, action: 'user.create', new: { username: user.username, name: user.name, roles: user.roles, units: user.units } },
+      {
+        at: options.now,
+        actor: options.actor,
+        action: 'user.create',
+        new: { username: user.username, name: user.name, roles: user.roles, units: user.units },
+      },
     ]);
     return true;
   });

@@ -34,11 +34,22 @@ export interface ApproverClient {
 
 const keyOf = (t: BatchTarget): string => `${t.aid}/${t.unit}/${t.round}`;
 
-export function ApproverPanel({ client, target, openFile = openInBrowser }: { client: ApproverClient; target: BatchTarget; openFile?: (f: DownloadedFile) => void }): JSX.Element {
+export function ApproverPanel({
+  client,
+  target,
+  openFile = openInBrowser,
+}: {
+  client: ApproverClient;
+  target: BatchTarget;
+  openFile?: (f: DownloadedFile) => void;
+}): JSX.Element {
   const { s, locale } = useServerStrings();
   const { m } = useLocale();
   /** The rows shown, for the round they were loaded for (another round chosen: they are not its rows). */
-  const [loaded, setLoaded] = usePaneState<{ key: string; rows: ReportRow[]; assessment?: Assessment } | undefined>('approver.rows', undefined);
+  const [loaded, setLoaded] = usePaneState<{ key: string; rows: ReportRow[]; assessment?: Assessment } | undefined>(
+    'approver.rows',
+    undefined,
+  );
   const [selected, setSelected] = usePaneState<ReadonlySet<string>>('approver.selected', () => new Set());
   const [comment, setComment] = usePaneState('approver.comment', '');
   const [busy, setBusy] = useState(false);
@@ -74,7 +85,8 @@ export function ApproverPanel({ client, target, openFile = openInBrowser }: { cl
     // One at a time: each answer is that row's own, and one refusal never stops the others.
     for (const row of rows.filter((r) => selected.has(r.indicatorId))) {
       try {
-        if (decision === 'approve') await client.approve(target, row.indicatorId, { version: row.version, ...(comment.trim() ? { comment } : {}) });
+        if (decision === 'approve')
+          await client.approve(target, row.indicatorId, { version: row.version, ...(comment.trim() ? { comment } : {}) });
         else await client.returnRow(target, row.indicatorId, { comment, version: row.version });
         n++;
       } catch (e) {
@@ -105,15 +117,26 @@ export function ApproverPanel({ client, target, openFile = openInBrowser }: { cl
       <Subtitle2>{s.approverHeading}</Subtitle2>
       <Button onClick={() => void load()}>{s.loadSubmitted}</Button>
       {rows ? (
-        rows.length === 0 ? <div role="status">{s.noneSubmitted}</div> : (
+        rows.length === 0 ? (
+          <div role="status">{s.noneSubmitted}</div>
+        ) : (
           <>
             <Checkbox
-              checked={ticked === views.length ? true : ticked === 0 ? false : 'mixed'} label={s.selectAll}
+              checked={ticked === views.length ? true : ticked === 0 ? false : 'mixed'}
+              label={s.selectAll}
               onChange={(_, d) => setSelected(new Set(d.checked === true ? views.map((v) => v.id) : []))}
             />
             <ul aria-label={s.approverHeading} className="sb-list sb-approval-list">
               {views.map((v) => (
-                <ApprovalRow key={v.id} view={v} checked={selected.has(v.id)} onToggle={(on) => toggle(v.id, on)} client={client} target={target} openFile={openFile} />
+                <ApprovalRow
+                  key={v.id}
+                  view={v}
+                  checked={selected.has(v.id)}
+                  onToggle={(on) => toggle(v.id, on)}
+                  client={client}
+                  target={target}
+                  openFile={openFile}
+                />
               ))}
             </ul>
           </>
@@ -121,22 +144,53 @@ export function ApproverPanel({ client, target, openFile = openInBrowser }: { cl
       ) : null}
       {rows && rows.length > 0 ? (
         <>
-          <Field label={s.comment} hint={s.commentHint}><Textarea value={comment} onChange={(_, d) => setComment(d.value)} /></Field>
+          <Field label={s.comment} hint={s.commentHint}>
+            <Textarea value={comment} onChange={(_, d) => setComment(d.value)} />
+          </Field>
           <div className="sb-row">
-            <Button appearance="primary" disabled={busy || ticked === 0} onClick={() => void decide('approve')}>{s.approveSelected(ticked)}</Button>
-            <Button disabled={busy || ticked === 0 || noComment} onClick={() => void decide('return')}>{s.returnSelected(ticked)}</Button>
+            <Button appearance="primary" disabled={busy || ticked === 0} onClick={() => void decide('approve')}>
+              {s.approveSelected(ticked)}
+            </Button>
+            <Button disabled={busy || ticked === 0 || noComment} onClick={() => void decide('return')}>
+              {s.returnSelected(ticked)}
+            </Button>
           </div>
-          {ticked > 0 && noComment ? <Caption1 className="sb-muted" data-testid="return-needs-comment">{s.commentRequired}</Caption1> : null}
+          {ticked > 0 && noComment ? (
+            <Caption1 className="sb-muted" data-testid="return-needs-comment">
+              {s.commentRequired}
+            </Caption1>
+          ) : null}
         </>
       ) : null}
-      {done ? <div role="status" data-testid="approver-done">{done}</div> : null}
-      {failures.map((f) => <div role="alert" key={f.id}>{f.id ? `${f.id}: ` : ''}{m(f.message)}</div>)}
+      {done ? (
+        <div role="status" data-testid="approver-done">
+          {done}
+        </div>
+      ) : null}
+      {failures.map((f) => (
+        <div role="alert" key={f.id}>
+          {f.id ? `${f.id}: ` : ''}
+          {m(f.message)}
+        </div>
+      ))}
     </div>
   );
 }
 
-function ApprovalRow({ view, checked, onToggle, client, target, openFile }: {
-  view: ApprovalView; checked: boolean; onToggle: (on: boolean) => void; client: ApproverClient; target: BatchTarget; openFile: (f: DownloadedFile) => void;
+function ApprovalRow({
+  view,
+  checked,
+  onToggle,
+  client,
+  target,
+  openFile,
+}: {
+  view: ApprovalView;
+  checked: boolean;
+  onToggle: (on: boolean) => void;
+  client: ApproverClient;
+  target: BatchTarget;
+  openFile: (f: DownloadedFile) => void;
 }): JSX.Element {
   const { s, locale } = useServerStrings();
   const { m } = useLocale();
@@ -163,12 +217,18 @@ function ApprovalRow({ view, checked, onToggle, client, target, openFile }: {
     }
   };
   const detail = (label: string, text: string | null | undefined, testid?: string) =>
-    text ? <div data-testid={testid}><span className="sb-muted">{label}:</span> {text}</div> : null;
+    text ? (
+      <div data-testid={testid}>
+        <span className="sb-muted">{label}:</span> {text}
+      </div>
+    ) : null;
   return (
     <li className="sb-approval" data-testid={`approval-${view.id}`}>
       <Checkbox checked={checked} onChange={(_, d) => onToggle(d.checked === true)} label={`${view.id}: ${view.name ?? ''}`.trim()} />
       <div className="sb-approval-detail">
-        <div data-testid="approval-value"><span className="sb-muted">{s.rowValue}:</span> <strong>{view.value}</strong></div>
+        <div data-testid="approval-value">
+          <span className="sb-muted">{s.rowValue}:</span> <strong>{view.value}</strong>
+        </div>
         {detail(s.rowTargets, view.targets, 'approval-targets')}
         <div data-testid="approval-score">
           <span className="sb-muted">{s.rowLevel}:</span> {view.level ?? '—'} · <span className="sb-muted">{s.rowScore}:</span> {view.score}
@@ -179,11 +239,19 @@ function ApprovalRow({ view, checked, onToggle, client, target, openFile }: {
         <Caption1 className="sb-muted">{s.rowBy(row.updatedBy, bangkokWhen(row.updatedAt, locale))}</Caption1>
         {listFiles ? (
           files === undefined ? (
-            <Button size="small" appearance="subtle" className="sb-align-start" onClick={() => void showFiles()}>{s.rowEvidence}</Button>
-          ) : files.length === 0 ? <Caption1>{s.rowNoEvidence}</Caption1> : (
+            <Button size="small" appearance="subtle" className="sb-align-start" onClick={() => void showFiles()}>
+              {s.rowEvidence}
+            </Button>
+          ) : files.length === 0 ? (
+            <Caption1>{s.rowNoEvidence}</Caption1>
+          ) : (
             <ul className="sb-list" aria-label={`${s.rowEvidence} ${view.id}`}>
               {files.map((f) => (
-                <li key={f.id}><Button size="small" appearance="subtle" className="sb-align-start" onClick={() => void open(f)}>{f.filename}</Button></li>
+                <li key={f.id}>
+                  <Button size="small" appearance="subtle" className="sb-align-start" onClick={() => void open(f)}>
+                    {f.filename}
+                  </Button>
+                </li>
               ))}
             </ul>
           )

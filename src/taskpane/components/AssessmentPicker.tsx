@@ -14,7 +14,13 @@ import { ErrorMessage } from './StatusBar';
 
 const FILE = '__file__';
 
-export function AssessmentPicker({ value, onChange }: { value: LoadedAssessment | undefined; onChange: (a: LoadedAssessment | undefined) => void }): JSX.Element {
+export function AssessmentPicker({
+  value,
+  onChange,
+}: {
+  value: LoadedAssessment | undefined;
+  onChange: (a: LoadedAssessment | undefined) => void;
+}): JSX.Element {
   const { t, m, locale } = useLocale();
   const [issues, setIssues] = useState<readonly Issue[]>([]);
   const [fileName, setFileName] = useState<string>();
@@ -71,7 +77,14 @@ export function AssessmentPicker({ value, onChange }: { value: LoadedAssessment 
           <option value={FILE}>{fileName ?? t.createPickFile}</option>
         </Select>
       </Field>
-      <input ref={fileInput} type="file" accept=".json,application/json" hidden data-testid="assessment-file" onChange={(e) => void pickFile(e)} />
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".json,application/json"
+        hidden
+        data-testid="assessment-file"
+        onChange={(e) => void pickFile(e)}
+      />
       <Button size="small" appearance="subtle" onClick={() => fileInput.current?.click()}>
         {t.createPickFile}
       </Button>

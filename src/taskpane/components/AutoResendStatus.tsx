@@ -5,6 +5,11 @@ import { useReconnectStrings } from '../reconnectStrings';
 export function AutoResendStatus({ state }: { state: ReconnectState | undefined }): JSX.Element | null {
   const s = useReconnectStrings();
   if (!state || state.phase === 'stopped') return null;
-  const text = state.phase === 'waiting' ? s.waiting(Math.round(state.nextCheckMs / 1000)) : state.phase === 'checking' ? s.checking : s.resending;
-  return <div role="status" data-testid="auto-resend">{text}</div>;
+  const text =
+    state.phase === 'waiting' ? s.waiting(Math.round(state.nextCheckMs / 1000)) : state.phase === 'checking' ? s.checking : s.resending;
+  return (
+    <div role="status" data-testid="auto-resend">
+      {text}
+    </div>
+  );
 }

@@ -8,7 +8,20 @@
  * binding it checks it unit by unit and starts the session, with no columns or rows to match.
  */
 import {
-  Button, Caption1, Field, Input, MessageBar, MessageBarBody, Select, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { allIndicators, type Indicator } from '../../domain';
@@ -18,7 +31,15 @@ import type { WorkbookPort } from '../../workbook/port';
 import { PaneError, useAction } from '../hooks/useAction';
 import { useLocale } from '../i18n';
 import type { LoadedAssessment } from '../model/loadAssessment';
-import { boundSheet, proposeBinding, readSheetToBind, withColumn, withRow, type BindingProposal, type SheetToBind } from '../model/proposeBinding';
+import {
+  boundSheet,
+  proposeBinding,
+  readSheetToBind,
+  withColumn,
+  withRow,
+  type BindingProposal,
+  type SheetToBind,
+} from '../model/proposeBinding';
 import { sessionFromBinding, type Session } from '../model/session';
 import { bilingual, bilingualWith } from '../strings';
 import { AssessmentPicker } from './AssessmentPicker';
@@ -94,7 +115,10 @@ export function BindPanel({ port, chosen, onChoose, listSheets, onBound }: BindP
       if (proposal.headerRow < 2) throw new PaneError(bilingual('bindNeedRowAbove'));
       // A settings sheet found by the detect read is kept: the formulas use its names, and a user's edits there stay.
       const { plan, binding } = bindSheetPlan({
-        assessment: chosen.assessment, document: chosen.document, bound: boundSheet(proposal), settingsExists,
+        assessment: chosen.assessment,
+        document: chosen.document,
+        bound: boundSheet(proposal),
+        settingsExists,
       });
       // One plan: ids, formula columns, settings, ScorebookTotal and the binding record together.
       await port.apply(plan, progress);
@@ -114,19 +138,27 @@ export function BindPanel({ port, chosen, onChoose, listSheets, onBound }: BindP
       <Field label={t.bindSheet}>
         {sheets.length > 0 ? (
           <Select value={sheet} onChange={(_, d) => setSheet(d.value)} data-testid="bind-sheet">
-            {sheets.map((s) => <option key={s} value={s}>{s}</option>)}
+            {sheets.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
           </Select>
         ) : (
           <Input value={sheet} onChange={(_, d) => setSheet(d.value)} data-testid="bind-sheet" />
         )}
       </Field>
       {!chosen ? <Caption1>{t.bindNeedAssessment}</Caption1> : null}
-      <Button onClick={find} disabled={!chosen || !sheet || detect.running}>{t.bindDetect}</Button>
+      <Button onClick={find} disabled={!chosen || !sheet || detect.running}>
+        {t.bindDetect}
+      </Button>
       <StatusBar state={detect} working={t.bindDetecting} onDismiss={detect.dismiss} />
       {multiUnit ? (
         <div className="sb-stack" data-testid="binding-multi-unit">
           <Caption1>{t.bindMultiUnit(multiUnit.session.binding.sheet, multiUnit.units)}</Caption1>
-          <Button appearance="primary" onClick={() => onBound(multiUnit.session)}>{t.bindConfirm}</Button>
+          <Button appearance="primary" onClick={() => onBound(multiUnit.session)}>
+            {t.bindConfirm}
+          </Button>
         </div>
       ) : null}
       {proposal ? (
@@ -144,10 +176,20 @@ export function BindPanel({ port, chosen, onChoose, listSheets, onBound }: BindP
                 <TableRow key={c.role}>
                   <TableCell>{locale === 'th' ? c.entry.th : c.entry.en}</TableCell>
                   <TableCell>
-                    <Select size="small" aria-label={locale === 'th' ? c.entry.th : c.entry.en} value={c.column === null ? '' : String(c.column)}
-                      onChange={(_, d) => setProposal(withColumn(proposal, c.role, d.value === '' ? null : Number(d.value)))}>
+                    <Select
+                      size="small"
+                      aria-label={locale === 'th' ? c.entry.th : c.entry.en}
+                      value={c.column === null ? '' : String(c.column)}
+                      onChange={(_, d) => setProposal(withColumn(proposal, c.role, d.value === '' ? null : Number(d.value)))}
+                    >
                       <option value="">{t.bindColumnNone}</option>
-                      {proposal.headers.map((h, i) => (h ? <option key={i} value={String(i)}>{h}</option> : null))}
+                      {proposal.headers.map((h, i) =>
+                        h ? (
+                          <option key={i} value={String(i)}>
+                            {h}
+                          </option>
+                        ) : null,
+                      )}
                     </Select>
                   </TableCell>
                 </TableRow>
@@ -175,10 +217,16 @@ export function BindPanel({ port, chosen, onChoose, listSheets, onBound }: BindP
                       </Caption1>
                     </TableCell>
                     <TableCell>
-                      <Select size="small" aria-label={`${t.bindRowSheet} ${r.indicatorId}`} value={r.row === null ? '' : String(r.row)}
-                        onChange={(_, d) => setProposal(withRow(proposal, r.indicatorId, d.value === '' ? null : Number(d.value)))}>
+                      <Select
+                        size="small"
+                        aria-label={`${t.bindRowSheet} ${r.indicatorId}`}
+                        value={r.row === null ? '' : String(r.row)}
+                        onChange={(_, d) => setProposal(withRow(proposal, r.indicatorId, d.value === '' ? null : Number(d.value)))}
+                      >
                         <option value="">{t.bindRowMissing}</option>
-                        {proposal.rowOptions.map((o) => <option key={o.row} value={String(o.row)}>{`${o.row}: ${o.label.slice(0, 40)}`}</option>)}
+                        {proposal.rowOptions.map((o) => (
+                          <option key={o.row} value={String(o.row)}>{`${o.row}: ${o.label.slice(0, 40)}`}</option>
+                        ))}
                       </Select>
                     </TableCell>
                   </TableRow>
@@ -196,11 +244,17 @@ export function BindPanel({ port, chosen, onChoose, listSheets, onBound }: BindP
             <MessageBar intent="warning" layout="multiline" data-testid="bind-row-one">
               <MessageBarBody>
                 {t.bindHeaderOnRowOne}
-                <div><Button size="small" onClick={insertRowAbove} disabled={save.running}>{t.bindInsertRowAbove}</Button></div>
+                <div>
+                  <Button size="small" onClick={insertRowAbove} disabled={save.running}>
+                    {t.bindInsertRowAbove}
+                  </Button>
+                </div>
               </MessageBarBody>
             </MessageBar>
           ) : null}
-          <Button appearance="primary" onClick={confirm} disabled={save.running || proposal.headerRow < 2}>{t.bindConfirm}</Button>
+          <Button appearance="primary" onClick={confirm} disabled={save.running || proposal.headerRow < 2}>
+            {t.bindConfirm}
+          </Button>
         </div>
       ) : null}
       <StatusBar state={save} working={t.bindSaving} onDismiss={save.dismiss} />
@@ -217,7 +271,8 @@ function multiUnitSheet(read: SheetToBind, sheet: string, chosen: LoadedAssessme
   const session = restored.ok ? restored.session : undefined;
   const multiUnit = session?.binding.multiUnit;
   if (!session || !multiUnit || session.binding.sheet !== sheet || !read.grid) return undefined;
-  if (session.loaded.assessment.id !== chosen.assessment.id) throw new PaneError(bilingualWith('bindMultiUnitOther', session.loaded.assessment.id));
+  if (session.loaded.assessment.id !== chosen.assessment.id)
+    throw new PaneError(bilingualWith('bindMultiUnitOther', session.loaded.assessment.id));
   const reading = readMultiUnitGrid(session.loaded.assessment, read.grid, { headers: session.binding.columns, multiUnit });
   if (!reading.ok) throw new PaneError(reading.issues[0]?.message ?? bilingual('bindNoHeader'));
   return { session, units: reading.value.units.length };

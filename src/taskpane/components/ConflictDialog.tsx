@@ -36,30 +36,59 @@ export function ConflictDialog({ view, position, count, busy, onKeepMine, onTake
     if (id !== undefined && !busy) keep.current?.focus();
   }, [id, busy]);
   return (
-    <Dialog open={view !== undefined} modalType="non-modal" onOpenChange={(_, d) => { if (!d.open && view) onLater(view); }}>
+    <Dialog
+      open={view !== undefined}
+      modalType="non-modal"
+      onOpenChange={(_, d) => {
+        if (!d.open && view) onLater(view);
+      }}
+    >
       <DialogSurface aria-describedby="sb-conflict-intro" data-testid="conflict-dialog">
         {view ? (
           <DialogBody>
-            <DialogTitle>{s.conflictHeading} · {s.conflictOf(position, count)}</DialogTitle>
+            <DialogTitle>
+              {s.conflictHeading} · {s.conflictOf(position, count)}
+            </DialogTitle>
             <DialogContent className="sb-stack">
               <div id="sb-conflict-intro">{s.conflictIntro}</div>
-              <strong data-testid="conflict-indicator">{view.indicatorId}{view.name ? ` ${view.name}` : ''}</strong>
+              <strong data-testid="conflict-indicator">
+                {view.indicatorId}
+                {view.name ? ` ${view.name}` : ''}
+              </strong>
               <section aria-label={s.mine} data-testid="conflict-mine">
-                <div><strong>{s.mine}:</strong> {view.mine.value}</div>
-                {view.mine.texts.map((t) => <div key={t.label}>{s.textLabel[t.label]}: {t.text}</div>)}
+                <div>
+                  <strong>{s.mine}:</strong> {view.mine.value}
+                </div>
+                {view.mine.texts.map((t) => (
+                  <div key={t.label}>
+                    {s.textLabel[t.label]}: {t.text}
+                  </div>
+                ))}
                 <Caption1>{s.keepMineHint}</Caption1>
               </section>
               <section aria-label={s.theirs} data-testid="conflict-theirs">
-                <div><strong>{s.theirs}:</strong> {view.theirs.value}</div>
-                {view.theirs.texts.map((t) => <div key={t.label}>{s.textLabel[t.label]}: {t.text}</div>)}
+                <div>
+                  <strong>{s.theirs}:</strong> {view.theirs.value}
+                </div>
+                {view.theirs.texts.map((t) => (
+                  <div key={t.label}>
+                    {s.textLabel[t.label]}: {t.text}
+                  </div>
+                ))}
                 <div>{s.changedBy(view.theirs.who, view.theirs.when)}</div>
                 <Caption1>{s.takeTheirsHint}</Caption1>
               </section>
             </DialogContent>
             <DialogActions>
-              <Button ref={keep} appearance="primary" disabledFocusable={busy} onClick={() => onKeepMine(view)}>{s.keepMine}</Button>
-              <Button disabledFocusable={busy} onClick={() => onTakeTheirs(view)}>{s.takeTheirs}</Button>
-              <Button appearance="subtle" disabledFocusable={busy} onClick={() => onLater(view)}>{s.decideLater}</Button>
+              <Button ref={keep} appearance="primary" disabledFocusable={busy} onClick={() => onKeepMine(view)}>
+                {s.keepMine}
+              </Button>
+              <Button disabledFocusable={busy} onClick={() => onTakeTheirs(view)}>
+                {s.takeTheirs}
+              </Button>
+              <Button appearance="subtle" disabledFocusable={busy} onClick={() => onLater(view)}>
+                {s.decideLater}
+              </Button>
             </DialogActions>
           </DialogBody>
         ) : null}

@@ -55,7 +55,8 @@ export function CreatePanel({ port, chosen, onChoose, onCreated, boundSheet }: C
       };
       if (kind === 'multi') {
         // With the document the plan writes the binding record too (marked multi-unit): checked unit by unit.
-        const make = (sheet?: string) => multiUnitPlan({ assessment: chosen.assessment, document: chosen.document, ...(sheet ? { sheet, table: tableFor(sheet) } : {}) });
+        const make = (sheet?: string) =>
+          multiUnitPlan({ assessment: chosen.assessment, document: chosen.document, ...(sheet ? { sheet, table: tableFor(sheet) } : {}) });
         let built = make();
         const other = await where(built.plan, built.layout.kpi.sheet);
         if (other === false) return bilingualWith('createCancelled');
@@ -64,7 +65,12 @@ export function CreatePanel({ port, chosen, onChoose, onCreated, boundSheet }: C
         onCreated(built.binding ? { loaded: chosen, binding: built.binding } : undefined);
         return bilingualWith('createDone', built.layout.kpi.sheet, built.layout.blockRows * built.layout.units.length);
       }
-      const make = (sheet?: string) => kpiSheetPlan({ assessment: chosen.assessment, document: chosen.document, ...(sheet ? { layout: { sheet, table: tableFor(sheet) } } : {}) });
+      const make = (sheet?: string) =>
+        kpiSheetPlan({
+          assessment: chosen.assessment,
+          document: chosen.document,
+          ...(sheet ? { layout: { sheet, table: tableFor(sheet) } } : {}),
+        });
       let built = make();
       const other = await where(built.plan, built.layout.sheet);
       if (other === false) return bilingualWith('createCancelled');
@@ -79,8 +85,11 @@ export function CreatePanel({ port, chosen, onChoose, onCreated, boundSheet }: C
     <section className="sb-stack" aria-labelledby="sb-create-heading">
       <Subtitle2 id="sb-create-heading">{t.createHeading}</Subtitle2>
       <AssessmentPicker value={chosen} onChange={onChoose} />
-      <Field label={t.createKind} validationState={kind === 'multi' && chosen && units === 0 ? 'warning' : 'none'}
-        validationMessage={kind === 'multi' && chosen && units === 0 ? t.createNoUnits : undefined}>
+      <Field
+        label={t.createKind}
+        validationState={kind === 'multi' && chosen && units === 0 ? 'warning' : 'none'}
+        validationMessage={kind === 'multi' && chosen && units === 0 ? t.createNoUnits : undefined}
+      >
         <RadioGroup value={kind} onChange={(_, d) => setKind(d.value as Kind)}>
           <Radio value="single" label={t.createSingle} />
           <Radio value="multi" label={`${t.createMultiUnit}${chosen ? ` · ${t.createUnits(units)}` : ''}`} />

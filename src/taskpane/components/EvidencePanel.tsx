@@ -57,7 +57,13 @@ export function EvidencePanel(props: EvidencePanelProps): JSX.Element | null {
   return hasEvidence(props.client) ? <Evidence {...props} client={props.client} /> : null;
 }
 
-function Evidence({ client, session, port, target, openFile = openInBrowser }: EvidencePanelProps & { client: EvidenceClient }): JSX.Element {
+function Evidence({
+  client,
+  session,
+  port,
+  target,
+  openFile = openInBrowser,
+}: EvidencePanelProps & { client: EvidenceClient }): JSX.Element {
   const { e, locale } = useEvidenceStrings();
   const inputId = useId();
   const fileInput = useRef<HTMLInputElement>(null);
@@ -78,8 +84,10 @@ function Evidence({ client, session, port, target, openFile = openInBrowser }: E
     const document = linkedTarget && record ? record.assessment : await client.getAssessment(t.aid);
     const loaded = loadAssessment(document, t.aid);
     if (!loaded.ok) throw new PaneError(loaded.issues[0]!.message);
-    const indicators = allIndicators(loaded.value.assessment).filter((i) => !isGroup(i)).map((i) => ({ id: i.id, name: i.name }));
-    setIndicatorId((id) => (indicators.some((i) => i.id === id) ? id : indicators[0]?.id ?? ''));
+    const indicators = allIndicators(loaded.value.assessment)
+      .filter((i) => !isGroup(i))
+      .map((i) => ({ id: i.id, name: i.name }));
+    setIndicatorId((id) => (indicators.some((i) => i.id === id) ? id : (indicators[0]?.id ?? '')));
     return { target: t, indicators };
   });
   const source = sourceCall.result;
@@ -93,7 +101,7 @@ function Evidence({ client, session, port, target, openFile = openInBrowser }: E
 
   /** The files of the chosen indicator; another indicator chosen meanwhile supersedes the answer (and its error). */
   const filesCall = useServerCall((_signal, s: Source, id: string) => client.listAttachments(s.target, id), [source, indicatorId]);
-  const files = filesCall.running ? undefined : filesCall.result ?? (filesCall.error ? [] : undefined);
+  const files = filesCall.running ? undefined : (filesCall.result ?? (filesCall.error ? [] : undefined));
   const loadFiles = async (): Promise<void> => {
     if (source && indicatorId) await filesCall.run(source, indicatorId);
   };
@@ -112,9 +120,11 @@ function Evidence({ client, session, port, target, openFile = openInBrowser }: E
     const found = indicatorOfSelection(now.assessment, now.reading, now.grid.sheet, selection);
     if (!found.ok) {
       throw new PaneError(
-        found.reason === 'other-sheet' ? say((x) => x.selectedOtherSheet(selection.sheet, now.grid.sheet))
-        : found.reason === 'group' ? say((x) => x.selectedGroup(found.indicatorId))
-        : say((x) => x.selectedNoIndicator(selection.address, now.grid.sheet)),
+        found.reason === 'other-sheet'
+          ? say((x) => x.selectedOtherSheet(selection.sheet, now.grid.sheet))
+          : found.reason === 'group'
+            ? say((x) => x.selectedGroup(found.indicatorId))
+            : say((x) => x.selectedNoIndicator(selection.address, now.grid.sheet)),
       );
     }
     const t = now.link.target;
@@ -136,7 +146,8 @@ function Evidence({ client, session, port, target, openFile = openInBrowser }: E
     for (const c of [pickCall, sourceCall, filesCall, openCall]) c.clear();
   };
 
-  const update = (key: string, change: Partial<Upload>): void => setUploads((list) => list.map((u) => (u.key === key ? { ...u, ...change } : u)));
+  const update = (key: string, change: Partial<Upload>): void =>
+    setUploads((list) => list.map((u) => (u.key === key ? { ...u, ...change } : u)));
 
   /** Every chosen file checked first (none sent when refused); the rest uploaded one after another. */
   const attach = async (chosen: readonly File[]): Promise<void> => {
@@ -152,7 +163,12 @@ function Evidence({ client, session, port, target, openFile = openInBrowser }: E
     }
     for (const { file, key } of accepted) {
       try {
-        await client.uploadAttachment(source.target, indicatorId, { name: file.name, size: file.size, data: file }, { onProgress: (p) => update(key, { progress: p }) });
+        await client.uploadAttachment(
+          source.target,
+          indicatorId,
+          { name: file.name, size: file.size, data: file },
+          { onProgress: (p) => update(key, { progress: p }) },
+        );
         update(key, { progress: 1, done: true });
       } catch (x) {
         update(key, { error: errorMessage(x) });
@@ -166,18 +182,34 @@ function Evidence({ client, session, port, target, openFile = openInBrowser }: E
       <Subtitle2>{e.heading}</Subtitle2>
       {source && source.indicators.length > 0 ? (
         <Field label={e.indicator}>
-          <Select value={indicatorId} onChange={(_, d) => { setPicked(undefined); setIndicatorId(d.value); }}>
-            {source.indicators.map((i) => <option key={i.id} value={i.id}>{`${i.id} ${i.name}`}</option>)}
+          <Select
+            value={indicatorId}
+            onChange={(_, d) => {
+              setPicked(undefined);
+              setIndicatorId(d.value);
+            }}
+          >
+            {source.indicators.map((i) => (
+              <option key={i.id} value={i.id}>{`${i.id} ${i.name}`}</option>
+            ))}
           </Select>
         </Field>
       ) : (
         <div>{e.noIndicators}</div>
       )}
       <div className="sb-row">
-        <Button size="small" onClick={() => void pickSelectedRow()}>{e.useSelected}</Button>
-        <Button size="small" onClick={() => void loadSource()}>{e.reload}</Button>
+        <Button size="small" onClick={() => void pickSelectedRow()}>
+          {e.useSelected}
+        </Button>
+        <Button size="small" onClick={() => void loadSource()}>
+          {e.reload}
+        </Button>
       </div>
-      {picked ? <div role="status" data-testid="evidence-picked">{picked[locale]}</div> : null}
+      {picked ? (
+        <div role="status" data-testid="evidence-picked">
+          {picked[locale]}
+        </div>
+      ) : null}
       {source && indicatorId && canUpload ? (
         <div className="sb-stack">
           {/* The browser's own file input speaks the browser's language ("Choose files", "No file chosen") inside a
@@ -196,7 +228,9 @@ function Evidence({ client, session, port, target, openFile = openInBrowser }: E
               void attach(chosen);
             }}
           />
-          <Button className="sb-align-start" onClick={() => fileInput.current?.click()}>{e.chooseFiles}</Button>
+          <Button className="sb-align-start" onClick={() => fileInput.current?.click()}>
+            {e.chooseFiles}
+          </Button>
           <small>{e.hint}</small>
         </div>
       ) : null}
@@ -226,8 +260,11 @@ function Evidence({ client, session, port, target, openFile = openInBrowser }: E
           <ul className="sb-list" aria-label={e.listLabel(indicatorId)}>
             {files.map((a) => (
               <li key={a.id}>
-                <strong>{a.filename}</strong> · {formatFileSize(a.size, locale)} · {e.by(a.uploadedBy, formatUploadedAt(a.uploadedAt, locale))}{' '}
-                <Button size="small" aria-label={e.openLabel(a.filename)} onClick={() => void open(a)}>{e.open}</Button>
+                <strong>{a.filename}</strong> · {formatFileSize(a.size, locale)} ·{' '}
+                {e.by(a.uploadedBy, formatUploadedAt(a.uploadedAt, locale))}{' '}
+                <Button size="small" aria-label={e.openLabel(a.filename)} onClick={() => void open(a)}>
+                  {e.open}
+                </Button>
               </li>
             ))}
           </ul>

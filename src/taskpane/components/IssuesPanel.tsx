@@ -16,8 +16,15 @@ import { ErrorMessage } from './StatusBar';
 const ORDER: readonly Severity[] = ['error', 'warning', 'info'];
 const COLOR = { error: 'danger', warning: 'warning', info: 'informative' } as const;
 
-export function IssuesPanel({ port, issues, checking, onFixNumbers }: {
-  port: WorkbookPort; issues: readonly Issue[]; checking: boolean;
+export function IssuesPanel({
+  port,
+  issues,
+  checking,
+  onFixNumbers,
+}: {
+  port: WorkbookPort;
+  issues: readonly Issue[];
+  checking: boolean;
   /** Turns the numbers typed as text into numbers, and says which cells it changed. */
   onFixNumbers?: () => Promise<readonly TypedNumber[]>;
 }): JSX.Element {
@@ -60,9 +67,15 @@ export function IssuesPanel({ port, issues, checking, onFixNumbers }: {
       </div>
       {failure ? <ErrorMessage message={failure} onDismiss={() => setFailure(undefined)} /> : null}
       {onFixNumbers && typedText > 0 ? (
-        <Button appearance="primary" disabled={fixing} onClick={() => void fix()}>{t.fixNumbers(typedText)}</Button>
+        <Button appearance="primary" disabled={fixing} onClick={() => void fix()}>
+          {t.fixNumbers(typedText)}
+        </Button>
       ) : null}
-      {fixed ? <div role="status" data-testid="fixed-numbers">{fixed}</div> : null}
+      {fixed ? (
+        <div role="status" data-testid="fixed-numbers">
+          {fixed}
+        </div>
+      ) : null}
       {issues.length === 0 ? <p data-testid="no-issues">{t.issuesNone}</p> : null}
       {ORDER.map((severity) => {
         const group = issues.filter((i) => i.severity === severity);
@@ -70,7 +83,9 @@ export function IssuesPanel({ port, issues, checking, onFixNumbers }: {
         return (
           <div key={severity} className="sb-stack" data-testid={`issues-${severity}`}>
             <div className="sb-row">
-              <Badge color={COLOR[severity]} shape="rounded">{group.length}</Badge>
+              <Badge color={COLOR[severity]} shape="rounded">
+                {group.length}
+              </Badge>
               <strong>{title[severity]}</strong>
             </div>
             <ul className="sb-issue-list">

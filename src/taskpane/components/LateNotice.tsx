@@ -23,15 +23,22 @@ export function LateNotice({ standing, decimals, about }: { standing: RoundStand
 
 function Notice({ standing, decimals }: { standing: RoundStanding; decimals: number }): JSX.Element {
   const { s, date } = useServerStrings();
-  if (standing.state === 'open') return <div data-testid="round-standing">{s.standingOpen(date(standing.closesAt), standing.daysLeft)}</div>;
+  if (standing.state === 'open')
+    return <div data-testid="round-standing">{s.standingOpen(date(standing.closesAt), standing.daysLeft)}</div>;
   const text =
-    standing.state === 'not-yet' ? s.standingNotYet(date(standing.opensAt))
-    : standing.state === 'closed' ? s.standingClosed(date(standing.closesAt))
-    : [
-        s.standingLate(date(standing.closesAt), standing.workingDaysLate),
-        standing.penalty !== null ? s.latePenalty(formatScore(standing.penalty, decimals)) : '',
-        standing.totalBefore !== null && standing.totalAfter !== null ? s.lateTotal(formatScore(standing.totalBefore, decimals), formatScore(standing.totalAfter, decimals)) : '',
-      ].filter(Boolean).join(' · ');
+    standing.state === 'not-yet'
+      ? s.standingNotYet(date(standing.opensAt))
+      : standing.state === 'closed'
+        ? s.standingClosed(date(standing.closesAt))
+        : [
+            s.standingLate(date(standing.closesAt), standing.workingDaysLate),
+            standing.penalty !== null ? s.latePenalty(formatScore(standing.penalty, decimals)) : '',
+            standing.totalBefore !== null && standing.totalAfter !== null
+              ? s.lateTotal(formatScore(standing.totalBefore, decimals), formatScore(standing.totalAfter, decimals))
+              : '',
+          ]
+            .filter(Boolean)
+            .join(' · ');
   return (
     <MessageBar intent={standing.state === 'late' ? 'warning' : 'error'} layout="multiline">
       <MessageBarBody data-testid="round-standing">{text}</MessageBarBody>

@@ -16,7 +16,12 @@ import type { Choice, Summary } from './OpenFromServer';
 import type { ServerClient } from './serverClient';
 import { ErrorMessage } from './StatusBar';
 
-export function OpenAllUnits({ client, port, onOpened, changedRows }: {
+export function OpenAllUnits({
+  client,
+  port,
+  onOpened,
+  changedRows,
+}: {
   client: ServerClient;
   port: WorkbookPort;
   onOpened: (s: Session) => void;
@@ -37,42 +42,60 @@ export function OpenAllUnits({ client, port, onOpened, changedRows }: {
   // "Opened …" is about the assessment and round it was made with.
   const key = `${chosen.id}/${round.round}`;
 
-  const open = (): Promise<unknown> => call.run(async () => {
-    setDone(undefined);
-    const reader = {
-      getAssessment: (aid: string) => client.getAssessment(aid),
-      listRoundReports: (aid: string, r: number) => {
-        if (!client.listRoundReports) throw new Error('this client cannot list every unit');
-        return client.listRoundReports(aid, r);
-      },
-    };
-    const result = await openAllUnits({ port, client: reader, aid: chosen.id, round: round.round, locale, ask: guard.ask, freeSheetName, changedRows });
-    if (result.kind === 'cancelled') {
-      setDone({ key, text: a.cancelled });
-      return;
-    }
-    const { sheet } = result;
-    const st = sheet.statuses;
-    if (result.session) onOpened(result.session);
-    setDone({
-      key,
-      text: [
-        a.opened(sheet.layout.kpi.sheet, sheet.layout.units.length, sheet.stored),
-        a.statuses(st.submitted, st.approved, st.returned, st.draft),
-        result.newSheet ? a.keptNew(result.newSheet) : undefined,
-        result.unlinked ? a.unlinked(result.unlinked) : undefined,
-      ].filter(Boolean).join(' · '),
+  const open = (): Promise<unknown> =>
+    call.run(async () => {
+      setDone(undefined);
+      const reader = {
+        getAssessment: (aid: string) => client.getAssessment(aid),
+        listRoundReports: (aid: string, r: number) => {
+          if (!client.listRoundReports) throw new Error('this client cannot list every unit');
+          return client.listRoundReports(aid, r);
+        },
+      };
+      const result = await openAllUnits({
+        port,
+        client: reader,
+        aid: chosen.id,
+        round: round.round,
+        locale,
+        ask: guard.ask,
+        freeSheetName,
+        changedRows,
+      });
+      if (result.kind === 'cancelled') {
+        setDone({ key, text: a.cancelled });
+        return;
+      }
+      const { sheet } = result;
+      const st = sheet.statuses;
+      if (result.session) onOpened(result.session);
+      setDone({
+        key,
+        text: [
+          a.opened(sheet.layout.kpi.sheet, sheet.layout.units.length, sheet.stored),
+          a.statuses(st.submitted, st.approved, st.returned, st.draft),
+          result.newSheet ? a.keptNew(result.newSheet) : undefined,
+          result.unlinked ? a.unlinked(result.unlinked) : undefined,
+        ]
+          .filter(Boolean)
+          .join(' · '),
+      });
     });
-  });
 
   return (
     <div className="sb-stack" data-testid="open-all-units">
       <Subtitle2>{a.heading}</Subtitle2>
       <div>{a.intro(chosen.units.length)}</div>
-      <Button appearance="secondary" disabled={busy} onClick={() => void open()}>{a.open}</Button>
+      <Button appearance="secondary" disabled={busy} onClick={() => void open()}>
+        {a.open}
+      </Button>
       {busy ? <div role="status">{a.opening}</div> : null}
       {call.error ? <ErrorMessage message={call.error} onDismiss={call.clear} /> : null}
-      {done && done.key === key ? <div role="status" data-testid="all-units-opened">{done.text}</div> : null}
+      {done && done.key === key ? (
+        <div role="status" data-testid="all-units-opened">
+          {done.text}
+        </div>
+      ) : null}
       {guard.dialog}
     </div>
   );

@@ -52,7 +52,10 @@ export interface Preferred {
  * round (or the first). Pure, so a re-render with the same inputs gives the same choice.
  */
 export function settleChoice(
-  list: readonly Summary[], kept: Choice | undefined, preferred: Preferred | undefined, now: Date,
+  list: readonly Summary[],
+  kept: Choice | undefined,
+  preferred: Preferred | undefined,
+  now: Date,
   visibleUnits: (a: Summary) => readonly { id: string }[],
 ): Choice {
   const byId = (id: string | undefined) => (id === undefined ? undefined : list.find((a) => a.id === id));
@@ -64,12 +67,28 @@ export function settleChoice(
   const unit = [keptHere?.unit, fromSheet?.unit, units[0]?.id].find((u) => u !== undefined && units.some((x) => x.id === u)) ?? '';
   const has = (r: string | undefined) => r !== undefined && r !== '' && a.rounds.some((x) => String(x.round) === r);
   const openRound = a.rounds.find((r) => roundWindow(r, now).state === 'open') ?? a.rounds[0];
-  const round = [keptHere?.round, fromSheet?.round === undefined ? undefined : String(fromSheet.round), openRound && String(openRound.round)].find(has) ?? '';
+  const round =
+    [keptHere?.round, fromSheet?.round === undefined ? undefined : String(fromSheet.round), openRound && String(openRound.round)].find(
+      has,
+    ) ?? '';
   return { aid: a.id, unit, round };
 }
 
-export function OpenFromServer({ client, session, baseUrl, port, now, onOpened, preferred }: {
-  client: ServerClient; session: ApiSession; baseUrl: string; port: WorkbookPort; now: () => Date; onOpened: (s: Session) => void;
+export function OpenFromServer({
+  client,
+  session,
+  baseUrl,
+  port,
+  now,
+  onOpened,
+  preferred,
+}: {
+  client: ServerClient;
+  session: ApiSession;
+  baseUrl: string;
+  port: WorkbookPort;
+  now: () => Date;
+  onOpened: (s: Session) => void;
   /** The open sheet's assessment, unit and round: the pickers default to them. */
   preferred?: Preferred;
 }): JSX.Element {
@@ -127,17 +146,29 @@ export function OpenFromServer({ client, session, baseUrl, port, now, onOpened, 
       const reports = await client.listReports(target);
       const { results, link } = linkFromReports(baseUrl, target, reports);
       // The sheet is protected: approved rows locked, central results too unless the person is central staff.
-      const approved = new Set(Object.entries(link.rows).filter(([, row]) => row?.status === 'approved').map(([id]) => id));
+      const approved = new Set(
+        Object.entries(link.rows)
+          .filter(([, row]) => row?.status === 'approved')
+          .map(([id]) => id),
+      );
       // Each row's result, explanation, obstacles and remarks, as the server holds them.
       const inputs = inputsWithTexts(resultInputs(assessment, results), reports);
       // The link goes into the record the plan writes (one apply, no second write of the record).
       const build = (sheetInputs: typeof inputs, pending: ServerLink['pending'], layout?: { sheet: string; table: string }) =>
-        kpiSheetPlan({ assessment, document, inputs: sheetInputs, server: { ...link, pending }, layout, round: link.target?.round, locks: { central, approved } });
+        kpiSheetPlan({
+          assessment,
+          document,
+          inputs: sheetInputs,
+          server: { ...link, pending },
+          layout,
+          round: link.target?.round,
+          locks: { central, approved },
+        });
       let built = build(inputs, []);
       // The sheet bound now is the one opened into: another would leave it, and its unsent rows, unlinked.
       const defaultSheet = built.layout.sheet;
       const placeOf = (record: BindingRecord | undefined) =>
-        (record && !record.multiUnit && record.sheet !== defaultSheet ? { sheet: record.sheet, table: record.table } : undefined);
+        record && !record.multiUnit && record.sheet !== defaultSheet ? { sheet: record.sheet, table: record.table } : undefined;
       // Tried at once as the record last said (its sheet, its pending batches kept): written in the guard's own read
       // when nothing typed would go and the record read is still that one; else asked below.
       const known = linkedSheet.record;
@@ -147,7 +178,10 @@ export function OpenFromServer({ client, session, baseUrl, port, now, onOpened, 
       else if (knownPending.length > 0) built = build(inputs, knownPending);
       const samePlace = (n: TargetNow): boolean => JSON.stringify(placeOf(n.record) ?? null) === JSON.stringify(place ?? null);
       const samePending = (n: TargetNow): boolean => JSON.stringify(n.link?.pending ?? []) === JSON.stringify(knownPending);
-      const tried = await applyUnlessLoss(port, built.plan, { existing: known !== undefined && !known.multiUnit, proceed: (n) => samePlace(n) && samePending(n) });
+      const tried = await applyUnlessLoss(port, built.plan, {
+        existing: known !== undefined && !known.multiUnit,
+        proceed: (n) => samePlace(n) && samePending(n),
+      });
       if (tried.written) {
         onOpened({ loaded: loaded.value, binding: built.binding });
         const said = (l: 'th' | 'en'): string => SERVER_STRINGS[l].opened(built.layout.sheet, reports.length);
@@ -179,14 +213,20 @@ export function OpenFromServer({ client, session, baseUrl, port, now, onOpened, 
         } else if (choice === 'keep-mine' && now.bound) {
           const mine = typedInputs(now.bound.assessment, now.bound.grid, now.bound.reading);
           built = build(overlay(inputs, mine), pending, place);
-          built = { ...built, plan: { ...built.plan, ops: [...built.plan.ops, ...ownColumnOps(now.bound.grid, built.layout.columns.length + 1)] } };
-          const differs = [...mine].filter(([id, m]) => Object.entries(m).some(([k, v]) => JSON.stringify(inputs.get(id)?.[k as keyof typeof m] ?? null) !== JSON.stringify(v)));
+          built = {
+            ...built,
+            plan: { ...built.plan, ops: [...built.plan.ops, ...ownColumnOps(now.bound.grid, built.layout.columns.length + 1)] },
+          };
+          const differs = [...mine].filter(([id, m]) =>
+            Object.entries(m).some(([k, v]) => JSON.stringify(inputs.get(id)?.[k as keyof typeof m] ?? null) !== JSON.stringify(v)),
+          );
           note = { th: REPLACE_STRINGS.th.keptMine(differs.length), en: REPLACE_STRINGS.en.keptMine(differs.length) };
         }
       }
       await port.apply(built.plan);
       onOpened({ loaded: loaded.value, binding: built.binding });
-      const said = (l: 'th' | 'en'): string => [SERVER_STRINGS[l].opened(built.layout.sheet, reports.length), note?.[l]].filter(Boolean).join(' · ');
+      const said = (l: 'th' | 'en'): string =>
+        [SERVER_STRINGS[l].opened(built.layout.sheet, reports.length), note?.[l]].filter(Boolean).join(' · ');
       setDone({ th: said('th'), en: said('en') });
     });
   };
@@ -197,28 +237,51 @@ export function OpenFromServer({ client, session, baseUrl, port, now, onOpened, 
       <Subtitle2>{s.openHeading}</Subtitle2>
       <Field label={s.assessment}>
         <Select value={choice.aid} onChange={(_, d) => setAid(d.value)}>
-          {list.map((a) => <option key={a.id} value={a.id}>{a.title}</option>)}
+          {list.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.title}
+            </option>
+          ))}
         </Select>
       </Field>
       <Field label={s.unit}>
         <Select value={unit} onChange={(_, d) => setUnit(d.value)}>
-          {units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+          {units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
         </Select>
       </Field>
       <Field label={s.round}>
         <Select value={round} onChange={(_, d) => setRound(d.value)}>
-          {(chosen?.rounds ?? []).map((x) => <option key={x.round} value={String(x.round)}>{s.roundLabel(x.round)}</option>)}
+          {(chosen?.rounds ?? []).map((x) => (
+            <option key={x.round} value={String(x.round)}>
+              {s.roundLabel(x.round)}
+            </option>
+          ))}
         </Select>
       </Field>
       {w ? (
         <div data-testid="round-window">
-          {s.window(date(w.opensAt), date(w.closesAt))} · {w.state === 'open' ? s.daysLeft(w.daysLeft) : w.state === 'not-yet' ? s.notYetOpen : w.allowLate ? s.closedLate : s.closed}
+          {s.window(date(w.opensAt), date(w.closesAt))} ·{' '}
+          {w.state === 'open' ? s.daysLeft(w.daysLeft) : w.state === 'not-yet' ? s.notYetOpen : w.allowLate ? s.closedLate : s.closed}
         </div>
       ) : null}
-      <Button appearance="primary" disabled={busy || !chosen || !unit || !r} onClick={() => void open()}>{s.open}</Button>
+      <Button appearance="primary" disabled={busy || !chosen || !unit || !r} onClick={() => void open()}>
+        {s.open}
+      </Button>
       {busy ? <div role="status">{s.opening}</div> : null}
       {done ? <div role="status">{done[locale]}</div> : null}
-      {failure ? <ErrorMessage message={failure} onDismiss={() => { opening.clear(); listing.clear(); }} /> : null}
+      {failure ? (
+        <ErrorMessage
+          message={failure}
+          onDismiss={() => {
+            opening.clear();
+            listing.clear();
+          }}
+        />
+      ) : null}
       {guard.dialog}
     </div>
   );

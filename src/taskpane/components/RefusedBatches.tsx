@@ -25,7 +25,9 @@ export function RefusedBatches({ batches, busy, onForget }: RefusedBatchesProps)
           <MessageBar key={b.key} intent="error" layout="multiline" data-testid="refused-batch">
             <MessageBarBody>
               {s.refusedBatch(ids.length, shown)}: {locale === 'th' ? b.refused?.message.th : b.refused?.message.en}{' '}
-              <Button size="small" disabled={busy} onClick={() => onForget(b.key)}>{s.forgetRefused}</Button>
+              <Button size="small" disabled={busy} onClick={() => onForget(b.key)}>
+                {s.forgetRefused}
+              </Button>
             </MessageBarBody>
           </MessageBar>
         );

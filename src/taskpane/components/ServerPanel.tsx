@@ -74,7 +74,17 @@ export function ServerPanel(props: ServerPanelProps): JSX.Element {
   );
 }
 
-function ServerTab({ port, connect = connectToServer, now = systemNow, onOpened, changedRows, onSheetWritten, scoring, sheetAssessment, sheetErrors }: ServerPanelProps): JSX.Element {
+function ServerTab({
+  port,
+  connect = connectToServer,
+  now = systemNow,
+  onOpened,
+  changedRows,
+  onSheetWritten,
+  scoring,
+  sheetAssessment,
+  sheetErrors,
+}: ServerPanelProps): JSX.Element {
   const { s } = useServerStrings();
   // What `npm start` serves (scorebook serve --demo, plain HTTP on the loopback, which browsers let an HTTPS page
   // call); a real deployment's address is typed once in the form, and kept in the sheet's server link after.
@@ -98,7 +108,10 @@ function ServerTab({ port, connect = connectToServer, now = systemNow, onOpened,
   const about = noticeRound(linked, assessments, round);
   const standing = about ? roundStanding(about.round, now(), scoring?.policies, scoring?.total ?? null) : undefined;
   // Said only when the pickers show another round: then the notice would otherwise seem to be about theirs.
-  const standingOf = about?.linked && (target?.aid !== linked?.aid || target?.round !== linked?.round) ? s.standingOfLinked(s.roundLabel(about.round.round)) : undefined;
+  const standingOf =
+    about?.linked && (target?.aid !== linked?.aid || target?.round !== linked?.round)
+      ? s.standingOfLinked(s.roundLabel(about.round.round))
+      : undefined;
   /** The sheet or its link were (re)written: the link may name another round now. */
   const opened = (next: Session): void => {
     void sheet.reload();
@@ -139,24 +152,48 @@ function ServerTab({ port, connect = connectToServer, now = systemNow, onOpened,
   return (
     <section className="sb-stack" aria-label={s.tabServer}>
       {!session || askAgain ? (
-        <SignInForm key={formUrl} baseUrl={formUrl} username={session?.user.username ?? ''} again={askAgain} busy={signingIn.running} onSignIn={signIn} onCancel={askAgain ? cancelSignIn : undefined} />
+        <SignInForm
+          key={formUrl}
+          baseUrl={formUrl}
+          username={session?.user.username ?? ''}
+          again={askAgain}
+          busy={signingIn.running}
+          onSignIn={signIn}
+          onCancel={askAgain ? cancelSignIn : undefined}
+        />
       ) : (
         <div>{s.signedInAs(session.user.name, baseUrl)}</div>
       )}
       {signingIn.error ? <ErrorMessage message={signingIn.error} onDismiss={signingIn.clear} /> : null}
-      {signingIn.running ? <div role="status"><ProgressBar thickness="large" aria-label={s.signingIn} /> {s.signingIn}</div> : null}
+      {signingIn.running ? (
+        <div role="status">
+          <ProgressBar thickness="large" aria-label={s.signingIn} /> {s.signingIn}
+        </div>
+      ) : null}
       {client && session ? (
         <>
           <OpenFromServer
-            client={client} session={session} baseUrl={baseUrl} port={port} now={now} onOpened={opened} preferred={preferred}
+            client={client}
+            session={session}
+            baseUrl={baseUrl}
+            port={port}
+            now={now}
+            onOpened={opened}
+            preferred={preferred}
           />
           {session.user.roles.includes('central') && client.listRoundReports ? (
             <OpenAllUnits client={client} port={port} onOpened={opened} changedRows={changedRows} />
           ) : null}
           {session.user.roles.includes('reporter') || session.user.roles.includes('central') ? (
             <SubmitChanged
-              client={client} port={port} standing={standing} standingOf={standingOf} decimals={scoring?.policies.decimals}
-              changed={changedRows} onSheetWritten={sheetWritten} sheetErrors={sheetErrors}
+              client={client}
+              port={port}
+              standing={standing}
+              standingOf={standingOf}
+              decimals={scoring?.policies.decimals}
+              changed={changedRows}
+              onSheetWritten={sheetWritten}
+              sheetErrors={sheetErrors}
             />
           ) : null}
           {session.user.roles.includes('approver') && target ? <ApproverPanel client={client} target={target} /> : null}

@@ -3,8 +3,20 @@ import { Button, Field, Input, Subtitle2 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useServerStrings } from '../serverStrings';
 
-export function SignInForm({ baseUrl, username: knownUser, again, busy, onSignIn, onCancel }: {
-  baseUrl: string; username: string; again: boolean; busy: boolean; onSignIn: (url: string, u: string, p: string) => Promise<void>; onCancel?: () => void;
+export function SignInForm({
+  baseUrl,
+  username: knownUser,
+  again,
+  busy,
+  onSignIn,
+  onCancel,
+}: {
+  baseUrl: string;
+  username: string;
+  again: boolean;
+  busy: boolean;
+  onSignIn: (url: string, u: string, p: string) => Promise<void>;
+  onCancel?: () => void;
 }): JSX.Element {
   const { s } = useServerStrings();
   const [url, setUrl] = useState(baseUrl);
@@ -12,18 +24,29 @@ export function SignInForm({ baseUrl, username: knownUser, again, busy, onSignIn
   const [username, setUsername] = useState(knownUser);
   const [password, setPassword] = useState('');
   return (
-    <form className="sb-stack" onSubmit={(e) => {
-      e.preventDefault();
-      // The password leaves the form with the request and is not kept in state afterwards.
-      void onSignIn(url, username, password).then(() => setPassword(''));
-    }}>
+    <form
+      className="sb-stack"
+      onSubmit={(e) => {
+        e.preventDefault();
+        // The password leaves the form with the request and is not kept in state afterwards.
+        void onSignIn(url, username, password).then(() => setPassword(''));
+      }}
+    >
       <Subtitle2>{s.signInHeading}</Subtitle2>
       {again ? <div role="alert">{s.signInAgain}</div> : null}
-      <Field label={s.serverAddress}><Input value={url} onChange={(_, d) => setUrl(d.value)} disabled={again} /></Field>
-      <Field label={s.username}><Input value={username} onChange={(_, d) => setUsername(d.value)} autoComplete="username" disabled={again} /></Field>
-      <Field label={s.password}><Input type="password" value={password} onChange={(_, d) => setPassword(d.value)} autoComplete="current-password" /></Field>
+      <Field label={s.serverAddress}>
+        <Input value={url} onChange={(_, d) => setUrl(d.value)} disabled={again} />
+      </Field>
+      <Field label={s.username}>
+        <Input value={username} onChange={(_, d) => setUsername(d.value)} autoComplete="username" disabled={again} />
+      </Field>
+      <Field label={s.password}>
+        <Input type="password" value={password} onChange={(_, d) => setPassword(d.value)} autoComplete="current-password" />
+      </Field>
       <div className="sb-row">
-        <Button appearance="primary" type="submit" disabled={busy || !url || !username || !password}>{s.signIn}</Button>
+        <Button appearance="primary" type="submit" disabled={busy || !url || !username || !password}>
+          {s.signIn}
+        </Button>
         {onCancel ? <Button onClick={onCancel}>{s.cancel}</Button> : null}
       </div>
     </form>

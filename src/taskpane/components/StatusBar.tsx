@@ -4,7 +4,15 @@ import type { Message } from '../../domain';
 import type { ActionState } from '../hooks/useAction';
 import { useLocale } from '../i18n';
 
-export function StatusBar({ state, working, onDismiss }: { state: ActionState; working: string; onDismiss: () => void }): JSX.Element | null {
+export function StatusBar({
+  state,
+  working,
+  onDismiss,
+}: {
+  state: ActionState;
+  working: string;
+  onDismiss: () => void;
+}): JSX.Element | null {
   const { t, m } = useLocale();
   if (state.running) {
     return (
@@ -19,7 +27,13 @@ export function StatusBar({ state, working, onDismiss }: { state: ActionState; w
     return (
       <MessageBar intent="success">
         <MessageBarBody>{m(state.done)}</MessageBarBody>
-        <MessageBarActions containerAction={<Button appearance="transparent" size="small" onClick={onDismiss}>{t.dismiss}</Button>} />
+        <MessageBarActions
+          containerAction={
+            <Button appearance="transparent" size="small" onClick={onDismiss}>
+              {t.dismiss}
+            </Button>
+          }
+        />
       </MessageBar>
     );
   }
@@ -27,7 +41,15 @@ export function StatusBar({ state, working, onDismiss }: { state: ActionState; w
 }
 
 /** Every error the pane shows says what happened and, in the same message, what to do next. */
-export function ErrorMessage({ message, onDismiss, onRetry }: { message: Message; onDismiss?: () => void; onRetry?: () => void }): JSX.Element {
+export function ErrorMessage({
+  message,
+  onDismiss,
+  onRetry,
+}: {
+  message: Message;
+  onDismiss?: () => void;
+  onRetry?: () => void;
+}): JSX.Element {
   const { t, m } = useLocale();
   return (
     <MessageBar intent="error" layout="multiline" role="alert">
@@ -36,9 +58,19 @@ export function ErrorMessage({ message, onDismiss, onRetry }: { message: Message
         {m(message)}
       </MessageBarBody>
       <MessageBarActions
-        containerAction={onDismiss ? <Button appearance="transparent" size="small" onClick={onDismiss}>{t.dismiss}</Button> : undefined}
+        containerAction={
+          onDismiss ? (
+            <Button appearance="transparent" size="small" onClick={onDismiss}>
+              {t.dismiss}
+            </Button>
+          ) : undefined
+        }
       >
-        {onRetry ? <Button size="small" onClick={onRetry}>{t.retry}</Button> : null}
+        {onRetry ? (
+          <Button size="small" onClick={onRetry}>
+            {t.retry}
+          </Button>
+        ) : null}
       </MessageBarActions>
     </MessageBar>
   );

@@ -61,14 +61,25 @@ const both = (say: (s: ServerStrings) => string): Message => ({ th: say(SERVER_S
 /** The most rows the outcome list draws; the status column in the sheet has every row's outcome. */
 const OUTCOME_LIST_LIMIT = 100;
 
-export function SubmitChanged({ client, port, standing, standingOf, decimals = 2, changed, onSheetWritten, sheetErrors }: SubmitChangedProps): JSX.Element {
+export function SubmitChanged({
+  client,
+  port,
+  standing,
+  standingOf,
+  decimals = 2,
+  changed,
+  onSheetWritten,
+  sheetErrors,
+}: SubmitChangedProps): JSX.Element {
   const { s, locale } = useServerStrings();
   const sheet = useLinkedSheet();
   /** False once it is known that no sheet is linked to a round: submitting is off, and the panel says how to link one. */
   const linked = sheet.known ? sheet.target !== undefined : undefined;
   const [progress, setProgress] = useState<number>();
   /** `late`: the server took the submit after the window closed (said plainly, with the penalty estimate). */
-  const [report, setReport] = usePaneState<{ outcomes: readonly RowOutcome[]; sent: readonly BatchRow[]; message: Message; late?: boolean } | undefined>('submit.report', undefined);
+  const [report, setReport] = usePaneState<
+    { outcomes: readonly RowOutcome[]; sent: readonly BatchRow[]; message: Message; late?: boolean } | undefined
+  >('submit.report', undefined);
   /** Rows waiting in pending batches, and batches the server refused as a whole (kept until the person removes them). */
   const { pendingRows, refused: refusedBatches } = sheet;
   /** Indicator names, for the conflict dialog (from the last sheet read). */
@@ -78,7 +89,13 @@ export function SubmitChanged({ client, port, standing, standingOf, decimals = 2
   /** Rows held back while the person reads their warnings. */
   const [confirm, setConfirm] = useState<{ target: BatchTarget; rows: BatchRow[]; warnings: Issue[]; sheet: string }>();
   /** The submit stopped on rows whose typed value the sheet cannot count (nothing sent yet). */
-  const [unreadable, setUnreadable] = useState<{ scope: SubmitScope; rows: number; unread: readonly UnreadRow[]; fixes: readonly TypedNumber[]; sheet: string }>();
+  const [unreadable, setUnreadable] = useState<{
+    scope: SubmitScope;
+    rows: number;
+    unread: readonly UnreadRow[];
+    fixes: readonly TypedNumber[];
+    sheet: string;
+  }>();
   /** Indicators left out of the last submit because their value cannot be read: said with its outcome. */
   const notSent = useRef<readonly string[]>([]);
   /** Rows the approver returned, with the comment: they stand out until refreshed again, or until accepted again. */
@@ -88,22 +105,26 @@ export function SubmitChanged({ client, port, standing, standingOf, decimals = 2
    * Every exchange of this panel, one idiom: running, its failure (said here until the next exchange, or until the
    * sheet's errors change: a submit blocked by them is then about a sheet that is no more).
    */
-  const call = useServerCall(async (_signal, work: () => Promise<void>) => {
-    try {
-      await work();
-    } finally {
-      setProgress(undefined);
-      // A batch may have been refused (kept, marked) or answered meanwhile: the linked sheet's owner reads the record.
-      void sheet.reload();
-    }
-  }, [sheetErrors]);
+  const call = useServerCall(
+    async (_signal, work: () => Promise<void>) => {
+      try {
+        await work();
+      } finally {
+        setProgress(undefined);
+        // A batch may have been refused (kept, marked) or answered meanwhile: the linked sheet's owner reads the record.
+        void sheet.reload();
+      }
+    },
+    [sheetErrors],
+  );
   const busy = call.running || progress !== undefined;
 
   /** The person has read it (and fixed the sheet): the refused batch leaves the file. */
-  const forgetRefused = (key: string): Promise<unknown> => call.run(async () => {
-    const latest = await sheet.fresh();
-    await sheet.write(latest.record, { ...latest.link, pending: latest.link.pending.filter((b) => b.key !== key) });
-  });
+  const forgetRefused = (key: string): Promise<unknown> =>
+    call.run(async () => {
+      const latest = await sheet.fresh();
+      await sheet.write(latest.record, { ...latest.link, pending: latest.link.pending.filter((b) => b.key !== key) });
+    });
 
   /**
    * The answers are remembered (flow's rememberAnswers): the pending count and the outcome list follow them.
@@ -119,7 +140,9 @@ export function SubmitChanged({ client, port, standing, standingOf, decimals = 2
       // Counted in indicators, the ones not sent among them: "รับแล้ว 11 จาก 12 ตัวชี้วัด · 1 ไม่ได้ส่ง: …".
       const left = notSent.current.filter((id) => !outcomes.some((o) => o.indicatorId === id));
       const say = (x: ServerStrings): string =>
-        [x.submitDone(accepted, outcomes.length + left.length), pending ? x.pendingNote(pending) : '', left.length ? x.notSent(left) : ''].filter(Boolean).join(' · ');
+        [x.submitDone(accepted, outcomes.length + left.length), pending ? x.pendingNote(pending) : '', left.length ? x.notSent(left) : '']
+          .filter(Boolean)
+          .join(' · ');
       return { outcomes, sent: rows, late, message: both(say) };
     });
     // A returned row accepted again is no longer waiting for the person.
@@ -140,9 +163,16 @@ export function SubmitChanged({ client, port, standing, standingOf, decimals = 2
     await withProgress(async () => {
       const { link } = await sheet.fresh();
       const sent = link.pending.filter((b) => !b.refused).flatMap((b) => b.body.rows);
-      const result = await sendAndRecord(client, port, sent, () => client.resendPending({ onProgress: (p) => setProgress(p.rowsDone / p.rowsTotal) }), locale, {
-        onRemembered: (answer) => showAnswers(sent, answer),
-      });
+      const result = await sendAndRecord(
+        client,
+        port,
+        sent,
+        () => client.resendPending({ onProgress: (p) => setProgress(p.rowsDone / p.rowsTotal) }),
+        locale,
+        {
+          onRemembered: (answer) => showAnswers(sent, answer),
+        },
+      );
       onSheetWritten?.();
       const conflicts = result.outcomes.filter((o) => o.outcome === 'conflict' && o.result.current).map((o) => o.indicatorId);
       setQueue({ ids: conflicts, count: conflicts.length });
@@ -174,7 +204,11 @@ export function SubmitChanged({ client, port, standing, standingOf, decimals = 2
         return;
       }
       if (plan.kind === 'nothing') {
-        setReport({ outcomes: [], sent: [], message: both((x) => (skip.size > 0 ? x.notSent([...skip]) : scope === 'changed' ? x.nothingChanged : x.nothingToSend)) });
+        setReport({
+          outcomes: [],
+          sent: [],
+          message: both((x) => (skip.size > 0 ? x.notSent([...skip]) : scope === 'changed' ? x.nothingChanged : x.nothingToSend)),
+        });
         return;
       }
       if (plan.kind === 'unreadable') {
@@ -259,10 +293,18 @@ export function SubmitChanged({ client, port, standing, standingOf, decimals = 2
       const latest = await sheet.fresh();
       const after = linkAfterRefresh(latest.link, reports);
       await sheet.write(latest.record, after);
-      await writeStatuses(new Map(reports.map((r) => [r.indicatorId, s.statusOf(r.status, r.comment)])), { before: latest.link, after }, latest.record.sheet);
+      await writeStatuses(
+        new Map(reports.map((r) => [r.indicatorId, s.statusOf(r.status, r.comment)])),
+        { before: latest.link, after },
+        latest.record.sheet,
+      );
       const count = (status: string) => reports.filter((r) => r.status === status).length;
       setReport({ outcomes: [], sent: [], message: both((x) => x.refreshed(count('returned'), count('approved'))) });
-      setReturned(reports.filter((r) => r.status === 'returned').map((r) => ({ id: r.indicatorId, status: both((x) => x.statusOf(r.status, r.comment)) })));
+      setReturned(
+        reports
+          .filter((r) => r.status === 'returned')
+          .map((r) => ({ id: r.indicatorId, status: both((x) => x.statusOf(r.status, r.comment)) })),
+      );
     });
   };
 
@@ -282,12 +324,24 @@ export function SubmitChanged({ client, port, standing, standingOf, decimals = 2
     const current = view.current;
     await withProgress(async () => {
       const now = await sheet.readSheet();
-      const plan = theirsPlan(now.assessment, now.reading, now.grid.sheet, view.indicatorId, current.value, theirTexts(current), now.grid.topLeft);
+      const plan = theirsPlan(
+        now.assessment,
+        now.reading,
+        now.grid.sheet,
+        view.indicatorId,
+        current.value,
+        theirTexts(current),
+        now.grid.topLeft,
+      );
       if (plan) await port.apply(plan);
       const latest = await sheet.fresh();
       const after = linkTakingTheirs(latest.link, view.indicatorId, current);
       await sheet.write(latest.record, after);
-      await writeStatuses(new Map([[view.indicatorId, s.tookTheirs(current.version)]]), { before: latest.link, after }, latest.record.sheet);
+      await writeStatuses(
+        new Map([[view.indicatorId, s.tookTheirs(current.version)]]),
+        { before: latest.link, after },
+        latest.record.sheet,
+      );
       setReport((r) => r && { ...r, outcomes: r.outcomes.filter((x) => x.indicatorId !== view.indicatorId) });
       done(view.indicatorId);
     });
@@ -306,27 +360,49 @@ export function SubmitChanged({ client, port, standing, standingOf, decimals = 2
       {standing ? <LateNotice standing={standing} decimals={decimals} about={standingOf} /> : null}
       <div className="sb-row">
         <SubmitChoice disabled={busy || refused || linked === false} onSubmit={(scope) => void submit(scope)} />
-        <Button disabled={busy || linked === false} onClick={() => void refresh()}>{s.refresh}</Button>
-        {pendingRows > 0 ? <Button disabled={busy} onClick={() => void resend()}>{s.resend} ({pendingRows})</Button> : null}
+        <Button disabled={busy || linked === false} onClick={() => void refresh()}>
+          {s.refresh}
+        </Button>
+        {pendingRows > 0 ? (
+          <Button disabled={busy} onClick={() => void resend()}>
+            {s.resend} ({pendingRows})
+          </Button>
+        ) : null}
       </div>
       {linked === false && pendingRows === 0 ? <Caption1 data-testid="submit-needs-link">{s.submitNeedsLink}</Caption1> : null}
       {progress === undefined ? <AutoResendStatus state={auto} /> : null}
       <RefusedBatches batches={refusedBatches} busy={busy} onForget={(key) => void forgetRefused(key)} />
       {call.error ? <ErrorMessage message={call.error} onDismiss={call.clear} /> : null}
-      {progress !== undefined ? <div role="status"><ProgressBar value={progress} thickness="large" aria-label={s.submitting} /> {s.submitting}</div> : null}
+      {progress !== undefined ? (
+        <div role="status">
+          <ProgressBar value={progress} thickness="large" aria-label={s.submitting} /> {s.submitting}
+        </div>
+      ) : null}
       {unreadable ? (
         <MessageBar intent="error" layout="multiline" data-testid="submit-unread">
           <MessageBarBody className="sb-stack">
             <strong>{s.unreadHeading(unreadable.unread.length)}</strong>
             <div>{s.unreadIntro}</div>
             <ul className="sb-list">
-              {unreadable.unread.flatMap((u) => u.cells.map((c) => (
-                <li key={`${u.indicatorId}-${c.address}`}>{s.unreadCell(u.indicatorId, c.address, c.text, c.value === undefined ? undefined : String(c.value))}</li>
-              )))}
+              {unreadable.unread.flatMap((u) =>
+                u.cells.map((c) => (
+                  <li key={`${u.indicatorId}-${c.address}`}>
+                    {s.unreadCell(u.indicatorId, c.address, c.text, c.value === undefined ? undefined : String(c.value))}
+                  </li>
+                )),
+              )}
             </ul>
             <div className="sb-row sb-wrap">
-              {unreadable.fixes.length > 0 ? <Button appearance="primary" onClick={() => void fixAndSend()}>{s.fixAndSend(unreadable.fixes.length)}</Button> : null}
-              {unreadable.rows > 0 ? <Button onClick={() => void submit(unreadable.scope, new Set(unreadable.unread.map((u) => u.indicatorId)))}>{s.sendOthers}</Button> : null}
+              {unreadable.fixes.length > 0 ? (
+                <Button appearance="primary" onClick={() => void fixAndSend()}>
+                  {s.fixAndSend(unreadable.fixes.length)}
+                </Button>
+              ) : null}
+              {unreadable.rows > 0 ? (
+                <Button onClick={() => void submit(unreadable.scope, new Set(unreadable.unread.map((u) => u.indicatorId)))}>
+                  {s.sendOthers}
+                </Button>
+              ) : null}
               <Button onClick={() => void unreadBack()}>{s.unreadBack}</Button>
             </div>
           </MessageBarBody>
@@ -334,16 +410,24 @@ export function SubmitChanged({ client, port, standing, standingOf, decimals = 2
       ) : null}
       {returned.length > 0 ? (
         <ul aria-label={s.statusOf('returned', undefined)} className="sb-list sb-returned">
-          {returned.map((r) => <li key={r.id}><strong>{`${r.id}: ${r.status[locale]}`}</strong></li>)}
+          {returned.map((r) => (
+            <li key={r.id}>
+              <strong>{`${r.id}: ${r.status[locale]}`}</strong>
+            </li>
+          ))}
         </ul>
       ) : null}
       {report ? (
         <>
-          <div role="status" data-testid="submit-summary">{report.message[locale]}</div>
+          <div role="status" data-testid="submit-summary">
+            {report.message[locale]}
+          </div>
           {report.late ? (
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody data-testid="submit-late">
-                {s.submittedLate(standing?.state === 'late' && standing.penalty !== null ? formatScore(standing.penalty, decimals) : undefined)}
+                {s.submittedLate(
+                  standing?.state === 'late' && standing.penalty !== null ? formatScore(standing.penalty, decimals) : undefined,
+                )}
               </MessageBarBody>
             </MessageBar>
           ) : null}
@@ -352,9 +436,12 @@ export function SubmitChanged({ client, port, standing, standingOf, decimals = 2
           <ul aria-label={s.submitHeading} className="sb-list">
             {attention.slice(0, OUTCOME_LIST_LIMIT).map((o) => (
               <li key={o.indicatorId} data-outcome={o.outcome}>
-                {o.indicatorId}: {s.outcome[o.outcome]}{detail(o, locale)}
+                {o.indicatorId}: {s.outcome[o.outcome]}
+                {detail(o, locale)}
                 {o.outcome === 'conflict' && viewById.has(o.indicatorId) && !queue.ids.includes(o.indicatorId) ? (
-                  <Button size="small" disabled={busy} onClick={() => setQueue({ ids: [o.indicatorId], count: 1 })}>{s.resolve}</Button>
+                  <Button size="small" disabled={busy} onClick={() => setQueue({ ids: [o.indicatorId], count: 1 })}>
+                    {s.resolve}
+                  </Button>
                 ) : null}
               </li>
             ))}
@@ -390,7 +477,8 @@ function detail(o: RowOutcome, locale: 'th' | 'en'): string {
   const c = o.result.current;
   if (o.outcome === 'conflict' && c) return ` — ${s.conflictDetail(c.updatedBy, when(c.updatedAt, locale), JSON.stringify(c.value))}`;
   if (o.outcome === 'locked' && c) return ` — ${s.lockedDetail(c.updatedBy, when(c.updatedAt, locale))}`;
-  if (o.outcome === 'invalid') return ` — ${(o.result.issues ?? []).map((i) => (locale === 'th' ? i.message.th : i.message.en)).join('; ')}`;
+  if (o.outcome === 'invalid')
+    return ` — ${(o.result.issues ?? []).map((i) => (locale === 'th' ? i.message.th : i.message.en)).join('; ')}`;
   return '';
 }
 

@@ -4,7 +4,17 @@
  * formulas show. Long sheets show their first rows and grow on request: 1,000 table rows would cost more to draw
  * than to score.
  */
-import { Button, Caption1, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@fluentui/react-components';
 import { Fragment, memo, useMemo, useState } from 'react';
 import { allIndicators, isGroup, scoreRange, type Assessment, type IndicatorScore, type Indicator } from '../../domain';
 import { formatScore, formatTime } from '../format';
@@ -38,7 +48,15 @@ export function SummaryPanel({ assessment, report, counts, updatedAt }: SummaryP
   const official = report.official;
   const totalText = (total: number | null): string => (total === null ? t.totalNone : formatScore(total, decimals));
   // Leaves only, as the counts: a parent is certified through its children.
-  const leaves = useMemo(() => new Set(allIndicators(assessment).filter((i) => !isGroup(i)).map((i) => i.id)), [assessment]);
+  const leaves = useMemo(
+    () =>
+      new Set(
+        allIndicators(assessment)
+          .filter((i) => !isGroup(i))
+          .map((i) => i.id),
+      ),
+    [assessment],
+  );
   const dueRows = rows.filter((r) => leaves.has(r.id) && r.status !== 'not-due');
   const due = dueRows.length;
   const certified = dueRows.filter((r) => r.counted === true).length;
@@ -47,13 +65,26 @@ export function SummaryPanel({ assessment, report, counts, updatedAt }: SummaryP
     <section className="sb-stack" aria-labelledby="sb-summary-heading">
       <Subtitle2 id="sb-summary-heading">{t.summaryHeading}</Subtitle2>
       {/* Linked to a round, the report also carries the certified total: both, labelled, in one card. */}
-      <TotalCard label={official ? t.totalSelfAssessed : t.total} testId="total-card" valueTestId="total"
+      <TotalCard
+        label={official ? t.totalSelfAssessed : t.total}
+        testId="total-card"
+        valueTestId="total"
         value={totalText(report.totalBeforePenalty)}
-        second={official ? { label: t.totalCertified, value: totalText(official.totalBeforePenalty), testId: 'total-certified' } : undefined}
-        caption={<>
-          {t.scaleRange(formatScore(range.min, decimals), formatScore(range.max, decimals))}
-          {official ? <><br />{t.certifiedCount(certified, due)}</> : null}
-        </>} />
+        second={
+          official ? { label: t.totalCertified, value: totalText(official.totalBeforePenalty), testId: 'total-certified' } : undefined
+        }
+        caption={
+          <>
+            {t.scaleRange(formatScore(range.min, decimals), formatScore(range.max, decimals))}
+            {official ? (
+              <>
+                <br />
+                {t.certifiedCount(certified, due)}
+              </>
+            ) : null}
+          </>
+        }
+      />
       <CountBadges counts={counts} />
       {report.components.length > 0 ? (
         <Table size="small" aria-label={t.components}>
@@ -82,7 +113,9 @@ export function SummaryPanel({ assessment, report, counts, updatedAt }: SummaryP
                     const groupName = group ? (locale === 'en' && group.nameEn ? group.nameEn : group.name) : '';
                     return (
                       <TableRow key={`${c.id}/${g.id}`} className="sb-child" data-testid={`group-${g.id}`}>
-                        <TableCell><strong>{g.id}</strong> {groupName}</TableCell>
+                        <TableCell>
+                          <strong>{g.id}</strong> {groupName}
+                        </TableCell>
                         <TableCell className="sb-num">{formatScore(g.score, decimals)}</TableCell>
                         <TableCell className="sb-num">{formatScore(g.weightedScore, decimals)}</TableCell>
                       </TableRow>
@@ -129,15 +162,24 @@ interface RowProps {
  * Every evaluation makes new score objects, so rows are compared by what they show: after an edit only the edited
  * row (and its parent) draws again, not the whole table.
  */
-const IndicatorRow = memo(IndicatorRowView, (a, b) =>
-  a.indicator === b.indicator && a.decimals === b.decimals && a.level === b.level && a.row.score === b.row.score &&
-  a.row.weightedScore === b.row.weightedScore && a.row.status === b.row.status && a.row.parent === b.row.parent);
+const IndicatorRow = memo(
+  IndicatorRowView,
+  (a, b) =>
+    a.indicator === b.indicator &&
+    a.decimals === b.decimals &&
+    a.level === b.level &&
+    a.row.score === b.row.score &&
+    a.row.weightedScore === b.row.weightedScore &&
+    a.row.status === b.row.status &&
+    a.row.parent === b.row.parent,
+);
 
 function IndicatorRowView({ row, indicator, decimals, level }: RowProps): JSX.Element {
   const { t, locale } = useLocale();
   const name = indicator ? (locale === 'en' && indicator.nameEn ? indicator.nameEn : indicator.name) : row.id;
   const notDue = row.status === 'not-due';
-  const status = row.status === 'invalid' ? t.statusInvalid : row.status === 'not-reported' ? t.statusNotReported : notDue ? t.statusNotDue : level;
+  const status =
+    row.status === 'invalid' ? t.statusInvalid : row.status === 'not-reported' ? t.statusNotReported : notDue ? t.statusNotDue : level;
   const className = [row.parent ? 'sb-child' : '', notDue ? 'sb-not-due' : ''].filter(Boolean).join(' ') || undefined;
   return (
     <TableRow data-testid={`score-${row.id}`} className={className}>
@@ -146,9 +188,7 @@ function IndicatorRowView({ row, indicator, decimals, level }: RowProps): JSX.El
           <span className="sb-indicator-name" title={name}>
             <strong>{row.id}</strong> {name}
           </span>
-          {status ? (
-            <Caption1 className={row.status === 'invalid' ? 'sb-invalid' : 'sb-muted'}>{status}</Caption1>
-          ) : null}
+          {status ? <Caption1 className={row.status === 'invalid' ? 'sb-invalid' : 'sb-muted'}>{status}</Caption1> : null}
         </div>
       </TableCell>
       <TableCell className="sb-num">{formatScore(row.score, decimals)}</TableCell>

@@ -27,17 +27,23 @@ export function TotalCard({ label, value, caption, whatIf, testId, valueTestId, 
         <div className="sb-total-pair">
           <div>
             <span className="sb-total-label">{label}</span>
-            <span className="sb-total-value" data-testid={valueTestId}>{value}</span>
+            <span className="sb-total-value" data-testid={valueTestId}>
+              {value}
+            </span>
           </div>
           <div>
             <span className="sb-total-label">{second.label}</span>
-            <span className="sb-total-second" data-testid={second.testId}>{second.value}</span>
+            <span className="sb-total-second" data-testid={second.testId}>
+              {second.value}
+            </span>
           </div>
         </div>
       ) : (
         <>
           <span className="sb-total-label">{label}</span>
-          <span className="sb-total-value" data-testid={valueTestId}>{value}</span>
+          <span className="sb-total-value" data-testid={valueTestId}>
+            {value}
+          </span>
         </>
       )}
       <Caption1>{caption}</Caption1>
@@ -49,9 +55,15 @@ export function CountBadges({ counts }: { readonly counts: Counts }): JSX.Elemen
   const { t } = useLocale();
   return (
     <div className="sb-row" data-testid="counts">
-      <Badge color="success" appearance="tint">{t.countReported} {counts.reported}</Badge>
-      <Badge color="subtle" appearance="tint">{t.countMissing} {counts.missing}</Badge>
-      <Badge color="danger" appearance="tint">{t.countInvalid} {counts.invalid}</Badge>
+      <Badge color="success" appearance="tint">
+        {t.countReported} {counts.reported}
+      </Badge>
+      <Badge color="subtle" appearance="tint">
+        {t.countMissing} {counts.missing}
+      </Badge>
+      <Badge color="danger" appearance="tint">
+        {t.countInvalid} {counts.invalid}
+      </Badge>
     </div>
   );
 }

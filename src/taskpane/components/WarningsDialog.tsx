@@ -8,7 +8,15 @@ import type { Issue } from '../../domain';
 import { withoutCell } from '../model/issueText';
 import { useServerStrings } from '../serverStrings';
 
-export function WarningsDialog({ warnings, onSend, onBack }: { warnings: readonly Issue[] | undefined; onSend: () => void; onBack: () => void }): JSX.Element {
+export function WarningsDialog({
+  warnings,
+  onSend,
+  onBack,
+}: {
+  warnings: readonly Issue[] | undefined;
+  onSend: () => void;
+  onBack: () => void;
+}): JSX.Element {
   const { s, locale } = useServerStrings();
   const back = useRef<HTMLButtonElement>(null);
   // Focus on Go back, the safe choice, each time the dialog opens (see ConflictDialog on focus and tabster).
@@ -17,7 +25,13 @@ export function WarningsDialog({ warnings, onSend, onBack }: { warnings: readonl
     if (open) back.current?.focus();
   }, [open]);
   return (
-    <Dialog open={warnings !== undefined} modalType="alert" onOpenChange={(_, d) => { if (!d.open) onBack(); }}>
+    <Dialog
+      open={warnings !== undefined}
+      modalType="alert"
+      onOpenChange={(_, d) => {
+        if (!d.open) onBack();
+      }}
+    >
       <DialogSurface aria-describedby="sb-warnings-intro" data-testid="warnings-dialog">
         {warnings ? (
           <DialogBody>
@@ -27,14 +41,19 @@ export function WarningsDialog({ warnings, onSend, onBack }: { warnings: readonl
               <ul className="sb-list" aria-label={s.warningsHeading}>
                 {warnings.map((w, i) => (
                   <li key={`${w.code}-${w.cell ?? i}`}>
-                    {w.cell ? <strong>{w.cell.slice(w.cell.lastIndexOf('!') + 1)}</strong> : null} {w.indicatorId ? `(${w.indicatorId})` : ''} {withoutCell(w.message[locale], w.cell)}
+                    {w.cell ? <strong>{w.cell.slice(w.cell.lastIndexOf('!') + 1)}</strong> : null}{' '}
+                    {w.indicatorId ? `(${w.indicatorId})` : ''} {withoutCell(w.message[locale], w.cell)}
                   </li>
                 ))}
               </ul>
             </DialogContent>
             <DialogActions>
-              <Button appearance="primary" onClick={onSend}>{s.sendAnyway}</Button>
-              <Button ref={back} onClick={onBack}>{s.goBack}</Button>
+              <Button appearance="primary" onClick={onSend}>
+                {s.sendAnyway}
+              </Button>
+              <Button ref={back} onClick={onBack}>
+                {s.goBack}
+              </Button>
             </DialogActions>
           </DialogBody>
         ) : null}

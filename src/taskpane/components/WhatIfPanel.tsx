@@ -4,12 +4,30 @@
  * puts it into the what-if column; and the indicators ranked by gain in total per unit of improvement.
  */
 import {
-  Button, Caption1, Field, Input, MessageBar, MessageBarBody, Select, Subtitle2, Table, TableBody, TableCell, TableHeader,
-  TableHeaderCell, TableRow,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import {
-  improvementGains, isStepKind, leafIndicators, readNumber, requiredResult, type LeafIndicator, type RequiredResult,
+  improvementGains,
+  isStepKind,
+  leafIndicators,
+  readNumber,
+  requiredResult,
+  type LeafIndicator,
+  type RequiredResult,
 } from '../../domain';
 import { cellAddress } from '../../workbook';
 import { whatIfColumnOps } from '../../workbook/whatIfPlan';
@@ -55,8 +73,12 @@ export function WhatIfPanel({ port, session, evaluation, refresh }: WhatIfPanelP
   const columnOps = (): { ops: WriteOp[]; column: number } => {
     const rows = [...evaluation.reading.cells.values()].map((c) => c.row);
     return whatIfColumnOps({
-      sheet, headerRow: evaluation.reading.headerRow, columns: evaluation.reading.columns, originColumn: evaluation.originColumn,
-      lastRow: Math.max(evaluation.reading.headerRow + 1, ...rows), nextFreeColumn: evaluation.nextFreeColumn,
+      sheet,
+      headerRow: evaluation.reading.headerRow,
+      columns: evaluation.reading.columns,
+      originColumn: evaluation.originColumn,
+      lastRow: Math.max(evaluation.reading.headerRow + 1, ...rows),
+      nextFreeColumn: evaluation.nextFreeColumn,
     });
   };
 
@@ -101,9 +123,14 @@ export function WhatIfPanel({ port, session, evaluation, refresh }: WhatIfPanelP
   return (
     <section className="sb-stack" aria-labelledby="sb-whatif-heading">
       <Subtitle2 id="sb-whatif-heading">{t.whatIfHeading}</Subtitle2>
-      <TotalCard whatIf label={t.whatIfTotal} testId="whatif-card" valueTestId="whatif-total"
+      <TotalCard
+        whatIf
+        label={t.whatIfTotal}
+        testId="whatif-card"
+        valueTestId="whatif-total"
         value={formatScore(evaluation.whatIf?.total ?? evaluation.report.totalBeforePenalty, decimals)}
-        caption={`${t.total}: ${formatScore(evaluation.report.totalBeforePenalty, decimals)} · ${t.whatIfColumnNote}`} />
+        caption={`${t.total}: ${formatScore(evaluation.report.totalBeforePenalty, decimals)} · ${t.whatIfColumnNote}`}
+      />
       {evaluation.whatIf ? null : (
         <Button onClick={addColumn} disabled={action.running}>
           {t.whatIfAddColumn}
@@ -122,15 +149,24 @@ export function WhatIfPanel({ port, session, evaluation, refresh }: WhatIfPanelP
       </Field>
       <div className="sb-row">
         <Field label={t.whatIfGoal} style={{ flex: 1 }}>
-          <Input value={goalText} onChange={(_, d) => setGoalText(d.value)} inputMode="decimal" data-testid="goal-total"
-            onKeyDown={(e) => { if (e.key === 'Enter') solve(); }} />
+          <Input
+            value={goalText}
+            onChange={(_, d) => setGoalText(d.value)}
+            inputMode="decimal"
+            data-testid="goal-total"
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') solve();
+            }}
+          />
         </Field>
         <Button appearance="primary" onClick={solve} className="sb-align-end">
           {t.whatIfSolve}
         </Button>
       </div>
       {answer && 'invalid' in answer ? (
-        <MessageBar intent="warning"><MessageBarBody>{t.whatIfGoalInvalid}</MessageBarBody></MessageBar>
+        <MessageBar intent="warning">
+          <MessageBarBody>{t.whatIfGoalInvalid}</MessageBarBody>
+        </MessageBar>
       ) : null}
       {answer && 'id' in answer ? (
         <MessageBar intent={answer.result.kind === 'unreachable' ? 'error' : 'info'} layout="multiline" data-testid="goal-answer">
@@ -156,42 +192,54 @@ export function WhatIfPanel({ port, session, evaluation, refresh }: WhatIfPanelP
       <Caption1>{t.whatIfRankingNote}</Caption1>
       {/* In a narrow pane each row stacks: the name on its own lines, the three figures under it, labelled (styles.ts). */}
       <div className="sb-gains-wrap">
-      <Table size="small" aria-label={t.whatIfRankingHeading} data-testid="gains" className="sb-gains">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t.indicators}</TableHeaderCell>
-            <TableHeaderCell className="sb-num">{t.whatIfNextTarget}</TableHeaderCell>
-            <TableHeaderCell className="sb-num">{t.whatIfGainTotal}</TableHeaderCell>
-            <TableHeaderCell className="sb-num">{t.whatIfGainPerUnit}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {gains.slice(0, RANKED).map((g) => {
-            const leaf = leaves.find((l) => l.id === g.id);
-            return (
-              <TableRow key={g.id}>
-                <TableCell>
-                  <span className="sb-indicator-name" title={nameOf(leaf)}>
-                    <strong>{g.id}</strong> {nameOf(leaf)}
-                  </span>
-                </TableCell>
-                <TableCell className="sb-num" data-label={t.whatIfNextTarget}>{g.nextTarget === null ? t.whatIfAtTop : formatValue(g.nextTarget, decimals)}</TableCell>
-                <TableCell className="sb-num" data-label={t.whatIfGainTotal}>{formatScore(g.totalGain, decimals)}</TableCell>
-                <TableCell className="sb-num" data-label={t.whatIfGainPerUnit}>{g.gainPerUnit === null ? '—' : formatScore(g.gainPerUnit, Math.max(decimals, 4))}</TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
+        <Table size="small" aria-label={t.whatIfRankingHeading} data-testid="gains" className="sb-gains">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t.indicators}</TableHeaderCell>
+              <TableHeaderCell className="sb-num">{t.whatIfNextTarget}</TableHeaderCell>
+              <TableHeaderCell className="sb-num">{t.whatIfGainTotal}</TableHeaderCell>
+              <TableHeaderCell className="sb-num">{t.whatIfGainPerUnit}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {gains.slice(0, RANKED).map((g) => {
+              const leaf = leaves.find((l) => l.id === g.id);
+              return (
+                <TableRow key={g.id}>
+                  <TableCell>
+                    <span className="sb-indicator-name" title={nameOf(leaf)}>
+                      <strong>{g.id}</strong> {nameOf(leaf)}
+                    </span>
+                  </TableCell>
+                  <TableCell className="sb-num" data-label={t.whatIfNextTarget}>
+                    {g.nextTarget === null ? t.whatIfAtTop : formatValue(g.nextTarget, decimals)}
+                  </TableCell>
+                  <TableCell className="sb-num" data-label={t.whatIfGainTotal}>
+                    {formatScore(g.totalGain, decimals)}
+                  </TableCell>
+                  <TableCell className="sb-num" data-label={t.whatIfGainPerUnit}>
+                    {g.gainPerUnit === null ? '—' : formatScore(g.gainPerUnit, Math.max(decimals, 4))}
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
       </div>
     </section>
   );
 }
 
-function describeNeeded(r: Extract<RequiredResult, { kind: 'value' }>, indicator: LeafIndicator, decimals: number, t: ReturnType<typeof useLocale>['t']): string {
+function describeNeeded(
+  r: Extract<RequiredResult, { kind: 'value' }>,
+  indicator: LeafIndicator,
+  decimals: number,
+  t: ReturnType<typeof useLocale>['t'],
+): string {
   if (isStepKind(indicator.kind)) return t.whatIfSteps(String(r.value));
   const value = formatValue(r.value, decimals);
-  const needed = indicator.direction === 'lower' ? t.whatIfNeededLower(value, indicator.unit ?? '') : t.whatIfNeeded(value, indicator.unit ?? '');
+  const needed =
+    indicator.direction === 'lower' ? t.whatIfNeededLower(value, indicator.unit ?? '') : t.whatIfNeeded(value, indicator.unit ?? '');
   return r.numerator !== undefined ? `${needed} ${t.whatIfNumerator(formatValue(r.numerator, decimals))}` : needed;
 }
 

@@ -26,6 +26,9 @@ export interface ServerClient {
   downloadAttachment?(t: BatchTarget, a: Pick<Attachment, 'id' | 'indicatorId' | 'filename' | 'contentType'>): Promise<DownloadedFile>;
 }
 
-export type Connect = (baseUrl: string, hooks: { reauthenticate: () => Promise<ApiSession | undefined>; pending: PendingStore }) => ServerClient;
+export type Connect = (
+  baseUrl: string,
+  hooks: { reauthenticate: () => Promise<ApiSession | undefined>; pending: PendingStore },
+) => ServerClient;
 
 export const connectToServer: Connect = (baseUrl, hooks) => new ScorebookClient({ baseUrl, ...hooks });

@@ -26,7 +26,13 @@ export function useReplaceGuard(): {
       setShown({ loss, ...options });
     });
   const dialog = (
-    <ReplaceDialog loss={shown?.loss} newSheet={shown?.newSheet ?? ''} canKeep={shown?.canKeep ?? false} onChoose={answer} onCancel={() => answer(undefined)} />
+    <ReplaceDialog
+      loss={shown?.loss}
+      newSheet={shown?.newSheet ?? ''}
+      canKeep={shown?.canKeep ?? false}
+      onChoose={answer}
+      onCancel={() => answer(undefined)}
+    />
   );
   return { ask, dialog };
 }

@@ -28,7 +28,8 @@ interface State<R> {
 }
 
 export function useServerCall<A extends unknown[], R>(
-  call: (signal: AbortSignal, ...args: A) => Promise<R>, resetOn: readonly unknown[] = [],
+  call: (signal: AbortSignal, ...args: A) => Promise<R>,
+  resetOn: readonly unknown[] = [],
 ): ServerCall<A, R> {
   const [state, setState] = useState<State<R>>({ running: false });
   const current = useRef<AbortController>();

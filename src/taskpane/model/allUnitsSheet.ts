@@ -62,7 +62,13 @@ export function allUnitsSheet(input: AllUnitsInput): AllUnitsSheet {
     for (const r of reports) statuses[r.status]++;
     stored += reports.length;
   }
-  const built = multiUnitPlan({ assessment, units, inputs, document: input.document, ...(input.sheet ? { sheet: input.sheet, table: input.table } : {}) });
+  const built = multiUnitPlan({
+    assessment,
+    units,
+    inputs,
+    document: input.document,
+    ...(input.sheet ? { sheet: input.sheet, table: input.table } : {}),
+  });
   const ops = statusOps(built.layout, answered, locale);
   // The status column goes in before the final select, so the sheet opens at its first row as before.
   const select = built.plan.ops.findIndex((o) => o.kind === 'select');
@@ -105,7 +111,12 @@ function statusOps(m: MultiUnitLayout, answered: ReadonlyMap<string, readonly Re
     { kind: 'cells', sheet, topLeft: cellAddress(kpi.headerRow, column), contents },
     { kind: 'columns', sheet, columns: `${letter}:${letter}`, width: STATUS_WIDTH },
     { kind: 'style', sheet, address: `${letter}${kpi.headerRow}:${letter}${last}`, wrap: true, vertical: 'top' },
-    ...returnedSpans(returned).map(([a, b]): WriteOp => ({ kind: 'style', sheet, address: `${letter}${a}:${letter}${b}`, fill: RETURNED_FILL })),
+    ...returnedSpans(returned).map(([a, b]): WriteOp => ({
+      kind: 'style',
+      sheet,
+      address: `${letter}${a}:${letter}${b}`,
+      fill: RETURNED_FILL,
+    })),
   ];
 }
 

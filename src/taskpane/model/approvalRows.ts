@@ -5,7 +5,17 @@
  * gives it, and the reporter's explanation, obstacles and remarks. Pure; scoring is src/domain's.
  */
 import type { ReportRow } from '../../api';
-import { formatNumber, isStepKind, leafIndicators, readStep, scoreAssessment, type Assessment, type LeafIndicator, type Locale, type RawResult } from '../../domain';
+import {
+  formatNumber,
+  isStepKind,
+  leafIndicators,
+  readStep,
+  scoreAssessment,
+  type Assessment,
+  type LeafIndicator,
+  type Locale,
+  type RawResult,
+} from '../../domain';
 import { formatScore, formatValue } from '../format';
 
 export interface ApprovalView {
@@ -36,23 +46,32 @@ export function approvalViews(assessment: Assessment | undefined, rows: readonly
     const y = order.get(b.indicatorId) ?? Infinity;
     return x !== y ? x - y : byIndicatorId(a.indicatorId, b.indicatorId);
   });
-  const report = assessment ? scoreAssessment(assessment, { results: Object.fromEntries(rows.map((r) => [r.indicatorId, r.value])) }) : undefined;
+  const report = assessment
+    ? scoreAssessment(assessment, { results: Object.fromEntries(rows.map((r) => [r.indicatorId, r.value])) })
+    : undefined;
   const scores = new Map(report?.indicators.map((s) => [s.id, s]));
   const decimals = assessment?.policies.decimals ?? 2;
   return sorted.map((row) => {
     const indicator = leaves.find((l) => l.id === row.indicatorId);
     const scored = scores.get(row.indicatorId);
     const levels = assessment?.scale.levels ?? [];
-    const level = scored?.level === null || scored?.level === undefined ? undefined
-      : scored.level === 0 ? (locale === 'th' ? 'ต่ำกว่าระดับแรก' : 'below the first level')
-      : (levels[scored.level - 1] && (locale === 'th' ? levels[scored.level - 1]!.name : levels[scored.level - 1]!.nameEn));
+    const level =
+      scored?.level === null || scored?.level === undefined
+        ? undefined
+        : scored.level === 0
+          ? locale === 'th'
+            ? 'ต่ำกว่าระดับแรก'
+            : 'below the first level'
+          : levels[scored.level - 1] && (locale === 'th' ? levels[scored.level - 1]!.name : levels[scored.level - 1]!.nameEn);
     return {
       row,
       id: row.indicatorId,
       name: indicator && (locale === 'en' && indicator.nameEn ? indicator.nameEn : indicator.name),
       value: indicator ? shownValue(indicator, row.value, decimals) : rawText(row.value),
-      targets: indicator && !isStepKind(indicator.kind)
-        ? indicator.targets.map((t) => formatValue(t, decimals)).join(' / ') + (indicator.unit ? ` ${indicator.unit}` : '') : '',
+      targets:
+        indicator && !isStepKind(indicator.kind)
+          ? indicator.targets.map((t) => formatValue(t, decimals)).join(' / ') + (indicator.unit ? ` ${indicator.unit}` : '')
+          : '',
       level,
       score: formatScore(scored?.status === 'scored' ? scored.score : null, decimals),
     };
@@ -63,11 +82,13 @@ export function approvalViews(assessment: Assessment | undefined, rows: readonly
 function shownValue(indicator: LeafIndicator, raw: RawResult, decimals: number): string {
   if (isStepKind(indicator.kind)) {
     const steps = Array.isArray(raw) ? raw : [raw];
-    return indicator.steps.map((_, i) => {
-      const mark = readStep(steps[i]);
-      // A blank step is not achieved, as the domain scores it; an unreadable mark is said as such.
-      return mark === true ? '✓' : mark === 'invalid' ? '?' : '✗';
-    }).join(' ');
+    return indicator.steps
+      .map((_, i) => {
+        const mark = readStep(steps[i]);
+        // A blank step is not achieved, as the domain scores it; an unreadable mark is said as such.
+        return mark === true ? '✓' : mark === 'invalid' ? '?' : '✗';
+      })
+      .join(' ');
   }
   if (indicator.kind === 'ratio' && raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
     const [num, den] = indicator.variables;

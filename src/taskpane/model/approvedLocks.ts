@@ -10,10 +10,20 @@ import type { LockOp } from '../../workbook/plan';
 import { approvedLockOps } from '../../workbook/protection';
 import type { ServerLink } from './serverLink';
 
-const approvedIn = (link: ServerLink): Set<string> => new Set(Object.entries(link.rows).filter(([, r]) => r?.status === 'approved').map(([id]) => id));
+const approvedIn = (link: ServerLink): Set<string> =>
+  new Set(
+    Object.entries(link.rows)
+      .filter(([, r]) => r?.status === 'approved')
+      .map(([id]) => id),
+  );
 
 export function approvedLocks(
-  assessment: Assessment, grid: Grid, reading: Pick<SheetReading, 'cells' | 'columns'>, before: ServerLink, after: ServerLink, central = false,
+  assessment: Assessment,
+  grid: Grid,
+  reading: Pick<SheetReading, 'cells' | 'columns'>,
+  before: ServerLink,
+  after: ServerLink,
+  central = false,
 ): LockOp[] {
   const indicators = new Map(allIndicators(assessment).map((i) => [i.id, i]));
   return approvedLockOps(grid, reading, indicators, approvedIn(before), approvedIn(after), { central });

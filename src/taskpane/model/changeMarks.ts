@@ -94,7 +94,12 @@ export function changeMarks(input: MarkInput): ChangeMarks {
  * sheet, or the sheet is not linked to a server round (nothing to compare with).
  */
 export function liveMarks(
-  session: Session, binding: BindingRead | undefined, grid: Grid, reading: SheetReading, locale: Locale, previous: ReadonlyMap<string, string> | undefined,
+  session: Session,
+  binding: BindingRead | undefined,
+  grid: Grid,
+  reading: SheetReading,
+  locale: Locale,
+  previous: ReadonlyMap<string, string> | undefined,
 ): ChangeMarks | undefined {
   if (!binding?.ok || binding.value.sheet !== session.binding.sheet) return undefined;
   const link = readServerLink(binding.value.server);

@@ -18,7 +18,11 @@ export interface ConflictView {
   readonly name: string;
   readonly mine: { readonly value: string; readonly texts: readonly ConflictText[] };
   readonly theirs: {
-    readonly value: string; readonly texts: readonly ConflictText[]; readonly who: string; readonly when: string; readonly version: number;
+    readonly value: string;
+    readonly texts: readonly ConflictText[];
+    readonly who: string;
+    readonly when: string;
+    readonly version: number;
   };
   /** What Keep mine sends: my row on their version. */
   readonly resend: BatchRow;
@@ -27,7 +31,10 @@ export interface ConflictView {
 
 /** The conflicts among outcomes, in the order answered, each with the row that was sent; others are left out. */
 export function conflictViews(
-  outcomes: readonly RowOutcome[], sent: readonly BatchRow[], names: ReadonlyMap<string, string>, locale: Locale,
+  outcomes: readonly RowOutcome[],
+  sent: readonly BatchRow[],
+  names: ReadonlyMap<string, string>,
+  locale: Locale,
 ): ConflictView[] {
   const byId = new Map(sent.map((r) => [r.indicatorId, r]));
   const views: ConflictView[] = [];
@@ -42,7 +49,13 @@ export function conflictViews(
       indicatorId: o.indicatorId,
       name: names.get(o.indicatorId) ?? '',
       mine: { value: rawValueText(mine.value, locale), texts: texts(mine) },
-      theirs: { value: rawValueText(current.value, locale), texts: texts(current), who: current.updatedBy, when: bangkokWhen(current.updatedAt, locale), version: current.version },
+      theirs: {
+        value: rawValueText(current.value, locale),
+        texts: texts(current),
+        who: current.updatedBy,
+        when: bangkokWhen(current.updatedAt, locale),
+        version: current.version,
+      },
       resend: { ...mine, baseVersion: current.version },
       current,
     });
@@ -54,8 +67,12 @@ export function conflictViews(
 export function rawValueText(value: unknown, locale: Locale): string {
   if (value === null || value === undefined || value === '') return locale === 'th' ? '(ว่าง)' : '(blank)';
   if (typeof value === 'number') return value.toLocaleString('en-US', { maximumFractionDigits: 10 });
-  if (Array.isArray(value)) return value.map((v) => (v === true || v === 1 ? '✓' : v === false || v === 0 ? '✗' : rawValueText(v, locale))).join(' ');
-  if (typeof value === 'object') return Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k} ${rawValueText(v, locale)}`).join(', ');
+  if (Array.isArray(value))
+    return value.map((v) => (v === true || v === 1 ? '✓' : v === false || v === 0 ? '✗' : rawValueText(v, locale))).join(' ');
+  if (typeof value === 'object')
+    return Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${k} ${rawValueText(v, locale)}`)
+      .join(', ');
   return String(value);
 }
 

@@ -7,12 +7,32 @@
  * Pure and synchronous: it runs after every edit and must stay well under 100 ms for 1,000 rows.
  */
 import {
-  allIndicators, bySeverity, isGroup, leafIndicators, readNumber, scoreAssessment, scoreOnCurve, curveOf,
-  type Assessment, type Issue, type ResultSet, type ScoreReport,
+  allIndicators,
+  bySeverity,
+  isGroup,
+  leafIndicators,
+  readNumber,
+  scoreAssessment,
+  scoreOnCurve,
+  curveOf,
+  type Assessment,
+  type Issue,
+  type ResultSet,
+  type ScoreReport,
 } from '../../domain';
 import {
-  changedTargets, locateIssues, readKpiGrid, readMultiUnitGrid, qualifiedAddress, parseAddress, unitIssue,
-  type CellValue, type ColumnRole, type Grid, type SheetReading, type UnitColumnHeaders,
+  changedTargets,
+  locateIssues,
+  readKpiGrid,
+  readMultiUnitGrid,
+  qualifiedAddress,
+  parseAddress,
+  unitIssue,
+  type CellValue,
+  type ColumnRole,
+  type Grid,
+  type SheetReading,
+  type UnitColumnHeaders,
 } from '../../workbook';
 import { findWhatIfColumn } from './whatIfColumn';
 
@@ -112,8 +132,15 @@ export function evaluateSheet(assessment: Assessment, grid: Grid, options: Evalu
   const issues = [...reading.issues, ...locateIssues(domainIssues, reading, assessment), ...targets].sort(bySeverity);
   const width = grid.values.reduce((w, row) => Math.max(w, row.length), 0);
   return {
-    ok: true, reading, resultSet, report, issues, counts: countStatuses(assessment, report), whatIf: whatIfOf(assessment, grid, reading, resultSet, report),
-    nextFreeColumn: parseAddress(grid.topLeft).column + width, originColumn: parseAddress(grid.topLeft).column,
+    ok: true,
+    reading,
+    resultSet,
+    report,
+    issues,
+    counts: countStatuses(assessment, report),
+    whatIf: whatIfOf(assessment, grid, reading, resultSet, report),
+    nextFreeColumn: parseAddress(grid.topLeft).column + width,
+    originColumn: parseAddress(grid.topLeft).column,
   };
 }
 
@@ -176,7 +203,13 @@ export function countStatuses(assessment: Assessment, report: ScoreReport): Coun
  * count of steps), so one number per row works for every kind. Its total replaces each real score by the score
  * of the what-if value where one is typed; blanks keep the real result.
  */
-function whatIfOf(assessment: Assessment, grid: Grid, reading: SheetReading, resultSet: ResultSet, report: ScoreReport): WhatIfState | null {
+function whatIfOf(
+  assessment: Assessment,
+  grid: Grid,
+  reading: SheetReading,
+  resultSet: ResultSet,
+  report: ScoreReport,
+): WhatIfState | null {
   const origin = parseAddress(grid.topLeft);
   const headerIndex = reading.headerRow - origin.row;
   const column = findWhatIfColumn(grid.values[headerIndex] ?? []);
@@ -201,6 +234,9 @@ function whatIfOf(assessment: Assessment, grid: Grid, reading: SheetReading, res
     values.set(id, number.value);
     overrides.set(id, scoreOnCurve(number.value, curveOf(indicator, assessment)));
   }
-  const total = overrides.size === 0 ? report.totalBeforePenalty : scoreAssessment(assessment, resultSet, { scoreOverrides: overrides }).totalBeforePenalty;
+  const total =
+    overrides.size === 0
+      ? report.totalBeforePenalty
+      : scoreAssessment(assessment, resultSet, { scoreOverrides: overrides }).totalBeforePenalty;
   return { column, values, cells, total, issues };
 }

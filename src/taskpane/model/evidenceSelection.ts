@@ -14,7 +14,10 @@ export type SelectedIndicator =
   | { readonly ok: false; readonly reason: 'group'; readonly indicatorId: string };
 
 export function indicatorOfSelection(
-  assessment: Assessment, reading: Pick<SheetReading, 'cells'>, boundSheet: string, selection: { readonly sheet: string; readonly address: string },
+  assessment: Assessment,
+  reading: Pick<SheetReading, 'cells'>,
+  boundSheet: string,
+  selection: { readonly sheet: string; readonly address: string },
 ): SelectedIndicator {
   if (selection.sheet !== boundSheet) return { ok: false, reason: 'other-sheet' };
   const ids = selectedIndicators(reading, boundSheet, selection);

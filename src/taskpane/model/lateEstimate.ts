@@ -25,7 +25,10 @@ export type RoundStanding =
     };
 
 export function roundStanding(
-  round: ApiRound, now: Date, policies: Pick<Policies, 'latePenaltyPerWorkingDay' | 'holidays' | 'latePenaltyRounds'> | undefined, currentTotal: number | null,
+  round: ApiRound,
+  now: Date,
+  policies: Pick<Policies, 'latePenaltyPerWorkingDay' | 'holidays' | 'latePenaltyRounds'> | undefined,
+  currentTotal: number | null,
 ): RoundStanding {
   const w = roundWindow(round, now);
   if (w.state === 'open') return { state: 'open', closesAt: round.closesAt, daysLeft: w.daysLeft };
@@ -35,8 +38,12 @@ export function roundStanding(
   // Only the rounds of policy latePenaltyRounds cost points (seed 004: the 12-month SAR), as the server will score it.
   const penalty = policies ? (latePenaltyApplies(policies, round.round) ? days * policies.latePenaltyPerWorkingDay : 0) : null;
   return {
-    state: 'late', closesAt: round.closesAt, workingDaysLate: days, penalty,
-    totalBefore: penalty === null ? null : currentTotal, totalAfter: currentTotal === null || penalty === null ? null : Math.max(0, currentTotal - penalty),
+    state: 'late',
+    closesAt: round.closesAt,
+    workingDaysLate: days,
+    penalty,
+    totalBefore: penalty === null ? null : currentTotal,
+    totalAfter: currentTotal === null || penalty === null ? null : Math.max(0, currentTotal - penalty),
   };
 }
 
@@ -50,7 +57,9 @@ export function submitRefused(standing: RoundStanding | undefined): boolean {
  * pickers. `linked: true` when it is the linked sheet's; a link to a round the list does not hold falls back.
  */
 export function noticeRound(
-  link: BatchTarget | undefined, assessments: readonly { readonly id: string; readonly rounds: readonly ApiRound[] }[], picked: ApiRound | undefined,
+  link: BatchTarget | undefined,
+  assessments: readonly { readonly id: string; readonly rounds: readonly ApiRound[] }[],
+  picked: ApiRound | undefined,
 ): { readonly round: ApiRound; readonly linked: boolean } | undefined {
   const round = link && assessments.find((a) => a.id === link.aid)?.rounds.find((r) => r.round === link.round);
   if (round) return { round, linked: true };

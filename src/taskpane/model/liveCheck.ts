@@ -22,11 +22,19 @@ export interface LivePass {
   readonly plan: WritePlan | undefined;
 }
 
-export async function livePass(port: WorkbookPort, session: Session, locale: Locale, previous: ReadonlyMap<string, string> | undefined): Promise<LivePass> {
+export async function livePass(
+  port: WorkbookPort,
+  session: Session,
+  locale: Locale,
+  previous: ReadonlyMap<string, string> | undefined,
+): Promise<LivePass> {
   // The binding record comes in the same call: its server link is what "changed" is measured against.
   // The settings sheet (its policies, level scores and ScorebookRound) rides along: no sync more in Excel.
   const settings = settingsRequest(session);
-  const read = await port.read({ ranges: [{ sheet: session.binding.sheet, numberFormats: true }, ...(settings ? [settings] : [])], binding: true });
+  const read = await port.read({
+    ranges: [{ sheet: session.binding.sheet, numberFormats: true }, ...(settings ? [settings] : [])],
+    binding: true,
+  });
   const grid = read.ranges[0];
   // The round and, once linked, each row's status as the server last said it: not-due rows, the certified total.
   const { assessment, round, statuses } = liveScoring(session, read.binding, read.ranges[1]?.values);

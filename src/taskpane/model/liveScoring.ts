@@ -48,13 +48,17 @@ export interface LiveScoring {
  * rectangle (absent when not asked for or the sheet is gone).
  */
 export function liveScoring(
-  session: Session, binding: BindingRead | undefined, settings: readonly (readonly unknown[])[] | undefined,
+  session: Session,
+  binding: BindingRead | undefined,
+  settings: readonly (readonly unknown[])[] | undefined,
 ): LiveScoring {
   const read = binding?.ok && binding.value.sheet === session.binding.sheet ? readServerLink(binding.value.server) : undefined;
   const link = read?.ok ? read.value : undefined;
   const sheetSettings = settings ? readSettings(settings as Parameters<typeof readSettings>[0]) : undefined;
   const settingsRound = hasRounds(session.loaded.assessment) ? sheetSettings?.round : undefined;
-  const assessment = sheetSettings ? assessmentWithSettings(session.loaded.assessment, sheetSettings).assessment : session.loaded.assessment;
+  const assessment = sheetSettings
+    ? assessmentWithSettings(session.loaded.assessment, sheetSettings).assessment
+    : session.loaded.assessment;
   if (!link?.target) return { assessment, ...(settingsRound === undefined ? {} : { round: settingsRound }), ...(link ? { link } : {}) };
   const statuses: Record<string, ReportStatus> = {};
   for (const [id, row] of Object.entries(link.rows)) if (row.status) statuses[id] = row.status;

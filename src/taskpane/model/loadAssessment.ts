@@ -13,7 +13,8 @@ export interface LoadedAssessment {
   readonly warnings: readonly Issue[];
 }
 
-export type LoadResult = { readonly ok: true; readonly value: LoadedAssessment } | { readonly ok: false; readonly issues: readonly Issue[] };
+export type LoadResult =
+  { readonly ok: true; readonly value: LoadedAssessment } | { readonly ok: false; readonly issues: readonly Issue[] };
 
 export function loadAssessment(document: unknown, source: string): LoadResult {
   const read = readAssessment(document);
@@ -26,5 +27,7 @@ export function loadAssessmentText(text: string, source: string): LoadResult {
   if (!json.ok) return { ok: false, issues: json.issues };
   const loaded = loadAssessment(json.value, source);
   // Keys written twice in the text are warnings the value alone cannot show.
-  return loaded.ok && json.issues.length > 0 ? { ok: true, value: { ...loaded.value, warnings: [...loaded.value.warnings, ...json.issues] } } : loaded;
+  return loaded.ok && json.issues.length > 0
+    ? { ok: true, value: { ...loaded.value, warnings: [...loaded.value.warnings, ...json.issues] } }
+    : loaded;
 }

@@ -33,7 +33,10 @@ export interface OpenAllUnitsInput {
   readonly round: number;
   readonly locale: Locale;
   /** The replace guard (useReplaceGuard's `ask`); undefined: the person cancelled. */
-  readonly ask: (loss: SheetLoss, options: { newSheet: string; canKeep: boolean }) => Promise<'new-sheet' | 'keep-mine' | 'replace' | undefined>;
+  readonly ask: (
+    loss: SheetLoss,
+    options: { newSheet: string; canKeep: boolean },
+  ) => Promise<'new-sheet' | 'keep-mine' | 'replace' | undefined>;
   /** A free sheet name beside `base` (useReplaceGuard's freeSheetName). */
   readonly freeSheetName: (port: WorkbookPort, base: string) => Promise<string>;
   /** Rows changed and not sent on the sheet linked now (the live sheet's count). */
@@ -44,20 +47,23 @@ export interface OpenAllUnitsInput {
 export type OpenAllUnitsResult =
   | { readonly kind: 'cancelled' }
   | {
-    readonly kind: 'opened';
-    readonly sheet: AllUnitsSheet;
-    readonly session: Session | undefined;
-    /** The sheet that was linked to the server before and is not now. */
-    readonly unlinked?: string;
-    /** Opened in a new sheet beside the one holding typed work. */
-    readonly newSheet?: string;
-    readonly roundTrips: number;
-  };
+      readonly kind: 'opened';
+      readonly sheet: AllUnitsSheet;
+      readonly session: Session | undefined;
+      /** The sheet that was linked to the server before and is not now. */
+      readonly unlinked?: string;
+      /** Opened in a new sheet beside the one holding typed work. */
+      readonly newSheet?: string;
+      readonly roundTrips: number;
+    };
 
 /** A table name for a sheet made beside another (table names are the workbook's, not the sheet's). */
 const tableFor = (sheet: string): string => `ScorebookUnits_${sheet.replace(/[^A-Za-z0-9]+/g, '_')}`;
 
-const both = (f: (s: (typeof ALL_UNITS_STRINGS)['th']) => string): Message => ({ th: f(ALL_UNITS_STRINGS.th), en: f(ALL_UNITS_STRINGS.en) });
+const both = (f: (s: (typeof ALL_UNITS_STRINGS)['th']) => string): Message => ({
+  th: f(ALL_UNITS_STRINGS.th),
+  en: f(ALL_UNITS_STRINGS.en),
+});
 
 const recordOf = (read: BindingRead | undefined): BindingRecord | undefined => (read?.ok ? read.value : undefined);
 
@@ -68,7 +74,15 @@ export async function openAllUnits(input: OpenAllUnitsInput): Promise<OpenAllUni
   if (!loaded.ok) throw new PaneError(loaded.issues[0]!.message);
   const units = await client.listRoundReports(aid, round);
   if (units.length === 0) throw new PaneError(both((s) => s.noUnits));
-  const make = (sheet?: string) => allUnitsSheet({ assessment: loaded.value.assessment, document, round, units, locale, ...(sheet ? { sheet, table: tableFor(sheet) } : {}) });
+  const make = (sheet?: string) =>
+    allUnitsSheet({
+      assessment: loaded.value.assessment,
+      document,
+      round,
+      units,
+      locale,
+      ...(sheet ? { sheet, table: tableFor(sheet) } : {}),
+    });
   let built = make();
   const now = await checkTarget(port, built.plan);
   // A missing sheet ends checkTarget's read before the record is read: then the record is read on its own.

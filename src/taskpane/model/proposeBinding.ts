@@ -6,8 +6,19 @@
 import { allIndicators, indicatorKey, indicatorsByKey, isGroup, type Assessment, type Indicator } from '../../domain';
 import type { BoundSheet } from '../../workbook/boundSheet';
 import {
-  FIXED_HEADERS, headerCandidates, namesOf, normalizeHeader, parseAddress, SETTINGS_SHEET, stepHeader, targetHeader,
-  type BindingRead, type CellValue, type ColumnRole, type Grid, type HeaderEntry,
+  FIXED_HEADERS,
+  headerCandidates,
+  namesOf,
+  normalizeHeader,
+  parseAddress,
+  SETTINGS_SHEET,
+  stepHeader,
+  targetHeader,
+  type BindingRead,
+  type CellValue,
+  type ColumnRole,
+  type Grid,
+  type HeaderEntry,
 } from '../../workbook';
 import type { WorkbookPort } from '../../workbook/port';
 
@@ -57,12 +68,19 @@ function catalogue(assessment: Assessment): HeaderEntry[] {
   const maxSteps = Math.max(0, ...allIndicators(assessment).map((i) => (isGroup(i) ? 0 : i.steps.length)));
   const hasRatio = allIndicators(assessment).some((i) => !isGroup(i) && i.kind === 'ratio');
   return [
-    F.id, F.name, F.unit, F.weight,
+    F.id,
+    F.name,
+    F.unit,
+    F.weight,
     ...assessment.scale.levels.map((_, k) => targetHeader(assessment.scale, k + 1)),
     F.result,
     ...(hasRatio ? [F.numerator, F.denominator] : []),
     ...Array.from({ length: maxSteps }, (_, k) => stepHeader(k + 1)),
-    F.score, F.weightedScore, F.explanation, F.obstacles, F.note,
+    F.score,
+    F.weightedScore,
+    F.explanation,
+    F.obstacles,
+    F.note,
   ];
 }
 
@@ -96,8 +114,15 @@ export function proposeBinding(assessment: Assessment, grid: Grid): BindingPropo
   const columns = entries.map((entry) => ({ entry, role: entry.role, column: found.get(entry.role) ?? null }));
   const { rows, rowOptions } = matchRows(assessment, grid, index, found, origin.row);
   return {
-    sheet: grid.sheet, headerRow: origin.row + index, headers, columns, rows, rowOptions,
-    firstColumn: origin.column, lastRow: origin.row + grid.values.length - 1, lastColumn: origin.column + width - 1,
+    sheet: grid.sheet,
+    headerRow: origin.row + index,
+    headers,
+    columns,
+    rows,
+    rowOptions,
+    firstColumn: origin.column,
+    lastRow: origin.row + grid.values.length - 1,
+    lastColumn: origin.column + width - 1,
   };
 }
 
@@ -127,7 +152,7 @@ function matchRows(
     if (idText === '' && nameText === '') continue;
     const row = firstRow + r;
     rowOptions.push({ row, label: [idText, nameText].filter((s) => s !== '').join(' ') });
-    const byIdMatch = idText === '' ? undefined : byId.get(indicatorKey(idText)) ?? byNumber(indicators, cells[idColumn as number]);
+    const byIdMatch = idText === '' ? undefined : (byId.get(indicatorKey(idText)) ?? byNumber(indicators, cells[idColumn as number]));
     const match = byIdMatch ? { indicator: byIdMatch, how: 'id' as const } : nameText ? withName(byName, nameText) : undefined;
     if (match && !found.has(match.indicator.id)) found.set(match.indicator.id, { row, matchedBy: match.how });
   }

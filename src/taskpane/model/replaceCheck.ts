@@ -15,7 +15,15 @@ import { readKpiGrid } from '../../workbook';
 import { rowTextsOf } from '../../workbook/rowTexts';
 import { BINDING_SHEET } from '../../workbook/binding';
 import type { WriteOp, WritePlan } from '../../workbook/plan';
-import { applyChecked, isWorkbookError, type ApplyProgress, type RangeGrid, type ReadRequest, type ReadResult, type WorkbookPort } from '../../workbook/port';
+import {
+  applyChecked,
+  isWorkbookError,
+  type ApplyProgress,
+  type RangeGrid,
+  type ReadRequest,
+  type ReadResult,
+  type WorkbookPort,
+} from '../../workbook/port';
 import { sheetLoss, sheetsWritten, type SheetLoss } from '../../workbook/replaceGuard';
 import { MULTI_UNIT_HEADERS } from '../../workbook/multiUnitPlan';
 import { SETTINGS_SHEET } from '../../workbook/settings';
@@ -62,20 +70,31 @@ export async function checkTarget(port: WorkbookPort, plan: WritePlan, settingsS
  * costs the failed sync and is asked again the other way. Not written: `now` says why, for the person's choice.
  */
 export async function applyUnlessLoss(
-  port: WorkbookPort, plan: WritePlan,
-  options: { readonly existing?: boolean; readonly proceed?: (now: TargetNow) => boolean; readonly onProgress?: (p: ApplyProgress) => void; readonly settingsSheet?: string } = {},
+  port: WorkbookPort,
+  plan: WritePlan,
+  options: {
+    readonly existing?: boolean;
+    readonly proceed?: (now: TargetNow) => boolean;
+    readonly onProgress?: (p: ApplyProgress) => void;
+    readonly settingsSheet?: string;
+  } = {},
 ): Promise<{ readonly written: boolean; readonly now: TargetNow }> {
   const settingsSheet = options.settingsSheet ?? SETTINGS_SHEET;
   const attempt = async (existing: boolean) => {
     const { sheets, request } = targetRequest(plan, settingsSheet, existing);
     let now: TargetNow | undefined;
-    const report = await applyChecked(port, plan, {
-      read: request,
-      proceed: (read) => {
-        now = targetNow(plan, sheets, read);
-        return now.losses.length === 0 && (options.proceed?.(now) ?? true);
+    const report = await applyChecked(
+      port,
+      plan,
+      {
+        read: request,
+        proceed: (read) => {
+          now = targetNow(plan, sheets, read);
+          return now.losses.length === 0 && (options.proceed?.(now) ?? true);
+        },
       },
-    }, options.onProgress);
+      options.onProgress,
+    );
     return { written: report !== undefined, now: now! };
   };
   if (!options.existing) return attempt(false);
@@ -108,12 +127,20 @@ export function targetNow(plan: WritePlan, sheets: readonly string[], read: Read
         bound = { grid, reading: reading.value, assessment: loaded.value.assessment };
         if (link?.target) {
           const texts = rowTextsOf(grid, reading.value);
-          unsent = new Set(changedRows(loaded.value.assessment, reading.value.resultSet, link, texts, unreadIndicators(reading.value)).map((r) => r.indicatorId));
+          unsent = new Set(
+            changedRows(loaded.value.assessment, reading.value.resultSet, link, texts, unreadIndicators(reading.value)).map(
+              (r) => r.indicatorId,
+            ),
+          );
         }
       }
     }
     const loss = sheetLoss(plan, {
-      sheet, topLeft: grid.topLeft, values: grid.values, formulas: grid.formulas, unsent,
+      sheet,
+      topLeft: grid.topLeft,
+      values: grid.values,
+      formulas: grid.formulas,
+      unsent,
       // A multi-unit sheet's unit columns, unit total and weight sum are the template's (their formulas read as values).
       paneColumns: record?.multiUnit && record.sheet === sheet ? [STATUS_HEADER, ...Object.values(MULTI_UNIT_HEADERS)] : [STATUS_HEADER],
       bound: record?.sheet === sheet ? { headerRow: record.headerRow, columns: record.columns } : undefined,
@@ -151,7 +178,11 @@ export function typedInputs(assessment: Assessment, grid: Grid, reading: SheetRe
       if (den && typed(at(cells.variables.get(den.id)))) put(indicator.id, 'denominator', at(cells.variables.get(den.id)));
     }
     if (isStepKind(indicator.kind) && cells.steps.some((s) => typed(at(s)))) {
-      put(indicator.id, 'steps', cells.steps.map((s) => at(s)));
+      put(
+        indicator.id,
+        'steps',
+        cells.steps.map((s) => at(s)),
+      );
     }
     const t = texts.get(indicator.id);
     if (t?.explanation) put(indicator.id, 'explanation', t.explanation);
@@ -183,7 +214,12 @@ export function ownColumnOps(grid: RangeGrid, firstFreeColumn: number): WriteOp[
     if (cells.every((x) => x[0] === null)) continue;
     ops.push({ kind: 'cells', sheet: grid.sheet, topLeft: cellAddress(origin.row, column), contents: cells });
     // The person's own column stays theirs to type in on the protected sheet.
-    ops.push({ kind: 'lock', sheet: grid.sheet, address: `${cellAddress(origin.row, column)}:${cellAddress(origin.row + cells.length - 1, column)}`, locked: false });
+    ops.push({
+      kind: 'lock',
+      sheet: grid.sheet,
+      address: `${cellAddress(origin.row, column)}:${cellAddress(origin.row + cells.length - 1, column)}`,
+      locked: false,
+    });
   }
   return ops;
 }

@@ -17,7 +17,10 @@ import { STATUS_HEADER } from './statusColumn';
 export const RETURNED_FILL = '#F4B084';
 
 export function returnedMarksPlan(
-  grid: Grid, reading: Pick<SheetReading, 'cells' | 'columns' | 'headerRow'>, before: ServerLink, after: ServerLink,
+  grid: Grid,
+  reading: Pick<SheetReading, 'cells' | 'columns' | 'headerRow'>,
+  before: ServerLink,
+  after: ServerLink,
 ): WritePlan | undefined {
   const origin = parseAddress(grid.topLeft);
   const ops: StyleOp[] = [];
@@ -39,7 +42,11 @@ export function returnedMarksPlan(
  * 1-based column spans to mark: id and name (one span when side by side) and the status column — where the
  * status column plan finds or puts it: by its header, or right of everything the sheet uses.
  */
-function markedColumns(grid: Grid, reading: Pick<SheetReading, 'columns' | 'headerRow'>, origin: { column: number; row: number }): [number, number][] {
+function markedColumns(
+  grid: Grid,
+  reading: Pick<SheetReading, 'columns' | 'headerRow'>,
+  origin: { column: number; row: number },
+): [number, number][] {
   const at = (index: number | undefined): number | undefined => (index === undefined ? undefined : origin.column + index);
   const id = at(reading.columns.get('id'));
   const name = at(reading.columns.get('name'));

@@ -23,7 +23,13 @@ export const ROW_FILLS = {
  * Style ops filling the typed-in cells of the given sheet rows. `reading.columns` holds 0-based grid columns;
  * `originColumn` is the grid's first sheet column (1-based).
  */
-export function rowFillOps(sheet: string, reading: Pick<SheetReading, 'columns'>, originColumn: number, rows: Iterable<number>, fill: string): StyleOp[] {
+export function rowFillOps(
+  sheet: string,
+  reading: Pick<SheetReading, 'columns'>,
+  originColumn: number,
+  rows: Iterable<number>,
+  fill: string,
+): StyleOp[] {
   const columns = [...reading.columns]
     .filter(([role]) => typedRole(role))
     .map(([, c]) => originColumn + c)

@@ -53,10 +53,12 @@ export function readServerLink(value: unknown): ServerLinkRead {
   if (format !== SERVER_LINK_FORMAT) {
     return {
       ok: false,
-      issues: [issue('server-link-version', 'error', {
-        th: `ข้อมูลการเชื่อมต่อเซิร์ฟเวอร์ในไฟล์นี้เป็นรูปแบบ ${String(format)} ซึ่งโปรแกรมรุ่นนี้ไม่รู้จัก ให้ปรับรุ่น Scorebook`,
-        en: `this file's server link uses format ${String(format)}, which this version does not know; update Scorebook`,
-      })],
+      issues: [
+        issue('server-link-version', 'error', {
+          th: `ข้อมูลการเชื่อมต่อเซิร์ฟเวอร์ในไฟล์นี้เป็นรูปแบบ ${String(format)} ซึ่งโปรแกรมรุ่นนี้ไม่รู้จัก ให้ปรับรุ่น Scorebook`,
+          en: `this file's server link uses format ${String(format)}, which this version does not know; update Scorebook`,
+        }),
+      ],
     };
   }
   const known = checkedLinks.get(value as object);
@@ -78,10 +80,12 @@ function checkLink(value: unknown): ServerLinkRead {
   if (!parsed.success) {
     return {
       ok: false,
-      issues: [issue('server-link-invalid', 'error', {
-        th: 'ข้อมูลการเชื่อมต่อเซิร์ฟเวอร์ในไฟล์เสียหาย',
-        en: `the server link in this file is damaged (${parsed.error.issues[0]?.message ?? 'unexpected shape'})`,
-      })],
+      issues: [
+        issue('server-link-invalid', 'error', {
+          th: 'ข้อมูลการเชื่อมต่อเซิร์ฟเวอร์ในไฟล์เสียหาย',
+          en: `the server link in this file is damaged (${parsed.error.issues[0]?.message ?? 'unexpected shape'})`,
+        }),
+      ],
     };
   }
   return { ok: true, value: parsed.data };

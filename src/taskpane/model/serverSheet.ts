@@ -7,7 +7,15 @@ import type { ApiRound, BatchRow, CurrentRow, ReportRow } from '../../api';
 import type { BatchTarget } from '../../api/pending';
 import type { RowOutcome } from '../../api/submit';
 import {
-  allIndicators, isGroup, readResultValue, rowChange, sameResult, type Assessment, type Issue, type RawResult, type ResultSet,
+  allIndicators,
+  isGroup,
+  readResultValue,
+  rowChange,
+  sameResult,
+  type Assessment,
+  type Issue,
+  type RawResult,
+  type ResultSet,
 } from '../../domain';
 import { ROW_TEXT_FIELDS, type RowInputs, type SheetInputs, type SheetReading } from '../../workbook';
 import type { RowTexts } from '../../workbook/rowTexts';
@@ -36,17 +44,33 @@ export function roundWindow(round: ApiRound, now: Date): RoundWindow {
   const closes = Date.parse(round.closesAt);
   const t = now.getTime();
   const state = t < opens ? 'not-yet' : t > closes ? 'closed' : 'open';
-  return { opensAt: round.opensAt, closesAt: round.closesAt, state, daysLeft: state === 'open' ? Math.ceil((closes - t) / DAY) : 0, allowLate: round.allowLate ?? false };
+  return {
+    opensAt: round.opensAt,
+    closesAt: round.closesAt,
+    state,
+    daysLeft: state === 'open' ? Math.ceil((closes - t) / DAY) : 0,
+    allowLate: round.allowLate ?? false,
+  };
 }
 
 /** What the server holds, as the results the sheet is filled with and the link it remembers. */
-export function linkFromReports(baseUrl: string, target: BatchTarget, reports: readonly ReportRow[]): { results: ResultSet; link: ServerLink } {
+export function linkFromReports(
+  baseUrl: string,
+  target: BatchTarget,
+  reports: readonly ReportRow[],
+): { results: ResultSet; link: ServerLink } {
   const results: Record<string, RawResult> = {};
   const rows: ServerLink['rows'] = {};
   for (const r of reports) {
     results[r.indicatorId] = r.value;
     rows[r.indicatorId] = {
-      version: r.version, value: r.value, status: r.status, explanation: r.explanation, obstacles: r.obstacles, remarks: r.remarks, comment: r.comment,
+      version: r.version,
+      value: r.value,
+      status: r.status,
+      explanation: r.explanation,
+      obstacles: r.obstacles,
+      remarks: r.remarks,
+      comment: r.comment,
     };
   }
   return { results: { results, round: target.round }, link: { ...emptyServerLink(), baseUrl, target, rows } };
@@ -71,7 +95,11 @@ export function inputsWithTexts(inputs: SheetInputs, reports: readonly ReportRow
  * the submit then stops on it (`unreadRows`) rather than send a blank in its place.
  */
 export function changedRows(
-  assessment: Assessment, resultSet: ResultSet, link: ServerLink, texts?: ReadonlyMap<string, RowTexts>, unread?: ReadonlySet<string>,
+  assessment: Assessment,
+  resultSet: ResultSet,
+  link: ServerLink,
+  texts?: ReadonlyMap<string, RowTexts>,
+  unread?: ReadonlySet<string>,
 ): BatchRow[] {
   const rows: BatchRow[] = [];
   for (const indicator of allIndicators(assessment)) {
@@ -92,7 +120,12 @@ export function unreadIndicators(reading: Pick<SheetReading, 'issues'>): Set<str
 }
 
 /** Accepted rows become the new "last confirmed"; every other outcome leaves the row as it was (nothing lost). */
-export function linkAfterSubmit(link: ServerLink, sent: readonly BatchRow[], outcomes: readonly RowOutcome[], action: 'save' | 'submit'): ServerLink {
+export function linkAfterSubmit(
+  link: ServerLink,
+  sent: readonly BatchRow[],
+  outcomes: readonly RowOutcome[],
+  action: 'save' | 'submit',
+): ServerLink {
   const byId = new Map(sent.map((r) => [r.indicatorId, r]));
   const rows = { ...link.rows };
   for (const o of outcomes) {
@@ -100,7 +133,10 @@ export function linkAfterSubmit(link: ServerLink, sent: readonly BatchRow[], out
     const row = byId.get(o.indicatorId);
     if (!row) continue;
     rows[o.indicatorId] = {
-      ...rows[o.indicatorId], version: o.result.version, value: row.value, status: action === 'submit' ? 'submitted' : 'draft',
+      ...rows[o.indicatorId],
+      version: o.result.version,
+      value: row.value,
+      status: action === 'submit' ? 'submitted' : 'draft',
       // The texts sent are now the server's; a text the sheet had no column for stays as it was known.
       ...Object.fromEntries(ROW_TEXT_FIELDS.filter((f) => row[f] !== undefined).map((f) => [f, row[f]])),
     };
@@ -116,7 +152,10 @@ export function linkTakingTheirs(link: ServerLink, indicatorId: string, current:
   const texts = Object.fromEntries(ROW_TEXT_FIELDS.filter((f) => current[f] !== undefined).map((f) => [f, current[f]]));
   return {
     ...link,
-    rows: { ...link.rows, [indicatorId]: { ...link.rows[indicatorId], version: current.version, value: current.value, status: current.status, ...texts } },
+    rows: {
+      ...link.rows,
+      [indicatorId]: { ...link.rows[indicatorId], version: current.version, value: current.value, status: current.status, ...texts },
+    },
   };
 }
 
@@ -137,7 +176,14 @@ export function linkAfterRefresh(link: ServerLink, reports: readonly ReportRow[]
     const known = rows[r.indicatorId];
     if (!known || !sameResult(known.value, r.value) || ROW_TEXT_FIELDS.some((f) => (known[f] ?? null) !== r[f])) continue;
     rows[r.indicatorId] = {
-      ...known, version: r.version, value: r.value, status: r.status, comment: r.comment, explanation: r.explanation, obstacles: r.obstacles, remarks: r.remarks,
+      ...known,
+      version: r.version,
+      value: r.value,
+      status: r.status,
+      comment: r.comment,
+      explanation: r.explanation,
+      obstacles: r.obstacles,
+      remarks: r.remarks,
     };
   }
   return { ...link, rows };
@@ -149,6 +195,8 @@ export function blockingIssues(assessment: Assessment, rows: readonly BatchRow[]
   return rows.flatMap((r) => {
     const indicator = byId.get(r.indicatorId);
     if (!indicator || isGroup(indicator)) return [];
-    return readResultValue(indicator, r.value as RawResult).issues.filter((i) => i.severity === 'error').map((i) => ({ ...i, indicatorId: i.indicatorId ?? r.indicatorId }));
+    return readResultValue(indicator, r.value as RawResult)
+      .issues.filter((i) => i.severity === 'error')
+      .map((i) => ({ ...i, indicatorId: i.indicatorId ?? r.indicatorId }));
   });
 }

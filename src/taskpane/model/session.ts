@@ -12,7 +12,8 @@ export interface Session {
   readonly binding: BindingRecord;
 }
 
-export type SessionRead = { readonly ok: true; readonly session: Session | undefined } | { readonly ok: false; readonly issues: readonly Issue[] };
+export type SessionRead =
+  { readonly ok: true; readonly session: Session | undefined } | { readonly ok: false; readonly issues: readonly Issue[] };
 
 /** The binding record as read from the workbook → a session, or the issues that stop it. */
 export function sessionFromBinding(read: BindingRead | undefined): SessionRead {

@@ -24,7 +24,8 @@ const LABEL: Record<RowOutcome['outcome'], { th: string; en: string }> = {
 
 export function statusText(o: RowOutcome, locale: Locale): string {
   const label = LABEL[o.outcome][locale];
-  if (o.outcome === 'accepted') return o.result.version !== undefined ? `${label} (${locale === 'th' ? 'รุ่น' : 'version'} ${o.result.version})` : label;
+  if (o.outcome === 'accepted')
+    return o.result.version !== undefined ? `${label} (${locale === 'th' ? 'รุ่น' : 'version'} ${o.result.version})` : label;
   if ((o.outcome === 'conflict' || o.outcome === 'locked') && o.result.current) return `${label}: ${o.result.current.updatedBy}`;
   if (o.outcome === 'invalid') return `${label}: ${(o.result.issues ?? []).map((i) => i.message[locale]).join('; ')}`;
   return label;
@@ -66,7 +67,11 @@ export function statusTexts(grid: Grid, reading: Pick<SheetReading, 'cells' | 'h
  * null blanks the cell. A row whose change mark is written gets the changed fill; a row whose mark is replaced
  * gets its input colour back.
  */
-export function statusColumnPlan(grid: Grid, reading: Pick<SheetReading, 'cells' | 'headerRow' | 'columns'>, texts: ReadonlyMap<string, string | null>): WritePlan | undefined {
+export function statusColumnPlan(
+  grid: Grid,
+  reading: Pick<SheetReading, 'cells' | 'headerRow' | 'columns'>,
+  texts: ReadonlyMap<string, string | null>,
+): WritePlan | undefined {
   const origin = parseAddress(grid.topLeft);
   const existing = statusColumnIndex(grid, reading) ?? -1;
   const width = Math.max(0, ...grid.values.map((r) => r.length));
@@ -93,10 +98,13 @@ export function statusColumnPlan(grid: Grid, reading: Pick<SheetReading, 'cells'
   const letter = columnLetter(origin.column + columnIndex);
   // A new column gets a width its texts can be read at ("อนุมัติแล้ว แก้ไขไม่ได้: …"), wrapped, not Excel's 64 px;
   // a column already there keeps the width the person may have given it.
-  const readable: WriteOp[] = existing >= 0 ? [] : [
-    { kind: 'columns', sheet: grid.sheet, columns: `${letter}:${letter}`, width: STATUS_WIDTH },
-    { kind: 'style', sheet: grid.sheet, address: `${letter}${reading.headerRow}:${letter}${lastRow}`, wrap: true, vertical: 'top' },
-  ];
+  const readable: WriteOp[] =
+    existing >= 0
+      ? []
+      : [
+          { kind: 'columns', sheet: grid.sheet, columns: `${letter}:${letter}`, width: STATUS_WIDTH },
+          { kind: 'style', sheet: grid.sheet, address: `${letter}${reading.headerRow}:${letter}${lastRow}`, wrap: true, vertical: 'top' },
+        ];
   return {
     title: 'write submit statuses',
     ops: [

@@ -30,7 +30,11 @@ export function selectionRows(address: string): { top: number; bottom: number } 
 }
 
 /** The indicators whose rows the selection touches on the bound sheet (other rows and other sheets: none). */
-export function selectedIndicators(reading: Pick<SheetReading, 'cells'>, boundSheet: string, selection: { sheet: string; address: string }): string[] {
+export function selectedIndicators(
+  reading: Pick<SheetReading, 'cells'>,
+  boundSheet: string,
+  selection: { sheet: string; address: string },
+): string[] {
   if (selection.sheet !== boundSheet) return [];
   const span = selectionRows(selection.address);
   if (!span) return [];
@@ -44,7 +48,12 @@ export function selectedIndicators(reading: Pick<SheetReading, 'cells'>, boundSh
  * `changedRows` makes it (with its texts); an unchanged one as the sheet holds it, on the version last confirmed.
  */
 export function rowsToSend(
-  scope: SubmitScope, assessment: Assessment, resultSet: ResultSet, link: ServerLink, texts?: ReadonlyMap<string, RowTexts>, only: readonly string[] = [],
+  scope: SubmitScope,
+  assessment: Assessment,
+  resultSet: ResultSet,
+  link: ServerLink,
+  texts?: ReadonlyMap<string, RowTexts>,
+  only: readonly string[] = [],
   unread?: ReadonlySet<string>,
 ): BatchRow[] {
   const changed = changedRows(assessment, resultSet, link, texts, unread);

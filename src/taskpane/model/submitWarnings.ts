@@ -14,8 +14,8 @@ export function sendWarnings(assessment: Assessment, reading: Pick<SheetReading,
   const fromDomain = rows.flatMap((r) => {
     const indicator = byId.get(r.indicatorId);
     if (!indicator || isGroup(indicator)) return [];
-    return readResultValue(indicator, r.value as RawResult).issues
-      .filter((i) => i.severity === 'warning')
+    return readResultValue(indicator, r.value as RawResult)
+      .issues.filter((i) => i.severity === 'warning')
       .map((i) => ({ ...i, indicatorId: i.indicatorId ?? r.indicatorId }));
   });
   const seen = new Set<string>();

@@ -5,7 +5,15 @@
  * หมายเหตุ) where the sheet has them, so the row matches the server and is not "changed" afterwards.
  */
 import { allIndicators, isGroup, isStepKind, type Assessment, type RawResult } from '../../domain';
-import { cellAddress, parseAddress, resultInputs, ROW_TEXT_FIELDS, ROW_TEXT_ROLES, type CellContent, type SheetReading } from '../../workbook';
+import {
+  cellAddress,
+  parseAddress,
+  resultInputs,
+  ROW_TEXT_FIELDS,
+  ROW_TEXT_ROLES,
+  type CellContent,
+  type SheetReading,
+} from '../../workbook';
 import type { WritePlan } from '../../workbook/plan';
 import type { RowTexts } from '../../workbook/rowTexts';
 
@@ -17,8 +25,13 @@ const local = (address: string): string => address.slice(address.lastIndexOf('!'
  * is. `reading.columns` (needed only for texts) counts from the read grid's `topLeft`.
  */
 export function theirsPlan(
-  assessment: Assessment, reading: Pick<SheetReading, 'cells'> & Partial<Pick<SheetReading, 'columns'>>, sheet: string, indicatorId: string,
-  value: RawResult, texts: RowTexts = {}, topLeft = 'A1',
+  assessment: Assessment,
+  reading: Pick<SheetReading, 'cells'> & Partial<Pick<SheetReading, 'columns'>>,
+  sheet: string,
+  indicatorId: string,
+  value: RawResult,
+  texts: RowTexts = {},
+  topLeft = 'A1',
 ): WritePlan | undefined {
   const indicator = allIndicators(assessment).find((i) => i.id === indicatorId);
   const cells = reading.cells.get(indicatorId);
@@ -28,7 +41,10 @@ export function theirsPlan(
   if (indicator.kind === 'quantitative') writes.push([cells.result, inputs.result ?? null]);
   if (indicator.kind === 'ratio') {
     const [num, den] = indicator.variables;
-    writes.push([num && cells.variables.get(num.id), inputs.numerator ?? null], [den && cells.variables.get(den.id), inputs.denominator ?? null]);
+    writes.push(
+      [num && cells.variables.get(num.id), inputs.numerator ?? null],
+      [den && cells.variables.get(den.id), inputs.denominator ?? null],
+    );
   }
   if (isStepKind(indicator.kind)) cells.steps.forEach((address, k) => writes.push([address, inputs.steps?.[k] ?? null]));
   const origin = parseAddress(topLeft);

@@ -56,7 +56,8 @@ export class WorkbookPendingStore implements PendingStore {
    * confirmed batches gone. A send that throws still gets its flush, as far as it goes.
    */
   async sendThenUpdate<T>(
-    send: () => Promise<T>, update: (link: ServerLink, sent: T) => ServerLink,
+    send: () => Promise<T>,
+    update: (link: ServerLink, sent: T) => ServerLink,
   ): Promise<{ readonly sent: T; readonly record: BindingRecord; readonly before: ServerLink; readonly after: ServerLink }> {
     this.holding++;
     let sent: T;
@@ -70,11 +71,14 @@ export class WorkbookPendingStore implements PendingStore {
     }
     this.holding--;
     let change: { record: BindingRecord; before: ServerLink; after: ServerLink } | undefined;
-    await this.change((pending) => pending, (record, before) => {
-      const after = update(before, sent);
-      change = { record, before, after };
-      return after;
-    });
+    await this.change(
+      (pending) => pending,
+      (record, before) => {
+        const after = update(before, sent);
+        change = { record, before, after };
+        return after;
+      },
+    );
     return { sent, ...change! };
   }
 
@@ -83,7 +87,8 @@ export class WorkbookPendingStore implements PendingStore {
    * given the link with those removals made.
    */
   private change(
-    update: (pending: ServerLink['pending']) => ServerLink['pending'], link?: (record: BindingRecord, kept: ServerLink) => ServerLink,
+    update: (pending: ServerLink['pending']) => ServerLink['pending'],
+    link?: (record: BindingRecord, kept: ServerLink) => ServerLink,
   ): Promise<void> {
     return this.serial(async () => {
       const read = await this.read();

@@ -179,14 +179,15 @@ function scoreSelfAssessed(assessment: Assessment, resultSet: ResultSet, options
     const children = indicator.children.map((c) => ({ weight: c.weight, ...scoreAny(c) }));
     const counted = children.filter((c) => c.score !== null);
     const weightSum = counted.reduce((s, c) => s + c.weight, 0);
-    const score = counted.length === 0 || notDue.has(indicator.id) ? null : counted.reduce((s, c) => s + c.weight * (c.score as number), 0) / weightSum;
+    const score =
+      counted.length === 0 || notDue.has(indicator.id) ? null : counted.reduce((s, c) => s + c.weight * (c.score as number), 0) / weightSum;
     const status: IndicatorStatus = notDue.has(indicator.id)
       ? 'not-due'
       : children.some((c) => c.status === 'scored')
-      ? 'scored'
-      : children.some((c) => c.status === 'invalid')
-        ? 'invalid'
-        : 'not-reported';
+        ? 'scored'
+        : children.some((c) => c.status === 'invalid')
+          ? 'invalid'
+          : 'not-reported';
     const scored = { status, score };
     rows.set(indicator.id, { value: null, level: null, issues: [], scored });
     return scored;
@@ -289,9 +290,14 @@ function notDueIssues(indicator: LeafIndicator, resultSet: ResultSet): Issue[] {
   if (blank) return [];
   const rounds = (indicator.rounds ?? []).join(', ');
   return [
-    issue('not-due', 'warning', {
-      th: `ตัวชี้วัด ${indicator.id} ไม่ต้องรายงานในรอบ ${resultSet.round ?? ''} เดือน${rounds ? ` (รายงานรอบ ${rounds} เดือน)` : ''} ค่าที่กรอกจึงไม่นำมาคิดคะแนน`,
-      en: `indicator ${indicator.id} is not due in the ${resultSet.round ?? ''}-month round${rounds ? ` (reported in round ${rounds})` : ''}; the value given is not scored`,
-    }, { indicatorId: indicator.id }),
+    issue(
+      'not-due',
+      'warning',
+      {
+        th: `ตัวชี้วัด ${indicator.id} ไม่ต้องรายงานในรอบ ${resultSet.round ?? ''} เดือน${rounds ? ` (รายงานรอบ ${rounds} เดือน)` : ''} ค่าที่กรอกจึงไม่นำมาคิดคะแนน`,
+        en: `indicator ${indicator.id} is not due in the ${resultSet.round ?? ''}-month round${rounds ? ` (reported in round ${rounds})` : ''}; the value given is not scored`,
+      },
+      { indicatorId: indicator.id },
+    ),
   ];
 }
