@@ -52,7 +52,8 @@ test('every row accepted: one line per row in Thai, exit 0, stored as submitted'
   const stored = await (await signedIn('pte.reporter')).listReports(target);
   expect(stored.map((s) => [s.indicatorId, s.status, s.value])).toEqual([
     ['1', 'submitted', 88],
-    ['3', 'submitted', [true, true, false, false, false]],
+    // The template writes steps as 1 / 0 (shown ✓ / ✗), so the sheet sends its marks as numbers: the same report.
+    ['3', 'submitted', [1, 1, 0, 0, 0]],
     ['4.1', 'submitted', 3],
   ]);
 });
