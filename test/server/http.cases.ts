@@ -30,6 +30,9 @@ export function httpCases(kind: DbKind): void {
         'GET /api/v1/assessments/{aid}/rounds/{round}/units/{unit}/reports/{indicatorId}/attachments',
         'GET /api/v1/assessments/{aid}/rounds/{round}/units/{unit}/reports/{indicatorId}/attachments/{attachmentId}',
         'GET /api/v1/assessments/{aid}/rounds/{round}/units/{unit}/scores',
+        'GET /api/v1/assessments/{aid}/rounds/{round}/units/{unit}/report.pdf',
+        'GET /api/v1/assessments/{aid}/rounds/{round}/units/{unit}/report.docx',
+        'GET /api/v1/assessments/{aid}/rounds/{round}/reports',
         'GET /api/v1/audit',
       ].sort(),
     );
