@@ -16,7 +16,6 @@ import {
   isStepKind,
   issue,
   readNumber,
-  readResultValue,
   type Assessment,
   type Indicator,
   type Issue,
@@ -25,7 +24,7 @@ import {
   type ResultSet,
 } from '../domain';
 import { columnLetter, isCellError, parseAddress, qualifiedAddress, sheetRef, type CellValue, type Grid } from './cells';
-import { sheetStepMark } from './stepWords';
+import { domainStep, sheetStepMark } from './stepWords';
 import { FIXED_HEADERS, headerCandidates, namesOf, stepHeader, targetHeader, type ColumnRole, type HeaderEntry } from './headers';
 
 export interface IndicatorCells {
@@ -412,19 +411,6 @@ export function isPercentFormat(format: string): boolean {
   return format.replace(/"[^"]*"|\\./g, '').includes('%');
 }
 
-const ONE_STEP: LeafIndicator = {
-  id: 'step',
-  name: 'step',
-  weight: 1,
-  parentId: null,
-  kind: 'binary',
-  targets: [1],
-  direction: 'higher',
-  multiplier: 1,
-  variables: [],
-  steps: ['step'],
-};
-
 /**
  * A step cell, as the sheet's formulas count it (stepWords.ts): 1/0, TRUE/FALSE, blanks and the words of the
  * domain's table count; other text goes to the domain, which rejects it at its cell. Text the domain reads but the
@@ -441,7 +427,7 @@ function stepInput(
   const v = cell.value;
   if (isCellError(v)) return v.error;
   if (typeof v !== 'string') return v;
-  const domainReads = readResultValue(ONE_STEP, [v]).status !== 'invalid';
+  const domainReads = domainStep(v) !== 'invalid';
   if (!domainReads) return v;
   if (countsWords && sheetStepMark(v) !== 'x') return v;
   issues.push(

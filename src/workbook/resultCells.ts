@@ -3,17 +3,9 @@
  * domain reads as a number becomes that number; unreadable text stays text, so the sheet (and `check`) still show
  * the issue instead of a silent blank.
  */
-import {
-  isGroup,
-  leafIndicators,
-  readNumber,
-  readResultValue,
-  type Assessment,
-  type LeafIndicator,
-  type RawResult,
-  type ResultSet,
-} from '../domain';
+import { isGroup, leafIndicators, readNumber, type Assessment, type LeafIndicator, type RawResult, type ResultSet } from '../domain';
 import type { CellValue } from './cells';
+import { domainStep } from './stepWords';
 import type { RowInputs, SheetInputs } from './sheetContent';
 
 export function resultInputs(assessment: Assessment, resultSet: ResultSet): SheetInputs {
@@ -53,29 +45,14 @@ function numberCell(raw: RawResult, unit: string | undefined): CellValue {
   return reading.kind === 'number' ? reading.value : reading.kind === 'blank' ? null : raw;
 }
 
-/** One step as the domain reads it: a recognised yes/no word becomes 1/0; anything unreadable is kept as typed. */
-const ONE_STEP: LeafIndicator = {
-  id: 'step',
-  name: 'step',
-  weight: 1,
-  parentId: null,
-  kind: 'binary',
-  targets: [1],
-  direction: 'higher',
-  multiplier: 1,
-  variables: [],
-  steps: ['step'],
-};
-
 function stepCell(mark: unknown): CellValue {
   if (mark === null || mark === undefined) return null;
   // 1 / 0, which the step columns show as ✓ / ✗ (numberFormats.ts), never TRUE / FALSE.
   if (typeof mark === 'boolean') return mark ? 1 : 0;
   if (typeof mark === 'number') return mark;
   if (typeof mark !== 'string') return String(mark);
-  const read = readResultValue(ONE_STEP, [mark]);
-  if (read.status === 'value') return read.value;
-  return read.status === 'not-reported' ? null : mark;
+  const read = domainStep(mark);
+  return read === 'invalid' ? mark : read;
 }
 
 function stepCells(indicator: LeafIndicator, raw: RawResult): CellValue[] {

@@ -12,7 +12,7 @@
  * `sheetStepMark` is the same rule in TypeScript, so the sheet reader (readGrid.ts) passes the domain exactly
  * what the formulas count.
  */
-import { yesNoWordForms } from '../domain';
+import { readResultValue, yesNoWordForms, type LeafIndicator } from '../domain';
 import { cellAddress, isCellError, sheetRef, type CellContent, type CellValue } from './cells';
 
 export const WORD_NAMES = { words: 'ScorebookWords', marks: 'ScorebookWordMarks' } as const;
@@ -38,6 +38,29 @@ export function sheetStepMark(v: CellValue): StepMark {
   const t = v.replace(SHEET_SPACES, '');
   const yes = FORMS.get(t.toLowerCase());
   return yes === undefined ? 'x' : yes ? '1' : '0';
+}
+
+/** A one-step yes/no indicator: what the domain makes of a single step's text. */
+const ONE_STEP: LeafIndicator = {
+  id: 'step',
+  name: 'step',
+  weight: 1,
+  parentId: null,
+  kind: 'binary',
+  targets: [1],
+  direction: 'higher',
+  multiplier: 1,
+  variables: [],
+  steps: ['step'],
+};
+
+/**
+ * One step's text as the domain reads it (its table of words, spaces ignored): 1 or 0, null when blank, 'invalid'
+ * when it cannot be read — the reader and the cells written for a result ask the same question.
+ */
+export function domainStep(text: string): number | null | 'invalid' {
+  const read = readResultValue(ONE_STEP, [text]);
+  return read.status === 'value' ? read.value : read.status === 'not-reported' ? null : 'invalid';
 }
 
 /** The words block: a heading, then each form with 1 or 0; `firstRow` where its heading sits. */
