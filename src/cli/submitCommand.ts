@@ -9,15 +9,13 @@
 import type { Command } from 'commander';
 import {
   allIndicators,
-  bangkokDate,
   centralVariables,
   formatNumber,
-  formatThaiDate,
+  formatInstantIn,
   isGroup,
   messageIn,
   readResultValue,
   sameResult,
-  toBuddhistYear,
   withCentralVariables,
   type Assessment,
   type Locale,
@@ -297,16 +295,6 @@ const LABELS: Record<RowOutcome['outcome'], { th: string; en: string; mark: stri
   refused: { th: 'ถูกปฏิเสธ', en: 'refused', mark: '✘' },
 };
 
-/** "25 มีนาคม 2567 10:05" / "25 March 2567 BE 10:05", Bangkok time. */
-function when(instant: string, locale: Locale): string {
-  const day = bangkokDate(instant);
-  const time = new Date(Date.parse(instant) + 7 * 3_600_000).toISOString().slice(11, 16);
-  if (locale === 'th') return `${formatThaiDate(day)} ${time} น.`;
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const month = new Date(Date.UTC(2000, m - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
-  return `${d} ${month} ${toBuddhistYear(y)} BE ${time}`;
-}
-
 function shown(value: unknown): string {
   return typeof value === 'number' ? formatNumber(value, Number.isInteger(value) ? 0 : 2) : JSON.stringify(value);
 }
@@ -324,11 +312,11 @@ export function outcomeLine(o: RowOutcome, locale: Locale): string {
   if (!c) return head;
   if (o.outcome === 'locked')
     return th
-      ? `${head} — ${c.updatedBy} อนุมัติเมื่อ ${when(c.updatedAt, locale)}`
-      : `${head} — approved by ${c.updatedBy} on ${when(c.updatedAt, locale)}`;
+      ? `${head} — ${c.updatedBy} อนุมัติเมื่อ ${formatInstantIn(c.updatedAt, locale)}`
+      : `${head} — approved by ${c.updatedBy} on ${formatInstantIn(c.updatedAt, locale)}`;
   return th
-    ? `${head} — ${c.updatedBy} แก้ไขเมื่อ ${when(c.updatedAt, locale)} ค่าบนเซิร์ฟเวอร์ ${shown(c.value)} (รุ่น ${c.version})`
-    : `${head} — changed by ${c.updatedBy} on ${when(c.updatedAt, locale)}; the server holds ${shown(c.value)} (version ${c.version})`;
+    ? `${head} — ${c.updatedBy} แก้ไขเมื่อ ${formatInstantIn(c.updatedAt, locale)} ค่าบนเซิร์ฟเวอร์ ${shown(c.value)} (รุ่น ${c.version})`
+    : `${head} — changed by ${c.updatedBy} on ${formatInstantIn(c.updatedAt, locale)}; the server holds ${shown(c.value)} (version ${c.version})`;
 }
 
 function printReport(report: SubmitReport, locale: Locale, out: Say, err: Say): void {

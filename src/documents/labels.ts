@@ -1,20 +1,5 @@
 /** The report's words in Thai and English; dates in the Buddhist Era in both, as the documents go up the line. */
-import { formatThaiDate, toBuddhistYear, type Locale, type ReportStatus } from '../domain';
-
-const EN_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+import { type Locale, type ReportStatus } from '../domain';
 
 export interface ReportLabels {
   readonly title: string;
@@ -144,11 +129,4 @@ const EN: ReportLabels = {
 
 export function labelsFor(locale: Locale): ReportLabels {
   return locale === 'th' ? TH : EN;
-}
-
-/** "1 ตุลาคม 2566" / "1 October 2566 BE". */
-export function dateIn(isoDate: string, locale: Locale): string {
-  if (locale === 'th') return formatThaiDate(isoDate);
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  return `${d} ${EN_MONTHS[m - 1]} ${toBuddhistYear(y)} BE`;
 }

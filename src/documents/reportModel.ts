@@ -6,6 +6,7 @@
 import {
   allIndicators,
   bangkokDate,
+  formatDateIn,
   formatNumber,
   isGroup,
   isStepKind,
@@ -23,7 +24,7 @@ import {
   type ResultSet,
   type ScoreReport,
 } from '../domain';
-import { dateIn, labelsFor, type ReportLabels } from './labels';
+import { labelsFor, type ReportLabels } from './labels';
 
 export interface ReportTexts {
   readonly explanation?: string | null;
@@ -237,7 +238,8 @@ export function buildReportModel(input: ReportInput): ReportModel {
     assessmentTitle: assessment.title,
     fiscalYear: digits(L.fiscalYear(assessment.fiscalYear)),
     period,
-    generatedOn: input.generatedAt === undefined ? null : digits(`${L.generatedOn} ${dateIn(bangkokDate(input.generatedAt), locale)}`),
+    generatedOn:
+      input.generatedAt === undefined ? null : digits(`${L.generatedOn} ${formatDateIn(bangkokDate(input.generatedAt), locale)}`),
     levels: assessment.scale.levels.map((l) => (locale === 'th' ? l.name : l.nameEn)),
     sections,
     totals,
@@ -256,7 +258,7 @@ function present(text: string | null | undefined): string | null {
 
 function periodText(fiscalYear: number, round: number, locale: Locale): string {
   const { start, end } = roundPeriod(fiscalYear, round);
-  return `${dateIn(start, locale)} – ${dateIn(end, locale)}`;
+  return `${formatDateIn(start, locale)} – ${formatDateIn(end, locale)}`;
 }
 
 /** A target or a typed value: at most the policy's decimals, without trailing zeros (90, 3,018.1). */

@@ -2,7 +2,7 @@
  * Dates as Thai government work counts them: the Buddhist Era (พ.ศ. = ค.ศ. + 543), the fiscal year that runs
  * 1 October – 30 September and is named by the BE year it ends in, and working days in Bangkok time.
  */
-import { issue, type Issue } from './issues';
+import { issue, type Issue, type Locale } from './issues';
 
 const BE_OFFSET = 543;
 /** Thailand keeps UTC+7 all year (no daylight saving), so a fixed offset is exact. */
@@ -46,6 +46,18 @@ export function bangkokDate(instant: string | Date): string {
   return new Date(ms + BANGKOK_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** The Bangkok clock time of an instant, "HH:MM" (24-hour, as Thai offices write it). */
+export function bangkokTime(instant: string | Date): string {
+  const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  return new Date(ms + BANGKOK_OFFSET_MS).toISOString().slice(11, 16);
+}
+
+/** An instant as its Bangkok day and time: "25 มีนาคม 2567 10:05 น." / "25 March 2567 BE 10:05". */
+export function formatInstantIn(instant: string | Date, locale: Locale): string {
+  const at = `${formatDateIn(bangkokDate(instant), locale)} ${bangkokTime(instant)}`;
+  return locale === 'th' ? `${at} น.` : at;
+}
+
 /** The fiscal year (BE) a date falls in: 1 October 2566 – 30 September 2567 is fiscal 2567. */
 export function fiscalYearOf(isoDate: string): number {
   const [y, m] = isoDate.split('-').map(Number) as [number, number];
@@ -56,6 +68,32 @@ export function fiscalYearOf(isoDate: string): number {
 export function fiscalYearRange(fiscalYearBE: number): { start: string; end: string } {
   const endCE = toCommonEraYear(fiscalYearBE);
   return { start: `${endCE - 1}-10-01`, end: `${endCE}-09-30` };
+}
+
+const EN_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/**
+ * A day in the Buddhist Era in either language, as the documents and deadlines write it: "25 มีนาคม 2567" /
+ * "25 March 2567 BE". `isoDate`: a day, or an ISO text whose first ten characters are one.
+ */
+export function formatDateIn(isoDate: string, locale: Locale): string {
+  const day = isoDate.slice(0, 10);
+  if (locale === 'th') return formatThaiDate(day);
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return `${d} ${EN_MONTHS[m - 1]} ${toBuddhistYear(y)} BE`;
 }
 
 /** "25 มีนาคม 2567" (or with the short month, "25 มี.ค. 2567"). */

@@ -3,8 +3,7 @@
  * language is a compile error; file sizes and upload times as the pane shows them.
  */
 import { ATTACHMENT_EXTENSIONS, MAX_ATTACHMENT_BYTES } from '../api/attachments';
-import { bangkokDate, formatNumber, type Locale } from '../domain';
-import { formatDate } from './format';
+import { formatInstantIn, formatNumber, type Locale } from '../domain';
 import { useLocale } from './i18n';
 
 const ALLOWED = ATTACHMENT_EXTENSIONS.join(' ');
@@ -82,6 +81,5 @@ export function formatFileSize(bytes: number, locale: Locale): string {
 
 /** "25 มีนาคม 2567 10:00 น." / "25 March 2567 BE 10:00", Bangkok time. */
 export function formatUploadedAt(instant: string, locale: Locale): string {
-  const time = new Date(Date.parse(instant) + 7 * 3_600_000).toISOString().slice(11, 16);
-  return `${formatDate(bangkokDate(instant), locale)} ${time}${locale === 'th' ? ' น.' : ''}`;
+  return formatInstantIn(instant, locale);
 }

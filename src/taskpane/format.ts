@@ -3,22 +3,7 @@
  * a decimal point, the assessment's `decimals` policy, half-up (the domain's formatNumber). Dates are in the
  * Buddhist Era in both languages, because that is the calendar the documents and deadlines use.
  */
-import { formatNumber, formatThaiDate, toBuddhistYear, type Locale } from '../domain';
-
-const EN_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+import { formatNumber, type Locale } from '../domain';
 
 /** A score or a value at the policy's decimals; an em dash when there is none. */
 export function formatScore(value: number | null | undefined, decimals: number): string {
@@ -34,13 +19,8 @@ export function formatValue(value: number, decimals: number): string {
   return fixed.includes('.') ? fixed.replace(/0+$/, '').replace(/\.$/, '') : fixed;
 }
 
-/** "25 มีนาคม 2567" / "25 March 2567 BE". */
-export function formatDate(isoDate: string, locale: Locale): string {
-  const day = isoDate.slice(0, 10);
-  if (locale === 'th') return formatThaiDate(day);
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return `${d} ${EN_MONTHS[m - 1]} ${toBuddhistYear(y)} BE`;
-}
+/** "25 มีนาคม 2567" / "25 March 2567 BE": the domain's one rule, under the name the pane's strings use. */
+export { formatDateIn as formatDate } from '../domain';
 
 /** A clock time for "updated at" (HH:MM:SS, 24-hour as Thai offices write it). */
 export function formatTime(date: Date): string {

@@ -4,7 +4,7 @@
  * files while the rest of the pane changes.
  */
 import type { RowOutcome } from '../api/submit';
-import type { Locale } from '../domain';
+import { bangkokDate, type Locale } from '../domain';
 import { formatDate } from './format';
 import { useLocale } from './i18n';
 
@@ -267,10 +267,6 @@ export const SERVER_STRINGS: Record<Locale, ServerStrings> = { th, en };
 
 export function useServerStrings(): { s: ServerStrings; locale: Locale; date: (iso: string) => string } {
   const { locale } = useLocale();
-  return { s: SERVER_STRINGS[locale], locale, date: (iso) => formatDate(bangkokIso(iso), locale) };
-}
-
-/** The Bangkok calendar date of an instant, so a window closing at 23:59 +07:00 shows that day. */
-function bangkokIso(instant: string): string {
-  return new Date(Date.parse(instant) + 7 * 3_600_000).toISOString().slice(0, 10);
+  // The Bangkok calendar day of an instant, so a window closing at 23:59 +07:00 shows that day.
+  return { s: SERVER_STRINGS[locale], locale, date: (iso) => formatDate(bangkokDate(iso), locale) };
 }

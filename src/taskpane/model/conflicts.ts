@@ -5,7 +5,7 @@
  */
 import type { BatchRow, CurrentRow } from '../../api';
 import type { RowOutcome } from '../../api/submit';
-import type { Locale } from '../../domain';
+import { bangkokDate, bangkokTime, type Locale } from '../../domain';
 
 /** One of the row's texts, shown beside the value (blank ones are left out). */
 export interface ConflictText {
@@ -78,8 +78,7 @@ export function rawValueText(value: unknown, locale: Locale): string {
 
 /** Bangkok date (Buddhist Era) and time of an instant: "25/3/2567 09:30 น." or "25/3/2567 BE 09:30". */
 export function bangkokWhen(instant: string, locale: Locale): string {
-  const bangkok = new Date(Date.parse(instant) + 7 * 3_600_000).toISOString();
-  const [y, mo, d] = bangkok.slice(0, 10).split('-').map(Number) as [number, number, number];
-  const time = bangkok.slice(11, 16);
+  const [y, mo, d] = bangkokDate(instant).split('-').map(Number) as [number, number, number];
+  const time = bangkokTime(instant);
   return locale === 'th' ? `${d}/${mo}/${y + 543} ${time} น.` : `${d}/${mo}/${y + 543} BE ${time}`;
 }
