@@ -21,6 +21,8 @@ import { requestJson, type FetchLike, type HttpOptions, type JsonRequest } from 
 import { MemoryPendingStore, type BatchTarget, type PendingStore } from './pending';
 import { batchResponseSchema, reportListSchema, reportResponseSchema, type BatchBody, type BatchResponse, type ReportRow } from './reports';
 import { roundReportListSchema, type UnitReports } from './roundReports';
+import { overviewSchema, type Overview } from './overview';
+import { unitHistorySchema, type UnitHistory } from './history';
 import { DEFAULT_RETRY, realSleep, type RetryPolicy } from './retry';
 import { paths } from './routes';
 import { sessionSchema, type Session } from './sessions';
@@ -139,6 +141,16 @@ export class ScorebookClient {
     return (
       await this.authed({ method: 'GET', path: `${paths.roundReports(aid, round)}${query}`, schema: roundReportListSchema, retry: true })
     ).units;
+  }
+
+  /** The round's overview of every unit the caller may see (central staff; approvers get their units). */
+  async getOverview(aid: string, round: number): Promise<Overview> {
+    return this.authed({ method: 'GET', path: paths.overview(aid, round), schema: overviewSchema, retry: true });
+  }
+
+  /** One unit's totals and results at every round of this assessment and of its predecessors. */
+  async getUnitHistory(aid: string, unit: string): Promise<UnitHistory> {
+    return this.authed({ method: 'GET', path: paths.history(aid, unit), schema: unitHistorySchema, retry: true });
   }
 
   /** One batch, under the key it was stored with; retried with that same key. */

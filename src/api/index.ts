@@ -5,6 +5,8 @@ export * from './audit';
 export * from './common';
 export * from './reportDocument';
 export * from './errors';
+export * from './history';
+export * from './overview';
 export * from './reports';
 export * from './roundReports';
 export * from './scores';

@@ -24,6 +24,8 @@ function pathsWith(segment: (s: Segment) => string) {
     reports,
     /** Every unit's rows in a round (central staff; approvers for their units). */
     roundReports: (aid: Segment, round: Segment) => `${API_PREFIX}/assessments/${segment(aid)}/rounds/${segment(round)}/reports`,
+    overview: (aid: Segment, round: Segment) => `${API_PREFIX}/assessments/${segment(aid)}/rounds/${segment(round)}/overview`,
+    history: (aid: Segment, unit: Segment) => `${API_PREFIX}/assessments/${segment(aid)}/units/${segment(unit)}/history`,
     approve: (aid: Segment, round: Segment, unit: Segment, indicatorId: Segment) => `${report(aid, round, unit, indicatorId)}/approve`,
     return: (aid: Segment, round: Segment, unit: Segment, indicatorId: Segment) => `${report(aid, round, unit, indicatorId)}/return`,
     attachments,
@@ -50,6 +52,8 @@ export const paths: {
   readonly unitRound: (aid: string, round: number, unit: string) => string;
   readonly reports: (aid: string, round: number, unit: string) => string;
   readonly roundReports: (aid: string, round: number) => string;
+  readonly overview: (aid: string, round: number) => string;
+  readonly history: (aid: string, unit: string) => string;
   readonly approve: (aid: string, round: number, unit: string, indicatorId: string) => string;
   readonly return: (aid: string, round: number, unit: string, indicatorId: string) => string;
   readonly attachments: (aid: string, round: number, unit: string, indicatorId: string) => string;
@@ -70,6 +74,8 @@ export const routePatterns = {
   assessment: p.assessment('aid'),
   reports: p.reports('aid', 'round', 'unit'),
   roundReports: p.roundReports('aid', 'round'),
+  overview: p.overview('aid', 'round'),
+  history: p.history('aid', 'unit'),
   approve: p.approve('aid', 'round', 'unit', 'indicatorId'),
   return: p.return('aid', 'round', 'unit', 'indicatorId'),
   attachments: p.attachments('aid', 'round', 'unit', 'indicatorId'),
