@@ -13,3 +13,4 @@ export * from './targetFormulas';
 export * from './stepWords';
 export * from './numberFormats';
 export * from './printLayout';
+export * from './definitions';
