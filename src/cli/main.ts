@@ -5,6 +5,7 @@
 import { Command } from 'commander';
 import { messageIn } from '../domain';
 import { registerCheckCommand } from './checkCommand';
+import { registerDefinitionsCommands } from './definitionsCommand';
 import { FileProblem } from './loadFiles';
 import { localeOf } from './locale';
 import { registerReportCommand } from './reportCommand';
@@ -28,6 +29,7 @@ registerServeCommand(program);
 registerUserCommand(program);
 registerSubmitCommand(program);
 registerReportCommand(program);
+registerDefinitionsCommands(program);
 
 /** Exit 2: the assessment or results file itself cannot be used. */
 function reportFileProblem(problem: FileProblem): void {

@@ -166,7 +166,7 @@ function sheetFormulas(ws: ExcelJS.Worksheet, grid: Grid): (string | null)[][] {
   );
 }
 
-function sheetValues(ws: ExcelJS.Worksheet): Grid {
+export function sheetValues(ws: ExcelJS.Worksheet): Grid {
   const rows = ws.rowCount;
   const columns = ws.columnCount;
   const values: CellValue[][] = [];

@@ -420,6 +420,8 @@ export function readDefinitionsSheet(grid: Grid, options: DefinitionsReadOptions
       }
     });
   };
+  // The weights' sum over all indicators is said at the weight column's header.
+  paths.set('indicators', cellOf(h, 'weight'));
   register(top, 'indicators');
 
   const missing = (value: unknown, key: string, what: { th: string; en: string }): void => {
@@ -441,17 +443,56 @@ export function readDefinitionsSheet(grid: Grid, options: DefinitionsReadOptions
     scale: settings.scale ?? header.scaleDoc,
     ...(settings.policies ? { policies: settings.policies } : {}),
     ...(components ? { components } : {}),
-    indicators: top,
+    indicators: top.map(ordered),
     ...(settings.units ? { units: settings.units } : {}),
     ...(settings.rounds ? { rounds: settings.rounds } : {}),
   };
   if (hasErrors(issues.list)) return finish(issues.list);
 
   const read = readAssessment(document);
-  const domain = read.issues.map((i) => locate(i, paths, drafts, document, (r) => cellOf(r, 'weight')));
+  const topLevel = new Set<RawIndicator>(top);
+  const domain = read.issues.map((i) =>
+    locate(
+      i,
+      paths,
+      drafts.filter((d) => topLevel.has(d.raw)),
+      document,
+      (r) => cellOf(r, 'weight'),
+    ),
+  );
   const all = [...issues.list, ...domain];
   if (!read.ok || hasErrors(all)) return finish(all);
   return { document, assessment: read.value, issues: all.sort(bySeverityStable) };
+}
+
+/** The fields of an indicator in the order the format lists them, so the file reads as one written by hand. */
+const FIELD_ORDER = [
+  'id',
+  'name',
+  'nameEn',
+  'unit',
+  'weight',
+  'component',
+  'group',
+  'kind',
+  'direction',
+  'inputs',
+  'targets',
+  'floorTarget',
+  'multiplier',
+  'variables',
+  'steps',
+  'rounds',
+  'centralResult',
+  'owner',
+  'description',
+  'children',
+] as const;
+
+function ordered(raw: RawIndicator): RawIndicator {
+  const out: Record<string, unknown> = {};
+  for (const key of FIELD_ORDER) if (raw[key] !== undefined) out[key] = key === 'children' ? raw.children?.map(ordered) : raw[key];
+  return out as unknown as RawIndicator;
 }
 
 function finish(issues: readonly Issue[]): DefinitionsReading {
@@ -730,6 +771,7 @@ function resolveComponents(
 function locate(
   found: Issue,
   paths: ReadonlyMap<string, string>,
+  /** The top-level rows: a component's weight is theirs. */
   drafts: readonly RowDraft[],
   document: AssessmentDocument,
   weightCell: (row: number) => string,
@@ -737,7 +779,7 @@ function locate(
   if (found.code === 'component-weight-mismatch' && found.path) {
     const i = Number(/^components\[(\d+)\]/.exec(found.path)?.[1]);
     const c = document.components?.[i];
-    const mine = c ? drafts.filter((d) => d.raw.component === c.id && document.indicators.includes(d.raw)) : [];
+    const mine = c ? drafts.filter((d) => d.raw.component === c.id) : [];
     const last = mine[mine.length - 1];
     if (c && last) {
       const sum = Math.round(mine.reduce((s, d) => s + d.raw.weight, 0) * 1e6) / 1e6;

@@ -1,0 +1,73 @@
+/**
+ * The definitions workbook as a file: written from a plan of src/workbook (the same sheets the pane writes), and
+ * read back into the grids, merged areas and settings sheet that src/workbook's reader takes. A file that is not an
+ * .xlsx, is damaged, or has no sheet to read is a clear message, never a stack trace.
+ */
+import { existsSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { issue, type AssessmentDocument, type Issue } from '../../domain';
+import {
+  DEFINITIONS_SETTINGS_SHEET,
+  DEFINITIONS_SHEET,
+  definitionsSheetPlan,
+  readDefinitionsSheet,
+  type DefinitionsLocale,
+  type DefinitionsReading,
+} from '../../workbook';
+import { applyPlanToWorkbook } from './planWorkbook';
+import { sheetValues } from './readTemplate';
+
+export function buildDefinitionsWorkbook(document: AssessmentDocument, locale: DefinitionsLocale): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Scorebook';
+  wb.title = document.title;
+  // The summary's SUMIFS has no cached result in a file exceljs writes: Excel computes it on opening.
+  wb.calcProperties.fullCalcOnLoad = true;
+  applyPlanToWorkbook(wb, definitionsSheetPlan(document, locale));
+  return wb;
+}
+
+export async function writeDefinitionsFile(document: AssessmentDocument, locale: DefinitionsLocale, file: string): Promise<void> {
+  await buildDefinitionsWorkbook(document, locale).xlsx.writeFile(file);
+}
+
+export type DefinitionsFileRead =
+  { readonly ok: true; readonly value: DefinitionsReading } | { readonly ok: false; readonly issues: readonly Issue[] };
+
+const fail = (code: string, th: string, en: string): DefinitionsFileRead => ({ ok: false, issues: [issue(code, 'error', { th, en })] });
+
+export async function readDefinitionsFile(file: string): Promise<DefinitionsFileRead> {
+  if (!existsSync(file)) return fail('file-unreadable', `ไม่พบไฟล์ ${file}`, `no such file: ${file}`);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(file);
+  } catch {
+    return fail(
+      'xlsx-unreadable',
+      `ไฟล์ ${file} ไม่ใช่ไฟล์ Excel (.xlsx) ที่อ่านได้ หรือไฟล์เสียหาย (ไฟล์ .xls แบบเก่าให้บันทึกเป็น .xlsx ก่อน)`,
+      `${file} is not a readable Excel workbook (.xlsx), or it is damaged (save an old .xls as .xlsx first)`,
+    );
+  }
+  return readDefinitionsWorkbook(wb);
+}
+
+export function readDefinitionsWorkbook(wb: ExcelJS.Workbook): DefinitionsFileRead {
+  const settingsNames = new Set<string>(Object.values(DEFINITIONS_SETTINGS_SHEET));
+  const ws =
+    wb.getWorksheet(DEFINITIONS_SHEET.th) ??
+    wb.getWorksheet(DEFINITIONS_SHEET.en) ??
+    wb.worksheets.find((w) => w.state === 'visible' && !settingsNames.has(w.name));
+  if (!ws) {
+    return fail(
+      'definitions-sheet-missing',
+      `ไม่พบชีต ${DEFINITIONS_SHEET.th} ในไฟล์ สร้างไฟล์ด้วย scorebook definitions-template`,
+      `the workbook has no ${DEFINITIONS_SHEET.en} (${DEFINITIONS_SHEET.th}) sheet; start from scorebook definitions-template`,
+    );
+  }
+  const settings = wb.getWorksheet(DEFINITIONS_SETTINGS_SHEET.th) ?? wb.getWorksheet(DEFINITIONS_SETTINGS_SHEET.en);
+  const merges = (ws.model as { merges?: string[] }).merges ?? [];
+  return {
+    ok: true,
+    value: readDefinitionsSheet(sheetValues(ws), { ...(settings ? { settings: sheetValues(settings) } : {}), merges }),
+  };
+}
