@@ -569,11 +569,14 @@ function isTotalRow(row: readonly CellValue[]): boolean {
   return row.some((v) => typeof v === 'string' && /^(น้ำหนักรวม|รวม|total)/i.test(normalizeHeader(v)));
 }
 
-/** A heading row of the seed's tables ("๑.๑ ตัวชี้วัดตามภารกิจ (Functional KPIs)"): one text, no id, no weight. */
+/**
+ * A heading row of the seed's tables ("๑.๑ ตัวชี้วัดตามภารกิจ (Functional KPIs)", "องค์ประกอบที่ ๒ …"): text in the
+ * component, group or name cells only, with no id and no weight. It is the table's structure, not an indicator.
+ */
 function isHeadingRow(row: readonly CellValue[], byRole: ReadonlyMap<DefinitionRole, number>): boolean {
   const filled = row.map((v, c) => (isBlank(v) ? -1 : c)).filter((c) => c >= 0);
   const allowed = new Set(['component', 'group', 'name'].map((r) => byRole.get(r as DefinitionRole)));
-  return filled.length > 0 && filled.every((c) => allowed.has(c)) && new Set(filled.map((c) => cellText(row[c] ?? null))).size === 1;
+  return filled.length > 0 && filled.every((c) => allowed.has(c));
 }
 
 /**
