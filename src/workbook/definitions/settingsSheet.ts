@@ -363,11 +363,9 @@ export function readDefinitionsSettings(
   return out;
 }
 
-/** A date typed as a date (a serial number) is that day in Bangkok, from its start or to its end; text is kept. */
+/** A date typed as a date (a serial number) is that day in Bangkok, from its start or to its end; text is kept as typed. */
 function dateTimeCell(value: CellValue, timeOfDay: string): string {
-  if (typeof value === 'number') return `${excelSerialDate(Math.floor(value))}${timeOfDay}`;
-  const text = cellText(value);
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}${timeOfDay}` : text;
+  return typeof value === 'number' ? `${excelSerialDate(Math.floor(value))}${timeOfDay}` : cellText(value);
 }
 
 function sameHeading(text: string, heading: string): boolean {
