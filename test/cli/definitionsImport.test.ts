@@ -339,6 +339,46 @@ describe('every problem is said at its cell', () => {
     expect(at(reading.issues, 'ตั้งค่าชุดตัวชี้วัด!B4')[0]?.code).toBe('definitions-not-number');
   });
 
+  test('target columns for two of the three levels: said once at the header row, not on every row', () => {
+    const headers = TH_HEADERS.filter((h) => h !== 'เป้าหมาย ขั้นสูง');
+    const reading = read({
+      headers,
+      settings: { ...SETTINGS_DOC, components: [] },
+      rows: [row(null, null, '1', 'ก', 100, null, 'ปริมาณ', 1, 2)],
+    });
+    expect(reading.issues.filter((i) => i.severity === 'error').map((i) => [i.code, i.cell])).toEqual([
+      ['definitions-column-missing', 'ตัวชี้วัด!H3'],
+    ]);
+    expect(reading.issues[0]?.message.th).toContain('ไม่มีคอลัมน์เป้าหมายของ ขั้นสูง (เช่น "เป้าหมาย ขั้นสูง")');
+  });
+
+  test('round dates typed as dates are that day in Bangkok, opening at its start and closing at its end', () => {
+    const wb = workbook({ settings: { ...SETTINGS_DOC, components: [] }, rows: [row(null, null, '1', 'ก', 100, null, 'ปริมาณ', 1, 2, 3)] });
+    const ss = wb.getWorksheet('ตั้งค่าชุดตัวชี้วัด') as ExcelJS.Worksheet;
+    let first = 0;
+    ss.eachRow((r, n) => {
+      if (first === 0 && r.getCell(1).value === 'รอบการรายงาน (Rounds)') first = n + 2;
+    });
+    ss.getCell(first, 2).value = new Date(Date.UTC(2024, 2, 25));
+    ss.getCell(first, 3).value = new Date(Date.UTC(2024, 3, 11));
+    ss.getCell(first, 4).value = 'ใช่';
+    const r = readDefinitionsWorkbook(wb);
+    expect(r.ok && r.value.document?.rounds?.[0]).toEqual({
+      round: 6,
+      opensAt: '2024-03-25T00:00:00+07:00',
+      closesAt: '2024-04-11T23:59:59+07:00',
+      allowLate: true,
+    });
+  });
+
+  test('a KPI reporting workbook given to import is said to be one', () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('KPI');
+    wb.addWorksheet('_scorebook');
+    const r = readDefinitionsWorkbook(wb);
+    expect(!r.ok && r.issues[0]?.code).toBe('kpi-workbook-not-definitions');
+  });
+
   test('an empty sheet and a sheet without a header row are said, not thrown', () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('ตัวชี้วัด');

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { issue, type AssessmentDocument, type Issue } from '../../domain';
 import {
+  BINDING_SHEET,
   DEFINITIONS_SETTINGS_SHEET,
   DEFINITIONS_SHEET,
   definitionsSheetPlan,
@@ -53,10 +54,15 @@ export async function readDefinitionsFile(file: string): Promise<DefinitionsFile
 
 export function readDefinitionsWorkbook(wb: ExcelJS.Workbook): DefinitionsFileRead {
   const settingsNames = new Set<string>(Object.values(DEFINITIONS_SETTINGS_SHEET));
-  const ws =
-    wb.getWorksheet(DEFINITIONS_SHEET.th) ??
-    wb.getWorksheet(DEFINITIONS_SHEET.en) ??
-    wb.worksheets.find((w) => w.state === 'visible' && !settingsNames.has(w.name));
+  const definitionsSheet = wb.getWorksheet(DEFINITIONS_SHEET.th) ?? wb.getWorksheet(DEFINITIONS_SHEET.en);
+  if (!definitionsSheet && wb.getWorksheet(BINDING_SHEET)) {
+    return fail(
+      'kpi-workbook-not-definitions',
+      'ไฟล์นี้เป็นแบบฟอร์มรายงานตัวชี้วัด (scorebook template) ไม่ใช่ไฟล์กำหนดตัวชี้วัด ตรวจแบบฟอร์มด้วย scorebook check หรือสร้างไฟล์กำหนดตัวชี้วัดด้วย scorebook definitions-template',
+      'this is a KPI reporting workbook (scorebook template), not a definitions workbook; check it with scorebook check, or make a definitions workbook with scorebook definitions-template',
+    );
+  }
+  const ws = definitionsSheet ?? wb.worksheets.find((w) => w.state === 'visible' && !settingsNames.has(w.name));
   if (!ws) {
     return fail(
       'definitions-sheet-missing',

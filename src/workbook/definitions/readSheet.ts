@@ -136,6 +136,16 @@ export function readDefinitionsSheet(grid: Grid, options: DefinitionsReadOptions
     }
   }
   if (hasErrors(issues.list) && REQUIRED.some((r) => !byRole.has(r))) return finish(issues.list);
+  // Target columns for some levels of the scale but not all: every row would miss the same targets.
+  const targetColumns = scale.levels.filter((_, k) => byRole.has(`target${k + 1}`)).length;
+  if (targetColumns > 0 && targetColumns < scale.levels.length) {
+    const absent = scale.levels.filter((_, k) => !byRole.has(`target${k + 1}`));
+    issues.add('definitions-column-missing', 'error', at(h, byRole.get('target1') ?? 0), {
+      th: `เกณฑ์มี ${scale.levels.length} ระดับ แต่ไม่มีคอลัมน์เป้าหมายของ ${absent.map((l) => l.name).join(', ')} (เช่น "${targetColumn(scale, scale.levels.indexOf(absent[0] as Scale['levels'][number]) + 1).th}")`,
+      en: `the scale has ${scale.levels.length} levels but there is no target column for ${absent.map((l) => l.nameEn).join(', ')} (e.g. "${targetColumn(scale, scale.levels.indexOf(absent[0] as Scale['levels'][number]) + 1).en}")`,
+    });
+    return finish(issues.list);
+  }
 
   const get = (r: number, role: DefinitionRole): CellValue => {
     const c = byRole.get(role);
