@@ -4,7 +4,7 @@
  * computing anything are supported; a plan with another op is refused by name rather than written in part.
  */
 import ExcelJS from 'exceljs';
-import { columnNumber, isCellError, isFormula, parseAddress, type CellContent } from '../../workbook';
+import { columnNumber, isCellError, isFormula, parseAddress, wrappedRowHeight, type CellContent } from '../../workbook';
 import type { ValidationRule, WriteOp, WritePlan } from '../../workbook/plan';
 
 /** Points per character of exceljs's column width (Calibri 11: about 7 pixels, 5.25 points; with padding). */
@@ -100,6 +100,40 @@ function applyOp(wb: ExcelJS.Workbook, op: WriteOp): void {
     case 'name':
       wb.definedNames.add(op.ref, op.name);
       return;
+    case 'autofitRows': {
+      // exceljs cannot measure text; a wrapped text's lines are estimated as the KPI template estimates them.
+      const ws = sheetOf(wb, op.sheet);
+      const [from, to] = op.rows.split(':').map(Number);
+      for (let r = from ?? 1; r <= (to ?? from ?? 1); r++) {
+        const row = ws.getRow(r);
+        let height = 0;
+        row.eachCell((cell, c) => {
+          const text = typeof cell.value === 'string' ? cell.value : '';
+          if (text === '') return;
+          const width = ws.getColumn(c).width ?? 9;
+          const lines = text.split(/\r?\n/).reduce((n, line) => n + wrappedRowHeight(line, width) - 4, 0);
+          height = Math.max(height, lines + 4);
+        });
+        if (height > 0) row.height = height;
+      }
+      return;
+    }
+    case 'pageLayout': {
+      const ws = sheetOf(wb, op.sheet);
+      ws.pageSetup = {
+        ...ws.pageSetup,
+        paperSize: 9, // A4
+        orientation: op.orientation,
+        fitToPage: true,
+        fitToWidth: op.fitToWidth,
+        fitToHeight: 0,
+        ...(op.printArea ? { printArea: op.printArea } : {}),
+        ...(op.titleRows ? { printTitlesRow: op.titleRows } : {}),
+        margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+      };
+      if (op.footer) ws.headerFooter = { ...ws.headerFooter, oddFooter: `&C${op.footer}` };
+      return;
+    }
     case 'select':
       // A file opens on its first sheet; the selection is the pane's.
       return;

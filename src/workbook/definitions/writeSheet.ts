@@ -222,7 +222,18 @@ export function definitionsSheetPlan(doc: AssessmentDocument, locale: Definition
         style: 'warning',
       },
     })),
-    { kind: 'style', sheet, address: `A${FIRST_ROW}:${cellAddress(last, width)}`, fill: INPUT_FILL },
+    { kind: 'style', sheet, address: `A${FIRST_ROW}:${cellAddress(last, width)}`, fill: INPUT_FILL, vertical: 'top' },
+    { kind: 'autofitRows', sheet, rows: `${HEADER_ROW}:${Math.max(cells.lastRow, HEADER_ROW)}` },
+    {
+      kind: 'pageLayout',
+      sheet,
+      paper: 'A4',
+      orientation: 'landscape',
+      fitToWidth: 2,
+      titleRows: `${HEADER_ROW}:${HEADER_ROW}`,
+      printArea: `A1:${cellAddress(Math.max(cells.lastRow, HEADER_ROW), width)}`,
+      footer: th ? 'หน้า &P / &N' : 'Page &P / &N',
+    },
   ];
   const settingsSheet = cells.settingsSheet;
   ops.push(
