@@ -137,6 +137,9 @@ describe('a definitions sheet typed as seed 002 lays its table out', () => {
     // The group met on the sheet without a groups table becomes a group of its component.
     expect(doc.components?.[0]?.groups).toEqual([{ id: '๑.๑ ตัวชี้วัดตามภารกิจ', name: '๑.๑ ตัวชี้วัดตามภารกิจ' }]);
     expect(reading.assessment?.indicators).toHaveLength(3);
+    expect(reading.issues.filter((i) => i.code === 'definitions-heading-row').map((i) => [i.severity, i.cell])).toEqual([
+      ['info', 'ตัวชี้วัด!D6'],
+    ]);
   });
 
   test('a sub-indicator may be its own row named by the ตัวชี้วัดหลัก column, its weight in its own cell', () => {

@@ -185,7 +185,27 @@ export function readDefinitionsSheet(grid: Grid, options: DefinitionsReadOptions
     if (row.every((v) => isBlank(v))) continue;
     const idText = cellText(get(r, 'id')).replace(/\.$/, '').trim();
     if (idText === '') {
-      if (isTotalRow(row) || isHeadingRow(row, byRole)) continue;
+      if (isTotalRow(row)) continue;
+      if (isHeadingRow(row, byRole)) {
+        // Said, so a name typed without its ลำดับ and weight is not taken for a heading unnoticed.
+        const named = !isBlank(get(r, 'name'));
+        const text = named ? cellText(get(r, 'name')) : (row.map((v) => cellText(v)).find((t) => t !== '') ?? '');
+        issues.add(
+          'definitions-heading-row',
+          'info',
+          named
+            ? cellOf(r, 'name')
+            : at(
+                r,
+                row.findIndex((v) => !isBlank(v)),
+              ),
+          {
+            th: `อ่านแถว "${text}" เป็นหัวข้อ (ไม่มีลำดับและน้ำหนัก) ไม่ใช่ตัวชี้วัด`,
+            en: `the row "${text}" is read as a heading (no No. and no weight), not an indicator`,
+          },
+        );
+        continue;
+      }
       issues.add('definitions-required-blank', 'error', cellOf(r, 'id'), {
         th: 'แถวนี้มีข้อมูลแต่ไม่มีลำดับ (รหัสตัวชี้วัด) ให้กรอกลำดับ เช่น 1 หรือ 10.1',
         en: 'this row has values but no No. (indicator id); enter one, e.g. 1 or 10.1',
