@@ -65,6 +65,9 @@ test('an issue says its cell once: the link, not the link and again in the messa
   const item = screen.getByRole('listitem');
   expect(item.textContent).toBe('KPI!J7 เป็นข้อความ "85%" ไม่ใช่ตัวเลข สูตรในชีตจึงนับว่ายังไม่รายงาน');
   expect(withoutCell('cell J7 holds the text "85%", not a number', 'KPI!J7')).toBe('holds the text "85%", not a number');
+  expect(withoutCell('ตัวชี้วัด!E7: น้ำหนักรวมขององค์ประกอบ Performance Base เป็น 69.5 ไม่ใช่ 70', 'ตัวชี้วัด!E7')).toBe(
+    'น้ำหนักรวมขององค์ประกอบ Performance Base เป็น 69.5 ไม่ใช่ 70',
+  );
   // A message that does not start with its cell is left as it is.
   expect(withoutCell('แถวที่ 7 มีรหัสตัวชี้วัด "X"', 'KPI!A7')).toBe('แถวที่ 7 มีรหัสตัวชี้วัด "X"');
 });
