@@ -340,6 +340,16 @@ export class PreviewWorkbook implements WorkbookPort {
     return this.extras.get(sheet)?.frozen ?? { rows: 0, columns: 0 };
   }
 
+  /** The sheet's charts, as plans placed them (the grid draws them from their source cells). */
+  charts(sheet: string): readonly ChartOp[] {
+    return this.extras.get(sheet)?.charts ?? [];
+  }
+
+  /** The AutoFilter's range on the sheet, if any. */
+  autoFilter(sheet: string): string | undefined {
+    return this.extras.get(sheet)?.autoFilter;
+  }
+
   /** The sheet's print settings, as the last plan set them (the browser grid does not print). */
   pageLayout(sheet: string): PageLayoutOp | undefined {
     return this.extras.get(sheet)?.pageLayout;

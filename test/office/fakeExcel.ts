@@ -580,17 +580,14 @@ class FakeChart extends Loaded implements XlChart {
     private readonly find: () => FakeSheetState['charts'][number] | undefined,
   ) {
     super(fake);
-    const self = this;
-    this.title = {
-      get text() {
-        return self.find()?.title ?? '';
-      },
-      set text(v: string) {
+    this.title = Object.defineProperty({} as { text: string }, 'text', {
+      get: () => this.find()?.title ?? '',
+      set: (v: string) => {
         fake.act({ chartTitle: v });
-        const c = self.find();
+        const c = this.find();
         if (c) c.title = v;
       },
-    };
+    });
   }
   load(): XlChart {
     this.resolveWith(() => ({ isNullObject: this.find() === undefined, name: this.find()?.name }));
