@@ -89,3 +89,13 @@ export function makeHistory(unit = '1001'): UnitHistory {
   );
   return { unit, assessments: ['pte-2567', 'pte-2566'], points };
 }
+
+/** The assessment document the overview's pane action asks for beside it (its scale, decimals and title). */
+export const OVERVIEW_ASSESSMENT = {
+  format: 'scorebook/assessment@1',
+  id: 'krs-2567',
+  title: 'ตัวชี้วัด สพฐ. ปีงบประมาณ พ.ศ. 2567',
+  fiscalYear: 2567,
+  scale: 'three-level',
+  indicators: [{ id: '1', name: 'ตัวชี้วัดที่ 1', weight: 100, kind: 'quantitative', targets: [1, 2, 3] }],
+};
