@@ -349,7 +349,7 @@ export function overviewSheetPlan(input: OverviewSheetInput, options: OverviewSh
   // Columns: widths, the level helpers hidden (after showing what an earlier, wider overview hid: the chart sits there).
   ops.push(
     { kind: 'columns', sheet, columns: `A:${L(col.last + input.indicators.length + 40)}`, hidden: false },
-    { kind: 'columns', sheet, columns: `${L(col.rank)}:${L(col.rank)}`, width: 48 },
+    { kind: 'columns', sheet, columns: `${L(col.rank)}:${L(col.rank)}`, width: 64 },
     { kind: 'columns', sheet, columns: `${L(col.unitId)}:${L(col.unitId)}`, width: 72 },
     { kind: 'columns', sheet, columns: `${L(col.unit)}:${L(col.unit)}`, width: 180 },
     { kind: 'columns', sheet, columns: `${L(col.selfTotal)}:${L(col.change ?? col.officialTotal)}`, width: 96 },

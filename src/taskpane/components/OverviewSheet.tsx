@@ -68,7 +68,7 @@ export function OverviewSheet({ client, port }: { client: OverviewClient; port: 
       <Subtitle2>{o.heading}</Subtitle2>
       <div>{o.intro(chosen.units.length)}</div>
       <Field label={o.show}>
-        <RadioGroup layout="horizontal" value={mode} onChange={(_, d) => setMode(d.value as OverviewMode)}>
+        <RadioGroup value={mode} onChange={(_, d) => setMode(d.value as OverviewMode)}>
           <Radio value="results" label={o.results} />
           <Radio value="scores" label={o.scores} />
           <Radio value="statuses" label={o.statuses} />
