@@ -7,7 +7,7 @@
  * the pane's: a refresh writes them again. A cell typed right of them — a person's own column of notes — is theirs,
  * and the guard says it would go. Pure.
  */
-import { parseAddress, type CellValue } from './cells';
+import { cellAddress, parseAddress, type CellValue } from './cells';
 import type { WritePlan } from './plan';
 import { sheetLoss, type SheetLoss } from './replaceGuard';
 
@@ -39,7 +39,9 @@ export function ownSheetLoss(
   line.forEach((v, i) => {
     if (v !== null && v !== '') width = i + 1;
   });
-  // The pane's columns blanked: what remains typed is the person's.
-  const theirs = now.values.map((row) => row.map((v, i) => (i < width ? null : v)));
-  return sheetLoss(plan, { sheet: now.sheet, topLeft: now.topLeft, values: theirs });
+  // Only the columns right of the pane's: what is typed there is the person's (and 100,000 cells of the pane's own
+  // are not asked about one by one).
+  const theirs = now.values.map((row) => row.slice(width));
+  if (theirs.every((row) => row.length === 0)) return undefined;
+  return sheetLoss(plan, { sheet: now.sheet, topLeft: cellAddress(origin.row, origin.column + width), values: theirs });
 }
