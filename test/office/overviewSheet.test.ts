@@ -124,3 +124,21 @@ test('the history sheet: a line chart of the totals and the indicator score, rew
   expect(s.charts).toHaveLength(1);
   expect(fake.cell(first.sheet, 'F5')).toBe(60);
 });
+
+test('a refresh without groups deletes the group chart; charts stay one of each name', async () => {
+  const fake = new FakeExcel();
+  await open(fake, makeOverview(6, 3, { groups: 2 }));
+  expect(fake.sheets.get(OVERVIEW_SHEET)!.charts).toHaveLength(2);
+  await open(fake, makeOverview(6, 3));
+  expect(fake.sheets.get(OVERVIEW_SHEET)!.charts.map((c) => c.name)).toEqual([OVERVIEW_CHARTS.units]);
+});
+
+test("the history sheet never writes over a person's sheet of that name: it goes beside it", async () => {
+  const fake = new FakeExcel();
+  fake.addSheet('ประวัติ 1001').write({ r0: 1, c0: 1, r1: 1, c1: 1 }, [['ของฉัน']]);
+  const port = new OfficeWorkbookPort(fake);
+  const { sheet } = await openHistorySheet(port, makeHistory('1001'), '5', 'en');
+  expect(sheet).toBe('ประวัติ 1001 (2)');
+  expect(fake.cell('ประวัติ 1001', 'A1')).toBe('ของฉัน');
+  expect(fake.sheets.get(sheet)!.charts).toHaveLength(1);
+});
