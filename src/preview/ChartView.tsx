@@ -84,7 +84,10 @@ export function ChartView({ workbook, sheet, chart }: { workbook: PreviewWorkboo
         .join(' ');
       marks.push(<polyline key={si} points={points} fill="none" stroke={colour} strokeWidth={2} />);
       s.values.forEach((v, i) => {
-        if (v !== null) marks.push(<circle key={`${si}-${i}`} cx={PAD.left + (i + 0.5) * slot} cy={PAD.top + plotH - (v / max) * plotH} r={3} fill={colour} />);
+        if (v !== null)
+          marks.push(
+            <circle key={`${si}-${i}`} cx={PAD.left + (i + 0.5) * slot} cy={PAD.top + plotH - (v / max) * plotH} r={3} fill={colour} />,
+          );
       });
     }
   });

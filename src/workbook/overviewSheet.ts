@@ -47,7 +47,13 @@ export interface OverviewSheetInput {
       readonly status: OverviewStatus | null;
     }[];
   }[];
-  readonly counts: { readonly notStarted: number; readonly draft: number; readonly submitted: number; readonly approved: number; readonly returned: number };
+  readonly counts: {
+    readonly notStarted: number;
+    readonly draft: number;
+    readonly submitted: number;
+    readonly approved: number;
+    readonly returned: number;
+  };
 }
 
 export type OverviewMode = 'results' | 'scores' | 'statuses';
@@ -161,9 +167,7 @@ export function overviewLayout(input: OverviewSheetInput, options: OverviewSheet
   const firstUnitRow = headerRow + 1;
   const lastUnitRow = headerRow + input.units.length;
   const groupRows = hasGroups ? groupsOf(input).length : 0;
-  const groups = hasGroups
-    ? { headerRow: lastUnitRow + 2, firstRow: lastUnitRow + 3, lastRow: lastUnitRow + 2 + groupRows }
-    : undefined;
+  const groups = hasGroups ? { headerRow: lastUnitRow + 2, firstRow: lastUnitRow + 3, lastRow: lastUnitRow + 2 + groupRows } : undefined;
   return {
     sheet: options.sheet ?? OVERVIEW_SHEET,
     headerRow,
@@ -370,16 +374,12 @@ export function overviewSheetPlan(input: OverviewSheetInput, options: OverviewSh
       sheet,
       topLeft: cellAddress(g.headerRow, gc),
       contents: [
-        [
-          OVERVIEW_HEADERS.group,
-          'คะแนนเฉลี่ย ประเมินตนเอง (Mean self-assessed)',
-          'คะแนนเฉลี่ย ทางการ (Mean official)',
-          'จำนวนหน่วยงาน (Units)',
-        ],
+        [OVERVIEW_HEADERS.group, 'คะแนนเฉลี่ย ประเมินตนเอง (Mean self-assessed)', 'คะแนนเฉลี่ย ทางการ (Mean official)', 'จำนวนหน่วยงาน (Units)'],
         ...groupRows.map((x): CellContent[] => [x.name, x.self, x.official, x.units]),
       ],
     });
-    if (groupRows.length > 0) ops.push({ kind: 'numberFormat', sheet, address: span(gc + 1, gc + 2, g.firstRow, g.lastRow), format: totals });
+    if (groupRows.length > 0)
+      ops.push({ kind: 'numberFormat', sheet, address: span(gc + 1, gc + 2, g.firstRow, g.lastRow), format: totals });
     ops.push({
       kind: 'style',
       sheet,

@@ -24,7 +24,12 @@ const WORDS = {
 };
 
 let fx: PreviewFixture;
-const overview = { ...makeOverview(20, 6, { groups: 3, previousRound: true, levels: 5 }), assessment: AID, round: ROUND, previousRound: null };
+const overview = {
+  ...makeOverview(20, 6, { groups: 3, previousRound: true, levels: 5 }),
+  assessment: AID,
+  round: ROUND,
+  previousRound: null,
+};
 
 before(async () => {
   fx = await previewWithDemoServer('overview');

@@ -114,7 +114,12 @@ test('the history sheet: a line chart of the totals and the indicator score, rew
   const s = fake.sheets.get('ประวัติ 1001')!;
   expect(s.charts.map((c) => [c.name, c.type, c.source])).toEqual([[HISTORY_CHART, 'Line', 'C4:F10']]);
   // Rows: 2566 · 6 first; the change since the row above.
-  expect([fake.cell(first.sheet, 'A5'), fake.cell(first.sheet, 'B5'), fake.cell(first.sheet, 'D5'), fake.cell(first.sheet, 'H5')]).toEqual([2566, 6, 55, undefined]);
+  expect([fake.cell(first.sheet, 'A5'), fake.cell(first.sheet, 'B5'), fake.cell(first.sheet, 'D5'), fake.cell(first.sheet, 'H5')]).toEqual([
+    2566,
+    6,
+    55,
+    undefined,
+  ]);
   expect(fake.cell(first.sheet, 'H6')).toBe(6);
   expect(fake.cell(first.sheet, 'F5')).toBe(50);
   // Opened: 2 syncs; rewritten: located, read for the guard, written — 4, each time.

@@ -25,7 +25,11 @@ function client(roles: string[], overviews: Overview[]): ServerClient & { asked:
   return {
     asked: 0,
     async signIn(username: string): Promise<Session> {
-      return { token: 't', expiresAt: '2099-01-01T00:00:00Z', user: { username, name: 'สำนักงานส่วนกลาง', roles: roles as never, units: [] } };
+      return {
+        token: 't',
+        expiresAt: '2099-01-01T00:00:00Z',
+        user: { username, name: 'สำนักงานส่วนกลาง', roles: roles as never, units: [] },
+      };
     },
     async listAssessments() {
       return [{ id: 'krs-2567', title: 'KRS', units: [{ id: '1001', name: 'สพป. 1' }], rounds: ROUNDS }];
@@ -86,7 +90,13 @@ test('central staff open the overview sheet; Refresh rewrites it in place with t
 
 test("a person's own sheet named ภาพรวม goes through the replace guard: a new sheet, theirs untouched", async () => {
   const wb = new PreviewWorkbook();
-  await wb.apply({ title: 'mine', ops: [{ kind: 'sheet', sheet: OVERVIEW_SHEET, ifExists: 'keep' }, { kind: 'cells', sheet: OVERVIEW_SHEET, topLeft: 'A1', contents: [['บันทึกของฉัน']] }] });
+  await wb.apply({
+    title: 'mine',
+    ops: [
+      { kind: 'sheet', sheet: OVERVIEW_SHEET, ifExists: 'keep' },
+      { kind: 'cells', sheet: OVERVIEW_SHEET, topLeft: 'A1', contents: [['บันทึกของฉัน']] },
+    ],
+  });
   const { user } = await signedIn(['approver'], [makeOverview(3, 2)], wb);
   await user.click(await screen.findByRole('button', { name: 'เปิดชีตภาพรวม' }));
   const dialog = await screen.findByRole('dialog');

@@ -52,7 +52,14 @@ test('ranks: by official then self-assessed total as shown, ties share a rank, n
     official: { total: official },
     cells: [],
   });
-  const ranks = overviewRanks([u('a', 80, 70), u('b', 90, 70), u('c', 90.001, 70.004), u('d', 50, 75), u('e', null, null), u('f', 60, null)]);
+  const ranks = overviewRanks([
+    u('a', 80, 70),
+    u('b', 90, 70),
+    u('c', 90.001, 70.004),
+    u('d', 50, 75),
+    u('e', null, null),
+    u('f', 60, null),
+  ]);
   // d has the best official total; b and c are equal as shown (70.00, 90.00) and share 2; a next at 4; f has no official.
   expect([...ranks]).toEqual([
     ['a', 4],
@@ -72,7 +79,13 @@ test('the sheet: mark, status counts, header, one row per unit with totals, rank
   expect(String(v(2, 1))).toMatch(new RegExp(`^${OVERVIEW_MARK}`));
   // Row 3 labels, row 4 counts (not started, draft, submitted, approved, returned, units).
   expect([2, 3, 4, 5, 6].map((c) => v(3, c))).toEqual(['ยังไม่เริ่ม', 'ร่าง', 'ส่งแล้ว', 'อนุมัติแล้ว', 'ส่งคืน']);
-  expect([2, 3, 4, 5, 6].map((c) => v(4, c))).toEqual([o.counts.notStarted, o.counts.draft, o.counts.submitted, o.counts.approved, o.counts.returned]);
+  expect([2, 3, 4, 5, 6].map((c) => v(4, c))).toEqual([
+    o.counts.notStarted,
+    o.counts.draft,
+    o.counts.submitted,
+    o.counts.approved,
+    o.counts.returned,
+  ]);
   expect(v(4, 7)).toBe(3);
   const c = layout.columns;
   expect(v(6, c.rank)).toBe(OVERVIEW_HEADERS.rank);
@@ -119,7 +132,10 @@ test('colour by level as the KPI sheet colours scores: green at the top level, a
   }
   const wb = await applied(o, 'statuses', 'en');
   const { layout } = overviewSheetPlan(o, { mode: 'statuses', locale: 'en', levels: 3 });
-  const at = (r: number, i: number) => [wb.value(OVERVIEW_SHEET, r, layout.columns.firstIndicator + i), wb.style(OVERVIEW_SHEET, r, layout.columns.firstIndicator + i).fill];
+  const at = (r: number, i: number) => [
+    wb.value(OVERVIEW_SHEET, r, layout.columns.firstIndicator + i),
+    wb.style(OVERVIEW_SHEET, r, layout.columns.firstIndicator + i).fill,
+  ];
   expect([at(7, 0), at(7, 1), at(8, 0), at(8, 1)]).toEqual([
     ['approved', COLORS.good],
     ['submitted', COLORS.fair],
@@ -138,8 +154,14 @@ test('an ordinary sheet: AutoFilter over the header and units (level helpers in 
   const filter = plan.ops.find((op) => op.kind === 'autoFilter');
   expect(filter).toMatchObject({ address: `A6:${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[layout.columns.last - 1]}${6 + 12}` });
   expect(plan.ops.find((op) => op.kind === 'freeze')).toMatchObject({ rows: 6, columns: layout.columns.unit });
-  expect(plan.ops.find((op) => op.kind === 'pageLayout')).toMatchObject({ paper: 'A4', orientation: 'landscape', fitToWidth: 1, titleRows: '6:6' });
-  for (const op of plan.ops) if (op.kind === 'cells') for (const row of op.contents) for (const c of row) expect(typeof c === 'object' && c !== null).toBe(false);
+  expect(plan.ops.find((op) => op.kind === 'pageLayout')).toMatchObject({
+    paper: 'A4',
+    orientation: 'landscape',
+    fitToWidth: 1,
+    titleRows: '6:6',
+  });
+  for (const op of plan.ops)
+    if (op.kind === 'cells') for (const row of op.contents) for (const c of row) expect(typeof c === 'object' && c !== null).toBe(false);
   expect(plan.ops.find((op) => op.kind === 'numberFormat' && op.format === '0.0000')).toBeDefined();
 });
 
@@ -161,7 +183,10 @@ test('charts: totals by unit from the name and both total columns, by group from
 });
 
 test('the plan has as many ops for 1,000 units as for 10: only the cells grow', () => {
-  const ops = (n: number): WriteOp['kind'][] => overviewSheetPlan(makeOverview(n, 50, { groups: 5, previousRound: true }), { mode: 'results', locale: 'th', levels: 3 }).plan.ops.map((o) => o.kind);
+  const ops = (n: number): WriteOp['kind'][] =>
+    overviewSheetPlan(makeOverview(n, 50, { groups: 5, previousRound: true }), { mode: 'results', locale: 'th', levels: 3 }).plan.ops.map(
+      (o) => o.kind,
+    );
   expect(ops(1000)).toEqual(ops(10));
 });
 

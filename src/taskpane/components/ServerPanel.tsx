@@ -186,7 +186,10 @@ function ServerTab({
             <OpenAllUnits client={client} port={port} onOpened={opened} changedRows={changedRows} />
           ) : null}
           {(session.user.roles.includes('central') || session.user.roles.includes('approver')) && client.getOverview ? (
-            <OverviewSheet client={{ getAssessment: (aid) => client.getAssessment(aid), getOverview: client.getOverview.bind(client) }} port={port} />
+            <OverviewSheet
+              client={{ getAssessment: (aid) => client.getAssessment(aid), getOverview: client.getOverview.bind(client) }}
+              port={port}
+            />
           ) : null}
           {session.user.roles.includes('reporter') || session.user.roles.includes('central') ? (
             <SubmitChanged

@@ -8,7 +8,14 @@
  */
 import type { ApiAssessmentDocument, Overview } from '../../api';
 import type { Locale } from '../../domain';
-import { overviewHeaderRow, overviewSheetPlan, OVERVIEW_MARK, OVERVIEW_SHEET, type OverviewLayout, type OverviewMode } from '../../workbook/overviewSheet';
+import {
+  overviewHeaderRow,
+  overviewSheetPlan,
+  OVERVIEW_MARK,
+  OVERVIEW_SHEET,
+  type OverviewLayout,
+  type OverviewMode,
+} from '../../workbook/overviewSheet';
 import { ownSheetLoss } from '../../workbook/ownSheet';
 import { applyChecked, isWorkbookError, type ApplyProgress, type WorkbookPort } from '../../workbook/port';
 import type { SheetLoss } from '../../workbook/replaceGuard';
