@@ -83,6 +83,15 @@ export interface XlEventHandlerResult {
   remove(): void;
 }
 
+/** ExcelApi 1.1: a chart on a sheet (ChartTitle.text, setPosition 1.1). */
+export interface XlChart extends XlLoadable<XlChart> {
+  name: string;
+  readonly isNullObject: boolean;
+  readonly title: { text: string };
+  setPosition(startCell: string, endCell?: string): void;
+  delete(): void;
+}
+
 export interface XlWorksheet extends XlLoadable<XlWorksheet> {
   name: string;
   readonly id: string;
@@ -97,6 +106,13 @@ export interface XlWorksheet extends XlLoadable<XlWorksheet> {
   delete(): void;
   readonly freezePanes: { freezeAt(frozenRange: string): void; unfreeze(): void };
   readonly pageLayout: XlPageLayout;
+  /** ExcelApi 1.1 (getItemOrNullObject 1.4): the sheet's charts; `type` as Excel.ChartType's string values. */
+  readonly charts: {
+    add(type: string, sourceData: XlRange, seriesBy?: 'Auto' | 'Columns' | 'Rows'): XlChart;
+    getItemOrNullObject(name: string): XlChart;
+  };
+  /** ExcelApi 1.9: the sheet's AutoFilter; apply() replaces the one there. */
+  readonly autoFilter: { apply(range: string): void };
   /** ExcelApi 1.2 (options); Excel refuses protect() on a protected sheet and unprotect() without its password. */
   readonly protection: XlLoadable<unknown> & {
     readonly protected: boolean;

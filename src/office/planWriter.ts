@@ -40,14 +40,22 @@ export interface ProbeResult {
   readonly sheets: ReadonlyMap<string, { readonly exists: boolean; readonly protected: boolean; readonly options?: XlProtectionOptions }>;
   readonly tables: ReadonlyMap<string, { readonly exists: boolean; readonly sheet?: string }>;
   readonly names: ReadonlyMap<string, boolean>;
+  /** Charts the plan names, by `chartKey(sheet, name)`: there already (replaced, not duplicated) or not. */
+  readonly charts: ReadonlyMap<string, boolean>;
 }
+
+const chartKey = (sheet: string, name: string): string => `${sheet}\u0000${name}`;
+
+const CHART_TYPES = { columnClustered: 'ColumnClustered', barClustered: 'BarClustered', line: 'Line' } as const;
 
 /** Queues the loads the plan's decisions need; the returned function reads them after the sync. */
 export function queueProbe(context: XlContext, plan: WritePlan): (() => ProbeResult) | undefined {
   const sheetNames = new Set<string>();
   const tableNames = new Set<string>();
   const nameNames = new Set<string>();
+  const chartOps = new Map<string, { sheet: string; name: string }>();
   for (const op of plan.ops) {
+    if (op.kind === 'chart' || op.kind === 'deleteChart') chartOps.set(chartKey(op.sheet, op.name), { sheet: op.sheet, name: op.name });
     if (op.kind === 'sheet' || op.kind === 'deleteSheet') sheetNames.add(op.sheet);
     else if (op.kind === 'table') tableNames.add(op.name);
     else if (op.kind === 'name') nameNames.add(op.name);
@@ -73,7 +81,14 @@ export function queueProbe(context: XlContext, plan: WritePlan): (() => ProbeRes
     item.load('name');
     return [n, item] as const;
   });
+  // Navigating from a sheet that is not there gives null objects, so the chart's probe rides in the same sync.
+  const charts = [...chartOps].map(([key, c]) => {
+    const chart = wb.worksheets.getItemOrNullObject(c.sheet).charts.getItemOrNullObject(c.name);
+    chart.load('name');
+    return [key, chart] as const;
+  });
   return () => ({
+    charts: new Map(charts.map(([key, chart]) => [key, !chart.isNullObject])),
     sheets: new Map(
       sheets.map(([n, s]) => {
         const on = !s.isNullObject && s.protection.protected;
@@ -93,7 +108,7 @@ export function queueProbe(context: XlContext, plan: WritePlan): (() => ProbeRes
 export interface CompileOptions {
   /** ExcelApi 1.9: Range.copyFrom. */
   readonly canCopy: boolean;
-  /** ExcelApi 1.9: Worksheet.pageLayout; without it a sheet keeps Excel's print defaults. */
+  /** ExcelApi 1.9: Worksheet.pageLayout and Worksheet.autoFilter; without it a sheet keeps Excel's print defaults and has no filter buttons. */
   readonly pageLayout?: boolean;
 }
 
@@ -311,6 +326,30 @@ export function compileWithProtection(
       case 'autofitRows':
         writable(op.sheet);
         cmd(op.rows.length, (q) => q.sheet(op.sheet).getRange(op.rows).format.autofitRows());
+        break;
+      case 'autoFilter':
+        writable(op.sheet);
+        if (options.pageLayout) cmd(op.address.length, (q) => q.sheet(op.sheet).autoFilter.apply(op.address));
+        break;
+      case 'chart': {
+        writable(op.sheet);
+        // A chart of that name already there goes first (a sheet replaced takes its charts with it).
+        if (probe?.charts.get(chartKey(op.sheet, op.name)) && !replaced.has(op.sheet))
+          cmd(op.name.length, (q) => q.sheet(op.sheet).charts.getItemOrNullObject(op.name).delete());
+        cmd(jsonBytes(op), (q) => {
+          const s = q.sheet(op.sheet);
+          const chart = s.charts.add(CHART_TYPES[op.type], s.getRange(op.source), op.seriesBy === 'columns' ? 'Columns' : 'Rows');
+          chart.name = op.name;
+          chart.title.text = op.title;
+          chart.setPosition(op.from, op.to);
+        });
+        break;
+      }
+      case 'deleteChart':
+        if (probe?.charts.get(chartKey(op.sheet, op.name)) && !replaced.has(op.sheet)) {
+          writable(op.sheet);
+          cmd(op.name.length, (q) => q.sheet(op.sheet).charts.getItemOrNullObject(op.name).delete());
+        }
         break;
       case 'select':
         cmd(op.address.length, (q) => {

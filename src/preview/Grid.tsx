@@ -6,6 +6,7 @@
  */
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { cellAddress, parseAddress } from '../workbook';
+import { ChartView } from './ChartView';
 import { displayValue } from './display';
 import type { PreviewWorkbook } from './previewWorkbook';
 
@@ -218,6 +219,13 @@ export function Grid({ workbook }: { workbook: PreviewWorkbook }): JSX.Element {
           </tbody>
         </table>
       </div>
+      {sheetExists && workbook.charts(active).length > 0 ? (
+        <div className="pv-charts" aria-label="charts">
+          {workbook.charts(active).map((chart) => (
+            <ChartView key={chart.name} workbook={workbook} sheet={active} chart={chart} />
+          ))}
+        </div>
+      ) : null}
       <div className="pv-tabs" role="tablist">
         {sheets.map((s) => (
           <button

@@ -29,7 +29,7 @@ import {
 } from '../workbook';
 import { bindingOps } from '../workbook/bindingPlan';
 import { shiftColumnsFrom } from '../workbook/formulaShift';
-import type { PageLayoutOp, Visibility, WriteOp, WritePlan } from '../workbook/plan';
+import type { ChartOp, PageLayoutOp, Visibility, WriteOp, WritePlan } from '../workbook/plan';
 import {
   WorkbookError,
   type ApplyProgress,
@@ -74,6 +74,9 @@ interface SheetExtras {
   frozen: { rows: number; columns: number };
   /** How the sheet prints (A4, orientation, fit, title rows, print area, footer), as a plan set it. */
   pageLayout?: PageLayoutOp;
+  /** Charts by name, in the order added; drawn by the grid from their source cells (ChartView.tsx). */
+  charts: ChartOp[];
+  autoFilter?: string;
 }
 
 export interface Selection {
@@ -337,6 +340,16 @@ export class PreviewWorkbook implements WorkbookPort {
     return this.extras.get(sheet)?.frozen ?? { rows: 0, columns: 0 };
   }
 
+  /** The sheet's charts, as plans placed them (the grid draws them from their source cells). */
+  charts(sheet: string): readonly ChartOp[] {
+    return this.extras.get(sheet)?.charts ?? [];
+  }
+
+  /** The AutoFilter's range on the sheet, if any. */
+  autoFilter(sheet: string): string | undefined {
+    return this.extras.get(sheet)?.autoFilter;
+  }
+
   /** The sheet's print settings, as the last plan set them (the browser grid does not print). */
   pageLayout(sheet: string): PageLayoutOp | undefined {
     return this.extras.get(sheet)?.pageLayout;
@@ -439,6 +452,7 @@ export class PreviewWorkbook implements WorkbookPort {
         hiddenColumns: new Set(),
         widths: new Map(),
         frozen: { rows: 0, columns: 0 },
+        charts: [],
       });
     }
     (this.extras.get(sheet) as SheetExtras).visibility = visibility;
@@ -503,6 +517,11 @@ export class PreviewWorkbook implements WorkbookPort {
         } else if (exists && op.ifExists === 'clear') {
           this.hf.clearSheet(this.sheetId(op.sheet));
           this.ensureSheet(op.sheet, visibility);
+          // As Excel's clear of every cell: contents and formats go; charts (shapes over the cells) stay.
+          const x = this.extrasOf(op.sheet);
+          x.styles = [];
+          x.formats = [];
+          x.marks = [];
         } else {
           this.ensureSheet(op.sheet, exists ? (this.extras.get(op.sheet)?.visibility ?? visibility) : visibility);
           if (op.visibility) this.extrasOf(op.sheet).visibility = op.visibility;
@@ -624,6 +643,20 @@ export class PreviewWorkbook implements WorkbookPort {
         return 0;
       case 'pageLayout':
         this.extrasOf(op.sheet).pageLayout = op;
+        return 0;
+      case 'autoFilter':
+        this.extrasOf(op.sheet).autoFilter = op.address;
+        return 0;
+      case 'chart': {
+        const x = this.extrasOf(op.sheet);
+        x.charts = [...x.charts.filter((c) => c.name !== op.name), op];
+        return 0;
+      }
+      case 'deleteChart':
+        if (this.hf.doesSheetExist(op.sheet)) {
+          const x = this.extrasOf(op.sheet);
+          x.charts = x.charts.filter((c) => c.name !== op.name);
+        }
         return 0;
       // The grid sizes its rows to their text itself.
       case 'autofitRows':

@@ -24,6 +24,9 @@ body { font-family: "Segoe UI", "Leelawadee UI", "Noto Sans Thai", Loma, Garuda,
 .pv-selected { outline: 2px solid #217346; outline-offset: -2px; }
 .pv-editing { padding: 0 !important; outline: 2px solid #217346; outline-offset: -2px; }
 .pv-editor { width: 100%; height: 100%; border: none; padding: 0 4px; font: inherit; box-sizing: border-box; outline: none; }
+.pv-charts { display: flex; gap: 8px; padding: 6px 8px; border-top: 1px solid #c8c6c4; overflow-x: auto; flex: none; background: #faf9f8; }
+.pv-chart { margin: 0; background: #fff; border: 1px solid #e1dfdd; }
+.pv-chart figcaption { font-size: 10px; color: #605e5c; padding: 0 6px 4px; }
 .pv-tabs { display: flex; gap: 2px; padding: 2px 8px; border-top: 1px solid #c8c6c4; background: #f3f2f1; }
 .pv-tab { border: none; background: transparent; padding: 4px 12px; font: inherit; cursor: pointer; }
 .pv-tab-on { background: #fff; color: #217346; font-weight: 600; border-bottom: 2px solid #217346; }

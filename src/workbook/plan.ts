@@ -215,6 +215,44 @@ export interface AutofitRowsOp {
   readonly rows: string;
 }
 
+/**
+ * An AutoFilter on `address` (its first row holds the headers): the filter and sort buttons a person uses on an
+ * ordinary sheet. One per sheet, as in Excel: a later one replaces it.
+ */
+export interface AutoFilterOp {
+  readonly kind: 'autoFilter';
+  readonly sheet: string;
+  readonly address: string;
+}
+
+export type ChartType = 'columnClustered' | 'barClustered' | 'line';
+
+/**
+ * A native chart named `name` on the sheet, drawn from `source` (one rectangle: its first row or column the series
+ * names, the other the categories), placed over the cells `from`..`to`. A chart of that name already on the sheet
+ * is replaced, never duplicated, so a refresh leaves one.
+ */
+export interface ChartOp {
+  readonly kind: 'chart';
+  readonly sheet: string;
+  readonly name: string;
+  readonly type: ChartType;
+  readonly source: string;
+  /** Series are the source's columns (a column per series, a row per category) or its rows. */
+  readonly seriesBy: 'columns' | 'rows';
+  readonly title: string;
+  /** Top-left and bottom-right cells the chart covers ("K6", "T24"). */
+  readonly from: string;
+  readonly to: string;
+}
+
+/** The chart of that name on the sheet goes, if there is one (a refresh whose data no longer has it). */
+export interface DeleteChartOp {
+  readonly kind: 'deleteChart';
+  readonly sheet: string;
+  readonly name: string;
+}
+
 export interface SelectOp {
   readonly kind: 'select';
   readonly sheet: string;
@@ -240,6 +278,9 @@ export type WriteOp =
   | LockOp
   | PageLayoutOp
   | AutofitRowsOp
+  | AutoFilterOp
+  | ChartOp
+  | DeleteChartOp
   | SelectOp;
 
 export interface WritePlan {

@@ -11,6 +11,7 @@ import { shiftColumnsFrom, shiftRows } from '../../src/workbook/formulaShift';
 import type {
   ExcelHost,
   XlChangedArgs,
+  XlChart,
   XlConditionalFormat,
   XlContext,
   XlDataValidation,
@@ -216,6 +217,10 @@ export class FakeSheetState {
   /** Range.format.protection.locked as set, in order: a later one wins; a cell no entry covers is locked. */
   readonly locks: { box: Box; locked: boolean }[] = [];
   frozen = '';
+  /** The AutoFilter's range, as applied last ('' when none). */
+  autoFilter = '';
+  /** Charts on the sheet, in the order added: type, source, how series run, title, position. */
+  readonly charts: { name: string; type: string; source: string; seriesBy?: string; title: string; from?: string; to?: string }[] = [];
   /** What the sheet's pageLayout was set to (orientation, paperSize, zoom, printArea, titleRows, centerFooter). */
   readonly pageLayout: Record<string, unknown> = {};
   deleted = false;
@@ -401,6 +406,8 @@ class FakeWorksheet extends Loaded implements XlWorksheet {
   readonly pageLayout: XlPageLayout;
   readonly protection;
   readonly onChanged;
+  readonly charts;
+  readonly autoFilter;
   constructor(
     fake: FakeExcel,
     private readonly state: FakeSheetState,
@@ -408,6 +415,25 @@ class FakeWorksheet extends Loaded implements XlWorksheet {
   ) {
     super(fake);
     const s = state;
+    this.charts = {
+      add: (type: string, sourceData: XlRange, seriesBy?: 'Auto' | 'Columns' | 'Rows'): XlChart => {
+        const source = (sourceData as FakeRange).boxAddress();
+        fake.act({ chartAdd: type, source, seriesBy });
+        if (missing) fake.fail(new OfficeError('ItemNotFound', `sheet ${s.name}`));
+        const record = { name: `Chart ${s.charts.length + 1}`, type, source, seriesBy, title: '' };
+        s.charts.push(record);
+        return new FakeChart(fake, s, () => record);
+      },
+      getItemOrNullObject: (name: string): XlChart =>
+        new FakeChart(fake, s, () => (missing || s.deleted ? undefined : s.charts.find((c) => c.name === name))),
+    };
+    this.autoFilter = {
+      apply: (range: string): void => {
+        fake.act({ autoFilter: range });
+        if (!fake.isSetSupported('ExcelApi', '1.9')) fake.fail(new OfficeError('ApiNotFound', 'autoFilter'));
+        s.autoFilter = range;
+      },
+    };
     this.freezePanes = {
       freezeAt: (frozenRange: string): void => {
         fake.act({ freezeAt: frozenRange });
@@ -545,6 +571,55 @@ class FakeWorksheet extends Loaded implements XlWorksheet {
   }
 }
 
+/** A chart found by name (or just added): a null object when there is none. */
+class FakeChart extends Loaded implements XlChart {
+  readonly title: { text: string };
+  constructor(
+    fake: FakeExcel,
+    private readonly sheet: FakeSheetState,
+    private readonly find: () => FakeSheetState['charts'][number] | undefined,
+  ) {
+    super(fake);
+    this.title = Object.defineProperty({} as { text: string }, 'text', {
+      get: () => this.find()?.title ?? '',
+      set: (v: string) => {
+        fake.act({ chartTitle: v });
+        const c = this.find();
+        if (c) c.title = v;
+      },
+    });
+  }
+  load(): XlChart {
+    this.resolveWith(() => ({ isNullObject: this.find() === undefined, name: this.find()?.name }));
+    return this;
+  }
+  get isNullObject(): boolean {
+    return this.loaded<boolean>('isNullObject');
+  }
+  get name(): string {
+    return this.find()?.name ?? '';
+  }
+  set name(v: string) {
+    this.fake.act({ chartName: v });
+    const c = this.find();
+    if (!c) this.fake.fail(new OfficeError('ItemNotFound', 'chart'));
+    else if (this.sheet.charts.some((x) => x !== c && x.name === v)) this.fake.fail(new OfficeError('ItemAlreadyExists', `chart ${v}`));
+    else c.name = v;
+  }
+  setPosition(startCell: string, endCell?: string): void {
+    this.fake.act({ chartPosition: [startCell, endCell] });
+    const c = this.find();
+    if (c) Object.assign(c, { from: startCell, to: endCell });
+  }
+  delete(): void {
+    this.fake.act({ chartDelete: true });
+    const c = this.find();
+    // Excel: a method on a null object fails the batch.
+    if (!c) return this.fake.fail(new OfficeError('ItemNotFound', 'chart'));
+    this.sheet.charts.splice(this.sheet.charts.indexOf(c), 1);
+  }
+}
+
 class FakeRange extends Loaded implements XlRange {
   readonly format: XlRangeFormat;
   readonly dataValidation: XlDataValidation;
@@ -656,6 +731,10 @@ class FakeRange extends Loaded implements XlRange {
     };
   }
 
+  /** "C6:E16", for a chart's source. */
+  boxAddress(): string {
+    return this.addr();
+  }
   private box(): Box {
     const b = this.boxOf();
     if (!b) throw new Error('used range of an empty sheet');

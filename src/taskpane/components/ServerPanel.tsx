@@ -20,6 +20,7 @@ import { PaneStoreProvider, usePaneState, usePaneStore } from '../paneStore';
 import { useServerStrings } from '../serverStrings';
 import { ApproverPanel } from './ApproverPanel';
 import { OpenAllUnits } from './OpenAllUnits';
+import { OverviewSheet } from './OverviewSheet';
 import { OpenFromServer, type Choice, type Summary } from './OpenFromServer';
 import { connectToServer, type Connect, type ServerClient } from './serverClient';
 import { SignInForm } from './SignInForm';
@@ -183,6 +184,12 @@ function ServerTab({
           />
           {session.user.roles.includes('central') && client.listRoundReports ? (
             <OpenAllUnits client={client} port={port} onOpened={opened} changedRows={changedRows} />
+          ) : null}
+          {(session.user.roles.includes('central') || session.user.roles.includes('approver')) && client.getOverview ? (
+            <OverviewSheet
+              client={{ getAssessment: (aid) => client.getAssessment(aid), getOverview: client.getOverview.bind(client) }}
+              port={port}
+            />
           ) : null}
           {session.user.roles.includes('reporter') || session.user.roles.includes('central') ? (
             <SubmitChanged

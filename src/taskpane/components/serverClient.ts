@@ -1,5 +1,14 @@
 /** The API client as the server panel sees it: ScorebookClient in the add-in, a fake in tests. */
-import type { ApiAssessmentDocument, ApiRound, Attachment, BatchRow, ReportRow, Session as ApiSession, UnitReports } from '../../api';
+import type {
+  ApiAssessmentDocument,
+  ApiRound,
+  Attachment,
+  BatchRow,
+  Overview,
+  ReportRow,
+  Session as ApiSession,
+  UnitReports,
+} from '../../api';
 import { ScorebookClient } from '../../api/client';
 import type { DownloadedFile, EvidenceFile, UploadOptions } from '../../api/evidence';
 import type { BatchTarget, PendingStore } from '../../api/pending';
@@ -13,6 +22,8 @@ export interface ServerClient {
   listReports(t: BatchTarget): Promise<ReportRow[]>;
   /** Every unit's rows in a round (central staff): "open all units". Optional: fakes may leave it out. */
   listRoundReports?(aid: string, round: number): Promise<UnitReports[]>;
+  /** The round's overview (central staff, approvers for their units): the overview sheet. Optional: fakes may leave it out. */
+  getOverview?(aid: string, round: number): Promise<Overview>;
   submitRows(t: BatchTarget, rows: BatchRow[], options: SubmitOptions): Promise<SubmitReport>;
   resendPending(options?: Pick<SubmitOptions, 'onProgress'>): Promise<SubmitReport>;
   approve(t: BatchTarget, indicatorId: string, o: { comment?: string; version?: number }): Promise<ReportRow>;
