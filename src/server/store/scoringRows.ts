@@ -28,24 +28,38 @@ interface Wanted {
   readonly unitIds?: readonly string[];
 }
 
-/** The rows of the assessments, rounds and units asked for, in one query (arrays as parameters, whatever their size). */
+/**
+ * The rows of the assessments, rounds and units asked for, in one query (arrays as parameters, whatever their
+ * size). They come back as one JSON text, not as rows: 90,000 rows as rows took 6–7 s on the embedded database
+ * (every row and value decoded and handed across from its worker thread one by one), as one text 0.8–1.5 s.
+ */
 export async function listScoringRows(db: Db | Tx, wanted: Wanted): Promise<ScoringRow[]> {
   if (wanted.assessmentIds.length === 0 || wanted.rounds?.length === 0 || wanted.unitIds?.length === 0) return [];
-  let query = db
-    .selectFrom('reports')
-    .select(['assessment_id', 'round', 'unit_id', 'indicator_id', 'value', 'status', 'updated_at', 'submitted_at'])
-    .where(sql<boolean>`assessment_id = any(${[...wanted.assessmentIds]}::text[])`);
-  if (wanted.rounds) query = query.where(sql<boolean>`round = any(${[...wanted.rounds]}::integer[])`);
-  if (wanted.unitIds) query = query.where(sql<boolean>`unit_id = any(${[...wanted.unitIds]}::text[])`);
-  const rows = await query.execute();
-  return rows.map((r) => ({
-    assessmentId: r.assessment_id,
-    round: r.round,
-    unitId: r.unit_id,
-    indicatorId: r.indicator_id,
-    value: r.value as RawResult,
-    status: r.status as ReportStatus,
-    updatedAt: new Date(r.updated_at),
-    submittedAt: r.submitted_at === null ? null : new Date(r.submitted_at),
+  const where = [sql`assessment_id = any(${[...wanted.assessmentIds]}::text[])`];
+  if (wanted.rounds) where.push(sql`round = any(${[...wanted.rounds]}::integer[])`);
+  if (wanted.unitIds) where.push(sql`unit_id = any(${[...wanted.unitIds]}::text[])`);
+  const found = await sql<{ rows: string }>`
+    select coalesce(json_agg(json_build_array(assessment_id, round, unit_id, indicator_id, value, status,
+      extract(epoch from updated_at) * 1000, extract(epoch from submitted_at) * 1000)), '[]')::text as rows
+    from reports where ${sql.join(where, sql` and `)}`.execute(db);
+  const list = JSON.parse(found.rows[0]?.rows ?? '[]') as [
+    string,
+    number,
+    string,
+    string,
+    RawResult,
+    ReportStatus,
+    number,
+    number | null,
+  ][];
+  return list.map(([assessmentId, round, unitId, indicatorId, value, status, updatedAt, submittedAt]) => ({
+    assessmentId,
+    round,
+    unitId,
+    indicatorId,
+    value,
+    status,
+    updatedAt: new Date(updatedAt),
+    submittedAt: submittedAt === null ? null : new Date(submittedAt),
   }));
 }
