@@ -1,7 +1,9 @@
 /**
- * The reported past of `serve --demo`, written through the product's own batch and review code with the clock of
- * the day each step happened (inside each round's window, or after it for a late report), so rows, statuses,
- * submission times, lateness and the audit log are what real use would have left:
+ * The reported past of `serve --demo`: each row as the batch and the review would have left it on the day each step
+ * happened (inside each round's window, or after it for a late report): its versions, status, submission time,
+ * lateness, the approver's comment, and one audit event per step (central save, submit, approve or return). Written
+ * in one transaction through the report and audit stores, a statement per unit and round: through the batch and
+ * review code, a transaction per step, it made a fresh `serve --demo` take 30 s to start.
  *
  * - Pathum Thani: pte-2566 (last year, derived from pte-2567) reported by pte and cbi in its 6-, 9- and 12-month
  *   rounds and approved; pte-2567's 9- and 12-month rounds reported (12 partly approved, one row returned). Its
@@ -12,13 +14,14 @@
  * Values are plausible and move round over round: each indicator goes from near its first level toward its last,
  * with a per-indicator and per-unit offset, so some reach the top, some fall short.
  */
-import type { BatchRow } from '../api';
-import { leafIndicators, type Assessment, type LeafIndicator } from '../domain';
+import type { BatchRow, ReportStatus } from '../api';
+import { leafIndicators, type Assessment, type LeafIndicator, type RawResult, type Round } from '../domain';
 import type { User } from './auth/permissions';
 import type { Db } from './db/connect';
-import { runBatch } from './reports/batch';
-import { reviewReport } from './reports/review';
+import { inTransaction, type Tx } from './db/transaction';
 import { getAssessment } from './store/assessments';
+import { appendAudit, type NewAuditEvent } from './store/audit';
+import { auditSnapshot, insertReports, type RowScope, type StoredReport } from './store/reports';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -62,12 +65,9 @@ export const KRS_SAMPLE_UNIT_GROUPS: Record<string, string> = {
   cbi: 'east',
 };
 
-const reporterOf = (unit: string): User => ({ username: `${unit}.reporter`, name: unit, roles: ['reporter'], units: [unit] });
-const approverOf = (unit: string): User => ({ username: `${unit}.approver`, name: unit, roles: ['approver'], units: [unit] });
 const KRS_UNITS = KRS_AREA_UNITS.map((u) => u.id);
 export const KRS_REPORTER: User = { username: 'krs.reporter', name: 'ผู้รายงาน สพท. (ตัวอย่าง)', roles: ['reporter'], units: KRS_UNITS };
 export const KRS_APPROVER: User = { username: 'krs.approver', name: 'ผู้อนุมัติ สพท. (ตัวอย่าง)', roles: ['approver'], units: KRS_UNITS };
-const CENTRAL: User = { username: 'central', name: 'สำนักงานส่วนกลาง', roles: ['central'], units: [] };
 
 /** A repeatable fraction in [0, 1) for a name: the demo is the same on every machine. */
 function spread(text: string): number {
@@ -95,85 +95,100 @@ function progressOf(step: number, unit: string, indicator: string): number {
   return step + (spread(`${unit}/${indicator}`) - 0.5) * 0.7;
 }
 
-async function submitAndReview(
-  db: Db,
-  o: {
-    aid: string;
-    round: number;
-    unit: string;
-    rows: BatchRow[];
-    reporter: User;
-    approver: User;
-    at: Date;
-    action: 'save' | 'submit';
-    /** Indicators the approver returns or has not looked at yet (the rest are approved); absent: no review. */
-    review?: { returned: string[]; pending?: string[] };
-  },
-): Promise<void> {
-  const answer = await runBatch(db, {
-    user: o.reporter,
-    aid: o.aid,
-    round: o.round,
-    unit: o.unit,
-    body: { action: o.action, rows: o.rows },
-    idempotencyKey: `demo:${o.aid}:${o.round}:${o.unit}:${o.action}`,
-    now: o.at,
-  });
-  const refused = answer.results.filter((r) => r.outcome !== 'accepted');
-  if (refused.length > 0) throw new Error(`demo ${o.aid} ${o.round} ${o.unit}: ${JSON.stringify(refused)}`);
-  if (!o.review) return;
-  const reviewedAt = new Date(o.at.getTime() + 2 * DAY);
-  for (const row of o.rows) {
-    if (o.review.pending?.includes(row.indicatorId)) continue;
-    const returned = o.review.returned.includes(row.indicatorId);
-    await reviewReport(db, {
-      user: o.approver,
-      aid: o.aid,
-      round: o.round,
-      unit: o.unit,
-      indicatorId: row.indicatorId,
-      decision: returned ? 'return' : 'approve',
-      comment: returned ? 'ขอเอกสารหลักฐานประกอบผลการดำเนินงานเพิ่มเติม' : undefined,
-      version: undefined,
-      clock: () => reviewedAt,
-      separationOfDuties: true,
-    });
-  }
+/** One step of a row's past: who did it, when, and what it left. */
+interface Step {
+  readonly actor: string;
+  readonly at: Date;
+  readonly action: 'save' | 'submit' | 'approve' | 'return';
+  readonly value?: BatchRow['value'];
+  readonly comment?: string;
 }
 
-async function modelOf(db: Db, aid: string): Promise<Assessment> {
+const RETURN_COMMENT = 'ขอเอกสารหลักฐานประกอบผลการดำเนินงานเพิ่มเติม';
+
+/** The rows of one unit in one round after their steps, with an audit event per step, in one statement each. */
+async function storeRows(tx: Tx, scope: RowScope, round: Round, rows: { indicatorId: string; steps: Step[] }[]): Promise<void> {
+  const stored: StoredReport[] = [];
+  const events: NewAuditEvent[] = [];
+  for (const { indicatorId, steps } of rows) {
+    let row: StoredReport | undefined;
+    for (const step of steps) {
+      const before = row;
+      const submitting = step.action === 'submit';
+      const late = submitting ? step.at.getTime() > Date.parse(round.closesAt) : (before?.late ?? false);
+      row = {
+        indicatorId,
+        value: step.value !== undefined ? (step.value as RawResult) : (before?.value ?? null),
+        explanation: null,
+        obstacles: null,
+        remarks: null,
+        status: { save: 'draft', submit: 'submitted', approve: 'approved', return: 'returned' }[step.action] as ReportStatus,
+        version: (before?.version ?? 0) + 1,
+        updatedBy: step.actor,
+        updatedAt: step.at,
+        comment: step.action === 'return' ? (step.comment ?? RETURN_COMMENT) : step.action === 'approve' ? null : (before?.comment ?? null),
+        late,
+        // Only the unit's own reporters' submits set it (decideRows): it is the late penalty's clock.
+        submittedAt: submitting ? step.at : (before?.submittedAt ?? null),
+      };
+      events.push({
+        at: step.at,
+        actor: step.actor,
+        action: `report.${step.action}`,
+        assessmentId: scope.assessmentId,
+        round: scope.round,
+        unitId: scope.unitId,
+        indicatorId,
+        ...(before ? { old: auditSnapshot(before) } : {}),
+        new: auditSnapshot(row),
+      });
+    }
+    if (row) stored.push(row);
+  }
+  await insertReports(tx, scope, stored);
+  await appendAudit(tx, events);
+}
+
+async function modelOf(db: Db | Tx, aid: string): Promise<Assessment> {
   const stored = await getAssessment(db, aid);
   if (!stored) throw new Error(`demo: ${aid} is not stored`);
   return stored.model;
 }
 
-const openedAt = (a: Assessment, round: number, days: number): Date =>
-  new Date(Date.parse(a.rounds.find((r) => r.round === round)?.opensAt ?? '') + days * DAY);
+function roundOf(a: Assessment, round: number): Round {
+  const found = a.rounds.find((r) => r.round === round);
+  if (!found) throw new Error(`demo: ${a.id} has no round ${round}`);
+  return found;
+}
 
-/** Pathum Thani's two years: `steps` says how far along each (assessment, round) stands. */
+const daysAfter = (iso: string, days: number): Date => new Date(Date.parse(iso) + days * DAY);
+
+/** Pathum Thani's two years: `step` says how far along each round stands; `returned` / `pending` what pte's approver did not approve. */
 export async function reportPathumThani(
   db: Db,
   aid: string,
   rounds: { round: number; step: number; returned?: string[]; pending?: string[] }[],
 ): Promise<void> {
-  const assessment = await modelOf(db, aid);
-  const leaves = leafIndicators(assessment);
-  for (const { round, step, returned, pending } of rounds) {
-    for (const unit of ['pte', 'cbi']) {
-      const rows = leaves.map((i) => ({ indicatorId: i.id, value: resultAt(i, progressOf(step, unit, i.id)), baseVersion: 0 }));
-      await submitAndReview(db, {
-        aid,
-        round,
-        unit,
-        rows,
-        reporter: reporterOf(unit),
-        approver: approverOf(unit),
-        at: openedAt(assessment, round, 5),
-        action: 'submit',
-        review: unit === 'pte' ? { returned: returned ?? [], pending: pending ?? [] } : { returned: [] },
-      });
+  await inTransaction(db, async (tx) => {
+    const assessment = await modelOf(tx, aid);
+    const leaves = leafIndicators(assessment);
+    for (const { round, step, returned, pending } of rounds) {
+      const window = roundOf(assessment, round);
+      for (const unit of ['pte', 'cbi']) {
+        const submitted = daysAfter(window.opensAt, 5);
+        const reviewed = daysAfter(window.opensAt, 7);
+        const rows = leaves.map((i) => {
+          const value = resultAt(i, progressOf(step, unit, i.id));
+          const steps: Step[] = [{ actor: `${unit}.reporter`, at: submitted, action: 'submit', value }];
+          const left = unit === 'pte' && pending?.includes(i.id);
+          const back = unit === 'pte' && returned?.includes(i.id);
+          if (!left) steps.push({ actor: `${unit}.approver`, at: reviewed, action: back ? 'return' : 'approve' });
+          return { indicatorId: i.id, steps };
+        });
+        await storeRows(tx, { assessmentId: aid, round, unitId: unit }, window, rows);
+      }
     }
-  }
+  });
 }
 
 type KrsState = 'not-started' | 'draft' | 'submitted' | 'approved' | 'returned' | 'late';
@@ -190,47 +205,46 @@ function krsState(index: number, round: number): KrsState {
  * reports 11.3 (and 11.5 at 12 months) and submits the rows as they are, or keeps them as a draft.
  */
 export async function reportKrs(db: Db, aid: string): Promise<void> {
-  const assessment = await modelOf(db, aid);
-  for (const round of [6, 12]) {
-    const window = assessment.rounds.find((r) => r.round === round);
-    if (!window) continue;
-    for (const [index, unit] of KRS_UNITS.entries()) {
-      const state = krsState(index, round);
-      if (state === 'not-started') continue;
-      const p = (id: string) => Math.max(0, Math.min(1, (round === 12 ? 0.75 : 0.45) + (spread(`${unit}/${id}`) - 0.5) * 0.8));
-      const schools = 80 + Math.round(spread(unit) * 120);
-      const central: BatchRow[] = [
-        { indicatorId: '11.2', value: { num: Math.round(schools * (0.78 + 0.22 * p('11.2'))), den: schools }, baseVersion: 0 },
-        { indicatorId: '11.4', value: { num: Math.round(schools * (0.55 + 0.3 * p('11.4'))), den: schools }, baseVersion: 0 },
-        { indicatorId: '12', value: Math.round((74 + 22 * p('12')) * 100) / 100, baseVersion: 0 },
-      ];
-      const at = openedAt(assessment, round, 3);
-      const saved = await runBatch(db, {
-        user: CENTRAL,
-        aid,
-        round,
-        unit,
-        body: { action: 'save', rows: central },
-        idempotencyKey: `demo:${aid}:${round}:${unit}:central`,
-        now: at,
-      });
-      if (saved.results.some((r) => r.outcome !== 'accepted'))
-        throw new Error(`demo KRS central ${unit}: ${JSON.stringify(saved.results)}`);
-      const own: BatchRow[] = [{ indicatorId: '11.3', value: p('11.3') > 0.25 ? 1 : 0, baseVersion: 0 }];
-      if (round === 12) own.push({ indicatorId: '11.5', value: [true, p('11.5') > 0.5], baseVersion: 0 });
-      const rows = [...own, ...central.map((r) => ({ ...r, baseVersion: 1 }))];
-      const late = state === 'late';
-      await submitAndReview(db, {
-        aid,
-        round,
-        unit,
-        rows,
-        reporter: KRS_REPORTER,
-        approver: KRS_APPROVER,
-        at: late ? new Date(Date.parse(window.closesAt) + (2 + (index % 3)) * DAY) : new Date(at.getTime() + DAY),
-        action: state === 'draft' ? 'save' : 'submit',
-        ...(state === 'approved' ? { review: { returned: [] } } : state === 'returned' ? { review: { returned: ['11.3'] } } : {}),
-      });
+  await inTransaction(db, async (tx) => {
+    const assessment = await modelOf(tx, aid);
+    for (const round of [6, 12]) {
+      const window = assessment.rounds.find((r) => r.round === round);
+      if (!window) continue;
+      for (const [index, unit] of KRS_UNITS.entries()) {
+        const state = krsState(index, round);
+        if (state === 'not-started') continue;
+        const p = (id: string) => Math.max(0, Math.min(1, (round === 12 ? 0.75 : 0.45) + (spread(`${unit}/${id}`) - 0.5) * 0.8));
+        const schools = 80 + Math.round(spread(unit) * 120);
+        const supplied = daysAfter(window.opensAt, 3);
+        const reported = state === 'late' ? daysAfter(window.closesAt, 2 + (index % 3)) : daysAfter(window.opensAt, 4);
+        const reviewed = new Date(reported.getTime() + 2 * DAY);
+        const central: [string, BatchRow['value']][] = [
+          ['11.2', { num: Math.round(schools * (0.78 + 0.22 * p('11.2'))), den: schools }],
+          ['11.4', { num: Math.round(schools * (0.55 + 0.3 * p('11.4'))), den: schools }],
+          ['12', Math.round((74 + 22 * p('12')) * 100) / 100],
+        ];
+        const own: [string, BatchRow['value']][] = [['11.3', p('11.3') > 0.25 ? 1 : 0]];
+        if (round === 12) own.push(['11.5', [true, p('11.5') > 0.5]]);
+        const reporter = (value?: BatchRow['value']): Step => ({
+          actor: KRS_REPORTER.username,
+          at: reported,
+          action: state === 'draft' ? 'save' : 'submit',
+          ...(value !== undefined ? { value } : {}),
+        });
+        const review = (id: string): Step[] =>
+          state === 'approved' || state === 'returned'
+            ? [{ actor: KRS_APPROVER.username, at: reviewed, action: state === 'returned' && id === '11.3' ? 'return' : 'approve' }]
+            : [];
+        // Central staff supply the central variables and result first; the office then submits those rows as they are.
+        const rows = [
+          ...own.map(([indicatorId, value]) => ({ indicatorId, steps: [reporter(value), ...review(indicatorId)] })),
+          ...central.map(([indicatorId, value]) => ({
+            indicatorId,
+            steps: [{ actor: 'central', at: supplied, action: 'save', value } as Step, reporter(), ...review(indicatorId)],
+          })),
+        ];
+        await storeRows(tx, { assessmentId: aid, round, unitId: unit }, window, rows);
+      }
     }
-  }
+  });
 }

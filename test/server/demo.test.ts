@@ -112,6 +112,17 @@ describe('serve --demo', () => {
       expect(late.length).toBeGreaterThanOrEqual(2);
       for (const u of late) expect(u.selfAssessed.penalty).toBeGreaterThan(0);
       expect(twelve.units.find((u: { unit: string }) => u.unit === 'spp-nbi2').previousRoundTotal).not.toBeNull();
+      // Every stored value reads: none of the demo's rows is an issue in its unit's scores.
+      for (const [aid, round, unit] of [
+        ['krs-2567', 12, 'spp-nbi2'],
+        ['krs-2567', 6, 'spp-aya1'],
+        ['pte-2567', 12, 'pte'],
+        ['pte-2566', 9, 'cbi'],
+      ] as const) {
+        const scores = await get('central', `/api/v1/assessments/${aid}/rounds/${round}/units/${unit}/scores`);
+        expect(scores.indicators.filter((i: { status: string }) => i.status === 'invalid')).toEqual([]);
+        expect(scores.indicators.some((i: { status: string }) => i.status === 'scored')).toBe(true);
+      }
     });
   });
 });
