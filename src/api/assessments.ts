@@ -15,7 +15,7 @@ export const roundSchema = z.object({
 });
 export type ApiRound = z.infer<typeof roundSchema>;
 
-export const unitSchema = z.object({ id: z.string(), name: z.string() });
+export const unitSchema = z.object({ id: z.string(), name: z.string(), group: z.string().optional() });
 
 /** The stored document, as the central office sent it, with `units` and `rounds` always present. */
 export const assessmentDocumentSchema = z

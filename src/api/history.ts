@@ -5,6 +5,10 @@
  */
 import { z } from 'zod';
 import { REPORT_STATUSES } from '../domain';
+import { idSchema } from './common';
+
+/** `GET …/assessments/{aid}/units/{unit}/history`. */
+export const unitHistoryParamsSchema = z.object({ aid: idSchema, unit: idSchema });
 
 export const historyPointSchema = z.object({
   assessment: z.string(),

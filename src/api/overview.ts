@@ -26,7 +26,10 @@ const totalsSchema = z.object({
 
 export const overviewCellSchema = z.object({
   indicator: z.string(),
-  /** The stored value as sent (a number, or null when not reported / not a number). */
+  /**
+   * The value the domain read from the stored row, as the scores route's `value`: the number compared with the
+   * targets (a ratio's computed ratio, a milestone's steps reached); null when not reported or not readable.
+   */
   value: z.number().nullable(),
   score: z.number().nullable(),
   weightedScore: z.number().nullable(),

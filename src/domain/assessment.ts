@@ -106,6 +106,15 @@ export interface Component {
 export interface Unit {
   readonly id: string;
   readonly name: string;
+  /** The id of its unit group (`Assessment.unitGroups`); absent when ungrouped. */
+  readonly group?: string;
+}
+
+/** A group of units (จังหวัดในกลุ่มจังหวัด, สพท. in a region): a heading of the overview, never part of a score. */
+export interface UnitGroup {
+  readonly id: string;
+  readonly name: string;
+  readonly nameEn?: string;
 }
 
 export interface Round {
@@ -127,6 +136,10 @@ export interface Assessment {
   readonly indicators: readonly Indicator[];
   readonly units: readonly Unit[];
   readonly rounds: readonly Round[];
+  /** The earlier fiscal year's assessment this one follows, when it names one. */
+  readonly previous?: string;
+  /** Groups of units, in document order; absent when it has none. */
+  readonly unitGroups?: readonly UnitGroup[];
 }
 
 export function isGroup(indicator: Indicator): indicator is GroupIndicator {

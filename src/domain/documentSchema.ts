@@ -101,13 +101,17 @@ export const roundSchema = z.object({
   allowLate: z.boolean().optional(),
 });
 
+const assessmentId = z
+  .string()
+  .trim()
+  .min(1)
+  .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, . _ - only');
+
 export const assessmentDocumentSchema = z.object({
   format: z.literal(ASSESSMENT_FORMAT),
-  id: z
-    .string()
-    .trim()
-    .min(1)
-    .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, . _ - only'),
+  id: assessmentId,
+  /** The earlier fiscal year's assessment this one follows (`"pte-2566"`), for history matched by indicator id. */
+  previous: assessmentId.optional(),
   title: z.string().min(1),
   fiscalYear: z.number().int().min(2400).max(2800),
   scale: scaleSchema,
@@ -124,7 +128,9 @@ export const assessmentDocumentSchema = z.object({
     )
     .optional(),
   indicators: z.array(indicatorSchema).min(1),
-  units: z.array(z.object({ id, name: z.string().min(1) })).optional(),
+  /** Groups of units (a province group, an education region), for subtotals and charts of the overview only. */
+  unitGroups: z.array(z.object({ id, name: z.string().min(1), nameEn: z.string().optional() })).optional(),
+  units: z.array(z.object({ id, name: z.string().min(1), group: z.string().trim().min(1).optional() })).optional(),
   rounds: z.array(roundSchema).optional(),
 });
 

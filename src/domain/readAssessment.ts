@@ -3,7 +3,19 @@
  * rules of scoring.md are checked here, each finding with the JSON path of what to fix. Errors stop the
  * document from being used; warnings (weights that do not sum to 100 …) travel with it.
  */
-import type { Assessment, Component, Direction, GroupIndicator, Indicator, LeafIndicator, LeafKind, Round, Variable } from './assessment';
+import type {
+  Assessment,
+  Component,
+  Direction,
+  GroupIndicator,
+  Indicator,
+  LeafIndicator,
+  LeafKind,
+  Round,
+  Unit,
+  UnitGroup,
+  Variable,
+} from './assessment';
 import { isStepKind } from './assessment';
 import { assessmentDocumentSchema, type AssessmentDocument, type RawIndicator } from './documentSchema';
 import { indicatorKey } from './indicatorIds';
@@ -69,7 +81,9 @@ class AssessmentReader {
     this.checkTopLevelWeights(indicators);
     this.checkComponentWeights(components, indicators);
     const rounds = this.readRounds();
-    const units = this.readUnits();
+    const unitGroups = this.readUnitGroups();
+    const units = this.readUnits(unitGroups);
+    this.checkPrevious();
     if (hasErrors(this.issues)) return { ok: false, issues: this.issues };
     return {
       ok: true,
@@ -84,6 +98,8 @@ class AssessmentReader {
         indicators,
         units,
         rounds,
+        ...(doc.previous !== undefined ? { previous: doc.previous } : {}),
+        ...(unitGroups ? { unitGroups } : {}),
       },
     };
   }
@@ -759,8 +775,23 @@ class AssessmentReader {
     });
   }
 
-  private readUnits(): { id: string; name: string }[] {
+  private readUnitGroups(): UnitGroup[] | undefined {
     const seen = new Set<string>();
+    return this.doc.unitGroups?.map((g, i) => {
+      if (seen.has(g.id)) {
+        this.report('duplicate-unit-group-id', 'error', ['unitGroups', i, 'id'], {
+          th: `รหัสกลุ่มหน่วยงาน "${g.id}" ซ้ำ`,
+          en: `unit group id "${g.id}" is used twice`,
+        });
+      }
+      seen.add(g.id);
+      return { id: g.id, name: g.name, ...(g.nameEn !== undefined ? { nameEn: g.nameEn } : {}) };
+    });
+  }
+
+  private readUnits(groups: readonly UnitGroup[] | undefined): Unit[] {
+    const seen = new Set<string>();
+    const groupIds = new Set((groups ?? []).map((g) => g.id));
     return (this.doc.units ?? []).map((u, i) => {
       if (seen.has(u.id)) {
         this.report('duplicate-unit-id', 'error', ['units', i, 'id'], {
@@ -769,8 +800,24 @@ class AssessmentReader {
         });
       }
       seen.add(u.id);
-      return { id: u.id, name: u.name };
+      if (u.group !== undefined && !groupIds.has(u.group)) {
+        this.report('unknown-unit-group', 'error', ['units', i, 'group'], {
+          th: `ไม่มีกลุ่มหน่วยงาน "${u.group}" ใน unitGroups`,
+          en: `unit group "${u.group}" is not listed in unitGroups`,
+        });
+      }
+      return u.group !== undefined ? { id: u.id, name: u.name, group: u.group } : { id: u.id, name: u.name };
     });
+  }
+
+  /** An assessment cannot follow itself; a longer cycle is the history's to stop at (it walks each id once). */
+  private checkPrevious(): void {
+    if (this.doc.previous !== undefined && this.doc.previous === this.doc.id) {
+      this.report('previous-is-self', 'error', ['previous'], {
+        th: `ชุดตัวชี้วัด "${this.doc.id}" อ้างถึงตัวเองเป็นชุดของปีก่อน`,
+        en: `assessment "${this.doc.id}" names itself as its previous one`,
+      });
+    }
   }
 }
 

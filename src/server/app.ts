@@ -20,6 +20,8 @@ import { attachmentRoutes } from './routes/attachments';
 import { auditRoutes } from './routes/audit';
 import type { App } from './routes/common';
 import { healthRoutes } from './routes/health';
+import { historyRoutes } from './routes/history';
+import { overviewRoutes } from './routes/overview';
 import { reportRoutes } from './routes/reports';
 import { roundReportRoutes } from './routes/roundReports';
 import { scoreRoutes } from './routes/scores';
@@ -82,6 +84,8 @@ export async function buildApp(appOptions: AppOptions): Promise<App> {
   assessmentRoutes(app, options);
   reportRoutes(app, options);
   roundReportRoutes(app, options);
+  overviewRoutes(app, options);
+  historyRoutes(app, options);
   attachmentRoutes(app, options);
   scoreRoutes(app, options);
   documentRoutes(app, options);

@@ -83,3 +83,19 @@ it('a round that has closed is refused as a whole, in Thai and English, and not 
   expect(report.error?.userMessage.th).toMatch(/[ก-๙]/);
   expect(report.outcomes.every((o) => o.outcome === 'refused')).toBe(true);
 });
+
+it("the round's overview and a unit's history are read and parsed by the client; a reporter's overview is refused", async () => {
+  const reporter = new ScorebookClient({ baseUrl });
+  await reporter.signIn('pte.reporter', 'pw');
+  await reporter.submitRows(target, rows, { action: 'submit' });
+  const central = new ScorebookClient({ baseUrl });
+  await central.signIn('central', 'pw');
+  const overview = await central.getOverview(AID, 6);
+  expect(overview.units.map((u) => [u.unit, u.counts.submitted])).toEqual([
+    ['pte', 3],
+    ['cbi', 0],
+  ]);
+  const history = await reporter.getUnitHistory(AID, 'pte');
+  expect(history.points.map((p) => [p.round, p.selfAssessedTotal])).toEqual([[6, overview.units[0]?.selfAssessed.total]]);
+  await expect(reporter.getOverview(AID, 6)).rejects.toMatchObject({ code: 'forbidden', status: 403 });
+});

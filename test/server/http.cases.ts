@@ -33,6 +33,8 @@ export function httpCases(kind: DbKind): void {
         'GET /api/v1/assessments/{aid}/rounds/{round}/units/{unit}/report.pdf',
         'GET /api/v1/assessments/{aid}/rounds/{round}/units/{unit}/report.docx',
         'GET /api/v1/assessments/{aid}/rounds/{round}/reports',
+        'GET /api/v1/assessments/{aid}/rounds/{round}/overview',
+        'GET /api/v1/assessments/{aid}/units/{unit}/history',
         'GET /api/v1/audit',
       ].sort(),
     );

@@ -12,6 +12,8 @@ import { authorizationCases } from './authorization.cases';
 import { httpCases } from './http.cases';
 import { inputCases } from './input.cases';
 import { reportCases } from './reports.cases';
+import { overviewCases } from './overview.cases';
+import { overviewQueryCases } from './overviewQueries.cases';
 import { roundReportCases } from './roundReports.cases';
 import { scoreCases } from './scores.cases';
 import { sessionCases } from './sessions.cases';
@@ -21,6 +23,8 @@ describe('on PostgreSQL', () => {
   describe('assessments', () => assessmentCases('postgres'));
   describe('reports', () => reportCases('postgres'));
   describe("every unit's reports in a round", () => roundReportCases('postgres'));
+  describe("a round's overview and a unit's history", () => overviewCases('postgres'));
+  describe('queries per overview and history', () => overviewQueryCases('postgres'));
   describe('attachments', () => attachmentCases('postgres'));
   describe('attachments in a file store', () => fileStoreAttachmentCases('postgres'));
   describe('scores', () => scoreCases('postgres'));

@@ -15,7 +15,7 @@ import { forbiddenToRead } from './reports';
  * by the unit's own reporters' submits (decideRows), so central data entered late never makes the unit late.
  */
 export function resultSetOf(
-  rows: readonly StoredReport[],
+  rows: readonly Pick<StoredReport, 'indicatorId' | 'value' | 'status' | 'submittedAt'>[],
   round: number,
 ): ResultSet & { results: Record<string, RawResult>; round: number } {
   const results = Object.fromEntries(rows.map((r) => [r.indicatorId, r.value]));

@@ -145,3 +145,48 @@ export async function putAssessment(
   ]);
   return { ok: true, created: false, issues: read.issues };
 }
+
+/** How far back a chain of `previous` is followed: decades of fiscal years, and a bound on a chain gone wrong. */
+export const MAX_CHAIN = 50;
+
+/**
+ * The assessment `id`, then the one it names as `previous`, and so on, newest first: an id seen once ends the
+ * chain (a cycle), so does a name with no stored assessment. Two queries whatever its length (one recursive query
+ * for the ids and versions, one for the documents not already read), none but the first when all are cached.
+ * Empty when `id` itself is not stored.
+ */
+export async function getAssessmentChain(db: Db | Tx, id: string): Promise<StoredAssessment[]> {
+  const cache = cacheOf(db);
+  const found = await sql<{ id: string; version: number; written_by: string; depth: number }>`
+    with recursive chain(id, version, written_by, previous, depth, seen) as (
+      select a.id, a.version, a.xmin::text, a.document->>'previous', 0, array[a.id]
+      from assessments a where a.id = ${id}
+      union all
+      select a.id, a.version, a.xmin::text, a.document->>'previous', c.depth + 1, c.seen || a.id
+      from chain c join assessments a on a.id = c.previous
+      where not (a.id = any(c.seen)) and c.depth + 1 < ${MAX_CHAIN}
+    )
+    select id, version, written_by, depth from chain order by depth`.execute(db);
+  const rows = found.rows;
+  const stale = rows.filter((r) => {
+    const known = cache.get(r.id);
+    return !known || known.version !== r.version || known.writtenBy !== r.written_by;
+  });
+  if (stale.length > 0) {
+    const docs = await db
+      .selectFrom('assessments')
+      .select(['id', 'document', 'version', sql<string>`xmin::text`.as('written_by')])
+      .where(sql<boolean>`id = any(${stale.map((r) => r.id)}::text[])`)
+      .execute();
+    for (const d of docs) remember(cache, d.id, fromRow(d), d.written_by);
+  }
+  // An assessment replaced between the two reads is served as the second read found it; one deleted in between
+  // ends the chain there.
+  const chain: StoredAssessment[] = [];
+  for (const r of rows) {
+    const stored = cache.get(r.id);
+    if (!stored) break;
+    chain.push(stored);
+  }
+  return chain;
+}
