@@ -101,7 +101,8 @@ export function diffAssessments(before: Assessment, after: Assessment): Assessme
       removed.push(a.id);
       continue;
     }
-    if (a.name !== b.name || (a.nameEn ?? '') !== (b.nameEn ?? '')) changes.push({ kind: 'indicator-renamed', id: b.id, from: a.name, to: b.name });
+    if (a.name !== b.name || (a.nameEn ?? '') !== (b.nameEn ?? ''))
+      changes.push({ kind: 'indicator-renamed', id: b.id, from: a.name, to: b.name });
     if (a.weight !== b.weight) changes.push({ kind: 'weight-changed', id: b.id, name: b.name, from: a.weight, to: b.weight });
     if (a.kind !== b.kind) changes.push({ kind: 'kind-changed', id: b.id, name: b.name, from: a.kind, to: b.kind });
     else if (!isGroup(a) && !isGroup(b) && !same(targetsOf(a), targetsOf(b)))
@@ -268,7 +269,10 @@ export function describeChange(c: AssessmentChange): Message {
     case 'weight-changed':
       return { th: `${c.id}: น้ำหนัก ${c.from} → ${c.to}`, en: `${c.id}: weight ${c.from} → ${c.to}` };
     case 'targets-changed':
-      return { th: `${c.id}: ค่าเป้าหมาย ${c.from.join(' / ')} → ${c.to.join(' / ')}`, en: `${c.id}: targets ${c.from.join(' / ')} → ${c.to.join(' / ')}` };
+      return {
+        th: `${c.id}: ค่าเป้าหมาย ${c.from.join(' / ')} → ${c.to.join(' / ')}`,
+        en: `${c.id}: targets ${c.from.join(' / ')} → ${c.to.join(' / ')}`,
+      };
     case 'kind-changed':
       return { th: `${c.id}: ประเภท ${c.from} → ${c.to}`, en: `${c.id}: kind ${c.from} → ${c.to}` };
     case 'indicator-rounds-changed':
@@ -305,6 +309,11 @@ export function describeChange(c: AssessmentChange): Message {
 /** Whether the changes touch a sheet's layout (rows, columns, targets, formulas) rather than only the server's windows and units. */
 export function changesLayout(diff: AssessmentDiff): boolean {
   return diff.changes.some(
-    (c) => c.kind !== 'round-added' && c.kind !== 'round-removed' && c.kind !== 'round-window-changed' && c.kind !== 'unit-added' && c.kind !== 'unit-removed',
+    (c) =>
+      c.kind !== 'round-added' &&
+      c.kind !== 'round-removed' &&
+      c.kind !== 'round-window-changed' &&
+      c.kind !== 'unit-added' &&
+      c.kind !== 'unit-removed',
   );
 }

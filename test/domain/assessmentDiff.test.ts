@@ -26,7 +26,13 @@ describe('assessment diff', () => {
     next.indicators.push({ id: '12', name: 'ตัวชี้วัดใหม่', weight: 0, kind: 'quantitative', targets: [1, 2, 3] });
     const d = diffAssessments(mustRead(pte as never), mustRead(next as never));
     expect(d.summary).toEqual({ en: '3 indicators changed targets, 1 added', th: 'ตัวชี้วัด 3 ตัวเปลี่ยนค่าเป้าหมาย เพิ่ม 1 ตัว' });
-    expect(d.changes).toContainEqual({ kind: 'targets-changed', id: '1', name: expect.any(String), from: [90, 95, 100], to: [91, 95, 100] });
+    expect(d.changes).toContainEqual({
+      kind: 'targets-changed',
+      id: '1',
+      name: expect.any(String),
+      from: [90, 95, 100],
+      to: [91, 95, 100],
+    });
     expect(d.changes).toContainEqual({ kind: 'indicator-added', id: '12', name: 'ตัวชี้วัดใหม่' });
     expect(changesLayout(d)).toBe(true);
   });

@@ -21,6 +21,7 @@ import { useServerStrings } from '../serverStrings';
 import { ApproverPanel } from './ApproverPanel';
 import { OpenAllUnits } from './OpenAllUnits';
 import { OpenFromServer, type Choice, type Summary } from './OpenFromServer';
+import { PublishPanel, type DefinitionsSource } from './PublishPanel';
 import { connectToServer, type Connect, type ServerClient } from './serverClient';
 import { SignInForm } from './SignInForm';
 import { EvidencePanel } from './EvidencePanel';
@@ -47,6 +48,8 @@ export interface ServerPanelProps {
   readonly sheetAssessment?: string;
   /** The errors the live check finds in the sheet: a submit's error about them goes when they change. */
   readonly sheetErrors?: number;
+  /** Central staff: where "Publish definitions" reads the new assessment besides a JSON file (the definitions sheet). */
+  readonly definitionsSource?: DefinitionsSource;
 }
 
 /** Where `npm start` serves the demo API. */
@@ -84,6 +87,7 @@ function ServerTab({
   scoring,
   sheetAssessment,
   sheetErrors,
+  definitionsSource,
 }: ServerPanelProps): JSX.Element {
   const { s } = useServerStrings();
   // What `npm start` serves (scorebook serve --demo, plain HTTP on the loopback, which browsers let an HTTPS page
@@ -198,6 +202,9 @@ function ServerTab({
           ) : null}
           {session.user.roles.includes('approver') && target ? <ApproverPanel client={client} target={target} /> : null}
           <EvidencePanel client={client} session={session} port={port} target={target} />
+          {session.user.roles.includes('central') && client.putAssessment ? (
+            <PublishPanel client={client} definitionsSource={definitionsSource} />
+          ) : null}
         </>
       ) : null}
     </section>
