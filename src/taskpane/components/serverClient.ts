@@ -1,5 +1,14 @@
 /** The API client as the server panel sees it: ScorebookClient in the add-in, a fake in tests. */
-import type { ApiAssessmentDocument, ApiIssue, ApiRound, Attachment, BatchRow, ReportRow, Session as ApiSession, UnitReports } from '../../api';
+import type {
+  ApiAssessmentDocument,
+  ApiIssue,
+  ApiRound,
+  Attachment,
+  BatchRow,
+  ReportRow,
+  Session as ApiSession,
+  UnitReports,
+} from '../../api';
 import { ScorebookClient } from '../../api/client';
 import type { DownloadedFile, EvidenceFile, UploadOptions } from '../../api/evidence';
 import type { BatchTarget, PendingStore } from '../../api/pending';
