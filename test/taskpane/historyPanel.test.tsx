@@ -24,9 +24,13 @@ if (!loaded.ok) throw new Error('sample');
 const assessment = loaded.value.assessment;
 
 function show(locale: Locale, onOpenSheet?: (h: UnitHistory, id: string | undefined) => void) {
+  const asked: string[] = [];
   const client = {
-    asked: [] as string[],
-    getUnitHistory: jest.fn(async (aid: string, unit: string) => (client.asked.push(`${aid}/${unit}`), PTE_HISTORY)),
+    asked,
+    getUnitHistory: jest.fn(async (aid: string, unit: string): Promise<UnitHistory> => {
+      asked.push(`${aid}/${unit}`);
+      return PTE_HISTORY;
+    }),
   };
   render(
     <FluentProvider theme={webLightTheme}>
