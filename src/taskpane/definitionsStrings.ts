@@ -50,7 +50,6 @@ const th = {
   asideRemoved: 'ถูกยกเลิกในนิยามใหม่',
   asideKind: 'เปลี่ยนประเภท ช่องเดิมไม่มีแล้ว',
   checkFailed: 'ตรวจนิยามบนเซิร์ฟเวอร์ไม่ได้',
-  pendingFirst: (n: number) => `ยังไม่ได้ปรับ: มี ${n} ชุดข้อมูลรอส่ง ส่งให้เสร็จก่อน แล้วปรับรูปแบบชีตอีกครั้ง`,
 };
 
 type DefinitionsStrings = {
@@ -103,7 +102,6 @@ const en: DefinitionsStrings = {
   asideRemoved: 'removed in the new definitions',
   asideKind: 'kind changed; the old cells are gone',
   checkFailed: "The server's definitions could not be checked",
-  pendingFirst: (n) => `Not updated: ${n} batches are waiting to be sent; let them finish, then update the layout again`,
 };
 
 export const DEFINITIONS_STRINGS: Record<Locale, DefinitionsStrings> = { th, en };

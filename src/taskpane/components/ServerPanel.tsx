@@ -23,6 +23,7 @@ import { OpenAllUnits } from './OpenAllUnits';
 import { OpenFromServer, type Choice, type Summary } from './OpenFromServer';
 import { PublishPanel, type DefinitionsSource } from './PublishPanel';
 import { HistoryPanel } from './HistoryPanel';
+import { DefinitionsNotice } from './DefinitionsNotice';
 import type { UnitHistory } from '../../api/history';
 import { connectToServer, type Connect, type ServerClient } from './serverClient';
 import { SignInForm } from './SignInForm';
@@ -93,6 +94,7 @@ function ServerTab({
   sheetErrors,
   definitionsSource,
   onOpenHistorySheet,
+  boundSheet,
 }: ServerPanelProps): JSX.Element {
   const { s } = useServerStrings();
   // What `npm start` serves (scorebook serve --demo, plain HTTP on the loopback, which browsers let an HTTPS page
@@ -182,6 +184,15 @@ function ServerTab({
         <div role="status">
           <ProgressBar thickness="large" aria-label={s.signingIn} /> {s.signingIn}
         </div>
+      ) : null}
+      {client && session && linked ? (
+        <DefinitionsNotice
+          client={client}
+          port={port}
+          central={session.user.roles.includes('central')}
+          boundSheet={boundSheet}
+          onUpdated={onOpened}
+        />
       ) : null}
       {client && session ? (
         <>
