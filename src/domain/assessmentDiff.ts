@@ -21,7 +21,9 @@ export type IndicatorField =
   | 'parent'
   | 'centralResult'
   | 'owner'
-  | 'description';
+  | 'description'
+  /** The figures targets are derived from, or how they are written, with the same target values. */
+  | 'inputs';
 
 export type AssessmentChange =
   | { readonly kind: 'indicator-added'; readonly id: string; readonly name: string }
@@ -62,9 +64,9 @@ export interface AssessmentDiff {
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
-/** What a leaf's targets are: the values, the level below the first, the inputs they are derived from. */
+/** What a leaf's targets are: the values at the levels and the level below the first. */
 function targetsOf(i: Indicator): unknown {
-  return isGroup(i) ? null : [i.targets, i.floorTarget ?? null, i.inputs ?? null];
+  return isGroup(i) ? null : [i.targets, i.floorTarget ?? null];
 }
 
 function otherFields(a: Indicator, b: Indicator): IndicatorField[] {
@@ -85,6 +87,8 @@ function otherFields(a: Indicator, b: Indicator): IndicatorField[] {
     check('steps', a.steps, b.steps);
     check('variables', a.variables, b.variables);
     check('multiplier', a.multiplier, b.multiplier);
+    // Derived anew (other inputs, or numbers written as expressions) but to the same values: said, not as targets.
+    if (same(targetsOf(a), targetsOf(b))) check('inputs', [a.inputs, a.targetExpressions], [b.inputs, b.targetExpressions]);
   }
   return fields;
 }

@@ -106,4 +106,16 @@ describe('assessment diff', () => {
     expect(d.changes.map((c) => c.kind)).toEqual(['targets-changed', 'indicator-rounds-changed']);
     expect(describeChange(d.changes[1]!).en).toBe('5: due in rounds every round → 12');
   });
+
+  it('targets written as numbers where they were derived, to the same values: not a change of targets', () => {
+    const next = copy();
+    const otop = next.indicators.find((i) => i.id === '5')!;
+    const read = mustRead(pte as never);
+    const leaf = read.indicators.find((i) => i.id === '5') as { targets: readonly number[] };
+    otop.targets = [...leaf.targets];
+    delete otop.inputs;
+    const d = diffAssessments(read, mustRead(next as never));
+    expect(d.changes).toEqual([{ kind: 'indicator-changed', id: '5', name: expect.any(String), fields: ['inputs'] }]);
+    expect(d.summary.en).toBe('1 indicator changed otherwise');
+  });
 });

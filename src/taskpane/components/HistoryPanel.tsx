@@ -43,7 +43,9 @@ export function HistoryPanel({ client, aid, unit, unitName, assessment, onOpenSh
   const leaves = assessment ? allIndicators(assessment).filter((i) => !isGroup(i)) : [];
   const ids =
     leaves.length > 0 ? leaves.map((i) => i.id) : [...new Set(answer?.points.flatMap((p) => p.indicators.map((i) => i.indicator)) ?? [])];
-  const indicatorId = ids.includes(chosen) ? chosen : ids[0];
+  // Until one is chosen: the first indicator the history has a result for (else the first of the assessment).
+  const reported = ids.find((id) => answer?.points.some((p) => p.indicators.some((i) => i.indicator === id && i.value !== null)));
+  const indicatorId = ids.includes(chosen) ? chosen : (reported ?? ids[0]);
   const nameOf = (id: string): string => leaves.find((i) => i.id === id)?.name ?? id;
   const yearLabel = (p: Pick<SeriesPoint, 'year' | 'assessment'>): string =>
     p.year === null ? p.assessment : formatFiscalYear(p.year, locale);
@@ -173,7 +175,8 @@ const LINE_COLOURS = ['#0F6CBD', '#8A8886', '#C19C00', '#5C2E91'];
 /** The chart's own units; the SVG scales to the pane's width (viewBox), so 320 px shows it whole. */
 const W = 300;
 const H = 140;
-const PAD = { left: 34, right: 10, top: 14, bottom: 22 };
+// Room on the right for the last point's label, centred on it.
+const PAD = { left: 34, right: 22, top: 14, bottom: 22 };
 
 function HistoryChart({
   series,
