@@ -85,6 +85,7 @@ th.sb-num { white-space: normal; }
 .sb-history-table th[scope="row"], .sb-history-table thead th:first-child { text-align: left; font-weight: normal; }
 /* Headers break between words (Thai too: Chromium's dictionary), not inside one, in the narrow columns. */
 .sb-history-table th { overflow-wrap: normal; }
+.sb-history-table td { white-space: nowrap; }
 /* The notice that the definitions changed: said above the Server tab's work. */
 .sb-notice { padding: 8px; border-left: 3px solid ${tokens.colorPaletteYellowBorder2}; background: ${tokens.colorNeutralBackground2}; }
 `;
