@@ -170,6 +170,8 @@ for (const lang of ['th', 'en'] as Lang[]) {
       await top(reporter.getByTestId('history-panel'));
       if (width === 320) await assertNoSideScroll(reporter, 'the history view');
       await shot(reporter, `history-${lang}-${width}`);
+      // The view alone, at full size, to look at the chart and the table closely.
+      await reporter.getByTestId('history-panel').screenshot({ path: join(ARTIFACTS, `definitions-history-panel-${lang}-${width}.png`) });
       assert.match((await reporter.getByTestId('history-total-since-last').textContent()) ?? '', w.since);
       await reporter.context().close();
     });
