@@ -38,7 +38,6 @@ const th = {
   // The notice on a linked sheet.
   changedHeading: 'นิยามตัวชี้วัดเปลี่ยนแล้ว',
   changedText: (summary: string) => `นิยามตัวชี้วัดบนเซิร์ฟเวอร์เปลี่ยนไปจากที่ชีตนี้สร้างไว้: ${summary}`,
-  changedWindowsOnly: (summary: string) => `ชุดตัวชี้วัดบนเซิร์ฟเวอร์เปลี่ยน: ${summary} รูปแบบชีตไม่ต้องเปลี่ยน`,
   updateLayout: 'ปรับรูปแบบชีต',
   updating: 'กำลังปรับรูปแบบชีต…',
   updated: (sheet: string, kept: number) => `ปรับรูปแบบชีต ${sheet} ตามนิยามใหม่แล้ว ค่าที่กรอกไว้ ${kept} ตัวชี้วัดยังอยู่ครบ`,
@@ -89,7 +88,6 @@ const en: DefinitionsStrings = {
   at: (path) => `at ${path}`,
   changedHeading: 'The indicator definitions changed',
   changedText: (summary) => `The indicator definitions changed on the server since this sheet was made: ${summary}`,
-  changedWindowsOnly: (summary) => `The assessment changed on the server: ${summary}; the sheet's layout needs no change`,
   updateLayout: 'Update layout',
   updating: 'Updating the layout…',
   updated: (sheet, kept) => `Sheet ${sheet} now follows the new definitions; what was entered for ${kept} indicators is all still there`,

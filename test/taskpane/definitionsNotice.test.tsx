@@ -82,7 +82,7 @@ test('the notice says what changed; Update layout keeps the results and texts an
   expect(screen.getByRole('status').textContent).toContain('Sheet KPI now follows the new definitions');
 });
 
-test('in Thai; unchanged definitions say nothing', async () => {
+test('in Thai', async () => {
   const wb = await linkedWorkbook();
   show(wb, changed(), 'th');
   expect((await screen.findByTestId('definitions-notice')).textContent).toContain('ตัวชี้วัด 3 ตัวเปลี่ยนค่าเป้าหมาย เพิ่ม 1 ตัว');
@@ -92,6 +92,16 @@ test('in Thai; unchanged definitions say nothing', async () => {
 test('the same definitions on the server: no notice', async () => {
   const wb = await linkedWorkbook();
   const { client } = show(wb, copy());
+  await waitFor(() => expect(client.getAssessment).toHaveBeenCalled());
+  await new Promise((r) => setTimeout(r, 50));
+  expect(screen.queryByTestId('definitions-notice')).toBeNull();
+});
+
+test('only a reporting window moved: the sheet needs nothing, so nothing is said', async () => {
+  const wb = await linkedWorkbook();
+  const moved = copy();
+  moved.rounds = moved.rounds.map((r, i) => (i === 0 ? { ...r, closesAt: '2024-04-30T23:59:59+07:00' } : r));
+  const { client } = show(wb, moved);
   await waitFor(() => expect(client.getAssessment).toHaveBeenCalled());
   await new Promise((r) => setTimeout(r, 50));
   expect(screen.queryByTestId('definitions-notice')).toBeNull();

@@ -69,14 +69,15 @@ export function DefinitionsNotice({
         onDismiss={checking.clear}
       />
     );
-  if (!change) return done ? <div role="status">{m(done)}</div> : null;
+  // Only windows or units moved: the sheet needs nothing (the pane reads windows from the server's list).
+  if (!change || !change.layout) return done ? <div role="status">{m(done)}</div> : null;
   const summary = m(change.diff.summary);
   return (
     <MessageBar intent="warning" layout="multiline" data-testid="definitions-notice">
       <MessageBarBody>
         <MessageBarTitle>{d.changedHeading}</MessageBarTitle>
         <div className="sb-stack">
-          <div>{change.layout ? d.changedText(summary) : d.changedWindowsOnly(summary)}</div>
+          <div>{d.changedText(summary)}</div>
           <details>
             <summary>{summary}</summary>
             <ul className="sb-issue-list">
@@ -86,13 +87,11 @@ export function DefinitionsNotice({
               {change.diff.changes.length > LISTED ? <li>{d.more(change.diff.changes.length - LISTED)}</li> : null}
             </ul>
           </details>
-          {change.layout ? (
-            <div>
-              <Button appearance="primary" size="small" disabled={updating.running} onClick={() => void updating.run(change)}>
-                {d.updateLayout}
-              </Button>
-            </div>
-          ) : null}
+          <div>
+            <Button appearance="primary" size="small" disabled={updating.running} onClick={() => void updating.run(change)}>
+              {d.updateLayout}
+            </Button>
+          </div>
           {updating.running ? <div role="status">{d.updating}</div> : null}
           {updating.error ? <ErrorMessage message={updating.error} onDismiss={updating.clear} /> : null}
         </div>
