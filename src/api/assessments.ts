@@ -74,6 +74,10 @@ function addressedIds(doc: Record<string, unknown>): { path: (string | number)[]
 
 export const putAssessmentResponseSchema = z.object({
   assessment: assessmentDocumentSchema,
+  /** True when the id was new (HTTP 201); absent from servers before it was said in the body. */
+  created: z.boolean().optional(),
+  /** The stored version after the write (1 when created, one more on each replacement). */
+  version: z.number().int().optional(),
   /** Warnings the domain found (weights not summing to 100 …); errors refuse the document instead. */
   issues: z.array(issueSchema),
 });

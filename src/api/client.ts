@@ -5,7 +5,7 @@
  * with a message in Thai and English (clientError.ts). Submitting rows in batches is `submitRows` (submit.ts).
  */
 import { z } from 'zod';
-import { assessmentDocumentSchema, assessmentListSchema, type ApiAssessmentDocument } from './assessments';
+import { assessmentDocumentSchema, assessmentListSchema, putAssessmentResponseSchema, type ApiAssessmentDocument } from './assessments';
 import { attachmentListSchema, type Attachment } from './attachments';
 import { isApiError } from './clientError';
 import {
@@ -128,6 +128,14 @@ export class ScorebookClient {
 
   async getAssessment(aid: string): Promise<ApiAssessmentDocument> {
     return this.authed({ method: 'GET', path: paths.assessment(aid), schema: assessmentDocumentSchema, retry: true });
+  }
+
+  /**
+   * Creates or replaces an assessment (central staff). Not retried: a replacement is not idempotent in the audit,
+   * and the person is there to press the button again. A document with errors is a 400 whose details carry them.
+   */
+  async putAssessment(aid: string, document: unknown): Promise<z.infer<typeof putAssessmentResponseSchema>> {
+    return this.authed({ method: 'PUT', path: paths.assessment(aid), body: document, schema: putAssessmentResponseSchema, retry: false });
   }
 
   async listReports(t: BatchTarget): Promise<ReportRow[]> {

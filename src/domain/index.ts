@@ -20,3 +20,4 @@ export * from './unknownFields';
 export * from './whatIf';
 export * from './yesNoWords';
 export * from './rowChange';
+export * from './assessmentDiff';

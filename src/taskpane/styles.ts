@@ -75,4 +75,17 @@ th.sb-num { white-space: normal; }
 .sb-approval-list { margin: 0; padding: 0; list-style: none; display: flex; flex-direction: column; gap: 12px; }
 .sb-approval { display: flex; flex-direction: column; gap: 2px; padding-bottom: 8px; border-bottom: 1px solid ${tokens.colorNeutralStroke2}; }
 .sb-approval-detail { display: flex; flex-direction: column; gap: 2px; padding-left: 32px; }
+/* The history view: the inline chart scales to the pane; the table of points keeps its figures on one line. */
+.sb-history-chart { display: block; width: 100%; height: auto; max-height: 220px; }
+.sb-history-legend { display: inline-flex; align-items: center; gap: 4px; font-size: ${tokens.fontSizeBase200}; }
+.sb-history-swatch { display: inline-block; width: 12px; height: 3px; }
+.sb-history-table { border-collapse: collapse; width: 100%; font-size: ${tokens.fontSizeBase200}; }
+.sb-history-table th, .sb-history-table td { padding: 2px 4px; border-bottom: 1px solid ${tokens.colorNeutralStroke2}; text-align: right;
+  font-variant-numeric: tabular-nums; }
+.sb-history-table th[scope="row"], .sb-history-table thead th:first-child { text-align: left; font-weight: normal; }
+/* Headers break between words (Thai too: Chromium's dictionary), not inside one, in the narrow columns. */
+.sb-history-table th { overflow-wrap: normal; }
+.sb-history-table td { white-space: nowrap; }
+/* The notice that the definitions changed: said above the Server tab's work. */
+.sb-notice { padding: 8px; border-left: 3px solid ${tokens.colorPaletteYellowBorder2}; background: ${tokens.colorNeutralBackground2}; }
 `;

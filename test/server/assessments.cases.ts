@@ -48,8 +48,11 @@ export function assessmentCases(kind: DbKind): void {
     const created = await put('central', doc);
     expect(created.statusCode).toBe(201);
     expect(created.json().assessment).toEqual(doc);
+    expect(created.json()).toMatchObject({ created: true, version: 1 });
     const changed = await put('central', { ...doc, title: 'แก้ไข' });
     expect(changed.statusCode).toBe(200);
+    // The body says what the status says, and the version each replacement bumps (the pane shows both).
+    expect(changed.json()).toMatchObject({ created: false, version: 2 });
     const events = await h.db.selectFrom('audit_events').selectAll().where('assessment_id', '=', 'new-2567').orderBy('id').execute();
     expect(events.map((e) => [e.action, e.actor])).toEqual([
       ['assessment.create', 'central'],

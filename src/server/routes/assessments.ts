@@ -111,7 +111,9 @@ export function assessmentRoutes(app: App, options: ResolvedOptions): void {
       }
       const stored = await getAssessment(db, aid);
       if (!stored) throw errors.assessmentNotFound(aid);
-      return reply.status(result.created ? 201 : 200).send({ assessment: stored.document, issues: [...result.issues] });
+      return reply
+        .status(result.created ? 201 : 200)
+        .send({ assessment: stored.document, created: result.created, version: stored.version, issues: [...result.issues] });
     },
   );
 }

@@ -22,6 +22,10 @@ import { ApproverPanel } from './ApproverPanel';
 import { OpenAllUnits } from './OpenAllUnits';
 import { OverviewSheet } from './OverviewSheet';
 import { OpenFromServer, type Choice, type Summary } from './OpenFromServer';
+import { PublishPanel, type DefinitionsSource } from './PublishPanel';
+import { HistoryPanel } from './HistoryPanel';
+import { DefinitionsNotice } from './DefinitionsNotice';
+import type { UnitHistory } from '../../api/history';
 import { connectToServer, type Connect, type ServerClient } from './serverClient';
 import { SignInForm } from './SignInForm';
 import { EvidencePanel } from './EvidencePanel';
@@ -48,6 +52,10 @@ export interface ServerPanelProps {
   readonly sheetAssessment?: string;
   /** The errors the live check finds in the sheet: a submit's error about them goes when they change. */
   readonly sheetErrors?: number;
+  /** Central staff: where "Publish definitions" reads the new assessment besides a JSON file (the definitions sheet). */
+  readonly definitionsSource?: DefinitionsSource;
+  /** "Open as sheet" in the history view: writes the unit's history as a sheet with a native chart. */
+  readonly onOpenHistorySheet?: (history: UnitHistory, indicatorId: string | undefined) => void;
 }
 
 /** Where `npm start` serves the demo API. */
@@ -85,6 +93,9 @@ function ServerTab({
   scoring,
   sheetAssessment,
   sheetErrors,
+  definitionsSource,
+  onOpenHistorySheet,
+  boundSheet,
 }: ServerPanelProps): JSX.Element {
   const { s } = useServerStrings();
   // What `npm start` serves (scorebook serve --demo, plain HTTP on the loopback, which browsers let an HTTPS page
@@ -148,6 +159,10 @@ function ServerTab({
     waiting.current = undefined;
   };
 
+  // The history is of the linked sheet's unit, else of the unit the pickers show.
+  const historyOf = linked ?? target;
+  const historyUnitName = assessments.find((a) => a.id === historyOf?.aid)?.units.find((u) => u.id === historyOf?.unit)?.name;
+  const historyAssessment = linked && sheet.assessment?.id === linked.aid ? sheet.assessment : undefined;
   // Before a sign-in, the linked sheet's server (its link is read just after the tab opens; the key refills the form).
   const formUrl = session ? baseUrl : (sheet.baseUrl ?? baseUrl);
   return (
@@ -170,6 +185,15 @@ function ServerTab({
         <div role="status">
           <ProgressBar thickness="large" aria-label={s.signingIn} /> {s.signingIn}
         </div>
+      ) : null}
+      {client && session && linked ? (
+        <DefinitionsNotice
+          client={client}
+          port={port}
+          central={session.user.roles.includes('central')}
+          boundSheet={boundSheet}
+          onUpdated={onOpened}
+        />
       ) : null}
       {client && session ? (
         <>
@@ -205,6 +229,19 @@ function ServerTab({
           ) : null}
           {session.user.roles.includes('approver') && target ? <ApproverPanel client={client} target={target} /> : null}
           <EvidencePanel client={client} session={session} port={port} target={target} />
+          {historyOf && client.getUnitHistory ? (
+            <HistoryPanel
+              client={client}
+              aid={historyOf.aid}
+              unit={historyOf.unit}
+              unitName={historyUnitName}
+              assessment={historyAssessment}
+              onOpenSheet={onOpenHistorySheet}
+            />
+          ) : null}
+          {session.user.roles.includes('central') && client.putAssessment ? (
+            <PublishPanel client={client} definitionsSource={definitionsSource} />
+          ) : null}
         </>
       ) : null}
     </section>

@@ -1,6 +1,7 @@
 /** The API client as the server panel sees it: ScorebookClient in the add-in, a fake in tests. */
 import type {
   ApiAssessmentDocument,
+  ApiIssue,
   ApiRound,
   Attachment,
   BatchRow,
@@ -13,6 +14,7 @@ import { ScorebookClient } from '../../api/client';
 import type { DownloadedFile, EvidenceFile, UploadOptions } from '../../api/evidence';
 import type { BatchTarget, PendingStore } from '../../api/pending';
 import type { SubmitOptions, SubmitReport } from '../../api/submit';
+import type { UnitHistory } from '../../api/history';
 
 /** What the panel needs of the API client (ScorebookClient in the add-in, a fake in tests). */
 export interface ServerClient {
@@ -34,6 +36,13 @@ export interface ServerClient {
   checkHealth?(): Promise<boolean>;
   listAttachments?(t: BatchTarget, indicatorId: string): Promise<Attachment[]>;
   uploadAttachment?(t: BatchTarget, indicatorId: string, file: EvidenceFile, o?: UploadOptions): Promise<Attachment>;
+  /** Central staff: create or replace an assessment (PublishPanel). Optional: fakes may leave it out. */
+  putAssessment?(
+    aid: string,
+    document: unknown,
+  ): Promise<{ assessment: ApiAssessmentDocument; created?: boolean; version?: number; issues: ApiIssue[] }>;
+  /** A unit's totals and results at every round of this assessment and its predecessors (HistoryPanel). */
+  getUnitHistory?(aid: string, unit: string): Promise<UnitHistory>;
   downloadAttachment?(t: BatchTarget, a: Pick<Attachment, 'id' | 'indicatorId' | 'filename' | 'contentType'>): Promise<DownloadedFile>;
 }
 
