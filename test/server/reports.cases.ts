@@ -376,6 +376,16 @@ export function reportCases(kind: DbKind): void {
       expect(await auditCount()).toBe(
         (await h.db.selectFrom('audit_events').select('id').where('action', 'not like', 'report.%').execute()).length + 1,
       );
+      // Every answer, a conflict's too, was stored under its key: each retry gets its first answer back.
+      for (const [i, a] of answers.entries()) {
+        const again = await h.app.inject({
+          method: 'POST',
+          url: reportsUrl(),
+          headers: { ...headers, 'idempotency-key': `race-${i}` },
+          payload: { action: 'save', rows: [{ indicatorId: '1', value: i, baseVersion: 0 }] },
+        });
+        expect(again.json()).toEqual(a.json());
+      }
     });
 
     test('concurrent updates of the same row from version 1: exactly one wins', async () => {
