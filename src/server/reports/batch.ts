@@ -2,8 +2,10 @@
  * A save/submit batch in one transaction: claim the idempotency key, check the window, lock the rows, decide
  * each row, write the accepted ones with their audit events, store the answer under the key, commit.
  *
- * Three statements between BEGIN and COMMIT, whatever the batch holds: the key's claim with the assessment's version,
- * the lock of the rows, and one statement writing rows, audit events and the answer (`batchWrite.ts`).
+ * Two statements between BEGIN and COMMIT, whatever the batch holds: the key's claim with the assessment's version
+ * and the lock of the rows (resolved by the read model this process already holds; when the row's version says it
+ * is stale, the rows are locked by a statement of their own), then one statement writing rows, audit events and the
+ * answer (`batchWrite.ts`).
  *
  * The key is claimed by inserting its row first. A second request with the same key waits on that row's
  * primary key until the first commits, then reads the stored answer — so the same key never applies twice,
@@ -13,13 +15,22 @@
  */
 import { sql } from 'kysely';
 import type { BatchBody, BatchResponse, BatchResult } from '../../api';
-import { indicatorKey, indicatorsByKey } from '../../domain';
+import { indicatorKey, indicatorsByKey, type Assessment } from '../../domain';
 import { canReport, type User } from '../auth/permissions';
 import type { Db } from '../db/connect';
 import { inTransaction, json } from '../db/transaction';
 import { ApiError } from '../errors';
 import { pauseBeforeBatchCommitForTest } from '../testHooks';
-import { auditSnapshot, getReports, lockReports, toCurrentRow } from '../store/reports';
+import { cachedAssessment } from '../store/assessments';
+import {
+  auditSnapshot,
+  getReports,
+  lockedAlongside,
+  lockReports,
+  readLockedAlongside,
+  toCurrentRow,
+  type JsonReport,
+} from '../store/reports';
 import { writeBatch } from './batchWrite';
 import { decideRows } from './decideRows';
 import { legacyRequestHash, requestHash } from './requestHash';
@@ -40,15 +51,20 @@ export async function runBatch(db: Db, request: BatchRequest): Promise<BatchResp
   const { user, body, now } = request;
   const hash = requestHash(request);
   return inTransaction(db, async (tx) => {
-    // The claim rides on the statement that reads the assessment's version: one round trip for both.
+    // The claim rides on the statement that reads the assessment's version: one round trip for both. With the
+    // assessment this process read before (nearly always the row's), the rows are resolved and locked there too.
+    const guess = cachedAssessment(tx, request.aid);
+    const guessed = guess && resolveRows(guess.model, body.rows);
+    const scope = { assessmentId: request.aid, round: request.round, unitId: request.unit };
     const claim = sql`claim as (insert into idempotency_keys (username, key, request_hash, response, created_at)
       values (${user.username}, ${request.idempotencyKey}, ${hash}, null, ${now})
       on conflict (username, key) do nothing returning key)`;
     const read = await loadScopeWith(tx, request.aid, request.round, request.unit, {
       with: claim,
-      select: sql<boolean>`exists (select 1 from claim)`,
+      select: sql<{ claimed: boolean; locked: JsonReport[] | null }>`jsonb_build_object('claimed', exists (select 1 from claim),
+        'locked', ${guessed ? lockedAlongside(scope, guessed.ids, 'claim') : sql`null`})`,
     });
-    if (!read.alongside) {
+    if (!read.alongside.claimed) {
       const prior = await tx
         .selectFrom('idempotency_keys')
         .select(['request_hash', 'response'])
@@ -66,16 +82,15 @@ export async function runBatch(db: Db, request: BatchRequest): Promise<BatchResp
       return prior.response as BatchResponse;
     }
 
-    const { assessment, round, scope } = read.loaded();
+    const { assessment, round } = read.loaded();
     // The window binds the unit's reporters; central data may arrive after the unit's reports (KRS).
     const { late } = canReport(user, request.unit) ? checkWindow(round, now) : { late: false };
 
-    // "๑.๒" and "1.2" are one indicator: rows are kept, locked and answered under the assessment's spelling.
-    // One lookup table for the batch: resolving each row against the whole assessment was n² for 10,000 rows.
-    const byKey = indicatorsByKey(assessment.model);
-    const rows = body.rows.map((r) => ({ ...r, indicatorId: byKey.get(indicatorKey(r.indicatorId))?.id ?? r.indicatorId }));
-    const ids = [...new Set(rows.map((r) => r.indicatorId))];
-    const stored = await lockReports(tx, scope, ids);
+    const { rows, ids } = guessed && assessment === guess ? guessed : resolveRows(assessment.model, body.rows);
+    const stored =
+      guessed && assessment === guess && read.alongside.locked
+        ? readLockedAlongside(read.alongside.locked)
+        : await lockReports(tx, scope, ids);
     const decision = decideRows(
       { user, unitId: request.unit, assessment: assessment.model, action: body.action, round: request.round, now, late },
       rows,
@@ -130,4 +145,14 @@ export async function runBatch(db: Db, request: BatchRequest): Promise<BatchResp
     await pauseBeforeBatchCommitForTest(request.idempotencyKey);
     return response;
   });
+}
+
+/**
+ * "๑.๒" and "1.2" are one indicator: rows are kept, locked and answered under the assessment's spelling. One lookup
+ * table for the batch: resolving each row against the whole assessment was n² for 10,000 rows.
+ */
+function resolveRows(model: Assessment, given: BatchBody['rows']): { rows: BatchBody['rows']; ids: string[] } {
+  const byKey = indicatorsByKey(model);
+  const rows = given.map((r) => ({ ...r, indicatorId: byKey.get(indicatorKey(r.indicatorId))?.id ?? r.indicatorId }));
+  return { rows, ids: [...new Set(rows.map((r) => r.indicatorId))] };
 }

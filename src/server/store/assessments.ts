@@ -55,6 +55,14 @@ function remember(
   cache.set(id, { ...stored, writtenBy });
 }
 
+/**
+ * The read model this process last read for `id`, without asking the database: a guess, to prepare a statement
+ * that reads the row's version anyway (`getAssessmentWith` returns this same object when it is still the row's).
+ */
+export function cachedAssessment(db: Db | Tx, id: string): StoredAssessment | undefined {
+  return cacheOf(db).get(id);
+}
+
 export async function getAssessment(db: Db | Tx, id: string): Promise<StoredAssessment | undefined> {
   return (await getAssessmentWith(db, id, {})).assessment;
 }

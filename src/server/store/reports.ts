@@ -50,7 +50,10 @@ function fromRow(r: Selectable<ReportsTable>): StoredReport {
 }
 
 /** A row as `to_jsonb(reports)` gives it: timestamps as ISO text, `value` already the JSON it is. */
-type JsonReport = Omit<Selectable<ReportsTable>, 'updated_at' | 'submitted_at'> & { updated_at: string; submitted_at: string | null };
+export type JsonReport = Omit<Selectable<ReportsTable>, 'updated_at' | 'submitted_at'> & {
+  updated_at: string;
+  submitted_at: string | null;
+};
 
 function fromJson(r: JsonReport): StoredReport {
   return fromRow({ ...r, updated_at: new Date(r.updated_at), submitted_at: r.submitted_at === null ? null : new Date(r.submitted_at) });
@@ -63,6 +66,23 @@ function fromJson(r: JsonReport): StoredReport {
 export function rowsAlongside(scope: RowScope): RawBuilder<JsonReport[]> {
   return sql<JsonReport[]>`(select coalesce(jsonb_agg(to_jsonb(r) order by r.indicator_id), '[]'::jsonb) from reports as r
     where r.assessment_id = ${scope.assessmentId} and r.round = ${scope.round} and r.unit_id = ${scope.unitId})`;
+}
+
+/**
+ * The stored rows among `indicatorIds`, locked (in id order, as `lockReports` locks them) only once `claimed`, a
+ * CTE of the same statement, has yielded a row: a batch that finds its key taken locks nothing, and a twin waiting
+ * on the key holds no row lock meanwhile. Read with `readLockedAlongside`.
+ */
+export function lockedAlongside(scope: RowScope, indicatorIds: readonly string[], claimed: string): RawBuilder<JsonReport[]> {
+  return sql<JsonReport[]>`(select coalesce(jsonb_agg(to_jsonb(l) order by l.indicator_id), '[]'::jsonb) from (
+    select r.* from reports as r
+    where r.assessment_id = ${scope.assessmentId} and r.round = ${scope.round} and r.unit_id = ${scope.unitId}
+      and r.indicator_id = any(${[...indicatorIds]}::text[]) and exists (select 1 from ${sql.table(claimed)})
+    order by r.indicator_id for update) as l)`;
+}
+
+export function readLockedAlongside(rows: readonly JsonReport[]): Map<string, StoredReport> {
+  return new Map(rows.map((r) => [r.indicator_id, fromJson(r)]));
 }
 
 export function readRowsAlongside(rows: readonly JsonReport[]): StoredReport[] {
