@@ -6,7 +6,7 @@
 import type { LeafIndicator } from './assessment';
 import type { RawResult } from './documentSchema';
 import { issue, type Issue } from './issues';
-import { readNumber } from './thaiNumbers';
+import { readNumber, type NumberReading } from './thaiNumbers';
 import { readYesNoWord } from './yesNoWords';
 
 export type ResultValue =
@@ -95,12 +95,22 @@ function readRatio(indicator: LeafIndicator, raw: RawResult | undefined): Result
   }
   const [numerator, denominator] = indicator.variables;
   if (!numerator || !denominator) return invalid([]);
+  const readings = [
+    readNumber(raw[numerator.id], { unit: numerator.unit, indicatorId: indicator.id, field: numerator.id }),
+    readNumber(raw[denominator.id], { unit: denominator.unit, indicatorId: indicator.id, field: denominator.id }),
+  ] as const;
+  const [n, d] = readings;
+  // Both given, neither negative, a denominator not 0: the ratio, with nothing to say (what the checks below give it).
+  if (n.kind === 'number' && d.kind === 'number' && n.value >= 0 && d.value > 0) {
+    return { status: 'value', value: (n.value * indicator.multiplier) / d.value, issues: NO_ISSUES };
+  }
   const issues: Issue[] = [];
   const values: number[] = [];
   let pendingCentral = false;
   let missing = 0;
-  for (const variable of [numerator, denominator]) {
-    const reading = readNumber(raw[variable.id], { unit: variable.unit, indicatorId: indicator.id, field: variable.id });
+  for (let v = 0; v < 2; v++) {
+    const variable = v === 0 ? numerator : denominator;
+    const reading = readings[v] as NumberReading;
     if (reading.kind === 'blank') {
       if (variable.central) pendingCentral = true;
       missing++;
