@@ -161,7 +161,7 @@ async function run(label: string, rawDb: Db): Promise<void> {
   console.log(
     `${label}: API batches of ${ROWS} rows: ${Math.round(apiRate)} rows/s (${(1e6 / apiRate).toFixed(0)} µs a row); ` +
       `plain INSERT: ${Math.round(plainRate)} rows/s (${(1e6 / plainRate).toFixed(0)} µs a row); API = 1/${(plainRate / apiRate).toFixed(1)} of plain; ` +
-      `statements per batch (without BEGIN/COMMIT): API ${apiStatements}, plain ${plainStatements}`,
+      `statements per batch (without BEGIN/COMMIT): API ${apiStatements.toFixed(1)}, plain ${plainStatements.toFixed(1)}`,
   );
 
   // 2. Latency with 50 clients, each route beside its floor. GET reads the 20 rows of s0; each POST stores one new
