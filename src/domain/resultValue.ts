@@ -6,7 +6,7 @@
 import type { LeafIndicator } from './assessment';
 import type { RawResult } from './documentSchema';
 import { issue, type Issue } from './issues';
-import { readNumber } from './thaiNumbers';
+import { readNumber, type NumberReading } from './thaiNumbers';
 import { readYesNoWord } from './yesNoWords';
 
 export type ResultValue =
@@ -14,7 +14,13 @@ export type ResultValue =
   | { readonly status: 'not-reported'; readonly issues: readonly Issue[] }
   | { readonly status: 'invalid'; readonly issues: readonly Issue[] };
 
-const notReported = (issues: Issue[] = []): ResultValue => ({ status: 'not-reported', issues });
+/**
+ * Nothing to say, shared: most rows of a million carry no issue, and an array for each is garbage to collect.
+ * Frozen, so a caller that added to it would fail loudly rather than give every row its issue.
+ */
+const NO_ISSUES: readonly Issue[] = Object.freeze([]);
+const NOT_REPORTED: ResultValue = Object.freeze({ status: 'not-reported', issues: NO_ISSUES });
+const notReported = (issues?: Issue[]): ResultValue => (issues === undefined ? NOT_REPORTED : { status: 'not-reported', issues });
 const invalid = (issues: Issue[]): ResultValue => ({ status: 'invalid', issues });
 
 export function readResultValue(indicator: LeafIndicator, raw: RawResult | undefined): ResultValue {
@@ -55,8 +61,8 @@ function readQuantity(indicator: LeafIndicator, raw: RawResult | undefined): Res
 }
 
 /** A negative result against non-negative targets is usually a typo (a stray minus), so it is pointed out. */
-function negativeWarning(indicator: LeafIndicator, value: number): Issue[] {
-  if (value >= 0 || indicator.targets.some((t) => t < 0)) return [];
+function negativeWarning(indicator: LeafIndicator, value: number): readonly Issue[] {
+  if (value >= 0 || indicator.targets.some((t) => t < 0)) return NO_ISSUES;
   return [
     issue(
       'value-negative',
@@ -89,12 +95,22 @@ function readRatio(indicator: LeafIndicator, raw: RawResult | undefined): Result
   }
   const [numerator, denominator] = indicator.variables;
   if (!numerator || !denominator) return invalid([]);
+  const readings = [
+    readNumber(raw[numerator.id], { unit: numerator.unit, indicatorId: indicator.id, field: numerator.id }),
+    readNumber(raw[denominator.id], { unit: denominator.unit, indicatorId: indicator.id, field: denominator.id }),
+  ] as const;
+  const [n, d] = readings;
+  // Both given, neither negative, a denominator not 0: the ratio, with nothing to say (what the checks below give it).
+  if (n.kind === 'number' && d.kind === 'number' && n.value >= 0 && d.value > 0) {
+    return { status: 'value', value: (n.value * indicator.multiplier) / d.value, issues: NO_ISSUES };
+  }
   const issues: Issue[] = [];
   const values: number[] = [];
   let pendingCentral = false;
   let missing = 0;
-  for (const variable of [numerator, denominator]) {
-    const reading = readNumber(raw[variable.id], { unit: variable.unit, indicatorId: indicator.id, field: variable.id });
+  for (let v = 0; v < 2; v++) {
+    const variable = v === 0 ? numerator : denominator;
+    const reading = readings[v] as NumberReading;
     if (reading.kind === 'blank') {
       if (variable.central) pendingCentral = true;
       missing++;
@@ -163,7 +179,7 @@ function readRatio(indicator: LeafIndicator, raw: RawResult | undefined): Result
     ]);
   }
   // Multiply first: for whole counts (num × multiplier) is exact, so a ratio equal to a target reaches it.
-  return { status: 'value', value: (num * indicator.multiplier) / den, issues: [] };
+  return { status: 'value', value: (num * indicator.multiplier) / den, issues: NO_ISSUES };
 }
 
 /** One step's mark: achieved, not achieved, blank, or unreadable (the pane shows steps with it: ✓ ✗). Words come from the one table in yesNoWords.ts. */
@@ -178,7 +194,6 @@ export function readStep(raw: unknown): boolean | null | 'invalid' {
 function readSteps(indicator: LeafIndicator, raw: RawResult | undefined): ResultValue {
   if (isBlank(raw)) return notReported();
   const m = indicator.steps.length;
-  const where = { indicatorId: indicator.id };
   let marks: unknown[];
   if (Array.isArray(raw)) {
     marks = raw;
@@ -193,7 +208,7 @@ function readSteps(indicator: LeafIndicator, raw: RawResult | undefined): Result
             th: `ตัวชี้วัด ${indicator.id} มี ${m} ขั้นตอน กรอกจำนวนขั้นตอนที่สำเร็จได้ 0 ถึง ${m}`,
             en: `indicator ${indicator.id} has ${m} steps; enter a count of steps achieved from 0 to ${m}`,
           },
-          where,
+          { indicatorId: indicator.id },
         ),
       ]);
     }
@@ -210,19 +225,26 @@ function readSteps(indicator: LeafIndicator, raw: RawResult | undefined): Result
           th: `ตัวชี้วัด ${indicator.id} มี ${m} ขั้นตอน แต่กรอกมา ${marks.length} ขั้น`,
           en: `indicator ${indicator.id} has ${m} steps but ${marks.length} were given`,
         },
-        where,
+        { indicatorId: indicator.id },
       ),
     ]);
   }
-  // One loop over the marks: a live sheet reads thousands of these per edit.
-  const steps: (boolean | null | 'invalid')[] = new Array<boolean | null | 'invalid'>(marks.length);
+  // One loop over the marks, keeping no array of them: a central sheet reads a million rows, a live sheet thousands
+  // per edit. `value` counts the achieved steps from the first; `later` is the first achieved step after that run.
   let bad = -1;
   let anyGiven = false;
+  let value = 0;
+  let inRun = true;
+  let later = -1;
   for (let i = 0; i < marks.length; i++) {
     const step = readStep(marks[i]);
-    steps[i] = step;
     if (step === 'invalid' && bad < 0) bad = i;
     if (step !== null) anyGiven = true;
+    if (inRun && step === true) value++;
+    else {
+      inRun = false;
+      if (step === true && later < 0) later = i;
+    }
   }
   if (bad >= 0) {
     return invalid([
@@ -233,18 +255,16 @@ function readSteps(indicator: LeafIndicator, raw: RawResult | undefined): Result
           th: `ขั้นตอนที่ ${bad + 1} ของตัวชี้วัด ${indicator.id} ต้องเป็น 1 (สำเร็จ) หรือ 0 (ไม่สำเร็จ) ได้ "${String(marks[bad])}"`,
           en: `step ${bad + 1} of indicator ${indicator.id} must be 1 (achieved) or 0 (not achieved), got "${String(marks[bad])}"`,
         },
-        { ...where, field: String(bad + 1) },
+        { indicatorId: indicator.id, field: String(bad + 1) },
       ),
     ]);
   }
   if (!anyGiven) return notReported();
-  let value = 0;
-  while (value < steps.length && steps[value] === true) value++;
-  const issues: Issue[] = [];
-  let later = -1;
-  for (let i = value + 1; i < steps.length && later < 0; i++) if (steps[i] === true) later = i;
-  if (later >= 0) {
-    issues.push(
+  if (later < 0) return { status: 'value', value, issues: NO_ISSUES };
+  return {
+    status: 'value',
+    value,
+    issues: [
       issue(
         'milestone-gap',
         'warning',
@@ -252,9 +272,8 @@ function readSteps(indicator: LeafIndicator, raw: RawResult | undefined): Result
           th: `ขั้นตอนที่ ${later + 1} สำเร็จแต่ขั้นตอนที่ ${value + 1} ยังไม่สำเร็จ คะแนนนับเฉพาะขั้นตอนที่สำเร็จต่อเนื่องจากขั้นแรก (${value} ขั้น)`,
           en: `step ${later + 1} is achieved but step ${value + 1} is not; only consecutive steps from the first count (${value})`,
         },
-        { ...where, field: String(value + 1) },
+        { indicatorId: indicator.id, field: String(value + 1) },
       ),
-    );
-  }
-  return { status: 'value', value, issues };
+    ],
+  };
 }

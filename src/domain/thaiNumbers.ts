@@ -9,7 +9,22 @@ const THAI_ZERO = 0x0e50;
 
 /** ๐๑๒๓๔๕๖๗๘๙ → 0123456789; everything else unchanged. */
 export function toArabicDigits(text: string): string {
-  return text.replace(/[\u0E50-\u0E59]/g, (d) => String(d.charCodeAt(0) - THAI_ZERO));
+  // A scan, not a replace with a callback: a central sheet reads a million cells, most without a Thai digit.
+  let first = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= THAI_ZERO && c <= THAI_ZERO + 9) {
+      first = i;
+      break;
+    }
+  }
+  if (first < 0) return text;
+  let out = text.slice(0, first);
+  for (let i = first; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    out += c >= THAI_ZERO && c <= THAI_ZERO + 9 ? String.fromCharCode(c - THAI_ZERO + 48) : text[i];
+  }
+  return out;
 }
 
 export function toThaiDigits(text: string): string {
@@ -21,6 +36,13 @@ export const LARGEST_ACCEPTED = 1e15;
 
 const EXCEL_ERROR = /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|GETTING_DATA|UNKNOWN!)$/i;
 const PLAIN_NUMBER = /^[+-]?(?:\d+|\d{1,3}(?:,\d{3})+)?(?:\.\d+)?$/;
+/** A part of PLAIN_NUMBER (with a leading digit, no spaces), then an optional %: what most cells hold. */
+const SIMPLE_NUMBER = /^(-?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?)(%)?$/;
+
+/** A unit whose text could end a number ("10", "%"…) would be cut off the number first; such units take the full reading. */
+function unitCouldEndANumber(unit: string | undefined): boolean {
+  return unit !== undefined && /[\d.,%\u0E50-\u0E59-]\s*$/.test(unit);
+}
 // Spaces, no-break spaces and zero-width characters that arrive with pasted text.
 const INVISIBLE = /[\s\u00A0\u200B-\u200D\u2060\uFEFF]+/g;
 
@@ -46,7 +68,7 @@ export function readNumber(raw: unknown, options: ReadNumberOptions = {}): Numbe
   if (typeof raw === 'number' && Number.isFinite(raw) && Math.abs(raw) <= LARGEST_ACCEPTED)
     return { kind: 'number', value: raw, percent: false };
   const where = { indicatorId: options.indicatorId, field: options.field };
-  if (typeof raw === 'number') return checkMagnitude(raw, false, String(raw), where);
+  if (typeof raw === 'number') return checkMagnitude(raw, false, String(raw), options);
   if (typeof raw === 'boolean') {
     return invalid('value-not-number', where, {
       th: `ค่า ${raw ? 'TRUE' : 'FALSE'} ไม่ใช่ตัวเลข กรุณากรอกผลการดำเนินงานเป็นตัวเลข`,
@@ -60,7 +82,14 @@ export function readNumber(raw: unknown, options: ReadNumberOptions = {}): Numbe
     });
   }
   const typed = raw;
-  let text = toArabicDigits(raw)
+  // The common typed cell ("85.5", "85%", "๓,๐๕๐") read at once; it is what the full reading below gives it.
+  const arabic = toArabicDigits(raw);
+  const simple = SIMPLE_NUMBER.exec(arabic);
+  if (simple && !unitCouldEndANumber(options.unit)) {
+    const digits = simple[1] as string;
+    return checkMagnitude(Number(digits.includes(',') ? digits.replace(/,/g, '') : digits), simple[2] !== undefined, typed, options);
+  }
+  let text = arabic
     .replace(INVISIBLE, ' ')
     .trim()
     .replace(/\u2212/g, '-');
@@ -87,10 +116,11 @@ export function readNumber(raw: unknown, options: ReadNumberOptions = {}): Numbe
       en: `"${typed}" is not a number; enter the result as a number, such as 3050 or 3050.25`,
     });
   }
-  return checkMagnitude(Number(compact.replace(/,/g, '')), percent, typed, where);
+  return checkMagnitude(Number(compact.replace(/,/g, '')), percent, typed, options);
 }
 
-function checkMagnitude(value: number, percent: boolean, typed: string, where: { indicatorId?: string; field?: string }): NumberReading {
+function checkMagnitude(value: number, percent: boolean, typed: string, options: ReadNumberOptions): NumberReading {
+  const where = { indicatorId: options.indicatorId, field: options.field };
   if (!Number.isFinite(value)) {
     return invalid('value-not-number', where, {
       th: `"${typed}" ไม่ใช่ตัวเลขที่ใช้ได้`,

@@ -1,5 +1,6 @@
 /** Typed values as Thai staff enter them: what is read, and what is an issue (never a silent zero). */
 import { readNumber, roundHalfUp, formatNumber, toThaiDigits, scoreAssessment } from '../../src/domain';
+import fc from 'fast-check';
 import { doc, mustRead, quantitative } from './fixtures';
 
 const valueOf = (raw: unknown, unit?: string) => {
@@ -64,6 +65,37 @@ describe('readNumber', () => {
     expect(r.issue.message.th).toMatch(/ไม่ใช่ตัวเลข/);
     expect(r.issue.message.en).toMatch(/not a number/);
     expect(r.issue.indicatorId).toBe('5');
+  });
+});
+
+describe('readNumber reads a plain cell at once, as the full reading does', () => {
+  // A trailing space is trimmed by the full reading and keeps a cell off the quick path: the two must agree on
+  // every cell, with every unit (one that ends like a number, "10" or "%", too).
+  const grouped = (text: string) => text.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  test.each(['', 'ร้อยละ', '%', 'ล้านบาท', '10', '0', 'km2', ' '])('unit %j', (unit) => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer({ min: -1e6, max: 1e7 }), fc.double({ min: -1e17, max: 1e17, noNaN: true })),
+        fc.boolean(),
+        fc.boolean(),
+        fc.constantFrom('', '%'),
+        (n, thai, group, suffix) => {
+          const plain = String(n).includes('e')
+            ? String(n)
+            : String(n).replace(/^(-?)(\d+)/, (_, sign: string, int: string) => sign + (group ? grouped(int) : int));
+          const typed = (thai ? toThaiDigits(plain) : plain) + suffix;
+          const quick = readNumber(typed, { unit, indicatorId: '1' });
+          const full = readNumber(`${typed} `, { unit, indicatorId: '1' });
+          expect(quick.kind).toBe(full.kind);
+          if (quick.kind === 'number' && full.kind === 'number') {
+            expect(Object.is(quick.value, full.value)).toBe(true);
+            expect(quick.percent).toBe(full.percent);
+          }
+          if (quick.kind === 'invalid' && full.kind === 'invalid') expect(quick.issue.code).toBe(full.issue.code);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -11,6 +11,7 @@
  *    (GET), the same INSERT of one row and its audit INSERT in one transaction (POST) — printed as API/floor.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import os from 'node:os';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import { Client } from 'pg';
@@ -91,7 +92,28 @@ async function plainInsert(db: Db, unit: string): Promise<number> {
   return performance.now() - t0;
 }
 
-async function run(label: string, db: Db): Promise<void> {
+/** Statements sent, counted in-process (a Kysely plugin sees every query, raw SQL too; BEGIN and COMMIT are the driver's and not counted). */
+function countingStatements(raw: Db): { db: Db; take: () => number } {
+  let n = 0;
+  const db = raw.withPlugin({
+    transformQuery: (args) => {
+      n++;
+      return args.node;
+    },
+    transformResult: async (args) => args.result,
+  });
+  return {
+    db,
+    take: () => {
+      const taken = n;
+      n = 0;
+      return taken;
+    },
+  };
+}
+
+async function run(label: string, rawDb: Db): Promise<void> {
+  const { db, take: takeStatements } = countingStatements(rawDb);
   await migrateToLatest(db);
   await inTransaction(db, (tx) => putAssessment(tx, bigAssessment(), { actor: 'bench', now: new Date() }));
   await inTransaction(db, (tx) => putAssessment(tx, smallAssessment(), { actor: 'bench', now: new Date() }));
@@ -117,6 +139,7 @@ async function run(label: string, db: Db): Promise<void> {
 
   // 1. Ingestion.
   let apiMs = 0;
+  takeStatements();
   for (let b = 0; b < BATCHES; b++) {
     const body = JSON.stringify({ action: 'save', rows: rowsFor(ROWS) });
     const t0 = performance.now();
@@ -129,13 +152,16 @@ async function run(label: string, db: Db): Promise<void> {
     apiMs += performance.now() - t0;
     if (json.results.filter((r) => r.outcome === 'accepted').length !== ROWS) throw new Error('a bench batch was not fully accepted');
   }
+  const apiStatements = takeStatements() / BATCHES;
   const apiRate = (BATCHES * ROWS) / (apiMs / 1000);
   let plainMs = 0;
   for (let b = 0; b < BATCHES; b++) plainMs += await plainInsert(db, `plain${b}`);
+  const plainStatements = takeStatements() / BATCHES;
   const plainRate = (BATCHES * ROWS) / (plainMs / 1000);
   console.log(
     `${label}: API batches of ${ROWS} rows: ${Math.round(apiRate)} rows/s (${(1e6 / apiRate).toFixed(0)} µs a row); ` +
-      `plain INSERT: ${Math.round(plainRate)} rows/s (${(1e6 / plainRate).toFixed(0)} µs a row); API = 1/${(plainRate / apiRate).toFixed(1)} of plain`,
+      `plain INSERT: ${Math.round(plainRate)} rows/s (${(1e6 / plainRate).toFixed(0)} µs a row); API = 1/${(plainRate / apiRate).toFixed(1)} of plain; ` +
+      `statements per batch (without BEGIN/COMMIT): API ${apiStatements.toFixed(1)}, plain ${plainStatements.toFixed(1)}`,
   );
 
   // 2. Latency with 50 clients, each route beside its floor. GET reads the 20 rows of s0; each POST stores one new
@@ -171,17 +197,24 @@ async function run(label: string, db: Db): Promise<void> {
       ],
     });
   };
-  // Side by side: each pair runs back to back, so both see the same machine.
+  // Side by side: each pair runs back to back, so both see the same machine. Statements per request beside each.
+  const perRequest = (r: autocannon.Result) => takeStatements() / Math.max(1, r.requests.total);
+  takeStatements();
   const apiGet = await get(base, small('s0'));
+  const apiGetStatements = perRequest(apiGet);
   const floorGet = await get(floorBase, '/floor/s0');
+  const floorGetStatements = perRequest(floorGet);
   const apiPost = await post(base, (n) => small(`s${Math.floor(n / 20) % 500}`, SMALL_ROUNDS[Math.floor(n / 10_000)] ?? 0));
+  const apiPostStatements = perRequest(apiPost);
   const floorPost = await post(floorBase, (n) => `/floor/f${Math.floor(n / 20)}`);
+  const floorPostStatements = perRequest(floorPost);
   const figures = (r: autocannon.Result) =>
     `${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms${r.non2xx + r.errors > 0 ? ` (${r.non2xx} non-2xx, ${r.errors} errors)` : ''}`;
-  const line = (name: string, api: autocannon.Result, bare: autocannon.Result) =>
-    `${label}: ${name}, 50 clients: API ${figures(api)} | floor ${figures(bare)} | API/floor ${((100 * api.requests.average) / bare.requests.average).toFixed(0)} % of req/s`;
-  console.log(line('GET …/reports (20 rows)', apiGet, floorGet));
-  console.log(line('POST …/reports (1 new row)', apiPost, floorPost));
+  const line = (name: string, api: autocannon.Result, bare: autocannon.Result, statements: [number, number]) =>
+    `${label}: ${name}, 50 clients: API ${figures(api)} | floor ${figures(bare)} | API/floor ${((100 * api.requests.average) / bare.requests.average).toFixed(0)} % of req/s` +
+    ` | statements per request (without BEGIN/COMMIT): API ${statements[0].toFixed(1)}, floor ${statements[1].toFixed(1)} | load average ${os.loadavg()[0]!.toFixed(1)}`;
+  console.log(line('GET …/reports (20 rows)', apiGet, floorGet, [apiGetStatements, floorGetStatements]));
+  console.log(line('POST …/reports (1 new row)', apiPost, floorPost, [apiPostStatements, floorPostStatements]));
   await floor.close();
   await app.close();
 }

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { as, getReports, postBatch, reportsUrl, snapshot, type Json } from './client';
 import { AID, fixtureAssessment } from './fixtures';
+import { inTransaction } from '../../src/server/db/transaction';
+import { putAssessment } from '../../src/server/store/assessments';
 import { createUser } from '../../src/server/store/users';
 import { TEST_COST, useHarness, type DbKind } from './harness';
 
@@ -48,6 +50,34 @@ export function reportCases(kind: DbKind): void {
         submittedAt: null,
       });
       expect(rows.find((r) => r.indicatorId === '3')?.value).toEqual([true, true, false]);
+    });
+
+    test('a batch after the assessment was replaced resolves, locks and writes its rows by the new definition', async () => {
+      // The first batch leaves this process holding the assessment's read model; the batch after the replacement
+      // must not resolve its ids by that stale model ('๙๙' is indicator 99 only in the new one).
+      await postBatch(h, 'pte.reporter', [{ indicatorId: '1', value: 87, baseVersion: 0 }]);
+      const doc = fixtureAssessment();
+      const replaced = {
+        ...doc,
+        indicators: [...(doc.indicators as Json[]), { id: '99', name: 'ใหม่', weight: 10, targets: [1, 2, 3, 4, 5] }],
+      };
+      // Replaced as another instance would: nothing in this process reads the new version before the batch.
+      expect(await inTransaction(h.db, (tx) => putAssessment(tx, replaced, { actor: 'central', now: h.clock.now }))).toMatchObject({
+        ok: true,
+      });
+      const res = await postBatch(h, 'pte.reporter', [
+        { indicatorId: '๙๙', value: 3, baseVersion: 0 },
+        { indicatorId: '๑', value: 88, baseVersion: 1 },
+      ]);
+      expect(res.json().results.map((r: Json) => [r.indicatorId, r.outcome, r.version])).toEqual([
+        ['99', 'accepted', 1],
+        ['1', 'accepted', 2],
+      ]);
+      const rows = await getReports(h, 'pte.reporter');
+      expect(rows.map((r) => [r.indicatorId, r.value, r.version])).toEqual([
+        ['1', 88, 2],
+        ['99', 3, 1],
+      ]);
     });
 
     test('submit sets status submitted and the submission time; saving again with the new version works', async () => {
@@ -376,6 +406,16 @@ export function reportCases(kind: DbKind): void {
       expect(await auditCount()).toBe(
         (await h.db.selectFrom('audit_events').select('id').where('action', 'not like', 'report.%').execute()).length + 1,
       );
+      // Every answer, a conflict's too, was stored under its key: each retry gets its first answer back.
+      for (const [i, a] of answers.entries()) {
+        const again = await h.app.inject({
+          method: 'POST',
+          url: reportsUrl(),
+          headers: { ...headers, 'idempotency-key': `race-${i}` },
+          payload: { action: 'save', rows: [{ indicatorId: '1', value: i, baseVersion: 0 }] },
+        });
+        expect(again.json()).toEqual(a.json());
+      }
     });
 
     test('concurrent updates of the same row from version 1: exactly one wins', async () => {

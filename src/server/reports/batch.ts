@@ -2,24 +2,39 @@
  * A save/submit batch in one transaction: claim the idempotency key, check the window, lock the rows, decide
  * each row, write the accepted ones with their audit events, store the answer under the key, commit.
  *
+ * Two statements between BEGIN and COMMIT, whatever the batch holds: the key's claim with the assessment's version
+ * and the lock of the rows (resolved by the read model this process already holds; when the row's version says it
+ * is stale, the rows are locked by a statement of their own), then one statement writing rows, audit events and the
+ * answer (`batchWrite.ts`).
+ *
  * The key is claimed by inserting its row first. A second request with the same key waits on that row's
  * primary key until the first commits, then reads the stored answer — so the same key never applies twice,
  * even on two instances at once. A batch refused as a whole (404, 409 round_closed) rolls back its claim, so
  * the key stays free. The answer is replayed before the window is checked: a client retrying an accepted
  * batch after the round closed gets its first answer back, not a 409.
  */
+import { sql } from 'kysely';
 import type { BatchBody, BatchResponse, BatchResult } from '../../api';
-import { indicatorKey, indicatorsByKey } from '../../domain';
+import { indicatorKey, indicatorsByKey, type Assessment } from '../../domain';
 import { canReport, type User } from '../auth/permissions';
 import type { Db } from '../db/connect';
 import { inTransaction, json } from '../db/transaction';
 import { ApiError } from '../errors';
-import { appendAudit } from '../store/audit';
 import { pauseBeforeBatchCommitForTest } from '../testHooks';
-import { auditSnapshot, getReports, insertReports, lockReports, toCurrentRow, updateReports } from '../store/reports';
+import { cachedAssessment } from '../store/assessments';
+import {
+  auditSnapshot,
+  getReports,
+  lockedAlongside,
+  lockReports,
+  readLockedAlongside,
+  toCurrentRow,
+  type JsonReport,
+} from '../store/reports';
+import { writeBatch } from './batchWrite';
 import { decideRows } from './decideRows';
 import { legacyRequestHash, requestHash } from './requestHash';
-import { loadScope } from './scope';
+import { loadScopeWith } from './scope';
 import { checkWindow } from './window';
 
 export interface BatchRequest {
@@ -36,13 +51,20 @@ export async function runBatch(db: Db, request: BatchRequest): Promise<BatchResp
   const { user, body, now } = request;
   const hash = requestHash(request);
   return inTransaction(db, async (tx) => {
-    const claimed = await tx
-      .insertInto('idempotency_keys')
-      .values({ username: user.username, key: request.idempotencyKey, request_hash: hash, response: null, created_at: now })
-      .onConflict((oc) => oc.columns(['username', 'key']).doNothing())
-      .returning('key')
-      .executeTakeFirst();
-    if (!claimed) {
+    // The claim rides on the statement that reads the assessment's version: one round trip for both. With the
+    // assessment this process read before (nearly always the row's), the rows are resolved and locked there too.
+    const guess = cachedAssessment(tx, request.aid);
+    const guessed = guess && resolveRows(guess.model, body.rows);
+    const scope = { assessmentId: request.aid, round: request.round, unitId: request.unit };
+    const claim = sql`claim as (insert into idempotency_keys (username, key, request_hash, response, created_at)
+      values (${user.username}, ${request.idempotencyKey}, ${hash}, null, ${now})
+      on conflict (username, key) do nothing returning key)`;
+    const read = await loadScopeWith(tx, request.aid, request.round, request.unit, {
+      with: claim,
+      select: sql<{ claimed: boolean; locked: JsonReport[] | null }>`jsonb_build_object('claimed', exists (select 1 from claim),
+        'locked', ${guessed ? lockedAlongside(scope, guessed.ids, 'claim') : sql`null`})`,
+    });
+    if (!read.alongside.claimed) {
       const prior = await tx
         .selectFrom('idempotency_keys')
         .select(['request_hash', 'response'])
@@ -60,61 +82,77 @@ export async function runBatch(db: Db, request: BatchRequest): Promise<BatchResp
       return prior.response as BatchResponse;
     }
 
-    const { assessment, round, scope } = await loadScope(tx, request.aid, request.round, request.unit);
+    const { assessment, round } = read.loaded();
     // The window binds the unit's reporters; central data may arrive after the unit's reports (KRS).
     const { late } = canReport(user, request.unit) ? checkWindow(round, now) : { late: false };
 
-    // "๑.๒" and "1.2" are one indicator: rows are kept, locked and answered under the assessment's spelling.
-    // One lookup table for the batch: resolving each row against the whole assessment was n² for 10,000 rows.
-    const byKey = indicatorsByKey(assessment.model);
-    const rows = body.rows.map((r) => ({ ...r, indicatorId: byKey.get(indicatorKey(r.indicatorId))?.id ?? r.indicatorId }));
-    const ids = [...new Set(rows.map((r) => r.indicatorId))];
-    const stored = await lockReports(tx, scope, ids);
+    const { rows, ids } = guessed && assessment === guess ? guessed : resolveRows(assessment.model, body.rows);
+    const stored =
+      guessed && assessment === guess && read.alongside.locked
+        ? readLockedAlongside(read.alongside.locked)
+        : await lockReports(tx, scope, ids);
     const decision = decideRows(
       { user, unitId: request.unit, assessment: assessment.model, action: body.action, round: request.round, now, late },
       rows,
       stored,
     );
 
-    const fresh = decision.changes.filter((c) => c.old === undefined).map((c) => c.next);
-    const inserted = await insertReports(tx, scope, fresh);
-    // Rows another batch created (and committed) after this one looked: conflicts, never overwritten.
-    const lost = fresh.filter((r) => !inserted.has(r.indicatorId)).map((r) => r.indicatorId);
-    const nowStored = await getReports(tx, scope, lost);
-    const results: BatchResult[] = decision.results.map((r) => {
-      const current = nowStored.get(r.indicatorId);
-      if (r.outcome !== 'accepted' || !lost.includes(r.indicatorId) || !current) return r;
-      return { indicatorId: r.indicatorId, outcome: current.status === 'approved' ? 'locked' : 'conflict', current: toCurrentRow(current) };
+    const event = (c: (typeof decision.changes)[number]) => ({
+      at: now,
+      actor: user.username,
+      action: `report.${body.action}`,
+      assessmentId: scope.assessmentId,
+      round: scope.round,
+      unitId: scope.unitId,
+      indicatorId: c.next.indicatorId,
+      old: c.old ? auditSnapshot(c.old) : null,
+      new: auditSnapshot(c.next),
     });
-    const applied = decision.changes.filter((c) => c.old !== undefined || inserted.has(c.next.indicatorId));
-    await updateReports(
-      tx,
-      scope,
-      applied.filter((c) => c.old !== undefined).map((c) => c.next),
-    );
-    await appendAudit(
-      tx,
-      applied.map((c) => ({
-        at: now,
-        actor: user.username,
-        action: `report.${body.action}`,
-        assessmentId: scope.assessmentId,
-        round: scope.round,
-        unitId: scope.unitId,
-        indicatorId: c.next.indicatorId,
-        old: c.old ? auditSnapshot(c.old) : null,
-        new: auditSnapshot(c.next),
-      })),
-    );
-
-    const response: BatchResponse = late && applied.length > 0 ? { results, late: true } : { results };
-    await tx
-      .updateTable('idempotency_keys')
-      .set({ response: json(response) })
-      .where('username', '=', user.username)
-      .where('key', '=', request.idempotencyKey)
-      .execute();
+    const answerOf = (results: BatchResult[], applied: number): BatchResponse =>
+      late && applied > 0 ? { results, late: true } : { results };
+    // Written as if every new row goes in, which is all but always so; `writeBatch` stores this answer only then.
+    const expected = answerOf(decision.results, decision.changes.length);
+    const fresh = decision.changes.filter((c) => c.old === undefined).map((c) => c.next);
+    const inserted = await writeBatch(tx, scope, {
+      fresh,
+      updated: decision.changes.filter((c) => c.old !== undefined).map((c) => c.next),
+      events: decision.changes.map((c) => ({ ...event(c), always: c.old !== undefined })),
+      answer: { username: user.username, key: request.idempotencyKey, response: expected },
+    });
+    let response = expected;
+    // Rows another batch created (and committed) after this one looked: conflicts, never overwritten. Their audit
+    // events were not written (the statement logs only rows its INSERT returned); the answer is written now.
+    const lost = fresh.filter((r) => !inserted.has(r.indicatorId)).map((r) => r.indicatorId);
+    if (lost.length > 0) {
+      const nowStored = await getReports(tx, scope, lost);
+      const results: BatchResult[] = decision.results.map((r) => {
+        const current = nowStored.get(r.indicatorId);
+        if (r.outcome !== 'accepted' || !lost.includes(r.indicatorId) || !current) return r;
+        return {
+          indicatorId: r.indicatorId,
+          outcome: current.status === 'approved' ? 'locked' : 'conflict',
+          current: toCurrentRow(current),
+        };
+      });
+      response = answerOf(results, decision.changes.length - lost.length);
+      await tx
+        .updateTable('idempotency_keys')
+        .set({ response: json(response) })
+        .where('username', '=', user.username)
+        .where('key', '=', request.idempotencyKey)
+        .execute();
+    }
     await pauseBeforeBatchCommitForTest(request.idempotencyKey);
     return response;
   });
+}
+
+/**
+ * "๑.๒" and "1.2" are one indicator: rows are kept, locked and answered under the assessment's spelling. One lookup
+ * table for the batch: resolving each row against the whole assessment was n² for 10,000 rows.
+ */
+function resolveRows(model: Assessment, given: BatchBody['rows']): { rows: BatchBody['rows']; ids: string[] } {
+  const byKey = indicatorsByKey(model);
+  const rows = given.map((r) => ({ ...r, indicatorId: byKey.get(indicatorKey(r.indicatorId))?.id ?? r.indicatorId }));
+  return { rows, ids: [...new Set(rows.map((r) => r.indicatorId))] };
 }

@@ -19,8 +19,8 @@ import { ApiError, errors } from '../errors';
 import type { ResolvedOptions } from '../options';
 import { runBatch } from '../reports/batch';
 import { reviewReport } from '../reports/review';
-import { loadScope } from '../reports/scope';
-import { listReports, toReportRow } from '../store/reports';
+import { loadScopeWith } from '../reports/scope';
+import { readRowsAlongside, rowsAlongside, toReportRow } from '../store/reports';
 import { bearer, errorResponses, type App } from './common';
 
 export const forbiddenToRead = () => errors.forbidden("you may read only your own units' reports", 'ท่านดูรายงานได้เฉพาะของหน่วยงานของท่าน');
@@ -43,8 +43,10 @@ export function reportRoutes(app: App, options: ResolvedOptions): void {
       const user = userOf(request);
       const { aid, round, unit } = request.params;
       if (!canReadUnit(user, unit)) throw forbiddenToRead();
-      const { scope } = await loadScope(db, aid, round, unit);
-      return { reports: (await listReports(db, scope)).map(toReportRow) };
+      // The rows are read in the statement that checks the assessment's version: one round trip, not two.
+      const read = await loadScopeWith(db, aid, round, unit, { select: rowsAlongside({ assessmentId: aid, round, unitId: unit }) });
+      read.loaded();
+      return { reports: readRowsAlongside(read.alongside).map(toReportRow) };
     },
   );
 

@@ -2,7 +2,7 @@
 import { readAssessment, type Assessment, type Issue } from '../../domain';
 import type { ApiAssessmentDocument } from '../../api';
 import type { Db } from '../db/connect';
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { databaseOf, json, type Tx } from '../db/transaction';
 import { appendAudit } from './audit';
 
@@ -55,29 +55,52 @@ function remember(
   cache.set(id, { ...stored, writtenBy });
 }
 
+/**
+ * The read model this process last read for `id`, without asking the database: a guess, to prepare a statement
+ * that reads the row's version anyway (`getAssessmentWith` returns this same object when it is still the row's).
+ */
+export function cachedAssessment(db: Db | Tx, id: string): StoredAssessment | undefined {
+  return cacheOf(db).get(id);
+}
+
 export async function getAssessment(db: Db | Tx, id: string): Promise<StoredAssessment | undefined> {
+  return (await getAssessmentWith(db, id, {})).assessment;
+}
+
+/**
+ * What a request reads beside the assessment, in the same statement, so a report request pays one round trip to
+ * the database for both: `select`, a value computed whether or not the assessment exists (the unit's rows as JSON);
+ * `with`, a common table expression it may refer to (a batch claiming its idempotency key). The statement always
+ * yields one row, so `with` always runs.
+ */
+export interface Alongside<T> {
+  readonly with?: RawBuilder<unknown>;
+  readonly select?: RawBuilder<T>;
+}
+
+export async function getAssessmentWith<T = never>(
+  db: Db | Tx,
+  id: string,
+  alongside: Alongside<T>,
+): Promise<{ assessment: StoredAssessment | undefined; alongside: T }> {
   const cache = cacheOf(db);
   const known = cache.get(id);
   // The document travels only when the cached one is not the row's.
-  const row = await db
-    .selectFrom('assessments')
-    .select([
-      'version',
-      sql<string>`xmin::text`.as('written_by'),
-      sql<unknown>`case when version = ${known?.version ?? -1} and xmin::text = ${known?.writtenBy ?? ''} then null else document end`.as(
-        'document',
-      ),
-    ])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!row) {
+  const { rows } = await sql<{ version: number | null; written_by: string | null; document: unknown; alongside: T }>`
+    ${alongside.with === undefined ? sql`` : sql`with ${alongside.with}`}
+    select a.version, a.xmin::text as written_by,
+      case when a.version = ${known?.version ?? -1} and a.xmin::text = ${known?.writtenBy ?? ''} then null else a.document end as document,
+      ${alongside.select ?? sql`null`} as alongside
+    from (select 1) as one left join assessments as a on a.id = ${id}`.execute(db);
+  const row = rows[0]!;
+  if (row.version === null || row.written_by === null) {
     cache.delete(id);
-    return undefined;
+    return { assessment: undefined, alongside: row.alongside };
   }
-  if (known && row.version === known.version && row.written_by === known.writtenBy) return known;
+  if (known && row.version === known.version && row.written_by === known.writtenBy) return { assessment: known, alongside: row.alongside };
   const stored = fromRow({ document: row.document, version: row.version });
   remember(cache, id, stored, row.written_by);
-  return stored;
+  return { assessment: stored, alongside: row.alongside };
 }
 
 export async function listAssessments(db: Db): Promise<StoredAssessment[]> {

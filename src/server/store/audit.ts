@@ -1,5 +1,5 @@
 /** Appending to and reading the audit log. Events are written in the same transaction as the change. */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { AuditEvent } from '../../api';
 import type { Db } from '../db/connect';
 import type { Tx } from '../db/transaction';
@@ -22,6 +22,18 @@ export interface NewAuditEvent {
  */
 export async function appendAudit(tx: Tx | Db, events: readonly NewAuditEvent[]): Promise<void> {
   if (events.length === 0) return;
+  await appendAuditStatement(events).execute(tx);
+}
+
+/**
+ * The INSERT of `appendAudit`, to run alone or as a common table expression of a larger statement. `keep`, when
+ * given, is a condition on the event's `x.indicator_id` and `x.always`, that event's own flag (default true): only
+ * events it holds for are written, so a statement that inserts rows can log exactly the rows its INSERT returned.
+ */
+export function appendAuditStatement(
+  events: readonly (NewAuditEvent & { readonly always?: boolean })[],
+  keep?: RawBuilder<boolean>,
+): RawBuilder<unknown> {
   const records = JSON.stringify(
     events.map((e) => ({
       at: e.at.toISOString(),
@@ -35,16 +47,18 @@ export async function appendAudit(tx: Tx | Db, events: readonly NewAuditEvent[])
       old_value: e.old ?? null,
       has_new: e.new !== undefined,
       new_value: e.new ?? null,
+      always: e.always ?? true,
     })),
   );
-  await sql`
+  return sql`
     insert into audit_events (at, actor, action, assessment_id, round, unit_id, indicator_id, old_value, new_value)
     select x.at, x.actor, x.action, x.assessment_id, x.round, x.unit_id, x.indicator_id,
       case when x.has_old then coalesce(x.old_value, 'null'::jsonb) end, case when x.has_new then coalesce(x.new_value, 'null'::jsonb) end
     from rows from (jsonb_to_recordset(${records}::jsonb) as (at timestamptz, actor text, action text, assessment_id text, round integer,
-      unit_id text, indicator_id text, has_old boolean, old_value jsonb, has_new boolean, new_value jsonb)) with ordinality
-      as x(at, actor, action, assessment_id, round, unit_id, indicator_id, has_old, old_value, has_new, new_value, n)
-    order by x.n`.execute(tx);
+      unit_id text, indicator_id text, has_old boolean, old_value jsonb, has_new boolean, new_value jsonb, always boolean)) with ordinality
+      as x(at, actor, action, assessment_id, round, unit_id, indicator_id, has_old, old_value, has_new, new_value, always, n)
+    ${keep === undefined ? sql`` : sql`where ${keep}`}
+    order by x.n`;
 }
 
 export interface AuditFilter {

@@ -3,7 +3,7 @@
  * `SELECT … FOR UPDATE` (in indicator order, so two batches never lock in opposite orders and deadlock) and
  * write them in bulk through `jsonb_to_recordset`: one statement per batch, however many rows.
  */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { RawResult } from '../../domain';
 import type { CurrentRow, ReportRow, ReportStatus } from '../../api';
 import type { Db } from '../db/connect';
@@ -47,6 +47,46 @@ function fromRow(r: Selectable<ReportsTable>): StoredReport {
     late: r.late,
     submittedAt: r.submitted_at === null ? null : new Date(r.submitted_at),
   };
+}
+
+/** A row as `to_jsonb(reports)` gives it: timestamps as ISO text, `value` already the JSON it is. */
+export type JsonReport = Omit<Selectable<ReportsTable>, 'updated_at' | 'submitted_at'> & {
+  updated_at: string;
+  submitted_at: string | null;
+};
+
+function fromJson(r: JsonReport): StoredReport {
+  return fromRow({ ...r, updated_at: new Date(r.updated_at), submitted_at: r.submitted_at === null ? null : new Date(r.submitted_at) });
+}
+
+/**
+ * The unit's rows in indicator order as one JSON value, to be read beside the assessment in the same statement
+ * (`getAssessmentWith`): a report read is then one round trip after the session's, as a bare SELECT would be.
+ */
+export function rowsAlongside(scope: RowScope): RawBuilder<JsonReport[]> {
+  return sql<JsonReport[]>`(select coalesce(jsonb_agg(to_jsonb(r) order by r.indicator_id), '[]'::jsonb) from reports as r
+    where r.assessment_id = ${scope.assessmentId} and r.round = ${scope.round} and r.unit_id = ${scope.unitId})`;
+}
+
+/**
+ * The stored rows among `indicatorIds`, locked (in id order, as `lockReports` locks them) only once `claimed`, a
+ * CTE of the same statement, has yielded a row: a batch that finds its key taken locks nothing, and a twin waiting
+ * on the key holds no row lock meanwhile. Read with `readLockedAlongside`.
+ */
+export function lockedAlongside(scope: RowScope, indicatorIds: readonly string[], claimed: string): RawBuilder<JsonReport[]> {
+  return sql<JsonReport[]>`(select coalesce(jsonb_agg(to_jsonb(l) order by l.indicator_id), '[]'::jsonb) from (
+    select r.* from reports as r
+    where r.assessment_id = ${scope.assessmentId} and r.round = ${scope.round} and r.unit_id = ${scope.unitId}
+      and r.indicator_id = any(${[...indicatorIds]}::text[]) and exists (select 1 from ${sql.table(claimed)})
+    order by r.indicator_id for update) as l)`;
+}
+
+export function readLockedAlongside(rows: readonly JsonReport[]): Map<string, StoredReport> {
+  return new Map(rows.map((r) => [r.indicator_id, fromJson(r)]));
+}
+
+export function readRowsAlongside(rows: readonly JsonReport[]): StoredReport[] {
+  return rows.map(fromJson);
 }
 
 export function toReportRow(r: StoredReport): ReportRow {
@@ -164,7 +204,13 @@ const RECORD = sql`x(indicator_id text, value jsonb, explanation text, obstacles
  */
 export async function insertReports(tx: Tx, scope: RowScope, rows: readonly StoredReport[]): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
-  const result = await sql<{ indicator_id: string }>`
+  const result = await insertReportsStatement(scope, rows).execute(tx);
+  return new Set(result.rows.map((r) => r.indicator_id));
+}
+
+/** The INSERT of `insertReports`, to run alone or as a common table expression of a larger statement. */
+export function insertReportsStatement(scope: RowScope, rows: readonly StoredReport[]): RawBuilder<{ indicator_id: string }> {
+  return sql<{ indicator_id: string }>`
     insert into reports (assessment_id, round, unit_id, indicator_id, value, explanation, obstacles, remarks, status, version,
       updated_by, updated_at, comment, late, submitted_at)
     select ${scope.assessmentId}, ${scope.round}, ${scope.unitId}, x.indicator_id, coalesce(x.value, 'null'::jsonb), x.explanation,
@@ -172,18 +218,22 @@ export async function insertReports(tx: Tx, scope: RowScope, rows: readonly Stor
     from jsonb_to_recordset(${recordset(rows)}::jsonb) as ${RECORD}
     order by x.indicator_id
     on conflict do nothing
-    returning indicator_id`.execute(tx);
-  return new Set(result.rows.map((r) => r.indicator_id));
+    returning indicator_id`;
 }
 
 /** Updates rows this transaction holds locked. */
 export async function updateReports(tx: Tx, scope: RowScope, rows: readonly StoredReport[]): Promise<void> {
   if (rows.length === 0) return;
-  await sql`
+  await updateReportsStatement(scope, rows).execute(tx);
+}
+
+/** The UPDATE of `updateReports`, to run alone or as a common table expression of a larger statement. */
+export function updateReportsStatement(scope: RowScope, rows: readonly StoredReport[]): RawBuilder<unknown> {
+  return sql`
     update reports as r set value = coalesce(x.value, 'null'::jsonb), explanation = x.explanation, obstacles = x.obstacles,
       remarks = x.remarks, status = x.status, version = x.version, updated_by = x.updated_by, updated_at = x.updated_at,
       comment = x.comment, late = x.late, submitted_at = x.submitted_at
     from jsonb_to_recordset(${recordset(rows)}::jsonb) as ${RECORD}
     where r.assessment_id = ${scope.assessmentId} and r.round = ${scope.round} and r.unit_id = ${scope.unitId}
-      and r.indicator_id = x.indicator_id`.execute(tx);
+      and r.indicator_id = x.indicator_id`;
 }
