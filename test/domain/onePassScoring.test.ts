@@ -195,7 +195,7 @@ describe('scoring with a memo of the last call gives the report scoring afresh g
   test('a run of edits (values changed, set back, the same objects kept, statuses and the round changed): every report equal', () => {
     const stepArb = fc.record({
       edits: fc.array(fc.tuple(fc.nat(), resultArb), { maxLength: 4 }),
-      status: fc.option(fc.tuple(fc.nat(), fc.option(fc.constantFrom(...STATUSES), { nil: undefined })), { nil: undefined }),
+      statuses: fc.array(fc.tuple(fc.nat(), fc.option(fc.constantFrom(...STATUSES), { nil: undefined })), { maxLength: 4 }),
       round: fc.option(fc.constantFrom(6, 9, 12), { nil: undefined }),
       // A copy of every object result (equal, not the same): read again from a sheet.
       copied: fc.boolean(),
@@ -236,11 +236,11 @@ describe('scoring with a memo of the last call gives the report scoring afresh g
               results = Object.fromEntries(
                 Object.entries(results).map(([k, v]) => [k, typeof v === 'object' && v !== null ? structuredClone(v) : v]),
               );
-            if (step.status) {
-              statuses = { ...statuses };
-              const id = ids[step.status[0] % ids.length]!;
-              if (step.status[1] === undefined) delete statuses[id];
-              else statuses[id] = step.status[1];
+            statuses = { ...statuses };
+            for (const [at, status] of step.statuses) {
+              const id = ids[at % ids.length]!;
+              if (status === undefined) delete statuses[id];
+              else statuses[id] = status;
             }
             round = step.round ?? round;
           }
