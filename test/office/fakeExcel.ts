@@ -178,7 +178,26 @@ export class FakeExcel implements ExcelHost {
     if (s.protected && s.anyLocked(parseBox(address)))
       throw new OfficeError('AccessDenied', `${address} is locked on the protected sheet ${sheet}`);
     s.write(parseBox(address), values);
-    for (const h of s.handlers) void h({ address, source: 'Local', worksheetId: s.id });
+    for (const h of s.handlers) void h({ address, source: 'Local', worksheetId: s.id, changeType: 'RangeEdited' });
+  }
+
+  /** A person inserting whole rows at `row` (1-based): cells and number formats below move down; Excel says RowInserted. */
+  userInsertRows(sheet: string, row: number, count = 1): void {
+    const s = this.sheets.get(sheet) as FakeSheetState;
+    const lines = [...s.cells].sort(([a], [z]) => z - a);
+    for (const [r, line] of lines) {
+      if (r < row) continue;
+      s.cells.delete(r);
+      s.cells.set(r + count, line);
+    }
+    const formats = [...s.formats];
+    s.formats.clear();
+    for (const [key, f] of formats) {
+      const [r, c] = key.split(',').map(Number) as [number, number];
+      s.formats.set(`${r >= row ? r + count : r},${c}`, f);
+    }
+    const address = `${row}:${row + count - 1}`;
+    for (const h of s.handlers) void h({ address, source: 'Local', worksheetId: s.id, changeType: 'RowInserted' });
   }
 
   /** Whether a cell would refuse typing: locked (Excel's default) on a protected sheet. */
