@@ -80,7 +80,10 @@ export interface ReadMemo {
   /** @internal the assessment, header and sheet the rows were read under */
   context: { readonly assessment: Assessment; readonly key: string } | undefined;
   /** @internal by the row's array of values */
-  rows: WeakMap<readonly CellValue[], { readonly r: number; readonly formats: readonly (string | null | undefined)[] | undefined; readonly read: RowRead }>;
+  rows: WeakMap<
+    readonly CellValue[],
+    { readonly r: number; readonly formats: readonly (string | null | undefined)[] | undefined; readonly read: RowRead }
+  >;
 }
 
 export function readMemo(): ReadMemo {

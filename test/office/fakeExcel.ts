@@ -177,7 +177,8 @@ export class FakeExcel implements ExcelHost {
     // Excel refuses typing into a locked cell of a protected sheet ("The cell … is protected").
     if (s.protected && s.anyLocked(parseBox(address)))
       throw new OfficeError('AccessDenied', `${address} is locked on the protected sheet ${sheet}`);
-    s.write(parseBox(address), values);
+    // One event, now, as Excel raises it for typing (not queued to the next sync as a write's is).
+    s.write(parseBox(address), values, false);
     for (const h of s.handlers) void h({ address, source: 'Local', worksheetId: s.id, changeType: 'RangeEdited' });
   }
 
@@ -245,7 +246,7 @@ export class FakeSheetState {
     readonly id: string,
   ) {}
 
-  write(b: Box, rows: unknown[][]): void {
+  write(b: Box, rows: unknown[][], emit = true): void {
     rows.forEach((row, i) =>
       row.forEach((v, j) => {
         const r = b.r0 + i;
@@ -258,8 +259,10 @@ export class FakeSheetState {
         else line.set(c, { value: v as string | number | boolean });
       }),
     );
-    if (this.handlers.length > 0)
-      this.fake.emit(() => this.handlers.forEach((h) => void h({ address: boxAddress(b), source: 'Local', worksheetId: this.id })));
+    if (emit && this.handlers.length > 0)
+      this.fake.emit(() =>
+        this.handlers.forEach((h) => void h({ address: boxAddress(b), source: 'Local', worksheetId: this.id, changeType: 'RangeEdited' })),
+      );
   }
 
   locked(r: number, c: number): boolean {

@@ -282,7 +282,7 @@ describe('errors and events', () => {
     // Typed where the protected sheet lets a person type: the explanation column (คำชี้แจง) of the first rows.
     const at = requireColumn(kpiSheetPlan({ assessment, document }).layout, 'explanation').letter;
     fake.userEdit('KPI', `${at}5`, [['ทำแล้ว']]);
-    expect(seen[1]).toEqual({ sheet: 'KPI', address: `${at}5`, source: 'local' });
+    expect(seen[1]).toEqual({ sheet: 'KPI', address: `${at}5`, source: 'local', kind: 'edit' });
     await stop();
     fake.userEdit('KPI', `${at}6`, [['ทำแล้ว']]);
     expect(seen).toHaveLength(2);

@@ -157,7 +157,10 @@ export function evaluateMultiUnitSheet(
   grid: Grid,
   options: Omit<EvaluateOptions, 'memo'> & { readonly multiUnit: UnitColumnHeaders },
 ): MultiUnitEvaluation | EvaluationFailed {
-  const read = readMultiUnitGrid(assessment, grid, { multiUnit: options.multiUnit, ...(options.headers ? { headers: options.headers } : {}) });
+  const read = readMultiUnitGrid(assessment, grid, {
+    multiUnit: options.multiUnit,
+    ...(options.headers ? { headers: options.headers } : {}),
+  });
   if (!read.ok) return { ok: false, issues: read.issues };
   const issues: Issue[] = [...read.value.issues];
   const counts = { reported: 0, missing: 0, invalid: 0 };

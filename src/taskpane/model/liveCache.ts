@@ -129,7 +129,13 @@ export class LiveCache {
   }
 
   /** What a pass read, kept for the next; `before`/`after`: the port's `writes` around the read. */
-  keep(grid: RangeGrid | undefined, binding: BindingRead | undefined, settings: unknown, before: number | undefined, after: number | undefined): void {
+  keep(
+    grid: RangeGrid | undefined,
+    binding: BindingRead | undefined,
+    settings: unknown,
+    before: number | undefined,
+    after: number | undefined,
+  ): void {
     this.changes = [];
     if (!grid || before === undefined || before !== after) {
       this.grid = undefined;
@@ -199,4 +205,3 @@ function emptiesEdge(before: readonly CellValue[], after: readonly CellValue[], 
   for (let c = 0; c <= last; c++) if (gone(c)) return true;
   return false;
 }
-
