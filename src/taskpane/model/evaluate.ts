@@ -33,6 +33,7 @@ import {
   type ColumnRole,
   type Grid,
   type ReadMemo,
+  type TargetsMemo,
   type SheetReading,
   type UnitColumnHeaders,
 } from '../../workbook';
@@ -116,7 +117,7 @@ export interface EvaluateOptions {
    */
   readonly statuses?: ResultSet['statuses'];
   /** What the last evaluation of this sheet read and scored (model/liveCache.ts): unchanged rows are not redone. */
-  readonly memo?: { readonly read: ReadMemo; readonly score: ScoreMemo };
+  readonly memo?: { readonly read: ReadMemo; readonly score: ScoreMemo; readonly targets?: TargetsMemo };
 }
 
 export function evaluateSheet(assessment: Assessment, grid: Grid, options: EvaluateOptions = {}): SheetEvaluation | EvaluationFailed {
@@ -132,7 +133,7 @@ export function evaluateSheet(assessment: Assessment, grid: Grid, options: Evalu
   const domainIssues = [...report.indicators.flatMap((i) => i.issues), ...report.issues];
   // Targets typed over by hand (the template locks them): judged by the values read, which Excel and the preview
   // have calculated, so no formulas need reading; scores keep the assessment's targets.
-  const targets = changedTargets(assessment, grid, reading);
+  const targets = changedTargets(assessment, grid, reading, options.memo?.targets ? { memo: options.memo.targets } : {});
   const issues = [...reading.issues, ...locateIssues(domainIssues, reading, assessment), ...targets].sort(bySeverity);
   const width = grid.values.reduce((w, row) => Math.max(w, row.length), 0);
   return {

@@ -18,8 +18,10 @@ import type { BindingRead } from '../../workbook/binding';
 import { columnLetter, parseAddress, type CellValue } from '../../workbook/cells';
 import type { WritePlan } from '../../workbook/plan';
 import type { ChangeEvent, RangeGrid, RangeRequest, WorkbookPort } from '../../workbook/port';
-import { readMemo, type ReadMemo } from '../../workbook';
+import { readMemo, targetsMemo, type ReadMemo, type TargetsMemo } from '../../workbook';
 import { scoreMemo, type ScoreMemo } from '../../domain';
+import { rowTextsMemo } from '../../workbook/rowTexts';
+import type { MarksMemo } from './changeMarks';
 import type { Session } from './session';
 
 /** More changed rows than this, and the sheet is read whole (a paste of a block, a fill down). */
@@ -48,6 +50,8 @@ function boxOf(address: string): Box | undefined {
 export class LiveCache {
   readonly readMemo: ReadMemo = readMemo();
   readonly scoreMemo: ScoreMemo = scoreMemo();
+  readonly targetsMemo: TargetsMemo = targetsMemo();
+  readonly marksMemo: MarksMemo = { texts: rowTextsMemo(), changes: new WeakMap() };
   private grid: RangeGrid | undefined;
   /** The port's `writes` when the grid was read (or last patched with our own marks). */
   private epoch: number | undefined;

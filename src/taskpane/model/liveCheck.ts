@@ -49,11 +49,11 @@ export async function livePass(
   kept?.keep(grid, read.binding, settingsValues, before, port.writes);
   // The round and, once linked, each row's status as the server last said it: not-due rows, the certified total.
   const { assessment, round, statuses } = liveScoring(session, read.binding, settingsValues);
-  const memo = kept ? { read: kept.readMemo, score: kept.scoreMemo } : undefined;
+  const memo = kept ? { read: kept.readMemo, score: kept.scoreMemo, targets: kept.targetsMemo } : undefined;
   const e: Evaluation = grid
     ? evaluateSheet(assessment, grid, { headers: session.binding.columns, round, statuses, ...(memo ? { memo } : {}) })
     : { ok: false, issues: [missingSheet(session.binding.sheet)] };
-  const marks = grid && e.ok ? liveMarks(session, read.binding, grid, e.reading, locale, previous) : undefined;
+  const marks = grid && e.ok ? liveMarks(session, read.binding, grid, e.reading, locale, previous, kept?.marksMemo) : undefined;
   return {
     // A status column added right of the sheet takes the column the what-if column would have gone to.
     evaluation: e.ok && marks?.addsColumn ? { ...e, nextFreeColumn: e.nextFreeColumn + 1 } : e,
