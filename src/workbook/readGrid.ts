@@ -56,7 +56,7 @@ export interface ReadOptions {
    * Each row's reading kept from the last read (`readMemo()`): a row whose cells are the very arrays read last
    * time (a live sheet patches only the rows an edit names, model/liveCache.ts), at the same place under the same
    * header, is not read again. Duplicates and missing rows are still worked out over every row, so the reading is
-   * the one a read without the memo gives (test/workbook/readMemo.test.ts).
+   * the one a read without the memo gives (test/taskpane/liveCache.test.ts).
    */
   readonly memo?: ReadMemo;
 }
@@ -79,6 +79,13 @@ type RowRead =
 export interface ReadMemo {
   /** @internal the assessment, header and sheet the rows were read under */
   context: { readonly assessment: Assessment; readonly key: string } | undefined;
+  /** @internal the last read under that context: its grid's row arrays, each row's read, and what it gave */
+  last?: {
+    readonly values: readonly (readonly CellValue[])[];
+    readonly formats: readonly (readonly (string | null | undefined)[] | undefined)[] | undefined;
+    readonly reads: readonly (RowRead | undefined)[];
+    readonly out: { results: Record<string, RawResult>; issues: Issue[]; cells: Map<string, IndicatorCells> };
+  };
   /** @internal by the row's array of values */
   rows: WeakMap<
     readonly CellValue[],
@@ -101,7 +108,8 @@ export function readKpiGrid(assessment: Assessment, grid: Grid, options: ReadOpt
   checkColumnsPresent(assessment, found.columns, catalogue, grid.sheet, issues);
   const byId = indicatorsByKey(assessment);
   const rows = Array.from({ length: Math.max(0, grid.values.length - found.index - 1) }, (_, k) => found.index + 1 + k);
-  const read = readRows(grid, found, rows, byId, memoFor(options.memo, assessment, grid, found));
+  const rowMemo = memoFor(options.memo, assessment, grid, found);
+  const read = (options.memo && patched(grid, found, byId, options.memo)) ?? readRows(grid, found, rows, byId, rowMemo, options.memo);
   return {
     ok: true,
     value: {
@@ -138,31 +146,27 @@ function memoFor(
   if (memo.context?.assessment !== assessment || memo.context.key !== key) {
     memo.context = { assessment, key };
     memo.rows = new WeakMap();
+    memo.last = undefined;
   }
   return memo.rows;
 }
 
-/** The given rows (0-based grid indices) of a sheet whose header is found: each indicator's row, cells and input. */
-function readRows(
+/** Reads one row (0-based grid index) of a sheet whose header is found. */
+function rowReader(
   grid: Grid,
   found: { index: number; columns: ReadonlyMap<ColumnRole, number> },
-  rows: readonly number[],
   byId: ReadonlyMap<string, Indicator>,
-  memo?: ReadMemo['rows'],
-): { results: Record<string, RawResult>; issues: Issue[]; cells: Map<string, IndicatorCells> } {
+): (r: number, row: readonly CellValue[]) => RowRead {
   const origin = parseAddress(grid.topLeft);
   // qualifiedAddress's text, with the sheet's quoting and each column's letters worked out once per read.
   const ref = sheetRef(grid.sheet);
   const letters: string[] = [];
   const at = (r: number, c: number): string => `${ref}!${(letters[c] ??= columnLetter(origin.column + c))}${origin.row + r}`;
   const { columns } = found;
-  const issues: Issue[] = [];
-  const results: Record<string, RawResult> = {};
-  const cells = new Map<string, IndicatorCells>();
   const idColumn = columns.get('id') as number;
   // A sheet with Scorebook's formulas but no step marks column was made before words in step cells were counted.
   const countsWords = !columns.has('value') || columns.has('stepMarks');
-  const readOne = (r: number, row: readonly CellValue[]): RowRead => {
+  return (r: number, row: readonly CellValue[]): RowRead => {
     const idCell = row[idColumn] ?? null;
     if (idCell === null || (typeof idCell === 'string' && idCell.trim() === '')) return { kind: 'blank' };
     const indicator = matchIndicator(idCell, byId);
@@ -197,7 +201,23 @@ function readRows(
       idAddress: at(r, idColumn),
     };
   };
+}
+
+/** The given rows (0-based grid indices) of a sheet whose header is found: each indicator's row, cells and input. */
+function readRows(
+  grid: Grid,
+  found: { index: number; columns: ReadonlyMap<ColumnRole, number> },
+  rows: readonly number[],
+  byId: ReadonlyMap<string, Indicator>,
+  memo?: ReadMemo['rows'],
+  keep?: ReadMemo,
+): { results: Record<string, RawResult>; issues: Issue[]; cells: Map<string, IndicatorCells> } {
+  const issues: Issue[] = [];
+  const results: Record<string, RawResult> = {};
+  const cells = new Map<string, IndicatorCells>();
+  const readOne = rowReader(grid, found, byId);
   const none: readonly CellValue[] = [];
+  const reads: (RowRead | undefined)[] = [];
   for (const r of rows) {
     const row = grid.values[r] ?? none;
     const formats = grid.numberFormats?.[r] ?? undefined;
@@ -208,6 +228,7 @@ function readRows(
       read = readOne(r, row);
       if (memo && row !== none) memo.set(row, { r, formats, read });
     }
+    reads[r] = read;
     if (read.kind === 'blank') continue;
     if (read.kind === 'unknown') {
       issues.push(read.issue);
@@ -247,7 +268,57 @@ function readRows(
       );
     }
   }
-  return { results, issues, cells };
+  const out = { results, issues, cells };
+  if (keep) keep.last = { values: grid.values, formats: grid.numberFormats, reads, out };
+  return out;
+}
+
+/**
+ * The last read with only its changed rows redone, when the change cannot move anything else: each changed row
+ * (a new array) reads the same indicator as before, that row was the indicator's (not a duplicate), and neither
+ * the old nor the new reading of it has an issue (which would have to take its place in row order); its result
+ * is given before and after (the same keys, in the same order). Anything else: undefined, read every row.
+ */
+function patched(
+  grid: Grid,
+  found: { index: number; columns: ReadonlyMap<ColumnRole, number> },
+  byId: ReadonlyMap<string, Indicator>,
+  memo: ReadMemo,
+): { results: Record<string, RawResult>; issues: Issue[]; cells: Map<string, IndicatorCells> } | undefined {
+  const last = memo.last;
+  if (!last || last.values.length !== grid.values.length) return undefined;
+  const changed: number[] = [];
+  for (let r = found.index + 1; r < grid.values.length; r++) {
+    if (grid.values[r] !== last.values[r] || grid.numberFormats?.[r] !== last.formats?.[r]) {
+      changed.push(r);
+      if (changed.length > 64) return undefined;
+    }
+  }
+  if (changed.length === 0) return last.out;
+  const results = { ...last.out.results };
+  const reads = last.reads.slice();
+  const readOne = rowReader(grid, found, byId);
+  for (const r of changed) {
+    const before = last.reads[r];
+    const row = grid.values[r];
+    if (!row) return undefined;
+    const formats = grid.numberFormats?.[r] ?? undefined;
+    const kept = memo.rows.get(row);
+    const after = kept && kept.r === r && kept.formats === formats ? kept.read : readOne(r, row);
+    memo.rows.set(row, { r, formats, read: after });
+    if (!before || before.kind !== 'indicator' || after.kind !== 'indicator') return undefined;
+    if (after.indicator !== before.indicator || last.out.cells.get(before.indicator.id) !== before.cells) return undefined;
+    if (before.issues.length > 0 || after.issues.length > 0) return undefined;
+    if ((before.raw === undefined) !== (after.raw === undefined)) return undefined;
+    if (after.raw !== undefined) results[after.indicator.id] = after.raw;
+    // The row's cell addresses are the same (same indicator, row and columns): the old entry stays.
+    const merged: RowRead = { ...after, cells: before.cells };
+    memo.rows.set(row, { r, formats, read: merged });
+    reads[r] = merged;
+  }
+  const out = { results, issues: last.out.issues, cells: last.out.cells };
+  memo.last = { values: grid.values, formats: grid.numberFormats, reads, out };
+  return out;
 }
 
 /** One unit's part of a multi-unit sheet, read as if it were that unit's own sheet. */
