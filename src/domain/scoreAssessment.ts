@@ -137,10 +137,12 @@ export interface ScoreMemo {
   assessment: Assessment | undefined;
   /** @internal by node index */
   leaves: (LeafScore | undefined)[];
+  /** @internal by node index: the report's rows of the last call, given again where every field is the same */
+  rows: (IndicatorScore | undefined)[];
 }
 
 export function scoreMemo(): ScoreMemo {
-  return { assessment: undefined, leaves: [] };
+  return { assessment: undefined, leaves: [], rows: [] };
 }
 
 /**
@@ -250,6 +252,7 @@ export function scoreAssessment(assessment: Assessment, resultSet: ResultSet, op
   if (memo && memo.assessment !== assessment) {
     memo.assessment = assessment;
     memo.leaves = new Array<LeafScore | undefined>(n);
+    memo.rows = new Array<IndicatorScore | undefined>(n);
   }
 
   // Per node, by index: what the report says of it, and its score in the official total (as self-assessed when
@@ -411,37 +414,57 @@ export function scoreAssessment(assessment: Assessment, resultSet: ResultSet, op
     const st = status[k] as IndicatorStatus;
     const v = value[k] as number | null;
     const l = level[k] as number | null;
-    // Two literals rather than a spread: the same keys in the same order, at the speed of a plain object.
-    indicators[k] =
-      statuses === undefined
-        ? {
-            id,
-            parent,
-            component,
-            status: st,
-            value: v,
-            level: l,
-            score: s,
-            weightedScore,
-            effectiveWeight,
-            shareOfTotal,
-            issues: rowIssues,
-          }
-        : {
-            id,
-            parent,
-            component,
-            status: st,
-            value: v,
-            level: l,
-            score: s,
-            weightedScore,
-            effectiveWeight,
-            shareOfTotal,
-            issues: rowIssues,
-            reportStatus: statuses[id] ?? null,
-            counted: counted[k] as boolean,
-          };
+    const prev = memo?.rows[k];
+    if (
+      prev &&
+      prev.status === st &&
+      prev.value === v &&
+      prev.level === l &&
+      prev.score === s &&
+      prev.weightedScore === weightedScore &&
+      prev.effectiveWeight === effectiveWeight &&
+      prev.shareOfTotal === shareOfTotal &&
+      prev.issues === rowIssues &&
+      (statuses === undefined
+        ? prev.reportStatus === undefined
+        : prev.reportStatus === (statuses[id] ?? null) && prev.counted === counted[k])
+    ) {
+      // The same row as last time (a live sheet's edit leaves most rows so): given again, not made anew.
+      indicators[k] = prev;
+    } else {
+      // Two literals rather than a spread: the same keys in the same order, at the speed of a plain object.
+      indicators[k] =
+        statuses === undefined
+          ? {
+              id,
+              parent,
+              component,
+              status: st,
+              value: v,
+              level: l,
+              score: s,
+              weightedScore,
+              effectiveWeight,
+              shareOfTotal,
+              issues: rowIssues,
+            }
+          : {
+              id,
+              parent,
+              component,
+              status: st,
+              value: v,
+              level: l,
+              score: s,
+              weightedScore,
+              effectiveWeight,
+              shareOfTotal,
+              issues: rowIssues,
+              reportStatus: statuses[id] ?? null,
+              counted: counted[k] as boolean,
+            };
+      if (memo) memo.rows[k] = indicators[k];
+    }
     if (node.leaf) continue;
     let countedWeight = 0;
     for (const c of node.children) if (score[c] !== null) countedWeight += (nodes[c] as Node).weight;

@@ -42,7 +42,7 @@ export function changedTargets(
     if (memo.assessment !== assessment || memo.key !== key) {
       memo.assessment = assessment;
       memo.key = key;
-      memo.rows = new WeakMap();
+      memo.rows = [];
     }
   }
   for (const indicator of leafIndicators(assessment)) {
@@ -50,8 +50,8 @@ export function changedTargets(
     if (!cells) continue;
     const r = cells.row - origin.row;
     const row = grid.values[r];
-    const kept = row && memo?.rows.get(row);
-    if (kept && kept.indicator === indicator && kept.r === r) {
+    const kept = memo?.rows[r];
+    if (kept && kept.row === row && kept.indicator === indicator) {
       for (const i of kept.issues) issues.push(i);
       continue;
     }
@@ -90,7 +90,7 @@ export function changedTargets(
         ),
       );
     });
-    if (row && memo) memo.rows.set(row, { indicator, r, issues: issues.slice(from) });
+    if (row && memo) memo.rows[r] = { row, indicator, issues: issues.slice(from) };
   }
   return issues;
 }
@@ -101,10 +101,10 @@ export interface TargetsMemo {
   assessment: Assessment | undefined;
   /** @internal */
   key: string;
-  /** @internal */
-  rows: WeakMap<object, { readonly indicator: object; readonly r: number; readonly issues: readonly Issue[] }>;
+  /** @internal by grid row: the row's array of values it was worked out from (an array lookup: asked for every row) */
+  rows: ({ readonly row: object; readonly indicator: object; readonly issues: readonly Issue[] } | undefined)[];
 }
 
 export function targetsMemo(): TargetsMemo {
-  return { assessment: undefined, key: '', rows: new WeakMap() };
+  return { assessment: undefined, key: '', rows: [] };
 }

@@ -22,6 +22,7 @@ import { readMemo, targetsMemo, type ReadMemo, type TargetsMemo } from '../../wo
 import { scoreMemo, type ScoreMemo } from '../../domain';
 import { rowTextsMemo } from '../../workbook/rowTexts';
 import type { MarksMemo } from './changeMarks';
+import { changedRowsMemo } from './serverSheet';
 import type { Session } from './session';
 
 /** More changed rows than this, and the sheet is read whole (a paste of a block, a fill down). */
@@ -51,7 +52,7 @@ export class LiveCache {
   readonly readMemo: ReadMemo = readMemo();
   readonly scoreMemo: ScoreMemo = scoreMemo();
   readonly targetsMemo: TargetsMemo = targetsMemo();
-  readonly marksMemo: MarksMemo = { texts: rowTextsMemo(), changes: new WeakMap() };
+  readonly marksMemo: MarksMemo = { texts: rowTextsMemo(), changes: changedRowsMemo() };
   private grid: RangeGrid | undefined;
   /** The port's `writes` when the grid was read (or last patched with our own marks). */
   private epoch: number | undefined;
