@@ -183,3 +183,24 @@ describe('an edit on a linked sheet costs the same syncs at 100 rows as at 10,00
     },
   );
 });
+
+describe('a change reported while a pass reads is not lost', () => {
+  test('typed during the read: the next pass reads that row again and shows it', async () => {
+    const s = await linkedSheet(...generated(50));
+    const result = requireColumn(s.layout, 'result').letter;
+    const row = s.layout.rows[5]!;
+    await livePass(s.port, s.session, 'th', undefined, s.cache);
+    // The person types while the pane's read is on its way: the read may or may not have seen it.
+    const read = s.port.read.bind(s.port);
+    s.port.read = async (request) => {
+      const out = await read(request);
+      s.fake.userEdit(s.layout.sheet, `${result}${row.row}`, [[77]]);
+      return out;
+    };
+    await livePass(s.port, s.session, 'th', undefined, s.cache);
+    s.port.read = read;
+    const after = await livePass(s.port, s.session, 'th', undefined, s.cache);
+    if (!after.evaluation.ok || after.evaluation.multiUnit) throw new Error('no reading');
+    expect(after.evaluation.reading.resultSet.results[row.indicator.id]).toBe(77);
+  });
+});

@@ -61,12 +61,14 @@ export class LiveCache {
   /** Cells changed since the grid was read (sheet rows and columns, 1-based). */
   private changes: Box[] = [];
   private whole = true;
+  /** Invalidations so far, and where the pass under way started: what arrives while it reads is kept for the next. */
+  private invalidations = 0;
+  private started = { changes: 0, invalidations: 0 };
 
   constructor(readonly session: Session) {}
 
   /** A change the workbook reported on the bound sheet or its settings sheet. */
   changed(change: ChangeEvent): void {
-    if (this.whole) return;
     const box = change.sheet === this.session.binding.sheet && change.kind === 'edit' ? boxOf(change.address) : undefined;
     if (!box) this.invalidate();
     else this.changes.push(box);
@@ -75,6 +77,7 @@ export class LiveCache {
   invalidate(): void {
     this.whole = true;
     this.changes = [];
+    this.invalidations++;
   }
 
   /**
@@ -82,6 +85,8 @@ export class LiveCache {
    * undefined: read it whole. An empty list: nothing changed, the record and the settings are read only.
    */
   rowsToRead(port: WorkbookPort): RangeRequest[] | undefined {
+    // A pass starts here: changes reported from now on are not in what it reads.
+    this.started = { changes: this.changes.length, invalidations: this.invalidations };
     const grid = this.grid;
     if (this.whole || !grid || port.writes === undefined || port.writes !== this.epoch) return undefined;
     const origin = parseAddress(grid.topLeft);
@@ -141,8 +146,9 @@ export class LiveCache {
     before: number | undefined,
     after: number | undefined,
   ): void {
-    this.changes = [];
-    if (!grid || before === undefined || before !== after) {
+    // Changes reported while the pass read may be missing from what it read: the next pass reads their rows again.
+    this.changes = this.changes.slice(this.started.changes);
+    if (!grid || before === undefined || before !== after || this.invalidations !== this.started.invalidations) {
       this.grid = undefined;
       this.whole = true;
       return;
