@@ -146,21 +146,38 @@ export function isGroup(indicator: Indicator): indicator is GroupIndicator {
   return indicator.kind === 'group';
 }
 
-/** Every indicator, parents before their children, in document order. */
+/**
+ * The tree laid flat once per indicator list (an assessment is immutable once read; nothing changes its lists in
+ * place): the live sheet asks after every edit, from several places, at 20,000 indicators.
+ */
+const flat = new WeakMap<readonly Indicator[], { readonly all: readonly Indicator[]; leaves?: readonly LeafIndicator[] }>();
+
+function flatOf(assessment: Pick<Assessment, 'indicators'>): { readonly all: readonly Indicator[]; leaves?: readonly LeafIndicator[] } {
+  let known = flat.get(assessment.indicators);
+  if (!known) {
+    const all: Indicator[] = [];
+    const visit = (list: readonly Indicator[]): void => {
+      for (const indicator of list) {
+        all.push(indicator);
+        if (isGroup(indicator)) visit(indicator.children);
+      }
+    };
+    visit(assessment.indicators);
+    known = { all };
+    flat.set(assessment.indicators, known);
+  }
+  return known;
+}
+
+/** Every indicator, parents before their children, in document order (a new array each call: callers may sort it). */
 export function allIndicators(assessment: Pick<Assessment, 'indicators'>): Indicator[] {
-  const out: Indicator[] = [];
-  const visit = (list: readonly Indicator[]): void => {
-    for (const indicator of list) {
-      out.push(indicator);
-      if (isGroup(indicator)) visit(indicator.children);
-    }
-  };
-  visit(assessment.indicators);
-  return out;
+  return flatOf(assessment).all.slice();
 }
 
 export function leafIndicators(assessment: Pick<Assessment, 'indicators'>): LeafIndicator[] {
-  return allIndicators(assessment).filter((i): i is LeafIndicator => !isGroup(i));
+  const known = flatOf(assessment);
+  known.leaves ??= known.all.filter((i): i is LeafIndicator => !isGroup(i));
+  return known.leaves.slice();
 }
 
 export function findIndicator(assessment: Pick<Assessment, 'indicators'>, id: string): Indicator | undefined {

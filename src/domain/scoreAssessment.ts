@@ -107,6 +107,42 @@ export function curveOf(indicator: LeafIndicator, assessment: Pick<Assessment, '
 export interface ScoreOptions {
   /** Scores to use instead of reading results: what-if asks "what if indicator X scored s". */
   readonly scoreOverrides?: ReadonlyMap<string, number>;
+  /**
+   * Each leaf's reading of its result kept from the last call (`scoreMemo()`): a leaf whose raw result is the same
+   * value (the same object, for a ratio's variables or a milestone's steps), in the same round and with the same
+   * report status, is not read and scored again. The roll-up (parents, weighted scores, totals) always runs whole,
+   * so the report is the one scoring without a memo gives (test/domain/onePassScoring.test.ts). A live sheet scores
+   * after every edit, and an edit changes a row or two of thousands.
+   */
+  readonly memo?: ScoreMemo;
+}
+
+/** A leaf as read and scored: what `scoreAssessment` keeps in a memo between calls. */
+interface LeafScore {
+  readonly raw: RawResult | undefined;
+  readonly given: ReportStatus | undefined;
+  readonly due: boolean;
+  readonly round: number | undefined;
+  readonly status: IndicatorStatus;
+  readonly score: number | null;
+  readonly official: number | null;
+  readonly value: number | null;
+  readonly level: number | null;
+  readonly issues: readonly Issue[];
+}
+
+/** Opaque: what one caller's successive `scoreAssessment` calls share. */
+export interface ScoreMemo {
+  /** @internal */
+  assessment: Assessment | undefined;
+  /** @internal by node index */
+  leaves: (LeafScore | undefined)[];
+  /** @internal by node index: the report's rows of the last call, given again where every field is the same */
+  rows: (IndicatorScore | undefined)[];
+}
+
+export function scoreMemo(): ScoreMemo {
+  return { assessment: undefined, leaves: [], rows: [] };
 }
 
 /**
@@ -211,6 +247,13 @@ export function scoreAssessment(assessment: Assessment, resultSet: ResultSet, op
   const certified = statuses === undefined ? undefined : new Set<string>(policies.officialStatuses);
   const nrScore = policies.notReported === 'exclude' ? null : policies.notReported;
   const overrides = options.scoreOverrides;
+  // A memo made for another assessment (or policies) starts again; overrides (what-if) bypass it.
+  const memo = options.memo && overrides === undefined ? options.memo : undefined;
+  if (memo && memo.assessment !== assessment) {
+    memo.assessment = assessment;
+    memo.leaves = new Array<LeafScore | undefined>(n);
+    memo.rows = new Array<IndicatorScore | undefined>(n);
+  }
 
   // Per node, by index: what the report says of it, and its score in the official total (as self-assessed when
   // certified, else scored as not reported).
@@ -256,21 +299,46 @@ export function scoreAssessment(assessment: Assessment, resultSet: ResultSet, op
         official[k] = override;
         continue;
       }
-      const read = readResultValue(leaf, resultSet.results[id]);
+      const raw = resultSet.results[id];
+      const kept = memo?.leaves[k];
+      if (kept && kept.raw === raw && kept.given === given && kept.round === resultSet.round) {
+        status[k] = kept.status;
+        score[k] = kept.score;
+        official[k] = kept.official;
+        value[k] = kept.value;
+        level[k] = kept.level;
+        issues[k] = kept.issues;
+        continue;
+      }
+      const read = readResultValue(leaf, raw);
       issues[k] = read.issues;
       if (read.status !== 'value') {
         status[k] = read.status;
         score[k] = nrScore;
         official[k] = nrScore;
-        continue;
+      } else {
+        const curve = node.curve ?? curveOf(leaf, assessment);
+        const s = scoreOnCurve(read.value, curve);
+        status[k] = 'scored';
+        score[k] = s;
+        official[k] = isCounted ? s : nrScore;
+        value[k] = read.value;
+        level[k] = levelReached(read.value, curve);
       }
-      const curve = node.curve ?? curveOf(leaf, assessment);
-      const s = scoreOnCurve(read.value, curve);
-      status[k] = 'scored';
-      score[k] = s;
-      official[k] = isCounted ? s : nrScore;
-      value[k] = read.value;
-      level[k] = levelReached(read.value, curve);
+      if (memo) {
+        memo.leaves[k] = {
+          raw,
+          given,
+          due,
+          round: resultSet.round,
+          status: status[k] as IndicatorStatus,
+          score: score[k] as number | null,
+          official: official[k] as number | null,
+          value: value[k] as number | null,
+          level: level[k] as number | null,
+          issues: read.issues,
+        };
+      }
       continue;
     }
     // A parent: the weighted mean of its children that count, summed in their order.
@@ -346,37 +414,57 @@ export function scoreAssessment(assessment: Assessment, resultSet: ResultSet, op
     const st = status[k] as IndicatorStatus;
     const v = value[k] as number | null;
     const l = level[k] as number | null;
-    // Two literals rather than a spread: the same keys in the same order, at the speed of a plain object.
-    indicators[k] =
-      statuses === undefined
-        ? {
-            id,
-            parent,
-            component,
-            status: st,
-            value: v,
-            level: l,
-            score: s,
-            weightedScore,
-            effectiveWeight,
-            shareOfTotal,
-            issues: rowIssues,
-          }
-        : {
-            id,
-            parent,
-            component,
-            status: st,
-            value: v,
-            level: l,
-            score: s,
-            weightedScore,
-            effectiveWeight,
-            shareOfTotal,
-            issues: rowIssues,
-            reportStatus: statuses[id] ?? null,
-            counted: counted[k] as boolean,
-          };
+    const prev = memo?.rows[k];
+    if (
+      prev &&
+      prev.status === st &&
+      prev.value === v &&
+      prev.level === l &&
+      prev.score === s &&
+      prev.weightedScore === weightedScore &&
+      prev.effectiveWeight === effectiveWeight &&
+      prev.shareOfTotal === shareOfTotal &&
+      prev.issues === rowIssues &&
+      (statuses === undefined
+        ? prev.reportStatus === undefined
+        : prev.reportStatus === (statuses[id] ?? null) && prev.counted === counted[k])
+    ) {
+      // The same row as last time (a live sheet's edit leaves most rows so): given again, not made anew.
+      indicators[k] = prev;
+    } else {
+      // Two literals rather than a spread: the same keys in the same order, at the speed of a plain object.
+      indicators[k] =
+        statuses === undefined
+          ? {
+              id,
+              parent,
+              component,
+              status: st,
+              value: v,
+              level: l,
+              score: s,
+              weightedScore,
+              effectiveWeight,
+              shareOfTotal,
+              issues: rowIssues,
+            }
+          : {
+              id,
+              parent,
+              component,
+              status: st,
+              value: v,
+              level: l,
+              score: s,
+              weightedScore,
+              effectiveWeight,
+              shareOfTotal,
+              issues: rowIssues,
+              reportStatus: statuses[id] ?? null,
+              counted: counted[k] as boolean,
+            };
+      if (memo) memo.rows[k] = indicators[k];
+    }
     if (node.leaf) continue;
     let countedWeight = 0;
     for (const c of node.children) if (score[c] !== null) countedWeight += (nodes[c] as Node).weight;

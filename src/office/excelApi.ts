@@ -76,6 +76,8 @@ export interface XlChangedArgs {
   readonly address: string;
   readonly source: string;
   readonly worksheetId: string;
+  /** ExcelApi 1.7: RangeEdited, RowInserted, RowDeleted, ColumnInserted, ColumnDeleted, CellInserted, CellDeleted, Unknown. */
+  readonly changeType?: string;
 }
 
 export interface XlEventHandlerResult {

@@ -42,6 +42,8 @@ export class OfficeWorkbookPort implements WorkbookPort {
   readonly batches: number[] = [];
   /** Own writes under way: change events arriving meanwhile are ours and are dropped. */
   private writing = 0;
+  /** Each own write's start and end (WorkbookPort.writes). */
+  writes = 0;
 
   constructor(private readonly host: ExcelHost) {
     this.capabilities = {
@@ -86,6 +88,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
   ): Promise<ApplyReport | undefined> {
     const before = this.syncCount;
     this.writing++;
+    this.writes++;
     let eventsOff = false;
     // Sheets whose protection this apply lifted: a failure part-way puts it back (restoreProtection).
     let lifted: ReadonlyMap<string, XlProtectionOptions> = new Map();
@@ -157,6 +160,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
       throw toWorkbookError(e);
     } finally {
       this.writing--;
+      this.writes++;
     }
   }
 
@@ -195,7 +199,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
       const registration = await this.host.run(async (context) => {
         const result = context.workbook.worksheets.getItem(sheet).onChanged.add(async (args) => {
           if (this.writing > 0) return;
-          handler({ sheet, address: args.address, source: args.source === 'Remote' ? 'remote' : 'local' });
+          handler({ sheet, address: args.address, source: args.source === 'Remote' ? 'remote' : 'local', ...changeKind(args.changeType) });
         });
         await this.counted(context)();
         return result;
@@ -323,4 +327,11 @@ export function pack(commands: readonly Command[]): Command[][] {
   }
   if (current.length > 0) batches.push(current);
   return batches;
+}
+
+/** Excel's change type as the port's: an edit of the cells named, or rows and cells moved; unknown says nothing. */
+function changeKind(type: string | undefined): { kind?: 'edit' | 'structure' } {
+  if (type === 'RangeEdited') return { kind: 'edit' };
+  if (type === undefined || type === 'Unknown') return {};
+  return { kind: 'structure' };
 }

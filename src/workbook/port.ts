@@ -86,6 +86,11 @@ export interface ChangeEvent {
   readonly address: string;
   /** Local: typed here; remote: a co-author. */
   readonly source: 'local' | 'remote';
+  /**
+   * `edit`: cells in `address` took new contents (typed, pasted, filled, cleared); `structure`: rows or cells were
+   * inserted or deleted, which moves every row below. Absent when the host does not say: anything may have moved.
+   */
+  readonly kind?: 'edit' | 'structure';
 }
 
 export type Unsubscribe = () => Promise<void>;
@@ -112,6 +117,12 @@ export interface ApplyCheck {
 
 export interface WorkbookPort {
   readonly capabilities: PortCapabilities;
+  /**
+   * Changes when one of the port's own writes (apply, applyChecked, writeBinding) starts and when it ends, since
+   * those are never reported as changes: a reader keeping what it read last (the live sheet, model/liveCache.ts)
+   * knows by it that the workbook was written meanwhile. Absent: such a reader cannot know, and reads whole.
+   */
+  readonly writes?: number;
   read(request: ReadRequest): Promise<ReadResult>;
   /** Writes a plan: all of it, in order. Calculation, screen updating and change events are off while it runs. */
   apply(plan: WritePlan, onProgress?: (progress: ApplyProgress) => void): Promise<ApplyReport>;

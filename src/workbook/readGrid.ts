@@ -52,6 +52,49 @@ export type SheetReadResult =
 export interface ReadOptions {
   /** Headers recorded in the workbook's binding record, recognised besides the catalogue. */
   readonly headers?: Readonly<Partial<Record<ColumnRole, string>>>;
+  /**
+   * Each row's reading kept from the last read (`readMemo()`): a row whose cells are the very arrays read last
+   * time (a live sheet patches only the rows an edit names, model/liveCache.ts), at the same place under the same
+   * header, is not read again. Duplicates and missing rows are still worked out over every row, so the reading is
+   * the one a read without the memo gives (test/taskpane/liveCache.test.ts).
+   */
+  readonly memo?: ReadMemo;
+}
+
+/** A row as read: blank (no id), an id the assessment lacks, or an indicator's inputs with the row's own issues. */
+type RowRead =
+  | { readonly kind: 'blank' }
+  | { readonly kind: 'unknown'; readonly issue: Issue }
+  | {
+      readonly kind: 'indicator';
+      readonly indicator: Indicator;
+      readonly raw: RawResult | undefined;
+      readonly cells: IndicatorCells;
+      readonly issues: readonly Issue[];
+      /** The id cell, for the duplicate's issue. */
+      readonly idAddress: string;
+    };
+
+/** Opaque: what one caller's successive reads of a sheet share. */
+export interface ReadMemo {
+  /** @internal the assessment, header and sheet the rows were read under */
+  context: { readonly assessment: Assessment; readonly key: string } | undefined;
+  /** @internal the last read under that context: its grid's row arrays, each row's read, and what it gave */
+  last?: {
+    readonly values: readonly (readonly CellValue[])[];
+    readonly formats: readonly (readonly (string | null | undefined)[] | undefined)[] | undefined;
+    readonly reads: readonly (RowRead | undefined)[];
+    readonly out: { results: Record<string, RawResult>; issues: Issue[]; cells: Map<string, IndicatorCells> };
+  };
+  /** @internal by the row's array of values */
+  rows: WeakMap<
+    readonly CellValue[],
+    { readonly r: number; readonly formats: readonly (string | null | undefined)[] | undefined; readonly read: RowRead }
+  >;
+}
+
+export function readMemo(): ReadMemo {
+  return { context: undefined, rows: new WeakMap() };
 }
 
 /** Rows searched for the header row when the grid starts above the table. */
@@ -65,7 +108,8 @@ export function readKpiGrid(assessment: Assessment, grid: Grid, options: ReadOpt
   checkColumnsPresent(assessment, found.columns, catalogue, grid.sheet, issues);
   const byId = indicatorsByKey(assessment);
   const rows = Array.from({ length: Math.max(0, grid.values.length - found.index - 1) }, (_, k) => found.index + 1 + k);
-  const read = readRows(grid, found, rows, byId);
+  const rowMemo = memoFor(options.memo, assessment, grid, found);
+  const read = (options.memo && patched(grid, found, byId, options.memo)) ?? readRows(grid, found, rows, byId, rowMemo, options.memo);
   return {
     ok: true,
     value: {
@@ -90,33 +134,46 @@ function noHeaderRow(grid: Grid): Issue {
   );
 }
 
-/** The given rows (0-based grid indices) of a sheet whose header is found: each indicator's row, cells and input. */
-function readRows(
+/** The memo's rows, when they were read under this assessment, sheet, origin and header; else a fresh memo's. */
+function memoFor(
+  memo: ReadMemo | undefined,
+  assessment: Assessment,
   grid: Grid,
   found: { index: number; columns: ReadonlyMap<ColumnRole, number> },
-  rows: readonly number[],
+): ReadMemo['rows'] | undefined {
+  if (!memo) return undefined;
+  const key = JSON.stringify([grid.sheet, grid.topLeft, found.index, [...found.columns]]);
+  if (memo.context?.assessment !== assessment || memo.context.key !== key) {
+    memo.context = { assessment, key };
+    memo.rows = new WeakMap();
+    memo.last = undefined;
+  }
+  return memo.rows;
+}
+
+/** Reads one row (0-based grid index) of a sheet whose header is found. */
+function rowReader(
+  grid: Grid,
+  found: { index: number; columns: ReadonlyMap<ColumnRole, number> },
   byId: ReadonlyMap<string, Indicator>,
-): { results: Record<string, RawResult>; issues: Issue[]; cells: Map<string, IndicatorCells> } {
+): (r: number, row: readonly CellValue[]) => RowRead {
   const origin = parseAddress(grid.topLeft);
   // qualifiedAddress's text, with the sheet's quoting and each column's letters worked out once per read.
   const ref = sheetRef(grid.sheet);
   const letters: string[] = [];
   const at = (r: number, c: number): string => `${ref}!${(letters[c] ??= columnLetter(origin.column + c))}${origin.row + r}`;
   const { columns } = found;
-  const issues: Issue[] = [];
-  const results: Record<string, RawResult> = {};
-  const cells = new Map<string, IndicatorCells>();
   const idColumn = columns.get('id') as number;
   // A sheet with Scorebook's formulas but no step marks column was made before words in step cells were counted.
   const countsWords = !columns.has('value') || columns.has('stepMarks');
-  for (const r of rows) {
-    const row = grid.values[r] ?? [];
+  return (r: number, row: readonly CellValue[]): RowRead => {
     const idCell = row[idColumn] ?? null;
-    if (idCell === null || (typeof idCell === 'string' && idCell.trim() === '')) continue;
+    if (idCell === null || (typeof idCell === 'string' && idCell.trim() === '')) return { kind: 'blank' };
     const indicator = matchIndicator(idCell, byId);
     if (!indicator) {
-      issues.push(
-        issue(
+      return {
+        kind: 'unknown',
+        issue: issue(
           'unknown-indicator-row',
           'warning',
           {
@@ -125,9 +182,59 @@ function readRows(
           },
           { cell: at(r, idColumn) },
         ),
-      );
+      };
+    }
+    const cellOf = (role: ColumnRole): { value: CellValue; address: string; format: string | undefined } | undefined => {
+      const c = columns.get(role);
+      if (c === undefined) return undefined;
+      return { value: row[c] ?? null, address: at(r, c), format: grid.numberFormats?.[r]?.[c] ?? undefined };
+    };
+    const own: Issue[] = [];
+    const read = readRow(indicator, cellOf, own, countsWords);
+    unusedStepCells(indicator, cellOf, own);
+    return {
+      kind: 'indicator',
+      indicator,
+      raw: read.raw,
+      cells: { row: origin.row + r, id: indicator.id, ...read.cells },
+      issues: own,
+      idAddress: at(r, idColumn),
+    };
+  };
+}
+
+/** The given rows (0-based grid indices) of a sheet whose header is found: each indicator's row, cells and input. */
+function readRows(
+  grid: Grid,
+  found: { index: number; columns: ReadonlyMap<ColumnRole, number> },
+  rows: readonly number[],
+  byId: ReadonlyMap<string, Indicator>,
+  memo?: ReadMemo['rows'],
+  keep?: ReadMemo,
+): { results: Record<string, RawResult>; issues: Issue[]; cells: Map<string, IndicatorCells> } {
+  const issues: Issue[] = [];
+  const results: Record<string, RawResult> = {};
+  const cells = new Map<string, IndicatorCells>();
+  const readOne = rowReader(grid, found, byId);
+  const none: readonly CellValue[] = [];
+  const reads: (RowRead | undefined)[] = [];
+  for (const r of rows) {
+    const row = grid.values[r] ?? none;
+    const formats = grid.numberFormats?.[r] ?? undefined;
+    const kept = memo?.get(row);
+    let read: RowRead;
+    if (kept && kept.r === r && kept.formats === formats) read = kept.read;
+    else {
+      read = readOne(r, row);
+      if (memo && row !== none) memo.set(row, { r, formats, read });
+    }
+    reads[r] = read;
+    if (read.kind === 'blank') continue;
+    if (read.kind === 'unknown') {
+      issues.push(read.issue);
       continue;
     }
+    const { indicator } = read;
     if (cells.has(indicator.id)) {
       issues.push(
         issue(
@@ -137,19 +244,13 @@ function readRows(
             th: `ตัวชี้วัด ${indicator.id} มีมากกว่าหนึ่งแถว ใช้เฉพาะแถวแรก`,
             en: `indicator ${indicator.id} appears on more than one row; only the first is used`,
           },
-          { indicatorId: indicator.id, cell: at(r, idColumn) },
+          { indicatorId: indicator.id, cell: read.idAddress },
         ),
       );
       continue;
     }
-    const cellOf = (role: ColumnRole): { value: CellValue; address: string; format: string | undefined } | undefined => {
-      const c = columns.get(role);
-      if (c === undefined) return undefined;
-      return { value: row[c] ?? null, address: at(r, c), format: grid.numberFormats?.[r]?.[c] ?? undefined };
-    };
-    const read = readRow(indicator, cellOf, issues, countsWords);
-    unusedStepCells(indicator, cellOf, issues);
-    cells.set(indicator.id, { row: origin.row + r, id: indicator.id, ...read.cells });
+    for (const i of read.issues) issues.push(i);
+    cells.set(indicator.id, read.cells);
     if (read.raw !== undefined) results[indicator.id] = read.raw;
   }
   for (const indicator of byId.values()) {
@@ -167,7 +268,57 @@ function readRows(
       );
     }
   }
-  return { results, issues, cells };
+  const out = { results, issues, cells };
+  if (keep) keep.last = { values: grid.values, formats: grid.numberFormats, reads, out };
+  return out;
+}
+
+/**
+ * The last read with only its changed rows redone, when the change cannot move anything else: each changed row
+ * (a new array) reads the same indicator as before, that row was the indicator's (not a duplicate), and neither
+ * the old nor the new reading of it has an issue (which would have to take its place in row order); its result
+ * is given before and after (the same keys, in the same order). Anything else: undefined, read every row.
+ */
+function patched(
+  grid: Grid,
+  found: { index: number; columns: ReadonlyMap<ColumnRole, number> },
+  byId: ReadonlyMap<string, Indicator>,
+  memo: ReadMemo,
+): { results: Record<string, RawResult>; issues: Issue[]; cells: Map<string, IndicatorCells> } | undefined {
+  const last = memo.last;
+  if (!last || last.values.length !== grid.values.length) return undefined;
+  const changed: number[] = [];
+  for (let r = found.index + 1; r < grid.values.length; r++) {
+    if (grid.values[r] !== last.values[r] || grid.numberFormats?.[r] !== last.formats?.[r]) {
+      changed.push(r);
+      if (changed.length > 64) return undefined;
+    }
+  }
+  if (changed.length === 0) return last.out;
+  const results = { ...last.out.results };
+  const reads = last.reads.slice();
+  const readOne = rowReader(grid, found, byId);
+  for (const r of changed) {
+    const before = last.reads[r];
+    const row = grid.values[r];
+    if (!row) return undefined;
+    const formats = grid.numberFormats?.[r] ?? undefined;
+    const kept = memo.rows.get(row);
+    const after = kept && kept.r === r && kept.formats === formats ? kept.read : readOne(r, row);
+    memo.rows.set(row, { r, formats, read: after });
+    if (!before || before.kind !== 'indicator' || after.kind !== 'indicator') return undefined;
+    if (after.indicator !== before.indicator || last.out.cells.get(before.indicator.id) !== before.cells) return undefined;
+    if (before.issues.length > 0 || after.issues.length > 0) return undefined;
+    if ((before.raw === undefined) !== (after.raw === undefined)) return undefined;
+    if (after.raw !== undefined) results[after.indicator.id] = after.raw;
+    // The row's cell addresses are the same (same indicator, row and columns): the old entry stays.
+    const merged: RowRead = { ...after, cells: before.cells };
+    memo.rows.set(row, { r, formats, read: merged });
+    reads[r] = merged;
+  }
+  const out = { results, issues: last.out.issues, cells: last.out.cells };
+  memo.last = { values: grid.values, formats: grid.numberFormats, reads, out };
+  return out;
 }
 
 /** One unit's part of a multi-unit sheet, read as if it were that unit's own sheet. */

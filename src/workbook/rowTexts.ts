@@ -11,17 +11,45 @@ import type { SheetReading } from './readGrid';
 /** Only the fields whose column the sheet has: a sheet without the column leaves the server's text alone. */
 export type RowTexts = Partial<Record<RowTextField, string | null>>;
 
-export function rowTextsOf(grid: Grid, reading: Pick<SheetReading, 'cells' | 'columns'>): Map<string, RowTexts> {
+/**
+ * Opaque (`rowTextsMemo()`): each row's texts kept by the row's array of values, so a live sheet whose unchanged
+ * rows are the very arrays read before (the pane's kept read) gets the same texts objects back for them.
+ */
+export interface RowTextsMemo {
+  /** @internal the text columns the rows were read with */
+  key: string;
+  /** @internal */
+  rows: WeakMap<object, RowTexts>;
+}
+
+export function rowTextsMemo(): RowTextsMemo {
+  return { key: '', rows: new WeakMap() };
+}
+
+export function rowTextsOf(grid: Grid, reading: Pick<SheetReading, 'cells' | 'columns'>, memo?: RowTextsMemo): Map<string, RowTexts> {
   const present = ROW_TEXT_FIELDS.flatMap((field) => {
     const column = reading.columns.get(ROW_TEXT_ROLES[field]);
     return column === undefined ? [] : [[field, column] as const];
   });
+  if (memo) {
+    const key = JSON.stringify(present);
+    if (memo.key !== key) {
+      memo.key = key;
+      memo.rows = new WeakMap();
+    }
+  }
   const origin = parseAddress(grid.topLeft);
   const out = new Map<string, RowTexts>();
   for (const [id, cells] of reading.cells) {
     const row = grid.values[cells.row - origin.row];
+    const kept = row && memo?.rows.get(row);
+    if (kept) {
+      out.set(id, kept);
+      continue;
+    }
     const texts: RowTexts = {};
     for (const [field, column] of present) texts[field] = cellText(row?.[column]);
+    if (row && memo) memo.rows.set(row, texts);
     out.set(id, texts);
   }
   return out;

@@ -26,15 +26,36 @@ export function changedTargets(
   assessment: Assessment,
   grid: Grid,
   reading: Pick<SheetReading, 'cells' | 'columns'>,
-  options: { formulas?: readonly (readonly (string | null)[])[]; inputRefs?: ReadonlyMap<string, ReadonlyMap<string, string>> } = {},
+  options: {
+    formulas?: readonly (readonly (string | null)[])[];
+    inputRefs?: ReadonlyMap<string, ReadonlyMap<string, string>>;
+    /** Each row's findings kept by its array of values (the live sheet's kept read): values only, no formulas. */
+    memo?: TargetsMemo;
+  } = {},
 ): Issue[] {
   const origin = parseAddress(grid.topLeft);
   const issues: Issue[] = [];
   const targetColumns = assessment.scale.levels.map((_, k) => reading.columns.get(`target${k + 1}`));
+  const memo = options.formulas === undefined && options.inputRefs === undefined ? options.memo : undefined;
+  if (memo) {
+    const key = JSON.stringify([grid.sheet, grid.topLeft, [...reading.columns]]);
+    if (memo.assessment !== assessment || memo.key !== key) {
+      memo.assessment = assessment;
+      memo.key = key;
+      memo.rows = [];
+    }
+  }
   for (const indicator of leafIndicators(assessment)) {
     const cells = reading.cells.get(indicator.id);
     if (!cells) continue;
     const r = cells.row - origin.row;
+    const row = grid.values[r];
+    const kept = memo?.rows[r];
+    if (kept && kept.row === row && kept.indicator === indicator) {
+      for (const i of kept.issues) issues.push(i);
+      continue;
+    }
+    const from = issues.length;
     indicator.targets.forEach((target, k) => {
       const c = k < targetColumns.length ? targetColumns[k] : reading.columns.get(`target${k + 1}`);
       if (c === undefined) return;
@@ -69,6 +90,21 @@ export function changedTargets(
         ),
       );
     });
+    if (row && memo) memo.rows[r] = { row, indicator, issues: issues.slice(from) };
   }
   return issues;
+}
+
+/** Opaque (`targetsMemo()`). */
+export interface TargetsMemo {
+  /** @internal */
+  assessment: Assessment | undefined;
+  /** @internal */
+  key: string;
+  /** @internal by grid row: the row's array of values it was worked out from (an array lookup: asked for every row) */
+  rows: ({ readonly row: object; readonly indicator: object; readonly issues: readonly Issue[] } | undefined)[];
+}
+
+export function targetsMemo(): TargetsMemo {
+  return { assessment: undefined, key: '', rows: [] };
 }

@@ -5,7 +5,15 @@
  * (also on parents), both `notReported` policies, score overrides (what-if) and late submissions.
  */
 import fc from 'fast-check';
-import { readAssessment, scoreAssessment, type Assessment, type RawResult, type ReportStatus, type ResultSet } from '../../src/domain';
+import {
+  readAssessment,
+  scoreAssessment,
+  scoreMemo,
+  type Assessment,
+  type RawResult,
+  type ReportStatus,
+  type ResultSet,
+} from '../../src/domain';
 import { scoreAssessment as twoPassScoring } from './reference/scoreAssessmentTwoPass';
 import { indicatorRoundsArb } from './arbitraries';
 
@@ -176,6 +184,72 @@ describe('both totals in one pass give the report the two-pass scoring gave', ()
           expect(JSON.stringify(now)).toBe(JSON.stringify(before));
           // Scored again against the same assessment (its cached curves): the same report.
           expect(scoreAssessment(assessment, resultSet, options)).toStrictEqual(before);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('scoring with a memo of the last call gives the report scoring afresh gives', () => {
+  test('a run of edits (values changed, set back, the same objects kept, statuses and the round changed): every report equal', () => {
+    const stepArb = fc.record({
+      edits: fc.array(fc.tuple(fc.nat(), resultArb), { maxLength: 4 }),
+      statuses: fc.array(fc.tuple(fc.nat(), fc.option(fc.constantFrom(...STATUSES), { nil: undefined })), { maxLength: 4 }),
+      round: fc.option(fc.constantFrom(6, 9, 12), { nil: undefined }),
+      // A copy of every object result (equal, not the same): read again from a sheet.
+      copied: fc.boolean(),
+      overrides: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(caseArb, fc.array(stepArb, { minLength: 1, maxLength: 6 }), (c, steps) => {
+        const assessment = assessmentOf(
+          c.specs,
+          { mode: c.mode, ...(c.officialStatuses ? { officialStatuses: c.officialStatuses } : {}) },
+          c.five,
+        );
+        const ids: string[] = [];
+        const walk = (list: Assessment['indicators']): void =>
+          list.forEach((i) => {
+            ids.push(i.id);
+            if (i.kind === 'group') walk(i.children);
+          });
+        walk(assessment.indicators);
+        let results: Record<string, RawResult> = {};
+        let statuses: Record<string, ReportStatus> = {};
+        ids.forEach((id, k) => {
+          const [result, status] = c.seed[k % c.seed.length]!;
+          if (result !== undefined) results[id] = result;
+          if (status !== undefined) statuses[id] = status;
+        });
+        const memo = scoreMemo();
+        let round = c.round;
+        for (const step of [undefined, ...steps]) {
+          if (step) {
+            results = { ...results };
+            for (const [at, value] of step.edits) {
+              const id = ids[at % ids.length]!;
+              if (value === undefined) delete results[id];
+              else results[id] = value;
+            }
+            if (step.copied)
+              results = Object.fromEntries(
+                Object.entries(results).map(([k, v]) => [k, typeof v === 'object' && v !== null ? structuredClone(v) : v]),
+              );
+            statuses = { ...statuses };
+            for (const [at, status] of step.statuses) {
+              const id = ids[at % ids.length]!;
+              if (status === undefined) delete statuses[id];
+              else statuses[id] = status;
+            }
+            round = step.round ?? round;
+          }
+          const resultSet: ResultSet = { results, ...(round === undefined ? {} : { round }), ...(c.withStatuses ? { statuses } : {}) };
+          const overrides = step?.overrides ? new Map([[ids[0]!, 1.5]]) : undefined;
+          const options = overrides ? { scoreOverrides: overrides } : {};
+          expect(scoreAssessment(assessment, resultSet, { ...options, memo })).toStrictEqual(
+            scoreAssessment(assessment, resultSet, options),
+          );
         }
       }),
       { numRuns: 200 },

@@ -178,8 +178,28 @@ export class FakeExcel implements ExcelHost {
     // Excel refuses typing into a locked cell of a protected sheet ("The cell … is protected").
     if (s.protected && s.anyLocked(parseBox(address)))
       throw new OfficeError('AccessDenied', `${address} is locked on the protected sheet ${sheet}`);
-    s.write(parseBox(address), values);
-    for (const h of s.handlers) void h({ address, source: 'Local', worksheetId: s.id });
+    // One event, now, as Excel raises it for typing (not queued to the next sync as a write's is).
+    s.write(parseBox(address), values, false);
+    for (const h of s.handlers) void h({ address, source: 'Local', worksheetId: s.id, changeType: 'RangeEdited' });
+  }
+
+  /** A person inserting whole rows at `row` (1-based): cells and number formats below move down; Excel says RowInserted. */
+  userInsertRows(sheet: string, row: number, count = 1): void {
+    const s = this.sheets.get(sheet) as FakeSheetState;
+    const lines = [...s.cells].sort(([a], [z]) => z - a);
+    for (const [r, line] of lines) {
+      if (r < row) continue;
+      s.cells.delete(r);
+      s.cells.set(r + count, line);
+    }
+    const formats = [...s.formats];
+    s.formats.clear();
+    for (const [key, f] of formats) {
+      const [r, c] = key.split(',').map(Number) as [number, number];
+      s.formats.set(`${r >= row ? r + count : r},${c}`, f);
+    }
+    const address = `${row}:${row + count - 1}`;
+    for (const h of s.handlers) void h({ address, source: 'Local', worksheetId: s.id, changeType: 'RowInserted' });
   }
 
   /** Whether a cell would refuse typing: locked (Excel's default) on a protected sheet. */
@@ -231,7 +251,7 @@ export class FakeSheetState {
     readonly id: string,
   ) {}
 
-  write(b: Box, rows: unknown[][]): void {
+  write(b: Box, rows: unknown[][], emit = true): void {
     rows.forEach((row, i) =>
       row.forEach((v, j) => {
         const r = b.r0 + i;
@@ -244,8 +264,10 @@ export class FakeSheetState {
         else line.set(c, { value: v as string | number | boolean });
       }),
     );
-    if (this.handlers.length > 0)
-      this.fake.emit(() => this.handlers.forEach((h) => void h({ address: boxAddress(b), source: 'Local', worksheetId: this.id })));
+    if (emit && this.handlers.length > 0)
+      this.fake.emit(() =>
+        this.handlers.forEach((h) => void h({ address: boxAddress(b), source: 'Local', worksheetId: this.id, changeType: 'RangeEdited' })),
+      );
   }
 
   locked(r: number, c: number): boolean {

@@ -7,6 +7,9 @@
 import { readAssessment, type Assessment } from '../../src/domain';
 import { resultInputs, BINDING_SHEET, isFormula, type CellContent } from '../../src/workbook';
 import { createKpiSheet, readBoundSheet, readBoundUnits, refreshKpiSheet, refreshMultiUnitSheet } from '../../src/workbook/kpiActions';
+import { LiveCache } from '../../src/taskpane/model/liveCache';
+import { livePass } from '../../src/taskpane/model/liveCheck';
+import { sessionFromBinding } from '../../src/taskpane/model/session';
 import { kpiSheetPlan } from '../../src/workbook/kpiPlan';
 import { multiUnitPlan } from '../../src/workbook/multiUnitPlan';
 import type { CellsOp } from '../../src/workbook/plan';
@@ -47,7 +50,8 @@ function expectWritten(fake: FakeExcel, ops: readonly CellsOp[]): void {
 
 /**
  * What each action costs (syncs), asserted exactly (a change in these numbers is a change in behaviour to look at):
- * create = probe + write batches; validate = 1 (table size and headers) + cell batches; refresh = probe + write
+ * create = probe + write batches; validate = the pane's live check on open (the used range measured with the
+ * binding record and the settings sheet located, then the record, the settings and the cells); refresh = probe + write
  * batches. Binding a sheet is the pane's (find the header: one read; confirm: one apply), 4 syncs at 10 / 1,000 /
  * 20,000 rows: test/office/bindPlan.test.ts.
  */
@@ -56,7 +60,10 @@ const EXPECTED = {
   1000: { create: 2, validate: 2, refresh: 2 },
   // The binding record packs the assessment document (binding.ts @2): 4.3 MB of JSON in cells for 20,000 generated
   // indicators took two requests of its own (create and refresh were 3); packed it is about 180 KB.
-  20000: { create: 2, validate: 3, refresh: 2 },
+  // The live check reads the whole used range (every column, formula results too, with number formats): 20,000
+  // rows are four pieces below the response budget (kpiActions' readBoundSheet, which the pane never ran, read
+  // only the table's input columns: 3). An edit after it reads its row only: 2 at any size.
+  20000: { create: 2, validate: 6, refresh: 2 },
 } as const;
 
 describe.each([10, 1000, 20000] as const)('%i rows on ExcelApi 1.9', (rows) => {
@@ -103,15 +110,32 @@ describe.each([10, 1000, 20000] as const)('%i rows on ExcelApi 1.9', (rows) => {
     });
   });
 
-  it(`validate: ${EXPECTED[rows].validate} syncs, the results typed come back`, async () => {
+  it(`the live check on open (the pane's livePass): ${EXPECTED[rows].validate} syncs, the results typed come back; an edit then 2`, async () => {
+    const restored = sessionFromBinding(await port.readBinding());
+    if (!restored.ok || !restored.session) throw new Error('no session from the binding record');
+    const session = restored.session;
+    const cache = new LiveCache(session);
+    const stop = await port.onChange(plan.layout.sheet, (change) => cache.changed(change));
     const from = fake.syncs.length;
-    const reading = await readBoundSheet(port, plan.binding, assessment);
+    const pass = await livePass(port, session, 'th', undefined, cache);
     expect(fake.syncs.length - from).toBe(EXPECTED[rows].validate);
-    if (!reading.ok) throw new Error('the bound sheet does not read');
+    if (!pass.evaluation.ok || pass.evaluation.multiUnit) throw new Error('the bound sheet does not read');
+    const reading = pass.evaluation.reading;
     // A quantitative row typed as a number reads back as that number.
     const [id, typed] = [...inputs].find(([, i]) => typeof i.result === 'number') as [string, { result: number }];
-    expect(reading.value.resultSet.results[id]).toBe(typed.result);
-    expect(reading.value.cells.size).toBe(assessment.indicators.length);
+    expect(reading.resultSet.results[id]).toBe(typed.result);
+    expect(reading.cells.size).toBe(assessment.indicators.length);
+    // A person types a result: the pass reads that row with the record and the settings, whatever the size.
+    const row = reading.cells.get(id)!;
+    fake.userEdit(plan.layout.sheet, row.result!.split('!').pop()!, [[typed.result + 1]]);
+    const edited = fake.syncs.length;
+    const again = await livePass(port, session, 'th', undefined, cache);
+    expect(fake.syncs.length - edited).toBe(2);
+    if (!again.evaluation.ok || again.evaluation.multiUnit) throw new Error('the bound sheet does not read');
+    expect(again.evaluation.reading.resultSet.results[id]).toBe(typed.result + 1);
+    // Set back, so the refresh below writes what the plan says.
+    fake.userEdit(plan.layout.sheet, row.result!.split('!').pop()!, [[typed.result]]);
+    await stop();
   });
 
   it(`refresh: ${EXPECTED[rows].refresh} syncs over the existing sheets, names replaced without a clash`, async () => {
@@ -282,7 +306,7 @@ describe('errors and events', () => {
     // Typed where the protected sheet lets a person type: the explanation column (คำชี้แจง) of the first rows.
     const at = requireColumn(kpiSheetPlan({ assessment, document }).layout, 'explanation').letter;
     fake.userEdit('KPI', `${at}5`, [['ทำแล้ว']]);
-    expect(seen[1]).toEqual({ sheet: 'KPI', address: `${at}5`, source: 'local' });
+    expect(seen[1]).toEqual({ sheet: 'KPI', address: `${at}5`, source: 'local', kind: 'edit' });
     await stop();
     fake.userEdit('KPI', `${at}6`, [['ทำแล้ว']]);
     expect(seen).toHaveLength(2);

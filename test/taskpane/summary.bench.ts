@@ -21,7 +21,8 @@ import { OfficeWorkbookPort } from '../../src/office/officePort';
 import { SummaryPanel } from '../../src/taskpane/components/SummaryPanel';
 import { DEBOUNCE_MS } from '../../src/taskpane/hooks/useLiveSheet';
 import { readSheet } from '../../src/taskpane/linkedSheet';
-import { livePass } from '../../src/taskpane/model/liveCheck';
+import { LiveCache } from '../../src/taskpane/model/liveCache';
+import { applyMarks, livePass } from '../../src/taskpane/model/liveCheck';
 import { SERVER_LINK_FORMAT } from '../../src/taskpane/model/serverLink';
 import { sessionFromBinding } from '../../src/taskpane/model/session';
 import { FakeExcel } from '../office/fakeExcel';
@@ -88,6 +89,9 @@ async function bench(rows: number): Promise<void> {
   };
   let previous: ReadonlyMap<string, string> | undefined;
   const syncs = new Set<number>();
+  // As useLiveSheet: one cache per session, told of every change the sheet reports.
+  const cache = new LiveCache(session);
+  await port.onChange(layout.sheet, (change) => cache.changed(change));
   for (let i = 0; i < EDITS + 3; i++) {
     const row = layout.rows[(i * 37) % layout.rows.length]!.row;
     fake.userEdit(layout.sheet, `${result.letter}${row}`, [[20 + ((i * 7) % 80)]]);
@@ -95,9 +99,9 @@ async function bench(rows: number): Promise<void> {
     const cpu = process.cpuUsage();
     const excel = fake.excelSideCpuMs;
     const syncsBefore = fake.syncs.length;
-    const pass = await livePass(port, session, 'th', previous);
+    const pass = await livePass(port, session, 'th', previous, cache);
     previous = pass.contents;
-    if (pass.plan) await port.apply(pass.plan);
+    if (pass.plan) await applyMarks(port, pass.plan, cache);
     if (i >= 3) syncs.add(fake.syncs.length - syncsBefore);
     const b = performance.now();
     if (!pass.evaluation.ok || pass.evaluation.multiUnit) throw new Error('no reading');

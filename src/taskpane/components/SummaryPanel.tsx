@@ -15,7 +15,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@fluentui/react-components';
-import { Fragment, memo, useMemo, useState } from 'react';
+import { Fragment, memo, useState } from 'react';
 import { allIndicators, isGroup, scoreRange, type Assessment, type IndicatorScore, type Indicator } from '../../domain';
 import { formatScore, formatTime } from '../format';
 import { useLocale } from '../i18n';
@@ -32,12 +32,25 @@ export interface SummaryPanelProps {
   readonly updatedAt: Date | undefined;
 }
 
+/** Per assessment object (immutable once read), not per render: the summary is drawn after every edit. */
+const indexes = new WeakMap<Assessment, { byId: ReadonlyMap<string, Indicator>; leaves: ReadonlySet<string> }>();
+
+function indexOf(assessment: Assessment): { byId: ReadonlyMap<string, Indicator>; leaves: ReadonlySet<string> } {
+  let known = indexes.get(assessment);
+  if (!known) {
+    const all = allIndicators(assessment);
+    known = { byId: new Map(all.map((i) => [i.id, i])), leaves: new Set(all.filter((i) => !isGroup(i)).map((i) => i.id)) };
+    indexes.set(assessment, known);
+  }
+  return known;
+}
+
 export function SummaryPanel({ assessment, report, counts, updatedAt }: SummaryPanelProps): JSX.Element {
   const { t, locale } = useLocale();
   const [shown, setShown] = useState(PAGE);
   const decimals = assessment.policies.decimals;
   const range = scoreRange(assessment.scale, assessment.policies.floor);
-  const byId = useMemo(() => new Map(allIndicators(assessment).map((i) => [i.id, i])), [assessment]);
+  const { byId, leaves } = indexOf(assessment);
   const levelName = (level: number | null): string => {
     if (level === null) return '';
     if (level === 0) return t.levelBelow;
@@ -48,15 +61,7 @@ export function SummaryPanel({ assessment, report, counts, updatedAt }: SummaryP
   const official = report.official;
   const totalText = (total: number | null): string => (total === null ? t.totalNone : formatScore(total, decimals));
   // Leaves only, as the counts: a parent is certified through its children.
-  const leaves = useMemo(
-    () =>
-      new Set(
-        allIndicators(assessment)
-          .filter((i) => !isGroup(i))
-          .map((i) => i.id),
-      ),
-    [assessment],
-  );
+
   const dueRows = rows.filter((r) => leaves.has(r.id) && r.status !== 'not-due');
   const due = dueRows.length;
   const certified = dueRows.filter((r) => r.counted === true).length;

@@ -7,11 +7,12 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Message } from '../../domain';
-import type { WorkbookPort } from '../../workbook/port';
+import type { ChangeEvent, WorkbookPort } from '../../workbook/port';
 import { boundUnitsRequest } from '../../workbook/kpiActions';
 import { useLocale } from '../i18n';
 import { evaluateMultiUnitSheet, type Evaluation } from '../model/evaluate';
-import { livePass, missingSheet } from '../model/liveCheck';
+import { LiveCache } from '../model/liveCache';
+import { applyMarks, livePass, missingSheet } from '../model/liveCheck';
 import type { Session } from '../model/session';
 import { errorMessage } from './useAction';
 
@@ -41,6 +42,8 @@ export function useLiveSheet(port: WorkbookPort, session: Session | undefined): 
   const [approvedEdited, setApprovedEdited] = useState<readonly string[]>([]);
   /** The changed rows' contents at the last pass (changeMarks.ts), so a row edited since is marked again. */
   const marked = useRef<ReadonlyMap<string, string>>();
+  /** The last read kept, so an edit re-reads only its rows (model/liveCache.ts); one per session. */
+  const cache = useRef<LiveCache>();
   // The marks are written in the pane's language; a ref, so switching language does not re-subscribe to changes.
   const { locale: current } = useLocale();
   const locale = useRef(current);
@@ -61,7 +64,9 @@ export function useLiveSheet(port: WorkbookPort, session: Session | undefined): 
         setUpdatedAt(new Date());
         return;
       }
-      const pass = await livePass(port, session, locale.current, marked.current);
+      if (cache.current?.session !== session) cache.current = new LiveCache(session);
+      const kept = cache.current;
+      const pass = await livePass(port, session, locale.current, marked.current, kept);
       if (mine !== generation.current) return;
       marked.current = pass.contents;
       setEvaluation(pass.evaluation);
@@ -72,7 +77,7 @@ export function useLiveSheet(port: WorkbookPort, session: Session | undefined): 
       });
       setError(undefined);
       setUpdatedAt(new Date());
-      if (pass.plan) await port.apply(pass.plan);
+      if (pass.plan) await applyMarks(port, pass.plan, kept);
     } catch (e) {
       if (mine === generation.current) setError(errorMessage(e));
     } finally {
@@ -89,7 +94,9 @@ export function useLiveSheet(port: WorkbookPort, session: Session | undefined): 
     let timer: ReturnType<typeof setTimeout> | undefined;
     const unsubscribes: (() => Promise<void>)[] = [];
     let closed = false;
-    const changed = (): void => {
+    const changed = (change: ChangeEvent): void => {
+      // Every change is noted at once, so the debounced pass knows each row it has to read again.
+      if (cache.current?.session === session) cache.current.changed(change);
       clearTimeout(timer);
       timer = setTimeout(() => void refresh(), DEBOUNCE_MS);
     };

@@ -14,7 +14,8 @@ import type { WritePlan } from '../../workbook/plan';
 import { SERVER_STRINGS } from '../serverStrings';
 import { readServerLink, type ConfirmedRow, type ServerLink } from './serverLink';
 import type { Session } from './session';
-import { changedRows, rowTextsOf, unreadIndicators } from './serverSheet';
+import { changedRows, rowTextsOf, unreadIndicators, type ChangedRowsMemo } from './serverSheet';
+import type { RowTextsMemo } from '../../workbook/rowTexts';
 import { CHANGED_MARK, isChangeMark, statusColumnIndex, statusColumnPlan, statusTexts } from './statusColumn';
 
 export interface MarkInput {
@@ -26,6 +27,13 @@ export interface MarkInput {
   readonly locale: Locale;
   /** `contents` of the last pass; absent on the first pass over this sheet. */
   readonly previous?: ReadonlyMap<string, string>;
+  /** What the last pass over this sheet worked out, by row (model/liveCache.ts). */
+  readonly memo?: MarksMemo;
+}
+
+export interface MarksMemo {
+  readonly texts: RowTextsMemo;
+  readonly changes: ChangedRowsMemo;
 }
 
 export interface ChangeMarks {
@@ -64,7 +72,15 @@ const APPROVED_EDIT: Readonly<Record<Locale, string>> = {
 export function changeMarks(input: MarkInput): ChangeMarks {
   const { grid, reading, link, locale, previous } = input;
   // What the person typed counts, not only what parses: text the sheet cannot count is a change too.
-  const rows = changedRows(input.assessment, reading.resultSet, link, rowTextsOf(grid, reading), unreadIndicators(reading));
+  const { memo } = input;
+  const rows = changedRows(
+    input.assessment,
+    reading.resultSet,
+    link,
+    rowTextsOf(grid, reading, memo?.texts),
+    unreadIndicators(reading),
+    memo?.changes,
+  );
   const contents = new Map(rows.map((r) => [r.indicatorId, JSON.stringify([r.value, r.explanation, r.obstacles, r.remarks])]));
   const status = statusTexts(grid, reading);
   const texts = new Map<string, string | null>();
@@ -100,9 +116,18 @@ export function liveMarks(
   reading: SheetReading,
   locale: Locale,
   previous: ReadonlyMap<string, string> | undefined,
+  memo?: MarksMemo,
 ): ChangeMarks | undefined {
   if (!binding?.ok || binding.value.sheet !== session.binding.sheet) return undefined;
   const link = readServerLink(binding.value.server);
   if (!link.ok || !link.value.target) return undefined;
-  return changeMarks({ assessment: session.loaded.assessment, grid, reading, link: link.value, locale, previous });
+  return changeMarks({
+    assessment: session.loaded.assessment,
+    grid,
+    reading,
+    link: link.value,
+    locale,
+    previous,
+    ...(memo ? { memo } : {}),
+  });
 }

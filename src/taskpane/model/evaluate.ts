@@ -18,6 +18,7 @@ import {
   type Assessment,
   type Issue,
   type ResultSet,
+  type ScoreMemo,
   type ScoreReport,
 } from '../../domain';
 import {
@@ -31,6 +32,8 @@ import {
   type CellValue,
   type ColumnRole,
   type Grid,
+  type ReadMemo,
+  type TargetsMemo,
   type SheetReading,
   type UnitColumnHeaders,
 } from '../../workbook';
@@ -113,10 +116,12 @@ export interface EvaluateOptions {
    * certified total (`report.official`), the sheet's values counted only where the status is in `officialStatuses`.
    */
   readonly statuses?: ResultSet['statuses'];
+  /** What the last evaluation of this sheet read and scored (model/liveCache.ts): unchanged rows are not redone. */
+  readonly memo?: { readonly read: ReadMemo; readonly score: ScoreMemo; readonly targets?: TargetsMemo };
 }
 
 export function evaluateSheet(assessment: Assessment, grid: Grid, options: EvaluateOptions = {}): SheetEvaluation | EvaluationFailed {
-  const read = readKpiGrid(assessment, grid, { headers: options.headers });
+  const read = readKpiGrid(assessment, grid, { headers: options.headers, ...(options.memo ? { memo: options.memo.read } : {}) });
   if (!read.ok) return { ok: false, issues: read.issues };
   const reading = read.value;
   const resultSet: ResultSet = {
@@ -124,11 +129,11 @@ export function evaluateSheet(assessment: Assessment, grid: Grid, options: Evalu
     ...(options.round === undefined ? {} : { round: options.round }),
     ...(options.statuses === undefined ? {} : { statuses: options.statuses }),
   };
-  const report = scoreAssessment(assessment, resultSet);
+  const report = scoreAssessment(assessment, resultSet, options.memo ? { memo: options.memo.score } : {});
   const domainIssues = [...report.indicators.flatMap((i) => i.issues), ...report.issues];
   // Targets typed over by hand (the template locks them): judged by the values read, which Excel and the preview
   // have calculated, so no formulas need reading; scores keep the assessment's targets.
-  const targets = changedTargets(assessment, grid, reading);
+  const targets = changedTargets(assessment, grid, reading, options.memo?.targets ? { memo: options.memo.targets } : {});
   const issues = [...reading.issues, ...locateIssues(domainIssues, reading, assessment), ...targets].sort(bySeverity);
   const width = grid.values.reduce((w, row) => Math.max(w, row.length), 0);
   return {
@@ -151,9 +156,12 @@ export function evaluateSheet(assessment: Assessment, grid: Grid, options: Evalu
 export function evaluateMultiUnitSheet(
   assessment: Assessment,
   grid: Grid,
-  options: EvaluateOptions & { readonly multiUnit: UnitColumnHeaders },
+  options: Omit<EvaluateOptions, 'memo'> & { readonly multiUnit: UnitColumnHeaders },
 ): MultiUnitEvaluation | EvaluationFailed {
-  const read = readMultiUnitGrid(assessment, grid, options);
+  const read = readMultiUnitGrid(assessment, grid, {
+    multiUnit: options.multiUnit,
+    ...(options.headers ? { headers: options.headers } : {}),
+  });
   if (!read.ok) return { ok: false, issues: read.issues };
   const issues: Issue[] = [...read.value.issues];
   const counts = { reported: 0, missing: 0, invalid: 0 };

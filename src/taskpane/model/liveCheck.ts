@@ -4,10 +4,11 @@
  * (test/taskpane/summary.bench.ts) measures the very code the pane runs per edit.
  */
 import type { Issue, Locale } from '../../domain';
-import type { WorkbookPort } from '../../workbook/port';
+import type { RangeRequest, WorkbookPort } from '../../workbook/port';
 import type { WritePlan } from '../../workbook/plan';
 import { liveMarks } from './changeMarks';
 import { evaluateSheet, type Evaluation } from './evaluate';
+import type { LiveCache } from './liveCache';
 import { liveScoring, settingsRequest } from './liveScoring';
 import type { Session } from './session';
 
@@ -27,21 +28,32 @@ export async function livePass(
   session: Session,
   locale: Locale,
   previous: ReadonlyMap<string, string> | undefined,
+  cache?: LiveCache,
 ): Promise<LivePass> {
+  const kept = cache?.session === session ? cache : undefined;
   // The binding record comes in the same call: its server link is what "changed" is measured against.
   // The settings sheet (its policies, level scores and ScorebookRound) rides along: no sync more in Excel.
   const settings = settingsRequest(session);
-  const read = await port.read({
-    ranges: [{ sheet: session.binding.sheet, numberFormats: true }, ...(settings ? [settings] : [])],
-    binding: true,
-  });
-  const grid = read.ranges[0];
+  // Only the rows changed since the last pass, when the cache knows them all (liveCache.ts); else the used range.
+  const rows = kept?.rowsToRead(port);
+  const sheetRanges: RangeRequest[] = rows ?? [{ sheet: session.binding.sheet, numberFormats: true }];
+  const before = port.writes;
+  const read = await port.read({ ranges: [...sheetRanges, ...(settings ? [settings] : [])], binding: true });
+  const settingsValues = settings ? read.ranges[sheetRanges.length]?.values : undefined;
+  const grid = rows ? kept?.patch(read.ranges.slice(0, rows.length), read.binding, settingsValues) : read.ranges[0];
+  if (rows && !grid) {
+    // The record or the settings changed, or an edge cell emptied: the whole sheet after all.
+    kept?.invalidate();
+    return livePass(port, session, locale, previous, kept);
+  }
+  kept?.keep(grid, read.binding, settingsValues, before, port.writes);
   // The round and, once linked, each row's status as the server last said it: not-due rows, the certified total.
-  const { assessment, round, statuses } = liveScoring(session, read.binding, read.ranges[1]?.values);
+  const { assessment, round, statuses } = liveScoring(session, read.binding, settingsValues);
+  const memo = kept ? { read: kept.readMemo, score: kept.scoreMemo, targets: kept.targetsMemo } : undefined;
   const e: Evaluation = grid
-    ? evaluateSheet(assessment, grid, { headers: session.binding.columns, round, statuses })
+    ? evaluateSheet(assessment, grid, { headers: session.binding.columns, round, statuses, ...(memo ? { memo } : {}) })
     : { ok: false, issues: [missingSheet(session.binding.sheet)] };
-  const marks = grid && e.ok ? liveMarks(session, read.binding, grid, e.reading, locale, previous) : undefined;
+  const marks = grid && e.ok ? liveMarks(session, read.binding, grid, e.reading, locale, previous, kept?.marksMemo) : undefined;
   return {
     // A status column added right of the sheet takes the column the what-if column would have gone to.
     evaluation: e.ok && marks?.addsColumn ? { ...e, nextFreeColumn: e.nextFreeColumn + 1 } : e,
@@ -61,4 +73,16 @@ export function missingSheet(sheet: string): Issue {
       en: `the bound sheet ${sheet} is not there; if it was renamed, bind it again on the "Bind" tab`,
     },
   };
+}
+
+/** The pass's marks written, and the cache told which cells they were (so the next pass need not read the sheet whole). */
+export async function applyMarks(port: WorkbookPort, plan: WritePlan, cache?: LiveCache): Promise<void> {
+  const before = port.writes;
+  try {
+    await port.apply(plan);
+  } catch (e) {
+    cache?.invalidate();
+    throw e;
+  }
+  cache?.wrote(plan, before, port.writes);
 }

@@ -19,7 +19,29 @@ import type { Session } from './session';
 export const SETTINGS_RECTANGLE = 'A1:C40';
 
 export function hasRounds(assessment: Pick<Assessment, 'indicators'>): boolean {
-  return allIndicators(assessment).some((i) => i.rounds !== undefined);
+  let known = withRounds.get(assessment.indicators);
+  if (known === undefined) {
+    known = allIndicators(assessment).some((i) => i.rounds !== undefined);
+    withRounds.set(assessment.indicators, known);
+  }
+  return known;
+}
+
+/** Per indicator list (immutable once read): asked after every edit. */
+const withRounds = new WeakMap<object, boolean>();
+
+/** Each row's status, per server link object (links are rebuilt, never changed in place): asked after every edit. */
+const statusesOf = new WeakMap<ServerLink, Readonly<Record<string, ReportStatus>>>();
+
+function linkStatuses(link: ServerLink): Readonly<Record<string, ReportStatus>> {
+  let known = statusesOf.get(link);
+  if (!known) {
+    const statuses: Record<string, ReportStatus> = {};
+    for (const [id, row] of Object.entries(link.rows)) if (row.status) statuses[id] = row.status;
+    known = statuses;
+    statusesOf.set(link, known);
+  }
+  return known;
 }
 
 /**
@@ -60,7 +82,5 @@ export function liveScoring(
     ? assessmentWithSettings(session.loaded.assessment, sheetSettings).assessment
     : session.loaded.assessment;
   if (!link?.target) return { assessment, ...(settingsRound === undefined ? {} : { round: settingsRound }), ...(link ? { link } : {}) };
-  const statuses: Record<string, ReportStatus> = {};
-  for (const [id, row] of Object.entries(link.rows)) if (row.status) statuses[id] = row.status;
-  return { assessment, round: link.target.round, statuses, link };
+  return { assessment, round: link.target.round, statuses: linkStatuses(link), link };
 }

@@ -9,6 +9,7 @@ import type { RowOutcome } from '../../api/submit';
 import {
   allIndicators,
   isGroup,
+  leafIndicators,
   readResultValue,
   rowChange,
   sameResult,
@@ -100,18 +101,58 @@ export function changedRows(
   link: ServerLink,
   texts?: ReadonlyMap<string, RowTexts>,
   unread?: ReadonlySet<string>,
+  memo?: ChangedRowsMemo,
 ): BatchRow[] {
   const rows: BatchRow[] = [];
-  for (const indicator of allIndicators(assessment)) {
-    if (isGroup(indicator)) continue;
+  const leaves = leafIndicators(assessment);
+  if (memo && memo.assessment !== assessment) {
+    memo.assessment = assessment;
+    memo.leaves = [];
+  }
+  for (let k = 0; k < leaves.length; k++) {
+    const indicator = leaves[k]!;
     const raw = resultSet.results[indicator.id];
     const confirmed = link.rows[indicator.id];
     const own = texts?.get(indicator.id);
+    const isUnread = unread?.has(indicator.id) ?? false;
+    const kept = memo?.leaves[k];
+    if (kept && kept.raw === raw && kept.own === own && kept.confirmed === confirmed && kept.unread === isUnread) {
+      if (kept.row) rows.push(kept.row);
+      continue;
+    }
     const change = rowChange(indicator, { value: raw, texts: own }, confirmed);
-    if (!change.any && !unread?.has(indicator.id)) continue;
-    rows.push({ indicatorId: indicator.id, value: raw ?? null, ...own, baseVersion: confirmed?.version ?? 0 });
+    const row =
+      !change.any && !isUnread
+        ? undefined
+        : { indicatorId: indicator.id, value: raw ?? null, ...own, baseVersion: confirmed?.version ?? 0 };
+    if (memo) memo.leaves[k] = { raw, own, confirmed, unread: isUnread, row };
+    if (row) rows.push(row);
   }
   return rows;
+}
+
+/**
+ * Each row's answer kept by its indicator with what it was worked out from (the result, the texts object, the row
+ * the server confirmed, unread or not): a live sheet asks after every edit, and an edit changes a row or two.
+ */
+export interface ChangedRowsMemo {
+  /** @internal */
+  assessment: Assessment | undefined;
+  /** @internal by leaf, in document order (an array lookup: asked for every row) */
+  leaves: (
+    | {
+        raw: RawResult | undefined;
+        own: RowTexts | undefined;
+        confirmed: ServerLink['rows'][string] | undefined;
+        unread: boolean;
+        row: BatchRow | undefined;
+      }
+    | undefined
+  )[];
+}
+
+export function changedRowsMemo(): ChangedRowsMemo {
+  return { assessment: undefined, leaves: [] };
 }
 
 /** Indicators with a typed value the sheet cannot count ("๘๕", "1,234.5" or "85%" typed as text). */
