@@ -16,3 +16,6 @@ export async function renderReportBlob(input: ReportInput, format: ReportFormat)
   const bytes = await renderReportPdfWith(model, await browserReportFonts());
   return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: REPORT_MEDIA_TYPES.pdf });
 }
+
+export type { ReportFormat } from './formats';
+export type { ReportInput } from './reportModel';

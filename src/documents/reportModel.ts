@@ -277,7 +277,7 @@ function resultText(
   L: ReportLabels,
 ): string {
   if (s.status === 'not-due') return '';
-  if (raw === undefined || raw === null || raw === '') return L.notReported;
+  if (blank(raw)) return L.notReported;
   const digits = (t: string): string => (thaiDigits ? toThaiDigits(t) : t);
   if (isStepKind(indicator.kind)) {
     const marks = Array.isArray(raw)
@@ -303,6 +303,16 @@ function resultText(
   }
   if (s.value !== null) return shortNumber(s.value, decimals, thaiDigits);
   return String(raw);
+}
+
+/** Nothing typed: no value, or a ratio whose every variable is blank (a sheet reads an empty ratio row as one). */
+function blank(raw: unknown): boolean {
+  if (raw === undefined || raw === null || raw === '') return true;
+  return (
+    typeof raw === 'object' &&
+    !Array.isArray(raw) &&
+    Object.values(raw as Record<string, unknown>).every((v) => v === undefined || v === null || v === '')
+  );
 }
 
 function statusText(s: IndicatorScore, L: ReportLabels): string {

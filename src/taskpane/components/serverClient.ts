@@ -24,6 +24,8 @@ export interface ServerClient {
   listAttachments?(t: BatchTarget, indicatorId: string): Promise<Attachment[]>;
   uploadAttachment?(t: BatchTarget, indicatorId: string, file: EvidenceFile, o?: UploadOptions): Promise<Attachment>;
   downloadAttachment?(t: BatchTarget, a: Pick<Attachment, 'id' | 'indicatorId' | 'filename' | 'contentType'>): Promise<DownloadedFile>;
+  /** The server's report document of the unit's round (ReportButtons); optional, as fakes may leave it out. */
+  downloadReport?(t: BatchTarget, format: 'pdf' | 'docx', o?: { lang?: 'th' | 'en'; thaiDigits?: boolean }): Promise<DownloadedFile>;
 }
 
 export type Connect = (
