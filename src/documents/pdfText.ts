@@ -113,6 +113,9 @@ export function newPdf(): PDFKit.PDFDocument {
     margin: 0,
     autoFirstPage: false,
     bufferPages: true,
+    // No standard font: pdfkit's browser build has none registered (Helvetica would throw there), and every run of
+    // text sets its own Sarabun face before it is drawn.
+    font: null as unknown as string,
     info: { Producer: 'Scorebook', Creator: 'Scorebook' },
   });
 }

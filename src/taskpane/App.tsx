@@ -208,13 +208,13 @@ function Pane({
           <UnitSummaryPanel assessment={session.loaded.assessment} evaluation={evaluation} updatedAt={live.updatedAt} />
         ) : evaluation?.ok ? (
           <>
+            <ReportButtons port={port} session={session} />
             <SummaryPanel
               assessment={session.loaded.assessment}
               report={evaluation.report}
               counts={evaluation.counts}
               updatedAt={live.updatedAt}
             />
-            <ReportButtons port={port} session={session} />
           </>
         ) : evaluation ? (
           <IssuesPanel port={port} issues={evaluation.issues} checking={live.checking} />

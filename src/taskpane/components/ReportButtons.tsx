@@ -48,8 +48,8 @@ export function ReportButtons({
         return reportDone.fromServer(file.filename, connection.baseUrl);
       }
       const { assessment, resultSet, unitId } = sheet.input;
-      // Named as the server names the same report; a sheet with no round or unit says so in its name.
-      const filename = reportFileName(assessment.id, resultSet.round ?? 0, unitId ?? 'sheet', format);
+      // Named as the server names the same report.
+      const filename = reportFileName(assessment.id, resultSet.round, unitId, format);
       saveFile(await makeReport(sheet.input, format), filename);
       return target ? reportDone.fromSheetNotSignedIn(filename) : reportDone.fromSheet(filename);
     });
