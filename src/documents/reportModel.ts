@@ -7,6 +7,7 @@ import {
   allIndicators,
   bangkokDate,
   formatDateIn,
+  figureDecimalsOf,
   formatNumber,
   isGroup,
   isStepKind,
@@ -132,6 +133,8 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const num = (value: number | null | undefined, places = decimals): string =>
     value === null || value === undefined || !Number.isFinite(value) ? '–' : formatNumber(value, places, { thaiDigits });
   const scores = new Map(report.indicators.map((s) => [s.id, s]));
+  // Targets and weights as the KPI sheet shows them (the domain's one rule, figureDecimals.ts): 3,018.10, not 3,018.1.
+  const figures = figureDecimalsOf(assessment);
   const levelCount = assessment.scale.levels.length;
 
   const rowOf = (indicator: Indicator, depth: number): ReportRow => {
@@ -139,7 +142,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     const leaf = isGroup(indicator) ? null : indicator;
     const targets = Array.from({ length: levelCount }, (_, i) => {
       const t = leaf?.targets[i];
-      return t === undefined ? '' : shortNumber(t, decimals, thaiDigits);
+      return t === undefined ? '' : formatNumber(t, figures.target, { thaiDigits });
     });
     return {
       kind: 'indicator',
@@ -148,7 +151,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       number: digits(indicator.id),
       name: nameIn(indicator, locale),
       unit: indicator.unit ?? '',
-      weight: shortNumber(indicator.weight, decimals, thaiDigits),
+      weight: formatNumber(indicator.weight, figures.weight, { thaiDigits }),
       targets,
       result: leaf ? resultText(leaf, resultSet.results[leaf.id], s, decimals, thaiDigits, L) : '',
       score: s.status === 'not-due' ? L.notDue : num(s.score),
@@ -261,7 +264,7 @@ function periodText(fiscalYear: number, round: number, locale: Locale): string {
   return `${formatDateIn(start, locale)} – ${formatDateIn(end, locale)}`;
 }
 
-/** A target or a typed value: at most the policy's decimals, without trailing zeros (90, 3,018.1). */
+/** A value as typed (a result, a ratio's variables): at most the policy's decimals, without trailing zeros (87.5, 3,050). */
 function shortNumber(value: number, decimals: number, thaiDigits: boolean): string {
   const fixed = formatNumber(value, Math.max(decimals, 2));
   const short = fixed.includes('.') ? fixed.replace(/0+$/, '').replace(/\.$/, '') : fixed;

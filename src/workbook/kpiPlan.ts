@@ -13,7 +13,7 @@ import { columnOf, kpiLayout, type KpiLayout, type LayoutColumn, type LayoutOpti
 import type { WriteOp, WritePlan } from './plan';
 import { kpiProtectOp, type LockChoice } from './protection';
 import { NAMES, scoreName, settingsSheet, SETTINGS_SHEET } from './settings';
-import { columnFormat, scoreFormat } from './numberFormats';
+import { columnFormat, scoreFormat, sheetFigures, type SheetFigures } from './numberFormats';
 import { pageLayoutOp } from './printLayout';
 import { kpiSheetContent, type SheetInputs } from './sheetContent';
 import { stepAcceptedFormula, WORDS_COLUMNS } from './stepWords';
@@ -79,7 +79,7 @@ export function kpiSheetPlan(input: KpiPlanInput): { plan: WritePlan; layout: Kp
     ...settings.names.map((n): WriteOp => ({ kind: 'name', name: n.name, ref: n.ref })),
   );
 
-  ops.push({ kind: 'sheet', sheet, ifExists: 'replace' }, ...formatOps(layout, assessment.policies.decimals));
+  ops.push({ kind: 'sheet', sheet, ifExists: 'replace' }, ...formatOps(layout, sheetFigures(assessment)));
   // Title, summary and header rows apart from the data rows, so the data block is uniform for a port to compress.
   ops.push({ kind: 'cells', sheet, topLeft: 'A1', contents: grid.slice(0, layout.headerRow) });
   if (layout.rows.length > 0) {
@@ -124,15 +124,15 @@ export function dataRange(layout: KpiLayout, column: Pick<LayoutColumn, 'column'
  * Number formats of the table's columns (and of the total cell, `total`), first: copying formats copies them all.
  * Shared with the multi-unit sheet, whose layout is the same columns moved right.
  */
-export function formatOps(layout: KpiLayout, decimals: number, total = true): WriteOp[] {
+export function formatOps(layout: KpiLayout, figures: SheetFigures, total = true): WriteOp[] {
   const sheet = layout.sheet;
   const ops: WriteOp[] = [];
   // Ids as text before they are written, so "10.1" and "05" stay what the assessment says (columnFormat: '@').
   for (const c of layout.columns) {
-    const format = columnFormat(c.role, decimals);
+    const format = columnFormat(c.role, figures);
     if (format !== undefined) ops.push({ kind: 'numberFormat', sheet, address: dataRange(layout, c), format });
   }
-  if (total) ops.push({ kind: 'numberFormat', sheet, address: layout.totalCell.replace(/\$/g, ''), format: scoreFormat(decimals) });
+  if (total) ops.push({ kind: 'numberFormat', sheet, address: layout.totalCell.replace(/\$/g, ''), format: scoreFormat(figures.decimals) });
   return ops;
 }
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { readAssessment, readResults } from '../../src/domain';
 import { buildTemplateWorkbook } from '../../src/cli/xlsx/writeTemplate';
-import { AMOUNT_FORMAT, columnFormat, kpiLayout, printSettings, STEP_FORMAT, wrappedRowHeight } from '../../src/workbook';
+import { columnFormat, kpiLayout, printSettings, sheetFigures, STEP_FORMAT, wrappedRowHeight } from '../../src/workbook';
 import { kpiSheetPlan } from '../../src/workbook/kpiPlan';
 
 const ROOT = join(__dirname, '..', '..');
@@ -36,11 +36,12 @@ test("the pane's sheet and the template take their number formats from one place
       (o) => o.kind === 'numberFormat' && o.sheet === layout.sheet && o.address.startsWith(`${c.letter}${layout.firstDataRow}:`),
     )?.['format' as never];
   };
-  expect(formatOf('target1')).toBe(AMOUNT_FORMAT);
-  expect(formatOf('weight')).toBe(AMOUNT_FORMAT);
+  // Pathum Thani's most precise target has two decimals (2,874.79), its most precise weight one (2.5).
+  expect(formatOf('target1')).toBe('#,##0.00');
+  expect(formatOf('weight')).toBe('#,##0.0');
   expect(formatOf('score')).toBe('0.00');
   expect(formatOf('step1')).toBe(STEP_FORMAT);
-  for (const role of ['target1', 'weight', 'score', 'step1'] as const) expect(formatOf(role)).toBe(columnFormat(role, A.policies.decimals));
+  for (const role of ['target1', 'weight', 'score', 'step1'] as const) expect(formatOf(role)).toBe(columnFormat(role, sheetFigures(A)));
   expect(plan.ops.filter((o) => o.kind === 'pageLayout')).toEqual([
     expect.objectContaining({ paper: 'A4', orientation: 'landscape', fitToWidth: 1 }),
   ]);
@@ -63,7 +64,7 @@ test('the template writes the same formats, A4 landscape fit to one page wide, a
   expect([step(1).value, step(2).value, step(3).value]).toEqual([1, 1, 0]);
   expect(step(1).numFmt).toBe(STEP_FORMAT);
   const t1 = ws.getCell(layout.rows.find((r) => r.indicator.id === '4')!.row, layout.columns.find((c) => c.role === 'target1')!.column);
-  expect(t1.numFmt).toBe(AMOUNT_FORMAT);
+  expect(t1.numFmt).toBe('#,##0.00');
 });
 
 test('a wrapped Thai name gets the rows it needs; marks above and below the line take no width', () => {

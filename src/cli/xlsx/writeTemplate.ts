@@ -18,6 +18,7 @@ import {
   kpiLayout,
   kpiSheetContent,
   columnFormat,
+  sheetFigures,
   NAMES,
   NOT_DUE_TEXT,
   printSettings,
@@ -149,12 +150,13 @@ function writeKpiSheet(
 
   const decimals = assessment.policies.decimals;
   const scores = scoreFormat(decimals);
+  const figures = sheetFigures(assessment);
   for (const c of layout.columns) {
     const column = ws.getColumn(c.column);
     column.hidden = c.hidden;
     column.width = widthOf(c.role);
     // The formats the pane's sheets take too (numberFormats.ts): 7,000.00, 2,874.79, scores at the decimals, ✓ / ✗.
-    const format = columnFormat(c.role, decimals);
+    const format = columnFormat(c.role, figures);
     if (format !== undefined) for (let r = layout.firstDataRow; r <= layout.lastDataRow; r++) ws.getCell(r, c.column).numFmt = format;
   }
   ws.getCell(layout.totalCell.replace(/\$/g, '')).numFmt = scores;
