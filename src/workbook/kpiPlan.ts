@@ -14,7 +14,7 @@ import type { WriteOp, WritePlan } from './plan';
 import { kpiProtectOp, type LockChoice } from './protection';
 import { NAMES, scoreName, settingsSheet, SETTINGS_SHEET } from './settings';
 import { columnFormat, scoreFormat, sheetFigures, type SheetFigures } from './numberFormats';
-import { pageLayoutOp } from './printLayout';
+import { columnChars, pageLayoutOp, POINTS_PER_CHAR, SHEET_FONT } from './printLayout';
 import { kpiSheetContent, type SheetInputs } from './sheetContent';
 import { stepAcceptedFormula, WORDS_COLUMNS } from './stepWords';
 
@@ -142,8 +142,10 @@ function tableOps(layout: KpiLayout): WriteOp[] {
   const lastRow = Math.max(layout.lastDataRow, layout.firstDataRow);
   return [
     { kind: 'table', sheet, name: layout.table, address: `A${layout.headerRow}:${last}${lastRow}`, style: 'TableStyleMedium2' },
+    // The sheet's font (printLayout.ts), over everything it shows, before the styles that make parts bold or larger.
+    { kind: 'style', sheet, address: `A${layout.titleRow}:${last}${lastRow}`, fontName: SHEET_FONT.name, fontSize: SHEET_FONT.size },
     headerStyleOp(sheet, `A${layout.headerRow}:${last}${layout.headerRow}`),
-    { kind: 'style', sheet, address: `A${layout.titleRow}`, bold: true, fontSize: 14 },
+    { kind: 'style', sheet, address: `A${layout.titleRow}`, bold: true, fontSize: SHEET_FONT.titleSize },
     { kind: 'style', sheet, address: `A${layout.summaryRow}:${last}${layout.summaryRow}`, bold: true, fill: COLORS.summary },
     // Group headings (๑.๑ Functional KPIs …) read as headings, with their subtotals.
     ...(layout.groupRows ?? []).map((g): WriteOp => ({
@@ -303,13 +305,9 @@ function inputFills(layout: KpiLayout): WriteOp[] {
   );
 }
 
-/** Column widths in points: the name and the texts a person writes are wide, the id narrow, numbers alike. */
+/** Column widths in points: the template's widths (printLayout.ts), so both print at the same size. */
 export function columnWidth(role: ColumnRole): number {
-  if (role === 'name') return 320;
-  if (role === 'explanation') return 240;
-  if (role === 'obstacles' || role === 'note') return 200;
-  if (role === 'id') return 48;
-  return 90;
+  return Math.round(columnChars(role) * POINTS_PER_CHAR);
 }
 
 export function columnOps(layout: KpiLayout): WriteOp[] {

@@ -65,10 +65,15 @@ test('the template writes the same formats, A4 landscape fit to one page wide, a
   expect(step(1).numFmt).toBe(STEP_FORMAT);
   const t1 = ws.getCell(layout.rows.find((r) => r.indicator.id === '4')!.row, layout.columns.find((c) => c.role === 'target1')!.column);
   expect(t1.numFmt).toBe('#,##0.00');
+  // TH Sarabun New by name, 14 pt, in the table's cells (the title larger).
+  expect(ws.getCell(row.row, 2).font).toEqual(expect.objectContaining({ name: 'TH Sarabun New', size: 14 }));
+  expect(ws.getCell(layout.titleRow, 1).font).toEqual(expect.objectContaining({ name: 'TH Sarabun New', size: 18, bold: true }));
 });
 
 test('a wrapped Thai name gets the rows it needs; marks above and below the line take no width', () => {
   expect(wrappedRowHeight('สั้น', 48)).toBe(wrappedRowHeight('x', 48));
+  // The same height for the pane's sheets' font: 14 pt a line, with room for the marks.
+  expect(wrappedRowHeight('x', 34)).toBe(Math.ceil(14 * 1.6 + 4));
   const long = 'การขับเคลื่อนการดำเนินงานการขจัดความยากจนและพัฒนาคนทุกช่วงวัยอย่างยั่งยืนตามหลักปรัชญาของเศรษฐกิจพอเพียง';
   expect(wrappedRowHeight(long, 48)).toBeGreaterThanOrEqual(2 * wrappedRowHeight('x', 48) - 8);
   expect(wrappedRowHeight('ที่ ลิ้น เยิ้ม', 4)).toBe(wrappedRowHeight('ท ลน เยม', 4));
