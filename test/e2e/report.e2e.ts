@@ -12,7 +12,7 @@ import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { allIndicators } from '../../src/domain';
 import { loadAssessment } from '../../src/taskpane/model/loadAssessment';
-import { ARTIFACTS, LONG, openRound, previewWithDemoServer, signIn, type Lang, type PreviewFixture } from './fixture';
+import { ARTIFACTS, assertNoSideScroll, LONG, openRound, previewWithDemoServer, signIn, type Lang, type PreviewFixture } from './fixture';
 import { ApiClient, type Target } from './scorebookServer';
 
 const TARGET: Target = { aid: 'pte-2567', round: 6, unit: 'pte' };
@@ -92,6 +92,7 @@ test('a linked sheet, signed in: the server’s report is downloaded (its stored
     await p.screenshot({ path: join(ARTIFACTS, `report-buttons-${lang}-320.png`), fullPage: true });
     const pdf = await download(p, WORDS[lang].pdf, `report-server-${lang}.pdf`);
     await p.getByText(WORDS[lang].fromServer).waitFor({ timeout: LONG });
+    await assertNoSideScroll(p, `the report's message at 320 px (${lang})`);
     const text = textOf(pdf);
     assertNames(text, `server ${lang}`);
     assert.ok(text.includes(EXPLANATION), 'the explanation stored on the server is in its report');
