@@ -151,6 +151,7 @@ function writeKpiSheet(
   for (let r = 1; r <= layout.lastDataRow; r++) ws.getRow(r).font = font;
   ws.getCell(layout.titleRow, 1).font = { ...font, bold: true, size: SHEET_FONT.titleSize };
   ws.getRow(layout.summaryRow).font = { ...font, bold: true };
+  ws.getRow(layout.summaryRow).height = wrappedRowHeight('', widthOf('name'));
   ws.getRow(layout.headerRow).font = { ...font, bold: true };
   ws.getRow(layout.headerRow).alignment = { wrapText: true, vertical: 'middle' };
   // The header wraps in narrow columns (ขั้นที่ 1, คะแนนถ่วงน้ำหนัก): as tall as its longest header needs.
@@ -176,6 +177,8 @@ function writeKpiSheet(
   for (const g of layout.groupRows ?? []) {
     // A group heading: its name and subtotals, bold on the summary colour; nothing to type (its cells stay locked).
     ws.getRow(g.row).font = { name: SHEET_FONT.name, size: SHEET_FONT.size, bold: true };
+    // One line (the heading runs over the empty cells beside it), as tall as the font's line with its marks.
+    ws.getRow(g.row).height = wrappedRowHeight('', widthOf('name'));
     for (let c = 1; c <= width; c++) ws.getCell(g.row, c).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
     for (const role of ['score', 'weightedScore'] as const) ws.getCell(g.row, requireColumn(layout, role).column).numFmt = scores;
   }
