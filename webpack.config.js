@@ -131,6 +131,9 @@ module.exports = async (env, argv) => {
           loader: 'ts-loader',
           options: { transpileOnly: true, compilerOptions: { noEmit: false, module: 'esnext', moduleResolution: 'node', sourceMap: true } },
         },
+        // The report's fonts (src/documents/browserFonts.ts): the @fontsource WOFF files, emitted beside the bundle and
+        // fetched when a report is made, never inlined into JavaScript.
+        { test: /\.woff$/, type: 'asset/resource', generator: { filename: 'fonts/[name].[contenthash:8][ext]' } },
       ],
     },
     performance: { hints: dev ? false : 'warning', maxEntrypointSize: 1_200_000, maxAssetSize: 1_200_000 },

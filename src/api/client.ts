@@ -24,6 +24,7 @@ import { roundReportListSchema, type UnitReports } from './roundReports';
 import { overviewSchema, type Overview } from './overview';
 import { unitHistorySchema, type UnitHistory } from './history';
 import { DEFAULT_RETRY, realSleep, type RetryPolicy } from './retry';
+import { reportFileName, type ReportDocumentFormat } from './reportDocument';
 import { paths } from './routes';
 import { sessionSchema, type Session } from './sessions';
 import { resendPending, submitRows, type SubmitOptions, type SubmitReport } from './submit';
@@ -252,6 +253,23 @@ export class ScorebookClient {
   ): Promise<DownloadedFile> {
     const path = paths.attachment(t.aid, t.round, t.unit, attachment.indicatorId, attachment.id);
     return this.withSession((token) => downloadEvidence(this.http, path, token, attachment));
+  }
+
+  /**
+   * The unit's report of the round as the server draws it from its stored rows (report.pdf / report.docx), with
+   * both totals and the evidence list; a read, retried like one. Its type is the server's content-type.
+   */
+  downloadReport(
+    t: BatchTarget,
+    format: ReportDocumentFormat,
+    o: { lang?: 'th' | 'en'; thaiDigits?: boolean } = {},
+  ): Promise<DownloadedFile> {
+    const query = new URLSearchParams();
+    if (o.lang) query.set('lang', o.lang);
+    if (o.thaiDigits) query.set('thaiDigits', '1');
+    const path = `${paths.reportDocument(t.aid, t.round, t.unit, format)}${query.size > 0 ? `?${query}` : ''}`;
+    const filename = reportFileName(t.aid, t.round, t.unit, format);
+    return this.withSession((token) => downloadEvidence(this.http, path, token, { filename, contentType: 'application/octet-stream' }));
   }
 
   /** A request with the session's token; on 401, one new sign-in (when the caller can ask for it) and once more. */

@@ -9,3 +9,5 @@ export const reportDocumentQuerySchema = z.object({
   /** Thai digits (๐–๙) in every figure and date: `thaiDigits=1`. */
   thaiDigits: z.enum(['0', '1', 'true', 'false']).optional(),
 });
+
+export { reportFileName } from './reportFileName';

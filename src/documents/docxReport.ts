@@ -8,7 +8,6 @@ import {
   BorderStyle,
   Document,
   Footer,
-  Packer,
   PageNumber,
   PageOrientation,
   Paragraph,
@@ -182,7 +181,8 @@ function signatures(model: ReportModel): Table {
 
 const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 
-export async function renderReportDocx(model: ReportModel): Promise<Buffer> {
+/** The report as a Word document, packed by the caller: `Packer.toBuffer` in node, `Packer.toBlob` in the pane. */
+export function reportDocx(model: ReportModel): Document {
   const heading = [
     para(model.title, { bold: true, size: 40, align: AlignmentType.CENTER }),
     ...(model.agency === null ? [] : [para(model.agency, { bold: true, size: 36, align: AlignmentType.CENTER })]),
@@ -209,7 +209,7 @@ export async function renderReportDocx(model: ReportModel): Promise<Buffer> {
       note.evidence.forEach((name) => notes.push(para(`• ${name}`, { indent: 720 })));
     }
   }
-  const doc = new Document({
+  return new Document({
     creator: 'Scorebook',
     title: model.title,
     styles: {
@@ -225,5 +225,4 @@ export async function renderReportDocx(model: ReportModel): Promise<Buffer> {
       { properties: page('portrait'), footers: footer(model), children: [...notes, para(''), signatures(model)] },
     ],
   });
-  return Packer.toBuffer(doc);
 }

@@ -1,11 +1,22 @@
-/** The round's report document: one model from the domain's scores, drawn as PDF or Word. */
+/**
+ * The round's report document for node (the CLI and the server): one model from the domain's scores, drawn as PDF
+ * or Word, fonts read with node:fs. The pane loads `browser.ts` instead, on demand.
+ */
+import { Packer } from 'docx';
+import { reportDocx } from './docxReport';
+import { nodeReportFonts } from './nodeFonts';
+import { renderReportPdfWith } from './pdfReport';
+import type { ReportModel } from './reportModel';
+
 export { buildReportModel, type ReportInput, type ReportModel, type ReportTexts, type EvidenceFile } from './reportModel';
-export { renderReportPdf } from './pdfReport';
-export { renderReportDocx, DOCX_FONT } from './docxReport';
+export { DOCX_FONT } from './docxReport';
+export { REPORT_MEDIA_TYPES, type ReportFormat } from './formats';
 
-export type ReportFormat = 'pdf' | 'docx';
+export async function renderReportPdf(model: ReportModel): Promise<Buffer> {
+  const bytes = await renderReportPdfWith(model, await nodeReportFonts());
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
 
-export const REPORT_MEDIA_TYPES: Readonly<Record<ReportFormat, string>> = {
-  pdf: 'application/pdf',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-};
+export function renderReportDocx(model: ReportModel): Promise<Buffer> {
+  return Packer.toBuffer(reportDocx(model));
+}

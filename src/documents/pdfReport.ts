@@ -4,6 +4,7 @@
  * and "หน้า ๑ / ๓" on every page once the page count is known.
  */
 import { toThaiDigits } from '../domain';
+import type { ReportFonts } from './fontFaces';
 import { newPdf, PdfText, type TextStyle } from './pdfText';
 import type { ReportModel, ReportRow, SubtotalRow, TotalLine } from './reportModel';
 
@@ -21,12 +22,13 @@ interface Column {
   readonly align: 'left' | 'center' | 'right';
 }
 
-export async function renderReportPdf(model: ReportModel): Promise<Buffer> {
+/** The PDF's bytes, with the fonts given (nodeFonts.ts or browserFonts.ts): pdfkit's chunks are Buffers in node, Uint8Arrays in a browser. */
+export async function renderReportPdfWith(model: ReportModel, fonts: ReportFonts): Promise<Uint8Array> {
   const doc = newPdf();
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
+  const chunks: Uint8Array[] = [];
+  doc.on('data', (c: Uint8Array) => chunks.push(c));
   const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
-  const t = new PdfText(doc);
+  const t = new PdfText(doc, fonts);
   const page = new PageFlow(doc);
 
   drawHeading(t, page, model);
@@ -37,7 +39,9 @@ export async function renderReportPdf(model: ReportModel): Promise<Buffer> {
 
   doc.end();
   await done;
-  return Buffer.concat(chunks);
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  chunks.reduce((at, c) => (out.set(c, at), at + c.length), 0);
+  return out;
 }
 
 /** Where the next thing goes, and a new page (of the orientation asked) when it does not fit. */

@@ -4,7 +4,7 @@
  * `mark` and `mkmk` positions) and embeds only the glyphs used.
  */
 import PDFDocument from 'pdfkit';
-import { fontBytes, fontFiles, type Weight } from './fonts';
+import { fontFaces, type ReportFonts, type Weight } from './fontFaces';
 import { fontRuns, layoutLines, runsWidth, type FontFace, type Measure } from './textLayout';
 
 /** What fontkit exposes on a pdfkit font (its `font`); used only to ask which code points a face draws. */
@@ -32,12 +32,15 @@ export class PdfText {
   readonly doc: PDFKit.PDFDocument;
   private readonly faces = new Map<Weight, FontFace[]>();
 
-  constructor(doc: PDFKit.PDFDocument) {
+  constructor(doc: PDFKit.PDFDocument, fonts: ReportFonts) {
     this.doc = doc;
     for (const weight of [400, 700] as const) {
       const list: FontFace[] = [];
-      for (const file of fontFiles(weight)) {
-        doc.registerFont(file.name, fontBytes(file));
+      for (const file of fontFaces(weight)) {
+        const bytes = fonts.get(file.name);
+        if (bytes === undefined) throw new Error(`the report's font ${file.name} was not loaded`);
+        // pdfkit's types say Buffer; its node and browser builds both read a Uint8Array.
+        doc.registerFont(file.name, bytes as Buffer);
         doc.font(file.name);
         const face = (doc as unknown as { _font: FontkitFace })._font.font;
         list.push({ name: file.name, hasCodePoint: (cp) => face.hasGlyphForCodePoint(cp) });
@@ -110,6 +113,9 @@ export function newPdf(): PDFKit.PDFDocument {
     margin: 0,
     autoFirstPage: false,
     bufferPages: true,
+    // No standard font: pdfkit's browser build has none registered (Helvetica would throw there), and every run of
+    // text sets its own Sarabun face before it is drawn.
+    font: null as unknown as string,
     info: { Producer: 'Scorebook', Creator: 'Scorebook' },
   });
 }

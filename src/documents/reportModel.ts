@@ -7,6 +7,7 @@ import {
   allIndicators,
   bangkokDate,
   formatDateIn,
+  figureDecimalsOf,
   formatNumber,
   isGroup,
   isStepKind,
@@ -132,6 +133,8 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const num = (value: number | null | undefined, places = decimals): string =>
     value === null || value === undefined || !Number.isFinite(value) ? '–' : formatNumber(value, places, { thaiDigits });
   const scores = new Map(report.indicators.map((s) => [s.id, s]));
+  // Targets and weights as the KPI sheet shows them (the domain's one rule, figureDecimals.ts): 3,018.10, not 3,018.1.
+  const figures = figureDecimalsOf(assessment);
   const levelCount = assessment.scale.levels.length;
 
   const rowOf = (indicator: Indicator, depth: number): ReportRow => {
@@ -139,7 +142,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     const leaf = isGroup(indicator) ? null : indicator;
     const targets = Array.from({ length: levelCount }, (_, i) => {
       const t = leaf?.targets[i];
-      return t === undefined ? '' : shortNumber(t, decimals, thaiDigits);
+      return t === undefined ? '' : formatNumber(t, figures.target, { thaiDigits });
     });
     return {
       kind: 'indicator',
@@ -148,7 +151,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       number: digits(indicator.id),
       name: nameIn(indicator, locale),
       unit: indicator.unit ?? '',
-      weight: shortNumber(indicator.weight, decimals, thaiDigits),
+      weight: formatNumber(indicator.weight, figures.weight, { thaiDigits }),
       targets,
       result: leaf ? resultText(leaf, resultSet.results[leaf.id], s, decimals, thaiDigits, L) : '',
       score: s.status === 'not-due' ? L.notDue : num(s.score),
@@ -261,7 +264,7 @@ function periodText(fiscalYear: number, round: number, locale: Locale): string {
   return `${formatDateIn(start, locale)} – ${formatDateIn(end, locale)}`;
 }
 
-/** A target or a typed value: at most the policy's decimals, without trailing zeros (90, 3,018.1). */
+/** A value as typed (a result, a ratio's variables): at most the policy's decimals, without trailing zeros (87.5, 3,050). */
 function shortNumber(value: number, decimals: number, thaiDigits: boolean): string {
   const fixed = formatNumber(value, Math.max(decimals, 2));
   const short = fixed.includes('.') ? fixed.replace(/0+$/, '').replace(/\.$/, '') : fixed;
@@ -277,7 +280,7 @@ function resultText(
   L: ReportLabels,
 ): string {
   if (s.status === 'not-due') return '';
-  if (raw === undefined || raw === null || raw === '') return L.notReported;
+  if (blank(raw)) return L.notReported;
   const digits = (t: string): string => (thaiDigits ? toThaiDigits(t) : t);
   if (isStepKind(indicator.kind)) {
     const marks = Array.isArray(raw)
@@ -303,6 +306,16 @@ function resultText(
   }
   if (s.value !== null) return shortNumber(s.value, decimals, thaiDigits);
   return String(raw);
+}
+
+/** Nothing typed: no value, or a ratio whose every variable is blank (a sheet reads an empty ratio row as one). */
+function blank(raw: unknown): boolean {
+  if (raw === undefined || raw === null || raw === '') return true;
+  return (
+    typeof raw === 'object' &&
+    !Array.isArray(raw) &&
+    Object.values(raw as Record<string, unknown>).every((v) => v === undefined || v === null || v === '')
+  );
 }
 
 function statusText(s: IndicatorScore, L: ReportLabels): string {

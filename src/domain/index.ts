@@ -2,6 +2,7 @@
 export * from './assessment';
 export * from './curve';
 export * from './decimalRounding';
+export * from './figureDecimals';
 export * from './documentSchema';
 export * from './indicatorIds';
 export * from './issues';

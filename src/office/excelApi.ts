@@ -15,7 +15,7 @@ export interface XlRangeFormat {
   wrapText: boolean;
   horizontalAlignment: string;
   verticalAlignment: string;
-  readonly font: { bold: boolean; italic: boolean; size: number; color: string };
+  readonly font: { bold: boolean; italic: boolean; name: string; size: number; color: string };
   readonly fill: { color: string; clear(): void };
   readonly protection: { locked: boolean };
   /** Rows as tall as their wrapped text. */

@@ -226,6 +226,7 @@ export function compileWithProtection(
           const f = q.sheet(op.sheet).getRange(op.address).format;
           if (op.bold !== undefined) f.font.bold = op.bold;
           if (op.italic !== undefined) f.font.italic = op.italic;
+          if (op.fontName !== undefined) f.font.name = op.fontName;
           if (op.fontSize !== undefined) f.font.size = op.fontSize;
           if (op.fontColor !== undefined) f.font.color = op.fontColor;
           if (op.fill === 'none') f.fill.clear();

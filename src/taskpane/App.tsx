@@ -25,6 +25,7 @@ import { fixTypedNumbers } from './typedNumberFix';
 import { UNREAD_CODES, type TypedNumber } from '../workbook/typedNumbers';
 import type { Connect } from './components/ServerPanel';
 import { ErrorMessage } from './components/StatusBar';
+import { ReportButtons } from './components/ReportButtons';
 import { SummaryPanel } from './components/SummaryPanel';
 import { UnitSummaryPanel } from './components/UnitSummaryPanel';
 import { WhatIfPanel } from './components/WhatIfPanel';
@@ -206,12 +207,15 @@ function Pane({
         evaluation?.ok && evaluation.multiUnit ? (
           <UnitSummaryPanel assessment={session.loaded.assessment} evaluation={evaluation} updatedAt={live.updatedAt} />
         ) : evaluation?.ok ? (
-          <SummaryPanel
-            assessment={session.loaded.assessment}
-            report={evaluation.report}
-            counts={evaluation.counts}
-            updatedAt={live.updatedAt}
-          />
+          <>
+            <ReportButtons port={port} session={session} />
+            <SummaryPanel
+              assessment={session.loaded.assessment}
+              report={evaluation.report}
+              counts={evaluation.counts}
+              updatedAt={live.updatedAt}
+            />
+          </>
         ) : evaluation ? (
           <IssuesPanel port={port} issues={evaluation.issues} checking={live.checking} />
         ) : (

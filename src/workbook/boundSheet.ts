@@ -37,7 +37,7 @@ import { kpiLayout, requireColumn, type KpiLayout, type LayoutColumn, type Layou
 import type { WriteOp, WritePlan } from './plan';
 import { NAMES, settingsSheet, SETTINGS_SHEET } from './settings';
 import { roundsDue } from './sheetContent';
-import { columnFormat, scoreFormat } from './numberFormats';
+import { columnFormat, scoreFormat, sheetFigures } from './numberFormats';
 import { wordsBlock, WORDS_COLUMN, WORDS_COLUMNS } from './stepWords';
 
 /** The sheet as the user confirmed it. Rows and columns are 1-based sheet positions. */
@@ -227,7 +227,7 @@ export function bindSheetPlan(input: BindPlanInput): { plan: WritePlan; layout: 
   for (const c of appended) {
     const address = `${cellAddress(layout.firstDataRow, c.column)}:${cellAddress(layout.lastDataRow, c.column)}`;
     // An appended id column's ids were made text above; everything else as the template formats it.
-    const format = c.role === 'id' ? undefined : columnFormat(c.role, decimals);
+    const format = c.role === 'id' ? undefined : columnFormat(c.role, sheetFigures(assessment));
     if (format !== undefined) ops.push({ kind: 'numberFormat', sheet, address, format });
   }
 

@@ -13,8 +13,8 @@ import { columnOf, kpiLayout, type KpiLayout, type LayoutColumn, type LayoutOpti
 import type { WriteOp, WritePlan } from './plan';
 import { kpiProtectOp, type LockChoice } from './protection';
 import { NAMES, scoreName, settingsSheet, SETTINGS_SHEET } from './settings';
-import { columnFormat, scoreFormat } from './numberFormats';
-import { pageLayoutOp } from './printLayout';
+import { columnFormat, scoreFormat, sheetFigures, type SheetFigures } from './numberFormats';
+import { columnChars, pageLayoutOp, POINTS_PER_CHAR, SHEET_FONT } from './printLayout';
 import { kpiSheetContent, type SheetInputs } from './sheetContent';
 import { stepAcceptedFormula, WORDS_COLUMNS } from './stepWords';
 
@@ -79,7 +79,7 @@ export function kpiSheetPlan(input: KpiPlanInput): { plan: WritePlan; layout: Kp
     ...settings.names.map((n): WriteOp => ({ kind: 'name', name: n.name, ref: n.ref })),
   );
 
-  ops.push({ kind: 'sheet', sheet, ifExists: 'replace' }, ...formatOps(layout, assessment.policies.decimals));
+  ops.push({ kind: 'sheet', sheet, ifExists: 'replace' }, ...formatOps(layout, sheetFigures(assessment)));
   // Title, summary and header rows apart from the data rows, so the data block is uniform for a port to compress.
   ops.push({ kind: 'cells', sheet, topLeft: 'A1', contents: grid.slice(0, layout.headerRow) });
   if (layout.rows.length > 0) {
@@ -124,15 +124,15 @@ export function dataRange(layout: KpiLayout, column: Pick<LayoutColumn, 'column'
  * Number formats of the table's columns (and of the total cell, `total`), first: copying formats copies them all.
  * Shared with the multi-unit sheet, whose layout is the same columns moved right.
  */
-export function formatOps(layout: KpiLayout, decimals: number, total = true): WriteOp[] {
+export function formatOps(layout: KpiLayout, figures: SheetFigures, total = true): WriteOp[] {
   const sheet = layout.sheet;
   const ops: WriteOp[] = [];
   // Ids as text before they are written, so "10.1" and "05" stay what the assessment says (columnFormat: '@').
   for (const c of layout.columns) {
-    const format = columnFormat(c.role, decimals);
+    const format = columnFormat(c.role, figures);
     if (format !== undefined) ops.push({ kind: 'numberFormat', sheet, address: dataRange(layout, c), format });
   }
-  if (total) ops.push({ kind: 'numberFormat', sheet, address: layout.totalCell.replace(/\$/g, ''), format: scoreFormat(decimals) });
+  if (total) ops.push({ kind: 'numberFormat', sheet, address: layout.totalCell.replace(/\$/g, ''), format: scoreFormat(figures.decimals) });
   return ops;
 }
 
@@ -142,8 +142,10 @@ function tableOps(layout: KpiLayout): WriteOp[] {
   const lastRow = Math.max(layout.lastDataRow, layout.firstDataRow);
   return [
     { kind: 'table', sheet, name: layout.table, address: `A${layout.headerRow}:${last}${lastRow}`, style: 'TableStyleMedium2' },
+    // The sheet's font (printLayout.ts), over everything it shows, before the styles that make parts bold or larger.
+    { kind: 'style', sheet, address: `A${layout.titleRow}:${last}${lastRow}`, fontName: SHEET_FONT.name, fontSize: SHEET_FONT.size },
     headerStyleOp(sheet, `A${layout.headerRow}:${last}${layout.headerRow}`),
-    { kind: 'style', sheet, address: `A${layout.titleRow}`, bold: true, fontSize: 14 },
+    { kind: 'style', sheet, address: `A${layout.titleRow}`, bold: true, fontSize: SHEET_FONT.titleSize },
     { kind: 'style', sheet, address: `A${layout.summaryRow}:${last}${layout.summaryRow}`, bold: true, fill: COLORS.summary },
     // Group headings (๑.๑ Functional KPIs …) read as headings, with their subtotals.
     ...(layout.groupRows ?? []).map((g): WriteOp => ({
@@ -303,13 +305,9 @@ function inputFills(layout: KpiLayout): WriteOp[] {
   );
 }
 
-/** Column widths in points: the name and the texts a person writes are wide, the id narrow, numbers alike. */
+/** Column widths in points: the template's widths (printLayout.ts), so both print at the same size. */
 export function columnWidth(role: ColumnRole): number {
-  if (role === 'name') return 320;
-  if (role === 'explanation') return 240;
-  if (role === 'obstacles' || role === 'note') return 200;
-  if (role === 'id') return 48;
-  return 90;
+  return Math.round(columnChars(role) * POINTS_PER_CHAR);
 }
 
 export function columnOps(layout: KpiLayout): WriteOp[] {

@@ -16,6 +16,7 @@ import { shiftRows } from './formulaShift';
 import type { ColumnRole } from './headers';
 import { kpiLayout, requireColumn, type KpiLayout, type LayoutColumn, type LayoutRow } from './layout';
 import { COLORS, columnOps, formatOps, headerStyleOp, markOps, validationOps } from './kpiPlan';
+import { sheetFigures } from './numberFormats';
 import type { WriteOp, WritePlan } from './plan';
 import { kpiProtectOp } from './protection';
 import { settingsSheet, SETTINGS_SHEET } from './settings';
@@ -159,7 +160,7 @@ export function multiUnitPlan(input: MultiUnitInput): { plan: WritePlan; layout:
     ...settings.names.map((x): WriteOp => ({ kind: 'name', name: x.name, ref: x.ref })),
     { kind: 'sheet', sheet, ifExists: 'replace' },
     // The single-unit sheet's number formats (kpiPlan.ts) on the same columns moved right, then the unit columns'.
-    ...formatOps(kpi, assessment.policies.decimals, false),
+    ...formatOps(kpi, sheetFigures(assessment), false),
     { kind: 'numberFormat', sheet, address: col(m.unitColumn), format: '@' },
     { kind: 'numberFormat', sheet, address: col(m.unitTotalColumn), format: fixed },
     { kind: 'cells', sheet, topLeft: 'A1', contents: title },

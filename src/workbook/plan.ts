@@ -59,6 +59,8 @@ export interface StyleOp {
   readonly address: string;
   readonly bold?: boolean;
   readonly italic?: boolean;
+  /** A font by name ("TH Sarabun New"); the host substitutes one where it is not installed. */
+  readonly fontName?: string;
   readonly fontSize?: number;
   /** "#RRGGBB", or "none" to take a fill away (an Excel table's own banding shows again). */
   readonly fill?: string;

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { fontFiles } from '../../src/documents/fonts';
+import { fontFiles, nodeReportFonts } from '../../src/documents/nodeFonts';
 import { baselineOf, newPdf, PdfText } from '../../src/documents/pdfText';
 import { launch } from '../e2e/browser';
 
@@ -60,7 +60,7 @@ async function specimen(file: string, draw: (t: PdfText, text: string, y: number
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((r) => doc.on('end', () => r()));
-  const t = new PdfText(doc);
+  const t = new PdfText(doc, await nodeReportFonts());
   doc.addPage({ size: 'A4', margin: 0 });
   STRINGS.forEach((s, i) => draw(t, s, TOP + i * STEP));
   doc.end();

@@ -20,7 +20,13 @@ export async function buildPreview(outdir: string): Promise<void> {
     jsx: 'automatic',
     sourcemap: true,
     target: 'es2020',
-    define: { 'process.env.NODE_ENV': '"development"' },
+    // pdfkit's browser build locates its ICC profile with `new URL(…, import.meta.url)` when loaded; an iife has no
+    // import.meta, so the page's own address stands in (webpack emits the file as an asset for the add-in).
+    define: { 'process.env.NODE_ENV': '"development"', 'import.meta.url': 'document.baseURI' },
+    // The report's fonts (src/documents/browserFonts.ts) as files beside preview.js, fetched by URL as in the add-in.
+    loader: { '.woff': 'file' },
+    assetNames: 'fonts/[name]-[hash]',
+    publicPath: './',
     logLevel: 'warning',
   });
   copyFileSync(join(ROOT, 'src', 'preview', 'index.html'), join(outdir, 'index.html'));

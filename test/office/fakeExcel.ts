@@ -670,7 +670,7 @@ class FakeRange extends Loaded implements XlRange {
     const addr = (): string => this.addr();
     this.format = Object.defineProperties(
       {
-        font: setter(['bold', 'italic', 'size', 'color'], 'font.'),
+        font: setter(['bold', 'italic', 'name', 'size', 'color'], 'font.'),
         fill: Object.assign(setter<object>(['color'], 'fill.'), { clear: () => style('fill.clear')(true) }),
         protection: setter(['locked'], 'protection.'),
         autofitRows: () => style('autofitRows')(true),

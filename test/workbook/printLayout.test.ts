@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { readAssessment, readResults } from '../../src/domain';
 import { buildTemplateWorkbook } from '../../src/cli/xlsx/writeTemplate';
-import { AMOUNT_FORMAT, columnFormat, kpiLayout, printSettings, STEP_FORMAT, wrappedRowHeight } from '../../src/workbook';
+import { columnFormat, kpiLayout, printSettings, sheetFigures, STEP_FORMAT, wrappedRowHeight } from '../../src/workbook';
 import { kpiSheetPlan } from '../../src/workbook/kpiPlan';
 
 const ROOT = join(__dirname, '..', '..');
@@ -36,11 +36,12 @@ test("the pane's sheet and the template take their number formats from one place
       (o) => o.kind === 'numberFormat' && o.sheet === layout.sheet && o.address.startsWith(`${c.letter}${layout.firstDataRow}:`),
     )?.['format' as never];
   };
-  expect(formatOf('target1')).toBe(AMOUNT_FORMAT);
-  expect(formatOf('weight')).toBe(AMOUNT_FORMAT);
+  // Pathum Thani's most precise target has two decimals (2,874.79), its most precise weight one (2.5).
+  expect(formatOf('target1')).toBe('#,##0.00');
+  expect(formatOf('weight')).toBe('#,##0.0');
   expect(formatOf('score')).toBe('0.00');
   expect(formatOf('step1')).toBe(STEP_FORMAT);
-  for (const role of ['target1', 'weight', 'score', 'step1'] as const) expect(formatOf(role)).toBe(columnFormat(role, A.policies.decimals));
+  for (const role of ['target1', 'weight', 'score', 'step1'] as const) expect(formatOf(role)).toBe(columnFormat(role, sheetFigures(A)));
   expect(plan.ops.filter((o) => o.kind === 'pageLayout')).toEqual([
     expect.objectContaining({ paper: 'A4', orientation: 'landscape', fitToWidth: 1 }),
   ]);
@@ -63,11 +64,16 @@ test('the template writes the same formats, A4 landscape fit to one page wide, a
   expect([step(1).value, step(2).value, step(3).value]).toEqual([1, 1, 0]);
   expect(step(1).numFmt).toBe(STEP_FORMAT);
   const t1 = ws.getCell(layout.rows.find((r) => r.indicator.id === '4')!.row, layout.columns.find((c) => c.role === 'target1')!.column);
-  expect(t1.numFmt).toBe(AMOUNT_FORMAT);
+  expect(t1.numFmt).toBe('#,##0.00');
+  // TH Sarabun New by name, 14 pt, in the table's cells (the title larger).
+  expect(ws.getCell(row.row, 2).font).toEqual(expect.objectContaining({ name: 'TH Sarabun New', size: 14 }));
+  expect(ws.getCell(layout.titleRow, 1).font).toEqual(expect.objectContaining({ name: 'TH Sarabun New', size: 18, bold: true }));
 });
 
 test('a wrapped Thai name gets the rows it needs; marks above and below the line take no width', () => {
   expect(wrappedRowHeight('สั้น', 48)).toBe(wrappedRowHeight('x', 48));
+  // The same height for the pane's sheets' font: 14 pt a line, with room for the marks.
+  expect(wrappedRowHeight('x', 34)).toBe(Math.ceil(14 * 1.6 + 4));
   const long = 'การขับเคลื่อนการดำเนินงานการขจัดความยากจนและพัฒนาคนทุกช่วงวัยอย่างยั่งยืนตามหลักปรัชญาของเศรษฐกิจพอเพียง';
   expect(wrappedRowHeight(long, 48)).toBeGreaterThanOrEqual(2 * wrappedRowHeight('x', 48) - 8);
   expect(wrappedRowHeight('ที่ ลิ้น เยิ้ม', 4)).toBe(wrappedRowHeight('ท ลน เยม', 4));

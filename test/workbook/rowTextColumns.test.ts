@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readAssessment, type Assessment } from '../../src/domain';
-import { columnOf, kpiLayout, readKpiGrid, type CellValue } from '../../src/workbook';
+import { columnChars, columnOf, kpiLayout, POINTS_PER_CHAR, readKpiGrid, type CellValue } from '../../src/workbook';
 import { boundLayout } from '../../src/workbook/boundSheet';
-import { kpiSheetPlan } from '../../src/workbook/kpiPlan';
+import { columnWidth, kpiSheetPlan } from '../../src/workbook/kpiPlan';
 import { multiUnitPlan } from '../../src/workbook/multiUnitPlan';
 import type { CellsOp, ColumnsOp, StyleOp, WriteOp } from '../../src/workbook/plan';
 
@@ -49,7 +49,10 @@ test('the three texts are written where the inputs say, wrapped, wide, input-col
     const width = plan.ops.find(
       (o): o is ColumnsOp => o.kind === 'columns' && o.sheet === layout.sheet && o.columns === `${c.letter}:${c.letter}`,
     )?.width;
-    expect(width).toBeGreaterThanOrEqual(200);
+    // Wider than a figure's column (they wrap a paragraph), and no more than the template's (printLayout.ts), so the
+    // sheet still prints one page wide at a readable size.
+    expect(width).toBeGreaterThan(columnWidth('target1'));
+    expect(width).toBe(Math.round(columnChars(role) * POINTS_PER_CHAR));
     // Unlocked on every indicator row (group heading rows have nothing to type and stay locked).
     const protect = plan.ops.find((o) => o.kind === 'protect');
     const covered = new Set(

@@ -17,7 +17,10 @@ import {
   isFormula,
   kpiLayout,
   kpiSheetContent,
+  columnChars,
   columnFormat,
+  SHEET_FONT,
+  sheetFigures,
   NAMES,
   NOT_DUE_TEXT,
   printSettings,
@@ -142,19 +145,29 @@ function writeKpiSheet(
       if (value !== null) ws.getCell(r, c + 1).value = excelValue(value);
     });
   }
-  ws.getCell(layout.titleRow, 1).font = { bold: true, size: 14 };
-  ws.getRow(layout.summaryRow).font = { bold: true };
-  ws.getRow(layout.headerRow).font = { bold: true };
+  // TH Sarabun New on every cell of the sheet (printLayout.ts: why that font, why 14 pt).
+  const font = { name: SHEET_FONT.name, size: SHEET_FONT.size };
+  for (let c = 1; c <= width; c++) ws.getColumn(c).font = font;
+  for (let r = 1; r <= layout.lastDataRow; r++) ws.getRow(r).font = font;
+  ws.getCell(layout.titleRow, 1).font = { ...font, bold: true, size: SHEET_FONT.titleSize };
+  ws.getRow(layout.summaryRow).font = { ...font, bold: true };
+  ws.getRow(layout.summaryRow).height = wrappedRowHeight('', widthOf('name'));
+  ws.getRow(layout.headerRow).font = { ...font, bold: true };
   ws.getRow(layout.headerRow).alignment = { wrapText: true, vertical: 'middle' };
+  // The header wraps in narrow columns (ขั้นที่ 1, คะแนนถ่วงน้ำหนัก): as tall as its longest header needs.
+  ws.getRow(layout.headerRow).height = Math.max(
+    ...layout.columns.filter((c) => !c.hidden).map((c) => wrappedRowHeight(c.header, widthOf(c.role))),
+  );
 
   const decimals = assessment.policies.decimals;
   const scores = scoreFormat(decimals);
+  const figures = sheetFigures(assessment);
   for (const c of layout.columns) {
     const column = ws.getColumn(c.column);
     column.hidden = c.hidden;
     column.width = widthOf(c.role);
     // The formats the pane's sheets take too (numberFormats.ts): 7,000.00, 2,874.79, scores at the decimals, ✓ / ✗.
-    const format = columnFormat(c.role, decimals);
+    const format = columnFormat(c.role, figures);
     if (format !== undefined) for (let r = layout.firstDataRow; r <= layout.lastDataRow; r++) ws.getCell(r, c.column).numFmt = format;
   }
   ws.getCell(layout.totalCell.replace(/\$/g, '')).numFmt = scores;
@@ -163,7 +176,9 @@ function writeKpiSheet(
   for (const row of layout.rows) styleRow(ws, assessment, layout, row);
   for (const g of layout.groupRows ?? []) {
     // A group heading: its name and subtotals, bold on the summary colour; nothing to type (its cells stay locked).
-    ws.getRow(g.row).font = { bold: true };
+    ws.getRow(g.row).font = { name: SHEET_FONT.name, size: SHEET_FONT.size, bold: true };
+    // One line (the heading runs over the empty cells beside it), as tall as the font's line with its marks.
+    ws.getRow(g.row).height = wrappedRowHeight('', widthOf('name'));
     for (let c = 1; c <= width; c++) ws.getCell(g.row, c).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
     for (const role of ['score', 'weightedScore'] as const) ws.getCell(g.row, requireColumn(layout, role).column).numFmt = scores;
   }
@@ -204,13 +219,7 @@ function setPrinting(ws: ExcelJS.Worksheet, layout: KpiLayout, round: number | u
 }
 
 function widthOf(role: ColumnRole): number {
-  if (role === 'name') return 48;
-  if (role === 'explanation') return 36;
-  if (role === 'obstacles' || role === 'note') return 30;
-  if (role === 'id') return 8;
-  if (role === 'result' || role === 'weightedScore') return 16;
-  if (role.startsWith('step')) return 9;
-  return 12;
+  return columnChars(role);
 }
 
 function styleRow(ws: ExcelJS.Worksheet, assessment: Assessment, layout: KpiLayout, row: LayoutRow): void {
@@ -221,7 +230,7 @@ function styleRow(ws: ExcelJS.Worksheet, assessment: Assessment, layout: KpiLayo
   // exceljs cannot measure text, and a wrapped name must not run into the next row when printed: an estimate.
   ws.getRow(row.row).height = wrappedRowHeight(i.name, widthOf('name') - row.depth * 2);
   if (isGroup(i)) {
-    cell('name').font = { bold: true };
+    cell('name').font = { name: SHEET_FONT.name, size: SHEET_FONT.size, bold: true };
   }
   const unlock = (c: ExcelJS.Cell): void => {
     c.protection = { locked: false };

@@ -3,13 +3,21 @@
  * (so both the self-assessed and the official totals are printed), explanations, obstacles, remarks and the names
  * of the evidence files; drawn by src/documents, scored by src/domain as `…/scores` is.
  */
-import { REPORT_FORMATS, reportDocumentQuerySchema, routePatterns, unitRoundParamsSchema, type ReportDocumentFormat } from '../../api';
+import {
+  REPORT_FORMATS,
+  reportDocumentQuerySchema,
+  reportFileName,
+  routePatterns,
+  unitRoundParamsSchema,
+  type ReportDocumentFormat,
+} from '../../api';
 import {
   buildReportModel,
   renderReportDocx,
   renderReportPdf,
   REPORT_MEDIA_TYPES,
   type EvidenceFile,
+  type ReportInput,
   type ReportTexts,
 } from '../../documents';
 import { userOf } from '../auth/authenticate';
@@ -38,6 +46,32 @@ async function evidenceOf(db: Db, scope: RowScope): Promise<Map<string, Evidence
   return out;
 }
 
+/**
+ * The report's input from a unit's stored rows: results and statuses (so both totals are printed), the texts, the
+ * evidence names. The pane builds the same input from a sheet (taskpane/model/sheetReport.ts) when it has no server.
+ */
+export async function unitReportInput(
+  db: Db,
+  aid: string,
+  round: number,
+  unit: string,
+  o: Pick<ReportInput, 'locale' | 'thaiDigits' | 'generatedAt'>,
+): Promise<ReportInput> {
+  const { assessment, scope } = await loadScope(db, aid, round, unit);
+  const rows = await listReports(db, scope);
+  const texts = new Map<string, ReportTexts>(
+    rows.map((r) => [r.indicatorId, { explanation: r.explanation, obstacles: r.obstacles, remarks: r.remarks }]),
+  );
+  return {
+    assessment: assessment.model,
+    resultSet: resultSetOf(rows, round),
+    unitId: unit,
+    texts,
+    evidence: await evidenceOf(db, scope),
+    ...o,
+  };
+}
+
 export function documentRoutes(app: App, options: ResolvedOptions): void {
   const { db } = options;
   for (const format of REPORT_FORMATS) {
@@ -57,25 +91,17 @@ export function documentRoutes(app: App, options: ResolvedOptions): void {
         const user = userOf(request);
         const { aid, round, unit } = request.params;
         if (!canReadUnit(user, unit)) throw forbiddenToRead();
-        const { assessment, scope } = await loadScope(db, aid, round, unit);
-        const rows = await listReports(db, scope);
-        const texts = new Map<string, ReportTexts>(
-          rows.map((r) => [r.indicatorId, { explanation: r.explanation, obstacles: r.obstacles, remarks: r.remarks }]),
+        const model = buildReportModel(
+          await unitReportInput(db, aid, round, unit, {
+            locale: request.query.lang ?? 'th',
+            thaiDigits: request.query.thaiDigits === '1' || request.query.thaiDigits === 'true',
+            generatedAt: options.clock().toISOString(),
+          }),
         );
-        const model = buildReportModel({
-          assessment: assessment.model,
-          resultSet: resultSetOf(rows, round),
-          unitId: unit,
-          texts,
-          evidence: await evidenceOf(db, scope),
-          locale: request.query.lang ?? 'th',
-          thaiDigits: request.query.thaiDigits === '1' || request.query.thaiDigits === 'true',
-          generatedAt: options.clock().toISOString(),
-        });
         const bytes = await render(format, model);
         return reply
           .header('content-type', REPORT_MEDIA_TYPES[format])
-          .header('content-disposition', `attachment; filename="${fileName(aid, round, unit, format)}"`)
+          .header('content-disposition', `attachment; filename="${reportFileName(aid, round, unit, format)}"`)
           .send(bytes);
       },
     );
@@ -84,9 +110,4 @@ export function documentRoutes(app: App, options: ResolvedOptions): void {
 
 function render(format: ReportDocumentFormat, model: Parameters<typeof renderReportPdf>[0]): Promise<Buffer> {
   return format === 'pdf' ? renderReportPdf(model) : renderReportDocx(model);
-}
-
-/** ASCII only, so every browser keeps it: ids are checked to safe characters by the API's id schema. */
-function fileName(aid: string, round: number, unit: string, format: ReportDocumentFormat): string {
-  return `${aid}-${round}-${unit}.${format}`.replace(/[^A-Za-z0-9._-]/g, '_');
 }

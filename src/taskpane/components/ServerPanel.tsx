@@ -65,7 +65,7 @@ const DEFAULT_SERVER = 'http://localhost:8787';
 const systemNow = (): Date => new Date();
 
 /** What the pane's store keeps for the Server tab (paneStore.ts): it outlives the tab. */
-interface Connection {
+export interface Connection {
   readonly baseUrl: string;
   readonly client?: ServerClient;
   readonly session?: ApiSession;

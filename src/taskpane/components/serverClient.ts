@@ -44,6 +44,8 @@ export interface ServerClient {
   /** A unit's totals and results at every round of this assessment and its predecessors (HistoryPanel). */
   getUnitHistory?(aid: string, unit: string): Promise<UnitHistory>;
   downloadAttachment?(t: BatchTarget, a: Pick<Attachment, 'id' | 'indicatorId' | 'filename' | 'contentType'>): Promise<DownloadedFile>;
+  /** The server's report document of the unit's round (ReportButtons); optional, as fakes may leave it out. */
+  downloadReport?(t: BatchTarget, format: 'pdf' | 'docx', o?: { lang?: 'th' | 'en'; thaiDigits?: boolean }): Promise<DownloadedFile>;
 }
 
 export type Connect = (
