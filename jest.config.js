@@ -17,6 +17,13 @@ const swc = (tsx) => [
 ];
 module.exports = {
   testEnvironment: 'node',
+  // jest's default is one worker less than the cores: on a 2-core machine one worker, running every file in
+  // band, one after another. Most of the suite's time is one core's work (generated sheets, 20,000-row plans,
+  // React flows), so a worker per core nearly halves it.
+  maxWorkers: '100%',
+  // The React and 20,000-row files leave a worker holding a gigabyte or more; a worker past this is replaced
+  // before its next file instead of slowing every file after it down in garbage collection.
+  workerIdleMemoryLimit: '1GB',
   // The pane's React tests drive whole flows (create, type, submit); on a loaded 2-core machine one can take over
   // jest's default 5 s. No test asserts a time, so the limit only has to catch a hang.
   testTimeout: 30000,

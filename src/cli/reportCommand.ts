@@ -5,10 +5,9 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Assessment, Issue, ResultSet } from '../domain';
-import { buildReportModel, renderReportDocx, renderReportPdf, type ReportFormat, type ReportTexts } from '../documents';
+import type { ReportFormat, ReportTexts } from '../documents';
 import { FileProblem, loadAssessment, loadResults } from './loadFiles';
 import { localeOf } from './locale';
-import { readTemplateFile } from './xlsx/readTemplate';
 
 interface ReportOptions {
   format: string;
@@ -30,6 +29,8 @@ const usage = (code: string, th: string, en: string): Issue => ({ code, severity
 async function readSource(files: readonly string[]): Promise<Source> {
   const [first, second] = files as [string, string | undefined];
   if (files.length === 1 && /\.xlsx$/i.test(first)) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- tsx runs import() as ESM, which does not load .ts
+    const { readTemplateFile } = require('./xlsx/readTemplate') as typeof import('./xlsx/readTemplate');
     const read = await readTemplateFile(first);
     if (!read.ok) throw new FileProblem(first, read.issues);
     return { assessment: read.value.assessment, resultSet: read.value.resultSet, texts: read.value.texts };
@@ -80,6 +81,10 @@ export function registerReportCommand(program: Command): void {
       const { assessment } = source;
       const resultSet = round === undefined ? source.resultSet : { ...source.resultSet, round };
       const unitId = options.unit ?? source.unit ?? (assessment.units.length === 1 ? assessment.units[0]?.id : undefined);
+      // ExcelJS and the PDF and Word renderers are loaded when the command runs: every other command would pay for
+      // loading them.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- tsx runs import() as ESM, which does not load .ts
+      const { buildReportModel, renderReportDocx, renderReportPdf } = require('../documents') as typeof import('../documents');
       const model = buildReportModel({
         assessment,
         resultSet,

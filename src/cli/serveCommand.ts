@@ -1,7 +1,6 @@
 /** `scorebook serve [--port 8787] [--host 127.0.0.1] [--data DIR] [--demo]`: the reporting API. */
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { startServer } from '../server';
 
 interface ServeOptions {
   port: string;
@@ -21,6 +20,9 @@ export function registerServeCommand(program: Command): void {
     .action(async (options: ServeOptions) => {
       const port = Number(options.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${options.port}"`);
+      // The server's modules (Fastify, PGlite, pg) are loaded when the command runs, not by every command.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- tsx runs import() as ESM, which does not load .ts
+      const { startServer } = require('../server') as typeof import('../server');
       const {
         app,
         demo,

@@ -32,7 +32,6 @@ import { changedTextFields, type RowTexts } from '../workbook/rowTexts';
 import { FilePendingStore, PendingFileError, pendingFileOf } from './filePendingStore';
 import { localeOf } from './locale';
 import { resendLeftovers } from './resendLeftovers';
-import { readTemplateFile } from './xlsx/readTemplate';
 
 export interface SubmitArgs {
   readonly file: string;
@@ -59,6 +58,9 @@ type Say = (line: string) => void;
 export async function runSubmit(args: SubmitArgs, out: Say, err: Say): Promise<number> {
   const { locale } = args;
   const say = (th: string, en: string): string => (locale === 'th' ? th : en);
+  // ExcelJS is loaded when the command runs: every other command would pay for loading it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- tsx runs import() as ESM, which does not load .ts
+  const { readTemplateFile } = require('./xlsx/readTemplate') as typeof import('./xlsx/readTemplate');
   const template = await readTemplateFile(args.file);
   if (!template.ok) {
     err(`${args.file}:`);

@@ -4,7 +4,6 @@ import type { Command } from 'commander';
 import { messageIn } from '../domain';
 import { loadAssessment, loadResults } from './loadFiles';
 import { localeOf } from './locale';
-import { writeTemplate } from './xlsx/writeTemplate';
 
 export function registerTemplateCommand(program: Command): void {
   program
@@ -31,6 +30,9 @@ export function registerTemplateCommand(program: Command): void {
       // loadAssessment has checked the file; the document itself goes into the workbook's binding record.
       const document = JSON.parse(readFileSync(assessmentFile, 'utf8').replace(/^\uFEFF/, '')) as unknown;
       const loaded = options.results ? loadResults(options.results, assessment) : undefined;
+      // ExcelJS is loaded when the command runs: every other command would pay for loading it.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- tsx runs import() as ESM, which does not load .ts
+      const { writeTemplate } = require('./xlsx/writeTemplate') as typeof import('./xlsx/writeTemplate');
       await writeTemplate(assessment, { document, results: loaded?.results, round: options.round }, options.out);
       for (const w of [...warnings, ...(loaded?.warnings ?? [])]) process.stderr.write(`⚠ ${messageIn(w.message, locale)}\n`);
       process.stdout.write(`${locale === 'th' ? 'เขียนแบบฟอร์มแล้ว' : 'wrote'} ${options.out}\n`);

@@ -8,7 +8,6 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { roleSchema, type Role } from '../api';
-import { openUserAdmin } from '../server';
 
 interface AddOptions {
   name: string;
@@ -51,6 +50,9 @@ export function registerUserCommand(program: Command): void {
       const units = list(options.units);
       if (roles.some((r) => r !== 'central') && units.length === 0) throw new Error('reporters and approvers need --units');
       // Opened first: with the embedded database in use by a server, the refusal comes before the password prompt.
+      // The server's modules (Fastify, PGlite, pg) are loaded when the command runs, not by every command.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- tsx runs import() as ESM, which does not load .ts
+      const { openUserAdmin } = require('../server') as typeof import('../server');
       const admin = await openUserAdmin(process.env, resolve(options.data));
       try {
         const password = await readPassword();
