@@ -25,6 +25,7 @@ import { OpenFromServer, type Choice, type Summary } from './OpenFromServer';
 import { PublishPanel, type DefinitionsSource } from './PublishPanel';
 import { HistoryPanel } from './HistoryPanel';
 import { DefinitionsNotice } from './DefinitionsNotice';
+import { DefinitionsSheetPanel, useDefinitionsSource } from './DefinitionsSheetPanel';
 import type { UnitHistory } from '../../api/history';
 import { allIndicators } from '../../domain';
 import { openHistorySheet } from '../../workbook/historySheet';
@@ -55,7 +56,7 @@ export interface ServerPanelProps {
   readonly sheetAssessment?: string;
   /** The errors the live check finds in the sheet: a submit's error about them goes when they change. */
   readonly sheetErrors?: number;
-  /** Central staff: where "Publish definitions" reads the new assessment besides a JSON file (the definitions sheet). */
+  /** Central staff: where "Publish definitions" reads the new assessment besides a JSON file; the definitions sheet by default. */
   readonly definitionsSource?: DefinitionsSource;
   /**
    * "Open as sheet" in the history view: writes the unit's history as a sheet with a native chart and resolves with
@@ -105,6 +106,8 @@ function ServerTab({
 }: ServerPanelProps): JSX.Element {
   const { s } = useServerStrings();
   const { locale } = useLocale();
+  // The definitions sheet, unless the pane gives another source.
+  const sheetSource = useDefinitionsSource(port);
   // What `npm start` serves (scorebook serve --demo, plain HTTP on the loopback, which browsers let an HTTPS page
   // call); a real deployment's address is typed once in the form, and kept in the sheet's server link after.
   const [connection, setConnection] = usePaneState<Connection>('server.connection', { baseUrl: DEFAULT_SERVER });
@@ -259,7 +262,10 @@ function ServerTab({
             />
           ) : null}
           {session.user.roles.includes('central') && client.putAssessment ? (
-            <PublishPanel client={client} definitionsSource={definitionsSource} />
+            <>
+              <DefinitionsSheetPanel client={client} port={port} />
+              <PublishPanel client={client} definitionsSource={definitionsSource ?? sheetSource} />
+            </>
           ) : null}
         </>
       ) : null}
