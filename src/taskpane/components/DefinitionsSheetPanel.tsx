@@ -91,7 +91,7 @@ export function DefinitionsSheetPanel({
     return check;
   });
   const recheck = checking.run;
-  const watched = state.check?.pair ?? pair;
+  const watched = pair ?? state.check?.pair;
 
   // Read on open and after every edit of either sheet (the port never reports its own writes: a write re-checks).
   useEffect(() => {
@@ -133,13 +133,15 @@ export function DefinitionsSheetPanel({
       return;
     }
     const { sheet, settings } = result.pair;
+    // Another pair watched: the effect below checks it once subscribed; the same pair is checked here.
+    const same = watched?.sheet === sheet && watched.settings === settings;
     setState((s) => ({
       ...s,
       pair: result.pair,
       written: { th: DEFS.th.sheetWritten(sheet, settings, result.indicators), en: DEFS.en.sheetWritten(sheet, settings, result.indicators) },
     }));
     await port.select(sheet, 'A1');
-    await recheck();
+    if (same) await recheck();
   });
 
   const fromServer = useCallback(
