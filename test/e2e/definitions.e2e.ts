@@ -54,6 +54,8 @@ const WORDS = {
     update: 'ปรับรูปแบบชีต',
     updated: /ตามนิยามใหม่แล้ว/,
     show: 'แสดงประวัติ',
+    openSheet: 'เปิดเป็นชีต',
+    sheetWritten: /^เขียนชีต ประวัติ pte แล้ว/,
     summary: 'สรุปคะแนน',
     since: /^เปลี่ยนจากรอบก่อน/,
     createSheet: 'สร้างจาก pte-2567 บนเซิร์ฟเวอร์',
@@ -76,6 +78,8 @@ const WORDS = {
     update: 'Update layout',
     updated: /now follows the new definitions/,
     show: 'Show history',
+    openSheet: 'Open as sheet',
+    sheetWritten: /^Wrote the sheet ประวัติ pte/,
     summary: 'Scores',
     since: /^Change since the last round/,
     createSheet: 'Create from pte-2567 on the server',
@@ -187,6 +191,19 @@ for (const lang of ['th', 'en'] as Lang[]) {
       // The view alone, at full size, to look at the chart and the table closely.
       await reporter.getByTestId('history-panel').screenshot({ path: join(ARTIFACTS, `definitions-history-panel-${lang}-${width}.png`) });
       assert.match((await reporter.getByTestId('history-total-since-last').textContent()) ?? '', w.since);
+      // On request, as a sheet with its native chart: every round of both years, one chart.
+      await reporter.getByRole('button', { name: w.openSheet }).click();
+      await reporter.getByTestId('history-sheet-written').filter({ hasText: w.sheetWritten }).waitFor({ timeout: LONG });
+      const history = await reporter.evaluate(() => {
+        const wb = window.scorebookPreview!;
+        const rows: string[] = [];
+        for (let r = 5; r < 15 && wb.value('ประวัติ pte', r, 1) !== null; r++) rows.push(`${String(wb.value('ประวัติ pte', r, 1))}/${String(wb.value('ประวัติ pte', r, 2))}`);
+        return { rows, charts: wb.charts('ประวัติ pte').length };
+      });
+      assert.deepEqual(history.rows, ['2566/6', '2566/9', '2566/12', '2567/9', '2567/12']);
+      assert.equal(history.charts, 1);
+      if (width === 1400) await reporter.screenshot({ path: join(ARTIFACTS, `definitions-history-sheet-${lang}-${width}.png`) });
+      else await reporter.getByTestId('history-sheet-written').screenshot({ path: join(ARTIFACTS, `definitions-history-sheet-${lang}-${width}.png`) });
       await reporter.context().close();
     });
   }
@@ -235,6 +252,8 @@ for (const [lang, width] of [
     if (width === 320) await assertNoSideScroll(central, 'the definitions sheet checked');
     await top(central.getByTestId('definitions-sheet'));
     await shot(central, `${tag}-1-created`);
+    // The panel alone, at its size, to read its check closely.
+    await central.getByTestId('definitions-sheet').screenshot({ path: join(ARTIFACTS, `definitions-${tag}-1-panel.png`) });
 
     // A target edited in the sheet: indicator 1's first level (column I), found by its id in column C.
     const row = await central.evaluate((sheet) => {
@@ -314,6 +333,7 @@ for (const [lang, width] of [
     if (width === 320) await assertNoSideScroll(central, 'the overview opened');
     await top(central.getByTestId('overview-sheet'));
     await shot(central, `${tag}-5-overview`);
+    await central.getByTestId('overview-sheet').screenshot({ path: join(ARTIFACTS, `definitions-${tag}-5-panel.png`) });
     if (width === 1400) await central.locator('.pv-charts').screenshot({ path: join(ARTIFACTS, `definitions-${tag}-5-chart.png`) });
     await central.context().close();
   });

@@ -6,7 +6,7 @@
  * reason while the sheet has errors or is not there.
  */
 import { Button, Caption1, Subtitle2 } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useRef, type ChangeEvent } from 'react';
+import { useEffect, useMemo, useRef, type ChangeEvent } from 'react';
 import { allIndicators, type Message } from '../../domain';
 import type { WorkbookPort } from '../../workbook/port';
 import { DEFINITIONS_STRINGS as DEFS, useDefinitionsStrings } from '../definitionsStrings';
@@ -144,10 +144,7 @@ export function DefinitionsSheetPanel({
     if (same) await recheck();
   });
 
-  const fromServer = useCallback(
-    (aid: string) => writing.run(async () => loadAssessment(await client.getAssessment(aid), aid)),
-    [writing, client],
-  );
+  const fromServer = (aid: string): Promise<unknown> => writing.run(async () => loadAssessment(await client.getAssessment(aid), aid));
   const pickFile = (e: ChangeEvent<HTMLInputElement>): void => {
     const file = e.target.files?.[0];
     e.target.value = '';
