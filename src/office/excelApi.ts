@@ -52,6 +52,12 @@ export interface XlConditionalFormat {
   };
 }
 
+/** ExcelApi 1.9: several rectangles; `address` lists them sheet-qualified, comma-separated. */
+export interface XlRangeAreas extends XlLoadable<XlRangeAreas> {
+  readonly address: string;
+  readonly isNullObject: boolean;
+}
+
 export interface XlRange extends XlLoadable<XlRange> {
   readonly address: string;
   readonly rowCount: number;
@@ -70,6 +76,8 @@ export interface XlRange extends XlLoadable<XlRange> {
   /** Inserts cells at the range, shifting the rest (whole columns "F:F" with 'Right'). */
   insert(shift: 'Right' | 'Down'): XlRange;
   select(): void;
+  /** ExcelApi 1.13: the merged areas within the range; a null object when there are none. */
+  getMergedAreasOrNullObject(): XlRangeAreas;
 }
 
 export interface XlChangedArgs {

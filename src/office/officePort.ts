@@ -62,7 +62,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
 
   async read(request: ReadRequest): Promise<ReadResult> {
     try {
-      return await this.host.run((context) => readRequest(context, request, this.counted(context)));
+      return await this.host.run((context) => readRequest(context, request, this.counted(context), this.host.isSetSupported('ExcelApi', '1.13')));
     } catch (e) {
       throw toWorkbookError(e, { sheet: request.ranges?.[0]?.sheet });
     }
@@ -99,7 +99,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
         const probe = queueProbe(context, plan);
         let probed;
         if (check) {
-          const read = await readRequest(context, check.read, sync);
+          const read = await readRequest(context, check.read, sync, this.host.isSetSupported('ExcelApi', '1.13'));
           probed = probe ? probedOrAgain(probe, () => queueProbe(context, plan), sync) : undefined;
           if (probed instanceof Promise) probed = await probed;
           if (!check.proceed(read)) return false;

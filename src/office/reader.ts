@@ -11,7 +11,7 @@
 import { BINDING_SHEET, readBindingRows } from '../workbook/binding';
 import { cellAddress, parseAddress, type CellValue } from '../workbook/cells';
 import type { RangeGrid, RangeRequest, ReadRequest, ReadResult, TableGrid } from '../workbook/port';
-import type { XlContext, XlRange } from './excelApi';
+import type { XlContext, XlRange, XlRangeAreas } from './excelApi';
 import { BATCH_BUDGET, READ_BYTES_PER_CELL } from './requestSize';
 
 /** Excel's error values as `Range.values` returns them. */
@@ -186,12 +186,18 @@ export function localAddress(address: string): string {
  * Reads a whole request. `sync` is the context's sync, counted by the caller. Sheets that must exist and do not
  * make the sync fail with ItemNotFound, which the caller turns into a WorkbookError.
  */
-export async function readRequest(context: XlContext, request: ReadRequest, sync: () => Promise<void>): Promise<ReadResult> {
+export async function readRequest(
+  context: XlContext,
+  request: ReadRequest,
+  sync: () => Promise<void>,
+  /** The host has ExcelApi 1.13 (merged areas); without it a grid asked for merges comes without them. */
+  canMerge = true,
+): Promise<ReadResult> {
   // The estimates are averages: a column of long Thai notes can be a hundred times bigger. When Excel refuses a
   // response as too large, the read starts again with an eighth of the budget (more, smaller syncs), 4 times at most.
   for (let budget = BATCH_BUDGET, attempt = 0; ; budget /= 8, attempt++) {
     try {
-      return await readOnce(context, request, sync, budget);
+      return await readOnce(context, request, sync, budget, canMerge);
     } catch (e) {
       const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
       if (code !== 'ResponsePayloadSizeLimitExceeded' || attempt >= 4) throw e;
@@ -199,7 +205,13 @@ export async function readRequest(context: XlContext, request: ReadRequest, sync
   }
 }
 
-async function readOnce(context: XlContext, request: ReadRequest, sync: () => Promise<void>, budget: number): Promise<ReadResult> {
+async function readOnce(
+  context: XlContext,
+  request: ReadRequest,
+  sync: () => Promise<void>,
+  budget: number,
+  canMerge: boolean,
+): Promise<ReadResult> {
   const ranges = request.ranges ?? [];
   const tables = request.tables ?? [];
   const wb = context.workbook;
@@ -207,6 +219,14 @@ async function readOnce(context: XlContext, request: ReadRequest, sync: () => Pr
   const tableOut: (Assembly | undefined)[] = tables.map(() => undefined);
   const pending: Piece[] = [];
   const measured: { index: number; request: RangeRequest; used: XlRange }[] = [];
+  // Merged areas ride on the sync that measures (or first loads) their rectangle: no sync of their own.
+  const merged: { index: number; areas: XlRangeAreas }[] = [];
+  const askMerges = (req: RangeRequest, index: number, range: XlRange): void => {
+    if (!req.merges || !canMerge) return;
+    const areas = range.getMergedAreasOrNullObject();
+    areas.load('address');
+    merged.push({ index, areas });
+  };
 
   // Explicit rectangles become pieces; used ranges are measured first.
   const queueRange = (req: RangeRequest, index: number): void => {
@@ -217,11 +237,13 @@ async function readOnce(context: XlContext, request: ReadRequest, sync: () => Pr
       const a = new Assembly(req.sheet, local, d.rows, d.columns, what);
       rangeOut[index] = a;
       pending.push(...pieces(a, 0, d.rows, 0, d.columns));
+      if (req.merges && canMerge) askMerges(req, index, wb.worksheets.getItem(req.sheet).getRange(local));
       return;
     }
     const sheet = wb.worksheets.getItem(req.sheet);
     const used = req.address !== undefined ? sheet.getRange(req.address) : sheet.getUsedRangeOrNullObject(true);
     used.load(['address', 'rowCount', 'columnCount']);
+    askMerges(req, index, used);
     measured.push({ index, request: req, used });
   };
   const takeMeasured = (from: number): void => {
@@ -306,8 +328,23 @@ async function readOnce(context: XlContext, request: ReadRequest, sync: () => Pr
     await sync();
   }
 
+  const mergesOf = new Map(
+    merged.map(({ index, areas }) => [
+      index,
+      areas.isNullObject
+        ? []
+        : areas.address
+            .split(',')
+            .map((x) => localAddress(x.trim()))
+            .filter((x) => x !== ''),
+    ]),
+  );
   return {
-    ranges: rangeOut.map((a) => a?.grid()),
+    ranges: rangeOut.map((a, i) => {
+      const grid = a?.grid();
+      const merges = mergesOf.get(i);
+      return grid && merges ? { ...grid, merges } : grid;
+    }),
     tables: tableOut.map((a, i): TableGrid | undefined => (a ? { ...a.grid(), table: tables[i]?.table ?? '' } : undefined)),
     ...(request.binding ? { binding: bindingRows ? readBindingRows(bindingRows.map((r) => r.map(cellValue))) : undefined } : {}),
   };

@@ -77,6 +77,8 @@ interface SheetExtras {
   /** Charts by name, in the order added; drawn by the grid from their source cells (ChartView.tsx). */
   charts: ChartOp[];
   autoFilter?: string;
+  /** Merged areas (a person's, or a pasted table's): the preview keeps and reports them, its grid does not draw them. */
+  merges: Box[];
 }
 
 export interface Selection {
@@ -453,6 +455,7 @@ export class PreviewWorkbook implements WorkbookPort {
         widths: new Map(),
         frozen: { rows: 0, columns: 0 },
         charts: [],
+        merges: [],
       });
     }
     (this.extras.get(sheet) as SheetExtras).visibility = visibility;
@@ -502,7 +505,17 @@ export class PreviewWorkbook implements WorkbookPort {
     const numberFormats = r.numberFormats
       ? values.map((row, i) => row.map((_, j) => this.numberFormat(r.sheet, box.top + i, box.left + j) ?? 'General'))
       : undefined;
-    return { ...grid, ...(formulas ? { formulas } : {}), ...(numberFormats ? { numberFormats } : {}) };
+    const merges = r.merges
+      ? this.extrasOf(r.sheet)
+          .merges.filter((m) => m.top <= box.bottom && m.bottom >= box.top && m.left <= box.right && m.right >= box.left)
+          .map((m) => `${cellAddress(m.top, m.left)}:${cellAddress(m.bottom, m.right)}`)
+      : undefined;
+    return { ...grid, ...(formulas ? { formulas } : {}), ...(numberFormats ? { numberFormats } : {}), ...(merges ? { merges } : {}) };
+  }
+
+  /** Merges `address` of `sheet` as a person would (Home › Merge): the value stays in the top-left cell. */
+  merge(sheet: string, address: string): void {
+    this.extrasOf(sheet).merges.push(parseBox(address));
   }
 
   /** One op; returns the cells written. */

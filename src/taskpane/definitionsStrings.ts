@@ -49,6 +49,21 @@ const th = {
   asideRemoved: 'ถูกยกเลิกในนิยามใหม่',
   asideKind: 'เปลี่ยนประเภท ช่องเดิมไม่มีแล้ว',
   checkFailed: 'ตรวจนิยามบนเซิร์ฟเวอร์ไม่ได้',
+  sheetHeading: 'ชีตนิยามตัวชี้วัด',
+  sheetIntro: 'สร้างชีตตัวชี้วัดจากชุดบนเซิร์ฟเวอร์หรือจากไฟล์ แก้ในชีต (เป้าหมาย น้ำหนัก ขั้นตอน) แล้วเผยแพร่ ปัญหาแสดงที่เซลล์ทันทีที่แก้',
+  sheetFromServer: (id: string) => `สร้างจาก ${id} บนเซิร์ฟเวอร์`,
+  sheetFromFile: 'สร้างจากไฟล์ JSON…',
+  sheetWriting: 'กำลังเขียนชีตนิยามตัวชี้วัด…',
+  sheetWritten: (sheet: string, settings: string, n: number) => `เขียนชีต ${sheet} และ ${settings} แล้ว: ${n} ตัวชี้วัด`,
+  sheetCancelled: 'ไม่ได้เขียนชีต ชีตเดิมยังอยู่ครบ',
+  sheetLabel: 'ชีตนิยามตัวชี้วัด',
+  sheetNone: 'ยังไม่มีชีตนิยามตัวชี้วัดในสมุดงานนี้',
+  sheetChecking: 'กำลังตรวจชีตนิยามตัวชี้วัด…',
+  sheetOk: (sheet: string, id: string, n: number) => `ชีต ${sheet} ไม่มีข้อผิดพลาด: ${id} มี ${n} ตัวชี้วัด พร้อมเผยแพร่`,
+  sheetErrors: (sheet: string, n: number) => `ชีต ${sheet} มีข้อผิดพลาด ${n} รายการ แก้ที่เซลล์ที่ระบุก่อนเผยแพร่`,
+  sheetHasErrors: (n: number) => `ชีตนิยามตัวชี้วัดมีข้อผิดพลาด ${n} รายการ แก้ก่อนจึงจะอ่านไปเผยแพร่ได้`,
+  sheetMissing: 'ยังไม่มีชีตนิยามตัวชี้วัด สร้างจากเซิร์ฟเวอร์หรือจากไฟล์ก่อน',
+  sheetRecheck: 'ตรวจอีกครั้ง',
 };
 
 type DefinitionsStrings = {
@@ -100,6 +115,22 @@ const en: DefinitionsStrings = {
   asideRemoved: 'removed in the new definitions',
   asideKind: 'kind changed; the old cells are gone',
   checkFailed: "The server's definitions could not be checked",
+  sheetHeading: 'Definitions sheet',
+  sheetIntro:
+    'Create the indicators sheet from the set on the server or from a file, edit it (targets, weights, steps), then publish it. Problems show at their cells as you edit.',
+  sheetFromServer: (id) => `Create from ${id} on the server`,
+  sheetFromFile: 'Create from a JSON file…',
+  sheetWriting: 'Writing the definitions sheet…',
+  sheetWritten: (sheet, settings, n) => `Wrote the sheets ${sheet} and ${settings}: ${n} indicators`,
+  sheetCancelled: 'Nothing written: the sheet there is as it was',
+  sheetLabel: 'the definitions sheet',
+  sheetNone: 'This workbook has no definitions sheet yet',
+  sheetChecking: 'Checking the definitions sheet…',
+  sheetOk: (sheet, id, n) => `${sheet} has no errors: ${id}, ${n} indicators, ready to publish`,
+  sheetErrors: (sheet, n) => `${sheet} has ${n} errors: fix them at the cells shown before publishing`,
+  sheetHasErrors: (n) => `The definitions sheet has ${n} errors: fix them before it can be read for publishing`,
+  sheetMissing: 'No definitions sheet yet: create one from the server or a file first',
+  sheetRecheck: 'Check again',
 };
 
 export const DEFINITIONS_STRINGS: Record<Locale, DefinitionsStrings> = { th, en };

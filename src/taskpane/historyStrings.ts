@@ -24,6 +24,8 @@ const th = {
   chartOf: (what: string) => `แผนภูมิ${what} ตามรอบ แยกตามปี`,
   chooseIndicator: 'ตัวชี้วัดที่ดู',
   openSheet: 'เปิดเป็นชีต',
+  writingSheet: 'กำลังเขียนชีตประวัติ…',
+  sheetWritten: (sheet: string) => `เขียนชีต ${sheet} แล้ว (ตารางและแผนภูมิ)`,
   noHistoryRoute: 'เซิร์ฟเวอร์นี้ยังไม่มีประวัติผลการประเมิน',
 };
 
@@ -51,6 +53,8 @@ const en: HistoryStrings = {
   chartOf: (what) => `Chart of the ${what} by round, a line per year`,
   chooseIndicator: 'Indicator shown',
   openSheet: 'Open as sheet',
+  writingSheet: 'Writing the history sheet…',
+  sheetWritten: (sheet) => `Wrote the sheet ${sheet} (table and chart)`,
   noHistoryRoute: 'This server has no history yet',
 };
 

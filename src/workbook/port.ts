@@ -24,6 +24,8 @@ export interface RangeRequest {
   /** What to load beside the values (values always come). */
   readonly formulas?: boolean;
   readonly numberFormats?: boolean;
+  /** Also the merged areas within the rectangle (a table's merged headings), in the same round trip as its size. */
+  readonly merges?: boolean;
 }
 
 /** One Excel table to read, header row included. A missing table is an error (ItemNotFound: bind again). */
@@ -51,6 +53,8 @@ export interface RangeGrid extends Grid {
   readonly columnCount: number;
   /** A1 formulas without the leading "=", or null where the cell holds a constant. Present when asked for. */
   readonly formulas?: readonly (readonly (string | null)[])[];
+  /** The merged areas ("A4:A9", no sheet), when asked for: a merged cell's value is in its top-left cell only. */
+  readonly merges?: readonly string[];
 }
 
 export interface TableGrid extends RangeGrid {

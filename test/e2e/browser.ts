@@ -42,7 +42,8 @@ export async function serve(folder: string): Promise<{ url: string; close: () =>
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(res);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  // SCOREBOOK_E2E_SITE_PORT: a fixed port where the machine's ports are shared out; a free one otherwise.
+  await new Promise<void>((resolve) => server.listen(Number(process.env.SCOREBOOK_E2E_SITE_PORT ?? 0), '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }

@@ -2,9 +2,10 @@
  * End to end in Chromium: central staff sign in to `scorebook serve --demo`, choose the KRS set's 6-month round in
  * the Server tab and open the overview sheet (ชีตภาพรวม / Overview sheet): units down, indicators across, totals,
  * ranks, status counts, level colours and the native chart of totals by unit and by group (the preview draws it
- * under the grid). The overview route is answered by the test with a generated overview of 20 units × 6
- * indicators in the API's shape (the server's route is built beside this work), the rest by the real server.
- * Then statuses and Refresh: the same sheet rewritten, one chart of each. Thai and English, 1400 × 900 beside the
+ * under the grid), all from the real server: its overview route for the round, whose KRS offices stand in every
+ * state (not started, draft, submitted, approved, returned). The sheet's status summary and its units are checked
+ * against the server's own answer, asked here with the same sign-in. Then statuses and Refresh: the same sheet
+ * rewritten, one chart of each. Thai and English, 1400 × 900 beside the
  * grid and the pane alone at 320 px. Screenshots: test-artifacts/e2e/overview-*.png.
  *
  * Run: `npx tsx --test test/e2e/overviewSheet.e2e.ts` (SCOREBOOK_E2E_API_PORT picks the API's port).
@@ -12,47 +13,40 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Page } from 'playwright-core';
+import type { Overview } from '../../src/api';
+import { paths } from '../../src/api/routes';
 import { ARTIFACTS, LONG, assertNoSideScroll, pickRound, previewWithDemoServer, signIn, type Lang, type PreviewFixture } from './fixture';
-import { makeOverview } from '../workbook/overviewFixture';
 
 const AID = 'krs-2567';
 const ROUND = 6;
 const WORDS = {
-  th: { open: 'เปิดชีตภาพรวม', refresh: 'รีเฟรช', statuses: 'สถานะ', opened: /เขียนชีต ภาพรวม แล้ว: 20 หน่วยงาน/ },
-  en: { open: 'Open overview sheet', refresh: 'Refresh', statuses: 'Statuses', opened: /Wrote ภาพรวม: 20 units/ },
+  th: { open: 'เปิดชีตภาพรวม', refresh: 'รีเฟรช', statuses: 'สถานะ', opened: (n: number) => `เขียนชีต ภาพรวม แล้ว: ${n} หน่วยงาน` },
+  en: { open: 'Open overview sheet', refresh: 'Refresh', statuses: 'Statuses', opened: (n: number) => `Wrote ภาพรวม: ${n} units` },
 };
 
 let fx: PreviewFixture;
-const overview = {
-  ...makeOverview(20, 6, { groups: 3, previousRound: true, levels: 5 }),
-  assessment: AID,
-  round: ROUND,
-  previousRound: null,
-};
+/** The server's overview of the round, as central staff get it. */
+let overview: Overview;
 
 before(async () => {
   fx = await previewWithDemoServer('overview');
+  const session = await fetch(`${fx.server.url}${paths.sessions}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'central', password: 'demo' }),
+  });
+  const { token } = (await session.json()) as { token: string };
+  const answer = await fetch(`${fx.server.url}${paths.overview(AID, ROUND)}`, { headers: { authorization: `Bearer ${token}` } });
+  assert.equal(answer.status, 200);
+  overview = (await answer.json()) as Overview;
+  // The demo's KRS round has every state, so the summary is worth checking.
+  for (const s of ['notStarted', 'draft', 'submitted', 'approved', 'returned'] as const) assert.ok(overview.counts[s] > 0, s);
 });
 
 after(async () => {
   await fx?.close();
   assert.deepEqual(fx?.errors ?? [], [], 'no uncaught errors in the page');
 });
-
-/** The overview route answered here, CORS as the server answers it. */
-async function answerOverview(p: Page): Promise<void> {
-  await p.route('**/rounds/*/overview', async (route) => {
-    const origin = route.request().headers().origin ?? '*';
-    const cors = {
-      'access-control-allow-origin': origin,
-      'access-control-allow-headers': 'authorization, content-type, idempotency-key',
-      'access-control-allow-methods': 'GET, OPTIONS',
-    };
-    if (route.request().method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors });
-    return route.fulfill({ status: 200, headers: { ...cors, 'content-type': 'application/json' }, body: JSON.stringify(overview) });
-  });
-}
 
 for (const [width, lang] of [
   [1400, 'th'],
@@ -63,21 +57,25 @@ for (const [width, lang] of [
   test(`${width} px, ${lang}: central staff open the overview sheet with its chart, then statuses and Refresh in place`, async () => {
     const w = WORDS[lang as Lang];
     const p = await fx.openPane({ width, lang });
-    await answerOverview(p);
     await signIn(p, { url: fx.server.url, username: 'central', lang });
     await pickRound(p, { assessment: AID, round: ROUND, lang });
     await p.getByRole('button', { name: w.open, exact: true }).click();
-    await p.getByTestId('overview-written').filter({ hasText: w.opened }).waitFor({ timeout: LONG });
-    const sheet = await p.evaluate(() => {
+    await p.getByTestId('overview-written').filter({ hasText: w.opened(overview.units.length) }).waitFor({ timeout: LONG });
+    const sheet = await p.evaluate((units) => {
       const wb = window.scorebookPreview!;
       return {
-        unit: wb.value('ภาพรวม', 7, 2),
+        units: Array.from({ length: units }, (_, i) => String(wb.value('ภาพรวม', 7 + i, 2))),
+        // Row 4: the status counts (not started, draft, submitted, approved, returned), then the units.
+        summary: [2, 3, 4, 5, 6, 7].map((c) => wb.value('ภาพรวม', 4, c)),
         charts: wb.charts('ภาพรวม').map((c) => c.name),
         filter: wb.autoFilter('ภาพรวม'),
         frozen: wb.frozen('ภาพรวม'),
       };
-    });
-    assert.equal(sheet.unit, '1001');
+    }, overview.units.length);
+    // Ranked by total, so in another order than the server's; the same units.
+    assert.deepEqual([...sheet.units].sort(), overview.units.map((u) => u.unit).sort());
+    const c = overview.counts;
+    assert.deepEqual(sheet.summary, [c.notStarted, c.draft, c.submitted, c.approved, c.returned, overview.units.length]);
     assert.deepEqual(sheet.charts, ['ScorebookOverviewUnits', 'ScorebookOverviewGroups']);
     assert.match(sheet.filter ?? '', /^A6:/);
     assert.deepEqual(sheet.frozen, { rows: 6, columns: 4 });

@@ -20,6 +20,7 @@ import type {
   XlProtectionOptions,
   XlPageLayout,
   XlRange,
+  XlRangeAreas,
   XlRangeFormat,
   XlTable,
   XlWorkbook,
@@ -244,6 +245,8 @@ export class FakeSheetState {
   /** What the sheet's pageLayout was set to (orientation, paperSize, zoom, printArea, titleRows, centerFooter). */
   readonly pageLayout: Record<string, unknown> = {};
   deleted = false;
+  /** Merged areas, as a person merged them (the fake's writes never merge). */
+  readonly merges: Box[] = [];
 
   constructor(
     readonly fake: FakeExcel,
@@ -642,6 +645,31 @@ class FakeChart extends Loaded implements XlChart {
   }
 }
 
+class FakeMergedAreas extends Loaded implements XlRangeAreas {
+  constructor(
+    fake: FakeExcel,
+    private readonly sheet: FakeSheetState,
+    private readonly boxOf: () => Box | undefined,
+  ) {
+    super(fake);
+  }
+  get address(): string {
+    return this.loaded<string>('address');
+  }
+  get isNullObject(): boolean {
+    return this.loaded<boolean>('isNullObject');
+  }
+  load(): XlRangeAreas {
+    this.resolveWith(() => {
+      const b = this.boxOf();
+      const within = b ? this.sheet.merges.filter((m) => m.r0 <= b.r1 && m.r1 >= b.r0 && m.c0 <= b.c1 && m.c1 >= b.c0) : [];
+      if (within.length === 0) return { isNullObject: true };
+      return { isNullObject: false, address: within.map((m) => `${quote(this.sheet.name)}!${boxAddress(m)}`).join(',') };
+    });
+    return this;
+  }
+}
+
 class FakeRange extends Loaded implements XlRange {
   readonly format: XlRangeFormat;
   readonly dataValidation: XlDataValidation;
@@ -820,6 +848,11 @@ class FakeRange extends Loaded implements XlRange {
   set columnHidden(h: boolean) {
     this.fake.act({ columnHidden: h });
     this.sheet.columns.set(this.addr(), { ...this.sheet.columns.get(this.addr()), hidden: h });
+  }
+
+  getMergedAreasOrNullObject(): XlRangeAreas {
+    if (!this.fake.isSetSupported('ExcelApi', '1.13')) this.fake.fail(new OfficeError('ApiNotFound', 'getMergedAreasOrNullObject'));
+    return new FakeMergedAreas(this.fake, this.sheet, this.boxOf);
   }
 
   load(propertyNames?: string | string[]): XlRange {

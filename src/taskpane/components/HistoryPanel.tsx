@@ -25,8 +25,11 @@ export interface HistoryPanelProps {
   readonly unitName?: string;
   /** The assessment (the linked sheet's): indicator names and the decimals shown. */
   readonly assessment?: Assessment;
-  /** Writes the history as a sheet with a native chart (the pane wires the writer). */
-  readonly onOpenSheet?: (history: UnitHistory, indicatorId: string | undefined) => void;
+  /**
+   * Writes the history as a sheet with a native chart (the pane wires the writer); resolves with the sheet's name,
+   * said under the button, and a failure is shown there too.
+   */
+  readonly onOpenSheet?: (history: UnitHistory, indicatorId: string | undefined) => Promise<string | void> | void;
 }
 
 export function HistoryPanel({ client, aid, unit, unitName, assessment, onOpenSheet }: HistoryPanelProps): JSX.Element {
@@ -37,6 +40,11 @@ export function HistoryPanel({ client, aid, unit, unitName, assessment, onOpenSh
     if (!client.getUnitHistory) throw new Error(h.noHistoryRoute);
     return { aid, unit, history: await client.getUnitHistory(aid, unit) };
   }, [aid, unit]);
+  const writing = useServerCall(async (_signal, history: UnitHistory, id: string | undefined) => {
+    const sheet = await onOpenSheet?.(history, id);
+    return { aid, unit, sheet: sheet ?? undefined };
+  }, [aid, unit]);
+  const written = writing.result && writing.result.aid === aid && writing.result.unit === unit ? writing.result.sheet : undefined;
   // An answer about another unit or assessment is not shown for this one.
   const answer = loading.result && loading.result.aid === aid && loading.result.unit === unit ? loading.result.history : undefined;
   const decimals = assessment?.policies.decimals ?? 2;
@@ -59,11 +67,18 @@ export function HistoryPanel({ client, aid, unit, unitName, assessment, onOpenSh
           {answer ? h.refresh : h.show}
         </Button>
         {answer && onOpenSheet ? (
-          <Button size="small" onClick={() => onOpenSheet(answer, indicatorId)}>
+          <Button size="small" disabled={writing.running} onClick={() => void writing.run(answer, indicatorId)}>
             {h.openSheet}
           </Button>
         ) : null}
       </div>
+      {writing.running ? <div role="status">{h.writingSheet}</div> : null}
+      {writing.error ? <ErrorMessage message={writing.error} onDismiss={writing.clear} /> : null}
+      {written && !writing.running ? (
+        <div role="status" data-testid="history-sheet-written">
+          {h.sheetWritten(written)}
+        </div>
+      ) : null}
       {loading.running ? <div role="status">{h.loading}</div> : null}
       {loading.error ? <ErrorMessage message={loading.error} onDismiss={loading.clear} /> : null}
       {answer && answer.points.length === 0 ? <div>{h.none}</div> : null}

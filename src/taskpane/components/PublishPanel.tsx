@@ -21,6 +21,8 @@ export interface DefinitionsSource {
   /** What the button names, e.g. "the definitions sheet" / "ชีตนิยามตัวชี้วัด". */
   readonly label: Message;
   read(): Promise<LoadResult>;
+  /** Why it cannot be read now (the sheet has errors, or is not there): the button is disabled and this is said. */
+  readonly disabledReason?: Message;
 }
 
 /** Changes listed under the summary before "and N more". */
@@ -110,11 +112,16 @@ export function PublishPanel({
           {d.chooseFile}
         </Button>
         {definitionsSource ? (
-          <Button size="small" disabled={busy} onClick={() => void choosing.run(() => definitionsSource.read())}>
+          <Button
+            size="small"
+            disabled={busy || definitionsSource.disabledReason !== undefined}
+            onClick={() => void choosing.run(() => definitionsSource.read())}
+          >
             {d.fromSource(m(definitionsSource.label))}
           </Button>
         ) : null}
       </div>
+      {definitionsSource?.disabledReason ? <Caption1 data-testid="publish-source-disabled">{m(definitionsSource.disabledReason)}</Caption1> : null}
       <input ref={fileInput} type="file" accept=".json,application/json" hidden data-testid="publish-file" onChange={pickFile} />
       {choosing.running ? <div role="status">{d.reading}</div> : null}
       {invalid && invalid.length > 0 ? (

@@ -25,7 +25,11 @@ import { OpenFromServer, type Choice, type Summary } from './OpenFromServer';
 import { PublishPanel, type DefinitionsSource } from './PublishPanel';
 import { HistoryPanel } from './HistoryPanel';
 import { DefinitionsNotice } from './DefinitionsNotice';
+import { DefinitionsSheetPanel, useDefinitionsSource } from './DefinitionsSheetPanel';
 import type { UnitHistory } from '../../api/history';
+import { allIndicators } from '../../domain';
+import { openHistorySheet } from '../../workbook/historySheet';
+import { useLocale } from '../i18n';
 import { connectToServer, type Connect, type ServerClient } from './serverClient';
 import { SignInForm } from './SignInForm';
 import { EvidencePanel } from './EvidencePanel';
@@ -52,10 +56,13 @@ export interface ServerPanelProps {
   readonly sheetAssessment?: string;
   /** The errors the live check finds in the sheet: a submit's error about them goes when they change. */
   readonly sheetErrors?: number;
-  /** Central staff: where "Publish definitions" reads the new assessment besides a JSON file (the definitions sheet). */
+  /** Central staff: where "Publish definitions" reads the new assessment besides a JSON file; the definitions sheet by default. */
   readonly definitionsSource?: DefinitionsSource;
-  /** "Open as sheet" in the history view: writes the unit's history as a sheet with a native chart. */
-  readonly onOpenHistorySheet?: (history: UnitHistory, indicatorId: string | undefined) => void;
+  /**
+   * "Open as sheet" in the history view: writes the unit's history as a sheet with a native chart and resolves with
+   * its name. Without it, the panel writes it through `port` (openHistorySheet) in the pane's language.
+   */
+  readonly onOpenHistorySheet?: (history: UnitHistory, indicatorId: string | undefined) => Promise<string | void> | void;
 }
 
 /** Where `npm start` serves the demo API. */
@@ -98,6 +105,9 @@ function ServerTab({
   boundSheet,
 }: ServerPanelProps): JSX.Element {
   const { s } = useServerStrings();
+  const { locale } = useLocale();
+  // The definitions sheet, unless the pane gives another source.
+  const sheetSource = useDefinitionsSource(port);
   // What `npm start` serves (scorebook serve --demo, plain HTTP on the loopback, which browsers let an HTTPS page
   // call); a real deployment's address is typed once in the form, and kept in the sheet's server link after.
   const [connection, setConnection] = usePaneState<Connection>('server.connection', { baseUrl: DEFAULT_SERVER });
@@ -163,6 +173,18 @@ function ServerTab({
   const historyOf = linked ?? target;
   const historyUnitName = assessments.find((a) => a.id === historyOf?.aid)?.units.find((u) => u.id === historyOf?.unit)?.name;
   const historyAssessment = linked && sheet.assessment?.id === linked.aid ? sheet.assessment : undefined;
+  const openHistory =
+    onOpenHistorySheet ??
+    (async (history: UnitHistory, indicatorId: string | undefined): Promise<string> => {
+      // No indicator chosen (the assessment is not at hand): the first the history has.
+      const id = indicatorId ?? history.points.flatMap((p) => p.indicators.map((i) => i.indicator))[0] ?? '';
+      const name = historyAssessment ? allIndicators(historyAssessment).find((i) => i.id === id)?.name : undefined;
+      const written = await openHistorySheet(port, history, id, locale, {
+        ...(historyAssessment ? { decimals: historyAssessment.policies.decimals } : {}),
+        ...(name ? { indicatorName: name } : {}),
+      });
+      return written.sheet;
+    });
   // Before a sign-in, the linked sheet's server (its link is read just after the tab opens; the key refills the form).
   const formUrl = session ? baseUrl : (sheet.baseUrl ?? baseUrl);
   return (
@@ -236,11 +258,14 @@ function ServerTab({
               unit={historyOf.unit}
               unitName={historyUnitName}
               assessment={historyAssessment}
-              onOpenSheet={onOpenHistorySheet}
+              onOpenSheet={openHistory}
             />
           ) : null}
           {session.user.roles.includes('central') && client.putAssessment ? (
-            <PublishPanel client={client} definitionsSource={definitionsSource} />
+            <>
+              <DefinitionsSheetPanel client={client} port={port} />
+              <PublishPanel client={client} definitionsSource={definitionsSource ?? sheetSource} />
+            </>
           ) : null}
         </>
       ) : null}
