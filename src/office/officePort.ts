@@ -62,7 +62,9 @@ export class OfficeWorkbookPort implements WorkbookPort {
 
   async read(request: ReadRequest): Promise<ReadResult> {
     try {
-      return await this.host.run((context) => readRequest(context, request, this.counted(context), this.host.isSetSupported('ExcelApi', '1.13')));
+      return await this.host.run((context) =>
+        readRequest(context, request, this.counted(context), this.host.isSetSupported('ExcelApi', '1.13')),
+      );
     } catch (e) {
       throw toWorkbookError(e, { sheet: request.ranges?.[0]?.sheet });
     }

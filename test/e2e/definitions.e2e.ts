@@ -197,13 +197,17 @@ for (const lang of ['th', 'en'] as Lang[]) {
       const history = await reporter.evaluate(() => {
         const wb = window.scorebookPreview!;
         const rows: string[] = [];
-        for (let r = 5; r < 15 && wb.value('ประวัติ pte', r, 1) !== null; r++) rows.push(`${String(wb.value('ประวัติ pte', r, 1))}/${String(wb.value('ประวัติ pte', r, 2))}`);
+        for (let r = 5; r < 15 && wb.value('ประวัติ pte', r, 1) !== null; r++)
+          rows.push(`${String(wb.value('ประวัติ pte', r, 1))}/${String(wb.value('ประวัติ pte', r, 2))}`);
         return { rows, charts: wb.charts('ประวัติ pte').length };
       });
       assert.deepEqual(history.rows, ['2566/6', '2566/9', '2566/12', '2567/9', '2567/12']);
       assert.equal(history.charts, 1);
       if (width === 1400) await reporter.screenshot({ path: join(ARTIFACTS, `definitions-history-sheet-${lang}-${width}.png`) });
-      else await reporter.getByTestId('history-sheet-written').screenshot({ path: join(ARTIFACTS, `definitions-history-sheet-${lang}-${width}.png`) });
+      else
+        await reporter
+          .getByTestId('history-sheet-written')
+          .screenshot({ path: join(ARTIFACTS, `definitions-history-sheet-${lang}-${width}.png`) });
       await reporter.context().close();
     });
   }
@@ -230,111 +234,118 @@ for (const [lang, width] of [
   ['th', 320],
   ['en', 320],
 ] as const) {
-  test(`the definitions sheet to the overview: create, edit, publish, the reporter updates and submits (${lang}, ${width} px)`, { timeout: 5 * LONG }, async () => {
-    const w = WORDS[lang];
-    const url = fx.server.url;
-    const n = story++;
-    const tag = `story-${lang}-${width}`;
-    const target = 80 + n;
-    const result = 93 + n;
+  test(
+    `the definitions sheet to the overview: create, edit, publish, the reporter updates and submits (${lang}, ${width} px)`,
+    { timeout: 5 * LONG },
+    async () => {
+      const w = WORDS[lang];
+      const url = fx.server.url;
+      const n = story++;
+      const tag = `story-${lang}-${width}`;
+      const target = 80 + n;
+      const result = 93 + n;
 
-    // The reporter has the open 6-month round's sheet.
-    const reporter = await fx.openPane({ width, lang });
-    await signIn(reporter, { url, username: 'pte.reporter', lang });
-    await openRound(reporter, { assessment: 'pte-2567', unit: 'pte', round: 6, lang });
+      // The reporter has the open 6-month round's sheet.
+      const reporter = await fx.openPane({ width, lang });
+      await signIn(reporter, { url, username: 'pte.reporter', lang });
+      await openRound(reporter, { assessment: 'pte-2567', unit: 'pte', round: 6, lang });
 
-    // Central creates the definitions sheet from the server's pte-2567.
-    const central = await fx.openPane({ width, lang });
-    await signIn(central, { url, username: 'central', lang });
-    await pickRound(central, { assessment: 'pte-2567', unit: 'pte', round: 6, lang });
-    await central.getByRole('button', { name: w.createSheet }).click();
-    await central.getByTestId('definitions-check-summary').filter({ hasText: w.sheetOk }).waitFor({ timeout: LONG });
-    if (width === 320) await assertNoSideScroll(central, 'the definitions sheet checked');
-    await top(central.getByTestId('definitions-sheet'));
-    await shot(central, `${tag}-1-created`);
-    // The panel alone, at its size, to read its check closely.
-    await central.getByTestId('definitions-sheet').screenshot({ path: join(ARTIFACTS, `definitions-${tag}-1-panel.png`) });
+      // Central creates the definitions sheet from the server's pte-2567.
+      const central = await fx.openPane({ width, lang });
+      await signIn(central, { url, username: 'central', lang });
+      await pickRound(central, { assessment: 'pte-2567', unit: 'pte', round: 6, lang });
+      await central.getByRole('button', { name: w.createSheet }).click();
+      await central.getByTestId('definitions-check-summary').filter({ hasText: w.sheetOk }).waitFor({ timeout: LONG });
+      if (width === 320) await assertNoSideScroll(central, 'the definitions sheet checked');
+      await top(central.getByTestId('definitions-sheet'));
+      await shot(central, `${tag}-1-created`);
+      // The panel alone, at its size, to read its check closely.
+      await central.getByTestId('definitions-sheet').screenshot({ path: join(ARTIFACTS, `definitions-${tag}-1-panel.png`) });
 
-    // A target edited in the sheet: indicator 1's first level (column I), found by its id in column C.
-    const row = await central.evaluate((sheet) => {
-      const wb = window.scorebookPreview!;
-      for (let r = 4; r < 60; r++) if (String(wb.value(sheet, r, 3)) === '1') return r;
-      return 0;
-    }, w.defsSheet);
-    assert.ok(row > 0, 'indicator 1 is on the definitions sheet');
-    await typeCell(central, width, w.defsSheet, `I${row}`, String(target));
-    await central.waitForFunction(([s, a, v]) => window.scorebookPreview!.value(s!, Number(a), 9) === Number(v), [w.defsSheet, String(row), String(target)]);
-    await central.getByTestId('definitions-check-summary').filter({ hasText: w.sheetOk }).waitFor({ timeout: LONG });
+      // A target edited in the sheet: indicator 1's first level (column I), found by its id in column C.
+      const row = await central.evaluate((sheet) => {
+        const wb = window.scorebookPreview!;
+        for (let r = 4; r < 60; r++) if (String(wb.value(sheet, r, 3)) === '1') return r;
+        return 0;
+      }, w.defsSheet);
+      assert.ok(row > 0, 'indicator 1 is on the definitions sheet');
+      await typeCell(central, width, w.defsSheet, `I${row}`, String(target));
+      await central.waitForFunction(
+        ([s, a, v]) => window.scorebookPreview!.value(s!, Number(a), 9) === Number(v),
+        [w.defsSheet, String(row), String(target)],
+      );
+      await central.getByTestId('definitions-check-summary').filter({ hasText: w.sheetOk }).waitFor({ timeout: LONG });
 
-    // Published from the sheet: the diff first.
-    await central.getByRole('button', { name: w.fromSheet }).click();
-    const summary = central.getByTestId('publish-summary');
-    await summary.waitFor({ timeout: LONG });
-    assert.equal((await summary.textContent())?.trim(), w.oneTarget);
-    await central.getByRole('button', { name: w.publish }).click();
-    await top(central.getByTestId('publish-panel'));
-    await shot(central, `${tag}-2-diff`);
-    await central.getByRole('button', { name: w.confirm }).click();
-    await central.getByText(w.published).waitFor({ timeout: LONG });
-    const published = await api<Doc>(paths.assessment('pte-2567'));
-    assert.equal((published.indicators[0]!.targets as number[])[0], target);
+      // Published from the sheet: the diff first.
+      await central.getByRole('button', { name: w.fromSheet }).click();
+      const summary = central.getByTestId('publish-summary');
+      await summary.waitFor({ timeout: LONG });
+      assert.equal((await summary.textContent())?.trim(), w.oneTarget);
+      await central.getByRole('button', { name: w.publish }).click();
+      await top(central.getByTestId('publish-panel'));
+      await shot(central, `${tag}-2-diff`);
+      await central.getByRole('button', { name: w.confirm }).click();
+      await central.getByText(w.published).waitFor({ timeout: LONG });
+      const published = await api<Doc>(paths.assessment('pte-2567'));
+      assert.equal((published.indicators[0]!.targets as number[])[0], target);
 
-    // The reporter's sheet says so and updates.
-    await reporter.getByRole('tab', { name: w.summary }).click();
-    await reporter.getByRole('tab', { name: PANE_WORDS[lang].server }).click();
-    const notice = reporter.getByTestId('definitions-notice');
-    await notice.waitFor({ timeout: LONG });
-    await shot(reporter, `${tag}-3-notice`);
-    await reporter.getByRole('button', { name: w.update }).click();
-    await reporter.getByText(w.updated).waitFor({ timeout: LONG });
-    await notice.waitFor({ state: 'detached', timeout: LONG });
+      // The reporter's sheet says so and updates.
+      await reporter.getByRole('tab', { name: w.summary }).click();
+      await reporter.getByRole('tab', { name: PANE_WORDS[lang].server }).click();
+      const notice = reporter.getByTestId('definitions-notice');
+      await notice.waitFor({ timeout: LONG });
+      await shot(reporter, `${tag}-3-notice`);
+      await reporter.getByRole('button', { name: w.update }).click();
+      await reporter.getByText(w.updated).waitFor({ timeout: LONG });
+      await notice.waitFor({ state: 'detached', timeout: LONG });
 
-    // The reporter reports indicator 1 (its result cell, H6) and submits it.
-    // The sheet the workbook's binding record names (the one the pane opened and updated).
-    const kpiSheet = await reporter.evaluate(async () => {
-      const read = await window.scorebookPreview!.readBinding();
-      return read?.ok ? read.value.sheet : '';
-    });
-    assert.ok(kpiSheet !== '', 'the reporter has a sheet open');
-    await typeCell(reporter, width, kpiSheet, 'H6', String(result));
-    await reporter.getByTestId('changed-count').waitFor({ timeout: LONG });
-    await reporter.getByRole('button', { name: w.submit, exact: true }).click();
-    await reporter.getByTestId('submit-summary').filter({ hasText: w.submitted }).waitFor({ timeout: LONG });
-    if (width === 320) await assertNoSideScroll(reporter, 'submitted');
-    await reporter.getByTestId('submit-summary').scrollIntoViewIfNeeded();
-    await shot(reporter, `${tag}-4-submitted`);
-    await reporter.context().close();
+      // The reporter reports indicator 1 (its result cell, H6) and submits it.
+      // The sheet the workbook's binding record names (the one the pane opened and updated).
+      const kpiSheet = await reporter.evaluate(async () => {
+        const read = await window.scorebookPreview!.readBinding();
+        return read?.ok ? read.value.sheet : '';
+      });
+      assert.ok(kpiSheet !== '', 'the reporter has a sheet open');
+      await typeCell(reporter, width, kpiSheet, 'H6', String(result));
+      await reporter.getByTestId('changed-count').waitFor({ timeout: LONG });
+      await reporter.getByRole('button', { name: w.submit, exact: true }).click();
+      await reporter.getByTestId('submit-summary').filter({ hasText: w.submitted }).waitFor({ timeout: LONG });
+      if (width === 320) await assertNoSideScroll(reporter, 'submitted');
+      await reporter.getByTestId('submit-summary').scrollIntoViewIfNeeded();
+      await shot(reporter, `${tag}-4-submitted`);
+      await reporter.context().close();
 
-    // Central's overview of the round, statuses: pte's indicator 1 submitted, the summary as the server counts.
-    const overview = await api<Overview>(paths.overview('pte-2567', 6));
-    const pte = overview.units.find((u) => u.unit === 'pte')!;
-    assert.equal(pte.cells[0]!.status, 'submitted');
-    assert.equal(pte.cells[0]!.value, result);
-    await central.getByRole('radio', { name: w.statuses }).check();
-    await central.getByRole('button', { name: w.openOverview, exact: true }).click();
-    await central.getByTestId('overview-written').waitFor({ timeout: LONG });
-    const sheet = await central.evaluate(() => {
-      const wb = window.scorebookPreview!;
-      const s = 'ภาพรวม';
-      let unitRow = 0;
-      for (let r = 7; r < 20; r++) if (wb.value(s, r, 2) === 'pte') unitRow = r;
-      let first = 0;
-      for (let c = 1; c < 40; c++) if (String(wb.value(s, 6, c)).startsWith('1 ')) first = c;
-      return {
-        status: unitRow && first ? wb.value(s, unitRow, first) : null,
-        summary: [2, 3, 4, 5, 6].map((c) => wb.value(s, 4, c)),
-        charts: wb.charts(s).map((c) => c.name),
-      };
-    });
-    assert.equal(sheet.status, w.submittedWord);
-    const c = overview.counts;
-    assert.deepEqual(sheet.summary, [c.notStarted, c.draft, c.submitted, c.approved, c.returned]);
-    assert.ok(sheet.charts.includes('ScorebookOverviewUnits'), 'the chart of totals by unit');
-    if (width === 320) await assertNoSideScroll(central, 'the overview opened');
-    await top(central.getByTestId('overview-sheet'));
-    await shot(central, `${tag}-5-overview`);
-    await central.getByTestId('overview-sheet').screenshot({ path: join(ARTIFACTS, `definitions-${tag}-5-panel.png`) });
-    if (width === 1400) await central.locator('.pv-charts').screenshot({ path: join(ARTIFACTS, `definitions-${tag}-5-chart.png`) });
-    await central.context().close();
-  });
+      // Central's overview of the round, statuses: pte's indicator 1 submitted, the summary as the server counts.
+      const overview = await api<Overview>(paths.overview('pte-2567', 6));
+      const pte = overview.units.find((u) => u.unit === 'pte')!;
+      assert.equal(pte.cells[0]!.status, 'submitted');
+      assert.equal(pte.cells[0]!.value, result);
+      await central.getByRole('radio', { name: w.statuses }).check();
+      await central.getByRole('button', { name: w.openOverview, exact: true }).click();
+      await central.getByTestId('overview-written').waitFor({ timeout: LONG });
+      const sheet = await central.evaluate(() => {
+        const wb = window.scorebookPreview!;
+        const s = 'ภาพรวม';
+        let unitRow = 0;
+        for (let r = 7; r < 20; r++) if (wb.value(s, r, 2) === 'pte') unitRow = r;
+        let first = 0;
+        for (let c = 1; c < 40; c++) if (String(wb.value(s, 6, c)).startsWith('1 ')) first = c;
+        return {
+          status: unitRow && first ? wb.value(s, unitRow, first) : null,
+          summary: [2, 3, 4, 5, 6].map((c) => wb.value(s, 4, c)),
+          charts: wb.charts(s).map((c) => c.name),
+        };
+      });
+      assert.equal(sheet.status, w.submittedWord);
+      const c = overview.counts;
+      assert.deepEqual(sheet.summary, [c.notStarted, c.draft, c.submitted, c.approved, c.returned]);
+      assert.ok(sheet.charts.includes('ScorebookOverviewUnits'), 'the chart of totals by unit');
+      if (width === 320) await assertNoSideScroll(central, 'the overview opened');
+      await top(central.getByTestId('overview-sheet'));
+      await shot(central, `${tag}-5-overview`);
+      await central.getByTestId('overview-sheet').screenshot({ path: join(ARTIFACTS, `definitions-${tag}-5-panel.png`) });
+      if (width === 1400) await central.locator('.pv-charts').screenshot({ path: join(ARTIFACTS, `definitions-${tag}-5-chart.png`) });
+      await central.context().close();
+    },
+  );
 }

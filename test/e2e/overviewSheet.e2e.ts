@@ -60,7 +60,10 @@ for (const [width, lang] of [
     await signIn(p, { url: fx.server.url, username: 'central', lang });
     await pickRound(p, { assessment: AID, round: ROUND, lang });
     await p.getByRole('button', { name: w.open, exact: true }).click();
-    await p.getByTestId('overview-written').filter({ hasText: w.opened(overview.units.length) }).waitFor({ timeout: LONG });
+    await p
+      .getByTestId('overview-written')
+      .filter({ hasText: w.opened(overview.units.length) })
+      .waitFor({ timeout: LONG });
     const sheet = await p.evaluate((units) => {
       const wb = window.scorebookPreview!;
       return {

@@ -101,7 +101,9 @@ test('created from the server, checked live at its cells, published from the she
 
   const readsBefore = wb.reads.length;
   await user.click(screen.getByRole('button', { name: 'Create from pte-2567 on the server' }));
-  await waitFor(() => expect(text('definitions-written')).toBe(`Wrote the sheets ${SHEET} and ${DEFINITIONS_SETTINGS_SHEET.en}: 14 indicators`));
+  await waitFor(() =>
+    expect(text('definitions-written')).toBe(`Wrote the sheets ${SHEET} and ${DEFINITIONS_SETTINGS_SHEET.en}: 14 indicators`),
+  );
   await waitFor(() => expect(text('definitions-check-summary')).toMatch(/^Indicators has no errors: pte-2567/));
   // One guarded write (its read, then the plan) and one read of both sheets for the check.
   expect(wb.plans.filter((p) => p.includes('definitions') || p.includes('Indicators'))).toHaveLength(1);
@@ -119,7 +121,9 @@ test('created from the server, checked live at its cells, published from the she
   const row = rowOf(wb, SHEET, '1');
   const weight = String(wb.value(SHEET, row, 5));
   wb.type(SHEET, `E${row}`, 'ten');
-  await waitFor(() => expect(text('definitions-check-summary')).toBe('Indicators has 1 errors: fix them at the cells shown before publishing'));
+  await waitFor(() =>
+    expect(text('definitions-check-summary')).toBe('Indicators has 1 errors: fix them at the cells shown before publishing'),
+  );
   expect(screen.getByTestId('definitions-check').textContent).toContain(`E${row}`);
   expect(screen.getByRole('button', { name: 'Read from the definitions sheet' }).hasAttribute('disabled')).toBe(true);
   expect(text('publish-source-disabled')).toMatch(/has 1 errors/);

@@ -88,7 +88,9 @@ for (const locale of ['th', 'en'] as const) {
     }
     const h = HISTORY_HEADER_ROW;
     expect(wb.value(sheet, h, 1)).toBe(HISTORY_HEADERS.fiscalYear);
-    expect(String(wb.value(sheet, 1, 1))).toMatch(locale === 'th' ? /^ประวัติของหน่วยงาน pte · ตัวชี้วัด 5/ : /^History of unit pte · indicator 5/);
+    expect(String(wb.value(sheet, 1, 1))).toMatch(
+      locale === 'th' ? /^ประวัติของหน่วยงาน pte · ตัวชี้วัด 5/ : /^History of unit pte · indicator 5/,
+    );
     // Six rounds over two fiscal years, oldest first.
     expect([1, 2, 3, 4, 5, 6].map((i) => `${String(wb.value(sheet, h + i, 1))}/${String(wb.value(sheet, h + i, 2))}`)).toEqual([
       '2566/6',

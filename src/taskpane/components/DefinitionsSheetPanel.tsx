@@ -70,13 +70,7 @@ export function useDefinitionsSource(port: WorkbookPort): DefinitionsSource {
 
 const missing: Message = { th: DEFS.th.sheetMissing, en: DEFS.en.sheetMissing };
 
-export function DefinitionsSheetPanel({
-  client,
-  port,
-}: {
-  client: Pick<ServerClient, 'getAssessment'>;
-  port: WorkbookPort;
-}): JSX.Element {
+export function DefinitionsSheetPanel({ client, port }: { client: Pick<ServerClient, 'getAssessment'>; port: WorkbookPort }): JSX.Element {
   const { d } = useDefinitionsStrings();
   const { locale, m } = useLocale();
   const [choice] = usePaneState<Choice | undefined>('server.choice', undefined);
@@ -125,7 +119,9 @@ export function DefinitionsSheetPanel({
     const doc = documentOf(await load());
     if (!doc.ok) {
       const first = doc.issues[0];
-      throw new PaneError(first ? withPath(first.message, first.path ?? first.cell) : { th: DEFS.th.fileInvalid(0), en: DEFS.en.fileInvalid(0) });
+      throw new PaneError(
+        first ? withPath(first.message, first.path ?? first.cell) : { th: DEFS.th.fileInvalid(0), en: DEFS.en.fileInvalid(0) },
+      );
     }
     const result = await writeDefinitionsSheet({ port, document: doc.document, locale, ask: guard.ask, freeSheetName });
     if (result.kind === 'cancelled') {
@@ -138,7 +134,10 @@ export function DefinitionsSheetPanel({
     setState((s) => ({
       ...s,
       pair: result.pair,
-      written: { th: DEFS.th.sheetWritten(sheet, settings, result.indicators), en: DEFS.en.sheetWritten(sheet, settings, result.indicators) },
+      written: {
+        th: DEFS.th.sheetWritten(sheet, settings, result.indicators),
+        en: DEFS.en.sheetWritten(sheet, settings, result.indicators),
+      },
     }));
     await port.select(sheet, 'A1');
     if (same) await recheck();
@@ -190,7 +189,11 @@ export function DefinitionsSheetPanel({
           <div role="status" data-testid="definitions-check-summary">
             {check.errors > 0
               ? d.sheetErrors(check.pair.sheet, check.errors)
-              : d.sheetOk(check.pair.sheet, check.reading.document?.id ?? '', check.reading.assessment ? allIndicators(check.reading.assessment).length : 0)}
+              : d.sheetOk(
+                  check.pair.sheet,
+                  check.reading.document?.id ?? '',
+                  check.reading.assessment ? allIndicators(check.reading.assessment).length : 0,
+                )}
           </div>
           {check.reading.issues.length > 0 ? <IssuesPanel port={port} issues={check.reading.issues} checking={checking.running} /> : null}
         </div>

@@ -40,10 +40,13 @@ export function HistoryPanel({ client, aid, unit, unitName, assessment, onOpenSh
     if (!client.getUnitHistory) throw new Error(h.noHistoryRoute);
     return { aid, unit, history: await client.getUnitHistory(aid, unit) };
   }, [aid, unit]);
-  const writing = useServerCall(async (_signal, history: UnitHistory, id: string | undefined) => {
-    const sheet = await onOpenSheet?.(history, id);
-    return { aid, unit, sheet: sheet ?? undefined };
-  }, [aid, unit]);
+  const writing = useServerCall(
+    async (_signal, history: UnitHistory, id: string | undefined) => {
+      const sheet = await onOpenSheet?.(history, id);
+      return { aid, unit, sheet: sheet ?? undefined };
+    },
+    [aid, unit],
+  );
   const written = writing.result && writing.result.aid === aid && writing.result.unit === unit ? writing.result.sheet : undefined;
   // An answer about another unit or assessment is not shown for this one.
   const answer = loading.result && loading.result.aid === aid && loading.result.unit === unit ? loading.result.history : undefined;

@@ -121,7 +121,9 @@ export function PublishPanel({
           </Button>
         ) : null}
       </div>
-      {definitionsSource?.disabledReason ? <Caption1 data-testid="publish-source-disabled">{m(definitionsSource.disabledReason)}</Caption1> : null}
+      {definitionsSource?.disabledReason ? (
+        <Caption1 data-testid="publish-source-disabled">{m(definitionsSource.disabledReason)}</Caption1>
+      ) : null}
       <input ref={fileInput} type="file" accept=".json,application/json" hidden data-testid="publish-file" onChange={pickFile} />
       {choosing.running ? <div role="status">{d.reading}</div> : null}
       {invalid && invalid.length > 0 ? (

@@ -28,7 +28,10 @@ export const DEFAULT_PAIRS: readonly DefinitionsPair[] = [
   { sheet: DEFINITIONS_SHEET.en, settings: DEFINITIONS_SETTINGS_SHEET.en },
 ];
 
-export const pairOf = (locale: Locale): DefinitionsPair => ({ sheet: DEFINITIONS_SHEET[locale], settings: DEFINITIONS_SETTINGS_SHEET[locale] });
+export const pairOf = (locale: Locale): DefinitionsPair => ({
+  sheet: DEFINITIONS_SHEET[locale],
+  settings: DEFINITIONS_SETTINGS_SHEET[locale],
+});
 
 /** The plan written under other sheet names (the total-weight formula names no sheet, so it moves as it is). */
 export function renamedPlan(plan: WritePlan, from: DefinitionsPair, to: DefinitionsPair): WritePlan {
@@ -56,7 +59,10 @@ export interface WriteDefinitionsInput {
   readonly document: AssessmentDocument;
   readonly locale: Locale;
   /** The replace guard (useReplaceGuard's `ask`); undefined: the person cancelled. */
-  readonly ask: (loss: SheetLoss, options: { newSheet: string; canKeep: boolean }) => Promise<'new-sheet' | 'keep-mine' | 'replace' | undefined>;
+  readonly ask: (
+    loss: SheetLoss,
+    options: { newSheet: string; canKeep: boolean },
+  ) => Promise<'new-sheet' | 'keep-mine' | 'replace' | undefined>;
   readonly freeSheetName: (port: WorkbookPort, base: string) => Promise<string>;
 }
 
