@@ -11,6 +11,8 @@ import type { SubmitProgress, SubmitReport } from '../api/submit';
 import { allIndicators, type Assessment, type Issue, type Locale } from '../domain';
 import type { SheetReading } from '../workbook';
 import { typedNumbers, UNREAD_CODES, type TypedNumber } from '../workbook/typedNumbers';
+import { bindingOps } from '../workbook/bindingPlan';
+import type { WriteOp } from '../workbook/plan';
 import type { WorkbookPort } from '../workbook/port';
 import type { ServerClient } from './components/serverClient';
 import { PaneError } from './hooks/useAction';
@@ -165,13 +167,21 @@ export async function writeStatuses(
   change?: LinkChange,
   boundSheet?: string,
 ): Promise<void> {
-  const sheet = await readSheet(port, boundSheet);
+  const { title, ops } = statusOps(await readSheet(port, boundSheet), texts, change);
+  if (ops.length > 0) await port.apply({ title, ops });
+}
+
+/** The status texts, returned-row marks and approved-row locks of `change` on the sheet as read: the ops of one apply. */
+function statusOps(
+  sheet: Awaited<ReturnType<typeof readSheet>>,
+  texts: ReadonlyMap<string, string>,
+  change?: LinkChange,
+): { title: string; ops: WriteOp[] } {
   const status = statusColumnPlan(sheet.grid, sheet.reading, texts);
   const marks = change ? returnedMarksPlan(sheet.grid, sheet.reading, change.before, change.after) : undefined;
   // Approved rows locked, rows no longer approved unlocked, in the same apply (a protected sheet only).
   const locks = change ? approvedLocks(sheet.assessment, sheet.grid, sheet.reading, change.before, change.after) : [];
-  const ops = [...(status?.ops ?? []), ...(marks?.ops ?? []), ...locks];
-  if (ops.length > 0) await port.apply({ title: status?.title ?? marks?.title ?? 'write submit statuses', ops });
+  return { title: status?.title ?? marks?.title ?? 'write submit statuses', ops: [...(status?.ops ?? []), ...(marks?.ops ?? []), ...locks] };
 }
 
 export interface RecordHooks {
@@ -245,19 +255,27 @@ export async function sendAndRecord(
     await recordAnswers(port, sent, result, locale, hooks);
     return result;
   }
-  const done = await store.sendThenUpdate(
+  // After the answers, one read (the bound sheet and the record: rows may have moved meanwhile) and one apply: the
+  // confirmed batches forgotten and the accepted rows remembered in the record, then each row's status, mark and
+  // lock in the sheet. Nothing of it is written before the server answered; the batches stay kept until it is.
+  const done = await store.sendThenCommit(
     async () => {
       const result = await send();
       hooks.onStep?.('answered');
       return result;
     },
-    (link, result) => linkAfterSubmit(link, sent, result.outcomes, 'submit'),
+    async (result, forget) => {
+      const sheet = await readSheet(port, store.knownSheet);
+      const before = forget(sheet.link);
+      const after = linkAfterSubmit(before, sent, result.outcomes, 'submit');
+      const change = { before, after };
+      const statuses = statusOps(sheet, outcomeTexts(result.outcomes, locale), change);
+      await port.apply({ title: statuses.title, ops: [...bindingOps({ ...sheet.record, server: after }), ...statuses.ops] });
+      return { change, pendingRows: pendingRowsOf(before), sheet: sheet.record.sheet } satisfies Remembered;
+    },
   );
-  const remembered = {
-    change: { before: done.before, after: done.after },
-    pendingRows: pendingRowsOf(done.before),
-    sheet: done.record.sheet,
-  };
-  await statusesAfter(port, done.sent, locale, remembered, hooks);
+  hooks.onStep?.('remembered');
+  hooks.onRemembered?.(done.sent, done.committed);
+  hooks.onStep?.('written');
   return done.sent;
 }

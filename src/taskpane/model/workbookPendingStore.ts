@@ -22,6 +22,8 @@ export class WorkbookPendingStore implements PendingStore {
   private readonly confirmed = new Set<string>();
   /** Sends under `sendThenUpdate`: their flush leaves its write to the update that follows. */
   private holding = 0;
+  /** The sheet the record named when last read: the guess a later read of the bound sheet starts from. */
+  knownSheet: string | undefined;
 
   constructor(private readonly port: WorkbookPort) {}
 
@@ -83,6 +85,38 @@ export class WorkbookPendingStore implements PendingStore {
   }
 
   /**
+   * Runs `send`, then `commit` in this store's turn (no add or removal of it writes between the commit's read and
+   * its write): `commit` reads the record itself, with whatever else its write needs, and writes the link `forget`
+   * gives — the one read, with every batch confirmed so far gone — in the same apply as the rest (the answers
+   * remembered, the statuses), where `sendThenUpdate` and a separate status write take two of each. The removals
+   * count as written only once `commit` resolves; one that throws keeps them for the next write. A send that
+   * throws still gets its flush, as far as it goes.
+   */
+  async sendThenCommit<T, R>(
+    send: () => Promise<T>,
+    commit: (sent: T, forget: (link: ServerLink) => ServerLink) => Promise<R>,
+  ): Promise<{ readonly sent: T; readonly committed: R }> {
+    this.holding++;
+    let sent: T;
+    try {
+      sent = await send();
+    } catch (e) {
+      this.holding--;
+      await this.flush().catch(() => undefined);
+      throw e;
+    }
+    this.holding--;
+    const committed = await this.serial(async () => {
+      const written = new Set(this.confirmed);
+      const forget = (link: ServerLink): ServerLink => ({ ...link, pending: link.pending.filter((b) => !written.has(b.key)) });
+      const result = await commit(sent, forget);
+      for (const key of written) this.confirmed.delete(key);
+      return result;
+    });
+    return { sent, committed };
+  }
+
+  /**
    * One read and at most one write, carrying every removal kept so far; `link`: a further change of the link,
    * given the link with those removals made.
    */
@@ -119,6 +153,7 @@ export class WorkbookPendingStore implements PendingStore {
         en: 'the workbook has no binding record, so pending batches cannot be kept in it; open the sheet from the server or bind it first',
       });
     }
+    this.knownSheet = read.value.sheet;
     const link = readServerLink(read.value.server);
     if (!link.ok) throw new WorkbookError('server-link-invalid', link.issues[0]!.message);
     return { record: read.value, link: link.value };
