@@ -11,12 +11,12 @@ import type { SubmitProgress, SubmitReport } from '../api/submit';
 import { allIndicators, type Assessment, type Issue, type Locale } from '../domain';
 import type { SheetReading } from '../workbook';
 import { typedNumbers, UNREAD_CODES, type TypedNumber } from '../workbook/typedNumbers';
-import { bindingOps } from '../workbook/bindingPlan';
-import type { WriteOp } from '../workbook/plan';
-import type { WorkbookPort } from '../workbook/port';
+import { BINDING_PROBE, bindingOps } from '../workbook/bindingPlan';
+import type { WriteOp, WritePlan } from '../workbook/plan';
+import { applyBuilt, isWorkbookError, type WorkbookPort } from '../workbook/port';
 import type { ServerClient } from './components/serverClient';
 import { PaneError } from './hooks/useAction';
-import { notLinked, readLink, readSheet } from './linkedSheet';
+import { notLinked, readLink, readSheet, sheetOfRead } from './linkedSheet';
 import { approvedLocks } from './model/approvedLocks';
 import { returnedMarksPlan } from './model/returnedMarks';
 import { WorkbookPendingStore } from './model/workbookPendingStore';
@@ -171,9 +171,11 @@ export async function writeStatuses(
   if (ops.length > 0) await port.apply({ title, ops });
 }
 
+type BoundSheet = Awaited<ReturnType<typeof readSheet>>;
+
 /** The status texts, returned-row marks and approved-row locks of `change` on the sheet as read: the ops of one apply. */
 function statusOps(
-  sheet: Awaited<ReturnType<typeof readSheet>>,
+  sheet: BoundSheet,
   texts: ReadonlyMap<string, string>,
   change?: LinkChange,
 ): { title: string; ops: WriteOp[] } {
@@ -265,13 +267,48 @@ export async function sendAndRecord(
       return result;
     },
     async (result, forget) => {
-      const sheet = await readSheet(port, store.knownSheet);
-      const before = forget(sheet.link);
-      const after = linkAfterSubmit(before, sent, result.outcomes, 'submit');
-      const change = { before, after };
-      const statuses = statusOps(sheet, outcomeTexts(result.outcomes, locale), change);
-      await port.apply({ title: statuses.title, ops: [...bindingOps({ ...sheet.record, server: after }), ...statuses.ops] });
-      return { change, pendingRows: pendingRowsOf(before), sheet: sheet.record.sheet } satisfies Remembered;
+      const texts = outcomeTexts(result.outcomes, locale);
+      const planOf = (sheet: BoundSheet): { plan: WritePlan; remembered: Remembered } => {
+        const before = forget(sheet.link);
+        const after = linkAfterSubmit(before, sent, result.outcomes, 'submit');
+        const change = { before, after };
+        const statuses = statusOps(sheet, texts, change);
+        return {
+          plan: { title: statuses.title, ops: [...bindingOps({ ...sheet.record, server: after }), ...statuses.ops] },
+          remembered: { change, pendingRows: pendingRowsOf(before), sheet: sheet.record.sheet },
+        };
+      };
+      const guess = store.knownSheet;
+      if (guess !== undefined) {
+        // The sheet the record named when the batches were kept, read with the record, the write's probe riding on it.
+        let done: { remembered: Remembered } | { error: unknown } | undefined;
+        try {
+          await applyBuilt(port, {
+            read: { ranges: [{ sheet: guess }], binding: true },
+            probe: { title: 'probe', ops: [...BINDING_PROBE.ops, { kind: 'cells', sheet: guess, topLeft: 'A1', contents: [] }] },
+            build: (read) => {
+              try {
+                const sheet = sheetOfRead(read);
+                if (!sheet) return undefined;
+                const built = planOf(sheet);
+                done = { remembered: built.remembered };
+                return built.plan;
+              } catch (error) {
+                done = { error };
+                return undefined;
+              }
+            },
+          });
+        } catch (e) {
+          // The sheet known is gone (renamed, deleted): read the one the record names, as below.
+          if (!(isWorkbookError(e) && e.code === 'ItemNotFound')) throw e;
+        }
+        if (done && 'error' in done) throw done.error;
+        if (done) return done.remembered;
+      }
+      const built = planOf(await readSheet(port));
+      await port.apply(built.plan);
+      return built.remembered;
     },
   );
   hooks.onStep?.('remembered');

@@ -12,8 +12,9 @@
  * also learns the versions this one never wrote down.
  */
 import type { BatchRefusal, PendingBatch, PendingStore } from '../../api/pending';
-import type { BindingRecord } from '../../workbook/binding';
-import { WorkbookError, type WorkbookPort } from '../../workbook/port';
+import type { BindingRead, BindingRecord } from '../../workbook/binding';
+import { BINDING_PROBE, bindingOps } from '../../workbook/bindingPlan';
+import { applyBuilt, WorkbookError, type WorkbookPort } from '../../workbook/port';
 import { readServerLink, type ServerLink } from './serverLink';
 
 export class WorkbookPendingStore implements PendingStore {
@@ -125,14 +126,29 @@ export class WorkbookPendingStore implements PendingStore {
     link?: (record: BindingRecord, kept: ServerLink) => ServerLink,
   ): Promise<void> {
     return this.serial(async () => {
-      const read = await this.read();
       const written = [...this.confirmed];
-      const pending = update(read.link.pending.filter((b) => !this.confirmed.has(b.key)));
-      const kept = { ...read.link, pending };
-      const next = link ? link(read.record, kept) : kept;
-      if (next !== kept || pending.length !== read.link.pending.length || pending.some((b, i) => b !== read.link.pending[i])) {
-        await this.port.writeBinding({ ...read.record, server: next });
-      }
+      let failure: { error: unknown } | undefined;
+      // The record read and written in one call: the write's probe rides on the read (applyBuilt).
+      await applyBuilt(this.port, {
+        read: { binding: true },
+        probe: BINDING_PROBE,
+        build: (result) => {
+          try {
+            const read = this.recordOf(result.binding);
+            const pending = update(read.link.pending.filter((b) => !this.confirmed.has(b.key)));
+            const kept = { ...read.link, pending };
+            const next = link ? link(read.record, kept) : kept;
+            const changed =
+              next !== kept || pending.length !== read.link.pending.length || pending.some((b, i) => b !== read.link.pending[i]);
+            return changed ? { title: 'write binding', ops: bindingOps({ ...read.record, server: next }) } : undefined;
+          } catch (error) {
+            // Thrown as it is after the call, not as the port's error.
+            failure = { error };
+            return undefined;
+          }
+        },
+      });
+      if (failure) throw failure.error;
       // Only now: a failed write keeps them for the next one.
       for (const key of written) this.confirmed.delete(key);
     });
@@ -145,7 +161,10 @@ export class WorkbookPendingStore implements PendingStore {
   }
 
   private async read(): Promise<{ record: BindingRecord; link: ServerLink }> {
-    const read = await this.port.readBinding();
+    return this.recordOf(await this.port.readBinding());
+  }
+
+  private recordOf(read: BindingRead | undefined): { record: BindingRecord; link: ServerLink } {
     if (!read || !read.ok) {
       // Without a binding record there is nowhere to keep a batch; saying so beats sending it unkept.
       throw new WorkbookError('binding-missing', {
