@@ -30,6 +30,12 @@ import { SERVER_STRINGS } from './serverStrings';
 /** The link before and after an answer: what the returned-row marks follow. */
 export type LinkChange = { readonly before: ServerLink; readonly after: ServerLink };
 
+/**
+ * The bound sheet's used range as `planSubmit` last read it on each port: the rectangle the write after the answers
+ * reads at once, if the used range is still that one.
+ */
+const extents = new WeakMap<WorkbookPort, { readonly sheet: string; readonly address: string }>();
+
 /** What a submit found in the sheet, before anything is sent. `names`: indicator names, for the conflict dialog. */
 export type SubmitPlan = { readonly names: ReadonlyMap<string, string> } & (
   | { readonly kind: 'nothing-selected'; readonly sheet: string }
@@ -74,6 +80,7 @@ export async function planSubmit(
   skip: ReadonlySet<string> = new Set(),
 ): Promise<SubmitPlan> {
   const { link, assessment, reading, grid } = await readSheet(port, boundSheet);
+  extents.set(port, { sheet: grid.sheet, address: grid.address });
   const target = link.target;
   if (!target) throw notLinked();
   const names = new Map(allIndicators(assessment).map((i) => [i.id, i.name]));
@@ -278,33 +285,20 @@ export async function sendAndRecord(
           remembered: { change, pendingRows: pendingRowsOf(before), sheet: sheet.record.sheet },
         };
       };
+      // Where this flow read the bound sheet before (planSubmit), that rectangle is read at once beside the used
+      // range's size: one sync where measuring and reading take two, and the same cells unless the used range has
+      // grown or moved since, when nothing is built and the sheet is read whole. Taken once: our own status write
+      // below may widen the used range.
+      const extent = extents.get(port);
+      extents.delete(port);
       const guess = store.knownSheet;
       if (guess !== undefined) {
-        // The sheet the record named when the batches were kept, read with the record, the write's probe riding on it.
-        let done: { remembered: Remembered } | { error: unknown } | undefined;
-        try {
-          await applyBuilt(port, {
-            read: { ranges: [{ sheet: guess }], binding: true },
-            probe: { title: 'probe', ops: [...BINDING_PROBE.ops, { kind: 'cells', sheet: guess, topLeft: 'A1', contents: [] }] },
-            build: (read) => {
-              try {
-                const sheet = sheetOfRead(read);
-                if (!sheet) return undefined;
-                const built = planOf(sheet);
-                done = { remembered: built.remembered };
-                return built.plan;
-              } catch (error) {
-                done = { error };
-                return undefined;
-              }
-            },
-          });
-        } catch (e) {
-          // The sheet known is gone (renamed, deleted): read the one the record names, as below.
-          if (!(isWorkbookError(e) && e.code === 'ItemNotFound')) throw e;
+        const known = extent?.sheet === guess ? extent.address : undefined;
+        for (const address of known ? [known, undefined] : [undefined]) {
+          const done = await builtOn(port, guess, address, planOf);
+          if (done === 'gone') break;
+          if (done) return done;
         }
-        if (done && 'error' in done) throw done.error;
-        if (done) return done.remembered;
       }
       const built = planOf(await readSheet(port));
       await port.apply(built.plan);
@@ -315,4 +309,47 @@ export async function sendAndRecord(
   hooks.onRemembered?.(done.sent, done.committed);
   hooks.onStep?.('written');
   return done.sent;
+}
+
+/**
+ * The sheet the record named when the batches were kept, read with the record (`address`: that rectangle, beside
+ * the used range's size), and the plan of it written in the same port call, its probe riding on the read.
+ * Undefined: the record names another sheet, or the used range is no longer `address`; `gone`: no such sheet.
+ */
+async function builtOn(
+  port: WorkbookPort,
+  sheetName: string,
+  address: string | undefined,
+  planOf: (sheet: BoundSheet) => { plan: WritePlan; remembered: Remembered },
+): Promise<Remembered | 'gone' | undefined> {
+  let done: { remembered: Remembered } | { error: unknown } | undefined;
+  try {
+    await applyBuilt(port, {
+      read: {
+        ranges: address ? [{ sheet: sheetName, address }, { sheet: sheetName, dimensionsOnly: true }] : [{ sheet: sheetName }],
+        binding: true,
+      },
+      probe: { title: 'probe', ops: [...BINDING_PROBE.ops, { kind: 'cells', sheet: sheetName, topLeft: 'A1', contents: [] }] },
+      build: (read) => {
+        try {
+          if (address && read.ranges[1]?.address !== address) return undefined;
+          const sheet = sheetOfRead(read);
+          if (!sheet) return undefined;
+          const built = planOf(sheet);
+          done = { remembered: built.remembered };
+          return built.plan;
+        } catch (error) {
+          // Thrown as it is below, not as the port's error.
+          done = { error };
+          return undefined;
+        }
+      },
+    });
+  } catch (e) {
+    // The sheet known is gone (renamed, deleted): the caller reads the one the record names.
+    if (isWorkbookError(e) && e.code === 'ItemNotFound') return 'gone';
+    throw e;
+  }
+  if (done && 'error' in done) throw done.error;
+  return done?.remembered;
 }
