@@ -11,6 +11,7 @@ import { bindingOps } from '../workbook/bindingPlan';
 import type { BindingRead, BindingRecord } from '../workbook/binding';
 import { cellsInPlan, type WritePlan } from '../workbook/plan';
 import type {
+  ApplyBuilt,
   ApplyCheck,
   ApplyProgress,
   ApplyReport,
@@ -83,9 +84,18 @@ export class OfficeWorkbookPort implements WorkbookPort {
     return this.write(plan, check, onProgress);
   }
 
+  /**
+   * The read with the probe of `update.probe` in its first sync, then the plan built of it written: a
+   * read-modify-write in the read's syncs and the write batches. A built plan naming a sheet, table or name the
+   * probe did not is probed again in a sync of its own before anything is written.
+   */
+  async applyBuilt(update: ApplyBuilt, onProgress?: (progress: ApplyProgress) => void): Promise<ApplyReport | undefined> {
+    return this.write(update.probe, update, onProgress);
+  }
+
   private async write(
-    plan: WritePlan,
-    check: ApplyCheck | undefined,
+    planned: WritePlan,
+    check: ApplyCheck | ApplyBuilt | undefined,
     onProgress?: (progress: ApplyProgress) => void,
   ): Promise<ApplyReport | undefined> {
     const before = this.syncCount;
@@ -95,6 +105,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
     // Sheets whose protection this apply lifted: a failure part-way puts it back (restoreProtection).
     let lifted: ReadonlyMap<string, XlProtectionOptions> = new Map();
     let sent = 0;
+    let plan = planned;
     try {
       const written = await this.host.run(async (context) => {
         const sync = this.counted(context);
@@ -104,7 +115,18 @@ export class OfficeWorkbookPort implements WorkbookPort {
           const read = await readRequest(context, check.read, sync, this.host.isSetSupported('ExcelApi', '1.13'));
           probed = probe ? probedOrAgain(probe, () => queueProbe(context, plan), sync) : undefined;
           if (probed instanceof Promise) probed = await probed;
-          if (!check.proceed(read)) return false;
+          if ('build' in check) {
+            const built = check.build(read);
+            if (!built) return false;
+            if (!covered(probeTargets(built), probeTargets(planned))) {
+              const again = queueProbe(context, built);
+              if (again) {
+                await sync();
+                probed = again();
+              }
+            }
+            plan = built;
+          } else if (!check.proceed(read)) return false;
           context.runtime.enableEvents = false;
           eventsOff = true;
         } else {
@@ -312,6 +334,20 @@ function probedOrAgain<T>(probe: () => T, again: () => (() => T) | undefined, sy
     return sync().then(queued);
   }
 }
+
+/** What a plan's probe asks about (queueProbe): its sheets, tables, names and charts. */
+function probeTargets(plan: WritePlan): Set<string> {
+  const out = new Set<string>();
+  for (const op of plan.ops) {
+    if (op.kind === 'chart' || op.kind === 'deleteChart') out.add(`chart\u0000${op.sheet}\u0000${op.name}`);
+    if (op.kind === 'table') out.add(`table\u0000${op.name}`);
+    else if (op.kind === 'name') out.add(`name\u0000${op.name}`);
+    else if ('sheet' in op) out.add(`sheet\u0000${op.sheet}`);
+  }
+  return out;
+}
+
+const covered = (wanted: ReadonlySet<string>, probed: ReadonlySet<string>): boolean => [...wanted].every((t) => probed.has(t));
 
 /** Commands → batches, each below the budget (a command is never split: cell writes come already in pieces). */
 export function pack(commands: readonly Command[]): Command[][] {

@@ -3,9 +3,9 @@
  * allow. Excel on the web refuses a response over 5 MB, so loads are estimated (cells × bytes per cell, see
  * requestSize.ts) and packed below the batch budget; a used range or a table is measured first, then its cells.
  *
- *   sync 1         which optional sheets exist (the binding's among them), explicit rectangles, the size of used
+ *   sync 1         which optional sheets exist, the binding record's cells, explicit rectangles, the size of used
  *                  ranges and tables, the headers of tables
- *   sync 2         only when an optional sheet or the binding is asked for: those that exist, with the first cells
+ *   sync 2         only when an optional sheet is asked for: those that exist, with the first cells
  *   then …         the cells of used ranges and tables, in row pieces below the budget
  */
 import { BINDING_SHEET, readBindingRows } from '../workbook/binding';
@@ -259,7 +259,10 @@ async function readOnce(
   // Sync 1: which optional sheets exist, beside everything that need not wait for that — the sheets that must exist
   // measured, tables measured with their headers, explicit rectangles as they fit — so an optional sheet or the
   // binding costs one sync more than a read without them, not two.
-  const optional = [...new Set([...ranges.filter((r) => r.optional).map((r) => r.sheet), ...(request.binding ? [BINDING_SHEET] : [])])];
+  const optional = [...new Set(ranges.filter((r) => r.optional).map((r) => r.sheet))];
+  // The binding's cells in sync 1 too: navigating from a sheet that is not there gives a null range, no error.
+  const binding = request.binding ? wb.worksheets.getItemOrNullObject(BINDING_SHEET).getUsedRangeOrNullObject(true) : undefined;
+  binding?.load('values');
   const located = optional.map((name) => {
     const s = wb.worksheets.getItemOrNullObject(name);
     s.load('name');
@@ -304,15 +307,11 @@ async function readOnce(
 
   // Sync 2, when something optional exists: those sheets and the binding, with the first cells. When none of them
   // exists there is nothing to wait for: the rest goes as without them (a new workbook costs no sync more).
-  let binding: XlRange | undefined;
   if (located.some(([, s]) => !s.isNullObject)) {
     const from = measured.length;
     ranges.forEach((req, index) => {
       if (req.optional && exists.get(req.sheet)) queueRange(req, index);
     });
-    binding =
-      request.binding && exists.get(BINDING_SHEET) ? wb.worksheets.getItem(BINDING_SHEET).getUsedRangeOrNullObject(true) : undefined;
-    binding?.load('values');
     for (const { piece, range } of loaded) piece.assembly.parts.push(partOf(range, piece.row, piece.column, piece.assembly.what));
     loaded = queuePieces(context, pending, budget);
     await sync();

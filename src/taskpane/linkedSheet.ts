@@ -4,7 +4,7 @@
  */
 import { readKpiGrid } from '../workbook';
 import type { BindingRead, BindingRecord } from '../workbook/binding';
-import { isWorkbookError, type RangeGrid, type WorkbookPort } from '../workbook/port';
+import { isWorkbookError, type RangeGrid, type ReadResult, type WorkbookPort } from '../workbook/port';
 import { PaneError } from './hooks/useAction';
 import { recordAssessment } from './model/recordAssessment';
 import { readServerLink, type ServerLink } from './model/serverLink';
@@ -34,9 +34,20 @@ function linkOf(read: BindingRead | undefined): { record: BindingRecord; link: S
 export async function readSheet(port: WorkbookPort, sheet?: string) {
   const guessed = sheet === undefined ? undefined : await readGuessed(port, sheet);
   const { record, link } = guessed ? linkOf(guessed.binding) : await readLink(port);
+  const grid = guessed?.grid?.sheet === record.sheet ? guessed.grid : (await port.read({ ranges: [{ sheet: record.sheet }] })).ranges[0];
+  return boundSheetOf(record, link, grid);
+}
+
+/** The bound sheet as `read` (the guessed sheet and the record, read together) has it; undefined when the record names another sheet. */
+export function sheetOfRead(read: Pick<ReadResult, 'binding' | 'ranges'>) {
+  const { record, link } = linkOf(read.binding);
+  const grid = read.ranges[0];
+  return grid?.sheet === record.sheet ? boundSheetOf(record, link, grid) : undefined;
+}
+
+function boundSheetOf(record: BindingRecord, link: ServerLink, grid: RangeGrid | undefined) {
   const loaded = recordAssessment(record);
   if (!loaded.ok) throw new PaneError(loaded.issues[0]!.message);
-  const grid = guessed?.grid?.sheet === record.sheet ? guessed.grid : (await port.read({ ranges: [{ sheet: record.sheet }] })).ranges[0];
   const reading = grid ? readKpiGrid(loaded.value.assessment, grid, { headers: record.columns }) : undefined;
   if (!grid || !reading) throw notLinked();
   if (!reading.ok) throw new PaneError(reading.issues[0]!.message);

@@ -11,10 +11,12 @@ import type { SubmitProgress, SubmitReport } from '../api/submit';
 import { allIndicators, type Assessment, type Issue, type Locale } from '../domain';
 import type { SheetReading } from '../workbook';
 import { typedNumbers, UNREAD_CODES, type TypedNumber } from '../workbook/typedNumbers';
-import type { WorkbookPort } from '../workbook/port';
+import { BINDING_PROBE, bindingOps } from '../workbook/bindingPlan';
+import type { WriteOp, WritePlan } from '../workbook/plan';
+import { applyBuilt, isWorkbookError, type WorkbookPort } from '../workbook/port';
 import type { ServerClient } from './components/serverClient';
 import { PaneError } from './hooks/useAction';
-import { notLinked, readLink, readSheet } from './linkedSheet';
+import { notLinked, readLink, readSheet, sheetOfRead } from './linkedSheet';
 import { approvedLocks } from './model/approvedLocks';
 import { returnedMarksPlan } from './model/returnedMarks';
 import { WorkbookPendingStore } from './model/workbookPendingStore';
@@ -27,6 +29,12 @@ import { SERVER_STRINGS } from './serverStrings';
 
 /** The link before and after an answer: what the returned-row marks follow. */
 export type LinkChange = { readonly before: ServerLink; readonly after: ServerLink };
+
+/**
+ * The bound sheet's used range as `planSubmit` last read it on each port: the rectangle the write after the answers
+ * reads at once, if the used range is still that one.
+ */
+const extents = new WeakMap<WorkbookPort, { readonly sheet: string; readonly address: string }>();
 
 /** What a submit found in the sheet, before anything is sent. `names`: indicator names, for the conflict dialog. */
 export type SubmitPlan = { readonly names: ReadonlyMap<string, string> } & (
@@ -72,6 +80,7 @@ export async function planSubmit(
   skip: ReadonlySet<string> = new Set(),
 ): Promise<SubmitPlan> {
   const { link, assessment, reading, grid } = await readSheet(port, boundSheet);
+  extents.set(port, { sheet: grid.sheet, address: grid.address });
   const target = link.target;
   if (!target) throw notLinked();
   const names = new Map(allIndicators(assessment).map((i) => [i.id, i.name]));
@@ -165,13 +174,23 @@ export async function writeStatuses(
   change?: LinkChange,
   boundSheet?: string,
 ): Promise<void> {
-  const sheet = await readSheet(port, boundSheet);
+  const { title, ops } = statusOps(await readSheet(port, boundSheet), texts, change);
+  if (ops.length > 0) await port.apply({ title, ops });
+}
+
+type BoundSheet = Awaited<ReturnType<typeof readSheet>>;
+
+/** The status texts, returned-row marks and approved-row locks of `change` on the sheet as read: the ops of one apply. */
+function statusOps(
+  sheet: BoundSheet,
+  texts: ReadonlyMap<string, string>,
+  change?: LinkChange,
+): { title: string; ops: WriteOp[] } {
   const status = statusColumnPlan(sheet.grid, sheet.reading, texts);
   const marks = change ? returnedMarksPlan(sheet.grid, sheet.reading, change.before, change.after) : undefined;
   // Approved rows locked, rows no longer approved unlocked, in the same apply (a protected sheet only).
   const locks = change ? approvedLocks(sheet.assessment, sheet.grid, sheet.reading, change.before, change.after) : [];
-  const ops = [...(status?.ops ?? []), ...(marks?.ops ?? []), ...locks];
-  if (ops.length > 0) await port.apply({ title: status?.title ?? marks?.title ?? 'write submit statuses', ops });
+  return { title: status?.title ?? marks?.title ?? 'write submit statuses', ops: [...(status?.ops ?? []), ...(marks?.ops ?? []), ...locks] };
 }
 
 export interface RecordHooks {
@@ -245,19 +264,92 @@ export async function sendAndRecord(
     await recordAnswers(port, sent, result, locale, hooks);
     return result;
   }
-  const done = await store.sendThenUpdate(
+  // After the answers, one read (the bound sheet and the record: rows may have moved meanwhile) and one apply: the
+  // confirmed batches forgotten and the accepted rows remembered in the record, then each row's status, mark and
+  // lock in the sheet. Nothing of it is written before the server answered; the batches stay kept until it is.
+  const done = await store.sendThenCommit(
     async () => {
       const result = await send();
       hooks.onStep?.('answered');
       return result;
     },
-    (link, result) => linkAfterSubmit(link, sent, result.outcomes, 'submit'),
+    async (result, forget) => {
+      const texts = outcomeTexts(result.outcomes, locale);
+      const planOf = (sheet: BoundSheet): { plan: WritePlan; remembered: Remembered } => {
+        const before = forget(sheet.link);
+        const after = linkAfterSubmit(before, sent, result.outcomes, 'submit');
+        const change = { before, after };
+        const statuses = statusOps(sheet, texts, change);
+        return {
+          plan: { title: statuses.title, ops: [...bindingOps({ ...sheet.record, server: after }), ...statuses.ops] },
+          remembered: { change, pendingRows: pendingRowsOf(before), sheet: sheet.record.sheet },
+        };
+      };
+      // Where this flow read the bound sheet before (planSubmit), that rectangle is read at once beside the used
+      // range's size: one sync where measuring and reading take two, and the same cells unless the used range has
+      // grown or moved since, when nothing is built and the sheet is read whole. Taken once: our own status write
+      // below may widen the used range.
+      const extent = extents.get(port);
+      extents.delete(port);
+      const guess = store.knownSheet;
+      if (guess !== undefined) {
+        const known = extent?.sheet === guess ? extent.address : undefined;
+        for (const address of known ? [known, undefined] : [undefined]) {
+          const done = await builtOn(port, guess, address, planOf);
+          if (done === 'gone') break;
+          if (done) return done;
+        }
+      }
+      const built = planOf(await readSheet(port));
+      await port.apply(built.plan);
+      return built.remembered;
+    },
   );
-  const remembered = {
-    change: { before: done.before, after: done.after },
-    pendingRows: pendingRowsOf(done.before),
-    sheet: done.record.sheet,
-  };
-  await statusesAfter(port, done.sent, locale, remembered, hooks);
+  hooks.onStep?.('remembered');
+  hooks.onRemembered?.(done.sent, done.committed);
+  hooks.onStep?.('written');
   return done.sent;
+}
+
+/**
+ * The sheet the record named when the batches were kept, read with the record (`address`: that rectangle, beside
+ * the used range's size), and the plan of it written in the same port call, its probe riding on the read.
+ * Undefined: the record names another sheet, or the used range is no longer `address`; `gone`: no such sheet.
+ */
+async function builtOn(
+  port: WorkbookPort,
+  sheetName: string,
+  address: string | undefined,
+  planOf: (sheet: BoundSheet) => { plan: WritePlan; remembered: Remembered },
+): Promise<Remembered | 'gone' | undefined> {
+  let done: { remembered: Remembered } | { error: unknown } | undefined;
+  try {
+    await applyBuilt(port, {
+      read: {
+        ranges: address ? [{ sheet: sheetName, address }, { sheet: sheetName, dimensionsOnly: true }] : [{ sheet: sheetName }],
+        binding: true,
+      },
+      probe: { title: 'probe', ops: [...BINDING_PROBE.ops, { kind: 'cells', sheet: sheetName, topLeft: 'A1', contents: [] }] },
+      build: (read) => {
+        try {
+          if (address && read.ranges[1]?.address !== address) return undefined;
+          const sheet = sheetOfRead(read);
+          if (!sheet) return undefined;
+          const built = planOf(sheet);
+          done = { remembered: built.remembered };
+          return built.plan;
+        } catch (error) {
+          // Thrown as it is below, not as the port's error.
+          done = { error };
+          return undefined;
+        }
+      },
+    });
+  } catch (e) {
+    // The sheet known is gone (renamed, deleted): the caller reads the one the record names.
+    if (isWorkbookError(e) && e.code === 'ItemNotFound') return 'gone';
+    throw e;
+  }
+  if (done && 'error' in done) throw done.error;
+  return done?.remembered;
 }

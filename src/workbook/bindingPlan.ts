@@ -6,7 +6,7 @@
  */
 import { BINDING_SHEET, bindingRows, type BindingRecord } from './binding';
 import type { CellContent } from './cells';
-import type { WriteOp } from './plan';
+import type { WriteOp, WritePlan } from './plan';
 
 export function bindingOps(record: BindingRecord): WriteOp[] {
   const rows: CellContent[][] = bindingRows(record);
@@ -17,3 +17,9 @@ export function bindingOps(record: BindingRecord): WriteOp[] {
     { kind: 'cells', sheet: BINDING_SHEET, topLeft: 'A1', contents: rows },
   ];
 }
+
+/** What a binding write asks Excel first (does the sheet exist, is it protected), for a probe that rides on a read. */
+export const BINDING_PROBE: WritePlan = {
+  title: 'write binding',
+  ops: [{ kind: 'sheet', sheet: BINDING_SHEET, ifExists: 'clear', visibility: 'veryHidden' }],
+};

@@ -119,6 +119,19 @@ export interface ApplyCheck {
   proceed(read: ReadResult): boolean;
 }
 
+/**
+ * A read and the plan made of it, written in the same call: a read-modify-write (the binding record, the status
+ * column) in fewer round trips than a read and an apply. `probe`: a plan naming what the built one writes (its
+ * sheets, tables, names), so what Excel must learn before writing is learnt in the read's first sync; a built
+ * plan naming more is probed in a sync of its own. `build` runs synchronously (nothing is written meanwhile);
+ * undefined: nothing to write.
+ */
+export interface ApplyBuilt {
+  readonly read: ReadRequest;
+  readonly probe: WritePlan;
+  build(read: ReadResult): WritePlan | undefined;
+}
+
 export interface WorkbookPort {
   readonly capabilities: PortCapabilities;
   /**
@@ -136,6 +149,12 @@ export interface WorkbookPort {
    * port without it is asked the two calls in turn (`applyChecked` below), which is the same, only slower in Excel.
    */
   applyChecked?(plan: WritePlan, check: ApplyCheck, onProgress?: (progress: ApplyProgress) => void): Promise<ApplyReport | undefined>;
+  /**
+   * `update.read`, then the plan `update.build` makes of it, in fewer round trips than the two calls (Excel: the
+   * probe goes in the read's first sync). Resolves with undefined when nothing was written. Optional, like
+   * `applyChecked`: `applyBuilt` below makes the two calls in turn for a port without it.
+   */
+  applyBuilt?(update: ApplyBuilt, onProgress?: (progress: ApplyProgress) => void): Promise<ApplyReport | undefined>;
   /** The binding record (kept on a very hidden sheet, see binding.ts); undefined when there is none. */
   readBinding(): Promise<BindingRead | undefined>;
   writeBinding(record: BindingRecord): Promise<void>;
@@ -180,6 +199,17 @@ export async function applyChecked(
 ): Promise<ApplyReport | undefined> {
   if (port.applyChecked) return port.applyChecked(plan, check, onProgress);
   return check.proceed(await port.read(check.read)) ? port.apply(plan, onProgress) : undefined;
+}
+
+/** `update.read`, then the plan built of it applied: through the port's own `applyBuilt` when it has one. */
+export async function applyBuilt(
+  port: WorkbookPort,
+  update: ApplyBuilt,
+  onProgress?: (progress: ApplyProgress) => void,
+): Promise<ApplyReport | undefined> {
+  if (port.applyBuilt) return port.applyBuilt(update, onProgress);
+  const plan = update.build(await port.read(update.read));
+  return plan ? port.apply(plan, onProgress) : undefined;
 }
 
 /** Convenience: read one range (one round trip). */

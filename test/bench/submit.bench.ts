@@ -203,9 +203,10 @@ async function main(): Promise<void> {
   const serverClock = new ServerClock(app.server);
 
   console.log('"Submit all" on the Office port over the recording fake of Excel, against the embedded server (PGlite in memory)');
-  // "forget & remember": the store's one write after the answers, dropping the answered batches and recording them.
+  // "after the answers": one read-and-write (applyBuilt) dropping the answered batches, recording them and writing
+  // each row's status; "+ statuses" counts what a status write on its own would add (0 on this path).
   console.log(
-    '  rows | submit all → last status | server on the batches | pane/server | HTTP | Excel syncs: total = read sheet + keep pending (store calls) + forget & remember + statuses | largest request | to+from Excel',
+    '  rows | submit all → last status | server on the batches | pane/server | HTTP | Excel syncs: total = read sheet + keep pending (store calls) + after the answers + statuses | largest request | to+from Excel',
   );
   try {
     for (const n of SIZES) {

@@ -12,8 +12,9 @@
  * also learns the versions this one never wrote down.
  */
 import type { BatchRefusal, PendingBatch, PendingStore } from '../../api/pending';
-import type { BindingRecord } from '../../workbook/binding';
-import { WorkbookError, type WorkbookPort } from '../../workbook/port';
+import type { BindingRead, BindingRecord } from '../../workbook/binding';
+import { BINDING_PROBE, bindingOps } from '../../workbook/bindingPlan';
+import { applyBuilt, WorkbookError, type WorkbookPort } from '../../workbook/port';
 import { readServerLink, type ServerLink } from './serverLink';
 
 export class WorkbookPendingStore implements PendingStore {
@@ -22,6 +23,8 @@ export class WorkbookPendingStore implements PendingStore {
   private readonly confirmed = new Set<string>();
   /** Sends under `sendThenUpdate`: their flush leaves its write to the update that follows. */
   private holding = 0;
+  /** The sheet the record named when last read: the guess a later read of the bound sheet starts from. */
+  knownSheet: string | undefined;
 
   constructor(private readonly port: WorkbookPort) {}
 
@@ -83,6 +86,38 @@ export class WorkbookPendingStore implements PendingStore {
   }
 
   /**
+   * Runs `send`, then `commit` in this store's turn (no add or removal of it writes between the commit's read and
+   * its write): `commit` reads the record itself, with whatever else its write needs, and writes the link `forget`
+   * gives — the one read, with every batch confirmed so far gone — in the same apply as the rest (the answers
+   * remembered, the statuses), where `sendThenUpdate` and a separate status write take two of each. The removals
+   * count as written only once `commit` resolves; one that throws keeps them for the next write. A send that
+   * throws still gets its flush, as far as it goes.
+   */
+  async sendThenCommit<T, R>(
+    send: () => Promise<T>,
+    commit: (sent: T, forget: (link: ServerLink) => ServerLink) => Promise<R>,
+  ): Promise<{ readonly sent: T; readonly committed: R }> {
+    this.holding++;
+    let sent: T;
+    try {
+      sent = await send();
+    } catch (e) {
+      this.holding--;
+      await this.flush().catch(() => undefined);
+      throw e;
+    }
+    this.holding--;
+    const committed = await this.serial(async () => {
+      const written = new Set(this.confirmed);
+      const forget = (link: ServerLink): ServerLink => ({ ...link, pending: link.pending.filter((b) => !written.has(b.key)) });
+      const result = await commit(sent, forget);
+      for (const key of written) this.confirmed.delete(key);
+      return result;
+    });
+    return { sent, committed };
+  }
+
+  /**
    * One read and at most one write, carrying every removal kept so far; `link`: a further change of the link,
    * given the link with those removals made.
    */
@@ -91,14 +126,29 @@ export class WorkbookPendingStore implements PendingStore {
     link?: (record: BindingRecord, kept: ServerLink) => ServerLink,
   ): Promise<void> {
     return this.serial(async () => {
-      const read = await this.read();
       const written = [...this.confirmed];
-      const pending = update(read.link.pending.filter((b) => !this.confirmed.has(b.key)));
-      const kept = { ...read.link, pending };
-      const next = link ? link(read.record, kept) : kept;
-      if (next !== kept || pending.length !== read.link.pending.length || pending.some((b, i) => b !== read.link.pending[i])) {
-        await this.port.writeBinding({ ...read.record, server: next });
-      }
+      let failure: { error: unknown } | undefined;
+      // The record read and written in one call: the write's probe rides on the read (applyBuilt).
+      await applyBuilt(this.port, {
+        read: { binding: true },
+        probe: BINDING_PROBE,
+        build: (result) => {
+          try {
+            const read = this.recordOf(result.binding);
+            const pending = update(read.link.pending.filter((b) => !this.confirmed.has(b.key)));
+            const kept = { ...read.link, pending };
+            const next = link ? link(read.record, kept) : kept;
+            const changed =
+              next !== kept || pending.length !== read.link.pending.length || pending.some((b, i) => b !== read.link.pending[i]);
+            return changed ? { title: 'write binding', ops: bindingOps({ ...read.record, server: next }) } : undefined;
+          } catch (error) {
+            // Thrown as it is after the call, not as the port's error.
+            failure = { error };
+            return undefined;
+          }
+        },
+      });
+      if (failure) throw failure.error;
       // Only now: a failed write keeps them for the next one.
       for (const key of written) this.confirmed.delete(key);
     });
@@ -111,7 +161,10 @@ export class WorkbookPendingStore implements PendingStore {
   }
 
   private async read(): Promise<{ record: BindingRecord; link: ServerLink }> {
-    const read = await this.port.readBinding();
+    return this.recordOf(await this.port.readBinding());
+  }
+
+  private recordOf(read: BindingRead | undefined): { record: BindingRecord; link: ServerLink } {
     if (!read || !read.ok) {
       // Without a binding record there is nowhere to keep a batch; saying so beats sending it unkept.
       throw new WorkbookError('binding-missing', {
@@ -119,6 +172,7 @@ export class WorkbookPendingStore implements PendingStore {
         en: 'the workbook has no binding record, so pending batches cannot be kept in it; open the sheet from the server or bind it first',
       });
     }
+    this.knownSheet = read.value.sheet;
     const link = readServerLink(read.value.server);
     if (!link.ok) throw new WorkbookError('server-link-invalid', link.issues[0]!.message);
     return { record: read.value, link: link.value };
