@@ -181,16 +181,15 @@ export async function writeStatuses(
 type BoundSheet = Awaited<ReturnType<typeof readSheet>>;
 
 /** The status texts, returned-row marks and approved-row locks of `change` on the sheet as read: the ops of one apply. */
-function statusOps(
-  sheet: BoundSheet,
-  texts: ReadonlyMap<string, string>,
-  change?: LinkChange,
-): { title: string; ops: WriteOp[] } {
+function statusOps(sheet: BoundSheet, texts: ReadonlyMap<string, string>, change?: LinkChange): { title: string; ops: WriteOp[] } {
   const status = statusColumnPlan(sheet.grid, sheet.reading, texts);
   const marks = change ? returnedMarksPlan(sheet.grid, sheet.reading, change.before, change.after) : undefined;
   // Approved rows locked, rows no longer approved unlocked, in the same apply (a protected sheet only).
   const locks = change ? approvedLocks(sheet.assessment, sheet.grid, sheet.reading, change.before, change.after) : [];
-  return { title: status?.title ?? marks?.title ?? 'write submit statuses', ops: [...(status?.ops ?? []), ...(marks?.ops ?? []), ...locks] };
+  return {
+    title: status?.title ?? marks?.title ?? 'write submit statuses',
+    ops: [...(status?.ops ?? []), ...(marks?.ops ?? []), ...locks],
+  };
 }
 
 export interface RecordHooks {
@@ -326,7 +325,12 @@ async function builtOn(
   try {
     await applyBuilt(port, {
       read: {
-        ranges: address ? [{ sheet: sheetName, address }, { sheet: sheetName, dimensionsOnly: true }] : [{ sheet: sheetName }],
+        ranges: address
+          ? [
+              { sheet: sheetName, address },
+              { sheet: sheetName, dimensionsOnly: true },
+            ]
+          : [{ sheet: sheetName }],
         binding: true,
       },
       probe: { title: 'probe', ops: [...BINDING_PROBE.ops, { kind: 'cells', sheet: sheetName, topLeft: 'A1', contents: [] }] },

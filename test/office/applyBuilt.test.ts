@@ -15,7 +15,10 @@ const cells = (sheet: string, text: string): WritePlan => ({
 async function workbook(): Promise<{ fake: FakeExcel; port: OfficeWorkbookPort }> {
   const fake = new FakeExcel('1.9');
   const port = new OfficeWorkbookPort(fake);
-  await port.apply({ title: 'sheets', ops: [{ kind: 'sheet', sheet: 'A', ifExists: 'clear' }, { kind: 'sheet', sheet: 'B', ifExists: 'clear' }, ...cells('A', 'one').ops] });
+  await port.apply({
+    title: 'sheets',
+    ops: [{ kind: 'sheet', sheet: 'A', ifExists: 'clear' }, { kind: 'sheet', sheet: 'B', ifExists: 'clear' }, ...cells('A', 'one').ops],
+  });
   return { fake, port };
 }
 

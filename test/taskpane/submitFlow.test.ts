@@ -114,20 +114,24 @@ test.each([
   [100, { read: 2, answered: 4, remembered: 6, written: 6 }],
   // The sheet's cells are above one read's response budget here: each of the two reads of it takes a sync more.
   [10_000, { read: 3, answered: 5, remembered: 8, written: 8 }],
-])('"Submit all" of %i rows: the same steps, syncs by the sheet\'s bytes only', async (rows, expected) => {
-  const { fake, port, client, sheet } = await linkedWorkbook(rows);
-  const from = fake.syncs.length;
-  const at: Record<string, number> = {};
-  const plan = await planSubmit(port, 'all', sheet);
-  at.read = fake.syncs.length - from;
-  if (plan.kind !== 'send') throw new Error(`expected rows to send, got ${plan.kind}`);
-  const report = await sendRows(client, port, plan.target, plan.rows, 'en', { onStep: (s) => (at[s] = fake.syncs.length - from) });
-  expect(report.outcomes.filter((o) => o.outcome === 'accepted')).toHaveLength(rows);
-  expect(at).toEqual(expected);
-  const after = await readSheet(port, sheet);
-  expect(after.link.pending).toEqual([]);
-  expect([...statusTexts(after.grid, after.reading).values()].filter((t) => t === 'accepted (version 1)')).toHaveLength(rows);
-}, 120_000);
+])(
+  '"Submit all" of %i rows: the same steps, syncs by the sheet\'s bytes only',
+  async (rows, expected) => {
+    const { fake, port, client, sheet } = await linkedWorkbook(rows);
+    const from = fake.syncs.length;
+    const at: Record<string, number> = {};
+    const plan = await planSubmit(port, 'all', sheet);
+    at.read = fake.syncs.length - from;
+    if (plan.kind !== 'send') throw new Error(`expected rows to send, got ${plan.kind}`);
+    const report = await sendRows(client, port, plan.target, plan.rows, 'en', { onStep: (s) => (at[s] = fake.syncs.length - from) });
+    expect(report.outcomes.filter((o) => o.outcome === 'accepted')).toHaveLength(rows);
+    expect(at).toEqual(expected);
+    const after = await readSheet(port, sheet);
+    expect(after.link.pending).toEqual([]);
+    expect([...statusTexts(after.grid, after.reading).values()].filter((t) => t === 'accepted (version 1)')).toHaveLength(rows);
+  },
+  120_000,
+);
 
 test('a bound sheet the pane knew under another name: the sheet the record names is read instead', async () => {
   const { port, client, sheet } = await linkedWorkbook();
@@ -177,9 +181,9 @@ test('the write after the answers fails: the batches stay kept and no status is 
     if (answered) throw new Error('Excel went away');
     return built(update, onProgress);
   });
-  await expect(
-    sendRows(client, port, plan.target, plan.rows, 'en', { onStep: (s) => (answered ||= s === 'answered') }),
-  ).rejects.toThrow('Excel went away');
+  await expect(sendRows(client, port, plan.target, plan.rows, 'en', { onStep: (s) => (answered ||= s === 'answered') })).rejects.toThrow(
+    'Excel went away',
+  );
   jest.restoreAllMocks();
   const kept = await readSheet(port, sheet);
   // Answered but not written down: resent under its key later, which the server answers as before.
@@ -196,13 +200,19 @@ test('the sheet grew while the batches went: the rectangle read before is not tr
   if (plan.kind !== 'send') throw new Error(`expected rows to send, got ${plan.kind}`);
   const rows = plan.rows;
   let at = 0;
-  const report = await sendAndRecord(client, port, rows, async () => {
-    const result = await client.submitRows(plan.target, rows, { action: 'submit' });
-    // Typed below the table meanwhile: the used range is taller than the one planSubmit read.
-    await port.apply({ title: 'typed', ops: [{ kind: 'cells', sheet, topLeft: 'B400', contents: [['a note']] }] });
-    at = fake.syncs.length;
-    return result;
-  }, 'en');
+  const report = await sendAndRecord(
+    client,
+    port,
+    rows,
+    async () => {
+      const result = await client.submitRows(plan.target, rows, { action: 'submit' });
+      // Typed below the table meanwhile: the used range is taller than the one planSubmit read.
+      await port.apply({ title: 'typed', ops: [{ kind: 'cells', sheet, topLeft: 'B400', contents: [['a note']] }] });
+      at = fake.syncs.length;
+      return result;
+    },
+    'en',
+  );
   expect(report.outcomes.every((o) => o.outcome === 'accepted')).toBe(true);
   // The one-sync read found the size changed and built nothing; then the sheet read whole with the write (2 + 1).
   expect(fake.syncs.length - at).toBe(1 + 3);
