@@ -12,6 +12,12 @@ import type { PreviewWorkbook } from './previewWorkbook';
 
 const ROW_HEIGHT = 24;
 const OVERSCAN = 10;
+/**
+ * Rows are drawn only around the view from this many on. The window is reckoned at ROW_HEIGHT a row, but a wrapped
+ * Thai name makes its row several times taller, so on a sheet of a few hundred rows the reckoned window misses the
+ * rows actually in view (a cell scrolled to would be drawn out of the DOM again). Below it every row is drawn.
+ */
+const VIRTUAL_FROM_ROWS = 600;
 const MIN_ROWS = 40;
 const MIN_COLUMNS = 12;
 const POINTS_TO_PX = 0.8;
@@ -72,8 +78,9 @@ export function Grid({ workbook }: { workbook: PreviewWorkbook }): JSX.Element {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [active, sheetExists, workbook, dims.columns, version]);
   const widths = columns.map((c) => Math.min(MAX_COLUMN_PX, Math.round((workbook.columnWidth(active, c) ?? 64) * POINTS_TO_PX)));
-  const first = Math.max(1, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(rowCount, Math.ceil((scrollTop + viewHeight) / ROW_HEIGHT) + OVERSCAN);
+  const virtual = rowCount >= VIRTUAL_FROM_ROWS;
+  const first = virtual ? Math.max(1, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN) : 1;
+  const last = virtual ? Math.min(rowCount, Math.ceil((scrollTop + viewHeight) / ROW_HEIGHT) + OVERSCAN) : rowCount;
   const selected = selection && selection.sheet === active ? selection.address.split(':')[0] : undefined;
   const selectedAt = selected ? parseAddress(selected) : undefined;
 
