@@ -5,12 +5,10 @@
  * Requests go through `app.inject` (the whole route: authentication, queries, scoring, the schema's serialisation),
  * without a port. `runOverviewBench` is the body, so another bench can run it and add its own steps.
  */
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { buildApp } from '../../src/server/app';
-import { openDatabase, type Db } from '../../src/server/db/connect';
-import { migrateToLatest } from '../../src/server/db/migrate';
+import type { Db } from '../../src/server/db/connect';
 import { createUser } from '../../src/server/store/users';
+import { onEachDatabase } from './databases';
 import { QueryCounter, seedOverview } from './overviewWorkload';
 
 export interface OverviewBenchOptions {
@@ -106,37 +104,6 @@ export function describeFigures(f: OverviewBenchFigures): string {
     `p50 ${f.p50Ms.toFixed(0)} ms, p95 ${f.p95Ms.toFixed(0)} ms, ${(f.bytes / 1024 / 1024).toFixed(2)} MiB, ${f.queries} queries a request ` +
     `(seeding the rows: ${(f.seedMs / 1000).toFixed(1)} s)`
   );
-}
-
-/** Runs `bench` on the embedded database, then on a fresh PostgreSQL database when DATABASE_URL is set. */
-export async function onEachDatabase(bench: (label: string, db: Db) => Promise<void>): Promise<void> {
-  const embedded = openDatabase({ kind: 'memory' });
-  try {
-    await migrateToLatest(embedded);
-    await bench('PGlite', embedded);
-  } finally {
-    await embedded.destroy();
-  }
-  const base = process.env.DATABASE_URL;
-  if (!base) {
-    console.log('PostgreSQL: skipped (set DATABASE_URL to a server where this user may create databases)');
-    return;
-  }
-  const name = `scorebook_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const pg = openDatabase({ kind: 'postgres', url: url.toString() });
-  try {
-    await migrateToLatest(pg);
-    await bench('PostgreSQL', pg);
-  } finally {
-    await pg.destroy();
-    await admin.query(`drop database ${name} with (force)`);
-    await admin.end();
-  }
 }
 
 if (require.main === module) {

@@ -14,10 +14,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import os from 'node:os';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
-import { Client } from 'pg';
 import { bearerToken } from '../../src/server/auth/authenticate';
 import { buildApp } from '../../src/server/app';
-import { openDatabase, type Db } from '../../src/server/db/connect';
+import type { Db } from '../../src/server/db/connect';
 import { migrateToLatest } from '../../src/server/db/migrate';
 import { inTransaction } from '../../src/server/db/transaction';
 import { putAssessment } from '../../src/server/store/assessments';
@@ -25,6 +24,7 @@ import { appendAudit } from '../../src/server/store/audit';
 import { insertReports, listReports, toReportRow } from '../../src/server/store/reports';
 import { sessionUser } from '../../src/server/store/sessions';
 import { createUser } from '../../src/server/store/users';
+import { onEachDatabase } from '../bench/databases';
 
 const ROWS = 10_000;
 const BATCHES = 3;
@@ -270,32 +270,9 @@ function bareRoutes(db: Db) {
   return floor;
 }
 
-async function main(): Promise<void> {
-  const embedded = openDatabase({ kind: 'memory' });
-  try {
-    await run('PGlite', embedded);
-  } finally {
-    await embedded.destroy();
-  }
-  const base = process.env.DATABASE_URL;
-  if (!base) {
-    console.log('PostgreSQL: skipped (set DATABASE_URL to a server where this user may create databases)');
-    return;
-  }
-  const name = `scorebook_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const pg = openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 20 });
-  try {
-    await run('PostgreSQL', pg);
-  } finally {
-    await pg.destroy();
-    await admin.query(`drop database ${name} with (force)`);
-    await admin.end();
-  }
+/** On the embedded database, then PostgreSQL with DATABASE_URL: 20 connections for the 50 clients; `run` migrates. */
+function main(): Promise<void> {
+  return onEachDatabase(run, { poolSize: 20, migrate: false });
 }
 
 main().catch((e: unknown) => {
