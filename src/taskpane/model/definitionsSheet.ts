@@ -15,6 +15,7 @@ import type { WriteOp, WritePlan } from '../../workbook/plan';
 import { applyChecked, type ReadResult, type WorkbookPort } from '../../workbook/port';
 import { sheetLoss, type SheetLoss } from '../../workbook/replaceGuard';
 import { loadAssessment, type LoadResult } from './loadAssessment';
+import type { AskReplace } from './replaceCheck';
 
 /** The two sheets of one definitions table. */
 export interface DefinitionsPair {
@@ -59,10 +60,7 @@ export interface WriteDefinitionsInput {
   readonly document: AssessmentDocument;
   readonly locale: Locale;
   /** The replace guard (useReplaceGuard's `ask`); undefined: the person cancelled. */
-  readonly ask: (
-    loss: SheetLoss,
-    options: { newSheet: string; canKeep: boolean },
-  ) => Promise<'new-sheet' | 'keep-mine' | 'replace' | undefined>;
+  readonly ask: AskReplace;
   readonly freeSheetName: (port: WorkbookPort, base: string) => Promise<string>;
 }
 

@@ -11,12 +11,11 @@ import type { UnitReports } from '../../api';
 import type { Locale, Message } from '../../domain';
 import type { BindingRead, BindingRecord } from '../../workbook';
 import type { ApplyProgress, WorkbookPort } from '../../workbook/port';
-import type { SheetLoss } from '../../workbook/replaceGuard';
 import { ALL_UNITS_STRINGS } from '../allUnitsStrings';
 import { PaneError } from '../hooks/useAction';
 import { allUnitsSheet, type AllUnitsSheet } from './allUnitsSheet';
 import { loadAssessment } from './loadAssessment';
-import { checkTarget } from './replaceCheck';
+import { checkTarget, type AskReplace } from './replaceCheck';
 import { readServerLink } from './serverLink';
 import type { Session } from './session';
 import type { ApiAssessmentDocument } from '../../api';
@@ -33,10 +32,7 @@ export interface OpenAllUnitsInput {
   readonly round: number;
   readonly locale: Locale;
   /** The replace guard (useReplaceGuard's `ask`); undefined: the person cancelled. */
-  readonly ask: (
-    loss: SheetLoss,
-    options: { newSheet: string; canKeep: boolean },
-  ) => Promise<'new-sheet' | 'keep-mine' | 'replace' | undefined>;
+  readonly ask: AskReplace;
   /** A free sheet name beside `base` (useReplaceGuard's freeSheetName). */
   readonly freeSheetName: (port: WorkbookPort, base: string) => Promise<string>;
   /** Rows changed and not sent on the sheet linked now (the live sheet's count). */

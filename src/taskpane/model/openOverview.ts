@@ -21,6 +21,7 @@ import { applyChecked, isWorkbookError, type ApplyProgress, type WorkbookPort } 
 import type { SheetLoss } from '../../workbook/replaceGuard';
 import { PaneError } from '../hooks/useAction';
 import { loadAssessment } from './loadAssessment';
+import type { AskReplace } from './replaceCheck';
 
 export interface OverviewClient {
   getAssessment(aid: string): Promise<ApiAssessmentDocument>;
@@ -35,10 +36,7 @@ export interface OpenOverviewInput {
   readonly mode: OverviewMode;
   readonly locale: Locale;
   /** The replace guard (useReplaceGuard's `ask`); undefined: the person cancelled. */
-  readonly ask: (
-    loss: SheetLoss,
-    options: { newSheet: string; canKeep: boolean },
-  ) => Promise<'new-sheet' | 'keep-mine' | 'replace' | undefined>;
+  readonly ask: AskReplace;
   readonly freeSheetName: (port: WorkbookPort, base: string) => Promise<string>;
   /** The sheet to write (a sheet opened beside a person's earlier); the overview sheet by default. */
   readonly sheet?: string;

@@ -27,6 +27,15 @@ import {
 import { sheetLoss, sheetsWritten, type SheetLoss } from '../../workbook/replaceGuard';
 import { MULTI_UNIT_HEADERS } from '../../workbook/multiUnitPlan';
 import { SETTINGS_SHEET } from '../../workbook/settings';
+
+/**
+ * The replace guard's question (useReplaceGuard's `ask`), as every action that writes a sheet of its own takes it:
+ * the person's choice for a loss, or undefined when they cancelled.
+ */
+export type AskReplace = (
+  loss: SheetLoss,
+  options: { newSheet: string; canKeep: boolean },
+) => Promise<'new-sheet' | 'keep-mine' | 'replace' | undefined>;
 import { cellAddress, parseAddress } from '../../workbook/cells';
 import { recordAssessment } from './recordAssessment';
 import { readServerLink, type ServerLink } from './serverLink';
