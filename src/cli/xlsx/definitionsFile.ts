@@ -3,7 +3,7 @@
  * read back into the grids, merged areas and settings sheet that src/workbook's reader takes. A file that is not an
  * .xlsx, is damaged, or has no sheet to read is a clear message, never a stack trace.
  */
-import { existsSync } from 'node:fs';
+import { openXlsxFile } from './openXlsxFile';
 import ExcelJS from 'exceljs';
 import { issue, type AssessmentDocument, type Issue } from '../../domain';
 import {
@@ -38,18 +38,8 @@ export type DefinitionsFileRead =
 const fail = (code: string, th: string, en: string): DefinitionsFileRead => ({ ok: false, issues: [issue(code, 'error', { th, en })] });
 
 export async function readDefinitionsFile(file: string): Promise<DefinitionsFileRead> {
-  if (!existsSync(file)) return fail('file-unreadable', `ไม่พบไฟล์ ${file}`, `no such file: ${file}`);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.readFile(file);
-  } catch {
-    return fail(
-      'xlsx-unreadable',
-      `ไฟล์ ${file} ไม่ใช่ไฟล์ Excel (.xlsx) ที่อ่านได้ หรือไฟล์เสียหาย (ไฟล์ .xls แบบเก่าให้บันทึกเป็น .xlsx ก่อน)`,
-      `${file} is not a readable Excel workbook (.xlsx), or it is damaged (save an old .xls as .xlsx first)`,
-    );
-  }
-  return readDefinitionsWorkbook(wb);
+  const opened = await openXlsxFile(file, { th: '(ไฟล์ .xls แบบเก่าให้บันทึกเป็น .xlsx ก่อน)', en: '(save an old .xls as .xlsx first)' });
+  return opened.ok ? readDefinitionsWorkbook(opened.workbook) : opened;
 }
 
 export function readDefinitionsWorkbook(wb: ExcelJS.Workbook): DefinitionsFileRead {

@@ -3,7 +3,7 @@
  * the very hidden binding record, the settings sheet as it is now, and the results from the KPI sheet through the
  * src/workbook reader. A file that is not a Scorebook workbook, or is damaged, is a clear message, never a stack trace.
  */
-import { existsSync } from 'node:fs';
+import { openXlsxFile } from './openXlsxFile';
 import ExcelJS from 'exceljs';
 import { issue, readAssessment, type Assessment, type Issue, type ResultSet } from '../../domain';
 import {
@@ -37,18 +37,8 @@ export type TemplateReadResult =
 const fail = (code: string, th: string, en: string): TemplateReadResult => ({ ok: false, issues: [issue(code, 'error', { th, en })] });
 
 export async function readTemplateFile(file: string): Promise<TemplateReadResult> {
-  if (!existsSync(file)) return fail('file-unreadable', `ไม่พบไฟล์ ${file}`, `no such file: ${file}`);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.readFile(file);
-  } catch {
-    return fail(
-      'xlsx-unreadable',
-      `ไฟล์ ${file} ไม่ใช่ไฟล์ Excel (.xlsx) ที่อ่านได้ หรือไฟล์เสียหาย`,
-      `${file} is not a readable Excel workbook (.xlsx), or it is damaged`,
-    );
-  }
-  return readTemplateWorkbook(wb);
+  const opened = await openXlsxFile(file);
+  return opened.ok ? readTemplateWorkbook(opened.workbook) : opened;
 }
 
 export function readTemplateWorkbook(wb: ExcelJS.Workbook): TemplateReadResult {
