@@ -25,7 +25,7 @@ export function StatusBar({
   if (state.error) return <ErrorMessage message={state.error} onDismiss={onDismiss} />;
   if (state.done) {
     return (
-      <MessageBar intent="success">
+      <MessageBar intent="success" layout="multiline">
         <MessageBarBody>{m(state.done)}</MessageBarBody>
         <MessageBarActions
           containerAction={
