@@ -14,6 +14,7 @@ import {
   rowChange,
   sameResult,
   type Assessment,
+  type LeafIndicator,
   type Issue,
   type RawResult,
   type ResultSet,
@@ -111,24 +112,38 @@ export function changedRows(
   }
   for (let k = 0; k < leaves.length; k++) {
     const indicator = leaves[k]!;
-    const raw = resultSet.results[indicator.id];
-    const confirmed = link.rows[indicator.id];
-    const own = texts?.get(indicator.id);
-    const isUnread = unread?.has(indicator.id) ?? false;
-    const kept = memo?.leaves[k];
-    if (kept && kept.raw === raw && kept.own === own && kept.confirmed === confirmed && kept.unread === isUnread) {
-      if (kept.row) rows.push(kept.row);
-      continue;
-    }
-    const change = rowChange(indicator, { value: raw, texts: own }, confirmed);
-    const row =
-      !change.any && !isUnread
-        ? undefined
-        : { indicatorId: indicator.id, value: raw ?? null, ...own, baseVersion: confirmed?.version ?? 0 };
-    if (memo) memo.leaves[k] = { raw, own, confirmed, unread: isUnread, row };
+    const row = changedRowAt(
+      k,
+      indicator,
+      resultSet.results[indicator.id],
+      link,
+      texts?.get(indicator.id),
+      unread?.has(indicator.id) ?? false,
+      memo,
+    );
     if (row) rows.push(row);
   }
   return rows;
+}
+
+/** One leaf (its index `k` in `leafIndicators`) of `changedRows`: its row to send, or undefined when unchanged. */
+export function changedRowAt(
+  k: number,
+  indicator: LeafIndicator,
+  raw: RawResult | undefined,
+  link: ServerLink,
+  own: RowTexts | undefined,
+  isUnread: boolean,
+  memo?: ChangedRowsMemo,
+): BatchRow | undefined {
+  const confirmed = link.rows[indicator.id];
+  const kept = memo?.leaves[k];
+  if (kept && kept.raw === raw && kept.own === own && kept.confirmed === confirmed && kept.unread === isUnread) return kept.row;
+  const change = rowChange(indicator, { value: raw, texts: own }, confirmed);
+  const row =
+    !change.any && !isUnread ? undefined : { indicatorId: indicator.id, value: raw ?? null, ...own, baseVersion: confirmed?.version ?? 0 };
+  if (memo) memo.leaves[k] = { raw, own, confirmed, unread: isUnread, row };
+  return row;
 }
 
 /**
