@@ -42,15 +42,20 @@ export function storableString(): z.ZodString {
   return z.string().refine(isStorableText, { message: UNSTORABLE_TEXT_MESSAGE });
 }
 
+// Each entry links to its parent, so a path is built only for the string found, never copied per level.
+type At = { readonly key: string; readonly parent: At } | undefined;
+
+function pathOf(at: At): string[] {
+  const keys: string[] = [];
+  for (let a = at; a; a = a.parent) keys.push(a.key);
+  return keys.reverse();
+}
+
 /** The JSON path (as segments) of the first string, or object key, that cannot be stored; undefined if none. Iterative. */
 export function findUnstorableText(value: unknown): string[] | undefined {
-  // Each entry links to its parent, so a path is built only for the string found, never copied per level.
-  type At = { readonly key: string; readonly parent: At } | undefined;
-  const pathOf = (at: At): string[] => {
-    const keys: string[] = [];
-    for (let a = at; a; a = a.parent) keys.push(a.key);
-    return keys.reverse();
-  };
+  // A note or a plain result, as nearly every row's: no stack to walk.
+  if (typeof value === 'string') return isStorableText(value) ? undefined : [];
+  if (typeof value !== 'object' || value === null) return undefined;
   const stack: [unknown, At][] = [[value, undefined]];
   while (stack.length > 0) {
     const [v, at] = stack.pop()!;
@@ -70,6 +75,7 @@ export function findUnstorableText(value: unknown): string[] | undefined {
 
 /** Whether a JSON value nests at most `max` levels (a scalar is 1). Iterative, so any depth is safe to ask about. */
 export function nestsAtMost(value: unknown, max: number): boolean {
+  if (typeof value !== 'object' || value === null) return true;
   const stack: [unknown, number][] = [[value, 1]];
   while (stack.length > 0) {
     const [v, depth] = stack.pop()!;

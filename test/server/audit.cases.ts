@@ -3,6 +3,8 @@ import { as, postBatch, reportsUrl, type Json } from './client';
 import { AID } from './fixtures';
 import { multipart, PDF } from './attachments.cases';
 import { useHarness, type DbKind } from './harness';
+import { inTransaction } from '../../src/server/db/transaction';
+import { auditSnapshot, auditSnapshotSql, insertReports, listReports, type StoredReport } from '../../src/server/store/reports';
 
 export function auditCases(kind: DbKind): void {
   const h = useHarness(kind);
@@ -51,6 +53,90 @@ export function auditCases(kind: DbKind): void {
     expect(events[1].at).toBe(h.clock.now.toISOString());
     expect(events[2]).toMatchObject({ old: { status: 'submitted' }, new: { status: 'returned', comment: 'ขาดหลักฐาน' } });
     expect(events[3].new).toMatchObject({ filename: 'a.pdf', size: PDF.length });
+  });
+
+  // Notes as a person types them: Thai, quotes, a backslash, braces and commas (array syntax), the word NULL, a newline.
+  const NOTES = {
+    explanation: 'คำชี้แจง "ตามแผน" \\ {ก, ข}, NULL',
+    obstacles: 'อุปสรรค\nบรรทัดที่สอง',
+    remarks: 'หลักฐาน: หนังสือที่ ศธ ๐๔๐๑/๒๕๖๗',
+  };
+
+  test("a batch's audit snapshots, built by the database, are auditSnapshot of each row before and after, in the batch's order", async () => {
+    const scope = { assessmentId: AID, round: 6, unitId: 'pte' };
+    const first = await postBatch(h, 'pte.reporter', [
+      { indicatorId: '1', value: '๘๗.๕', ...NOTES, baseVersion: 0 },
+      { indicatorId: '3', value: null, explanation: null, baseVersion: 0 },
+    ]);
+    expect(first.statusCode).toBe(200);
+    const before = new Map((await listReports(h.db, scope)).map((r) => [r.indicatorId, r]));
+    // The stored notes are the typed ones, character for character, through the arrays the batch sends.
+    expect(before.get('1')).toMatchObject({ value: '๘๗.๕', ...NOTES });
+    h.clock.now = new Date(h.clock.now.getTime() + 60_000);
+    // Updated rows, listed against indicator order: events follow the batch's order, not the table's.
+    const second = await postBatch(
+      h,
+      'pte.reporter',
+      [
+        { indicatorId: '3', value: 4, ...NOTES, baseVersion: 1 },
+        { indicatorId: '1', value: null, explanation: null, obstacles: 'NULL', remarks: '', baseVersion: 1 },
+      ],
+      { action: 'save' },
+    );
+    expect(second.json().results.map((r: Json) => r.outcome)).toEqual(['accepted', 'accepted']);
+    const after = new Map((await listReports(h.db, scope)).map((r) => [r.indicatorId, r]));
+    const snap = (rows: Map<string, StoredReport>, id: string) => auditSnapshot(rows.get(id)!);
+
+    const events = (await audit('pte.approver', `?assessment=${AID}&unit=pte`)).json().events as Json[];
+    expect(events.map((e) => ({ action: e.action, indicatorId: e.indicatorId, old: e.old, new: e.new }))).toEqual([
+      { action: 'report.save', indicatorId: '1', old: null, new: snap(before, '1') },
+      { action: 'report.save', indicatorId: '3', old: null, new: snap(before, '3') },
+      { action: 'report.save', indicatorId: '3', old: snap(before, '3'), new: snap(after, '3') },
+      { action: 'report.save', indicatorId: '1', old: snap(before, '1'), new: snap(after, '1') },
+    ]);
+    expect(events[3].new).toEqual({
+      ...NOTES,
+      value: null,
+      explanation: null,
+      obstacles: 'NULL',
+      remarks: '',
+      status: 'draft',
+      version: 2,
+      comment: null,
+      late: false,
+    });
+    // A new row's old value is JSON null, not SQL null (as the events written before the snapshots moved to SQL).
+    const stored = await h.db
+      .selectFrom('audit_events')
+      .select(sql<boolean>`old_value is null`.as('sqlNull'))
+      .where('action', '=', 'report.save')
+      .orderBy('id')
+      .execute();
+    expect(stored.map((r) => r.sqlNull)).toEqual([false, false, false, false]);
+  });
+
+  test('the snapshot SQL builds of a stored row equals auditSnapshot of that row, every field set', async () => {
+    const scope = { assessmentId: AID, round: 6, unitId: 'cbi' };
+    const at = new Date('2024-03-26T04:05:06.789Z');
+    const row = (indicatorId: string, value: StoredReport['value']): StoredReport => ({
+      indicatorId,
+      value,
+      ...NOTES,
+      status: 'returned',
+      version: 7,
+      updatedBy: 'pte.approver',
+      updatedAt: at,
+      comment: 'ขาดหลักฐานประกอบ "ข้อ ๒"',
+      late: true,
+      submittedAt: at,
+    });
+    const rows = [row('1', 87.25), row('2', { num: 12, den: null }), row('3', null), row('4.1', 'ไม่มีข้อมูล')];
+    const built = await inTransaction(h.db, async (tx) => {
+      await insertReports(tx, scope, rows);
+      return sql<{ indicator_id: string; snapshot: unknown }>`select r.indicator_id, ${auditSnapshotSql('r')} as snapshot from reports as r
+        where r.unit_id = 'cbi' order by r.indicator_id`.execute(tx);
+    });
+    expect(built.rows).toEqual(rows.map((r) => ({ indicator_id: r.indicatorId, snapshot: auditSnapshot(r) })));
   });
 
   test('users and assessments are audited too (central reads all of it), and pages follow `after`', async () => {

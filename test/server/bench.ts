@@ -9,6 +9,8 @@
  *    (autocannon), p50 and p99, each beside its floor: a bare Fastify route in the same process on the same pool,
  *    under the same load, doing only what the route cannot do without — the same token check and the same SELECT
  *    (GET), the same INSERT of one row and its audit INSERT in one transaction (POST) — printed as API/floor.
+ *
+ * BENCH_ONLY=ingest runs part 1 alone (a minute less per database when only ingestion is being measured).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import os from 'node:os';
@@ -163,6 +165,11 @@ async function run(label: string, rawDb: Db): Promise<void> {
       `plain INSERT: ${Math.round(plainRate)} rows/s (${(1e6 / plainRate).toFixed(0)} µs a row); API = 1/${(plainRate / apiRate).toFixed(1)} of plain; ` +
       `statements per batch (without BEGIN/COMMIT): API ${apiStatements.toFixed(1)}, plain ${plainStatements.toFixed(1)}`,
   );
+
+  if (process.env.BENCH_ONLY === 'ingest') {
+    await app.close();
+    return;
+  }
 
   // 2. Latency with 50 clients, each route beside its floor. GET reads the 20 rows of s0; each POST stores one new
   // row (round 6 s1 i0, s1 i1, … then rounds 9 and 12), the floor's in units of its own.

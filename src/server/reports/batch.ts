@@ -22,15 +22,7 @@ import { inTransaction, json } from '../db/transaction';
 import { ApiError } from '../errors';
 import { pauseBeforeBatchCommitForTest } from '../testHooks';
 import { cachedAssessment } from '../store/assessments';
-import {
-  auditSnapshot,
-  getReports,
-  lockedAlongside,
-  lockReports,
-  readLockedAlongside,
-  toCurrentRow,
-  type JsonReport,
-} from '../store/reports';
+import { getReports, lockedAlongside, lockReports, readLockedAlongside, toCurrentRow, type JsonReport } from '../store/reports';
 import { writeBatch } from './batchWrite';
 import { decideRows } from './decideRows';
 import { legacyRequestHash, requestHash } from './requestHash';
@@ -97,17 +89,6 @@ export async function runBatch(db: Db, request: BatchRequest): Promise<BatchResp
       stored,
     );
 
-    const event = (c: (typeof decision.changes)[number]) => ({
-      at: now,
-      actor: user.username,
-      action: `report.${body.action}`,
-      assessmentId: scope.assessmentId,
-      round: scope.round,
-      unitId: scope.unitId,
-      indicatorId: c.next.indicatorId,
-      old: c.old ? auditSnapshot(c.old) : null,
-      new: auditSnapshot(c.next),
-    });
     const answerOf = (results: BatchResult[], applied: number): BatchResponse =>
       late && applied > 0 ? { results, late: true } : { results };
     // Written as if every new row goes in, which is all but always so; `writeBatch` stores this answer only then.
@@ -116,12 +97,13 @@ export async function runBatch(db: Db, request: BatchRequest): Promise<BatchResp
     const inserted = await writeBatch(tx, scope, {
       fresh,
       updated: decision.changes.filter((c) => c.old !== undefined).map((c) => c.next),
-      events: decision.changes.map((c) => ({ ...event(c), always: c.old !== undefined })),
+      logged: decision.changes.map((c) => c.next.indicatorId),
+      event: { at: now, actor: user.username, action: `report.${body.action}` },
       answer: { username: user.username, key: request.idempotencyKey, response: expected },
     });
     let response = expected;
     // Rows another batch created (and committed) after this one looked: conflicts, never overwritten. Their audit
-    // events were not written (the statement logs only rows its INSERT returned); the answer is written now.
+    // events were not written (the statement logs only the rows it wrote); the answer is written now.
     const lost = fresh.filter((r) => !inserted.has(r.indicatorId)).map((r) => r.indicatorId);
     if (lost.length > 0) {
       const nowStored = await getReports(tx, scope, lost);
