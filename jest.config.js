@@ -27,6 +27,9 @@ module.exports = {
   // The pane's React tests drive whole flows (create, type, submit); on a loaded 2-core machine one can take over
   // jest's default 5 s. No test asserts a time, so the limit only has to catch a hang.
   testTimeout: 30000,
+  // One migrated embedded database for the whole run, which each server test's database is loaded from.
+  globalSetup: '<rootDir>/test/server/dbTemplate.setup.ts',
+  globalTeardown: '<rootDir>/test/server/dbTemplate.teardown.ts',
   transform: { '^.+\\.ts$': swc(false), '^.+\\.tsx$': swc(true) },
   testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/**/*.test.tsx'],
   // Slow suites that need installed services run from .ci/run, not from `npm test`.

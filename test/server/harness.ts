@@ -14,6 +14,7 @@ import { inTransaction } from '../../src/server/db/transaction';
 import type { App } from '../../src/server/routes/common';
 import { putAssessment } from '../../src/server/store/assessments';
 import { createUser } from '../../src/server/store/users';
+import { TEMPLATE_VARIABLE } from './dbTemplate';
 import { fixtureAssessment, fixtureUsers, T_OPEN } from './fixtures';
 
 // app.inject() runs on light-my-request, which requires `cookie`@2: an ES module that jest's CommonJS loader
@@ -93,7 +94,9 @@ export function useHarness(kind: DbKind, extra: Partial<AppOptions> = {}): Harne
       drop = pg.drop;
       db = openDatabase({ kind: 'postgres', url: pg.url });
     } else {
-      db = openDatabase({ kind: 'memory' });
+      // Loaded from the migrated copy jest's globalSetup made (dbTemplate.ts); migrateToLatest below then
+      // checks it is current. Without one (a test run outside jest's setup) the database starts empty.
+      db = openDatabase({ kind: 'memory', from: process.env[TEMPLATE_VARIABLE] });
     }
     await migrateToLatest(db);
     h.db = db;

@@ -11,7 +11,8 @@ import type { Database } from './schema';
 export type DatabaseTarget =
   | { readonly kind: 'postgres'; readonly url: string; readonly poolSize?: number }
   | { readonly kind: 'embedded'; readonly dataDir: string }
-  | { readonly kind: 'memory' };
+  /** `from`: a data folder PGliteWorker.dumpTo wrote, to start from instead of an empty database. */
+  | { readonly kind: 'memory'; readonly from?: string };
 
 export type Db = Kysely<Database>;
 
@@ -41,7 +42,9 @@ export function openDatabase(target: DatabaseTarget): Db {
     });
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
-  if (target.kind === 'memory') return new Kysely<Database>({ dialect: new PGliteWorkerDialect(new PGliteWorker()) });
+  if (target.kind === 'memory') {
+    return new Kysely<Database>({ dialect: new PGliteWorkerDialect(new PGliteWorker(undefined, undefined, target.from)) });
+  }
   // Refused (DataFolderLocked, naming the pid) while another process has the folder open; released on close.
   const release = lockDataFolder(target.dataDir);
   try {

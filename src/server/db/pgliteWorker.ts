@@ -26,8 +26,21 @@ import {
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { PGlite } = require(workerData.pglitePath);
-const db = new PGlite(workerData.dataDir);
+const { readFileSync, writeFileSync } = require('node:fs');
+const db = workerData.loadFrom
+  ? new PGlite(workerData.dataDir, { loadDataDir: new Blob([readFileSync(workerData.loadFrom)]) })
+  : new PGlite(workerData.dataDir);
 parentPort.on('message', async (m) => {
+  if (m.op === 'dump') {
+    try {
+      const tar = await db.dumpDataDir('none');
+      writeFileSync(m.path, Buffer.from(await tar.arrayBuffer()));
+      parentPort.postMessage({ id: m.id, rows: [], affectedRows: 0 });
+    } catch (e) {
+      parentPort.postMessage({ id: m.id, error: { message: String(e && e.message) } });
+    }
+    return;
+  }
   if (m.op === 'close') {
     try { await db.close(); } finally { parentPort.postMessage({ id: m.id, rows: [], affectedRows: 0 }); }
     return;
@@ -70,14 +83,17 @@ export class PGliteWorker {
   /**
    * `dataDir` undefined: in memory (tests); otherwise a folder that keeps the database between runs.
    * `onClosed` runs once the database is closed (connect.ts releases the folder's lock there).
+   * `loadFrom`: a file `dumpTo` wrote; the database starts as a copy of it instead of running initdb, which
+   * costs several seconds of CPU where loading a copy costs under one.
    */
   constructor(
     dataDir?: string,
     private readonly onClosed?: () => void,
+    loadFrom?: string,
   ) {
     this.worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { pglitePath: require.resolve('@electric-sql/pglite'), dataDir },
+      workerData: { pglitePath: require.resolve('@electric-sql/pglite'), dataDir, loadFrom },
     });
     this.worker.on('message', (reply: Reply) => {
       const waiting = this.pending.get(reply.id);
@@ -97,6 +113,12 @@ export class PGliteWorker {
     const reply = await this.send({ op: 'query', sql, params });
     if (reply.error) throw new PGliteError(reply.error.message, reply.error.code, reply.error.detail, reply.error.constraint);
     return { rows: reply.rows ?? [], affectedRows: reply.affectedRows ?? 0 };
+  }
+
+  /** Writes the whole data folder, as PGlite's uncompressed tar, to `path` (for `loadFrom`). */
+  async dumpTo(path: string): Promise<void> {
+    const reply = await this.send({ op: 'dump', path });
+    if (reply.error) throw new PGliteError(reply.error.message, undefined, undefined, undefined);
   }
 
   async close(): Promise<void> {

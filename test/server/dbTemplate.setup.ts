@@ -1,0 +1,3 @@
+import { makeTemplate } from './dbTemplate';
+
+export default makeTemplate;

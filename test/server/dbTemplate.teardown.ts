@@ -1,0 +1,3 @@
+import { removeTemplate } from './dbTemplate';
+
+export default removeTemplate;

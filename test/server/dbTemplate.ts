@@ -1,0 +1,34 @@
+/**
+ * jest's globalSetup and globalTeardown: one migrated embedded database, dumped to a file, that every server
+ * test's in-memory database is loaded from (harness.ts). Starting a PGlite from nothing runs initdb, several
+ * seconds of CPU each time; loading the copy takes under one, and the suite opens dozens of databases.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Kysely } from 'kysely';
+import { migrateToLatest } from '../../src/server/db/migrate';
+import { PGliteWorker, PGliteWorkerDialect } from '../../src/server/db/pgliteWorker';
+import type { Database } from '../../src/server/db/schema';
+
+/** The variable the workers find the file by (they inherit the environment of the process that sets it). */
+export const TEMPLATE_VARIABLE = 'SCOREBOOK_TEST_DB_TEMPLATE';
+
+export async function makeTemplate(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'scorebook-db-template-'));
+  const file = join(dir, 'migrated.tar');
+  const worker = new PGliteWorker();
+  const db = new Kysely<Database>({ dialect: new PGliteWorkerDialect(worker) });
+  try {
+    await migrateToLatest(db);
+    await worker.dumpTo(file);
+  } finally {
+    await db.destroy();
+  }
+  process.env[TEMPLATE_VARIABLE] = file;
+}
+
+export function removeTemplate(): void {
+  const file = process.env[TEMPLATE_VARIABLE];
+  if (file) rmSync(join(file, '..'), { recursive: true, force: true });
+}
