@@ -94,6 +94,14 @@ export function isRowTextRole(role: ColumnRole): boolean {
   return role === 'explanation' || role === 'obstacles' || role === 'note';
 }
 
+/**
+ * The columns a person types in: the result, the ratio's variables, the steps and the three texts. Everything else
+ * is the template's (ids, names, targets, weights) or a formula's.
+ */
+export function isInputRole(role: ColumnRole): boolean {
+  return role === 'result' || role === 'numerator' || role === 'denominator' || isRowTextRole(role) || /^step\d+$/.test(role);
+}
+
 /** A target column is named after its scale level (ขั้นต้น, ระดับ 1 …) and also answers to "Target k". */
 export function targetHeader(scale: Scale, level: number): HeaderEntry {
   const l = scale.levels[level - 1];

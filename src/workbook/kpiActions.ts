@@ -12,7 +12,7 @@
  */
 import type { Assessment } from '../domain';
 import type { BindingRecord, MultiUnitColumns } from './binding';
-import { isRowTextRole, type ColumnRole } from './headers';
+import { isInputRole as isTypedRole, type ColumnRole } from './headers';
 import { kpiSheetPlan, type KpiPlanInput } from './kpiPlan';
 import type { ApplyProgress, ApplyReport, ReadRequest, WorkbookPort } from './port';
 import { multiUnitPlan, type MultiUnitInput } from './multiUnitPlan';
@@ -20,10 +20,8 @@ import { readKpiGrid, readMultiUnitGrid, type MultiUnitReadResult, type SheetRea
 import { DEFAULT_TABLE } from './layout';
 
 /** The columns a reading needs: the id and every input. Formula columns are never read back. */
-export function isInputRole(role: ColumnRole): boolean {
-  return (
-    role === 'id' || role === 'result' || role === 'numerator' || role === 'denominator' || isRowTextRole(role) || /^step\d+$/.test(role)
-  );
+function isInputRole(role: ColumnRole): boolean {
+  return role === 'id' || isTypedRole(role);
 }
 
 export async function createKpiSheet(
@@ -75,7 +73,7 @@ export async function readBoundUnits(
 }
 
 /** What a multi-unit sheet's check reads: its table's id, input and unit columns (the used range without a table). */
-export function boundUnitsRequest(binding: BindingRecord & { readonly multiUnit: MultiUnitColumns }): ReadRequest {
+function boundUnitsRequest(binding: BindingRecord & { readonly multiUnit: MultiUnitColumns }): ReadRequest {
   const headers = [
     ...Object.entries(binding.columns)
       .filter(([role]) => isInputRole(role as ColumnRole))

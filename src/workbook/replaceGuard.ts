@@ -12,7 +12,7 @@
  * plan and is not the person's; on a sheet without a binding record every typed cell is theirs.
  */
 import { isCellError, isFormula, parseAddress, type CellContent, type CellValue } from './cells';
-import { isRowTextRole, type ColumnRole } from './headers';
+import { isInputRole, isRowTextRole, type ColumnRole } from './headers';
 import type { WritePlan } from './plan';
 
 export interface SheetNow {
@@ -45,9 +45,6 @@ export interface SheetLoss {
   /** Typed cells outside any column the sheet's record knows (own columns, or anywhere on an unbound sheet). */
   readonly otherCells: number;
 }
-
-const isInputRole = (role: ColumnRole): boolean =>
-  role === 'result' || role === 'numerator' || role === 'denominator' || isRowTextRole(role) || /^step\d+$/.test(role);
 
 /** What `plan` would leave in one cell of `sheet` that now holds `now`: unchanged (undefined), or the new content. */
 type Final = { readonly touched: false } | { readonly touched: true; readonly content: CellContent };

@@ -4,13 +4,12 @@
  * row is stored exactly once — checked through the API and the audit log.
  */
 import { ScorebookClient } from '../../src/api/client';
-import { readAssessment } from '../../src/domain';
 import { PreviewWorkbook } from '../../src/preview/previewWorkbook';
 import type { App } from '../../src/server/routes/common';
 import { WorkbookPendingStore } from '../../src/taskpane/model/workbookPendingStore';
-import { createKpiSheet } from '../../src/workbook/kpiActions';
 import { AID, fixtureAssessment } from '../server/fixtures';
 import { listenOnLoopback, useHarness } from '../server/harness';
+import { createdSheet, loaded } from '../taskpane/paneSheets';
 
 const h = useHarness('memory');
 const target = { aid: AID, round: 6, unit: 'pte' };
@@ -22,11 +21,7 @@ const rows = ['1', '2', '3', '4.1', '4.2'].map((indicatorId, i) => ({
 
 async function boundWorkbook(): Promise<PreviewWorkbook> {
   const wb = new PreviewWorkbook();
-  const document = fixtureAssessment();
-  const read = readAssessment(document);
-  if (!read.ok) throw new Error('fixture does not read');
-  const { binding } = await createKpiSheet(wb, { assessment: read.value, document });
-  await wb.writeBinding(binding);
+  await createdSheet(wb, loaded(fixtureAssessment()));
   return wb;
 }
 

@@ -6,11 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readAssessment } from '../../src/domain';
-import { NAMES, readSettings, resultInputs, type CellValue } from '../../src/workbook';
-import { createKpiSheet } from '../../src/workbook/kpiActions';
-import { kpiSheetPlan } from '../../src/workbook/kpiPlan';
+import { NAMES, readSettings, type CellValue } from '../../src/workbook';
 import { OfficeWorkbookPort } from '../../src/office/officePort';
 import { settingsRequest } from '../../src/taskpane/model/liveScoring';
+import { createdSheet, loaded } from '../taskpane/paneSheets';
 import { FakeExcel } from './fakeExcel';
 
 const document: unknown = JSON.parse(readFileSync(join(__dirname, '..', '..', 'assets', 'samples', 'krs-2567.assessment.json'), 'utf8'));
@@ -21,9 +20,7 @@ const assessment = read.value;
 test('the live read with the settings rectangle costs the syncs it cost without it, and brings ScorebookRound', async () => {
   const fake = new FakeExcel('1.9');
   const port = new OfficeWorkbookPort(fake);
-  const input = { assessment, document, inputs: resultInputs(assessment, { results: {} }) };
-  await createKpiSheet(port, input);
-  const { binding } = kpiSheetPlan(input);
+  const { binding } = await createdSheet(port, loaded(document));
   const kpi = { sheet: binding.sheet, numberFormats: true };
 
   let from = fake.syncs.length;

@@ -2,23 +2,24 @@
  * Sheet protection through the Office port over the recording fake, which refuses what Excel refuses on a
  * protected sheet (a write to a locked cell, a format, an insert, protect() twice, unprotect() without the
  * password) and refuses a person's typing into a locked cell. The sheets the pane makes are protected as the
- * template is; every pane action that writes one lifts and restores protection inside its own batches (the sync
- * counts of test/office/officePort.test.ts stay as they were); approved rows are locked and returned ones unlocked.
+ * template is (made by the pane's own actions: the Server tab's open, the Create tab's create); every pane action
+ * that writes one lifts and restores protection inside its own batches (the sync counts of
+ * test/office/officePort.test.ts stay as they were); approved rows are locked and returned ones unlocked.
  */
 import { readAssessment, type Assessment } from '../../src/domain';
 import { OfficeWorkbookPort } from '../../src/office/officePort';
 import { readSheet } from '../../src/taskpane/linkedSheet';
+import type { ReportRow } from '../../src/api';
 import { SERVER_LINK_FORMAT, type ServerLink } from '../../src/taskpane/model/serverLink';
 import { writeStatuses } from '../../src/taskpane/submitFlow';
-import { resultInputs } from '../../src/workbook';
-import { createKpiSheet, refreshKpiSheet } from '../../src/workbook/kpiActions';
 import { kpiSheetPlan } from '../../src/workbook/kpiPlan';
 import { columnOf, requireColumn, type KpiLayout } from '../../src/workbook/layout';
-import { multiUnitPlan } from '../../src/workbook/multiUnitPlan';
+import { multiUnitLayout } from '../../src/workbook/multiUnitPlan';
 import { typedNumbersPlan } from '../../src/workbook/typedNumbers';
 import { whatIfColumnOps } from '../../src/workbook/whatIfPlan';
 import { isWorkbookError, type WorkbookError } from '../../src/workbook/port';
 import { columnLetter } from '../../src/workbook/cells';
+import { BASE_URL, createdSheet, loaded, openedSheet } from '../taskpane/paneSheets';
 import { FakeExcel } from './fakeExcel';
 
 const document = {
@@ -60,20 +61,35 @@ const at = (role: Parameters<typeof requireColumn>[1], id: string): string => {
   return `${requireColumn(layout, role).letter}${row}`;
 };
 
-async function created(): Promise<{ fake: FakeExcel; port: OfficeWorkbookPort }> {
+/** A row as the server answers it. */
+function report(indicatorId: string, value: ReportRow['value'], status: ReportRow['status'], version: number): ReportRow {
+  return {
+    indicatorId,
+    value,
+    explanation: null,
+    obstacles: null,
+    remarks: null,
+    status,
+    version,
+    updatedBy: 'pte.reporter',
+    updatedAt: '2024-03-25T03:00:00Z',
+    comment: null,
+    late: false,
+    submittedAt: null,
+  };
+}
+
+/** Opened from the server before anything was reported, then 65 typed as indicator 1's result. */
+async function created(): Promise<{ fake: FakeExcel; port: OfficeWorkbookPort; sheet: Awaited<ReturnType<typeof openedSheet>> }> {
   const fake = new FakeExcel('1.9');
   const port = new OfficeWorkbookPort(fake);
-  const { binding } = await createKpiSheet(port, {
-    assessment,
-    document,
-    inputs: resultInputs(assessment, { results: { 1: 65 }, round: 6 }),
-  });
-  await port.writeBinding({ ...binding, server: link({}) });
-  return { fake, port };
+  const sheet = await openedSheet(port, document, target);
+  fake.userEdit('KPI', at('result', '1'), [[65]]);
+  return { fake, port, sheet };
 }
 
 function link(rows: ServerLink['rows']): ServerLink {
-  return { format: SERVER_LINK_FORMAT, baseUrl: 'http://scorebook.test', target, rows, pending: [] };
+  return { format: SERVER_LINK_FORMAT, baseUrl: BASE_URL, target, rows, pending: [] };
 }
 
 const protectedNow = (fake: FakeExcel, sheet = 'KPI'): boolean => fake.sheets.get(sheet)!.protected;
@@ -124,7 +140,7 @@ describe('a KPI sheet the pane creates is protected as the template is', () => {
 
   it('central staff opening a sheet may type the central result', async () => {
     const fake = new FakeExcel('1.9');
-    await createKpiSheet(new OfficeWorkbookPort(fake), { assessment, document, locks: { central: true } });
+    await openedSheet(new OfficeWorkbookPort(fake), document, target, { central: true });
     expect(fake.refusesTyping('KPI', at('result', '4'))).toBe(false);
     expect(fake.refusesTyping('KPI', at('denominator', '2'))).toBe(false);
     expect(fake.refusesTyping('KPI', at('target1', '4'))).toBe(true);
@@ -133,12 +149,16 @@ describe('a KPI sheet the pane creates is protected as the template is', () => {
   it('the multi-unit sheet is protected too, its inputs unlocked in every unit block', async () => {
     const fake = new FakeExcel('1.9');
     const port = new OfficeWorkbookPort(fake);
-    const units = [
-      { id: 'a', name: 'ก' },
-      { id: 'b', name: 'ข' },
-    ];
-    const { plan, layout: m } = multiUnitPlan({ assessment, document, units });
-    await port.apply(plan);
+    const withUnits = {
+      ...document,
+      units: [
+        { id: 'a', name: 'ก' },
+        { id: 'b', name: 'ข' },
+      ],
+    };
+    const made = await createdSheet(port, loaded(withUnits), { kind: 'multi' });
+    const read = assessmentOf(withUnits);
+    const m = multiUnitLayout(read, read.units, { sheet: made.sheet });
     expect(protectedNow(fake, m.kpi.sheet)).toBe(true);
     const result = columnOf(m.kpi, 'result')!.letter;
     const firstOf = m.kpi.rows.find((r) => r.indicator.id === '1')!.row;
@@ -150,16 +170,41 @@ describe('a KPI sheet the pane creates is protected as the template is', () => {
   });
 });
 
+/**
+ * The Server tab's open over the sheet it opened before. Written at once: 3 syncs (the sheet measured with the
+ * write's probe, read, written). Asked first, because typed work would go: those 2 reads, the free sheet name
+ * offered (1), then the write as an apply of its own (probe and write, 2). An unguarded write was 2.
+ */
+const REFRESH_SYNCS = { asked: 5, atOnce: 3 } as const;
+
 describe('every pane write to a protected sheet succeeds and leaves it protected, in the same syncs', () => {
   it('refresh, a plain write, typed numbers, the what-if column, statuses and the binding record', async () => {
-    const { fake, port } = await created();
+    const { fake, port, sheet: opened } = await created();
     const syncs = (): number => port.syncCount;
 
+    // Opened again once the server holds 80 (sent from elsewhere): the 65 typed here would go, so the person is
+    // asked, and replaces it (the second, explicit step). The guard's read rides on the write's call; the free name
+    // offered is one read; the write one apply.
+    const server = [report('1', 80, 'submitted', 1)];
+    const asked: string[] = [];
     let before = syncs();
-    await refreshKpiSheet(port, { assessment, document, inputs: resultInputs(assessment, { results: { 1: 80 }, round: 6 }) });
-    expect(syncs() - before).toBe(2);
+    await openedSheet(port, document, target, {
+      reports: server,
+      known: { record: opened.binding },
+      ask: async (loss) => {
+        asked.push(...loss.results);
+        return 'replace';
+      },
+    });
+    expect(asked).toEqual(['1']);
+    expect(syncs() - before).toBe(REFRESH_SYNCS.asked);
     expect(protectedNow(fake)).toBe(true);
     expect(fake.cell('KPI', at('result', '1'))).toBe(80);
+    // Opened again with nothing that would go: written at once, the guard's read in the same call.
+    before = syncs();
+    await openedSheet(port, document, target, { reports: server, known: { record: opened.binding } });
+    expect(syncs() - before).toBe(REFRESH_SYNCS.atOnce);
+    expect(protectedNow(fake)).toBe(true);
 
     // A formula cell written by a plan (a locked cell): protection lifted, written, put back, in one apply.
     before = syncs();
@@ -252,7 +297,7 @@ describe('approved rows are locked while approved', () => {
 
   it('a sheet opened with approved rows has them locked from the start', async () => {
     const fake = new FakeExcel('1.9');
-    await createKpiSheet(new OfficeWorkbookPort(fake), { assessment, document, locks: { approved: new Set(['1']) } });
+    await openedSheet(new OfficeWorkbookPort(fake), document, target, { reports: [report('1', 65, 'approved', 2)] });
     expect(fake.refusesTyping('KPI', at('result', '1'))).toBe(true);
     expect(fake.refusesTyping('KPI', at('step1', '3'))).toBe(false);
   });

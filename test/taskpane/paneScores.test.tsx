@@ -14,9 +14,9 @@ import { formatNumber, scoreAssessment, type RawResult, type ReportStatus } from
 import { PreviewWorkbook } from '../../src/preview/previewWorkbook';
 import { App } from '../../src/taskpane/App';
 import type { Connect, ServerClient } from '../../src/taskpane/components/ServerPanel';
-import { kpiLayout, NAMES, parseAddress, requireColumn, resultInputs, settingsSheet } from '../../src/workbook';
-import { createKpiSheet } from '../../src/workbook/kpiActions';
+import { kpiLayout, NAMES, parseAddress, requireColumn, settingsSheet } from '../../src/workbook';
 import { evaluateSheet } from '../../src/taskpane/model/evaluate';
+import { createdSheet } from './paneSheets';
 import { sample } from './sheetGrid';
 
 // Signing in loads the Server tab on demand: near 5 s on a loaded machine.
@@ -193,7 +193,7 @@ test("the live check warns target-changed at a target cell typed over by hand, a
 test('a sheet just created, derived targets included (Pathum Thani OTOP), has no target-changed warning', async () => {
   const pte = sample('pte-2567');
   const wb = new PreviewWorkbook();
-  await createKpiSheet(wb, { assessment: pte.assessment, document: pte.document, inputs: resultInputs(pte.assessment, { results: {} }) });
+  await createdSheet(wb, pte);
   const sheet = kpiLayout(pte.assessment).sheet;
   const grid = (await wb.read({ ranges: [{ sheet, numberFormats: true }] })).ranges[0]!;
   const e = evaluateSheet(pte.assessment, grid);

@@ -8,14 +8,13 @@ import { ScorebookClient } from '../../src/api/client';
 import { readAssessment } from '../../src/domain';
 import { OfficeWorkbookPort } from '../../src/office/officePort';
 import { readLink, readSheet } from '../../src/taskpane/linkedSheet';
-import { SERVER_LINK_FORMAT } from '../../src/taskpane/model/serverLink';
 import { statusTexts } from '../../src/taskpane/model/statusColumn';
 import { WorkbookPendingStore } from '../../src/taskpane/model/workbookPendingStore';
 import { planSubmit, sendAndRecord, sendRows } from '../../src/taskpane/submitFlow';
-import { resultInputs } from '../../src/workbook';
-import { createKpiSheet } from '../../src/workbook/kpiActions';
+import { kpiLayout, requireColumn } from '../../src/workbook';
 import { FakeServer, session } from '../api/fakeServer';
 import { FakeExcel } from '../office/fakeExcel';
+import { openedSheet } from './paneSheets';
 
 const N = 12;
 const target = { aid: 'flow', round: 6, unit: 'pte' };
@@ -40,18 +39,17 @@ async function linkedWorkbook(
   const document = documentOf(rows);
   const read = readAssessment(document);
   if (!read.ok) throw new Error('assessment does not read');
-  const results = Object.fromEntries(Array.from({ length: rows }, (_, i) => [String(i + 1), 55 + (i % 40)]));
   const fake = new FakeExcel('1.9');
   const port = new OfficeWorkbookPort(fake);
-  const { binding } = await createKpiSheet(port, {
-    assessment: read.value,
-    document,
-    inputs: resultInputs(read.value, { results, round: 6 }),
-  });
-  await port.writeBinding({
-    ...binding,
-    server: { format: SERVER_LINK_FORMAT, baseUrl: 'http://scorebook.test', target, rows: {}, pending: [] },
-  });
+  // Opened from the server before anything was reported, then every result typed (pasted down the column).
+  const { binding } = await openedSheet(port, document, target);
+  const layout = kpiLayout(read.value);
+  const result = requireColumn(layout, 'result').letter;
+  fake.userEdit(
+    binding.sheet,
+    `${result}${layout.firstDataRow}:${result}${layout.firstDataRow + rows - 1}`,
+    Array.from({ length: rows }, (_, i) => [55 + (i % 40)]),
+  );
   const server = new FakeServer();
   let n = 0;
   const client = new ScorebookClient({

@@ -4,12 +4,12 @@
  */
 import { ScorebookClient } from '../../src/api/client';
 import { BINDING_SHEET, readBindingRows } from '../../src/workbook';
-import { createKpiSheet } from '../../src/workbook/kpiActions';
 import { PreviewWorkbook } from '../../src/preview/previewWorkbook';
 import { readServerLink, SERVER_LINK_FORMAT } from '../../src/taskpane/model/serverLink';
 import { pendingRowsOf, refusedOf } from '../../src/taskpane/submitFlow';
 import { WorkbookPendingStore } from '../../src/taskpane/model/workbookPendingStore';
 import { FakeServer, rows, session } from '../api/fakeServer';
+import { createdSheet } from './paneSheets';
 import { sample } from './sheetGrid';
 
 const target = { aid: 'pte-2567', round: 6, unit: 'pte' };
@@ -17,8 +17,7 @@ const target = { aid: 'pte-2567', round: 6, unit: 'pte' };
 async function boundWorkbook(): Promise<PreviewWorkbook> {
   const wb = new PreviewWorkbook();
   const pte = sample('pte-2567');
-  const { binding } = await createKpiSheet(wb, { assessment: pte.assessment, document: pte.document });
-  await wb.writeBinding(binding);
+  await createdSheet(wb, pte);
   return wb;
 }
 

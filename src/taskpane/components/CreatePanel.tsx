@@ -1,28 +1,19 @@
 /**
- * Create a KPI sheet in the open workbook from the chosen assessment: the unit's sheet (kpiPlan.ts `kpiSheetPlan`:
- * the same table, formulas, validation, formats and ScorebookTotal as `scorebook template`) or the central office's
- * multi-unit sheet. One plan, one apply: the port decides how to batch it.
+ * Create a KPI sheet in the open workbook from the chosen assessment: the unit's sheet or the central office's
+ * multi-unit sheet (model/createSheet.ts), the person asked first when typed work would go.
  */
 import { Button, Field, Radio, RadioGroup, Subtitle2 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { kpiSheetPlan } from '../../workbook/kpiPlan';
-import { multiUnitPlan } from '../../workbook/multiUnitPlan';
 import type { WorkbookPort } from '../../workbook/port';
 import { useAction } from '../hooks/useAction';
 import { freeSheetName, useReplaceGuard } from '../hooks/useReplaceGuard';
-import { applyUnlessLoss } from '../model/replaceCheck';
-import type { WritePlan } from '../../workbook/plan';
+import { createSheet, type SheetKind } from '../model/createSheet';
 import { useLocale } from '../i18n';
 import type { LoadedAssessment } from '../model/loadAssessment';
 import type { Session } from '../model/session';
 import { bilingualWith } from '../strings';
 import { AssessmentPicker } from './AssessmentPicker';
 import { StatusBar } from './StatusBar';
-
-type Kind = 'single' | 'multi';
-
-/** A table name for a sheet made beside another (table names are the workbook's, not the sheet's). */
-const tableFor = (sheet: string): string => `ScorebookKPI_${sheet.replace(/[^A-Za-z0-9]+/g, '_')}`;
 
 export interface CreatePanelProps {
   readonly port: WorkbookPort;
@@ -35,7 +26,7 @@ export interface CreatePanelProps {
 
 export function CreatePanel({ port, chosen, onChoose, onCreated, boundSheet }: CreatePanelProps): JSX.Element {
   const { t } = useLocale();
-  const [kind, setKind] = useState<Kind>('single');
+  const [kind, setKind] = useState<SheetKind>('single');
   const action = useAction();
   const guard = useReplaceGuard();
   const units = chosen?.assessment.units.length ?? 0;
@@ -43,41 +34,10 @@ export function CreatePanel({ port, chosen, onChoose, onCreated, boundSheet }: C
   const create = (): void => {
     if (!chosen) return;
     void action.run(async (progress) => {
-      // Written at once when nothing typed would go (the guard's read rides on the write's round trips); else asked
-      // first: a sheet holding typed work is kept unless the person replaces it. `true`: written already.
-      const where = async (plan: WritePlan, sheet: string): Promise<string | false | true | undefined> => {
-        const tried = await applyUnlessLoss(port, plan, { existing: sheet === boundSheet, onProgress: progress });
-        if (tried.written) return true;
-        const loss = tried.now.losses[0]!;
-        const newSheet = await freeSheetName(port, sheet);
-        const choice = await guard.ask(loss, { newSheet, canKeep: false });
-        return choice === undefined ? false : choice === 'new-sheet' ? newSheet : undefined;
-      };
-      if (kind === 'multi') {
-        // With the document the plan writes the binding record too (marked multi-unit): checked unit by unit.
-        const make = (sheet?: string) =>
-          multiUnitPlan({ assessment: chosen.assessment, document: chosen.document, ...(sheet ? { sheet, table: tableFor(sheet) } : {}) });
-        let built = make();
-        const other = await where(built.plan, built.layout.kpi.sheet);
-        if (other === false) return bilingualWith('createCancelled');
-        if (typeof other === 'string') built = make(other);
-        if (other !== true) await port.apply(built.plan, progress);
-        onCreated(built.binding ? { loaded: chosen, binding: built.binding } : undefined);
-        return bilingualWith('createDone', built.layout.kpi.sheet, built.layout.blockRows * built.layout.units.length);
-      }
-      const make = (sheet?: string) =>
-        kpiSheetPlan({
-          assessment: chosen.assessment,
-          document: chosen.document,
-          ...(sheet ? { layout: { sheet, table: tableFor(sheet) } } : {}),
-        });
-      let built = make();
-      const other = await where(built.plan, built.layout.sheet);
-      if (other === false) return bilingualWith('createCancelled');
-      if (typeof other === 'string') built = make(other);
-      if (other !== true) await port.apply(built.plan, progress);
-      onCreated({ loaded: chosen, binding: built.binding });
-      return bilingualWith('createDone', built.layout.sheet, built.layout.rows.length);
+      const done = await createSheet({ port, chosen, kind, boundSheet, ask: guard.ask, freeSheetName, progress });
+      if (done.kind === 'cancelled') return bilingualWith('createCancelled');
+      onCreated(done.session);
+      return bilingualWith('createDone', done.sheet, done.rows);
     });
   };
 
@@ -90,7 +50,7 @@ export function CreatePanel({ port, chosen, onChoose, onCreated, boundSheet }: C
         validationState={kind === 'multi' && chosen && units === 0 ? 'warning' : 'none'}
         validationMessage={kind === 'multi' && chosen && units === 0 ? t.createNoUnits : undefined}
       >
-        <RadioGroup value={kind} onChange={(_, d) => setKind(d.value as Kind)}>
+        <RadioGroup value={kind} onChange={(_, d) => setKind(d.value as SheetKind)}>
           <Radio value="single" label={t.createSingle} />
           <Radio value="multi" label={`${t.createMultiUnit}${chosen ? ` · ${t.createUnits(units)}` : ''}`} />
         </RadioGroup>

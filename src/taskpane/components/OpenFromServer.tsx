@@ -1,34 +1,24 @@
 /**
  * Open from the server: pick assessment, unit and round (its window in Buddhist-Era dates, with the days left), and
  * write the KPI sheet with the server's rows in it; the binding record remembers the link (serverLink.ts). A sheet
- * holding typed work is not written over without the person's choice (replaceCheck.ts, ReplaceDialog.tsx).
+ * holding typed work is not written over without the person's choice (model/openFromServer.ts, ReplaceDialog.tsx).
  */
 
 import { Button, Field, Select, Subtitle2 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Session as ApiSession } from '../../api';
 import type { Message } from '../../domain';
-import { resultInputs } from '../../workbook';
-import { kpiSheetPlan } from '../../workbook/kpiPlan';
 import type { WorkbookPort } from '../../workbook/port';
-import { PaneError } from '../hooks/useAction';
 import { freeSheetName, useReplaceGuard } from '../hooks/useReplaceGuard';
 import { useServerCall } from '../hooks/useServerCall';
-import { REPLACE_STRINGS } from '../replaceStrings';
-import { loadAssessment } from '../model/loadAssessment';
-import { applyUnlessLoss, checkTarget, ownColumnOps, overlay, typedInputs, type TargetNow } from '../model/replaceCheck';
+import { openFromServer } from '../model/openFromServer';
 import { useLinkedSheet } from '../linkedSheetStore';
-import type { BindingRecord } from '../../workbook/binding';
-import type { ServerLink } from '../model/serverLink';
-import { inputsWithTexts, linkFromReports, roundWindow } from '../model/serverSheet';
+import { roundWindow } from '../model/serverSheet';
 import type { Session } from '../model/session';
 import { usePaneState } from '../paneStore';
-import { SERVER_STRINGS, useServerStrings } from '../serverStrings';
+import { useServerStrings } from '../serverStrings';
 import type { ServerClient } from './serverClient';
 import { ErrorMessage } from './StatusBar';
-
-/** A table name for a KPI sheet opened beside another (table names are the workbook's, not the sheet's). */
-const tableFor = (sheet: string): string => `ScorebookKPI_${sheet.replace(/[^A-Za-z0-9]+/g, '_')}`;
 
 export type Summary = Awaited<ReturnType<ServerClient['listAssessments']>>[number];
 
@@ -138,96 +128,18 @@ export function OpenFromServer({
     if (!chosen || !unit || !r) return;
     setDone(undefined);
     await opening.run(async () => {
-      const target = { aid: chosen.id, round: r.round, unit };
-      const document = await client.getAssessment(chosen.id);
-      const loaded = loadAssessment(document, chosen.id);
-      if (!loaded.ok) throw new PaneError(loaded.issues[0]!.message);
-      const assessment = loaded.value.assessment;
-      const reports = await client.listReports(target);
-      const { results, link } = linkFromReports(baseUrl, target, reports);
-      // The sheet is protected: approved rows locked, central results too unless the person is central staff.
-      const approved = new Set(
-        Object.entries(link.rows)
-          .filter(([, row]) => row?.status === 'approved')
-          .map(([id]) => id),
-      );
-      // Each row's result, explanation, obstacles and remarks, as the server holds them.
-      const inputs = inputsWithTexts(resultInputs(assessment, results), reports);
-      // The link goes into the record the plan writes (one apply, no second write of the record).
-      const build = (sheetInputs: typeof inputs, pending: ServerLink['pending'], layout?: { sheet: string; table: string }) =>
-        kpiSheetPlan({
-          assessment,
-          document,
-          inputs: sheetInputs,
-          server: { ...link, pending },
-          layout,
-          round: link.target?.round,
-          locks: { central, approved },
-        });
-      let built = build(inputs, []);
-      // The sheet bound now is the one opened into: another would leave it, and its unsent rows, unlinked.
-      const defaultSheet = built.layout.sheet;
-      const placeOf = (record: BindingRecord | undefined) =>
-        record && !record.multiUnit && record.sheet !== defaultSheet ? { sheet: record.sheet, table: record.table } : undefined;
-      // Tried at once as the record last said (its sheet, its pending batches kept): written in the guard's own read
-      // when nothing typed would go and the record read is still that one; else asked below.
-      const known = linkedSheet.record;
-      let place = placeOf(known);
-      const knownPending = linkedSheet.link?.pending ?? [];
-      if (place) built = build(inputs, knownPending, place);
-      else if (knownPending.length > 0) built = build(inputs, knownPending);
-      const samePlace = (n: TargetNow): boolean => JSON.stringify(placeOf(n.record) ?? null) === JSON.stringify(place ?? null);
-      const samePending = (n: TargetNow): boolean => JSON.stringify(n.link?.pending ?? []) === JSON.stringify(knownPending);
-      const tried = await applyUnlessLoss(port, built.plan, {
-        existing: known !== undefined && !known.multiUnit,
-        proceed: (n) => samePlace(n) && samePending(n),
+      const done = await openFromServer({
+        port,
+        client,
+        baseUrl,
+        target: { aid: chosen.id, round: r.round, unit },
+        central,
+        known: linkedSheet,
+        ask: guard.ask,
+        freeSheetName,
       });
-      if (tried.written) {
-        onOpened({ loaded: loaded.value, binding: built.binding });
-        const said = (l: 'th' | 'en'): string => SERVER_STRINGS[l].opened(built.layout.sheet, reports.length);
-        setDone({ th: said('th'), en: said('en') });
-        return;
-      }
-      // What the sheet holds now: nothing typed is written over without the person's second, explicit step.
-      let now = tried.now;
-      if (!samePlace(now)) {
-        place = placeOf(now.record);
-        now = await checkTarget(port, build(inputs, [], place).plan);
-      }
-      const pending = now.link?.pending ?? [];
-      built = build(inputs, pending, place);
-      let note: Message | undefined;
-      const loss = now.losses[0];
-      if (loss) {
-        const canKeep = now.bound !== undefined && now.bound.assessment.id === assessment.id && now.record?.sheet === built.layout.sheet;
-        const newSheet = await freeSheetName(port, built.layout.sheet);
-        const choice = await guard.ask(loss, { newSheet, canKeep });
-        if (!choice) {
-          setDone({ th: REPLACE_STRINGS.th.cancelled, en: REPLACE_STRINGS.en.cancelled });
-          return;
-        }
-        if (choice === 'new-sheet') {
-          place = { sheet: newSheet, table: tableFor(newSheet) };
-          built = build(inputs, pending, place);
-          note = { th: REPLACE_STRINGS.th.keptNew(newSheet), en: REPLACE_STRINGS.en.keptNew(newSheet) };
-        } else if (choice === 'keep-mine' && now.bound) {
-          const mine = typedInputs(now.bound.assessment, now.bound.grid, now.bound.reading);
-          built = build(overlay(inputs, mine), pending, place);
-          built = {
-            ...built,
-            plan: { ...built.plan, ops: [...built.plan.ops, ...ownColumnOps(now.bound.grid, built.layout.columns.length + 1)] },
-          };
-          const differs = [...mine].filter(([id, m]) =>
-            Object.entries(m).some(([k, v]) => JSON.stringify(inputs.get(id)?.[k as keyof typeof m] ?? null) !== JSON.stringify(v)),
-          );
-          note = { th: REPLACE_STRINGS.th.keptMine(differs.length), en: REPLACE_STRINGS.en.keptMine(differs.length) };
-        }
-      }
-      await port.apply(built.plan);
-      onOpened({ loaded: loaded.value, binding: built.binding });
-      const said = (l: 'th' | 'en'): string =>
-        [SERVER_STRINGS[l].opened(built.layout.sheet, reports.length), note?.[l]].filter(Boolean).join(' · ');
-      setDone({ th: said('th'), en: said('en') });
+      if (done.kind === 'opened') onOpened(done.session);
+      setDone(done.message);
     });
   };
   const busy = opening.running;

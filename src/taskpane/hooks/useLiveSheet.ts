@@ -8,11 +8,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Message } from '../../domain';
 import type { ChangeEvent, WorkbookPort } from '../../workbook/port';
-import { boundUnitsRequest } from '../../workbook/kpiActions';
 import { useLocale } from '../i18n';
-import { evaluateMultiUnitSheet, type Evaluation } from '../model/evaluate';
+import type { Evaluation } from '../model/evaluate';
 import { LiveCache } from '../model/liveCache';
-import { applyMarks, livePass, missingSheet } from '../model/liveCheck';
+import { applyMarks, livePass, unitsPass } from '../model/liveCheck';
 import type { Session } from '../model/session';
 import { errorMessage } from './useAction';
 
@@ -56,7 +55,7 @@ export function useLiveSheet(port: WorkbookPort, session: Session | undefined): 
     try {
       if (session.binding.multiUnit) {
         // A multi-unit sheet is the central office's bulk view: not linked to one unit's round, so no marks.
-        const e = await evaluateUnits(port, session);
+        const e = await unitsPass(port, session);
         if (mine !== generation.current) return;
         setEvaluation(e);
         setChanged(undefined);
@@ -123,18 +122,4 @@ export function useLiveSheet(port: WorkbookPort, session: Session | undefined): 
   }, [port, session, refresh]);
 
   return { evaluation, checking, error, updatedAt, changed, approvedEdited, refresh };
-}
-
-/**
- * A multi-unit sheet: only its table's id, input and unit columns, as validate reads them — 20,000 rows of
- * formulas would cost more to read than to score.
- */
-async function evaluateUnits(port: WorkbookPort, { binding, loaded }: Session): Promise<Evaluation> {
-  const { multiUnit } = binding;
-  if (!multiUnit) throw new Error('evaluateUnits needs a multi-unit binding');
-  const read = await port.read(boundUnitsRequest({ ...binding, multiUnit }));
-  const grid = read.tables[0] ?? read.ranges[0];
-  return grid
-    ? evaluateMultiUnitSheet(loaded.assessment, grid, { headers: binding.columns, multiUnit })
-    : { ok: false, issues: [missingSheet(binding.sheet)] };
 }

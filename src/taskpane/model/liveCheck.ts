@@ -1,13 +1,16 @@
 /**
  * One pass of the live sheet (hooks/useLiveSheet.ts) after an edit: read the bound sheet and the binding record in
- * one port call, score the sheet, and work out the change marks. Kept apart from the hook so the bench
- * (test/taskpane/summary.bench.ts) measures the very code the pane runs per edit.
+ * one port call, score the sheet, and work out the change marks; on a multi-unit sheet, its table's input columns
+ * scored unit by unit (`unitsPass`). Kept apart from the hook so the benches (test/taskpane/summary.bench.ts,
+ * test/office/addin.bench.ts) measure the very code the pane runs per edit.
  */
 import type { Issue, Locale } from '../../domain';
-import type { RangeRequest, WorkbookPort } from '../../workbook/port';
+import { isInputRole, type ColumnRole } from '../../workbook';
+import type { BindingRecord, MultiUnitColumns } from '../../workbook/binding';
+import type { RangeRequest, ReadRequest, WorkbookPort } from '../../workbook/port';
 import type { WritePlan } from '../../workbook/plan';
 import { liveMarks } from './changeMarks';
-import { evaluateSheet, type Evaluation } from './evaluate';
+import { evaluateMultiUnitSheet, evaluateSheet, type Evaluation } from './evaluate';
 import type { LiveCache } from './liveCache';
 import { liveScoring, settingsRequest } from './liveScoring';
 import type { Session } from './session';
@@ -62,6 +65,34 @@ export async function livePass(
     contents: marks?.contents,
     plan: marks?.plan,
   };
+}
+
+/**
+ * A multi-unit sheet's pass: only its table's id, input and unit columns (the used range without a table) —
+ * 20,000 rows of formulas would cost more to read than to score. The central office's bulk view is not linked to
+ * one unit's round, so it has no marks.
+ */
+export async function unitsPass(port: WorkbookPort, { binding, loaded }: Session): Promise<Evaluation> {
+  const { multiUnit } = binding;
+  if (!multiUnit) throw new Error('unitsPass needs a multi-unit binding');
+  const read = await port.read(unitsRequest({ ...binding, multiUnit }));
+  const grid = read.tables[0] ?? read.ranges[0];
+  return grid
+    ? evaluateMultiUnitSheet(loaded.assessment, grid, { headers: binding.columns, multiUnit })
+    : { ok: false, issues: [missingSheet(binding.sheet)] };
+}
+
+function unitsRequest(binding: BindingRecord & { readonly multiUnit: MultiUnitColumns }): ReadRequest {
+  const headers = [
+    ...Object.entries(binding.columns)
+      .filter(([role]) => role === 'id' || isInputRole(role as ColumnRole))
+      .map(([, h]) => h as string),
+    binding.multiUnit.unit,
+    binding.multiUnit.unitName,
+  ];
+  return binding.table
+    ? { tables: [{ table: binding.table, columns: headers, numberFormats: true }] }
+    : { ranges: [{ sheet: binding.sheet, numberFormats: true }] };
 }
 
 export function missingSheet(sheet: string): Issue {

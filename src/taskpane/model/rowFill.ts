@@ -6,8 +6,7 @@
  *
  * Rows and columns are grouped into rectangles, so 500 rows marked by one paste are a handful of style ops.
  */
-import type { ColumnRole, SheetReading } from '../../workbook';
-import { isInputRole } from '../../workbook/kpiActions';
+import { isInputRole, type SheetReading } from '../../workbook';
 import { COLORS } from '../../workbook/kpiPlan';
 import { cellAddress } from '../../workbook';
 import type { StyleOp } from '../../workbook/plan';
@@ -31,7 +30,7 @@ export function rowFillOps(
   fill: string,
 ): StyleOp[] {
   const columns = [...reading.columns]
-    .filter(([role]) => typedRole(role))
+    .filter(([role]) => isInputRole(role))
     .map(([, c]) => originColumn + c)
     .sort((a, b) => a - b);
   const ops: StyleOp[] = [];
@@ -41,10 +40,6 @@ export function rowFillOps(
     }
   }
   return ops;
-}
-
-function typedRole(role: ColumnRole): boolean {
-  return role !== 'id' && isInputRole(role);
 }
 
 /** Sorted numbers → [first, last] of each run of consecutive ones. */
