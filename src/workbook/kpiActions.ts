@@ -14,9 +14,9 @@ import type { Assessment } from '../domain';
 import type { BindingRecord, MultiUnitColumns } from './binding';
 import { isInputRole as isTypedRole, type ColumnRole } from './headers';
 import { kpiSheetPlan, type KpiPlanInput } from './kpiPlan';
-import type { ApplyProgress, ApplyReport, ReadRequest, WorkbookPort } from './port';
+import type { ApplyProgress, ApplyReport, WorkbookPort } from './port';
 import { multiUnitPlan, type MultiUnitInput } from './multiUnitPlan';
-import { readKpiGrid, readMultiUnitGrid, type MultiUnitReadResult, type SheetReadResult } from './readGrid';
+import { multiUnitReadRequest, readKpiGrid, readMultiUnitGrid, type MultiUnitReadResult, type SheetReadResult } from './readGrid';
 import { DEFAULT_TABLE } from './layout';
 
 /** The columns a reading needs: the id and every input. Formula columns are never read back. */
@@ -66,24 +66,10 @@ export async function readBoundUnits(
   binding: BindingRecord & { readonly multiUnit: MultiUnitColumns },
   assessment: Assessment,
 ): Promise<MultiUnitReadResult> {
-  const read = await port.read(boundUnitsRequest(binding));
+  const read = await port.read(multiUnitReadRequest(binding));
   const grid = read.tables[0] ?? read.ranges[0];
   if (!grid) return { ok: false, issues: [] };
   return readMultiUnitGrid(assessment, grid, { headers: binding.columns, multiUnit: binding.multiUnit });
-}
-
-/** What a multi-unit sheet's check reads: its table's id, input and unit columns (the used range without a table). */
-function boundUnitsRequest(binding: BindingRecord & { readonly multiUnit: MultiUnitColumns }): ReadRequest {
-  const headers = [
-    ...Object.entries(binding.columns)
-      .filter(([role]) => isInputRole(role as ColumnRole))
-      .map(([, h]) => h as string),
-    binding.multiUnit.unit,
-    binding.multiUnit.unitName,
-  ];
-  return binding.table
-    ? { tables: [{ table: binding.table, columns: headers, numberFormats: true }] }
-    : { ranges: [{ sheet: binding.sheet, numberFormats: true }] };
 }
 
 /** Refresh a multi-unit sheet: rebuilt from the assessment with each unit's inputs (one apply, like create). */

@@ -25,7 +25,18 @@ import {
 } from '../domain';
 import { columnLetter, isCellError, parseAddress, qualifiedAddress, sheetRef, type CellValue, type Grid } from './cells';
 import { domainStep, sheetStepMark } from './stepWords';
-import { FIXED_HEADERS, headerCandidates, namesOf, stepHeader, targetHeader, type ColumnRole, type HeaderEntry } from './headers';
+import {
+  FIXED_HEADERS,
+  headerCandidates,
+  isInputRole,
+  namesOf,
+  stepHeader,
+  targetHeader,
+  type ColumnRole,
+  type HeaderEntry,
+} from './headers';
+import type { BindingRecord, MultiUnitColumns } from './binding';
+import type { ReadRequest } from './port';
 
 export interface IndicatorCells {
   readonly row: number;
@@ -344,6 +355,23 @@ export type MultiUnitReadResult =
 export interface UnitColumnHeaders {
   readonly unit: string;
   readonly unitName: string;
+}
+
+/**
+ * What a multi-unit sheet's reading needs read: its table's id, input and unit columns (the used range without a
+ * table). The formula columns are never read back: at 20,000 rows they would cost more to read than to score.
+ */
+export function multiUnitReadRequest(binding: BindingRecord & { readonly multiUnit: MultiUnitColumns }): ReadRequest {
+  const headers = [
+    ...Object.entries(binding.columns)
+      .filter(([role]) => role === 'id' || isInputRole(role as ColumnRole))
+      .map(([, h]) => h as string),
+    binding.multiUnit.unit,
+    binding.multiUnit.unitName,
+  ];
+  return binding.table
+    ? { tables: [{ table: binding.table, columns: headers, numberFormats: true }] }
+    : { ranges: [{ sheet: binding.sheet, numberFormats: true }] };
 }
 
 /**

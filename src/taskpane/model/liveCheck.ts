@@ -5,9 +5,8 @@
  * test/office/addin.bench.ts) measure the very code the pane runs per edit.
  */
 import type { Issue, Locale } from '../../domain';
-import { isInputRole, type ColumnRole } from '../../workbook';
-import type { BindingRecord, MultiUnitColumns } from '../../workbook/binding';
-import type { RangeRequest, ReadRequest, WorkbookPort } from '../../workbook/port';
+import { multiUnitReadRequest } from '../../workbook';
+import type { RangeRequest, WorkbookPort } from '../../workbook/port';
 import type { WritePlan } from '../../workbook/plan';
 import { liveMarks } from './changeMarks';
 import { evaluateMultiUnitSheet, evaluateSheet, type Evaluation } from './evaluate';
@@ -75,24 +74,11 @@ export async function livePass(
 export async function unitsPass(port: WorkbookPort, { binding, loaded }: Session): Promise<Evaluation> {
   const { multiUnit } = binding;
   if (!multiUnit) throw new Error('unitsPass needs a multi-unit binding');
-  const read = await port.read(unitsRequest({ ...binding, multiUnit }));
+  const read = await port.read(multiUnitReadRequest({ ...binding, multiUnit }));
   const grid = read.tables[0] ?? read.ranges[0];
   return grid
     ? evaluateMultiUnitSheet(loaded.assessment, grid, { headers: binding.columns, multiUnit })
     : { ok: false, issues: [missingSheet(binding.sheet)] };
-}
-
-function unitsRequest(binding: BindingRecord & { readonly multiUnit: MultiUnitColumns }): ReadRequest {
-  const headers = [
-    ...Object.entries(binding.columns)
-      .filter(([role]) => role === 'id' || isInputRole(role as ColumnRole))
-      .map(([, h]) => h as string),
-    binding.multiUnit.unit,
-    binding.multiUnit.unitName,
-  ];
-  return binding.table
-    ? { tables: [{ table: binding.table, columns: headers, numberFormats: true }] }
-    : { ranges: [{ sheet: binding.sheet, numberFormats: true }] };
 }
 
 export function missingSheet(sheet: string): Issue {
