@@ -17,6 +17,12 @@ function sameNumber(a: number, b: number): boolean {
 
 const normalize = (formula: string): string => formula.replace(/^=/, '').replace(/\s+/g, '').toUpperCase();
 
+/** What besides the values tells a derived target cell the template wrote from one typed over (see changedTargets). */
+interface TargetCellSources {
+  readonly formulas?: readonly (readonly (string | null)[])[];
+  readonly inputRefs?: ReadonlyMap<string, ReadonlyMap<string, string>>;
+}
+
 /**
  * `formulas` (same shape as the grid, null for constants) lets a derived target cell that was never calculated
  * (a template written by `scorebook template` and not yet opened in Excel) count as unchanged when its formula is
@@ -26,9 +32,7 @@ export function changedTargets(
   assessment: Assessment,
   grid: Grid,
   reading: Pick<SheetReading, 'cells' | 'columns'>,
-  options: {
-    formulas?: readonly (readonly (string | null)[])[];
-    inputRefs?: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  options: TargetCellSources & {
     /** Each row's findings kept by its array of values (the live sheet's kept read): values only, no formulas. */
     memo?: TargetsMemo;
   } = {},
@@ -76,10 +80,7 @@ function rowTargetIssues(
   assessment: Assessment,
   grid: Grid,
   reading: Pick<SheetReading, 'cells' | 'columns'>,
-  options: {
-    formulas?: readonly (readonly (string | null)[])[];
-    inputRefs?: ReadonlyMap<string, ReadonlyMap<string, string>>;
-  },
+  options: TargetCellSources,
   targetColumns: readonly (number | undefined)[],
   indicator: LeafIndicator,
   cells: IndicatorCells,
