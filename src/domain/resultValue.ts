@@ -3,10 +3,10 @@
  * the number itself, numerator / denominator × multiplier, or the count of consecutive steps achieved.
  * Anything unreadable becomes an issue and the indicator is scored as not reported; nothing becomes 0 silently.
  */
-import type { LeafIndicator } from './assessment';
+import type { LeafIndicator, Variable } from './assessment';
 import type { RawResult } from './documentSchema';
 import { issue, type Issue } from './issues';
-import { readNumber, type NumberReading } from './thaiNumbers';
+import { readNumber, type NumberReading, type ReadNumberOptions } from './thaiNumbers';
 import { readYesNoWord } from './yesNoWords';
 
 export type ResultValue =
@@ -24,14 +24,59 @@ const notReported = (issues?: Issue[]): ResultValue => (issues === undefined ? N
 const invalid = (issues: Issue[]): ResultValue => ({ status: 'invalid', issues });
 
 export function readResultValue(indicator: LeafIndicator, raw: RawResult | undefined): ResultValue {
-  switch (indicator.kind) {
+  return readWith(readingOf(indicator), raw);
+}
+
+/**
+ * What reading a result needs of its indicator, in one shape for every kind. Indicators come in many shapes
+ * (optional fields present or not), so reading their properties row after row is a slow, megamorphic lookup; a
+ * million rows read these instead. Worked out once per indicator object: an assessment is immutable once read.
+ */
+interface Reading {
+  readonly indicator: LeafIndicator;
+  readonly kind: LeafIndicator['kind'];
+  readonly stepCount: number;
+  readonly multiplier: number;
+  /** A negative result is no typo when a target itself is negative. */
+  readonly negativeTargets: boolean;
+  readonly quantity: ReadNumberOptions;
+  readonly numerator: Variable | undefined;
+  readonly denominator: Variable | undefined;
+  readonly numeratorOptions: ReadNumberOptions;
+  readonly denominatorOptions: ReadNumberOptions;
+}
+
+const readings = new WeakMap<LeafIndicator, Reading>();
+
+function readingOf(indicator: LeafIndicator): Reading {
+  const known = readings.get(indicator);
+  if (known) return known;
+  const [numerator, denominator] = indicator.variables;
+  const reading: Reading = {
+    indicator,
+    kind: indicator.kind,
+    stepCount: indicator.steps.length,
+    multiplier: indicator.multiplier,
+    negativeTargets: indicator.targets.some((t) => t < 0),
+    quantity: { unit: indicator.unit, indicatorId: indicator.id },
+    numerator,
+    denominator,
+    numeratorOptions: { unit: numerator?.unit, indicatorId: indicator.id, field: numerator?.id },
+    denominatorOptions: { unit: denominator?.unit, indicatorId: indicator.id, field: denominator?.id },
+  };
+  readings.set(indicator, reading);
+  return reading;
+}
+
+function readWith(reading: Reading, raw: RawResult | undefined): ResultValue {
+  switch (reading.kind) {
     case 'quantitative':
-      return readQuantity(indicator, raw);
+      return readQuantity(reading, raw);
     case 'ratio':
-      return readRatio(indicator, raw);
+      return readRatio(reading, raw);
     case 'milestone':
     case 'binary':
-      return readSteps(indicator, raw);
+      return readSteps(reading, raw);
   }
 }
 
@@ -39,9 +84,10 @@ function isBlank(raw: unknown): boolean {
   return raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
 }
 
-function readQuantity(indicator: LeafIndicator, raw: RawResult | undefined): ResultValue {
+function readQuantity(reading: Reading, raw: RawResult | undefined): ResultValue {
   if (isBlank(raw)) return notReported();
   if (typeof raw === 'object') {
+    const { indicator } = reading;
     return invalid([
       issue(
         'value-shape',
@@ -54,15 +100,16 @@ function readQuantity(indicator: LeafIndicator, raw: RawResult | undefined): Res
       ),
     ]);
   }
-  const reading = readNumber(raw, { unit: indicator.unit, indicatorId: indicator.id });
-  if (reading.kind === 'blank') return notReported();
-  if (reading.kind === 'invalid') return invalid([reading.issue]);
-  return { status: 'value', value: reading.value, issues: negativeWarning(indicator, reading.value) };
+  const number = readNumber(raw, reading.quantity);
+  if (number.kind === 'blank') return notReported();
+  if (number.kind === 'invalid') return invalid([number.issue]);
+  return { status: 'value', value: number.value, issues: negativeWarning(reading, number.value) };
 }
 
 /** A negative result against non-negative targets is usually a typo (a stray minus), so it is pointed out. */
-function negativeWarning(indicator: LeafIndicator, value: number): readonly Issue[] {
-  if (value >= 0 || indicator.targets.some((t) => t < 0)) return NO_ISSUES;
+function negativeWarning(reading: Reading, value: number): readonly Issue[] {
+  if (value >= 0 || reading.negativeTargets) return NO_ISSUES;
+  const { indicator } = reading;
   return [
     issue(
       'value-negative',
@@ -76,10 +123,11 @@ function negativeWarning(indicator: LeafIndicator, value: number): readonly Issu
   ];
 }
 
-function readRatio(indicator: LeafIndicator, raw: RawResult | undefined): ResultValue {
+function readRatio(reading: Reading, raw: RawResult | undefined): ResultValue {
   if (isBlank(raw)) return notReported();
   // A ratio already worked out (e.g. "85%") is accepted as the value itself.
-  if (typeof raw === 'number' || typeof raw === 'string') return readQuantity(indicator, raw);
+  if (typeof raw === 'number' || typeof raw === 'string') return readQuantity(reading, raw);
+  const { indicator, numerator, denominator } = reading;
   if (typeof raw !== 'object' || Array.isArray(raw) || raw === null) {
     return invalid([
       issue(
@@ -93,17 +141,14 @@ function readRatio(indicator: LeafIndicator, raw: RawResult | undefined): Result
       ),
     ]);
   }
-  const [numerator, denominator] = indicator.variables;
   if (!numerator || !denominator) return invalid([]);
-  const readings = [
-    readNumber(raw[numerator.id], { unit: numerator.unit, indicatorId: indicator.id, field: numerator.id }),
-    readNumber(raw[denominator.id], { unit: denominator.unit, indicatorId: indicator.id, field: denominator.id }),
-  ] as const;
-  const [n, d] = readings;
+  const n = readNumber(raw[numerator.id], reading.numeratorOptions);
+  const d = readNumber(raw[denominator.id], reading.denominatorOptions);
   // Both given, neither negative, a denominator not 0: the ratio, with nothing to say (what the checks below give it).
   if (n.kind === 'number' && d.kind === 'number' && n.value >= 0 && d.value > 0) {
-    return { status: 'value', value: (n.value * indicator.multiplier) / d.value, issues: NO_ISSUES };
+    return { status: 'value', value: (n.value * reading.multiplier) / d.value, issues: NO_ISSUES };
   }
+  const readings: readonly [NumberReading, NumberReading] = [n, d];
   const issues: Issue[] = [];
   const values: number[] = [];
   let pendingCentral = false;
@@ -165,6 +210,7 @@ function readRatio(indicator: LeafIndicator, raw: RawResult | undefined): Result
     ]);
   }
   const [num, den] = values as [number, number];
+  const { multiplier } = reading;
   if (den === 0) {
     return invalid([
       issue(
@@ -179,7 +225,7 @@ function readRatio(indicator: LeafIndicator, raw: RawResult | undefined): Result
     ]);
   }
   // Multiply first: for whole counts (num × multiplier) is exact, so a ratio equal to a target reaches it.
-  return { status: 'value', value: (num * indicator.multiplier) / den, issues: NO_ISSUES };
+  return { status: 'value', value: (num * multiplier) / den, issues: NO_ISSUES };
 }
 
 /** One step's mark: achieved, not achieved, blank, or unreadable (the pane shows steps with it: ✓ ✗). Words come from the one table in yesNoWords.ts. */
@@ -191,13 +237,13 @@ export function readStep(raw: unknown): boolean | null | 'invalid' {
   return readYesNoWord(raw) ?? 'invalid';
 }
 
-function readSteps(indicator: LeafIndicator, raw: RawResult | undefined): ResultValue {
+function readSteps(reading: Reading, raw: RawResult | undefined): ResultValue {
   if (isBlank(raw)) return notReported();
-  const m = indicator.steps.length;
+  const { indicator, stepCount: m } = reading;
   let marks: unknown[];
   if (Array.isArray(raw)) {
     marks = raw;
-  } else if (typeof raw === 'number' && indicator.kind === 'milestone') {
+  } else if (typeof raw === 'number' && reading.kind === 'milestone') {
     // A count of steps achieved, as some sheets keep it.
     if (!Number.isInteger(raw) || raw < 0 || raw > m) {
       return invalid([
