@@ -27,6 +27,12 @@ export function readResultValue(indicator: LeafIndicator, raw: RawResult | undef
   return readWith(readingOf(indicator), raw);
 }
 
+/** `readResultValue` for one indicator, for a caller that reads it row after row (the engine keeps one per leaf). */
+export function resultReader(indicator: LeafIndicator): (raw: RawResult | undefined) => ResultValue {
+  const reading = readingOf(indicator);
+  return (raw) => readWith(reading, raw);
+}
+
 /**
  * What reading a result needs of its indicator, in one shape for every kind. Indicators come in many shapes
  * (optional fields present or not), so reading their properties row after row is a slow, megamorphic lookup; a

@@ -7,7 +7,7 @@ import { isGroup, notDueIn, type Assessment, type Indicator, type LeafIndicator 
 import { levelReached, scoreOnCurve, type Curve } from './curve';
 import type { RawResult } from './documentSchema';
 import { issue, type Issue } from './issues';
-import { readResultValue } from './resultValue';
+import { resultReader, type ResultValue } from './resultValue';
 import { scaleScores } from './scale';
 import { latePenaltyApplies, type ReportStatus } from './policies';
 import { readEra, workingDaysLate } from './thaiDates';
@@ -161,6 +161,8 @@ interface Node {
   /** The leaf itself; undefined for a parent. */
   readonly leaf: LeafIndicator | undefined;
   readonly curve: Curve | undefined;
+  /** Reads the leaf's result; undefined for a parent. */
+  readonly read: ((raw: RawResult | undefined) => ResultValue) | undefined;
   /** Index of its parent in `nodes`; -1 at the top. */
   readonly parent: number;
   /** Indices of its children in `nodes`. */
@@ -196,6 +198,7 @@ function compiled(assessment: Assessment): Compiled {
       component: indicator.component ?? null,
       leaf,
       curve: leaf && curveOf(leaf, assessment),
+      read: leaf && resultReader(leaf),
       parent,
       children: [] as number[],
       childWeights: 0,
@@ -310,7 +313,7 @@ export function scoreAssessment(assessment: Assessment, resultSet: ResultSet, op
         issues[k] = kept.issues;
         continue;
       }
-      const read = readResultValue(leaf, raw);
+      const read = (node.read as (raw: RawResult | undefined) => ResultValue)(raw);
       issues[k] = read.issues;
       if (read.status !== 'value') {
         status[k] = read.status;
