@@ -135,6 +135,10 @@ export async function runBatch(db: Db, request: BatchRequest): Promise<BatchResp
  */
 function resolveRows(model: Assessment, given: BatchBody['rows']): { rows: BatchBody['rows']; ids: string[] } {
   const byKey = indicatorsByKey(model);
-  const rows = given.map((r) => ({ ...r, indicatorId: byKey.get(indicatorKey(r.indicatorId))?.id ?? r.indicatorId }));
+  const rows = given.map((r) => {
+    const id = byKey.get(indicatorKey(r.indicatorId))?.id ?? r.indicatorId;
+    // Nearly every row is already under the assessment's spelling: kept, not copied.
+    return id === r.indicatorId ? r : { ...r, indicatorId: id };
+  });
   return { rows, ids: [...new Set(rows.map((r) => r.indicatorId))] };
 }
