@@ -75,10 +75,41 @@ function rowIssue(code: string, indicatorId: string, en: string, th: string, fie
   return issue(code, 'error', { th, en }, field === undefined ? { indicatorId } : { indicatorId, field });
 }
 
+/** What every batch on one assessment looks rows up in: its leaves by id, and per round the ids not due in it. */
+interface Lookup {
+  readonly leaves: ReadonlyMap<string, LeafIndicator>;
+  readonly notDue: Map<number, ReadonlySet<string>>;
+}
+
+// Made once per indicator list (an assessment is immutable once read, and the server keeps the one it read):
+// building them took a 10,000-row batch longer than deciding its rows.
+const lookups = new WeakMap<Assessment['indicators'], Lookup>();
+
+function lookupOf(assessment: Assessment, round: number): { leaves: ReadonlyMap<string, LeafIndicator>; notDue: ReadonlySet<string> } {
+  let known = lookups.get(assessment.indicators);
+  if (!known) {
+    const leaves = new Map<string, LeafIndicator>();
+    for (const i of allIndicators(assessment)) if (!isGroup(i)) leaves.set(i.id, i);
+    known = { leaves, notDue: new Map() };
+    lookups.set(assessment.indicators, known);
+  }
+  let notDue = known.notDue.get(round);
+  if (!notDue) {
+    notDue = notDueIn(assessment, round);
+    known.notDue.set(round, notDue);
+  }
+  return { leaves: known.leaves, notDue };
+}
+
+/** Who the batch's user is for its unit: the same for every row, so asked once. */
+interface Caller {
+  readonly asReporter: boolean;
+  readonly asCentral: boolean;
+}
+
 export function decideRows(ctx: BatchContext, rows: readonly BatchRow[], stored: ReadonlyMap<string, StoredReport>): Decision {
-  const notDue = notDueIn(ctx.assessment, ctx.round);
-  const leaves = new Map<string, LeafIndicator>();
-  for (const i of allIndicators(ctx.assessment)) if (!isGroup(i)) leaves.set(i.id, i);
+  const { leaves, notDue } = lookupOf(ctx.assessment, ctx.round);
+  const caller: Caller = { asReporter: canReport(ctx.user, ctx.unitId), asCentral: isCentral(ctx.user) };
   const seen = new Set<string>();
   const results: BatchResult[] = [];
   const changes: RowChange[] = [];
@@ -94,7 +125,7 @@ export function decideRows(ctx: BatchContext, rows: readonly BatchRow[], stored:
         ])
       : notDue.has(row.indicatorId) && leaves.has(row.indicatorId)
         ? notDueRow(ctx, row.indicatorId, leaves.get(row.indicatorId) as LeafIndicator)
-        : decideRow(ctx, row, leaves.get(row.indicatorId), stored.get(row.indicatorId));
+        : decideRow(ctx, caller, row, leaves.get(row.indicatorId), stored.get(row.indicatorId));
     seen.add(row.indicatorId);
     results.push(decided.result);
     if (decided.change) changes.push(decided.change);
@@ -114,7 +145,13 @@ function notDueRow(ctx: BatchContext, id: string, indicator: LeafIndicator): Dec
   ]);
 }
 
-function decideRow(ctx: BatchContext, row: BatchRow, indicator: LeafIndicator | undefined, old: StoredReport | undefined): Decided {
+function decideRow(
+  ctx: BatchContext,
+  { asReporter, asCentral }: Caller,
+  row: BatchRow,
+  indicator: LeafIndicator | undefined,
+  old: StoredReport | undefined,
+): Decided {
   const id = row.indicatorId;
   if (!indicator) {
     return invalid(id, [
@@ -132,7 +169,7 @@ function decideRow(ctx: BatchContext, row: BatchRow, indicator: LeafIndicator | 
   }
   const unstorable = unstorableField(row) ?? oversizedValue(row.value);
   if (unstorable) return invalid(id, [unstorable(id)]);
-  const shape = rawResultSchema.safeParse(row.value === undefined ? null : row.value);
+  const shape = resultShape(row.value);
   if (!shape.success) {
     return invalid(id, [
       rowIssue(
@@ -143,8 +180,7 @@ function decideRow(ctx: BatchContext, row: BatchRow, indicator: LeafIndicator | 
       ),
     ]);
   }
-  const asReporter = canReport(ctx.user, ctx.unitId);
-  const merged = mergeCentral(indicator, shape.data, old?.value ?? null, asReporter, isCentral(ctx.user));
+  const merged = mergeCentral(indicator, shape.data, old?.value ?? null, asReporter, asCentral);
   if (!merged.ok) return invalid(id, merged.issues);
   const value = merged.value;
   if (ctx.action === 'submit' && isBlank(value)) {
@@ -185,6 +221,19 @@ function decideRow(ctx: BatchContext, row: BatchRow, indicator: LeafIndicator | 
   if (read.issues.length > 0 && !waitingForUnit) result.issues = [...read.issues];
   if (ctx.late && asReporter) result.late = true;
   return { result, change: { old, next } };
+}
+
+/**
+ * The value as rawResultSchema reads it. A number, text, true/false or null is what nearly every row holds, and is
+ * its own reading (a JSON body has no NaN or Infinity for z.number() to refuse); lists and objects go to the schema.
+ */
+function resultShape(value: unknown): { success: true; data: RawResult } | { success: false } {
+  if (value === undefined || value === null) return { success: true, data: null };
+  const type = typeof value;
+  if (type === 'string' || type === 'boolean' || (type === 'number' && Number.isFinite(value))) {
+    return { success: true, data: value as RawResult };
+  }
+  return rawResultSchema.safeParse(value);
 }
 
 // Module functions, not closures made per row: a 10,000-row batch calls each 10,000 times (and tsx names every
@@ -255,11 +304,14 @@ function oversizedValue(value: unknown): ((id: string) => Issue) | undefined {
   return undefined;
 }
 
+const NO_VARIABLES: readonly string[] = [];
+
 type Merge = { ok: true; value: RawResult } | { ok: false; issues: Issue[] };
 
 function mergeCentral(indicator: LeafIndicator, sent: RawResult, stored: RawResult, asReporter: boolean, asCentral: boolean): Merge {
   if (indicator.centralResult) return mergeCentralResult(indicator, sent, stored, asCentral);
-  const centralIds = centralVariables(indicator);
+  // Only a ratio has variables: no list made for the rows of every other kind.
+  const centralIds = indicator.kind === 'ratio' ? centralVariables(indicator) : NO_VARIABLES;
   // A reporter's row of an indicator without central data, nearly every row: the value as sent (as below).
   if (asReporter && (centralIds.length === 0 || asCentral)) return { ok: true, value: sent };
   const central = new Set(centralIds);
