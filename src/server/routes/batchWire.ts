@@ -5,7 +5,7 @@
  * Each is a fast path for the shapes nearly every batch has, with zod behind it: a body the plain checks below
  * cannot pass whole goes to zod, so every refusal (its message and JSON path) is zod's as before; an answer holding
  * anything but accepted rows is encoded by zod. Where the fast path answers, it gives what zod would: the same
- * object (keys in the schema's order, unknown keys dropped) and the same text (fast-paths.test.ts compares them).
+ * object (keys in the schema's order, unknown keys dropped) and the same text (test/server/batchWire.test.ts compares them).
  */
 import type { FastifyRouteSchemaDef, FastifySchemaCompiler, FastifySerializerCompiler } from 'fastify/types/schema';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
