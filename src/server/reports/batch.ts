@@ -53,7 +53,7 @@ export async function runBatch(db: Db, request: BatchRequest): Promise<BatchResp
       on conflict (username, key) do nothing returning key)`;
     const read = await loadScopeWith(tx, request.aid, request.round, request.unit, {
       with: claim,
-      select: sql<{ claimed: boolean; locked: JsonReport[] | null }>`jsonb_build_object('claimed', exists (select 1 from claim),
+      select: sql<{ claimed: boolean; locked: JsonReport[] | null }>`json_build_object('claimed', exists (select 1 from claim),
         'locked', ${guessed ? lockedAlongside(scope, guessed.ids, 'claim') : sql`null`})`,
     });
     if (!read.alongside.claimed) {
