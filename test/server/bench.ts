@@ -15,18 +15,19 @@
  * request, printed beside each figure, is the server's alone.
  */
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type autocannon from 'autocannon';
 import Fastify from 'fastify';
+import { sql } from 'kysely';
 import { bearerToken } from '../../src/server/auth/authenticate';
 import { buildApp } from '../../src/server/app';
 import type { Db } from '../../src/server/db/connect';
 import { migrateToLatest } from '../../src/server/db/migrate';
 import { inTransaction } from '../../src/server/db/transaction';
 import { putAssessment } from '../../src/server/store/assessments';
-import { appendAudit } from '../../src/server/store/audit';
-import { insertReports, listReports, toReportRow } from '../../src/server/store/reports';
+import { auditSnapshotSql, insertReportsStatement, listReports, toReportRow } from '../../src/server/store/reports';
 import { sessionUser } from '../../src/server/store/sessions';
 import { createUser } from '../../src/server/store/users';
 import { onEachDatabase } from '../bench/databases';
@@ -187,6 +188,8 @@ interface Measured {
   readonly statements: number;
   /** The server process's CPU time per request (user + system, all threads). */
   readonly cpuMs: number;
+  /** The CPU time per request of the PostgreSQL backends serving this database, when they run on this machine. */
+  readonly dbMs: number | undefined;
   /** The time per request the server's event loop was busy: wall time, above CPU time on a machine short of cores. */
   readonly mainMs: number;
 }
@@ -205,6 +208,7 @@ async function latency(label: string, base: string, auth: Record<string, string>
   // Side by side: each pair runs back to back, so both see the same machine. Beside each: statements, the server
   // process's CPU (PGlite's worker thread included) and its main thread's busy time, per request.
   const measured = async (at: string, load: LoadSpec['load']): Promise<Measured> => {
+    const db0 = await databaseCpuMs(db);
     takeStatements();
     const cpu0 = process.cpuUsage();
     const elu0 = performance.eventLoopUtilization();
@@ -212,14 +216,18 @@ async function latency(label: string, base: string, auth: Record<string, string>
     const cpu = process.cpuUsage(cpu0);
     const elu = performance.eventLoopUtilization(elu0);
     const n = Math.max(1, result.requests.total);
-    return { result, statements: takeStatements() / n, cpuMs: (cpu.user + cpu.system) / 1000 / n, mainMs: elu.active / n };
+    const statements = takeStatements() / n;
+    const db1 = await databaseCpuMs(db);
+    const dbMs = db0 && db1 ? [...db1].reduce((sum, [pid, ms]) => sum + ms - (db0.get(pid) ?? 0), 0) / n : undefined;
+    return { result, statements, cpuMs: (cpu.user + cpu.system) / 1000 / n, mainMs: elu.active / n, dbMs };
   };
   const apiGet = await measured(base, { get: smallReportsPath('s0') });
   const floorGet = await measured(floorBase, { get: '/floor/s0' });
   const apiPost = await measured(base, { post: 'api' });
   const floorPost = await measured(floorBase, { post: 'floor' });
-  const figures = ({ result: r, cpuMs, mainMs }: Measured) =>
+  const figures = ({ result: r, cpuMs, mainMs, dbMs }: Measured) =>
     `${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, CPU ${cpuMs.toFixed(2)} ms/req (event loop busy ${mainMs.toFixed(2)}, wall time)` +
+    `${dbMs === undefined ? '' : `, PostgreSQL CPU ${dbMs.toFixed(2)} ms/req`}` +
     `${r.non2xx + r.errors > 0 ? ` (${r.non2xx} non-2xx, ${r.errors} errors)` : ''}`;
   const line = (name: string, api: Measured, bare: Measured) =>
     `${label}: ${name}, 50 clients: API ${figures(api)} | floor ${figures(bare)} | API/floor ${((100 * api.result.requests.average) / bare.result.requests.average).toFixed(0)} % of req/s` +
@@ -230,10 +238,34 @@ async function latency(label: string, base: string, auth: Record<string, string>
 }
 
 /**
+ * CPU time (user + system, ms) of each backend connected to this database, read from /proc: undefined on PGlite
+ * (its CPU is the server process's), or when the server is not on this machine (or not on Linux).
+ */
+async function databaseCpuMs(db: Db): Promise<Map<number, number> | undefined> {
+  const { rows } = await sql<{ pid: number }>`select pid from pg_stat_activity where datname = current_database()`.execute(db);
+  const ticks = 100; // USER_HZ: /proc counts CPU time in 1/100 s on every Linux build that matters here
+  const out = new Map<number, number>();
+  for (const { pid } of rows) {
+    let stat: string;
+    try {
+      stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      return undefined;
+    }
+    // PGlite names a pid of its own making: whatever process has that pid here is no backend of it.
+    if (!stat.slice(stat.indexOf('(') + 1).startsWith('postgres')) return undefined;
+    // The fields after the command name (in parentheses, which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    out.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / ticks);
+  }
+  return out;
+}
+
+/**
  * The floor: a bare Fastify instance (no plugins, no schemas, no hooks) on the same database pool. GET: the token
  * checked as the API checks it (one query: session, user and roles), then the unit's rows read by the same SELECT.
- * POST: the token, then one row inserted by the same INSERT as a batch's and its audit event by the same audit
- * INSERT, in one transaction — no idempotency record, no lock, no assessment, no validation.
+ * POST: the token, then one row inserted by the same INSERT as a batch's and its audit event built in SQL as a
+ * batch builds it, in one statement in a transaction — no idempotency record, no lock, no assessment, no validation.
  */
 function bareRoutes(db: Db) {
   const floor = Fastify();
@@ -268,11 +300,15 @@ function bareRoutes(db: Db) {
         late: false,
         submittedAt: null,
       };
+      const returned = sql`indicator_id, value, explanation, obstacles, remarks, status, version, comment, late`;
+      // One statement, as a batch writes them (reports/batchWrite.ts): the row's INSERT, and its audit event built
+      // by the database from the row the INSERT returns, as the batch's is.
       await inTransaction(db, async (tx) => {
-        await insertReports(tx, scope, [next]);
-        await appendAudit(tx, [
-          { at: now, actor: user.username, action: 'report.save', ...scope, indicatorId: row.indicatorId, old: null, new: next },
-        ]);
+        await sql`with ins as (${insertReportsStatement(scope, [next], returned)})
+          insert into audit_events (at, actor, action, assessment_id, round, unit_id, indicator_id, old_value, new_value)
+          select ${now.toISOString()}::timestamptz, ${user.username}, 'report.save', ${scope.assessmentId}, ${scope.round}::integer,
+            ${scope.unitId}, i.indicator_id, 'null'::jsonb, ${auditSnapshotSql('i')}
+          from ins as i`.execute(tx);
       });
       return { results: [{ indicatorId: row.indicatorId, outcome: 'accepted', version: 1 }] };
     },
