@@ -21,7 +21,7 @@ import { runBatch } from '../reports/batch';
 import { reviewReport } from '../reports/review';
 import { loadScopeWith } from '../reports/scope';
 import { readRowsAlongside, rowsAlongside, toReportRow } from '../store/reports';
-import { bearer, errorResponses, type App } from './common';
+import { bearer, errorResponses, serializeAsBuilt, type App } from './common';
 
 export const forbiddenToRead = () => errors.forbidden("you may read only your own units' reports", 'ท่านดูรายงานได้เฉพาะของหน่วยงานของท่าน');
 
@@ -31,6 +31,7 @@ export function reportRoutes(app: App, options: ResolvedOptions): void {
   app.get(
     routePatterns.reports,
     {
+      serializerCompiler: serializeAsBuilt,
       schema: {
         summary: "A unit's report rows in a round",
         tags: ['reports'],
