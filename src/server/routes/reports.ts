@@ -20,7 +20,7 @@ import type { ResolvedOptions } from '../options';
 import { runBatch } from '../reports/batch';
 import { reviewReport } from '../reports/review';
 import { loadScopeWith } from '../reports/scope';
-import { readRowsAlongside, rowsAlongside, toReportRow } from '../store/reports';
+import { reportRowsAlongside, rowsAlongside } from '../store/reports';
 import { bearer, errorResponses, serializeAsBuilt, type App } from './common';
 
 export const forbiddenToRead = () => errors.forbidden("you may read only your own units' reports", 'ท่านดูรายงานได้เฉพาะของหน่วยงานของท่าน');
@@ -47,7 +47,7 @@ export function reportRoutes(app: App, options: ResolvedOptions): void {
       // The rows are read in the statement that checks the assessment's version: one round trip, not two.
       const read = await loadScopeWith(db, aid, round, unit, { select: rowsAlongside({ assessmentId: aid, round, unitId: unit }) });
       read.loaded();
-      return { reports: readRowsAlongside(read.alongside).map(toReportRow) };
+      return { reports: reportRowsAlongside(read.alongside) };
     },
   );
 

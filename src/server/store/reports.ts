@@ -88,8 +88,25 @@ export function readLockedAlongside(rows: readonly JsonReport[]): Map<string, St
   return new Map(rows.map((r) => [r.indicator_id, fromJson(r)]));
 }
 
-export function readRowsAlongside(rows: readonly JsonReport[]): StoredReport[] {
-  return rows.map(fromJson);
+/**
+ * The rows as the API answers them, straight from their JSON: one object a row and one Date a timestamp (to write
+ * it as `toReportRow` does), where going through `StoredReport` built three objects and two Dates.
+ */
+export function reportRowsAlongside(rows: readonly JsonReport[]): ReportRow[] {
+  return rows.map((r) => ({
+    indicatorId: r.indicator_id,
+    value: r.value as RawResult,
+    explanation: r.explanation,
+    obstacles: r.obstacles,
+    remarks: r.remarks,
+    status: r.status as ReportStatus,
+    version: r.version,
+    updatedBy: r.updated_by,
+    updatedAt: new Date(r.updated_at).toISOString(),
+    comment: r.comment,
+    late: r.late,
+    submittedAt: r.submitted_at === null ? null : new Date(r.submitted_at).toISOString(),
+  }));
 }
 
 export function toReportRow(r: StoredReport): ReportRow {
