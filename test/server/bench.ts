@@ -6,27 +6,32 @@
  *    INSERT of the same rows into the same table, printed as a ratio (what the batch's checks, locks, audit
  *    and idempotency cost over a bare insert); each after one unmeasured run of its own (a warm process).
  * 2. Latency: GET …/reports (20 rows) and POST …/reports (one new row per request) with 50 concurrent clients
- *    (autocannon), p50 and p99, each beside its floor: a bare Fastify route in the same process on the same pool,
- *    under the same load, doing only what the route cannot do without — the same token check and the same SELECT
+ *    (autocannon, in a process of its own), p50 and p99, each beside its floor: a bare Fastify route in the
+ *    server's process on the same pool, under the same load, doing only what the route cannot do without — the same token check and the same SELECT
  *    (GET), the same INSERT of one row and its audit INSERT in one transaction (POST) — printed as API/floor.
  *
- * BENCH_ONLY=ingest runs part 1 alone (a minute less per database when only ingestion is being measured).
+ * BENCH_ONLY=ingest runs part 1 alone (a minute less per database when only ingestion is being measured);
+ * BENCH_ONLY=latency part 2 alone. The load comes from a child process (benchLoad.ts), so the server's CPU per
+ * request, printed beside each figure, is the server's alone.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import os from 'node:os';
-import autocannon from 'autocannon';
+import { performance } from 'node:perf_hooks';
+import type autocannon from 'autocannon';
 import Fastify from 'fastify';
+import { sql } from 'kysely';
 import { bearerToken } from '../../src/server/auth/authenticate';
 import { buildApp } from '../../src/server/app';
 import type { Db } from '../../src/server/db/connect';
 import { migrateToLatest } from '../../src/server/db/migrate';
 import { inTransaction } from '../../src/server/db/transaction';
 import { putAssessment } from '../../src/server/store/assessments';
-import { appendAudit } from '../../src/server/store/audit';
-import { insertReports, listReports, toReportRow } from '../../src/server/store/reports';
+import { auditSnapshotSql, insertReportsStatement, listReports, toReportRow } from '../../src/server/store/reports';
 import { sessionUser } from '../../src/server/store/sessions';
 import { createUser } from '../../src/server/store/users';
 import { onEachDatabase } from '../bench/databases';
+import { loadFromChild, SMALL_ROUNDS, smallReportsPath, type LoadSpec } from './benchLoad';
 
 const ROWS = 10_000;
 const BATCHES = 3;
@@ -46,7 +51,6 @@ function smallAssessment(): Record<string, unknown> {
   };
 }
 
-const SMALL_ROUNDS = [6, 9, 12];
 const SECONDS = 10;
 
 function bigAssessment(): Record<string, unknown> {
@@ -138,6 +142,11 @@ async function run(label: string, rawDb: Db): Promise<void> {
   ).token;
   const auth = { authorization: `Bearer ${token}` };
   const url = (unit: string) => `${base}/api/v1/assessments/bench/rounds/6/units/${unit}/reports`;
+  if (process.env.BENCH_ONLY === 'latency') {
+    await latency(label, base, auth, db, takeStatements);
+    await app.close();
+    return;
+  }
 
   // 1. Ingestion. One batch of each kind first, unmeasured, on a unit of its own: the process compiles its code paths
   // and reads the assessment once (as a server does once per assessment), then both are measured warm.
@@ -179,67 +188,93 @@ async function run(label: string, rawDb: Db): Promise<void> {
     await app.close();
     return;
   }
+  await latency(label, base, auth, db, takeStatements);
+  await app.close();
+}
 
+interface Measured {
+  readonly result: autocannon.Result;
+  readonly statements: number;
+  /** The server process's CPU time per request (user + system, all threads). */
+  readonly cpuMs: number;
+  /** The CPU time per request of the PostgreSQL backends serving this database, when they run on this machine. */
+  readonly dbMs: number | undefined;
+  /** The time per request the server's event loop was busy: wall time, above CPU time on a machine short of cores. */
+  readonly mainMs: number;
+}
+
+async function latency(label: string, base: string, auth: Record<string, string>, db: Db, takeStatements: () => number): Promise<void> {
   // 2. Latency with 50 clients, each route beside its floor. GET reads the 20 rows of s0; each POST stores one new
-  // row (round 6 s1 i0, s1 i1, … then rounds 9 and 12), the floor's in units of its own.
+  // row (round 6 s1 i0, s1 i1, … then rounds 9 and 12), the floor's in units of its own. The load comes from a
+  // process of its own (benchLoad.ts), so this process's CPU and event loop are the server's alone.
   const floor = bareRoutes(db);
   const floorBase = await floor.listen({ port: 0, host: '127.0.0.1' });
-  const small = (unit: string, round = 6) => `/api/v1/assessments/small/rounds/${round}/units/${unit}/reports`;
-  await fetch(base + small('s0'), {
+  await fetch(base + smallReportsPath('s0'), {
     method: 'POST',
     headers: { ...auth, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
     body: JSON.stringify({ action: 'save', rows: rowsFor(20) }),
   });
-  const get = (at: string, path: string) => autocannon({ url: at + path, connections: 50, duration: SECONDS, headers: auth });
-  const post = (at: string, pathOf: (n: number) => string) => {
-    let next = 20;
-    return autocannon({
-      url: at,
-      connections: 50,
-      duration: SECONDS,
-      requests: [
-        {
-          method: 'POST',
-          setupRequest: (req) => {
-            const n = next++;
-            return {
-              ...req,
-              path: pathOf(n),
-              headers: { ...auth, 'content-type': 'application/json', 'idempotency-key': randomBytes(12).toString('hex') },
-              body: JSON.stringify({ action: 'save', rows: [{ indicatorId: `i${n % 20}`, value: 3, baseVersion: 0 }] }),
-            };
-          },
-        },
-      ],
-    });
+  // Side by side: each pair runs back to back, so both see the same machine. Beside each: statements, the server
+  // process's CPU (PGlite's worker thread included) and its main thread's busy time, per request.
+  const measured = async (at: string, load: LoadSpec['load']): Promise<Measured> => {
+    const db0 = await databaseCpuMs(db);
+    takeStatements();
+    const cpu0 = process.cpuUsage();
+    const elu0 = performance.eventLoopUtilization();
+    const result = await loadFromChild({ url: at, connections: 50, seconds: SECONDS, headers: auth, load });
+    const cpu = process.cpuUsage(cpu0);
+    const elu = performance.eventLoopUtilization(elu0);
+    const n = Math.max(1, result.requests.total);
+    const statements = takeStatements() / n;
+    const db1 = await databaseCpuMs(db);
+    const dbMs = db0 && db1 ? [...db1].reduce((sum, [pid, ms]) => sum + ms - (db0.get(pid) ?? 0), 0) / n : undefined;
+    return { result, statements, cpuMs: (cpu.user + cpu.system) / 1000 / n, mainMs: elu.active / n, dbMs };
   };
-  // Side by side: each pair runs back to back, so both see the same machine. Statements per request beside each.
-  const perRequest = (r: autocannon.Result) => takeStatements() / Math.max(1, r.requests.total);
-  takeStatements();
-  const apiGet = await get(base, small('s0'));
-  const apiGetStatements = perRequest(apiGet);
-  const floorGet = await get(floorBase, '/floor/s0');
-  const floorGetStatements = perRequest(floorGet);
-  const apiPost = await post(base, (n) => small(`s${Math.floor(n / 20) % 500}`, SMALL_ROUNDS[Math.floor(n / 10_000)] ?? 0));
-  const apiPostStatements = perRequest(apiPost);
-  const floorPost = await post(floorBase, (n) => `/floor/f${Math.floor(n / 20)}`);
-  const floorPostStatements = perRequest(floorPost);
-  const figures = (r: autocannon.Result) =>
-    `${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms${r.non2xx + r.errors > 0 ? ` (${r.non2xx} non-2xx, ${r.errors} errors)` : ''}`;
-  const line = (name: string, api: autocannon.Result, bare: autocannon.Result, statements: [number, number]) =>
-    `${label}: ${name}, 50 clients: API ${figures(api)} | floor ${figures(bare)} | API/floor ${((100 * api.requests.average) / bare.requests.average).toFixed(0)} % of req/s` +
-    ` | statements per request (without BEGIN/COMMIT): API ${statements[0].toFixed(1)}, floor ${statements[1].toFixed(1)} | load average ${os.loadavg()[0]!.toFixed(1)}`;
-  console.log(line('GET …/reports (20 rows)', apiGet, floorGet, [apiGetStatements, floorGetStatements]));
-  console.log(line('POST …/reports (1 new row)', apiPost, floorPost, [apiPostStatements, floorPostStatements]));
+  const apiGet = await measured(base, { get: smallReportsPath('s0') });
+  const floorGet = await measured(floorBase, { get: '/floor/s0' });
+  const apiPost = await measured(base, { post: 'api' });
+  const floorPost = await measured(floorBase, { post: 'floor' });
+  const figures = ({ result: r, cpuMs, mainMs, dbMs }: Measured) =>
+    `${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, CPU ${cpuMs.toFixed(2)} ms/req (event loop busy ${mainMs.toFixed(2)}, wall time)` +
+    `${dbMs === undefined ? '' : `, PostgreSQL CPU ${dbMs.toFixed(2)} ms/req`}` +
+    `${r.non2xx + r.errors > 0 ? ` (${r.non2xx} non-2xx, ${r.errors} errors)` : ''}`;
+  const line = (name: string, api: Measured, bare: Measured) =>
+    `${label}: ${name}, 50 clients: API ${figures(api)} | floor ${figures(bare)} | API/floor ${((100 * api.result.requests.average) / bare.result.requests.average).toFixed(0)} % of req/s` +
+    ` | statements per request (without BEGIN/COMMIT): API ${api.statements.toFixed(1)}, floor ${bare.statements.toFixed(1)} | load average ${os.loadavg()[0]!.toFixed(1)}`;
+  console.log(line('GET …/reports (20 rows)', apiGet, floorGet));
+  console.log(line('POST …/reports (1 new row)', apiPost, floorPost));
   await floor.close();
-  await app.close();
+}
+
+/**
+ * CPU time (user + system, ms) of each backend connected to this database, read from /proc: undefined on PGlite
+ * (its CPU is the server process's), or when the server is not on this machine (or not on Linux).
+ */
+async function databaseCpuMs(db: Db): Promise<Map<number, number> | undefined> {
+  const { rows } = await sql<{ pid: number }>`select pid from pg_stat_activity where datname = current_database()`.execute(db);
+  const ticks = 100; // USER_HZ: /proc counts CPU time in 1/100 s on every Linux build that matters here
+  const out = new Map<number, number>();
+  for (const { pid } of rows) {
+    let stat: string;
+    try {
+      stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      return undefined;
+    }
+    // PGlite names a pid of its own making: whatever process has that pid here is no backend of it.
+    if (!stat.slice(stat.indexOf('(') + 1).startsWith('postgres')) return undefined;
+    // The fields after the command name (in parentheses, which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    out.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / ticks);
+  }
+  return out;
 }
 
 /**
  * The floor: a bare Fastify instance (no plugins, no schemas, no hooks) on the same database pool. GET: the token
  * checked as the API checks it (one query: session, user and roles), then the unit's rows read by the same SELECT.
- * POST: the token, then one row inserted by the same INSERT as a batch's and its audit event by the same audit
- * INSERT, in one transaction — no idempotency record, no lock, no assessment, no validation.
+ * POST: the token, then one row inserted by the same INSERT as a batch's and its audit event built in SQL as a
+ * batch builds it, in one statement in a transaction — no idempotency record, no lock, no assessment, no validation.
  */
 function bareRoutes(db: Db) {
   const floor = Fastify();
@@ -274,11 +309,15 @@ function bareRoutes(db: Db) {
         late: false,
         submittedAt: null,
       };
+      const returned = sql`indicator_id, value, explanation, obstacles, remarks, status, version, comment, late`;
+      // One statement, as a batch writes them (reports/batchWrite.ts): the row's INSERT, and its audit event built
+      // by the database from the row the INSERT returns, as the batch's is.
       await inTransaction(db, async (tx) => {
-        await insertReports(tx, scope, [next]);
-        await appendAudit(tx, [
-          { at: now, actor: user.username, action: 'report.save', ...scope, indicatorId: row.indicatorId, old: null, new: next },
-        ]);
+        await sql`with ins as (${insertReportsStatement(scope, [next], returned)})
+          insert into audit_events (at, actor, action, assessment_id, round, unit_id, indicator_id, old_value, new_value)
+          select ${now.toISOString()}::timestamptz, ${user.username}, 'report.save', ${scope.assessmentId}, ${scope.round}::integer,
+            ${scope.unitId}, i.indicator_id, 'null'::jsonb, ${auditSnapshotSql('i')}
+          from ins as i`.execute(tx);
       });
       return { results: [{ indicatorId: row.indicatorId, outcome: 'accepted', version: 1 }] };
     },

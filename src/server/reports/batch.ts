@@ -56,7 +56,7 @@ export async function runBatch(db: Db, request: BatchRequest): Promise<BatchResp
       // JIT off for the rest of the transaction: the planner takes the write's joins over unnested arrays for 500,000
       // rows and compiles the statement (on PostgreSQL with LLVM, some 80 ms of a 10,000-row batch), which never pays
       // for a statement that runs once; set here, the setting costs no statement of its own.
-      select: sql<{ claimed: boolean; locked: JsonReport[] | null }>`jsonb_build_object('claimed', exists (select 1 from claim),
+      select: sql<{ claimed: boolean; locked: JsonReport[] | null }>`json_build_object('claimed', exists (select 1 from claim),
         'locked', ${guessed ? lockedAlongside(scope, guessed.ids, 'claim') : sql`null`}, 'jit', set_config('jit', 'off', true))`,
     });
     if (!read.alongside.claimed) {

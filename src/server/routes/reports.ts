@@ -20,9 +20,9 @@ import type { ResolvedOptions } from '../options';
 import { runBatch } from '../reports/batch';
 import { reviewReport } from '../reports/review';
 import { loadScopeWith } from '../reports/scope';
-import { readRowsAlongside, rowsAlongside, toReportRow } from '../store/reports';
+import { reportRowsAlongside, rowsAlongside } from '../store/reports';
 import { batchSerializerCompiler, batchValidatorCompiler } from './batchWire';
-import { bearer, errorResponses, type App } from './common';
+import { bearer, errorResponses, serializeAsBuilt, type App } from './common';
 
 export const forbiddenToRead = () => errors.forbidden("you may read only your own units' reports", 'ท่านดูรายงานได้เฉพาะของหน่วยงานของท่าน');
 
@@ -32,6 +32,7 @@ export function reportRoutes(app: App, options: ResolvedOptions): void {
   app.get(
     routePatterns.reports,
     {
+      serializerCompiler: serializeAsBuilt,
       schema: {
         summary: "A unit's report rows in a round",
         tags: ['reports'],
@@ -47,7 +48,7 @@ export function reportRoutes(app: App, options: ResolvedOptions): void {
       // The rows are read in the statement that checks the assessment's version: one round trip, not two.
       const read = await loadScopeWith(db, aid, round, unit, { select: rowsAlongside({ assessmentId: aid, round, unitId: unit }) });
       read.loaded();
-      return { reports: readRowsAlongside(read.alongside).map(toReportRow) };
+      return { reports: reportRowsAlongside(read.alongside) };
     },
   );
 
