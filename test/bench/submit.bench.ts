@@ -153,8 +153,8 @@ async function submitAll(baseUrl: string, n: number, serverClock: ServerClock): 
   const marks = new Map<string, number>();
   serverClock.reset();
   const t0 = performance.now();
-  // The pane knows the bound sheet (its session's binding) and passes it, as here.
-  const chosen = await planSubmit(port, 'all', binding.sheet);
+  // The pane knows the bound sheet's record (its session read it) and passes it, as here.
+  const chosen = await planSubmit(port, 'all', binding);
   marks.set('read', fake.syncs.length);
   // Warnings would ask the person first; "send anyway" sends the same rows the same way.
   if (chosen.kind !== 'send' && chosen.kind !== 'warnings') throw new Error(`nothing to send (${chosen.kind})`);
