@@ -7,6 +7,9 @@
  *                  ranges and tables, the headers of tables
  *   sync 2         only when an optional sheet is asked for: those that exist, with the first cells
  *   then …         the cells of used ranges and tables, in row pieces below the budget
+ *
+ * A range asked with `skipColumns` by header has its head (the sheet's first HEAD_ROWS rows within the used range)
+ * loaded in sync 1 beside its size, so the columns left out below it are known before any cell below is asked for.
  */
 import { BINDING_SHEET, readBindingRows } from '../workbook/binding';
 import { cellAddress, parseAddress, type CellValue } from '../workbook/cells';
