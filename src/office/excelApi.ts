@@ -76,6 +76,8 @@ export interface XlRange extends XlLoadable<XlRange> {
   /** Inserts cells at the range, shifting the rest (whole columns "F:F" with 'Right'). */
   insert(shift: 'Right' | 'Down'): XlRange;
   select(): void;
+  /** ExcelApi 1.4: the part of the range the sheet uses; a null object when it uses none of it. */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
   /** ExcelApi 1.13: the merged areas within the range; a null object when there are none. */
   getMergedAreasOrNullObject(): XlRangeAreas;
 }

@@ -64,7 +64,13 @@ export class OfficeWorkbookPort implements WorkbookPort {
   async read(request: ReadRequest): Promise<ReadResult> {
     try {
       return await this.host.run((context) =>
-        readRequest(context, request, this.counted(context), this.host.isSetSupported('ExcelApi', '1.13')),
+        readRequest(
+          context,
+          request,
+          this.counted(context),
+          this.host.isSetSupported('ExcelApi', '1.13'),
+          this.host.isSetSupported('ExcelApi', '1.4'),
+        ),
       );
     } catch (e) {
       throw toWorkbookError(e, { sheet: request.ranges?.[0]?.sheet });
@@ -112,7 +118,13 @@ export class OfficeWorkbookPort implements WorkbookPort {
         const probe = queueProbe(context, plan);
         let probed;
         if (check) {
-          const read = await readRequest(context, check.read, sync, this.host.isSetSupported('ExcelApi', '1.13'));
+          const read = await readRequest(
+            context,
+            check.read,
+            sync,
+            this.host.isSetSupported('ExcelApi', '1.13'),
+            this.host.isSetSupported('ExcelApi', '1.4'),
+          );
           probed = probe ? probedOrAgain(probe, () => queueProbe(context, plan), sync) : undefined;
           if (probed instanceof Promise) probed = await probed;
           if ('build' in check) {

@@ -7,10 +7,13 @@
  *                  ranges and tables, the headers of tables
  *   sync 2         only when an optional sheet is asked for: those that exist, with the first cells
  *   then …         the cells of used ranges and tables, in row pieces below the budget
+ *
+ * A range asked with `skipColumns` by header has its head (the sheet's first HEAD_ROWS rows within the used range)
+ * loaded in sync 1 beside its size, so the columns left out below it are known before any cell below is asked for.
  */
 import { BINDING_SHEET, readBindingRows } from '../workbook/binding';
 import { cellAddress, parseAddress, type CellValue } from '../workbook/cells';
-import type { RangeGrid, RangeRequest, ReadRequest, ReadResult, TableGrid } from '../workbook/port';
+import { HEAD_ROWS, type RangeGrid, type RangeRequest, type ReadRequest, type ReadResult, type TableGrid } from '../workbook/port';
 import type { XlContext, XlRange, XlRangeAreas } from './excelApi';
 import { BATCH_BUDGET, READ_BYTES_PER_CELL } from './requestSize';
 
@@ -59,6 +62,8 @@ class Assembly {
     readonly columns: number,
     readonly what: { formulas: boolean; numberFormats: boolean },
   ) {}
+  /** Columns left null below the head (RangeRequest.skipColumns). */
+  skipped?: { readonly columns: readonly number[]; readonly headRows: number };
 
   grid(): RangeGrid {
     const top = parseAddress(this.address.split(':')[0] as string);
@@ -87,8 +92,50 @@ class Assembly {
       values,
       ...(formats ? { numberFormats: formats } : {}),
       ...(formulas ? { formulas } : {}),
+      ...(this.skipped ? { skipped: this.skipped } : {}),
     };
   }
+}
+
+/**
+ * The pieces of a rectangle whose `skipped` columns are left out below its head: the head whole (unless it came
+ * already, `headLoaded`), then each run of neighbouring kept columns down to the bottom.
+ */
+function keptPieces(
+  a: Assembly,
+  skipped: { readonly columns: readonly number[]; readonly headRows: number },
+  headLoaded: boolean,
+): Piece[] {
+  const head = Math.min(skipped.headRows, a.rows);
+  const out: Piece[] = headLoaded || head === 0 ? [] : pieces(a, 0, head, 0, a.columns);
+  if (head >= a.rows) return out;
+  const skip = new Set(skipped.columns);
+  for (let c = 0; c < a.columns;) {
+    if (skip.has(c)) {
+      c++;
+      continue;
+    }
+    let end = c + 1;
+    while (end < a.columns && !skip.has(end)) end++;
+    out.push(...pieces(a, head, a.rows, c, end));
+    c = end;
+  }
+  return out;
+}
+
+/** The columns of `head` (the rectangle's first rows, as loaded) holding one of `headers`. */
+function columnsHeaded(head: unknown[][], headers: readonly string[]): number[] {
+  const wanted = new Set(headers.map((h) => h.trim()));
+  const out = new Set<number>();
+  for (const row of head) row.forEach((v, c) => typeof v === 'string' && wanted.has(v.trim()) && out.add(c));
+  return [...out].sort((x, y) => x - y);
+}
+
+function loadLike(range: XlRange, what: { formulas: boolean; numberFormats: boolean }): void {
+  if (what.formulas && what.numberFormats) range.load(['address', 'values', 'formulas', 'numberFormat']);
+  else if (what.formulas) range.load(['address', 'values', 'formulas']);
+  else if (what.numberFormats) range.load(['address', 'values', 'numberFormat']);
+  else range.load(['address', 'values']);
 }
 
 const perCell = (what: { formulas?: boolean; numberFormats?: boolean }): number =>
@@ -192,12 +239,14 @@ export async function readRequest(
   sync: () => Promise<void>,
   /** The host has ExcelApi 1.13 (merged areas); without it a grid asked for merges comes without them. */
   canMerge = true,
+  /** The host has ExcelApi 1.4 (a range's used part); without it columns skipped by header are read. */
+  canHead = true,
 ): Promise<ReadResult> {
   // The estimates are averages: a column of long Thai notes can be a hundred times bigger. When Excel refuses a
   // response as too large, the read starts again with an eighth of the budget (more, smaller syncs), 4 times at most.
   for (let budget = BATCH_BUDGET, attempt = 0; ; budget /= 8, attempt++) {
     try {
-      return await readOnce(context, request, sync, budget, canMerge);
+      return await readOnce(context, request, sync, budget, canMerge, canHead);
     } catch (e) {
       const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
       if (code !== 'ResponsePayloadSizeLimitExceeded' || attempt >= 4) throw e;
@@ -211,6 +260,7 @@ async function readOnce(
   sync: () => Promise<void>,
   budget: number,
   canMerge: boolean,
+  canHead: boolean,
 ): Promise<ReadResult> {
   const ranges = request.ranges ?? [];
   const tables = request.tables ?? [];
@@ -218,7 +268,7 @@ async function readOnce(
   const rangeOut: (Assembly | undefined)[] = ranges.map(() => undefined);
   const tableOut: (Assembly | undefined)[] = tables.map(() => undefined);
   const pending: Piece[] = [];
-  const measured: { index: number; request: RangeRequest; used: XlRange }[] = [];
+  const measured: { index: number; request: RangeRequest; used: XlRange; head?: XlRange }[] = [];
   // Merged areas ride on the sync that measures (or first loads) their rectangle: no sync of their own.
   const merged: { index: number; areas: XlRangeAreas }[] = [];
   const askMerges = (req: RangeRequest, index: number, range: XlRange): void => {
@@ -231,12 +281,17 @@ async function readOnce(
   // Explicit rectangles become pieces; used ranges are measured first.
   const queueRange = (req: RangeRequest, index: number): void => {
     const what = { formulas: !!req.formulas, numberFormats: !!req.numberFormats };
+    const skip = req.dimensionsOnly ? undefined : req.skipColumns;
     if (req.address !== undefined && !req.dimensionsOnly) {
       const local = localAddress(req.address);
       const d = dims(local);
       const a = new Assembly(req.sheet, local, d.rows, d.columns, what);
       rangeOut[index] = a;
-      pending.push(...pieces(a, 0, d.rows, 0, d.columns));
+      // Columns skipped by position come in this sync; by header (known only once read) they are read.
+      if (skip && 'at' in skip) {
+        a.skipped = { columns: skip.at.filter((c) => c >= 0 && c < d.columns), headRows: Math.min(HEAD_ROWS, d.rows) };
+        pending.push(...keptPieces(a, a.skipped, false));
+      } else pending.push(...pieces(a, 0, d.rows, 0, d.columns));
       if (req.merges && canMerge) askMerges(req, index, wb.worksheets.getItem(req.sheet).getRange(local));
       return;
     }
@@ -244,7 +299,14 @@ async function readOnce(
     const used = req.address !== undefined ? sheet.getRange(req.address) : sheet.getUsedRangeOrNullObject(true);
     used.load(['address', 'rowCount', 'columnCount']);
     askMerges(req, index, used);
-    measured.push({ index, request: req, used });
+    // Columns skipped by header: the sheet's first rows within its used range come with its size, so which columns
+    // to leave out is known before any cell below is asked for.
+    const entry: (typeof measured)[number] = { index, request: req, used };
+    if (skip && 'headers' in skip && req.address === undefined && canHead) {
+      entry.head = sheet.getRange(`A1:XFD${HEAD_ROWS}`).getUsedRangeOrNullObject(true);
+      loadLike(entry.head, what);
+    }
+    measured.push(entry);
   };
   const takeMeasured = (from: number): void => {
     for (const m of measured.slice(from)) {
@@ -252,9 +314,21 @@ async function readOnce(
       const what = { formulas: !!m.request.formulas, numberFormats: !!m.request.numberFormats };
       const a = new Assembly(m.request.sheet, localAddress(m.used.address), m.used.rowCount, m.used.columnCount, what);
       rangeOut[m.index] = a;
-      if (!m.request.dimensionsOnly) pending.push(...pieces(a, 0, a.rows, 0, a.columns));
+      if (m.request.dimensionsOnly) continue;
+      const skip = m.request.skipColumns;
+      // The head is used only when it starts where the used range does: then its rows are the grid's first.
+      const head = m.head && !m.head.isNullObject && topLeftOf(m.head.address) === topLeftOf(m.used.address) ? m.head : undefined;
+      if (head && skip && 'headers' in skip) {
+        a.parts.push(partOf(head, 0, 0, what));
+        a.skipped = { columns: columnsHeaded(head.values, skip.headers), headRows: head.values.length };
+        pending.push(...keptPieces(a, a.skipped, true));
+      } else if (skip && 'at' in skip) {
+        a.skipped = { columns: skip.at.filter((c) => c >= 0 && c < a.columns), headRows: Math.min(HEAD_ROWS, a.rows) };
+        pending.push(...keptPieces(a, a.skipped, false));
+      } else pending.push(...pieces(a, 0, a.rows, 0, a.columns));
     }
   };
+  const topLeftOf = (address: string): string => (localAddress(address).split(':')[0] as string).toUpperCase();
 
   // Sync 1: which optional sheets exist, beside everything that need not wait for that — the sheets that must exist
   // measured, tables measured with their headers, explicit rectangles as they fit — so an optional sheet or the

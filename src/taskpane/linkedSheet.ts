@@ -2,9 +2,9 @@
  * The bound sheet as the server panel needs it, read through the port: the binding record, its server link, the
  * assessment, the used range and its reading. Errors come as PaneErrors the pane shows as they are.
  */
-import { readKpiGrid } from '../workbook';
+import { readKpiGrid, readsWhole, unreadColumns } from '../workbook';
 import type { BindingRead, BindingRecord } from '../workbook/binding';
-import { isWorkbookError, type RangeGrid, type ReadResult, type WorkbookPort } from '../workbook/port';
+import { isWorkbookError, type RangeGrid, type RangeRequest, type ReadResult, type WorkbookPort } from '../workbook/port';
 import { PaneError } from './hooks/useAction';
 import { recordAssessment } from './model/recordAssessment';
 import { readServerLink, type ServerLink } from './model/serverLink';
@@ -25,24 +25,44 @@ function linkOf(read: BindingRead | undefined): { record: BindingRecord; link: S
   return { record, link: link.value };
 }
 
+/** What the caller knows of the bound sheet: its name, or the record it last read (whose columns say what to skip). */
+export type KnownSheet = string | Pick<BindingRecord, 'sheet' | 'columns'>;
+
 /**
  * The bound sheet as it is now: its record, server link, assessment, used range and reading. `sheet`: the sheet the
  * caller last knew bound; read in the same call as the record (2 syncs in Excel instead of 4, whose second two only
  * measure and read the sheet the record names). When the record names another sheet, or the known one is gone,
- * the record's sheet is read after it, as without a guess.
+ * the record's sheet is read after it, as without a guess. Known by its record, the sheet's formula columns are
+ * left unread below its head (unreadColumns), unless the reading needs one of them (readsWhole): then it is read
+ * again whole.
  */
-export async function readSheet(port: WorkbookPort, sheet?: string) {
-  const guessed = sheet === undefined ? undefined : await readGuessed(port, sheet);
+export async function readSheet(port: WorkbookPort, sheet?: KnownSheet) {
+  const name = typeof sheet === 'string' ? sheet : sheet?.sheet;
+  const skip = typeof sheet === 'object' ? unreadColumns(sheet) : undefined;
+  const guessed = name === undefined ? undefined : await readGuessed(port, name, skip);
   const { record, link } = guessed ? linkOf(guessed.binding) : await readLink(port);
-  const grid = guessed?.grid?.sheet === record.sheet ? guessed.grid : (await port.read({ ranges: [{ sheet: record.sheet }] })).ranges[0];
-  return boundSheetOf(record, link, grid);
+  const readWhole = async () => (await port.read({ ranges: [{ sheet: record.sheet }] })).ranges[0];
+  const grid = guessed?.grid?.sheet === record.sheet ? guessed.grid : await readWhole();
+  return wholeOrUndefined(record, link, grid) ?? boundSheetOf(record, link, await readWhole());
 }
 
 /** The bound sheet as `read` (the guessed sheet and the record, read together) has it; undefined when the record names another sheet. */
 export function sheetOfRead(read: Pick<ReadResult, 'binding' | 'ranges'>) {
   const { record, link } = linkOf(read.binding);
   const grid = read.ranges[0];
-  return grid?.sheet === record.sheet ? boundSheetOf(record, link, grid) : undefined;
+  return grid?.sheet === record.sheet ? wholeOrUndefined(record, link, grid) : undefined;
+}
+
+/** The bound sheet of `grid`; undefined when columns it needs were skipped (the caller reads it whole). */
+function wholeOrUndefined(record: BindingRecord, link: ServerLink, grid: RangeGrid | undefined) {
+  if (!grid?.skipped?.columns.length) return boundSheetOf(record, link, grid);
+  try {
+    const sheet = boundSheetOf(record, link, grid);
+    return readsWhole(sheet.grid, sheet.reading) ? sheet : undefined;
+  } catch {
+    // What a read with columns left out cannot tell (no header row among them): a whole read says it.
+    return undefined;
+  }
 }
 
 function boundSheetOf(record: BindingRecord, link: ServerLink, grid: RangeGrid | undefined) {
@@ -58,9 +78,10 @@ function boundSheetOf(record: BindingRecord, link: ServerLink, grid: RangeGrid |
 async function readGuessed(
   port: WorkbookPort,
   sheet: string,
+  skipColumns: RangeRequest['skipColumns'],
 ): Promise<{ binding: BindingRead | undefined; grid: RangeGrid | undefined } | undefined> {
   try {
-    const read = await port.read({ ranges: [{ sheet }], binding: true });
+    const read = await port.read({ ranges: [{ sheet, ...(skipColumns ? { skipColumns } : {}) }], binding: true });
     return { binding: read.binding, grid: read.ranges[0] };
   } catch (e) {
     // Asked as optional it would cost a sync more every time; a guess gone stale is rare and costs the old way.

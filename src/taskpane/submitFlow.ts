@@ -16,7 +16,7 @@ import type { WriteOp, WritePlan } from '../workbook/plan';
 import { applyBuilt, isWorkbookError, type WorkbookPort } from '../workbook/port';
 import type { ServerClient } from './components/serverClient';
 import { PaneError } from './hooks/useAction';
-import { notLinked, readLink, readSheet, sheetOfRead } from './linkedSheet';
+import { notLinked, readLink, readSheet, sheetOfRead, type KnownSheet } from './linkedSheet';
 import { approvedLocks } from './model/approvedLocks';
 import { returnedMarksPlan } from './model/returnedMarks';
 import { WorkbookPendingStore } from './model/workbookPendingStore';
@@ -32,9 +32,9 @@ export type LinkChange = { readonly before: ServerLink; readonly after: ServerLi
 
 /**
  * The bound sheet's used range as `planSubmit` last read it on each port: the rectangle the write after the answers
- * reads at once, if the used range is still that one.
+ * reads at once, if the used range is still that one, leaving out the columns that read left out.
  */
-const extents = new WeakMap<WorkbookPort, { readonly sheet: string; readonly address: string }>();
+const extents = new WeakMap<WorkbookPort, { readonly sheet: string; readonly address: string; readonly skipped?: readonly number[] }>();
 
 /** What a submit found in the sheet, before anything is sent. `names`: indicator names, for the conflict dialog. */
 export type SubmitPlan = { readonly names: ReadonlyMap<string, string> } & (
@@ -70,17 +70,18 @@ export interface UnreadRow {
 
 /**
  * Changed rows, the selected rows, or all, read from the sheet and checked: errors throw, warnings come back to ask.
- * `boundSheet`: the sheet the pane knows bound, read with the record in one call (linkedSheet.ts). A row whose
- * typed value the sheet cannot count stops the submit first (`unreadable`): it is never sent as a blank.
+ * `boundSheet`: the sheet the pane knows bound (its record, whose formula columns are not read), read with the
+ * record in one call (linkedSheet.ts). A row whose typed value the sheet cannot count stops the submit first
+ * (`unreadable`): it is never sent as a blank.
  */
 export async function planSubmit(
   port: WorkbookPort,
   scope: SubmitScope,
-  boundSheet?: string,
+  boundSheet?: KnownSheet,
   skip: ReadonlySet<string> = new Set(),
 ): Promise<SubmitPlan> {
   const { link, assessment, reading, grid } = await readSheet(port, boundSheet);
-  extents.set(port, { sheet: grid.sheet, address: grid.address });
+  extents.set(port, { sheet: grid.sheet, address: grid.address, ...(grid.skipped ? { skipped: grid.skipped.columns } : {}) });
   const target = link.target;
   if (!target) throw notLinked();
   const names = new Map(allIndicators(assessment).map((i) => [i.id, i.name]));
@@ -292,9 +293,9 @@ export async function sendAndRecord(
       extents.delete(port);
       const guess = store.knownSheet;
       if (guess !== undefined) {
-        const known = extent?.sheet === guess ? extent.address : undefined;
-        for (const address of known ? [known, undefined] : [undefined]) {
-          const done = await builtOn(port, guess, address, planOf);
+        const known = extent?.sheet === guess ? extent : undefined;
+        for (const rectangle of known ? [known, undefined] : [undefined]) {
+          const done = await builtOn(port, guess, rectangle, planOf);
           if (done === 'gone') break;
           if (done) return done;
         }
@@ -311,23 +312,26 @@ export async function sendAndRecord(
 }
 
 /**
- * The sheet the record named when the batches were kept, read with the record (`address`: that rectangle, beside
- * the used range's size), and the plan of it written in the same port call, its probe riding on the read.
- * Undefined: the record names another sheet, or the used range is no longer `address`; `gone`: no such sheet.
+ * The sheet the record named when the batches were kept, read with the record (`rectangle`: that used range, beside
+ * its size now, without the columns the first read left out), and the plan of it written in the same port call,
+ * its probe riding on the read. Undefined: the record names another sheet, the used range is no longer that
+ * rectangle, or the reading now needs a column left out; `gone`: no such sheet.
  */
 async function builtOn(
   port: WorkbookPort,
   sheetName: string,
-  address: string | undefined,
+  rectangle: { readonly address: string; readonly skipped?: readonly number[] } | undefined,
   planOf: (sheet: BoundSheet) => { plan: WritePlan; remembered: Remembered },
 ): Promise<Remembered | 'gone' | undefined> {
+  const address = rectangle?.address;
+  const skipColumns = rectangle?.skipped?.length ? { skipColumns: { at: rectangle.skipped } } : {};
   let done: { remembered: Remembered } | { error: unknown } | undefined;
   try {
     await applyBuilt(port, {
       read: {
         ranges: address
           ? [
-              { sheet: sheetName, address },
+              { sheet: sheetName, address, ...skipColumns },
               { sheet: sheetName, dimensionsOnly: true },
             ]
           : [{ sheet: sheetName }],

@@ -26,7 +26,17 @@ export interface RangeRequest {
   readonly numberFormats?: boolean;
   /** Also the merged areas within the rectangle (a table's merged headings), in the same round trip as its size. */
   readonly merges?: boolean;
+  /**
+   * Columns the caller never reads below the sheet's head (its first HEAD_ROWS rows, read whole): they may come back
+   * null there, so a 10,000-row read of a few columns fits one response. `headers`: the columns with one of these
+   * in the head (a used range's head rides on the sync that measures it); `at`: these 0-based columns. A port may
+   * read them anyway; what it left out is in the grid's `skipped`.
+   */
+  readonly skipColumns?: { readonly headers: readonly string[] } | { readonly at: readonly number[] };
 }
+
+/** The rows at the top of a sheet read whole even when columns are skipped: where a header row is looked for. */
+export const HEAD_ROWS = 30;
 
 /** One Excel table to read, header row included. A missing table is an error (ItemNotFound: bind again). */
 export interface TableRequest {
@@ -55,6 +65,8 @@ export interface RangeGrid extends Grid {
   readonly formulas?: readonly (readonly (string | null)[])[];
   /** The merged areas ("A4:A9", no sheet), when asked for: a merged cell's value is in its top-left cell only. */
   readonly merges?: readonly string[];
+  /** Columns (0-based) read as null below the first `headRows` rows (`skipColumns`); absent: every cell read. */
+  readonly skipped?: { readonly columns: readonly number[]; readonly headRows: number };
 }
 
 export interface TableGrid extends RangeGrid {

@@ -36,7 +36,7 @@ import {
   type HeaderEntry,
 } from './headers';
 import type { BindingRecord, MultiUnitColumns } from './binding';
-import type { ReadRequest } from './port';
+import { HEAD_ROWS, type RangeGrid, type RangeRequest, type ReadRequest } from './port';
 
 export interface IndicatorCells {
   readonly row: number;
@@ -108,8 +108,8 @@ export function readMemo(): ReadMemo {
   return { context: undefined, rows: new WeakMap() };
 }
 
-/** Rows searched for the header row when the grid starts above the table. */
-const HEADER_SEARCH_ROWS = 30;
+/** Rows searched for the header row when the grid starts above the table: the head a read keeps whole. */
+const HEADER_SEARCH_ROWS = HEAD_ROWS;
 
 export function readKpiGrid(assessment: Assessment, grid: Grid, options: ReadOptions = {}): SheetReadResult {
   const catalogue = catalogueFor(assessment, options);
@@ -330,6 +330,37 @@ function patched(
   const out = { results, issues: last.out.issues, cells: last.out.cells };
   memo.last = { values: grid.values, formats: grid.numberFormats, reads, out };
   return out;
+}
+
+/** Columns whose cells below the header a reading reads, or what is built on it (statuses, marks, locks). */
+const readBelowHeader = (role: string): boolean => role === 'id' || role === 'name' || isInputRole(role as ColumnRole);
+
+/**
+ * The columns a reading of a bound sheet may leave unread below its head (RangeRequest.skipColumns): the formula
+ * and helper columns its record names (scores, targets, the hidden helpers), whose cells it never reads back. At
+ * 10,000 rows they are most of a read's bytes. A header shared with a column that is read is never skipped.
+ */
+export function unreadColumns(record: Pick<BindingRecord, 'columns'>): NonNullable<RangeRequest['skipColumns']> {
+  const entries = Object.entries(record.columns).filter((e): e is [string, string] => typeof e[1] === 'string');
+  const read = new Set(entries.filter(([role]) => readBelowHeader(role)).map(([, h]) => h.trim()));
+  return { headers: entries.filter(([role, h]) => !readBelowHeader(role) && !read.has(h.trim())).map(([, h]) => h) };
+}
+
+/**
+ * Whether `reading` of `grid` is the one a read of every cell gives: nothing was skipped, or the header row is in
+ * the head read whole and no column the reading reads was among those skipped. False (a header typed over, a
+ * column moved since the record was written): read the sheet again whole.
+ */
+export function readsWhole(
+  grid: Pick<RangeGrid, 'skipped' | 'topLeft' | 'values'>,
+  reading: Pick<SheetReading, 'headerRow' | 'columns'>,
+): boolean {
+  const skipped = grid.skipped;
+  if (!skipped || skipped.columns.length === 0 || skipped.headRows >= grid.values.length) return true;
+  if (reading.headerRow - parseAddress(grid.topLeft).row >= skipped.headRows) return false;
+  const left = new Set(skipped.columns);
+  for (const [role, c] of reading.columns) if (readBelowHeader(role) && left.has(c)) return false;
+  return true;
 }
 
 /** One unit's part of a multi-unit sheet, read as if it were that unit's own sheet. */

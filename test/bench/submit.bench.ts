@@ -25,6 +25,7 @@ import { putAssessment } from '../../src/server/store/assessments';
 import { createUser } from '../../src/server/store/users';
 import { readSheet } from '../../src/taskpane/linkedSheet';
 import { SERVER_LINK_FORMAT } from '../../src/taskpane/model/serverLink';
+import { recordAssessment } from '../../src/taskpane/model/recordAssessment';
 import { statusTexts } from '../../src/taskpane/model/statusColumn';
 import { WorkbookPendingStore } from '../../src/taskpane/model/workbookPendingStore';
 import { planSubmit, sendRows } from '../../src/taskpane/submitFlow';
@@ -144,6 +145,11 @@ async function submitAll(baseUrl: string, n: number, serverClock: ServerClock): 
   const target = { aid: `bench-${n}`, round: ROUND, unit: UNIT };
   await port.writeBinding({ ...binding, server: { format: SERVER_LINK_FORMAT, baseUrl, target, rows: {}, pending: [] } });
 
+  // The record as the pane's session has it: read from the workbook and its assessment checked when the sheet was
+  // opened (linkedSheetStore, recordAssessment), so "Submit all" finds both done, as in the pane.
+  const session = await port.readBinding();
+  if (!session?.ok || !recordAssessment(session.value).ok) throw new Error('the bench sheet has no binding record');
+
   const store = new CountingStore(port);
   const client = new ScorebookClient({ baseUrl, pending: store });
   await client.signIn('r', 'benchbench');
@@ -153,8 +159,8 @@ async function submitAll(baseUrl: string, n: number, serverClock: ServerClock): 
   const marks = new Map<string, number>();
   serverClock.reset();
   const t0 = performance.now();
-  // The pane knows the bound sheet (its session's binding) and passes it, as here.
-  const chosen = await planSubmit(port, 'all', binding.sheet);
+  // The pane knows the bound sheet's record (its session read it) and passes it, as here.
+  const chosen = await planSubmit(port, 'all', session.value);
   marks.set('read', fake.syncs.length);
   // Warnings would ask the person first; "send anyway" sends the same rows the same way.
   if (chosen.kind !== 'send' && chosen.kind !== 'warnings') throw new Error(`nothing to send (${chosen.kind})`);

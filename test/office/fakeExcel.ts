@@ -850,6 +850,18 @@ class FakeRange extends Loaded implements XlRange {
     this.sheet.columns.set(this.addr(), { ...this.sheet.columns.get(this.addr()), hidden: h });
   }
 
+  /** ExcelApi 1.4: the part of this range inside the sheet's used range; a null object when they do not meet. */
+  getUsedRangeOrNullObject(): XlRange {
+    if (!this.fake.isSetSupported('ExcelApi', '1.4')) this.fake.fail(new OfficeError('ApiNotFound', 'Range.getUsedRangeOrNullObject'));
+    return new FakeRange(this.fake, this.sheet, () => {
+      const a = this.boxOf();
+      const b = this.sheet.used();
+      if (!a || !b) return undefined;
+      const box = { r0: Math.max(a.r0, b.r0), c0: Math.max(a.c0, b.c0), r1: Math.min(a.r1, b.r1), c1: Math.min(a.c1, b.c1) };
+      return box.r0 <= box.r1 && box.c0 <= box.c1 ? box : undefined;
+    });
+  }
+
   getMergedAreasOrNullObject(): XlRangeAreas {
     if (!this.fake.isSetSupported('ExcelApi', '1.13')) this.fake.fail(new OfficeError('ApiNotFound', 'getMergedAreasOrNullObject'));
     return new FakeMergedAreas(this.fake, this.sheet, this.boxOf);

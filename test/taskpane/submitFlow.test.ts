@@ -11,7 +11,7 @@ import { readLink, readSheet } from '../../src/taskpane/linkedSheet';
 import { statusTexts } from '../../src/taskpane/model/statusColumn';
 import { WorkbookPendingStore } from '../../src/taskpane/model/workbookPendingStore';
 import { planSubmit, sendAndRecord, sendRows } from '../../src/taskpane/submitFlow';
-import { kpiLayout, requireColumn } from '../../src/workbook';
+import { kpiLayout, requireColumn, type BindingRecord } from '../../src/workbook';
 import { FakeServer, session } from '../api/fakeServer';
 import { FakeExcel } from '../office/fakeExcel';
 import { openedSheet } from './paneSheets';
@@ -33,9 +33,14 @@ const documentOf = (n: number) => ({
   })),
 });
 
-async function linkedWorkbook(
-  rows = N,
-): Promise<{ fake: FakeExcel; port: OfficeWorkbookPort; client: ScorebookClient; server: FakeServer; sheet: string }> {
+async function linkedWorkbook(rows = N): Promise<{
+  fake: FakeExcel;
+  port: OfficeWorkbookPort;
+  client: ScorebookClient;
+  server: FakeServer;
+  sheet: string;
+  binding: BindingRecord;
+}> {
   const document = documentOf(rows);
   const read = readAssessment(document);
   if (!read.ok) throw new Error('assessment does not read');
@@ -60,7 +65,7 @@ async function linkedWorkbook(
     newKey: () => `k-${++n}`,
   });
   client.useSession(session());
-  return { fake, port, client, server, sheet: binding.sheet };
+  return { fake, port, client, server, sheet: binding.sheet, binding };
 }
 
 test('submit all on the Office port: every row accepted, remembered as confirmed, its status written, nothing pending', async () => {
@@ -92,11 +97,12 @@ test('keeping the batches in the workbook takes the same Excel syncs for 12 batc
 });
 
 test('"Submit all" of 1,000 rows costs 6 Excel syncs: read 2, keep pending 2, then forget, remember and statuses in one read-and-write 2', async () => {
-  const { fake, port, client, sheet } = await linkedWorkbook(1_000);
+  const { fake, port, client, sheet, binding } = await linkedWorkbook(1_000);
   const from = fake.syncs.length;
   const at: Record<string, number> = {};
-  // The pane passes the sheet its session knows bound (App → ServerPanel → SubmitChanged), so one read has both.
-  const plan = await planSubmit(port, 'all', sheet);
+  // The pane passes the record its session read of the bound sheet (App → ServerPanel → SubmitChanged), so one
+  // read has both, without the formula columns.
+  const plan = await planSubmit(port, 'all', binding);
   at.read = fake.syncs.length - from;
   if (plan.kind !== 'send') throw new Error(`expected rows to send, got ${plan.kind}`);
   const report = await sendRows(client, port, plan.target, plan.rows, 'en', { onStep: (s) => (at[s] = fake.syncs.length - from) });
@@ -110,15 +116,15 @@ test('"Submit all" of 1,000 rows costs 6 Excel syncs: read 2, keep pending 2, th
 
 test.each([
   [100, { read: 2, answered: 4, remembered: 6, written: 6 }],
-  // The sheet's cells are above one read's response budget here: each of the two reads of it takes a sync more.
-  [10_000, { read: 3, answered: 5, remembered: 8, written: 8 }],
+  // The whole sheet is above one read's response budget here; the columns the submit reads are not.
+  [10_000, { read: 2, answered: 4, remembered: 6, written: 6 }],
 ])(
   '"Submit all" of %i rows: the same steps, syncs by the sheet\'s bytes only',
   async (rows, expected) => {
-    const { fake, port, client, sheet } = await linkedWorkbook(rows);
+    const { fake, port, client, sheet, binding } = await linkedWorkbook(rows);
     const from = fake.syncs.length;
     const at: Record<string, number> = {};
-    const plan = await planSubmit(port, 'all', sheet);
+    const plan = await planSubmit(port, 'all', binding);
     at.read = fake.syncs.length - from;
     if (plan.kind !== 'send') throw new Error(`expected rows to send, got ${plan.kind}`);
     const report = await sendRows(client, port, plan.target, plan.rows, 'en', { onStep: (s) => (at[s] = fake.syncs.length - from) });
@@ -218,4 +224,27 @@ test('the sheet grew while the batches went: the rectangle read before is not tr
   expect([...statusTexts(after.grid, after.reading).values()]).toEqual(Array(N).fill('accepted (version 1)'));
   expect(after.link.pending).toEqual([]);
   expect(after.grid.values.flat()).toContain('a note');
+});
+
+test('a record whose columns are out of date: a column the reading needs was left out, so the sheet is read again whole and the same rows go', async () => {
+  const { fake, port, binding } = await linkedWorkbook(100);
+  const whole = await planSubmit(port, 'all', binding.sheet);
+  if (whole.kind !== 'send') throw new Error(`expected rows to send, got ${whole.kind}`);
+  // As if the record named the result column as a score column: the first read leaves it out below the head.
+  const stale = { ...binding, columns: { id: binding.columns.id, score: binding.columns.result } };
+  const from = fake.syncs.length;
+  const plan = await planSubmit(port, 'all', stale);
+  if (plan.kind !== 'send') throw new Error(`expected rows to send, got ${plan.kind}`);
+  expect(plan.rows).toEqual(whole.rows);
+  expect(plan.rows.every((r) => typeof r.value === 'number')).toBe(true);
+  // The guessed read (2), then the sheet whole (2).
+  expect(fake.syncs.length - from).toBe(4);
+});
+
+test('a sheet within its head is read in one sync with the record', async () => {
+  const { fake, port, binding } = await linkedWorkbook();
+  const from = fake.syncs.length;
+  const plan = await planSubmit(port, 'all', binding);
+  expect(plan.kind).toBe('send');
+  expect(fake.syncs.length - from).toBe(1);
 });

@@ -197,7 +197,7 @@ export function SubmitChanged({
     setUnreadable(undefined);
     notSent.current = [...skip];
     await withProgress(async () => {
-      const plan = await planSubmit(port, scope, sheet.record?.sheet, skip);
+      const plan = await planSubmit(port, scope, sheet.record, skip);
       setNames(plan.names);
       if (plan.kind === 'nothing-selected') {
         setReport({ outcomes: [], sent: [], message: both((x) => x.nothingSelected(plan.sheet)) });
