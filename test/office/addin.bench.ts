@@ -6,7 +6,7 @@
  *   the live check on that, and Open again over the linked sheet (the refresh);
  * - the pane's bind of a hand-made sheet (find the header, confirm);
  * - a 20,000-row multi-unit sheet (4,000 units × 5 indicators): Create, Open all units (model/openAllUnits.ts) into
- *   a new workbook, its check (unitsPass) and Open all units again over it (the refresh).
+ *   a new workbook, its check (unitsPass) and Open all units again over it, the pane knowing it bound (the refresh).
  * The fake's own bookkeeping is included in the time, so it is an upper bound. Then the size of the production task
  * pane bundle (dist/taskpane.js, gzip) when `npm run build` has made one.
  */
@@ -121,7 +121,7 @@ async function main(): Promise<void> {
         if (!(await unitsPass(unitsOpenedPort, unitsSession!)).ok) throw new Error('the multi-unit sheet does not read');
       },
     ],
-    ['units refresh', unitsOpened, unitsOpenedPort, () => openedAllUnits(unitsOpenedPort, units)],
+    ['units refresh', unitsOpened, unitsOpenedPort, () => openedAllUnits(unitsOpenedPort, units, unitsSession!.binding.sheet)],
   ];
   console.log(`the pane's actions through the office port on the recording fake, ${rows.toLocaleString('en')} rows`);
   for (const [name, fakeOf, portOf, run] of actions) {

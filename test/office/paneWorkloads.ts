@@ -57,9 +57,14 @@ const unexpected: AskReplace = (loss) => {
   throw new Error(`the replace guard asked about ${loss.sheet}, with nothing typed to lose`);
 };
 
-/** The Server tab's "open all units" of the workload's round, as OpenAllUnits.tsx calls it. */
-export async function openedAllUnits(port: WorkbookPort, work: ReturnType<typeof unitsWorkload>): Promise<OpenAllUnitsResult> {
+/** The Server tab's "open all units" of the workload's round, as OpenAllUnits.tsx calls it (`boundSheet`: the pane's bound sheet). */
+export async function openedAllUnits(
+  port: WorkbookPort,
+  work: ReturnType<typeof unitsWorkload>,
+  boundSheet?: string,
+): Promise<OpenAllUnitsResult> {
   return openAllUnits({
+    boundSheet,
     port,
     client: {
       getAssessment: async () => work.document as ApiAssessmentDocument,
