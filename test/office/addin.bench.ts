@@ -1,34 +1,47 @@
 /**
- * npm run bench:addin — for 20,000 rows against the recording fake: time, syncs and largest request of create,
- * validate and refresh of a KPI sheet, of the pane's bind of a hand-made sheet (find the header, confirm), and of
- * create, validate and refresh of a 20,000-row multi-unit sheet (4,000 units × 5 indicators); the fake's own
- * bookkeeping is included in the time, so it is an upper bound. Then the size of the production task pane bundle
- * (dist/taskpane.js, gzip) when `npm run build` has made one.
+ * npm run bench:addin — for 20,000 rows against the recording fake, the pane's own actions (the functions its
+ * components call, over the Office port): time, syncs, largest request and response of
+ * - a unit's KPI sheet: Create (model/createSheet.ts), the live check on it (model/liveCheck.ts livePass, then its
+ *   marks if any, as hooks/useLiveSheet.ts runs it), Open from server (model/openFromServer.ts) into a new workbook,
+ *   the live check on that, and Open again over the linked sheet (the refresh);
+ * - the pane's bind of a hand-made sheet (find the header, confirm);
+ * - a 20,000-row multi-unit sheet (4,000 units × 5 indicators): Create, Open all units (model/openAllUnits.ts) into
+ *   a new workbook, its check (unitsPass) and Open all units again over it, the pane knowing it bound (the refresh).
+ * The fake's own bookkeeping is included in the time, so it is an upper bound. Then the size of the production task
+ * pane bundle (dist/taskpane.js, gzip) when `npm run build` has made one.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { readAssessment } from '../../src/domain';
-import { resultInputs } from '../../src/workbook';
-import { createKpiSheet, readBoundSheet, readBoundUnits, refreshKpiSheet, refreshMultiUnitSheet } from '../../src/workbook/kpiActions';
 import { bindSheetPlan } from '../../src/workbook/boundSheet';
-import { multiUnitPlan } from '../../src/workbook/multiUnitPlan';
 import type { CellValue } from '../../src/workbook';
 import { boundSheet, proposeBinding, readSheetToBind } from '../../src/taskpane/model/proposeBinding';
+import { LiveCache } from '../../src/taskpane/model/liveCache';
+import { applyMarks, livePass, unitsPass } from '../../src/taskpane/model/liveCheck';
+import type { Session } from '../../src/taskpane/model/session';
 import { OfficeWorkbookPort } from '../../src/office/officePort';
-import { benchAssessmentDoc, benchResults, seededRandom } from '../bench/generate';
+import { createdSheet, openedSheet } from '../taskpane/paneSheets';
 import { FakeExcel } from './fakeExcel';
+import { openedAllUnits, unitWorkload, unitsWorkload } from './paneWorkloads';
+
+/** The pane's check of a unit's sheet when it opens (useLiveSheet's refresh): the pass, then its marks if any. */
+async function liveCheck(port: OfficeWorkbookPort, session: Session): Promise<void> {
+  const cache = new LiveCache(session);
+  const pass = await livePass(port, session, 'th', undefined, cache);
+  if (!pass.evaluation.ok) throw new Error('the sheet does not read');
+  if (pass.plan) await applyMarks(port, pass.plan, cache);
+}
 
 async function main(): Promise<void> {
   const rows = Number(process.env.ROWS ?? 20_000);
-  const document = benchAssessmentDoc(rows);
-  const read = readAssessment(document);
-  if (!read.ok) throw new Error('the generated assessment does not read');
-  const assessment = read.value;
-  const inputs = resultInputs(assessment, { results: benchResults(rows, seededRandom(rows)) });
-  const fake = new FakeExcel('1.9');
-  const port = new OfficeWorkbookPort(fake);
-  let binding = undefined as Awaited<ReturnType<typeof createKpiSheet>>['binding'] | undefined;
+  const unit = unitWorkload(rows);
+  const { assessment, document } = unit.chosen;
+  const created = new FakeExcel('1.9');
+  const createdPort = new OfficeWorkbookPort(created);
+  const opened = new FakeExcel('1.9');
+  const openedPort = new OfficeWorkbookPort(opened);
+  let createdSession: Session | undefined;
+  let openedSession: Session | undefined;
 
   // A hand-made sheet to bind, as bindPlan.test.ts makes it (written before the clock starts).
   const handFake = new FakeExcel('1.9');
@@ -42,23 +55,45 @@ async function main(): Promise<void> {
       { kind: 'cells', sheet: 'Data', topLeft: 'A1', contents: [['รายงานตัวชี้วัด'], [null], header, ...body] },
     ],
   });
-  const unitDoc = benchAssessmentDoc(5);
-  const unitRead = readAssessment(unitDoc);
-  if (!unitRead.ok) throw new Error('the generated unit assessment does not read');
-  const units = Array.from({ length: Math.ceil(rows / 5) }, (_, i) => ({ id: `u${i + 1}`, name: `หน่วยงาน ${i + 1}` }));
-  const unitInputs = new Map(units.map((u, i) => [u.id, resultInputs(unitRead.value, { results: benchResults(5, seededRandom(i + 1)) })]));
-  const multi = { assessment: unitRead.value, units, inputs: unitInputs, document: unitDoc };
-  const unitFake = new FakeExcel('1.9');
-  const unitPort = new OfficeWorkbookPort(unitFake);
-  const unitBinding = multiUnitPlan(multi).binding!;
 
-  const actions: [string, FakeExcel, () => Promise<unknown>][] = [
-    ['create', fake, async () => (binding = (await createKpiSheet(port, { assessment, document, inputs })).binding)],
-    ['validate', fake, () => readBoundSheet(port, binding!, assessment)],
-    ['refresh', fake, () => refreshKpiSheet(port, { assessment, document, inputs })],
+  const units = unitsWorkload(Math.ceil(rows / 5));
+  const unitsCreated = new FakeExcel('1.9');
+  const unitsCreatedPort = new OfficeWorkbookPort(unitsCreated);
+  const unitsOpened = new FakeExcel('1.9');
+  const unitsOpenedPort = new OfficeWorkbookPort(unitsOpened);
+  let unitsSession: Session | undefined;
+
+  const actions: [string, FakeExcel, OfficeWorkbookPort, () => Promise<unknown>][] = [
+    [
+      'create',
+      created,
+      createdPort,
+      async () => {
+        const done = await createdSheet(createdPort, unit.chosen);
+        createdSession = { loaded: unit.chosen, binding: done.binding };
+      },
+    ],
+    ['validate', created, createdPort, () => liveCheck(createdPort, createdSession!)],
+    [
+      'open (server)',
+      opened,
+      openedPort,
+      async () => {
+        const done = await openedSheet(openedPort, document, unit.target, { reports: unit.reports });
+        openedSession = { loaded: unit.chosen, binding: done.binding };
+      },
+    ],
+    ['validate opened', opened, openedPort, () => liveCheck(openedPort, openedSession!)],
+    [
+      'refresh',
+      opened,
+      openedPort,
+      () => openedSheet(openedPort, document, unit.target, { reports: unit.reports, known: { record: openedSession!.binding } }),
+    ],
     [
       'bind',
       handFake,
+      handMade,
       async () => {
         const found = await readSheetToBind(handMade, 'Data');
         const proposal = proposeBinding(assessment, found.grid!)!;
@@ -67,21 +102,41 @@ async function main(): Promise<void> {
         );
       },
     ],
-    ['units create', unitFake, () => unitPort.apply(multiUnitPlan(multi).plan)],
-    ['units validate', unitFake, () => readBoundUnits(unitPort, { ...unitBinding, multiUnit: unitBinding.multiUnit! }, unitRead.value)],
-    ['units refresh', unitFake, () => refreshMultiUnitSheet(unitPort, multi)],
+    ['units create', unitsCreated, unitsCreatedPort, () => createdSheet(unitsCreatedPort, units.chosen, { kind: 'multi' })],
+    [
+      'units open all',
+      unitsOpened,
+      unitsOpenedPort,
+      async () => {
+        const done = await openedAllUnits(unitsOpenedPort, units);
+        if (done.kind !== 'opened' || !done.session) throw new Error('not opened');
+        unitsSession = done.session;
+      },
+    ],
+    [
+      'units validate',
+      unitsOpened,
+      unitsOpenedPort,
+      async () => {
+        if (!(await unitsPass(unitsOpenedPort, unitsSession!)).ok) throw new Error('the multi-unit sheet does not read');
+      },
+    ],
+    ['units refresh', unitsOpened, unitsOpenedPort, () => openedAllUnits(unitsOpenedPort, units, unitsSession!.binding.sheet)],
   ];
-  console.log(`office port on the recording fake, ${rows.toLocaleString('en')} rows`);
-  for (const [name, fakeOf, run] of actions) {
+  console.log(`the pane's actions through the office port on the recording fake, ${rows.toLocaleString('en')} rows`);
+  for (const [name, fakeOf, portOf, run] of actions) {
     const from = fakeOf.syncs.length;
+    const syncsBefore = portOf.syncCount;
     const t = performance.now();
     await run();
     const ms = performance.now() - t;
-    const syncs = fakeOf.syncs.slice(from);
-    const req = Math.max(0, ...syncs.map((s) => s.requestBytes));
-    const res = Math.max(0, ...syncs.map((s) => s.responseBytes));
+    // Every round trip, a refused one too (a response too large, read again in pieces): it costs the same wait.
+    const syncs = portOf.syncCount - syncsBefore;
+    const done = fakeOf.syncs.slice(from);
+    const req = Math.max(0, ...done.map((s) => s.requestBytes));
+    const res = Math.max(0, ...done.map((s) => s.responseBytes));
     console.log(
-      `  ${name.padEnd(15)} ${String(syncs.length).padStart(2)} syncs  ${ms.toFixed(0).padStart(6)} ms  largest request ${(req / 1e6).toFixed(2)} MB  largest response ${(res / 1e6).toFixed(2)} MB`,
+      `  ${name.padEnd(16)} ${String(syncs).padStart(2)} syncs  ${ms.toFixed(0).padStart(6)} ms  largest request ${(req / 1e6).toFixed(2)} MB  largest response ${(res / 1e6).toFixed(2)} MB`,
     );
   }
   const bundle = join(__dirname, '..', '..', 'dist', 'taskpane.js');

@@ -21,11 +21,14 @@ export function OpenAllUnits({
   port,
   onOpened,
   changedRows,
+  boundSheet,
 }: {
   client: ServerClient;
   port: WorkbookPort;
   onOpened: (s: Session) => void;
   changedRows?: number;
+  /** The sheet the pane knows bound: opening over it again reads it at once. */
+  boundSheet?: string;
 }): JSX.Element | null {
   const a = useAllUnitsStrings();
   const { locale } = useLocale();
@@ -61,6 +64,7 @@ export function OpenAllUnits({
         ask: guard.ask,
         freeSheetName,
         changedRows,
+        boundSheet,
       });
       if (result.kind === 'cancelled') {
         setDone({ key, text: a.cancelled });

@@ -229,7 +229,7 @@ function ServerTab({
             preferred={preferred}
           />
           {session.user.roles.includes('central') && client.listRoundReports ? (
-            <OpenAllUnits client={client} port={port} onOpened={opened} changedRows={changedRows} />
+            <OpenAllUnits client={client} port={port} onOpened={opened} changedRows={changedRows} boundSheet={boundSheet} />
           ) : null}
           {(session.user.roles.includes('central') || session.user.roles.includes('approver')) && client.getOverview ? (
             <OverviewSheet

@@ -1,22 +1,22 @@
 /**
  * The "open all units" action, apart from React so its cost is measured on the recording fake: the assessment and
- * every unit's rows from the server (two requests), what the target sheets hold now (one read, checkTarget), the
- * person's choice when typed work would go (the replace guard: a new sheet, or replacing as a second explicit
- * step), and one apply of one plan. The syncs are the read's and the apply's, the same for 2 units or 500.
+ * every unit's rows from the server (two requests), then one port call that reads what the target sheet and the
+ * binding record hold and writes the plan when nothing typed would go and nothing is unsent (replaceCheck.ts
+ * `applyUnlessLoss`: 2 syncs in Excel into a workbook without the sheet, 3 over the sheet the pane knows bound);
+ * otherwise the person's choice (the replace guard: a new sheet, or replacing as a second explicit step) and one
+ * apply more. The syncs follow the bytes, the same for 2 units or 500.
  *
  * The workbook has one binding record: the multi-unit sheet's replaces a unit sheet's server link. Pending batches
  * or changed rows not yet sent on the linked sheet would then be stranded, so the action stops and says so first.
  */
 import type { UnitReports } from '../../api';
 import type { Locale, Message } from '../../domain';
-import type { BindingRead, BindingRecord } from '../../workbook';
 import type { ApplyProgress, WorkbookPort } from '../../workbook/port';
 import { ALL_UNITS_STRINGS } from '../allUnitsStrings';
 import { PaneError } from '../hooks/useAction';
 import { allUnitsSheet, type AllUnitsSheet } from './allUnitsSheet';
 import { loadAssessment } from './loadAssessment';
-import { checkTarget, type AskReplace } from './replaceCheck';
-import { readServerLink } from './serverLink';
+import { applyUnlessLoss, type AskReplace, type TargetNow } from './replaceCheck';
 import type { Session } from './session';
 import type { ApiAssessmentDocument } from '../../api';
 
@@ -35,6 +35,8 @@ export interface OpenAllUnitsInput {
   readonly ask: AskReplace;
   /** A free sheet name beside `base` (useReplaceGuard's freeSheetName). */
   readonly freeSheetName: (port: WorkbookPort, base: string) => Promise<string>;
+  /** The sheet the pane knows bound: an open over it reads it at once, with the write's own probe. */
+  readonly boundSheet?: string;
   /** Rows changed and not sent on the sheet linked now (the live sheet's count). */
   readonly changedRows?: number;
   readonly progress?: (p: ApplyProgress) => void;
@@ -61,7 +63,8 @@ const both = (f: (s: (typeof ALL_UNITS_STRINGS)['th']) => string): Message => ({
   en: f(ALL_UNITS_STRINGS.en),
 });
 
-const recordOf = (read: BindingRead | undefined): BindingRecord | undefined => (read?.ok ? read.value : undefined);
+/** The sheet the binding record links to a server round, if any. */
+const linkedSheetOf = (now: TargetNow): string | undefined => (now.record && now.link?.target ? now.record.sheet : undefined);
 
 export async function openAllUnits(input: OpenAllUnitsInput): Promise<OpenAllUnitsResult> {
   const { port, client, aid, round, locale } = input;
@@ -80,18 +83,30 @@ export async function openAllUnits(input: OpenAllUnitsInput): Promise<OpenAllUni
       ...(sheet ? { sheet, table: tableFor(sheet) } : {}),
     });
   let built = make();
-  const now = await checkTarget(port, built.plan);
-  // A missing sheet ends checkTarget's read before the record is read: then the record is read on its own.
-  const missing = [...now.grids.values()].every((g) => g === undefined);
-  const record = now.record ?? (missing ? recordOf(await port.readBinding()) : undefined);
-  const linkRead = record ? readServerLink(record.server) : undefined;
-  const link = linkRead?.ok ? linkRead.value : undefined;
-  const linkedSheet = record && link?.target ? record.sheet : undefined;
-  if (linkedSheet && (link?.pending.length ?? 0) > 0) throw new PaneError(both((s) => s.pendingFirst(linkedSheet, link!.pending.length)));
-  if (linkedSheet && (input.changedRows ?? 0) > 0) throw new PaneError(both((s) => s.changedFirst(linkedSheet, input.changedRows!)));
+  // The sheet linked now stops the action while it has something unsent: its link goes with this sheet's record.
+  const unsent = (now: TargetNow): Message | undefined => {
+    const linked = linkedSheetOf(now);
+    if (!linked) return undefined;
+    const pending = now.link?.pending.length ?? 0;
+    if (pending > 0) return both((s) => s.pendingFirst(linked, pending));
+    if ((input.changedRows ?? 0) > 0) return both((s) => s.changedFirst(linked, input.changedRows!));
+    return undefined;
+  };
+  // Written at once when nothing typed would go and nothing is unsent: the guard's read (the target sheet with the
+  // binding record) rides on the apply's own round trips. The sheet the pane knows bound is read at once.
+  const tried = await applyUnlessLoss(port, built.plan, {
+    existing: built.layout.kpi.sheet === input.boundSheet,
+    proceed: (n) => unsent(n) === undefined,
+    onProgress: input.progress,
+  });
+  const stop = unsent(tried.now);
+  if (stop) throw new PaneError(stop);
+  const linkedSheet = linkedSheetOf(tried.now);
+  let report = tried.report;
   let newSheet: string | undefined;
-  const loss = now.losses[0];
-  if (loss) {
+  if (!report) {
+    // Not written: typed work would go. The person chooses a new sheet beside it, or replacing it.
+    const loss = tried.now.losses[0]!;
     const name = await input.freeSheetName(port, built.layout.kpi.sheet);
     const choice = await input.ask(loss, { newSheet: name, canKeep: false });
     if (choice === undefined || choice === 'keep-mine') return { kind: 'cancelled' };
@@ -99,8 +114,8 @@ export async function openAllUnits(input: OpenAllUnitsInput): Promise<OpenAllUni
       newSheet = name;
       built = make(name);
     }
+    report = await port.apply(built.plan, input.progress);
   }
-  const report = await port.apply(built.plan, input.progress);
   return {
     kind: 'opened',
     sheet: built,

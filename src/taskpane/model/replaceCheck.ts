@@ -19,6 +19,7 @@ import {
   applyChecked,
   isWorkbookError,
   type ApplyProgress,
+  type ApplyReport,
   type RangeGrid,
   type ReadRequest,
   type ReadResult,
@@ -87,7 +88,7 @@ export async function applyUnlessLoss(
     readonly onProgress?: (p: ApplyProgress) => void;
     readonly settingsSheet?: string;
   } = {},
-): Promise<{ readonly written: boolean; readonly now: TargetNow }> {
+): Promise<{ readonly written: boolean; readonly now: TargetNow; readonly report?: ApplyReport }> {
   const settingsSheet = options.settingsSheet ?? SETTINGS_SHEET;
   const attempt = async (existing: boolean) => {
     const { sheets, request } = targetRequest(plan, settingsSheet, existing);
@@ -104,7 +105,7 @@ export async function applyUnlessLoss(
       },
       options.onProgress,
     );
-    return { written: report !== undefined, now: now! };
+    return { written: report !== undefined, now: now!, ...(report ? { report } : {}) };
   };
   if (!options.existing) return attempt(false);
   try {
