@@ -30,6 +30,8 @@ module.exports = {
   // One migrated embedded database for the whole run, which each server test's database is loaded from.
   globalSetup: '<rootDir>/test/server/dbTemplate.setup.ts',
   globalTeardown: '<rootDir>/test/server/dbTemplate.teardown.ts',
+  // The longest files first, the HyperFormula proof among them, also on a run without jest's cache.
+  testSequencer: '<rootDir>/test/longFilesFirst.sequencer.js',
   transform: { '^.+\\.ts$': swc(false), '^.+\\.tsx$': swc(true) },
   testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/**/*.test.tsx'],
   // Slow suites that need installed services run from .ci/run, not from `npm test`.

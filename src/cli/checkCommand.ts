@@ -1,5 +1,6 @@
 /** `scorebook check <kpi.xlsx> [--json]`: reads a filled template back and scores it like `score`, with cell addresses. */
 import type { Command } from 'commander';
+import type { CliRun } from './cliIo';
 import { hasErrors, scoreAssessment, type ScoreReport } from '../domain';
 import { locateIssues } from '../workbook';
 import { FileProblem } from './loadFiles';
@@ -7,7 +8,7 @@ import { localeOf } from './locale';
 import { toScoreDocument } from '../api';
 import { exitCodeFor, scoreText } from './scoreOutput';
 
-export function registerCheckCommand(program: Command): void {
+export function registerCheckCommand(program: Command, cli: CliRun): void {
   program
     .command('check')
     .description('check a filled KPI workbook and show its scores / ตรวจแบบฟอร์มที่กรอกแล้วและแสดงคะแนน')
@@ -27,12 +28,12 @@ export function registerCheckCommand(program: Command): void {
         ...scored,
         indicators: scored.indicators.map((i) => ({ ...i, issues: locateIssues(i.issues, reading, assessment) })),
       };
-      process.stdout.write(
+      cli.stdout.write(
         options.json
           ? `${JSON.stringify(toScoreDocument(report, issues, locale), null, 2)}\n`
           : `${scoreText(assessment, report, issues, locale)}\n`,
       );
       // A needed column missing from the sheet leaves results unreadable: the same exit as an invalid result.
-      process.exitCode = Math.max(exitCodeFor(report), hasErrors(issues) ? 1 : 0);
+      cli.exitCode = Math.max(exitCodeFor(report), hasErrors(issues) ? 1 : 0);
     });
 }

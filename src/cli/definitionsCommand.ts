@@ -7,6 +7,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import type { CliIo, CliRun } from './cliIo';
 import { assessmentDocumentSchema, hasErrors, messageIn, type Issue, type Locale } from '../domain';
 import { exampleDefinitionsDocument } from '../workbook';
 import { FileProblem, loadAssessment } from './loadFiles';
@@ -18,11 +19,11 @@ const UNUSABLE = new Set(['definitions-header-missing', 'definitions-no-indicato
 
 const MARK = { error: '✘', warning: '⚠', info: 'ℹ' } as const;
 
-function say(issues: readonly Issue[], locale: Locale): void {
-  for (const i of issues) process.stderr.write(`${MARK[i.severity]} ${messageIn(i.message, locale)}\n`);
+function say(cli: CliIo, issues: readonly Issue[], locale: Locale): void {
+  for (const i of issues) cli.stderr.write(`${MARK[i.severity]} ${messageIn(i.message, locale)}\n`);
 }
 
-export function registerDefinitionsCommands(program: Command): void {
+export function registerDefinitionsCommands(program: Command, cli: CliRun): void {
   program
     .command('definitions-template')
     .description(
@@ -35,12 +36,12 @@ export function registerDefinitionsCommands(program: Command): void {
       let document = exampleDefinitionsDocument(locale);
       if (options.from) {
         const { warnings } = loadAssessment(options.from);
-        say(warnings, locale);
+        say(cli, warnings, locale);
         // loadAssessment has checked the file; the document as written (not the model read from it) is what goes in.
         document = assessmentDocumentSchema.parse(JSON.parse(readFileSync(options.from, 'utf8').replace(/^\uFEFF/, '')));
       }
       await writeDefinitionsFile(document, locale, options.out);
-      process.stdout.write(`${locale === 'th' ? 'เขียนไฟล์กำหนดตัวชี้วัดแล้ว' : 'wrote'} ${options.out}\n`);
+      cli.stdout.write(`${locale === 'th' ? 'เขียนไฟล์กำหนดตัวชี้วัดแล้ว' : 'wrote'} ${options.out}\n`);
     });
 
   program
@@ -54,20 +55,20 @@ export function registerDefinitionsCommands(program: Command): void {
       if (!read.ok) throw new FileProblem(file, read.issues);
       const { document, assessment, issues } = read.value;
       if (issues.some((i) => UNUSABLE.has(i.code))) throw new FileProblem(file, issues);
-      say(issues, locale);
+      say(cli, issues, locale);
       if (!document || !assessment || hasErrors(issues)) {
         const errors = issues.filter((i) => i.severity === 'error').length;
-        process.stderr.write(
+        cli.stderr.write(
           locale === 'th'
             ? `${file}: พบข้อผิดพลาด ${errors} รายการ ยังไม่ได้เขียน ${options.out}\n`
             : `${file}: ${errors} error${errors === 1 ? '' : 's'}; ${options.out} not written\n`,
         );
-        process.exitCode = 1;
+        cli.exitCode = 1;
         return;
       }
       writeFileSync(options.out, `${JSON.stringify(document, null, 2)}\n`);
       const count = countIndicators(document.indicators);
-      process.stdout.write(
+      cli.stdout.write(
         locale === 'th'
           ? `เขียน ${options.out} แล้ว: ตัวชี้วัด ${count} ตัว (${assessment.id})\n`
           : `wrote ${options.out}: ${count} indicators (${assessment.id})\n`,

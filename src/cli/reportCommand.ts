@@ -4,6 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import type { CliRun } from './cliIo';
 import type { Assessment, Issue, ResultSet } from '../domain';
 import type { ReportFormat, ReportTexts } from '../documents';
 import { FileProblem, loadAssessment, loadResults } from './loadFiles';
@@ -49,7 +50,7 @@ async function readSource(files: readonly string[]): Promise<Source> {
   ]);
 }
 
-export function registerReportCommand(program: Command): void {
+export function registerReportCommand(program: Command, cli: CliRun): void {
   program
     .command('report')
     .description("the round's report as PDF or Word / รายงานผลการดำเนินงานตามตัวชี้วัดเป็น PDF หรือ Word")
@@ -103,6 +104,6 @@ export function registerReportCommand(program: Command): void {
           usage('file-unwritable', `เขียนไฟล์ ${options.out} ไม่ได้ (${code})`, `cannot write ${options.out} (${code})`),
         ]);
       }
-      process.stderr.write(`${locale === 'th' ? 'เขียน' : 'wrote'} ${options.out}\n`);
+      cli.stderr.write(`${locale === 'th' ? 'เขียน' : 'wrote'} ${options.out}\n`);
     });
 }

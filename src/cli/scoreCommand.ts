@@ -1,12 +1,13 @@
 /** `scorebook score <assessment.json> <results.json> [--json]` */
 import type { Command } from 'commander';
+import type { CliRun } from './cliIo';
 import { scoreAssessment } from '../domain';
 import { loadAssessment, loadResults } from './loadFiles';
 import { localeOf } from './locale';
 import { toScoreDocument } from '../api';
 import { exitCodeFor, scoreText } from './scoreOutput';
 
-export function registerScoreCommand(program: Command): void {
+export function registerScoreCommand(program: Command, cli: CliRun): void {
   program
     .command('score')
     .description('score results against an assessment / คิดคะแนนผลการดำเนินงานตามชุดตัวชี้วัด')
@@ -19,11 +20,11 @@ export function registerScoreCommand(program: Command): void {
       const { results, warnings: resultWarnings } = loadResults(resultsFile, assessment);
       const report = scoreAssessment(assessment, results);
       const notes = [...warnings, ...resultWarnings];
-      process.stdout.write(
+      cli.stdout.write(
         options.json
           ? `${JSON.stringify(toScoreDocument(report, notes, locale), null, 2)}\n`
           : `${scoreText(assessment, report, notes, locale)}\n`,
       );
-      process.exitCode = exitCodeFor(report);
+      cli.exitCode = exitCodeFor(report);
     });
 }

@@ -1,6 +1,7 @@
 /** `scorebook serve [--port 8787] [--host 127.0.0.1] [--data DIR] [--demo]`: the reporting API. */
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import type { CliRun } from './cliIo';
 
 interface ServeOptions {
   port: string;
@@ -9,7 +10,7 @@ interface ServeOptions {
   demo?: boolean;
 }
 
-export function registerServeCommand(program: Command): void {
+export function registerServeCommand(program: Command, cli: CliRun): void {
   program
     .command('serve')
     .description('run the reporting API (PostgreSQL from DATABASE_URL, else an embedded database in --data) / เปิดบริการรับรายงาน')
@@ -32,7 +33,7 @@ export function registerServeCommand(program: Command): void {
         dataDir: options.data,
         demo: options.demo ?? false,
         samplesDir: join(__dirname, '..', '..', 'assets', 'samples'),
-        env: process.env,
+        env: cli.env,
       });
       const stop = (): void => {
         void stopServer().then(() => process.exit(0));
@@ -40,9 +41,9 @@ export function registerServeCommand(program: Command): void {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       const address = await app.listen({ port, host: options.host });
-      process.stderr.write(`Scorebook reporting API on ${address} (${storage}); OpenAPI at ${address}/openapi.json\n`);
+      cli.stderr.write(`Scorebook reporting API on ${address} (${storage}); OpenAPI at ${address}/openapi.json\n`);
       if (demo) {
-        process.stderr.write(`demo: assessments ${demo.assessments.join(', ')}; users ${demo.users.join(', ')} (password "demo")\n`);
+        cli.stderr.write(`demo: assessments ${demo.assessments.join(', ')}; users ${demo.users.join(', ')} (password "demo")\n`);
       }
     });
 }

@@ -7,6 +7,7 @@
  * Exit 0 when every row was accepted, 1 when any was not (or nothing could be sent), 2 when the file is unusable.
  */
 import type { Command } from 'commander';
+import { CliExit, type CliIo, type CliRun } from './cliIo';
 import {
   allIndicators,
   centralVariables,
@@ -337,35 +338,39 @@ function printReport(report: SubmitReport, locale: Locale, out: Say, err: Say): 
 }
 
 /** SCOREBOOK_PASSWORD, else asked for on a terminal without echo, else the first line of standard input. */
-export async function readPassword(): Promise<string> {
-  const fromEnv = process.env.SCOREBOOK_PASSWORD;
+export async function readPassword(cli: CliIo): Promise<string> {
+  const fromEnv = cli.env.SCOREBOOK_PASSWORD;
   if (fromEnv) return fromEnv;
-  const stdin = process.stdin;
+  const stdin = cli.stdin;
+  const setRawMode = (raw: boolean): unknown => stdin.setRawMode?.(raw);
   if (!stdin.isTTY) {
     const chunks: Buffer[] = [];
     for await (const chunk of stdin) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
   }
-  process.stderr.write('รหัสผ่าน / password: ');
-  stdin.setRawMode(true);
+  cli.stderr.write('รหัสผ่าน / password: ');
+  setRawMode(true);
   stdin.setEncoding('utf8');
   stdin.resume();
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     let typed = '';
     const onData = (chunk: string): void => {
       for (const ch of chunk) {
         if (ch === '\r' || ch === '\n' || ch === '\u0004') {
-          stdin.setRawMode(false);
+          setRawMode(false);
           stdin.pause();
           stdin.off('data', onData);
-          process.stderr.write('\n');
+          cli.stderr.write('\n');
           resolve(typed);
           return;
         }
         if (ch === '\u0003') {
-          stdin.setRawMode(false);
-          process.stderr.write('\n');
-          process.exit(130);
+          setRawMode(false);
+          stdin.pause();
+          stdin.off('data', onData);
+          cli.stderr.write('\n');
+          reject(new CliExit(130));
+          return;
         }
         typed = ch === '\u007f' || ch === '\b' ? typed.slice(0, -1) : typed + ch;
       }
@@ -383,7 +388,7 @@ interface SubmitOptions {
   forgetRefused?: boolean;
 }
 
-export function registerSubmitCommand(program: Command): void {
+export function registerSubmitCommand(program: Command, cli: CliRun): void {
   program
     .command('submit')
     .description("submit a filled KPI template to the reporting API, printing each row's outcome / ส่งผลตัวชี้วัดจากไฟล์ไปยังเซิร์ฟเวอร์")
@@ -400,7 +405,7 @@ export function registerSubmitCommand(program: Command): void {
       const round = options.round === undefined ? undefined : Number(options.round);
       if (round !== undefined && (!Number.isInteger(round) || round < 1 || round > 12))
         throw new Error(`--round must be a number of months 1–12, not "${options.round}"`);
-      process.exitCode = await runSubmit(
+      cli.exitCode = await runSubmit(
         {
           file,
           server: options.server,
@@ -409,11 +414,11 @@ export function registerSubmitCommand(program: Command): void {
           round,
           action: options.action,
           locale: localeOf(program),
-          password: readPassword,
+          password: () => readPassword(cli),
           forgetRefused: options.forgetRefused === true,
         },
-        (line) => process.stdout.write(`${line}\n`),
-        (line) => process.stderr.write(`${line}\n`),
+        (line) => cli.stdout.write(`${line}\n`),
+        (line) => cli.stderr.write(`${line}\n`),
       );
     });
 }

@@ -1,11 +1,12 @@
 /** `scorebook template <assessment.json> [--results results.json] --out kpi.xlsx` */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import type { CliRun } from './cliIo';
 import { messageIn } from '../domain';
 import { loadAssessment, loadResults } from './loadFiles';
 import { localeOf } from './locale';
 
-export function registerTemplateCommand(program: Command): void {
+export function registerTemplateCommand(program: Command, cli: CliRun): void {
   program
     .command('template')
     .description('write a KPI template workbook (.xlsx) with live score formulas / สร้างแบบฟอร์มรายงานตัวชี้วัดเป็นไฟล์ Excel')
@@ -18,12 +19,12 @@ export function registerTemplateCommand(program: Command): void {
     .action(async (assessmentFile: string, options: { out: string; results?: string; round?: number }) => {
       const locale = localeOf(program);
       if (options.round !== undefined && !(Number.isInteger(options.round) && options.round >= 1 && options.round <= 12)) {
-        process.stderr.write(
+        cli.stderr.write(
           locale === 'th'
             ? '--round ต้องเป็นจำนวนเดือน 1 ถึง 12 เช่น 6 หรือ 12\n'
             : '--round must be a number of months from 1 to 12, e.g. 6 or 12\n',
         );
-        process.exitCode = 2;
+        cli.exitCode = 2;
         return;
       }
       const { assessment, warnings } = loadAssessment(assessmentFile);
@@ -34,7 +35,7 @@ export function registerTemplateCommand(program: Command): void {
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- tsx runs import() as ESM, which does not load .ts
       const { writeTemplate } = require('./xlsx/writeTemplate') as typeof import('./xlsx/writeTemplate');
       await writeTemplate(assessment, { document, results: loaded?.results, round: options.round }, options.out);
-      for (const w of [...warnings, ...(loaded?.warnings ?? [])]) process.stderr.write(`⚠ ${messageIn(w.message, locale)}\n`);
-      process.stdout.write(`${locale === 'th' ? 'เขียนแบบฟอร์มแล้ว' : 'wrote'} ${options.out}\n`);
+      for (const w of [...warnings, ...(loaded?.warnings ?? [])]) cli.stderr.write(`⚠ ${messageIn(w.message, locale)}\n`);
+      cli.stdout.write(`${locale === 'th' ? 'เขียนแบบฟอร์มแล้ว' : 'wrote'} ${options.out}\n`);
     });
 }

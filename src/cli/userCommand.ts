@@ -7,6 +7,7 @@
  */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import type { CliIo, CliRun } from './cliIo';
 import { roleSchema, type Role } from '../api';
 
 interface AddOptions {
@@ -22,16 +23,16 @@ const list = (s: string): string[] =>
     .map((x) => x.trim())
     .filter(Boolean);
 
-async function readPassword(): Promise<string> {
-  const fromEnv = process.env.SCOREBOOK_PASSWORD;
+async function readPassword(cli: CliIo): Promise<string> {
+  const fromEnv = cli.env.SCOREBOOK_PASSWORD;
   if (fromEnv) return fromEnv;
-  if (process.stdin.isTTY) process.stderr.write('password: ');
+  if (cli.stdin.isTTY) cli.stderr.write('password: ');
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  for await (const chunk of cli.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
 }
 
-export function registerUserCommand(program: Command): void {
+export function registerUserCommand(program: Command, cli: CliRun): void {
   const user = program.command('user').description('manage the users of the reporting API / จัดการผู้ใช้');
   user
     .command('add')
@@ -53,12 +54,12 @@ export function registerUserCommand(program: Command): void {
       // The server's modules (Fastify, PGlite, pg) are loaded when the command runs, not by every command.
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- tsx runs import() as ESM, which does not load .ts
       const { openUserAdmin } = require('../server') as typeof import('../server');
-      const admin = await openUserAdmin(process.env, resolve(options.data));
+      const admin = await openUserAdmin(cli.env, resolve(options.data));
       try {
-        const password = await readPassword();
+        const password = await readPassword(cli);
         if (password.length < 8) throw new Error('the password must have at least 8 characters');
         await admin.addUser({ username, name: options.name, password, roles, units }, { actor: 'cli', now: new Date() });
-        process.stderr.write(`user ${username} created (${roles.join(', ')}${units.length ? ` of ${units.join(', ')}` : ''})\n`);
+        cli.stderr.write(`user ${username} created (${roles.join(', ')}${units.length ? ` of ${units.join(', ')}` : ''})\n`);
       } finally {
         await admin.close();
       }

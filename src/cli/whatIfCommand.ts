@@ -4,6 +4,7 @@
  * in total per unit of improvement (where one more unit pays most).
  */
 import type { Command } from 'commander';
+import type { CliRun } from './cliIo';
 import { findIndicator, formatNumber, improvementGains, messageIn, requiredResult, resolveIndicatorId, type Goal } from '../domain';
 import { loadAssessment, loadResults } from './loadFiles';
 import { localeOf } from './locale';
@@ -16,7 +17,7 @@ interface Options {
   json?: boolean;
 }
 
-export function registerWhatIfCommand(program: Command): void {
+export function registerWhatIfCommand(program: Command, cli: CliRun): void {
   program
     .command('what-if')
     .description('result needed for a goal, or where improvement pays most / ผลที่ต้องทำได้เพื่อให้ถึงเป้าหมาย')
@@ -36,7 +37,7 @@ export function registerWhatIfCommand(program: Command): void {
       if (options.indicator === undefined) {
         const gains = improvementGains(assessment, results);
         if (options.json) {
-          process.stdout.write(`${JSON.stringify(gains, null, 2)}\n`);
+          cli.stdout.write(`${JSON.stringify(gains, null, 2)}\n`);
           return;
         }
         const rows = gains.map((g) => [
@@ -55,29 +56,29 @@ export function registerWhatIfCommand(program: Command): void {
           t('คะแนนรวมเพิ่ม', 'Total gain'),
           t('เพิ่มต่อหน่วย', 'Gain per unit'),
         ];
-        process.stdout.write(`${renderTable(header, rows, ['left', 'left', 'right', 'right', 'right', 'right'])}\n`);
+        cli.stdout.write(`${renderTable(header, rows, ['left', 'left', 'right', 'right', 'right', 'right'])}\n`);
         return;
       }
 
       const goal = goalOf(options);
       if (goal === null) {
-        process.stderr.write(`${t('ระบุ --total หรือ --score เป็นตัวเลข', 'give --total or --score as a number')}\n`);
-        process.exitCode = 2;
+        cli.stderr.write(`${t('ระบุ --total หรือ --score เป็นตัวเลข', 'give --total or --score as a number')}\n`);
+        cli.exitCode = 2;
         return;
       }
       // --indicator ๕ and --indicator 5 name the same indicator.
       const indicatorId = resolveIndicatorId(assessment, options.indicator) ?? options.indicator;
       const answer = requiredResult(assessment, results, indicatorId, goal);
       if (options.json) {
-        process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
+        cli.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
         return;
       }
       if (answer.kind !== 'value') {
-        process.stdout.write(`${messageIn(answer.message, locale)}\n`);
+        cli.stdout.write(`${messageIn(answer.message, locale)}\n`);
         return;
       }
       const unit = findIndicator(assessment, indicatorId)?.unit ?? '';
-      process.stdout.write(
+      cli.stdout.write(
         `${t('ผลที่ต้องทำได้', 'Result needed')}: ${formatNumber(answer.value, Math.max(d, 2))} ${unit}`.trimEnd() +
           ` (${t('คะแนน', 'score')} ${formatNumber(answer.score, d)})\n` +
           (answer.numerator === undefined ? '' : `${t('ตัวตั้งที่ต้องได้', 'Numerator needed')}: ${formatNumber(answer.numerator, 2)}\n`),

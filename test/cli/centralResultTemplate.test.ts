@@ -21,7 +21,7 @@ test("a central result indicator: the result cell is locked with a note; the uni
     ],
   });
   const out = join(dir, 'kpi.xlsx');
-  expect(run('template', assessment, '--out', out).code).toBe(0);
+  expect((await run('template', assessment, '--out', out)).code).toBe(0);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(out);
   const ws = wb.getWorksheet('KPI')!;

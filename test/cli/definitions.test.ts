@@ -1,4 +1,4 @@
-/** `scorebook definitions-template` and `scorebook import`, run as a user runs them. */
+/** `scorebook definitions-template` and `scorebook import`, on real files. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -13,7 +13,7 @@ describe('scorebook definitions-template and import', () => {
 
   test('the empty template has the kind and direction lists and one worked example row, which imports', async () => {
     const out = join(cli.dir, 'defs.xlsx');
-    const made = cli.run('definitions-template', '--out', out);
+    const made = await cli.run('definitions-template', '--out', out);
     expect(made.code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
@@ -24,14 +24,14 @@ describe('scorebook definitions-template and import', () => {
     expect(ws.getCell('H4').dataValidation).toMatchObject({ type: 'list', formulae: ['"ยิ่งมากยิ่งดี,ยิ่งน้อยยิ่งดี"'] });
     expect(ws.getCell('D4').value).toBe('รายได้จากการจำหน่ายผลิตภัณฑ์ชุมชน (OTOP)');
     expect(ws.getCell('C5').value).toBeNull();
-    const imported = cli.run('import', out, '--out', join(cli.dir, 'example.json'));
+    const imported = await cli.run('import', out, '--out', join(cli.dir, 'example.json'));
     expect(imported.code).toBe(0);
     expect(readAssessment(json(join(cli.dir, 'example.json'))).ok).toBe(true);
   });
 
   test('--lang en writes English headers and sheet names', async () => {
     const out = join(cli.dir, 'defs-en.xlsx');
-    expect(cli.run('--lang', 'en', 'definitions-template', '--out', out).code).toBe(0);
+    expect((await cli.run('--lang', 'en', 'definitions-template', '--out', out)).code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Indicators', 'Assessment settings']);
@@ -39,12 +39,12 @@ describe('scorebook definitions-template and import', () => {
   });
 
   for (const name of ['pte-2567', 'otop-2567', 'krs-2567']) {
-    test(`${name}: --from, then import, gives the same assessment, scoring the same`, () => {
+    test(`${name}: --from, then import, gives the same assessment, scoring the same`, async () => {
       const source = join(SAMPLES, `${name}.assessment.json`);
       const xlsx = join(cli.dir, `${name}.xlsx`);
       const back = join(cli.dir, `${name}.json`);
-      expect(cli.run('definitions-template', '--from', source, '--out', xlsx).code).toBe(0);
-      const imported = cli.run('import', xlsx, '--out', back);
+      expect((await cli.run('definitions-template', '--from', source, '--out', xlsx)).code).toBe(0);
+      const imported = await cli.run('import', xlsx, '--out', back);
       expect(imported.code).toBe(0);
       expect(json(back)).toEqual(assessmentDocumentSchema.parse(json(source)));
       const a = readAssessment(json(source));
@@ -58,7 +58,7 @@ describe('scorebook definitions-template and import', () => {
 
   test('problems at cells: exit 1, every one said with its cell, nothing written', async () => {
     const xlsx = join(cli.dir, 'broken.xlsx');
-    expect(cli.run('definitions-template', '--out', xlsx).code).toBe(0);
+    expect((await cli.run('definitions-template', '--out', xlsx)).code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(xlsx);
     const ws = wb.getWorksheet('ตัวชี้วัด') as ExcelJS.Worksheet;
@@ -66,27 +66,27 @@ describe('scorebook definitions-template and import', () => {
     ws.getCell('I4').value = '85%';
     await wb.xlsx.writeFile(xlsx);
     const out = join(cli.dir, 'broken.json');
-    const r = cli.run('import', xlsx, '--out', out);
+    const r = await cli.run('import', xlsx, '--out', out);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('✘ ตัวชี้วัด!G4: ไม่รู้จักประเภท "ปริมาน"');
     expect(r.stderr).toContain('✘ ตัวชี้วัด!I4: ');
     expect(existsSync(out)).toBe(false);
-    const en = cli.run('--lang', 'en', 'import', xlsx, '--out', out);
+    const en = await cli.run('--lang', 'en', 'import', xlsx, '--out', out);
     expect(en.stderr).toContain('✘ ตัวชี้วัด!G4: unknown kind "ปริมาน"');
   });
 
   test('not an .xlsx, a missing file, an empty sheet: exit 2 with a message, never a stack trace', async () => {
     const text = cli.file('notes.xlsx', 'ลำดับ,ตัวชี้วัด\n1,ก\n');
-    const r = cli.run('import', text, '--out', join(cli.dir, 'x.json'));
+    const r = await cli.run('import', text, '--out', join(cli.dir, 'x.json'));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('ไม่ใช่ไฟล์ Excel (.xlsx)');
     expect(r.stderr).not.toMatch(/\n\s+at /);
-    expect(cli.run('import', join(cli.dir, 'none.xlsx'), '--out', join(cli.dir, 'x.json')).code).toBe(2);
+    expect((await cli.run('import', join(cli.dir, 'none.xlsx'), '--out', join(cli.dir, 'x.json'))).code).toBe(2);
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('ตัวชี้วัด');
     const empty = join(cli.dir, 'empty.xlsx');
     await wb.xlsx.writeFile(empty);
-    const e = cli.run('--lang', 'en', 'import', empty, '--out', join(cli.dir, 'x.json'));
+    const e = await cli.run('--lang', 'en', 'import', empty, '--out', join(cli.dir, 'x.json'));
     expect(e.code).toBe(2);
     expect(e.stderr).toContain('the sheet ตัวชี้วัด is empty');
     expect(e.stderr).not.toMatch(/\n\s+at /);

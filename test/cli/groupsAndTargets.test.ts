@@ -108,7 +108,7 @@ test('scorebook check --json lists the target-changed warning with its cell; sco
     ws.getCell(rowOf('7'), col('target1')).value = 35;
   });
   await wb.xlsx.writeFile(out);
-  const check = run('--lang', 'en', 'check', out, '--json');
+  const check = await run('--lang', 'en', 'check', out, '--json');
   const doc = JSON.parse(check.stdout) as { issues: { code: string; cell?: string }[]; groups: { id: string }[] };
   expect(doc.issues).toContainEqual(
     expect.objectContaining({
@@ -116,7 +116,7 @@ test('scorebook check --json lists the target-changed warning with its cell; sco
       cell: `${layout.sheet}!${wb.getWorksheet(layout.sheet)!.getCell(rowOf('7'), col('target1')).address}`,
     }),
   );
-  const score = run('score', join(SAMPLES, 'pte-2567.assessment.json'), join(SAMPLES, 'pte-2567.results.json'), '--json');
+  const score = await run('score', join(SAMPLES, 'pte-2567.assessment.json'), join(SAMPLES, 'pte-2567.results.json'), '--json');
   const scored = JSON.parse(score.stdout) as {
     total: number;
     groups: { id: string; component: string; score: number; weightedScore: number }[];
@@ -129,6 +129,6 @@ test('scorebook check --json lists the target-changed warning with its cell; sco
   ]);
   expect(scored.groups.reduce((s, g) => s + g.weightedScore, 0)).toBeCloseTo(scored.total, 9);
   expect(scored.groups[0]?.score).toBeCloseTo(76.5, 9);
-  const human = run('score', join(SAMPLES, 'pte-2567.assessment.json'), join(SAMPLES, 'pte-2567.results.json'));
+  const human = await run('score', join(SAMPLES, 'pte-2567.assessment.json'), join(SAMPLES, 'pte-2567.results.json'));
   expect(human.stdout).toContain('๑.๑ ตัวชี้วัดตามภารกิจ (Functional KPIs): คะแนนเฉลี่ย 76.50, คะแนนถ่วงน้ำหนัก 22.95');
 });

@@ -8,15 +8,15 @@ const cli = cliHarness('scorebook-report-');
 const sample = (name: string, kind: string) => join(__dirname, `../../assets/samples/${name}-2567.${kind}.json`);
 const pdfText = (file: string) => execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' });
 
-test('the PDF from a KPI workbook shows the same total as the one from the JSON files, with the BE period', () => {
+test('the PDF from a KPI workbook shows the same total as the one from the JSON files, with the BE period', async () => {
   const fromJson = join(cli.dir, 'pte.pdf');
-  expect(cli.run('report', sample('pte', 'assessment'), sample('pte', 'results'), '--out', fromJson).code).toBe(0);
+  expect((await cli.run('report', sample('pte', 'assessment'), sample('pte', 'results'), '--out', fromJson)).code).toBe(0);
   const kpi = join(cli.dir, 'kpi.xlsx');
-  expect(cli.run('template', sample('pte', 'assessment'), '--results', sample('pte', 'results'), '--out', kpi).code).toBe(0);
+  expect((await cli.run('template', sample('pte', 'assessment'), '--results', sample('pte', 'results'), '--out', kpi)).code).toBe(0);
   const fromSheet = join(cli.dir, 'kpi.pdf');
   // A sheet of an assessment without per-indicator rounds does not record its round or unit: they are given.
-  expect(cli.run('report', kpi, '--round', '6', '--unit', 'pte', '--out', fromSheet).code).toBe(0);
-  const score = JSON.parse(cli.run('score', sample('pte', 'assessment'), sample('pte', 'results'), '--json').stdout);
+  expect((await cli.run('report', kpi, '--round', '6', '--unit', 'pte', '--out', fromSheet)).code).toBe(0);
+  const score = JSON.parse((await cli.run('score', sample('pte', 'assessment'), sample('pte', 'results'), '--json')).stdout);
   for (const file of [fromJson, fromSheet]) {
     expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
     const text = pdfText(file);
@@ -27,9 +27,9 @@ test('the PDF from a KPI workbook shows the same total as the one from the JSON 
   }
 });
 
-test('--format docx, --lang en and --thai-digits', () => {
+test('--format docx, --lang en and --thai-digits', async () => {
   const out = join(cli.dir, 'krs.docx');
-  const r = cli.run(
+  const r = await cli.run(
     '--lang',
     'en',
     'report',
@@ -45,15 +45,25 @@ test('--format docx, --lang en and --thai-digits', () => {
   expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
 });
 
-test('bad arguments: a clear message and exit 2, nothing written', () => {
+test('bad arguments: a clear message and exit 2, nothing written', async () => {
   const out = join(cli.dir, 'never.pdf');
-  const one = cli.run('report', sample('pte', 'assessment'), '--out', out);
+  const one = await cli.run('report', sample('pte', 'assessment'), '--out', out);
   expect(one.code).toBe(2);
   expect(one.stderr).toContain('ให้ไฟล์ KPI (.xlsx) หนึ่งไฟล์');
-  const format = cli.run('--lang', 'en', 'report', sample('pte', 'assessment'), sample('pte', 'results'), '--format', 'rtf', '--out', out);
+  const format = await cli.run(
+    '--lang',
+    'en',
+    'report',
+    sample('pte', 'assessment'),
+    sample('pte', 'results'),
+    '--format',
+    'rtf',
+    '--out',
+    out,
+  );
   expect(format.code).toBe(2);
   expect(format.stderr).toContain('--format must be pdf or docx (got rtf)');
-  const broken = cli.run('report', sample('pte', 'assessment'), cli.file('r.json', { format: 'scorebook/results@1' }), '--out', out);
+  const broken = await cli.run('report', sample('pte', 'assessment'), cli.file('r.json', { format: 'scorebook/results@1' }), '--out', out);
   expect(broken.code).toBe(2);
   expect(broken.stderr).toContain('results');
   expect(existsSync(out)).toBe(false);

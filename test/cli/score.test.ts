@@ -1,4 +1,4 @@
-/** `scorebook score`, run as a user runs it: the bin script, real files, exit codes and output. */
+/** `scorebook score`, on real files: exit codes and output (run in this process; bin.test.ts runs the bin itself). */
 import { join } from 'node:path';
 import { cliHarness } from './cliHarness';
 
@@ -25,8 +25,8 @@ const assessment = file('a.json', {
 });
 
 describe('scorebook score', () => {
-  test('a table with Thai names and the rounded total; exit 0', () => {
-    const r = run(
+  test('a table with Thai names and the rounded total; exit 0', async () => {
+    const r = await run(
       'score',
       assessment,
       file('r.json', {
@@ -42,8 +42,8 @@ describe('scorebook score', () => {
     expect(r.stdout).toMatch(/คะแนนรวม: 83\.34/);
   });
 
-  test('--json: every indicator, children and parents, numbers unrounded', () => {
-    const r = run(
+  test('--json: every indicator, children and parents, numbers unrounded', async () => {
+    const r = await run(
       'score',
       assessment,
       file('r.json', { format: 'scorebook/results@1', assessment: 'otop', results: { '5': 3050, '10.1': 3 } }),
@@ -63,8 +63,8 @@ describe('scorebook score', () => {
     expect(out.total).toBeCloseTo(0.6 * 80.5648593957156 + 0.4 * 50, 9);
   });
 
-  test('exit 1 when some result is invalid, with the issue in the output', () => {
-    const r = run(
+  test('exit 1 when some result is invalid, with the issue in the output', async () => {
+    const r = await run(
       '--lang',
       'en',
       'score',
@@ -82,7 +82,7 @@ describe('scorebook score', () => {
     });
   });
 
-  test('exit 2 when the assessment is invalid: the message names the path and the id, no stack trace', () => {
+  test('exit 2 when the assessment is invalid: the message names the path and the id, no stack trace', async () => {
     const bad = file('bad.json', {
       format: 'scorebook/assessment@1',
       id: 'x',
@@ -94,7 +94,7 @@ describe('scorebook score', () => {
         { id: '1', name: 'b', weight: 50, targets: [3, 1, 2] },
       ],
     });
-    const r = run('score', bad, file('r.json', { format: 'scorebook/results@1', assessment: 'x', results: {} }));
+    const r = await run('score', bad, file('r.json', { format: 'scorebook/results@1', assessment: 'x', results: {} }));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('indicators[1].id');
     expect(r.stderr).toContain('"1"');
@@ -102,9 +102,9 @@ describe('scorebook score', () => {
     expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
 
-  test('exit 2 for a broken or missing file', () => {
-    expect(run('score', file('broken.json', '{ "format": '), assessment).code).toBe(2);
-    const missing = run('--lang', 'en', 'score', join(dir, 'nope.json'), assessment);
+  test('exit 2 for a broken or missing file', async () => {
+    expect((await run('score', file('broken.json', '{ "format": '), assessment)).code).toBe(2);
+    const missing = await run('--lang', 'en', 'score', join(dir, 'nope.json'), assessment);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('no such file');
   });
@@ -129,8 +129,8 @@ describe('scorebook score', () => {
     });
     const results = (json: Record<string, unknown>) => file('kr.json', { format: 'scorebook/results@1', assessment: 'krs', ...json });
 
-    test("--json with statuses: self-assessed total, the official one, and each indicator's report status and whether it counted", () => {
-      const r = run(
+    test("--json with statuses: self-assessed total, the official one, and each indicator's report status and whether it counted", async () => {
+      const r = await run(
         'score',
         krs,
         results({
@@ -153,32 +153,38 @@ describe('scorebook score', () => {
       ]);
     });
 
-    test('the table shows both totals, labelled, in Thai and in English', () => {
+    test('the table shows both totals, labelled, in Thai and in English', async () => {
       const file1 = results({ round: 12, results: { '1': 100, '2': 5, '3': [true] }, statuses: { '1': 'approved' } });
-      expect(run('score', krs, file1).stdout).toMatch(/คะแนนประเมินตนเอง: 5\.0000\nคะแนนที่รับรองแล้ว: 3\.0000/);
-      const en = run('--lang', 'en', 'score', krs, file1).stdout;
+      expect((await run('score', krs, file1)).stdout).toMatch(/คะแนนประเมินตนเอง: 5\.0000\nคะแนนที่รับรองแล้ว: 3\.0000/);
+      const en = (await run('--lang', 'en', 'score', krs, file1)).stdout;
       expect(en).toContain('Self-assessed: 5.0000');
       expect(en).toContain('Certified: 3.0000');
       expect(en).toContain('approved');
     });
 
-    test('without statuses the document has no official part (files valid today print the same)', () => {
-      const out = JSON.parse(run('score', krs, results({ round: 12, results: { '1': 100 } }), '--json').stdout);
+    test('without statuses the document has no official part (files valid today print the same)', async () => {
+      const out = JSON.parse((await run('score', krs, results({ round: 12, results: { '1': 100 } }), '--json')).stdout);
       expect(out.official).toBeUndefined();
       expect(out.indicators[0].reportStatus).toBeUndefined();
     });
 
-    test('a 12-month-only indicator is not due in round 6: shown as such, out of the total', () => {
-      const out = JSON.parse(run('score', krs, results({ round: 6, results: { '1': 100, '3': [true] } }), '--json').stdout);
+    test('a 12-month-only indicator is not due in round 6: shown as such, out of the total', async () => {
+      const out = JSON.parse((await run('score', krs, results({ round: 6, results: { '1': 100, '3': [true] } }), '--json')).stdout);
       expect(out.indicators[1]).toMatchObject({ status: 'not-due', score: null, weightedScore: null });
       expect(out.total).toBe(5);
-      expect(run('score', krs, results({ round: 6, results: { '1': 100 } })).stdout).toContain('ไม่ต้องรายงานในรอบนี้');
+      expect((await run('score', krs, results({ round: 6, results: { '1': 100 } }))).stdout).toContain('ไม่ต้องรายงานในรอบนี้');
     });
 
-    test('a BE submittedAt is read as CE with a note; late in round 6 costs nothing, late in round 12 does', () => {
+    test('a BE submittedAt is read as CE with a note; late in round 6 costs nothing, late in round 12 does', async () => {
       const onTime = JSON.parse(
-        run('score', krs, results({ round: 6, submittedAt: '2567-04-05T10:00:00+07:00', results: { '1': 100, '3': [true] } }), '--json')
-          .stdout,
+        (
+          await run(
+            'score',
+            krs,
+            results({ round: 6, submittedAt: '2567-04-05T10:00:00+07:00', results: { '1': 100, '3': [true] } }),
+            '--json',
+          )
+        ).stdout,
       );
       expect(onTime).toMatchObject({ workingDaysLate: 0, penalty: 0, total: 5 });
       // One note per BE date: the four round dates of the assessment and submittedAt.
@@ -189,17 +195,25 @@ describe('scorebook score', () => {
         ]),
       ]);
       const late6 = JSON.parse(
-        run('score', krs, results({ round: 6, submittedAt: '2567-04-17T10:00:00+07:00', results: { '1': 100, '3': [true] } }), '--json')
-          .stdout,
+        (
+          await run(
+            'score',
+            krs,
+            results({ round: 6, submittedAt: '2567-04-17T10:00:00+07:00', results: { '1': 100, '3': [true] } }),
+            '--json',
+          )
+        ).stdout,
       );
       expect(late6).toMatchObject({ workingDaysLate: 4, penalty: 0, total: 5 });
       // Closed Tuesday 15 October 2567; Thursday 17 October is 2 working days late: 0.1 off.
       const late12 = JSON.parse(
-        run(
-          'score',
-          krs,
-          results({ round: 12, submittedAt: '2567-10-17T10:00:00+07:00', results: { '1': 100, '2': 5, '3': [true] } }),
-          '--json',
+        (
+          await run(
+            'score',
+            krs,
+            results({ round: 12, submittedAt: '2567-10-17T10:00:00+07:00', results: { '1': 100, '2': 5, '3': [true] } }),
+            '--json',
+          )
         ).stdout,
       );
       expect(late12.workingDaysLate).toBe(2);

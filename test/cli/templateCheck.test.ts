@@ -1,4 +1,4 @@
-/** `scorebook template` and `scorebook check`, run as a user runs them: the bin script, real files, exit codes. */
+/** `scorebook template` and `scorebook check`, on real files: exit codes and output. */
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { cliHarness } from './cliHarness';
@@ -31,19 +31,19 @@ const assessment = file('a.json', {
   ],
 });
 
-test('template --results, then check: the same total as score, exit 0', () => {
+test('template --results, then check: the same total as score, exit 0', async () => {
   const results = file('r.json', { format: 'scorebook/results@1', assessment: 'otop', results: { '5': 3050, '11': { n: 43, d: 50 } } });
   const out = join(dir, 'kpi.xlsx');
-  expect(run('template', assessment, '--results', results, '--out', out).code).toBe(0);
-  const check = run('check', out, '--json');
+  expect((await run('template', assessment, '--results', results, '--out', out)).code).toBe(0);
+  const check = await run('check', out, '--json');
   expect(check.code).toBe(0);
-  const score = run('score', assessment, results, '--json');
+  const score = await run('score', assessment, results, '--json');
   expect(JSON.parse(check.stdout).totalBeforePenalty).toBeCloseTo(JSON.parse(score.stdout).totalBeforePenalty, 12);
 });
 
 test('check of a sheet with an invalid result: the issue carries its cell, exit 1', async () => {
   const out = join(dir, 'kpi-blank.xlsx');
-  expect(run('template', assessment, '--out', out).code).toBe(0);
+  expect((await run('template', assessment, '--out', out)).code).toBe(0);
   // Typed by hand as if in Excel: a zero denominator.
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(out);
@@ -51,16 +51,16 @@ test('check of a sheet with an invalid result: the issue carries its cell, exit 
   ws.getCell('I6').value = 4;
   ws.getCell('J6').value = 0;
   await wb.xlsx.writeFile(out);
-  const check = run('--lang', 'en', 'check', out, '--json');
+  const check = await run('--lang', 'en', 'check', out, '--json');
   expect(check.code).toBe(1);
   const doc = JSON.parse(check.stdout);
   const row = doc.indicators.find((i: { id: string }) => i.id === '11');
   expect(row.issues).toEqual([expect.objectContaining({ code: 'ratio-zero-denominator', cell: 'KPI!J6' })]);
-  expect(run('check', out).stdout).toContain('KPI!J6');
+  expect((await run('check', out)).stdout).toContain('KPI!J6');
 });
 
-test('check of a file that is not a workbook: a message, no stack trace, exit 2', () => {
-  const r = run('check', file('x.xlsx', 'hello'));
+test('check of a file that is not a workbook: a message, no stack trace, exit 2', async () => {
+  const r = await run('check', file('x.xlsx', 'hello'));
   expect(r.code).toBe(2);
   expect(r.stderr).toContain('ไม่ใช่ไฟล์ Excel');
   expect(r.stderr).not.toMatch(/\bat .*\.(js|ts):\d+/);

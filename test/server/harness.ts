@@ -80,8 +80,53 @@ export function appOptions(db: Db, clock: { now: Date }, extra: Partial<AppOptio
   return { db, clock: () => new Date(clock.now), passwordCost: TEST_COST, rateLimitPerMinute: false, ...extra };
 }
 
+/**
+ * The in-memory database of this test file, shared by its harnesses: each is a PGlite in a worker thread, whose
+ * start (a thread, the WebAssembly build, loading the dump) costs more CPU than many a file's tests. Every test
+ * starts from `reset`, which empties every table, so the describe blocks of a file see nothing of each other.
+ * The harnesses are counted at collection, before any has started: the last one's afterAll closes it. A describe
+ * block whose tests are all skipped (`jest -t`) runs no hooks, so the count never reaches nought: then it closes
+ * when no harness holds it and none has taken it for two seconds.
+ */
+const sharedMemoryDb = (() => {
+  let users = 0;
+  let active = 0;
+  let opened: Promise<Db> | undefined;
+  let idle: NodeJS.Timeout | undefined;
+  const close = async (): Promise<void> => {
+    clearTimeout(idle);
+    const db = opened;
+    opened = undefined;
+    if (db) await (await db).destroy();
+  };
+  return {
+    register(): void {
+      users++;
+    },
+    take(): Promise<Db> {
+      active++;
+      clearTimeout(idle);
+      opened ??= (async () => {
+        // Loaded from the migrated copy jest's globalSetup made (dbTemplate.ts); migrateToLatest then checks it
+        // is current. Without one (a test run outside jest's setup) the database starts empty.
+        const db = openDatabase({ kind: 'memory', from: process.env[TEMPLATE_VARIABLE] });
+        await migrateToLatest(db);
+        return db;
+      })();
+      return opened;
+    },
+    async release(): Promise<void> {
+      users--;
+      active--;
+      if (users <= 0) return close();
+      if (active === 0) idle = setTimeout(() => void close(), 2_000);
+    },
+  };
+})();
+
 /** Registers the hooks of one harness for the enclosing describe block and returns it. */
 export function useHarness(kind: DbKind, extra: Partial<AppOptions> = {}): Harness {
+  if (kind === 'memory') sharedMemoryDb.register();
   let db: Db;
   let drop: (() => Promise<void>) | undefined;
   const apps: App[] = [];
@@ -93,12 +138,10 @@ export function useHarness(kind: DbKind, extra: Partial<AppOptions> = {}): Harne
       const pg = await freshPostgres();
       drop = pg.drop;
       db = openDatabase({ kind: 'postgres', url: pg.url });
+      await migrateToLatest(db);
     } else {
-      // Loaded from the migrated copy jest's globalSetup made (dbTemplate.ts); migrateToLatest below then
-      // checks it is current. Without one (a test run outside jest's setup) the database starts empty.
-      db = openDatabase({ kind: 'memory', from: process.env[TEMPLATE_VARIABLE] });
+      db = await sharedMemoryDb.take();
     }
-    await migrateToLatest(db);
     h.db = db;
     h.app = await buildApp(appOptions(db, h.clock, extra));
     apps.push(h.app);
@@ -106,7 +149,8 @@ export function useHarness(kind: DbKind, extra: Partial<AppOptions> = {}): Harne
 
   afterAll(async () => {
     for (const app of apps) await app.close();
-    await db?.destroy();
+    if (kind === 'memory') await sharedMemoryDb.release();
+    else await db?.destroy();
     await drop?.();
   }, 60_000);
 
