@@ -9,11 +9,17 @@
  *   reporter's variables with the central office's beside them.
  * - A blank result (null, "", a ratio of blanks) changes nothing the server holds unscored (nothing, or central
  *   data alone): nothing to send.
+ * - A measured result is compared as the numbers it reads as: "58.1%", "๖๕,๐๖๐" or "12 ครั้ง" stored by another
+ *   client is the same report as the 58.1, 65060 or 12 a sheet opened from the server holds in its cells.
+ * - A result stored as one value sits in the sheet as opening the sheet from the server wrote it
+ *   (workbook/resultCells.ts), and is that value: a milestone's count of steps as its steps ticked, a ratio worked out
+ *   ("85%") as 85 over its multiplier, anything unreadable ("#N/A") in the first input cell with the rest blank.
  * - A text (คำชี้แจงการปฏิบัติงาน, อุปสรรค, หมายเหตุ) changes only when the sheet has its column and it differs.
  */
 import { isStepKind, type LeafIndicator } from './assessment';
 import type { RawResult } from './documentSchema';
 import { readResultValue, readStep } from './resultValue';
+import { readNumber } from './thaiNumbers';
 
 /** The three texts a reporter writes beside a result, as report fields. */
 export const REPORT_TEXT_FIELDS = ['explanation', 'obstacles', 'remarks'] as const;
@@ -71,10 +77,29 @@ export function resultChanges(indicator: LeafIndicator, typed: RawResult | null 
   const unscored = stored === undefined || stored === null || readResultValue(indicator, stored as RawResult).status === 'not-reported';
   if (isBlankish(typed) && unscored) return false;
   if (isStepKind(indicator.kind)) {
-    const marks = [stepMarks(typed), stepMarks(stored)];
+    const marks = [stepMarks(indicator, typed), stepMarks(indicator, stored)];
     if (marks[0] !== undefined && marks[1] !== undefined) return marks[0] !== marks[1];
   }
-  return !sameResult(withCentralVariables(typed ?? null, stored, centralVariables(indicator)), stored ?? null);
+  if (writtenFrom(indicator, typed, stored)) return false;
+  const sent = withCentralVariables(typed ?? null, stored, centralVariables(indicator));
+  return !sameResult(asNumbers(indicator, sent), asNumbers(indicator, stored ?? null));
+}
+
+/**
+ * A measured result with each text that reads as a number (with the unit its indicator or variable gives) put as
+ * that number; anything else as it is, so a text that cannot be read still differs from every number.
+ */
+function asNumbers(indicator: LeafIndicator, v: unknown): unknown {
+  if (isStepKind(indicator.kind)) return v;
+  const number = (raw: unknown, unit: string | undefined): unknown => {
+    if (typeof raw !== 'string') return raw;
+    const read = readNumber(raw, { unit });
+    return read.kind === 'number' ? read.value : raw;
+  };
+  if (!isVariables(v)) return number(v, indicator.unit);
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) out[k] = number(x, indicator.variables.find((variable) => variable.id === k)?.unit);
+  return out;
 }
 
 /**
@@ -82,13 +107,31 @@ export function resultChanges(indicator: LeafIndicator, typed: RawResult | null 
  * stored `1` or `true`; they are the same report. Undefined when a mark cannot be read: then what was typed is
  * compared as it is, so an unreadable entry still counts as changed.
  */
-function stepMarks(v: unknown): string | undefined {
-  const list = Array.isArray(v) ? v : [v];
+function stepMarks(indicator: LeafIndicator, v: unknown): string | undefined {
+  const count = indicator.kind === 'milestone' && typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= indicator.steps.length;
+  const list = Array.isArray(v) ? v : count ? indicator.steps.map((_, i) => i < v) : [v];
   const marks = list.map((m) => readStep(m));
   if (marks.some((m) => m === 'invalid')) return undefined;
   // Trailing blanks are steps not yet marked, as when left out.
   while (marks.length > 0 && marks[marks.length - 1] === null) marks.pop();
   return JSON.stringify(marks);
+}
+
+/**
+ * Whether the sheet holds a value stored as one scalar the way opening it from the server writes it in cells of
+ * its own: a ratio worked out as that number over the multiplier, an unreadable value in the first input cell with
+ * the others blank.
+ */
+function writtenFrom(indicator: LeafIndicator, typed: unknown, stored: unknown): boolean {
+  if (stored === undefined || stored === null || typeof stored === 'object') return false;
+  if (Array.isArray(typed)) return typed.length > 0 && typed[0] === stored && typed.slice(1).every(isBlank);
+  if (indicator.kind !== 'ratio' || !isVariables(typed)) return false;
+  const [numerator, denominator] = indicator.variables;
+  if (!numerator || !denominator) return false;
+  const n = typed[numerator.id];
+  const d = typed[denominator.id];
+  if (isBlank(d)) return n === stored;
+  return d === indicator.multiplier && typeof n === 'number' && asNumbers(indicator, stored) === n;
 }
 
 /** Nothing typed at all: null, "", an empty list of steps, or variables all blank. */
