@@ -216,12 +216,19 @@ async function latency(label: string, base: string, auth: Record<string, string>
   });
   // Side by side: each pair runs back to back, so both see the same machine. Beside each: statements, the server
   // process's CPU (PGlite's worker thread included) and its main thread's busy time, per request.
-  const measured = async (at: string, load: LoadSpec['load']): Promise<Measured> => {
+  const measured = async (at: string, load: LoadSpec['load'], rate?: number): Promise<Measured> => {
     const db0 = await databaseCpuMs(db);
     takeStatements();
     const cpu0 = process.cpuUsage();
     const elu0 = performance.eventLoopUtilization();
-    const result = await loadFromChild({ url: at, connections: 50, seconds: SECONDS, headers: auth, load });
+    const result = await loadFromChild({
+      url: at,
+      connections: 50,
+      seconds: SECONDS,
+      headers: auth,
+      load,
+      ...(rate === undefined ? {} : { rate }),
+    });
     const cpu = process.cpuUsage(cpu0);
     const elu = performance.eventLoopUtilization(elu0);
     const n = Math.max(1, result.requests.total);
@@ -243,6 +250,35 @@ async function latency(label: string, base: string, auth: Record<string, string>
     ` | statements per request (without BEGIN/COMMIT): API ${api.statements.toFixed(1)}, floor ${bare.statements.toFixed(1)} | load average ${os.loadavg()[0]!.toFixed(1)}`;
   console.log(line('GET …/reports (20 rows)', apiGet, floorGet));
   console.log(line('POST …/reports (1 new row)', apiPost, floorPost));
+  // The same 50 clients paced at half of what the floor answers at most: with every client sending again the moment
+  // its answer comes, latency is 50 ÷ throughput whatever the route does, so the p99 a person waits is read here,
+  // at a load the machine has room for. The same rate for the API and its floor.
+  const pacedPair = async (
+    name: string,
+    api: (rate: number) => Promise<Measured>,
+    bare: (rate: number) => Promise<Measured>,
+    most: Measured,
+  ) => {
+    const rate = Math.max(10, Math.round(most.result.requests.average / 2));
+    const [a, b] = [await api(rate), await bare(rate)];
+    const at = ({ result: r }: Measured) => `${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms`;
+    console.log(
+      `${label}: ${name}, 50 clients paced at ${rate} req/s: API ${at(a)} | floor ${at(b)} | load average ${os.loadavg()[0]!.toFixed(1)}`,
+    );
+  };
+  await pacedPair(
+    'GET …/reports (20 rows)',
+    (r) => measured(base, { get: smallReportsPath('s0') }, r),
+    (r) => measured(floorBase, { get: '/floor/s0' }, r),
+    floorGet,
+  );
+  const written = { api: 20 + apiPost.result.requests.total, floor: 20 + floorPost.result.requests.total };
+  await pacedPair(
+    'POST …/reports (1 new row)',
+    (r) => measured(base, { post: 'api', from: written.api }, r),
+    (r) => measured(floorBase, { post: 'floor', from: written.floor }, r),
+    floorPost,
+  );
   await floor.close();
 }
 

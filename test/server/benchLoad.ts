@@ -27,19 +27,26 @@ export interface LoadSpec {
   readonly connections: number;
   readonly seconds: number;
   readonly headers: Record<string, string>;
-  /** GET this path, or POST one new row (indicator n % 20, value 3) a request, to the paths named. */
-  readonly load: { readonly get: string } | { readonly post: keyof typeof POST_PATHS };
+  /**
+   * GET this path, or POST one new row (indicator n % 20, value 3) a request, to the paths named, n counting from
+   * `from` (a later run over the same paths starts past the rows an earlier one wrote).
+   */
+  readonly load: { readonly get: string } | { readonly post: keyof typeof POST_PATHS; readonly from?: number };
+  /** Requests a second over all connections (autocannon's overallRate); absent: as fast as answers come. */
+  readonly rate?: number;
 }
 
 function generate(spec: LoadSpec): Promise<autocannon.Result> {
   const { url, connections, seconds: duration, headers, load } = spec;
-  if ('get' in load) return autocannon({ url: url + load.get, connections, duration, headers });
+  const paced = spec.rate === undefined ? {} : { overallRate: spec.rate };
+  if ('get' in load) return autocannon({ url: url + load.get, connections, duration, headers, ...paced });
   const pathOf = POST_PATHS[load.post];
-  let next = 20;
+  let next = load.from ?? 20;
   return autocannon({
     url,
     connections,
     duration,
+    ...paced,
     requests: [
       {
         method: 'POST',
