@@ -8,7 +8,8 @@
  * 2. Latency: GET …/reports (20 rows) and POST …/reports (one new row per request) with 50 concurrent clients
  *    (autocannon, in a process of its own), p50 and p99, each beside its floor: a bare Fastify route in the
  *    server's process on the same pool, under the same load, doing only what the route cannot do without — the same token check and the same SELECT
- *    (GET), the same INSERT of one row and its audit INSERT in one transaction (POST) — printed as API/floor.
+ *    (GET), the same INSERT of one row and its audit INSERT in one transaction (POST) — printed as API/floor;
+ *    then both again with the 50 clients paced at half of the slower one's most, for the p99 at a load with room.
  *
  * BENCH_ONLY=ingest runs part 1 alone (a minute less per database when only ingestion is being measured);
  * BENCH_ONLY=latency part 2 alone. The load comes from a child process (benchLoad.ts), so the server's CPU per
