@@ -32,9 +32,9 @@ import { auditSnapshotSql, insertReportsStatement, listReports, toReportRow } fr
 import { sessionUser } from '../../src/server/store/sessions';
 import { createUser } from '../../src/server/store/users';
 import { onEachDatabase } from '../bench/databases';
+import { bigAssessment, insertPlain, plainRows, ROWS, rowsFor } from './ingestWorkload';
 import { loadFromChild, SMALL_ROUNDS, smallReportsPath, type LoadSpec } from './benchLoad';
 
-const ROWS = 10_000;
 const BATCHES = 3;
 const COST = { log2N: 4, r: 1, p: 1 };
 
@@ -54,48 +54,10 @@ function smallAssessment(): Record<string, unknown> {
 
 const SECONDS = 10;
 
-function bigAssessment(): Record<string, unknown> {
-  return {
-    format: 'scorebook/assessment@1',
-    id: 'bench',
-    title: 'bench',
-    fiscalYear: 2567,
-    scale: 'five-level',
-    indicators: Array.from({ length: ROWS }, (_, i) => ({ id: `i${i}`, name: `ตัวชี้วัด ${i}`, weight: 0.01, targets: [1, 2, 3, 4, 5] })),
-    units: Array.from({ length: BATCHES + 4 }, (_, i) => ({ id: `u${i}`, name: `หน่วยงาน ${i}` })),
-    rounds: [{ round: 6, opensAt: '2000-01-01T00:00:00Z', closesAt: '2100-01-01T00:00:00Z' }],
-  };
-}
-
-const rowsFor = (n: number) =>
-  Array.from({ length: n }, (_, i) => ({ indicatorId: `i${i}`, value: `${(i % 5) + 1}`, explanation: 'คำชี้แจงการปฏิบัติงาน', baseVersion: 0 }));
-
 async function plainInsert(db: Db, unit: string): Promise<number> {
-  const now = new Date();
-  const rows = rowsFor(ROWS).map((r) => ({
-    assessment_id: 'bench',
-    round: 6,
-    unit_id: unit,
-    indicator_id: r.indicatorId,
-    value: JSON.stringify(r.value),
-    explanation: r.explanation,
-    obstacles: null,
-    remarks: null,
-    status: 'draft',
-    version: 1,
-    updated_by: 'bench',
-    updated_at: now,
-    comment: null,
-    late: false,
-    submitted_at: null,
-  }));
+  const rows = plainRows(unit, new Date());
   const t0 = performance.now();
-  // 15 parameters a row: 4,000 rows stay under PostgreSQL's 65,535 parameters per statement.
-  for (let i = 0; i < rows.length; i += 4_000)
-    await db
-      .insertInto('reports')
-      .values(rows.slice(i, i + 4_000))
-      .execute();
+  await insertPlain(db, rows);
   return performance.now() - t0;
 }
 
@@ -122,7 +84,7 @@ function countingStatements(raw: Db): { db: Db; take: () => number } {
 async function run(label: string, rawDb: Db): Promise<void> {
   const { db, take: takeStatements } = countingStatements(rawDb);
   await migrateToLatest(db);
-  await inTransaction(db, (tx) => putAssessment(tx, bigAssessment(), { actor: 'bench', now: new Date() }));
+  await inTransaction(db, (tx) => putAssessment(tx, bigAssessment(BATCHES + 4), { actor: 'bench', now: new Date() }));
   await inTransaction(db, (tx) => putAssessment(tx, smallAssessment(), { actor: 'bench', now: new Date() }));
   const units = [...Array.from({ length: BATCHES + 4 }, (_, i) => `u${i}`), ...Array.from({ length: 500 }, (_, i) => `s${i}`)];
   await createUser(

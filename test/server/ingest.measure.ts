@@ -17,13 +17,10 @@ import { putAssessment } from '../../src/server/store/assessments';
 import { createUser } from '../../src/server/store/users';
 import { sql } from 'kysely';
 import { onEachDatabase } from '../bench/databases';
+import { bigAssessment, insertPlain, plainRows, ROWS, rowsFor } from './ingestWorkload';
 
-const ROWS = 10_000;
 const BATCHES = Number(process.env.BATCHES ?? 4);
 const TICK_MS = 1000 / 100; // USER_HZ: /proc times are in clock ticks of 10 ms.
-
-const rowsFor = (n: number) =>
-  Array.from({ length: n }, (_, i) => ({ indicatorId: `i${i}`, value: `${(i % 5) + 1}`, explanation: 'คำชี้แจงการปฏิบัติงาน', baseVersion: 0 }));
 
 /** utime + stime of a process or thread, in ms. */
 function procMs(path: string): number {
@@ -81,22 +78,7 @@ function print(label: string, what: string, samples: Sample[], postgres: boolean
 async function run(label: string, db: Db): Promise<void> {
   const postgres = label === 'PostgreSQL';
   const now = new Date();
-  await inTransaction(db, (tx) =>
-    putAssessment(
-      tx,
-      {
-        format: 'scorebook/assessment@1',
-        id: 'bench',
-        title: 'bench',
-        fiscalYear: 2567,
-        scale: 'five-level',
-        indicators: Array.from({ length: ROWS }, (_, i) => ({ id: `i${i}`, name: `ตัวชี้วัด ${i}`, weight: 0.01, targets: [1, 2, 3, 4, 5] })),
-        units: Array.from({ length: BATCHES }, (_, i) => ({ id: `u${i}`, name: `หน่วยงาน ${i}` })),
-        rounds: [{ round: 6, opensAt: '2000-01-01T00:00:00Z', closesAt: '2100-01-01T00:00:00Z' }],
-      },
-      { actor: 'bench', now },
-    ),
-  );
+  await inTransaction(db, (tx) => putAssessment(tx, bigAssessment(BATCHES), { actor: 'bench', now }));
   const units = Array.from({ length: BATCHES }, (_, i) => `u${i}`);
   await createUser(
     db,
@@ -137,29 +119,9 @@ async function run(label: string, db: Db): Promise<void> {
   }
   const plain: Sample[] = [];
   for (let b = 0; b < BATCHES; b++) {
-    const rows = rowsFor(ROWS).map((r) => ({
-      assessment_id: 'bench',
-      round: 6,
-      unit_id: `plain${b}`,
-      indicator_id: r.indicatorId,
-      value: JSON.stringify(r.value),
-      explanation: r.explanation,
-      obstacles: null,
-      remarks: null,
-      status: 'draft',
-      version: 1,
-      updated_by: 'bench',
-      updated_at: now,
-      comment: null,
-      late: false,
-      submitted_at: null,
-    }));
+    const rows = plainRows(`plain${b}`, now);
     const t0 = await sample();
-    for (let i = 0; i < rows.length; i += 4_000)
-      await db
-        .insertInto('reports')
-        .values(rows.slice(i, i + 4_000))
-        .execute();
+    await insertPlain(db, rows);
     const t1 = await sample();
     if (b > 0) plain.push(minus(t1, t0));
   }
