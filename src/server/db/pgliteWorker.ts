@@ -27,9 +27,10 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { PGlite } = require(workerData.pglitePath);
 const { readFileSync, writeFileSync } = require('node:fs');
-const db = workerData.loadFrom
-  ? new PGlite(workerData.dataDir, { loadDataDir: new Blob([readFileSync(workerData.loadFrom)]) })
-  : new PGlite(workerData.dataDir);
+// PGlite takes its options second only after a data folder: new PGlite(undefined, options) drops them, and the
+// copy would be ignored for a full initdb. In memory the options come first.
+const options = workerData.loadFrom ? { loadDataDir: new Blob([readFileSync(workerData.loadFrom)]) } : {};
+const db = workerData.dataDir ? new PGlite(workerData.dataDir, options) : new PGlite(options);
 parentPort.on('message', async (m) => {
   if (m.op === 'dump') {
     try {
