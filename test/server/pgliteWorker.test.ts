@@ -1,6 +1,6 @@
 /**
- * The embedded database started from a copy (`loadFrom`, what every server test file's database and a restore
- * start from) holds what the copy held: the copy is loaded, not replaced by a fresh initdb.
+ * The embedded database started from a copy (`loadFrom`, as every server test file's database starts) holds
+ * what the copy held: the copy is loaded, not replaced by a fresh initdb.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
