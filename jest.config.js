@@ -32,6 +32,8 @@ module.exports = {
   globalTeardown: '<rootDir>/test/server/dbTemplate.teardown.ts',
   // The longest files first, the HyperFormula proof among them, also on a run without jest's cache.
   testSequencer: '<rootDir>/test/longFilesFirst.sequencer.js',
+  // In jsdom, Fluent UI's style rules stay out of the style sheets (the file says why).
+  setupFiles: ['<rootDir>/test/griffelRules.setup.js'],
   transform: { '^.+\\.ts$': swc(false), '^.+\\.tsx$': swc(true) },
   testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/**/*.test.tsx'],
   // Slow suites that need installed services run from .ci/run, not from `npm test`.
