@@ -5,7 +5,7 @@
  *
  * Why: jsdom's getComputedStyle matches every rule of every sheet against the element, and Testing Library calls
  * it for each element a role query considers (its accessible name, whether it is hidden) and user-event for each
- * click (pointer-events). With every Fluent rule in place that was more than half of the pane tests' CPU. jsdom
+ * click (pointer-events). With every Fluent rule in place that was about half of the pane tests' CPU. jsdom
  * does no layout, so the other rules decide nothing these tests can see; the rules that hide (a tab's reserved
  * copy of its label, say) do decide accessible names and what a role query finds, so they stay. How the pane
  * looks is tested in Chromium (test/e2e).
