@@ -129,6 +129,8 @@ interface Reading {
   /** A negative result is no typo when a target itself is negative. */
   readonly negativeTargets: boolean;
   readonly quantity: ReadNumberOptions;
+  /** By `later * (stepCount + 1) + value`: the result a milestone gap gives, once made. */
+  readonly gaps: (ResultValue | undefined)[];
   /** The unit could not end a number, so a typed value may be read by `quickTypedNumber`. */
   readonly quickText: boolean;
   readonly numerator: Variable | undefined;
@@ -147,6 +149,7 @@ function readingOf(indicator: LeafIndicator): Reading {
     indicator,
     kind: indicator.kind,
     stepCount: indicator.steps.length,
+    gaps: [],
     multiplier: indicator.multiplier,
     negativeTargets: indicator.targets.some((t) => t < 0),
     quantity: { unit: indicator.unit, indicatorId: indicator.id },
@@ -399,19 +402,28 @@ function readSteps(reading: Reading, raw: RawResult | undefined): ResultValue {
   }
   if (!anyGiven) return notReported();
   if (later < 0) return { status: 'value', value, issues: NO_ISSUES };
-  return {
+  // The same gap gives the same words for this indicator: made once, frozen, and given to every row that has it
+  // (a bulk sheet's milestone rows have gaps often, and two messages built per row were a tenth of scoring).
+  const at = later * (m + 1) + value;
+  const known = reading.gaps[at];
+  if (known) return known;
+  const gap: ResultValue = Object.freeze({
     status: 'value',
     value,
-    issues: [
-      issue(
-        'milestone-gap',
-        'warning',
-        {
-          th: `ขั้นตอนที่ ${later + 1} สำเร็จแต่ขั้นตอนที่ ${value + 1} ยังไม่สำเร็จ คะแนนนับเฉพาะขั้นตอนที่สำเร็จต่อเนื่องจากขั้นแรก (${value} ขั้น)`,
-          en: `step ${later + 1} is achieved but step ${value + 1} is not; only consecutive steps from the first count (${value})`,
-        },
-        { indicatorId: indicator.id, field: String(value + 1) },
+    issues: Object.freeze([
+      Object.freeze(
+        issue(
+          'milestone-gap',
+          'warning',
+          Object.freeze({
+            th: `ขั้นตอนที่ ${later + 1} สำเร็จแต่ขั้นตอนที่ ${value + 1} ยังไม่สำเร็จ คะแนนนับเฉพาะขั้นตอนที่สำเร็จต่อเนื่องจากขั้นแรก (${value} ขั้น)`,
+            en: `step ${later + 1} is achieved but step ${value + 1} is not; only consecutive steps from the first count (${value})`,
+          }),
+          { indicatorId: indicator.id, field: String(value + 1) },
+        ),
       ),
-    ],
-  };
+    ]),
+  });
+  reading.gaps[at] = gap;
+  return gap;
 }

@@ -133,3 +133,18 @@ describe('quickResultValue', () => {
     expect(quickResultValue(prepareReading(b), [1])).toBe(1);
   });
 });
+
+describe('a milestone gap', () => {
+  test('gives the same words every time, in a result no caller can change under another row', () => {
+    const m = leaves()[4] as LeafIndicator;
+    const first = readResultValue(m, [true, false, true]);
+    const again = readResultValue(m, [true, false, true, false]);
+    expect(again).toEqual(first);
+    expect(first.issues.map((i) => [i.code, i.field, i.message.en])).toEqual([
+      ['milestone-gap', '2', 'step 3 is achieved but step 2 is not; only consecutive steps from the first count (1)'],
+    ]);
+    expect(Object.isFrozen(first.issues)).toBe(true);
+    expect(Object.isFrozen(first.issues[0])).toBe(true);
+    expect(readResultValue(m, [true, true, false, true])).toMatchObject({ status: 'value', value: 2 });
+  });
+});
