@@ -253,6 +253,8 @@ export function scoreAssessment(assessment: Assessment, resultSet: ResultSet, op
   const reached = { level: 0 };
   const n = nodes.length;
   const notDue = notDueFor(assessment, plan, resultSet.round);
+  // With no round (or none leaving an indicator out) every row is due: no lookup per row.
+  const allDue = notDue.size === 0;
   const { statuses } = resultSet;
   const certified = statuses === undefined ? undefined : new Set<string>(policies.officialStatuses);
   const nrScore = policies.notReported === 'exclude' ? null : policies.notReported;
@@ -287,7 +289,7 @@ export function scoreAssessment(assessment: Assessment, resultSet: ResultSet, op
   for (let k = n - 1; k >= 0; k--) {
     const node = nodes[k] as Node;
     const id = node.id;
-    const due = !notDue.has(id);
+    const due = allDue || !notDue.has(id);
     const leaf = node.leaf;
     value[k] = null;
     level[k] = null;
