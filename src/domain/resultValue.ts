@@ -6,7 +6,14 @@
 import type { LeafIndicator, Variable } from './assessment';
 import type { RawResult } from './documentSchema';
 import { issue, type Issue } from './issues';
-import { readNumber, type NumberReading, type ReadNumberOptions } from './thaiNumbers';
+import {
+  LARGEST_ACCEPTED,
+  quickTypedNumber,
+  readNumber,
+  unitCouldEndANumber,
+  type NumberReading,
+  type ReadNumberOptions,
+} from './thaiNumbers';
 import { readYesNoWord } from './yesNoWords';
 
 export type ResultValue =
@@ -18,7 +25,7 @@ export type ResultValue =
  * Nothing to say, shared: most rows of a million carry no issue, and an array for each is garbage to collect.
  * Frozen, so a caller that added to it would fail loudly rather than give every row its issue.
  */
-const NO_ISSUES: readonly Issue[] = Object.freeze([]);
+export const NO_ISSUES: readonly Issue[] = Object.freeze([]);
 const NOT_REPORTED: ResultValue = Object.freeze({ status: 'not-reported', issues: NO_ISSUES });
 const notReported = (issues?: Issue[]): ResultValue => (issues === undefined ? NOT_REPORTED : { status: 'not-reported', issues });
 const invalid = (issues: Issue[]): ResultValue => ({ status: 'invalid', issues });
@@ -27,10 +34,86 @@ export function readResultValue(indicator: LeafIndicator, raw: RawResult | undef
   return readWith(readingOf(indicator), raw);
 }
 
-/** `readResultValue` for one indicator, for a caller that reads it row after row (the engine keeps one per leaf). */
+/** `readResultValue` for one indicator, for a caller that reads it row after row. */
 export function resultReader(indicator: LeafIndicator): (raw: RawResult | undefined) => ResultValue {
   const reading = readingOf(indicator);
   return (raw) => readWith(reading, raw);
+}
+
+/** What `readPrepared` and `quickResultValue` read an indicator's results with (the engine keeps one per leaf). */
+export type PreparedReading = Reading;
+
+export function prepareReading(indicator: LeafIndicator): PreparedReading {
+  return readingOf(indicator);
+}
+
+/** `readResultValue(indicator, raw)` for the indicator `reading` was prepared for. */
+export function readPrepared(reading: PreparedReading, raw: RawResult | undefined): ResultValue {
+  return readWith(reading, raw);
+}
+
+/**
+ * The value `readResultValue` gives when it is a value with nothing to say (`{ status: 'value', value, issues: [] }`,
+ * most rows of a million), or NaN for every other result, which the caller reads with `readPrepared`. Nothing is
+ * allocated: no reading of the number, no result object.
+ */
+export function quickResultValue(reading: PreparedReading, raw: RawResult | undefined): number {
+  switch (reading.kind) {
+    case 'quantitative':
+      return quickQuantity(reading, raw);
+    case 'ratio': {
+      if (typeof raw === 'number' || typeof raw === 'string') return quickQuantity(reading, raw);
+      const { numerator, denominator } = reading;
+      if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || !numerator || !denominator) return Number.NaN;
+      const n = (raw as Record<string, unknown>)[numerator.id];
+      const d = (raw as Record<string, unknown>)[denominator.id];
+      // readRatio's first case, for two number cells: both readable, neither negative, a denominator not 0.
+      if (typeof n !== 'number' || typeof d !== 'number' || !(n >= 0 && n <= LARGEST_ACCEPTED && d > 0 && d <= LARGEST_ACCEPTED)) {
+        return Number.NaN;
+      }
+      return (n * reading.multiplier) / d;
+    }
+    case 'milestone':
+    case 'binary':
+      return Array.isArray(raw) ? quickSteps(reading, raw) : Number.NaN;
+  }
+}
+
+function quickQuantity(reading: Reading, raw: RawResult | undefined): number {
+  let value: number;
+  if (typeof raw === 'number') {
+    if (!(Math.abs(raw) <= LARGEST_ACCEPTED)) return Number.NaN;
+    value = raw;
+  } else if (typeof raw === 'string' && reading.quickText) {
+    value = quickTypedNumber(raw);
+  } else {
+    return Number.NaN;
+  }
+  // A negative value against non-negative targets carries a warning (negativeWarning): read in full.
+  return value < 0 && !reading.negativeTargets ? Number.NaN : value;
+}
+
+/** readSteps for marks that are booleans, 1, 0 or blank, achieved from the first with no gap; NaN for the rest. */
+function quickSteps(reading: Reading, marks: readonly unknown[]): number {
+  if (marks.length > reading.stepCount) return Number.NaN;
+  let value = 0;
+  let inRun = true;
+  let anyGiven = false;
+  for (let i = 0; i < marks.length; i++) {
+    const mark = marks[i];
+    let step: boolean;
+    if (mark === true || mark === 1) step = true;
+    else if (mark === false || mark === 0) step = false;
+    else if (mark === null || mark === undefined) {
+      inRun = false;
+      continue;
+    } else return Number.NaN;
+    anyGiven = true;
+    if (step && inRun) value++;
+    else if (step) return Number.NaN;
+    else inRun = false;
+  }
+  return anyGiven ? value : Number.NaN;
 }
 
 /**
@@ -46,6 +129,10 @@ interface Reading {
   /** A negative result is no typo when a target itself is negative. */
   readonly negativeTargets: boolean;
   readonly quantity: ReadNumberOptions;
+  /** By `later * (stepCount + 1) + value`: the result a milestone gap gives, once made. */
+  readonly gaps: (ResultValue | undefined)[];
+  /** The unit could not end a number, so a typed value may be read by `quickTypedNumber`. */
+  readonly quickText: boolean;
   readonly numerator: Variable | undefined;
   readonly denominator: Variable | undefined;
   readonly numeratorOptions: ReadNumberOptions;
@@ -62,9 +149,11 @@ function readingOf(indicator: LeafIndicator): Reading {
     indicator,
     kind: indicator.kind,
     stepCount: indicator.steps.length,
+    gaps: [],
     multiplier: indicator.multiplier,
     negativeTargets: indicator.targets.some((t) => t < 0),
     quantity: { unit: indicator.unit, indicatorId: indicator.id },
+    quickText: !unitCouldEndANumber(indicator.unit),
     numerator,
     denominator,
     numeratorOptions: { unit: numerator?.unit, indicatorId: indicator.id, field: numerator?.id },
@@ -313,19 +402,28 @@ function readSteps(reading: Reading, raw: RawResult | undefined): ResultValue {
   }
   if (!anyGiven) return notReported();
   if (later < 0) return { status: 'value', value, issues: NO_ISSUES };
-  return {
+  // The same gap gives the same words for this indicator: made once, frozen, and given to every row that has it
+  // (a bulk sheet's milestone rows have gaps often, and two messages built per row were a tenth of scoring).
+  const at = later * (m + 1) + value;
+  const known = reading.gaps[at];
+  if (known) return known;
+  const gap: ResultValue = Object.freeze({
     status: 'value',
     value,
-    issues: [
-      issue(
-        'milestone-gap',
-        'warning',
-        {
-          th: `ขั้นตอนที่ ${later + 1} สำเร็จแต่ขั้นตอนที่ ${value + 1} ยังไม่สำเร็จ คะแนนนับเฉพาะขั้นตอนที่สำเร็จต่อเนื่องจากขั้นแรก (${value} ขั้น)`,
-          en: `step ${later + 1} is achieved but step ${value + 1} is not; only consecutive steps from the first count (${value})`,
-        },
-        { indicatorId: indicator.id, field: String(value + 1) },
+    issues: Object.freeze([
+      Object.freeze(
+        issue(
+          'milestone-gap',
+          'warning',
+          Object.freeze({
+            th: `ขั้นตอนที่ ${later + 1} สำเร็จแต่ขั้นตอนที่ ${value + 1} ยังไม่สำเร็จ คะแนนนับเฉพาะขั้นตอนที่สำเร็จต่อเนื่องจากขั้นแรก (${value} ขั้น)`,
+            en: `step ${later + 1} is achieved but step ${value + 1} is not; only consecutive steps from the first count (${value})`,
+          }),
+          { indicatorId: indicator.id, field: String(value + 1) },
+        ),
       ),
-    ],
-  };
+    ]),
+  });
+  reading.gaps[at] = gap;
+  return gap;
 }

@@ -5,9 +5,10 @@
  */
 import { isGroup, notDueIn, type Assessment, type Indicator, type LeafIndicator } from './assessment';
 import { levelReached, scoreOnCurve, type Curve } from './curve';
+import { curveTable, scoreInTable, type CurveTable } from './curveTable';
 import type { RawResult } from './documentSchema';
 import { issue, type Issue } from './issues';
-import { resultReader, type ResultValue } from './resultValue';
+import { NO_ISSUES, prepareReading, quickResultValue, readPrepared, type PreparedReading } from './resultValue';
 import { scaleScores } from './scale';
 import { latePenaltyApplies, type ReportStatus } from './policies';
 import { readEra, workingDaysLate } from './thaiDates';
@@ -161,8 +162,8 @@ interface Node {
   /** The leaf itself; undefined for a parent. */
   readonly leaf: LeafIndicator | undefined;
   readonly curve: Curve | undefined;
-  /** Reads the leaf's result; undefined for a parent. */
-  readonly read: ((raw: RawResult | undefined) => ResultValue) | undefined;
+  /** What the leaf's result is read with; undefined for a parent. */
+  readonly read: PreparedReading | undefined;
   /** Index of its parent in `nodes`; -1 at the top. */
   readonly parent: number;
   /** Indices of its children in `nodes`. */
@@ -179,6 +180,8 @@ interface Compiled {
   readonly byComponent: readonly (readonly number[])[];
   readonly byGroup: readonly { readonly id: string; readonly component: string; readonly tops: readonly number[] }[];
   readonly notDue: Map<number | undefined, ReadonlySet<string>>;
+  /** The leaves' curves, by node index, packed for the scoring loop. */
+  readonly curves: CurveTable;
 }
 
 const compiledFor = new WeakMap<Assessment, Compiled>();
@@ -198,7 +201,7 @@ function compiled(assessment: Assessment): Compiled {
       component: indicator.component ?? null,
       leaf,
       curve: leaf && curveOf(leaf, assessment),
-      read: leaf && resultReader(leaf),
+      read: leaf && prepareReading(leaf),
       parent,
       children: [] as number[],
       childWeights: 0,
@@ -221,6 +224,7 @@ function compiled(assessment: Assessment): Compiled {
       (c.groups ?? []).map((g) => ({ id: g.id, component: c.id, tops: topsWhere((i) => i.group === g.id) })),
     ),
     notDue: new Map(),
+    curves: curveTable(nodes.map((node) => node.curve)),
   };
   compiledFor.set(assessment, made);
   return made;
@@ -243,9 +247,14 @@ function notDueFor(assessment: Assessment, plan: Compiled, round: number | undef
 export function scoreAssessment(assessment: Assessment, resultSet: ResultSet, options: ScoreOptions = {}): ScoreReport {
   const { policies } = assessment;
   const plan = compiled(assessment);
-  const { nodes } = plan;
+  const { nodes, curves } = plan;
+  const { floor } = policies;
+  const step = policies.mode === 'step';
+  const reached = { level: 0 };
   const n = nodes.length;
   const notDue = notDueFor(assessment, plan, resultSet.round);
+  // With no round (or none leaving an indicator out) every row is due: no lookup per row.
+  const allDue = notDue.size === 0;
   const { statuses } = resultSet;
   const certified = statuses === undefined ? undefined : new Set<string>(policies.officialStatuses);
   const nrScore = policies.notReported === 'exclude' ? null : policies.notReported;
@@ -280,7 +289,7 @@ export function scoreAssessment(assessment: Assessment, resultSet: ResultSet, op
   for (let k = n - 1; k >= 0; k--) {
     const node = nodes[k] as Node;
     const id = node.id;
-    const due = !notDue.has(id);
+    const due = allDue || !notDue.has(id);
     const leaf = node.leaf;
     value[k] = null;
     level[k] = null;
@@ -313,20 +322,38 @@ export function scoreAssessment(assessment: Assessment, resultSet: ResultSet, op
         issues[k] = kept.issues;
         continue;
       }
-      const read = (node.read as (raw: RawResult | undefined) => ResultValue)(raw);
-      issues[k] = read.issues;
-      if (read.status !== 'value') {
-        status[k] = read.status;
-        score[k] = nrScore;
-        official[k] = nrScore;
-      } else {
-        const curve = node.curve ?? curveOf(leaf, assessment);
-        const s = scoreOnCurve(read.value, curve);
+      const reading = node.read as PreparedReading;
+      // Most results are a plain value with nothing to say, read without a result object; the rest in full.
+      let v = quickResultValue(reading, raw);
+      let scored = v === v;
+      let rowIssues = NO_ISSUES;
+      if (!scored) {
+        const read = readPrepared(reading, raw);
+        rowIssues = read.issues;
+        if (read.status === 'value') {
+          v = read.value;
+          scored = true;
+        } else {
+          status[k] = read.status;
+          score[k] = nrScore;
+          official[k] = nrScore;
+        }
+      }
+      issues[k] = rowIssues;
+      if (scored) {
+        let s: number;
+        if ((curves.start[k] as number) >= 0) {
+          s = scoreInTable(curves, k, v, floor, step, reached);
+          level[k] = reached.level;
+        } else {
+          const curve = node.curve ?? curveOf(leaf, assessment);
+          s = scoreOnCurve(v, curve);
+          level[k] = levelReached(v, curve);
+        }
         status[k] = 'scored';
         score[k] = s;
         official[k] = isCounted ? s : nrScore;
-        value[k] = read.value;
-        level[k] = levelReached(read.value, curve);
+        value[k] = v;
       }
       if (memo) {
         memo.leaves[k] = {
@@ -339,7 +366,7 @@ export function scoreAssessment(assessment: Assessment, resultSet: ResultSet, op
           official: official[k] as number | null,
           value: value[k] as number | null,
           level: level[k] as number | null,
-          issues: read.issues,
+          issues: rowIssues,
         };
       }
       continue;

@@ -40,7 +40,7 @@ const PLAIN_NUMBER = /^[+-]?(?:\d+|\d{1,3}(?:,\d{3})+)?(?:\.\d+)?$/;
 const SIMPLE_NUMBER = /^(-?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?)(%)?$/;
 
 /** A unit whose text could end a number ("10", "%"…) would be cut off the number first; such units take the full reading. */
-function unitCouldEndANumber(unit: string | undefined): boolean {
+export function unitCouldEndANumber(unit: string | undefined): boolean {
   return unit !== undefined && /[\d.,%\u0E50-\u0E59-]\s*$/.test(unit);
 }
 // Spaces, no-break spaces and zero-width characters that arrive with pasted text.
@@ -117,6 +117,64 @@ export function readNumber(raw: unknown, options: ReadNumberOptions = {}): Numbe
     });
   }
   return checkMagnitude(Number(compact.replace(/,/g, '')), percent, typed, options);
+}
+
+/** 10^0 … 10^22: every one exact as a double. */
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
+const LARGEST_EXACT = Number.MAX_SAFE_INTEGER;
+
+/**
+ * The value of a typed cell in the common form `SIMPLE_NUMBER` takes (Arabic or Thai digits, thousands in threes,
+ * a fraction, a trailing %), read in one scan with no text built; NaN for anything else, which the caller reads
+ * with `readNumber`. The same double `readNumber` gives: the digits make an integer m below 2^53 and there are at
+ * most 22 decimals, so m / 10^decimals divides two exact doubles and rounds once, as `Number(text)` rounds the
+ * decimal (a longer number gives NaN here). A value over `LARGEST_ACCEPTED` gives NaN too (`readNumber` says why).
+ * Not for an indicator whose unit could end a number (`readNumber` reads the unit off first).
+ */
+export function quickTypedNumber(text: string): number {
+  const length = text.length;
+  let i = 0;
+  let negative = false;
+  if (i < length && text.charCodeAt(i) === 45) {
+    negative = true;
+    i++;
+  }
+  let m = 0;
+  // Digits of the whole part; the group being read when commas are used (-1 before the first comma).
+  let whole = 0;
+  let group = -1;
+  for (; i < length; i++) {
+    const c = text.charCodeAt(i);
+    const d = c >= 48 && c <= 57 ? c - 48 : c >= THAI_ZERO && c <= THAI_ZERO + 9 ? c - THAI_ZERO : -1;
+    if (d >= 0) {
+      m = m * 10 + d;
+      whole++;
+      if (group >= 0) group++;
+      continue;
+    }
+    if (c !== 44) break;
+    // A comma: the part before it is 1–3 digits (the first) or exactly 3 (the others).
+    if (group < 0 ? whole < 1 || whole > 3 : group !== 3) return Number.NaN;
+    group = 0;
+  }
+  if (whole === 0 || (group >= 0 && group !== 3)) return Number.NaN;
+  let decimals = 0;
+  if (i < length && text.charCodeAt(i) === 46) {
+    i++;
+    for (; i < length; i++) {
+      const c = text.charCodeAt(i);
+      const d = c >= 48 && c <= 57 ? c - 48 : c >= THAI_ZERO && c <= THAI_ZERO + 9 ? c - THAI_ZERO : -1;
+      if (d < 0) break;
+      m = m * 10 + d;
+      decimals++;
+    }
+    if (decimals === 0) return Number.NaN;
+  }
+  if (i < length && text.charCodeAt(i) === 37) i++;
+  if (i !== length || m > LARGEST_EXACT || decimals > 22) return Number.NaN;
+  const magnitude = decimals === 0 ? m : m / (POWERS_OF_TEN[decimals] as number);
+  if (magnitude > LARGEST_ACCEPTED) return Number.NaN;
+  return negative ? -magnitude : magnitude;
 }
 
 function checkMagnitude(value: number, percent: boolean, typed: string, options: ReadNumberOptions): NumberReading {
