@@ -10,11 +10,37 @@
 
 export function shiftRows(formula: string, delta: number): string {
   if (delta === 0) return formula;
-  return mapRelativeRows(formula, (row) => {
-    const moved = row + delta;
-    if (moved < 1) throw new Error(`moving ${formula} by ${delta} rows leaves the sheet`);
-    return String(moved);
+  return rowShifter(formula)(delta);
+}
+
+/**
+ * shiftRows of one formula by many deltas (a row copied down a column, a unit block repeated): the formula is
+ * scanned once, then each move only joins its pieces with the moved row numbers.
+ */
+export function rowShifter(formula: string): (delta: number) => string {
+  // pieces[0], row 0, pieces[1], row 1, …: the text between relative row numbers, and those numbers.
+  const pieces: string[] = [];
+  const rows: number[] = [];
+  let last = 0;
+  formula.replace(TOKENS, (whole, quoted: string | undefined, colAbs: string, col: string, rowAbs: string, row: string, at: number) => {
+    if (quoted === undefined && rowAbs !== '$') {
+      pieces.push(formula.slice(last, at + whole.length - row.length));
+      rows.push(Number(row));
+      last = at + whole.length;
+    }
+    return whole;
   });
+  const tail = formula.slice(last);
+  return (delta) => {
+    if (delta === 0) return formula;
+    let out = '';
+    for (let i = 0; i < rows.length; i++) {
+      const moved = (rows[i] as number) + delta;
+      if (moved < 1) throw new Error(`moving ${formula} by ${delta} rows leaves the sheet`);
+      out += (pieces[i] as string) + String(moved);
+    }
+    return out + tail;
+  };
 }
 
 /**

@@ -68,7 +68,7 @@ describe.each([10, 1000, 20000] as const)('binding a hand-made sheet of %i rows'
       const { row: row0, column: col0 } = parseAddress(op.topLeft);
       op.contents.forEach((line, r) =>
         line.forEach((cell: CellContent, c) => {
-          const got = fake.cell(op.sheet, cellAddress(row0 + r, col0 + c));
+          const got = fake.cellAt(op.sheet, row0 + r, col0 + c);
           const want = cell === null ? undefined : isFormula(cell) ? `=${cell.formula}` : typeof cell === 'object' ? cell.error : cell;
           if (got !== want) throw new Error(`${cellAddress(row0 + r, col0 + c)}: wrote ${String(got)}, the plan says ${String(want)}`);
         }),

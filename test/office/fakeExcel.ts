@@ -7,7 +7,7 @@
  * Office.js, so a read that forgets its sync fails here too.
  */
 import { cellAddress, columnLetter, columnNumber } from '../../src/workbook/cells';
-import { shiftColumnsFrom, shiftRows } from '../../src/workbook/formulaShift';
+import { rowShifter, shiftColumnsFrom } from '../../src/workbook/formulaShift';
 import type {
   ExcelHost,
   XlChangedArgs,
@@ -212,7 +212,12 @@ export class FakeExcel implements ExcelHost {
   /** Contents of a cell as written: `=formula`, a value, or undefined. */
   cell(sheet: string, address: string): string | number | boolean | undefined {
     const b = parseBox(address);
-    const c = this.sheets.get(sheet)?.cells.get(b.r0)?.get(b.c0);
+    return this.cellAt(sheet, b.r0, b.c0);
+  }
+
+  /** As cell(), by row and column (1-based): for checks that walk every cell of a 20,000-row sheet. */
+  cellAt(sheet: string, row: number, column: number): string | number | boolean | undefined {
+    const c = this.sheets.get(sheet)?.cells.get(row)?.get(column);
     return c === undefined ? undefined : 'formula' in c ? `=${c.formula}` : c.value;
   }
 
@@ -255,18 +260,18 @@ export class FakeSheetState {
   ) {}
 
   write(b: Box, rows: unknown[][], emit = true): void {
-    rows.forEach((row, i) =>
+    rows.forEach((row, i) => {
+      const r = b.r0 + i;
+      const line = this.cells.get(r) ?? new Map<number, Cell>();
+      this.cells.set(r, line);
       row.forEach((v, j) => {
-        const r = b.r0 + i;
         const c = b.c0 + j;
-        const line = this.cells.get(r) ?? new Map<number, Cell>();
-        this.cells.set(r, line);
         if (v === '' || v === null) line.delete(c);
         else if (typeof v === 'string' && v.startsWith('=')) line.set(c, { formula: v.slice(1) });
         else if (typeof v === 'string' && v.startsWith("'")) line.set(c, { value: v.slice(1) });
         else line.set(c, { value: v as string | number | boolean });
-      }),
-    );
+      });
+    });
     if (emit && this.handlers.length > 0)
       this.fake.emit(() =>
         this.handlers.forEach((h) => void h({ address: boxAddress(b), source: 'Local', worksheetId: this.id, changeType: 'RangeEdited' })),
@@ -288,23 +293,29 @@ export class FakeSheetState {
   }
 
   used(): Box | undefined {
-    let box: Box | undefined;
+    let r0 = Infinity;
+    let c0 = Infinity;
+    let r1 = -Infinity;
+    let c1 = -Infinity;
     for (const [r, line] of this.cells) {
+      if (line.size === 0) continue;
+      r0 = Math.min(r0, r);
+      r1 = Math.max(r1, r);
       for (const c of line.keys()) {
-        box = box
-          ? { r0: Math.min(box.r0, r), c0: Math.min(box.c0, c), r1: Math.max(box.r1, r), c1: Math.max(box.c1, c) }
-          : { r0: r, c0: c, r1: r, c1: c };
+        c0 = Math.min(c0, c);
+        c1 = Math.max(c1, c);
       }
     }
-    return box;
+    return r0 === Infinity ? undefined : { r0, c0, r1, c1 };
   }
 
   grid(b: Box, what: 'values' | 'formulas' | 'numberFormat'): unknown[][] {
     const out: unknown[][] = [];
     for (let r = b.r0; r <= b.r1; r++) {
       const row: unknown[] = [];
+      const line = this.cells.get(r);
       for (let c = b.c0; c <= b.c1; c++) {
-        const cell = this.cells.get(r)?.get(c);
+        const cell = line?.get(c);
         if (what === 'numberFormat') row.push(this.formats.get(`${r},${c}`) ?? 'General');
         else if (cell === undefined) row.push('');
         else if ('formula' in cell) row.push(what === 'formulas' ? `=${cell.formula}` : '');
@@ -926,22 +937,25 @@ class FakeRange extends Loaded implements XlRange {
       }
     }
     if (type === 'Formats') return;
+    // Each source cell, as it is copied: its formula scanned once for all the rows it is copied to.
+    const sources = Array.from({ length: h }, (_, i) =>
+      Array.from({ length: w }, (_, j): ((moved: number) => unknown) => {
+        const cell = this.sheet.cells.get(src.r0 + i)?.get(src.c0 + j);
+        if (cell === undefined) return () => '';
+        if ('formula' in cell) {
+          const shift = rowShifter(cell.formula);
+          return (moved) => `=${shift(moved)}`;
+        }
+        const value = typeof cell.value === 'string' ? `'${cell.value}` : cell.value;
+        return () => value;
+      }),
+    );
     const out: unknown[][] = [];
     for (let i = 0; i < rows; i++) {
       const row: unknown[] = [];
-      for (let j = 0; j < cols; j++) {
-        const cell = this.sheet.cells.get(src.r0 + (i % h))?.get(src.c0 + (j % w));
-        const moved = dst.r0 + i - (src.r0 + (i % h));
-        row.push(
-          cell === undefined
-            ? ''
-            : 'formula' in cell
-              ? `=${shiftRows(cell.formula, moved)}`
-              : typeof cell.value === 'string'
-                ? `'${cell.value}`
-                : cell.value,
-        );
-      }
+      const line = sources[i % h] as ((moved: number) => unknown)[];
+      const moved = dst.r0 + i - (src.r0 + (i % h));
+      for (let j = 0; j < cols; j++) row.push((line[j % w] as (moved: number) => unknown)(moved));
       out.push(row);
     }
     this.sheet.write(dst, out);

@@ -42,7 +42,7 @@ function expectWritten(fake: FakeExcel, ops: readonly CellsOp[]): void {
     const col0 = (m[1] as string).charCodeAt(0) - 64;
     op.contents.forEach((row, r) =>
       row.forEach((cell: CellContent, c) => {
-        const got = fake.cell(op.sheet, cellAddress(row0 + r, col0 + c));
+        const got = fake.cellAt(op.sheet, row0 + r, col0 + c);
         const want = cell === null ? undefined : isFormula(cell) ? `=${cell.formula}` : typeof cell === 'object' ? cell.error : cell;
         if (got !== want)
           throw new Error(`${op.sheet}!${cellAddress(row0 + r, col0 + c)}: wrote ${String(got)}, the plan says ${String(want)}`);

@@ -3,9 +3,10 @@
  * the KPI plan holding the template's cells, names and binding, and the multi-unit sheet's unit totals — evaluated
  * by HyperFormula — equal to `scoreAssessment` of each unit's results.
  */
+import fc from 'fast-check';
 import { scoreAssessment } from '../../src/domain';
 import { BINDING_SHEET, kpiLayout, kpiSheetContent, NAMES, readBindingRows, resultInputs, type CellContent } from '../../src/workbook';
-import { shiftRows } from '../../src/workbook/formulaShift';
+import { rowShifter, shiftRows } from '../../src/workbook/formulaShift';
 import { kpiSheetPlan } from '../../src/workbook/kpiPlan';
 import { multiUnitPlan } from '../../src/workbook/multiUnitPlan';
 import type { CellsOp, WriteOp } from '../../src/workbook/plan';
@@ -26,6 +27,47 @@ describe('shiftRows: a formula moved as Excel moves a copied formula', () => {
 
   it('refuses to move a reference off the top of the sheet', () => {
     expect(() => shiftRows('A1', -1)).toThrow(/leaves the sheet/);
+  });
+
+  it('rowShifter (one scan, many moves) moves as a regular-expression replace of every relative row does', () => {
+    // The replace shiftRows was before rowShifter: every reference found again for every move.
+    const tokens = /("(?:[^"]|"")*"?|'(?:[^']|'')*'?)|(?<![A-Za-z0-9_.$])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_.(!])/g;
+    const replaced = (formula: string, delta: number): string =>
+      formula.replace(tokens, (whole, quoted: string | undefined, colAbs: string, col: string, rowAbs: string, row: string) =>
+        quoted !== undefined ? whole : `${colAbs}${col}${rowAbs}${rowAbs === '$' ? row : Number(row) + delta}`,
+      );
+    const piece = fc.constantFrom(
+      'A',
+      'B5',
+      '$C$7',
+      'AB12',
+      '$D9',
+      'E$3',
+      'ABCD1',
+      'x1',
+      '(',
+      ')',
+      ',',
+      '+',
+      '!',
+      '.',
+      '_',
+      ':',
+      '"',
+      "'",
+      '""',
+      'K0!',
+      '9',
+      ' ',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), fc.integer({ min: 0, max: 20000 }), (parts, delta) => {
+        const formula = parts.join('');
+        expect(rowShifter(formula)(delta)).toBe(replaced(formula, delta));
+        expect(shiftRows(formula, delta)).toBe(replaced(formula, delta));
+      }),
+      { numRuns: 2000, seed: 7 },
+    );
   });
 });
 
