@@ -4,7 +4,14 @@ import { AID } from './fixtures';
 import { multipart, PDF } from './attachments.cases';
 import { useHarness, type DbKind } from './harness';
 import { inTransaction } from '../../src/server/db/transaction';
-import { auditSnapshot, auditSnapshotSql, insertReports, listReports, type StoredReport } from '../../src/server/store/reports';
+import {
+  auditSnapshot,
+  auditSnapshotRow,
+  auditSnapshotSql,
+  insertReports,
+  listReports,
+  type StoredReport,
+} from '../../src/server/store/reports';
 
 export function auditCases(kind: DbKind): void {
   const h = useHarness(kind);
@@ -115,7 +122,56 @@ export function auditCases(kind: DbKind): void {
     expect(stored.map((r) => r.sqlNull)).toEqual([false, false, false, false]);
   });
 
-  test('the snapshot SQL builds of a stored row equals auditSnapshot of that row, every field set', async () => {
+  test("a batch mixing new and updated rows logs, in the batch's order, one event a row written and none for a refused row, every column as the rows say", async () => {
+    const scope = { assessmentId: AID, round: 6, unitId: 'pte' };
+    await postBatch(h, 'pte.reporter', [
+      { indicatorId: '1', value: 87, ...NOTES, baseVersion: 0 },
+      { indicatorId: '2', value: { num: 40 }, baseVersion: 0 },
+    ]);
+    const before = new Map((await listReports(h.db, scope)).map((r) => [r.indicatorId, r]));
+    h.clock.now = new Date(h.clock.now.getTime() + 60_000);
+    const mark = (
+      await h.db
+        .selectFrom('audit_events')
+        .select(sql<string>`coalesce(max(id), 0)`.as('id'))
+        .executeTakeFirstOrThrow()
+    ).id;
+    // New, updated, stale (a conflict: not written, not logged), new: against indicator order.
+    const res = await postBatch(h, 'pte.reporter', [
+      { indicatorId: '4.1', value: 3, ...NOTES, baseVersion: 0 },
+      { indicatorId: '1', value: null, explanation: null, obstacles: 'NULL', baseVersion: 1 },
+      { indicatorId: '2', value: { num: 41 }, baseVersion: 0 },
+      { indicatorId: '3', value: [true, false, true], baseVersion: 0 },
+    ]);
+    expect(res.json().results.map((r: Json) => r.outcome)).toEqual(['accepted', 'accepted', 'conflict', 'accepted']);
+    const after = new Map((await listReports(h.db, scope)).map((r) => [r.indicatorId, r]));
+    const stored = await h.db
+      .selectFrom('audit_events')
+      .select(['at', 'actor', 'action', 'assessment_id', 'round', 'unit_id', 'indicator_id', 'old_value', 'new_value'])
+      .select(sql<boolean>`old_value is null`.as('old_sql_null'))
+      .where('id', '>', mark)
+      .orderBy('id')
+      .execute();
+    const event = (indicatorId: string, old: unknown) => ({
+      at: h.clock.now,
+      actor: 'pte.reporter',
+      action: 'report.save',
+      assessment_id: AID,
+      round: 6,
+      unit_id: 'pte',
+      indicator_id: indicatorId,
+      old_value: old,
+      new_value: auditSnapshot(after.get(indicatorId)!),
+      old_sql_null: false,
+    });
+    expect(stored.map((e) => ({ ...e, at: new Date(e.at) }))).toEqual([
+      event('4.1', null),
+      event('1', auditSnapshot(before.get('1')!)),
+      event('3', null),
+    ]);
+  });
+
+  test('the snapshot SQL builds of a stored row (either way) equals auditSnapshot of that row, every field set', async () => {
     const scope = { assessmentId: AID, round: 6, unitId: 'cbi' };
     const at = new Date('2024-03-26T04:05:06.789Z');
     const row = (indicatorId: string, value: StoredReport['value']): StoredReport => ({
@@ -133,10 +189,11 @@ export function auditCases(kind: DbKind): void {
     const rows = [row('1', 87.25), row('2', { num: 12, den: null }), row('3', null), row('4.1', 'ไม่มีข้อมูล')];
     const built = await inTransaction(h.db, async (tx) => {
       await insertReports(tx, scope, rows);
-      return sql<{ indicator_id: string; snapshot: unknown }>`select r.indicator_id, ${auditSnapshotSql('r')} as snapshot from reports as r
+      return sql<{ indicator_id: string; snapshot: unknown; row: unknown }>`select r.indicator_id, ${auditSnapshotSql('r')} as snapshot,
+          to_jsonb(s) as row from reports as r, lateral (${auditSnapshotRow('r')}) as s
         where r.unit_id = 'cbi' order by r.indicator_id`.execute(tx);
     });
-    expect(built.rows).toEqual(rows.map((r) => ({ indicator_id: r.indicatorId, snapshot: auditSnapshot(r) })));
+    expect(built.rows).toEqual(rows.map((r) => ({ indicator_id: r.indicatorId, snapshot: auditSnapshot(r), row: auditSnapshot(r) })));
   });
 
   test('users and assessments are audited too (central reads all of it), and pages follow `after`', async () => {

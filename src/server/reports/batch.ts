@@ -98,9 +98,7 @@ export async function runBatch(db: Db, request: BatchRequest): Promise<BatchResp
     const expected = answerOf(decision.results, decision.changes.length);
     const fresh = decision.changes.filter((c) => c.old === undefined).map((c) => c.next);
     const inserted = await writeBatch(tx, scope, {
-      fresh,
-      updated: decision.changes.filter((c) => c.old !== undefined).map((c) => c.next),
-      logged: decision.changes.map((c) => c.next.indicatorId),
+      changes: decision.changes.map((c) => ({ next: c.next, fresh: c.old === undefined })),
       event: { at: now, actor: user.username, action: `report.${body.action}` },
       answer: { username: user.username, key: request.idempotencyKey, response: expected },
     });
