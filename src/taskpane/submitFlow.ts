@@ -21,7 +21,7 @@ import { approvedLocks } from './model/approvedLocks';
 import { returnedMarksPlan } from './model/returnedMarks';
 import { WorkbookPendingStore } from './model/workbookPendingStore';
 import { blockingIssues, linkAfterSubmit, rowTextsOf, unreadIndicators } from './model/serverSheet';
-import type { ServerLink } from './model/serverLink';
+import { storedLink, type ServerLink } from './model/serverLink';
 import { outcomeTexts, statusColumnPlan } from './model/statusColumn';
 import { rowsToSend, selectedIndicators, type SubmitScope } from './model/submitRows';
 import { sendWarnings } from './model/submitWarnings';
@@ -158,7 +158,7 @@ export interface Remembered {
 export async function rememberAnswers(port: WorkbookPort, sent: readonly BatchRow[], result: SubmitReport): Promise<Remembered> {
   const latest = await readLink(port);
   const after = linkAfterSubmit(latest.link, sent, result.outcomes, 'submit');
-  await port.writeBinding({ ...latest.record, server: after });
+  await port.writeBinding({ ...latest.record, server: storedLink(after) });
   return { change: { before: latest.link, after }, pendingRows: pendingRowsOf(latest.link), sheet: latest.record.sheet };
 }
 
@@ -286,7 +286,7 @@ export async function sendAndRecord(
         const change = { before, after };
         const statuses = statusOps(sheet, texts, change);
         return {
-          plan: { title: statuses.title, ops: [...bindingOps({ ...sheet.record, server: after }), ...statuses.ops] },
+          plan: { title: statuses.title, ops: [...bindingOps({ ...sheet.record, server: storedLink(after) }), ...statuses.ops] },
           remembered: { change, pendingRows: pendingRowsOf(before), sheet: sheet.record.sheet },
         };
       };
