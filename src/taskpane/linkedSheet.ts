@@ -2,9 +2,11 @@
  * The bound sheet as the server panel needs it, read through the port: the binding record, its server link, the
  * assessment, the used range and its reading. Errors come as PaneErrors the pane shows as they are.
  */
-import { readKpiGrid, readsWhole, unreadColumns } from '../workbook';
+import type { Assessment } from '../domain';
+import { readKpiGrid, readsWhole, unreadColumns, type SheetReading } from '../workbook';
 import type { BindingRead, BindingRecord } from '../workbook/binding';
 import { isWorkbookError, type RangeGrid, type RangeRequest, type ReadResult, type WorkbookPort } from '../workbook/port';
+import { sameGrid } from '../workbook/sameGrid';
 import { PaneError } from './hooks/useAction';
 import { recordAssessment } from './model/recordAssessment';
 import { readServerLink, type ServerLink } from './model/serverLink';
@@ -46,18 +48,31 @@ export async function readSheet(port: WorkbookPort, sheet?: KnownSheet) {
   return wholeOrUndefined(record, link, grid) ?? boundSheetOf(record, link, await readWhole());
 }
 
-/** The bound sheet as `read` (the guessed sheet and the record, read together) has it; undefined when the record names another sheet. */
-export function sheetOfRead(read: Pick<ReadResult, 'binding' | 'ranges'>) {
+/** The bound sheet as `readSheet` gives it. */
+export interface BoundSheet {
+  readonly record: BindingRecord;
+  readonly link: ServerLink;
+  readonly assessment: Assessment;
+  readonly grid: RangeGrid;
+  readonly reading: SheetReading;
+}
+
+/**
+ * The bound sheet as `read` (the guessed sheet and the record, read together) has it; undefined when the record
+ * names another sheet. `known`: an earlier reading of the sheet; when the cells, the assessment and the headers are
+ * still those, its reading is the one this read would give, and is taken instead of reading 10,000 rows again.
+ */
+export function sheetOfRead(read: Pick<ReadResult, 'binding' | 'ranges'>, known?: BoundSheet) {
   const { record, link } = linkOf(read.binding);
   const grid = read.ranges[0];
-  return grid?.sheet === record.sheet ? wholeOrUndefined(record, link, grid) : undefined;
+  return grid?.sheet === record.sheet ? wholeOrUndefined(record, link, grid, known) : undefined;
 }
 
 /** The bound sheet of `grid`; undefined when columns it needs were skipped (the caller reads it whole). */
-function wholeOrUndefined(record: BindingRecord, link: ServerLink, grid: RangeGrid | undefined) {
-  if (!grid?.skipped?.columns.length) return boundSheetOf(record, link, grid);
+function wholeOrUndefined(record: BindingRecord, link: ServerLink, grid: RangeGrid | undefined, known?: BoundSheet) {
+  if (!grid?.skipped?.columns.length) return boundSheetOf(record, link, grid, known);
   try {
-    const sheet = boundSheetOf(record, link, grid);
+    const sheet = boundSheetOf(record, link, grid, known);
     return readsWhole(sheet.grid, sheet.reading) ? sheet : undefined;
   } catch {
     // What a read with columns left out cannot tell (no header row among them): a whole read says it.
@@ -65,9 +80,12 @@ function wholeOrUndefined(record: BindingRecord, link: ServerLink, grid: RangeGr
   }
 }
 
-function boundSheetOf(record: BindingRecord, link: ServerLink, grid: RangeGrid | undefined) {
+function boundSheetOf(record: BindingRecord, link: ServerLink, grid: RangeGrid | undefined, known?: BoundSheet): BoundSheet {
   const loaded = recordAssessment(record);
   if (!loaded.ok) throw new PaneError(loaded.issues[0]!.message);
+  if (known && grid && sameReading(known, loaded.value.assessment, record.columns, grid)) {
+    return { record, link, assessment: known.assessment, grid: known.grid, reading: known.reading };
+  }
   const reading = grid ? readKpiGrid(loaded.value.assessment, grid, { headers: record.columns }) : undefined;
   if (!grid || !reading) throw notLinked();
   if (!reading.ok) throw new PaneError(reading.issues[0]!.message);
@@ -88,4 +106,14 @@ async function readGuessed(
     if (isWorkbookError(e) && e.code === 'ItemNotFound') return undefined;
     throw e;
   }
+}
+
+/** Whether `known`'s reading is what reading `grid` under this assessment and these headers gives. */
+function sameReading(known: BoundSheet, assessment: Assessment, columns: BindingRecord['columns'], grid: RangeGrid): boolean {
+  return known.assessment === assessment && sameColumns(known.record.columns, columns) && sameGrid(known.grid, grid);
+}
+
+function sameColumns(a: BindingRecord['columns'], b: BindingRecord['columns']): boolean {
+  const keys = Object.keys(a) as (keyof typeof a)[];
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }

@@ -16,12 +16,12 @@ import type { WriteOp, WritePlan } from '../workbook/plan';
 import { applyBuilt, isWorkbookError, type WorkbookPort } from '../workbook/port';
 import type { ServerClient } from './components/serverClient';
 import { PaneError } from './hooks/useAction';
-import { notLinked, readLink, readSheet, sheetOfRead, type KnownSheet } from './linkedSheet';
+import { notLinked, readLink, readSheet, sheetOfRead, type BoundSheet as KnownRead, type KnownSheet } from './linkedSheet';
 import { approvedLocks } from './model/approvedLocks';
 import { returnedMarksPlan } from './model/returnedMarks';
 import { WorkbookPendingStore } from './model/workbookPendingStore';
 import { blockingIssues, linkAfterSubmit, rowTextsOf, unreadIndicators } from './model/serverSheet';
-import type { ServerLink } from './model/serverLink';
+import { storedLink, type ServerLink } from './model/serverLink';
 import { outcomeTexts, statusColumnPlan } from './model/statusColumn';
 import { rowsToSend, selectedIndicators, type SubmitScope } from './model/submitRows';
 import { sendWarnings } from './model/submitWarnings';
@@ -32,9 +32,13 @@ export type LinkChange = { readonly before: ServerLink; readonly after: ServerLi
 
 /**
  * The bound sheet's used range as `planSubmit` last read it on each port: the rectangle the write after the answers
- * reads at once, if the used range is still that one, leaving out the columns that read left out.
+ * reads at once, if the used range is still that one, leaving out the columns that read left out; and that read,
+ * whose reading the write takes again when the cells are still the same.
  */
-const extents = new WeakMap<WorkbookPort, { readonly sheet: string; readonly address: string; readonly skipped?: readonly number[] }>();
+const extents = new WeakMap<
+  WorkbookPort,
+  { readonly sheet: string; readonly address: string; readonly skipped?: readonly number[]; readonly known: KnownRead }
+>();
 
 /** What a submit found in the sheet, before anything is sent. `names`: indicator names, for the conflict dialog. */
 export type SubmitPlan = { readonly names: ReadonlyMap<string, string> } & (
@@ -80,8 +84,9 @@ export async function planSubmit(
   boundSheet?: KnownSheet,
   skip: ReadonlySet<string> = new Set(),
 ): Promise<SubmitPlan> {
-  const { link, assessment, reading, grid } = await readSheet(port, boundSheet);
-  extents.set(port, { sheet: grid.sheet, address: grid.address, ...(grid.skipped ? { skipped: grid.skipped.columns } : {}) });
+  const known = await readSheet(port, boundSheet);
+  const { link, assessment, reading, grid } = known;
+  extents.set(port, { sheet: grid.sheet, address: grid.address, ...(grid.skipped ? { skipped: grid.skipped.columns } : {}), known });
   const target = link.target;
   if (!target) throw notLinked();
   const names = new Map(allIndicators(assessment).map((i) => [i.id, i.name]));
@@ -153,7 +158,7 @@ export interface Remembered {
 export async function rememberAnswers(port: WorkbookPort, sent: readonly BatchRow[], result: SubmitReport): Promise<Remembered> {
   const latest = await readLink(port);
   const after = linkAfterSubmit(latest.link, sent, result.outcomes, 'submit');
-  await port.writeBinding({ ...latest.record, server: after });
+  await port.writeBinding({ ...latest.record, server: storedLink(after) });
   return { change: { before: latest.link, after }, pendingRows: pendingRowsOf(latest.link), sheet: latest.record.sheet };
 }
 
@@ -281,7 +286,7 @@ export async function sendAndRecord(
         const change = { before, after };
         const statuses = statusOps(sheet, texts, change);
         return {
-          plan: { title: statuses.title, ops: [...bindingOps({ ...sheet.record, server: after }), ...statuses.ops] },
+          plan: { title: statuses.title, ops: [...bindingOps({ ...sheet.record, server: storedLink(after) }), ...statuses.ops] },
           remembered: { change, pendingRows: pendingRowsOf(before), sheet: sheet.record.sheet },
         };
       };
@@ -320,7 +325,7 @@ export async function sendAndRecord(
 async function builtOn(
   port: WorkbookPort,
   sheetName: string,
-  rectangle: { readonly address: string; readonly skipped?: readonly number[] } | undefined,
+  rectangle: { readonly address: string; readonly skipped?: readonly number[]; readonly known?: KnownRead } | undefined,
   planOf: (sheet: BoundSheet) => { plan: WritePlan; remembered: Remembered },
 ): Promise<Remembered | 'gone' | undefined> {
   const address = rectangle?.address;
@@ -341,7 +346,7 @@ async function builtOn(
       build: (read) => {
         try {
           if (address && read.ranges[1]?.address !== address) return undefined;
-          const sheet = sheetOfRead(read);
+          const sheet = sheetOfRead(read, rectangle?.known);
           if (!sheet) return undefined;
           const built = planOf(sheet);
           done = { remembered: built.remembered };

@@ -18,7 +18,7 @@ import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import { issue, type Issue } from '../domain';
 import type { CellValue } from './cells';
 import type { ColumnRole } from './headers';
-import { decodeOnce } from './unpackOnce';
+import { decodeOnce, rememberDecoded } from './unpackOnce';
 
 export const BINDING_FORMAT = 'scorebook/workbook@2';
 /** The first version, read and upgraded (to BINDING_FORMAT) the next time the record is written. */
@@ -64,10 +64,39 @@ export interface MultiUnitColumns {
  */
 const unpackedFrom = new WeakMap<object, string>();
 
+/**
+ * Values that are their own JSON round trip (`asStoredJson`), with their JSON: written, their text is what reading
+ * it back decodes to this very object, so the reader is told (unpackOnce.ts) and decodes nothing.
+ */
+const jsonOf = new WeakMap<object, string>();
+
+/**
+ * `value` as the record reads it back (its JSON round trip: no undefined properties, plain objects), marked so that
+ * writing it reuses its JSON and reading back the text written gives this object without inflating or parsing it.
+ * Worth it for a value written and read again at once: the server link, after each pending-batch change.
+ */
+export function asStoredJson<T>(value: T): T {
+  const json = JSON.stringify(value);
+  const copy = JSON.parse(json) as T;
+  if (typeof copy === 'object' && copy !== null) jsonOf.set(copy, json);
+  return copy;
+}
+
 /** JSON → UTF-8 → raw deflate → base64: what @2 keeps in the record's cells for the long values. */
 export function packJson(value: unknown): string {
-  const known = typeof value === 'object' && value !== null ? unpackedFrom.get(value) : undefined;
-  return known ?? btoa(strFromU8(deflateSync(strToU8(JSON.stringify(value)), { level: 6 }), true));
+  const object = typeof value === 'object' && value !== null ? value : undefined;
+  const known = object && unpackedFrom.get(object);
+  if (known) return known;
+  const text = btoa(strFromU8(deflateSync(strToU8((object && jsonOf.get(object)) ?? JSON.stringify(value)), { level: 6 }), true));
+  if (object && jsonOf.has(object)) unpackedFrom.set(object, text);
+  return text;
+}
+
+/** `packJson`, and when `value` is its own JSON round trip, the reader told that this text decodes to it. */
+function packStored(key: string, value: unknown): string {
+  const text = packJson(value);
+  if (typeof value === 'object' && value !== null && jsonOf.has(value)) rememberDecoded(`${key}@2`, text, value);
+  return text;
 }
 
 export function unpackJson(text: string): unknown {
@@ -89,8 +118,8 @@ export function bindingRows(record: BindingRecord): CellValue[][] {
   };
   long('columns', JSON.stringify(record.columns));
   if (record.multiUnit) long('multiUnit', JSON.stringify(record.multiUnit));
-  long('assessment', packJson(record.assessment));
-  if (record.server !== undefined) long('server', packJson(record.server));
+  long('assessment', packStored('assessment', record.assessment));
+  if (record.server !== undefined) long('server', packStored('server', record.server));
   return rows;
 }
 

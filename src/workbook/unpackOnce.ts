@@ -24,6 +24,14 @@ export function decodeOnce(key: string, text: string, decode: (text: string) => 
   return value;
 }
 
+/**
+ * What a writer knows `text` decodes to (it wrote `value`'s JSON packed, and `value` is its own JSON round trip):
+ * reading that text back under `key` gives `value` without decoding.
+ */
+export function rememberDecoded(key: string, text: string, value: unknown): void {
+  last.set(key, { text, value });
+}
+
 /** How many times a value was actually decoded (tests prove the cache with it). */
 export function decodeCount(): number {
   return decodes;

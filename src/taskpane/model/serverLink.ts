@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { batchBodySchema, reportStatusSchema } from '../../api';
 import { issue, type Issue } from '../../domain';
+import { asStoredJson } from '../../workbook/binding';
 
 export const SERVER_LINK_FORMAT = 'scorebook/server-link@1';
 
@@ -74,6 +75,17 @@ export function readServerLink(value: unknown): ServerLinkRead {
  * zod each time otherwise). Exact as long as nobody changes a link in place: links are rebuilt, never edited.
  */
 const checkedLinks = new WeakMap<object, ServerLinkRead>();
+
+/**
+ * The link as the record will hold it, to write: its JSON round trip, known checked (built from a checked link and
+ * the server's checked answers), so reading back the record just written neither decodes nor checks it again — after
+ * a submit's pending batches are kept, that is 10,000 rows inflated, parsed and run through zod.
+ */
+export function storedLink(link: ServerLink): ServerLink {
+  const stored = asStoredJson(link);
+  checkedLinks.set(stored, { ok: true, value: stored });
+  return stored;
+}
 
 function checkLink(value: unknown): ServerLinkRead {
   const parsed = serverLinkSchema.safeParse(value);

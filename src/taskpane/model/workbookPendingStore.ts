@@ -15,7 +15,7 @@ import type { BatchRefusal, PendingBatch, PendingStore } from '../../api/pending
 import type { BindingRead, BindingRecord } from '../../workbook/binding';
 import { BINDING_PROBE, bindingOps } from '../../workbook/bindingPlan';
 import { applyBuilt, WorkbookError, type WorkbookPort } from '../../workbook/port';
-import { readServerLink, type ServerLink } from './serverLink';
+import { readServerLink, storedLink, type ServerLink } from './serverLink';
 
 export class WorkbookPendingStore implements PendingStore {
   private queue: Promise<unknown> = Promise.resolve();
@@ -140,7 +140,7 @@ export class WorkbookPendingStore implements PendingStore {
             const next = link ? link(read.record, kept) : kept;
             const changed =
               next !== kept || pending.length !== read.link.pending.length || pending.some((b, i) => b !== read.link.pending[i]);
-            return changed ? { title: 'write binding', ops: bindingOps({ ...read.record, server: next }) } : undefined;
+            return changed ? { title: 'write binding', ops: bindingOps({ ...read.record, server: storedLink(next) }) } : undefined;
           } catch (error) {
             // Thrown as it is after the call, not as the port's error.
             failure = { error };
