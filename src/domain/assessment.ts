@@ -150,9 +150,15 @@ export function isGroup(indicator: Indicator): indicator is GroupIndicator {
  * The tree laid flat once per indicator list (an assessment is immutable once read; nothing changes its lists in
  * place): the live sheet asks after every edit, from several places, at 20,000 indicators.
  */
-const flat = new WeakMap<readonly Indicator[], { readonly all: readonly Indicator[]; leaves?: readonly LeafIndicator[] }>();
+interface Flat {
+  readonly all: readonly Indicator[];
+  leaves?: readonly LeafIndicator[];
+  isLeaf?: readonly boolean[];
+}
 
-function flatOf(assessment: Pick<Assessment, 'indicators'>): { readonly all: readonly Indicator[]; leaves?: readonly LeafIndicator[] } {
+const flat = new WeakMap<readonly Indicator[], Flat>();
+
+function flatOf(assessment: Pick<Assessment, 'indicators'>): Flat {
   let known = flat.get(assessment.indicators);
   if (!known) {
     const all: Indicator[] = [];
@@ -178,6 +184,16 @@ export function leafIndicators(assessment: Pick<Assessment, 'indicators'>): Leaf
   const known = flatOf(assessment);
   known.leaves ??= known.all.filter((i): i is LeafIndicator => !isGroup(i));
   return known.leaves.slice();
+}
+
+/**
+ * By position in `allIndicators`, which is the order of a score report's rows: whether it is a leaf. Counting a
+ * report's leaves by position needs no lookup by id, and a live sheet counts 20,000 rows after every edit.
+ */
+export function leafPositions(assessment: Pick<Assessment, 'indicators'>): readonly boolean[] {
+  const known = flatOf(assessment);
+  known.isLeaf ??= known.all.map((i) => !isGroup(i));
+  return known.isLeaf;
 }
 
 export function findIndicator(assessment: Pick<Assessment, 'indicators'>, id: string): Indicator | undefined {

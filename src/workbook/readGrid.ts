@@ -55,6 +55,12 @@ export interface SheetReading {
   readonly cells: ReadonlyMap<string, IndicatorCells>;
   readonly headerRow: number;
   readonly columns: ReadonlyMap<ColumnRole, number>;
+  /**
+   * When a read with a memo redid only some rows: the last read's results object and the indicators whose rows
+   * were redone; every other indicator's result is the one it had. Scoring with its memo redoes only those
+   * (scoreAssessment's `changedSince`).
+   */
+  readonly changedSince?: { readonly results: ResultSet['results']; readonly ids: readonly string[] };
 }
 
 export type SheetReadResult =
@@ -129,8 +135,17 @@ export function readKpiGrid(assessment: Assessment, grid: Grid, options: ReadOpt
       cells: read.cells,
       headerRow: parseAddress(grid.topLeft).row + found.index,
       columns: found.columns,
+      ...(read.changedSince ? { changedSince: read.changedSince } : {}),
     },
   };
+}
+
+/** What a read of every row gives, and what a patched read adds: which results changed since the last. */
+interface RowsRead {
+  readonly results: Record<string, RawResult>;
+  readonly issues: Issue[];
+  readonly cells: Map<string, IndicatorCells>;
+  readonly changedSince?: SheetReading['changedSince'];
 }
 
 function noHeaderRow(grid: Grid): Issue {
@@ -222,7 +237,7 @@ function readRows(
   byId: ReadonlyMap<string, Indicator>,
   memo?: ReadMemo['rows'],
   keep?: ReadMemo,
-): { results: Record<string, RawResult>; issues: Issue[]; cells: Map<string, IndicatorCells> } {
+): RowsRead {
   const issues: Issue[] = [];
   const results: Record<string, RawResult> = {};
   const cells = new Map<string, IndicatorCells>();
@@ -295,7 +310,7 @@ function patched(
   found: { index: number; columns: ReadonlyMap<ColumnRole, number> },
   byId: ReadonlyMap<string, Indicator>,
   memo: ReadMemo,
-): { results: Record<string, RawResult>; issues: Issue[]; cells: Map<string, IndicatorCells> } | undefined {
+): RowsRead | undefined {
   const last = memo.last;
   if (!last || last.values.length !== grid.values.length) return undefined;
   const changed: number[] = [];
@@ -305,8 +320,9 @@ function patched(
       if (changed.length > 64) return undefined;
     }
   }
-  if (changed.length === 0) return last.out;
+  if (changed.length === 0) return { ...last.out, changedSince: { results: last.out.results, ids: [] } };
   const results = { ...last.out.results };
+  const ids: string[] = [];
   const reads = last.reads.slice();
   const readOne = rowReader(grid, found, byId);
   for (const r of changed) {
@@ -322,6 +338,7 @@ function patched(
     if (before.issues.length > 0 || after.issues.length > 0) return undefined;
     if ((before.raw === undefined) !== (after.raw === undefined)) return undefined;
     if (after.raw !== undefined) results[after.indicator.id] = after.raw;
+    ids.push(after.indicator.id);
     // The row's cell addresses are the same (same indicator, row and columns): the old entry stays.
     const merged: RowRead = { ...after, cells: before.cells };
     memo.rows.set(row, { r, formats, read: merged });
@@ -329,7 +346,7 @@ function patched(
   }
   const out = { results, issues: last.out.issues, cells: last.out.cells };
   memo.last = { values: grid.values, formats: grid.numberFormats, reads, out };
-  return out;
+  return { ...out, changedSince: { results: last.out.results, ids } };
 }
 
 /** Columns whose cells below the header a reading reads, or what is built on it (statuses, marks, locks). */

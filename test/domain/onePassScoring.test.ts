@@ -256,3 +256,80 @@ describe('scoring with a memo of the last call gives the report scoring afresh g
     );
   });
 });
+
+describe('scoring only the rows named changed gives the report scoring afresh gives', () => {
+  test('a run of edits told as changes since the last results (the reader patching rows): every report equal', () => {
+    const stepArb = fc.record({
+      // Positions of rows edited, each to a result of any shape; a row may be named twice, or named and left as it was.
+      edits: fc.array(fc.tuple(fc.nat(), resultArb), { maxLength: 5 }),
+      untouched: fc.array(fc.nat(), { maxLength: 2 }),
+      // Now and then the statuses or the round move too, or the change is not told: then everything is scored.
+      statusesMoved: fc.boolean(),
+      round: fc.option(fc.constantFrom(6, 9, 12), { nil: undefined }),
+      told: fc.constantFrom(true, true, true, false),
+      submittedAt: fc.option(fc.constantFrom('2024-04-10T10:00:00+07:00', '2024-04-17T10:00:00+07:00'), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(caseArb, fc.array(stepArb, { minLength: 1, maxLength: 8 }), (c, steps) => {
+        const assessment = assessmentOf(
+          c.specs,
+          {
+            mode: c.mode,
+            ...(c.notReported === undefined ? {} : { notReported: c.notReported }),
+            ...(c.officialStatuses ? { officialStatuses: c.officialStatuses } : {}),
+          },
+          c.five,
+        );
+        const ids: string[] = [];
+        const walk = (list: Assessment['indicators']): void =>
+          list.forEach((i) => {
+            ids.push(i.id);
+            if (i.kind === 'group') walk(i.children);
+          });
+        walk(assessment.indicators);
+        let results: Record<string, RawResult> = {};
+        let statuses: Record<string, ReportStatus> = {};
+        ids.forEach((id, k) => {
+          const [result, status] = c.seed[k % c.seed.length]!;
+          if (result !== undefined) results[id] = result;
+          if (status !== undefined) statuses[id] = status;
+        });
+        const memo = scoreMemo();
+        let round = c.round;
+        let submittedAt = c.submittedAt;
+        let before: Record<string, RawResult> | undefined;
+        let changed: string[] = [];
+        for (const step of [undefined, ...steps]) {
+          if (step) {
+            before = results;
+            results = { ...results };
+            changed = step.untouched.map((at) => ids[at % ids.length]!);
+            for (const [at, value] of step.edits) {
+              const id = ids[at % ids.length]!;
+              changed.push(id);
+              if (value === undefined) delete results[id];
+              else results[id] = value;
+            }
+            if (step.statusesMoved) {
+              statuses = { ...statuses, [ids[step.edits.length % ids.length]!]: 'approved' };
+            }
+            round = step.round ?? round;
+            submittedAt = step.submittedAt;
+          }
+          const resultSet: ResultSet = {
+            results,
+            ...(round === undefined ? {} : { round }),
+            ...(submittedAt === undefined ? {} : { submittedAt }),
+            ...(c.withStatuses ? { statuses } : {}),
+          };
+          const since = step?.told && before ? { changedSince: { results: before, ids: changed } } : {};
+          const fresh = scoreAssessment(assessment, resultSet);
+          const now = scoreAssessment(assessment, resultSet, { memo, ...since });
+          expect(now).toStrictEqual(fresh);
+          expect(JSON.stringify(now)).toBe(JSON.stringify(fresh));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -11,7 +11,7 @@ import { LiveCache } from '../../src/taskpane/model/liveCache';
 import { applyMarks, livePass, type LivePass } from '../../src/taskpane/model/liveCheck';
 import { SERVER_LINK_FORMAT } from '../../src/taskpane/model/serverLink';
 import { sessionFromBinding, type Session } from '../../src/taskpane/model/session';
-import { columnLetter, requireColumn, type KpiLayout } from '../../src/workbook';
+import { columnLetter, requireColumn, type KpiLayout, type SheetReading } from '../../src/workbook';
 import { kpiSheetPlan } from '../../src/workbook/kpiPlan';
 import { FakeExcel } from '../office/fakeExcel';
 import { sample } from './sheetGrid';
@@ -43,11 +43,19 @@ async function linkedSheet(assessment: Assessment, document: unknown): Promise<S
   return { fake, port, layout, session, cache };
 }
 
-/** What a pass shows and would write: everything but the objects' identity. */
+/**
+ * What a pass shows and would write: everything but the objects' identity, and the reading's note of which rows
+ * it redid since the last (only a kept read has one: it is how the scoring knows what to redo).
+ */
 function shown(pass: LivePass): unknown {
   const e = pass.evaluation;
+  const reading = (r: SheetReading): unknown => {
+    const rest: { -readonly [K in keyof SheetReading]?: SheetReading[K] } = { ...r };
+    delete rest.changedSince;
+    return { ...rest, cells: [...r.cells] };
+  };
   return {
-    evaluation: e.ok && !e.multiUnit ? { ...e, reading: { ...e.reading, cells: [...e.reading.cells] } } : e,
+    evaluation: e.ok && !e.multiUnit ? { ...e, reading: reading(e.reading) } : e,
     changed: pass.changed,
     approvedChanged: pass.approvedChanged,
     contents: pass.contents && [...pass.contents],

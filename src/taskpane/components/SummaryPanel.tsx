@@ -16,7 +16,7 @@ import {
   TableRow,
 } from '@fluentui/react-components';
 import { Fragment, memo, useState } from 'react';
-import { allIndicators, isGroup, scoreRange, type Assessment, type IndicatorScore, type Indicator } from '../../domain';
+import { allIndicators, leafPositions, scoreRange, type Assessment, type IndicatorScore, type Indicator } from '../../domain';
 import { formatScore, formatTime } from '../format';
 import { useLocale } from '../i18n';
 import type { Counts } from '../model/evaluate';
@@ -33,16 +33,29 @@ export interface SummaryPanelProps {
 }
 
 /** Per assessment object (immutable once read), not per render: the summary is drawn after every edit. */
-const indexes = new WeakMap<Assessment, { byId: ReadonlyMap<string, Indicator>; leaves: ReadonlySet<string> }>();
+const indexes = new WeakMap<Assessment, ReadonlyMap<string, Indicator>>();
 
-function indexOf(assessment: Assessment): { byId: ReadonlyMap<string, Indicator>; leaves: ReadonlySet<string> } {
+function byIdOf(assessment: Assessment): ReadonlyMap<string, Indicator> {
   let known = indexes.get(assessment);
   if (!known) {
-    const all = allIndicators(assessment);
-    known = { byId: new Map(all.map((i) => [i.id, i])), leaves: new Set(all.filter((i) => !isGroup(i)).map((i) => i.id)) };
+    known = new Map(allIndicators(assessment).map((i) => [i.id, i]));
     indexes.set(assessment, known);
   }
   return known;
+}
+
+/** The leaves due in the round, and how many of them are certified; a parent is certified through its children. */
+function certifiedOfDue(assessment: Assessment, rows: ScoreReport['indicators']): { due: number; certified: number } {
+  const leaf = leafPositions(assessment);
+  let due = 0;
+  let certified = 0;
+  for (let k = 0; k < rows.length; k++) {
+    const row = rows[k] as IndicatorScore;
+    if (!leaf[k] || row.status === 'not-due') continue;
+    due++;
+    if (row.counted === true) certified++;
+  }
+  return { due, certified };
 }
 
 export function SummaryPanel({ assessment, report, counts, updatedAt }: SummaryPanelProps): JSX.Element {
@@ -50,7 +63,7 @@ export function SummaryPanel({ assessment, report, counts, updatedAt }: SummaryP
   const [shown, setShown] = useState(PAGE);
   const decimals = assessment.policies.decimals;
   const range = scoreRange(assessment.scale, assessment.policies.floor);
-  const { byId, leaves } = indexOf(assessment);
+  const byId = byIdOf(assessment);
   const levelName = (level: number | null): string => {
     if (level === null) return '';
     if (level === 0) return t.levelBelow;
@@ -60,11 +73,7 @@ export function SummaryPanel({ assessment, report, counts, updatedAt }: SummaryP
   const rows = report.indicators;
   const official = report.official;
   const totalText = (total: number | null): string => (total === null ? t.totalNone : formatScore(total, decimals));
-  // Leaves only, as the counts: a parent is certified through its children.
-
-  const dueRows = rows.filter((r) => leaves.has(r.id) && r.status !== 'not-due');
-  const due = dueRows.length;
-  const certified = dueRows.filter((r) => r.counted === true).length;
+  const { due, certified } = certifiedOfDue(assessment, rows);
 
   return (
     <section className="sb-stack" aria-labelledby="sb-summary-heading">

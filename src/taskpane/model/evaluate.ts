@@ -10,12 +10,14 @@ import {
   allIndicators,
   bySeverity,
   isGroup,
-  leafIndicators,
+  issuesOf,
+  leafPositions,
   readNumber,
   scoreAssessment,
   scoreOnCurve,
   curveOf,
   type Assessment,
+  type IndicatorScore,
   type Issue,
   type ResultSet,
   type ScoreMemo,
@@ -129,8 +131,13 @@ export function evaluateSheet(assessment: Assessment, grid: Grid, options: Evalu
     ...(options.round === undefined ? {} : { round: options.round }),
     ...(options.statuses === undefined ? {} : { statuses: options.statuses }),
   };
-  const report = scoreAssessment(assessment, resultSet, options.memo ? { memo: options.memo.score } : {});
-  const domainIssues = [...report.indicators.flatMap((i) => i.issues), ...report.issues];
+  const { changedSince } = reading;
+  const report = scoreAssessment(
+    assessment,
+    resultSet,
+    options.memo ? { memo: options.memo.score, ...(changedSince ? { changedSince } : {}) } : {},
+  );
+  const domainIssues = issuesOf(report);
   // Targets typed over by hand (the template locks them): judged by the values read, which Excel and the preview
   // have calculated, so no formulas need reading; scores keep the assessment's targets.
   const targets = changedTargets(assessment, grid, reading, options.memo?.targets ? { memo: options.memo.targets } : {});
@@ -167,7 +174,7 @@ export function evaluateMultiUnitSheet(
   const counts = { reported: 0, missing: 0, invalid: 0 };
   const units = read.value.units.map(({ unit, reading }): UnitEvaluation => {
     const report = scoreAssessment(assessment, reading.resultSet);
-    const domainIssues = [...report.indicators.flatMap((i) => i.issues), ...report.issues];
+    const domainIssues = issuesOf(report);
     issues.push(...reading.issues, ...locateIssues(domainIssues, reading, assessment).map((i) => unitIssue(i, unit)));
     const c = countStatuses(assessment, report);
     counts.reported += c.reported;
@@ -178,30 +185,20 @@ export function evaluateMultiUnitSheet(
   return { ok: true, multiUnit: true, units, issues: issues.sort(bySeverity), counts, whatIf: null };
 }
 
-const leafIds = new WeakMap<Assessment, ReadonlySet<string>>();
-
-/** Once per assessment (immutable once read): counted after every edit. */
-function leafIdsOf(assessment: Assessment): ReadonlySet<string> {
-  let ids = leafIds.get(assessment);
-  if (!ids) {
-    ids = new Set(leafIndicators(assessment).map((l) => l.id));
-    leafIds.set(assessment, ids);
-  }
-  return ids;
-}
-
 /** Leaf indicators only: a parent is reported through its children and would be counted twice. */
 export function countStatuses(assessment: Assessment, report: ScoreReport): Counts {
-  const leaves = leafIdsOf(assessment);
+  const leaf = leafPositions(assessment);
+  const rows = report.indicators;
   let reported = 0;
   let missing = 0;
   let invalid = 0;
-  for (const row of report.indicators) {
-    if (!leaves.has(row.id)) continue;
-    if (row.status === 'scored') reported++;
-    else if (row.status === 'invalid') invalid++;
+  for (let k = 0; k < rows.length; k++) {
+    if (!leaf[k]) continue;
+    const status = (rows[k] as IndicatorScore).status;
+    if (status === 'scored') reported++;
+    else if (status === 'invalid') invalid++;
     // Not due in this round: nothing is missing.
-    else if (row.status !== 'not-due') missing++;
+    else if (status !== 'not-due') missing++;
   }
   return { reported, missing, invalid };
 }
