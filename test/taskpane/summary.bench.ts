@@ -7,7 +7,8 @@
  * The fake's own bookkeeping is included in the times, so they are an upper bound; beside them, CPU time per edit
  * with and without the fake's side (what Excel would do: gather the cells and measure the response), and the
  * syncs each pass takes. The machine may be shared: CPU time is the figure to compare. The pane waits DEBOUNCE_MS
- * after the last change before it starts.
+ * after the last change before it starts. React is its production build, as in the add-in's bundle (the npm script
+ * sets NODE_ENV); the development build checks every element and draws the summary about twice as slowly.
  *
  * Run: npm run bench:taskpane [rows]   (default 1,000 and 20,000; BENCH_EDITS=n edits, default 30)
  */
@@ -121,7 +122,10 @@ async function bench(rows: number): Promise<void> {
     times.cpu.push(spent);
     times.paneCpu.push(paneSpent);
   }
-  console.log(`${rows.toLocaleString('en')} indicator rows, linked to a server round, office port over the recording fake:`);
+  const build = process.env.NODE_ENV === 'production' ? 'production' : 'development';
+  console.log(
+    `${rows.toLocaleString('en')} indicator rows, linked to a server round, office port over the recording fake (React ${build} build):`,
+  );
   console.log(`  live pass (read + score + marks + their write): ${stats(times.pass)}`);
   console.log(`  summary drawn:                                  ${stats(times.render)}`);
   console.log(`  pane's work per edit, read → summary:           ${stats(times.pane)}  (+ ${DEBOUNCE_MS} ms debounce)`);
