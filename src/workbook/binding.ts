@@ -82,12 +82,16 @@ export function asStoredJson<T>(value: T): T {
   return copy;
 }
 
-/** JSON → UTF-8 → raw deflate → base64: what @2 keeps in the record's cells for the long values. */
+/**
+ * JSON → UTF-8 → raw deflate → base64: what @2 keeps in the record's cells for the long values. Level 3: the server
+ * link of a 10,000-row sheet (1.3 MB of JSON, packed again after every batch of a submit) deflates about three times
+ * as fast as at fflate's default 6, for 1 % more bytes; an assessment document, packed once, about 3 % more.
+ */
 export function packJson(value: unknown): string {
   const object = typeof value === 'object' && value !== null ? value : undefined;
   const known = object && unpackedFrom.get(object);
   if (known) return known;
-  const text = btoa(strFromU8(deflateSync(strToU8((object && jsonOf.get(object)) ?? JSON.stringify(value)), { level: 6 }), true));
+  const text = btoa(strFromU8(deflateSync(strToU8((object && jsonOf.get(object)) ?? JSON.stringify(value)), { level: 3 }), true));
   if (object && jsonOf.has(object)) unpackedFrom.set(object, text);
   return text;
 }
