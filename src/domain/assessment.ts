@@ -154,6 +154,7 @@ interface Flat {
   readonly all: readonly Indicator[];
   leaves?: readonly LeafIndicator[];
   isLeaf?: readonly boolean[];
+  byId?: ReadonlyMap<string, Indicator>;
 }
 
 const flat = new WeakMap<readonly Indicator[], Flat>();
@@ -194,6 +195,13 @@ export function leafPositions(assessment: Pick<Assessment, 'indicators'>): reado
   const known = flatOf(assessment);
   known.isLeaf ??= known.all.map((i) => !isGroup(i));
   return known.isLeaf;
+}
+
+/** Every indicator by its id as the assessment spells it (made once per indicator list). */
+export function indicatorsById(assessment: Pick<Assessment, 'indicators'>): ReadonlyMap<string, Indicator> {
+  const known = flatOf(assessment);
+  known.byId ??= new Map(known.all.map((i) => [i.id, i]));
+  return known.byId;
 }
 
 export function findIndicator(assessment: Pick<Assessment, 'indicators'>, id: string): Indicator | undefined {

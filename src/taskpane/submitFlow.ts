@@ -20,11 +20,11 @@ import { notLinked, readLink, readSheet, sheetOfRead, type BoundSheet as KnownRe
 import { approvedLocks } from './model/approvedLocks';
 import { returnedMarksPlan } from './model/returnedMarks';
 import { WorkbookPendingStore } from './model/workbookPendingStore';
-import { blockingIssues, linkAfterSubmit, rowTextsOf, unreadIndicators } from './model/serverSheet';
+import { linkAfterSubmit, rowTextsOf, unreadIndicators } from './model/serverSheet';
 import { storedLink, type ServerLink } from './model/serverLink';
 import { outcomeTexts, statusColumnPlan } from './model/statusColumn';
 import { rowsToSend, selectedIndicators, type SubmitScope } from './model/submitRows';
-import { sendWarnings } from './model/submitWarnings';
+import { rowFindings, sendWarnings } from './model/submitWarnings';
 import { SERVER_STRINGS } from './serverStrings';
 
 /** The link before and after an answer: what the returned-row marks follow. */
@@ -133,7 +133,8 @@ export function checkRows(
   names: ReadonlyMap<string, string>,
 ): SubmitPlan {
   if (rows.length === 0) return { kind: 'nothing', names };
-  const errors = blockingIssues(assessment, rows);
+  const found = rowFindings(assessment, rows);
+  const { errors } = found;
   if (errors.length > 0) {
     const first = (l: Locale) => `${errors[0]!.indicatorId ?? ''}: ${errors[0]!.message[l]}`;
     throw new PaneError({
@@ -141,7 +142,7 @@ export function checkRows(
       en: SERVER_STRINGS.en.blocked(errors.length, first('en')),
     });
   }
-  const warnings = sendWarnings(assessment, reading, rows);
+  const warnings = sendWarnings(assessment, reading, rows, found);
   if (warnings.length > 0) return { kind: 'warnings', target, rows, warnings, sheet, names };
   return { kind: 'send', target, rows, names };
 }

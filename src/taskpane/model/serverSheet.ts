@@ -6,19 +6,7 @@
 import type { ApiRound, BatchRow, CurrentRow, ReportRow } from '../../api';
 import type { BatchTarget } from '../../api/pending';
 import type { RowOutcome } from '../../api/submit';
-import {
-  allIndicators,
-  isGroup,
-  leafIndicators,
-  readResultValue,
-  rowChange,
-  sameResult,
-  type Assessment,
-  type LeafIndicator,
-  type Issue,
-  type RawResult,
-  type ResultSet,
-} from '../../domain';
+import { leafIndicators, rowChange, sameResult, type Assessment, type LeafIndicator, type RawResult, type ResultSet } from '../../domain';
 import { ROW_TEXT_FIELDS, type RowInputs, type SheetInputs, type SheetReading } from '../../workbook';
 import type { RowTexts } from '../../workbook/rowTexts';
 import { UNREAD_CODES } from '../../workbook/typedNumbers';
@@ -243,16 +231,4 @@ export function linkAfterRefresh(link: ServerLink, reports: readonly ReportRow[]
     };
   }
   return { ...link, rows };
-}
-
-/** Errors in the rows about to be sent (a value the domain cannot read): they block the submit, as in the issue list. */
-export function blockingIssues(assessment: Assessment, rows: readonly BatchRow[]): Issue[] {
-  const byId = new Map(allIndicators(assessment).map((i) => [i.id, i]));
-  return rows.flatMap((r) => {
-    const indicator = byId.get(r.indicatorId);
-    if (!indicator || isGroup(indicator)) return [];
-    return readResultValue(indicator, r.value as RawResult)
-      .issues.filter((i) => i.severity === 'error')
-      .map((i) => ({ ...i, indicatorId: i.indicatorId ?? r.indicatorId }));
-  });
 }
