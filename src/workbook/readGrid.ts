@@ -124,9 +124,10 @@ export function readKpiGrid(assessment: Assessment, grid: Grid, options: ReadOpt
   const issues: Issue[] = [];
   checkColumnsPresent(assessment, found.columns, catalogue, grid.sheet, issues);
   const byId = indicatorsByKey(assessment);
-  const rows = Array.from({ length: Math.max(0, grid.values.length - found.index - 1) }, (_, k) => found.index + 1 + k);
   const rowMemo = memoFor(options.memo, assessment, grid, found);
-  const read = (options.memo && patched(grid, found, byId, options.memo)) ?? readRows(grid, found, rows, byId, rowMemo, options.memo);
+  const read =
+    (options.memo && patched(grid, found, byId, options.memo)) ??
+    readRows(grid, found, belowHeader(grid, found.index), byId, rowMemo, options.memo);
   return {
     ok: true,
     value: {
@@ -138,6 +139,11 @@ export function readKpiGrid(assessment: Assessment, grid: Grid, options: ReadOpt
       ...(read.changedSince ? { changedSince: read.changedSince } : {}),
     },
   };
+}
+
+/** The grid's rows under the header row, by index. */
+function belowHeader(grid: Grid, headerIndex: number): number[] {
+  return Array.from({ length: Math.max(0, grid.values.length - headerIndex - 1) }, (_, k) => headerIndex + 1 + k);
 }
 
 /** What a read of every row gives, and what a patched read adds: which results changed since the last. */
