@@ -16,7 +16,7 @@ import {
   TableRow,
 } from '@fluentui/react-components';
 import { Fragment, memo, useState } from 'react';
-import { allIndicators, leafPositions, scoreRange, type Assessment, type IndicatorScore, type Indicator } from '../../domain';
+import { indicatorsById, leafPositions, scoreRange, type Assessment, type Indicator, type IndicatorScore } from '../../domain';
 import { formatScore, formatTime } from '../format';
 import { useLocale } from '../i18n';
 import type { Counts } from '../model/evaluate';
@@ -30,18 +30,6 @@ export interface SummaryPanelProps {
   readonly report: ScoreReport;
   readonly counts: Counts;
   readonly updatedAt: Date | undefined;
-}
-
-/** Per assessment object (immutable once read), not per render: the summary is drawn after every edit. */
-const indexes = new WeakMap<Assessment, ReadonlyMap<string, Indicator>>();
-
-function byIdOf(assessment: Assessment): ReadonlyMap<string, Indicator> {
-  let known = indexes.get(assessment);
-  if (!known) {
-    known = new Map(allIndicators(assessment).map((i) => [i.id, i]));
-    indexes.set(assessment, known);
-  }
-  return known;
 }
 
 /** The leaves due in the round, and how many of them are certified; a parent is certified through its children. */
@@ -63,7 +51,8 @@ export function SummaryPanel({ assessment, report, counts, updatedAt }: SummaryP
   const [shown, setShown] = useState(PAGE);
   const decimals = assessment.policies.decimals;
   const range = scoreRange(assessment.scale, assessment.policies.floor);
-  const byId = byIdOf(assessment);
+  // Kept per assessment (immutable once read), not made per render: the summary is drawn after every edit.
+  const byId = indicatorsById(assessment);
   const levelName = (level: number | null): string => {
     if (level === null) return '';
     if (level === 0) return t.levelBelow;
