@@ -10,7 +10,7 @@ const Sequencer = require('@jest/test-sequencer').default;
 
 /** Path endings and their seconds in one npm test on the shared 2-core machine (jest --json, load about 15). */
 const KNOWN_LONG = [
-  ['test/office/officePort.test.ts', 266],
+  ['test/office/officePort.scale.test.ts', 266],
   ['test/workbook/formulas.more.hyperformula.test.ts', 172],
   ['test/workbook/formulas.part4.hyperformula.test.ts', 139],
   ['test/workbook/formulas.hyperformula.test.ts', 132],
