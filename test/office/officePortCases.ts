@@ -85,7 +85,7 @@ export function readingOf(pass: LivePass) {
  * - open again (the refresh): the guard reads the linked sheet whole (values only: 20,000 rows are 3 pieces), the
  *   probe riding on its first sync, then the write.
  * Binding a sheet is the pane's (find the header: one read; confirm: one apply), 4 syncs at 10 / 1,000 / 20,000
- * rows: test/office/bindPlan.test.ts.
+ * rows: test/office/bindPlanCases.ts.
  */
 const EXPECTED = {
   10: { create: 2, check: 2, open: 2, checkOpened: 2, openAgain: 3 },
