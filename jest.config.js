@@ -36,6 +36,7 @@ module.exports = {
   setupFiles: ['<rootDir>/test/griffelRules.setup.js'],
   transform: { '^.+\\.ts$': swc(false), '^.+\\.tsx$': swc(true) },
   testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/**/*.test.tsx'],
-  // Slow suites that need installed services run from .ci/run, not from `npm test`.
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/', '\\.pg\\.test\\.ts$', '\\.slow\\.test\\.ts$'],
+  // Slow suites that need installed services run from .ci/run, not from `npm test`; so do the large-scale proofs
+  // (`*.scale.test.ts`, `npm run test:scale`), whose smaller versions npm test runs with the same test code.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/', '\\.pg\\.test\\.ts$', '\\.slow\\.test\\.ts$', '\\.scale\\.test\\.ts$'],
 };

@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   let createdSession: Session | undefined;
   let openedSession: Session | undefined;
 
-  // A hand-made sheet to bind, as bindPlan.test.ts makes it (written before the clock starts).
+  // A hand-made sheet to bind, as bindPlanCases.ts makes it (written before the clock starts).
   const handFake = new FakeExcel('1.9');
   const handMade = new OfficeWorkbookPort(handFake);
   const header = ['ตัวชี้วัด', 'ลำดับ', 'หมายเหตุ', 'ผลการดำเนินงาน', 'ตัวตั้ง', 'ตัวหาร', 'น้ำหนัก'];

@@ -124,8 +124,12 @@ const sharedMemoryDb = (() => {
   };
 })();
 
-/** Registers the hooks of one harness for the enclosing describe block and returns it. */
-export function useHarness(kind: DbKind, extra: Partial<AppOptions> = {}): Harness {
+/**
+ * Registers the hooks of one harness for the enclosing describe block and returns it. `resetEachTest: false`
+ * leaves the database to the block's own hooks and tests (`reset` when they need the fixtures again), for a block
+ * whose tests mostly change nothing and can share one setup.
+ */
+export function useHarness(kind: DbKind, extra: Partial<AppOptions> = {}, { resetEachTest = true } = {}): Harness {
   if (kind === 'memory') sharedMemoryDb.register();
   let db: Db;
   let drop: (() => Promise<void>) | undefined;
@@ -195,6 +199,6 @@ export function useHarness(kind: DbKind, extra: Partial<AppOptions> = {}): Harne
     await inTransaction(db, (tx) => putAssessment(tx, fixtureAssessment(), { actor: 'setup', now: new Date(T_OPEN) }));
   };
 
-  beforeEach(() => h.reset(), 30_000);
+  if (resetEachTest) beforeEach(() => h.reset(), 30_000);
   return h;
 }

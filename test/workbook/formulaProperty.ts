@@ -1,5 +1,5 @@
 /**
- * The property behind formulas.hyperformula*.test.ts: the formulas the template writes, evaluated by a real
+ * The property behind formulas.hyperformula*.test.ts and groupsAndDerived.hyperformula*.test.ts: the formulas the template writes, evaluated by a real
  * spreadsheet engine (HyperFormula), give the same scores as src/domain — every row's score and weighted score and
  * the total, to 1e-9. The domain scores what the sheet reader makes of the evaluated cells (readKpiGrid), which is
  * also what `scorebook check` does, so "the sheet shows what check says" is what is tested.
@@ -108,4 +108,19 @@ export function runFormulaProperty(options: { runs: number; perEngine: number; s
     expect(seen.derivedTargets).toBeGreaterThan(0);
   }
   return seen;
+}
+
+/**
+ * The grouped generator's proof (groupsAndDerived.hyperformula.test.ts in `npm test`, the .scale file in
+ * `npm run test:scale`): `runs` engines of 50 sheets with component groups and derived targets, one seed, so a
+ * smaller run is the first sheets of a larger one.
+ */
+export function groupedSheetsTest(runs: number): void {
+  const sheets = (runs * 50).toLocaleString('en-US');
+  test(`group subtotals and derived targets evaluated by HyperFormula equal the domain on ${sheets} generated sheets`, () => {
+    const seen = runFormulaProperty({ runs, perEngine: 50, seed: 5502, grouped: true });
+    console.log(
+      `grouped sheets: ${seen.cases} sheets, ${seen.groupRows} group headings, ${seen.derivedTargets} indicators with derived targets`,
+    );
+  });
 }

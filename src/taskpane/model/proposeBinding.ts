@@ -231,7 +231,7 @@ export interface SheetToBind {
 /**
  * One port read for the whole of "find the header row": the sheet, whether the settings sheet exists, and the
  * binding record. On Excel that is 2 syncs for a sheet below the 4 MB response budget (20,000 rows of 7 columns), so
- * with the confirm's apply (probe + one write) binding costs 4 (test/office/bindPlan.test.ts).
+ * with the confirm's apply (probe + one write) binding costs 4 (test/office/bindPlanCases.ts).
  */
 export async function readSheetToBind(port: WorkbookPort, sheet: string): Promise<SheetToBind> {
   const read = await port.read({ ranges: [{ sheet }, { sheet: SETTINGS_SHEET, optional: true, dimensionsOnly: true }], binding: true });
