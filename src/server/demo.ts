@@ -9,6 +9,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Role } from '../api';
+import { bangkokDate, fiscalYearOf } from '../domain';
 import type { ScryptCost } from './auth/passwords';
 import type { Db } from './db/connect';
 import { inTransaction } from './db/transaction';
@@ -81,8 +82,25 @@ export function lastYearRounds(now: Date): { round: number; opensAt: string; clo
   ];
 }
 
+/**
+ * The fiscal year (พ.ศ.) the demo's documents are told they are for: the one holding today in Bangkok. The samples
+ * are an earlier year's documents, and the demo places its rounds around today; a document whose round dates lie
+ * more than a year outside its fiscal year is rightly warned of ("check the year, BE or CE"), which a demo must not
+ * show of its own data. Last year's Pathum Thani set is the year before.
+ */
+export function demoFiscalYear(now: Date): number {
+  return fiscalYearOf(bangkokDate(now));
+}
+
+/** The document under another fiscal year: the year in its title (as the samples write it) follows. */
+function inFiscalYear(doc: Record<string, unknown>, fiscalYear: number): Record<string, unknown> {
+  const was = String(doc.fiscalYear);
+  return { ...doc, fiscalYear, title: String(doc.title).replaceAll(was, String(fiscalYear)) };
+}
+
 /** What the demo adds to a sample (beyond pte and cbi and the rounds); the KRS 12-month round takes late reports, as its sample says. */
-function demoDocument(doc: Record<string, unknown>, now: Date): Record<string, unknown> {
+function demoDocument(sample: Record<string, unknown>, now: Date): Record<string, unknown> {
+  const doc = inFiscalYear(sample, demoFiscalYear(now));
   const units = [...((doc.units as { id: string; name: string }[] | undefined) ?? [])];
   for (const u of DEMO_UNITS) if (!units.some((x) => x.id === u.id)) units.push(u);
   if (doc.id === 'pte-2567') return { ...doc, units, rounds: pathumThaniRounds(now), previous: 'pte-2566' };
@@ -94,11 +112,11 @@ function demoDocument(doc: Record<string, unknown>, now: Date): Record<string, u
   return { ...doc, units, rounds: demoRounds(now) };
 }
 
-/** Last year's Pathum Thani set: the same indicators and targets under fiscal year 2566. */
+/** Last year's Pathum Thani set: the same indicators and targets under the fiscal year before. */
 function lastYearOf(doc: Record<string, unknown>, now: Date): Record<string, unknown> {
   const rest = { ...doc };
   delete rest.previous;
-  return { ...rest, id: 'pte-2566', title: String(doc.title).replace('2567', '2566'), fiscalYear: 2566, rounds: lastYearRounds(now) };
+  return { ...inFiscalYear(rest, demoFiscalYear(now) - 1), id: 'pte-2566', rounds: lastYearRounds(now) };
 }
 
 export interface DemoLoaded {

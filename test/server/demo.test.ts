@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { openDatabase, type Db } from '../../src/server/db/connect';
 import { migrateToLatest } from '../../src/server/db/migrate';
 import { buildApp } from '../../src/server/app';
-import { demoRounds, loadDemo } from '../../src/server/demo';
+import { readAssessment } from '../../src/domain';
+import { demoFiscalYear, demoRounds, loadDemo } from '../../src/server/demo';
 import { listReports } from '../../src/server/store/reports';
 import { TEST_COST } from './harness';
 
@@ -49,6 +50,23 @@ describe('serve --demo', () => {
     for (const { document } of docs) {
       const units = (document as { units: { id: string }[] }).units.map((u) => u.id);
       expect(units).toEqual(expect.arrayContaining(['pte', 'cbi']));
+    }
+  });
+
+  test("the demo's documents are this fiscal year's (last year's set the year before): no date is warned of", async () => {
+    const now = new Date();
+    await loadDemo(db, { samplesDir, now, cost: TEST_COST });
+    const year = demoFiscalYear(now);
+    const docs = await db.selectFrom('assessments').select(['id', 'document']).execute();
+    expect(docs.length).toBeGreaterThanOrEqual(4);
+    for (const { id, document } of docs) {
+      const read = readAssessment(document);
+      if (!read.ok) throw new Error(`${id}: ${read.issues.map((i) => i.message.en).join('; ')}`);
+      const dates = read.issues.filter((i) => i.code === 'date-outside-fiscal-year').map((i) => i.message.en);
+      expect({ id, dates }).toEqual({ id, dates: [] });
+      const fiscalYear = id === 'pte-2566' ? year - 1 : year;
+      expect({ id, fiscalYear: read.value.fiscalYear }).toEqual({ id, fiscalYear });
+      expect(read.value.title).toContain(`พ.ศ. ${fiscalYear}`);
     }
   });
 
