@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import {
+  allIndicators,
   readAssessment,
   scoreAssessment,
   scoreMemo,
@@ -144,6 +145,21 @@ const caseArb = fc.record({
   ),
 });
 
+/** Each indicator's result and status from the case's seed, by its position (parents before children). */
+function seeded(
+  c: { readonly seed: readonly (readonly [RawResult | undefined, ReportStatus | undefined, unknown])[] },
+  ids: readonly string[],
+): { results: Record<string, RawResult>; statuses: Record<string, ReportStatus> } {
+  const results: Record<string, RawResult> = {};
+  const statuses: Record<string, ReportStatus> = {};
+  ids.forEach((id, k) => {
+    const [result, status] = c.seed[k % c.seed.length]!;
+    if (result !== undefined) results[id] = result;
+    if (status !== undefined) statuses[id] = status;
+  });
+  return { results, statuses };
+}
+
 describe('both totals in one pass give the report the two-pass scoring gave', () => {
   test('every field equal, in the same key order, over generated assessments and results', () => {
     fc.assert(
@@ -155,13 +171,7 @@ describe('both totals in one pass give the report the two-pass scoring gave', ()
           ...(c.latePenaltyRounds ? { latePenaltyRounds: c.latePenaltyRounds } : {}),
         };
         const assessment = assessmentOf(c.specs, policies, c.five);
-        const ids: string[] = [];
-        const walk = (list: Assessment['indicators']): void =>
-          list.forEach((i) => {
-            ids.push(i.id);
-            if (i.kind === 'group') walk(i.children);
-          });
-        walk(assessment.indicators);
+        const ids = allIndicators(assessment).map((i) => i.id);
         const results: Record<string, RawResult> = {};
         const statuses: Record<string, ReportStatus> = {};
         const overrides = new Map<string, number>();
@@ -208,20 +218,8 @@ describe('scoring with a memo of the last call gives the report scoring afresh g
           { mode: c.mode, ...(c.officialStatuses ? { officialStatuses: c.officialStatuses } : {}) },
           c.five,
         );
-        const ids: string[] = [];
-        const walk = (list: Assessment['indicators']): void =>
-          list.forEach((i) => {
-            ids.push(i.id);
-            if (i.kind === 'group') walk(i.children);
-          });
-        walk(assessment.indicators);
-        let results: Record<string, RawResult> = {};
-        let statuses: Record<string, ReportStatus> = {};
-        ids.forEach((id, k) => {
-          const [result, status] = c.seed[k % c.seed.length]!;
-          if (result !== undefined) results[id] = result;
-          if (status !== undefined) statuses[id] = status;
-        });
+        const ids = allIndicators(assessment).map((i) => i.id);
+        let { results, statuses } = seeded(c, ids);
         const memo = scoreMemo();
         let round = c.round;
         for (const step of [undefined, ...steps]) {
@@ -280,20 +278,8 @@ describe('scoring only the rows named changed gives the report scoring afresh gi
           },
           c.five,
         );
-        const ids: string[] = [];
-        const walk = (list: Assessment['indicators']): void =>
-          list.forEach((i) => {
-            ids.push(i.id);
-            if (i.kind === 'group') walk(i.children);
-          });
-        walk(assessment.indicators);
-        let results: Record<string, RawResult> = {};
-        let statuses: Record<string, ReportStatus> = {};
-        ids.forEach((id, k) => {
-          const [result, status] = c.seed[k % c.seed.length]!;
-          if (result !== undefined) results[id] = result;
-          if (status !== undefined) statuses[id] = status;
-        });
+        const ids = allIndicators(assessment).map((i) => i.id);
+        let { results, statuses } = seeded(c, ids);
         const memo = scoreMemo();
         let round = c.round;
         let submittedAt = c.submittedAt;
