@@ -14,7 +14,6 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { bindSheetPlan } from '../../src/workbook/boundSheet';
-import type { CellValue } from '../../src/workbook';
 import { boundSheet, proposeBinding, readSheetToBind } from '../../src/taskpane/model/proposeBinding';
 import { LiveCache } from '../../src/taskpane/model/liveCache';
 import { applyMarks, livePass, unitsPass } from '../../src/taskpane/model/liveCheck';
@@ -22,7 +21,7 @@ import type { Session } from '../../src/taskpane/model/session';
 import { OfficeWorkbookPort } from '../../src/office/officePort';
 import { createdSheet, openedSheet } from '../taskpane/paneSheets';
 import { FakeExcel } from './fakeExcel';
-import { openedAllUnits, unitWorkload, unitsWorkload } from './paneWorkloads';
+import { handMadeSheetPlan, openedAllUnits, unitWorkload, unitsWorkload } from './paneWorkloads';
 
 /** The pane's check of a unit's sheet when it opens (useLiveSheet's refresh): the pass, then its marks if any. */
 async function liveCheck(port: OfficeWorkbookPort, session: Session): Promise<void> {
@@ -43,18 +42,10 @@ async function main(): Promise<void> {
   let createdSession: Session | undefined;
   let openedSession: Session | undefined;
 
-  // A hand-made sheet to bind, as bindPlanCases.ts makes it (written before the clock starts).
+  // The hand-made sheet bindPlanCases.ts binds (written before the clock starts).
   const handFake = new FakeExcel('1.9');
   const handMade = new OfficeWorkbookPort(handFake);
-  const header = ['ตัวชี้วัด', 'ลำดับ', 'หมายเหตุ', 'ผลการดำเนินงาน', 'ตัวตั้ง', 'ตัวหาร', 'น้ำหนัก'];
-  const body: CellValue[][] = assessment.indicators.map((i, k) => [i.name, k % 7 === 3 ? null : i.id, null, null, null, null, i.weight]);
-  await handMade.apply({
-    title: 'hand-made',
-    ops: [
-      { kind: 'sheet', sheet: 'Data', ifExists: 'replace' },
-      { kind: 'cells', sheet: 'Data', topLeft: 'A1', contents: [['รายงานตัวชี้วัด'], [null], header, ...body] },
-    ],
-  });
+  await handMade.apply(handMadeSheetPlan(assessment));
 
   const units = unitsWorkload(Math.ceil(rows / 5));
   const unitsCreated = new FakeExcel('1.9');

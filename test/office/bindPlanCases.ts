@@ -7,12 +7,13 @@ import { readAssessment } from '../../src/domain';
 import { OfficeWorkbookPort } from '../../src/office/officePort';
 import { REQUEST_BUDGET } from '../../src/office/requestSize';
 import { boundSheet, proposeBinding, readSheetToBind } from '../../src/taskpane/model/proposeBinding';
-import { isFormula, requireColumn, SETTINGS_SHEET, type CellContent, type CellValue } from '../../src/workbook';
+import { isFormula, requireColumn, SETTINGS_SHEET, type CellContent } from '../../src/workbook';
 import { bindSheetPlan } from '../../src/workbook/boundSheet';
 import { cellAddress, parseAddress } from '../../src/workbook/cells';
 import type { CellsOp } from '../../src/workbook/plan';
 import { benchAssessmentDoc } from '../bench/generate';
 import { FakeExcel } from './fakeExcel';
+import { handMadeSheetPlan } from './paneWorkloads';
 
 /**
  * Syncs of the pane's whole bind, asserted exactly: "find the header row" is one port read (readSheetToBind: the
@@ -35,16 +36,7 @@ function bindHandMade(rows: keyof typeof EXPECTED): void {
     const assessment = read.value;
     const fake = new FakeExcel('1.9');
     const port = new OfficeWorkbookPort(fake);
-    // Thai headers in the person's order, a title above, no targets, steps or score columns; every 7th row by name.
-    const header = ['ตัวชี้วัด', 'ลำดับ', 'หมายเหตุ', 'ผลการดำเนินงาน', 'ตัวตั้ง', 'ตัวหาร', 'น้ำหนัก'];
-    const body: CellValue[][] = assessment.indicators.map((i, k) => [i.name, k % 7 === 3 ? null : i.id, null, null, null, null, i.weight]);
-    await port.apply({
-      title: 'hand-made',
-      ops: [
-        { kind: 'sheet', sheet: 'Data', ifExists: 'replace' },
-        { kind: 'cells', sheet: 'Data', topLeft: 'A1', contents: [['รายงานตัวชี้วัด'], [null], header, ...body] },
-      ],
-    });
+    await port.apply(handMadeSheetPlan(assessment));
     const detectFrom = fake.syncs.length;
     const found = await readSheetToBind(port, 'Data');
     expect(fake.syncs.length - detectFrom).toBe(EXPECTED[rows].detect);

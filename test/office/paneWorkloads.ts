@@ -1,20 +1,38 @@
 /**
- * The workloads the sync-count tests (officePort.test.ts) and `npm run bench:addin` give the pane's own actions,
+ * The workloads the sync-count tests (officePortCases.ts, bindPlanCases.ts) and `npm run bench:addin` give the pane's own actions,
  * so both measure the same work: a generated assessment of N indicators with the server's rows for one unit, and
  * a multi-unit assessment (5 indicators × U units) with every unit's rows as "open all units" gets them.
  * Deterministic (bench/generate.ts's fixed seeds).
  */
 import type { ApiAssessmentDocument, ReportRow, UnitReports } from '../../src/api';
 import type { BatchTarget } from '../../src/api/pending';
-import type { RawResult } from '../../src/domain';
+import type { Assessment, RawResult } from '../../src/domain';
 import { freeSheetName } from '../../src/taskpane/hooks/useReplaceGuard';
 import { openAllUnits, type OpenAllUnitsResult } from '../../src/taskpane/model/openAllUnits';
 import type { AskReplace } from '../../src/taskpane/model/replaceCheck';
+import type { CellValue } from '../../src/workbook';
+import type { WritePlan } from '../../src/workbook/plan';
 import type { WorkbookPort } from '../../src/workbook/port';
 import { benchAssessmentDoc, benchResults, seededRandom } from '../bench/generate';
 import { loaded } from '../taskpane/paneSheets';
 
 export const ROUND = 6;
+
+/**
+ * A sheet a person made by hand, to bind (sheet "Data"): Thai headers in their own order, a title above, no
+ * targets, steps or score columns, and every 7th row named by its indicator's name rather than its id.
+ */
+export function handMadeSheetPlan(assessment: Pick<Assessment, 'indicators'>): WritePlan {
+  const header = ['ตัวชี้วัด', 'ลำดับ', 'หมายเหตุ', 'ผลการดำเนินงาน', 'ตัวตั้ง', 'ตัวหาร', 'น้ำหนัก'];
+  const body: CellValue[][] = assessment.indicators.map((i, k) => [i.name, k % 7 === 3 ? null : i.id, null, null, null, null, i.weight]);
+  return {
+    title: 'hand-made',
+    ops: [
+      { kind: 'sheet', sheet: 'Data', ifExists: 'replace' },
+      { kind: 'cells', sheet: 'Data', topLeft: 'A1', contents: [['รายงานตัวชี้วัด'], [null], header, ...body] },
+    ],
+  };
+}
 
 /** A row as the server answers it: a draft, nothing written beside the value. */
 export function serverRow(indicatorId: string, value: RawResult): ReportRow {
