@@ -7,6 +7,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorBody, ErrorCode } from '../api';
 import { isConnectionError } from './db/connectionErrors';
+import { isStalePreparedStatement } from './db/preparedStatements';
 
 export class ApiError extends Error {
   constructor(
@@ -167,7 +168,9 @@ export function frameworkErrorReply(error: FastifyError, _request: FastifyReques
 
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    const apiError = error instanceof ApiError ? error : isConnectionError(error) ? errors.databaseUnavailable() : fromFastifyError(error);
+    // A prepared statement refused after another instance's migration: the next attempt prepares it again.
+    const retryable = isConnectionError(error) || isStalePreparedStatement(error);
+    const apiError = error instanceof ApiError ? error : retryable ? errors.databaseUnavailable() : fromFastifyError(error);
     if (apiError.code === 'database_unavailable') request.log.warn({ err: error }, 'database unavailable');
     // A busy refusal (load shed on purpose, many at once in a burst) is no failure of the server's.
     else if (apiError.status >= 500 && apiError.code !== 'busy') request.log.error({ err: error }, 'request failed');

@@ -6,10 +6,17 @@ import { Kysely, PostgresDialect } from 'kysely';
 import { Pool, types } from 'pg';
 import { lockDataFolder } from './folderLock';
 import { PGliteWorker, PGliteWorkerDialect } from './pgliteWorker';
+import { preparedStatementsFrom, preparingStatements } from './preparedStatements';
 import type { Database } from './schema';
 
 export type DatabaseTarget =
-  | { readonly kind: 'postgres'; readonly url: string; readonly poolSize?: number }
+  | {
+      readonly kind: 'postgres';
+      readonly url: string;
+      readonly poolSize?: number;
+      /** Named prepared statements (preparedStatements.ts); on unless set false. */
+      readonly preparedStatements?: boolean;
+    }
   | { readonly kind: 'embedded'; readonly dataDir: string }
   /** `from`: a data folder PGliteWorker.dumpTo wrote, to start from instead of an empty database. */
   | { readonly kind: 'memory'; readonly from?: string };
@@ -37,8 +44,10 @@ export function openDatabase(target: DatabaseTarget): Db {
     // rejected by pg itself and answered 503 (errors.ts); the dead client is dropped from the pool when
     // released, and the next checkout opens a new connection.
     pool.on('error', () => {});
+    const prepared = target.preparedStatements ?? true;
     pool.on('connect', (client) => {
       client.on('error', () => {});
+      if (prepared) preparingStatements(client);
     });
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
@@ -58,5 +67,5 @@ export function openDatabase(target: DatabaseTarget): Db {
 /** The target the environment asks for: DATABASE_URL, else the embedded database in `dataDir`. */
 export function databaseTargetFrom(env: NodeJS.ProcessEnv, dataDir: string): DatabaseTarget {
   const url = env.DATABASE_URL?.trim();
-  return url ? { kind: 'postgres', url } : { kind: 'embedded', dataDir };
+  return url ? { kind: 'postgres', url, preparedStatements: preparedStatementsFrom(env) } : { kind: 'embedded', dataDir };
 }

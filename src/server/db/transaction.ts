@@ -4,6 +4,7 @@
  */
 import type { Transaction } from 'kysely';
 import type { Db } from './connect';
+import { isStalePreparedStatement } from './preparedStatements';
 import type { Database } from './schema';
 
 export type Tx = Transaction<Database>;
@@ -31,7 +32,7 @@ export async function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Pr
         return work(tx);
       });
     } catch (e) {
-      if (attempt >= ATTEMPTS || !RETRYABLE.has(sqlState(e) ?? '')) throw e;
+      if (attempt >= ATTEMPTS || !(RETRYABLE.has(sqlState(e) ?? '') || isStalePreparedStatement(e))) throw e;
     }
   }
 }
