@@ -38,8 +38,7 @@ export function isStalePreparedStatement(e: unknown): boolean {
 /** A result of every column of a table: Kysely's `selectAll()` and `returningAll()`, with or without the table's name. */
 const EVERY_COLUMN = /^\s*select\s+(?:"?\w+"?\.)?\*|\breturning\s+(?:"?\w+"?\.)?\*/i;
 
-const preparable = (text: string, values: readonly unknown[]): boolean =>
-  values.length <= FEW && !values.some((v) => Array.isArray(v) && v.length > FEW) && !EVERY_COLUMN.test(text);
+const fewRows = (values: readonly unknown[]): boolean => values.length <= FEW && !values.some((v) => Array.isArray(v) && v.length > FEW);
 
 let generation = 0;
 
@@ -75,7 +74,14 @@ export function preparingStatements(client: ClientBase): void {
   let seen = generation;
   const quietly = (text: string) => (send(text) as Promise<unknown>).catch(() => {});
   (client as unknown as { query: Query }).query = (config, values, callback) => {
-    if (typeof config !== 'string' || !Array.isArray(values) || callback !== undefined || !preparable(config, values)) {
+    // A text already named passed the test of its columns; a new one is tested once, before it gets its name.
+    if (
+      typeof config !== 'string' ||
+      !Array.isArray(values) ||
+      callback !== undefined ||
+      !fewRows(values) ||
+      (!names.has(config) && EVERY_COLUMN.test(config))
+    ) {
       return send(config, values, callback);
     }
     if (seen !== generation) {
