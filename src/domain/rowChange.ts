@@ -91,15 +91,17 @@ export function resultChanges(indicator: LeafIndicator, typed: RawResult | null 
  */
 function asNumbers(indicator: LeafIndicator, v: unknown): unknown {
   if (isStepKind(indicator.kind)) return v;
-  const number = (raw: unknown, unit: string | undefined): unknown => {
-    if (typeof raw !== 'string') return raw;
-    const read = readNumber(raw, { unit });
-    return read.kind === 'number' ? read.value : raw;
-  };
-  if (!isVariables(v)) return number(v, indicator.unit);
+  if (!isVariables(v)) return asNumber(v, indicator.unit);
   const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(v)) out[k] = number(x, indicator.variables.find((variable) => variable.id === k)?.unit);
+  for (const [k, x] of Object.entries(v)) out[k] = asNumber(x, indicator.variables.find((variable) => variable.id === k)?.unit);
   return out;
+}
+
+/** A text that reads as a number (with `unit`) as that number; anything else as it is. Apart: asked twice a row. */
+function asNumber(raw: unknown, unit: string | undefined): unknown {
+  if (typeof raw !== 'string') return raw;
+  const read = readNumber(raw, { unit });
+  return read.kind === 'number' ? read.value : raw;
 }
 
 /**

@@ -198,7 +198,18 @@ function rowReader(
   const idColumn = columns.get('id') as number;
   // A sheet with Scorebook's formulas but no step marks column was made before words in step cells were counted.
   const countsWords = !columns.has('value') || columns.has('stepMarks');
-  return (r: number, row: readonly CellValue[]): RowRead => {
+  // The row being read, and one accessor of its cells for every row: readRow and unusedStepCells use it only while
+  // that row is read, and a closure made per row is 10,000 more functions a read.
+  let row: readonly CellValue[] = [];
+  let r = 0;
+  const cellOf: CellAt = (role) => {
+    const c = columns.get(role);
+    if (c === undefined) return undefined;
+    return { value: row[c] ?? null, address: at(r, c), format: grid.numberFormats?.[r]?.[c] ?? undefined };
+  };
+  return (index: number, cells: readonly CellValue[]): RowRead => {
+    r = index;
+    row = cells;
     const idCell = row[idColumn] ?? null;
     if (idCell === null || (typeof idCell === 'string' && idCell.trim() === '')) return { kind: 'blank' };
     const indicator = matchIndicator(idCell, byId);
@@ -216,11 +227,6 @@ function rowReader(
         ),
       };
     }
-    const cellOf = (role: ColumnRole): { value: CellValue; address: string; format: string | undefined } | undefined => {
-      const c = columns.get(role);
-      if (c === undefined) return undefined;
-      return { value: row[c] ?? null, address: at(r, c), format: grid.numberFormats?.[r]?.[c] ?? undefined };
-    };
     const own: Issue[] = [];
     const read = readRow(indicator, cellOf, own, countsWords);
     unusedStepCells(indicator, cellOf, own);

@@ -10,12 +10,11 @@ import type { LockOp } from '../../workbook/plan';
 import { approvedLockOps } from '../../workbook/protection';
 import type { ServerLink } from './serverLink';
 
-const approvedIn = (link: ServerLink): Set<string> =>
-  new Set(
-    Object.entries(link.rows)
-      .filter(([, r]) => r?.status === 'approved')
-      .map(([id]) => id),
-  );
+const approvedIn = (link: ServerLink): Set<string> => {
+  const ids = new Set<string>();
+  for (const id in link.rows) if (link.rows[id]?.status === 'approved') ids.add(id);
+  return ids;
+};
 
 export function approvedLocks(
   assessment: Assessment,
@@ -25,6 +24,11 @@ export function approvedLocks(
   after: ServerLink,
   central = false,
 ): LockOp[] {
+  const was = approvedIn(before);
+  const now = approvedIn(after);
+  // No row approved before or now (every submit until an approver looks): nothing to lock or unlock, and no map of
+  // every indicator to build for it.
+  if (was.size === 0 && now.size === 0) return [];
   const indicators = new Map(allIndicators(assessment).map((i) => [i.id, i]));
-  return approvedLockOps(grid, reading, indicators, approvedIn(before), approvedIn(after), { central });
+  return approvedLockOps(grid, reading, indicators, was, now, { central });
 }

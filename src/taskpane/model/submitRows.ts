@@ -5,7 +5,7 @@
  * unchanged approved row (the server would only answer "locked"). Pure.
  */
 import type { BatchRow } from '../../api';
-import { allIndicators, isGroup, readResultValue, type Assessment, type RawResult, type ResultSet } from '../../domain';
+import { leafIndicators, readResultValue, type Assessment, type RawResult, type ResultSet } from '../../domain';
 import type { SheetReading } from '../../workbook';
 import { changedRows, type RowTexts } from './serverSheet';
 import type { ServerLink } from './serverLink';
@@ -59,11 +59,13 @@ export function rowsToSend(
   const changed = changedRows(assessment, resultSet, link, texts, unread);
   if (scope === 'changed') return changed;
   const wanted = scope === 'selected' ? new Set(only) : undefined;
-  const changedById = new Map(changed.map((r) => [r.indicatorId, r]));
   const rows: BatchRow[] = [];
-  for (const indicator of allIndicators(assessment)) {
-    if (isGroup(indicator) || (wanted && !wanted.has(indicator.id))) continue;
-    const row = changedById.get(indicator.id);
+  // changedRows gives its rows in the order of leafIndicators (ids are unique): one walk down both finds each
+  // leaf's changed row, with no map of them.
+  let next = 0;
+  for (const indicator of leafIndicators(assessment)) {
+    const row = changed[next]?.indicatorId === indicator.id ? changed[next++] : undefined;
+    if (wanted && !wanted.has(indicator.id)) continue;
     if (row) {
       rows.push(row);
       continue;
