@@ -1,19 +1,20 @@
 /**
  * The report's figures are the domain's: for the three samples, every indicator's score and weighted score, the
  * component and group subtotals and the totals in the model equal `scorebook score --json`, and the text printed
- * for each is that number at the assessment's decimals.
+ * for each is that number at the assessment's decimals. The command runs in this process (bin.test.ts checks the
+ * bin as a process): spawning it through npx and tsx cost seconds per sample.
  */
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { formatNumber, toThaiDigits } from '../../src/domain';
 import { buildReportModel } from '../../src/documents';
 import type { ReportRow, SubtotalRow } from '../../src/documents/reportModel';
 import { loadAssessment, loadResults } from '../../src/cli/loadFiles';
+import { runInProcess } from '../cli/cliHarness';
 
 const ROOT = join(__dirname, '../..');
 const SAMPLES = ['pte', 'otop', 'krs'];
 
-function scoreJson(name: string): {
+interface ScoreJson {
   total: number;
   totalBeforePenalty: number;
   penalty: number;
@@ -21,16 +22,13 @@ function scoreJson(name: string): {
   indicators: { id: string; score: number | null; weightedScore: number | null }[];
   components: { id: string; score: number | null; weightedScore: number }[];
   groups: { id: string; weightedScore: number }[];
-} {
-  const files = [`assets/samples/${name}-2567.assessment.json`, `assets/samples/${name}-2567.results.json`];
-  let out: string;
-  try {
-    out = execFileSync('npx', ['scorebook', 'score', ...files, '--json'], { cwd: ROOT, encoding: 'utf8' });
-  } catch (e) {
-    // Exit 1 (some result invalid) still prints the document.
-    out = (e as { stdout: string }).stdout;
-  }
-  return JSON.parse(out);
+}
+
+async function scoreJson(name: string): Promise<ScoreJson> {
+  const files = [`${name}-2567.assessment.json`, `${name}-2567.results.json`].map((f) => join(ROOT, 'assets/samples', f));
+  // Exit 1 (some result invalid) still prints the document.
+  const { stdout } = await runInProcess(['score', ...files, '--json']);
+  return JSON.parse(stdout) as ScoreJson;
 }
 
 function model(name: string, thaiDigits = false) {
@@ -42,7 +40,10 @@ function model(name: string, thaiDigits = false) {
 const shown = (n: number | null, decimals: number) => (n === null ? '–' : formatNumber(n, decimals));
 
 describe.each(SAMPLES)('the %s sample', (name) => {
-  const json = scoreJson(name);
+  let json: ScoreJson;
+  beforeAll(async () => {
+    json = await scoreJson(name);
+  });
   const { assessment, model: m } = model(name);
   const decimals = assessment.policies.decimals;
   const rows = m.sections.flatMap((s) => s.rows);

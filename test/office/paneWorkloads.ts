@@ -7,7 +7,7 @@
 import type { ApiAssessmentDocument, ReportRow, UnitReports } from '../../src/api';
 import type { BatchTarget } from '../../src/api/pending';
 import type { Assessment, RawResult } from '../../src/domain';
-import { freeSheetName } from '../../src/taskpane/hooks/useReplaceGuard';
+import { freeSheetName } from '../../src/taskpane/model/freeSheetName';
 import { openAllUnits, type OpenAllUnitsResult } from '../../src/taskpane/model/openAllUnits';
 import type { AskReplace } from '../../src/taskpane/model/replaceCheck';
 import type { CellValue } from '../../src/workbook';

@@ -21,11 +21,24 @@ export async function makeTemplate(): Promise<void> {
   const db = new Kysely<Database>({ dialect: new PGliteWorkerDialect(worker) });
   try {
     await migrateToLatest(db);
+    await dropUnusedDatabases(worker);
     await worker.dumpTo(file);
   } finally {
     await db.destroy();
   }
   process.env[TEMPLATE_VARIABLE] = file;
+}
+
+/**
+ * Each test file's database starts by untarring the copy into memory. The tests use only the `postgres`
+ * database, so initdb's template0 and template1 (7.5 MB each of the 40 MB tar) go: a quarter less CPU per start.
+ * The checkpoint leaves nothing for the copy to replay.
+ */
+async function dropUnusedDatabases(worker: PGliteWorker): Promise<void> {
+  await worker.query("update pg_database set datistemplate = false where datname in ('template0', 'template1')", []);
+  await worker.query('drop database template0', []);
+  await worker.query('drop database template1', []);
+  await worker.query('checkpoint', []);
 }
 
 export function removeTemplate(): void {

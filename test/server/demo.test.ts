@@ -5,6 +5,7 @@ import { buildApp } from '../../src/server/app';
 import { readAssessment } from '../../src/domain';
 import { demoFiscalYear, demoRounds, loadDemo } from '../../src/server/demo';
 import { listReports } from '../../src/server/store/reports';
+import { TEMPLATE_VARIABLE } from './dbTemplate';
 import { TEST_COST } from './harness';
 
 const samplesDir = join(__dirname, '..', '..', 'assets', 'samples');
@@ -12,7 +13,8 @@ const samplesDir = join(__dirname, '..', '..', 'assets', 'samples');
 describe('serve --demo', () => {
   let db: Db;
   beforeAll(async () => {
-    db = openDatabase({ kind: 'memory' });
+    // From jest's migrated copy (dbTemplate.ts), as the other server tests start: a fresh initdb costs seconds.
+    db = openDatabase({ kind: 'memory', from: process.env[TEMPLATE_VARIABLE] });
     await migrateToLatest(db);
   }, 60_000);
   afterAll(() => db.destroy());

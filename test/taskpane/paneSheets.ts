@@ -5,7 +5,7 @@
  */
 import type { ApiAssessmentDocument, ReportRow } from '../../src/api';
 import type { BatchTarget } from '../../src/api/pending';
-import { freeSheetName } from '../../src/taskpane/hooks/useReplaceGuard';
+import { freeSheetName } from '../../src/taskpane/model/freeSheetName';
 import { createSheet, type SheetKind } from '../../src/taskpane/model/createSheet';
 import { loadAssessment, type LoadedAssessment } from '../../src/taskpane/model/loadAssessment';
 import { openFromServer } from '../../src/taskpane/model/openFromServer';

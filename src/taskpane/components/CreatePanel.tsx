@@ -6,7 +6,8 @@ import { Button, Field, Radio, RadioGroup, Subtitle2 } from '@fluentui/react-com
 import { useState } from 'react';
 import type { WorkbookPort } from '../../workbook/port';
 import { useAction } from '../hooks/useAction';
-import { freeSheetName, useReplaceGuard } from '../hooks/useReplaceGuard';
+import { useReplaceGuard } from '../hooks/useReplaceGuard';
+import { freeSheetName } from '../model/freeSheetName';
 import { createSheet, type SheetKind } from '../model/createSheet';
 import { useLocale } from '../i18n';
 import type { LoadedAssessment } from '../model/loadAssessment';

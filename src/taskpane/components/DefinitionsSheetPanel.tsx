@@ -11,7 +11,8 @@ import { allIndicators, type Message } from '../../domain';
 import type { WorkbookPort } from '../../workbook/port';
 import { DEFINITIONS_STRINGS as DEFS, useDefinitionsStrings } from '../definitionsStrings';
 import { PaneError } from '../hooks/useAction';
-import { freeSheetName, useReplaceGuard } from '../hooks/useReplaceGuard';
+import { useReplaceGuard } from '../hooks/useReplaceGuard';
+import { freeSheetName } from '../model/freeSheetName';
 import { useServerCall } from '../hooks/useServerCall';
 import { useLocale } from '../i18n';
 import {

@@ -7,7 +7,8 @@ import { Button, Field, Radio, RadioGroup, Subtitle2 } from '@fluentui/react-com
 import type { WorkbookPort } from '../../workbook/port';
 import { OVERVIEW_SHEET, type OverviewMode } from '../../workbook/overviewSheet';
 import { useServerCall } from '../hooks/useServerCall';
-import { freeSheetName, useReplaceGuard } from '../hooks/useReplaceGuard';
+import { useReplaceGuard } from '../hooks/useReplaceGuard';
+import { freeSheetName } from '../model/freeSheetName';
 import { useLocale } from '../i18n';
 import { openOverviewSheet, type OverviewClient } from '../model/openOverview';
 import { useOverviewStrings } from '../overviewStrings';

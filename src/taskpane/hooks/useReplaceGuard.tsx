@@ -5,7 +5,6 @@
  */
 import { useRef, useState } from 'react';
 import type { SheetLoss } from '../../workbook/replaceGuard';
-import type { WorkbookPort } from '../../workbook/port';
 import { ReplaceDialog, type ReplaceChoice } from '../components/ReplaceDialog';
 
 export function useReplaceGuard(): {
@@ -35,17 +34,4 @@ export function useReplaceGuard(): {
     />
   );
   return { ask, dialog };
-}
-
-/**
- * A sheet name not in use (or an empty sheet): "KPI (2)", "KPI (3)", … One read per name tried; a workbook rarely
- * has more than one or two of them.
- */
-export async function freeSheetName(port: WorkbookPort, base: string): Promise<string> {
-  for (let n = 2; n < 100; n++) {
-    const name = `${base} (${n})`;
-    const read = await port.read({ ranges: [{ sheet: name, optional: true, dimensionsOnly: true }] });
-    if (!read.ranges[0]) return name;
-  }
-  return `${base} (${Date.now()})`;
 }

@@ -27,7 +27,7 @@ export interface CreateSheetInput {
   readonly boundSheet?: string;
   /** The replace guard (useReplaceGuard's `ask`); undefined: the person cancelled. */
   readonly ask: AskReplace;
-  /** A free sheet name beside `base` (useReplaceGuard's freeSheetName). */
+  /** A free sheet name beside `base` (freeSheetName.ts). */
   readonly freeSheetName: (port: WorkbookPort, base: string) => Promise<string>;
   readonly progress?: (p: ApplyProgress) => void;
 }

@@ -33,7 +33,7 @@ export interface OpenAllUnitsInput {
   readonly locale: Locale;
   /** The replace guard (useReplaceGuard's `ask`); undefined: the person cancelled. */
   readonly ask: AskReplace;
-  /** A free sheet name beside `base` (useReplaceGuard's freeSheetName). */
+  /** A free sheet name beside `base` (freeSheetName.ts). */
   readonly freeSheetName: (port: WorkbookPort, base: string) => Promise<string>;
   /** The sheet the pane knows bound: an open over it reads it at once, with the write's own probe. */
   readonly boundSheet?: string;

@@ -40,7 +40,7 @@ export interface OpenFromServerInput {
   readonly known?: { readonly record?: BindingRecord; readonly link?: ServerLink };
   /** The replace guard (useReplaceGuard's `ask`); undefined: the person cancelled. */
   readonly ask: AskReplace;
-  /** A free sheet name beside `base` (useReplaceGuard's freeSheetName). */
+  /** A free sheet name beside `base` (freeSheetName.ts). */
   readonly freeSheetName: (port: WorkbookPort, base: string) => Promise<string>;
   readonly progress?: (p: ApplyProgress) => void;
 }
