@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { openDatabase, type Db } from '../../src/server/db/connect';
+import { preparedStatementsFrom } from '../../src/server/db/preparedStatements';
 import { migrateToLatest } from '../../src/server/db/migrate';
 
 export interface BenchDatabases {
@@ -42,7 +43,8 @@ export async function onEachDatabase(
   await admin.query(`create database ${name}`);
   const url = new URL(base);
   url.pathname = `/${name}`;
-  const pg = openDatabase({ kind: 'postgres', url: url.toString(), poolSize });
+  // SCOREBOOK_PREPARED_STATEMENTS as serve reads it: `off` measures the queries unnamed.
+  const pg = openDatabase({ kind: 'postgres', url: url.toString(), poolSize, preparedStatements: preparedStatementsFrom(process.env) });
   try {
     if (migrate) await migrateToLatest(pg);
     await bench('PostgreSQL', pg);
