@@ -3,6 +3,7 @@
  * test's in-memory database is loaded from (harness.ts). Starting a PGlite from nothing runs initdb, several
  * seconds of CPU each time; loading the copy takes under one, and the suite opens dozens of databases.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +40,17 @@ async function dropUnusedDatabases(worker: PGliteWorker): Promise<void> {
   await worker.query('drop database template0', []);
   await worker.query('drop database template1', []);
   await worker.query('checkpoint', []);
+}
+
+/**
+ * `dir` holding the migrated copy, unpacked, for a test that opens an embedded database in a folder (as `serve`
+ * does): opened on an empty folder it would run initdb first, seconds of CPU the test does not need. Without the
+ * copy (a test run outside jest's setup) the folder stays empty and the database starts from nothing.
+ */
+export function unpackTemplate(dir: string): string {
+  const template = process.env[TEMPLATE_VARIABLE];
+  if (template) execFileSync('tar', ['-xf', template, '-C', dir]);
+  return dir;
 }
 
 export function removeTemplate(): void {

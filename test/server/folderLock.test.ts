@@ -3,14 +3,14 @@
  * English) naming the pid that holds it; a lock whose process is gone is taken over; a real `scorebook serve`
  * keeps a second `serve` and `scorebook user add` out of its folder.
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { openDatabase } from '../../src/server/db/connect';
 import { DataFolderLocked, LOCK_FILE, lockDataFolder } from '../../src/server/db/folderLock';
-import { TEMPLATE_VARIABLE } from './dbTemplate';
+import { unpackTemplate } from './dbTemplate';
 import { ROOT, startServe } from './serveProcess';
 
 jest.setTimeout(120_000);
@@ -25,16 +25,8 @@ afterAll(() => {
   for (const f of folders) rmSync(f, { recursive: true, force: true });
 });
 
-/**
- * A folder holding a migrated database: jest's copy (dbTemplate.ts) unpacked. A database opened on an empty
- * folder runs initdb first, seconds of CPU that these tests of the folder's lock do not need.
- */
-const migratedFolder = (): string => {
-  const dir = newFolder();
-  const template = process.env[TEMPLATE_VARIABLE];
-  if (template) execFileSync('tar', ['-xf', template, '-C', dir]);
-  return dir;
-};
+/** A folder holding a migrated database (jest's copy, unpacked): these tests are of the folder's lock, not initdb. */
+const migratedFolder = (): string => unpackTemplate(newFolder());
 
 /** A lock file as another process would have left it. */
 function writeLock(dir: string, holder: Record<string, unknown>): void {

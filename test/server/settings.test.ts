@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../src/server/start';
 import { attachmentSettingsFrom, separationOfDutiesFrom, trustProxyFrom } from '../../src/server/settings';
+import { unpackTemplate } from './dbTemplate';
 
 jest.mock('cookie', () => ({
   stringifySetCookie: () => {
@@ -23,7 +24,7 @@ describe('SCOREBOOK_TRUST_PROXY', () => {
   });
 
   test('with SCOREBOOK_TRUST_PROXY=1 a client that writes its own X-Forwarded-For is still counted at its real address', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'scorebook-proxy-'));
+    const dataDir = unpackTemplate(mkdtempSync(join(tmpdir(), 'scorebook-proxy-')));
     const started = await startServer({ dataDir, demo: false, samplesDir: '', env: { SCOREBOOK_TRUST_PROXY: '1' } });
     try {
       // Twelve sign-ins at once through the proxy (10.0.0.2), each client claiming another address in front of
