@@ -126,7 +126,7 @@ describe('scorebook serve holds its folder', () => {
     const env = { ...process.env };
     delete env.DATABASE_URL;
     const port = 19_500 + (process.pid % 400);
-    const first = await startServe(port, dir, env);
+    const first = await startServe(port, dir, env, []);
     try {
       const pid = first.child.pid as number;
       const run = (...args: string[]) =>
