@@ -62,8 +62,8 @@ interface ParsedStatements {
 type Query = (config: unknown, values?: unknown, callback?: unknown) => unknown;
 
 /**
- * Makes `client` send each parameterised query under a name of its own, prepared on its first use: the texts
- * Kysely sends (`query(text, values)`); anything else (a callback, a config object, a text with `*`) goes as it came.
+ * Makes `client` send each query Kysely sends (`query(text, values)`) under a name of its own, prepared on its first
+ * use; a call with a callback or a config object, and a statement the rules above leave unnamed, goes as it came.
  */
 export function preparingStatements(client: ClientBase): void {
   const send = client.query.bind(client) as Query;
