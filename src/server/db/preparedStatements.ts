@@ -74,14 +74,7 @@ export function preparingStatements(client: ClientBase): void {
   let seen = generation;
   const quietly = (text: string) => (send(text) as Promise<unknown>).catch(() => {});
   (client as unknown as { query: Query }).query = (config, values, callback) => {
-    // A text already named passed the test of its columns; a new one is tested once, before it gets its name.
-    if (
-      typeof config !== 'string' ||
-      !Array.isArray(values) ||
-      callback !== undefined ||
-      !fewRows(values) ||
-      (!names.has(config) && EVERY_COLUMN.test(config))
-    ) {
+    if (typeof config !== 'string' || !Array.isArray(values) || callback !== undefined || !fewRows(values)) {
       return send(config, values, callback);
     }
     if (seen !== generation) {
@@ -91,6 +84,8 @@ export function preparingStatements(client: ClientBase): void {
       void quietly('deallocate all');
     }
     let name = names.get(config);
+    // A text already named passed the test of its columns; a new one is tested once, before it gets its name.
+    if (name === undefined && EVERY_COLUMN.test(config)) return send(config, values, callback);
     if (name === undefined) {
       name = `scorebook_${++counter}`;
       if (names.size >= MOST_STATEMENTS) {
